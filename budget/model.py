@@ -1,0 +1,382 @@
+"""The disclosure as typed, immutable values.
+
+Everything the loaders read ends up here, and everything the checks, the charts and the
+exports use starts here. Money is ``Decimal`` with its unit attached; a blank cell is
+``None`` (not reported), never zero.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Mapping
+
+
+class MoneyUnit(StrEnum):
+    YUAN = "元"
+    WAN_YUAN = "万元"
+
+
+class Format(StrEnum):
+    DOCX = "docx"
+    TXT = "txt"
+    PDF = "pdf"
+    XLSX = "xlsx"
+
+
+class TableKind(StrEnum):
+    SUMMARY = "summary"  # 收支总表
+    INCOME = "income"  # 收入总表
+    EXPENDITURE = "expenditure"  # 支出总表
+    FISCAL_SUMMARY = "fiscal_summary"  # 财政拨款收支总表
+    GENERAL_PUBLIC = "general_public"  # 一般公共预算(财政拨款)支出表
+    BASIC_ECONOMIC = "basic_economic"  # 一般公共预算(财政拨款)基本支出表
+    GOV_FUND = "gov_fund"  # 政府性基金预算(财政拨款)支出表
+    STATE_CAPITAL = "state_capital"  # 国有资本经营预算(财政拨款)支出表
+    THREE_PUBLIC = "three_public"  # 财政拨款"三公"经费支出表
+    PROCUREMENT = "procurement"  # 政府采购预算表
+    ASSETS = "assets"  # 固定资产占用情况表
+    PERFORMANCE = "performance"  # 项目绩效目标表 (goals or indicators part)
+    ORGANISATION = "organisation"  # 机构设置 table
+    UNKNOWN = "unknown"
+
+
+# The standard tables in their usual order; completeness checks and the UI use it.
+STANDARD_TABLES: tuple[TableKind, ...] = (
+    TableKind.SUMMARY,
+    TableKind.INCOME,
+    TableKind.EXPENDITURE,
+    TableKind.FISCAL_SUMMARY,
+    TableKind.GENERAL_PUBLIC,
+    TableKind.BASIC_ECONOMIC,
+    TableKind.GOV_FUND,
+    TableKind.STATE_CAPITAL,
+    TableKind.THREE_PUBLIC,
+)
+
+TABLE_LABELS: Mapping[TableKind, str] = {
+    TableKind.SUMMARY: "收支总表",
+    TableKind.INCOME: "收入总表",
+    TableKind.EXPENDITURE: "支出总表",
+    TableKind.FISCAL_SUMMARY: "财政拨款收支总表",
+    TableKind.GENERAL_PUBLIC: "一般公共预算支出表",
+    TableKind.BASIC_ECONOMIC: "一般公共预算基本支出表",
+    TableKind.GOV_FUND: "政府性基金预算支出表",
+    TableKind.STATE_CAPITAL: "国有资本经营预算支出表",
+    TableKind.THREE_PUBLIC: "“三公”经费支出表",
+    TableKind.PROCUREMENT: "政府采购预算表",
+    TableKind.ASSETS: "固定资产占用情况表",
+    TableKind.PERFORMANCE: "项目绩效目标表",
+    TableKind.ORGANISATION: "机构设置表",
+    TableKind.UNKNOWN: "未识别的表格",
+}
+
+
+@functools.total_ordering
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An exact amount in a money unit, as printed (the scale of the Decimal is kept)."""
+
+    amount: Decimal
+    unit: MoneyUnit
+
+    def _same_unit(self, other: Money) -> None:
+        if not isinstance(other, Money):
+            raise TypeError(f"cannot combine Money with {type(other).__name__}")
+        if other.unit != self.unit:
+            raise ValueError(f"money units differ: {self.unit} and {other.unit}")
+
+    def __add__(self, other: Money) -> Money:
+        self._same_unit(other)
+        return Money(self.amount + other.amount, self.unit)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same_unit(other)
+        return Money(self.amount - other.amount, self.unit)
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount, self.unit)
+
+    def __abs__(self) -> Money:
+        return Money(abs(self.amount), self.unit)
+
+    def __lt__(self, other: Money) -> bool:
+        self._same_unit(other)
+        return self.amount < other.amount
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return self.unit == other.unit and self.amount == other.amount
+
+    def __hash__(self) -> int:
+        return hash((self.amount, self.unit))
+
+    @property
+    def quantum(self) -> Decimal:
+        """One unit of the last printed digit (0.01 for "1065.08", 1 for "9501164")."""
+        exponent = self.amount.as_tuple().exponent
+        return Decimal(1).scaleb(min(int(exponent), 0))
+
+    def plain(self) -> str:
+        """The decimal string as printed, without separators ("14348853.34")."""
+        return format(self.amount, "f")
+
+    def format(self, with_unit: bool = True, places: int | None = None) -> str:
+        """Chinese display form: "1,065.08 万元"."""
+        amount = self.amount
+        if places is not None:
+            amount = amount.quantize(Decimal(1).scaleb(-places))
+        text = f"{amount:,f}"
+        return f"{text} {self.unit}" if with_unit else text
+
+    def to(self, unit: MoneyUnit) -> Money:
+        """Convert exactly between 元 and 万元 (no rounding)."""
+        if unit == self.unit:
+            return self
+        factor = Decimal(10000)
+        if unit == MoneyUnit.WAN_YUAN:
+            return Money(self.amount / factor, unit)
+        return Money(self.amount * factor, unit)
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+def total_of(amounts: list[Money | None] | tuple[Money | None, ...]) -> Money | None:
+    """Sum of the reported amounts; None when nothing was reported."""
+    present = [a for a in amounts if a is not None]
+    if not present:
+        return None
+    result = present[0]
+    for amount in present[1:]:
+        result = result + amount
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str
+    format: Format
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """The budget unit or department the disclosure is about."""
+
+    code: str | None
+    name: str
+    year: int | None
+    money_unit: MoneyUnit
+    kind: str  # "单位" or "部门"
+
+
+# Canonical column keys of the classified tables (header text -> key lives in loaders).
+COLUMN_LABELS: Mapping[str, str] = {
+    "total": "合计",
+    "current": "本年收入小计",
+    "basic": "基本支出",
+    "project": "项目支出",
+    "personnel": "人员经费",
+    "public": "公用经费",
+    "operating_expense": "经营支出",
+    "to_superior": "上缴上级支出",
+    "to_subsidiary": "对附属单位补助支出",
+    "appropriation": "财政拨款收入",
+    "special_account": "财政专户收入",
+    "business": "事业收入",
+    "operating": "经营收入",
+    "superior_grant": "上级补助收入",
+    "subsidiary": "附属单位上缴收入",
+    "other": "其他收入",
+    "carried_in": "上年结转",
+    "general_public": "一般公共预算",
+    "gov_fund": "政府性基金预算",
+    "state_capital": "国有资本经营预算",
+    "amount": "预算数",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One row of a table with amounts: a classified row, a total row or a listed item.
+
+    ``values`` maps a canonical column key (see ``COLUMN_LABELS``) to the amount; a key
+    that is absent means the table has no such column, ``None`` means the cell is blank.
+    """
+
+    name: str
+    values: Mapping[str, Money | None]
+    code: str | None = None
+    level: int | None = None  # 1 类, 2 款, 3 项 (functional); 1 类, 2 款 (economic)
+    row: int = 0  # index into the table's rows, for locating findings
+    is_total: bool = False  # the 合计 / 总计 row
+    side: str | None = None  # "income" / "expenditure" in two-sided summary tables
+    page: int | None = None
+
+    def get(self, key: str) -> Money | None:
+        return self.values.get(key)
+
+    @property
+    def total(self) -> Money | None:
+        return self.values.get("total")
+
+    @property
+    def basic(self) -> Money | None:
+        return self.values.get("basic")
+
+    @property
+    def project(self) -> Money | None:
+        return self.values.get("project")
+
+    @property
+    def personnel(self) -> Money | None:
+        return self.values.get("personnel")
+
+    @property
+    def public(self) -> Money | None:
+        return self.values.get("public")
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as found in the document: its raw cells and, when recognised, its lines."""
+
+    kind: TableKind
+    title: str
+    header: tuple[tuple[str, ...], ...]  # header rows as printed (merged cells once)
+    rows: tuple[tuple[str, ...], ...]  # body rows as printed
+    columns: tuple[str, ...] = ()  # one label per body column ("本年收入/小计")
+    column_keys: tuple[str | None, ...] = ()  # canonical key per column, None if not money
+    lines: tuple[Line, ...] = ()  # parsed rows with amounts (recognised tables only)
+    empty: bool = False  # printed with no data (空表)
+    note: str | None = None  # "注：…" printed with the table
+    money_unit: MoneyUnit | None = None
+    unit_line: str | None = None  # "216001… 预算年度：2023 单位：万元"
+    page: int | None = None  # first page (PDF)
+    pages: tuple[int, ...] = ()  # every page it is printed on (PDF)
+
+    @property
+    def label(self) -> str:
+        return TABLE_LABELS[self.kind]
+
+    def total_line(self) -> Line | None:
+        for line in self.lines:
+            if line.is_total and line.side in (None, "expenditure"):
+                return line
+        return None
+
+    def coded_lines(self) -> tuple[Line, ...]:
+        return tuple(line for line in self.lines if line.code)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A narrative section: a heading and the text under it (paragraphs joined by \\n)."""
+
+    heading: str
+    text: str
+    level: int = 1  # 1 for 一、… headings, 2 for （一）/1、 sub-headings
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ThreePublic:
+    """三公经费 as printed; ``total_printed`` says whether the total was in the table."""
+
+    total: Money | None
+    overseas: Money | None
+    vehicles: Money | None
+    vehicle_purchase: Money | None
+    vehicle_operation: Money | None
+    reception: Money | None
+    running_costs: Money | None = None  # 机关运行经费 when printed in the same table
+    total_printed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    level1: str | None
+    level2: str | None
+    level3: str | None
+    description: str | None
+    target: str | None
+    basis: str | None
+    row: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PerformanceProject:
+    name: str
+    goals: tuple[str, ...]
+    indicators: tuple[Indicator, ...]
+    amount: Money | None = None  # the project's budget when the table prints it
+    table: int | None = None  # index of the indicator table in Disclosure.tables
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProcurementLine:
+    project: str | None  # 政府采购项目来源 / 项目名称
+    item: str  # 采购物品名称 / 采购品目
+    catalogue_code: str | None
+    measure: str | None  # 计量单位
+    quantity: Decimal | None
+    unit_price: Money | None
+    amount: Money | None  # 政府采购金额 合计
+    project_amount: Money | None = None  # the source project's budget
+    sme_reserve: Money | None = None  # 预留中小微企业份额
+    is_total: bool = False
+    row: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class AssetLine:
+    item: str
+    quantity: Decimal | None
+    value: Money | None
+    row: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    nature: str | None  # 行政 / 事业
+    rank: str | None  # 单位规格
+    funding: str | None  # 经费保障形式
+
+
+@dataclass(frozen=True, slots=True)
+class Disclosure:
+    source: Source
+    unit: Unit
+    tables: tuple[Table, ...]
+    sections: tuple[Section, ...]
+    functional: tuple[Line, ...] = ()  # coded rows of the expenditure table, in order
+    economic: tuple[Line, ...] = ()  # coded rows of the basic-expenditure table
+    three_public: ThreePublic | None = None
+    performance: tuple[PerformanceProject, ...] = ()
+    procurement: tuple[ProcurementLine, ...] = ()
+    assets: tuple[AssetLine, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    notes: tuple[str, ...] = field(default=())  # what the loader could not place
+
+    def table(self, kind: TableKind) -> Table | None:
+        """The first table of a kind (standard tables appear once)."""
+        for table in self.tables:
+            if table.kind == kind:
+                return table
+        return None
+
+    def tables_of(self, kind: TableKind) -> tuple[Table, ...]:
+        return tuple(t for t in self.tables if t.kind == kind)
+
+    def money(self, amount: Decimal | int | str) -> Money:
+        return Money(Decimal(amount), self.unit.money_unit)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(f"{s.heading}\n{s.text}" for s in self.sections)
