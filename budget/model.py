@@ -127,6 +127,8 @@ class Money:
     def format(self, with_unit: bool = True, places: int | None = None) -> str:
         """Chinese display form: "1,065.08 万元"."""
         amount = self.amount
+        if places is None and int(amount.as_tuple().exponent) < -2 and amount == amount.quantize(Decimal("0.01")):
+            places = 2  # "2.250000" printed by some tables reads as 2.25
         if places is not None:
             amount = amount.quantize(Decimal(1).scaleb(-places))
         text = f"{amount:,f}"

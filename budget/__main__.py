@@ -1,0 +1,73 @@
+"""Command line: python -m budget parse FILE [--json] (see docs/contract.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from budget.model import Disclosure, STANDARD_TABLES, TABLE_LABELS
+
+
+def _read(path: str) -> Disclosure:
+    from loaders import LoadError, load
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise LoadError(f"无法打开文件：{path}", f"cannot open {path}: {error.strerror}") from None
+    return load(data, Path(path).name)
+
+
+def summary(d: Disclosure) -> str:
+    """A readable overview of what was parsed."""
+    u = d.unit
+    lines = [
+        f"{u.name}（{u.code or '无编码'}）{u.year or '年度不详'}年{u.kind}预算  金额单位：{u.money_unit}",
+        f"来源：{d.source.name}（{d.source.format}）",
+    ]
+    expenditure = d.table(STANDARD_TABLES[2])
+    total = expenditure.total_line() if expenditure else None
+    if total is not None:
+        parts = [f"{label} {total.get(key).format()}" for key, label in (("total", "支出合计"), ("basic", "基本支出"), ("project", "项目支出")) if total.get(key) is not None]
+        lines.append("；".join(parts))
+    lines.append(f"功能分类 {len(d.functional)} 行，经济分类 {len(d.economic)} 行，绩效项目 {len(d.performance)} 个（指标 {sum(len(p.indicators) for p in d.performance)} 条）")
+    if d.three_public is not None and d.three_public.total is not None:
+        lines.append(f"“三公”经费 {d.three_public.total.format()}")
+    lines.append("表格：")
+    for t in d.tables:
+        flag = "（空表）" if t.empty else ""
+        lines.append(f"  - {TABLE_LABELS[t.kind]}：{t.title or '（无标题）'}{flag}")
+    missing = [TABLE_LABELS[k] for k in STANDARD_TABLES if d.table(k) is None]
+    if missing:
+        lines.append("缺少的标准表格：" + "、".join(missing))
+    lines.append("章节：" + "、".join(s.heading for s in d.sections if s.heading and s.level == 1))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from loaders import LoadError
+
+    parser = argparse.ArgumentParser(prog="python -m budget", description="预算透视 BudgetLens")
+    commands = parser.add_subparsers(dest="command", required=True)
+    parse_cmd = commands.add_parser("parse", help="解析预算公开文件")
+    parse_cmd.add_argument("file")
+    parse_cmd.add_argument("--json", action="store_true", help="输出 JSON")
+    args = parser.parse_args(argv)
+
+    try:
+        disclosure = _read(args.file)
+    except LoadError as error:
+        print(f"无法读取：{error.one_line()}", file=sys.stderr)
+        return 2
+
+    if args.command == "parse":
+        from budget.serialize import to_json
+
+        sys.stdout.write((to_json(disclosure) if args.json else summary(disclosure)) + "\n")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Recognise the format from the bytes (never from the file name) and load."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+
+from budget.model import Disclosure, Format, Source
+from loaders.blocks import Block, LoadError
+
+MAX_BYTES = 50 * 1024 * 1024  # matches server.maxUploadSize; larger is not a disclosure
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff(data: bytes) -> Format:
+    """The format of ``data``, or LoadError saying why it cannot be read."""
+    if not data or not data.strip():
+        raise LoadError("文件是空的，没有可读取的内容。", "the file is empty")
+    if len(data) > MAX_BYTES:
+        raise LoadError(
+            f"文件太大（{len(data) / 1048576:.0f} MB），超过 {MAX_BYTES // 1048576} MB 的上限。",
+            "the file is too large",
+        )
+    if data.startswith(b"%PDF"):
+        return Format.PDF
+    if data.startswith(b"PK"):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except (zipfile.BadZipFile, ValueError, OSError) as error:
+            raise LoadError("文件已损坏，无法作为 Word/Excel 文档打开。", f"corrupt zip: {error}") from None
+        if "word/document.xml" in names:
+            return Format.DOCX
+        if "xl/workbook.xml" in names:
+            return Format.XLSX
+        raise LoadError("这是一个压缩包，但不是 Word（.docx）或 Excel（.xlsx）文档。", "zip is not docx/xlsx")
+    if data.startswith(OLE2_MAGIC):
+        if b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" in data or b"B\x00o\x00o\x00k" in data:
+            return Format.XLSX  # old binary .xls; the xlsx module decides whether it can read it
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" in data:
+            raise LoadError("文件已加密（设有密码），请先取消密码保护后再上传。", "encrypted Office file")
+        raise LoadError("这是旧版 Word（.doc）文件，请在 Word/WPS 中另存为 .docx 后再上传。", "legacy .doc is not supported")
+    if b"\x00" in data[:4096]:
+        raise LoadError("无法识别的文件格式：请上传 .docx、.pdf、.xlsx 或文本（.txt）格式的预算公开文件。", "unrecognised binary format")
+    return Format.TXT
+
+
+def read_blocks(data: bytes, fmt: Format) -> list[Block]:
+    # Imported lazily so a missing optional reader never breaks the others.
+    if fmt == Format.DOCX:
+        from loaders import docx
+
+        return docx.read(data)
+    if fmt == Format.TXT:
+        from loaders import txt
+
+        return txt.read(data)
+    if fmt == Format.PDF:
+        from loaders import pdf
+
+        return pdf.read(data)
+    from loaders import xlsx
+
+    if data.startswith(OLE2_MAGIC):
+        reader = getattr(xlsx, "read_xls", None)
+        if reader is None:
+            raise LoadError("这是旧版 Excel（.xls）文件，请另存为 .xlsx 后再上传。", "legacy .xls is not supported")
+        return reader(data)
+    return xlsx.read(data)
+
+
+def load(data: bytes, name: str) -> Disclosure:
+    """Read a disclosure in any supported format; LoadError for anything else."""
+    from loaders.recognize import build
+
+    fmt = sniff(data)
+    source = Source(name=name, format=fmt, sha256=hashlib.sha256(data).hexdigest())
+    try:
+        blocks = read_blocks(data, fmt)
+        return build(blocks, source)
+    except LoadError:
+        raise
+    except Exception as error:  # a reader bug must still reach the user as one clear sentence
+        raise LoadError("文件内容无法解析，可能已损坏或不是预算公开文件。", f"{type(error).__name__}: {error}") from error
