@@ -37,11 +37,11 @@ _SPACES = re.compile(r"[\s\u3000]+")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff（）()“”])\s+(?=[\u4e00-\u9fff（）()“”])")
 
 
-def clean(text: str) -> str:
-    """Cell text as a reader means it: full-width digits folded, stray tabs and wrapping
-    quotes dropped, blank lines removed, spaces inside Chinese words closed up."""
+def clean(text: str, close_gaps: bool = True) -> str:
+    """Cell text as a reader means it: stray tabs and wrapping quotes dropped, blank
+    lines removed, spaces inside Chinese words ("项  目") closed up when asked."""
     text = text.replace("\t", " ").replace("\u3000", " ")
-    lines = [_CJK_GAP.sub("", line).strip() for line in text.split("\n")]
+    lines = [(_CJK_GAP.sub("", line) if close_gaps else line).strip() for line in text.split("\n")]
     text = "\n".join(line for line in lines if line)
     if text.count('"') % 2 == 0 and text.startswith('"') and text.endswith('"'):
         text = text[1:-1].strip()
@@ -455,7 +455,7 @@ def _assemble(blocks: list[Block], source: Source) -> tuple[list[_Grid], list[Se
 
     for block in blocks:
         if isinstance(block, Paragraph):
-            text = clean(block.text).replace("\n", " ")
+            text = clean(block.text, close_gaps=False).replace("\n", " ")
             if not text:
                 continue
             para = Paragraph(text, block.page, block.heading)
@@ -959,7 +959,8 @@ def _unit(context: _Context, tables: list[Table], sections: list[Section], money
             break
     texts = [s.heading for s in sections] + context.titles + [s.text[:200] for s in sections[:3]]
     if year is None:
-        years = Counter(int(m) for t in texts for m in re.findall(r"((?:19|20)\d{2})年(?:度)?(?:单位|部门)?预算", t))
+        titles = context.titles + [s.heading for s in sections]
+        years = Counter(int(m) for t in titles for m in re.findall(r"((?:19|20)\d{2})\s*年", t))
         year = years.most_common(1)[0][0] if years else None
     if not name:
         for t in texts:
@@ -967,6 +968,6 @@ def _unit(context: _Context, tables: list[Table], sections: list[Section], money
             if m:
                 name = m.group(1)
                 break
-    kinds = Counter(k for t in context.titles + [s.heading for s in sections] for k in re.findall(r"(单位|部门)预算", squash(t)))
+    kinds = Counter(k for t in context.titles + [s.heading for s in sections] for k in re.findall(r"(?:^|年|预算)(单位|部门)", squash(t)))
     kind = kinds.most_common(1)[0][0] if kinds else "单位"
     return Unit(code=code, name=name or "", year=year, money_unit=money_unit, kind=kind)

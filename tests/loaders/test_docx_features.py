@@ -1,0 +1,192 @@
+"""Loader features on small Word documents built here, one feature at a time."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from decimal import Decimal
+
+import docx
+import pytest
+from docx.enum.text import WD_BREAK
+
+from budget.model import MoneyUnit, TableKind
+from loaders import LoadError, load
+
+D = Decimal
+HEADER = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+
+
+def _document(build) -> bytes:
+    document = docx.Document()
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _table(document, rows, merges=()):
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for (r1, c1), (r2, c2) in merges:
+        table.cell(r1, c1).merge(table.cell(r2, c2))
+    return table
+
+
+def _expenditure(document, rows, title="2024年部门支出总表", unit_row=True):
+    document.add_paragraph(title)
+    head = [["编制单位：测试局", "", "", "", "单位：万元"]] if unit_row else []
+    _table(document, head + [HEADER] + rows)
+
+
+def _load(data: bytes):
+    return load(data, "t.docx")
+
+
+def test_expenditure_table_with_whole_codes():
+    d = _load(_document(lambda doc: _expenditure(doc, [
+        ["", "合计", "10.00", "4.00", "6.00"],
+        ["201", "一般公共服务支出", "10.00", "4.00", "6.00"],
+        ["20101", "人大事务", "10.00", "4.00", "6.00"],
+        ["2010101", "行政运行", "10.00", "4.00", "6.00"],
+    ])))
+    assert d.unit.kind == "部门" and d.unit.year == 2024 and d.unit.name == "测试局"
+    assert [(l.code, l.level, l.total.amount) for l in d.functional] == [("201", 1, D("10.00")), ("20101", 2, D("10.00")), ("2010101", 3, D("10.00"))]
+    assert d.table(TableKind.EXPENDITURE).total_line().project.amount == D("6.00")
+
+
+def test_merged_header_cells_both_ways():
+    def build(doc):
+        doc.add_paragraph("单位预算支出总表")
+        _table(doc, [
+            ["功能分类科目", "", "合计", "本年支出", ""],
+            ["科目编码", "科目名称", "", "基本支出", "项目支出"],
+            ["2049999", "其他公共安全支出", "276.93", "276.93", ""],
+        ], merges=[((0, 0), (0, 1)), ((0, 3), (0, 4)), ((0, 2), (1, 2))])
+    d = _load(_document(build))
+    table = d.table(TableKind.EXPENDITURE)
+    assert table.columns == ("功能分类科目/科目编码", "功能分类科目/科目名称", "合计", "本年支出/基本支出", "本年支出/项目支出")
+    line = d.functional[0]
+    assert (line.total.amount, line.basic.amount, line.project) == (D("276.93"), D("276.93"), None)
+
+
+def test_unmerged_header_words_on_two_rows():
+    # The same header as above printed without merged cells: the upper words sit in
+    # their first column and the others are blank.
+    def build(doc):
+        doc.add_paragraph("单位预算支出总表")
+        _table(doc, [
+            ["功能分类科目", "", "合计", "本年支出", ""],
+            ["科目编码", "科目名称", "", "基本支出", "项目支出"],
+            ["2049999", "其他公共安全支出", "276.93", "", "276.93"],
+        ])
+    d = _load(_document(build))
+    assert d.functional[0].project.amount == D("276.93") and d.functional[0].basic is None
+
+
+def test_yuan_with_thousands_separators_and_paragraph_unit_line():
+    def build(doc):
+        doc.add_paragraph("2024年部门支出预算总表")
+        doc.add_paragraph("编制单位：上海市普陀区测试局                     单位：元")
+        _table(doc, [HEADER, ["2040601", "行政运行", "14,348,853.34", "14,348,853.34", ""]])
+    d = _load(_document(build))
+    assert d.unit.money_unit == MoneyUnit.YUAN and d.unit.name == "上海市普陀区测试局"
+    assert d.functional[0].total.amount == D("14348853.34")
+    assert d.functional[0].total.unit == MoneyUnit.YUAN
+    assert d.functional[0].total.format() == "14,348,853.34 元"
+
+
+def test_codes_split_into_class_columns():
+    def build(doc):
+        doc.add_paragraph("2024年预算单位支出预算总表")
+        doc.add_paragraph("编制单位：测试单位 单位：元")
+        _table(doc, [
+            ["功能分类科目编码", "", "", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+            ["类", "款", "项", "", "", "", ""],
+            ["208", "", "", "社会保障和就业支出", "1,696,828", "1,696,828", ""],
+            ["208", "05", "", "行政事业单位养老支出", "1,696,828", "1,696,828", ""],
+            ["", "", "02", "事业单位离退休", "538,440", "538,440", ""],
+            ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "1,158,388", "1,158,388", ""],
+            ["", "", "", "合计", "1,696,828", "1,696,828", ""],
+        ], merges=[((0, 0), (0, 2))])
+    d = _load(_document(build))
+    assert [(l.code, l.level) for l in d.functional] == [("208", 1), ("20805", 2), ("2080502", 3), ("2080505", 3)]
+    assert d.functional[2].total.amount == D("538440")
+    assert d.table(TableKind.EXPENDITURE).total_line().total.amount == D("1696828")
+
+
+def test_full_width_digits_and_stray_tabs_and_quotes():
+    d = _load(_document(lambda doc: _expenditure(doc, [
+        ["２０１", "\"一般公共服务支出\t\"", "１，０６５．０８", "", "１０６５．０８"],
+    ])))
+    line = d.functional[0]
+    assert (line.code, line.name, line.total.amount, line.project.amount) == ("201", "一般公共服务支出", D("1065.08"), D("1065.08"))
+
+
+def test_table_continued_after_page_break_is_joined():
+    def build(doc):
+        doc.add_paragraph("单位预算支出总表")
+        _table(doc, [["216001测试单位", "预算年度：2023", "", "", "单位：万元"], HEADER,
+                     ["201", "一般公共服务支出", "3.00", "3.00", ""], ["20101", "人大事务", "3.00", "3.00", ""]])
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _table(doc, [HEADER, ["2010101", "行政运行", "3.00", "3.00", ""], ["", "合计", "3.00", "3.00", ""]])
+    d = _load(_document(build))
+    assert len(d.tables_of(TableKind.EXPENDITURE)) == 1
+    assert [l.code for l in d.functional] == ["201", "20101", "2010101"]
+    assert d.unit.code == "216001" and d.unit.year == 2023
+    assert d.table(TableKind.EXPENDITURE).total_line().total.amount == D("3.00")
+
+
+def test_unrecognised_table_is_kept():
+    def build(doc):
+        _expenditure(doc, [["201", "一般公共服务支出", "1.00", "1.00", ""]])
+        doc.add_paragraph("人员编制情况")
+        _table(doc, [["编制数", "实有人数"], ["12", "10"]])
+    d = _load(_document(build))
+    unknown = d.tables_of(TableKind.UNKNOWN)
+    assert len(unknown) == 1 and unknown[0].rows == (("12", "10"),)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"   \n",
+        bytes(range(256)) * 10,
+        b"PK\x03\x04" + b"\x00" * 50,
+    ],
+    ids=["empty", "blank", "random-bytes", "truncated-zip"],
+)
+def test_bad_inputs_give_load_error(data):
+    with pytest.raises(LoadError):
+        load(data, "x.docx")
+
+
+def test_truncated_real_docx_gives_load_error():
+    from tests.conftest import fixture_bytes
+
+    data = fixture_bytes("seed.docx")
+    with pytest.raises(LoadError):
+        load(data[: len(data) // 2], "seed.docx")
+
+
+def test_docx_without_tables_is_not_a_disclosure():
+    data = _document(lambda doc: doc.add_paragraph("会议纪要：今天讨论了工作安排。"))
+    with pytest.raises(LoadError) as error:
+        load(data, "memo.docx")
+    assert "不是预算公开文件" in str(error.value)
+
+
+def test_zip_that_is_not_office():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("readme.txt", "hello")
+    with pytest.raises(LoadError):
+        load(buffer.getvalue(), "a.docx")
+
+
+def test_text_that_is_not_a_disclosure():
+    with pytest.raises(LoadError):
+        load("这是一段普通的文字。\n没有表格。".encode(), "a.txt")
