@@ -14,9 +14,9 @@ from lxml import etree
 from loaders.blocks import Block, Cell, Grid, LoadError, Paragraph
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _TBL, _TR, _TC, _T, _TAB, _BR = (W + t for t in ("p", "tbl", "tr", "tc", "t", "tab", "br"))
-_SDT, _SDT_CONTENT, _TCPR = W + "sdt", W + "sdtContent", W + "tcPr"
-_TEXT_TAGS = {_T, _TAB, _BR}
+_P, _TBL, _TR, _TC, _T = (W + t for t in ("p", "tbl", "tr", "tc", "t"))
+_SDT, _SDT_CONTENT = W + "sdt", W + "sdtContent"
+_GRID_SPAN, _V_MERGE, _VAL = W + "gridSpan", W + "vMerge", W + "val"
 
 
 def read(data: bytes) -> list[Block]:
@@ -43,7 +43,7 @@ def _blocks(container: etree._Element):
             if text.strip():
                 yield Paragraph(text.strip(), heading=_looks_like_heading(child))
         elif tag == _TBL:
-            rows = tuple(_row(tr) for tr in child.iter(_TR) if _own_row(tr, child))
+            rows = _table_rows(child)
             if rows:
                 yield Grid(rows)
         elif tag == _SDT:
@@ -52,39 +52,57 @@ def _blocks(container: etree._Element):
                 yield from _blocks(content)
 
 
-def _own_row(tr: etree._Element, table: etree._Element) -> bool:
-    # A nested table's rows belong to the cell that holds it, not to this table.
-    parent = tr.getparent()
-    return parent is table
+def _table_rows(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
+    """One walk over the table's elements (an iterator per cell or a find() per
+    property costs several times the XML parse itself)."""
+    rows: list[tuple[Cell, ...]] = []
+    row: list[Cell] | None = None
+    paragraphs: list[list[str]] | None = None
+    span, continued = 1, False
 
+    def end_cell() -> None:
+        nonlocal paragraphs
+        if row is not None and paragraphs is not None:
+            text = "" if continued else "\n".join("".join(p) for p in paragraphs)
+            row.append(Cell(text, span))
+        paragraphs = None
 
-def _row(tr: etree._Element) -> tuple[Cell, ...]:
-    cells = []
-    for tc in tr.iterchildren(_TC):
-        span, continued = 1, False
-        props = tc.find(_TCPR)
-        if props is not None:
-            grid_span = props.find(W + "gridSpan")
-            if grid_span is not None:
-                span = int(grid_span.get(W + "val", "1") or 1)
-            v_merge = props.find(W + "vMerge")
-            # <w:vMerge/> without val continues the cell above: printed once, so empty here.
-            continued = v_merge is not None and v_merge.get(W + "val") != "restart"
-        text = "" if continued else "\n".join(_paragraph_text(p) for p in tc.iter(_P))
-        cells.append(Cell(text, span))
-    return tuple(cells)
+    # Only a table that holds another table needs the (costly) ownership checks.
+    nested = sum(1 for _ in table.iter(_TBL)) > 1
+
+    for node in table.iter(_TR, _TC, _P, _T, _GRID_SPAN, _V_MERGE):
+        tag = node.tag
+        if tag == _T:
+            if paragraphs:
+                paragraphs[-1].append(node.text or "")
+        elif tag == _P:
+            if paragraphs is not None:
+                paragraphs.append([])
+        elif tag == _TC:
+            if not nested or node.getparent().getparent() is table:
+                end_cell()
+                paragraphs, span, continued = [], 1, False
+        elif tag == _TR:
+            if not nested or node.getparent() is table:
+                end_cell()
+                if row:
+                    rows.append(tuple(row))
+                row = []
+        elif not nested or node.getparent().getparent().getparent().getparent() is table:
+            if tag == _GRID_SPAN:
+                span = max(int(node.get(_VAL, "1") or 1), 1)
+            else:
+                # <w:vMerge/> without val continues the cell above: printed once.
+                continued = node.get(_VAL) != "restart"
+    end_cell()
+    if row:
+        rows.append(tuple(row))
+    return tuple(rows)
 
 
 def _paragraph_text(p: etree._Element) -> str:
-    parts = []
-    for node in p.iter(_T, _TAB, _BR):
-        if node.tag == _T:
-            parts.append(node.text or "")
-        elif node.tag == _TAB:
-            parts.append("\t")
-        else:
-            parts.append("\n")
-    return "".join(parts)
+    # Text runs only: tabs and breaks inside a paragraph carry no meaning for us.
+    return "".join([t.text or "" for t in p.iter(_T)])
 
 
 def _looks_like_heading(p: etree._Element) -> bool:

@@ -6,6 +6,7 @@ keeps its raw cells; a recognised one also gets parsed lines with exact amounts.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -34,12 +35,15 @@ from loaders.blocks import Block, Cell, Grid, LoadError, Paragraph
 # ---------------------------------------------------------------- text normalisation
 
 _SPACES = re.compile(r"[\s\u3000]+")
+_NEEDS_CLEANING = re.compile(r'[\s"]')
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff（）()“”])\s+(?=[\u4e00-\u9fff（）()“”])")
 
 
 def clean(text: str, close_gaps: bool = True) -> str:
     """Cell text as a reader means it: stray tabs and wrapping quotes dropped, blank
     lines removed, spaces inside Chinese words ("项  目") closed up when asked."""
+    if not _NEEDS_CLEANING.search(text):
+        return text
     text = text.replace("\t", " ").replace("\u3000", " ")
     lines = [(_CJK_GAP.sub("", line) if close_gaps else line).strip() for line in text.split("\n")]
     text = "\n".join(line for line in lines if line)
@@ -50,6 +54,7 @@ def clean(text: str, close_gaps: bool = True) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=4096)
 def squash(text: str) -> str:
     """For matching words: no spaces, no punctuation differences."""
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
@@ -67,6 +72,7 @@ def parse_amount(text: str, unit: MoneyUnit) -> Money | None:
     return None if value is None else Money(value, unit)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_number(text: str) -> Decimal | None:
     text = squash(text).replace(",", "").replace("，", "").replace("−", "-")
     if text in _BLANKS:
@@ -92,7 +98,7 @@ def is_number(text: str) -> bool:
 _MONEY_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
 _YEAR = re.compile(r"(?:预算年度\s*[:：]\s*|^|[^\d])((?:19|20)\d{2})\s*(?:年|$)")
 _UNIT_CODE_NAME = re.compile(r"^(\d{3,9})\s*([^\d\s].*)$")
-_PREPARER = re.compile(r"(?:编制单位|预算单位|单位名称)\s*[:：]\s*(\S+)")
+_PREPARER = re.compile(r"(?:编制单位|编制部门|预算单位|预算主管部门|主管部门|单位名称)\s*[:：]\s*(\S+)")
 
 
 def money_unit_in(text: str) -> MoneyUnit | None:
@@ -365,6 +371,19 @@ def _heading_level(text: str) -> int | None:
     return None
 
 
+def _is_contents_entry(words: str) -> bool:
+    """A line of a table of contents: numbered, or with dot leaders or a page number."""
+    return bool(
+        re.match(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．])", words)
+        or re.search(r"(?:…|\.{3,}|·{3,})", words)
+        or re.search(r"\D\d{1,3}$", words)
+    )
+
+
+def _is_hinted_heading(words: str) -> bool:
+    return 0 < len(words) <= 40 and not re.search(r"[:：。；，,]", words)
+
+
 @dataclass
 class _Context:
     source: Source
@@ -426,6 +445,7 @@ def _assemble(blocks: list[Block], source: Source) -> tuple[list[_Grid], list[Se
     sections: list[Section] = []
     heading, level, page, body = "", 1, None, []  # the open section
     pending: list[Paragraph] = []  # paragraphs since the last grid, not yet placed
+    in_contents = [False]  # inside a table of contents
 
     def close_section() -> None:
         nonlocal body
@@ -444,7 +464,20 @@ def _assemble(blocks: list[Block], source: Source) -> tuple[list[_Grid], list[Se
             if pending and not classify_title(title_parts[0]) and _is_title(pending[-1].text) and _heading_level(pending[-1].text) is None:
                 title_parts.insert(0, pending.pop().text)
         for p in pending:
+            words = squash(p.text)
+            if words in ("目录", "目次"):
+                close_section()
+                heading, level, page = p.text, 1, p.page
+                in_contents[0] = True
+                continue
+            if in_contents[0]:
+                if _is_contents_entry(words):
+                    body.append(p.text)  # listed, not opened: the real heading comes later
+                    continue
+                in_contents[0] = False
             lvl = _heading_level(p.text)
+            if lvl is None and p.heading and _is_hinted_heading(words):
+                lvl = 1  # unnumbered, but set as a heading ("名词解释", "2024年单位预算编制说明")
             if lvl is not None:
                 close_section()
                 heading, level, page = p.text, lvl, p.page
@@ -513,6 +546,8 @@ def _continues(previous: _Grid, g: _Grid, pending: list[Paragraph]) -> bool:
     title sits between them and the column count agrees."""
     if _is_goals_only(previous) and not pending and _has_indicator_header(g):
         return True  # a project's goals table followed by its indicator table
+    if not previous.rows and not pending:
+        return True  # only the unit line fitted above a page break: the table follows
     between = [squash(p.text) for p in pending]
     allowed = {squash(previous.title), ""}
     for text in between:
@@ -568,6 +603,8 @@ def _recognise(g: _Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Perfor
     empty = not any(any(c for c in row) for row in padded) or all(
         _is_total_name(" ".join(row)) and not any(is_number(c) for c in row) for row in padded if any(row)
     )
+    if kind in _CLASSIFIED and not any(is_number(c) for row in padded for c in row):
+        empty = True  # header rows and a blank 合计 only: the header split found no body
     keys: list[str | None] = [column_key(label, kind) if not (_is_code_label(label) or _is_name_label(label)) else None for label in labels]
     project = None
     lines: tuple[Line, ...] = ()
@@ -636,6 +673,12 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line
     return tuple(lines)
 
 
+_CLASSIFIED = (
+    TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND,
+    TableKind.STATE_CAPITAL, TableKind.BASIC_ECONOMIC,
+)
+
+
 def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[str | None, list[str]]:
     """The code of a row, whole ("2013602") or split into 类/款/项 columns ("208 05 02");
     a split code with blank leading parts takes them from the row above."""
@@ -647,6 +690,12 @@ def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[st
         return (code if _is_code(code) else None), above
     if not any(parts):
         return None, above
+    # 款/项 typed as numbers lose their leading zero in the source workbook ("301 2").
+    parts = [p.zfill(2) if k > 0 and len(p) == 1 and p.isdigit() else p for k, p in enumerate(parts)]
+    # A 类 cell that is not a 3-digit code under a known 款 ("7 11 02" after "210 11")
+    # is a misprint; the rows above name the 类.
+    if len(above) >= 2 and parts[0] and len(parts[0]) != 3 and parts[1] == above[1]:
+        parts[0] = above[0]
     filled = [p if p else (above[k] if k < len(above) and not any(parts[:k + 1]) else "") for k, p in enumerate(parts)]
     depth = max(k for k, p in enumerate(parts) if p) + 1
     code = "".join(filled[:depth])
