@@ -206,8 +206,7 @@ class _Geometry:
                 text = _cell_text(self.chars[index]) if r0 == r else ""
                 row.append([text, max(c1 - c, 1)])
                 c = max(c1, c + 1)
-            if any(text for text, _ in row):
-                rows.append(row)
+            rows.append(row)  # blank rows too: "rows as printed", as Word gives them
         return _Table(rows, self.x0, self.x1, self.top, self.bottom, self.xs, number)
 
 
@@ -281,12 +280,23 @@ def _is_bold(fontname: str) -> bool:
 
 
 def _cell_text(chars: list[dict]) -> str:
-    """A cell's wrapped lines rejoined: Chinese and numbers continue without a space."""
+    """A cell's wrapped lines rejoined: Chinese and numbers continue without a space.
+
+    A line that ends well short of the cell's longest line, or a numbered line, starts
+    a new paragraph inside the cell (a list of goals): that break is kept as a newline,
+    as Word keeps it.
+    """
+    lines = _group_lines(chars)
+    right = max((line[-1]["x1"] for line in lines), default=0)
     text = ""
-    for line in _group_lines(chars):
+    for n, line in enumerate(lines):
         part = _join_chars(line)
-        if text and part and text[-1].isascii() and text[-1].isalpha() and part[0].isascii() and part[0].isalpha():
-            text += " "
+        if text and part:
+            previous = lines[n - 1]
+            if previous[-1]["x1"] < right - 2.5 * max(previous[-1]["size"], 4) or _HEADING_MARK.match(part):
+                text += "\n"
+            elif text[-1].isascii() and text[-1].isalpha() and part[0].isascii() and part[0].isalpha():
+                text += " "
         text += part
     return text
 
