@@ -306,13 +306,17 @@ def _is_code(text: str) -> bool:
     return bool(_CODE.match(squash(text)))
 
 
+_HEADER_ROWS_MAX = 8
+
+
 def _split_header(g: _Grid) -> tuple[list[list[str]], list[list[int]], list[list[str]]]:
     """(header rows, their spans, body rows): the body starts after a 栏次 row, or at the
     first row that carries codes or amounts."""
-    for i, cells in enumerate(g.rows):
+    top = g.rows[:_HEADER_ROWS_MAX]  # headers sit at the top; don't scan long bodies
+    for i, cells in enumerate(top):
         if _is_column_number_row(cells):
             return g.rows[:i], g.spans[:i], g.rows[i + 1 :]
-    for i, cells in enumerate(g.rows):
+    for i, cells in enumerate(top):
         if i > 0 and _looks_like_data(cells):
             return g.rows[:i], g.spans[:i], g.rows[i:]
     return g.rows[:1], g.spans[:1], g.rows[1:]
