@@ -1,0 +1,56 @@
+"""python -m budget parse: the contract's JSON and exit codes, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "budget", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_parse_json_follows_the_contract():
+    result = run("parse", str(FIXTURES / "seed.docx"), "--json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert "\\u" not in result.stdout  # UTF-8, not ASCII-escaped
+    assert doc["source"]["format"] == "docx" and len(doc["source"]["sha256"]) == 64
+    assert doc["unit"] == {"code": "216001", "name": "中共秦皇岛市海港区委政法委员会本级", "year": 2023, "money_unit": "万元", "kind": "单位"}
+    first = doc["functional"][2]
+    assert first == {"code": "2013602", "name": "一般行政管理事务", "level": 3, "total": "1065.08", "basic": None, "project": "1065.08"}
+    assert doc["economic"][1] == {"code": "30101", "name": "基本工资", "level": 2, "total": "80.29", "personnel": "80.29", "public": None}
+    assert doc["three_public"]["total"] == "2.560000" and doc["three_public"]["reception"] == "0.310000"
+    assert len(doc["performance"]) == 13
+    assert doc["performance"][0]["indicators"][0]["target"] == "≥4次"
+    kinds = [t["kind"] for t in doc["tables"]]
+    assert kinds[:9] == ["summary", "income", "expenditure", "fiscal_summary", "general_public", "basic_economic", "gov_fund", "state_capital", "three_public"]
+    gov_fund = doc["tables"][6]
+    assert gov_fund["empty"] is True and gov_fund["note"].startswith("注：")
+    assert any(s["heading"] == "八、名词解释" for s in doc["sections"])
+
+
+def test_parse_summary_is_readable():
+    result = run("parse", str(FIXTURES / "seed.txt"))
+    assert result.returncode == 0
+    assert "支出合计 1,452.21 万元" in result.stdout and "绩效项目 13 个（指标 90 条）" in result.stdout
+
+
+def test_unreadable_input_exits_2_with_one_line(tmp_path):
+    bad = tmp_path / "notes.docx"
+    bad.write_bytes(b"\x00\x01 definitely not a document")
+    result = run("parse", str(bad), "--json")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_missing_file_exits_2():
+    result = run("parse", "/nonexistent/file.docx")
+    assert result.returncode == 2 and "无法" in result.stderr
