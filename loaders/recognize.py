@@ -172,6 +172,7 @@ _COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("项目支出", "project"),
     ("经营支出", "operating_expense"),
     ("上缴上级", "to_superior"),
+    ("上解上级", "to_superior"),
     ("对附属单位", "to_subsidiary"),
     ("财政专户", "special_account"),
     ("财政拨款", "appropriation"),

@@ -24,6 +24,8 @@ def test_parse_json_follows_the_contract():
     assert doc["source"]["format"] == "docx" and len(doc["source"]["sha256"]) == 64
     assert doc["unit"] == {"code": "216001", "name": "中共秦皇岛市海港区委政法委员会本级", "year": 2023, "money_unit": "万元", "kind": "单位"}
     first = doc["functional"][2]
+    assert first["other"] == {"operating_expense": None, "to_superior": None, "to_subsidiary": None}  # printed, blank
+    del first["other"]
     assert first == {"code": "2013602", "name": "一般行政管理事务", "level": 3, "total": "1065.08", "basic": None, "project": "1065.08"}
     assert doc["economic"][1] == {"code": "30101", "name": "基本工资", "level": 2, "total": "80.29", "personnel": "80.29", "public": None}
     assert doc["three_public"]["total"] == "2.560000" and doc["three_public"]["reception"] == "0.310000"
