@@ -269,8 +269,16 @@ def subtree_lines(d: Disclosure, sector: str | None) -> tuple[Line, ...]:
 # ---------------------------------------------------------------- tables of lines
 
 
-def lines_frame(lines: Iterable[Line], keys: Sequence[str], unit: MoneyUnit) -> pd.DataFrame:
-    """Display frame: 科目编码, 科目名称 (indented by level), one formatted column per key."""
+def lines_frame(
+    lines: Iterable[Line], keys: Sequence[str], unit: MoneyUnit, drop_blank: bool = True
+) -> pd.DataFrame:
+    """Display frame: 科目编码, 科目名称 (indented by level), one formatted column per key.
+
+    With ``drop_blank`` a money column that is blank in every row is left out.
+    """
+    lines = list(lines)
+    if drop_blank:
+        keys = [k for k in keys if any(line.values.get(k) is not None for line in lines)] or list(keys[:1])
     rows = []
     for line in lines:
         indent = "\u3000" * max((line.level or 1) - 1, 0)

@@ -1,0 +1,43 @@
+"""Tables on screen and their downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from budget import export
+from budget.model import Table
+
+
+def money_table(frame: pd.DataFrame, height: int | None = None) -> None:
+    """A read-only table of pre-formatted text (amount columns right-aligned)."""
+    config = {
+        column: st.column_config.TextColumn(column, alignment="right")
+        for column in frame.columns
+        if "（元）" in column or "（万元）" in column or column in ("表内金额", "说明中金额", "金额", "占比")
+    }
+    for column in ("科目名称", "项目"):
+        if column in frame.columns:
+            config[column] = st.column_config.TextColumn(column, width="large")
+    if height is None:
+        # Show every row up to a screenful instead of a ten-row scroll box.
+        height = min(36 + 35 * len(frame), 640)
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=height)
+
+
+def table_downloads(table: Table, key: str) -> None:
+    """CSV and XLSX downloads of one table as printed (built only when clicked)."""
+    stem = export.file_stem(table.title or table.label)
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(
+        "下载 CSV", lambda: export.table_csv(table), f"{stem}.csv", "text/csv", key=f"tables_csv_{key}",
+        on_click="ignore",
+    )
+    right.download_button(
+        "下载 XLSX",
+        lambda: export.table_xlsx(table),
+        f"{stem}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"tables_xlsx_{key}",
+        on_click="ignore",
+    )
