@@ -1,0 +1,417 @@
+"""Arithmetic within one table: rows, the classification hierarchy, totals, 三公."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from budget.checks.amounts import compare_sum
+from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.where import (
+    column_label,
+    figure,
+    level_of,
+    line_location,
+    main_value,
+    parts_text,
+    row_label,
+    squash,
+    sum_finding,
+)
+from budget.model import Line, Money, Table, TableKind
+
+CLASSIFIED = (
+    TableKind.INCOME,
+    TableKind.EXPENDITURE,
+    TableKind.GENERAL_PUBLIC,
+    TableKind.GOV_FUND,
+    TableKind.STATE_CAPITAL,
+    TableKind.BASIC_ECONOMIC,
+)
+ROW_TABLES = (*CLASSIFIED, TableKind.SUMMARY, TableKind.FISCAL_SUMMARY)
+
+SOURCES = ("appropriation", "special_account", "business", "operating", "superior_grant", "subsidiary", "other")
+# (whole, parts, keys whose presence makes this group redundant)
+ROW_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("total", ("basic", "project", "operating_expense", "to_superior", "to_subsidiary"), ()),
+    ("basic", ("personnel", "public"), ()),
+    ("total", ("personnel", "public", "project"), ("basic",)),
+    ("total", ("current", "carried_in"), ()),
+    ("current", SOURCES, ()),
+    ("total", (*SOURCES, "carried_in"), ("current",)),
+    ("total", ("general_public", "gov_fund", "state_capital"), ()),
+)
+
+ROW_TEMPLATE = "{table} {row}：{whole} {actual}，{parts} = {expected}，相差 {difference}"
+
+
+def _row_groups(line: Line) -> Iterator[tuple[str, tuple[str, ...]]]:
+    keys = set(line.values)
+    for whole, parts, superseded_by in ROW_GROUPS:
+        present = tuple(p for p in parts if p in keys)
+        if whole in keys and len(present) >= 2 and not keys.intersection(superseded_by):
+            yield whole, present
+
+
+def _sum_check(ctx: Context, table: Table, line: Line, whole: str, parts: Sequence[str]) -> Finding | None:
+    printed = line.values.get(whole)
+    values = [line.values.get(p) for p in parts]
+    if printed is None and all(v is None for v in values):
+        return None
+    unit = table.money_unit or ctx.unit
+    actual = printed if printed is not None else Money(0, unit)  # a blank 合计 with parts is wrong
+    comparison = compare_sum(actual, values)
+    if comparison.equal:
+        return None
+    labels = [column_label(table, p) for p in parts]
+    message = ROW_TEMPLATE.format(
+        table=table.label,
+        row=row_label(line),
+        whole=column_label(table, whole),
+        actual=comparison.actual.format() if printed is not None else "空白",
+        parts=parts_text(labels, values),
+        expected=comparison.expected.format(with_unit=False),
+        difference=comparison.difference.format(with_unit=False),
+    )
+    place = f"{table.label} {row_label(line)}"
+    return sum_finding(ctx, comparison, line_location(ctx, table, line, whole), message, place,
+                       column_label(table, whole), parts_text(labels, values))
+
+
+@rule(
+    "ARITH-ROW",
+    "每行合计等于各分项之和",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    ROW_TEMPLATE,
+    "逐行核对合计栏与各分项栏（基本支出 + 项目支出、人员经费 + 公用经费、各收入来源），改正抄录或求和错误。",
+)
+def row_totals(ctx: Context) -> Iterator[Finding]:
+    tables = [t for t in ctx.doc.tables if t.kind in ROW_TABLES and t.lines]
+    if not tables:
+        raise NotRun("文件中没有可核对的收支表格")
+    for table in tables:
+        for line in table.lines:
+            for whole, parts in _row_groups(line):
+                found = _sum_check(ctx, table, line, whole, parts)
+                if found:
+                    yield found
+
+
+HIER_TEMPLATE = "{table} {row}：{column} {actual}，下级科目 {parts} = {expected}，相差 {difference}"
+
+
+def _children(coded: Sequence[Line], parent: Line) -> list[Line]:
+    level = level_of(parent)
+    if level is None or not parent.code:
+        return []
+    return [
+        c for c in coded
+        if c is not parent and level_of(c) == level + 1 and c.code and c.code.startswith(parent.code)
+    ]
+
+
+def _hierarchy_pairs(table: Table) -> Iterator[tuple[Line, list[Line]]]:
+    coded = [line for line in table.lines if line.code and not line.is_total]
+    for parent in coded:
+        children = _children(coded, parent)
+        if children:
+            yield parent, children
+    total = table.total_line()
+    top = [line for line in coded if level_of(line) == 1]
+    if total is not None and top:
+        yield total, top
+
+
+def _hierarchy_check(ctx: Context, table: Table, parent: Line, children: list[Line], key: str) -> Finding | None:
+    printed = parent.values.get(key)
+    values = [c.values.get(key) for c in children]
+    if printed is None and all(v is None for v in values):
+        return None
+    unit = table.money_unit or ctx.unit
+    actual = printed if printed is not None else Money(0, unit)
+    comparison = compare_sum(actual, values)
+    if comparison.equal:
+        return None
+    labels = [c.code or squash(c.name) for c in children]
+    parts = parts_text(labels, values)
+    message = HIER_TEMPLATE.format(
+        table=table.label,
+        row=row_label(parent),
+        column=column_label(table, key),
+        actual=comparison.actual.format() if printed is not None else "空白",
+        parts=parts,
+        expected=comparison.expected.format(with_unit=False),
+        difference=comparison.difference.format(with_unit=False),
+    )
+    return sum_finding(ctx, comparison, line_location(ctx, table, parent, key), message,
+                       f"{table.label} {row_label(parent)}", column_label(table, key), f"下级科目 {parts}")
+
+
+@rule(
+    "ARITH-HIER",
+    "类 = Σ款 = Σ项，合计 = Σ类",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    HIER_TEMPLATE,
+    "核对科目层级：每个类、款的金额应等于其下级科目之和，合计行应等于各类之和；检查是否漏列或多列了下级科目。",
+)
+def hierarchy(ctx: Context) -> Iterator[Finding]:
+    tables = [t for t in ctx.doc.tables if t.kind in CLASSIFIED and t.coded_lines()]
+    if not tables:
+        raise NotRun("文件中没有带科目编码的表格")
+    for table in tables:
+        for parent, children in _hierarchy_pairs(table):
+            for key in parent.values:
+                found = _hierarchy_check(ctx, table, parent, children, key)
+                if found:
+                    yield found
+
+
+# --- 收支总表 / 财政拨款收支总表: 收入总计 = 支出总计 and friends -------------------------
+
+INCOME_TOTAL = re.compile(r"收入总计")
+EXPENDITURE_TOTAL = re.compile(r"支出总计")
+INCOME_CURRENT = re.compile(r"本年收入合计")
+EXPENDITURE_CURRENT = re.compile(r"本年支出合计")
+CARRIED_IN = re.compile(r"上年结转|年初.*结转")
+CARRIED_OUT = re.compile(r"年终结转|年末.*结转")
+
+TOTALS_TEMPLATE = "{table}：{what} {actual}，{parts} = {expected}，相差 {difference}"
+
+
+def _named(table: Table, pattern: re.Pattern[str], side: str | None = None) -> Line | None:
+    for line in table.lines:
+        if pattern.search(squash(line.name)) and (side is None or line.side in (None, side)):
+            return line
+    return None
+
+
+FUND_AGGREGATE = re.compile(r"^财政拨款(收入)?$")
+FUND_ITEM = re.compile(r"^(一般公共预算|政府性基金|国有资本经营)")
+
+
+def _items_before_total(table: Table, side: str, stop: Line | None) -> list[Line]:
+    """The items of one side that add up to its total, in order, before the total row.
+
+    Carry-over rows are left to the caller; in a table that prints 财政拨款收入 with its
+    funds listed under it (Shanghai: 1、一般公共预算资金 …) the funds are sub-items.
+    """
+    items = []
+    for line in sorted((l for l in table.lines if l.side == side), key=lambda l: l.row):
+        if stop is not None and line.row >= stop.row or line.is_total:
+            break
+        name = squash(line.name)
+        if CARRIED_IN.search(name) or CARRIED_OUT.search(name) or (line.level or 1) > 1:
+            continue
+        items.append(line)
+    if any(FUND_AGGREGATE.match(squash(l.name)) for l in items):
+        items = [l for l in items if not FUND_ITEM.match(squash(l.name))]
+    return items
+
+
+def _totals_findings(
+    ctx: Context, table: Table, whole: Line, parts: Sequence[Line | None], keys: Sequence[str] | None = None
+) -> Iterator[Finding]:
+    """``whole`` = Σ ``parts`` for every amount column of ``whole`` (or the given keys)."""
+    present = [p for p in parts if p is not None]
+    for key in keys or [k for k in whole.values]:
+        printed = whole.values.get(key)
+        values = [_value(p, key) for p in present]
+        if printed is None and all(v is None for v in values):
+            continue
+        actual = printed if printed is not None else Money(0, table.money_unit or ctx.unit)
+        comparison = compare_sum(actual, values)
+        if comparison.equal:
+            continue
+        parts_str = parts_text([squash(p.name) for p in present], values)
+        what = squash(whole.name) + (f"（{column_label(table, key)}）" if key not in ("amount", "total") else "")
+        message = TOTALS_TEMPLATE.format(
+            table=table.label, what=what,
+            actual=comparison.actual.format() if printed is not None else "空白",
+            parts=parts_str,
+            expected=comparison.expected.format(with_unit=False),
+            difference=comparison.difference.format(with_unit=False),
+        )
+        yield sum_finding(ctx, comparison, line_location(ctx, table, whole, key), message, table.label, what, parts_str)
+
+
+def _value(line: Line, key: str) -> Money | None:
+    if key in line.values:
+        return line.values[key]
+    return main_value(line) if key in ("amount", "total") else None
+
+
+def _summary_identities(ctx: Context, table: Table) -> Iterator[Finding]:
+    income_total = _named(table, INCOME_TOTAL, "income")
+    expenditure_total = _named(table, EXPENDITURE_TOTAL, "expenditure")
+    income_current = _named(table, INCOME_CURRENT, "income")
+    expenditure_current = _named(table, EXPENDITURE_CURRENT, "expenditure")
+    if income_total is not None and expenditure_total is not None:
+        key = "amount" if "amount" in income_total.values else "total"
+        yield from _totals_findings(ctx, table, income_total, [expenditure_total], [key])
+    if income_total is not None and income_current is not None:
+        yield from _totals_findings(ctx, table, income_total, [income_current, _named(table, CARRIED_IN, "income")])
+    if expenditure_total is not None and expenditure_current is not None:
+        yield from _totals_findings(ctx, table, expenditure_total, [expenditure_current, _named(table, CARRIED_OUT, "expenditure")])
+    income_whole = income_current or income_total
+    if income_whole is not None:
+        items = _items_before_total(table, "income", income_whole)
+        extra = [] if income_current is not None else [_named(table, CARRIED_IN, "income")]
+        if items:
+            yield from _totals_findings(ctx, table, income_whole, [*items, *extra])
+    expenditure_whole = expenditure_current or expenditure_total
+    if expenditure_whole is not None:
+        items = _items_before_total(table, "expenditure", expenditure_whole)
+        extra = [] if expenditure_current is not None else [_named(table, CARRIED_OUT, "expenditure")]
+        if items:
+            yield from _totals_findings(ctx, table, expenditure_whole, [*items, *extra])
+
+
+@rule(
+    "ARITH-TOTALS",
+    "收入总计 = 支出总计，总计 = 本年合计 + 结转，本年合计 = 各项之和",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    TOTALS_TEMPLATE,
+    "核对收支总表和财政拨款收支总表：收入总计应等于支出总计，本年合计应等于所列各项之和，总计应等于本年合计加结转结余。",
+)
+def summary_totals(ctx: Context) -> Iterator[Finding]:
+    tables = [t for t in ctx.doc.tables if t.kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY) and t.lines]
+    if not tables:
+        raise NotRun("文件中没有收支总表或财政拨款收支总表")
+    for table in tables:
+        yield from _summary_identities(ctx, table)
+
+
+THREE_TEMPLATE = "“三公”经费支出表：{what} {actual}，{parts} = {expected}，相差 {difference}"
+
+
+def _three_public_location(ctx: Context, column: str) -> Location:
+    table = ctx.doc.table(TableKind.THREE_PUBLIC)
+    return Location(
+        table=TableKind.THREE_PUBLIC.value,
+        row=column,
+        column=column,
+        page=table.page if table else None,
+        table_index=ctx.table_index(table) if table else None,
+    )
+
+
+@rule(
+    "ARITH-3PUB",
+    "“三公”经费合计 = 出国 + 公务用车 + 接待；公务用车 = 购置 + 运行",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    THREE_TEMPLATE,
+    "核对“三公”经费支出表：合计应等于因公出国（境）费、公务用车购置及运行（维护）费、公务接待费之和，公务用车费应等于购置费与运行费之和。",
+)
+def three_public_sums(ctx: Context) -> Iterator[Finding]:
+    tp = ctx.doc.three_public
+    if tp is None:
+        raise NotRun("文件中没有可读的“三公”经费支出表")
+    checks = []
+    if tp.total is not None and tp.total_printed:
+        checks.append(("合计", tp.total, ("因公出国（境）费", "公务用车购置及运行费", "公务接待费"), (tp.overseas, tp.vehicles, tp.reception)))
+    if tp.vehicles is not None or tp.vehicle_purchase is not None or tp.vehicle_operation is not None:
+        checks.append(("公务用车购置及运行费", tp.vehicles, ("购置费", "运行费"), (tp.vehicle_purchase, tp.vehicle_operation)))
+    for what, printed, labels, values in checks:
+        if printed is None:
+            continue
+        comparison = compare_sum(printed, values)
+        if comparison.equal:
+            continue
+        parts = parts_text(labels, values)
+        message = THREE_TEMPLATE.format(
+            what=what, actual=comparison.actual.format(), parts=parts,
+            expected=comparison.expected.format(with_unit=False),
+            difference=comparison.difference.format(with_unit=False),
+        )
+        yield sum_finding(ctx, comparison, _three_public_location(ctx, what), message, "“三公”经费支出表", what, parts)
+
+
+PROC_TEMPLATE = "政府采购预算表 {row}：金额 {actual}，{parts} = {expected}，相差 {difference}"
+
+
+@rule(
+    "ARITH-PROC",
+    "政府采购：数量 × 单价 = 金额，合计 = 各项之和",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    PROC_TEMPLATE,
+    "核对政府采购预算表每一行的数量、单价和金额，以及合计行是否等于各行之和。",
+)
+def procurement_sums(ctx: Context) -> Iterator[Finding]:
+    lines = ctx.doc.procurement
+    if not lines:
+        raise NotRun("文件中没有政府采购预算表")
+    table = ctx.doc.table(TableKind.PROCUREMENT)
+    index = ctx.table_index(table) if table else None
+    items = [p for p in lines if not p.is_total]
+    for p in items:
+        if p.amount is None or p.quantity is None or p.unit_price is None:
+            continue
+        expected = Money(p.quantity * p.unit_price.amount, p.unit_price.unit)
+        # the unit price is rounded: quantity × half its last digit is the envelope
+        tolerance = abs(p.quantity) * p.unit_price.quantum / 2
+        difference = p.amount.to(expected.unit).amount - expected.amount
+        if abs(difference) <= tolerance:
+            continue
+        parts = f"数量 {p.quantity} × 单价 {figure(p.unit_price)}"
+        yield Finding(
+            message=PROC_TEMPLATE.format(row=p.item, actual=p.amount.format(), parts=parts,
+                                         expected=expected.format(with_unit=False),
+                                         difference=Money(difference, expected.unit).format(with_unit=False)),
+            location=Location(table=TableKind.PROCUREMENT.value, row=p.item, column="金额",
+                              table_index=index, row_index=p.row),
+            expected=ctx.amount(expected), actual=ctx.amount(p.amount),
+            difference=ctx.amount(Money(difference, expected.unit)), unit=str(ctx.unit),
+        )
+    totals = [p for p in lines if p.is_total and p.amount is not None]
+    if totals and items:
+        whole = totals[0]
+        values = [p.amount for p in items]
+        comparison = compare_sum(whole.amount, values)
+        if not comparison.equal:
+            parts = parts_text([p.item for p in items], values)
+            message = PROC_TEMPLATE.format(row="合计", actual=comparison.actual.format(), parts=parts,
+                                           expected=comparison.expected.format(with_unit=False),
+                                           difference=comparison.difference.format(with_unit=False))
+            location = Location(table=TableKind.PROCUREMENT.value, row="合计", column="金额",
+                                table_index=index, row_index=whole.row)
+            yield sum_finding(ctx, comparison, location, message, "政府采购预算表", "合计", parts)
+
+
+ASSET_TEMPLATE = "固定资产占用情况表：资产总额 {actual}，{parts} = {expected}，相差 {difference}"
+ASSET_TOTAL = re.compile(r"资产总额|合计|总计")
+ASSET_ITEM = re.compile(r"^\d+[、.．]")
+
+
+@rule(
+    "ARITH-ASSETS",
+    "固定资产：资产总额 = 各类资产之和",
+    Category.ARITHMETIC,
+    Severity.ERROR,
+    ASSET_TEMPLATE,
+    "核对固定资产占用情况表：资产总额应等于房屋、车辆、设备、其他固定资产等各类价值之和（“其中”项不重复计入）。",
+)
+def asset_sums(ctx: Context) -> Iterator[Finding]:
+    lines = ctx.doc.assets
+    if not lines:
+        raise NotRun("文件中没有固定资产占用情况表")
+    total = next((a for a in lines if ASSET_TOTAL.search(squash(a.item)) and a.value is not None), None)
+    items = [a for a in lines if ASSET_ITEM.match(squash(a.item))]
+    if total is None or not items:
+        raise NotRun("固定资产表没有资产总额行或编号的分类行")
+    values = [a.value for a in items]
+    comparison = compare_sum(total.value, values)
+    if comparison.equal:
+        return
+    table = ctx.doc.table(TableKind.ASSETS)
+    parts = parts_text([squash(a.item) for a in items], values)
+    message = ASSET_TEMPLATE.format(actual=comparison.actual.format(), parts=parts,
+                                    expected=comparison.expected.format(with_unit=False),
+                                    difference=comparison.difference.format(with_unit=False))
+    location = Location(table=TableKind.ASSETS.value, row=squash(total.item), column="价值",
+                        table_index=ctx.table_index(table) if table else None, row_index=total.row)
+    yield sum_finding(ctx, comparison, location, message, "固定资产占用情况表", "资产总额", parts)

@@ -1,0 +1,151 @@
+"""Completeness: every standard table (an empty one with its note) and every required part."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.where import squash
+from budget.model import STANDARD_TABLES, TABLE_LABELS, Table, TableKind
+
+
+def _has_amounts(table: Table) -> bool:
+    return any(v is not None for line in table.lines for v in line.values.values())
+
+
+@rule(
+    "COMPLETE-TABLES",
+    "标准表格齐全",
+    Category.COMPLETENESS,
+    Severity.ERROR,
+    "缺少{table}",
+    "按《地方预决算公开操作规程》公开全部标准表格；没有数据的表格也要列出空表并说明。",
+)
+def standard_tables(ctx: Context) -> Iterator[Finding]:
+    present = [t.kind for t in ctx.doc.tables if t.kind in STANDARD_TABLES]
+    for kind in STANDARD_TABLES:
+        if kind not in present:
+            yield Finding(message=f"缺少{TABLE_LABELS[kind]}", location=Location(table=kind.value))
+
+
+EMPTY_NOTE = re.compile(r"空表|无.{0,20}(预算|支出|收入|经费|数据)|没有")
+
+
+@rule(
+    "COMPLETE-EMPTY",
+    "空表列示并说明；注明“空表”的表格确实没有数据",
+    Category.COMPLETENESS,
+    Severity.WARNING,
+    "{table}没有数据，也没有说明为什么是空表",
+    "没有数据的表格应列出空表并加注说明（如“注：本单位无政府性基金预算财政拨款，故本表为空表”）；有数据的表格不应再注明空表。",
+)
+def empty_tables(ctx: Context) -> Iterator[Finding]:
+    tables = [t for t in ctx.doc.tables if t.kind in STANDARD_TABLES]
+    if not tables:
+        raise NotRun("文件中没有标准表格")
+    for table in tables:
+        has_amounts = _has_amounts(table) or (table.kind == TableKind.THREE_PUBLIC and ctx.doc.three_public is not None)
+        note = table.note or ""
+        location = Location(table=table.kind.value, page=table.page, table_index=ctx.table_index(table))
+        if (table.empty or not has_amounts) and not EMPTY_NOTE.search(note):
+            yield Finding(message=f"{table.label}没有数据，也没有说明为什么是空表", location=location)
+        elif has_amounts and not table.empty and "空表" in note and _nonzero(ctx, table):
+            yield Finding(message=f"{table.label}列有金额，但注释写“{note}”", location=location)
+
+
+def _nonzero(ctx: Context, table: Table) -> bool:
+    if table.kind == TableKind.THREE_PUBLIC and ctx.doc.three_public is not None:
+        tp = ctx.doc.three_public
+        values = (tp.total, tp.overseas, tp.vehicles, tp.reception, tp.running_costs)
+        return any(v is not None and v.amount != 0 for v in values)
+    return any(v is not None and v.amount != 0 for line in table.lines for v in line.values.values())
+
+
+# Required narrative parts and the words their headings use (tolerant to wording).
+REQUIRED_SECTIONS = (
+    ("职责", re.compile(r"职责|职能")),
+    ("机构设置", re.compile(r"机构")),
+    ("总体情况", re.compile(r"总体情况|编制说明|收支预算情况|预算情况说明|收支情况")),
+    ("机关运行经费", re.compile(r"机关运行")),
+    ("“三公”经费", re.compile(r"三公")),
+    ("政府采购", re.compile(r"政府采购")),
+    ("国有资产", re.compile(r"国有资产|固定资产")),
+    ("绩效目标", re.compile(r"绩效")),
+    ("名词解释", re.compile(r"名词解释|名词说明|术语")),
+)
+SHORT_LINE = 40
+
+
+def heading_texts(ctx: Context) -> list[str]:
+    """Section headings plus short unpunctuated lines (headings a reader did not mark)."""
+    texts = [squash(s.heading) for s in ctx.doc.sections if s.heading]
+    for section in ctx.doc.sections:
+        for line in section.text.split("\n"):
+            line = squash(line)
+            if line and len(line) <= SHORT_LINE and "。" not in line:
+                texts.append(line)
+    return texts
+
+
+@rule(
+    "COMPLETE-SECTIONS",
+    "必备的说明部分齐全",
+    Category.COMPLETENESS,
+    Severity.ERROR,
+    "没有找到“{part}”部分",
+    "预算公开说明应包括职责、机构设置、总体情况、机关运行经费、“三公”经费、政府采购、国有资产、绩效目标和名词解释。",
+)
+def required_sections(ctx: Context) -> Iterator[Finding]:
+    if not ctx.doc.sections:
+        raise NotRun("文件中没有识别出文字说明部分")
+    texts = heading_texts(ctx)
+    for part, pattern in REQUIRED_SECTIONS:
+        if not any(pattern.search(t) for t in texts):
+            yield Finding(message=f"没有找到“{part}”部分", location=Location(section=part))
+
+
+OVERVIEW = re.compile(r"总体情况|编制说明")
+
+
+@rule(
+    "COMPLETE-OVERVIEW",
+    "总体情况说明了收支总额",
+    Category.COMPLETENESS,
+    Severity.WARNING,
+    "“{section}”没有写出收入、支出总额",
+    "总体情况（编制说明）应写明本年收入、支出预算总额及与上年相比的增减和原因。",
+)
+def overview_figures(ctx: Context) -> Iterator[Finding]:
+    from budget.checks.text import named_quotes
+
+    sections = [(i, s) for i, s in enumerate(ctx.doc.sections) if OVERVIEW.search(s.heading)]
+    if not sections:
+        raise NotRun("没有找到总体情况（编制说明）部分")
+    keys = {"income_total", "expenditure_total"}
+    if not any(n is not None and n.key in keys for _, n in named_quotes(ctx)):
+        index, section = sections[0]
+        first = section.text.split("\n")[0][:120]
+        yield Finding(message=f"“{section.heading}”没有写出收入、支出总额",
+                      location=Location(section=section.heading, quote=first or None, section_index=index))
+
+
+CHANGE_EXPLAINED = re.compile(r"增加|减少|持平|无变化|不变|增长|下降|原因")
+
+
+@rule(
+    "COMPLETE-3PUB-REASON",
+    "“三公”经费说明了增减变化及原因",
+    Category.COMPLETENESS,
+    Severity.WARNING,
+    "“{section}”没有说明“三公”经费与上年相比的增减变化及原因",
+    "“三公”经费说明应写明与上年相比增加、减少或持平，以及变化的原因。",
+)
+def three_public_reasons(ctx: Context) -> Iterator[Finding]:
+    sections = [(i, s) for i, s in enumerate(ctx.doc.sections) if "三公" in s.heading]
+    if not sections:
+        raise NotRun("没有找到“三公”经费说明部分")
+    for index, section in sections:
+        if not CHANGE_EXPLAINED.search(section.text):
+            yield Finding(message=f"“{section.heading}”没有说明“三公”经费与上年相比的增减变化及原因",
+                          location=Location(section=section.heading, section_index=index))

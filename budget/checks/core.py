@@ -1,0 +1,261 @@
+"""The vocabulary of the pre-publication check: rules, findings, results, the report.
+
+A rule is one small pure function over a ``Disclosure`` plus its metadata. It returns
+findings (an empty result means it passed) or raises ``NotRun`` with a reason when the
+document lacks what it needs. The engine (``budget.checks.run``) turns every outcome,
+including an unexpected exception, into a ``RuleResult``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from functools import cached_property
+
+from budget.model import Disclosure, Money, MoneyUnit, Source, Table, TableKind, Unit
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+class Category(StrEnum):
+    ARITHMETIC = "arithmetic"
+    RECONCILIATION = "reconciliation"
+    TEXT = "text"
+    COMPLETENESS = "completeness"
+    FORM = "form"
+    PERFORMANCE = "performance"
+
+
+CATEGORY_LABELS = {
+    Category.ARITHMETIC: "表内运算",
+    Category.RECONCILIATION: "表间核对",
+    Category.TEXT: "文字与表格一致",
+    Category.COMPLETENESS: "完整性",
+    Category.FORM: "文字规范",
+    Category.PERFORMANCE: "绩效目标",
+}
+
+
+class Status(StrEnum):
+    PASSED = "passed"
+    FAILED = "failed"
+    NOT_RUN = "not_run"
+
+
+STATUS_LABELS = {Status.PASSED: "通过", Status.FAILED: "未通过", Status.NOT_RUN: "未运行"}
+
+
+class NotRun(Exception):
+    """Raised by a rule that cannot run on this document; ``str()`` is the Chinese reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    satisfaction_threshold: Decimal = Decimal(85)  # percent; usual practice is 85–90
+    copy_similarity: float = 0.9  # ratio above which two texts count as copied
+    copy_min_length: int = 12  # shorter texts (指标名称 like "群众满意度") repeat legitimately
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding is: a table cell or a sentence of a section (or both for 绩效 tables).
+
+    ``table_index``/``row_index``/``column_index`` point into ``Disclosure.tables`` and the
+    table's ``rows``/``columns`` so the UI can show the fragment; ``section_index`` into
+    ``Disclosure.sections``.
+    """
+
+    table: str | None = None  # TableKind value
+    row: str | None = None  # code, or the row's name
+    column: str | None = None  # column label as the reader knows it (合计, 基本支出 …)
+    page: int | None = None
+    section: str | None = None  # section heading
+    quote: str | None = None  # the sentence
+    project: str | None = None  # performance project name
+    table_index: int | None = None
+    row_index: int | None = None
+    column_index: int | None = None
+    section_index: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """The contract form: only the fields that say where, without internal indexes."""
+        keys = ("table", "row", "column", "page", "section", "quote", "project")
+        return {k: getattr(self, k) for k in keys if getattr(self, k) is not None}
+
+    @property
+    def part(self) -> tuple[int, int]:
+        """Reading-order key of the document part: tables and sections by their index."""
+        if self.table_index is not None:
+            return (0, self.table_index)
+        if self.section_index is not None:
+            return (1, self.section_index)
+        return (2, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem. Amounts are Decimals in ``unit`` (the document's money unit, or "%")."""
+
+    message: str
+    location: Location
+    expected: Decimal | None = None
+    actual: Decimal | None = None
+    difference: Decimal | None = None
+    unit: str | None = None
+    rule: str = ""  # filled in by the engine
+    severity: Severity | None = None  # None: the rule's own severity
+    key: str = ""  # stable identity for reviewer annotations, filled in by the engine
+
+    def identity(self) -> str:
+        loc = self.location
+        parts = (self.rule, loc.table, loc.table_index, loc.row, loc.column, loc.section, loc.quote, loc.project)
+        digest = hashlib.sha1("|".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+        return f"{self.rule}:{digest.hexdigest()[:10]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    title: str  # Chinese, what is checked
+    category: Category
+    severity: Severity  # the severity of an ordinary finding of this rule
+    template: str  # Chinese message template (str.format fields)
+    guidance: str  # one sentence: how to fix
+    check: Callable[[Context], Iterable[Finding]] = field(repr=False, compare=False)
+    needs: tuple[TableKind, ...] = ()  # tables without which it cannot run
+
+    def message(self, **fields: object) -> str:
+        return self.template.format(**fields)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleResult:
+    rule: Rule
+    status: Status
+    findings: tuple[Finding, ...] = ()
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    source: Source
+    unit: Unit
+    ruleset: str
+    results: tuple[RuleResult, ...]
+
+    @cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """All findings, in reading order of the document, errors first within a place."""
+        items = [f for r in self.results for f in r.findings]
+        return tuple(sorted(items, key=lambda f: (f.location.part, f.location.row_index or 0, SEVERITY_ORDER[f.severity])))
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def count_status(self, status: Status) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.count(Severity.ERROR) > 0
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "error": self.count(Severity.ERROR),
+            "warning": self.count(Severity.WARNING),
+            "info": self.count(Severity.INFO),
+            "passed": self.count_status(Status.PASSED),
+            "failed": self.count_status(Status.FAILED),
+            "not_run": self.count_status(Status.NOT_RUN),
+        }
+
+    def result(self, rule_id: str) -> RuleResult:
+        for result in self.results:
+            if result.rule.id == rule_id:
+                return result
+        raise KeyError(rule_id)
+
+
+class Context:
+    """What a rule sees: the document, the settings and shared, computed-once views."""
+
+    def __init__(self, doc: Disclosure, settings: Settings) -> None:
+        self.doc = doc
+        self.settings = settings
+        self._memo: dict[str, object] = {}
+
+    def memo(self, name: str, compute: Callable[[Context], object]) -> object:
+        """A view computed once per run and shared by the rules that need it."""
+        if name not in self._memo:
+            self._memo[name] = compute(self)
+        return self._memo[name]
+
+    @property
+    def unit(self) -> MoneyUnit:
+        return self.doc.unit.money_unit
+
+    def table(self, kind: TableKind) -> Table:
+        """The table of a kind, or NotRun when the document has none (or it is empty)."""
+        table = self.doc.table(kind)
+        if table is None:
+            raise NotRun(f"文件中没有{_label(kind)}")
+        return table
+
+    def table_index(self, table: Table) -> int | None:
+        for index, candidate in enumerate(self.doc.tables):
+            if candidate is table:
+                return index
+        return None
+
+    def amount(self, money: Money | None) -> Decimal | None:
+        """An amount in the document's money unit (exact), for a finding's figures."""
+        if money is None:
+            return None
+        return money.to(self.unit).amount
+
+    @cached_property
+    def quotes(self):  # -> tuple[budget.checks.quotes.Quote, ...]
+        from budget.checks.quotes import find_quotes
+
+        return find_quotes(self.doc)
+
+
+def _label(kind: TableKind) -> str:
+    from budget.model import TABLE_LABELS
+
+    return TABLE_LABELS[kind]
+
+
+CATALOGUE: list[Rule] = []
+
+
+def rule(
+    id: str,
+    title: str,
+    category: Category,
+    severity: Severity,
+    template: str,
+    guidance: str,
+    needs: tuple[TableKind, ...] = (),
+) -> Callable[[Callable[[Context], Iterable[Finding]]], Rule]:
+    """Register a rule function in the catalogue (the single list everything uses)."""
+
+    def register(check: Callable[[Context], Iterable[Finding]]) -> Rule:
+        entry = Rule(id, title, category, severity, template, guidance, check, needs)
+        if any(r.id == id for r in CATALOGUE):
+            raise ValueError(f"duplicate rule id {id}")
+        CATALOGUE.append(entry)
+        return entry
+
+    return register

@@ -1,0 +1,283 @@
+"""Form: what a careful reader marks in red before publication.
+
+Heading numbering out of sequence, duplicated words or punctuation, unbalanced
+brackets and quotes, truncated sentences, placeholder text, malformed codes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.quotes import section_body, unwrap_with_joins
+from budget.checks.where import squash
+from budget.model import TableKind
+
+CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_number(text: str) -> int | None:
+    """一 … 九十九 as an int."""
+    if not text or any(c not in CN_DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def to_cn(number: int) -> str:
+    digits = "零一二三四五六七八九"
+    if number < 10:
+        return digits[number]
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+CN_HEADING = re.compile(r"^([一二三四五六七八九十]+)[、．.]")
+OTHER_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\s*[、．.]")
+
+
+@dataclass(frozen=True, slots=True)
+class TextPiece:
+    """A piece of document text with its place, for the text-wide form rules."""
+
+    text: str
+    location: Location
+    joins: tuple[int, ...] = ()  # where wrapped lines were joined
+
+    def straddles(self, match: re.Match[str]) -> bool:
+        return any(match.start() < j < match.end() for j in self.joins)
+
+
+def pieces(ctx: Context) -> tuple[TextPiece, ...]:
+    """Every paragraph of the narrative, every goal and indicator text (computed once)."""
+
+    def compute(c: Context) -> tuple[TextPiece, ...]:
+        found = []
+        for index, section in enumerate(c.doc.sections):
+            for paragraph, joins in unwrap_with_joins(section_body(c.doc, index)):
+                where = Location(section=section.heading, quote=paragraph, section_index=index)
+                found.append(TextPiece(paragraph, where, joins))
+        for project in c.doc.performance:
+            where = dict(table=TableKind.PERFORMANCE.value, project=project.name, table_index=project.table)
+            for goal in project.goals:
+                found.append(TextPiece(goal, Location(row="绩效目标", quote=goal, **where)))
+            for ind in project.indicators:
+                for column, value in (("三级指标", ind.level3), ("指标描述", ind.description), ("指标值", ind.target)):
+                    if value:
+                        found.append(TextPiece(value, Location(row=ind.level3 or "", column=column, quote=value,
+                                                               row_index=ind.row, **where)))
+        return tuple(found)
+
+    return ctx.memo("pieces", compute)  # type: ignore[return-value]
+
+
+@rule(
+    "FORM-NUMBERING",
+    "标题编号连续（一、二、三……）",
+    Category.FORM,
+    Severity.WARNING,
+    "标题“{heading}”的编号不连续：此处应为“{expected}”",
+    "各级标题应按顺序连续编号，同一级使用同一种编号形式（一、二、三……）。",
+)
+def heading_numbering(ctx: Context) -> Iterator[Finding]:
+    sections = ctx.doc.sections
+    if not sections:
+        raise NotRun("文件中没有识别出标题")
+    previous: int | None = None
+    pending: list[int] = []  # headings numbered in another style where the next 一、二 … belongs
+    for index, section in enumerate(sections):
+        heading = squash(section.heading)
+        match = CN_HEADING.match(heading)
+        if match is None:
+            if previous is not None and OTHER_HEADING.match(heading):
+                pending.append(index)
+            continue
+        number = cn_number(match.group(1))
+        if number is None:
+            continue
+        if previous is not None and number > previous + 1:
+            missing = list(range(previous + 1, number))
+            for gap, at in zip(missing, pending):
+                yield _numbering(ctx, at, gap)
+            if len(pending) < len(missing):
+                yield _numbering(ctx, index, previous + 1 + len(pending))
+        elif previous is not None and number == previous and number != 1:  # 一、 again starts a new part
+            yield _numbering(ctx, index, previous + 1)
+        previous = number
+        pending = []
+    yield from goal_numbering(ctx)
+
+
+def _numbering(ctx: Context, index: int, expected: int) -> Finding:
+    section = ctx.doc.sections[index]
+    return Finding(
+        message=f"标题“{section.heading.strip()}”的编号不连续：此处应为“{to_cn(expected)}、”",
+        location=Location(section=section.heading, quote=section.heading, section_index=index))
+
+
+GOAL_NUMBER = re.compile(r"^(\d+)\s*[.、．]\s*(\d+\s*[.、．])?")
+
+
+def goal_numbering(ctx: Context) -> Iterator[Finding]:
+    """Numbered goals 1. 2. 3. of each project: in sequence, each numbered once."""
+    for project in ctx.doc.performance:
+        expected = 1
+        for goal in project.goals:
+            match = GOAL_NUMBER.match(goal.strip())
+            if match is None:
+                continue
+            number = int(match.group(1))
+            where = Location(table=TableKind.PERFORMANCE.value, project=project.name, row="绩效目标",
+                             quote=goal, table_index=project.table)
+            if match.group(2):
+                yield Finding(message=f"“{project.name}”绩效目标编号重复：“{match.group(0).strip()}”", location=where)
+            elif number != expected:
+                yield Finding(message=f"“{project.name}”绩效目标编号不连续：写“{number}”，应为“{expected}”", location=where)
+            expected = number + 1
+
+
+# Doubled words: a word of two to six characters written twice in a row (不发生不发生).
+DOUBLE_WORD = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
+DOUBLE_PUNCT = re.compile(r"([。，、；：！？])\1|[，、；：][。！？]|[。][，、；]")
+# Reduplications that are correct Chinese.
+DOUBLE_OK = {"常常", "天天", "年年", "人人", "处处", "个个", "层层", "步步", "时时", "事事", "家家户户"}
+
+
+@rule(
+    "FORM-DUPLICATE",
+    "没有重复的词语或标点",
+    Category.FORM,
+    Severity.WARNING,
+    "“{place}”中“{text}”重复",
+    "删去重复的词语或标点（如“不发生不发生”“。。”）。",
+)
+def duplicates(ctx: Context) -> Iterator[Finding]:
+    for piece in pieces(ctx):
+        for match in DOUBLE_WORD.finditer(piece.text):
+            if match.group(0) not in DOUBLE_OK and not piece.straddles(match):
+                yield Finding(message=f"“{_place(piece)}”中“{match.group(0)}”重复了“{match.group(1)}”",
+                              location=piece.location)
+        for match in DOUBLE_PUNCT.finditer(piece.text):
+            yield Finding(message=f"“{_place(piece)}”中标点“{match.group(0)}”重复", location=piece.location)
+
+
+def _place(piece: TextPiece) -> str:
+    loc = piece.location
+    if loc.project:
+        return f"{loc.project} {loc.row or ''}".strip()
+    return (loc.section or "正文").strip()
+
+
+PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "【": "】", "‘": "’"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+SAME_FAMILY = {"（": "(", "(": "（"}
+
+
+def bracket_problems(text: str) -> list[str]:
+    """What is wrong with the brackets and quotes of one paragraph, in words."""
+    problems = []
+    stack: list[str] = []
+    for char in text:
+        if char in PAIRS:
+            stack.append(char)
+        elif char in CLOSERS:
+            opener = CLOSERS[char]
+            if stack and stack[-1] == opener:
+                stack.pop()
+            elif stack and SAME_FAMILY.get(stack[-1]) == opener:
+                problems.append(f"“{stack.pop()}”与“{char}”全角半角不配对")
+            else:
+                problems.append(f"多了“{char}”")
+    problems.extend(f"“{opener}”没有对应的“{PAIRS[opener]}”" for opener in stack)
+    return problems
+
+
+@rule(
+    "FORM-BRACKETS",
+    "括号、引号成对",
+    Category.FORM,
+    Severity.WARNING,
+    "“{place}”中{problem}",
+    "检查括号和引号是否成对、全角半角是否一致。",
+)
+def brackets(ctx: Context) -> Iterator[Finding]:
+    for piece in pieces(ctx):
+        for problem in bracket_problems(piece.text):
+            yield Finding(message=f"“{_place(piece)}”中{problem}", location=piece.location)
+
+
+TRUNCATED = re.compile(r"(主要原因是|原因是|原因为|主要用于|用于|包括|其中|具体如下|如下)\s*[:：]?\s*[。；;]")
+
+
+@rule(
+    "FORM-TRUNCATED",
+    "没有写了一半的句子",
+    Category.FORM,
+    Severity.WARNING,
+    "“{place}”中句子没写完：“{text}”",
+    "补全句子（如“主要原因是。”后面应写明原因）。",
+)
+def truncated(ctx: Context) -> Iterator[Finding]:
+    for piece in pieces(ctx):
+        for match in TRUNCATED.finditer(piece.text):
+            yield Finding(message=f"“{_place(piece)}”中句子没写完：“{match.group(0)}”", location=piece.location)
+
+
+PLACEHOLDER = re.compile(
+    r"[XＸ]{2,}|×{2,}|某某|(?:目标|指标)内容\s*\d*|(?<!…)……(?!…)|\.\.\.(?!\.)|待填|待补充|此处填写|请填写|TODO",
+)
+
+
+@rule(
+    "FORM-PLACEHOLDER",
+    "没有未替换的占位文字",
+    Category.FORM,
+    Severity.ERROR,
+    "“{place}”中有占位文字“{text}”",
+    "把模板中的占位文字（XX、目标内容1、……）替换为实际内容后再公开。",
+)
+def placeholders(ctx: Context) -> Iterator[Finding]:
+    for piece in pieces(ctx):
+        for match in PLACEHOLDER.finditer(piece.text):
+            yield Finding(message=f"“{_place(piece)}”中有占位文字“{match.group(0)}”", location=piece.location)
+
+
+CODE_LENGTHS = {
+    TableKind.INCOME: (3, 5, 7),
+    TableKind.EXPENDITURE: (3, 5, 7),
+    TableKind.GENERAL_PUBLIC: (3, 5, 7),
+    TableKind.GOV_FUND: (3, 5, 7),
+    TableKind.STATE_CAPITAL: (3, 5, 7),
+    TableKind.BASIC_ECONOMIC: (3, 5),
+}
+
+
+@rule(
+    "FORM-CODE",
+    "科目编码完整（类 3 位、款 5 位、项 7 位）且归属正确",
+    Category.FORM,
+    Severity.WARNING,
+    "{table} 科目“{code} {name}”的编码不完整或不属于上一级科目",
+    "核对科目编码：功能分类类 3 位、款 5 位、项 7 位，经济分类类 3 位、款 5 位，下级编码应以上级编码开头。",
+)
+def code_shapes(ctx: Context) -> Iterator[Finding]:
+    tables = [t for t in ctx.doc.tables if t.kind in CODE_LENGTHS and t.coded_lines()]
+    if not tables:
+        raise NotRun("文件中没有带科目编码的表格")
+    for table in tables:
+        codes = {l.code for l in table.coded_lines()}
+        for line in table.coded_lines():
+            code = line.code or ""
+            good = code.isdigit() and len(code) in CODE_LENGTHS[table.kind]
+            parent = code[:-2] if len(code) > 3 else None
+            if good and parent is not None and parent not in codes:
+                good = False
+            if not good:
+                yield Finding(
+                    message=f"{table.label} 科目“{code} {squash(line.name)}”的编码不完整或不属于上一级科目",
+                    location=Location(table=table.kind.value, row=code, column="科目编码", page=line.page,
+                                      table_index=ctx.table_index(table), row_index=line.row))

@@ -1,0 +1,348 @@
+"""Performance goals (绩效目标表): indicators a reviewer would send back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from difflib import SequenceMatcher
+
+from budget.checks.amounts import exceeds
+from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.where import money, squash
+from budget.model import Indicator, Money, MoneyUnit, PerformanceProject, TableKind
+
+OPERATORS = (
+    "大于等于|小于等于|不低于|不高于|不少于|不多于|不超过|不大于|不小于|大于|小于|低于|高于|超过|达到|至少|至多|"
+    "≥|≤|>=|<=|＞=|＜=|>|<|＞|＜|=|＝"
+)
+TARGET = re.compile(rf"^(?P<op>{OPERATORS})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s]*)$")
+UPPER = {"≤", "<=", "＜=", "<", "＜", "小于等于", "不高于", "不多于", "不超过", "不大于", "小于", "低于", "至多"}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    operator: str | None
+    number: Decimal
+    unit: str
+
+
+def parse_target(text: str | None) -> Target | None:
+    match = TARGET.match(squash(text or ""))
+    if match is None:
+        return None
+    return Target(match.group("op"), Decimal(match.group("num")), match.group("unit"))
+
+
+def _location(project: PerformanceProject, ind: Indicator | None, column: str = "指标值") -> Location:
+    return Location(
+        table=TableKind.PERFORMANCE.value,
+        project=project.name,
+        row=(ind.level3 or ind.level2 or "") if ind else "绩效目标",
+        column=column if ind else None,
+        quote=(ind.target if column == "指标值" else ind.description) if ind else None,
+        table_index=project.table,
+        row_index=ind.row if ind else None,
+    )
+
+
+def _projects(ctx: Context) -> tuple[PerformanceProject, ...]:
+    if not ctx.doc.performance:
+        raise NotRun("文件中没有项目绩效目标表")
+    return ctx.doc.performance
+
+
+def _indicators(ctx: Context) -> Iterator[tuple[PerformanceProject, Indicator]]:
+    for project in _projects(ctx):
+        for ind in project.indicators:
+            yield project, ind
+
+
+def _name(ind: Indicator) -> str:
+    return squash(ind.level3 or ind.level2 or "")
+
+
+@rule(
+    "PERF-EMPTY",
+    "每个指标都填写了指标值",
+    Category.PERFORMANCE,
+    Severity.ERROR,
+    "“{project}”的指标“{indicator}”没有填写指标值",
+    "为每个三级指标填写可衡量的指标值。",
+)
+def empty_targets(ctx: Context) -> Iterator[Finding]:
+    for project, ind in _indicators(ctx):
+        if not squash(ind.target or ""):
+            yield Finding(message=f"“{project.name}”的指标“{_name(ind)}”没有填写指标值", location=_location(project, ind))
+
+
+@rule(
+    "PERF-QUANT",
+    "指标值量化（运算符、数值、计量单位）",
+    Category.PERFORMANCE,
+    Severity.WARNING,
+    "“{project}”的指标“{indicator}”指标值为“{target}”，没有量化",
+    "指标值应写成可考核的数值，如“≥90%”“≤20万元”“4次”；“效果明显”“较上年提升”等定性表述无法考核。",
+)
+def quantified_targets(ctx: Context) -> Iterator[Finding]:
+    for project, ind in _indicators(ctx):
+        target = squash(ind.target or "")
+        if not target:
+            continue
+        parsed = parse_target(target)
+        if parsed is None:
+            yield Finding(message=f"“{project.name}”的指标“{_name(ind)}”指标值为“{target}”，没有量化",
+                          location=_location(project, ind))
+        elif not parsed.unit:
+            yield Finding(message=f"“{project.name}”的指标“{_name(ind)}”指标值“{target}”缺少计量单位",
+                          location=_location(project, ind))
+
+
+def _is_cost(ind: Indicator) -> bool:
+    return "成本" in (ind.level1 or "") or "成本" in (ind.level2 or "")
+
+
+def _is_satisfaction(ind: Indicator) -> bool:
+    return "满意" in (ind.level1 or "") or "满意" in (ind.level2 or "")
+
+
+MONEY_UNITS = {"万元": MoneyUnit.WAN_YUAN, "元": MoneyUnit.YUAN}
+
+
+@rule(
+    "PERF-COST",
+    "成本指标写明上限（运算符和金额单位）",
+    Category.PERFORMANCE,
+    Severity.WARNING,
+    "“{project}”的成本指标“{indicator}”指标值为“{target}”，缺少{missing}",
+    "成本指标应写成金额上限，如“≤20万元”。",
+)
+def cost_targets(ctx: Context) -> Iterator[Finding]:
+    for project, ind in _indicators(ctx):
+        target = squash(ind.target or "")
+        if not _is_cost(ind) or not target:
+            continue
+        parsed = parse_target(target)
+        missing = []
+        if parsed is None or parsed.operator is None:
+            missing.append("运算符（≤）")
+        if parsed is None or parsed.unit not in MONEY_UNITS:
+            missing.append("金额单位（万元/元）")
+        if missing:
+            yield Finding(
+                message=f"“{project.name}”的成本指标“{_name(ind)}”指标值为“{target}”，缺少{'和'.join(missing)}",
+                location=_location(project, ind))
+
+
+def cost_cap(ind: Indicator) -> Money | None:
+    parsed = parse_target(ind.target)
+    if parsed is None or parsed.unit not in MONEY_UNITS:
+        return None
+    if parsed.operator is not None and parsed.operator not in UPPER and parsed.operator not in ("=", "＝"):
+        return None
+    return Money(parsed.number, MONEY_UNITS[parsed.unit])
+
+
+def project_money(ctx: Context, project: PerformanceProject) -> tuple[Money, str] | None:
+    """The project's own budget: printed with the goals, or as a procurement line's source."""
+    if project.amount is not None:
+        return project.amount, "绩效目标表所列项目金额"
+    name = squash(project.name)
+    for line in ctx.doc.procurement:
+        if line.project and squash(line.project) == name and line.project_amount is not None:
+            return line.project_amount, "政府采购预算表所列该项目预算"
+    return None
+
+
+@rule(
+    "PERF-COST-CAP",
+    "成本上限不超过项目资金",
+    Category.PERFORMANCE,
+    Severity.ERROR,
+    "“{project}”的成本指标“{indicator}”上限 {cap}，超过{source} {amount}",
+    "成本指标的上限不能超过项目本身的预算（见政府采购预算表的项目预算、支出总表的项目支出）。",
+)
+def cost_caps(ctx: Context) -> Iterator[Finding]:
+    expenditure = ctx.doc.table(TableKind.EXPENDITURE)
+    total_line = expenditure.total_line() if expenditure else None
+    all_projects = total_line.project if total_line is not None else None
+    checked = False
+    for project, ind in _indicators(ctx):
+        cap = cost_cap(ind) if _is_cost(ind) else None
+        if cap is None:
+            continue
+        limits = []
+        own = project_money(ctx, project)
+        if own is not None:
+            limits.append(own)
+        if all_projects is not None:
+            limits.append((all_projects, "支出总表项目支出合计"))
+        for amount, source in limits:
+            checked = True
+            over = exceeds(cap, amount)
+            if over is not None:
+                yield Finding(
+                    message=f"“{project.name}”的成本指标“{_name(ind)}”上限 {cap.format()}，超过{source} {money(amount)}",
+                    location=_location(project, ind),
+                    expected=ctx.amount(amount), actual=ctx.amount(cap), difference=ctx.amount(over.difference),
+                    unit=str(ctx.unit))
+                break
+    if not checked:
+        raise NotRun("没有可与成本指标对照的项目资金")
+
+
+REQUIRED_LEVEL1 = (("产出", "产出指标"), ("效益", "效益指标"), ("满意", "满意度指标"))
+REQUIRED_OUTPUT = (("数量", "数量指标"), ("质量", "质量指标"), ("时效", "时效指标"))
+
+
+@rule(
+    "PERF-LEVELS",
+    "一级、二级指标齐全",
+    Category.PERFORMANCE,
+    Severity.WARNING,
+    "“{project}”缺少{missing}",
+    "绩效指标应包括产出（数量、质量、时效）、成本、效益和满意度指标，每个指标都要写明一级、二级分类。",
+)
+def indicator_levels(ctx: Context) -> Iterator[Finding]:
+    for project in _projects(ctx):
+        inds = project.indicators
+        if not inds:
+            yield Finding(message=f"“{project.name}”没有绩效指标", location=_location(project, None))
+            continue
+        level1 = " ".join(i.level1 or "" for i in inds)
+        output2 = " ".join(i.level2 or "" for i in inds if "产出" in (i.level1 or ""))
+        missing = [label for word, label in REQUIRED_LEVEL1 if word not in level1]
+        missing += [label for word, label in REQUIRED_OUTPUT if "产出" in level1 and word not in output2]
+        if not any(_is_cost(i) for i in inds):
+            missing.append("成本指标")
+        if missing:
+            yield Finding(message=f"“{project.name}”缺少{'、'.join(missing)}", location=_location(project, None))
+        for ind in inds:
+            if not squash(ind.level1 or "") or not squash(ind.level2 or ""):
+                yield Finding(message=f"“{project.name}”的指标“{_name(ind)}”没有填写一级或二级指标",
+                              location=_location(project, ind, "指标"))
+
+
+@rule(
+    "PERF-SATISFACTION",
+    "满意度指标值不低于通常标准",
+    Category.PERFORMANCE,
+    Severity.WARNING,
+    "“{project}”的满意度指标“{indicator}”为 {target}，低于 {threshold}%",
+    "服务对象满意度指标通常不低于 85%–90%；设得过低的目标起不到约束作用。",
+)
+def satisfaction(ctx: Context) -> Iterator[Finding]:
+    threshold = ctx.settings.satisfaction_threshold
+    for project, ind in _indicators(ctx):
+        parsed = parse_target(ind.target)
+        if not _is_satisfaction(ind) or parsed is None or parsed.unit != "%":
+            continue
+        if parsed.number < threshold:
+            yield Finding(
+                message=f"“{project.name}”的满意度指标“{_name(ind)}”为 {squash(ind.target or '')}，低于 {threshold}%",
+                location=_location(project, ind),
+                expected=threshold, actual=parsed.number, difference=parsed.number - threshold, unit="%")
+
+
+@rule(
+    "PERF-NAME-DESC",
+    "指标名称与指标描述不雷同",
+    Category.PERFORMANCE,
+    Severity.WARNING,
+    "“{project}”的指标描述与指标名称“{indicator}”相同",
+    "指标描述应说明指标的含义、口径和计算方法，而不是重复指标名称。",
+)
+def name_equals_description(ctx: Context) -> Iterator[Finding]:
+    for project, ind in _indicators(ctx):
+        name, description = _plain(ind.level3), _plain(ind.description)
+        if name and name == description:
+            yield Finding(message=f"“{project.name}”的指标描述与指标名称“{_name(ind)}”相同",
+                          location=_location(project, ind, "指标描述"))
+
+
+PUNCT = re.compile(r"[\s。，、；：,.;:！!？?“”\"'（）()]")
+
+
+def _plain(text: str | None) -> str:
+    return PUNCT.sub("", text or "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    text: str
+    project: PerformanceProject
+    indicator: Indicator | None
+
+
+def _texts(ctx: Context) -> list[_Text]:
+    found = []
+    for project in _projects(ctx):
+        for goal in project.goals:
+            found.append(_Text(_plain(re.sub(r"^\d+[.、．]", "", goal.strip())), project, None))
+        for ind in project.indicators:
+            found.append(_Text(_plain(ind.description), project, ind))
+    return [t for t in found if len(t.text) >= ctx.settings.copy_min_length]
+
+
+def _similar(a: str, b: str, ratio: float) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) / max(len(a), len(b)) < ratio:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= ratio
+
+
+@rule(
+    "PERF-COPY",
+    "绩效目标和指标描述不在项目之间照抄",
+    Category.PERFORMANCE,
+    Severity.WARNING,
+    "“{project}”的{what}与“{other}”的相同或几乎相同",
+    "每个项目的绩效目标和指标描述应针对该项目的内容填写，不应从其他项目或其他指标照抄。",
+)
+def copied_text(ctx: Context) -> Iterator[Finding]:
+    texts = _texts(ctx)
+    ratio = ctx.settings.copy_similarity
+    # Only texts that share a beginning or an ending can be copies: keeps this linear-ish.
+    buckets: dict[str, list[int]] = {}
+    for i, t in enumerate(texts):
+        for key in ("^" + t.text[:6], "$" + t.text[-6:]):
+            buckets.setdefault(key, []).append(i)
+    reported = set()
+    for members in buckets.values():
+        for n, j in enumerate(members):
+            for i in members[:n]:
+                if j in reported or (i, j) in reported:
+                    continue
+                a, b = texts[i], texts[j]
+                if a.project is b.project and (a.indicator is None or b.indicator is None):
+                    continue
+                if _similar(a.text, b.text, ratio):
+                    reported.add(j)
+                    yield _copy_finding(a, b)
+
+
+def _copy_finding(original: _Text, copy: _Text) -> Finding:
+    what = f"指标“{_name(copy.indicator)}”的描述" if copy.indicator else "绩效目标"
+    if original.project is copy.project:
+        other = f"本项目指标“{_name(original.indicator)}”" if original.indicator else "本项目的绩效目标"
+    else:
+        other = f"{original.project.name}" + (f"指标“{_name(original.indicator)}”" if original.indicator else "的绩效目标")
+    location = _location(copy.project, copy.indicator, "指标描述") if copy.indicator else Location(
+        table=TableKind.PERFORMANCE.value, project=copy.project.name, row="绩效目标", table_index=copy.project.table)
+    return Finding(message=f"“{copy.project.name}”的{what}与{other}相同或几乎相同", location=location)
+
+
+@rule(
+    "PERF-GOALS",
+    "每个项目写明了绩效目标",
+    Category.PERFORMANCE,
+    Severity.WARNING,
+    "“{project}”没有填写绩效目标",
+    "每个项目都应写明年度绩效目标（做什么、达到什么效果）。",
+)
+def goals_present(ctx: Context) -> Iterator[Finding]:
+    for project in _projects(ctx):
+        if not any(squash(g) for g in project.goals):
+            yield Finding(message=f"“{project.name}”没有填写绩效目标", location=_location(project, None))

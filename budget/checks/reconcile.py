@@ -1,0 +1,395 @@
+"""Reconciliation across tables: the same figure printed twice, and part ≤ whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from budget.checks.amounts import compare, exceeds, zero
+from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.where import column_label, level_of, line_location, main_value, money, row_label, squash
+from budget.model import Line, Money, Table, TableKind
+
+# 类 names that changed; a document using the old name is still matched (and warned about).
+RENAMED_CLASSES = {
+    "医疗卫生与计划生育支出": "卫生健康支出",
+    "医疗卫生支出": "卫生健康支出",
+    "文化体育与传媒支出": "文化旅游体育与传媒支出",
+    "国土海洋气象等支出": "自然资源海洋气象等支出",
+}
+
+SAME_TEMPLATE = "{place} {actual}，而{other_place} {expected}，相差 {difference}"
+
+
+def _same(ctx: Context, actual: Money | None, expected: Money | None, location: Location,
+          place: str, other_place: str, severity: Severity | None = None) -> Finding | None:
+    """Two printings of one figure; None when they agree (blank and zero agree)."""
+    unit = ctx.unit
+    a = actual if actual is not None else zero(unit)
+    b = expected if expected is not None else zero(unit)
+    comparison = compare(a, b)
+    if not comparison.mismatch:
+        return None
+    return Finding(
+        message=SAME_TEMPLATE.format(place=place, actual=money(actual), other_place=other_place,
+                                     expected=money(expected),
+                                     difference=comparison.difference.format(with_unit=False)),
+        location=location,
+        expected=ctx.amount(comparison.expected),
+        actual=ctx.amount(comparison.actual),
+        difference=ctx.amount(comparison.difference),
+        unit=str(unit),
+        severity=severity,
+    )
+
+
+def class_name(name: str) -> str:
+    name = squash(name)
+    return RENAMED_CLASSES.get(name, name)
+
+
+def _classes(table: Table) -> dict[str, Line]:
+    return {class_name(l.name): l for l in table.lines if l.code and level_of(l) == 1}
+
+
+def _side_items(table: Table, side: str) -> list[Line]:
+    return [l for l in table.lines if l.side == side and not l.is_total]
+
+
+def _total_named(table: Table, side: str, word: str) -> Line | None:
+    return next((l for l in table.lines if l.side == side and word in squash(l.name)), None)
+
+
+@rule(
+    "XREF-SUMMARY",
+    "收支总表的各类支出和总计与支出总表、收入总表一致",
+    Category.RECONCILIATION,
+    Severity.ERROR,
+    SAME_TEMPLATE,
+    "收支总表中每一类支出的金额应与支出总表中该类的合计一致，收入、支出总计应与收入总表、支出总表的合计一致。",
+    needs=(TableKind.SUMMARY, TableKind.EXPENDITURE),
+)
+def summary_against_tables(ctx: Context) -> Iterator[Finding]:
+    summary = ctx.table(TableKind.SUMMARY)
+    expenditure = ctx.table(TableKind.EXPENDITURE)
+    classes = _classes(expenditure)
+    if not classes:
+        raise NotRun("支出总表没有识别出“类”级科目")
+    listed = set()
+    for line in _side_items(summary, "expenditure"):
+        name = class_name(line.name)
+        amount = main_value(line)
+        target = classes.get(name)
+        if target is None:
+            if amount is not None and amount.amount != 0:
+                yield Finding(
+                    message=f"收支总表列出“{squash(line.name)}” {money(amount)}，支出总表中没有这一类",
+                    location=line_location(ctx, summary, line, "total"),
+                    actual=ctx.amount(amount), unit=str(ctx.unit))
+            continue
+        listed.add(name)
+        found = _same(ctx, amount, target.total, line_location(ctx, summary, line, "total"),
+                      f"收支总表 {squash(line.name)}", f"支出总表 {row_label(target)} 合计")
+        if found:
+            yield found
+    for name, target in classes.items():
+        if name not in listed and target.total is not None and target.total.amount != 0:
+            yield Finding(
+                message=f"支出总表 {row_label(target)} 合计 {money(target.total)}，收支总表中没有列出这一类",
+                location=line_location(ctx, expenditure, target, "total"),
+                expected=ctx.amount(target.total), unit=str(ctx.unit))
+    yield from _summary_totals(ctx, summary, expenditure)
+
+
+def _summary_totals(ctx: Context, summary: Table, expenditure: Table) -> Iterator[Finding]:
+    pairs = [("expenditure", "支出总计", expenditure), ("income", "收入总计", ctx.doc.table(TableKind.INCOME))]
+    for side, word, other in pairs:
+        line = _total_named(summary, side, word)
+        total = other.total_line() if other is not None else None
+        if line is None or total is None:
+            continue
+        found = _same(ctx, main_value(line), total.total, line_location(ctx, summary, line, "total"),
+                      f"收支总表 {word}", f"{other.label} 合计")
+        if found:
+            yield found
+
+
+@rule(
+    "XREF-INCOME",
+    "收入总表合计 = 支出总表合计",
+    Category.RECONCILIATION,
+    Severity.ERROR,
+    SAME_TEMPLATE,
+    "收入总表的合计应等于支出总表的合计（收支平衡）；不一致时检查漏列的收入来源或支出科目。",
+    needs=(TableKind.INCOME, TableKind.EXPENDITURE),
+)
+def income_equals_expenditure(ctx: Context) -> Iterator[Finding]:
+    income = ctx.table(TableKind.INCOME).total_line()
+    expenditure = ctx.table(TableKind.EXPENDITURE).total_line()
+    if income is None or expenditure is None:
+        raise NotRun("收入总表或支出总表没有合计行")
+    table = ctx.table(TableKind.INCOME)
+    found = _same(ctx, income.total, expenditure.total, line_location(ctx, table, income, "total"),
+                  "收入总表 合计", "支出总表 合计")
+    if found:
+        yield found
+
+
+FUNDS = (
+    ("general_public", TableKind.GENERAL_PUBLIC),
+    ("gov_fund", TableKind.GOV_FUND),
+    ("state_capital", TableKind.STATE_CAPITAL),
+)
+
+
+def _fund_total(table: Table | None) -> Money | None:
+    if table is None or table.empty:
+        return None
+    line = table.total_line()
+    return line.total if line is not None else None
+
+
+@rule(
+    "XREF-FISCAL",
+    "财政拨款收支总表各资金栏 = 相应支出表合计；一般公共预算基本支出 = 基本支出表合计",
+    Category.RECONCILIATION,
+    Severity.ERROR,
+    SAME_TEMPLATE,
+    "财政拨款收支总表中一般公共预算、政府性基金、国有资本经营各栏的支出总计应分别等于三张支出表的合计；一般公共预算支出表的基本支出合计应等于基本支出表合计。",
+    needs=(TableKind.FISCAL_SUMMARY,),
+)
+def fiscal_summary_against_tables(ctx: Context) -> Iterator[Finding]:
+    fiscal = ctx.table(TableKind.FISCAL_SUMMARY)
+    total = _total_named(fiscal, "expenditure", "支出总计") or _total_named(fiscal, "expenditure", "本年支出合计")
+    if total is None:
+        raise NotRun("财政拨款收支总表没有支出总计行")
+    for key, kind in FUNDS:
+        if key not in total.values:
+            continue
+        table = ctx.doc.table(kind)
+        if table is None:
+            continue
+        found = _same(ctx, total.values.get(key), _fund_total(table), line_location(ctx, fiscal, total, key),
+                      f"财政拨款收支总表 支出总计（{column_label(fiscal, key)}）", f"{table.label} 合计")
+        if found:
+            yield found
+    yield from _basic_against_economic(ctx)
+
+
+def _basic_against_economic(ctx: Context) -> Iterator[Finding]:
+    general = ctx.doc.table(TableKind.GENERAL_PUBLIC)
+    economic = ctx.doc.table(TableKind.BASIC_ECONOMIC)
+    if general is None or economic is None:
+        return
+    g, e = general.total_line(), economic.total_line()
+    if g is None or e is None or "basic" not in g.values:
+        return
+    found = _same(ctx, g.basic, e.total, line_location(ctx, general, g, "basic"),
+                  "一般公共预算支出表 合计（基本支出）", "基本支出表 合计")
+    if found:
+        yield found
+
+
+PART_TEMPLATE = "{place} {actual}，大于{whole_place} {expected}，超出 {difference}"
+
+
+def _part_finding(ctx: Context, part: Money | None, whole: Money | None, location: Location,
+                  place: str, whole_place: str) -> Finding | None:
+    if part is None:
+        return None
+    comparison = exceeds(part, whole if whole is not None else zero(part.unit))
+    if comparison is None:
+        return None
+    return Finding(
+        message=PART_TEMPLATE.format(place=place, actual=money(part), whole_place=whole_place,
+                                     expected=money(whole), difference=comparison.difference.format(with_unit=False)),
+        location=location,
+        expected=ctx.amount(comparison.expected),
+        actual=ctx.amount(comparison.actual),
+        difference=ctx.amount(comparison.difference),
+        unit=str(ctx.unit),
+    )
+
+
+@rule(
+    "XREF-PART",
+    "每个科目：一般公共预算支出 ≤ 支出总表（财政拨款是全部资金的一部分）",
+    Category.RECONCILIATION,
+    Severity.ERROR,
+    PART_TEMPLATE,
+    "一般公共预算支出表中每个科目的金额不能超过支出总表中同一科目的金额；超出说明两表抄录不一致或支出总表漏列了科目。",
+    needs=(TableKind.GENERAL_PUBLIC, TableKind.EXPENDITURE),
+)
+def appropriation_within_all_funds(ctx: Context) -> Iterator[Finding]:
+    general = ctx.table(TableKind.GENERAL_PUBLIC)
+    expenditure = ctx.table(TableKind.EXPENDITURE)
+    by_code = {l.code: l for l in expenditure.lines if l.code}
+    for line in general.lines:
+        if not line.code:
+            continue
+        whole = by_code.get(line.code)
+        if whole is None:
+            if line.total is not None and line.total.amount != 0:
+                yield Finding(
+                    message=f"一般公共预算支出表 {row_label(line)} 合计 {money(line.total)}，支出总表中没有这个科目",
+                    location=line_location(ctx, general, line, "total"),
+                    actual=ctx.amount(line.total), unit=str(ctx.unit))
+            continue
+        for key in ("total", "basic", "project"):
+            if key not in line.values or key not in whole.values:
+                continue
+            found = _part_finding(ctx, line.values[key], whole.values[key], line_location(ctx, general, line, key),
+                                  f"一般公共预算支出表 {row_label(line)} {column_label(general, key)}",
+                                  f"支出总表同一科目的 {money(whole.values[key])}")
+            if found:
+                yield found
+
+
+@rule(
+    "XREF-RUNNING",
+    "机关运行经费 ≤ 基本支出表的公用经费",
+    Category.RECONCILIATION,
+    Severity.ERROR,
+    PART_TEMPLATE,
+    "机关运行经费来自基本支出中的日常公用经费，不能超过基本支出表的公用经费合计。",
+    needs=(TableKind.BASIC_ECONOMIC,),
+)
+def running_costs_within_public(ctx: Context) -> Iterator[Finding]:
+    tp = ctx.doc.three_public
+    if tp is None or tp.running_costs is None:
+        raise NotRun("表格中没有列出机关运行经费")
+    economic = ctx.table(TableKind.BASIC_ECONOMIC)
+    total = economic.total_line()
+    if total is None or "public" not in total.values:
+        raise NotRun("基本支出表没有公用经费合计")
+    table = ctx.doc.table(TableKind.THREE_PUBLIC)
+    location = Location(table=TableKind.THREE_PUBLIC.value, row="机关运行经费", column="机关运行经费",
+                        table_index=ctx.table_index(table) if table else None)
+    found = _part_finding(ctx, tp.running_costs, total.public, location, "机关运行经费",
+                          "基本支出表公用经费合计")
+    if found:
+        yield found
+
+
+# 三公 items and the economic 款 that pay for them in basic expenditure (part ≤ whole).
+# Matched by name as well as code: some documents number their 款 differently.
+THREE_PUBLIC_ECONOMIC = (
+    ("30212", re.compile(r"因公出国"), "overseas", "因公出国（境）费"),
+    ("30217", re.compile(r"公务接待"), "reception", "公务接待费"),
+    ("30231", re.compile(r"公务用车运行"), "vehicle_operation", "公务用车运行（维护）费"),
+    ("31013", re.compile(r"公务用车购置"), "vehicle_purchase", "公务用车购置费"),
+)
+
+
+def economic_line(lines: list[Line], code: str, pattern: re.Pattern[str]) -> Line | None:
+    """The 款 with this code and a name that fits it, else the one 款 whose name fits."""
+    named = [l for l in lines if l.code and len(l.code) == 5 and pattern.search(squash(l.name))]
+    same_code = [l for l in named if l.code == code]
+    if same_code:
+        return same_code[0]
+    return named[0] if len(named) == 1 else None
+
+
+@rule(
+    "XREF-3PUB-ECON",
+    "基本支出中的三公相关科目 ≤ “三公”经费表",
+    Category.RECONCILIATION,
+    Severity.ERROR,
+    PART_TEMPLATE,
+    "基本支出表中 30212 因公出国（境）费用、30217 公务接待费、30231 公务用车运行维护费、31013 公务用车购置只是“三公”经费的一部分，不能超过“三公”经费表的相应金额。",
+    needs=(TableKind.BASIC_ECONOMIC,),
+)
+def economic_within_three_public(ctx: Context) -> Iterator[Finding]:
+    tp = ctx.doc.three_public
+    if tp is None:
+        raise NotRun("文件中没有可读的“三公”经费支出表")
+    economic = ctx.table(TableKind.BASIC_ECONOMIC)
+    lines = list(economic.lines)
+    for code, pattern, attribute, label in THREE_PUBLIC_ECONOMIC:
+        line = economic_line(lines, code, pattern)
+        whole = getattr(tp, attribute)
+        if line is None or line.total is None or whole is None:
+            continue
+        found = _part_finding(ctx, line.total, whole, line_location(ctx, economic, line, "total"),
+                              f"基本支出表 {row_label(line)}", f"“三公”经费表{label}")
+        if found:
+            yield found
+
+
+# Contributions by economic 款 that mirror functional 项 (basic expenditure, same money).
+MIRRORS = (
+    ("30108", re.compile(r"养老"), ("2080505",)),
+    ("30109", re.compile(r"年金"), ("2080506",)),
+    ("30110", re.compile(r"基本医疗"), ("2101101", "2101102")),
+    ("30111", re.compile(r"医疗补助"), ("2101103",)),
+    ("30113", re.compile(r"公积金"), ("2210201",)),
+)
+
+
+@rule(
+    "XREF-INSURANCE",
+    "社保、医保、公积金：经济分类款与功能分类项相互对应",
+    Category.RECONCILIATION,
+    Severity.WARNING,
+    SAME_TEMPLATE,
+    "养老保险、职业年金、医疗保险、住房公积金在基本支出表（经济分类）和一般公共预算支出表（功能分类）中通常金额相同；不同时请核实或在说明中解释。",
+    needs=(TableKind.BASIC_ECONOMIC, TableKind.GENERAL_PUBLIC),
+)
+def insurance_mirrors(ctx: Context) -> Iterator[Finding]:
+    economic = ctx.table(TableKind.BASIC_ECONOMIC)
+    general = ctx.table(TableKind.GENERAL_PUBLIC)
+    lines = list(economic.lines)
+    func = {l.code: l for l in general.lines if l.code}
+    for code, pattern, functional_codes in MIRRORS:
+        line = economic_line(lines, code, pattern)
+        matches = [func[c] for c in functional_codes if c in func]
+        if line is None or line.total is None or not matches:
+            continue
+        values = [m.basic if "basic" in m.values else m.total for m in matches]
+        present = [v for v in values if v is not None]
+        if not present:
+            continue
+        expected = present[0]
+        for v in present[1:]:
+            expected = expected + v
+        names = "、".join(row_label(m) for m in matches)
+        found = _same(ctx, line.total, expected, line_location(ctx, economic, line, "total"),
+                      f"基本支出表 {row_label(line)}", f"一般公共预算支出表 {names}（基本支出）")
+        if found:
+            yield found
+
+
+NAME_TEMPLATE = "{place} 写作“{actual}”，{other_place} 写作“{expected}”"
+
+
+@rule(
+    "XREF-NAMES",
+    "同一科目在各表中名称一致（使用现行科目名称）",
+    Category.RECONCILIATION,
+    Severity.WARNING,
+    NAME_TEMPLATE,
+    "同一科目编码在各表中应使用同一名称，并使用当年的科目名称（例如 210 现为“卫生健康支出”）。",
+    needs=(TableKind.EXPENDITURE,),
+)
+def names_consistent(ctx: Context) -> Iterator[Finding]:
+    expenditure = ctx.table(TableKind.EXPENDITURE)
+    names = {l.code: squash(l.name) for l in expenditure.lines if l.code}
+    for table in ctx.doc.tables:
+        if table is expenditure:
+            continue
+        if table.kind in (TableKind.INCOME, TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND, TableKind.STATE_CAPITAL):
+            for line in table.lines:
+                expected = names.get(line.code) if line.code else None
+                if expected and squash(line.name) != expected:
+                    yield Finding(
+                        message=NAME_TEMPLATE.format(place=f"{table.label} {line.code}", actual=squash(line.name),
+                                                     other_place="支出总表", expected=expected),
+                        location=line_location(ctx, table, line))
+        if table.kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY):
+            for line in _side_items(table, "expenditure"):
+                name = squash(line.name)
+                if name in RENAMED_CLASSES:
+                    yield Finding(
+                        message=NAME_TEMPLATE.format(place=table.label, actual=name, other_place="现行科目名称",
+                                                     expected=RENAMED_CLASSES[name]),
+                        location=line_location(ctx, table, line))

@@ -1,0 +1,740 @@
+"""Text against tables: every amount the narrative quotes, compared with the figure it names.
+
+Each quote is named once (``named_quotes``) and the rules below take the quotes of their
+topic: totals of the 编制说明, 机关运行经费 and its items, 三公, procurement, fixed assets.
+A figure quoted in 万元 from a table in 元 is converted exactly and compared within the
+rounding of the quoted figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget.checks.amounts import compare, exceeds
+from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.quotes import AMOUNT, Quote, parse_amount, section_body, unwrap
+from budget.checks.reconcile import class_name
+from budget.checks.where import level_of, line_location, money, row_label, squash
+from budget.model import Line, Money, MoneyUnit, Table, TableKind
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    label: str  # where the table prints it, in words: "收支总表 收入总计"
+    value: Money | None
+    location: Location
+    bound: bool = False  # the quote may be smaller (the table figure is an upper limit)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    quote: Quote
+    rule: str
+    figure: Figure
+    key: str = ""  # the figure's key in the book ("income_total" …)
+
+
+# ---------------------------------------------------------------- the figures book
+
+
+def _line_figure(ctx: Context, table: Table | None, line: Line | None, key: str, label: str) -> Figure | None:
+    if table is None or line is None or key not in line.values:
+        return None
+    return Figure(label, line.values[key], line_location(ctx, table, line, key))
+
+
+def _side_total(table: Table | None, side: str, word: str) -> Line | None:
+    if table is None:
+        return None
+    return next((l for l in table.lines if l.side == side and word in squash(l.name)), None)
+
+
+def _table_location(ctx: Context, table: Table | None, kind: TableKind) -> Location:
+    return Location(table=kind.value, table_index=ctx.table_index(table) if table else None)
+
+
+def _fund_figure(ctx: Context, kind: TableKind, label: str) -> Figure | None:
+    table = ctx.doc.table(kind)
+    if table is None:
+        return None
+    total = table.total_line()
+    has_amounts = any(v is not None for l in table.lines for v in l.values.values())
+    if table.empty or not has_amounts:  # printed empty: nothing of this fund
+        return Figure(f"{label}（空表）", Money(Decimal(0), table.money_unit or ctx.unit), _table_location(ctx, table, kind))
+    return _line_figure(ctx, table, total, "total", f"{label} 合计")
+
+
+def _three_public_figures(ctx: Context) -> dict[str, Figure]:
+    tp = ctx.doc.three_public
+    if tp is None:
+        return {}
+    table = ctx.doc.table(TableKind.THREE_PUBLIC)
+    book = {}
+    items = (("overseas", "因公出国（境）费"), ("vehicles", "公务用车购置及运行费"),
+             ("vehicle_purchase", "公务用车购置费"), ("vehicle_operation", "公务用车运行（维护）费"),
+             ("reception", "公务接待费"))
+    for key, label in items:
+        book[key] = Figure(f"“三公”经费表 {label}", getattr(tp, key), _three_public_location(ctx, table, label))
+    total = tp.total
+    if total is None or not tp.total_printed:
+        parts = [p for p in (tp.overseas, tp.vehicles, tp.reception) if p is not None]
+        total = sum(parts[1:], parts[0]) if parts else None
+        book["tp_total"] = Figure("“三公”经费表各项之和", total, _three_public_location(ctx, table, "合计"))
+    else:
+        book["tp_total"] = Figure("“三公”经费表 合计", total, _three_public_location(ctx, table, "合计"))
+    if tp.running_costs is not None:
+        book["running_costs"] = Figure("“三公”经费和机关运行经费表 机关运行经费", tp.running_costs,
+                                       _three_public_location(ctx, table, "机关运行经费"))
+    return book
+
+
+def _three_public_location(ctx: Context, table: Table | None, row: str) -> Location:
+    return Location(table=TableKind.THREE_PUBLIC.value, row=row, column=row,
+                    table_index=ctx.table_index(table) if table else None)
+
+
+def _procurement_figures(ctx: Context) -> dict[str, Figure]:
+    lines = ctx.doc.procurement
+    if not lines:
+        return {}
+    table = ctx.doc.table(TableKind.PROCUREMENT)
+    where = _table_location(ctx, table, TableKind.PROCUREMENT)
+    items = [p for p in lines if not p.is_total and p.amount is not None]
+    total = next((p.amount for p in lines if p.is_total and p.amount is not None), None)
+    if total is None and items:
+        total = sum((p.amount for p in items[1:]), items[0].amount)
+    book = {"procurement": Figure("政府采购预算表 合计", total, where)}
+    if items and all(p.catalogue_code for p in items):
+        unit = items[0].amount.unit
+        for key, prefix, label in (("goods", "A", "货物"), ("works", "B", "工程"), ("services", "C", "服务")):
+            amounts = [p.amount for p in items if p.catalogue_code.upper().startswith(prefix)]
+            value = sum(amounts[1:], amounts[0]) if amounts else Money(Decimal(0), unit)
+            book[key] = Figure(f"政府采购预算表 {label}类（目录编码 {prefix} 开头）合计", value, where)
+    return book
+
+
+ASSET_TOTAL = re.compile(r"资产总额|合计|总计")
+
+
+def _asset_figures(ctx: Context) -> dict[str, Figure]:
+    line = next((a for a in ctx.doc.assets if ASSET_TOTAL.search(squash(a.item)) and a.value is not None), None)
+    if line is None:
+        return {}
+    table = ctx.doc.table(TableKind.ASSETS)
+    location = Location(table=TableKind.ASSETS.value, row=squash(line.item), column="价值",
+                        table_index=ctx.table_index(table) if table else None, row_index=line.row)
+    return {"assets": Figure(f"固定资产占用情况表 {squash(line.item)}", line.value, location)}
+
+
+def build_book(ctx: Context) -> dict[str, Figure]:
+    doc = ctx.doc
+    summary = doc.table(TableKind.SUMMARY)
+    income = doc.table(TableKind.INCOME)
+    expenditure = doc.table(TableKind.EXPENDITURE)
+    fiscal = doc.table(TableKind.FISCAL_SUMMARY)
+    economic = doc.table(TableKind.BASIC_ECONOMIC)
+    income_line = income.total_line() if income else None
+    expenditure_line = expenditure.total_line() if expenditure else None
+    economic_line = economic.total_line() if economic else None
+    candidates = {
+        "income_total": _line_figure(ctx, summary, _side_total(summary, "income", "收入总计"), "total", "收支总表 收入总计")
+        or _line_figure(ctx, income, income_line, "total", "收入总表 合计"),
+        "expenditure_total": _line_figure(ctx, summary, _side_total(summary, "expenditure", "支出总计"), "total", "收支总表 支出总计")
+        or _line_figure(ctx, expenditure, expenditure_line, "total", "支出总表 合计"),
+        "appropriation_income": _line_figure(ctx, income, income_line, "appropriation", "收入总表 财政拨款收入合计")
+        or _line_figure(ctx, fiscal, _side_total(fiscal, "income", "收入总计"), "total", "财政拨款收支总表 收入总计"),
+        "appropriation_expenditure": _line_figure(ctx, fiscal, _side_total(fiscal, "expenditure", "支出总计"), "total", "财政拨款收支总表 支出总计"),
+        "general_public": _fund_figure(ctx, TableKind.GENERAL_PUBLIC, "一般公共预算支出表"),
+        "gov_fund": _fund_figure(ctx, TableKind.GOV_FUND, "政府性基金预算支出表"),
+        "state_capital": _fund_figure(ctx, TableKind.STATE_CAPITAL, "国有资本经营预算支出表"),
+        "business": _line_figure(ctx, income, income_line, "business", "收入总表 事业收入合计"),
+        "operating": _line_figure(ctx, income, income_line, "operating", "收入总表 经营收入合计"),
+        "other": _line_figure(ctx, income, income_line, "other", "收入总表 其他收入合计"),
+        "basic": _line_figure(ctx, expenditure, expenditure_line, "basic", "支出总表 基本支出合计"),
+        "project": _line_figure(ctx, expenditure, expenditure_line, "project", "支出总表 项目支出合计"),
+        "personnel": _line_figure(ctx, economic, economic_line, "personnel", "基本支出表 人员经费合计"),
+        "public": _line_figure(ctx, economic, economic_line, "public", "基本支出表 公用经费合计"),
+    }
+    book = {k: v for k, v in candidates.items() if v is not None}
+    book.update(_three_public_figures(ctx))
+    if "running_costs" not in book and "public" in book:
+        public = book["public"]
+        book["running_costs"] = Figure(f"{public.label}（机关运行经费不超过此数）", public.value, public.location, bound=True)
+    if "project" in book:
+        project = book["project"]
+        book["performance_money"] = Figure(f"{project.label}（绩效目标涉及的资金不超过此数）", project.value, project.location, bound=True)
+    book.update(_procurement_figures(ctx))
+    book.update(_asset_figures(ctx))
+    return book
+
+
+# ---------------------------------------------------------------- naming the quotes
+
+# A label with these words quotes a change, last year's figure, a plan or a limit.
+NOT_A_LEVEL = re.compile(r"比|较|增加|减少|增长|下降|同比|持平|执行数|拟|预留|中小|小型|微型|用款计划|季度|每|平均|以上|以下")
+
+# (rule, label pattern, figure key), most specific first.
+CONCEPTS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (rule_id, re.compile(pattern), key)
+    for rule_id, pattern, key in (
+        ("TEXT-3PUB", r"三公", "tp_total"),
+        ("TEXT-3PUB", r"公务用车购置及运", "vehicles"),
+        ("TEXT-3PUB", r"公务用车购置费|车辆购置费", "vehicle_purchase"),
+        ("TEXT-3PUB", r"公务用车运行(维护)?费|公务用车运维费", "vehicle_operation"),
+        ("TEXT-3PUB", r"因公出国", "overseas"),
+        ("TEXT-3PUB", r"公务接待费", "reception"),
+        ("TEXT-RUNNING", r"机关运行(经)?费", "running_costs"),
+        ("TEXT-PROC", r"政府采购货物", "goods"),
+        ("TEXT-PROC", r"政府采购工程", "works"),
+        ("TEXT-PROC", r"政府采购服务", "services"),
+        ("TEXT-PROC", r"政府采购", "procurement"),
+        ("TEXT-ASSETS", r"固定资产(金额|总额|总值|原值|价值)?$", "assets"),
+        ("TEXT-TOTALS", r"涉及项目预算资金|绩效目标.*资金", "performance_money"),
+        ("TEXT-TOTALS", r"一般公共预算(拨款|财政拨款)?(收入|支出)", "general_public"),
+        ("TEXT-TOTALS", r"政府性基金(预算)?(拨款|财政拨款)?(收入|支出)", "gov_fund"),
+        ("TEXT-TOTALS", r"国有资本经营预算(拨款|财政拨款)?(收入|支出)", "state_capital"),
+        ("TEXT-TOTALS", r"财政拨款收入", "appropriation_income"),
+        ("TEXT-TOTALS", r"财政拨款支出", "appropriation_expenditure"),
+        ("TEXT-TOTALS", r"事业单位经营收入|^经营收入", "operating"),
+        ("TEXT-TOTALS", r"事业收入", "business"),
+        ("TEXT-TOTALS", r"^其他收入", "other"),
+        ("TEXT-TOTALS", r"收入预算$|收入总计|收入合计|总收入|预算收入", "income_total"),
+        ("TEXT-TOTALS", r"支出预算$|支出总计|支出合计|总支出|预算支出", "expenditure_total"),
+        ("TEXT-TOTALS", r"基本支出", "basic"),
+        ("TEXT-TOTALS", r"项目支出", "project"),
+        ("TEXT-TOTALS", r"人员经费", "personnel"),
+        ("TEXT-TOTALS", r"公用经费", "public"),
+    )
+)
+
+
+def topic(quote: Quote) -> str | None:
+    for text in (quote.heading, quote.sentence, quote.context):
+        if "三公" in text:
+            return "three_public"
+        if "机关运行" in text:
+            return "running"
+    return None
+
+
+def _economic_figure(ctx: Context, label: str) -> Figure | None:
+    table = ctx.doc.table(TableKind.BASIC_ECONOMIC)
+    if table is None or not label:
+        return None
+    for line in table.lines:
+        if line.code and squash(line.name) == label:
+            key = "public" if line.values.get("public") is not None else "total"
+            return Figure(f"基本支出表 {row_label(line)}", line.values.get(key), line_location(ctx, table, line, key))
+    return None
+
+
+def name_quote(ctx: Context, quote: Quote, book: dict[str, Figure]) -> Named | None:
+    if quote.threshold or NOT_A_LEVEL.search(quote.label):
+        return None
+    subject = topic(quote)
+    if subject == "running":
+        figure = _economic_figure(ctx, quote.label)
+        if figure is not None:
+            return Named(quote, "TEXT-RUNNING", figure, "economic")
+    for rule_id, pattern, key in CONCEPTS:
+        if rule_id == "TEXT-3PUB" and key != "tp_total" and subject != "three_public":
+            continue
+        if pattern.search(quote.label):
+            figure = book.get(key)
+            return Named(quote, rule_id, figure, key) if figure is not None else None
+    return None
+
+
+def named_quotes(ctx: Context) -> tuple[tuple[Quote, Named | None], ...]:
+    def compute(c: Context) -> tuple[tuple[Quote, Named | None], ...]:
+        book = build_book(c)
+        return tuple((q, name_quote(c, q, book)) for q in c.quotes)
+
+    return ctx.memo("named_quotes", compute)  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- comparing
+
+QUOTE_TEMPLATE = "“{section}”中写“{label}{printed}”，{figure} 为 {value}，相差 {difference}"
+SPLIT_TEMPLATE = "“{section}”把{figure} {value} 拆成 {parts}，合计与表格一致，但表格中没有这些分项"
+UNIT_TEMPLATE = "“{section}”中写“{label}{printed}”，{figure} 为 {value}：金额单位写错了（应为{unit}）"
+BOUND_TEMPLATE = "“{section}”中写“{label}{printed}”，超过{figure} {value}，超出 {difference}"
+
+
+def quote_location(quote: Quote) -> Location:
+    return Location(section=quote.heading, quote=quote.sentence, section_index=quote.section_index)
+
+
+def _section_name(quote: Quote) -> str:
+    return quote.heading or "正文"
+
+
+def _split_note(ctx: Context, named: Named, pairs: tuple[tuple[Quote, Named | None], ...]) -> Finding | None:
+    """A figure written as the sum of sub-items the table does not have (运行费 + 保险)."""
+    quote, figure = named.quote, named.figure
+    following = [q for q, n in pairs if q.sentence == quote.sentence and q.section_index == quote.section_index
+                 and q.start > quote.start and n is None and not q.threshold]
+    total = quote.amount
+    used = [quote]
+    for extra in following:
+        total = total.to(extra.amount.unit) + extra.amount if total.unit != extra.amount.unit else total + extra.amount
+        used.append(extra)
+        if not compare(total, figure.value).mismatch:
+            parts = " + ".join(f"{q.label}{q.printed}" for q in used)
+            return Finding(
+                message=SPLIT_TEMPLATE.format(section=_section_name(quote), figure=figure.label,
+                                              value=money(figure.value), parts=parts),
+                location=quote_location(quote),
+                expected=ctx.amount(figure.value), actual=ctx.amount(total), difference=Decimal(0),
+                unit=str(ctx.unit), severity=Severity.INFO)
+    return None
+
+
+def _wrong_unit(quote: Quote, value: Money) -> MoneyUnit | None:
+    other = MoneyUnit.YUAN if quote.amount.unit == MoneyUnit.WAN_YUAN else MoneyUnit.WAN_YUAN
+    if quote.amount.amount != 0 and not compare(Money(quote.amount.amount, other), value).mismatch:
+        return other
+    return None
+
+
+def check_named(ctx: Context, named: Named, pairs: tuple[tuple[Quote, Named | None], ...]) -> Finding | None:
+    quote, figure = named.quote, named.figure
+    if figure.value is None:
+        return None  # blank in the table: a quoted figure cannot be compared
+    section = _section_name(quote)
+    if figure.bound:
+        over = exceeds(quote.amount, figure.value)
+        if over is None:
+            return None
+        return Finding(
+            message=BOUND_TEMPLATE.format(section=section, label=quote.label, printed=quote.printed,
+                                          figure=figure.label, value=money(figure.value),
+                                          difference=over.difference.format()),
+            location=quote_location(quote), expected=ctx.amount(figure.value), actual=ctx.amount(quote.amount),
+            difference=ctx.amount(over.difference), unit=str(ctx.unit))
+    comparison = compare(quote.amount, figure.value)
+    if not comparison.mismatch:
+        return None
+    unit = _wrong_unit(quote, figure.value)
+    if unit is not None:
+        return Finding(
+            message=UNIT_TEMPLATE.format(section=section, label=quote.label, printed=quote.printed,
+                                         figure=figure.label, value=money(figure.value), unit=unit),
+            location=quote_location(quote), expected=ctx.amount(figure.value), actual=ctx.amount(quote.amount),
+            difference=ctx.amount(comparison.difference), unit=str(ctx.unit), rule="TEXT-UNIT")
+    split = _split_note(ctx, named, pairs)
+    if split is not None:
+        return split
+    return Finding(
+        message=QUOTE_TEMPLATE.format(section=section, label=quote.label, printed=quote.printed,
+                                      figure=figure.label, value=money(figure.value),
+                                      difference=comparison.difference.format(with_unit=False)),
+        location=quote_location(quote), expected=ctx.amount(figure.value), actual=ctx.amount(quote.amount),
+        difference=ctx.amount(comparison.difference), unit=str(ctx.unit))
+
+
+def quote_findings(ctx: Context, rule_id: str) -> Iterator[Finding]:
+    pairs = named_quotes(ctx)
+    named = [n for _, n in pairs if n is not None and n.rule == rule_id]
+    if not named:
+        raise NotRun("正文中没有引用这一类金额")
+    for item in named:
+        found = check_named(ctx, item, pairs)
+        if found is not None and found.rule in ("", rule_id):
+            yield found
+
+
+def _quote_rule(rule_id: str, title: str, guidance: str):
+    @rule(rule_id, title, Category.TEXT, Severity.ERROR, QUOTE_TEMPLATE, guidance)
+    def check(ctx: Context) -> Iterator[Finding]:
+        return quote_findings(ctx, rule_id)
+
+    return check
+
+
+text_totals = _quote_rule(
+    "TEXT-TOTALS", "编制说明中的收支总额、各项收入与表格一致",
+    "编制说明中的收入、支出总额、财政拨款及各资金来源金额应与收支总表、收入总表、财政拨款收支总表一致。")
+text_running = _quote_rule(
+    "TEXT-RUNNING", "机关运行经费及其各项金额与基本支出表一致",
+    "机关运行经费的说明中各项金额应与基本支出表中同名经济科目的公用经费一致，总额不能超过公用经费合计。")
+text_three_public = _quote_rule(
+    "TEXT-3PUB", "“三公”经费说明与“三公”经费表一致",
+    "“三公”经费说明中的合计及因公出国（境）、公务用车购置及运行、公务接待各项金额应与“三公”经费支出表一致。")
+text_procurement = _quote_rule(
+    "TEXT-PROC", "政府采购说明与政府采购预算表一致",
+    "政府采购预算说明中的总额及货物、工程、服务金额应与政府采购预算表一致。")
+text_assets = _quote_rule(
+    "TEXT-ASSETS", "国有资产说明与固定资产占用情况表一致",
+    "国有资产说明中的固定资产金额应与固定资产占用情况表的资产总额一致（注意截止日期相同）。")
+
+
+@rule(
+    "TEXT-UNIT",
+    "正文金额单位（元/万元）正确",
+    Category.TEXT,
+    Severity.ERROR,
+    UNIT_TEMPLATE,
+    "正文金额的单位应与数值相符：表格以元为单位时，正文写万元需要换算（除以一万）。",
+)
+def text_units(ctx: Context) -> Iterator[Finding]:
+    pairs = named_quotes(ctx)
+    if not any(n is not None for _, n in pairs):
+        raise NotRun("正文中没有可与表格对照的金额")
+    for _, named in pairs:
+        if named is None:
+            continue
+        found = check_named(ctx, named, pairs)
+        if found is not None and found.rule == "TEXT-UNIT":
+            yield found
+
+
+# ---------------------------------------------------------------- 编制说明 items
+
+ITEM = re.compile(
+    r"(?P<cls>[^“”\"（）()。，；：:]+?)（类）(?:(?P<kuan>[^“”\"（）()。，；]+?)（款）)?(?:(?P<xiang>[^“”\"（）()。，；]+?)（项）)?[”\"]?\s*"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)"
+)
+LAST_YEAR = re.compile(r"(?:执行数|预算数|决算数)为?\s*" + AMOUNT.pattern)
+THIS_YEAR = re.compile(r"\d{4}年(?:预算)?安排(?:预算)?\s*" + AMOUNT.pattern)
+CHANGE = re.compile(r"(增加|减少|增长|下降)\s*(\d+(?:\.\d+)?)\s*%|(持平)")
+REASON = re.compile(r"主要原因是[:：]?([^。]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    names: tuple[str, str | None, str | None]  # 类, 款, 项 as written
+    amount: Money
+    last: Money | None
+    this: Money | None
+    direction: str | None  # 增加 / 减少 / 持平
+    percent: Decimal | None  # as printed (unsigned)
+    reason: str | None
+    text: str  # the item's paragraph(s)
+    mark: tuple[int, int]  # position of the head amount in text
+    section_index: int
+    heading: str
+
+
+def find_items(ctx: Context) -> tuple[Item, ...]:
+    def compute(c: Context) -> tuple[Item, ...]:
+        items = []
+        for index, section in enumerate(c.doc.sections):
+            text = "".join(unwrap(section_body(c.doc, index)))
+            matches = list(ITEM.finditer(text))
+            for i, match in enumerate(matches):
+                end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+                items.append(_item(text[match.start():end], match, index, section.heading))
+        return tuple(items)
+
+    return ctx.memo("items", compute)  # type: ignore[return-value]
+
+
+def _item(body: str, match: re.Match[str], index: int, heading: str) -> Item:
+    last = LAST_YEAR.search(body)
+    this = THIS_YEAR.search(body)
+    change = CHANGE.search(body)
+    reason = REASON.search(body)
+    direction = percent = None
+    if change:
+        direction = change.group(1) or change.group(3)
+        percent = Decimal(change.group(2)) if change.group(2) else None
+    offset = match.start()
+    return Item(
+        names=(squash(match.group("cls")).lstrip("0123456789.、．“\""), _opt(match.group("kuan")), _opt(match.group("xiang"))),
+        amount=parse_amount(match.group("num"), match.group("unit")),
+        last=parse_amount(last.group(1), last.group(2)) if last else None,
+        this=parse_amount(this.group(1), this.group(2)) if this else None,
+        direction={"增长": "增加", "下降": "减少"}.get(direction, direction),
+        percent=percent,
+        reason=reason.group(1) if reason else None,
+        text=body,
+        mark=(match.start("num") - offset, match.end("unit") - offset),
+        section_index=index,
+        heading=heading,
+    )
+
+
+def _opt(name: str | None) -> str | None:
+    return squash(name) if name else None
+
+
+def item_location(item: Item) -> Location:
+    sentence = item.text.split("。")[0] + "。"
+    return Location(section=item.heading, quote=sentence, section_index=item.section_index)
+
+
+ITEM_TABLES = (TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND, TableKind.STATE_CAPITAL, TableKind.EXPENDITURE)
+
+
+def _children(table: Table, parent: Line | None, level: int) -> list[Line]:
+    return [l for l in table.lines if l.code and level_of(l) == level
+            and (parent is None or (parent.code and l.code.startswith(parent.code)))]
+
+
+def _by_name(lines: list[Line], name: str | None, renamed: bool = False) -> Line | None:
+    if name is None:
+        return None
+    wanted = class_name(name) if renamed else name
+    return next((l for l in lines if (class_name(l.name) if renamed else squash(l.name)) == wanted), None)
+
+
+def locate_item(ctx: Context, item: Item) -> tuple[Table, Line] | None:
+    """The table line an item names: by 类 then 款 then 项; by 款 + 项 when the 类 differs."""
+    cls, kuan, xiang = item.names
+    for kind in ITEM_TABLES:
+        table = ctx.doc.table(kind)
+        if table is None or not table.lines:
+            continue
+        found = _by_name(_children(table, None, 1), cls, renamed=True)
+        candidates = [found] if found is not None else _children(table, None, 1)
+        for top in candidates:
+            line = top if found is not None else None
+            if kuan is not None:
+                line = _by_name(_children(table, top, 2), kuan)
+                if line is not None and xiang is not None:
+                    line = _by_name(_children(table, line, 3), xiang)
+            if line is not None:
+                return table, line
+    return None
+
+
+ITEM_TEMPLATE = "“{section}”中“{name}”写 {printed}，{table} {row} 为 {value}，相差 {difference}"
+
+
+def _item_name(item: Item) -> str:
+    cls, kuan, xiang = item.names
+    return "".join(f"{n}（{lvl}）" for n, lvl in ((cls, "类"), (kuan, "款"), (xiang, "项")) if n)
+
+
+@rule(
+    "TEXT-ITEMS",
+    "编制说明逐项列出的科目金额与表格一致",
+    Category.TEXT,
+    Severity.ERROR,
+    ITEM_TEMPLATE,
+    "编制说明中“××（类）××（款）××（项）”的金额及“本年预算安排”金额应与一般公共预算支出表（或支出总表）中该科目的合计一致。",
+)
+def item_amounts(ctx: Context) -> Iterator[Finding]:
+    items = find_items(ctx)
+    if not items:
+        raise NotRun("编制说明没有按“类、款、项”逐项说明")
+    for item in items:
+        located = locate_item(ctx, item)
+        if located is None:
+            continue  # reported by TEXT-NAMES
+        table, line = located
+        for printed in (item.amount, item.this):
+            if printed is None or line.total is None:
+                continue
+            comparison = compare(printed, line.total)
+            if comparison.mismatch:
+                yield Finding(
+                    message=ITEM_TEMPLATE.format(section=item.heading or "编制说明", name=_item_name(item),
+                                                 printed=printed.format(), table=table.label, row=row_label(line),
+                                                 value=money(line.total),
+                                                 difference=comparison.difference.format(with_unit=False)),
+                    location=item_location(item), expected=ctx.amount(line.total), actual=ctx.amount(printed),
+                    difference=ctx.amount(comparison.difference), unit=str(ctx.unit))
+                break  # one finding per item: the head figure and the repeated one name the same line
+
+
+NAMES_TEMPLATE = "“{section}”中写“{written}”，{table} 中该科目为“{expected}”"
+
+
+@rule(
+    "TEXT-NAMES",
+    "编制说明使用的科目名称与表格一致",
+    Category.TEXT,
+    Severity.WARNING,
+    NAMES_TEMPLATE,
+    "编制说明中的类、款、项名称应与表格中的科目名称完全一致，并使用当年的科目名称。",
+)
+def item_names(ctx: Context) -> Iterator[Finding]:
+    items = find_items(ctx)
+    if not items:
+        raise NotRun("编制说明没有按“类、款、项”逐项说明")
+    for item in items:
+        located = locate_item(ctx, item)
+        if located is None:
+            yield Finding(
+                message=f"“{item.heading or '编制说明'}”中的“{_item_name(item)}”在支出表中找不到对应科目",
+                location=item_location(item), actual=ctx.amount(item.amount), unit=str(ctx.unit))
+            continue
+        table, line = located
+        top = next((l for l in table.lines if l.code and line.code and level_of(l) == 1 and line.code.startswith(l.code)), None)
+        cls = item.names[0]
+        if top is not None and squash(top.name) != cls:
+            yield Finding(
+                message=NAMES_TEMPLATE.format(section=item.heading or "编制说明", written=f"{cls}（类）",
+                                              table=table.label, expected=f"{squash(top.name)}（{top.code}）"),
+                location=item_location(item))
+
+
+PERCENT_TEMPLATE = "“{name}”：上年 {last}，本年 {this}，应{direction}{expected}%，文中写{word}{printed}%"
+
+
+def _percent_range(last: Money, this: Money) -> tuple[Decimal, Decimal]:
+    """The change in percent over every way the two quoted figures could have been rounded."""
+    h_last = last.quantum / 2
+    h_this = this.quantum.copy_abs() / 2
+    values = []
+    for a in (last.amount - h_last, last.amount + h_last):
+        for b in (this.amount - h_this, this.amount + h_this):
+            if a > 0:
+                values.append((b - a) / a * 100)
+    return min(values), max(values)
+
+
+@rule(
+    "TEXT-PERCENT",
+    "增减百分比可由两个年度金额算出",
+    Category.TEXT,
+    Severity.ERROR,
+    PERCENT_TEMPLATE,
+    "增减百分比 =（本年 − 上年）÷ 上年；上年为零时不能写百分比，应写明增加的金额。",
+)
+def item_percentages(ctx: Context) -> Iterator[Finding]:
+    items = [i for i in find_items(ctx) if i.last is not None and i.percent is not None]
+    if not items:
+        raise NotRun("编制说明没有同时给出上年金额和增减百分比")
+    for item in items:
+        this = (item.this or item.amount).to(item.last.unit)
+        last = item.last
+        signed = item.percent if item.direction == "增加" else -item.percent
+        location = item_location(item)
+        if last.amount == 0:
+            if this.amount != 0:
+                yield Finding(
+                    message=f"“{_item_name(item)}”：上年为 0，增减百分比无法计算，文中写{item.direction}{item.percent}%",
+                    location=location, actual=signed, unit="%", severity=Severity.WARNING)
+            continue
+        exact = ((this.amount - last.amount) / last.amount * 100)
+        low, high = _percent_range(last, this)
+        tolerance = Decimal(1).scaleb(item.percent.as_tuple().exponent) / 2
+        if low - tolerance <= signed <= high + tolerance:
+            continue
+        expected = exact.quantize(Decimal(1).scaleb(item.percent.as_tuple().exponent))
+        yield Finding(
+            message=PERCENT_TEMPLATE.format(name=_item_name(item), last=last.format(), this=this.format(),
+                                            direction="增加" if expected >= 0 else "减少", expected=abs(expected),
+                                            word=item.direction, printed=item.percent),
+            location=location, expected=expected, actual=signed, difference=signed - expected, unit="%")
+
+
+DIRECTION_TEMPLATE = "“{name}”：上年 {last}，本年 {this}，应为“{expected}”，文中写“{actual}”"
+
+
+def _direction(last: Money, this: Money) -> str:
+    if this.amount > last.amount:
+        return "增加"
+    if this.amount < last.amount:
+        return "减少"
+    return "持平"
+
+
+@rule(
+    "TEXT-DIRECTION",
+    "增加/减少/持平与两个年度金额的大小一致",
+    Category.TEXT,
+    Severity.ERROR,
+    DIRECTION_TEMPLATE,
+    "本年大于上年写“增加”，小于写“减少”，相等写“持平”。",
+)
+def item_directions(ctx: Context) -> Iterator[Finding]:
+    items = [i for i in find_items(ctx) if i.last is not None and i.direction is not None]
+    if not items:
+        raise NotRun("编制说明没有同时给出上年金额和增减方向")
+    for item in items:
+        this = (item.this or item.amount).to(item.last.unit)
+        expected = _direction(item.last, this)
+        if expected != item.direction:
+            yield Finding(
+                message=DIRECTION_TEMPLATE.format(name=_item_name(item), last=item.last.format(), this=this.format(),
+                                                  expected=expected, actual=item.direction),
+                location=item_location(item), expected=ctx.amount(this), actual=ctx.amount(item.last),
+                difference=ctx.amount(this - item.last), unit=str(ctx.unit))
+
+
+@rule(
+    "TEXT-REASON",
+    "增减原因与增减方向不矛盾",
+    Category.TEXT,
+    Severity.WARNING,
+    "“{name}”{direction}，但原因写“{reason}”",
+    "说明增减原因时，原因的方向应与金额的增减一致（减少时不应写“经费增加”）。",
+)
+def item_reasons(ctx: Context) -> Iterator[Finding]:
+    items = [i for i in find_items(ctx) if i.reason and i.direction in ("增加", "减少")]
+    if not items:
+        raise NotRun("编制说明没有给出增减原因")
+    for item in items:
+        words = {w for w in ("增加", "减少") if w in item.reason}
+        if len(words) == 1 and item.direction not in words:
+            yield Finding(
+                message=f"“{_item_name(item)}”{item.direction}，但原因写“{item.reason}”",
+                location=item_location(item))
+
+
+# ---------------------------------------------------------------- names of the unit
+
+SELF = re.compile(r"[我本](部门|单位)")
+
+
+@rule(
+    "TEXT-KIND",
+    "正文自称（本单位/本部门）与预算类型一致",
+    Category.TEXT,
+    Severity.WARNING,
+    "“{section}”中自称“{word}”，而本文件是{kind}预算",
+    "单位预算中应自称“本单位/我单位”，部门预算中应自称“本部门/我部门”。",
+)
+def self_reference(ctx: Context) -> Iterator[Finding]:
+    kind = ctx.doc.unit.kind
+    if kind not in ("单位", "部门"):
+        raise NotRun("无法判断本文件是单位预算还是部门预算")
+    for index, section in enumerate(ctx.doc.sections):
+        for paragraph in unwrap(section_body(ctx.doc, index)):
+            for match in SELF.finditer(paragraph):
+                if match.group(1) != kind:
+                    sentence = _sentence_at(paragraph, match.start())
+                    yield Finding(
+                        message=f"“{section.heading or '正文'}”中自称“{match.group(0)}”，而本文件是{kind}预算",
+                        location=Location(section=section.heading, quote=sentence, section_index=index))
+
+
+def _sentence_at(paragraph: str, position: int) -> str:
+    start = max(paragraph.rfind(mark, 0, position) for mark in "。！？") + 1
+    ends = [e for e in (paragraph.find(mark, position) for mark in "。！？") if e >= 0]
+    end = min(ends) + 1 if ends else len(paragraph)
+    return paragraph[start:end]
+
+
+YEAR_COMPARISON = re.compile(r"(?:与|比|较|同)(\d{4})年")
+
+
+@rule(
+    "TEXT-YEAR",
+    "对比年度是上一年",
+    Category.TEXT,
+    Severity.WARNING,
+    "“{section}”中与 {written} 年比较，而本预算是 {year} 年，上一年应为 {expected} 年",
+    "年度预算应与上一年比较；检查是否沿用了往年的说明文字。",
+)
+def comparison_year(ctx: Context) -> Iterator[Finding]:
+    year = ctx.doc.unit.year
+    if year is None:
+        raise NotRun("无法识别预算年度")
+    for index, section in enumerate(ctx.doc.sections):
+        for paragraph in unwrap(section_body(ctx.doc, index)):
+            for match in YEAR_COMPARISON.finditer(paragraph):
+                written = int(match.group(1))
+                if written != year - 1:
+                    yield Finding(
+                        message=f"“{section.heading or '正文'}”中与 {written} 年比较，而本预算是 {year} 年，上一年应为 {year - 1} 年",
+                        location=Location(section=section.heading, quote=_sentence_at(paragraph, match.start()),
+                                          section_index=index),
+                        expected=Decimal(year - 1), actual=Decimal(written))

@@ -1,0 +1,116 @@
+"""Shared helpers to name places and figures the way a finance officer reads them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from budget.checks.amounts import Comparison
+from budget.checks.core import Context, Finding, Location, Severity
+from budget.model import COLUMN_LABELS, Line, Money, Table
+
+CN_ITEM = re.compile(r"^[一二三四五六七八九十]+、")  # top-level item: 一、… 三十一、…
+SPACES = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace (names are compared this way)."""
+    return SPACES.sub("", text or "")
+
+
+def money(value: Money | None) -> str:
+    return "空白" if value is None else value.format()
+
+
+def figure(value: Money | None) -> str:
+    return "空白" if value is None else value.format(with_unit=False)
+
+
+def column_label(table: Table, key: str) -> str:
+    return COLUMN_LABELS.get(key, key)
+
+
+def row_label(line: Line) -> str:
+    name = squash(line.name)
+    return f"{line.code} {name}" if line.code else name
+
+
+def line_location(ctx: Context, table: Table, line: Line, key: str | None = None) -> Location:
+    column_index = table.column_keys.index(key) if key and key in table.column_keys else None
+    return Location(
+        table=table.kind.value,
+        row=line.code or squash(line.name),
+        column=column_label(table, key) if key else None,
+        page=line.page if line.page is not None else table.page,
+        table_index=ctx.table_index(table),
+        row_index=line.row,
+        column_index=column_index,
+    )
+
+
+def level_of(line: Line) -> int | None:
+    if line.level is not None:
+        return line.level
+    if line.code and line.code.isdigit():
+        return {3: 1, 5: 2, 7: 3}.get(len(line.code))
+    return None
+
+
+def main_value(line: Line) -> Money | None:
+    """The line's single amount: 合计 when it has one, else 预算数, else its only figure."""
+    for key in ("total", "amount"):
+        if key in line.values:
+            return line.values[key]
+    present = [v for v in line.values.values() if v is not None]
+    return present[0] if len(present) == 1 else None
+
+
+def parts_text(labels: Sequence[str], values: Sequence[Money | None]) -> str:
+    shown = [f"{label} {figure(value)}" for label, value in zip(labels, values)]
+    return " + ".join(shown) if shown else "（无分项）"
+
+
+ROUNDING_NOTE = "{place}：{what} {actual}，{parts} = {expected}，相差 {difference}，在 {items} 项四舍五入的容差 ±{tolerance} 之内"
+
+
+def sum_finding(
+    ctx: Context,
+    comparison: Comparison,
+    location: Location,
+    message: str,
+    place: str,
+    what: str,
+    parts: str,
+) -> Finding:
+    """An error when outside the rounding envelope, an info note when inside it."""
+    unit = ctx.unit
+    difference = ctx.amount(comparison.difference)
+    if comparison.rounding:
+        message = ROUNDING_NOTE.format(
+            place=place,
+            what=what,
+            actual=comparison.actual.format(),
+            parts=parts,
+            expected=comparison.expected.format(with_unit=False),
+            difference=comparison.difference.format(with_unit=False),
+            items=comparison.items,
+            tolerance=_plain(comparison.tolerance),
+        )
+    return Finding(
+        message=message,
+        location=location,
+        expected=ctx.amount(comparison.expected),
+        actual=ctx.amount(comparison.actual),
+        difference=difference,
+        unit=str(unit),
+        severity=Severity.INFO if comparison.rounding else None,
+    )
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def first(items: Iterable[Line]) -> Line | None:
+    return next(iter(items), None)
