@@ -53,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     parse_cmd = commands.add_parser("parse", help="解析预算公开文件")
     parse_cmd.add_argument("file")
     parse_cmd.add_argument("--json", action="store_true", help="输出 JSON")
+    check_cmd = commands.add_parser("check", help="发布前检查：找出不一致和不规范之处")
+    check_cmd.add_argument("file")
+    check_cmd.add_argument("--json", action="store_true", help="输出 JSON")
     args = parser.parse_args(argv)
 
     try:
@@ -66,6 +69,13 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write((to_json(disclosure) if args.json else summary(disclosure)) + "\n")
         return 0
+    if args.command == "check":
+        from budget import reports
+        from budget.checks import run
+
+        report = run(disclosure)
+        sys.stdout.write((reports.to_json(report) if args.json else reports.to_text(report)) + "\n")
+        return 1 if report.has_errors else 0
     return 2
 
 

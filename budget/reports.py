@@ -1,0 +1,270 @@
+"""The check report as a reader takes it away: text, contract JSON, an XLSX to-do list
+in the reviewers' check-form layout, and a self-contained HTML page.
+
+Reviewer annotations travel with the report as a mapping ``finding.key -> (status,
+comment)``; a finding without one is 待处理 (to do).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from budget.checks import (
+    CATEGORY_LABELS,
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+    CheckReport,
+    Finding,
+    Severity,
+)
+from budget.checks.completeness import REQUIRED_SECTIONS
+from budget.model import STANDARD_TABLES, TABLE_LABELS, TableKind
+
+Annotations = Mapping[str, tuple[str, str]]
+
+TODO = "待处理"
+EXPLAINED = "已说明"
+FIXED = "已改正"
+STATUSES = (TODO, EXPLAINED, FIXED)
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
+
+
+def annotation(annotations: Annotations | None, finding: Finding) -> tuple[str, str]:
+    return (annotations or {}).get(finding.key, (TODO, ""))
+
+
+def place(finding: Finding) -> str:
+    """Where, in words: "支出总表 · 2040601 · 合计" or "七、国有资产信息"."""
+    loc = finding.location
+    parts: list[str] = []
+    if loc.table:
+        kind = TableKind(loc.table)
+        parts.append(TABLE_LABELS[kind] if kind != TableKind.PERFORMANCE or not loc.project else f"{loc.project}绩效目标表")
+        parts.extend(p for p in (loc.row, loc.column) if p and p != loc.project)
+        if loc.page:
+            parts.append(f"第 {loc.page} 页")
+    elif loc.section:
+        parts.append(loc.section.strip())
+    return " · ".join(parts) or "全文"
+
+
+# ------------------------------------------------------------------ JSON
+
+
+def finding_dict(finding: Finding, annotations: Annotations | None = None) -> dict[str, Any]:
+    status, comment = annotation(annotations, finding)
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "location": finding.location.as_dict(),
+        "expected": _decimal(finding.expected),
+        "actual": _decimal(finding.actual),
+        "difference": _decimal(finding.difference),
+        "unit": finding.unit,
+        "key": finding.key,
+        "review": {"status": status, "comment": comment or None},
+    }
+
+
+def report_dict(report: CheckReport, annotations: Annotations | None = None) -> dict[str, Any]:
+    source = report.source
+    return {
+        "source": {"name": source.name, "format": source.format.value, "sha256": source.sha256},
+        "ruleset": report.ruleset,
+        "summary": report.summary(),
+        "findings": [finding_dict(f, annotations) for f in report.findings],
+        "rules": [
+            {
+                "rule": r.rule.id,
+                "title": r.rule.title,
+                "category": r.rule.category.value,
+                "severity": r.rule.severity.value,
+                "status": r.status.value,
+                "reason": r.reason,
+            }
+            for r in report.results
+        ],
+    }
+
+
+def to_json(report: CheckReport, annotations: Annotations | None = None) -> str:
+    return json.dumps(report_dict(report, annotations), ensure_ascii=False, indent=2)
+
+
+# ------------------------------------------------------------------ text (CLI)
+
+
+def to_text(report: CheckReport) -> str:
+    unit = report.unit
+    s = report.summary()
+    lines = [
+        f"发布前检查：{unit.name} {unit.year or ''}年{unit.kind}预算（{report.source.name}）",
+        f"规则版本 {report.ruleset}；错误 {s['error']}，警告 {s['warning']}，提示 {s['info']}；"
+        f"规则通过 {s['passed']}，未通过 {s['failed']}，未运行 {s['not_run']}",
+    ]
+    for severity in SEVERITIES:
+        found = [f for f in report.findings if f.severity == severity]
+        if not found:
+            continue
+        lines.append("")
+        lines.append(f"【{SEVERITY_LABELS[severity]}】{len(found)} 项")
+        for n, finding in enumerate(found, 1):
+            lines.append(f"{n:>3}. [{finding.rule}] {place(finding)}")
+            lines.append(f"     {finding.message}")
+    not_run = [r for r in report.results if r.reason]
+    if not_run:
+        lines.append("")
+        lines.append(f"【未运行的规则】{len(not_run)} 条")
+        lines.extend(f"  - [{r.rule.id}] {r.rule.title}：{r.reason}" for r in not_run)
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ the check form (XLSX)
+
+
+def check_items() -> list[str]:
+    """The rows of the reviewers' form: every standard table, then every required part."""
+    return [TABLE_LABELS[k] for k in STANDARD_TABLES] + [part for part, _ in REQUIRED_SECTIONS] + ["其他"]
+
+
+def item_of(finding: Finding) -> str:
+    loc = finding.location
+    if loc.table:
+        kind = TableKind(loc.table)
+        if kind in STANDARD_TABLES:
+            return TABLE_LABELS[kind]
+        if kind == TableKind.PERFORMANCE:
+            return "绩效目标"
+        if kind == TableKind.PROCUREMENT:
+            return "政府采购"
+        if kind == TableKind.ASSETS:
+            return "国有资产"
+    if loc.section:
+        for part, pattern in REQUIRED_SECTIONS:
+            if loc.section == part or pattern.search(loc.section):
+                return part
+    return "其他"
+
+
+def _open(finding: Finding, annotations: Annotations | None) -> bool:
+    """A problem that still stands: not a rounding note, not explained or fixed."""
+    return finding.severity != Severity.INFO and annotation(annotations, finding)[0] == TODO
+
+
+def to_xlsx(report: CheckReport, annotations: Annotations | None = None) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    book = Workbook()
+    form = book.active
+    form.title = "检查表"
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    form.append([f"发布前检查表：{report.unit.name} {report.unit.year or ''}年{report.unit.kind}预算"])
+    form.append([f"文件 {report.source.name}  SHA-256 {report.source.sha256}  规则版本 {report.ruleset}"])
+    form.append(["序号", "检查项目", "符合要求", "问题数", "问题"])
+    for cell in form[3]:
+        cell.font = bold
+    red = PatternFill("solid", fgColor="FDE2E1")
+    for n, item in enumerate(check_items(), 1):
+        found = [f for f in report.findings if item_of(f) == item]
+        open_ = [f for f in found if _open(f, annotations)]
+        problems = "\n".join(f"[{SEVERITY_LABELS[f.severity]}] {f.message}" for f in found if f.severity != Severity.INFO)
+        form.append([n, item, "否" if open_ else "是", len(open_), problems])
+        if open_:
+            form.cell(form.max_row, 3).fill = red
+        for cell in form[form.max_row]:
+            cell.alignment = wrap
+    for column, width in zip("ABCDE", (6, 24, 10, 8, 100)):
+        form.column_dimensions[column].width = width
+
+    sheet = book.create_sheet("全部问题")
+    sheet.append(["序号", "编号", "级别", "规则", "规则名称", "类别", "位置", "问题说明", "应为", "实为", "差额",
+                  "单位", "状态", "负责人", "备注"])
+    for cell in sheet[1]:
+        cell.font = bold
+    rules = {r.rule.id: r.rule for r in report.results}
+    for n, f in enumerate(report.findings, 1):
+        status, comment = annotation(annotations, f)
+        rule = rules.get(f.rule)
+        sheet.append([
+            n, f.key, SEVERITY_LABELS[f.severity], f.rule, rule.title if rule else "",
+            CATEGORY_LABELS[rule.category] if rule else "", place(f), f.message,
+            _decimal(f.expected), _decimal(f.actual), _decimal(f.difference), f.unit, status, "", comment,
+        ])
+        for cell in sheet[sheet.max_row]:
+            cell.alignment = wrap
+    for column, width in zip("ABCDEFGHIJKLMNO", (6, 22, 8, 18, 30, 12, 30, 80, 14, 14, 14, 6, 10, 10, 40)):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+
+    rules_sheet = book.create_sheet("规则")
+    rules_sheet.append(["规则", "名称", "类别", "结果", "未运行原因", "说明"])
+    for cell in rules_sheet[1]:
+        cell.font = bold
+    for r in report.results:
+        rules_sheet.append([r.rule.id, r.rule.title, CATEGORY_LABELS[r.rule.category], STATUS_LABELS[r.status],
+                            r.reason or "", r.rule.guidance])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# ------------------------------------------------------------------ HTML
+
+STYLE = """
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222;line-height:1.5}
+h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;width:100%;margin:.5em 0}
+td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}
+th{background:#f3f3f3}.error{color:#b3261e}.warning{color:#8a5a00}.info{color:#1a5fb4}
+.muted{color:#666;font-size:.9em}
+"""
+
+
+def to_html(report: CheckReport, annotations: Annotations | None = None) -> str:
+    e = html.escape
+    unit = report.unit
+    s = report.summary()
+    out = [
+        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
+        f"<title>发布前检查 {e(unit.name)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>发布前检查：{e(unit.name)} {unit.year or ''}年{e(unit.kind)}预算</h1>",
+        f"<p class='muted'>文件 {e(report.source.name)} · SHA-256 {e(report.source.sha256)} · 规则版本 {e(report.ruleset)}</p>",
+        "<table><tr><th>错误</th><th>警告</th><th>提示</th><th>规则通过</th><th>未通过</th><th>未运行</th></tr>",
+        f"<tr><td>{s['error']}</td><td>{s['warning']}</td><td>{s['info']}</td><td>{s['passed']}</td>"
+        f"<td>{s['failed']}</td><td>{s['not_run']}</td></tr></table>",
+    ]
+    for severity in SEVERITIES:
+        found = [f for f in report.findings if f.severity == severity]
+        if not found:
+            continue
+        out.append(f"<h2 class='{severity.value}'>{SEVERITY_LABELS[severity]}（{len(found)}）</h2>")
+        out.append("<table><tr><th>#</th><th>规则</th><th>位置</th><th>问题</th><th>原文</th><th>状态</th><th>备注</th></tr>")
+        for n, f in enumerate(found, 1):
+            status, comment = annotation(annotations, f)
+            quote = f.location.quote or ""
+            out.append(
+                f"<tr><td>{n}</td><td>{e(f.rule)}</td><td>{e(place(f))}</td><td>{e(f.message)}</td>"
+                f"<td class='muted'>{e(quote)}</td><td>{e(status)}</td><td>{e(comment)}</td></tr>"
+            )
+        out.append("</table>")
+    out.append("<h2>规则</h2><table><tr><th>规则</th><th>名称</th><th>类别</th><th>结果</th><th>说明</th></tr>")
+    for r in report.results:
+        note = f"未运行：{r.reason}" if r.reason else r.rule.guidance
+        out.append(
+            f"<tr><td>{e(r.rule.id)}</td><td>{e(r.rule.title)}</td><td>{e(CATEGORY_LABELS[r.rule.category])}</td>"
+            f"<td>{e(STATUS_LABELS[r.status])}</td><td>{e(note)}</td></tr>"
+        )
+    out.append("</table></body></html>")
+    return "\n".join(out)
