@@ -64,12 +64,14 @@ class _Page:
 def read(data: bytes) -> list[Block]:
     pdf = _open(data)
     try:
-        pages, chars = [], 0
+        pages, chars, images = [], 0, 0
         for number, page in enumerate(pdf.pages, start=1):
             parsed, count = _read_page(page, number)
             pages.append(parsed)
             chars += count
-        images = sum(len(page.images) for page in pdf.pages) if chars == 0 else 0
+            if not count:
+                images += len(page.images)
+            page.close()  # drop the page's parsed objects: long documents stay small
     except LoadError:
         raise
     except Exception as error:  # pdfminer raises many types for damaged content
