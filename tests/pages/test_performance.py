@@ -1,0 +1,49 @@
+"""绩效目标: every project and indicator listed, flags shown, ticks kept in the session."""
+
+from __future__ import annotations
+
+from tests.pages.conftest import new_app, open_page
+
+PROJECTS = [
+    "反邪教专项资金", "海防工作经费", "见义勇为奖励经费", "精神障碍患者管控经费",
+    "流动人口专管员补助经费（劳务派遣）", "平安志愿者组织发动经费", "扫黑除恶专项斗争资金",
+    "社会治安综合治理经费", "司法救助金", "政法干警保险", "政法网建设租用维护费",
+    "智慧网格建设运行经费", "重要时点安防经费",
+]
+
+
+def project_expanders(at):
+    return [e for e in at.expander if e.key and e.key.startswith("performance_project_")]
+
+
+def test_lists_13_projects_and_90_indicators():
+    at = open_page(new_app(), "performance")
+    expanders = project_expanders(at)
+    assert len(expanders) == 13
+    labels = [e.label for e in expanders]
+    for label, name in zip(labels, PROJECTS):
+        assert label.replace("\\", "").startswith(name)
+    assert len(at.checkbox) == 90
+    assert sum(int(e.label.split("·")[1].strip().split()[0]) for e in expanders) == 90
+
+
+def test_flags_and_placeholder_goal_are_shown():
+    at = open_page(new_app(), "performance")
+    captions = " ".join(c.value for c in at.caption)
+    assert "定性指标值" in captions  # "效果明显" targets in the seed
+    warnings = [w.value for w in at.warning]
+    assert any("目标内容" in w for w in warnings)  # 海防工作经费: "1.目标内容1"
+
+
+def test_ticks_make_progress_and_survive_a_page_switch():
+    at = open_page(new_app(), "performance")
+    first = [c for c in at.checkbox if c.key.endswith("_0_0") or c.key.endswith("_0_1")]
+    for box in first:
+        box.check()
+    at.run()
+    progress = at.get("progress")[0]
+    assert "2 / 7" in progress.proto.text
+    open_page(at, "overview")
+    open_page(at, "performance")
+    assert [c.value for c in at.checkbox][:3] == [True, True, False]
+    assert "已核对 2" in project_expanders(at)[0].label

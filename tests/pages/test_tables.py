@@ -1,0 +1,20 @@
+"""原始表格: every table listed (recognised or not) with its downloads."""
+
+from __future__ import annotations
+
+from loaders import load
+from tests.pages.conftest import ROOT, new_app, open_page
+
+
+def test_every_table_is_listed_with_downloads():
+    d = load((ROOT / "samples" / "seed.docx").read_bytes(), "seed.docx")
+    at = open_page(new_app(), "tables")
+    expanders = [e for e in at.expander if e.key and e.key.startswith("tables_table_")]
+    assert len(expanders) == len(d.tables) == 25
+    assert sum("（空表）" in e.label for e in expanders) == 2
+    assert len(at.dataframe) == 25
+    keys = {b.key for b in at.download_button if b.key}
+    assert {f"tables_csv_{i}" for i in range(25)} <= keys and {f"tables_xlsx_{i}" for i in range(25)} <= keys
+    # the expenditure table as printed, 18 body rows
+    expenditure = next(i for i, t in enumerate(d.tables) if t.kind == "expenditure")
+    assert len(at.dataframe[expenditure].value) == 18
