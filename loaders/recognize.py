@@ -10,7 +10,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from budget.model import (
@@ -231,6 +231,7 @@ class _Grid:
     note: str | None = None
     page: int | None = None
     pages: list[int] = field(default_factory=list)
+    row_pages: list[int | None] = field(default_factory=list)  # the page of each row
 
     @property
     def width(self) -> int:
@@ -241,7 +242,7 @@ def _from_block(grid: Grid) -> _Grid:
     rows = [[clean(c.text) for c in row] for row in grid.rows]
     spans = [[max(c.span, 1) for c in row] for row in grid.rows]
     pages = list(grid.pages) or ([grid.page] if grid.page is not None else [])
-    return _Grid(rows, spans, page=grid.page, pages=pages)
+    return _Grid(rows, spans, page=grid.page, pages=pages, row_pages=[grid.page] * len(rows))
 
 
 def _expand(row: list[str], spans: list[int], width: int, below: list[str] | None) -> list[str]:
@@ -535,6 +536,8 @@ def _take_unit_row(g: _Grid) -> None:
             line = " ".join(c for c in cells if c)
             g.unit_line = f"{g.unit_line} {line}".strip() if g.unit_line else line
             del g.rows[i], g.spans[i]
+            if i < len(g.row_pages):
+                del g.row_pages[i]
             break
     if g.unit_line:
         g.money_unit = money_unit_in(g.unit_line) or g.money_unit
@@ -575,13 +578,15 @@ def _join(previous: _Grid, g: _Grid) -> None:
     if _is_goals_only(previous):
         previous.rows += g.rows
         previous.spans += g.spans
+        previous.row_pages += g.row_pages
         return
     header_rows = previous.rows[:4]
-    for cells, spans in zip(g.rows, g.spans):
+    for cells, spans, page in zip(g.rows, g.spans, g.row_pages):
         if cells in header_rows or _is_column_number_row(cells) or _is_unit_line(cells):
             continue
         previous.rows.append(cells)
         previous.spans.append(spans)
+        previous.row_pages.append(page)
     for p in g.pages:
         if p not in previous.pages:
             previous.pages.append(p)
@@ -621,6 +626,8 @@ def _recognise(g: _Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Perfor
         lines = _three_public_lines(padded, labels, keys, unit, len(header), g.page)
     elif kind == TableKind.PERFORMANCE:
         project = _performance(g, unit, index)
+    if len(g.row_pages) == len(g.rows):  # a table continued over pages: each row its own page
+        lines = tuple(replace(l, page=g.row_pages[l.row]) if 0 <= l.row < len(g.rows) else l for l in lines)
     table = Table(
         kind=kind,
         title=g.title,

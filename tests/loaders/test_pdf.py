@@ -335,6 +335,11 @@ def test_table_pages(wanli):
     assert pages[TableKind.GENERAL_PUBLIC] == (22, 23, 24, 25, 26)
     assert pages[TableKind.BASIC_ECONOMIC] == (29, 30)
     assert pages[TableKind.THREE_PUBLIC] == (31,)
+    # each row of a continued table keeps the page it is printed on
+    row_pages = {l.code: l.page for l in wanli.functional}
+    assert (row_pages["201"], row_pages["2013802"], row_pages["2080502"], row_pages["2129999"]) == (16, 17, 18, 19)
+    total = wanli.table(TableKind.EXPENDITURE).total_line()
+    assert total.page == 20
 
 
 def test_fuliyuan_functional(fuliyuan):
