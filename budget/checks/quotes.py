@@ -15,7 +15,7 @@ from budget.model import Disclosure, Money, MoneyUnit
 
 AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)")
 SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
-BREAK = re.compile(r"[，,；;、。：:（(）)\n“”\"]|其中|包括|分别")
+BREAK = re.compile(r"[，,；;、。：:（(）)\n]|其中|包括|分别")  # quote marks belong to names (“三公”)
 FILLER = re.compile(r"^(?:主要)?(?:为|是|共计|合计|共|计)+|(?:共计|合计|安排|预算数为|预算为|为|是|共|计|达|约)+$")
 THRESHOLD_AFTER = re.compile(r"^\s*(?:（含）|\(含\))?\s*(?:以上|以下|以内|及以上|及以下)")
 THRESHOLD_BEFORE = re.compile(r"(?:单价|超过|不超过|低于|高于|大于|小于|达到)$")
@@ -43,8 +43,11 @@ def parse_amount(number: str, unit: str) -> Money:
     return Money(Decimal(number.replace(",", "")), MoneyUnit(unit))
 
 
+SHORT_ASIDE = re.compile(r"[（(][^（）()\d]{1,3}[）)]")  # 因公出国（境）费: part of the name
+
+
 def label_before(sentence: str, start: int) -> str:
-    head = sentence[:start]
+    head = SHORT_ASIDE.sub("", sentence[:start])
     cut = 0
     for match in BREAK.finditer(head):
         cut = match.end()

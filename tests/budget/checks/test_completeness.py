@@ -1,0 +1,73 @@
+"""Completeness: standard tables, empty-table notes, required parts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from budget.checks import Status
+from budget.model import TableKind
+from tests.budget.checks.helpers import edit_text, places, result, without_section, without_table
+
+
+def test_all_standard_tables_in_the_seed(seed):
+    assert result(seed, "COMPLETE-TABLES").status == Status.PASSED
+
+
+def test_missing_standard_table(seed):
+    res = result(without_table(seed, TableKind.STATE_CAPITAL), "COMPLETE-TABLES")
+    assert places(res) == {("state_capital", None, None, "error")}
+
+
+def test_empty_tables_have_their_note_in_the_seed(seed):
+    assert result(seed, "COMPLETE-EMPTY").status == Status.PASSED
+
+
+def test_empty_table_without_note(seed):
+    table = seed.table(TableKind.GOV_FUND)
+    doc = replace(seed, tables=tuple(replace(t, note=None) if t is table else t for t in seed.tables))
+    res = result(doc, "COMPLETE-EMPTY")
+    assert places(res) == {("gov_fund", None, None, "warning")}
+    assert res.findings[0].location.table_index == seed.tables.index(table)
+
+
+def test_table_with_data_noted_as_empty(seed):
+    table = seed.table(TableKind.THREE_PUBLIC)
+    doc = replace(seed, tables=tuple(replace(t, note="注：本单位无“三公”经费预算，故本表为空表。") if t is table else t
+                                     for t in seed.tables))
+    res = result(doc, "COMPLETE-EMPTY")
+    assert places(res) == {("three_public", None, None, "warning")}
+
+
+def test_required_sections_in_the_seed(seed):
+    assert result(seed, "COMPLETE-SECTIONS").status == Status.PASSED
+
+
+def test_missing_glossary(seed):
+    res = result(without_section(seed, "名词解释"), "COMPLETE-SECTIONS")
+    assert places(res) == {("名词解释", None, None, "error")}
+
+
+def test_missing_procurement_and_assets(seed):
+    doc = without_section(without_section(seed, "政府采购"), "国有资产")
+    res = result(doc, "COMPLETE-SECTIONS")
+    assert places(res) == {("政府采购", None, None, "error"), ("国有资产", None, None, "error")}
+
+
+def test_overview_without_totals_in_the_seed(seed):
+    res = result(seed, "COMPLETE-OVERVIEW")
+    assert places(res) == {("二、单位预算安排的总体情况", None, None, "warning")}
+
+
+def test_overview_with_totals(seed):
+    doc = edit_text(seed, "总体情况", "都反映在预算中。", "都反映在预算中。2023年收入预算1452.21万元，支出预算1452.21万元。")
+    assert result(doc, "COMPLETE-OVERVIEW").status == Status.PASSED
+
+
+def test_three_public_change_explained_in_the_seed(seed):
+    assert result(seed, "COMPLETE-3PUB-REASON").status == Status.PASSED
+
+
+def test_three_public_change_not_explained(seed):
+    doc = edit_text(seed, "三公", "与2022年相比无变化。", "")
+    res = result(doc, "COMPLETE-3PUB-REASON")
+    assert places(res) == {(seed.sections[4].heading, None, None, "warning")}

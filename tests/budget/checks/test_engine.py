@@ -1,0 +1,122 @@
+"""The engine and the catalogue: every rule ends passed, failed or not run; the seed's
+true defects are reported and nothing else is an error."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+from budget.checks import CATALOGUE, RULESET_VERSION, Category, Severity, Status, run, run_rule
+from budget.checks.amounts import compare, compare_sum, exceeds
+from budget.checks.core import Context, Settings, rule
+from budget.model import Money, MoneyUnit
+
+D = Decimal
+W = MoneyUnit.WAN_YUAN
+Y = MoneyUnit.YUAN
+
+
+def test_catalogue_metadata_complete():
+    ids = [r.id for r in CATALOGUE]
+    assert len(ids) == len(set(ids))
+    for r in CATALOGUE:
+        assert r.title and r.template and r.guidance
+        assert isinstance(r.category, Category) and isinstance(r.severity, Severity)
+    assert {r.category for r in CATALOGUE} == set(Category)
+
+
+def test_every_rule_has_tests():
+    here = Path(__file__).parent
+    text = "".join(p.read_text(encoding="utf-8") for p in here.glob("test_*.py") if p.name != Path(__file__).name)
+    untested = [r.id for r in CATALOGUE if f'"{r.id}"' not in text]
+    assert untested == []
+
+
+def test_seed_errors_are_its_true_defects(seed):
+    report = run(seed)
+    assert report.ruleset == RULESET_VERSION
+    assert len(report.results) == len(CATALOGUE)
+    errors = sorted((f.rule, f.location.project or f.location.section) for f in report.findings if f.severity == Severity.ERROR)
+    assert errors == [
+        ("FORM-PLACEHOLDER", "海防工作经费"),  # 目标内容1
+        ("FORM-PLACEHOLDER", "海防工作经费"),  # 目标内容2
+        ("TEXT-ASSETS", "七、国有资产信息"),  # 326.27 in the text, 344.74 in the table
+    ]
+    assert report.has_errors
+    # the arithmetic of the seed reconciles
+    for rule_id in ("ARITH-ROW", "ARITH-HIER", "ARITH-TOTALS", "ARITH-3PUB", "ARITH-PROC", "ARITH-ASSETS",
+                    "XREF-SUMMARY", "XREF-INCOME", "XREF-FISCAL", "XREF-PART", "XREF-3PUB-ECON", "XREF-INSURANCE"):
+        assert report.result(rule_id).status == Status.PASSED
+
+
+def test_summary_counts(seed):
+    report = run(seed)
+    s = report.summary()
+    assert s["passed"] + s["failed"] + s["not_run"] == len(CATALOGUE)
+    assert s["error"] == 3
+    assert s["info"] == 1  # the 三公 vehicle costs written as 运行费 + 保险
+    for r in report.results:
+        assert (r.status == Status.NOT_RUN) == (r.reason is not None)
+
+
+def test_keys_stable_and_unique(seed):
+    first = [f.key for f in run(seed).findings]
+    again = [f.key for f in run(seed).findings]
+    assert first == again
+    assert len(set(first)) == len(first)
+
+
+def test_findings_in_reading_order(seed):
+    parts = [f.location.part for f in run(seed).findings]
+    assert parts == sorted(parts)
+
+
+def test_a_broken_rule_is_not_run_with_its_reason(seed):
+    def broken(ctx):
+        raise ZeroDivisionError("boom")
+
+    entry = rule("TEST-BROKEN", "测试", Category.FORM, Severity.ERROR, "x", "y")(broken)
+    try:
+        res = run_rule(entry, Context(seed, Settings()))
+        assert res.status == Status.NOT_RUN
+        assert "ZeroDivisionError" in res.reason
+    finally:
+        CATALOGUE.remove(entry)
+
+
+def test_rule_needing_a_missing_table_is_not_run(seed):
+    doc = replace(seed, tables=tuple(t for t in seed.tables if t.kind.value != "expenditure"))
+    report = run(doc)
+    assert report.result("XREF-PART").status == Status.NOT_RUN
+    assert "支出总表" in report.result("XREF-PART").reason
+    assert report.result("COMPLETE-TABLES").status == Status.FAILED
+
+
+def test_envelope_sum_of_rounded_items():
+    # three items each rounded to 0.01 万元: up to 0.015 of difference is rounding
+    c = compare_sum(Money(D("10.02"), W), [Money(D("3.34"), W)] * 3)
+    assert (c.equal, c.rounding, c.mismatch, c.tolerance) == (True, False, False, D("0.015"))
+    c = compare_sum(Money(D("10.03"), W), [Money(D("3.34"), W)] * 3)
+    assert (c.rounding, c.mismatch, c.difference.amount) == (True, False, D("0.01"))
+    c = compare_sum(Money(D("10.05"), W), [Money(D("3.34"), W)] * 3)
+    assert (c.rounding, c.mismatch) == (False, True)
+
+
+def test_envelope_zero_printed_without_decimals_does_not_widen_it():
+    c = compare_sum(Money(D("2.26"), W), [Money(D("0"), W), Money(D("2.25"), W)])
+    assert c.tolerance == D("0.010") and c.mismatch is False
+    c = compare_sum(Money(D("2.28"), W), [Money(D("0"), W), Money(D("2.25"), W)])
+    assert c.mismatch
+
+
+def test_wan_yuan_quote_against_yuan_table():
+    assert not compare(Money(D("1212.12"), W), Money(D("12121164"), Y)).mismatch
+    assert compare(Money(D("1212.13"), W), Money(D("12121164"), Y)).mismatch
+    assert not compare(Money(D("47500"), Y), Money(D("4.75"), W)).mismatch
+
+
+def test_part_exceeds_whole():
+    assert exceeds(Money(D("13500"), Y), Money(D("1.35"), W)) is None
+    over = exceeds(Money(D("13600"), Y), Money(D("1.35"), W))
+    assert over is not None and over.difference.amount == D("100")

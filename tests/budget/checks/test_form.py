@@ -1,0 +1,95 @@
+"""Form: numbering, duplicates, brackets, truncated sentences, placeholders, codes."""
+
+from __future__ import annotations
+
+from budget.checks import Status
+from budget.model import TableKind
+from tests.budget.checks.helpers import edit_project, edit_text, places, rename_line, result
+
+THREE_HEADING = "3、 财政拨款“三公”经费预算情况及增减变化原因"
+ANTI_CULT = "反邪教专项资金"
+
+
+def _fixed_goals(seed):
+    project = next(p for p in seed.performance if p.name == ANTI_CULT)
+    goals = tuple(g.replace("3.3、", "3.").replace("不发生不发生", "不发生") for g in project.goals)
+    return edit_project(seed, ANTI_CULT, goals=goals)
+
+
+def test_heading_numbered_3_where_4_is_expected(seed):
+    res = result(seed, "FORM-NUMBERING")
+    assert (THREE_HEADING, None, None, "warning") in places(res)
+    assert ("performance", "绩效目标", None, "warning") in places(res)  # 3.3、防变量
+    assert len(res.findings) == 2
+
+
+def test_numbering_in_sequence(seed):
+    doc = edit_text(_fixed_goals(seed), "三公", "3、", "四、")
+    assert result(doc, "FORM-NUMBERING").status == Status.PASSED
+
+
+def test_missing_heading_number(seed):
+    doc = edit_text(_fixed_goals(seed), "三公", "3、", "四、")
+    doc = edit_text(doc, "政府采购", "六、", "七、")
+    res = result(doc, "FORM-NUMBERING")
+    # 五、七、七、: the first 七 skips 六, the second repeats 七
+    assert places(res) == {("七、政府采购预算情况", None, None, "warning"), ("七、国有资产信息", None, None, "warning")}
+
+
+def test_doubled_words_in_the_seed(seed):
+    res = result(seed, "FORM-DUPLICATE")
+    assert places(res) == {("performance", "绩效目标", None, "warning")}
+    assert res.findings[0].location.project == ANTI_CULT
+    assert result(_fixed_goals(seed), "FORM-DUPLICATE").status == Status.PASSED
+
+
+def test_doubled_punctuation(seed):
+    doc = edit_text(_fixed_goals(seed), "政府采购", "具体内容见下表。", "具体内容见下表。。")
+    res = result(doc, "FORM-DUPLICATE")
+    assert places(res) == {("六、政府采购预算情况", None, None, "warning")}
+
+
+def test_mixed_width_bracket_in_the_seed(seed):
+    res = result(seed, "FORM-BRACKETS")
+    assert places(res) == {(THREE_HEADING, None, None, "warning")}
+    fixed = edit_text(seed, "三公", "0.33万元)", "0.33万元）")
+    assert result(fixed, "FORM-BRACKETS").status == Status.PASSED
+
+
+def test_unclosed_quote(seed):
+    fixed = edit_text(seed, "三公", "0.33万元)", "0.33万元）")
+    doc = edit_text(fixed, "政府采购", "具体内容见下表。", "具体内容见“下表。")
+    res = result(doc, "FORM-BRACKETS")
+    assert places(res) == {("六、政府采购预算情况", None, None, "warning")}
+
+
+def test_truncated_sentence(seed):
+    assert result(seed, "FORM-TRUNCATED").status == Status.PASSED
+    doc = edit_text(seed, "机关运行经费", "主要用于单位日常办公运转所需支出。", "主要用于。")
+    res = result(doc, "FORM-TRUNCATED")
+    assert places(res) == {("三、机关运行经费安排情况", None, None, "warning")}
+
+
+def test_placeholders_in_the_seed(seed):
+    res = result(seed, "FORM-PLACEHOLDER")
+    assert [(f.location.project, f.location.row, f.severity.value) for f in res.findings] == [
+        ("海防工作经费", "绩效目标", "error"), ("海防工作经费", "绩效目标", "error")]
+
+
+def test_placeholder_in_narrative(seed):
+    project = next(p for p in seed.performance if p.name == "海防工作经费")
+    doc = edit_project(seed, "海防工作经费", goals=("1.组织联防演练。",) * 1 + project.goals[2:])
+    assert result(doc, "FORM-PLACEHOLDER").status == Status.PASSED
+    doc = edit_text(doc, "政府采购", "具体内容见下表。", "具体内容见XX表。")
+    res = result(doc, "FORM-PLACEHOLDER")
+    assert places(res) == {("六、政府采购预算情况", None, None, "error")}
+
+
+def test_codes_well_formed_in_the_seed(seed):
+    assert result(seed, "FORM-CODE").status == Status.PASSED
+
+
+def test_malformed_code(seed):
+    doc = rename_line(seed, TableKind.GENERAL_PUBLIC, "2101103", code="210113")
+    res = result(doc, "FORM-CODE")
+    assert places(res) == {("general_public", "210113", "科目编码", "warning")}

@@ -1,0 +1,130 @@
+"""Performance indicators: quantified, cost caps, levels, satisfaction, copies."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from budget.checks import Settings, Status
+from tests.budget.checks.helpers import edit_indicator, edit_project, result
+
+D = Decimal
+
+
+def rows(res):
+    return {(f.location.project, f.location.row, f.location.column, f.severity.value) for f in res.findings}
+
+
+def only(seed, *names):
+    return replace(seed, performance=tuple(p for p in seed.performance if p.name in names))
+
+
+def test_every_target_filled_in_the_seed(seed):
+    assert result(seed, "PERF-EMPTY").status == Status.PASSED
+
+
+def test_empty_target(seed):
+    doc = edit_indicator(seed, "海防工作经费", "工作完成及时性", target="")
+    res = result(doc, "PERF-EMPTY")
+    assert rows(res) == {("海防工作经费", "工作完成及时性", "指标值", "error")}
+
+
+def test_qualitative_targets_in_the_seed(seed):
+    res = result(seed, "PERF-QUANT")
+    found = rows(res)
+    assert ("海防工作经费", "管辖海域事故发生率", "指标值", "warning") in found  # 较上年明显降低
+    assert ("政法干警保险", "意外伤害保险制度持续性", "指标值", "warning") in found  # 长期有效
+    assert ("反邪教专项资金", "社会环境净化提升", "指标值", "warning") in found  # 效果明显
+    assert len(res.findings) == 15
+
+
+def test_quantified_targets(seed):
+    doc = only(seed, "扫黑除恶专项斗争资金")
+    assert result(doc, "PERF-QUANT").status == Status.PASSED
+    doc = edit_indicator(doc, "扫黑除恶专项斗争资金", "重点案件办理完成率", target="≥90")
+    assert rows(result(doc, "PERF-QUANT")) == {("扫黑除恶专项斗争资金", "重点案件办理完成率", "指标值", "warning")}
+
+
+def test_cost_without_operator_in_the_seed(seed):
+    res = result(seed, "PERF-COST")
+    assert rows(res) == {("司法救助金", "费用预算控制数", "指标值", "warning")}
+    doc = edit_indicator(seed, "司法救助金", "费用预算控制数", target="≤20万元")
+    assert result(doc, "PERF-COST").status == Status.PASSED
+
+
+def test_cost_caps_within_project_money_in_the_seed(seed):
+    assert result(seed, "PERF-COST-CAP").status == Status.PASSED
+
+
+def test_cost_cap_above_the_project_budget(seed):
+    doc = edit_indicator(seed, "精神障碍患者管控经费", "严重精神障碍患者监护人责任险,收治危险精神障碍患者经费。", target="≤40万元")
+    res = result(doc, "PERF-COST-CAP")
+    assert len(res.findings) == 1
+    f = res.findings[0]
+    assert (f.location.project, f.expected, f.actual, f.difference) == ("精神障碍患者管控经费", D("36.00"), D("40"), D("4.00"))
+
+
+def test_cost_cap_above_all_project_expenditure(seed):
+    doc = edit_indicator(seed, "流动人口专管员补助经费（劳务派遣）", "费用预算控制数", target="≤1100万元")
+    res = result(doc, "PERF-COST-CAP")
+    assert [(f.expected, f.actual) for f in res.findings] == [(D("1065.08"), D("1100"))]
+
+
+def test_levels_complete_in_the_seed(seed):
+    assert result(seed, "PERF-LEVELS").status == Status.PASSED
+
+
+def test_missing_timeliness_indicator(seed):
+    project = next(p for p in seed.performance if p.name == "司法救助金")
+    doc = edit_project(seed, "司法救助金", indicators=tuple(i for i in project.indicators if "时效" not in i.level2))
+    res = result(doc, "PERF-LEVELS")
+    assert rows(res) == {("司法救助金", "绩效目标", None, "warning")}
+    assert "时效指标" in res.findings[0].message
+
+
+def test_satisfaction_below_threshold_in_the_seed(seed):
+    res = result(seed, "PERF-SATISFACTION")
+    assert len(res.findings) == 1
+    f = res.findings[0]
+    assert (f.location.project, f.expected, f.actual, f.unit) == ("见义勇为奖励经费", D(85), D(80), "%")
+
+
+def test_satisfaction_threshold_is_a_setting(seed):
+    assert result(seed, "PERF-SATISFACTION", Settings(satisfaction_threshold=D(80))).status == Status.PASSED
+    res = result(seed, "PERF-SATISFACTION", Settings(satisfaction_threshold=D(90)))
+    assert {f.location.project for f in res.findings} == {"见义勇为奖励经费", "平安志愿者组织发动经费"}
+
+
+def test_name_equal_to_description_in_the_seed(seed):
+    res = result(seed, "PERF-NAME-DESC")
+    assert ("扫黑除恶专项斗争资金", "全区人民群众安全感", "指标描述", "warning") in rows(res)
+    assert len(res.findings) == 6
+
+
+def test_name_differs_from_description(seed):
+    assert result(only(seed, "反邪教专项资金"), "PERF-NAME-DESC").status == Status.PASSED
+
+
+def test_copied_indicator_text_in_the_seed(seed):
+    res = result(seed, "PERF-COPY")
+    found = rows(res)
+    # 政法干警保险 copies 平安志愿者组织发动经费's 社会效益 description almost word for word
+    assert ("政法干警保险", "提升社会治安风险防范水平", "指标描述", "warning") in found
+    # and 智慧网格 repeats 精神障碍患者管控经费's 社会秩序改善提升 indicator
+    assert ("智慧网格建设运行经费", "社会秩序改善提升", "指标描述", "warning") in found
+
+
+def test_no_copies_in_distinct_projects(seed):
+    assert result(only(seed, "扫黑除恶专项斗争资金", "海防工作经费"), "PERF-COPY").status == Status.PASSED
+
+
+def test_goals_present_in_the_seed(seed):
+    assert result(seed, "PERF-GOALS").status == Status.PASSED
+    res = result(edit_project(seed, "司法救助金", goals=()), "PERF-GOALS")
+    assert rows(res) == {("司法救助金", "绩效目标", None, "warning")}
+
+
+def test_performance_rules_not_run_without_goals(seed):
+    doc = replace(seed, performance=())
+    for rule_id in ("PERF-EMPTY", "PERF-QUANT", "PERF-COPY"):
+        assert result(doc, rule_id).status == Status.NOT_RUN

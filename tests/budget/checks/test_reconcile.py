@@ -1,0 +1,111 @@
+"""Reconciliation across tables: the same figure printed twice; part ≤ whole."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from budget.checks import Status
+from budget.model import TableKind
+from tests.budget.checks.helpers import money, places, rename_line, result, set_values
+
+D = Decimal
+
+
+def test_seed_reconciles_across_tables(seed):
+    for rule_id in ("XREF-SUMMARY", "XREF-INCOME", "XREF-FISCAL", "XREF-PART", "XREF-3PUB-ECON",
+                    "XREF-INSURANCE", "XREF-NAMES"):
+        res = result(seed, rule_id)
+        assert (rule_id, res.status, res.findings) == (rule_id, Status.PASSED, ())
+
+
+def test_summary_class_differs_from_expenditure_table(seed):
+    doc = set_values(seed, TableKind.SUMMARY, "公共安全支出", side="expenditure", total="276.00")
+    res = result(doc, "XREF-SUMMARY")
+    assert places(res) == {("summary", "公共安全支出", "合计", "error")}
+    f = res.findings[0]
+    assert (f.actual, f.expected, f.difference) == (D("276.00"), D("276.93"), D("-0.93"))
+
+
+def test_summary_lists_a_class_the_expenditure_table_lacks(seed):
+    doc = set_values(seed, TableKind.SUMMARY, "教育支出", side="expenditure", total="5.00")
+    res = result(doc, "XREF-SUMMARY")
+    assert ("summary", "教育支出", "合计", "error") in places(res)
+
+
+def test_income_table_total_differs_from_expenditure_table(seed):
+    doc = set_values(seed, TableKind.INCOME, "合计", total="1452.20")
+    res = result(doc, "XREF-INCOME")
+    assert places(res) == {("income", "合计", "合计", "error")}
+    assert res.findings[0].difference == D("-0.01")
+
+
+def test_fiscal_summary_fund_column_differs_from_general_public_table(seed):
+    doc = set_values(seed, TableKind.FISCAL_SUMMARY, "支出总计", side="expenditure", general_public="1450.00")
+    res = result(doc, "XREF-FISCAL")
+    assert places(res) == {("fiscal_summary", "支出总计", "一般公共预算", "error")}
+    assert res.findings[0].difference == D("-2.21")
+
+
+def test_general_public_basic_differs_from_basic_economic(seed):
+    doc = set_values(seed, TableKind.BASIC_ECONOMIC, "合计", total="388.13", personnel="356.31")
+    res = result(doc, "XREF-FISCAL")
+    assert places(res) == {("general_public", "合计", "基本支出", "error")}
+    assert res.findings[0].expected == D("388.13")
+
+
+def test_appropriation_larger_than_all_funds(seed):
+    doc = set_values(seed, TableKind.GENERAL_PUBLIC, "2049999", total="300.00", basic="300.00")
+    res = result(doc, "XREF-PART")
+    assert places(res) == {("general_public", "2049999", "合计", "error"), ("general_public", "2049999", "基本支出", "error")}
+    assert {f.difference for f in res.findings} == {D("23.07")}
+
+
+def test_appropriation_smaller_is_fine(seed):
+    doc = set_values(seed, TableKind.GENERAL_PUBLIC, "2049999", total="200.00", basic="200.00")
+    assert result(doc, "XREF-PART").status == Status.PASSED
+
+
+def test_running_costs_not_run_when_not_printed(seed):
+    res = result(seed, "XREF-RUNNING")
+    assert res.status == Status.NOT_RUN and "机关运行经费" in res.reason
+
+
+def test_running_costs_above_public_expenditure(seed):
+    doc = replace(seed, three_public=replace(seed.three_public, running_costs=money(seed, "40.00")))
+    res = result(doc, "XREF-RUNNING")
+    assert places(res) == {("three_public", "机关运行经费", "机关运行经费", "error")}
+    assert res.findings[0].difference == D("8.18")
+
+
+def test_running_costs_equal_to_public_expenditure(seed):
+    doc = replace(seed, three_public=replace(seed.three_public, running_costs=money(seed, "31.82")))
+    assert result(doc, "XREF-RUNNING").status == Status.PASSED
+
+
+def test_economic_reception_above_three_public(seed):
+    doc = replace(seed, three_public=replace(seed.three_public, reception=money(seed, "0.20")))
+    res = result(doc, "XREF-3PUB-ECON")
+    assert places(res) == {("basic_economic", "30217", "合计", "error")}
+    assert res.findings[0].difference == D("0.110000")
+
+
+def test_pension_mirror_differs(seed):
+    doc = set_values(seed, TableKind.BASIC_ECONOMIC, "30108", total="34.00", personnel="34.00")
+    res = result(doc, "XREF-INSURANCE")
+    assert places(res) == {("basic_economic", "30108", "合计", "warning")}
+    assert res.findings[0].expected == D("34.63")
+
+
+def test_code_named_differently_in_two_tables(seed):
+    doc = rename_line(seed, TableKind.GENERAL_PUBLIC, "2101101", name="行政单位医疗费")
+    res = result(doc, "XREF-NAMES")
+    assert places(res) == {("general_public", "2101101", None, "warning")}
+
+
+def test_old_class_name_in_summary(seed):
+    doc = rename_line(seed, TableKind.SUMMARY, "卫生健康支出", name="医疗卫生与计划生育支出")
+    res = result(doc, "XREF-NAMES")
+    assert places(res) == {("summary", "医疗卫生与计划生育支出", None, "warning")}
+    # the amounts are still matched through the old name
+    assert result(doc, "XREF-SUMMARY").status == Status.PASSED

@@ -1,0 +1,69 @@
+"""The check on the two published Shanghai PDFs: no false alarm, the true defects found."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from budget.checks import Severity, Status, run
+from loaders import load
+from tests.conftest import FIXTURES
+
+D = Decimal
+
+
+@pytest.fixture(scope="module")
+def fuliyuan():
+    return run(load((FIXTURES / "real" / "putuo_fuliyuan_2024_unit.pdf").read_bytes(), "fuliyuan.pdf"))
+
+
+@pytest.fixture(scope="module")
+def wanli():
+    return run(load((FIXTURES / "real" / "putuo_wanli_2024_dept.pdf").read_bytes(), "wanli.pdf"))
+
+
+def errors(report):
+    return [f for f in report.findings if f.severity == Severity.ERROR]
+
+
+def test_fuliyuan_tables_reconcile(fuliyuan):
+    for rule_id in ("ARITH-ROW", "ARITH-HIER", "ARITH-TOTALS", "ARITH-3PUB", "XREF-SUMMARY", "XREF-INCOME",
+                    "XREF-FISCAL", "XREF-PART", "XREF-RUNNING", "XREF-INSURANCE", "TEXT-TOTALS", "TEXT-3PUB"):
+        assert (rule_id, fuliyuan.result(rule_id).status) == (rule_id, Status.PASSED)
+
+
+def test_fuliyuan_only_error_is_the_welfare_item(fuliyuan):
+    # 社会福利事业单位 is 6,964,796 元 in the tables; the 编制说明 says 738.66万元
+    (f,) = errors(fuliyuan)
+    assert f.rule == "TEXT-ITEMS"
+    assert (f.expected, f.actual, f.difference) == (D("6964796"), D("7386600.00"), D("421804.00"))
+
+
+def test_fuliyuan_old_class_name_and_truncated_reason(fuliyuan):
+    assert fuliyuan.result("TEXT-NAMES").status == Status.FAILED  # 医疗卫生与计划生育支出（类）
+    assert fuliyuan.result("XREF-NAMES").status == Status.FAILED
+    (truncated,) = fuliyuan.result("FORM-TRUNCATED").findings
+    assert "主要原因是。" in truncated.location.quote
+
+
+def test_wanli_tables_reconcile(wanli):
+    for rule_id in ("ARITH-ROW", "ARITH-HIER", "ARITH-TOTALS", "ARITH-3PUB", "XREF-SUMMARY", "XREF-INCOME",
+                    "XREF-FISCAL", "XREF-PART", "XREF-RUNNING", "XREF-3PUB-ECON", "XREF-INSURANCE",
+                    "TEXT-TOTALS", "TEXT-3PUB", "TEXT-RUNNING"):
+        assert (rule_id, wanli.result(rule_id).status) == (rule_id, Status.PASSED)
+
+
+def test_wanli_errors_are_the_housing_fund_item(wanli):
+    # 住房公积金（项）: 350.35万元 at the head of the item, "2024年预算安排352.67万元" below it
+    found = sorted((f.rule, f.expected, f.actual) for f in errors(wanli))
+    assert found == [("TEXT-ITEMS", D("3503499"), D("3526700.00")), ("TEXT-PERCENT", D("1.19"), D("0.53"))]
+
+
+def test_wanli_warnings(wanli):
+    assert wanli.result("TEXT-REASON").status == Status.FAILED  # 减少2.98%, reason says 经费增加
+    percent = {(f.severity, f.actual) for f in wanli.result("TEXT-PERCENT").findings}
+    # 其他教育支出: 0.00 last year, "增加100.00%" cannot be computed from a zero base
+    assert percent == {(Severity.ERROR, D("0.53")), (Severity.WARNING, D("100.00"))}
+    empty = wanli.result("COMPLETE-EMPTY").findings
+    assert [f.location.table for f in empty] == ["three_public"]  # figures printed, note says 空表

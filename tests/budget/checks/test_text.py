@@ -1,0 +1,193 @@
+"""Text against tables: amounts quoted in the narrative, percentages, directions, names."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budget.checks import Settings, Status
+from tests.budget.checks.helpers import edit_text, places, result
+
+D = Decimal
+OVERVIEW = "总体情况"
+RUNNING = "机关运行经费"
+THREE = "三公"
+ITEM = (
+    "1. “社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”26.91万元，主要用于离退休人员。"
+    "2022年当年预算执行数为25.00万元，2023年预算安排26.91万元，比2022年预算执行数增加7.64%。主要原因是：退休人员增加。"
+)
+
+
+def with_item(seed, text=ITEM):
+    return edit_text(seed, OVERVIEW, "都反映在预算中。", "都反映在预算中。\n" + text)
+
+
+def test_totals_not_run_when_not_quoted(seed):
+    res = result(seed, "TEXT-TOTALS")
+    assert res.status == Status.NOT_RUN
+
+
+def test_totals_quoted_right_and_wrong(seed):
+    doc = edit_text(seed, OVERVIEW, "都反映在预算中。", "都反映在预算中。2023年收入预算1452.21万元，支出预算1400.00万元。")
+    res = result(doc, "TEXT-TOTALS")
+    assert places(res) == {("二、单位预算安排的总体情况", None, None, "error")}
+    f = res.findings[0]
+    assert (f.expected, f.actual, f.difference) == (D("1452.21"), D("1400.00"), D("-52.21"))
+    assert "支出预算" in f.location.quote
+
+
+def test_totals_quoted_right(seed):
+    doc = edit_text(seed, OVERVIEW, "都反映在预算中。", "都反映在预算中。2023年收入预算1452.21万元，其中财政拨款收入1452.21万元。")
+    assert result(doc, "TEXT-TOTALS").status == Status.PASSED
+
+
+def test_running_costs_items_match_in_the_seed(seed):
+    res = result(seed, "TEXT-RUNNING")
+    assert (res.status, res.findings) == (Status.PASSED, ())
+
+
+def test_running_costs_item_misquoted(seed):
+    doc = edit_text(seed, RUNNING, "办公费4.75万元", "办公费4.57万元")
+    res = result(doc, "TEXT-RUNNING")
+    assert places(res) == {("三、机关运行经费安排情况", None, None, "error")}
+    f = res.findings[0]
+    assert (f.expected, f.actual) == (D("4.75"), D("4.57"))
+
+
+def test_running_costs_above_public_expenditure(seed):
+    doc = edit_text(seed, RUNNING, "安排支出31.82万元", "安排支出41.82万元")
+    res = result(doc, "TEXT-RUNNING")
+    assert len(res.findings) == 1
+    assert (res.findings[0].expected, res.findings[0].difference) == (D("31.82"), D("10.00"))
+
+
+def test_quote_in_yuan_converted_exactly(seed):
+    doc = edit_text(seed, RUNNING, "办公费4.75万元", "办公费47500元")
+    assert result(doc, "TEXT-RUNNING").status == Status.PASSED
+    assert result(doc, "TEXT-UNIT").status == Status.PASSED
+
+
+def test_wrong_money_unit(seed):
+    doc = edit_text(seed, RUNNING, "办公费4.75万元", "办公费4.75元")
+    unit = result(doc, "TEXT-UNIT")
+    assert places(unit) == {("三、机关运行经费安排情况", None, None, "error")}
+    assert unit.findings[0].actual == D("0.000475")
+    # reported once, as a unit error, not again as a wrong figure
+    assert result(doc, "TEXT-RUNNING").findings == ()
+
+
+def test_three_public_in_the_seed_notes_the_split_vehicle_costs(seed):
+    res = result(seed, "TEXT-3PUB")
+    assert res.status == Status.PASSED
+    (note,) = res.findings
+    assert note.severity.value == "info"
+    assert (note.expected, note.actual, note.difference) == (D("2.250000"), D("2.25"), D("0"))
+    assert "1.92" in note.location.quote
+
+
+def test_three_public_total_misquoted(seed):
+    doc = edit_text(seed, THREE, "预算安排2.56万元", "预算安排2.65万元")
+    res = result(doc, "TEXT-3PUB")
+    errors = [f for f in res.findings if f.severity.value == "error"]
+    assert [(f.expected, f.actual) for f in errors] == [(D("2.560000"), D("2.65"))]
+
+
+def test_three_public_reception_misquoted_only_in_its_section(seed):
+    doc = edit_text(seed, THREE, "公务接待费0.31万元。", "公务接待费0.13万元。")
+    res = result(doc, "TEXT-3PUB")
+    errors = [f for f in res.findings if f.severity.value == "error"]
+    assert [(f.location.section, f.actual) for f in errors] == [(doc.sections[4].heading, D("0.13"))]
+    assert result(doc, "TEXT-RUNNING").status == Status.PASSED
+
+
+def test_procurement_total(seed):
+    assert result(seed, "TEXT-PROC").status == Status.PASSED
+    doc = edit_text(seed, "政府采购", "47.80万元", "47.08万元")
+    res = result(doc, "TEXT-PROC")
+    assert places(res) == {("六、政府采购预算情况", None, None, "error")}
+    assert res.findings[0].difference == D("-0.72")
+
+
+def test_fixed_assets_in_the_seed_differ_from_the_table(seed):
+    res = result(seed, "TEXT-ASSETS")
+    assert places(res) == {("七、国有资产信息", None, None, "error")}
+    f = res.findings[0]
+    assert (f.expected, f.actual, f.difference) == (D("344.74"), D("326.27"), D("-18.47"))
+
+
+def test_fixed_assets_quoted_right(seed):
+    doc = edit_text(seed, "国有资产", "326.27万元", "344.74万元")
+    assert result(doc, "TEXT-ASSETS").status == Status.PASSED
+
+
+def test_items_not_run_on_the_seed(seed):
+    for rule_id in ("TEXT-ITEMS", "TEXT-NAMES", "TEXT-PERCENT", "TEXT-DIRECTION", "TEXT-REASON"):
+        assert result(seed, rule_id).status == Status.NOT_RUN
+
+
+def test_item_consistent(seed):
+    doc = with_item(seed)
+    for rule_id in ("TEXT-ITEMS", "TEXT-NAMES", "TEXT-PERCENT", "TEXT-DIRECTION", "TEXT-REASON"):
+        res = result(doc, rule_id)
+        assert (rule_id, res.status, res.findings) == (rule_id, Status.PASSED, ())
+
+
+def test_item_amount_differs_from_table(seed):
+    doc = with_item(seed, ITEM.replace("”26.91万元", "”26.19万元"))
+    res = result(doc, "TEXT-ITEMS")
+    assert places(res) == {("二、单位预算安排的总体情况", None, None, "error")}
+    f = res.findings[0]
+    assert (f.expected, f.actual, f.difference) == (D("26.91"), D("26.19"), D("-0.72"))
+
+
+def test_item_percentage_recomputed(seed):
+    doc = with_item(seed, ITEM.replace("增加7.64%", "增加7.46%"))
+    res = result(doc, "TEXT-PERCENT")
+    f = res.findings[0]
+    assert (f.expected, f.actual, f.unit) == (D("7.64"), D("7.46"), "%")
+    assert result(doc, "TEXT-DIRECTION").status == Status.PASSED
+
+
+def test_item_direction_word(seed):
+    doc = with_item(seed, ITEM.replace("增加7.64%", "减少7.64%"))
+    res = result(doc, "TEXT-DIRECTION")
+    assert places(res) == {("二、单位预算安排的总体情况", None, None, "error")}
+    assert res.findings[0].difference == D("1.91")
+
+
+def test_item_percentage_from_zero(seed):
+    doc = with_item(seed, ITEM.replace("执行数为25.00万元", "执行数为0.00万元").replace("增加7.64%", "增加100.00%"))
+    res = result(doc, "TEXT-PERCENT")
+    assert places(res) == {("二、单位预算安排的总体情况", None, None, "warning")}
+
+
+def test_item_reason_contradicts_direction(seed):
+    doc = with_item(seed, ITEM.replace("退休人员增加", "退休人员减少"))
+    res = result(doc, "TEXT-REASON")
+    assert places(res) == {("二、单位预算安排的总体情况", None, None, "warning")}
+
+
+def test_item_class_name_differs_from_table(seed):
+    doc = with_item(seed, ITEM.replace("社会保障和就业支出（类）", "社会保障就业支出（类）"))
+    res = result(doc, "TEXT-NAMES")
+    assert places(res) == {("二、单位预算安排的总体情况", None, None, "warning")}
+    # still found by its 款 and 项, so the amount is checked too
+    assert result(doc, "TEXT-ITEMS").status == Status.PASSED
+
+
+def test_self_reference_as_department_in_a_unit_budget(seed):
+    res = result(seed, "TEXT-KIND")
+    assert len(res.findings) == 1
+    assert "我部门" in res.findings[0].location.quote
+    doc = edit_text(seed, THREE, "我部门", "我单位")
+    assert result(doc, "TEXT-KIND").status == Status.PASSED
+
+
+def test_comparison_year(seed):
+    assert result(seed, "TEXT-YEAR").status == Status.PASSED
+    doc = edit_text(seed, THREE, "与2022年相比", "与2021年相比")
+    res = result(doc, "TEXT-YEAR")
+    assert [(f.expected, f.actual) for f in res.findings] == [(D(2022), D(2021))]
+
+
+def test_settings_do_not_change_text_rules(seed):
+    assert result(seed, "TEXT-ASSETS", Settings(satisfaction_threshold=D(90))).status == Status.FAILED
