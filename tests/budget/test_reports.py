@@ -1,0 +1,84 @@
+"""Exports of the check report: contract JSON, the XLSX check form, the HTML page."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+
+import pytest
+from openpyxl import load_workbook
+
+from budget import reports
+from budget.checks import run
+
+
+@pytest.fixture(scope="module")
+def report(seed_docx):
+    return run(seed_docx)
+
+
+def assets_finding(report):
+    return next(f for f in report.findings if f.rule == "TEXT-ASSETS")
+
+
+def test_json_contract(report, seed_docx):
+    data = json.loads(reports.to_json(report))
+    assert data["source"] == {"name": "seed.docx", "format": "docx", "sha256": seed_docx.source.sha256}
+    assert data["ruleset"] == report.ruleset
+    assert data["summary"] == report.summary()
+    assert {r["status"] for r in data["rules"]} <= {"passed", "failed", "not_run"}
+    assets = next(f for f in data["findings"] if f["rule"] == "TEXT-ASSETS")
+    assert (assets["expected"], assets["actual"], assets["difference"]) == ("344.74", "326.27", "-18.47")
+    assert assets["location"]["section"] == "七、国有资产信息"
+    assert "section_index" not in assets["location"]
+    assert assets["review"] == {"status": "待处理", "comment": None}
+
+
+def test_json_not_ascii_escaped(report):
+    assert "国有资产" in reports.to_json(report)
+
+
+def test_annotation_carried_into_json(report):
+    key = assets_finding(report).key
+    data = json.loads(reports.to_json(report, {key: ("已说明", "表内含本年新购置资产")}))
+    found = next(f for f in data["findings"] if f["key"] == key)
+    assert found["review"] == {"status": "已说明", "comment": "表内含本年新购置资产"}
+
+
+def test_xlsx_check_form(report):
+    book = load_workbook(io.BytesIO(reports.to_xlsx(report)))
+    assert book.sheetnames == ["检查表", "全部问题", "规则"]
+    form = book["检查表"]
+    rows = {r[1]: r for r in form.iter_rows(min_row=4, values_only=True)}
+    assert rows["收支总表"][2] == "是"
+    assert rows["国有资产"][2] == "否"
+    assert "326.27" in rows["国有资产"][4]
+    assert rows["绩效目标"][2] == "否"
+    findings = list(book["全部问题"].iter_rows(min_row=2, values_only=True))
+    assert len(findings) == len(report.findings)
+    assert {r[12] for r in findings} == {"待处理"}
+
+
+def test_explained_finding_changes_the_check_form(report):
+    key = assets_finding(report).key
+    book = load_workbook(io.BytesIO(reports.to_xlsx(report, {key: ("已说明", "见说明")})))
+    rows = {r[1]: r for r in book["检查表"].iter_rows(min_row=4, values_only=True)}
+    assert rows["国有资产"][2] == "是"
+    annotated = next(r for r in book["全部问题"].iter_rows(min_row=2, values_only=True) if r[1] == key)
+    assert (annotated[12], annotated[14]) == ("已说明", "见说明")
+
+
+def test_html_is_self_contained_and_escapes_document_text(seed_docx):
+    sections = tuple(replace(s, text=s.text.replace("326.27", "<script>alert(1)</script>326.27"))
+                     if "国有资产" in s.heading else s for s in seed_docx.sections)
+    page = reports.to_html(run(replace(seed_docx, sections=sections)))
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
+    assert "http" not in page.split("</style>")[0]  # no external assets
+    assert page.startswith("<!DOCTYPE html>")
+
+
+def test_text_report_groups_by_severity(report):
+    text = reports.to_text(report)
+    assert text.index("【错误】3 项") < text.index("【警告】") < text.index("【提示】1 项")
