@@ -496,13 +496,38 @@ def quoted_amounts(text: str) -> list[Quoted]:
     return found
 
 
-def _paragraphs(d: Disclosure) -> list[str]:
+def _paragraphs(d: Disclosure) -> list[list[str]]:
+    """The non-empty paragraphs of each section (heading first)."""
     out = []
     for section in d.sections:
-        for paragraph in f"{section.heading}\n{section.text}".split("\n"):
-            if paragraph.strip():
-                out.append(paragraph.strip())
+        paragraphs = [p.strip() for p in f"{section.heading}\n{section.text}".split("\n") if p.strip()]
+        out.append(paragraphs)
     return out
+
+
+_THREE_PUBLIC_WORDS = ("三公", "出国", "公务用车", "接待")
+
+
+def _passage(d: Disclosure, lead: str, words: Sequence[str]) -> tuple[str, list[Quoted]] | None:
+    """The first paragraph naming ``lead`` with a quoted amount, continued by the
+    paragraphs right after it that still quote amounts of the same items (Shanghai
+    style lists 三公 items as （一）（二）（三） paragraphs)."""
+    for paragraphs in _paragraphs(d):
+        for i, paragraph in enumerate(paragraphs):
+            if lead not in paragraph:
+                continue
+            found = [q for q in quoted_amounts(paragraph) if not _is_change(q.label)]
+            if not found:
+                continue
+            block = [paragraph]
+            for following in paragraphs[i + 1 : i + 9]:
+                more = [q for q in quoted_amounts(following) if not _is_change(q.label)]
+                if not more or not any(w in following for w in words):
+                    break
+                block.append(following)
+                found += more
+            return "\n".join(block), found
+    return None
 
 
 THREE_PUBLIC_ITEMS: tuple[tuple[str, str], ...] = (
@@ -567,20 +592,15 @@ def three_public_comparison(d: Disclosure) -> Comparison:
     quoted: dict[str, Money] = {}
     extra: list[Quoted] = []
     sentence = None
-    for paragraph in _paragraphs(d):
-        if "三公" not in paragraph:
-            continue
-        items = [q for q in quoted_amounts(paragraph) if not _is_change(q.label)]
-        if len(items) < 2:
-            continue
-        sentence = paragraph
+    passage = _passage(d, "三公", _THREE_PUBLIC_WORDS)
+    if passage is not None:
+        sentence, items = passage
         for q in items:
             key = _three_public_key(q.label)
             if key and key not in quoted:
                 quoted[key] = q.amount
             elif key is None:
                 extra.append(q)
-        break
     rows = [
         _compare_row(label, getattr(tp, key) if tp else None, quoted.get(key))
         for key, label in THREE_PUBLIC_ITEMS
@@ -596,16 +616,8 @@ def running_costs_comparison(d: Disclosure) -> Comparison:
     """机关运行经费 and its items as quoted in the narrative, next to table figures:
     the total against the 三公 table's 机关运行经费 (when printed) or the basic table's
     公用经费; each item against the economic 款 of the same name."""
-    sentence = None
-    items: list[Quoted] = []
-    for paragraph in _paragraphs(d):
-        if "机关运行经费" not in paragraph:
-            continue
-        found = [q for q in quoted_amounts(paragraph) if not _is_change(q.label)]
-        if found:
-            sentence = paragraph
-            items = found
-            break
+    passage = _passage(d, "机关运行经费", ("机关运行",))
+    sentence, items = passage if passage is not None else (None, [])
     economic = d.table(TableKind.BASIC_ECONOMIC)
     economic_total = economic.total_line() if economic else None
     if d.three_public and d.three_public.running_costs is not None:

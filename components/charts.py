@@ -72,7 +72,13 @@ def _wrap(name: str, width: int = 9) -> str:
 def _branch_colours(frame: pd.DataFrame) -> list[str]:
     """One colour per first-level branch, lighter further out, so a branch reads as one."""
     parent = dict(zip(frame["id"], frame["parent"]))
-    tops = [i for i, p in zip(frame["id"], frame["parent"]) if p == ROOT]
+    # Largest branch first, so the dominant 类 gets the strongest colour.
+    tops = [
+        i for _, i in sorted(
+            ((-v, i) for i, p, v in zip(frame["id"], frame["parent"], frame["value"]) if p == ROOT),
+            key=lambda pair: pair[0],
+        )
+    ]
     colour_of = {top: COLOURS[n % len(COLOURS)] for n, top in enumerate(tops)}
     out = []
     for node in frame["id"]:
