@@ -14,6 +14,7 @@ from components.charts import hierarchy_figure
 
 SECTOR = "sector"  # also the query parameter name
 _CHART = "sunburst_chart"
+_PARENTS = "sunburst_parents"  # {node: parent} of the chart drawn last
 
 
 def _on_click() -> None:
@@ -21,9 +22,12 @@ def _on_click() -> None:
     points = (event or {}).get("selection", {}).get("points", []) if event else []
     if points:
         node = points[0].get("id")
+        if node and node == st.session_state.get(SECTOR):
+            # A click on the centre (the sector already open) is plotly's "zoom out":
+            # follow it to the parent.
+            node = st.session_state.get(_PARENTS, {}).get(node) or ROOT
         if node:
             st.session_state[SECTOR] = node
-        # plotly zooms into the clicked sector; clicking the centre zooms back out.
 
 
 def sunburst(h: Hierarchy) -> str:
@@ -33,6 +37,7 @@ def sunburst(h: Hierarchy) -> str:
     names = dict(zip(frame["id"], frame["name"]))
     codes = dict(zip(frame["id"], frame["code"]))
     labels = {i: _label(i, codes, names) for i in ids}
+    st.session_state[_PARENTS] = dict(zip(frame["id"], frame["parent"]))
     # A sector kept from another measure that is not drawn now: show all. (On the first
     # run the value is still only in the URL; the bound select box validates it.)
     if SECTOR in st.session_state and st.session_state[SECTOR] not in ids:

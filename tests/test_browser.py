@@ -99,6 +99,9 @@ def test_upload_sunburst_and_performance(server, tmp_path):
                 "204 公共安全支出"
             )
             page.screenshot(path=str(tmp_path / "functional.png"), full_page=True)
+            # a click on the centre goes back up
+            page.locator(".js-plotly-plot g.slice", has_text="公共安全支出").first.click()
+            expect(page.get_by_text("明细：全部科目（17 行）")).to_be_visible()
 
             page.locator("[data-testid='stSidebarNav'] a", has_text="绩效目标").click()
             expect(page.get_by_role("heading", name="绩效目标")).to_be_visible()
