@@ -87,6 +87,7 @@ class Location:
     row_index: int | None = None
     column_index: int | None = None
     section_index: int | None = None
+    mark: tuple[int, int] | None = None  # the figure or words at fault within ``quote``
 
     def as_dict(self) -> dict[str, object]:
         """The contract form: only the fields that say where, without internal indexes."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
 from budget.checks.quotes import section_body, unwrap_with_joins
@@ -50,6 +50,10 @@ class TextPiece:
 
     def straddles(self, match: re.Match[str]) -> bool:
         return any(match.start() < j < match.end() for j in self.joins)
+
+    def at(self, match: re.Match[str]) -> Location:
+        """The piece's place with the matched words marked."""
+        return replace(self.location, mark=(match.start(), match.end()))
 
 
 def pieces(ctx: Context) -> tuple[TextPiece, ...]:
@@ -160,9 +164,9 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
         for match in DOUBLE_WORD.finditer(piece.text):
             if match.group(0) not in DOUBLE_OK and not piece.straddles(match):
                 yield Finding(message=f"“{_place(piece)}”中“{match.group(0)}”重复了“{match.group(1)}”",
-                              location=piece.location)
+                              location=piece.at(match))
         for match in DOUBLE_PUNCT.finditer(piece.text):
-            yield Finding(message=f"“{_place(piece)}”中标点“{match.group(0)}”重复", location=piece.location)
+            yield Finding(message=f"“{_place(piece)}”中标点“{match.group(0)}”重复", location=piece.at(match))
 
 
 def _place(piece: TextPiece) -> str:
@@ -224,7 +228,7 @@ TRUNCATED = re.compile(r"(主要原因是|原因是|原因为|主要用于|用�
 def truncated(ctx: Context) -> Iterator[Finding]:
     for piece in pieces(ctx):
         for match in TRUNCATED.finditer(piece.text):
-            yield Finding(message=f"“{_place(piece)}”中句子没写完：“{match.group(0)}”", location=piece.location)
+            yield Finding(message=f"“{_place(piece)}”中句子没写完：“{match.group(0)}”", location=piece.at(match))
 
 
 PLACEHOLDER = re.compile(
@@ -243,7 +247,7 @@ PLACEHOLDER = re.compile(
 def placeholders(ctx: Context) -> Iterator[Finding]:
     for piece in pieces(ctx):
         for match in PLACEHOLDER.finditer(piece.text):
-            yield Finding(message=f"“{_place(piece)}”中有占位文字“{match.group(0)}”", location=piece.location)
+            yield Finding(message=f"“{_place(piece)}”中有占位文字“{match.group(0)}”", location=piece.at(match))
 
 
 CODE_LENGTHS = {

@@ -265,7 +265,8 @@ BOUND_TEMPLATE = "“{section}”中写“{label}{printed}”，超过{figure} {
 
 
 def quote_location(quote: Quote) -> Location:
-    return Location(section=quote.heading, quote=quote.sentence, section_index=quote.section_index)
+    return Location(section=quote.heading, quote=quote.sentence, section_index=quote.section_index,
+                    mark=(quote.start, quote.end))
 
 
 def _section_name(quote: Quote) -> str:
@@ -464,7 +465,8 @@ def _opt(name: str | None) -> str | None:
 
 def item_location(item: Item) -> Location:
     sentence = item.text.split("。")[0] + "。"
-    return Location(section=item.heading, quote=sentence, section_index=item.section_index)
+    mark = item.mark if item.mark[1] <= len(sentence) else None
+    return Location(section=item.heading, quote=sentence, section_index=item.section_index, mark=mark)
 
 
 ITEM_TABLES = (TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND, TableKind.STATE_CAPITAL, TableKind.EXPENDITURE)
@@ -700,17 +702,27 @@ def self_reference(ctx: Context) -> Iterator[Finding]:
         for paragraph in unwrap(section_body(ctx.doc, index)):
             for match in SELF.finditer(paragraph):
                 if match.group(1) != kind:
-                    sentence = _sentence_at(paragraph, match.start())
                     yield Finding(
                         message=f"“{section.heading or '正文'}”中自称“{match.group(0)}”，而本文件是{kind}预算",
-                        location=Location(section=section.heading, quote=sentence, section_index=index))
+                        location=_marked_location(section.heading, index, paragraph, match))
 
 
 def _sentence_at(paragraph: str, position: int) -> str:
+    return _sentence_span(paragraph, position)[0]
+
+
+def _sentence_span(paragraph: str, position: int) -> tuple[str, int]:
+    """The sentence around ``position`` and where it starts in the paragraph."""
     start = max(paragraph.rfind(mark, 0, position) for mark in "。！？") + 1
     ends = [e for e in (paragraph.find(mark, position) for mark in "。！？") if e >= 0]
     end = min(ends) + 1 if ends else len(paragraph)
-    return paragraph[start:end]
+    return paragraph[start:end], start
+
+
+def _marked_location(heading: str, index: int, paragraph: str, match: re.Match[str]) -> Location:
+    sentence, start = _sentence_span(paragraph, match.start())
+    return Location(section=heading, quote=sentence, section_index=index,
+                    mark=(match.start() - start, match.end() - start))
 
 
 YEAR_COMPARISON = re.compile(r"(?:与|比|较|同)(\d{4})年")
@@ -735,6 +747,5 @@ def comparison_year(ctx: Context) -> Iterator[Finding]:
                 if written != year - 1:
                     yield Finding(
                         message=f"“{section.heading or '正文'}”中与 {written} 年比较，而本预算是 {year} 年，上一年应为 {year - 1} 年",
-                        location=Location(section=section.heading, quote=_sentence_at(paragraph, match.start()),
-                                          section_index=index),
+                        location=_marked_location(section.heading, index, paragraph, match),
                         expected=Decimal(year - 1), actual=Decimal(written))
