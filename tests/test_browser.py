@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-SEED = Path("/work/shared/fixtures/seed.docx")
+SEED = ROOT.parent / "shared" / "fixtures" / "seed.docx"
 if not SEED.exists():
     SEED = ROOT / "samples" / "seed.docx"
 CHROMIUM_ARGS = [

@@ -312,3 +312,27 @@ def test_seed_document():
     c = analysis.running_costs_comparison(d)
     rows = {r["项目"]: r for r in c.frame.to_dict("records")}
     assert rows["机关运行经费（对照基本支出表公用经费）"]["quoted"] == m("31.82")
+
+
+def test_shanghai_three_public_listed_over_paragraphs():
+    """Shanghai style: "其中：" then （一）（二）（三） paragraphs; the table is in 万元 while
+    the document is in 元."""
+    from loaders import load
+
+    path = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "real" / "putuo_wanli_2024_dept.pdf"
+    if not path.exists():
+        pytest.skip("Shanghai fixture not available")
+    d = load(path.read_bytes(), path.name)
+    assert d.unit.money_unit == MoneyUnit.YUAN
+    rows = {r["项目"]: r for r in analysis.three_public_comparison(d).frame.to_dict("records")}
+    w = lambda s: Money(Decimal(s), W)  # noqa: E731
+    assert rows["“三公”经费合计"]["quoted"] == w("47.91")
+    assert rows["公务用车购置及运行（维护）费"]["quoted"] == w("46.56")
+    assert rows["其中：公务用车购置费"]["quoted"] == w("25")
+    assert rows["其中：公务用车运行（维护）费"]["quoted"] == w("21.56")
+    assert rows["公务接待费"]["quoted"] == w("1.35")
+    assert {r["核对"] for r in rows.values()} == {"一致"}
+    # shares across units: the 三公 table is in 万元, the totals in 元
+    heads = {h.label: h for h in analysis.overview(d).headlines}
+    assert heads["“三公”经费"].share_label == "占支出总计 0.3%"  # 479,100 元 / 156,211,123 元
+    assert heads["基本支出"].share_label == "占支出总计 63.8%"

@@ -14,7 +14,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = Path("/work/shared/fixtures")
+FIXTURES = ROOT.parent / "shared" / "fixtures"
 APP = str(ROOT / "app.py")
 
 PAGES = {

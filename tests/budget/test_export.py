@@ -1,0 +1,77 @@
+"""budget.export on the real seed: every table as CSV and XLSX, the model as JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from budget import analysis, export
+from budget.model import TableKind
+
+
+def test_table_csv_is_the_table_as_printed(seed_docx):
+    table = seed_docx.table(TableKind.EXPENDITURE)
+    data = export.table_csv(table)
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Chinese text
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == [table.title]
+    body = rows[1 + (1 if table.unit_line else 0) + len(table.header):]
+    assert [r[1:4] for r in body if r[1:2] == ["2080505"]] == [["2080505", "机关事业单位基本养老保险缴费支出", "34.63"]]
+
+
+def test_table_xlsx_money_cells_are_numbers_codes_stay_text(seed_docx):
+    table = seed_docx.table(TableKind.EXPENDITURE)
+    ws = load_workbook(io.BytesIO(export.table_xlsx(table))).active
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    row = next(r for r in rows if r[1] == "2013602")
+    assert row[2] == "一般行政管理事务"
+    assert Decimal(str(row[3])) == Decimal("1065.08") and isinstance(row[3], float)
+    assert row[4] in (None, "")  # a blank cell stays blank, never 0
+    cell = next(c for c in ws.iter_rows() if c[1].value == "2013602")[3]
+    assert cell.number_format == "#,##0.00"
+
+
+def test_every_table_exports(seed_docx):
+    for table in seed_docx.tables:
+        assert export.table_csv(table)
+        wb = load_workbook(io.BytesIO(export.table_xlsx(table)))
+        assert wb.active.max_row >= 1 + len(table.rows)
+        frame = export.table_frame(table)
+        assert len(frame) == len(table.rows)
+        assert frame.columns.is_unique
+
+
+def test_checklist_frame_exports_as_csv_and_xlsx(seed_docx):
+    frame = analysis.checklist_frame(seed_docx, {(0, 0), (12, 5)})
+    assert len(frame) == 90
+    read = pd.read_csv(io.BytesIO(export.frame_csv(frame)), encoding="utf-8-sig", keep_default_na=False)
+    assert list(read.columns) == list(frame.columns)
+    assert (read["已核对"] == "是").sum() == 2
+    assert read.loc[0, "指标值"] == "≥4次"
+    ws = load_workbook(io.BytesIO(export.frame_xlsx(frame, "绩效指标核对"))).active
+    assert ws.title == "绩效指标核对" and ws.max_row == 91
+
+
+def test_frame_with_money_becomes_decimal_numbers(seed_docx):
+    frame = analysis.by_class(seed_docx)[["code", "name", "total", "basic"]]
+    ws = load_workbook(io.BytesIO(export.frame_xlsx(frame))).active
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+    assert rows[0][:3] == ["201", "一般公共服务支出", 1065.08]
+    assert rows[0][3] in (None, "")
+
+
+def test_disclosure_json_is_the_contract_form(seed_docx):
+    data = json.loads(export.disclosure_json(seed_docx).decode("utf-8"))
+    assert data["unit"]["money_unit"] == "万元"
+    row = next(r for r in data["functional"] if r["code"] == "2013602")
+    assert row["total"] == "1065.08" and row["basic"] is None
+    assert len(data["tables"]) == len(seed_docx.tables)
+
+
+def test_file_names_are_safe():
+    assert export.file_stem("单位预算/支出总表: 2023") == "单位预算_支出总表_2023"
