@@ -51,6 +51,7 @@ class _Table:
     bottom: float
     xs: list[float]
     page: int
+    aligned: bool = False  # found by text alignment, not by rulings
 
 
 @dataclass
@@ -61,12 +62,14 @@ class _Page:
     items: list = field(default_factory=list)  # _Line | _Table, top to bottom
 
 
-def read(data: bytes) -> list[Block]:
+def read(data: bytes, rulings: bool = True) -> list[Block]:
+    """The document's blocks. ``rulings=False`` ignores drawn rulings and finds every
+    table by the alignment of its text (what an unruled PDF gets; tests compare both)."""
     pdf = _open(data)
     try:
         pages, chars, images = [], 0, 0
         for number, page in enumerate(pdf.pages, start=1):
-            parsed, count = _read_page(page, number)
+            parsed, count = _read_page(page, number, rulings)
             pages.append(parsed)
             chars += count
             if not count:
@@ -120,11 +123,11 @@ def _encrypted(error: BaseException) -> bool:
 # --- one page -------------------------------------------------------------------------
 
 
-def _read_page(page, number: int) -> tuple[_Page, int]:
+def _read_page(page, number: int, rulings: bool = True) -> tuple[_Page, int]:
     chars = [c for c in page.chars if c["text"].strip() or c["text"] == " "]
     result = _Page(number, float(page.width), float(page.height))
     tables = []
-    if page.rects or page.lines:
+    if rulings and (page.rects or page.lines):
         ruled = page.filter(_visible) if any(not _visible(r) for r in page.rects) else page
         for found in ruled.find_tables(_TABLE_SETTINGS):
             grid = _Geometry(found.cells)
@@ -140,8 +143,10 @@ def _read_page(page, number: int) -> tuple[_Page, int]:
                 break
         else:
             loose.append(char)
-    items: list = [_line(group, number) for group in _group_lines(loose) if _join_chars(group)]
-    items += [grid.table(number) for grid in tables]
+    groups = [group for group in _group_lines(loose) if _join_chars(group)]
+    unruled, groups = _aligned_tables(groups, number)
+    items: list = [_line(group, number) for group in groups]
+    items += [grid.table(number) for grid in tables] + unruled
     items = [item for item in items if not (isinstance(item, _Table) and not item.rows)]
     items.sort(key=lambda item: item.top)
     result.items = items
@@ -210,6 +215,148 @@ class _Geometry:
                 c = max(c1, c + 1)
             rows.append(row)  # blank rows too: "rows as printed", as Word gives them
         return _Table(rows, self.x0, self.x1, self.top, self.bottom, self.xs, number)
+
+
+# --- tables without rulings ----------------------------------------------------------
+
+
+def _segments(line: list[dict]) -> list[list[dict]]:
+    """A printed line cut where the gap between characters is a column gap."""
+    parts: list[list[dict]] = [[line[0]]]
+    for char in line[1:]:
+        last = parts[-1][-1]
+        gap = char["x0"] - last["x1"]
+        size = max(last["size"], 4)
+        # A full character's width of white is a column gap; so is any visible gap
+        # between a code ("208", "05") and the name that follows it.
+        code_then_name = _is_code_piece(parts[-1]) and not char["text"].isascii()
+        if gap > size * 0.9 or (code_then_name and gap > size * 0.2):
+            parts.append([char])
+        else:
+            parts[-1].append(char)
+    return [part for part in parts if _join_chars(part)]
+
+
+def _is_code_piece(chars: list[dict]) -> bool:
+    return 1 <= len(chars) <= 9 and all(c["text"].isdigit() for c in chars)
+
+
+def _is_amount(text: str) -> bool:
+    return bool(_AMOUNT.match(text.replace(" ", ""))) and any(ch.isdigit() for ch in text)
+
+
+def _aligned_tables(groups: list[list[dict]], number: int) -> tuple[list[_Table], list[list[dict]]]:
+    """Tables printed without rulings: runs of lines whose text stands in columns.
+
+    A run is a sequence of lines cut into two or more pieces by column gaps, with
+    amounts on at least two of them. Columns are the bands that the pieces of the
+    lines with amounts occupy; a header piece over several bands is a merged cell. A
+    one-piece line tight under a row continues that row's cell (a wrapped name).
+    """
+    cut = [_segments(group) for group in groups]
+    tables: list[_Table] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(groups):
+        if len(cut[i]) < 2:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(groups) and (len(cut[j + 1]) >= 2 or _wraps(groups[j], groups[j + 1], cut, j + 1)):
+            j += 1
+        run = list(range(i, j + 1))
+        table = _aligned_table([cut[k] for k in run], [groups[k] for k in run], number)
+        if table is not None:
+            tables.append(table)
+            used.update(run)
+        i = j + 1
+    return tables, [group for k, group in enumerate(groups) if k not in used]
+
+
+def _wraps(previous: list[dict], line: list[dict], cut, k: int) -> bool:
+    """A single piece inside a table (a header label on its own line, the rest of a
+    wrapped cell, a row with its amount blank), provided the table goes on below."""
+    return len(cut[k]) == 1 and any(len(row) >= 2 for row in cut[k + 1 : k + 4])
+
+
+def _aligned_table(pieces: list[list[list[dict]]], lines: list[list[dict]], number: int) -> _Table | None:
+    data = [row for row in pieces if any(_is_amount(_join_chars(p)) for p in row) and len(row) >= 2]
+    if len(data) < 2:
+        return None
+    bands: list[list[float]] = []
+    for x0, x1 in sorted((p[0]["x0"], p[-1]["x1"]) for row in data for p in row):
+        if bands and x0 <= bands[-1][1] + 1:
+            bands[-1][1] = max(bands[-1][1], x1)
+        else:
+            bands.append([x0, x1])
+    # A header piece clear of every band labels the band beside it (a centred label
+    # over right-aligned amounts, within two and a half characters) or, farther, a
+    # column left blank in every data row: that opens a band of its own.
+    for row in pieces:
+        if row in data:
+            continue
+        for piece in row:
+            x0, x1 = piece[0]["x0"], piece[-1]["x1"]
+            if any(min(x1, b1) - max(x0, b0) > 0 for b0, b1 in bands):
+                continue
+            # Amounts sit right-aligned under a centred label: look right first.
+            gap, nearest = min((max(b0 - x1, x0 - b1) - (0.5 if b0 >= x1 else 0), n) for n, (b0, b1) in enumerate(bands))
+            if gap <= 2.5 * max(piece[0]["size"], 4):
+                bands[nearest] = [min(bands[nearest][0], x0), max(bands[nearest][1], x1)]
+            else:
+                bands.append([x0, x1])
+                bands.sort()
+    if len(bands) < 3:
+        return None  # two columns are a list with amounts (a contents page), not a table
+    rows: list[list[list]] = []
+    previous = None
+    for row, line in zip(pieces, lines):
+        tight = previous is not None and _baseline(line[0]) - _baseline(previous[0]) < 1.5 * max(line[0]["size"], 4)
+        previous = line
+        if len(row) == 1 and rows and tight and _is_continuation(row, rows, bands):
+            continue
+        cells: list[list] = [["", 1] for _ in bands]
+        covered = [False] * len(bands)
+        for piece in row:
+            x0, x1 = piece[0]["x0"], piece[-1]["x1"]
+            hit = [b for b, (b0, b1) in enumerate(bands) if min(x1, b1) - max(x0, b0) > 0]
+            if not hit:  # in a gap between bands: the nearest band by centre
+                centre = (x0 + x1) / 2
+                hit = [min(range(len(bands)), key=lambda b: abs((bands[b][0] + bands[b][1]) / 2 - centre))]
+            first, last = hit[0], hit[-1]
+            text = _join_chars(piece)
+            cells[first][0] = f"{cells[first][0]} {text}".strip()
+            if last > first and not any(covered[first + 1 : last + 1]):
+                cells[first][1] = last - first + 1
+                for b in range(first + 1, last + 1):
+                    covered[b] = True
+            covered[first] = True
+        out, b = [], 0
+        while b < len(cells):
+            cells[b][1] = max(min(cells[b][1], len(cells) - b), 1)
+            out.append(cells[b])
+            b += cells[b][1]
+        rows.append(out)
+    xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:])] + [bands[-1][1]]
+    top = min(c["top"] for line in lines for c in line)
+    bottom = max(c["bottom"] for line in lines for c in line)
+    return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
+
+
+def _is_continuation(row: list[list[dict]], rows: list[list[list]], bands) -> bool:
+    """Append a wrapped cell's next line to the row above; True when done."""
+    piece = row[0]
+    centre = (piece[0]["x0"] + piece[-1]["x1"]) / 2
+    band = min(range(len(bands)), key=lambda b: abs((bands[b][0] + bands[b][1]) / 2 - centre))
+    position = 0
+    for cell in rows[-1]:
+        if position == band:
+            if not cell[0] or _is_amount(_join_chars(piece)):
+                return False
+            cell[0] += _join_chars(piece)
+            return True
+        position += cell[1]
+    return False
 
 
 def _snap(values: list[float]) -> list[float]:
@@ -359,6 +506,9 @@ def _align_columns(previous: _Table, table: _Table) -> None:
     unit-line row left alone above the break), so the coarser part's cells are
     re-spanned on the finer part's column boundaries.
     """
+    if previous.aligned and table.aligned:
+        _realign(previous, table)
+        return
     if abs(previous.x0 - table.x0) > 3 * _SNAP or abs(previous.x1 - table.x1) > 3 * _SNAP:
         return
     coarse, fine = (table, previous) if len(table.xs) < len(previous.xs) else (previous, table)
@@ -373,6 +523,35 @@ def _align_columns(previous: _Table, table: _Table) -> None:
             start = min(start + cell[1], len(coarse.xs) - 1)
             cell[1] = max(_nearest(fine.xs, coarse.xs[start]) - left, 1)
     coarse.xs = list(fine.xs)
+
+
+def _realign(previous: _Table, table: _Table) -> None:
+    """An unruled table's next page has columns found afresh from its own text: put
+    each cell in the column of the earlier part whose band holds its middle."""
+    def column(x: float) -> int:
+        return min(max(bisect_right(previous.xs, x) - 1, 0), len(previous.xs) - 2)
+
+    width = len(previous.xs) - 1
+    for n, row in enumerate(table.rows):
+        cells: list[list] = [["", 1] for _ in range(width)]
+        start = 0
+        for text, span in row:
+            stop = min(start + span, len(table.xs) - 1)
+            if start >= stop:
+                break
+            left = (table.xs[start] + table.xs[start + 1]) / 2
+            right = (table.xs[stop - 1] + table.xs[stop]) / 2
+            first, last = column(left), column(right)
+            if text:
+                cells[first][0] = f"{cells[first][0]} {text}".strip()
+                cells[first][1] = max(cells[first][1], last - first + 1)
+            start += span
+        out, c = [], 0
+        while c < width:
+            out.append(cells[c])
+            c += max(min(cells[c][1], width - c), 1)
+        table.rows[n] = out
+    table.xs = list(previous.xs)
 
 
 def _layout(row: list[list]) -> tuple[int, ...]:

@@ -511,3 +511,35 @@ def test_truncated_pdf_is_refused(cut):
 def test_garbage_after_the_pdf_signature_is_refused():
     with pytest.raises(LoadError):
         load(b"%PDF-1.7\n" + bytes(range(256)) * 20, "junk.pdf")
+
+
+# ---------------------------------------------------------------- tables without rulings
+
+
+@pytest.mark.parametrize("name", [FULIYUAN, WANLI])
+def test_tables_found_by_text_alignment_alone(name):
+    """With every ruling ignored, the columns come from where the text stands: the
+    classified rows must come out exactly as when the rulings are read."""
+    from budget.model import Format, Source
+    from loaders.recognize import build
+
+    data = fixture_bytes(name)
+    source = Source(name, Format.PDF, "")
+    unruled = build(pdf.read(data, rulings=False), source)
+    ruled = build(pdf.read(data), source)
+
+    def rows(lines):
+        return [(l.code, l.name, l.level, {k: v and v.amount for k, v in l.values.items()}, l.page) for l in lines]
+
+    assert [t.kind for t in unruled.tables][:5] == STANDARD[:5]
+    assert rows(unruled.functional) == rows(ruled.functional)
+    assert rows(unruled.economic) == rows(ruled.economic)
+    assert unruled.unit == ruled.unit
+
+
+def test_unruled_grid_keeps_blank_cells_and_split_codes():
+    blocks = pdf.read(fixture_bytes(FULIYUAN), rulings=False)
+    (grid,) = grids_on(blocks, 9)
+    rows = [texts(r) for r in grid.rows]
+    assert ("208", "05", "02", "事业单位离退休", "538,440", "538,440", "") in rows
+    assert ("", "", "", "合计", "12,121,164", "9,501,164", "2,620,000") in rows
