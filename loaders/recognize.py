@@ -421,6 +421,7 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
             "no standard budget table found",
         )
     unit = _unit(context, tables, sections, money_unit)
+    context.notes += _code_notes(tables)
     expenditure = _first(tables, TableKind.EXPENDITURE) or _first(tables, TableKind.GENERAL_PUBLIC)
     economic = _first(tables, TableKind.BASIC_ECONOMIC)
     return Disclosure(
@@ -437,6 +438,28 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
         organisations=_organisations(_first(tables, TableKind.ORGANISATION)),
         notes=tuple(context.notes),
     )
+
+
+def _code_notes(tables: list[Table]) -> list[str]:
+    """Split codes read otherwise than printed ("7 11 02" under "210 11", "301 2"): the
+    reader should see both, since the printed document is what gets published."""
+    notes = []
+    for table in tables:
+        code_cols = [i for i, label in enumerate(table.columns) if _is_code_label(label)]
+        if len(code_cols) < 2:
+            continue
+        printed_rows = list(table.header) + list(table.rows)
+        for line in table.lines:
+            if not line.code or not 0 <= line.row < len(printed_rows):
+                continue
+            cells = [squash(printed_rows[line.row][i]) if i < len(printed_rows[line.row]) else "" for i in code_cols]
+            parts = [c for c in cells if c]
+            # Only codes printed whole from the first part on; blank leading parts are
+            # inherited from the row above by design.
+            if all(cells[: len(parts)]) and "".join(parts) != line.code:
+                where = f"第{line.page}页 " if line.page else ""
+                notes.append(f"{where}{table.title or table.label}：科目编码印为“{' '.join(parts)}”，按上下级科目读作 {line.code}（{line.name}）。")
+    return notes
 
 
 def _first(tables: list[Table], kind: TableKind) -> Table | None:

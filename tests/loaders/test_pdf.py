@@ -359,6 +359,12 @@ def test_wanli_economic(wanli):
     assert actual_rows(wanli.economic, ("total", "personnel", "public")) == expected_rows(WANLI_ECONOMIC)
 
 
+def test_codes_read_otherwise_than_printed_are_noted(fuliyuan, wanli):
+    assert len(fuliyuan.notes) == 2  # 支出总表 and 一般公共预算支出表 both print "7 11 02"
+    assert all("7 11 02" in n and "2101102" in n for n in fuliyuan.notes)
+    assert [("301 2" in n and "30102" in n, "301 7" in n and "30107" in n) for n in wanli.notes] == [(True, False), (False, True)]
+
+
 def test_totals(fuliyuan, wanli):
     total = fuliyuan.table(TableKind.EXPENDITURE).total_line()
     assert (total.total.amount, total.basic.amount, total.project.amount) == (D(12121164), D(9501164), D(2620000))
