@@ -28,7 +28,7 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
 
 
 def hierarchy_figure(
-    h: Hierarchy, kind: str = "sunburst", level: str | None = None, height: int = 560
+    h: Hierarchy, kind: str = "sunburst", level: str | None = None, height: int = 640
 ) -> go.Figure:
     """A sunburst (or treemap) of a Hierarchy; ``level`` opens it zoomed at a node."""
     frame = h.frame
@@ -53,7 +53,7 @@ def hierarchy_figure(
         trace = go.Treemap(**trace_args, marker=dict(colors=colours), tiling=dict(pad=2),
                            pathbar=dict(visible=True))
     else:
-        trace = go.Sunburst(**trace_args, insidetextorientation="horizontal", marker=dict(colors=colours, line=dict(color="#FFFFFF", width=1)),
+        trace = go.Sunburst(**trace_args, insidetextorientation="auto", marker=dict(colors=colours, line=dict(color="#FFFFFF", width=1)),
                             maxdepth=4)
     fig = go.Figure(trace)
     fig.update_layout(uniformtext=dict(minsize=11, mode="hide"))
