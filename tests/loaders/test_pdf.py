@@ -549,3 +549,38 @@ def test_unruled_grid_keeps_blank_cells_and_split_codes():
     rows = [texts(r) for r in grid.rows]
     assert ("208", "05", "02", "事业单位离退休", "538,440", "538,440", "") in rows
     assert ("", "", "", "合计", "12,121,164", "9,501,164", "2,620,000") in rows
+
+
+# ---------------------------------------------------------------- page furniture
+
+
+def _page_with(number, body_lines, height=842.0, width=595.0):
+    from loaders.pdf import _Line, _Page
+
+    items = [_Line("上海市某单位2024年单位预算", 200, 400, 20, 30, 29, 10.5, False, number)]  # running header
+    top = 100.0
+    for text, x0, x1 in body_lines:
+        items.append(_Line(text, x0, x1, top, top + 12, top + 11, 12.0, False, number))
+        top += 15
+    items.append(_Line(f"- {number} -", 290, 310, 800, 810, 809, 9.0, False, number))  # page number
+    return _Page(number, width, height, items)
+
+
+def test_running_heads_dropped_and_a_paragraph_joined_over_the_page_break():
+    from loaders.pdf import _blocks, _drop_running_heads
+
+    pages = [
+        _page_with(1, [("一、部门主要职能", 60, 160), ("本部门负责辖区内的公共服务，统筹推进社区治理和", 84, 540), ("党建工作，具体包括下列事项：组织实施与居民生活密切相关", 60, 540)]),
+        _page_with(2, [("的社区公共服务。", 60, 160), ("二、机构设置", 60, 140), ("本部门设5个内设机构。", 84, 220)]),
+        _page_with(3, [("三、名词解释", 60, 140), ("基本支出：保障机构正常运转的支出。", 84, 300)]),
+    ]
+    _drop_running_heads(pages)
+    texts = [(b.text, b.page) for b in _blocks(pages)]
+    assert texts == [
+        ("一、部门主要职能", 1),
+        ("本部门负责辖区内的公共服务，统筹推进社区治理和党建工作，具体包括下列事项：组织实施与居民生活密切相关的社区公共服务。", 1),
+        ("二、机构设置", 2),
+        ("本部门设5个内设机构。", 2),
+        ("三、名词解释", 3),
+        ("基本支出：保障机构正常运转的支出。", 3),
+    ]
