@@ -642,27 +642,11 @@ def running_costs_comparison(d: Disclosure) -> Comparison:
 
 # ---------------------------------------------------------------- performance
 
-_OPERATOR = r"(?P<op>≥|≤|>=|<=|＞=|＜=|>|<|＞|＜|=|＝|大于等于|小于等于|不低于|不高于|不少于|不多于|不超过|不大于|不小于|大于|小于|低于|高于|超过|达到|至少|至多)"
-_TARGET = re.compile(_OPERATOR + r"?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[%‰‱a-zA-Z\u4e00-\u9fa5/]*)")
+# One reading of a target for the whole app: the checks engineer's parser, so the
+# 绩效目标 page and the 发布前检查 page never disagree on what is "quantified".
+from budget.checks.performance import Target, parse_target  # noqa: E402
+
 _UPPER_OPS = {"≤", "<=", "＜=", "<", "＜", "小于等于", "不高于", "不多于", "不超过", "不大于", "小于", "低于", "至多"}
-
-
-@dataclass(frozen=True)
-class Target:
-    operator: str | None
-    number: Decimal
-    unit: str
-
-
-def parse_target(text: str | None) -> Target | None:
-    """The first "operator number unit" in a target ("≥90%", "≤5万元", "4次")."""
-    if not text:
-        return None
-    match = _TARGET.search(text.replace(" ", ""))
-    if match is None:
-        return None
-    number = Decimal(match["num"].replace(",", ""))
-    return Target(match["op"], number, match["unit"] or "")
 
 
 @dataclass(frozen=True)
@@ -692,8 +676,8 @@ def indicator_flags(ind: Indicator, satisfaction_floor: Decimal = Decimal(85)) -
     else:
         if not parsed.unit:
             flags.append(Flag("unit_missing", "warning", "指标值缺少计量单位"))
-        if _is_cost(ind) and (parsed.operator is None or not parsed.unit):
-            flags.append(Flag("cost_form", "warning", "成本指标缺少比较符或单位"))
+        if _is_cost(ind) and (parsed.operator is None or parsed.unit not in ("万元", "元")):
+            flags.append(Flag("cost_form", "warning", "成本指标应写成金额上限（如 ≤20万元）"))
         if (
             _is_satisfaction(ind)
             and parsed.unit == "%"
