@@ -60,6 +60,7 @@ class _Page:
     width: float
     height: float
     items: list = field(default_factory=list)  # _Line | _Table, top to bottom
+    undecoded: int = 0  # characters whose font has no Unicode map: "(cid:123)"
 
 
 def read(data: bytes, rulings: bool = True) -> list[Block]:
@@ -67,11 +68,12 @@ def read(data: bytes, rulings: bool = True) -> list[Block]:
     table by the alignment of its text (what an unruled PDF gets; tests compare both)."""
     pdf = _open(data)
     try:
-        pages, chars, images = [], 0, 0
+        pages, chars, images, undecoded = [], 0, 0, 0
         for number, page in enumerate(pdf.pages, start=1):
             parsed, count = _read_page(page, number, rulings)
             pages.append(parsed)
             chars += count
+            undecoded += parsed.undecoded
             if not count:
                 images += len(page.images)
             page.close()  # drop the page's parsed objects: long documents stay small
@@ -90,6 +92,11 @@ def read(data: bytes, rulings: bool = True) -> list[Block]:
                 "scanned PDF: images without a text layer",
             )
         raise LoadError("PDF 中没有可提取的文字，无法读取。", "the PDF has no text")
+    if undecoded > chars * 0.3:
+        raise LoadError(
+            "PDF 中的文字使用了无法解码的字体（缺少字符映射），提取出的文字是乱码，无法读取；请上传 Word、Excel 或重新导出的 PDF。",
+            "PDF fonts without a Unicode map: text cannot be extracted",
+        )
     _drop_running_heads(pages)
     _join_split_rows(pages)
     return _blocks(pages)
@@ -126,6 +133,7 @@ def _encrypted(error: BaseException) -> bool:
 def _read_page(page, number: int, rulings: bool = True) -> tuple[_Page, int]:
     chars = [c for c in page.chars if c["text"].strip() or c["text"] == " "]
     result = _Page(number, float(page.width), float(page.height))
+    result.undecoded = sum(1 for c in chars if c["text"].startswith("(cid:"))
     tables = []
     if rulings and (page.rects or page.lines):
         ruled = page.filter(_visible) if any(not _visible(r) for r in page.rects) else page

@@ -467,6 +467,10 @@ def encrypted_pdf(user: bytes = b"secret", owner: bytes = b"owner") -> bytes:
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Filter /Standard /V 1 /R 2 /O <" + o.hex().encode() + b"> /U <" + u.hex().encode() + b"> /P -4 >>",
     ]
+    return minimal_pdf(objects, b"/Encrypt 5 0 R /ID [<%s> <%s>] " % (file_id.hex().encode(), file_id.hex().encode()))
+
+
+def minimal_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for n, body in enumerate(objects, start=1):
@@ -475,10 +479,25 @@ def encrypted_pdf(user: bytes = b"secret", owner: bytes = b"owner") -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 5 0 R /ID [<%s> <%s>] >>\n" % (
-        len(objects) + 1, file_id.hex().encode(), file_id.hex().encode())
+    out += b"trailer\n<< /Size %d /Root 1 0 R " % (len(objects) + 1) + trailer + b">>\n"
     out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
+
+
+def undecodable_pdf() -> bytes:
+    """Text in an embedded-subset CJK font without a ToUnicode map: glyph ids only."""
+    text = b"BT /F1 12 Tf 72 720 Td <0001000200030004000500060007> Tj ET"
+    return minimal_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 >>",
+        b"<< /Type /FontDescriptor /FontName /ABCDEF+SimSun /Flags 4 /FontBBox [0 -141 1000 859] /ItalicAngle 0 "
+        b"/Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >>",
+    ])
 
 
 def image_only_pdf() -> bytes:
@@ -505,6 +524,12 @@ def test_scanned_pdf_is_refused():
     with pytest.raises(LoadError) as error:
         load(data, "scan.pdf")
     assert error.value.english.startswith("scanned PDF")
+
+
+def test_text_without_a_unicode_map_is_refused():
+    with pytest.raises(LoadError) as error:
+        load(undecodable_pdf(), "glyphs.pdf")
+    assert error.value.english.startswith("PDF fonts without a Unicode map")
 
 
 @pytest.mark.parametrize("cut", [0.5, 0.9])
