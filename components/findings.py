@@ -21,7 +21,8 @@ from budget.checks.views import findings_frame, fragment, marked, parts, rules_f
 from budget.model import Disclosure
 
 NOTES = "findings_notes"
-ICONS = {Severity.ERROR: "🔴", Severity.WARNING: "🟠", Severity.INFO: "🔵"}
+BADGES = {Severity.ERROR: ":red-badge[错误]", Severity.WARNING: ":orange-badge[警告]", Severity.INFO: ":blue-badge[提示]"}
+ICONS = {Severity.ERROR: ":material/error:", Severity.WARNING: ":material/warning:", Severity.INFO: ":material/info:"}
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 
 
@@ -59,15 +60,15 @@ class Selection:
 
 
 def filters(report: CheckReport) -> Selection:
-    left, middle, right = st.columns(3)
+    left, right = st.columns([1, 1])
     severities = left.pills("级别", list(Severity), selection_mode="multi", default=list(Severity),
                             format_func=lambda s: SEVERITY_LABELS[s], key="findings_filter_severity")
-    used = sorted({report.result(f.rule).rule.category for f in report.findings}, key=list(CATEGORY_LABELS).index)
-    categories = middle.multiselect("类别", [c.value for c in used], default=[c.value for c in used],
-                                    format_func=lambda c: CATEGORY_LABELS[c], key="findings_filter_category")
     rule_ids = sorted({f.rule for f in report.findings})
     rules = right.multiselect("规则", rule_ids, key="findings_filter_rule", placeholder="全部规则")
-    return Selection(list(severities or []), list(categories), list(rules))
+    used = sorted({report.result(f.rule).rule.category for f in report.findings}, key=list(CATEGORY_LABELS).index)
+    categories = st.pills("类别", [c.value for c in used], selection_mode="multi", default=[c.value for c in used],
+                          format_func=lambda c: CATEGORY_LABELS[c], key="findings_filter_category")
+    return Selection(list(severities or []), list(categories or []), list(rules))
 
 
 def _highlight(frame: pd.DataFrame, row: int | None, column: int | None):
@@ -103,8 +104,7 @@ def card(doc: Disclosure, report: CheckReport, finding: Finding) -> None:
     """One finding: what is wrong, where, the evidence, and the reviewer's note."""
     rule = report.result(finding.rule).rule
     with st.container(border=True):
-        st.markdown(f"{ICONS[finding.severity]} **{SEVERITY_LABELS[finding.severity]}** · `{finding.rule}` · "
-                    f"{md(rule.title)} · {md(reports.place(finding))}")
+        st.markdown(f"{BADGES[finding.severity]} `{finding.rule}` {md(rule.title)} · {md(reports.place(finding))}")
         st.markdown(md(finding.message))
         piece = fragment(doc, finding)
         if piece is not None:
@@ -112,7 +112,7 @@ def card(doc: Disclosure, report: CheckReport, finding: Finding) -> None:
         quote = marked(finding)
         if quote is not None:
             before, figure, after = quote
-            mark = f"**【{md(figure)}】**" if figure else ""
+            mark = f":red-background[【{md(figure)}】]" if figure else ""
             st.markdown(f"> {md(before)}{mark}{md(after)}")
         st.caption(f"怎么改：{rule.guidance}")
         review(finding)
@@ -124,7 +124,7 @@ def by_part(doc: Disclosure, report: CheckReport, findings: list[Finding]) -> No
         return
     for part, items in parts(doc, findings):
         worst = min(items, key=lambda f: list(Severity).index(f.severity)).severity
-        with st.expander(f"{ICONS[worst]} {part.label}（{len(items)}）", expanded=worst == Severity.ERROR):
+        with st.expander(f"{md(part.label)}（{len(items)}）", expanded=worst == Severity.ERROR, icon=ICONS[worst]):
             for finding in items:
                 card(doc, report, finding)
 
@@ -134,7 +134,7 @@ def by_severity(report: CheckReport, findings: list[Finding]) -> None:
     for severity in Severity:
         items = [f for f in findings if f.severity == severity]
         if items:
-            st.subheader(f"{ICONS[severity]} {SEVERITY_LABELS[severity]}（{len(items)}）")
+            st.subheader(f"{SEVERITY_LABELS[severity]}（{len(items)}）")
             st.dataframe(findings_frame(report, items, statuses), hide_index=True,
                          column_config={"问题": st.column_config.TextColumn(width="large")})
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
-from budget.checks.quotes import section_body, unwrap_with_joins
+from budget.checks.quotes import section_paragraphs
 from budget.checks.where import squash
 from budget.model import TableKind
 
@@ -62,7 +62,7 @@ def pieces(ctx: Context) -> tuple[TextPiece, ...]:
     def compute(c: Context) -> tuple[TextPiece, ...]:
         found = []
         for index, section in enumerate(c.doc.sections):
-            for paragraph, joins in unwrap_with_joins(section_body(c.doc, index)):
+            for paragraph, joins in section_paragraphs(c.doc, index):
                 where = Location(section=section.heading, quote=paragraph, section_index=index)
                 found.append(TextPiece(paragraph, where, joins))
         for project in c.doc.performance:

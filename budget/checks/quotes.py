@@ -109,12 +109,18 @@ def section_body(doc: Disclosure, index: int) -> str:
     return f"{section.heading}\n{section.text}" if section.heading else section.text
 
 
+def section_paragraphs(doc: Disclosure, index: int) -> list[tuple[str, tuple[int, ...]]]:
+    """The heading (a paragraph of its own) and the unwrapped paragraphs of a section."""
+    section = doc.sections[index]
+    heading = [(section.heading.strip(), ())] if section.heading.strip() else []
+    return heading + unwrap_with_joins(section.text)
+
+
 def find_quotes(doc: Disclosure) -> tuple[Quote, ...]:
     quotes = []
     contexts = section_contexts(doc)
     for index, section in enumerate(doc.sections):
-        body = f"{section.heading}。\n{section.text}" if section.heading else section.text
-        for paragraph in unwrap(body):
+        for paragraph, _ in section_paragraphs(doc, index):
             for sentence in sentences(paragraph):
                 for match in AMOUNT.finditer(sentence):
                     after = sentence[match.end():]

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from budget.checks.amounts import compare, exceeds
 from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
-from budget.checks.quotes import AMOUNT, Quote, parse_amount, section_body, unwrap
+from budget.checks.quotes import AMOUNT, Quote, parse_amount, section_body, section_paragraphs, unwrap
 from budget.checks.reconcile import class_name
 from budget.checks.where import level_of, line_location, money, row_label, squash
 from budget.model import Line, Money, MoneyUnit, Table, TableKind
@@ -699,7 +699,7 @@ def self_reference(ctx: Context) -> Iterator[Finding]:
     if kind not in ("单位", "部门"):
         raise NotRun("无法判断本文件是单位预算还是部门预算")
     for index, section in enumerate(ctx.doc.sections):
-        for paragraph in unwrap(section_body(ctx.doc, index)):
+        for paragraph, _ in section_paragraphs(ctx.doc, index):
             for match in SELF.finditer(paragraph):
                 if match.group(1) != kind:
                     yield Finding(
@@ -741,7 +741,7 @@ def comparison_year(ctx: Context) -> Iterator[Finding]:
     if year is None:
         raise NotRun("无法识别预算年度")
     for index, section in enumerate(ctx.doc.sections):
-        for paragraph in unwrap(section_body(ctx.doc, index)):
+        for paragraph, _ in section_paragraphs(ctx.doc, index):
             for match in YEAR_COMPARISON.finditer(paragraph):
                 written = int(match.group(1))
                 if written != year - 1:

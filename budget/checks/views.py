@@ -105,8 +105,8 @@ INDICATOR_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标描�
 def _indicator_fragment(doc: Disclosure, finding: Finding) -> Fragment | None:
     loc = finding.location
     project = next((p for p in doc.performance if p.name == loc.project), None)
-    if project is None or not project.indicators:
-        return None
+    if project is None or not project.indicators or loc.row_index is None:
+        return None  # a finding about the goals text: the sentence says it all
     records = [[i.level1, i.level2, i.level3, i.description, i.target, i.basis] for i in project.indicators]
     frame = pd.DataFrame([[v or "" for v in r] for r in records], columns=INDICATOR_COLUMNS)
     at = next((n for n, i in enumerate(project.indicators) if i.row == loc.row_index), None)
