@@ -39,8 +39,8 @@ def indicator_checklist(d: Disclosure, view: ProjectView, doc_key: str) -> tuple
     done = sum(1 for i in range(total) if (view.index, i) in chosen)
     st.progress(done / total if total else 0.0, text=f"已核对 {done} / {total} 项指标")
 
-    for note in view.notes:
-        st.warning(md(note), icon="⚠️")
+    if view.notes:
+        st.warning("\n".join(f"- {md(note)}" for note in view.notes), icon="⚠️")
 
     st.markdown("**绩效目标**")
     if project.goals:

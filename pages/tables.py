@@ -26,7 +26,8 @@ for index, table in enumerate(d.tables):
     with st.expander(f"{md(table.title) or '（无标题）'}　·　{kind}{badge}", key=f"tables_table_{index}"):
         if table.unit_line:
             st.caption(table.unit_line)
-        st.dataframe(export.table_frame(table), hide_index=True, width="stretch")
+        frame = export.table_frame(table)
+        st.dataframe(frame, hide_index=True, width="stretch", height=min(36 + 35 * len(frame), 720))
         if table.note:
             st.caption(table.note)
         tables.table_downloads(table, str(index))
