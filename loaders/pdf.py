@@ -1,11 +1,16 @@
 """PDF (text-based, as exported from WPS/Word) -> blocks, with pdfplumber.
 
 One pass per page: pdfplumber finds the ruled tables (rulings drawn as lines or as thin
-filled rectangles); every character is then placed either in a table cell or in a text
-line. Text lines become paragraphs by layout (first-line indent, a short last line,
-extra spacing), across page breaks too, so sentences come out whole. A table continued
-on the next page is emitted as consecutive grids with the same columns; recognition
-joins them, and each grid keeps its own page number.
+filled rectangles; white cell backgrounds are not rulings); every character is then
+placed either in a table cell or in a text line. Runs of text lines that stand in
+columns with amounts are tables without rulings (columns from text alignment). The
+other lines become paragraphs by layout (first-line indent, a short last line, extra
+spacing, a numbered item), across page breaks too, so sentences come out whole.
+
+A table continued on the next page is emitted as consecutive grids with the same
+columns (recognition joins them; each grid keeps its page); a row Word broke over the
+page boundary is mended into one row. Page numbers and running heads are dropped.
+Encrypted, scanned (no text layer), undecodable and damaged files raise LoadError.
 """
 
 from __future__ import annotations
@@ -116,15 +121,16 @@ def _open(data: bytes):
 
 
 def _encrypted(error: BaseException) -> bool:
+    """pdfminer's password errors arrive wrapped (PdfminerException) or chained."""
+    found: list[BaseException] = []
     seen: BaseException | None = error
-    while seen is not None:
-        name = type(seen).__name__
-        if "Password" in name or "Encrypt" in name or "password" in str(seen).lower():
-            return True
+    while seen is not None and seen not in found:
+        found.append(seen)
+        found += [arg for arg in seen.args if isinstance(arg, BaseException)]
         seen = seen.__cause__ or seen.__context__
-        if seen is error:
-            break
-    return any("Password" in type(arg).__name__ for arg in getattr(error, "args", ()) if isinstance(arg, BaseException))
+    return any(
+        "Password" in type(e).__name__ or "Encrypt" in type(e).__name__ or "password" in str(e).lower() for e in found
+    )
 
 
 # --- one page -------------------------------------------------------------------------
