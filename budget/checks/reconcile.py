@@ -393,3 +393,49 @@ def names_consistent(ctx: Context) -> Iterator[Finding]:
                         message=NAME_TEMPLATE.format(place=table.label, actual=name, other_place="现行科目名称",
                                                      expected=RENAMED_CLASSES[name]),
                         location=line_location(ctx, table, line))
+
+
+UNIT_PREFIX = re.compile(r"^(?:编制单位|编制部门|预算单位|预算部门|单位名称|部门名称)[:：]\s*")
+UNIT_END = re.compile(r"\s|预算年度|单位[:：]|金额单位|截止|日期")
+UNIT_YEAR = re.compile(r"预算年度[:：]\s*(\d{4})")
+UNIT_CODE = re.compile(r"^(\d{3,})")
+
+
+def unit_line_parts(line: str) -> tuple[str | None, str, int | None]:
+    """(code, name, year) of a table's unit line "216001某单位 预算年度：2023 单位：万元"."""
+    text = line.strip()
+    code_match = UNIT_CODE.match(text)
+    code = code_match.group(1) if code_match else None
+    text = UNIT_PREFIX.sub("", text[code_match.end():] if code_match else text)
+    name = UNIT_END.split(text, maxsplit=1)[0]
+    year = UNIT_YEAR.search(line)
+    return code, squash(name), int(year.group(1)) if year else None
+
+
+@rule(
+    "XREF-UNIT",
+    "各表所列单位名称、编码和预算年度与文件一致",
+    Category.RECONCILIATION,
+    Severity.WARNING,
+    "{table}的表头写“{written}”，而本文件是“{expected}”",
+    "每张表表头的编制单位、单位编码和预算年度应与本文件一致；不一致多半是套用了其他单位或往年的表格。",
+)
+def unit_lines(ctx: Context) -> Iterator[Finding]:
+    unit = ctx.doc.unit
+    tables = [t for t in ctx.doc.tables if t.unit_line]
+    if not tables or not unit.name:
+        raise NotRun("表格没有列出编制单位")
+    for table in tables:
+        code, name, year = unit_line_parts(table.unit_line)
+        problems = []
+        if name and name != squash(unit.name):
+            problems.append((name, squash(unit.name)))
+        if code and unit.code and code != unit.code:
+            problems.append((code, unit.code))
+        if year and unit.year and year != unit.year:
+            problems.append((f"{year}年", f"{unit.year}年"))
+        for written, expected in problems:
+            yield Finding(
+                message=f"{table.label}的表头写“{written}”，而本文件是“{expected}”",
+                location=Location(table=table.kind.value, row="表头", column="编制单位", page=table.page,
+                                  quote=table.unit_line, table_index=ctx.table_index(table)))

@@ -120,3 +120,17 @@ def test_part_exceeds_whole():
     assert exceeds(Money(D("13500"), Y), Money(D("1.35"), W)) is None
     over = exceeds(Money(D("13600"), Y), Money(D("1.35"), W))
     assert over is not None and over.difference.amount == D("100")
+
+
+def _where(report):
+    return sorted((f.rule, f.severity.value, f.location.table, f.location.row, f.location.column,
+                   f.location.section, f.location.project, f.expected, f.actual) for f in report.findings)
+
+
+def test_same_findings_from_docx_txt_and_pdf(seed):
+    from loaders import load
+    from tests.conftest import fixture_bytes
+
+    expected = _where(run(seed))
+    for name in ("seed.txt", "seed.pdf"):
+        assert _where(run(load(fixture_bytes(name), name))) == expected, name

@@ -109,3 +109,16 @@ def test_old_class_name_in_summary(seed):
     assert places(res) == {("summary", "医疗卫生与计划生育支出", None, "warning")}
     # the amounts are still matched through the old name
     assert result(doc, "XREF-SUMMARY").status == Status.PASSED
+
+
+def test_unit_lines_agree_in_the_seed(seed):
+    assert result(seed, "XREF-UNIT").status == Status.PASSED
+
+
+def test_table_copied_from_another_unit_or_year(seed):
+    table = seed.table(TableKind.INCOME)
+    copied = replace(table, unit_line="216002中共秦皇岛市海港区委宣传部 预算年度：2022 单位：万元")
+    doc = replace(seed, tables=tuple(copied if t is table else t for t in seed.tables))
+    res = result(doc, "XREF-UNIT")
+    assert places(res) == {("income", "表头", "编制单位", "warning")}
+    assert len(res.findings) == 3  # name, code and year
