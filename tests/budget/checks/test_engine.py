@@ -123,8 +123,8 @@ def test_part_exceeds_whole():
 
 
 def _where(report):
-    return sorted((f.rule, f.severity.value, f.location.table, f.location.row, f.location.column,
-                   f.location.section, f.location.project, f.expected, f.actual) for f in report.findings)
+    return sorted(repr((f.rule, f.severity.value, f.location.table, f.location.row, f.location.column,
+                        f.location.section, f.location.project, f.expected, f.actual)) for f in report.findings)
 
 
 def test_same_findings_from_docx_txt_and_pdf(seed):
