@@ -285,3 +285,50 @@ def code_shapes(ctx: Context) -> Iterator[Finding]:
                     message=f"{table.label} 科目“{code} {squash(line.name)}”的编码不完整或不属于上一级科目",
                     location=Location(table=table.kind.value, row=code, column="科目编码", page=line.page,
                                       table_index=ctx.table_index(table), row_index=line.row))
+
+
+def _reference() -> dict[tuple[str, str], str]:
+    """(scheme, code) -> name, from the confirmed rows shipped with the rules."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).with_name("codes.csv")
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return {(r["scheme"], r["code"]): r["name"] for r in csv.DictReader(rows)}
+
+
+REFERENCE = _reference()
+WIDTH = str.maketrans("()", "（）")
+FUNCTIONAL_KINDS = (TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND,
+                    TableKind.STATE_CAPITAL)
+
+
+def _same_name(printed: str, reference: str) -> bool:
+    from difflib import SequenceMatcher
+
+    a, b = squash(printed).translate(WIDTH), reference.translate(WIDTH)
+    return a == b or a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+@rule(
+    "FORM-CODE-NAME",
+    "科目编码与科目名称相符（政府收支分类科目）",
+    Category.FORM,
+    Severity.WARNING,
+    "{table} 科目编码 {code} 写作“{name}”，分类科目中 {code} 是“{expected}”",
+    "科目编码和名称应与当年《政府收支分类科目》一致；编码与名称错位多半是漏行或自行编号。",
+)
+def code_names(ctx: Context) -> Iterator[Finding]:
+    tables = [t for t in ctx.doc.tables if t.kind in CODE_LENGTHS and t.coded_lines()]
+    if not tables:
+        raise NotRun("文件中没有带科目编码的表格")
+    for table in tables:
+        scheme = "econ" if table.kind == TableKind.BASIC_ECONOMIC else "func"
+        for line in table.coded_lines():
+            expected = REFERENCE.get((scheme, line.code or ""))
+            if expected is None or _same_name(line.name, expected):
+                continue
+            yield Finding(
+                message=f"{table.label} 科目编码 {line.code} 写作“{squash(line.name)}”，分类科目中 {line.code} 是“{expected}”",
+                location=Location(table=table.kind.value, row=line.code, column="科目名称", page=line.page,
+                                  table_index=ctx.table_index(table), row_index=line.row))

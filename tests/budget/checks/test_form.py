@@ -93,3 +93,18 @@ def test_malformed_code(seed):
     doc = rename_line(seed, TableKind.GENERAL_PUBLIC, "2101103", code="210113")
     res = result(doc, "FORM-CODE")
     assert places(res) == {("general_public", "210113", "科目编码", "warning")}
+
+
+def test_code_names_agree_with_the_classification_in_the_seed(seed):
+    assert result(seed, "FORM-CODE-NAME").status == Status.PASSED
+
+
+def test_code_with_another_items_name(seed):
+    doc = rename_line(seed, TableKind.BASIC_ECONOMIC, "30201", name="印刷费")
+    res = result(doc, "FORM-CODE-NAME")
+    assert places(res) == {("basic_economic", "30201", "科目名称", "warning")}
+
+
+def test_code_name_tolerates_bracket_width_and_short_forms(seed):
+    doc = rename_line(seed, TableKind.BASIC_ECONOMIC, "30108", name="机关事业单位基本养老保险费")
+    assert result(doc, "FORM-CODE-NAME").status == Status.PASSED

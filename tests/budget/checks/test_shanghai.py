@@ -67,3 +67,14 @@ def test_wanli_warnings(wanli):
     assert percent == {(Severity.ERROR, D("0.53")), (Severity.WARNING, D("100.00"))}
     empty = wanli.result("COMPLETE-EMPTY").findings
     assert [f.location.table for f in empty] == ["three_public"]  # figures printed, note says 空表
+
+
+def test_fuliyuan_economic_codes_renumbered(fuliyuan):
+    # 302 02 咨询费, 302 03 水费 …: the codes of the classification belong to other items
+    rows = {f.location.row for f in fuliyuan.result("FORM-CODE-NAME").findings}
+    assert {"30202", "30203", "30212", "303"} <= rows
+    assert "30201" not in rows and "30209" not in rows  # 办公费, 物业管理费 are right
+
+
+def test_wanli_codes_agree_with_the_classification(wanli):
+    assert wanli.result("FORM-CODE-NAME").status == Status.PASSED
