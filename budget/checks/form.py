@@ -332,3 +332,22 @@ def code_names(ctx: Context) -> Iterator[Finding]:
                 message=f"{table.label} 科目编码 {line.code} 写作“{squash(line.name)}”，分类科目中 {line.code} 是“{expected}”",
                 location=Location(table=table.kind.value, row=line.code, column="科目名称", page=line.page,
                                   table_index=ctx.table_index(table), row_index=line.row))
+
+
+# Replacement characters, private-use code points and the classic mojibake of GBK read
+# as UTF-8 (锟斤拷) or UTF-8 read as Latin-1 (Ã, â€).
+GARBLED = re.compile(r"[\ufffd\ue000-\uf8ff]+|锟斤拷|烫烫烫|屯屯屯|â€.|Ã.")
+
+
+@rule(
+    "FORM-GARBLED",
+    "没有乱码",
+    Category.FORM,
+    Severity.WARNING,
+    "“{place}”中有乱码“{text}”",
+    "乱码多半来自编码转换或字体缺失：从原始文档重新导出，核对后再公开。",
+)
+def garbled(ctx: Context) -> Iterator[Finding]:
+    for piece in pieces(ctx):
+        for match in GARBLED.finditer(piece.text):
+            yield Finding(message=f"“{_place(piece)}”中有乱码“{match.group(0)}”", location=piece.at(match))

@@ -332,7 +332,7 @@ def check_named(ctx: Context, named: Named, pairs: tuple[tuple[Quote, Named | No
     return Finding(
         message=QUOTE_TEMPLATE.format(section=section, label=quote.label, printed=quote.printed,
                                       figure=figure.label, value=money(figure.value),
-                                      difference=comparison.difference.format(with_unit=False)),
+                                      difference=comparison.difference.format()),
         location=quote_location(quote), expected=ctx.amount(figure.value), actual=ctx.amount(quote.amount),
         difference=ctx.amount(comparison.difference), unit=str(ctx.unit))
 
@@ -538,7 +538,7 @@ def item_amounts(ctx: Context) -> Iterator[Finding]:
                     message=ITEM_TEMPLATE.format(section=item.heading or "编制说明", name=_item_name(item),
                                                  printed=printed.format(), table=table.label, row=row_label(line),
                                                  value=money(line.total),
-                                                 difference=comparison.difference.format(with_unit=False)),
+                                                 difference=comparison.difference.format()),
                     location=item_location(item), expected=ctx.amount(line.total), actual=ctx.amount(printed),
                     difference=ctx.amount(comparison.difference), unit=str(ctx.unit))
                 break  # one finding per item: the head figure and the repeated one name the same line

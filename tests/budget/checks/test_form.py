@@ -108,3 +108,14 @@ def test_code_with_another_items_name(seed):
 def test_code_name_tolerates_bracket_width_and_short_forms(seed):
     doc = rename_line(seed, TableKind.BASIC_ECONOMIC, "30108", name="机关事业单位基本养老保险费")
     assert result(doc, "FORM-CODE-NAME").status == Status.PASSED
+
+
+def test_no_garbled_text_in_the_seed(seed):
+    assert result(seed, "FORM-GARBLED").status == Status.PASSED
+
+
+def test_garbled_text(seed):
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见锟斤拷下表\ufffd。")
+    res = result(doc, "FORM-GARBLED")
+    assert places(res) == {("六、政府采购预算情况", None, None, "warning")}
+    assert [f.location.quote[slice(*f.location.mark)] for f in res.findings] == ["锟斤拷", "\ufffd"]
