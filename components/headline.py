@@ -5,13 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from budget.analysis import Overview
+from components.text import md
 
 
 def document_banner(o: Overview, sample: bool, source_name: str) -> None:
     """Which document is on screen: unit, year, money unit; the sample is labelled 示例."""
     year = f"{o.year}年" if o.year else "年度未识别"
     badge = ":orange-badge[示例]" if sample else ":blue-badge[已上传]"
-    st.markdown(f"{badge} **{o.unit_name}** · {year}{o.kind}预算 · 金额单位：{o.money_unit} · 文件：`{source_name}`")
+    st.markdown(f"{badge} **{md(o.unit_name)}** · {year}{o.kind}预算 · 金额单位：{o.money_unit} · 文件：`{source_name}`")
+    if sample:
+        st.caption("这是内置的示例文档。在左侧边栏上传自己的预算公开文档后，各页面即显示该文档。")
 
 
 def headline_metrics(o: Overview, per_row: int = 4) -> None:

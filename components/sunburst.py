@@ -15,6 +15,7 @@ from components.charts import hierarchy_figure
 SECTOR = "sector"  # also the query parameter name
 _CHART = "sunburst_chart"
 _PARENTS = "sunburst_parents"  # {node: parent} of the chart drawn last
+_LEVEL = "sunburst_level"  # the node at the centre of the chart drawn last
 
 
 def _on_click() -> None:
@@ -22,9 +23,8 @@ def _on_click() -> None:
     points = (event or {}).get("selection", {}).get("points", []) if event else []
     if points:
         node = points[0].get("id")
-        if node and node == st.session_state.get(SECTOR):
-            # A click on the centre (the sector already open) is plotly's "zoom out":
-            # follow it to the parent.
+        if node and node == st.session_state.get(_LEVEL, ROOT):
+            # A click on the centre is plotly's "zoom out": follow it to the parent.
             node = st.session_state.get(_PARENTS, {}).get(node) or ROOT
         if node:
             st.session_state[SECTOR] = node
@@ -47,8 +47,13 @@ def sunburst(h: Hierarchy) -> str:
         from_url = st.query_params.get(SECTOR)
         selected = next((i for i, label in labels.items() if label == from_url), ROOT)
 
+    # A leaf opens at its parent: a 项 alone would fill the whole circle and lose context.
+    parents = st.session_state[_PARENTS]
+    has_children = set(parents.values())
+    level = selected if selected in has_children else parents.get(selected)
+    st.session_state[_LEVEL] = level or ROOT
     st.plotly_chart(
-        hierarchy_figure(h, "sunburst", level=selected if selected != ROOT else None),
+        hierarchy_figure(h, "sunburst", level=level if level and level != ROOT else None),
         key=_CHART,
         on_select=_on_click,
         selection_mode="points",

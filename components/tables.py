@@ -22,7 +22,12 @@ def money_table(frame: pd.DataFrame, height: int | None = None) -> None:
     if height is None:
         # Show every row up to a screenful instead of a ten-row scroll box.
         height = min(36 + 35 * len(frame), 640)
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=height)
+    data = frame.style.map(_status_colour, subset=["核对"]) if "核对" in frame.columns else frame
+    st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=height)
+
+
+def _status_colour(status: str) -> str:
+    return {"不一致": "color: #C0392B; font-weight: 600", "一致": "color: #2E7D32"}.get(status, "color: #6B7280")
 
 
 def table_downloads(table: Table, key: str) -> None:

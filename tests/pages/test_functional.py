@@ -64,6 +64,21 @@ def test_selected_sector_shows_its_rows():
     assert at.selectbox(key="sector").value == "root"
 
 
+def test_table_alternative_lists_every_drawn_row():
+    at = open_page(new_app(), "functional")
+    table = at.dataframe[1].value  # the 表 tab
+    assert len(table) == 17
+    row = table.set_index("科目编码").loc["208"]
+    assert (row["金额"], row["占比"]) == ("61.54 万元", "4.2%")
+
+
+def test_a_leaf_opens_at_its_parent():
+    at = open_page(new_app(), "functional")
+    at.selectbox(key="sector").set_value("2080505").run()
+    assert sunburst_trace(at)["level"] == "20805"
+    assert list(at.dataframe[0].value["科目编码"]) == ["2080505"]
+
+
 def test_state_comes_from_the_url():
     at = new_app()
     at.query_params["measure"] = "项目支出"
