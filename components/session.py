@@ -89,11 +89,14 @@ def sidebar() -> None:
         )
         documents: dict[str, Document] = {}
         errors: dict[str, tuple[str, str]] = {}
+        # Failures are not cached by st.cache_data; remember them for this session so a
+        # broken file is not parsed again on every rerun.
+        known_errors: dict[str, tuple[str, str]] = st.session_state.get(_ERRORS) or {}
         for file in files or []:
             data = file.getvalue()
             key = hashlib.sha256(data).hexdigest()
             doc = Document(key, file.name, data)
-            message = _try_parse(doc)
+            message = known_errors[key][1] if key in known_errors else _try_parse(doc)
             if message is None:
                 documents.setdefault(key, doc)
             else:
