@@ -31,7 +31,8 @@ class Quote:
     end: int
     section_index: int
     heading: str
-    context: str  # enclosing headings and the paragraph: decides 三公 vs 机关运行经费 …
+    paragraph: str
+    context: str  # the headings above the section: decides 三公 vs 机关运行经费 …
     threshold: bool  # "单价100万元（含）以上": a limit, not an amount of this budget
 
     def marked(self) -> str:
@@ -134,7 +135,8 @@ def find_quotes(doc: Disclosure) -> tuple[Quote, ...]:
                         end=match.end(),
                         section_index=index,
                         heading=section.heading,
-                        context=f"{contexts[index]} {paragraph}",
+                        paragraph=paragraph,
+                        context=contexts[index],
                         threshold=bool(THRESHOLD_AFTER.match(after) or THRESHOLD_BEFORE.search(label)),
                     ))
     return tuple(quotes)

@@ -201,8 +201,9 @@ CONCEPTS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("TEXT-TOTALS", r"事业单位经营收入|^经营收入", "operating"),
         ("TEXT-TOTALS", r"事业收入", "business"),
         ("TEXT-TOTALS", r"^其他收入", "other"),
-        ("TEXT-TOTALS", r"收入预算$|收入总计|收入合计|总收入|预算收入", "income_total"),
-        ("TEXT-TOTALS", r"支出预算$|支出总计|支出合计|总支出|预算支出", "expenditure_total"),
+        ("TEXT-TOTALS", r"收入预算(总额|总计|合计)?$|收入总(计|额)|收入合计|总收入|预算收入|收支(预算)?总(额|计|预算)|收支预算$",
+         "income_total"),
+        ("TEXT-TOTALS", r"支出预算(总额|总计|合计)?$|支出总(计|额)|支出合计|总支出|预算支出", "expenditure_total"),
         ("TEXT-TOTALS", r"基本支出", "basic"),
         ("TEXT-TOTALS", r"项目支出", "project"),
         ("TEXT-TOTALS", r"人员经费", "personnel"),
@@ -211,12 +212,15 @@ CONCEPTS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
 )
 
 
+TOPICS = (("three_public", "三公"), ("running", "机关运行"))
+
+
 def topic(quote: Quote) -> str | None:
-    for text in (quote.heading, quote.sentence, quote.context):
-        if "三公" in text:
-            return "three_public"
-        if "机关运行" in text:
-            return "running"
+    """三公 or 机关运行经费: the nearest mention before the figure (sentence, paragraph, headings)."""
+    for text in (quote.sentence[: quote.start], quote.paragraph, quote.heading, quote.context):
+        found = [(text.rfind(word), name) for name, word in TOPICS if word in text]
+        if found:
+            return max(found)[1]
     return None
 
 

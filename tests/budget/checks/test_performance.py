@@ -128,3 +128,8 @@ def test_performance_rules_not_run_without_goals(seed):
     doc = replace(seed, performance=())
     for rule_id in ("PERF-EMPTY", "PERF-QUANT", "PERF-COPY"):
         assert result(doc, rule_id).status == Status.NOT_RUN
+
+
+def test_range_target_is_quantified(seed):
+    doc = edit_indicator(only(seed, "扫黑除恶专项斗争资金"), "扫黑除恶专项斗争资金", "重点案件办理完成率", target="90%-95%")
+    assert result(doc, "PERF-QUANT").status == Status.PASSED
