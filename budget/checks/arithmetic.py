@@ -254,18 +254,50 @@ def _summary_identities(ctx: Context, table: Table) -> Iterator[Finding]:
         yield from _totals_findings(ctx, table, income_total, [income_current, _named(table, CARRIED_IN, "income")])
     if expenditure_total is not None and expenditure_current is not None:
         yield from _totals_findings(ctx, table, expenditure_total, [expenditure_current, _named(table, CARRIED_OUT, "expenditure")])
-    income_whole = income_current or income_total
-    if income_whole is not None:
-        items = _items_before_total(table, "income", income_whole)
-        extra = [] if income_current is not None else [_named(table, CARRIED_IN, "income")]
+    for side, current, total, carried in (("income", income_current, income_total, CARRIED_IN),
+                                          ("expenditure", expenditure_current, expenditure_total, CARRIED_OUT)):
+        whole = current or total
+        if whole is None:
+            continue
+        items = _items_before_total(table, side, whole)
+        extra = [] if current is not None else [_named(table, carried, side)]
         if items:
-            yield from _totals_findings(ctx, table, income_whole, [*items, *extra])
-    expenditure_whole = expenditure_current or expenditure_total
-    if expenditure_whole is not None:
-        items = _items_before_total(table, "expenditure", expenditure_whole)
-        extra = [] if expenditure_current is not None else [_named(table, CARRIED_OUT, "expenditure")]
-        if items:
-            yield from _totals_findings(ctx, table, expenditure_whole, [*items, *extra])
+            items = _without_subitems(whole, items, extra)
+            yield from _totals_findings(ctx, table, whole, [*items, *extra])
+
+
+def _sum_matches(whole: Line, parts: Sequence[Line | None]) -> bool:
+    printed = main_value(whole)
+    values = [main_value(p) for p in parts if p is not None]
+    return printed is not None and not compare_sum(printed, values).mismatch
+
+
+def _without_subitems(whole: Line, items: list[Line], extra: list[Line | None]) -> list[Line]:
+    """Items with printed breakdowns removed, when that is what makes the total add up.
+
+    Some tables list an item and then its parts (一、基本支出 387.13, 人员经费 355.31, 公用经费
+    31.82) without marking the parts; an item equal to the sum of the run of items right
+    after it is taken as their subtotal — only if the sum then matches the total.
+    """
+    if _sum_matches(whole, [*items, *extra]):
+        return items
+    kept: list[Line] = []
+    skip_until = -1
+    for i, item in enumerate(items):
+        if i <= skip_until:
+            continue
+        kept.append(item)
+        value = main_value(item)
+        if value is None or value.amount == 0:
+            continue
+        running = None
+        for j in range(i + 1, len(items)):
+            part = main_value(items[j])
+            running = part if running is None else (running + part if part is not None else running)
+            if running is not None and running.amount == value.amount:
+                skip_until = j
+                break
+    return kept if _sum_matches(whole, [*kept, *extra]) else items
 
 
 @rule(

@@ -43,6 +43,9 @@ def _same(ctx: Context, actual: Money | None, expected: Money | None, location: 
     )
 
 
+CARRIED = re.compile(r"结转|结余")
+
+
 def class_name(name: str) -> str:
     name = squash(name)
     return RENAMED_CLASSES.get(name, name)
@@ -75,6 +78,10 @@ def summary_against_tables(ctx: Context) -> Iterator[Finding]:
     classes = _classes(expenditure)
     if not classes:
         raise NotRun("支出总表没有识别出“类”级科目")
+    items = [l for l in _side_items(summary, "expenditure")
+             if main_value(l) is not None and main_value(l).amount != 0 and not CARRIED.search(squash(l.name))]
+    if sum(1 for l in items if class_name(l.name) in classes) * 2 < len(items):
+        raise NotRun("收支总表的支出栏不是按功能分类的“类”列示")
     listed = set()
     for line in _side_items(summary, "expenditure"):
         name = class_name(line.name)

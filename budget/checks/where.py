@@ -86,6 +86,8 @@ def sum_finding(
     """An error when outside the rounding envelope, an info note when inside it."""
     unit = ctx.unit
     difference = ctx.amount(comparison.difference)
+    if comparison.mismatch and comparison.tolerance > 0:
+        message += f"，超出 {comparison.items} 项四舍五入的容差 ±{_plain(comparison.tolerance)}"
     if comparison.rounding:
         message = ROUNDING_NOTE.format(
             place=place,

@@ -127,3 +127,22 @@ def test_assets_total_not_equal_to_items(seed):
 def test_assets_not_run_without_table(seed):
     res = result(replace(seed, assets=()), "ARITH-ASSETS")
     assert res.status == Status.NOT_RUN and res.reason
+
+
+def test_summary_items_with_their_breakdown(seed):
+    # 人员经费 and 公用经费 printed under an item they add up to: not counted twice
+    summary = seed.table(TableKind.SUMMARY)
+    lines = []
+    for line in summary.lines:
+        if line.side == "expenditure" and line.name == "公共安全支出":
+            lines.append(line)
+            lines.append(replace(line, name="人员经费", values={"total": money(seed, "200.00")}))
+            lines.append(replace(line, name="公用经费", values={"total": money(seed, "76.93")}))
+        else:
+            lines.append(line)
+    doc = replace(seed, tables=tuple(replace(t, lines=tuple(lines)) if t is summary else t for t in seed.tables))
+    assert result(doc, "ARITH-TOTALS").status == Status.PASSED
+    # … and a breakdown that does not add up is still reported
+    wrong = [replace(l, values={"total": money(seed, "70.00")}) if l.name == "公用经费" else l for l in lines]
+    doc = replace(seed, tables=tuple(replace(t, lines=tuple(wrong)) if t is summary else t for t in seed.tables))
+    assert result(doc, "ARITH-TOTALS").status == Status.FAILED

@@ -122,3 +122,13 @@ def test_table_copied_from_another_unit_or_year(seed):
     res = result(doc, "XREF-UNIT")
     assert places(res) == {("income", "表头", "编制单位", "warning")}
     assert len(res.findings) == 3  # name, code and year
+
+
+def test_summary_by_basic_and_project_is_not_compared_with_classes(seed):
+    summary = seed.table(TableKind.SUMMARY)
+    lines = tuple(l for l in summary.lines if l.side != "expenditure" or l.is_total or "结转" in l.name)
+    lines += (replace(summary.lines[1], name="基本支出", values={"total": money(seed, "387.13")}, row=2),
+              replace(summary.lines[1], name="项目支出", values={"total": money(seed, "1065.08")}, row=3))
+    doc = replace(seed, tables=tuple(replace(t, lines=lines) if t is summary else t for t in seed.tables))
+    res = result(doc, "XREF-SUMMARY")
+    assert res.status == Status.NOT_RUN and "类" in res.reason
