@@ -148,7 +148,7 @@ def goal_numbering(ctx: Context) -> Iterator[Finding]:
 DOUBLE_WORD = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
 DOUBLE_PUNCT = re.compile(r"([。，、；：！？])\1|[，、；：][。！？]|[。][，、；]")
 # Reduplications that are correct Chinese.
-DOUBLE_OK = {"常常", "天天", "年年", "人人", "处处", "个个", "层层", "步步", "时时", "事事", "家家户户"}
+DOUBLE_OK = {"研究研究", "看一看看一看"}
 
 
 @rule(
@@ -181,8 +181,12 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 SAME_FAMILY = {"（": "(", "(": "（"}
 
 
+LIST_MARK = re.compile(r"^\s*(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})[)）]")  # 1）… a) … as numbering
+
+
 def bracket_problems(text: str) -> list[str]:
     """What is wrong with the brackets and quotes of one paragraph, in words."""
+    text = LIST_MARK.sub("", text)
     problems = []
     stack: list[str] = []
     for char in text:

@@ -201,9 +201,10 @@ CONCEPTS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("TEXT-TOTALS", r"事业单位经营收入|^经营收入", "operating"),
         ("TEXT-TOTALS", r"事业收入", "business"),
         ("TEXT-TOTALS", r"^其他收入", "other"),
-        ("TEXT-TOTALS", r"收入预算(总额|总计|合计)?$|收入总(计|额)|收入合计|总收入|预算收入|收支(预算)?总(额|计|预算)|收支预算$",
-         "income_total"),
-        ("TEXT-TOTALS", r"支出预算(总额|总计|合计)?$|支出总(计|额)|支出合计|总支出|预算支出", "expenditure_total"),
+        ("TEXT-TOTALS", r"收入预算(总额|总计|合计)?$|收入总(计|额)|收入合计|总收入|预算收入|收支(预算)?总(额|计|预算)|收支预算$"
+         r"|^(本年|全年)?收入$", "income_total"),
+        ("TEXT-TOTALS", r"支出预算(总额|总计|合计)?$|支出总(计|额)|支出合计|总支出|预算支出|^(本年|全年)?支出$",
+         "expenditure_total"),
         ("TEXT-TOTALS", r"基本支出", "basic"),
         ("TEXT-TOTALS", r"项目支出", "project"),
         ("TEXT-TOTALS", r"人员经费", "personnel"),
@@ -748,7 +749,9 @@ def comparison_year(ctx: Context) -> Iterator[Finding]:
         for paragraph, _ in section_paragraphs(ctx.doc, index):
             for match in YEAR_COMPARISON.finditer(paragraph):
                 written = int(match.group(1))
-                if written != year - 1:
+                # a budget may compare with the last closed accounts, two years back (决算)
+                final_accounts = written == year - 2 and "决算" in paragraph[match.end(): match.end() + 8]
+                if written != year - 1 and not final_accounts:
                     yield Finding(
                         message=f"“{section.heading or '正文'}”中与 {written} 年比较，而本预算是 {year} 年，上一年应为 {year - 1} 年",
                         location=_marked_location(section.heading, index, paragraph, match),

@@ -119,3 +119,9 @@ def test_garbled_text(seed):
     res = result(doc, "FORM-GARBLED")
     assert places(res) == {("六、政府采购预算情况", None, None, "warning")}
     assert [f.location.quote[slice(*f.location.mark)] for f in res.findings] == ["锟斤拷", "\ufffd"]
+
+
+def test_list_numbering_with_a_closing_bracket_is_not_unbalanced(seed):
+    fixed = edit_text(seed, "三公", "0.33万元)", "0.33万元）")
+    doc = edit_text(fixed, "政府采购", "2023年，", "1）2023年，")
+    assert result(doc, "FORM-BRACKETS").status == Status.PASSED

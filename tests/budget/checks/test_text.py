@@ -210,3 +210,14 @@ def test_running_costs_and_three_public_in_one_section(seed):
     assert [(f.location.section, f.actual) for f in res.findings if f.severity.value == "error"] == [
         ("三、机关运行经费安排情况", D("0.13"))]
     assert result(doc, "TEXT-RUNNING").status == Status.PASSED
+
+
+def test_comparison_with_final_accounts_two_years_back(seed):
+    doc = edit_text(seed, THREE, "与2022年相比", "与2021年决算相比")
+    assert result(doc, "TEXT-YEAR").status == Status.PASSED
+
+
+def test_totals_after_a_semicolon(seed):
+    doc = edit_text(seed, OVERVIEW, "都反映在预算中。", "都反映在预算中。本年收入1452.21万元；支出1452.12万元。")
+    res = result(doc, "TEXT-TOTALS")
+    assert [(f.expected, f.actual) for f in res.findings] == [(D("1452.21"), D("1452.12"))]
