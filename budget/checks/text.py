@@ -423,6 +423,9 @@ class Item:
     mark: tuple[int, int]  # position of the head amount in text
     section_index: int
     heading: str
+    this_mark: tuple[int, int] | None = None  # "2024年预算安排…" figure
+    change_mark: tuple[int, int] | None = None  # "增加1.39%" / "持平"
+    reason_mark: tuple[int, int] | None = None
 
 
 def find_items(ctx: Context) -> tuple[Item, ...]:
@@ -461,6 +464,9 @@ def _item(body: str, match: re.Match[str], index: int, heading: str) -> Item:
         mark=(match.start("num") - offset, match.end("unit") - offset),
         section_index=index,
         heading=heading,
+        this_mark=(this.start(1), this.end(2)) if this else None,
+        change_mark=change.span() if change else None,
+        reason_mark=reason.span(1) if reason else None,
     )
 
 
@@ -468,10 +474,12 @@ def _opt(name: str | None) -> str | None:
     return squash(name) if name else None
 
 
-def item_location(item: Item) -> Location:
-    sentence = item.text.split("。")[0] + "。"
-    mark = item.mark if item.mark[1] <= len(sentence) else None
-    return Location(section=item.heading, quote=sentence, section_index=item.section_index, mark=mark)
+def item_location(item: Item, mark: tuple[int, int] | None = None) -> Location:
+    """The sentence of the item that holds ``mark`` (default: its head amount), marked."""
+    start, end = mark or item.mark
+    sentence, offset = _sentence_span(item.text, start)
+    return Location(section=item.heading, quote=sentence, section_index=item.section_index,
+                    mark=(start - offset, end - offset))
 
 
 ITEM_TABLES = (TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND, TableKind.STATE_CAPITAL, TableKind.EXPENDITURE)
@@ -534,7 +542,7 @@ def item_amounts(ctx: Context) -> Iterator[Finding]:
         if located is None:
             continue  # reported by TEXT-NAMES
         table, line = located
-        for printed in (item.amount, item.this):
+        for printed, mark in ((item.amount, item.mark), (item.this, item.this_mark)):
             if printed is None or line.total is None:
                 continue
             comparison = compare(printed, line.total)
@@ -544,7 +552,7 @@ def item_amounts(ctx: Context) -> Iterator[Finding]:
                                                  printed=printed.format(), table=table.label, row=row_label(line),
                                                  value=money(line.total),
                                                  difference=comparison.difference.format()),
-                    location=item_location(item), expected=ctx.amount(line.total), actual=ctx.amount(printed),
+                    location=item_location(item, mark), expected=ctx.amount(line.total), actual=ctx.amount(printed),
                     difference=ctx.amount(comparison.difference), unit=str(ctx.unit))
                 break  # one finding per item: the head figure and the repeated one name the same line
 
@@ -612,7 +620,7 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
         this = (item.this or item.amount).to(item.last.unit)
         last = item.last
         signed = item.percent if item.direction == "增加" else -item.percent
-        location = item_location(item)
+        location = item_location(item, item.change_mark)
         if last.amount == 0:
             if this.amount != 0:
                 yield Finding(
@@ -662,7 +670,7 @@ def item_directions(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 message=DIRECTION_TEMPLATE.format(name=_item_name(item), last=item.last.format(), this=this.format(),
                                                   expected=expected, actual=item.direction),
-                location=item_location(item), expected=ctx.amount(this), actual=ctx.amount(item.last),
+                location=item_location(item, item.change_mark), expected=ctx.amount(this), actual=ctx.amount(item.last),
                 difference=ctx.amount(this - item.last), unit=str(ctx.unit))
 
 
@@ -683,7 +691,7 @@ def item_reasons(ctx: Context) -> Iterator[Finding]:
         if len(words) == 1 and item.direction not in words:
             yield Finding(
                 message=f"“{_item_name(item)}”{item.direction}，但原因写“{item.reason}”",
-                location=item_location(item))
+                location=item_location(item, item.reason_mark))
 
 
 # ---------------------------------------------------------------- names of the unit

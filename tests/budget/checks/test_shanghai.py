@@ -78,3 +78,10 @@ def test_fuliyuan_economic_codes_renumbered(fuliyuan):
 
 def test_wanli_codes_agree_with_the_classification(wanli):
     assert wanli.result("FORM-CODE-NAME").status == Status.PASSED
+
+
+def test_wanli_item_finding_points_at_the_wrong_figure(wanli):
+    f = next(f for f in wanli.findings if f.rule == "TEXT-ITEMS")
+    assert f.location.quote[slice(*f.location.mark)] == "352.67万元"
+    reason = wanli.result("TEXT-REASON").findings[0]
+    assert reason.location.quote[slice(*reason.location.mark)] == "宣传事务一般行政管理事务经费增加"
