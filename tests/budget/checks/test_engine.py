@@ -134,3 +134,37 @@ def test_same_findings_from_docx_txt_and_pdf(seed):
     expected = _where(run(seed))
     for name in ("seed.txt", "seed.pdf"):
         assert _where(run(load(fixture_bytes(name), name))) == expected, name
+
+
+def _seed_txt_with(old: str, new: str):
+    from loaders import load
+    from tests.conftest import fixture_bytes
+
+    text = fixture_bytes("seed.txt").decode("utf-8")
+    assert text.count(old) == 1, old
+    return load(text.replace(old, new).encode("utf-8"), "seed.txt")
+
+
+def test_source_edit_fixes_the_assets_sentence():
+    report = run(_seed_txt_with("上年末固定资产金额为326.27万元", "上年末固定资产金额为344.74万元"))
+    assert report.result("TEXT-ASSETS").status == Status.PASSED
+    assert report.summary()["error"] == 2
+
+
+def test_source_edit_breaks_a_table_row():
+    # 行政单位离退休 26.91 → 29.61 in the expenditure table only: the row, the hierarchy and
+    # the comparison with the general-public table all see it
+    from loaders import load
+    from tests.conftest import fixture_bytes
+
+    text = fixture_bytes("seed.txt").decode("utf-8")
+    head, _, tail = text.partition("单位预算支出总表")
+    block, _, rest = tail.partition("单位预算财政拨款收支总表")
+    assert block.count("\t26.91\n") == 2
+    block = block.replace("\t26.91\n", "\t29.61\n", 1)
+    doc = load((head + "单位预算支出总表" + block + "单位预算财政拨款收支总表" + rest).encode("utf-8"), "seed.txt")
+    report = run(doc)
+    row = report.result("ARITH-ROW").findings
+    assert [(f.location.table, f.location.row, f.difference) for f in row] == [("expenditure", "2080501", D("2.70"))]
+    hier = {(f.location.row, f.location.column) for f in report.result("ARITH-HIER").findings}
+    assert ("20805", "合计") in hier
