@@ -123,8 +123,25 @@ def sidebar() -> None:
             )
 
 
+def _leave_legacy_pages_mode() -> None:
+    """Run the page inside app.py's navigation, even on a shared link.
+
+    Streamlit takes an app with a ``pages/`` folder for an old-style multipage app until
+    app.py's st.navigation has run once in the server process. A link to a page that
+    reaches a fresh server before anyone opened the home page would run the page file
+    alone: no sidebar, no uploader, file names as navigation. Switch to st.navigation
+    and run again (the same page, now through app.py).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def current_document() -> Document:
     """The document selected in the sidebar; the built-in sample when none is uploaded."""
+    _leave_legacy_pages_mode()
     documents: dict[str, Document] = st.session_state.get(_DOCUMENTS) or {}
     selected = st.session_state.get(_SELECTED)
     if selected in documents:

@@ -113,3 +113,25 @@ def test_upload_sunburst_and_performance(server, tmp_path):
             assert (tmp_path / "performance.png").stat().st_size > 10_000
         finally:
             browser.close()
+
+
+def test_shared_link_to_a_page_opens_inside_the_app(server):
+    """A link to a page with its state, opened on a fresh server before anyone has
+    visited the home page, still shows the app (sidebar, uploader) and the state."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1200})
+            page.set_default_timeout(30_000)
+            expect.set_options(timeout=30_000)
+            page.goto(f"{server}/functional?measure=项目支出")
+            expect(page.get_by_role("heading", name="支出结构")).to_be_visible()
+            expect(page.locator("section[data-testid='stSidebar'] input[type=file]")).to_be_attached()
+            expect(page.locator("[data-testid='stSidebarNav'] a", has_text="发布前检查")).to_be_visible()
+            # 项目支出 only: the sunburst has root + 201 + 20136 + 2013602
+            slices = page.locator(".js-plotly-plot g.slice path.surface")
+            expect(slices).to_have_count(4)
+        finally:
+            browser.close()
