@@ -29,7 +29,7 @@ from budget.checks.core import (
 )
 
 # Importing the families registers their rules, in the order the catalogue lists them.
-from budget.checks import arithmetic, reconcile, text, completeness, form, performance  # noqa: E402,F401
+from budget.checks import arithmetic, reconcile, text, items, completeness, form, performance  # noqa: E402,F401
 from budget.model import Disclosure, TableKind
 
 RULESET_VERSION = "2026.11-1"

@@ -140,3 +140,11 @@ def find_quotes(doc: Disclosure) -> tuple[Quote, ...]:
                         threshold=bool(THRESHOLD_AFTER.match(after) or THRESHOLD_BEFORE.search(label)),
                     ))
     return tuple(quotes)
+
+
+def sentence_span(paragraph: str, position: int) -> tuple[str, int]:
+    """The sentence around ``position`` and where it starts in the paragraph."""
+    start = max(paragraph.rfind(mark, 0, position) for mark in "。！？") + 1
+    ends = [e for e in (paragraph.find(mark, position) for mark in "。！？") if e >= 0]
+    end = min(ends) + 1 if ends else len(paragraph)
+    return paragraph[start:end], start
