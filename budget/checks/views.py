@@ -15,8 +15,11 @@ CONTEXT_ROWS = 2  # rows shown above and below the row at fault
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    order: tuple[int, int]
+    order: tuple[int, int, int]  # (page when known, tables before sections, index)
     label: str
+
+
+UNKNOWN_PAGE = 10**6  # without pages (Word, text): tables, then sections, each in order
 
 
 def part_of(doc: Disclosure, finding: Finding) -> Part:
@@ -28,15 +31,15 @@ def part_of(doc: Disclosure, finding: Finding) -> Part:
             label = f"绩效目标表：{loc.project or table.title}"
         else:
             label = TABLE_LABELS[table.kind]
-        return Part((0, loc.table_index), label)
+        return Part((table.page or UNKNOWN_PAGE, 0, loc.table_index), label)
     if loc.section_index is not None and loc.section_index < len(doc.sections):
-        heading = doc.sections[loc.section_index].heading.strip()
-        return Part((1, loc.section_index), heading or "正文")
+        section = doc.sections[loc.section_index]
+        return Part((section.page or UNKNOWN_PAGE, 1, loc.section_index), section.heading.strip() or "正文")
     if loc.table:
-        return Part((2, 0), TABLE_LABELS[TableKind(loc.table)])
+        return Part((UNKNOWN_PAGE + 1, 0, 0), TABLE_LABELS[TableKind(loc.table)])
     if loc.section:
-        return Part((2, 1), loc.section)
-    return Part((3, 0), "全文")
+        return Part((UNKNOWN_PAGE + 1, 1, 0), loc.section)
+    return Part((UNKNOWN_PAGE + 2, 0, 0), "全文")
 
 
 def parts(doc: Disclosure, findings: list[Finding]) -> list[tuple[Part, list[Finding]]]:
