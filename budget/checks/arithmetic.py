@@ -28,7 +28,7 @@ CLASSIFIED = (
     TableKind.STATE_CAPITAL,
     TableKind.BASIC_ECONOMIC,
 )
-ROW_TABLES = (*CLASSIFIED, TableKind.SUMMARY, TableKind.FISCAL_SUMMARY)
+ROW_TABLES = (*CLASSIFIED, TableKind.SUMMARY, TableKind.FISCAL_SUMMARY, TableKind.THREE_PUBLIC)
 
 SOURCES = ("appropriation", "special_account", "business", "operating", "superior_grant", "subsidiary", "other")
 # (whole, parts, keys whose presence makes this group redundant)

@@ -31,16 +31,21 @@ def column_label(table: Table, key: str) -> str:
     return COLUMN_LABELS.get(key, key)
 
 
+def _code(line: Line) -> str | None:
+    """A classification code; the keys some readers put in ``code`` (overseas …) are not."""
+    return line.code if line.code and line.code.isdigit() else None
+
+
 def row_label(line: Line) -> str:
     name = squash(line.name)
-    return f"{line.code} {name}" if line.code else name
+    return f"{_code(line)} {name}" if _code(line) else name
 
 
 def line_location(ctx: Context, table: Table, line: Line, key: str | None = None) -> Location:
     column_index = table.column_keys.index(key) if key and key in table.column_keys else None
     return Location(
         table=table.kind.value,
-        row=line.code or squash(line.name),
+        row=_code(line) or squash(line.name),
         column=column_label(table, key) if key else None,
         page=line.page if line.page is not None else table.page,
         table_index=ctx.table_index(table),

@@ -146,3 +146,10 @@ def test_summary_items_with_their_breakdown(seed):
     wrong = [replace(l, values={"total": money(seed, "70.00")}) if l.name == "公用经费" else l for l in lines]
     doc = replace(seed, tables=tuple(replace(t, lines=tuple(wrong)) if t is summary else t for t in seed.tables))
     assert result(doc, "ARITH-TOTALS").status == Status.FAILED
+
+
+def test_three_public_fund_columns(seed):
+    doc = set_values(seed, TableKind.THREE_PUBLIC, "公务接待费", general_public="0.30")
+    res = result(doc, "ARITH-ROW")
+    assert places(res) == {("three_public", "公务接待费", "合计", "error")}
+    assert res.findings[0].difference == D("0.010000")
