@@ -10,14 +10,13 @@ Run: .venv/bin/python benchmarks/check.py [--runs N] [--file PATH]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.timing import median_seconds  # noqa: E402
 from budget.checks import CATALOGUE, run  # noqa: E402
 from budget.model import Disclosure  # noqa: E402
 from loaders import load  # noqa: E402
@@ -41,13 +40,6 @@ def baseline(doc: Disclosure) -> int:
     return total
 
 
-def median_seconds(action, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> int:
@@ -56,7 +48,6 @@ def main() -> int:
     parser.add_argument("--file", type=Path, default=SEED if SEED.exists() else ROOT / "samples" / "seed.docx")
     args = parser.parse_args()
     doc = load(args.file.read_bytes(), args.file.name)
-    run(doc)  # warm imports and regex caches
     check = median_seconds(lambda: run(doc), args.runs)
     base = median_seconds(lambda: baseline(doc), args.runs)
     ok = check <= GOAL_SECONDS

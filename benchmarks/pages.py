@@ -8,9 +8,7 @@ title. Run: .venv/bin/python benchmarks/pages.py [--reruns N] [--file PATH]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,6 +16,8 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from benchmarks.timing import median_seconds  # noqa: E402
 
 PAGES = {
     "总览": "pages/overview.py",
@@ -42,14 +42,12 @@ def _navigation_app() -> None:
 
 
 def _median_rerun(at: AppTest, reruns: int) -> float:
-    times = []
-    for _ in range(reruns):
-        start = time.perf_counter()
+    def rerun() -> None:
         at.run()
-        times.append(time.perf_counter() - start)
         if at.exception:
             raise RuntimeError(at.exception[0].value)
-    return statistics.median(times)
+
+    return median_seconds(rerun, reruns, warmup=False)
 
 
 def main() -> None:

@@ -7,9 +7,7 @@ Goal: ratio <= 2.
 from __future__ import annotations
 
 import io
-import statistics
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.timing import median_seconds  # noqa: E402
 from loaders import load  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "fixtures" / "seed.docx"
@@ -25,14 +24,6 @@ if not SEED.exists():
     SEED = ROOT / "samples" / "seed.docx"
 
 
-def median_seconds(fn, runs: int = 60) -> float:
-    fn()  # warm caches and imports
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def main() -> None:
@@ -45,8 +36,8 @@ def main() -> None:
     def parse() -> None:
         load(data, "seed.docx")
 
-    base = median_seconds(baseline)
-    ours = median_seconds(parse)
+    base = median_seconds(baseline, runs=60)
+    ours = median_seconds(parse, runs=60)
     print(f"lxml parse of document.xml : {base * 1000:7.2f} ms")
     print(f"loaders.load(seed.docx)    : {ours * 1000:7.2f} ms")
     print(f"ratio                      : {ours / base:7.2f}x (goal <= 2x)")

@@ -9,9 +9,7 @@ recognition into the model (``loaders.load``).
 from __future__ import annotations
 
 import io
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import pdfplumber
@@ -19,19 +17,12 @@ import pdfplumber
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.timing import median_seconds  # noqa: E402
 from loaders import load  # noqa: E402
 
 PDF = ROOT.parent / "shared" / "fixtures" / "real" / "putuo_wanli_2024_dept.pdf"
 
 
-def median_seconds(fn, runs: int = 5) -> float:
-    fn()  # warm caches and imports
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def main() -> None:
@@ -45,8 +36,8 @@ def main() -> None:
     def parse() -> None:
         load(data, PDF.name)
 
-    base = median_seconds(baseline)
-    ours = median_seconds(parse)
+    base = median_seconds(baseline, runs=5)
+    ours = median_seconds(parse, runs=5)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         pages = len(pdf.pages)
     print(f"{PDF.name}: {pages} pages")
