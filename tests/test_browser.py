@@ -70,7 +70,9 @@ def server():
             proc.wait(timeout=10)
 
 
-def test_upload_sunburst_and_performance(server, tmp_path):
+def test_dashboard_in_a_browser(server, tmp_path):
+    """One walk through the app as a person would, on a fresh server: a shared link to a
+    page, then upload, the sunburst, the performance checklists and the check page."""
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as p:
@@ -79,6 +81,15 @@ def test_upload_sunburst_and_performance(server, tmp_path):
             page = browser.new_page(viewport={"width": 1400, "height": 1600})
             page.set_default_timeout(30_000)
             expect.set_options(timeout=30_000)
+
+            # A shared link reaching the fresh server before anyone opened the home page
+            # still shows the app (sidebar, uploader) and the state in the link.
+            page.goto(f"{server}/functional?measure=项目支出")
+            expect(page.get_by_role("heading", name="支出结构")).to_be_visible()
+            expect(page.locator("section[data-testid='stSidebar'] input[type=file]")).to_be_attached()
+            # 项目支出 only: root + 201 + 20136 + 2013602
+            expect(page.locator(".js-plotly-plot g.slice path.surface")).to_have_count(4)
+
             page.goto(server)
             expect(page.get_by_role("heading", name="总览")).to_be_visible()
             expect(page.get_by_text("示例", exact=True)).to_be_visible()
@@ -111,27 +122,14 @@ def test_upload_sunburst_and_performance(server, tmp_path):
             expect(expanders.last).to_contain_text("重要时点安防经费")
             page.screenshot(path=str(tmp_path / "performance.png"), full_page=True)
             assert (tmp_path / "performance.png").stat().st_size > 10_000
-        finally:
-            browser.close()
 
-
-def test_shared_link_to_a_page_opens_inside_the_app(server):
-    """A link to a page with its state, opened on a fresh server before anyone has
-    visited the home page, still shows the app (sidebar, uploader) and the state."""
-    from playwright.sync_api import expect, sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1200})
-            page.set_default_timeout(30_000)
-            expect.set_options(timeout=30_000)
-            page.goto(f"{server}/functional?measure=项目支出")
-            expect(page.get_by_role("heading", name="支出结构")).to_be_visible()
-            expect(page.locator("section[data-testid='stSidebar'] input[type=file]")).to_be_attached()
-            expect(page.locator("[data-testid='stSidebarNav'] a", has_text="发布前检查")).to_be_visible()
-            # 项目支出 only: the sunburst has root + 201 + 20136 + 2013602
-            slices = page.locator(".js-plotly-plot g.slice path.surface")
-            expect(slices).to_have_count(4)
+            # The check page: the summary, then the assets finding with its figure marked.
+            page.locator("[data-testid='stSidebarNav'] a", has_text="发布前检查").click()
+            expect(page.get_by_role("heading", name="发布前检查")).to_be_visible()
+            expect(page.get_by_text("规则未运行").first).to_be_visible()
+            page.get_by_text("七、国有资产信息").first.click()
+            expect(page.get_by_text("【326.27万元】").first).to_be_visible()
+            expect(page.get_by_role("button", name="下载检查表（XLSX）")).to_be_visible()
+            page.screenshot(path=str(tmp_path / "check.png"), full_page=True)
         finally:
             browser.close()
