@@ -108,8 +108,13 @@ def money_unit_in(text: str) -> MoneyUnit | None:
     return MoneyUnit.WAN_YUAN if found.group(1) == "万元" else MoneyUnit.YUAN
 
 
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+
+
 def _is_unit_line(cells: list[str]) -> bool:
-    joined = "".join(cells)
+    # "价值（金额单位：万元）" is a column label: a unit in brackets after other words
+    # qualifies that label; "（单位：万元）" alone is a unit line.
+    joined = "".join(_BRACKETED.sub("", c) if _BRACKETED.sub("", c).strip() else c for c in cells)
     return bool(
         _MONEY_UNIT.search(joined.replace(" ", ""))
         or "预算年度" in joined
@@ -277,14 +282,24 @@ def _expand(row: list[str], spans: list[int], width: int, below: list[str] | Non
         start, length = slots[k]
         if length < 2:
             break
-        # A label repeated inside a run ("项目 金额 | 项目 合计 …") starts a new group.
-        cut = next((j for j in range(start + 1, start + length) if below[j] == below[start]), start + length // 2)
+        # A cut lies on a cell edge of the row below (a merged cell spans whole cells):
+        # where a label repeats ("项目 金额 | 项目 合计 …") a new group starts; else where
+        # the code and name columns end ("项目" over them, "支出预算" over the amounts).
+        edges = [j for j in range(start + 1, start + length) if below[j] != below[j - 1]]
+        labelled = [j for j in edges if _is_descriptive(below[j - 1]) and not _is_descriptive(below[j])]
+        repeated = [j for j in edges if below[j] == below[start]]
+        middle = start + length / 2
+        cut = (repeated or labelled or sorted(edges, key=lambda j: (abs(j - middle), j)) or [start + length // 2])[0]
         slots[k : k + 1] = [(start, cut - start), (cut, start + length - cut)]
     out = [""] * width
     for text, (start, length) in zip(row, slots):
         for col in range(start, start + length):
             out[col] = text
     return out
+
+
+def _is_descriptive(label: str) -> bool:
+    return _is_code_label(label) or _is_name_label(label)
 
 
 def _is_column_number_row(cells: list[str]) -> bool:
@@ -321,7 +336,19 @@ def _split_header(g: _Grid) -> tuple[list[list[str]], list[list[int]], list[list
     for i, cells in enumerate(top):
         if i > 0 and _looks_like_data(cells):
             return g.rows[:i], g.spans[:i], g.rows[i:]
+    # A table printed empty (空表) has no data row: its header is every row above the
+    # first blank (or blank 合计) row, when only such rows follow.
+    for i, cells in enumerate(top):
+        if i > 0 and _is_blank_row(cells):
+            if all(_is_blank_row(r) for r in g.rows[i:]):
+                return g.rows[:i], g.spans[:i], g.rows[i:]
+            break
     return g.rows[:1], g.spans[:1], g.rows[1:]
+
+
+def _is_blank_row(cells: list[str]) -> bool:
+    filled = [c for c in cells if c]
+    return not filled or (len(filled) == 1 and _is_total_name(filled[0]))
 
 
 def _labels(header: list[list[str]], spans: list[list[int]], width: int) -> list[str]:
@@ -348,7 +375,18 @@ def _pad(row: list[str], width: int, spans: list[int] | None = None) -> list[str
         for text, span in zip(row, spans):
             out += [text] + [""] * (span - 1)
         return out
+    if len(row) < width and _is_merged_label_row(row):
+        # Spans unknown (text form): a label printed once over the leading columns
+        # ("合计" over 类/款/项) leaves the amounts in the rightmost columns.
+        return row[:1] + [""] * (width - len(row)) + row[1:]
     return row + [""] * (width - len(row))
+
+
+def _is_merged_label_row(row: list[str]) -> bool:
+    return (
+        bool(row) and bool(row[0]) and not is_number(row[0]) and not _is_code(row[0])
+        and any(is_number(c) for c in row[1:]) and all(is_number(c) or not c for c in row[1:])
+    )
 
 
 # ---------------------------------------------------------------- document assembly
@@ -388,6 +426,21 @@ def _is_contents_entry(words: str) -> bool:
 
 def _is_hinted_heading(words: str) -> bool:
     return 0 < len(words) <= 40 and not re.search(r"[:：。；，,]", words)
+
+
+# The standard parts of a disclosure (domain: 职责/主要职能, 机构设置, 编制说明, 名词解释,
+# 其他需要说明的事项, the cover "…2024年单位预算"): a short line naming one is a heading
+# even where no styling survives (a text extraction, a workbook).
+_PART_HEADING = re.compile(r"(?:主要职能|单位职责|部门职责|机构设置|编制说明|名词解释|需要说明的事项|(?:单位|部门)预算)$")
+_FIRST_ITEM = re.compile(r"^一\s*[、.．]")
+
+
+def _is_unstyled_heading(words: str, following: str | None) -> bool:
+    """A short line naming a standard part, or one right above a list of headings that
+    starts again at "一、" ("其他相关情况说明" over "一、…", "二、…")."""
+    if not _is_hinted_heading(words):
+        return False
+    return bool(_PART_HEADING.search(words)) or (following is not None and bool(_FIRST_ITEM.match(following)) and _heading_level(following) == 1)
 
 
 @dataclass
@@ -492,7 +545,7 @@ def _assemble(blocks: list[Block], source: Source) -> tuple[list[_Grid], list[Se
             # A two-line title ("2024年" / "部门收支总表") when the last line alone names nothing.
             if pending and not classify_title(title_parts[0]) and _is_title(pending[-1].text) and _heading_level(pending[-1].text) is None:
                 title_parts.insert(0, pending.pop().text)
-        for p in pending:
+        for n, p in enumerate(pending):
             words = squash(p.text)
             if words in ("目录", "目次"):
                 close_section()
@@ -505,7 +558,8 @@ def _assemble(blocks: list[Block], source: Source) -> tuple[list[_Grid], list[Se
                     continue
                 in_contents[0] = False
             lvl = _heading_level(p.text)
-            if lvl is None and p.heading and _is_hinted_heading(words):
+            following = pending[n + 1].text if n + 1 < len(pending) else None
+            if lvl is None and (p.heading and _is_hinted_heading(words) or _is_unstyled_heading(words, following)):
                 lvl = 1  # unnumbered, but set as a heading ("名词解释", "2024年单位预算编制说明")
             if lvl is not None:
                 close_section()
@@ -524,7 +578,7 @@ def _assemble(blocks: list[Block], source: Source) -> tuple[list[_Grid], list[Se
             if grids and not pending and _NOTE.match(text) and grids[-1].note is None:
                 grids[-1].note = text  # "注：…" printed under a table belongs to it
                 continue
-            if money_unit_in(text) and len(squash(text)) < 80 and ("编制单位" in text or "单位：" in squash(text) or "单位:" in squash(text)):
+            if _is_unit_paragraph(text):
                 context.unit_lines.append(text)
                 pending.append(para)
                 continue
@@ -550,6 +604,13 @@ def _assemble(blocks: list[Block], source: Source) -> tuple[list[_Grid], list[Se
     flush(keep_title=False)
     close_section()
     return grids, sections, context
+
+
+def _is_unit_paragraph(text: str) -> bool:
+    """A unit line set as a paragraph between title and table ("编制单位：… 单位：元",
+    "216001名称 截止时间：2022-12-31"): short, no sentence punctuation."""
+    words = squash(text)
+    return len(words) < 80 and not re.search(r"[，。；]", words) and _is_unit_line([text])
 
 
 def _take_unit_row(g: _Grid) -> None:
@@ -628,6 +689,12 @@ def _recognise(g: _Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Perfor
     width = g.width
     labels = _labels(header, spans, width)
     kind = classify_title(g.title) or classify_header(labels + [c for r in g.rows[:2] for c in r]) or TableKind.UNKNOWN
+    if kind in _CLASSIFIED and not any(_looks_like_data(r) or _is_column_number_row(r) for r in g.rows):
+        # Printed empty (空表) with no 栏次 row and no blank row to end the header (a
+        # workbook drops blank rows): every row above a blank or 合计 row is header.
+        n = next((i for i, r in enumerate(g.rows) if i > 0 and _is_blank_row(r)), len(g.rows))
+        header, spans, body = g.rows[:n], g.spans[:n], g.rows[n:]
+        labels = _labels(header, spans, width)
     if kind == TableKind.PERFORMANCE and not classify_title(g.title) and not _has_indicator_header(g):
         kind = TableKind.UNKNOWN
     unit = g.money_unit or doc_unit
