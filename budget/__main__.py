@@ -1,4 +1,4 @@
-"""Command line: python -m budget parse FILE [--json] (see docs/contract.md)."""
+"""Command line: python -m budget parse|check FILE [--json], ingest DIR --db PATH (see docs/contract.md)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,26 @@ def summary(d: Disclosure) -> str:
     return "\n".join(lines)
 
 
+def _ingest(directory: str, database: str) -> int:
+    """One line per file and a total on stdout; 0 when at least one file was ingested."""
+    from budget.corpus import ingest
+
+    if not Path(directory).is_dir():
+        print(f"无法读取：{directory} 不是目录 (not a directory)", file=sys.stderr)
+        return 2
+    try:
+        report = ingest(directory, database, progress=lambda result: print(result.line(), flush=True))
+    except Exception as error:  # noqa: BLE001 - the database itself could not be opened or written
+        reason = (str(error).splitlines() or [type(error).__name__])[0]
+        print(f"无法写入数据库：{database} (cannot write database: {reason})", file=sys.stderr)
+        return 2
+    print(report.total_line())
+    if report.ingested == 0:
+        print(f"无法读取：{directory} 中没有可导入的预算公开文件 (no readable disclosure in {directory})", file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from loaders import LoadError
 
@@ -56,7 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd = commands.add_parser("check", help="发布前检查：找出不一致和不规范之处")
     check_cmd.add_argument("file")
     check_cmd.add_argument("--json", action="store_true", help="输出 JSON")
+    ingest_cmd = commands.add_parser("ingest", help="把一个目录下的全部预算公开文件导入 DuckDB 数据库")
+    ingest_cmd.add_argument("dir")
+    ingest_cmd.add_argument("--db", required=True, help="DuckDB 数据库文件（不存在则新建）")
     args = parser.parse_args(argv)
+
+    if args.command == "ingest":
+        return _ingest(args.dir, args.db)
 
     try:
         disclosure = _read(args.file)
