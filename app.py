@@ -19,6 +19,7 @@ pages = [
     st.Page("pages/three_public.py", title="三公经费", icon=":material/directions_car:", url_path="three_public"),
     st.Page("pages/performance.py", title="绩效目标", icon=":material/checklist:", url_path="performance"),
     st.Page("pages/tables.py", title="原始表格", icon=":material/table:", url_path="tables"),
+    st.Page("pages/compare.py", title="对比", icon=":material/compare_arrows:", url_path="compare"),
 ]
 # The pre-publication check page is written separately; register it once it exists.
 if os.path.exists(os.path.join(HERE, "pages", "check.py")):

@@ -185,3 +185,36 @@ def basic_treemaps(h: Hierarchy) -> None:
                 config={"displayModeBar": False},
                 key=f"charts_treemap_{part}",
             )
+
+
+def grouped_bars(frame: pd.DataFrame) -> None:
+    """Horizontal bars grouped by category, one colour per series (e.g. per document),
+    each bar labelled with its exact amount. ``frame``: series, category, value, label."""
+    if frame.empty:
+        st.info("没有可显示的功能分类数据。")
+        return
+    categories = list(dict.fromkeys(frame["category"]))
+    series = list(dict.fromkeys(frame["series"]))
+    fig = go.Figure()
+    for n, name in enumerate(series):
+        part = frame[frame["series"] == name]
+        fig.add_bar(
+            name=name,
+            x=part["value"],
+            y=[_short(c) for c in part["category"]],
+            orientation="h",
+            marker_color=COLOURS[(n + 1) % len(COLOURS)],
+            text=part["label"],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=f"%{{y}}<br>{name}：%{{text}}<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="group",
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"),
+    )
+    fig.update_xaxes(visible=False, range=[0, float(frame["value"].max()) * 1.25 or 1])
+    fig.update_yaxes(automargin=True, autorange="reversed")
+    _layout(fig, max(220, 90 + 26 * len(series) * len(categories)))
+    fig.update_layout(margin=dict(t=40))
+    st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})

@@ -164,5 +164,15 @@ def current_disclosure() -> Disclosure:
         raise  # unreachable: st.stop() ends the run
 
 
+def loaded_disclosures() -> list[tuple[str, Disclosure]]:
+    """Every uploaded document that parsed, as (file name, disclosure), in upload order.
+
+    The built-in sample is not among them: it is shown only when nothing is uploaded.
+    """
+    _leave_legacy_pages_mode()
+    documents: dict[str, Document] = st.session_state.get(_DOCUMENTS) or {}
+    return [(doc.name, parse(doc.data, doc.name)) for doc in documents.values()]
+
+
 def is_sample() -> bool:
     return current_document().sample

@@ -14,7 +14,7 @@ def money_table(frame: pd.DataFrame, height: int | None = None) -> None:
     config = {
         column: st.column_config.TextColumn(column, alignment="right")
         for column in frame.columns
-        if "（元）" in column or "（万元）" in column or column in ("表内金额", "说明中金额", "金额", "占比")
+        if "（元）" in column or "（万元）" in column or column in ("表内金额", "说明中金额", "金额", "占比", "增减率")
     }
     for column in ("科目名称", "项目"):
         if column in frame.columns:

@@ -24,6 +24,7 @@ PAGES = {
     "three_public": "pages/three_public.py",
     "performance": "pages/performance.py",
     "tables": "pages/tables.py",
+    "compare": "pages/compare.py",
 }
 
 MIME = {

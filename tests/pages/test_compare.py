@@ -1,0 +1,43 @@
+"""对比: several uploaded documents side by side; fewer than two explains how."""
+
+from __future__ import annotations
+
+from tests.pages.conftest import fixture_bytes, new_app, open_page, plotly_specs, upload
+
+SEED = "中共秦皇岛市海港区委政法委员会本级 2023年（万元）"
+FULIYUAN = "上海市普陀区社会福利院 2024年（万元）"
+
+
+def test_without_two_documents_the_page_explains_itself():
+    at = open_page(new_app(), "compare")  # only the built-in sample
+    assert "上传两份或更多" in at.info[0].value
+    assert len(at.dataframe) == 0 and not plotly_specs(at)
+    upload(at, ("seed.docx", fixture_bytes("seed.docx")))
+    assert not at.exception
+    assert "上传两份或更多" in at.info[0].value
+    assert len(at.dataframe) == 0
+
+
+def test_two_uploads_side_by_side_in_wan_yuan():
+    at = new_app()
+    upload(
+        at,
+        ("seed.docx", fixture_bytes("seed.docx")),
+        ("putuo_fuliyuan_2024_unit.pdf", fixture_bytes("real/putuo_fuliyuan_2024_unit.pdf")),
+    )
+    open_page(at, "compare")
+    documents, headlines, classes = (frame.value for frame in at.dataframe)
+    assert documents.set_index("项目").loc["金额单位（原文）"].tolist() == ["万元", "元"]
+    headlines = headlines.set_index("项目")
+    assert list(headlines.columns) == [SEED, FULIYUAN]
+    assert headlines.loc["支出总计", SEED] == "1,452.21"
+    assert headlines.loc["支出总计", FULIYUAN] == "1,212.1164"  # 12,121,164 元
+    assert headlines.loc["人员经费", FULIYUAN] == "738.0214"
+    assert headlines.loc["政府采购", FULIYUAN] == "—"
+    classes = classes.set_index("科目编码")
+    assert classes.loc["208", FULIYUAN] == "1,128.1624" and classes.loc["208", SEED] == "61.54"
+    assert classes.loc["201", FULIYUAN] == "—"
+    bars = [trace for spec in plotly_specs(at) for trace in spec["data"] if trace["type"] == "bar"]
+    assert [trace["name"] for trace in bars] == [SEED.removesuffix("（万元）"), FULIYUAN.removesuffix("（万元）")]
+    assert "1,128.1624" in bars[1]["text"]
+    assert len(at.get("download_button")) == 2
