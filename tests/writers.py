@@ -1,0 +1,346 @@
+"""Write a parsed Disclosure back out as a document, the way finance offices lay them out.
+
+Test fixtures, not product code: ``load(to_docx(load(x)))`` must give the model of
+``x``. Each table is written from what the model keeps of it: the title, the unit line,
+the header rows as printed (merged cells once, a vertically merged cell blank below its
+first row), the body rows as printed and the note. The spans of merged header cells are
+not stored, so they are rebuilt from the column labels (``Table.columns``), which name
+every header cell a column sits under.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget.model import Disclosure, Section, Table, TableKind
+from loaders.recognize import squash
+
+# ---------------------------------------------------------------- layout
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One printed cell: its grid rectangle (rows, columns) and its text."""
+
+    row: int
+    col: int
+    span: int
+    depth: int
+    text: str
+
+
+def header_spans(table: Table) -> list[list[int]]:
+    """The span of each printed header cell: a labelled cell covers the columns whose
+    labels name it; a blank cell continues the cell above it (same start, same span)."""
+    width = len(table.columns)
+    parts = [label.split("/") for label in table.columns]
+    result: list[list[int]] = []
+    above: dict[int, int] = {}  # start column -> span, in the row above
+    for row in table.header:
+        spans, c = [], 0
+        for k, text in enumerate(row):
+            room = width - c - (len(row) - k - 1)  # leave a column for each cell to come
+            if k == len(row) - 1:
+                span = width - c
+            elif text:
+                word, span = squash(text), 1
+                while span < room and word in parts[c + span]:
+                    span += 1
+            else:
+                span = above.get(c, 1)
+            span = max(1, min(span, room))
+            spans.append(span)
+            c += span
+        above = {}
+        c = 0
+        for span in spans:
+            above[c] = span
+            c += span
+        result.append(spans)
+    return result
+
+
+def body_spans(row: tuple[str, ...], width: int) -> list[int]:
+    """A short body row is a label merged over the leading columns ("合计" over 类/款/项)."""
+    spans = [1] * len(row)
+    if row and len(row) < width:
+        spans[0] = width - len(row) + 1
+    return spans
+
+
+def unit_parts(unit_line: str) -> list[str]:
+    """"216001名称 预算年度：2023 单位：万元" -> its three printed pieces."""
+    return [p for p in re.split(r"\s+(?=预算年度|单位\s*[:：]|截止时间|金额单位)", unit_line.strip()) if p]
+
+
+def layout(table: Table, unit_row: bool) -> list[Placed]:
+    """The table's cells on a grid: [unit line row], header rows, body rows."""
+    width = len(table.columns) or max((len(r) for r in table.header + table.rows), default=1)
+    placed: list[Placed] = []
+    r = 0
+    if unit_row and table.unit_line:
+        pieces = unit_parts(table.unit_line)
+        if len(pieces) > width:
+            pieces = [" ".join(pieces)]
+        spans = [width - len(pieces) + 1] + [1] * (len(pieces) - 1)
+        c = 0
+        for text, span in zip(pieces, spans):
+            placed.append(Placed(r, c, span, 1, text))
+            c += span
+        r += 1
+    owners: dict[tuple[int, int], int] = {}  # (start col, span) -> index of the open cell
+    for row, spans in zip(table.header, header_spans(table)):
+        c, current = 0, {}
+        for text, span in zip(row, spans):
+            key = (c, span)
+            if not text and key in owners:  # merged down from the row above
+                p = placed[owners[key]]
+                placed[owners[key]] = Placed(p.row, p.col, p.span, p.depth + 1, p.text)
+                current[key] = owners[key]
+            else:
+                current[key] = len(placed)
+                placed.append(Placed(r, c, span, 1, text))
+            c += span
+        owners = current
+        r += 1
+    for row in table.rows:
+        c = 0
+        for text, span in zip(row, body_spans(row, width)):
+            placed.append(Placed(r, c, span, 1, text))
+            c += span
+        r += 1
+    return placed
+
+
+def document_order(d: Disclosure) -> list[Section | Table]:
+    """Sections and tables in reading order: by page when the source had pages, else
+    the narrative first (a Word source keeps no positions for its tables)."""
+    if all(t.page is not None for t in d.tables) and all(s.page is not None for s in d.sections):
+        items: list[Section | Table] = []
+        sections = list(d.sections)
+        for table in d.tables:
+            while sections and sections[0].page < table.page:
+                items.append(sections.pop(0))
+            items.append(table)
+        return items + sections
+    return [*d.sections, *d.tables]
+
+
+def _is_numeric(text: str) -> bool:
+    return bool(re.fullmatch(r"-?(0|[1-9][\d,]*)(\.\d+)?", text))
+
+
+def _number(text: str) -> tuple[int | float, str]:
+    """A printed amount as an Excel value and the number format that prints it back."""
+    plain = text.replace(",", "")
+    places = len(plain.split(".")[1]) if "." in plain else 0
+    fmt = ("#,##0" if "," in text else "0") + ("." + "0" * places if places else "")
+    value = Decimal(plain)
+    return (int(value) if places == 0 else float(value)), fmt
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+# ---------------------------------------------------------------- Word
+
+
+def to_docx(d: Disclosure, unit_in_table: bool = True) -> bytes:
+    """Word: heading + paragraphs per section; per table its title paragraph, the unit
+    line (first table row, or a paragraph under the title), the table with real merged
+    cells, and the note under it."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = docx.Document()
+    for item in document_order(d):
+        if isinstance(item, Section):
+            if item.heading:
+                document.add_heading(item.heading, level=min(item.level, 3))
+            for line in _lines(item.text):
+                document.add_paragraph(line)
+            continue
+        if item.title:
+            title = document.add_paragraph()
+            title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            title.add_run(item.title).bold = True
+        if item.unit_line and not unit_in_table:
+            document.add_paragraph(item.unit_line)
+        write_docx_table(document, item, unit_in_table)
+        if item.note:
+            document.add_paragraph(item.note)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def write_docx_table(document, table: Table, unit_in_table: bool = True, placed: list[Placed] | None = None):
+    placed = placed if placed is not None else layout(table, unit_in_table)
+    rows = max(p.row + p.depth for p in placed)
+    cols = max(p.col + p.span for p in placed)
+    grid = document.add_table(rows=rows, cols=cols)
+    grid.style = "Table Grid"
+    for p in placed:
+        cell = grid.cell(p.row, p.col)
+        if p.span > 1 or p.depth > 1:
+            cell = cell.merge(grid.cell(p.row + p.depth - 1, p.col + p.span - 1))
+        lines = p.text.split("\n")
+        cell.text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)  # one paragraph per printed line, as typed in Word
+    return grid
+
+
+# ---------------------------------------------------------------- Excel
+
+
+def to_xlsx(d: Disclosure, numbers: bool = True, unit_in_table: bool = True) -> bytes:
+    """Excel: one sheet per table (title merged over row 1, the unit line, merged header
+    cells, thin borders, the note below); the narrative on text sheets between them.
+    ``numbers``: amounts stored as numbers with a number format, else as text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Border, Font, Side
+
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    book = Workbook()
+    book.remove(book.active)
+    text_sheet = None
+    for item in document_order(d):
+        if isinstance(item, Section):
+            if text_sheet is None:
+                text_sheet = book.create_sheet(f"说明{len(book.worksheets) + 1}")
+            if item.heading:
+                text_sheet.append([item.heading])
+                text_sheet.cell(text_sheet.max_row, 1).font = Font(bold=True)
+            for line in _lines(item.text):
+                text_sheet.append([line])
+            continue
+        text_sheet = None
+        ws = book.create_sheet(f"表{len(book.worksheets) + 1}")
+        placed = layout(item, unit_row=unit_in_table)
+        width = max(p.col + p.span for p in placed)
+        top = 1
+        if item.title:
+            ws.cell(1, 1, item.title).font = Font(bold=True)
+            ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+            top = 2
+        if item.unit_line and not unit_in_table:
+            ws.cell(top, 1, item.unit_line)
+            ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=width)
+            top += 1
+        body_start = top + (1 if unit_in_table and item.unit_line else 0) + len(item.header)
+        for p in placed:
+            r, c = top + p.row, 1 + p.col
+            cell = ws.cell(r, c)
+            if numbers and r >= body_start and _is_numeric(p.text) and _money_column(item, p.col):
+                cell.value, cell.number_format = _number(p.text)
+            elif p.text:
+                cell.value = p.text
+            if r >= top + (1 if unit_in_table and item.unit_line else 0):
+                for k in range(p.span):
+                    for j in range(p.depth):
+                        ws.cell(r + j, c + k).border = box
+            if p.span > 1 or p.depth > 1:
+                ws.merge_cells(start_row=r, start_column=c, end_row=r + p.depth - 1, end_column=c + p.span - 1)
+        if item.note:
+            ws.cell(top + max(p.row + p.depth for p in placed), 1, item.note)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _money_column(table: Table, col: int) -> bool:
+    """Amounts become numbers; codes ("05"), serial numbers and quantities stay as typed."""
+    keys = table.column_keys
+    if keys and col < len(keys):
+        return keys[col] is not None
+    return True
+
+
+# ---------------------------------------------------------------- text
+
+
+def to_txt(d: Disclosure) -> bytes:
+    """The text extraction form (seed.txt): paragraphs are lines; a table cell is a line
+    starting with a tab (its further lines follow without one); a blank line ends a row;
+    merged cells are printed once, a cell merged down from above as an empty tab line."""
+    out: list[str] = []
+    for item in document_order(d):
+        if isinstance(item, Section):
+            if item.heading:
+                out.append(item.heading)
+            out += _lines(item.text)
+            continue
+        if item.title:
+            out.append(item.title)
+        rows: list[list[str]] = []
+        if item.unit_line:
+            rows.append(unit_parts(item.unit_line))
+        rows += [list(r) for r in item.header] + [list(r) for r in item.rows]
+        for row in rows:
+            for text in row:
+                lines = text.split("\n") if text else [""]
+                out.append("\t" + lines[0])
+                out += lines[1:]
+            out.append("")
+        if item.note:
+            out.append(item.note)
+        out.append("")
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+# ---------------------------------------------------------------- comparing models
+
+
+def _money(m) -> list[str] | None:
+    return None if m is None else [str(m.amount), str(m.unit)]  # str keeps the scale
+
+
+def _line(line) -> dict:
+    return {
+        "name": line.name, "code": line.code, "level": line.level, "is_total": line.is_total,
+        "side": line.side, "values": {k: _money(v) for k, v in line.values.items()},
+    }
+
+
+def comparable(d: Disclosure) -> dict:
+    """What a reader of the document sees, independent of its format: no pages, no
+    source, no printed cell text (a workbook stores "9,501,164" as 9501164)."""
+    tp = d.three_public
+    return {
+        "unit": [d.unit.code, d.unit.name, d.unit.year, str(d.unit.money_unit), d.unit.kind],
+        "tables": [
+            {"kind": str(t.kind), "title": t.title, "empty": t.empty, "note": t.note,
+             "money_unit": str(t.money_unit), "unit_line": t.unit_line,
+             # A project's goals row may be its own two-cell table or merged over the
+             # indicator table's width: its "columns" then differ and mean nothing.
+             "columns": list(t.columns) if t.kind != TableKind.PERFORMANCE else None,
+             "lines": [_line(l) for l in t.lines]}
+            for t in d.tables
+        ],
+        "functional": [_line(l) for l in d.functional],
+        "economic": [_line(l) for l in d.economic],
+        "three_public": None if tp is None else {
+            k: _money(getattr(tp, k)) for k in
+            ("total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception", "running_costs")
+        } | {"total_printed": tp.total_printed},
+        "performance": [
+            {"name": p.name, "goals": list(p.goals), "amount": _money(p.amount), "table": p.table,
+             "indicators": [[i.level1, i.level2, i.level3, i.description, i.target, i.basis] for i in p.indicators]}
+            for p in d.performance
+        ],
+        "procurement": [
+            [p.project, p.item, p.catalogue_code, p.measure, None if p.quantity is None else str(p.quantity),
+             _money(p.unit_price), _money(p.amount), _money(p.project_amount), _money(p.sme_reserve), p.is_total]
+            for p in d.procurement
+        ],
+        "assets": [[a.item, None if a.quantity is None else str(a.quantity), _money(a.value)] for a in d.assets],
+        "organisations": [[o.name, o.nature, o.rank, o.funding] for o in d.organisations],
+        "sections": [[s.heading, s.level, s.text] for s in d.sections],
+        "notes": [re.sub(r"^第\d+页\s*", "", n) for n in d.notes],
+    }
