@@ -182,12 +182,23 @@ def write_docx_table(document, table: Table, unit_in_table: bool = True, placed:
     placed = placed if placed is not None else layout(table, unit_in_table)
     rows = max(p.row + p.depth for p in placed)
     cols = max(p.col + p.span for p in placed)
+    from docx.table import _Cell
+
     grid = document.add_table(rows=rows, cols=cols)
     grid.style = "Table Grid"
     for p in placed:
-        cell = grid.cell(p.row, p.col)
         if p.span > 1 or p.depth > 1:
-            cell = cell.merge(grid.cell(p.row + p.depth - 1, p.col + p.span - 1))
+            grid.cell(p.row, p.col).merge(grid.cell(p.row + p.depth - 1, p.col + p.span - 1))
+    # Table.cell() rebuilds the whole cell list on each call: find each cell's <w:tc> by
+    # walking the rows once instead.
+    at: dict[tuple[int, int], object] = {}
+    for r, tr in enumerate(grid._tbl.tr_lst):
+        c = 0
+        for tc in tr.tc_lst:
+            at[(r, c)] = tc
+            c += tc.grid_span
+    for p in placed:
+        cell = _Cell(at[(p.row, p.col)], grid)
         lines = p.text.split("\n")
         cell.text = lines[0]
         for line in lines[1:]:
