@@ -22,15 +22,15 @@ SAME_TEMPLATE = "{place} {actual}，而{other_place} {expected}，相差 {differ
 
 
 def _same(ctx: Context, actual: Money | None, expected: Money | None, location: Location,
-          place: str, other_place: str, severity: Severity | None = None) -> Finding | None:
-    """Two printings of one figure; None when they agree (blank and zero agree)."""
+          place: str, other_place: str, severity: Severity | None = None) -> Iterator[Finding]:
+    """Two printings of one figure: a finding when they differ (blank and zero agree)."""
     unit = ctx.unit
     a = actual if actual is not None else zero(unit)
     b = expected if expected is not None else zero(unit)
     comparison = compare(a, b)
     if not comparison.mismatch:
-        return None
-    return Finding(
+        return
+    yield Finding(
         message=SAME_TEMPLATE.format(place=place, actual=money(actual), other_place=other_place,
                                      expected=money(expected),
                                      difference=comparison.difference.format(with_unit=False)),
@@ -95,10 +95,8 @@ def summary_against_tables(ctx: Context) -> Iterator[Finding]:
                     actual=ctx.amount(amount), unit=str(ctx.unit))
             continue
         listed.add(name)
-        found = _same(ctx, amount, target.total, line_location(ctx, summary, line, "total"),
-                      f"收支总表 {squash(line.name)}", f"支出总表 {row_label(target)} 合计")
-        if found:
-            yield found
+        yield from _same(ctx, amount, target.total, line_location(ctx, summary, line, "total"),
+                         f"收支总表 {squash(line.name)}", f"支出总表 {row_label(target)} 合计")
     for name, target in classes.items():
         if name not in listed and target.total is not None and target.total.amount != 0:
             yield Finding(
@@ -115,10 +113,8 @@ def _summary_totals(ctx: Context, summary: Table, expenditure: Table) -> Iterato
         total = other.total_line() if other is not None else None
         if line is None or total is None:
             continue
-        found = _same(ctx, main_value(line), total.total, line_location(ctx, summary, line, "total"),
-                      f"收支总表 {word}", f"{other.label} 合计")
-        if found:
-            yield found
+        yield from _same(ctx, main_value(line), total.total, line_location(ctx, summary, line, "total"),
+                         f"收支总表 {word}", f"{other.label} 合计")
 
 
 @rule(
@@ -136,10 +132,8 @@ def income_equals_expenditure(ctx: Context) -> Iterator[Finding]:
     if income is None or expenditure is None:
         raise NotRun("收入总表或支出总表没有合计行")
     table = ctx.table(TableKind.INCOME)
-    found = _same(ctx, income.total, expenditure.total, line_location(ctx, table, income, "total"),
-                  "收入总表 合计", "支出总表 合计")
-    if found:
-        yield found
+    yield from _same(ctx, income.total, expenditure.total, line_location(ctx, table, income, "total"),
+                     "收入总表 合计", "支出总表 合计")
 
 
 FUNDS = (
@@ -176,10 +170,8 @@ def fiscal_summary_against_tables(ctx: Context) -> Iterator[Finding]:
         table = ctx.doc.table(kind)
         if table is None:
             continue
-        found = _same(ctx, total.values.get(key), _fund_total(table), line_location(ctx, fiscal, total, key),
-                      f"财政拨款收支总表 支出总计（{column_label(fiscal, key)}）", f"{table.label} 合计")
-        if found:
-            yield found
+        yield from _same(ctx, total.values.get(key), _fund_total(table), line_location(ctx, fiscal, total, key),
+                         f"财政拨款收支总表 支出总计（{column_label(fiscal, key)}）", f"{table.label} 合计")
     yield from _basic_against_economic(ctx)
 
 
@@ -191,23 +183,22 @@ def _basic_against_economic(ctx: Context) -> Iterator[Finding]:
     g, e = general.total_line(), economic.total_line()
     if g is None or e is None or "basic" not in g.values:
         return
-    found = _same(ctx, g.basic, e.total, line_location(ctx, general, g, "basic"),
-                  "一般公共预算支出表 合计（基本支出）", "基本支出表 合计")
-    if found:
-        yield found
+    yield from _same(ctx, g.basic, e.total, line_location(ctx, general, g, "basic"),
+                     "一般公共预算支出表 合计（基本支出）", "基本支出表 合计")
 
 
 PART_TEMPLATE = "{place} {actual}，大于{whole_place} {expected}，超出 {difference}"
 
 
 def _part_finding(ctx: Context, part: Money | None, whole: Money | None, location: Location,
-                  place: str, whole_place: str) -> Finding | None:
+                  place: str, whole_place: str) -> Iterator[Finding]:
+    """A finding when ``part`` is larger than ``whole`` beyond rounding (a blank whole is zero)."""
     if part is None:
-        return None
+        return
     comparison = exceeds(part, whole if whole is not None else zero(part.unit))
     if comparison is None:
-        return None
-    return Finding(
+        return
+    yield Finding(
         message=PART_TEMPLATE.format(place=place, actual=money(part), whole_place=whole_place,
                                      expected=money(whole), difference=comparison.difference.format(with_unit=False)),
         location=location,
@@ -245,11 +236,9 @@ def appropriation_within_all_funds(ctx: Context) -> Iterator[Finding]:
         for key in ("total", "basic", "project"):
             if key not in line.values or key not in whole.values:
                 continue
-            found = _part_finding(ctx, line.values[key], whole.values[key], line_location(ctx, general, line, key),
-                                  f"一般公共预算支出表 {row_label(line)} {column_label(general, key)}",
-                                  f"支出总表同一科目的 {money(whole.values[key])}")
-            if found:
-                yield found
+            yield from _part_finding(ctx, line.values[key], whole.values[key], line_location(ctx, general, line, key),
+                                     f"一般公共预算支出表 {row_label(line)} {column_label(general, key)}",
+                                     f"支出总表同一科目的 {money(whole.values[key])}")
 
 
 @rule(
@@ -272,10 +261,8 @@ def running_costs_within_public(ctx: Context) -> Iterator[Finding]:
     table = ctx.doc.table(TableKind.THREE_PUBLIC)
     location = Location(table=TableKind.THREE_PUBLIC.value, row="机关运行经费", column="机关运行经费",
                         table_index=ctx.table_index(table) if table else None)
-    found = _part_finding(ctx, tp.running_costs, total.public, location, "机关运行经费",
-                          "基本支出表公用经费合计")
-    if found:
-        yield found
+    yield from _part_finding(ctx, tp.running_costs, total.public, location, "机关运行经费",
+                             "基本支出表公用经费合计")
 
 
 # 三公 items and the economic 款 that pay for them in basic expenditure (part ≤ whole).
@@ -317,10 +304,8 @@ def economic_within_three_public(ctx: Context) -> Iterator[Finding]:
         whole = getattr(tp, attribute)
         if line is None or line.total is None or whole is None:
             continue
-        found = _part_finding(ctx, line.total, whole, line_location(ctx, economic, line, "total"),
-                              f"基本支出表 {row_label(line)}", f"“三公”经费表{label}")
-        if found:
-            yield found
+        yield from _part_finding(ctx, line.total, whole, line_location(ctx, economic, line, "total"),
+                                 f"基本支出表 {row_label(line)}", f"“三公”经费表{label}")
 
 
 # Contributions by economic 款 that mirror functional 项 (basic expenditure, same money).
@@ -360,10 +345,8 @@ def insurance_mirrors(ctx: Context) -> Iterator[Finding]:
         for v in present[1:]:
             expected = expected + v
         names = "、".join(row_label(m) for m in matches)
-        found = _same(ctx, line.total, expected, line_location(ctx, economic, line, "total"),
-                      f"基本支出表 {row_label(line)}", f"一般公共预算支出表 {names}（基本支出）")
-        if found:
-            yield found
+        yield from _same(ctx, line.total, expected, line_location(ctx, economic, line, "total"),
+                         f"基本支出表 {row_label(line)}", f"一般公共预算支出表 {names}（基本支出）")
 
 
 NAME_TEMPLATE = "{place} 写作“{actual}”，{other_place} 写作“{expected}”"
