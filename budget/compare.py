@@ -50,6 +50,11 @@ _OVERVIEW_LABELS = {
 }
 _THREE_PUBLIC_KEYS = ("overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
 
+# Row-label columns. Not "项目"/"科目名称": components.tables widens those, and the
+# document columns (long unit names) need the room to fit side by side.
+ITEM = ""  # the headline and documents tables: a blank corner, like a spreadsheet
+CLASS_CODE, CLASS_NAME = "科目编码", "功能分类"
+
 CHANGE = "change"  # column of the amounts frame: later − earlier (Money | None)
 RATE = "rate"  # column of the amounts frame: change / earlier in percent (Decimal | None)
 
@@ -103,9 +108,16 @@ def ordered(entries: Sequence[Entry]) -> list[Entry]:
 
 
 def labels(entries: Sequence[Entry]) -> list[str]:
-    """One column label per document: "unit name 2024年", the file name added when two
-    documents would otherwise share a label (the .docx and .pdf of one budget)."""
-    base = [f"{d.unit.name} {d.unit.year}年" if d.unit.year else d.unit.name for _, d in entries]
+    """One column label per document: "unit name 2024年" ("2024年" alone when every
+    document is of the same unit), the file name added when two documents would
+    otherwise share a label (the .docx and .pdf of one budget)."""
+    one_unit = all(_same_name(d.unit.name, entries[0][1].unit.name) for _, d in entries)
+
+    def label(d: Disclosure) -> str:
+        year = f"{d.unit.year}年" if d.unit.year else "年度不详"
+        return year if one_unit else f"{d.unit.name} {year}"
+
+    base = [label(d) for _, d in entries]
     out = []
     for label, (name, _) in zip(base, entries):
         out.append(f"{label}（{name}）" if base.count(label) > 1 else label)
@@ -160,7 +172,7 @@ def headline_amounts(d: Disclosure) -> dict[str, Money | None]:
 class SideBySide:
     """Rows of figures, one column per document (all in ``DISPLAY_UNIT``).
 
-    ``amounts`` has the row columns (``项目``, or ``科目编码`` and ``科目名称``), one
+    ``amounts`` has the row columns (``ITEM``, or ``CLASS_CODE`` and ``CLASS_NAME``), one
     ``Money | None`` column per document label and, for a year pair, ``change`` (Money)
     and ``rate`` (Decimal percent, exact). ``frame`` is the same as display text.
     """
@@ -213,11 +225,11 @@ def headline_table(entries: Sequence[Entry]) -> SideBySide:
     figures = [headline_amounts(d) for _, d in entries]
     rows = []
     for key, label in HEADLINE_ITEMS:
-        row: dict = {"项目": label}
+        row: dict = {ITEM: label}
         for document, amounts in zip(documents, figures):
             row[document] = converted(amounts[key])
         rows.append(row)
-    return _side_by_side(rows, ("项目",), documents, year_change(entries))
+    return _side_by_side(rows, (ITEM,), documents, year_change(entries))
 
 
 def class_table(entries: Sequence[Entry]) -> SideBySide:
@@ -233,11 +245,11 @@ def class_table(entries: Sequence[Entry]) -> SideBySide:
             totals.setdefault(row.code, {})[document] = converted(row.total)
     rows = []
     for code in sorted(names):
-        row: dict = {"科目编码": code, "科目名称": names[code]}
+        row: dict = {CLASS_CODE: code, CLASS_NAME: names[code]}
         for document in documents:
             row[document] = totals[code].get(document)
         rows.append(row)
-    return _side_by_side(rows, ("科目编码", "科目名称"), documents, year_change(entries))
+    return _side_by_side(rows, (CLASS_CODE, CLASS_NAME), documents, year_change(entries))
 
 
 def documents_frame(entries: Sequence[Entry]) -> pd.DataFrame:
@@ -251,7 +263,7 @@ def documents_frame(entries: Sequence[Entry]) -> pd.DataFrame:
         "文件": [name for name, _ in entries],
     }
     frame = pd.DataFrame.from_dict(rows, orient="index", columns=labels(entries))
-    return frame.rename_axis("项目").reset_index()
+    return frame.rename_axis(ITEM).reset_index()
 
 
 def class_bar_frame(classes: SideBySide) -> pd.DataFrame:
@@ -264,7 +276,7 @@ def class_bar_frame(classes: SideBySide) -> pd.DataFrame:
             rows.append(
                 {
                     "series": document,
-                    "category": record["科目名称"],
+                    "category": record[CLASS_NAME],
                     "value": float(money.amount) if money is not None else 0.0,
                     "label": amount_text(money) if money is not None else "",
                 }
@@ -277,11 +289,11 @@ def export_frame(headlines: SideBySide, classes: SideBySide) -> pd.DataFrame:
     parts = []
     for group, table in (("主要数字", headlines), ("功能分类（类）", classes)):
         frame = table.amounts.copy()
-        if "项目" in frame.columns:
-            frame.insert(0, "科目编码", "")
-            frame = frame.rename(columns={"项目": "科目名称"})
+        if ITEM in frame.columns:
+            frame.insert(0, CLASS_CODE, "")
+        frame = frame.rename(columns={ITEM: "名称", CLASS_NAME: "名称"})
         frame.insert(0, "分组", group)
-        frame["科目名称"] = frame["科目名称"].str.strip("\u3000")
+        frame["名称"] = frame["名称"].str.strip("\u3000")
         parts.append(frame)
     frame = pd.concat(parts, ignore_index=True)
     renames = {document: f"{document}（{DISPLAY_UNIT}）" for document in headlines.documents}

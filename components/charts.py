@@ -215,6 +215,6 @@ def grouped_bars(frame: pd.DataFrame) -> None:
     )
     fig.update_xaxes(visible=False, range=[0, float(frame["value"].max()) * 1.25 or 1])
     fig.update_yaxes(automargin=True, autorange="reversed")
-    _layout(fig, max(220, 90 + 26 * len(series) * len(categories)))
+    _layout(fig, max(220, 90 + (26 if len(series) < 3 else 20) * len(series) * len(categories)))
     fig.update_layout(margin=dict(t=40))
     st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})

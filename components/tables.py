@@ -9,8 +9,11 @@ from budget import export
 from budget.model import Table
 
 
-def money_table(frame: pd.DataFrame, height: int | None = None) -> None:
-    """A read-only table of pre-formatted text (amount columns right-aligned)."""
+def money_table(frame: pd.DataFrame, height: int | None = None, pinned: tuple[str, ...] = ()) -> None:
+    """A read-only table of pre-formatted text (amount columns right-aligned).
+
+    ``pinned`` columns (row labels) stay in view when a wide table scrolls sideways.
+    """
     config = {
         column: st.column_config.TextColumn(column, alignment="right")
         for column in frame.columns
@@ -19,6 +22,11 @@ def money_table(frame: pd.DataFrame, height: int | None = None) -> None:
     for column in ("科目名称", "项目"):
         if column in frame.columns:
             config[column] = st.column_config.TextColumn(column, width="large")
+    for column in pinned:
+        # Wide enough for its longest label (CJK characters ~16 px each), so the pinned
+        # labels are not cut when the other columns need the room.
+        longest = max([len(str(column))] + [len(str(v)) for v in frame[column]])
+        config[column] = st.column_config.TextColumn(column, pinned=True, width=min(400, 16 * longest + 24))
     if height is None:
         # Show every row up to a screenful instead of a ten-row scroll box.
         height = min(36 + 35 * len(frame), 640)

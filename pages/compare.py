@@ -16,19 +16,19 @@ if len(entries) < 2:
     st.stop()
 
 st.caption(f"{len(entries)} 份文档并列；金额一律精确换算为{compare.DISPLAY_UNIT}（元 ÷ 10,000，不四舍五入）。")
-tables.money_table(compare.documents_frame(entries))
+tables.money_table(compare.documents_frame(entries), pinned=(compare.ITEM,))
 headlines = compare.headline_table(entries)
 classes = compare.class_table(entries)
 if headlines.change is not None:
     st.info(headlines.change.caption)
 
 st.subheader("主要数字")
-tables.money_table(headlines.frame)
+tables.money_table(headlines.frame, pinned=headlines.row_columns)
 
 st.subheader("功能分类（类）")
 st.caption(f"按“类”编码对应；某份文档没有的类显示为 —。单位：{compare.DISPLAY_UNIT}。")
 charts.grouped_bars(compare.class_bar_frame(classes))
-tables.money_table(classes.frame)
+tables.money_table(classes.frame, pinned=classes.row_columns)
 
 frame = compare.export_frame(headlines, classes)
 left, right, _ = st.columns([1, 1, 4])

@@ -38,7 +38,7 @@ def test_headlines_converted_exactly_to_wan_yuan(pair):
     table = compare.headline_table(pair)
     assert table.documents == (SEED, FULIYUAN)
     assert table.change is None  # two units: no 增减
-    amounts = table.amounts.set_index("项目")
+    amounts = table.amounts.set_index(compare.ITEM)
     # 12,121,164 元 = 1212.1164 万元, exactly (no rounding to 2 places)
     assert amounts.loc["支出总计", FULIYUAN] == wan("1212.1164")
     assert amounts.loc["支出总计", FULIYUAN].amount == Decimal("12121164") / 10000
@@ -52,7 +52,7 @@ def test_headlines_converted_exactly_to_wan_yuan(pair):
     # blank stays blank (not reported), never 0
     assert amounts.loc["政府采购", FULIYUAN] is None
     assert amounts.loc["　　其中：公务用车购置费", FULIYUAN] is None
-    shown = table.frame.set_index("项目")
+    shown = table.frame.set_index(compare.ITEM)
     assert shown.loc["支出总计", f"{FULIYUAN}（万元）"] == "1,212.1164"
     assert shown.loc["项目支出", f"{FULIYUAN}（万元）"] == "262.00"
     assert shown.loc["政府采购", f"{FULIYUAN}（万元）"] == "—"
@@ -63,7 +63,7 @@ def test_classes_matched_by_code(pair):
     table = compare.class_table(pair)
     amounts = table.amounts.set_index("科目编码")
     assert list(amounts.index) == ["201", "204", "208", "210", "221"]
-    assert amounts.loc["208", "科目名称"] == "社会保障和就业支出"
+    assert amounts.loc["208", compare.CLASS_NAME] == "社会保障和就业支出"
     assert amounts.loc["208", FULIYUAN] == wan("1128.1624")  # 11,281,624 元
     assert amounts.loc["208", SEED] == wan("61.54")
     assert amounts.loc["201", SEED] == wan("1065.08")
@@ -75,7 +75,7 @@ def test_classes_matched_by_code(pair):
 
 
 def test_documents_frame_says_unit_year_kind_and_money_unit(pair):
-    frame = compare.documents_frame(pair).set_index("项目")
+    frame = compare.documents_frame(pair).set_index(compare.ITEM)
     assert frame.loc["年度"].tolist() == ["2023年", "2024年"]
     assert frame.loc["金额单位（原文）"].tolist() == ["万元", "元"]
     assert frame.loc["预算类型"].tolist() == ["单位预算", "单位预算"]
@@ -84,7 +84,7 @@ def test_documents_frame_says_unit_year_kind_and_money_unit(pair):
 
 def test_same_budget_twice_gets_distinct_columns(seed_docx, seed_txt):
     table = compare.headline_table([("seed.docx", seed_docx), ("seed.txt", seed_txt)])
-    assert table.documents == (f"{SEED}（seed.docx）", f"{SEED}（seed.txt）")
+    assert table.documents == ("2023年（seed.docx）", "2023年（seed.txt）")
     assert table.change is None  # same year: nothing to compare over time
 
 
@@ -115,14 +115,14 @@ def test_one_unit_two_years_gives_the_change(seed_docx):
     change = compare.year_change(entries)
     assert (change.earlier_year, change.later_year) == (2023, 2024)
     table = compare.headline_table(entries)
-    assert table.documents == (SEED, "中共秦皇岛市海港区委政法委员会本级 2024年")
-    amounts = table.amounts.set_index("项目")
+    assert table.documents == ("2023年", "2024年")  # one unit: the year says which
+    amounts = table.amounts.set_index(compare.ITEM)
     assert amounts.loc["支出总计", compare.CHANGE] == wan("47.79")
     assert amounts.loc["支出总计", compare.RATE] == Decimal("47.79") / Decimal("1452.21") * 100
     assert amounts.loc["　公务接待费", compare.CHANGE] == wan("-0.06")
     assert amounts.loc["　因公出国（境）费", compare.RATE] is None  # 0 -> 0: no rate
     assert amounts.loc["收入总计", compare.CHANGE] == wan("0")
-    shown = table.frame.set_index("项目")
+    shown = table.frame.set_index(compare.ITEM)
     assert shown.loc["支出总计", "增减额（万元）"] == "+47.79"
     assert shown.loc["支出总计", "增减率"] == "+3.29%"
     assert shown.loc["　公务接待费", "增减率"] == "-19.35%"
@@ -134,7 +134,7 @@ def test_export_keeps_exact_decimals(pair, seed_docx):
     entries = [("seed.docx", seed_docx), ("b.docx", _next_year(seed_docx))]
     frame = compare.export_frame(compare.headline_table(entries), compare.class_table(entries))
     assert list(frame.columns) == [
-        "分组", "科目编码", "科目名称", f"{SEED}（万元）", "中共秦皇岛市海港区委政法委员会本级 2024年（万元）",
+        "分组", "科目编码", "名称", "2023年（万元）", "2024年（万元）",
         "增减额（万元）", "增减率（%）",
     ]
     sheet = load_workbook(io.BytesIO(export.frame_xlsx(frame, "预算对比"))).active

@@ -27,8 +27,8 @@ def test_two_uploads_side_by_side_in_wan_yuan():
     )
     open_page(at, "compare")
     documents, headlines, classes = (frame.value for frame in at.dataframe)
-    assert documents.set_index("项目").loc["金额单位（原文）"].tolist() == ["万元", "元"]
-    headlines = headlines.set_index("项目")
+    assert documents.set_index("").loc["金额单位（原文）"].tolist() == ["万元", "元"]
+    headlines = headlines.set_index("")
     assert list(headlines.columns) == [SEED, FULIYUAN]
     assert headlines.loc["支出总计", SEED] == "1,452.21"
     assert headlines.loc["支出总计", FULIYUAN] == "1,212.1164"  # 12,121,164 元
