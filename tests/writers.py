@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Mapping
 
 from budget.model import Disclosure, Section, Table, TableKind
 from loaders.recognize import squash
@@ -149,14 +150,21 @@ def _lines(text: str) -> list[str]:
 # ---------------------------------------------------------------- Word
 
 
-def to_docx(d: Disclosure, unit_in_table: bool = True) -> bytes:
+def to_docx(
+    d: Disclosure, unit_in_table: bool = True, split: Mapping[int, int] | None = None, continued: str | None = None
+) -> bytes:
     """Word: heading + paragraphs per section; per table its title paragraph, the unit
     line (first table row, or a paragraph under the title), the table with real merged
-    cells, and the note under it."""
+    cells, and the note under it.
+
+    ``split`` {table index: body rows on the first page}: that table is printed as two
+    Word tables with a page break between them and its header rows repeated on top of
+    the second (``continued``: a line such as "续表" above it)."""
     import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
     document = docx.Document()
+    split = split or {}
     for item in document_order(d):
         if isinstance(item, Section):
             if item.heading:
@@ -170,7 +178,16 @@ def to_docx(d: Disclosure, unit_in_table: bool = True) -> bytes:
             title.add_run(item.title).bold = True
         if item.unit_line and not unit_in_table:
             document.add_paragraph(item.unit_line)
-        write_docx_table(document, item, unit_in_table)
+        index = next(i for i, t in enumerate(d.tables) if t is item)
+        if index in split:
+            first = split[index]
+            write_docx_table(document, replace(item, rows=item.rows[:first]), unit_in_table)
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            if continued:
+                document.add_paragraph(continued)
+            write_docx_table(document, replace(item, rows=item.rows[first:], unit_line=None), unit_in_table)
+        else:
+            write_docx_table(document, item, unit_in_table)
         if item.note:
             document.add_paragraph(item.note)
     buffer = io.BytesIO()

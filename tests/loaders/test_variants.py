@@ -1,0 +1,269 @@
+"""Realistic variations of real documents load to the same model, but for the change.
+
+Each test changes one thing the way another finance office would lay the document out
+(table order, 部门 for 单位, no year in titles, an extra table, a table split over a
+page break, thousands separators, codes whole or split into 类/款/项), writes it with
+tests.writers and loads it. The expected model is the changed disclosure itself
+(tests.writers.comparable), adjusted only where the change must show.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from budget.model import Disclosure, Table, TableKind
+from loaders import load
+from loaders.recognize import _is_code_label, squash
+from tests import writers
+from tests.conftest import fixture_bytes
+
+FIXTURES = {"seed": "seed.docx", "fuliyuan": "real/putuo_fuliyuan_2024_unit.pdf", "wanli": "real/putuo_wanli_2024_dept.pdf"}
+FORMATS = {
+    "docx": (writers.to_docx, "v.docx"),
+    "txt": (writers.to_txt, "v.txt"),
+    "xlsx": (lambda d: writers.to_xlsx(d, numbers=False), "v.xlsx"),
+}
+
+
+@pytest.fixture(scope="module")
+def doc():
+    cache: dict[str, Disclosure] = {}
+
+    def get(key: str) -> Disclosure:
+        if key not in cache:
+            cache[key] = load(fixture_bytes(FIXTURES[key]), FIXTURES[key].rsplit("/", 1)[-1])
+        return cache[key]
+
+    return get
+
+
+def reload(d: Disclosure, fmt: str = "docx", **options) -> dict:
+    write, name = FORMATS[fmt]
+    return writers.comparable(load(write(d, **options), name))
+
+
+def assert_same(actual: dict, expected: dict) -> None:
+    for key in expected:  # one part at a time, so a failure names it
+        assert actual[key] == expected[key], key
+
+
+def with_tables(d: Disclosure, tables) -> Disclosure:
+    """The disclosure with other tables; its notes name the tables by their new titles."""
+    notes = list(d.notes)
+    for old, new in zip(d.tables, tables):
+        if old.kind == new.kind and old.title and old.title != new.title:
+            notes = [n.replace(f"{old.title}：", f"{new.title}：") for n in notes]
+    return replace(d, tables=tuple(tables), notes=tuple(notes))
+
+
+# ---------------------------------------------------------------- table order
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+@pytest.mark.parametrize("key", ["seed", "wanli"])
+def test_standard_tables_in_another_order(doc, key, fmt):
+    d = doc(key)
+    standard = [i for i, t in enumerate(d.tables) if t.kind not in (TableKind.PERFORMANCE, TableKind.ORGANISATION)][:9]
+    order = list(range(len(d.tables)))
+    order[standard[0] : standard[-1] + 1] = reversed(standard)
+    changed = with_tables(d, [d.tables[i] for i in order])
+    actual = reload(changed, fmt)
+    assert actual["tables"][0]["kind"] == "three_public" and actual["tables"][8]["kind"] == "summary"
+    assert_same(actual, writers.comparable(changed))
+
+
+# ---------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt", "xlsx"])
+@pytest.mark.parametrize("key", ["seed", "fuliyuan"])
+def test_department_instead_of_unit_in_titles(doc, key, fmt):
+    d = doc(key)
+    assert d.unit.kind == "单位"
+    changed = with_tables(d, [replace(t, title=t.title.replace("单位", "部门")) for t in d.tables])
+    actual = reload(changed, fmt)
+    expected = writers.comparable(changed)
+    assert actual["unit"][4] == "部门"  # the titles now name a department budget
+    expected["unit"][4] = "部门"
+    assert [t["title"] for t in actual["tables"]] == [t.title for t in changed.tables]
+    assert_same(actual, expected)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt", "xlsx"])
+@pytest.mark.parametrize("key", ["fuliyuan", "wanli"])
+def test_year_removed_from_titles(doc, key, fmt):
+    d = doc(key)
+    changed = with_tables(d, [replace(t, title=re.sub(r"^(?:19|20)\d{2}年", "", t.title)) for t in d.tables])
+    assert sum(t.title != c.title for t, c in zip(d.tables, changed.tables)) >= 8
+    actual = reload(changed, fmt)
+    assert actual["unit"][2] == 2024
+    assert_same(actual, writers.comparable(changed))
+
+
+# ---------------------------------------------------------------- an extra table
+
+
+def _staff_table(d: Disclosure) -> Table:
+    return Table(
+        kind=TableKind.UNKNOWN,
+        title="人员编制及实有人数情况表",
+        header=(("项目", "编制数", "实有人数"),),
+        rows=(("行政编制", "12", "11"), ("事业编制", "5", "5"), ("合计", "17", "16")),
+        columns=("项目", "编制数", "实有人数"),
+        column_keys=(None, None, None),
+        money_unit=d.unit.money_unit,
+    )
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt", "xlsx"])
+@pytest.mark.parametrize("key", ["seed", "wanli"])
+def test_unknown_table_in_the_middle(doc, key, fmt):
+    d = doc(key)
+    at = 3  # after the expenditure table
+    changed = with_tables(d, [*d.tables[:at], _staff_table(d), *d.tables[at:]])
+    actual = reload(changed, fmt)
+    expected = writers.comparable(changed)
+    for project in expected["performance"]:
+        project["table"] += 1  # the projects' tables moved one down
+    assert actual["tables"][at]["kind"] == "unknown" and actual["tables"][at]["title"] == "人员编制及实有人数情况表"
+    assert actual["tables"][at + 1]["kind"] == "fiscal_summary"
+    assert_same(actual, expected)
+
+
+# ---------------------------------------------------------------- split over pages
+
+
+@pytest.mark.parametrize("continued", [None, "续表"])
+@pytest.mark.parametrize(("key", "kind", "first"), [("seed", TableKind.BASIC_ECONOMIC, 12), ("wanli", TableKind.INCOME, 30)])
+def test_long_table_split_over_a_page_break(doc, key, kind, first, continued):
+    d = doc(key)
+    import io
+
+    import docx
+
+    index = next(i for i, t in enumerate(d.tables) if t.kind == kind)
+    data = writers.to_docx(d, split={index: first}, continued=continued)
+    word = docx.Document(io.BytesIO(data))
+    assert len(word.tables) == len(d.tables) + 1  # really two Word tables
+    assert word.tables[index + 1].rows[0].cells[0].text == d.tables[index].header[0][0]  # header repeated
+    actual = writers.comparable(load(data, "v.docx"))
+    assert len(actual["tables"]) == len(d.tables)
+    assert len(actual["tables"][index]["lines"]) == len(d.tables[index].lines)
+    assert_same(actual, writers.comparable(d))
+
+
+# ---------------------------------------------------------------- thousands separators
+
+
+def _body_columns(row: tuple[str, ...], width: int) -> list[int]:
+    """The grid column of each printed cell (a short row's first cell spans the gap)."""
+    gap = width - len(row)
+    return [0] + [i + gap for i in range(1, len(row))] if row else []
+
+
+def _separators(table: Table, add: bool) -> Table:
+    skip = {i for i, label in enumerate(table.columns) if _is_code_label(label) or squash(label) == "序号"}
+
+    def change(text: str) -> str:
+        if add and (m := re.fullmatch(r"(-?)(\d{4,})(\.\d+)?", text)):
+            return f"{m.group(1)}{int(m.group(2)):,}{m.group(3) or ''}"
+        if not add and re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text):
+            return text.replace(",", "")
+        return text
+
+    width = len(table.columns)
+    rows = tuple(
+        tuple(text if col in skip else change(text) for text, col in zip(row, _body_columns(row, width)))
+        for row in table.rows
+    )
+    return replace(table, rows=rows)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt", "xlsx"])
+@pytest.mark.parametrize(("key", "add"), [("seed", True), ("fuliyuan", False)], ids=["seed-added", "fuliyuan-removed"])
+def test_amounts_with_or_without_thousands_separators(doc, key, add, fmt):
+    d = doc(key)
+    changed = with_tables(d, [_separators(t, add) for t in d.tables])
+    cells = [c for t in changed.tables for r in t.rows for c in r]
+    assert ("1,452.21" in cells) if add else ("9501164" in cells and "9,501,164" not in cells)
+    assert_same(reload(changed, fmt), writers.comparable(d))
+
+
+# ---------------------------------------------------------------- codes whole or split
+
+
+def _codes_whole(table: Table) -> Table:
+    """类/款/项 columns -> one 科目编码 column holding the whole code."""
+    code_cols = [i for i, label in enumerate(table.columns) if _is_code_label(label)]
+    if len(code_cols) < 2:
+        return table
+    first, drop = code_cols[0], set(code_cols[1:])
+    width = len(table.columns)
+    codes = {line.row - len(table.header): line.code for line in table.lines if line.code}
+    rows = []
+    for r, row in enumerate(table.rows):
+        if len(row) < width:  # 合计 merged over the code columns: it just spans fewer
+            rows.append(row)
+            continue
+        whole = codes.get(r) or "".join(row[i] for i in code_cols)
+        rows.append(tuple(whole if i == first else c for i, c in enumerate(row) if i not in drop))
+    header = [row for row in table.header if not set(filter(None, row)) <= {"类", "款", "项"}]
+    columns = [label.rsplit("/", 1)[0] if i == first else label for i, label in enumerate(table.columns) if i not in drop]
+    keys = [k for i, k in enumerate(table.column_keys) if i not in drop]
+    return replace(table, header=tuple(header), rows=tuple(rows), columns=tuple(columns), column_keys=tuple(keys))
+
+
+def _codes_split(table: Table) -> Table:
+    """One 科目编码 column -> 类/款(/项) columns under it, the 类 printed on every row."""
+    code_cols = [i for i, label in enumerate(table.columns) if _is_code_label(label)]
+    if len(code_cols) != 1:
+        return table
+    at = code_cols[0]
+    names = ("类", "款") if table.kind == TableKind.BASIC_ECONOMIC else ("类", "款", "项")
+    width = len(table.columns)
+    columns = (*table.columns[:at], *(f"{table.columns[at]}/{n}" for n in names), *table.columns[at + 1 :])
+    keys = (*table.column_keys[:at], *([None] * len(names)), *table.column_keys[at + 1 :])
+    widened = replace(table, columns=columns, column_keys=keys)
+    # A new bottom header row: 类/款/项 under the code cell, the other cells merged down.
+    last, spans, new_row, c = table.header[-1], writers.header_spans(widened)[-1], [], 0
+    for text, span in zip(last, spans):
+        new_row += list(names) if c == at else [""]
+        c += span
+    rows = []
+    for row in table.rows:
+        if len(row) < width:
+            rows.append(row)
+            continue
+        code = squash(row[at])
+        parts = [code[:3], code[3:5], code[5:7]][: len(names)] if code else [""] * len(names)
+        rows.append((*row[:at], *parts, *row[at + 1 :]))
+    return replace(widened, header=(*table.header, tuple(new_row)), rows=tuple(rows))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt", "xlsx"])
+@pytest.mark.parametrize(("key", "change"), [("seed", _codes_split), ("fuliyuan", _codes_whole), ("wanli", _codes_whole)])
+def test_codes_whole_or_split(doc, key, change, fmt):
+    d = doc(key)
+    changed = with_tables(d, [change(t) for t in d.tables])
+    touched = [t for t, c in zip(d.tables, changed.tables) if t.columns != c.columns]
+    assert len(touched) >= 5
+    actual = reload(changed, fmt)
+    expected = writers.comparable(changed)
+    expected["notes"] = [] if change is _codes_whole else expected["notes"]  # whole codes are printed right
+    assert_same(actual, expected)
+    # The lines, with their exact amounts, are those of the document as printed.
+    assert actual["functional"] == writers.comparable(d)["functional"]
+    assert actual["economic"] == writers.comparable(d)["economic"]
+
+
+def test_split_codes_read_back_whole(doc):
+    changed = with_tables(doc("seed"), [_codes_split(t) for t in doc("seed").tables])
+    again = load(writers.to_docx(changed), "v.docx")
+    expenditure = again.table(TableKind.EXPENDITURE)
+    assert expenditure.columns[1:4] == ("功能分类科目/科目编码/类", "功能分类科目/科目编码/款", "功能分类科目/科目编码/项")
+    line = next(l for l in again.functional if l.code == "2013602")
+    assert (line.level, line.total.amount, line.basic) == (3, Decimal("1065.08"), None)
