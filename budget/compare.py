@@ -113,11 +113,11 @@ def labels(entries: Sequence[Entry]) -> list[str]:
     otherwise share a label (the .docx and .pdf of one budget)."""
     one_unit = all(_same_name(d.unit.name, entries[0][1].unit.name) for _, d in entries)
 
-    def label(d: Disclosure) -> str:
+    def of(d: Disclosure) -> str:
         year = f"{d.unit.year}年" if d.unit.year else "年度不详"
         return year if one_unit else f"{d.unit.name} {year}"
 
-    base = [label(d) for _, d in entries]
+    base = [of(d) for _, d in entries]
     out = []
     for label, (name, _) in zip(base, entries):
         out.append(f"{label}（{name}）" if base.count(label) > 1 else label)
@@ -198,7 +198,7 @@ def _signed(money: Money | None) -> str:
     return f"+{text}" if money is not None and money.amount > 0 else text
 
 
-def _with_change(rows: list[dict], documents: list[str], change: YearChange | None) -> None:
+def _with_change(rows: list[dict], change: YearChange | None) -> None:
     if change is None:
         return
     for row in rows:
@@ -213,7 +213,7 @@ def _with_change(rows: list[dict], documents: list[str], change: YearChange | No
 def _side_by_side(
     rows: list[dict], row_columns: tuple[str, ...], documents: list[str], change: YearChange | None
 ) -> SideBySide:
-    _with_change(rows, documents, change)
+    _with_change(rows, change)
     columns = [*row_columns, *documents] + ([CHANGE, RATE] if change else [])
     return SideBySide(pd.DataFrame(rows, columns=columns), row_columns, tuple(documents), change)
 
