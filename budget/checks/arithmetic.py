@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from budget.checks.amounts import compare_sum
+from budget.checks.amounts import Comparison, compare_sum
 from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
 from budget.checks.where import (
+    coded_tables,
     column_label,
     figure,
     level_of,
@@ -17,6 +18,7 @@ from budget.checks.where import (
     row_label,
     squash,
     sum_finding,
+    sum_message,
 )
 from budget.model import Line, Money, Table, TableKind
 
@@ -53,29 +55,28 @@ def _row_groups(line: Line) -> Iterator[tuple[str, tuple[str, ...]]]:
             yield whole, present
 
 
-def _sum_check(ctx: Context, table: Table, line: Line, whole: str, parts: Sequence[str]) -> Finding | None:
-    printed = line.values.get(whole)
-    values = [line.values.get(p) for p in parts]
+def _printed_against_sum(ctx: Context, table: Table, printed: Money | None,
+                         values: Sequence[Money | None]) -> Comparison | None:
+    """A printed figure against the sum of its parts; None when all are blank or it adds up exactly."""
     if printed is None and all(v is None for v in values):
         return None
-    unit = table.money_unit or ctx.unit
-    actual = printed if printed is not None else Money(0, unit)  # a blank 合计 with parts is wrong
+    # a blank 合计 over printed parts is wrong: it counts as zero
+    actual = printed if printed is not None else Money(0, table.money_unit or ctx.unit)
     comparison = compare_sum(actual, values)
-    if comparison.equal:
-        return None
-    labels = [column_label(table, p) for p in parts]
-    message = ROW_TEMPLATE.format(
-        table=table.label,
-        row=row_label(line),
-        whole=column_label(table, whole),
-        actual=comparison.actual.format() if printed is not None else "空白",
-        parts=parts_text(labels, values),
-        expected=comparison.expected.format(with_unit=False),
-        difference=comparison.difference.format(with_unit=False),
-    )
-    place = f"{table.label} {row_label(line)}"
-    return sum_finding(ctx, comparison, line_location(ctx, table, line, whole), message, place,
-                       column_label(table, whole), parts_text(labels, values))
+    return None if comparison.equal else comparison
+
+
+def _sum_check(ctx: Context, table: Table, line: Line, whole: str, parts: Sequence[str]) -> Iterator[Finding]:
+    printed = line.values.get(whole)
+    values = [line.values.get(p) for p in parts]
+    comparison = _printed_against_sum(ctx, table, printed, values)
+    if comparison is None:
+        return
+    parts_str = parts_text([column_label(table, p) for p in parts], values)
+    message = sum_message(ROW_TEMPLATE, comparison, parts_str, blank=printed is None,
+                          table=table.label, row=row_label(line), whole=column_label(table, whole))
+    yield sum_finding(ctx, comparison, line_location(ctx, table, line, whole), message,
+                      f"{table.label} {row_label(line)}", column_label(table, whole), parts_str)
 
 
 @rule(
@@ -93,9 +94,7 @@ def row_totals(ctx: Context) -> Iterator[Finding]:
     for table in tables:
         for line in table.lines:
             for whole, parts in _row_groups(line):
-                found = _sum_check(ctx, table, line, whole, parts)
-                if found:
-                    yield found
+                yield from _sum_check(ctx, table, line, whole, parts)
 
 
 HIER_TEMPLATE = "{table} {row}：{column} {actual}，下级科目 {parts} = {expected}，相差 {difference}"
@@ -123,29 +122,17 @@ def _hierarchy_pairs(table: Table) -> Iterator[tuple[Line, list[Line]]]:
         yield total, top
 
 
-def _hierarchy_check(ctx: Context, table: Table, parent: Line, children: list[Line], key: str) -> Finding | None:
+def _hierarchy_check(ctx: Context, table: Table, parent: Line, children: list[Line], key: str) -> Iterator[Finding]:
     printed = parent.values.get(key)
     values = [c.values.get(key) for c in children]
-    if printed is None and all(v is None for v in values):
-        return None
-    unit = table.money_unit or ctx.unit
-    actual = printed if printed is not None else Money(0, unit)
-    comparison = compare_sum(actual, values)
-    if comparison.equal:
-        return None
-    labels = [c.code or squash(c.name) for c in children]
-    parts = parts_text(labels, values)
-    message = HIER_TEMPLATE.format(
-        table=table.label,
-        row=row_label(parent),
-        column=column_label(table, key),
-        actual=comparison.actual.format() if printed is not None else "空白",
-        parts=parts,
-        expected=comparison.expected.format(with_unit=False),
-        difference=comparison.difference.format(with_unit=False),
-    )
-    return sum_finding(ctx, comparison, line_location(ctx, table, parent, key), message,
-                       f"{table.label} {row_label(parent)}", column_label(table, key), f"下级科目 {parts}")
+    comparison = _printed_against_sum(ctx, table, printed, values)
+    if comparison is None:
+        return
+    parts = parts_text([c.code or squash(c.name) for c in children], values)
+    message = sum_message(HIER_TEMPLATE, comparison, parts, blank=printed is None,
+                          table=table.label, row=row_label(parent), column=column_label(table, key))
+    yield sum_finding(ctx, comparison, line_location(ctx, table, parent, key), message,
+                      f"{table.label} {row_label(parent)}", column_label(table, key), f"下级科目 {parts}")
 
 
 @rule(
@@ -157,15 +144,10 @@ def _hierarchy_check(ctx: Context, table: Table, parent: Line, children: list[Li
     "核对科目层级：每个类、款的金额应等于其下级科目之和，合计行应等于各类之和；检查是否漏列或多列了下级科目。",
 )
 def hierarchy(ctx: Context) -> Iterator[Finding]:
-    tables = [t for t in ctx.doc.tables if t.kind in CLASSIFIED and t.coded_lines()]
-    if not tables:
-        raise NotRun("文件中没有带科目编码的表格")
-    for table in tables:
+    for table in coded_tables(ctx, CLASSIFIED):
         for parent, children in _hierarchy_pairs(table):
             for key in parent.values:
-                found = _hierarchy_check(ctx, table, parent, children, key)
-                if found:
-                    yield found
+                yield from _hierarchy_check(ctx, table, parent, children, key)
 
 
 # --- 收支总表 / 财政拨款收支总表: 收入总计 = 支出总计 and friends -------------------------
@@ -218,21 +200,12 @@ def _totals_findings(
     for key in keys or [k for k in whole.values]:
         printed = whole.values.get(key)
         values = [_value(p, key) for p in present]
-        if printed is None and all(v is None for v in values):
-            continue
-        actual = printed if printed is not None else Money(0, table.money_unit or ctx.unit)
-        comparison = compare_sum(actual, values)
-        if comparison.equal:
+        comparison = _printed_against_sum(ctx, table, printed, values)
+        if comparison is None:
             continue
         parts_str = parts_text([squash(p.name) for p in present], values)
         what = squash(whole.name) + (f"（{column_label(table, key)}）" if key not in ("amount", "total") else "")
-        message = TOTALS_TEMPLATE.format(
-            table=table.label, what=what,
-            actual=comparison.actual.format() if printed is not None else "空白",
-            parts=parts_str,
-            expected=comparison.expected.format(with_unit=False),
-            difference=comparison.difference.format(with_unit=False),
-        )
+        message = sum_message(TOTALS_TEMPLATE, comparison, parts_str, blank=printed is None, table=table.label, what=what)
         yield sum_finding(ctx, comparison, line_location(ctx, table, whole, key), message, table.label, what, parts_str)
 
 
@@ -354,11 +327,7 @@ def three_public_sums(ctx: Context) -> Iterator[Finding]:
         if comparison.equal:
             continue
         parts = parts_text(labels, values)
-        message = THREE_TEMPLATE.format(
-            what=what, actual=comparison.actual.format(), parts=parts,
-            expected=comparison.expected.format(with_unit=False),
-            difference=comparison.difference.format(with_unit=False),
-        )
+        message = sum_message(THREE_TEMPLATE, comparison, parts, what=what)
         yield sum_finding(ctx, comparison, _three_public_location(ctx, what), message, "“三公”经费支出表", what, parts)
 
 
@@ -406,9 +375,7 @@ def procurement_sums(ctx: Context) -> Iterator[Finding]:
         comparison = compare_sum(whole.amount, values)
         if not comparison.equal:
             parts = parts_text([p.item for p in items], values)
-            message = PROC_TEMPLATE.format(row="合计", actual=comparison.actual.format(), parts=parts,
-                                           expected=comparison.expected.format(with_unit=False),
-                                           difference=comparison.difference.format(with_unit=False))
+            message = sum_message(PROC_TEMPLATE, comparison, parts, row="合计")
             location = Location(table=TableKind.PROCUREMENT.value, row="合计", column="金额",
                                 table_index=index, row_index=whole.row)
             yield sum_finding(ctx, comparison, location, message, "政府采购预算表", "合计", parts)
@@ -441,9 +408,7 @@ def asset_sums(ctx: Context) -> Iterator[Finding]:
         return
     table = ctx.doc.table(TableKind.ASSETS)
     parts = parts_text([squash(a.item) for a in items], values)
-    message = ASSET_TEMPLATE.format(actual=comparison.actual.format(), parts=parts,
-                                    expected=comparison.expected.format(with_unit=False),
-                                    difference=comparison.difference.format(with_unit=False))
+    message = sum_message(ASSET_TEMPLATE, comparison, parts)
     location = Location(table=TableKind.ASSETS.value, row=squash(total.item), column="价值",
                         table_index=ctx.table_index(table) if table else None, row_index=total.row)
     yield sum_finding(ctx, comparison, location, message, "固定资产占用情况表", "资产总额", parts)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
 
 from budget.checks.amounts import Comparison
-from budget.checks.core import Context, Finding, Location, Severity
-from budget.model import COLUMN_LABELS, Line, Money, Table
+from budget.checks.core import Context, Finding, Location, NotRun, Severity
+from budget.model import COLUMN_LABELS, Line, Money, Table, TableKind
 
 CN_ITEM = re.compile(r"^[一二三四五六七八九十]+、")  # top-level item: 一、… 三十一、…
 SPACES = re.compile(r"\s+")
@@ -74,6 +74,25 @@ def main_value(line: Line) -> Money | None:
 def parts_text(labels: Sequence[str], values: Sequence[Money | None]) -> str:
     shown = [f"{label} {figure(value)}" for label, value in zip(labels, values)]
     return " + ".join(shown) if shown else "（无分项）"
+
+
+def coded_tables(ctx: Context, kinds: Collection[TableKind]) -> list[Table]:
+    """The tables of these kinds that list coded lines; NotRun when there are none."""
+    tables = [t for t in ctx.doc.tables if t.kind in kinds and t.coded_lines()]
+    if not tables:
+        raise NotRun("文件中没有带科目编码的表格")
+    return tables
+
+
+def sum_message(template: str, comparison: Comparison, parts: str, blank: bool = False, **fields: object) -> str:
+    """A sum rule's message: the printed figure (or 空白), the parts, their sum and the difference."""
+    return template.format(
+        actual="空白" if blank else comparison.actual.format(),
+        parts=parts,
+        expected=comparison.expected.format(with_unit=False),
+        difference=comparison.difference.format(with_unit=False),
+        **fields,
+    )
 
 
 ROUNDING_NOTE = "{place}：{what} {actual}，{parts} = {expected}，相差 {difference}，在 {items} 项四舍五入的容差 ±{tolerance} 之内"
