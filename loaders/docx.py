@@ -17,6 +17,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _T = (W + t for t in ("p", "tbl", "tr", "tc", "t"))
 _SDT, _SDT_CONTENT = W + "sdt", W + "sdtContent"
 _GRID_SPAN, _V_MERGE, _VAL = W + "gridSpan", W + "vMerge", W + "val"
+_BR, _CR, _TYPE = W + "br", W + "cr", W + "type"
 
 
 def read(data: bytes) -> list[Block]:
@@ -70,11 +71,16 @@ def _table_rows(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
     # Only a table that holds another table needs the (costly) ownership checks.
     nested = sum(1 for _ in table.iter(_TBL)) > 1
 
-    for node in table.iter(_TR, _TC, _P, _T, _GRID_SPAN, _V_MERGE):
+    for node in table.iter(_TR, _TC, _P, _T, _BR, _CR, _GRID_SPAN, _V_MERGE):
         tag = node.tag
         if tag == _T:
             if paragraphs:
                 paragraphs[-1].append(node.text or "")
+        elif tag == _BR or tag == _CR:
+            # A line break typed in a cell (Shift+Enter) separates its lines as a new
+            # paragraph would: "1.…<br/>2.…" is two goals, not one.
+            if paragraphs and node.get(_TYPE) in (None, "textWrapping"):
+                paragraphs[-1].append("\n")
         elif tag == _P:
             if paragraphs is not None:
                 paragraphs.append([])

@@ -347,7 +347,7 @@ def _split_header(g: _Grid) -> tuple[list[list[str]], list[list[int]], list[list
 
 
 def _is_blank_row(cells: list[str]) -> bool:
-    filled = [c for c in cells if c]
+    filled = [c for c in cells if squash(c) not in _BLANKS]  # "—" prints a blank amount
     return not filled or (len(filled) == 1 and _is_total_name(filled[0]))
 
 
@@ -754,7 +754,8 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line
         name = " ".join(row[i] for i in name_cols if row[i]) if name_cols else ""
         if not code and not name:
             # Codes and names in one cell ("2013602 一般行政管理事务") or no header words.
-            first = next((c for c in row if c and not re.fullmatch(r"\d{1,3}", c) or _is_code(c)), "")
+            # (a dash prints a blank amount, not a name)
+            first = next((c for c in row if c and squash(c) not in _BLANKS and not re.fullmatch(r"\d{1,3}", c) or _is_code(c)), "")
             m = re.match(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$", first)
             code, name = (m.group(1), m.group(2)) if m else (None, first)
         values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
