@@ -151,7 +151,11 @@ def _lines(text: str) -> list[str]:
 
 
 def to_docx(
-    d: Disclosure, unit_in_table: bool = True, split: Mapping[int, int] | None = None, continued: str | None = None
+    d: Disclosure,
+    unit_in_table: bool = True,
+    split: Mapping[int, int] | None = None,
+    continued: str | None = None,
+    line_breaks: bool = False,
 ) -> bytes:
     """Word: heading + paragraphs per section; per table its title paragraph, the unit
     line (first table row, or a paragraph under the title), the table with real merged
@@ -159,7 +163,8 @@ def to_docx(
 
     ``split`` {table index: body rows on the first page}: that table is printed as two
     Word tables with a page break between them and its header rows repeated on top of
-    the second (``continued``: a line such as "续表" above it)."""
+    the second (``continued``: a line such as "续表" above it). ``line_breaks``: the lines
+    of a cell typed with Shift+Enter (one paragraph with breaks), not as paragraphs."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
@@ -181,13 +186,13 @@ def to_docx(
         index = next(i for i, t in enumerate(d.tables) if t is item)
         if index in split:
             first = split[index]
-            write_docx_table(document, replace(item, rows=item.rows[:first]), unit_in_table)
+            write_docx_table(document, replace(item, rows=item.rows[:first]), unit_in_table, line_breaks)
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             if continued:
                 document.add_paragraph(continued)
-            write_docx_table(document, replace(item, rows=item.rows[first:], unit_line=None), unit_in_table)
+            write_docx_table(document, replace(item, rows=item.rows[first:], unit_line=None), unit_in_table, line_breaks)
         else:
-            write_docx_table(document, item, unit_in_table)
+            write_docx_table(document, item, unit_in_table, line_breaks)
         if item.note:
             document.add_paragraph(item.note)
     buffer = io.BytesIO()
@@ -195,8 +200,8 @@ def to_docx(
     return buffer.getvalue()
 
 
-def write_docx_table(document, table: Table, unit_in_table: bool = True, placed: list[Placed] | None = None):
-    placed = placed if placed is not None else layout(table, unit_in_table)
+def write_docx_table(document, table: Table, unit_in_table: bool = True, line_breaks: bool = False):
+    placed = layout(table, unit_in_table)
     rows = max(p.row + p.depth for p in placed)
     cols = max(p.col + p.span for p in placed)
     from docx.table import _Cell
@@ -216,6 +221,9 @@ def write_docx_table(document, table: Table, unit_in_table: bool = True, placed:
             c += tc.grid_span
     for p in placed:
         cell = _Cell(at[(p.row, p.col)], grid)
+        if line_breaks:
+            cell.text = p.text  # python-docx writes "\n" as <w:br/>
+            continue
         lines = p.text.split("\n")
         cell.text = lines[0]
         for line in lines[1:]:

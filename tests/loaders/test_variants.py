@@ -267,3 +267,44 @@ def test_split_codes_read_back_whole(doc):
     assert expenditure.columns[1:4] == ("功能分类科目/科目编码/类", "功能分类科目/科目编码/款", "功能分类科目/科目编码/项")
     line = next(l for l in again.functional if l.code == "2013602")
     assert (line.level, line.total.amount, line.basic) == (3, Decimal("1065.08"), None)
+
+
+# ---------------------------------------------------------------- how cells are typed
+
+
+@pytest.mark.parametrize("key", ["seed", "fuliyuan"])
+def test_cell_lines_typed_as_line_breaks(doc, key):
+    """Lines in a cell typed with Shift+Enter (<w:br/>) are lines, as paragraphs are:
+    the seed's goals stay separate goals."""
+    import io
+    import zipfile
+
+    d = doc(key)
+    data = writers.to_docx(d, line_breaks=True)
+    actual = writers.comparable(load(data, "v.docx"))
+    assert_same(actual, writers.comparable(d))
+    if key == "seed":
+        assert b"<w:br/>" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+        assert actual["performance"][1]["goals"] == ["1.目标内容1", "2.目标内容2"]
+
+
+def _dashes(table: Table) -> Table:
+    """Blank amount cells printed as "—" (many offices never leave an amount blank)."""
+    keys, width = table.column_keys, len(table.columns)
+    rows = tuple(
+        tuple("—" if not text and len(row) == width and keys[col] else text for col, text in enumerate(row))
+        for row in table.rows
+    )
+    return replace(table, rows=rows)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt", "xlsx"])
+@pytest.mark.parametrize("key", ["seed", "wanli"])
+def test_blank_amounts_printed_as_dashes(doc, key, fmt):
+    d = doc(key)
+    changed = with_tables(d, [_dashes(t) for t in d.tables])
+    assert sum(c == "—" for t in changed.tables for r in t.rows for c in r) > 50
+    actual = reload(changed, fmt)
+    assert_same(actual, writers.comparable(d))  # a dash is a blank: None, never 0
+    empty = [t for t in actual["tables"] if t["kind"] == "gov_fund"][0]
+    assert empty["empty"] and all(not l["name"].strip("—") or l["is_total"] for l in empty["lines"])
