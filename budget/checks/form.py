@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 
 from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
 from budget.checks.quotes import section_paragraphs
-from budget.checks.where import squash
-from budget.model import TableKind
+from budget.checks.where import coded_tables, squash
+from budget.model import Line, Table, TableKind
 
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -176,6 +176,13 @@ def _place(piece: TextPiece) -> str:
     return (loc.section or "正文").strip()
 
 
+def _each_match(ctx: Context, pattern: re.Pattern[str], template: str) -> Iterator[Finding]:
+    """A finding for every match of ``pattern`` in the document's text, the words marked."""
+    for piece in pieces(ctx):
+        for match in pattern.finditer(piece.text):
+            yield Finding(message=template.format(place=_place(piece), text=match.group(0)), location=piece.at(match))
+
+
 PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "【": "】", "‘": "’"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 SAME_FAMILY = {"（": "(", "(": "（"}
@@ -219,6 +226,7 @@ def brackets(ctx: Context) -> Iterator[Finding]:
 
 
 TRUNCATED = re.compile(r"(主要原因是|原因是|原因为|主要用于|用于|包括|其中|具体如下|如下)\s*[:：]?\s*[。；;]")
+TRUNCATED_TEMPLATE = "“{place}”中句子没写完：“{text}”"
 
 
 @rule(
@@ -226,18 +234,17 @@ TRUNCATED = re.compile(r"(主要原因是|原因是|原因为|主要用于|用�
     "没有写了一半的句子",
     Category.FORM,
     Severity.WARNING,
-    "“{place}”中句子没写完：“{text}”",
+    TRUNCATED_TEMPLATE,
     "补全句子（如“主要原因是。”后面应写明原因）。",
 )
 def truncated(ctx: Context) -> Iterator[Finding]:
-    for piece in pieces(ctx):
-        for match in TRUNCATED.finditer(piece.text):
-            yield Finding(message=f"“{_place(piece)}”中句子没写完：“{match.group(0)}”", location=piece.at(match))
+    return _each_match(ctx, TRUNCATED, TRUNCATED_TEMPLATE)
 
 
 PLACEHOLDER = re.compile(
     r"[XＸ]{2,}|×{2,}|某某|(?:目标|指标)内容\s*\d*|(?<!…)……(?!…)|\.\.\.(?!\.)|待填|待补充|此处填写|请填写|TODO",
 )
+PLACEHOLDER_TEMPLATE = "“{place}”中有占位文字“{text}”"
 
 
 @rule(
@@ -245,13 +252,11 @@ PLACEHOLDER = re.compile(
     "没有未替换的占位文字",
     Category.FORM,
     Severity.ERROR,
-    "“{place}”中有占位文字“{text}”",
+    PLACEHOLDER_TEMPLATE,
     "把模板中的占位文字（XX、目标内容1、……）替换为实际内容后再公开。",
 )
 def placeholders(ctx: Context) -> Iterator[Finding]:
-    for piece in pieces(ctx):
-        for match in PLACEHOLDER.finditer(piece.text):
-            yield Finding(message=f"“{_place(piece)}”中有占位文字“{match.group(0)}”", location=piece.at(match))
+    return _each_match(ctx, PLACEHOLDER, PLACEHOLDER_TEMPLATE)
 
 
 CODE_LENGTHS = {
@@ -273,10 +278,7 @@ CODE_LENGTHS = {
     "核对科目编码：功能分类类 3 位、款 5 位、项 7 位，经济分类类 3 位、款 5 位，下级编码应以上级编码开头。",
 )
 def code_shapes(ctx: Context) -> Iterator[Finding]:
-    tables = [t for t in ctx.doc.tables if t.kind in CODE_LENGTHS and t.coded_lines()]
-    if not tables:
-        raise NotRun("文件中没有带科目编码的表格")
-    for table in tables:
+    for table in coded_tables(ctx, CODE_LENGTHS):
         codes = {l.code for l in table.coded_lines()}
         for line in table.coded_lines():
             code = line.code or ""
@@ -287,8 +289,13 @@ def code_shapes(ctx: Context) -> Iterator[Finding]:
             if not good:
                 yield Finding(
                     message=f"{table.label} 科目“{code} {squash(line.name)}”的编码不完整或不属于上一级科目",
-                    location=Location(table=table.kind.value, row=code, column="科目编码", page=line.page,
-                                      table_index=ctx.table_index(table), row_index=line.row))
+                    location=_code_cell(ctx, table, line, "科目编码"))
+
+
+def _code_cell(ctx: Context, table: Table, line: Line, column: str) -> Location:
+    """The 科目编码 or 科目名称 cell of a coded line."""
+    return Location(table=table.kind.value, row=line.code, column=column, page=line.page,
+                    table_index=ctx.table_index(table), row_index=line.row)
 
 
 def _reference() -> dict[tuple[str, str], str]:
@@ -323,10 +330,7 @@ def _same_name(printed: str, reference: str) -> bool:
     "科目编码和名称应与当年《政府收支分类科目》一致；编码与名称错位多半是漏行或自行编号。",
 )
 def code_names(ctx: Context) -> Iterator[Finding]:
-    tables = [t for t in ctx.doc.tables if t.kind in CODE_LENGTHS and t.coded_lines()]
-    if not tables:
-        raise NotRun("文件中没有带科目编码的表格")
-    for table in tables:
+    for table in coded_tables(ctx, CODE_LENGTHS):
         scheme = "econ" if table.kind == TableKind.BASIC_ECONOMIC else "func"
         for line in table.coded_lines():
             expected = REFERENCE.get((scheme, line.code or ""))
@@ -334,13 +338,13 @@ def code_names(ctx: Context) -> Iterator[Finding]:
                 continue
             yield Finding(
                 message=f"{table.label} 科目编码 {line.code} 写作“{squash(line.name)}”，分类科目中 {line.code} 是“{expected}”",
-                location=Location(table=table.kind.value, row=line.code, column="科目名称", page=line.page,
-                                  table_index=ctx.table_index(table), row_index=line.row))
+                location=_code_cell(ctx, table, line, "科目名称"))
 
 
 # Replacement characters, private-use code points and the classic mojibake of GBK read
 # as UTF-8 (锟斤拷) or UTF-8 read as Latin-1 (Ã, â€).
 GARBLED = re.compile(r"[\ufffd\ue000-\uf8ff]+|锟斤拷|烫烫烫|屯屯屯|â€.|Ã.")
+GARBLED_TEMPLATE = "“{place}”中有乱码“{text}”"
 
 
 @rule(
@@ -348,10 +352,8 @@ GARBLED = re.compile(r"[\ufffd\ue000-\uf8ff]+|锟斤拷|烫烫烫|屯屯屯|â�
     "没有乱码",
     Category.FORM,
     Severity.WARNING,
-    "“{place}”中有乱码“{text}”",
+    GARBLED_TEMPLATE,
     "乱码多半来自编码转换或字体缺失：从原始文档重新导出，核对后再公开。",
 )
 def garbled(ctx: Context) -> Iterator[Finding]:
-    for piece in pieces(ctx):
-        for match in GARBLED.finditer(piece.text):
-            yield Finding(message=f"“{_place(piece)}”中有乱码“{match.group(0)}”", location=piece.at(match))
+    return _each_match(ctx, GARBLED, GARBLED_TEMPLATE)
