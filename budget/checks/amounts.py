@@ -93,6 +93,11 @@ def exceeds(part: Money, whole: Money) -> Comparison | None:
     return None
 
 
+def add_up(figures: Sequence[Money]) -> Money | None:
+    """The sum of figures printed in one unit; None when there are none."""
+    return sum(figures[1:], figures[0]) if figures else None
+
+
 def zero(unit: MoneyUnit) -> Money:
     return Money(Decimal(0), unit)
 

@@ -8,6 +8,8 @@ from collections.abc import Iterator, Sequence
 from budget.checks.amounts import Comparison, compare_sum
 from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
 from budget.checks.where import (
+    asset_location,
+    asset_total,
     coded_tables,
     column_label,
     figure,
@@ -382,7 +384,6 @@ def procurement_sums(ctx: Context) -> Iterator[Finding]:
 
 
 ASSET_TEMPLATE = "固定资产占用情况表：资产总额 {actual}，{parts} = {expected}，相差 {difference}"
-ASSET_TOTAL = re.compile(r"资产总额|合计|总计")
 ASSET_ITEM = re.compile(r"^\d+[、.．]")
 
 
@@ -398,7 +399,7 @@ def asset_sums(ctx: Context) -> Iterator[Finding]:
     lines = ctx.doc.assets
     if not lines:
         raise NotRun("文件中没有固定资产占用情况表")
-    total = next((a for a in lines if ASSET_TOTAL.search(squash(a.item)) and a.value is not None), None)
+    total = asset_total(ctx)
     items = [a for a in lines if ASSET_ITEM.match(squash(a.item))]
     if total is None or not items:
         raise NotRun("固定资产表没有资产总额行或编号的分类行")
@@ -406,9 +407,6 @@ def asset_sums(ctx: Context) -> Iterator[Finding]:
     comparison = compare_sum(total.value, values)
     if comparison.equal:
         return
-    table = ctx.doc.table(TableKind.ASSETS)
     parts = parts_text([squash(a.item) for a in items], values)
     message = sum_message(ASSET_TEMPLATE, comparison, parts)
-    location = Location(table=TableKind.ASSETS.value, row=squash(total.item), column="价值",
-                        table_index=ctx.table_index(table) if table else None, row_index=total.row)
-    yield sum_finding(ctx, comparison, location, message, "固定资产占用情况表", "资产总额", parts)
+    yield sum_finding(ctx, comparison, asset_location(ctx, total), message, "固定资产占用情况表", "资产总额", parts)

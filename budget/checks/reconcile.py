@@ -5,9 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from budget.checks.amounts import compare, exceeds, zero
+from budget.checks.amounts import add_up, compare, exceeds, zero
 from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
-from budget.checks.where import column_label, level_of, line_location, main_value, money, row_label, squash
+from budget.checks.where import (
+    column_label,
+    level_of,
+    line_location,
+    main_value,
+    money,
+    row_label,
+    side_line,
+    squash,
+    three_public_cell,
+)
 from budget.model import Line, Money, Table, TableKind
 
 # 类 names that changed; a document using the old name is still matched (and warned about).
@@ -59,10 +69,6 @@ def _side_items(table: Table, side: str) -> list[Line]:
     return [l for l in table.lines if l.side == side and not l.is_total]
 
 
-def _total_named(table: Table, side: str, word: str) -> Line | None:
-    return next((l for l in table.lines if l.side == side and word in squash(l.name)), None)
-
-
 @rule(
     "XREF-SUMMARY",
     "收支总表的各类支出和总计与支出总表、收入总表一致",
@@ -109,7 +115,7 @@ def summary_against_tables(ctx: Context) -> Iterator[Finding]:
 def _summary_totals(ctx: Context, summary: Table, expenditure: Table) -> Iterator[Finding]:
     pairs = [("expenditure", "支出总计", expenditure), ("income", "收入总计", ctx.doc.table(TableKind.INCOME))]
     for side, word, other in pairs:
-        line = _total_named(summary, side, word)
+        line = side_line(summary, side, word)
         total = other.total_line() if other is not None else None
         if line is None or total is None:
             continue
@@ -161,7 +167,7 @@ def _fund_total(table: Table | None) -> Money | None:
 )
 def fiscal_summary_against_tables(ctx: Context) -> Iterator[Finding]:
     fiscal = ctx.table(TableKind.FISCAL_SUMMARY)
-    total = _total_named(fiscal, "expenditure", "支出总计") or _total_named(fiscal, "expenditure", "本年支出合计")
+    total = side_line(fiscal, "expenditure", "支出总计") or side_line(fiscal, "expenditure", "本年支出合计")
     if total is None:
         raise NotRun("财政拨款收支总表没有支出总计行")
     for key, kind in FUNDS:
@@ -258,11 +264,8 @@ def running_costs_within_public(ctx: Context) -> Iterator[Finding]:
     total = economic.total_line()
     if total is None or "public" not in total.values:
         raise NotRun("基本支出表没有公用经费合计")
-    table = ctx.doc.table(TableKind.THREE_PUBLIC)
-    location = Location(table=TableKind.THREE_PUBLIC.value, row="机关运行经费", column="机关运行经费",
-                        table_index=ctx.table_index(table) if table else None)
-    yield from _part_finding(ctx, tp.running_costs, total.public, location, "机关运行经费",
-                             "基本支出表公用经费合计")
+    yield from _part_finding(ctx, tp.running_costs, total.public, three_public_cell(ctx, "机关运行经费"),
+                             "机关运行经费", "基本支出表公用经费合计")
 
 
 # 三公 items and the economic 款 that pay for them in basic expenditure (part ≤ whole).
@@ -341,9 +344,7 @@ def insurance_mirrors(ctx: Context) -> Iterator[Finding]:
         present = [v for v in values if v is not None]
         if not present:
             continue
-        expected = present[0]
-        for v in present[1:]:
-            expected = expected + v
+        expected = add_up(present)
         names = "、".join(row_label(m) for m in matches)
         yield from _same(ctx, line.total, expected, line_location(ctx, economic, line, "total"),
                          f"基本支出表 {row_label(line)}", f"一般公共预算支出表 {names}（基本支出）")

@@ -13,10 +13,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget.checks.amounts import compare, exceeds
+from budget.checks.amounts import add_up, compare, exceeds, zero
 from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
 from budget.checks.quotes import Quote, section_paragraphs, sentence_span
-from budget.checks.where import line_location, money, row_label, squash
+from budget.checks.where import (
+    asset_location,
+    asset_total,
+    line_location,
+    money,
+    row_label,
+    side_line,
+    squash,
+    three_public_cell,
+)
 from budget.model import Line, Money, MoneyUnit, Table, TableKind
 
 
@@ -45,12 +54,6 @@ def _line_figure(ctx: Context, table: Table | None, line: Line | None, key: str,
     return Figure(label, line.values[key], line_location(ctx, table, line, key))
 
 
-def _side_total(table: Table | None, side: str, word: str) -> Line | None:
-    if table is None:
-        return None
-    return next((l for l in table.lines if l.side == side and word in squash(l.name)), None)
-
-
 def _table_location(ctx: Context, table: Table | None, kind: TableKind) -> Location:
     return Location(table=kind.value, table_index=ctx.table_index(table) if table else None)
 
@@ -62,7 +65,7 @@ def _fund_figure(ctx: Context, kind: TableKind, label: str) -> Figure | None:
     total = table.total_line()
     has_amounts = any(v is not None for l in table.lines for v in l.values.values())
     if table.empty or not has_amounts:  # printed empty: nothing of this fund
-        return Figure(f"{label}（空表）", Money(Decimal(0), table.money_unit or ctx.unit), _table_location(ctx, table, kind))
+        return Figure(f"{label}（空表）", zero(table.money_unit or ctx.unit), _table_location(ctx, table, kind))
     return _line_figure(ctx, table, total, "total", f"{label} 合计")
 
 
@@ -70,29 +73,22 @@ def _three_public_figures(ctx: Context) -> dict[str, Figure]:
     tp = ctx.doc.three_public
     if tp is None:
         return {}
-    table = ctx.doc.table(TableKind.THREE_PUBLIC)
     book = {}
     items = (("overseas", "因公出国（境）费"), ("vehicles", "公务用车购置及运行费"),
              ("vehicle_purchase", "公务用车购置费"), ("vehicle_operation", "公务用车运行（维护）费"),
              ("reception", "公务接待费"))
     for key, label in items:
-        book[key] = Figure(f"“三公”经费表 {label}", getattr(tp, key), _three_public_location(ctx, table, label))
+        book[key] = Figure(f"“三公”经费表 {label}", getattr(tp, key), three_public_cell(ctx, label))
     total = tp.total
     if total is None or not tp.total_printed:
-        parts = [p for p in (tp.overseas, tp.vehicles, tp.reception) if p is not None]
-        total = sum(parts[1:], parts[0]) if parts else None
-        book["tp_total"] = Figure("“三公”经费表各项之和", total, _three_public_location(ctx, table, "合计"))
+        total = add_up([p for p in (tp.overseas, tp.vehicles, tp.reception) if p is not None])
+        book["tp_total"] = Figure("“三公”经费表各项之和", total, three_public_cell(ctx, "合计"))
     else:
-        book["tp_total"] = Figure("“三公”经费表 合计", total, _three_public_location(ctx, table, "合计"))
+        book["tp_total"] = Figure("“三公”经费表 合计", total, three_public_cell(ctx, "合计"))
     if tp.running_costs is not None:
         book["running_costs"] = Figure("“三公”经费和机关运行经费表 机关运行经费", tp.running_costs,
-                                       _three_public_location(ctx, table, "机关运行经费"))
+                                       three_public_cell(ctx, "机关运行经费"))
     return book
-
-
-def _three_public_location(ctx: Context, table: Table | None, row: str) -> Location:
-    return Location(table=TableKind.THREE_PUBLIC.value, row=row, column=row,
-                    table_index=ctx.table_index(table) if table else None)
 
 
 def _procurement_figures(ctx: Context) -> dict[str, Figure]:
@@ -103,29 +99,23 @@ def _procurement_figures(ctx: Context) -> dict[str, Figure]:
     where = _table_location(ctx, table, TableKind.PROCUREMENT)
     items = [p for p in lines if not p.is_total and p.amount is not None]
     total = next((p.amount for p in lines if p.is_total and p.amount is not None), None)
-    if total is None and items:
-        total = sum((p.amount for p in items[1:]), items[0].amount)
+    if total is None:
+        total = add_up([p.amount for p in items])
     book = {"procurement": Figure("政府采购预算表 合计", total, where)}
     if items and all(p.catalogue_code for p in items):
         unit = items[0].amount.unit
         for key, prefix, label in (("goods", "A", "货物"), ("works", "B", "工程"), ("services", "C", "服务")):
             amounts = [p.amount for p in items if p.catalogue_code.upper().startswith(prefix)]
-            value = sum(amounts[1:], amounts[0]) if amounts else Money(Decimal(0), unit)
+            value = add_up(amounts) if amounts else zero(unit)
             book[key] = Figure(f"政府采购预算表 {label}类（目录编码 {prefix} 开头）合计", value, where)
     return book
 
 
-ASSET_TOTAL = re.compile(r"资产总额|合计|总计")
-
-
 def _asset_figures(ctx: Context) -> dict[str, Figure]:
-    line = next((a for a in ctx.doc.assets if ASSET_TOTAL.search(squash(a.item)) and a.value is not None), None)
+    line = asset_total(ctx)
     if line is None:
         return {}
-    table = ctx.doc.table(TableKind.ASSETS)
-    location = Location(table=TableKind.ASSETS.value, row=squash(line.item), column="价值",
-                        table_index=ctx.table_index(table) if table else None, row_index=line.row)
-    return {"assets": Figure(f"固定资产占用情况表 {squash(line.item)}", line.value, location)}
+    return {"assets": Figure(f"固定资产占用情况表 {squash(line.item)}", line.value, asset_location(ctx, line))}
 
 
 def build_book(ctx: Context) -> dict[str, Figure]:
@@ -139,13 +129,13 @@ def build_book(ctx: Context) -> dict[str, Figure]:
     expenditure_line = expenditure.total_line() if expenditure else None
     economic_line = economic.total_line() if economic else None
     candidates = {
-        "income_total": _line_figure(ctx, summary, _side_total(summary, "income", "收入总计"), "total", "收支总表 收入总计")
+        "income_total": _line_figure(ctx, summary, side_line(summary, "income", "收入总计"), "total", "收支总表 收入总计")
         or _line_figure(ctx, income, income_line, "total", "收入总表 合计"),
-        "expenditure_total": _line_figure(ctx, summary, _side_total(summary, "expenditure", "支出总计"), "total", "收支总表 支出总计")
+        "expenditure_total": _line_figure(ctx, summary, side_line(summary, "expenditure", "支出总计"), "total", "收支总表 支出总计")
         or _line_figure(ctx, expenditure, expenditure_line, "total", "支出总表 合计"),
         "appropriation_income": _line_figure(ctx, income, income_line, "appropriation", "收入总表 财政拨款收入合计")
-        or _line_figure(ctx, fiscal, _side_total(fiscal, "income", "收入总计"), "total", "财政拨款收支总表 收入总计"),
-        "appropriation_expenditure": _line_figure(ctx, fiscal, _side_total(fiscal, "expenditure", "支出总计"), "total", "财政拨款收支总表 支出总计"),
+        or _line_figure(ctx, fiscal, side_line(fiscal, "income", "收入总计"), "total", "财政拨款收支总表 收入总计"),
+        "appropriation_expenditure": _line_figure(ctx, fiscal, side_line(fiscal, "expenditure", "支出总计"), "total", "财政拨款收支总表 支出总计"),
         "general_public": _fund_figure(ctx, TableKind.GENERAL_PUBLIC, "一般公共预算支出表"),
         "gov_fund": _fund_figure(ctx, TableKind.GOV_FUND, "政府性基金预算支出表"),
         "state_capital": _fund_figure(ctx, TableKind.STATE_CAPITAL, "国有资本经营预算支出表"),

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from budget.checks.amounts import Comparison
 from budget.checks.core import Context, Finding, Location, NotRun, Severity
-from budget.model import COLUMN_LABELS, Line, Money, Table, TableKind
+from budget.model import COLUMN_LABELS, AssetLine, Line, Money, Table, TableKind
 
 CN_ITEM = re.compile(r"^[一二三四五六七八九十]+、")  # top-level item: 一、… 三十一、…
 SPACES = re.compile(r"\s+")
@@ -52,6 +52,34 @@ def line_location(ctx: Context, table: Table, line: Line, key: str | None = None
         row_index=line.row,
         column_index=column_index,
     )
+
+
+def side_line(table: Table | None, side: str, word: str) -> Line | None:
+    """The first line of one side (income / expenditure) whose name contains ``word``."""
+    if table is None:
+        return None
+    return next((l for l in table.lines if l.side == side and word in squash(l.name)), None)
+
+
+def three_public_cell(ctx: Context, row: str) -> Location:
+    """An item of the 三公 table (its row and column are named alike)."""
+    table = ctx.doc.table(TableKind.THREE_PUBLIC)
+    return Location(table=TableKind.THREE_PUBLIC.value, row=row, column=row,
+                    table_index=ctx.table_index(table) if table else None)
+
+
+ASSET_TOTAL = re.compile(r"资产总额|合计|总计")
+
+
+def asset_total(ctx: Context) -> AssetLine | None:
+    """The 资产总额 line of the fixed-assets table: the first total with a value."""
+    return next((a for a in ctx.doc.assets if ASSET_TOTAL.search(squash(a.item)) and a.value is not None), None)
+
+
+def asset_location(ctx: Context, line: AssetLine) -> Location:
+    table = ctx.doc.table(TableKind.ASSETS)
+    return Location(table=TableKind.ASSETS.value, row=squash(line.item), column="价值",
+                    table_index=ctx.table_index(table) if table else None, row_index=line.row)
 
 
 def level_of(line: Line) -> int | None:
