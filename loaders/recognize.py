@@ -584,26 +584,80 @@ def _assemble(blocks: list[Block], source: Source) -> tuple[list[_Grid], list[Se
                 continue
             pending.append(para)
             continue
-        g = _from_block(block)
-        if not g.rows:
-            continue
-        if grids and _continues(grids[-1], g, pending):
-            _join(grids[-1], g)
-            pending.clear()
-            continue
-        unit_paragraphs = [p.text for p in pending if p.text in context.unit_lines]
-        pending[:] = [p for p in pending if p.text not in context.unit_lines]
-        g.title = flush(keep_title=True)
-        if unit_paragraphs:
-            g.unit_line = " ".join(unit_paragraphs)
-            g.money_unit = money_unit_in(g.unit_line)
-        _take_unit_row(g)
-        if g.title:
-            context.titles.append(g.title)
-        grids.append(g)
+        for g in _split_at_title_rows(_from_block(block)):
+            if not g.rows:
+                continue
+            title_row = _take_title_row(g)
+            same_title = title_row is None or (bool(grids) and squash(title_row) == squash(grids[-1].title))
+            if grids and same_title and _continues(grids[-1], g, pending):
+                _join(grids[-1], g)
+                pending.clear()
+                continue
+            unit_paragraphs = [p.text for p in pending if p.text in context.unit_lines]
+            pending[:] = [p for p in pending if p.text not in context.unit_lines]
+            if title_row is not None:
+                flush(keep_title=False)  # the table prints its own title: what is above is text
+                g.title = title_row
+            else:
+                g.title = flush(keep_title=True)
+            if unit_paragraphs:
+                g.unit_line = " ".join(unit_paragraphs)
+                g.money_unit = money_unit_in(g.unit_line)
+            _take_unit_row(g)
+            if g.title:
+                context.titles.append(g.title)
+            grids.append(g)
     flush(keep_title=False)
     close_section()
     return grids, sections, context
+
+
+def _split_at_title_rows(g: _Grid) -> list[_Grid]:
+    """Tables printed one after another with nothing between them run together (Word
+    joins adjacent tables; a text extraction cannot tell them apart): a row that is a
+    single cell naming a table starts the next one."""
+    cuts = [i for i in range(1, len(g.rows) - 1) if len(g.rows[i]) == 1 and _names_a_table(g.rows[i][0])]
+    if not cuts:
+        return [g]
+    parts = []
+    for a, b in zip([0, *cuts], [*cuts, len(g.rows)]):
+        pages = g.row_pages[a:b]
+        page = pages[0] if pages else g.page
+        parts.append(_Grid(g.rows[a:b], g.spans[a:b], page=page, pages=sorted({p for p in pages if p is not None}) or list(g.pages), row_pages=pages))
+    return parts
+
+
+_DISTINCT_TABLES = (TableKind.ORGANISATION, TableKind.PROCUREMENT, TableKind.ASSETS, TableKind.THREE_PUBLIC, TableKind.PERFORMANCE)
+
+
+def _names_a_table(text: str) -> bool:
+    """A table's title standing alone in a cell: it ends with 表 ("…收支总表", "…（续）"),
+    or it starts like a title ("2024年", "单位", "部门") and names a table no cell text
+    would ("单位机构设置情况", "单位政府采购预算"); "…费用支出情况" in a cell is not one."""
+    text = text.replace("\n", "")
+    words = squash(text)
+    if not _is_title(text) or _is_unit_line([text]):
+        return False
+    if re.search(r"表(?:[（(]续[）)])?$|续表$", words):
+        return True
+    return classify_title(text) in _DISTINCT_TABLES and bool(re.match(r"(?:(?:19|20)\d{2}年度?)?(?:预算)?(?:单位|部门)", words))
+
+
+def _take_title_row(g: _Grid) -> str | None:
+    """A title printed as the table's first row, one cell across the table (a table
+    pasted from a workbook): "2024年部门收支总表" above the unit line and the header."""
+    if len(g.rows) < 2:
+        return None
+    filled = [c for c in g.rows[0] if c]
+    if len(filled) != 1:
+        return None
+    text = filled[0].replace("\n", "")
+    if not _names_a_table(text):
+        return None
+    del g.rows[0], g.spans[0]
+    if g.row_pages:
+        del g.row_pages[0]
+    return text
 
 
 def _is_unit_paragraph(text: str) -> bool:

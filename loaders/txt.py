@@ -30,9 +30,18 @@ def read(data: bytes) -> list[Block]:
 
     def end_table() -> None:
         end_row()
-        if rows:
-            blocks.append(Grid(_join_split_rows([[_cell_text(c) for c in r] for r in rows])))
-            rows.clear()
+        # Tables printed one after another run together in the text form: a one-cell
+        # row naming a table is the next table's title, as a paragraph would be.
+        start = 0
+        for i, r in enumerate(rows + [[]]):
+            title = i < len(rows) - 1 and len(r) == 1 and _names_a_table(_cell_text(r[0]))
+            if i == len(rows) or title:
+                if start < i:
+                    blocks.append(Grid(_join_split_rows([[_cell_text(c) for c in r] for r in rows[start:i]])))
+                if title:
+                    blocks.append(Paragraph(_cell_text(r[0]).replace("\n", "").strip()))
+                start = i + 1
+        rows.clear()
 
     for raw in text.splitlines():
         line = _RESIDUE.sub("", raw)
@@ -50,6 +59,12 @@ def read(data: bytes) -> list[Block]:
             after_blank = False
     end_table()
     return blocks
+
+
+def _names_a_table(text: str) -> bool:
+    from loaders.recognize import _names_a_table as names
+
+    return names(text)
 
 
 def _decode(data: bytes) -> str:
