@@ -77,11 +77,14 @@ def unit_parts(unit_line: str) -> list[str]:
     return [p for p in re.split(r"\s+(?=预算年度|单位\s*[:：]|截止时间|金额单位)", unit_line.strip()) if p]
 
 
-def layout(table: Table, unit_row: bool) -> list[Placed]:
-    """The table's cells on a grid: [unit line row], header rows, body rows."""
+def layout(table: Table, unit_row: bool, title_row: bool = False) -> list[Placed]:
+    """The table's cells on a grid: [title row], [unit line row], header rows, body rows."""
     width = len(table.columns) or max((len(r) for r in table.header + table.rows), default=1)
     placed: list[Placed] = []
     r = 0
+    if title_row and table.title:
+        placed.append(Placed(0, 0, width, 1, table.title))
+        r += 1
     if unit_row and table.unit_line:
         pieces = unit_parts(table.unit_line)
         if len(pieces) > width:
@@ -156,6 +159,8 @@ def to_docx(
     split: Mapping[int, int] | None = None,
     continued: str | None = None,
     line_breaks: bool = False,
+    title_in_table: bool = False,
+    bold_headings: bool = False,
 ) -> bytes:
     """Word: heading + paragraphs per section; per table its title paragraph, the unit
     line (first table row, or a paragraph under the title), the table with real merged
@@ -164,7 +169,9 @@ def to_docx(
     ``split`` {table index: body rows on the first page}: that table is printed as two
     Word tables with a page break between them and its header rows repeated on top of
     the second (``continued``: a line such as "续表" above it). ``line_breaks``: the lines
-    of a cell typed with Shift+Enter (one paragraph with breaks), not as paragraphs."""
+    of a cell typed with Shift+Enter (one paragraph with breaks), not as paragraphs.
+    ``title_in_table``: the title as the table's first row, merged across it (a table
+    pasted from a workbook). ``bold_headings``: headings as bold paragraphs, no style."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
@@ -172,12 +179,14 @@ def to_docx(
     split = split or {}
     for item in document_order(d):
         if isinstance(item, Section):
-            if item.heading:
+            if item.heading and bold_headings:
+                document.add_paragraph().add_run(item.heading).bold = True
+            elif item.heading:
                 document.add_heading(item.heading, level=min(item.level, 3))
             for line in _lines(item.text):
                 document.add_paragraph(line)
             continue
-        if item.title:
+        if item.title and not title_in_table:
             title = document.add_paragraph()
             title.alignment = WD_ALIGN_PARAGRAPH.CENTER
             title.add_run(item.title).bold = True
@@ -186,13 +195,14 @@ def to_docx(
         index = next(i for i, t in enumerate(d.tables) if t is item)
         if index in split:
             first = split[index]
-            write_docx_table(document, replace(item, rows=item.rows[:first]), unit_in_table, line_breaks)
+            write_docx_table(document, replace(item, rows=item.rows[:first]), unit_in_table, line_breaks, title_in_table)
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             if continued:
                 document.add_paragraph(continued)
-            write_docx_table(document, replace(item, rows=item.rows[first:], unit_line=None), unit_in_table, line_breaks)
+            rest = replace(item, rows=item.rows[first:], unit_line=None)
+            write_docx_table(document, rest, unit_in_table, line_breaks, title_in_table)
         else:
-            write_docx_table(document, item, unit_in_table, line_breaks)
+            write_docx_table(document, item, unit_in_table, line_breaks, title_in_table)
         if item.note:
             document.add_paragraph(item.note)
     buffer = io.BytesIO()
@@ -200,8 +210,8 @@ def to_docx(
     return buffer.getvalue()
 
 
-def write_docx_table(document, table: Table, unit_in_table: bool = True, line_breaks: bool = False):
-    placed = layout(table, unit_in_table)
+def write_docx_table(document, table: Table, unit_in_table=True, line_breaks=False, title_in_table=False):
+    placed = layout(table, unit_in_table, title_in_table)
     rows = max(p.row + p.depth for p in placed)
     cols = max(p.col + p.span for p in placed)
     from docx.table import _Cell
@@ -301,7 +311,7 @@ def _money_column(table: Table, col: int) -> bool:
 # ---------------------------------------------------------------- text
 
 
-def to_txt(d: Disclosure) -> bytes:
+def to_txt(d: Disclosure, title_in_table: bool = False) -> bytes:
     """The text extraction form (seed.txt): paragraphs are lines; a table cell is a line
     starting with a tab (its further lines follow without one); a blank line ends a row;
     merged cells are printed once, a cell merged down from above as an empty tab line."""
@@ -312,9 +322,11 @@ def to_txt(d: Disclosure) -> bytes:
                 out.append(item.heading)
             out += _lines(item.text)
             continue
-        if item.title:
-            out.append(item.title)
         rows: list[list[str]] = []
+        if item.title and title_in_table:
+            rows.append([item.title])
+        elif item.title:
+            out.append(item.title)
         if item.unit_line:
             rows.append(unit_parts(item.unit_line))
         rows += [list(r) for r in item.header] + [list(r) for r in item.rows]

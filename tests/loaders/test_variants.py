@@ -308,3 +308,62 @@ def test_blank_amounts_printed_as_dashes(doc, key, fmt):
     assert_same(actual, writers.comparable(d))  # a dash is a blank: None, never 0
     empty = [t for t in actual["tables"] if t["kind"] == "gov_fund"][0]
     assert empty["empty"] and all(not l["name"].strip("—") or l["is_total"] for l in empty["lines"])
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+@pytest.mark.parametrize("key", ["seed", "fuliyuan", "wanli"])
+def test_title_printed_as_the_first_table_row(doc, key, fmt):
+    """A table pasted from a workbook carries its title as a first row merged across it
+    and no paragraph between tables: each table keeps its title and kind, none is joined
+    to the one before (same width, nothing in between)."""
+    d = doc(key)
+    options = {"title_in_table": True} | ({"bold_headings": True} if fmt == "docx" else {})
+    actual = reload(d, fmt, **options)
+    assert_same(actual, writers.comparable(d))
+
+
+def test_title_row_repeated_on_a_continued_table(doc):
+    d = doc("wanli")
+    index = next(i for i, t in enumerate(d.tables) if t.kind == TableKind.INCOME)
+    actual = reload(d, title_in_table=True, split={index: 30})
+    assert_same(actual, writers.comparable(d))
+
+
+def _run_tables_together(data: bytes) -> bytes:
+    """What Word does when the paragraph between two tables is deleted: one table."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    source = zipfile.ZipFile(io.BytesIO(data))
+    root = etree.fromstring(source.read("word/document.xml"))
+    body = root.find(w + "body")
+    previous = None
+    for child in list(body):
+        if child.tag == w + "tbl" and previous is not None and previous.tag == w + "tbl":
+            for tr in child.findall(w + "tr"):
+                previous.append(tr)
+            body.remove(child)
+            continue
+        previous = child
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if item.filename == "word/document.xml" else source.read(item)
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("key", ["seed", "fuliyuan"])
+def test_adjacent_word_tables_run_together(doc, key):
+    import io
+
+    import docx
+
+    d = doc(key)
+    data = _run_tables_together(writers.to_docx(d, title_in_table=True))
+    # Only the notes ("注：…") under the empty tables still stand between tables.
+    assert len(docx.Document(io.BytesIO(data)).tables) <= 4 < len(d.tables)
+    assert_same(writers.comparable(load(data, "v.docx")), writers.comparable(d))
