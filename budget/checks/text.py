@@ -295,40 +295,34 @@ def _wrong_unit(quote: Quote, value: Money) -> MoneyUnit | None:
     return None
 
 
+def _quote_finding(ctx: Context, named: Named, template: str, difference: Money, rule_id: str = "",
+                   **fields: object) -> Finding:
+    """A quoted figure against the table's: ``template`` filled with both, the amounts in the document's unit."""
+    quote, figure = named.quote, named.figure
+    message = template.format(section=_section_name(quote), label=quote.label, printed=quote.printed,
+                              figure=figure.label, value=money(figure.value), difference=difference.format(), **fields)
+    return Finding(message=message, location=quote_location(quote), expected=ctx.amount(figure.value),
+                   actual=ctx.amount(quote.amount), difference=ctx.amount(difference), unit=str(ctx.unit),
+                   rule=rule_id)
+
+
 def check_named(ctx: Context, named: Named, pairs: tuple[tuple[Quote, Named | None], ...]) -> Finding | None:
     quote, figure = named.quote, named.figure
     if figure.value is None:
         return None  # blank in the table: a quoted figure cannot be compared
-    section = _section_name(quote)
     if figure.bound:
         over = exceeds(quote.amount, figure.value)
-        if over is None:
-            return None
-        return Finding(
-            message=BOUND_TEMPLATE.format(section=section, label=quote.label, printed=quote.printed,
-                                          figure=figure.label, value=money(figure.value),
-                                          difference=over.difference.format()),
-            location=quote_location(quote), expected=ctx.amount(figure.value), actual=ctx.amount(quote.amount),
-            difference=ctx.amount(over.difference), unit=str(ctx.unit))
+        return None if over is None else _quote_finding(ctx, named, BOUND_TEMPLATE, over.difference)
     comparison = compare(quote.amount, figure.value)
     if not comparison.mismatch:
         return None
     unit = _wrong_unit(quote, figure.value)
     if unit is not None:
-        return Finding(
-            message=UNIT_TEMPLATE.format(section=section, label=quote.label, printed=quote.printed,
-                                         figure=figure.label, value=money(figure.value), unit=unit),
-            location=quote_location(quote), expected=ctx.amount(figure.value), actual=ctx.amount(quote.amount),
-            difference=ctx.amount(comparison.difference), unit=str(ctx.unit), rule="TEXT-UNIT")
+        return _quote_finding(ctx, named, UNIT_TEMPLATE, comparison.difference, "TEXT-UNIT", unit=unit)
     split = _split_note(ctx, named, pairs)
     if split is not None:
         return split
-    return Finding(
-        message=QUOTE_TEMPLATE.format(section=section, label=quote.label, printed=quote.printed,
-                                      figure=figure.label, value=money(figure.value),
-                                      difference=comparison.difference.format()),
-        location=quote_location(quote), expected=ctx.amount(figure.value), actual=ctx.amount(quote.amount),
-        difference=ctx.amount(comparison.difference), unit=str(ctx.unit))
+    return _quote_finding(ctx, named, QUOTE_TEMPLATE, comparison.difference)
 
 
 def quote_findings(ctx: Context, rule_id: str) -> Iterator[Finding]:
