@@ -3,7 +3,8 @@
 Finance offices keep a disclosure as one sheet per table: a title (and sometimes a unit
 line) in the first rows, merged header cells, amounts stored as numbers or as text, and
 a note under the table. Each sheet becomes the paragraphs above its table, the table as
-a grid with spans, and the paragraphs below it. A sheet that is all text (an 编制说明
+a grid with spans, and the paragraphs below it; a sheet with several tables one under
+another (blank rows between them) gives that for each. A sheet that is all text (an 编制说明
 pasted into a workbook) becomes paragraphs only.
 
 Numbers are turned into the text the cell prints: the float is read back as the short
@@ -194,8 +195,36 @@ def _sheet_blocks(sheet: _Sheet) -> list[Block]:
             for c in range(c0, c1):
                 owner[(r, c)] = merge
     rows = sorted({r for r, _ in sheet.cells} | {r for r, _ in owner})
-    first_col = min(c for _, c in list(sheet.cells) + list(owner))
-    last_col = max([c for _, c in sheet.cells] + [m[3] - 1 for m in owner.values()])
+    blocks: list[Block] = []
+    for part in _parts(sheet, owner, rows):
+        blocks += _part_blocks(sheet, owner, part)
+    return blocks
+
+
+def _parts(sheet: _Sheet, owner, rows: list[int]) -> list[list[int]]:
+    """A sheet holding several tables one under another: a new part starts after an
+    empty, unruled row when the next row prints one piece only (a title or a line of
+    text), never inside a table."""
+    pieces: dict[int, set] = {}
+    for r, c in sheet.cells:
+        pieces.setdefault(r, set()).add(owner.get((r, c), (r, c)))
+    parts: list[list[int]] = [[]]
+    for r in rows:
+        previous = parts[-1][-1] if parts[-1] else None
+        gap = previous is not None and r > previous + 1 and not any(g in sheet.ruled_rows for g in range(previous + 1, r))
+        if gap and len(pieces.get(r, ())) == 1:
+            parts.append([])
+        parts[-1].append(r)
+    return parts
+
+
+def _part_blocks(sheet: _Sheet, owner, rows: list[int]) -> list[Block]:
+    """One part of a sheet: text above the table, the table as a grid, text below."""
+    inside = set(rows)
+    owner = {k: m for k, m in owner.items() if k[0] in inside}
+    cols = [c for r, c in sheet.cells if r in inside]
+    first_col = min(cols + [c for _, c in owner])
+    last_col = max(cols + [m[3] - 1 for m in owner.values()])
 
     def printed(r: int) -> list[str]:
         """The distinct printed pieces of a row: a merged block counts once."""
