@@ -244,10 +244,11 @@ def write_docx_table(document, table: Table, unit_in_table=True, line_breaks=Fal
 # ---------------------------------------------------------------- Excel
 
 
-def to_xlsx(d: Disclosure, numbers: bool = True, unit_in_table: bool = True) -> bytes:
-    """Excel: one sheet per table (title merged over row 1, the unit line, merged header
-    cells, thin borders, the note below); the narrative on text sheets between them.
-    ``numbers``: amounts stored as numbers with a number format, else as text."""
+def to_xlsx(d: Disclosure, numbers: bool = True, unit_in_table: bool = True, one_sheet: bool = False) -> bytes:
+    """Excel: one sheet per table (title merged over its first row, the unit line, merged
+    header cells, thin borders, the note below); the narrative on text sheets between
+    them. ``numbers``: amounts stored as numbers with a number format, else as text.
+    ``one_sheet``: everything on one sheet, a blank row between the parts."""
     from openpyxl import Workbook
     from openpyxl.styles import Border, Font, Side
 
@@ -255,31 +256,36 @@ def to_xlsx(d: Disclosure, numbers: bool = True, unit_in_table: bool = True) -> 
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     book = Workbook()
     book.remove(book.active)
-    text_sheet = None
+    ws, text_sheet, top = None, None, 1
     for item in document_order(d):
         if isinstance(item, Section):
             if text_sheet is None:
-                text_sheet = book.create_sheet(f"说明{len(book.worksheets) + 1}")
+                text_sheet = ws if one_sheet and ws is not None else book.create_sheet(f"说明{len(book.worksheets) + 1}")
             if item.heading:
                 text_sheet.append([item.heading])
                 text_sheet.cell(text_sheet.max_row, 1).font = Font(bold=True)
             for line in _lines(item.text):
                 text_sheet.append([line])
             continue
-        text_sheet = None
-        ws = book.create_sheet(f"表{len(book.worksheets) + 1}")
+        if one_sheet:
+            ws = ws or text_sheet or book.create_sheet("预算")
+            top = ws.max_row + 2 if ws.max_row > 1 or ws.cell(1, 1).value else 1
+            text_sheet = ws
+        else:
+            text_sheet, top = None, 1
+            ws = book.create_sheet(f"表{len(book.worksheets) + 1}")
         placed = layout(item, unit_row=unit_in_table)
         width = max(p.col + p.span for p in placed)
-        top = 1
         if item.title:
-            ws.cell(1, 1, item.title).font = Font(bold=True)
-            ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-            top = 2
+            ws.cell(top, 1, item.title).font = Font(bold=True)
+            ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=width)
+            top += 1
         if item.unit_line and not unit_in_table:
             ws.cell(top, 1, item.unit_line)
             ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=width)
             top += 1
-        body_start = top + (1 if unit_in_table and item.unit_line else 0) + len(item.header)
+        first = top + (1 if unit_in_table and item.unit_line else 0)  # the first ruled row
+        body_start = first + len(item.header)
         for p in placed:
             r, c = top + p.row, 1 + p.col
             cell = ws.cell(r, c)
@@ -287,7 +293,7 @@ def to_xlsx(d: Disclosure, numbers: bool = True, unit_in_table: bool = True) -> 
                 cell.value, cell.number_format = _number(p.text)
             elif p.text:
                 cell.value = p.text
-            if r >= top + (1 if unit_in_table and item.unit_line else 0):
+            if r >= first:
                 for k in range(p.span):
                     for j in range(p.depth):
                         ws.cell(r + j, c + k).border = box

@@ -367,3 +367,18 @@ def test_adjacent_word_tables_run_together(doc, key):
     # Only the notes ("注：…") under the empty tables still stand between tables.
     assert len(docx.Document(io.BytesIO(data)).tables) <= 4 < len(d.tables)
     assert_same(writers.comparable(load(data, "v.docx")), writers.comparable(d))
+
+
+@pytest.mark.parametrize("numbers", [True, False], ids=["numbers", "text"])
+@pytest.mark.parametrize("key", ["seed", "fuliyuan", "wanli"])
+def test_whole_document_on_one_sheet(doc, key, numbers):
+    """A workbook with everything on one sheet: the narrative, then each table under
+    its title with a blank row between them (tables of different widths)."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    d = doc(key)
+    data = writers.to_xlsx(d, one_sheet=True, numbers=numbers, unit_in_table=numbers)
+    assert len(load_workbook(BytesIO(data)).worksheets) == 1
+    assert_same(writers.comparable(load(data, "v.xlsx")), writers.comparable(d))
