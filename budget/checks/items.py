@@ -92,6 +92,14 @@ def _opt(name: str | None) -> str | None:
     return squash(name) if name else None
 
 
+def _listed_items(ctx: Context) -> tuple[Item, ...]:
+    """The items of the 编制说明; NotRun when it does not go through them 类 by 类."""
+    items = find_items(ctx)
+    if not items:
+        raise NotRun("编制说明没有按“类、款、项”逐项说明")
+    return items
+
+
 def item_location(item: Item, mark: tuple[int, int] | None = None) -> Location:
     """The sentence of the item that holds ``mark`` (default: its head amount), marked."""
     start, end = mark or item.mark
@@ -152,10 +160,7 @@ def _item_name(item: Item) -> str:
     "编制说明中“××（类）××（款）××（项）”的金额及“本年预算安排”金额应与一般公共预算支出表（或支出总表）中该科目的合计一致。",
 )
 def item_amounts(ctx: Context) -> Iterator[Finding]:
-    items = find_items(ctx)
-    if not items:
-        raise NotRun("编制说明没有按“类、款、项”逐项说明")
-    for item in items:
+    for item in _listed_items(ctx):
         located = locate_item(ctx, item)
         if located is None:
             continue  # reported by TEXT-NAMES
@@ -187,10 +192,7 @@ NAMES_TEMPLATE = "“{section}”中写“{written}”，{table} 中该科目为
     "编制说明中的类、款、项名称应与表格中的科目名称完全一致，并使用当年的科目名称。",
 )
 def item_names(ctx: Context) -> Iterator[Finding]:
-    items = find_items(ctx)
-    if not items:
-        raise NotRun("编制说明没有按“类、款、项”逐项说明")
-    for item in items:
+    for item in _listed_items(ctx):
         located = locate_item(ctx, item)
         if located is None:
             yield Finding(
