@@ -579,6 +579,10 @@ def _assemble(blocks: list[Block], source: Source) -> tuple[list[_Grid], list[Se
                 grids[-1].note = text  # "注：…" printed under a table belongs to it
                 continue
             if _is_unit_paragraph(text):
+                title, text = _title_before_unit(text)
+                if title:  # "2024年部门收支总表    单位：元" on one line
+                    pending.append(Paragraph(title, block.page, block.heading))
+                    para = Paragraph(text, block.page, block.heading)
                 context.unit_lines.append(text)
                 pending.append(para)
                 continue
@@ -658,6 +662,18 @@ def _take_title_row(g: _Grid) -> str | None:
     if g.row_pages:
         del g.row_pages[0]
     return text
+
+
+_UNIT_MARK = re.compile(r"(?:编制单位|编制部门|预算年度|截止时间|金额单位|单位)\s*[:：]")
+
+
+def _title_before_unit(text: str) -> tuple[str | None, str]:
+    """(title, unit line) of a line that prints both; (None, text) otherwise."""
+    mark = _UNIT_MARK.search(text)
+    title = text[: mark.start()].strip() if mark else ""
+    if title and _names_a_table(title):
+        return title, text[mark.start() :].strip()
+    return None, text
 
 
 def _is_unit_paragraph(text: str) -> bool:
