@@ -382,3 +382,13 @@ def test_whole_document_on_one_sheet(doc, key, numbers):
     data = writers.to_xlsx(d, one_sheet=True, numbers=numbers, unit_in_table=numbers)
     assert len(load_workbook(BytesIO(data)).worksheets) == 1
     assert_same(writers.comparable(load(data, "v.xlsx")), writers.comparable(d))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+@pytest.mark.parametrize("key", ["fuliyuan", "wanli"])
+def test_title_and_unit_line_on_one_line(doc, key, fmt):
+    """"2024年部门收支总表    编制部门：…  单位：元" is a title followed by a unit line."""
+    d = doc(key)
+    changed = with_tables(d, [replace(t, title=f"{t.title}    {t.unit_line}", unit_line=None) if t.unit_line else t for t in d.tables])
+    data, name = (writers.to_docx(changed, unit_in_table=False), "v.docx") if fmt == "docx" else (writers.to_txt(changed), "v.txt")
+    assert_same(writers.comparable(load(data, name)), writers.comparable(d))
