@@ -61,6 +61,14 @@ def _indicators(ctx: Context) -> Iterator[tuple[PerformanceProject, Indicator]]:
             yield project, ind
 
 
+def _written_targets(ctx: Context) -> Iterator[tuple[PerformanceProject, Indicator, str]]:
+    """Every indicator with a target written, and that target without whitespace."""
+    for project, ind in _indicators(ctx):
+        target = squash(ind.target or "")
+        if target:
+            yield project, ind, target
+
+
 def _name(ind: Indicator) -> str:
     return squash(ind.level3 or ind.level2 or "")
 
@@ -88,10 +96,7 @@ def empty_targets(ctx: Context) -> Iterator[Finding]:
     "指标值应写成可考核的数值，如“≥90%”“≤20万元”“4次”；“效果明显”“较上年提升”等定性表述无法考核。",
 )
 def quantified_targets(ctx: Context) -> Iterator[Finding]:
-    for project, ind in _indicators(ctx):
-        target = squash(ind.target or "")
-        if not target:
-            continue
+    for project, ind, target in _written_targets(ctx):
         parsed = parse_target(target)
         if parsed is None:
             yield Finding(message=f"“{project.name}”的指标“{_name(ind)}”指标值为“{target}”，没有量化",
@@ -121,9 +126,8 @@ MONEY_UNITS = {"万元": MoneyUnit.WAN_YUAN, "元": MoneyUnit.YUAN}
     "成本指标应写成金额上限，如“≤20万元”。",
 )
 def cost_targets(ctx: Context) -> Iterator[Finding]:
-    for project, ind in _indicators(ctx):
-        target = squash(ind.target or "")
-        if not _is_cost(ind) or not target:
+    for project, ind, target in _written_targets(ctx):
+        if not _is_cost(ind):
             continue
         parsed = parse_target(target)
         missing = []
