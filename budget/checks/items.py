@@ -212,6 +212,11 @@ def item_names(ctx: Context) -> Iterator[Finding]:
 PERCENT_TEMPLATE = "“{name}”：上年 {last}，本年 {this}，应{direction}{expected}%，文中写{word}{printed}%"
 
 
+def _this_year(item: Item) -> Money:
+    """This year's figure (本年预算安排, else the item's head amount) in the unit of last year's."""
+    return (item.this or item.amount).to(item.last.unit)
+
+
 def _percent_range(last: Money, this: Money) -> tuple[Decimal, Decimal]:
     """The change in percent over every way the two quoted figures could have been rounded."""
     h_last = last.quantum / 2
@@ -237,7 +242,7 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
     if not items:
         raise NotRun("编制说明没有同时给出上年金额和增减百分比")
     for item in items:
-        this = (item.this or item.amount).to(item.last.unit)
+        this = _this_year(item)
         last = item.last
         signed = item.percent if item.direction == "增加" else -item.percent
         location = item_location(item, item.change_mark)
@@ -284,7 +289,7 @@ def item_directions(ctx: Context) -> Iterator[Finding]:
     if not items:
         raise NotRun("编制说明没有同时给出上年金额和增减方向")
     for item in items:
-        this = (item.this or item.amount).to(item.last.unit)
+        this = _this_year(item)
         expected = _direction(item.last, this)
         if expected != item.direction:
             yield Finding(
