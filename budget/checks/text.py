@@ -26,7 +26,7 @@ from budget.checks.where import (
     squash,
     three_public_cell,
 )
-from budget.model import Line, Money, MoneyUnit, Table, TableKind
+from budget.model import Line, Money, MoneyUnit, Section, Table, TableKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,13 +398,19 @@ def self_reference(ctx: Context) -> Iterator[Finding]:
     kind = ctx.doc.unit.kind
     if kind not in ("单位", "部门"):
         raise NotRun("无法判断本文件是单位预算还是部门预算")
+    for index, section, paragraph, match in _paragraph_matches(ctx, SELF):
+        if match.group(1) != kind:
+            yield Finding(
+                message=f"“{section.heading or '正文'}”中自称“{match.group(0)}”，而本文件是{kind}预算",
+                location=_marked_location(section.heading, index, paragraph, match))
+
+
+def _paragraph_matches(ctx: Context, pattern: re.Pattern[str]) -> Iterator[tuple[int, Section, str, re.Match[str]]]:
+    """Every match of ``pattern`` in the narrative, with its section (index and all) and paragraph."""
     for index, section in enumerate(ctx.doc.sections):
         for paragraph, _ in section_paragraphs(ctx.doc, index):
-            for match in SELF.finditer(paragraph):
-                if match.group(1) != kind:
-                    yield Finding(
-                        message=f"“{section.heading or '正文'}”中自称“{match.group(0)}”，而本文件是{kind}预算",
-                        location=_marked_location(section.heading, index, paragraph, match))
+            for match in pattern.finditer(paragraph):
+                yield index, section, paragraph, match
 
 
 def _marked_location(heading: str, index: int, paragraph: str, match: re.Match[str]) -> Location:
@@ -428,14 +434,12 @@ def comparison_year(ctx: Context) -> Iterator[Finding]:
     year = ctx.doc.unit.year
     if year is None:
         raise NotRun("无法识别预算年度")
-    for index, section in enumerate(ctx.doc.sections):
-        for paragraph, _ in section_paragraphs(ctx.doc, index):
-            for match in YEAR_COMPARISON.finditer(paragraph):
-                written = int(match.group(1))
-                # a budget may compare with the last closed accounts, two years back (决算)
-                final_accounts = written == year - 2 and "决算" in paragraph[match.end(): match.end() + 8]
-                if written != year - 1 and not final_accounts:
-                    yield Finding(
-                        message=f"“{section.heading or '正文'}”中与 {written} 年比较，而本预算是 {year} 年，上一年应为 {year - 1} 年",
-                        location=_marked_location(section.heading, index, paragraph, match),
-                        expected=Decimal(year - 1), actual=Decimal(written))
+    for index, section, paragraph, match in _paragraph_matches(ctx, YEAR_COMPARISON):
+        written = int(match.group(1))
+        # a budget may compare with the last closed accounts, two years back (决算)
+        final_accounts = written == year - 2 and "决算" in paragraph[match.end(): match.end() + 8]
+        if written != year - 1 and not final_accounts:
+            yield Finding(
+                message=f"“{section.heading or '正文'}”中与 {written} 年比较，而本预算是 {year} 年，上一年应为 {year - 1} 年",
+                location=_marked_location(section.heading, index, paragraph, match),
+                expected=Decimal(year - 1), actual=Decimal(written))
