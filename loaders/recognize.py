@@ -754,7 +754,27 @@ def _document_money_unit(grids: list[_Grid]) -> MoneyUnit:
 # ---------------------------------------------------------------- one table
 
 
+def _drop_repeated_header(g: _Grid) -> None:
+    """A table printed over pages repeats its header rows (and 栏次 row) where a page
+    starts; inside one grid (a text extraction, Word tables run together) they are not
+    body rows."""
+    first_data = next((i for i, row in enumerate(g.rows) if _looks_like_data(row)), None)
+    if first_data is None:
+        return
+    head = [row for row in g.rows[:first_data] if any(row)]
+    keep = [
+        i for i, row in enumerate(g.rows)
+        if i <= first_data or not (row in head or _is_column_number_row(row))
+    ]
+    if len(keep) < len(g.rows):
+        g.rows = [g.rows[i] for i in keep]
+        g.spans = [g.spans[i] for i in keep]
+        if len(g.row_pages) > max(keep):
+            g.row_pages = [g.row_pages[i] for i in keep]
+
+
 def _recognise(g: _Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, PerformanceProject | None]:
+    _drop_repeated_header(g)
     header, spans, body = _split_header(g)
     width = g.width
     labels = _labels(header, spans, width)

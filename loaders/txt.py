@@ -85,9 +85,13 @@ def _join_split_rows(rows: list[list[str]]) -> tuple[tuple[Cell, ...], ...]:
     joined: list[list[str]] = []
     seen_full = False
     i = 0
+    head: list[list[str]] = []  # the rows above the first full-width one: the header
     while i < len(rows):
         current = _drop_stray_empties(rows[i], width)
-        if seen_full and len(current) < width:
+        if not seen_full:
+            head.append(current)
+        # A header row repeated after a page break is not part of a row split by blanks.
+        if seen_full and len(current) < width and current not in head:
             j, merged = i + 1, list(current)
             while len(merged) < width and j < len(rows):
                 merged += _drop_stray_empties(rows[j], width)
