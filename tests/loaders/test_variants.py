@@ -392,3 +392,19 @@ def test_title_and_unit_line_on_one_line(doc, key, fmt):
     changed = with_tables(d, [replace(t, title=f"{t.title}    {t.unit_line}", unit_line=None) if t.unit_line else t for t in d.tables])
     data, name = (writers.to_docx(changed, unit_in_table=False), "v.docx") if fmt == "docx" else (writers.to_txt(changed), "v.txt")
     assert_same(writers.comparable(load(data, name)), writers.comparable(d))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt", "xlsx"])
+@pytest.mark.parametrize("key", ["seed", "fuliyuan", "wanli"])
+def test_header_rows_repeated_inside_one_table(doc, key, fmt):
+    """A table printed over two pages repeats its header where the second page starts;
+    extracted as one table (text form, one sheet, Word tables run together) those rows
+    are no lines."""
+    d = doc(key)
+    index = next(i for i, t in enumerate(d.tables) if t.kind == TableKind.EXPENDITURE)
+    table = d.tables[index]
+    repeated = replace(table, rows=table.rows[:8] + table.header + table.rows[8:])
+    changed = with_tables(d, [*d.tables[:index], repeated, *d.tables[index + 1 :]])
+    actual = reload(changed, fmt)
+    assert len(actual["tables"][index]["lines"]) == len(table.lines)
+    assert_same(actual, writers.comparable(d))
