@@ -719,9 +719,20 @@ def _continues(previous: _Grid, g: _Grid, pending: list[Paragraph]) -> bool:
     if previous.width != g.width or previous.width < 3:
         return False
     first = g.rows[0]
+    if _fills_the_form_again(previous.rows[0], first):
+        return False
     head = previous.rows[: len(previous.rows)]
     repeated = any(first == row for row in head[:4])
     return repeated or not pending or bool(between)
+
+
+def _fills_the_form_again(previous_first: list[str], first: list[str]) -> bool:
+    """One form per project under one title ("项目支出绩效目标表"): a grid that opens with
+    the same name label for another name ("项目名称 | 海防工作经费") is the next form."""
+    if not first or not previous_first or first == previous_first:
+        return False
+    label = squash(first[0])
+    return "名称" in label and label == squash(previous_first[0])
 
 
 def _is_goals_only(g: _Grid) -> bool:
