@@ -408,3 +408,31 @@ def test_header_rows_repeated_inside_one_table(doc, key, fmt):
     actual = reload(changed, fmt)
     assert len(actual["tables"][index]["lines"]) == len(table.lines)
     assert_same(actual, writers.comparable(d))
+
+
+def _project_forms(d: Disclosure, title: str) -> Disclosure:
+    """Each project's table as a form under one generic title: "项目名称 | …" on top,
+    then "绩效目标 | …", then the indicators."""
+    tables = []
+    for t in d.tables:
+        project = next((p for p in d.performance if d.tables[p.table] is t), None)
+        if project is None:
+            tables.append(t)
+            continue
+        width = max(len(r) for r in t.rows)
+        pad = ("",) * (width - 2)
+        tables.append(replace(
+            t, title=title, header=(("项目名称", project.name, *pad),),
+            rows=(("绩效目标", "\n".join(project.goals), *pad), *t.rows), columns=("项目名称",) * width,
+        ))
+    return with_tables(d, tables)
+
+
+@pytest.mark.parametrize(("title", "fmt"), [("项目支出绩效目标表", "docx"), ("项目支出绩效目标表", "txt"), ("项目支出绩效目标表", "xlsx"), ("", "docx"), ("", "xlsx")])
+def test_performance_forms_under_one_title(doc, title, fmt):
+    """Thirteen forms one after another with the same title (or none) are thirteen
+    projects, not one table continued."""
+    changed = _project_forms(doc("seed"), title)
+    actual = reload(changed, fmt)
+    assert [p["name"] for p in actual["performance"]] == [p.name for p in doc("seed").performance]
+    assert_same(actual, writers.comparable(changed))
