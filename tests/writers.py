@@ -6,6 +6,14 @@ the header rows as printed (merged cells once, a vertically merged cell blank be
 first row), the body rows as printed and the note. The spans of merged header cells are
 not stored, so they are rebuilt from the column labels (``Table.columns``), which name
 every header cell a column sits under.
+
+- ``to_docx``: unit line as the first table row or a paragraph, real merged cells, and
+  on request a table split over a page break, cell lines as line breaks, the title as
+  the first table row, headings as bold paragraphs.
+- ``to_xlsx``: one sheet per table (or all on one sheet), amounts as numbers with a
+  number format or as text.
+- ``to_txt``: the text extraction form of seed.txt.
+- ``comparable``: what must survive a rewrite, as plain data for ``==``.
 """
 
 from __future__ import annotations
