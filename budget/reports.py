@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -40,6 +40,23 @@ def _decimal(value: Decimal | None) -> str | None:
 
 def annotation(annotations: Annotations | None, finding: Finding) -> tuple[str, str]:
     return (annotations or {}).get(finding.key, (TODO, ""))
+
+
+def is_open(finding: Finding, annotations: Annotations | None) -> bool:
+    """A problem that still stands: not a rounding note, not explained or fixed."""
+    return finding.severity != Severity.INFO and annotation(annotations, finding)[0] == TODO
+
+
+def by_severity(findings: Sequence[Finding]) -> list[tuple[Severity, list[Finding]]]:
+    """The findings grouped by severity, errors first; a severity without findings is left out."""
+    groups = [(severity, [f for f in findings if f.severity == severity]) for severity in SEVERITIES]
+    return [(severity, found) for severity, found in groups if found]
+
+
+def subject(report: CheckReport) -> str:
+    """What was checked, in words: "某单位 2023年单位预算"."""
+    unit = report.unit
+    return f"{unit.name} {unit.year or ''}年{unit.kind}预算"
 
 
 def place(finding: Finding) -> str:
@@ -105,17 +122,13 @@ def to_json(report: CheckReport, annotations: Annotations | None = None) -> str:
 
 
 def to_text(report: CheckReport) -> str:
-    unit = report.unit
     s = report.summary()
     lines = [
-        f"发布前检查：{unit.name} {unit.year or ''}年{unit.kind}预算（{report.source.name}）",
+        f"发布前检查：{subject(report)}（{report.source.name}）",
         f"规则版本 {report.ruleset}；错误 {s['error']}，警告 {s['warning']}，提示 {s['info']}；"
         f"规则通过 {s['passed']}，未通过 {s['failed']}，未运行 {s['not_run']}",
     ]
-    for severity in SEVERITIES:
-        found = [f for f in report.findings if f.severity == severity]
-        if not found:
-            continue
+    for severity, found in by_severity(report.findings):
         lines.append("")
         lines.append(f"【{SEVERITY_LABELS[severity]}】{len(found)} 项")
         for n, finding in enumerate(found, 1):
@@ -156,11 +169,6 @@ def item_of(finding: Finding) -> str:
     return "其他"
 
 
-def _open(finding: Finding, annotations: Annotations | None) -> bool:
-    """A problem that still stands: not a rounding note, not explained or fixed."""
-    return finding.severity != Severity.INFO and annotation(annotations, finding)[0] == TODO
-
-
 def to_xlsx(report: CheckReport, annotations: Annotations | None = None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -170,7 +178,7 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None) -> byte
     form.title = "检查表"
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
-    form.append([f"发布前检查表：{report.unit.name} {report.unit.year or ''}年{report.unit.kind}预算"])
+    form.append([f"发布前检查表：{subject(report)}"])
     form.append([f"文件 {report.source.name}  SHA-256 {report.source.sha256}  规则版本 {report.ruleset}"])
     form.append(["序号", "检查项目", "符合要求", "问题数", "问题"])
     for cell in form[3]:
@@ -178,7 +186,7 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None) -> byte
     red = PatternFill("solid", fgColor="FDE2E1")
     for n, item in enumerate(check_items(), 1):
         found = [f for f in report.findings if item_of(f) == item]
-        open_ = [f for f in found if _open(f, annotations)]
+        open_ = [f for f in found if is_open(f, annotations)]
         problems = "\n".join(f"[{SEVERITY_LABELS[f.severity]}] {f.message}" for f in found if f.severity != Severity.INFO)
         form.append([n, item, "否" if open_ else "是", len(open_), problems])
         if open_:
@@ -234,21 +242,17 @@ th{background:#f3f3f3}.error{color:#b3261e}.warning{color:#8a5a00}.info{color:#1
 
 def to_html(report: CheckReport, annotations: Annotations | None = None) -> str:
     e = html.escape
-    unit = report.unit
     s = report.summary()
     out = [
         "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
-        f"<title>发布前检查 {e(unit.name)}</title><style>{STYLE}</style></head><body>",
-        f"<h1>发布前检查：{e(unit.name)} {unit.year or ''}年{e(unit.kind)}预算</h1>",
+        f"<title>发布前检查 {e(report.unit.name)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>发布前检查：{e(subject(report))}</h1>",
         f"<p class='muted'>文件 {e(report.source.name)} · SHA-256 {e(report.source.sha256)} · 规则版本 {e(report.ruleset)}</p>",
         "<table><tr><th>错误</th><th>警告</th><th>提示</th><th>规则通过</th><th>未通过</th><th>未运行</th></tr>",
         f"<tr><td>{s['error']}</td><td>{s['warning']}</td><td>{s['info']}</td><td>{s['passed']}</td>"
         f"<td>{s['failed']}</td><td>{s['not_run']}</td></tr></table>",
     ]
-    for severity in SEVERITIES:
-        found = [f for f in report.findings if f.severity == severity]
-        if not found:
-            continue
+    for severity, found in by_severity(report.findings):
         out.append(f"<h2 class='{severity.value}'>{SEVERITY_LABELS[severity]}（{len(found)}）</h2>")
         out.append("<table><tr><th>#</th><th>规则</th><th>位置</th><th>问题</th><th>原文</th><th>状态</th><th>备注</th></tr>")
         for n, f in enumerate(found, 1):

@@ -43,7 +43,8 @@ def summary(report: CheckReport) -> None:
               ("规则通过", s["passed"]), ("规则未通过", s["failed"]), ("规则未运行", s["not_run"])]
     for cell, (label, value) in zip(cells, labels):
         cell.metric(label, value)
-    open_count = sum(1 for f in report.findings if f.severity != Severity.INFO and notes().get(f.key, (reports.TODO,))[0] == reports.TODO)
+    annotated = notes()
+    open_count = sum(1 for f in report.findings if reports.is_open(f, annotated))
     st.caption(f"待处理的错误和警告：{open_count} 项（标为“已说明”或“已改正”的不计）。")
 
 
@@ -90,7 +91,7 @@ def _save(key: str) -> None:
 
 def review(finding: Finding) -> None:
     """Status and comment of one finding, kept in the session's store."""
-    status, comment = notes().get(finding.key, (reports.TODO, ""))
+    status, comment = reports.annotation(notes(), finding)
     status_key, comment_key = f"findings_status_{finding.key}", f"findings_comment_{finding.key}"
     st.session_state[status_key] = status  # the store is the truth; widgets only edit it
     st.session_state[comment_key] = comment
@@ -131,12 +132,10 @@ def by_part(doc: Disclosure, report: CheckReport, findings: list[Finding]) -> No
 
 def by_severity(report: CheckReport, findings: list[Finding]) -> None:
     statuses = {k: v[0] for k, v in notes().items()}
-    for severity in Severity:
-        items = [f for f in findings if f.severity == severity]
-        if items:
-            st.subheader(f"{SEVERITY_LABELS[severity]}（{len(items)}）")
-            st.dataframe(findings_frame(report, items, statuses), hide_index=True,
-                         column_config={"问题": st.column_config.TextColumn(width="large")})
+    for severity, items in reports.by_severity(findings):
+        st.subheader(f"{SEVERITY_LABELS[severity]}（{len(items)}）")
+        st.dataframe(findings_frame(report, items, statuses), hide_index=True,
+                     column_config={"问题": st.column_config.TextColumn(width="large")})
 
 
 def downloads(report: CheckReport) -> None:
