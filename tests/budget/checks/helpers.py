@@ -60,6 +60,16 @@ def with_table(doc: Disclosure, kind: TableKind, table) -> Disclosure:
     return replace(doc, tables=tables)
 
 
+def edit_table(doc: Disclosure, kind: TableKind, **fields) -> Disclosure:
+    """The document with some fields (lines, note, unit_line …) of its table of one kind replaced."""
+    return with_table(doc, kind, replace(doc.table(kind), **fields))
+
+
+def edit_three_public(doc: Disclosure, **fields) -> Disclosure:
+    """The document with some figures of its 三公 table replaced."""
+    return replace(doc, three_public=replace(doc.three_public, **fields))
+
+
 def without_table(doc: Disclosure, kind: TableKind) -> Disclosure:
     return replace(doc, tables=tuple(t for t in doc.tables if t.kind != kind))
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from budget.checks import Status
 from budget.model import TableKind
-from tests.budget.checks.helpers import money, places, result, set_values
+from tests.budget.checks.helpers import edit_table, edit_three_public, money, places, result, set_values
 
 D = Decimal
 
@@ -81,14 +81,14 @@ def test_three_public_sums_in_the_seed(seed):
 
 
 def test_vehicles_not_equal_purchase_plus_operation(seed):
-    doc = replace(seed, three_public=replace(seed.three_public, vehicle_operation=money(seed, "2.00")))
+    doc = edit_three_public(seed, vehicle_operation=money(seed, "2.00"))
     res = result(doc, "ARITH-3PUB")
     assert places(res) == {("three_public", "公务用车购置及运行费", "公务用车购置及运行费", "error")}
     assert res.findings[0].difference == D("0.25")
 
 
 def test_three_public_printed_total(seed):
-    doc = replace(seed, three_public=replace(seed.three_public, total=money(seed, "3.00"), total_printed=True))
+    doc = edit_three_public(seed, total=money(seed, "3.00"), total_printed=True)
     res = result(doc, "ARITH-3PUB")
     assert places(res) == {("three_public", "合计", "合计", "error")}
     assert res.findings[0].expected == D("2.560000")
@@ -140,11 +140,11 @@ def test_summary_items_with_their_breakdown(seed):
             lines.append(replace(line, name="公用经费", values={"total": money(seed, "76.93")}))
         else:
             lines.append(line)
-    doc = replace(seed, tables=tuple(replace(t, lines=tuple(lines)) if t is summary else t for t in seed.tables))
+    doc = edit_table(seed, TableKind.SUMMARY, lines=tuple(lines))
     assert result(doc, "ARITH-TOTALS").status == Status.PASSED
     # … and a breakdown that does not add up is still reported
     wrong = [replace(l, values={"total": money(seed, "70.00")}) if l.name == "公用经费" else l for l in lines]
-    doc = replace(seed, tables=tuple(replace(t, lines=tuple(wrong)) if t is summary else t for t in seed.tables))
+    doc = edit_table(seed, TableKind.SUMMARY, lines=tuple(wrong))
     assert result(doc, "ARITH-TOTALS").status == Status.FAILED
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from budget.checks import Status
 from budget.model import TableKind
-from tests.budget.checks.helpers import edit_text, places, result, without_section, without_table
+from tests.budget.checks.helpers import edit_table, edit_text, places, result, without_section, without_table
 
 
 def test_all_standard_tables_in_the_seed(seed):
@@ -24,16 +22,14 @@ def test_empty_tables_have_their_note_in_the_seed(seed):
 
 def test_empty_table_without_note(seed):
     table = seed.table(TableKind.GOV_FUND)
-    doc = replace(seed, tables=tuple(replace(t, note=None) if t is table else t for t in seed.tables))
+    doc = edit_table(seed, TableKind.GOV_FUND, note=None)
     res = result(doc, "COMPLETE-EMPTY")
     assert places(res) == {("gov_fund", None, None, "warning")}
     assert res.findings[0].location.table_index == seed.tables.index(table)
 
 
 def test_table_with_data_noted_as_empty(seed):
-    table = seed.table(TableKind.THREE_PUBLIC)
-    doc = replace(seed, tables=tuple(replace(t, note="注：本单位无“三公”经费预算，故本表为空表。") if t is table else t
-                                     for t in seed.tables))
+    doc = edit_table(seed, TableKind.THREE_PUBLIC, note="注：本单位无“三公”经费预算，故本表为空表。")
     res = result(doc, "COMPLETE-EMPTY")
     assert places(res) == {("three_public", None, None, "warning")}
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from budget.checks import Status
 from budget.model import TableKind
-from tests.budget.checks.helpers import money, places, rename_line, result, set_values
+from tests.budget.checks.helpers import edit_table, edit_three_public, money, places, rename_line, result, set_values
 
 D = Decimal
 
@@ -72,19 +72,19 @@ def test_running_costs_not_run_when_not_printed(seed):
 
 
 def test_running_costs_above_public_expenditure(seed):
-    doc = replace(seed, three_public=replace(seed.three_public, running_costs=money(seed, "40.00")))
+    doc = edit_three_public(seed, running_costs=money(seed, "40.00"))
     res = result(doc, "XREF-RUNNING")
     assert places(res) == {("three_public", "机关运行经费", "机关运行经费", "error")}
     assert res.findings[0].difference == D("8.18")
 
 
 def test_running_costs_equal_to_public_expenditure(seed):
-    doc = replace(seed, three_public=replace(seed.three_public, running_costs=money(seed, "31.82")))
+    doc = edit_three_public(seed, running_costs=money(seed, "31.82"))
     assert result(doc, "XREF-RUNNING").status == Status.PASSED
 
 
 def test_economic_reception_above_three_public(seed):
-    doc = replace(seed, three_public=replace(seed.three_public, reception=money(seed, "0.20")))
+    doc = edit_three_public(seed, reception=money(seed, "0.20"))
     res = result(doc, "XREF-3PUB-ECON")
     assert places(res) == {("basic_economic", "30217", "合计", "error")}
     assert res.findings[0].difference == D("0.110000")
@@ -116,9 +116,7 @@ def test_unit_lines_agree_in_the_seed(seed):
 
 
 def test_table_copied_from_another_unit_or_year(seed):
-    table = seed.table(TableKind.INCOME)
-    copied = replace(table, unit_line="216002中共秦皇岛市海港区委宣传部 预算年度：2022 单位：万元")
-    doc = replace(seed, tables=tuple(copied if t is table else t for t in seed.tables))
+    doc = edit_table(seed, TableKind.INCOME, unit_line="216002中共秦皇岛市海港区委宣传部 预算年度：2022 单位：万元")
     res = result(doc, "XREF-UNIT")
     assert places(res) == {("income", "表头", "编制单位", "warning")}
     assert len(res.findings) == 3  # name, code and year
@@ -129,6 +127,6 @@ def test_summary_by_basic_and_project_is_not_compared_with_classes(seed):
     lines = tuple(l for l in summary.lines if l.side != "expenditure" or l.is_total or "结转" in l.name)
     lines += (replace(summary.lines[1], name="基本支出", values={"total": money(seed, "387.13")}, row=2),
               replace(summary.lines[1], name="项目支出", values={"total": money(seed, "1065.08")}, row=3))
-    doc = replace(seed, tables=tuple(replace(t, lines=lines) if t is summary else t for t in seed.tables))
+    doc = edit_table(seed, TableKind.SUMMARY, lines=lines)
     res = result(doc, "XREF-SUMMARY")
     assert res.status == Status.NOT_RUN and "类" in res.reason
