@@ -9,7 +9,6 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 
 from budget.checks import run
 from tests.pages.conftest import fixture_bytes, new_app, upload
-from tests.test_browser import server  # noqa: F401  (fixture: the app served on a free port)
 
 CHECK = "pages/check.py"
 
@@ -92,27 +91,3 @@ def test_check_page_on_a_shanghai_pdf(downloads):
     open_check(at)
     assert metrics(at)["错误"] == "2"
     assert not at.error
-
-
-def test_check_page_in_a_browser(server):
-    """Chromium opens the page on the sample: summary, and the assets finding with its figure marked."""
-    import os
-
-    from playwright.sync_api import sync_playwright
-
-    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
-
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("system Chromium not installed")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1200})
-            page.goto(f"{server}/check")
-            page.get_by_role("heading", name="发布前检查").wait_for(timeout=60_000)
-            page.get_by_text("规则未运行").first.wait_for(timeout=30_000)
-            page.get_by_text("七、国有资产信息").first.click()
-            page.get_by_text("【326.27万元】").first.wait_for(timeout=30_000)
-            page.get_by_role("button", name="下载检查表（XLSX）").wait_for(timeout=30_000)
-        finally:
-            browser.close()
