@@ -95,10 +95,15 @@ def is_number(text: str) -> bool:
 
 # ---------------------------------------------------------------- unit line
 
-_MONEY_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
+# "单位：万元", "单位:元", "（单位：人民币元）", "单位(万元)"
+_MONEY_UNIT = re.compile(r"单位\s*(?:[:：]|[（(])\s*(?:人民币)?\s*(万元|元)")
 _YEAR = re.compile(r"(?:预算年度\s*[:：]\s*|^|[^\d])((?:19|20)\d{2})\s*(?:年|$)")
 _UNIT_CODE_NAME = re.compile(r"^(\d{3,9})\s*([^\d\s].*)$")
-_PREPARER = re.compile(r"(?:编制单位|编制部门|预算单位|预算主管部门|主管部门|单位名称)\s*[:：]\s*(\S+)")
+# The name runs to a space or to the next piece of the line ("编制单位：XX单位：元").
+_PREPARER = re.compile(
+    r"(?:编制单位|编制部门|预算单位|预算主管部门|主管部门|单位名称)\s*[:：]\s*"
+    r"(\S+?)(?=\s|(?:金额)?单位\s*[:：（(]|[（(]单位|预算年度|截止时间|$)"
+)
 
 
 def money_unit_in(text: str) -> MoneyUnit | None:
@@ -108,19 +113,22 @@ def money_unit_in(text: str) -> MoneyUnit | None:
     return MoneyUnit.WAN_YUAN if found.group(1) == "万元" else MoneyUnit.YUAN
 
 
-_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+_UNIT_WORDS = ("预算年度", "编制单位", "编制部门", "截止时间")
+
+
+def _is_unit_piece(text: str) -> bool:
+    text = text.replace(" ", "")
+    return bool(_MONEY_UNIT.search(text)) or any(word in text for word in _UNIT_WORDS)
 
 
 def _is_unit_line(cells: list[str]) -> bool:
-    # "价值（金额单位：万元）" is a column label: a unit in brackets after other words
-    # qualifies that label; "（单位：万元）" alone is a unit line.
-    joined = "".join(_BRACKETED.sub("", c) if _BRACKETED.sub("", c).strip() else c for c in cells)
-    return bool(
-        _MONEY_UNIT.search(joined.replace(" ", ""))
-        or "预算年度" in joined
-        or "编制单位" in joined
-        or "截止时间" in joined
-    ) and not any(is_number(c) for c in cells if not _UNIT_CODE_NAME.match(c))
+    """A unit line, in cells or one piece: at least half its pieces say unit, year,
+    preparer or date; a header row with one label "价值（金额单位：万元）" is no unit line."""
+    filled = [c for c in cells if c.strip()]
+    marked = sum(1 for c in filled if _is_unit_piece(c))
+    return marked > 0 and 2 * marked >= len(filled) and not any(
+        is_number(c) for c in filled if not _UNIT_CODE_NAME.match(c)
+    )
 
 
 # ---------------------------------------------------------------- classification
