@@ -82,7 +82,7 @@ def body_spans(row: tuple[str, ...], width: int) -> list[int]:
 
 def unit_parts(unit_line: str) -> list[str]:
     """"216001名称 预算年度：2023 单位：万元" -> its three printed pieces."""
-    return [p for p in re.split(r"\s+(?=预算年度|单位\s*[:：]|截止时间|金额单位)", unit_line.strip()) if p]
+    return [p for p in re.split(r"\s+(?=预算年度|单位\s*[:：(（]|[（(]单位|截止时间|金额单位)", unit_line.strip()) if p]
 
 
 def layout(table: Table, unit_row: bool, title_row: bool = False) -> list[Placed]:

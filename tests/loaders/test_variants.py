@@ -436,3 +436,21 @@ def test_performance_forms_under_one_title(doc, title, fmt):
     actual = reload(changed, fmt)
     assert [p["name"] for p in actual["performance"]] == [p.name for p in doc("seed").performance]
     assert_same(actual, writers.comparable(changed))
+
+
+@pytest.mark.parametrize("unit_in_table", [True, False], ids=["unit-row", "unit-paragraph"])
+@pytest.mark.parametrize("wording", ["单位：人民币{}", "单位({})", "（单位：{}）", "金额单位：{}", "~单位：{}"])
+@pytest.mark.parametrize("key", ["seed", "wanli"])
+def test_money_unit_wordings(doc, key, wording, unit_in_table):
+    """The money unit however the line words it; a missed unit would label 元 as 万元."""
+    d = doc(key)
+
+    def reword(line: str | None) -> str | None:
+        # "~": no space before the unit, so the whole line is one cell ("编制单位：XX单位：元")
+        pattern = r"\s*单位\s*[:：]\s*(万元|元)" if wording.startswith("~") else r"单位\s*[:：]\s*(万元|元)"
+        return line and re.sub(pattern, lambda m: wording.lstrip("~").format(m.group(1)), line)
+
+    changed = with_tables(d, [replace(t, unit_line=reword(t.unit_line)) for t in d.tables])
+    actual = reload(changed, unit_in_table=unit_in_table)
+    assert actual["unit"][1:4] == [d.unit.name, d.unit.year, str(d.unit.money_unit)]
+    assert_same(actual, writers.comparable(changed))
