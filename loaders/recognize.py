@@ -404,6 +404,9 @@ _HEADING_2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*\S")
 _NOTE = re.compile(r"^(注|说明)\s*[:：]")
 
 
+_TABLE_NUMBER = re.compile(r"^(?:附)?表[一二三四五六七八九十\d]+(?:[-－—.．]\d+)?$")
+
+
 def _is_title(text: str) -> bool:
     """A table title: short, names a table, and is not a sentence."""
     words = squash(text)
@@ -553,6 +556,8 @@ def _assemble(blocks: list[Block], source: Source) -> tuple[list[_Grid], list[Se
             # A two-line title ("2024年" / "部门收支总表") when the last line alone names nothing.
             if pending and not classify_title(title_parts[0]) and _is_title(pending[-1].text) and _heading_level(pending[-1].text) is None:
                 title_parts.insert(0, pending.pop().text)
+            if pending and _TABLE_NUMBER.match(squash(pending[-1].text)):
+                pending.pop()  # "表1" / "附表3" above the title numbers the table, says nothing
         for n, p in enumerate(pending):
             words = squash(p.text)
             if words in ("目录", "目次"):
