@@ -194,10 +194,10 @@ def to_docx(
             for line in _lines(item.text):
                 document.add_paragraph(line)
             continue
-        if item.title and not title_in_table:
+        for line in item.title.split("\n") if item.title and not title_in_table else ():
             title = document.add_paragraph()
             title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            title.add_run(item.title).bold = True
+            title.add_run(line).bold = True
         if item.unit_line and not unit_in_table:
             document.add_paragraph(item.unit_line)
         index = next(i for i, t in enumerate(d.tables) if t is item)

@@ -454,3 +454,14 @@ def test_money_unit_wordings(doc, key, wording, unit_in_table):
     actual = reload(changed, unit_in_table=unit_in_table)
     assert actual["unit"][1:4] == [d.unit.name, d.unit.year, str(d.unit.money_unit)]
     assert_same(actual, writers.comparable(changed))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+@pytest.mark.parametrize("key", ["seed", "fuliyuan"])
+def test_table_number_above_each_title(doc, key, fmt):
+    """"表1" / "附表2" on the line above a title numbers the table: the title stays the
+    title and the number does not end up in the narrative."""
+    d = doc(key)
+    label = "表{}" if key == "seed" else "附表{}"
+    changed = with_tables(d, [replace(t, title=f"{label.format(i + 1)}\n{t.title}") if t.title else t for i, t in enumerate(d.tables)])
+    assert_same(reload(changed, fmt), writers.comparable(d))
