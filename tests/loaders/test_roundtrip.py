@@ -23,6 +23,10 @@ FIXTURES = {
     "seed": "seed.docx",
     "fuliyuan": "real/putuo_fuliyuan_2024_unit.pdf",
     "wanli": "real/putuo_wanli_2024_dept.pdf",
+    # The seed's other two forms: a model from a text extraction (header spans unknown)
+    # and from a PDF must survive a rewrite as well.
+    "seed-txt": "seed.txt",
+    "seed-pdf": "seed.pdf",
 }
 
 WRITERS = {
