@@ -640,7 +640,8 @@ def _split_at_title_rows(g: _Grid) -> list[_Grid]:
     for a, b in zip([0, *cuts], [*cuts, len(g.rows)]):
         pages = g.row_pages[a:b]
         page = pages[0] if pages else g.page
-        parts.append(_Grid(g.rows[a:b], g.spans[a:b], page=page, pages=sorted({p for p in pages if p is not None}) or list(g.pages), row_pages=pages))
+        on = sorted({p for p in pages if p is not None}) or list(g.pages)
+        parts.append(_Grid(g.rows[a:b], g.spans[a:b], page=page, pages=on, row_pages=pages))
     return parts
 
 
@@ -791,10 +792,10 @@ def _drop_repeated_header(g: _Grid) -> None:
         if i <= first_data or not (row in head or _is_column_number_row(row))
     ]
     if len(keep) < len(g.rows):
+        if len(g.row_pages) == len(g.rows):
+            g.row_pages = [g.row_pages[i] for i in keep]
         g.rows = [g.rows[i] for i in keep]
         g.spans = [g.spans[i] for i in keep]
-        if len(g.row_pages) > max(keep):
-            g.row_pages = [g.row_pages[i] for i in keep]
 
 
 def _recognise(g: _Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, PerformanceProject | None]:
