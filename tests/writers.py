@@ -145,11 +145,15 @@ def _is_numeric(text: str) -> bool:
     return bool(re.fullmatch(r"-?(0|[1-9][\d,]*)(\.\d+)?", text))
 
 
-def _number(text: str) -> tuple[int | float, str]:
-    """A printed amount as an Excel value and the number format that prints it back."""
+def _number(text: str, accounting: bool = False) -> tuple[int | float, str]:
+    """A printed amount as an Excel value and the number format that prints it back
+    (``accounting``: the 会计专用 format finance workbooks use, zero shown as "-")."""
     plain = text.replace(",", "")
     places = len(plain.split(".")[1]) if "." in plain else 0
-    fmt = ("#,##0" if "," in text else "0") + ("." + "0" * places if places else "")
+    decimals = "." + "0" * places if places else ""
+    fmt = ("#,##0" if "," in text else "0") + decimals
+    if accounting:
+        fmt = f'_ * #,##0{decimals}_ ;_ * -#,##0{decimals}_ ;_ * "-"??_ ;_ @_ '
     value = Decimal(plain)
     return (int(value) if places == 0 else float(value)), fmt
 
@@ -252,7 +256,9 @@ def write_docx_table(document, table: Table, unit_in_table=True, line_breaks=Fal
 # ---------------------------------------------------------------- Excel
 
 
-def to_xlsx(d: Disclosure, numbers: bool = True, unit_in_table: bool = True, one_sheet: bool = False) -> bytes:
+def to_xlsx(
+    d: Disclosure, numbers: bool = True, unit_in_table: bool = True, one_sheet: bool = False, accounting: bool = False
+) -> bytes:
     """Excel: one sheet per table (title merged over its first row, the unit line, merged
     header cells, thin borders, the note below); the narrative on text sheets between
     them. ``numbers``: amounts stored as numbers with a number format, else as text.
@@ -298,7 +304,7 @@ def to_xlsx(d: Disclosure, numbers: bool = True, unit_in_table: bool = True, one
             r, c = top + p.row, 1 + p.col
             cell = ws.cell(r, c)
             if numbers and r >= body_start and _is_numeric(p.text) and _money_column(item, p.col):
-                cell.value, cell.number_format = _number(p.text)
+                cell.value, cell.number_format = _number(p.text, accounting)
             elif p.text:
                 cell.value = p.text
             if r >= first:

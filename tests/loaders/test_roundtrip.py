@@ -34,6 +34,7 @@ WRITERS = {
     "docx-unit-paragraph": (lambda d: writers.to_docx(d, unit_in_table=False), "out.docx"),
     "xlsx-numbers": (lambda d: writers.to_xlsx(d, numbers=True), "out.xlsx"),
     "xlsx-text": (lambda d: writers.to_xlsx(d, numbers=False, unit_in_table=False), "out.xlsx"),
+    "xlsx-accounting": (lambda d: writers.to_xlsx(d, accounting=True), "out.xlsx"),
     "txt": (writers.to_txt, "out.txt"),
 }
 
