@@ -44,6 +44,14 @@ def _blocks(container: etree._Element):
             if text.strip():
                 yield Paragraph(text.strip(), heading=_looks_like_heading(child))
         elif tag == _TBL:
+            nested = next(child.iterdescendants(_TBL), None) is not None
+            cells = [tc for tr in child.iterchildren(_TR) for tc in tr.iterchildren(_TC)] if nested else []
+            if any(tc.find(_TBL) is not None for tc in cells):
+                # A layout frame (a table whose cells hold the real tables, used for
+                # borders or centring): its cells are read as the document they hold.
+                for tc in cells:
+                    yield from _blocks(tc)
+                continue
             rows = _table_rows(child)
             if rows:
                 yield Grid(rows)

@@ -783,14 +783,11 @@ def _drop_repeated_header(g: _Grid) -> None:
     """A table printed over pages repeats its header rows (and 栏次 row) where a page
     starts; inside one grid (a text extraction, Word tables run together) they are not
     body rows."""
-    first_data = next((i for i, row in enumerate(g.rows) if _looks_like_data(row)), None)
+    first_data = next((i for i, row in enumerate(g.rows[:_HEADER_ROWS_MAX]) if _looks_like_data(row)), None)
     if first_data is None:
         return
-    head = [row for row in g.rows[:first_data] if any(row)]
-    keep = [
-        i for i, row in enumerate(g.rows)
-        if i <= first_data or not (row in head or _is_column_number_row(row))
-    ]
+    head = [row for row in g.rows[:first_data] if any(row)]  # with its 栏次 row, if any
+    keep = [i for i, row in enumerate(g.rows) if i <= first_data or row not in head]
     if len(keep) < len(g.rows):
         if len(g.row_pages) == len(g.rows):
             g.row_pages = [g.row_pages[i] for i in keep]
