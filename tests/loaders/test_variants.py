@@ -465,3 +465,32 @@ def test_table_number_above_each_title(doc, key, fmt):
     label = "表{}" if key == "seed" else "附表{}"
     changed = with_tables(d, [replace(t, title=f"{label.format(i + 1)}\n{t.title}") if t.title else t for i, t in enumerate(d.tables)])
     assert_same(reload(changed, fmt), writers.comparable(d))
+
+
+def _in_layout_frames(data: bytes) -> bytes:
+    """Each table put inside a one-cell outer table (a frame for borders or centring)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    source = zipfile.ZipFile(io.BytesIO(data))
+    root = etree.fromstring(source.read("word/document.xml"))
+    for table in list(root.find(w + "body").iterchildren(w + "tbl")):
+        frame = etree.Element(w + "tbl")
+        cell = etree.SubElement(etree.SubElement(frame, w + "tr"), w + "tc")
+        table.addprevious(frame)
+        cell.append(table)
+        etree.SubElement(cell, w + "p")  # a cell ends with a paragraph
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item, etree.tostring(root) if item.filename == "word/document.xml" else source.read(item))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("key", ["seed", "wanli"])
+def test_tables_inside_layout_frames(doc, key):
+    d = doc(key)
+    assert_same(writers.comparable(load(_in_layout_frames(writers.to_docx(d)), "v.docx")), writers.comparable(d))
