@@ -15,6 +15,7 @@ gives the printed scale ("0.00" -> "6.40", "0%" -> "90%"). Floats are read to Ex
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import io
 import re
@@ -52,19 +53,43 @@ def read(data: bytes) -> list[Block]:
         if ws.sheet_state != "visible":
             continue
         sheet = _Sheet()
+        # Hidden rows and columns (helper codes, last year's figures) are not printed:
+        # skip them and close the gaps, so the printed grid is what is read.
+        row_at = _Visible({r for r, dim in ws.row_dimensions.items() if dim.hidden})
+        col_at = _Visible({c for dim in ws.column_dimensions.values() if dim.hidden for c in range(dim.min or 1, (dim.max or dim.min or 1) + 1)})
         for row in ws.iter_rows():
             for cell in row:
+                r, c = row_at(cell.row), col_at(cell.column)
+                if r is None or c is None:
+                    continue
                 if cell.has_style and _bordered(cell.border):
-                    sheet.ruled_rows.add(cell.row - 1)
+                    sheet.ruled_rows.add(r)
                 if cell.value is None:
                     continue
                 text = _value_text(cell.value, cell.number_format)
                 if text:
-                    sheet.cells[(cell.row - 1, cell.column - 1)] = text
+                    sheet.cells[(r, c)] = text
         for merged in ws.merged_cells.ranges:
-            sheet.merges.append((merged.min_row - 1, merged.min_col - 1, merged.max_row, merged.max_col))
+            rows = [r for r in map(row_at, range(merged.min_row, merged.max_row + 1)) if r is not None]
+            cols = [c for c in map(col_at, range(merged.min_col, merged.max_col + 1)) if c is not None]
+            if rows and cols:
+                sheet.merges.append((rows[0], cols[0], rows[-1] + 1, cols[-1] + 1))
         sheets.append(sheet)
     return _workbook_blocks(sheets)
+
+
+class _Visible:
+    """1-based sheet position -> 0-based position among the visible ones (None: hidden)."""
+
+    def __init__(self, hidden: set[int]) -> None:
+        self.hidden, self.sorted = hidden, sorted(hidden)
+
+    def __call__(self, position: int) -> int | None:
+        if not self.hidden:
+            return position - 1
+        if position in self.hidden:
+            return None
+        return position - 1 - bisect.bisect_left(self.sorted, position)
 
 
 def _bordered(border) -> bool:
@@ -88,12 +113,19 @@ def read_xls(data: bytes) -> list[Block]:
             if getattr(ws, "visibility", 0) != 0:
                 continue
             sheet = _Sheet()
+            row_at = _Visible({r + 1 for r, info in ws.rowinfo_map.items() if info.hidden})
+            col_at = _Visible({c + 1 for c, info in ws.colinfo_map.items() if info.hidden})
             for r in range(ws.nrows):
                 for c in range(ws.ncols):
                     text = _xls_text(book, ws, r, c)
-                    if text:
-                        sheet.cells[(r, c)] = text
-            sheet.merges = [(r0, c0, r1, c1) for r0, r1, c0, c1 in ws.merged_cells]
+                    at = (row_at(r + 1), col_at(c + 1))
+                    if text and None not in at:
+                        sheet.cells[at] = text
+            for r0, r1, c0, c1 in ws.merged_cells:
+                rows = [r for r in map(row_at, range(r0 + 1, r1 + 1)) if r is not None]
+                cols = [c for c in map(col_at, range(c0 + 1, c1 + 1)) if c is not None]
+                if rows and cols:
+                    sheet.merges.append((rows[0], cols[0], rows[-1] + 1, cols[-1] + 1))
             sheets.append(sheet)
     except LoadError:
         raise
