@@ -494,3 +494,36 @@ def _in_layout_frames(data: bytes) -> bytes:
 def test_tables_inside_layout_frames(doc, key):
     d = doc(key)
     assert_same(writers.comparable(load(_in_layout_frames(writers.to_docx(d)), "v.docx")), writers.comparable(d))
+
+
+def _with_hidden_helpers(data: bytes) -> bytes:
+    """Each table sheet gets a hidden column of helper figures after its last column
+    and a hidden helper row above its last row, as finance workbooks keep them."""
+    import io
+
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    book = load_workbook(io.BytesIO(data))
+    for ws in book.worksheets:
+        if ws.max_column < 3:
+            continue  # a text sheet
+        helper = ws.max_column + 1
+        for r in range(3, ws.max_row + 1):
+            ws.cell(r, helper).value = 12345.67
+        ws.column_dimensions[get_column_letter(helper)].hidden = True
+        last = ws.max_row
+        ws.insert_rows(last)
+        ws.cell(last, 1).value, ws.cell(last, 3).value, ws.cell(last, 4).value = "上年数", 99, 98
+        ws.row_dimensions[last].hidden = True
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("key", ["seed", "fuliyuan", "wanli"])
+def test_hidden_helper_rows_and_columns_in_a_workbook(doc, key):
+    """Hidden rows and columns are not printed, so they are not read."""
+    d = doc(key)
+    data = _with_hidden_helpers(writers.to_xlsx(d))
+    assert_same(writers.comparable(load(data, "v.xlsx")), writers.comparable(d))
