@@ -18,6 +18,7 @@ _P, _TBL, _TR, _TC, _T = (W + t for t in ("p", "tbl", "tr", "tc", "t"))
 _SDT, _SDT_CONTENT = W + "sdt", W + "sdtContent"
 _GRID_SPAN, _V_MERGE, _VAL = W + "gridSpan", W + "vMerge", W + "val"
 _BR, _CR, _TYPE = W + "br", W + "cr", W + "type"
+_GRID_BEFORE = W + "gridBefore"
 
 
 def read(data: bytes) -> list[Block]:
@@ -79,8 +80,14 @@ def _table_rows(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
     # Only a table that holds another table needs the (costly) ownership checks.
     nested = sum(1 for _ in table.iter(_TBL)) > 1
 
-    for node in table.iter(_TR, _TC, _P, _T, _BR, _CR, _GRID_SPAN, _V_MERGE):
+    for node in table.iter(_TR, _TC, _P, _T, _BR, _CR, _GRID_SPAN, _V_MERGE, _GRID_BEFORE):
         tag = node.tag
+        if tag == _GRID_BEFORE:
+            # A row that starts some grid columns in (<w:gridBefore>): those columns
+            # print nothing; keep them so the cells stay under their header.
+            if row is not None and (not nested or node.getparent().getparent().getparent() is table):
+                row.append(Cell("", max(int(node.get(_VAL, "1") or 1), 1)))
+            continue
         if tag == _T:
             if paragraphs:
                 paragraphs[-1].append(node.text or "")
