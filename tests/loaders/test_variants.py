@@ -563,8 +563,11 @@ def _grid_before(data: bytes) -> bytes:
 @pytest.mark.parametrize("key", ["seed", "wanli"])
 def test_rows_starting_a_column_in(doc, key):
     d = doc(key)
+    import io
+    import zipfile
+
     data = _grid_before(writers.to_docx(d))
-    assert data.count(b"gridBefore") > 30
+    assert zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").count(b"gridBefore") > 30
     actual = writers.comparable(load(data, "v.docx"))
     assert_same(actual, writers.comparable(d))
     if key == "seed":  # indicators under a 一级 cell left blank stay in their columns
