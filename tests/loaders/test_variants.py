@@ -572,3 +572,30 @@ def test_rows_starting_a_column_in(doc, key):
     assert_same(actual, writers.comparable(d))
     if key == "seed":  # indicators under a 一级 cell left blank stay in their columns
         assert actual["performance"][0]["indicators"][1][:2] == ["产出指标", "质量指标"]
+
+
+WRITES = {
+    "docx-title-rows-line-breaks": (lambda d: writers.to_docx(d, title_in_table=True, line_breaks=True), "v.docx"),
+    "txt": (writers.to_txt, "v.txt"),
+    "xlsx-one-sheet-text": (lambda d: writers.to_xlsx(d, one_sheet=True, numbers=False), "v.xlsx"),
+}
+
+
+@pytest.mark.parametrize("written", list(WRITES))
+@pytest.mark.parametrize("key", ["seed", "fuliyuan"])
+def test_several_changes_at_once(doc, key, written):
+    """Another office's document differs in many ways at once: codes split or whole,
+    separators added or dropped, blanks as dashes, 部门 titles, another layout."""
+    d = doc(key)
+    if key == "seed":
+        change = lambda t: _dashes(_separators(_codes_split(t), add=True))  # noqa: E731
+    else:
+        change = lambda t: _dashes(_separators(_codes_whole(t), add=False))  # noqa: E731
+    changed = with_tables(d, [replace(change(t), title=t.title.replace("单位", "部门")) for t in d.tables])
+    write, name = WRITES[written]
+    actual = writers.comparable(load(write(changed), name))
+    expected = writers.comparable(changed)
+    expected["unit"][4] = "部门"
+    expected["notes"] = [] if key != "seed" else expected["notes"]  # codes printed whole are printed right
+    assert_same(actual, expected)
+    assert actual["functional"] == writers.comparable(d)["functional"]  # same figures, exactly
