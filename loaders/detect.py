@@ -11,6 +11,7 @@ from loaders.blocks import Block, LoadError
 
 MAX_BYTES = 50 * 1024 * 1024  # matches server.maxUploadSize; larger is not a disclosure
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+UTF16_LE_BOM, UTF16_BE_BOM = b"\xff\xfe", b"\xfe\xff"
 
 
 def sniff(data: bytes) -> Format:
@@ -40,6 +41,8 @@ def sniff(data: bytes) -> Format:
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" in data:
             raise LoadError("文件已加密（设有密码），请先取消密码保护后再上传。", "encrypted Office file")
         raise LoadError("这是旧版 Word（.doc）文件，请在 Word/WPS 中另存为 .docx 后再上传。", "legacy .doc is not supported")
+    if data.startswith((UTF16_LE_BOM, UTF16_BE_BOM)):
+        return Format.TXT  # Windows Notepad's "Unicode" text: zero bytes are normal there
     if b"\x00" in data[:4096]:
         raise LoadError("无法识别的文件格式：请上传 .docx、.pdf、.xlsx 或文本（.txt）格式的预算公开文件。", "unrecognised binary format")
     return Format.TXT

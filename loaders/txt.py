@@ -68,12 +68,17 @@ def _names_a_table(text: str) -> bool:
 
 
 def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")  # the BOM says which byte order
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise LoadError("文本文件的编码无法识别（应为 UTF-8 或 GB18030）。", "undecodable text")
+    raise LoadError("文本文件的编码无法识别（应为 UTF-8、GB18030 或带 BOM 的 UTF-16）。", "undecodable text")
 
 
 def _cell_text(lines: list[str]) -> str:

@@ -68,3 +68,15 @@ def test_cell_running_over_lines_and_split_rows():
     grid = read(text.encode())[1]
     # The second row was split by a blank line inside a cell; it is joined back.
     assert [[c.text for c in r] for r in grid.rows] == [["一级指标", "二级指标", "指标值"], ["产出指标", "数量\n指标", "≥4次"]]
+
+
+def test_utf16_text_with_bom_is_read(seed_txt):
+    from tests.conftest import fixture_bytes
+
+    text = fixture_bytes("seed.txt").decode("utf-8")
+    for encoding in ("utf-16", "utf-16-be"):
+        data = text.encode(encoding)
+        if encoding == "utf-16-be":
+            data = b"\xfe\xff" + data
+        d = load(data, "seed-unicode.txt")
+        assert d.functional == seed_txt.functional and d.unit == seed_txt.unit
