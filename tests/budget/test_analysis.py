@@ -25,6 +25,7 @@ from budget.model import (
     ThreePublic,
     Unit,
 )
+from tests.seed_values import FUNCTIONAL
 
 W = MoneyUnit.WAN_YUAN
 SEED = Path(__file__).resolve().parents[2] / "samples" / "seed.docx"
@@ -34,26 +35,7 @@ def m(text: str | None) -> Money | None:
     return None if text is None else Money(Decimal(text), W)
 
 
-# code, name, total, basic, project — the seed's 支出总表
-EXPENDITURE = [
-    ("201", "一般公共服务支出", "1065.08", None, "1065.08"),
-    ("20136", "其他共产党事务支出", "1065.08", None, "1065.08"),
-    ("2013602", "一般行政管理事务", "1065.08", None, "1065.08"),
-    ("204", "公共安全支出", "276.93", "276.93", None),
-    ("20499", "其他公共安全支出", "276.93", "276.93", None),
-    ("2049999", "其他公共安全支出", "276.93", "276.93", None),
-    ("208", "社会保障和就业支出", "61.54", "61.54", None),
-    ("20805", "行政事业单位养老支出", "61.54", "61.54", None),
-    ("2080501", "行政单位离退休", "26.91", "26.91", None),
-    ("2080505", "机关事业单位基本养老保险缴费支出", "34.63", "34.63", None),
-    ("210", "卫生健康支出", "32.01", "32.01", None),
-    ("21011", "行政事业单位医疗", "32.01", "32.01", None),
-    ("2101101", "行政单位医疗", "13.92", "13.92", None),
-    ("2101103", "公务员医疗补助", "18.09", "18.09", None),
-    ("221", "住房保障支出", "16.65", "16.65", None),
-    ("22102", "住房改革支出", "16.65", "16.65", None),
-    ("2210201", "住房公积金", "16.65", "16.65", None),
-]
+EXPENDITURE = FUNCTIONAL  # the seed's 支出总表
 
 # the first rows of the seed's 基本支出表 (enough for the tree)
 ECONOMIC = [
