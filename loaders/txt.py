@@ -62,7 +62,7 @@ def read(data: bytes) -> list[Block]:
 
 
 def _names_a_table(text: str) -> bool:
-    from loaders.recognize import _names_a_table as names
+    from loaders.recognize import names_a_table as names
 
     return names(text)
 

@@ -17,7 +17,7 @@ import pytest
 
 from budget.model import Disclosure, Table, TableKind
 from loaders import load
-from loaders.recognize import _is_code_label, squash
+from loaders.recognize import is_code_label, squash
 from tests import writers
 from tests.conftest import fixture_bytes
 
@@ -166,7 +166,7 @@ def _body_columns(row: tuple[str, ...], width: int) -> list[int]:
 
 
 def _separators(table: Table, add: bool) -> Table:
-    skip = {i for i, label in enumerate(table.columns) if _is_code_label(label) or squash(label) == "序号"}
+    skip = {i for i, label in enumerate(table.columns) if is_code_label(label) or squash(label) == "序号"}
 
     def change(text: str) -> str:
         if add and (m := re.fullmatch(r"(-?)(\d{4,})(\.\d+)?", text)):
@@ -198,7 +198,7 @@ def test_amounts_with_or_without_thousands_separators(doc, key, add, fmt):
 
 def _codes_whole(table: Table) -> Table:
     """类/款/项 columns -> one 科目编码 column holding the whole code."""
-    code_cols = [i for i, label in enumerate(table.columns) if _is_code_label(label)]
+    code_cols = [i for i, label in enumerate(table.columns) if is_code_label(label)]
     if len(code_cols) < 2:
         return table
     first, drop = code_cols[0], set(code_cols[1:])
@@ -219,7 +219,7 @@ def _codes_whole(table: Table) -> Table:
 
 def _codes_split(table: Table) -> Table:
     """One 科目编码 column -> 类/款(/项) columns under it, the 类 printed on every row."""
-    code_cols = [i for i, label in enumerate(table.columns) if _is_code_label(label)]
+    code_cols = [i for i, label in enumerate(table.columns) if is_code_label(label)]
     if len(code_cols) != 1:
         return table
     at = code_cols[0]

@@ -1,0 +1,87 @@
+"""Blocks -> Disclosure: the table-recognition core every format shares.
+
+A table is recognised by its title and header words, never by its position. Each grid
+keeps its raw cells; a recognised one also gets parsed lines with exact amounts.
+"""
+
+from __future__ import annotations
+
+from budget.model import Disclosure, PerformanceProject, Source, Table, TableKind
+from loaders.blocks import Block, LoadError
+from loaders.recognize.assemble import assemble, document_money_unit, names_a_table
+from loaders.recognize.classify import is_code_label
+from loaders.recognize.others import assets, organisations, procurement
+from loaders.recognize.tables import recognise
+from loaders.recognize.text import squash
+from loaders.recognize.three_public import three_public as _three_public
+from loaders.recognize.unit import unit as _unit
+
+__all__ = ["build", "is_code_label", "names_a_table", "squash"]
+
+
+def build(blocks: list[Block], source: Source) -> Disclosure:
+    """Recognise a document's blocks; LoadError when it is not a budget disclosure."""
+    grids, sections, context = assemble(blocks, source)
+    if not grids:
+        raise LoadError(
+            "文件中没有找到任何表格，看起来不是预算公开文件（应包含收支总表等标准表格）。",
+            "no tables found: not a budget disclosure",
+        )
+    money_unit = document_money_unit(grids)
+    tables: list[Table] = []
+    performance: list[PerformanceProject] = []
+    for g in grids:
+        table, project = recognise(g, money_unit, len(tables))
+        tables.append(table)
+        if project is not None:
+            performance.append(project)
+    kinds = {t.kind for t in tables}
+    if not kinds & {TableKind.SUMMARY, TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_PUBLIC, TableKind.BASIC_ECONOMIC}:
+        raise LoadError(
+            "文件中没有找到预算收支表格（收支总表、收入总表、支出总表等），看起来不是预算公开文件。",
+            "no standard budget table found",
+        )
+    unit = _unit(context, tables, sections, money_unit)
+    context.notes += _code_notes(tables)
+    expenditure = _first(tables, TableKind.EXPENDITURE) or _first(tables, TableKind.GENERAL_PUBLIC)
+    economic = _first(tables, TableKind.BASIC_ECONOMIC)
+    return Disclosure(
+        source=source,
+        unit=unit,
+        tables=tuple(tables),
+        sections=tuple(sections),
+        functional=expenditure.coded_lines() if expenditure else (),
+        economic=economic.coded_lines() if economic else (),
+        three_public=_three_public(_first(tables, TableKind.THREE_PUBLIC)),
+        performance=tuple(performance),
+        procurement=procurement(_first(tables, TableKind.PROCUREMENT), money_unit),
+        assets=assets(_first(tables, TableKind.ASSETS), money_unit),
+        organisations=organisations(_first(tables, TableKind.ORGANISATION)),
+        notes=tuple(context.notes),
+    )
+
+
+def _code_notes(tables: list[Table]) -> list[str]:
+    """Split codes read otherwise than printed ("7 11 02" under "210 11", "301 2"): the
+    reader should see both, since the printed document is what gets published."""
+    notes = []
+    for table in tables:
+        code_cols = [i for i, label in enumerate(table.columns) if is_code_label(label)]
+        if len(code_cols) < 2:
+            continue
+        printed_rows = list(table.header) + list(table.rows)
+        for line in table.lines:
+            if not line.code or not 0 <= line.row < len(printed_rows):
+                continue
+            cells = [squash(printed_rows[line.row][i]) if i < len(printed_rows[line.row]) else "" for i in code_cols]
+            parts = [c for c in cells if c]
+            # Only codes printed whole from the first part on; blank leading parts are
+            # inherited from the row above by design.
+            if all(cells[: len(parts)]) and "".join(parts) != line.code:
+                where = f"第{line.page}页 " if line.page else ""
+                notes.append(f"{where}{table.title or table.label}：科目编码印为“{' '.join(parts)}”，按上下级科目读作 {line.code}（{line.name}）。")
+    return notes
+
+
+def _first(tables: list[Table], kind: TableKind) -> Table | None:
+    return next((t for t in tables if t.kind == kind), None)

@@ -1,0 +1,324 @@
+"""Walking the blocks once: titles, notes, unit lines, continued tables, sections."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from budget.model import MoneyUnit, Section, Source, TableKind
+from loaders.blocks import Block, Paragraph
+from loaders.recognize.classify import classify_title
+from loaders.recognize.grid import Grid, from_block, is_column_number_row
+from loaders.recognize.performance import has_indicator_header
+from loaders.recognize.text import clean, is_unit_line, money_unit_in, squash
+
+# ---------------------------------------------------------------- document assembly
+
+_HEADING_1 = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]\s*\S")
+_HEADING_2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*\S")
+_NOTE = re.compile(r"^(注|说明)\s*[:：]")
+
+
+_TABLE_NUMBER = re.compile(r"^(?:附)?表[一二三四五六七八九十\d]+(?:[-－—.．]\d+)?$")
+
+
+def _is_title(text: str) -> bool:
+    """A table title: short, names a table, and is not a sentence."""
+    words = squash(text)
+    return 0 < len(words) <= 60 and not words.endswith(("。", "；")) and (
+        "表" in words or "预算" in words or "情况" in words or "目标" in words
+    )
+
+
+def _heading_level(text: str) -> int | None:
+    words = squash(text)
+    if len(words) > 50 or words.endswith(("。", "；", "，")):
+        return None
+    if re.match(r"^[一二三四五六七八九十]+[、.．]", words):
+        return 1
+    if _HEADING_2.match(words) or re.match(r"^\d{1,2}[、]", words):
+        return 2
+    return None
+
+
+def _is_contents_entry(words: str) -> bool:
+    """A line of a table of contents: numbered, or with dot leaders or a page number."""
+    return bool(
+        re.match(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．])", words)
+        or re.search(r"(?:…|\.{3,}|·{3,})", words)
+        or re.search(r"\D\d{1,3}$", words)
+    )
+
+
+def _is_hinted_heading(words: str) -> bool:
+    return 0 < len(words) <= 40 and not re.search(r"[:：。；，,]", words)
+
+
+# The standard parts of a disclosure (domain: 职责/主要职能, 机构设置, 编制说明, 名词解释,
+# 其他需要说明的事项, the cover "…2024年单位预算"): a short line naming one is a heading
+# even where no styling survives (a text extraction, a workbook).
+_PART_HEADING = re.compile(r"(?:主要职能|单位职责|部门职责|机构设置|编制说明|名词解释|需要说明的事项|(?:单位|部门)预算)$")
+_FIRST_ITEM = re.compile(r"^一\s*[、.．]")
+
+
+def _is_unstyled_heading(words: str, following: str | None) -> bool:
+    """A short line naming a standard part, or one right above a list of headings that
+    starts again at "一、" ("其他相关情况说明" over "一、…", "二、…")."""
+    if not _is_hinted_heading(words):
+        return False
+    return bool(_PART_HEADING.search(words)) or (following is not None and bool(_FIRST_ITEM.match(following)) and _heading_level(following) == 1)
+
+
+@dataclass
+class Context:
+    source: Source
+    unit_lines: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Section], Context]:
+    """Walk the blocks once: attach titles and notes to grids, join continued grids,
+    and collect the narrative into sections."""
+    context = Context(source)
+    grids: list[Grid] = []
+    sections: list[Section] = []
+    heading, level, page, body = "", 1, None, []  # the open section
+    pending: list[Paragraph] = []  # paragraphs since the last grid, not yet placed
+    in_contents = [False]  # inside a table of contents
+
+    def close_section() -> None:
+        nonlocal body
+        if heading or body:
+            sections.append(Section(heading, "\n".join(body), level, page))
+        body = []
+
+    def flush(keep_title: bool) -> str:
+        """Place pending paragraphs into the narrative; return the table title if the
+        last ones name the grid that follows."""
+        nonlocal heading, level, page
+        title_parts: list[str] = []
+        if keep_title and pending and _is_title(pending[-1].text):
+            title_parts.append(pending.pop().text)
+            # A two-line title ("2024年" / "部门收支总表") when the last line alone names nothing.
+            if pending and not classify_title(title_parts[0]) and _is_title(pending[-1].text) and _heading_level(pending[-1].text) is None:
+                title_parts.insert(0, pending.pop().text)
+            if pending and _TABLE_NUMBER.match(squash(pending[-1].text)):
+                pending.pop()  # "表1" / "附表3" above the title numbers the table, says nothing
+        for n, p in enumerate(pending):
+            words = squash(p.text)
+            if words in ("目录", "目次"):
+                close_section()
+                heading, level, page = p.text, 1, p.page
+                in_contents[0] = True
+                continue
+            if in_contents[0]:
+                if _is_contents_entry(words):
+                    body.append(p.text)  # listed, not opened: the real heading comes later
+                    continue
+                in_contents[0] = False
+            lvl = _heading_level(p.text)
+            following = pending[n + 1].text if n + 1 < len(pending) else None
+            if lvl is None and (p.heading and _is_hinted_heading(words) or _is_unstyled_heading(words, following)):
+                lvl = 1  # unnumbered, but set as a heading ("名词解释", "2024年单位预算编制说明")
+            if lvl is not None:
+                close_section()
+                heading, level, page = p.text, lvl, p.page
+            else:
+                body.append(p.text)
+        pending.clear()
+        return " ".join(title_parts)
+
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            text = clean(block.text, close_gaps=False).replace("\n", " ")
+            if not text:
+                continue
+            para = Paragraph(text, block.page, block.heading)
+            if grids and not pending and _NOTE.match(text) and grids[-1].note is None:
+                grids[-1].note = text  # "注：…" printed under a table belongs to it
+                continue
+            if _is_unit_paragraph(text):
+                title, text = _title_before_unit(text)
+                if title:  # "2024年部门收支总表    单位：元" on one line
+                    pending.append(Paragraph(title, block.page, block.heading))
+                    para = Paragraph(text, block.page, block.heading)
+                context.unit_lines.append(text)
+                pending.append(para)
+                continue
+            pending.append(para)
+            continue
+        for g in _split_at_title_rows(from_block(block)):
+            if not g.rows:
+                continue
+            title_row = _take_title_row(g)
+            same_title = title_row is None or (bool(grids) and squash(title_row) == squash(grids[-1].title))
+            if grids and same_title and _continues(grids[-1], g, pending):
+                _join(grids[-1], g)
+                pending.clear()
+                continue
+            unit_paragraphs = [p.text for p in pending if p.text in context.unit_lines]
+            pending[:] = [p for p in pending if p.text not in context.unit_lines]
+            if title_row is not None:
+                flush(keep_title=False)  # the table prints its own title: what is above is text
+                g.title = title_row
+            else:
+                g.title = flush(keep_title=True)
+            if unit_paragraphs:
+                g.unit_line = " ".join(unit_paragraphs)
+                g.money_unit = money_unit_in(g.unit_line)
+            _take_unit_row(g)
+            if g.title:
+                context.titles.append(g.title)
+            grids.append(g)
+    flush(keep_title=False)
+    close_section()
+    return grids, sections, context
+
+
+def _split_at_title_rows(g: Grid) -> list[Grid]:
+    """Tables printed one after another with nothing between them run together (Word
+    joins adjacent tables; a text extraction cannot tell them apart): a row that is a
+    single cell naming a table starts the next one."""
+    cuts = [i for i in range(1, len(g.rows) - 1) if len(g.rows[i]) == 1 and names_a_table(g.rows[i][0])]
+    if not cuts:
+        return [g]
+    parts = []
+    for a, b in zip([0, *cuts], [*cuts, len(g.rows)]):
+        pages = g.row_pages[a:b]
+        page = pages[0] if pages else g.page
+        on = sorted({p for p in pages if p is not None}) or list(g.pages)
+        parts.append(Grid(g.rows[a:b], g.spans[a:b], page=page, pages=on, row_pages=pages))
+    return parts
+
+
+_DISTINCT_TABLES = (TableKind.ORGANISATION, TableKind.PROCUREMENT, TableKind.ASSETS, TableKind.THREE_PUBLIC, TableKind.PERFORMANCE)
+
+
+def names_a_table(text: str) -> bool:
+    """A table's title standing alone in a cell: it ends with 表 ("…收支总表", "…（续）"),
+    or it starts like a title ("2024年", "单位", "部门") and names a table no cell text
+    would ("单位机构设置情况", "单位政府采购预算"); "…费用支出情况" in a cell is not one."""
+    text = text.replace("\n", "")
+    words = squash(text)
+    if not _is_title(text) or is_unit_line([text]):
+        return False
+    if re.search(r"表(?:[（(]续[）)])?$|续表$", words):
+        return True
+    return classify_title(text) in _DISTINCT_TABLES and bool(re.match(r"(?:(?:19|20)\d{2}年度?)?(?:预算)?(?:单位|部门)", words))
+
+
+def _take_title_row(g: Grid) -> str | None:
+    """A title printed as the table's first row, one cell across the table (a table
+    pasted from a workbook): "2024年部门收支总表" above the unit line and the header."""
+    if len(g.rows) < 2:
+        return None
+    filled = [c for c in g.rows[0] if c]
+    if len(filled) != 1:
+        return None
+    text = filled[0].replace("\n", "")
+    if not names_a_table(text):
+        return None
+    del g.rows[0], g.spans[0]
+    if g.row_pages:
+        del g.row_pages[0]
+    return text
+
+
+_UNIT_MARK = re.compile(r"(?:编制单位|编制部门|预算年度|截止时间|金额单位|单位)\s*[:：]")
+
+
+def _title_before_unit(text: str) -> tuple[str | None, str]:
+    """(title, unit line) of a line that prints both; (None, text) otherwise."""
+    mark = _UNIT_MARK.search(text)
+    title = text[: mark.start()].strip() if mark else ""
+    if title and names_a_table(title):
+        return title, text[mark.start() :].strip()
+    return None, text
+
+
+def _is_unit_paragraph(text: str) -> bool:
+    """A unit line set as a paragraph between title and table ("编制单位：… 单位：元",
+    "216001名称 截止时间：2022-12-31"): short, no sentence punctuation."""
+    words = squash(text)
+    return len(words) < 80 and not re.search(r"[，。；]", words) and is_unit_line([text])
+
+
+def _take_unit_row(g: Grid) -> None:
+    """The unit line inside the table ("216001单位名称 | 预算年度：2023 | 单位：万元")."""
+    for i, cells in enumerate(g.rows[:2]):
+        if is_unit_line(cells):
+            line = " ".join(c for c in cells if c)
+            g.unit_line = f"{g.unit_line} {line}".strip() if g.unit_line else line
+            del g.rows[i], g.spans[i]
+            if i < len(g.row_pages):
+                del g.row_pages[i]
+            break
+    if g.unit_line:
+        g.money_unit = money_unit_in(g.unit_line) or g.money_unit
+    if g.money_unit is None:
+        for cells in g.rows[:3]:
+            unit = money_unit_in(" ".join(cells))
+            if unit:
+                g.money_unit = unit
+                break
+
+
+def _continues(previous: Grid, g: Grid, pending: list[Paragraph]) -> bool:
+    """A grid continues the previous one when nothing but page furniture or a repeated
+    title sits between them and the column count agrees."""
+    if _is_goals_only(previous) and not pending and has_indicator_header(g):
+        return True  # a project's goals table followed by its indicator table
+    if not previous.rows and not pending:
+        return True  # only the unit line fitted above a page break: the table follows
+    between = [squash(p.text) for p in pending]
+    allowed = {squash(previous.title), ""}
+    for text in between:
+        if text in allowed or "续" in text or re.fullmatch(r"[-—第]*\d+[-—页]*", text):
+            continue
+        return False
+    if previous.width != g.width or previous.width < 3:
+        return False
+    first = g.rows[0]
+    if _fills_the_form_again(previous.rows[0], first):
+        return False
+    head = previous.rows[: len(previous.rows)]
+    repeated = any(first == row for row in head[:4])
+    return repeated or not pending or bool(between)
+
+
+def _fills_the_form_again(previous_first: list[str], first: list[str]) -> bool:
+    """One form per project under one title ("项目支出绩效目标表"): a grid that opens with
+    the same name label for another name ("项目名称 | 海防工作经费") is the next form."""
+    if not first or not previous_first or first == previous_first:
+        return False
+    label = squash(first[0])
+    return "名称" in label and label == squash(previous_first[0])
+
+
+def _is_goals_only(g: Grid) -> bool:
+    return bool(g.rows) and "绩效目标" in squash(g.rows[0][0]) and not has_indicator_header(g)
+
+
+def _join(previous: Grid, g: Grid) -> None:
+    if _is_goals_only(previous):
+        previous.rows += g.rows
+        previous.spans += g.spans
+        previous.row_pages += g.row_pages
+        return
+    header_rows = previous.rows[:4]
+    for cells, spans, page in zip(g.rows, g.spans, g.row_pages):
+        if cells in header_rows or is_column_number_row(cells) or is_unit_line(cells):
+            continue
+        previous.rows.append(cells)
+        previous.spans.append(spans)
+        previous.row_pages.append(page)
+    for p in g.pages:
+        if p not in previous.pages:
+            previous.pages.append(p)
+
+
+def document_money_unit(grids: list[Grid]) -> MoneyUnit:
+    units = Counter(g.money_unit for g in grids if g.money_unit is not None)
+    return units.most_common(1)[0][0] if units else MoneyUnit.WAN_YUAN

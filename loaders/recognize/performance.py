@@ -1,0 +1,78 @@
+"""Performance-goal tables: one PerformanceProject per form."""
+
+from __future__ import annotations
+
+import re
+
+from budget.model import Indicator, Money, MoneyUnit, PerformanceProject
+from loaders.recognize.grid import Grid
+from loaders.recognize.text import parse_amount, squash
+
+# ---------------------------------------------------------------- performance
+
+_PROJECT_TITLE = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]+)?\s*[、.．]?\s*(.*?)(?:项目)?(?:绩效目标表|绩效目标申报表|绩效目标)\s*$")
+_INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标")
+
+
+def has_indicator_header(g: Grid) -> bool:
+    return any(all(any(h in squash(c) for c in row) for h in _INDICATOR_HEADERS[:2]) for row in g.rows)
+
+
+def performance(g: Grid, unit: MoneyUnit, index: int) -> PerformanceProject | None:
+    name = ""
+    m = _PROJECT_TITLE.match(g.title)
+    if m:
+        name = m.group(1).strip()
+    goals: list[str] = []
+    amount: Money | None = None
+    header_at = None
+    for i, row in enumerate(g.rows):
+        words = [squash(c) for c in row]
+        if any(w.startswith("一级指标") for w in words):
+            header_at = i
+            break
+        label = words[0] if words else ""
+        rest = [c for c in row[1:] if c]
+        if "项目名称" in label and rest:
+            name = rest[0]
+        elif ("绩效目标" in label or "年度目标" in label) and rest:
+            goals += [line for line in rest[-1].split("\n") if line.strip()]
+        elif ("资金" in label or "金额" in label) and rest:
+            amount = parse_amount(rest[0], unit) or amount
+    indicators: list[Indicator] = []
+    if header_at is not None:
+        header = [squash(c) for c in g.rows[header_at]]
+        col = {key: next((i for i, h in enumerate(header) if word in h), None) for key, word in (
+            ("level1", "一级"), ("level2", "二级"), ("level3", "三级"), ("description", "描述"),
+            ("target", "指标值"), ("basis", "依据"))}
+        if col["target"] == col["basis"]:
+            col["target"] = next((i for i, h in enumerate(header) if h == "指标值"), col["target"])
+        carried = {"level1": None, "level2": None}
+        for r in range(header_at + 1, len(g.rows)):
+            row = g.rows[r]
+            if not any(row):
+                continue
+
+            def cell(key: str) -> str | None:
+                i = col[key]
+                return (row[i] or None) if i is not None and i < len(row) else None
+
+            level1, level2 = cell("level1"), cell("level2")
+            if level1:
+                carried["level1"], carried["level2"] = level1, None
+            if level2:
+                carried["level2"] = level2
+            indicators.append(
+                Indicator(
+                    level1=carried["level1"],
+                    level2=carried["level2"],
+                    level3=cell("level3"),
+                    description=cell("description"),
+                    target=cell("target"),
+                    basis=cell("basis"),
+                    row=r,
+                )
+            )
+    if not name and not indicators and not goals:
+        return None
+    return PerformanceProject(name=name or g.title, goals=tuple(goals), indicators=tuple(indicators), amount=amount, table=index, page=g.page)

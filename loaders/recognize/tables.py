@@ -1,0 +1,202 @@
+"""One grid -> one Table: its kind, its header and its parsed lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from budget.model import Line, MoneyUnit, PerformanceProject, Table, TableKind
+from loaders.recognize.classify import (
+    classify_header,
+    classify_title,
+    column_key,
+    is_code_label,
+    is_name_label,
+    is_total_name,
+)
+from loaders.recognize.grid import (
+    HEADER_ROWS_MAX,
+    Grid,
+    is_blank_row,
+    is_code,
+    is_column_number_row,
+    labels as _labels,
+    looks_like_data,
+    pad,
+    split_header,
+)
+from loaders.recognize.performance import has_indicator_header, performance
+from loaders.recognize.text import BLANKS, is_number, parse_amount, squash
+from loaders.recognize.three_public import three_public_lines
+
+# ---------------------------------------------------------------- one table
+
+
+def _drop_repeated_header(g: Grid) -> None:
+    """A table printed over pages repeats its header rows (and 栏次 row) where a page
+    starts; inside one grid (a text extraction, Word tables run together) they are not
+    body rows."""
+    first_data = next((i for i, row in enumerate(g.rows[:HEADER_ROWS_MAX]) if looks_like_data(row)), None)
+    if first_data is None:
+        return
+    head = [row for row in g.rows[:first_data] if any(row)]  # with its 栏次 row, if any
+    keep = [i for i, row in enumerate(g.rows) if i <= first_data or row not in head]
+    if len(keep) < len(g.rows):
+        if len(g.row_pages) == len(g.rows):
+            g.row_pages = [g.row_pages[i] for i in keep]
+        g.rows = [g.rows[i] for i in keep]
+        g.spans = [g.spans[i] for i in keep]
+
+
+def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, PerformanceProject | None]:
+    _drop_repeated_header(g)
+    header, spans, body = split_header(g)
+    width = g.width
+    labels = _labels(header, spans, width)
+    kind = classify_title(g.title) or classify_header(labels + [c for r in g.rows[:2] for c in r]) or TableKind.UNKNOWN
+    if kind in _CLASSIFIED and not any(looks_like_data(r) or is_column_number_row(r) for r in g.rows):
+        # Printed empty (空表) with no 栏次 row and no blank row to end the header (a
+        # workbook drops blank rows): every row above a blank or 合计 row is header.
+        n = next((i for i, r in enumerate(g.rows) if i > 0 and is_blank_row(r)), len(g.rows))
+        header, spans, body = g.rows[:n], g.spans[:n], g.rows[n:]
+        labels = _labels(header, spans, width)
+    if kind == TableKind.PERFORMANCE and not classify_title(g.title) and not has_indicator_header(g):
+        kind = TableKind.UNKNOWN
+    unit = g.money_unit or doc_unit
+    body_spans = g.spans[len(g.spans) - len(body) :]
+    padded = [pad(r, width, s) for r, s in zip(body, body_spans)]
+    empty = not any(any(c for c in row) for row in padded) or all(
+        is_total_name(" ".join(row)) and not any(is_number(c) for c in row) for row in padded if any(row)
+    )
+    if kind in _CLASSIFIED and not any(is_number(c) for row in padded for c in row):
+        empty = True  # header rows and a blank 合计 only: the header split found no body
+    keys: list[str | None] = [column_key(label, kind) if not (is_code_label(label) or is_name_label(label)) else None for label in labels]
+    project = None
+    lines: tuple[Line, ...] = ()
+    if kind in (TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND, TableKind.STATE_CAPITAL, TableKind.BASIC_ECONOMIC):
+        lines = _classified_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
+    elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY):
+        lines = _two_sided_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
+    elif kind == TableKind.THREE_PUBLIC:
+        lines = three_public_lines(padded, labels, keys, unit, len(header), g.page)
+    elif kind == TableKind.PERFORMANCE:
+        project = performance(g, unit, index)
+    if len(g.row_pages) == len(g.rows):  # a table continued over pages: each row its own page
+        lines = tuple(replace(l, page=g.row_pages[l.row]) if 0 <= l.row < len(g.rows) else l for l in lines)
+    table = Table(
+        kind=kind,
+        title=g.title,
+        header=tuple(tuple(r) for r in header),
+        rows=tuple(tuple(r) for r in body),
+        columns=tuple(labels),
+        column_keys=tuple(keys),
+        lines=lines,
+        empty=empty,
+        note=g.note,
+        money_unit=unit,
+        unit_line=g.unit_line,
+        page=g.page,
+        pages=tuple(g.pages),
+    )
+    return table, project
+
+
+def _classified_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line, ...]:
+    code_cols = [i for i, label in enumerate(labels) if is_code_label(label)]
+    name_cols = [i for i, label in enumerate(labels) if is_name_label(label) and i not in code_cols]
+    money_cols = [i for i, key in enumerate(keys) if key]
+    lines: list[Line] = []
+    parts_above: list[str] = []
+    for r, row in enumerate(rows):
+        if not any(row):
+            continue
+        code, parts_above = _code_of(row, code_cols, parts_above)
+        name = " ".join(row[i] for i in name_cols if row[i]) if name_cols else ""
+        if not code and not name:
+            # Codes and names in one cell ("2013602 一般行政管理事务") or no header words.
+            # (a dash prints a blank amount, not a name)
+            first = next((c for c in row if c and squash(c) not in BLANKS and not re.fullmatch(r"\d{1,3}", c) or is_code(c)), "")
+            m = re.match(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$", first)
+            code, name = (m.group(1), m.group(2)) if m else (None, first)
+        values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
+        total_row = not code and is_total_name(name or " ".join(row))
+        if not code and not total_row and not any(v is not None for v in values.values()) and not name:
+            continue
+        lines.append(
+            Line(
+                name=name or ("合计" if total_row else ""),
+                values=values,
+                code=code,
+                level={3: 1, 5: 2, 7: 3}.get(len(code)) if code else None,
+                row=body_offset + r,
+                is_total=total_row,
+                page=page,
+            )
+        )
+    return tuple(lines)
+
+
+_CLASSIFIED = (
+    TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND,
+    TableKind.STATE_CAPITAL, TableKind.BASIC_ECONOMIC,
+)
+
+
+def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[str | None, list[str]]:
+    """The code of a row, whole ("2013602") or split into 类/款/项 columns ("208 05 02");
+    a split code with blank leading parts takes them from the row above."""
+    if not code_cols:
+        return None, above
+    parts = [squash(row[i]) for i in code_cols]
+    if len(code_cols) == 1:
+        code = parts[0]
+        return (code if is_code(code) else None), above
+    if not any(parts):
+        return None, above
+    # 款/项 typed as numbers lose their leading zero in the source workbook ("301 2").
+    parts = [p.zfill(2) if k > 0 and len(p) == 1 and p.isdigit() else p for k, p in enumerate(parts)]
+    # A 类 cell that is not a 3-digit code under a known 款 ("7 11 02" after "210 11")
+    # is a misprint; the rows above name the 类.
+    if len(above) >= 2 and parts[0] and len(parts[0]) != 3 and parts[1] == above[1]:
+        parts[0] = above[0]
+    filled = [p if p else (above[k] if k < len(above) and not any(parts[:k + 1]) else "") for k, p in enumerate(parts)]
+    depth = max(k for k, p in enumerate(parts) if p) + 1
+    code = "".join(filled[:depth])
+    if not is_code(code):
+        return None, above
+    return code, filled[:depth]
+
+
+def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line, ...]:
+    """收支总表 and 财政拨款收支总表 print income items on the left, expenditure on the
+    right: each side is a name column followed by its amount columns."""
+    name_cols = [i for i, label in enumerate(labels) if is_name_label(label)]
+    if not name_cols:
+        name_cols = [i for i, k in enumerate(keys) if k is None and i > 0][:2]
+    sides: list[tuple[str, int, list[int]]] = []
+    for n, col in enumerate(name_cols):
+        end = name_cols[n + 1] if n + 1 < len(name_cols) else len(labels)
+        side = "income" if n == 0 else "expenditure"
+        if "支出" in labels[col] and n == 0 and len(name_cols) == 1:
+            side = "expenditure"
+        sides.append((side, col, [i for i in range(col + 1, end) if keys[i]]))
+    lines: list[Line] = []
+    for r, row in enumerate(rows):
+        for side, name_col, money_cols in sides:
+            name = row[name_col]
+            if not name:
+                continue
+            values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
+            if "total" not in values and len(money_cols) == 1:
+                values = {"total": values[keys[money_cols[0]]]}
+            lines.append(
+                Line(
+                    name=re.sub(r"^[一二三四五六七八九十]+[、.．]\s*|^\d+[、.．]\s*", "", name),
+                    values=values,
+                    row=body_offset + r,
+                    is_total=is_total_name(name),
+                    side=side,
+                    page=page,
+                )
+            )
+    return tuple(lines)

@@ -1,0 +1,108 @@
+"""Text of cells and lines: cleaning, amounts, the unit line."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from budget.model import Money, MoneyUnit
+
+# ---------------------------------------------------------------- text normalisation
+
+_SPACES = re.compile(r"[\s\u3000]+")
+_NEEDS_CLEANING = re.compile(r'[\s"]')
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff（）()“”])\s+(?=[\u4e00-\u9fff（）()“”])")
+
+
+def clean(text: str, close_gaps: bool = True) -> str:
+    """Cell text as a reader means it: stray tabs and wrapping quotes dropped, blank
+    lines removed, spaces inside Chinese words ("项  目") closed up when asked."""
+    if not _NEEDS_CLEANING.search(text):
+        return text
+    text = text.replace("\t", " ").replace("\u3000", " ")
+    lines = [(_CJK_GAP.sub("", line) if close_gaps else line).strip() for line in text.split("\n")]
+    text = "\n".join(line for line in lines if line)
+    if text.count('"') % 2 == 0 and text.startswith('"') and text.endswith('"'):
+        text = text[1:-1].strip()
+    elif text.count('"') == 1 and (text.startswith('"') or text.endswith('"')):
+        text = text.strip('"').strip()
+    return text
+
+
+@functools.lru_cache(maxsize=4096)
+def squash(text: str) -> str:
+    """For matching words: no spaces, no punctuation differences."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+
+
+# ---------------------------------------------------------------- amounts
+
+_NUMBER = re.compile(r"^[-−]?\d+(\.\d+)?$")
+BLANKS = {"", "-", "—", "——", "--", "－", "/", "—— ", "－－"}
+
+
+def parse_amount(text: str, unit: MoneyUnit) -> Money | None:
+    """"1,065.08" -> Money(1065.08); blank or a dash -> None (not reported)."""
+    value = parse_number(text)
+    return None if value is None else Money(value, unit)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_number(text: str) -> Decimal | None:
+    text = squash(text).replace(",", "").replace("，", "").replace("−", "-")
+    if text in BLANKS:
+        return None
+    negative = text.startswith("(") and text.endswith(")")
+    if negative:
+        text = text[1:-1]
+    if not _NUMBER.match(text):
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return -value if negative else value
+
+
+def is_number(text: str) -> bool:
+    return parse_number(text) is not None
+
+
+# ---------------------------------------------------------------- unit line
+
+# "单位：万元", "单位:元", "（单位：人民币元）", "单位(万元)"
+_MONEY_UNIT = re.compile(r"单位\s*(?:[:：]|[（(])\s*(?:人民币)?\s*(万元|元)")
+_YEAR = re.compile(r"(?:预算年度\s*[:：]\s*|^|[^\d])((?:19|20)\d{2})\s*(?:年|$)")
+UNIT_CODE_NAME = re.compile(r"^(\d{3,9})\s*([^\d\s].*)$")
+# The name runs to a space or to the next piece of the line ("编制单位：XX单位：元").
+PREPARER = re.compile(
+    r"(?:编制单位|编制部门|预算单位|预算主管部门|主管部门|单位名称)\s*[:：]\s*"
+    r"(\S+?)(?=\s|(?:金额)?单位\s*[:：（(]|[（(]单位|预算年度|截止时间|$)"
+)
+
+
+def money_unit_in(text: str) -> MoneyUnit | None:
+    found = _MONEY_UNIT.search(unicodedata.normalize("NFKC", text).replace(" ", ""))
+    if not found:
+        return None
+    return MoneyUnit.WAN_YUAN if found.group(1) == "万元" else MoneyUnit.YUAN
+
+
+_UNIT_WORDS = ("预算年度", "编制单位", "编制部门", "截止时间")
+
+
+def _is_unit_piece(text: str) -> bool:
+    text = text.replace(" ", "")
+    return bool(_MONEY_UNIT.search(text)) or any(word in text for word in _UNIT_WORDS)
+
+
+def is_unit_line(cells: list[str]) -> bool:
+    """A unit line, in cells or one piece: at least half its pieces say unit, year,
+    preparer or date; a header row with one label "价值（金额单位：万元）" is no unit line."""
+    filled = [c for c in cells if c.strip()]
+    marked = sum(1 for c in filled if _is_unit_piece(c))
+    return marked > 0 and 2 * marked >= len(filled) and not any(
+        is_number(c) for c in filled if not UNIT_CODE_NAME.match(c)
+    )
