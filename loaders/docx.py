@@ -70,12 +70,8 @@ def _table_rows(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
     paragraphs: list[list[str]] | None = None
     span, continued = 1, False
 
-    def end_cell() -> None:
-        nonlocal paragraphs
-        if row is not None and paragraphs is not None:
-            text = "" if continued else "\n".join("".join(p) for p in paragraphs)
-            row.append(Cell(text, span))
-        paragraphs = None
+    def cell() -> Cell:
+        return Cell("" if continued else "\n".join(["".join(p) for p in paragraphs]), span)
 
     # Only a table that holds another table needs the (costly) ownership checks.
     nested = sum(1 for _ in table.iter(_TBL)) > 1
@@ -101,11 +97,14 @@ def _table_rows(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
                 paragraphs.append([])
         elif tag == _TC:
             if not nested or node.getparent().getparent() is table:
-                end_cell()
+                if row is not None and paragraphs is not None:
+                    row.append(cell())
                 paragraphs, span, continued = [], 1, False
         elif tag == _TR:
             if not nested or node.getparent() is table:
-                end_cell()
+                if row is not None and paragraphs is not None:
+                    row.append(cell())
+                paragraphs = None
                 if row:
                     rows.append(tuple(row))
                 row = []
@@ -115,7 +114,8 @@ def _table_rows(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
             else:
                 # <w:vMerge/> without val continues the cell above: printed once.
                 continued = node.get(_VAL) != "restart"
-    end_cell()
+    if row is not None and paragraphs is not None:
+        row.append(cell())
     if row:
         rows.append(tuple(row))
     return tuple(rows)

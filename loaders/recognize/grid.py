@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -108,6 +109,7 @@ def looks_like_data(cells: list[str]) -> bool:
 _CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_code(text: str) -> bool:
     return bool(_CODE.match(squash(text)))
 

@@ -82,7 +82,10 @@ def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Performa
     elif kind == TableKind.PERFORMANCE:
         project = performance(g, unit, index)
     if len(g.row_pages) == len(g.rows):  # a table continued over pages: each row its own page
-        lines = tuple(replace(l, page=g.row_pages[l.row]) if 0 <= l.row < len(g.rows) else l for l in lines)
+        lines = tuple(
+            replace(l, page=g.row_pages[l.row]) if 0 <= l.row < len(g.rows) and g.row_pages[l.row] != l.page else l
+            for l in lines
+        )
     table = Table(
         kind=kind,
         title=g.title,
