@@ -14,6 +14,7 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
+from budget.checks.where import side_line
 from budget.model import (
     COLUMN_LABELS,
     Disclosure,
@@ -25,6 +26,7 @@ from budget.model import (
     ProcurementLine,
     Table,
     TableKind,
+    total_of,
 )
 
 MEASURES: dict[str, str] = {"total": "合计", "basic": "基本支出", "project": "项目支出"}
@@ -120,13 +122,7 @@ def build_hierarchy(nodes: Sequence[Node], root_name: str, root_amount: Money | 
     sums: dict[str, Money | None] = {}
 
     def child_sum(node_id: str) -> Money | None:
-        amounts = [c.amount for c in children.get(node_id, []) if c.amount is not None]
-        if not amounts:
-            return None
-        total = amounts[0]
-        for a in amounts[1:]:
-            total = total + a
-        return total
+        return total_of([c.amount for c in children.get(node_id, [])])
 
     def visit(node: Node) -> float:
         # Children first, so a parent is drawn at least as large as its children: a
@@ -328,15 +324,16 @@ class Overview:
 
 
 def _side_total(table: Table | None, side: str, words: Sequence[str]) -> Money | None:
+    """The total of one side of a 收支 table, found as the text rules find it (``side_line``),
+    else the last printed total line of that side."""
     if table is None:
         return None
-    candidates = [line for line in table.lines if line.side == side and line.total is not None]
     for word in words:
-        for line in candidates:
-            if word in _norm_name(line.name):
-                return line.total
-    for line in reversed(candidates):
-        if line.is_total:
+        line = side_line(table, side, word, printed="total")
+        if line is not None:
+            return line.total
+    for line in reversed(table.lines):
+        if line.side == side and line.is_total and line.total is not None:
             return line.total
     return None
 
@@ -366,13 +363,7 @@ def procurement_total(d: Disclosure) -> Money | None:
     totals = [p.amount for p in d.procurement if p.is_total and p.amount is not None]
     if totals:
         return max(totals)
-    items = [p.amount for p in d.procurement if not p.is_total and p.amount is not None]
-    if not items:
-        return None
-    result = items[0]
-    for amount in items[1:]:
-        result = result + amount
-    return result
+    return total_of([p.amount for p in d.procurement if not p.is_total])
 
 
 def overview(d: Disclosure) -> Overview:

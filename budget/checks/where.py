@@ -54,11 +54,13 @@ def line_location(ctx: Context, table: Table, line: Line, key: str | None = None
     )
 
 
-def side_line(table: Table | None, side: str, word: str) -> Line | None:
-    """The first line of one side (income / expenditure) whose name contains ``word``."""
+def side_line(table: Table | None, side: str, word: str, printed: str | None = None) -> Line | None:
+    """The first line of one side (income / expenditure) whose name contains ``word``;
+    with ``printed``, the first such line that has a figure in that column."""
     if table is None:
         return None
-    return next((l for l in table.lines if l.side == side and word in squash(l.name)), None)
+    return next((l for l in table.lines if l.side == side and word in squash(l.name)
+                 and (printed is None or l.values.get(printed) is not None)), None)
 
 
 def three_public_cell(ctx: Context, row: str) -> Location:
