@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Sequence
 
 import pandas as pd
 
+from budget.checks.quotes import AMOUNT, Quote, label_before, parse_amount, sentences, unwrap
+from budget.checks.text import Passage, passage
 from budget.checks.where import side_line
 from budget.model import (
     COLUMN_LABELS,
@@ -448,10 +450,8 @@ def by_class(d: Disclosure) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- narrative figures
 
-_AMOUNT = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)")
-_CLAUSE_BREAK = re.compile(r"[，,；;、。：:（(）)\n]|其中|包括")
-_CHANGE_WORDS = ("增加", "减少", "增长", "下降", "持平", "比", "较", "上年", "同比")
-_LABEL_TRIM = re.compile(r"^(?:主要)?(?:为|是|共计|合计|共|计)+|(?:共计安排支出|安排支出|预算安排|预算|为|是|共计|合计|安排|共|计|分别)+$")
+# What a label may carry after its name ("机关运行经费共计安排支出31.82万元").
+_LABEL_TRIM = re.compile(r"(?:共计安排支出|安排支出|预算安排|预算|分别)+$")
 
 
 @dataclass(frozen=True)
@@ -464,61 +464,15 @@ class Quoted:
 
 
 def quoted_amounts(text: str) -> list[Quoted]:
-    """Every "label + amount + unit" in a text, in order (amounts in the quoted unit)."""
-    # "因公出国（境）费" would otherwise be cut at its bracket.
-    text = re.sub(r"[（(]境[）)]", "境", text)
+    """Every "label + amount + unit" in a text, in order (amounts in the quoted unit),
+    read as the text rules read a narrative (budget.checks.quotes)."""
     found = []
-    for match in _AMOUNT.finditer(text):
-        before = text[: match.start()]
-        cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
-        label = before[cut:].strip()
-        label = re.sub(r"^\d{4}年", "", label)
-        label = _LABEL_TRIM.sub("", label).strip()
-        label = _LABEL_TRIM.sub("", label).strip()
-        try:
-            amount = Decimal(match["num"].replace(",", ""))
-        except InvalidOperation:
-            continue
-        unit = MoneyUnit.WAN_YUAN if match["unit"] == "万元" else MoneyUnit.YUAN
-        start = max(text.rfind("。", 0, match.start()) + 1, 0)
-        end = text.find("。", match.end())
-        sentence = text[start : end + 1 if end >= 0 else len(text)].strip()
-        found.append(Quoted(label.replace("境", "（境）") if "出国境" in label else label, Money(amount, unit), sentence))
+    for paragraph in unwrap(text):
+        for sentence in sentences(paragraph):
+            for match in AMOUNT.finditer(sentence):
+                label = _LABEL_TRIM.sub("", label_before(sentence, match.start()))
+                found.append(Quoted(label, parse_amount(match.group(1), match.group(2)), sentence))
     return found
-
-
-def _paragraphs(d: Disclosure) -> list[list[str]]:
-    """The non-empty paragraphs of each section (heading first)."""
-    out = []
-    for section in d.sections:
-        paragraphs = [p.strip() for p in f"{section.heading}\n{section.text}".split("\n") if p.strip()]
-        out.append(paragraphs)
-    return out
-
-
-_THREE_PUBLIC_WORDS = ("三公", "出国", "公务用车", "接待")
-
-
-def _passage(d: Disclosure, lead: str, words: Sequence[str]) -> tuple[str, list[Quoted]] | None:
-    """The first paragraph naming ``lead`` with a quoted amount, continued by the
-    paragraphs right after it that still quote amounts of the same items (Shanghai
-    style lists 三公 items as （一）（二）（三） paragraphs)."""
-    for paragraphs in _paragraphs(d):
-        for i, paragraph in enumerate(paragraphs):
-            if lead not in paragraph:
-                continue
-            found = [q for q in quoted_amounts(paragraph) if not _is_change(q.label)]
-            if not found:
-                continue
-            block = [paragraph]
-            for following in paragraphs[i + 1 : i + 9]:
-                more = [q for q in quoted_amounts(following) if not _is_change(q.label)]
-                if not more or not any(w in following for w in words):
-                    break
-                block.append(following)
-                found += more
-            return "\n".join(block), found
-    return None
 
 
 THREE_PUBLIC_ITEMS: tuple[tuple[str, str], ...] = (
@@ -530,25 +484,10 @@ THREE_PUBLIC_ITEMS: tuple[tuple[str, str], ...] = (
     ("reception", "公务接待费"),
 )
 
-
-def _three_public_key(label: str) -> str | None:
-    if "三公" in label:
-        return "total"
-    if "出国" in label:
-        return "overseas"
-    if "购置及运" in label or "购置和运" in label:
-        return "vehicles"
-    if "购置" in label:
-        return "vehicle_purchase"
-    if "运行" in label or "运维" in label:
-        return "vehicle_operation"
-    if "接待" in label:
-        return "reception"
-    return None
-
-
-def _is_change(label: str) -> bool:
-    return any(word in label for word in _CHANGE_WORDS)
+# The narrative figures of the comparisons below are the ones the TEXT-3PUB and
+# TEXT-RUNNING rules compare (budget.checks.text.passage): one reading for the page and
+# the 发布前检查, so they never disagree on what the narrative says.
+_BOOK_KEYS = {"tp_total": "total"}  # the rule's figure key -> ThreePublic field
 
 
 @dataclass(frozen=True)
@@ -557,7 +496,7 @@ class Comparison:
 
     frame: pd.DataFrame  # 项目, 表内金额, 说明中金额, 是否一致 (labels) + amount columns
     sentence: str | None  # the narrative sentence the figures come from
-    extra: tuple[Quoted, ...]  # quoted items that match no table figure
+    extra: tuple[Quote, ...]  # quoted items that match no table figure
 
 
 def _compare_row(label: str, table: Money | None, quoted: Money | None) -> dict:
@@ -580,23 +519,23 @@ def _compare_row(label: str, table: Money | None, quoted: Money | None) -> dict:
 def three_public_comparison(d: Disclosure) -> Comparison:
     """The 三公 items as in the table, next to the figures quoted in the narrative."""
     tp = d.three_public
+    said = passage(d, "TEXT-3PUB")
     quoted: dict[str, Money] = {}
-    extra: list[Quoted] = []
-    sentence = None
-    passage = _passage(d, "三公", _THREE_PUBLIC_WORDS)
-    if passage is not None:
-        sentence, items = passage
-        for q in items:
-            key = _three_public_key(q.label)
-            if key and key not in quoted:
-                quoted[key] = q.amount
-            elif key is None:
-                extra.append(q)
+    extra: list[Quote] = []
+    for key, q in said.quotes:
+        if key is None:
+            extra.append(q)
+        else:
+            quoted.setdefault(_BOOK_KEYS.get(key, key), q.amount)
     rows = [
         _compare_row(label, getattr(tp, key) if tp else None, quoted.get(key))
         for key, label in THREE_PUBLIC_ITEMS
     ]
-    return Comparison(_comparison_frame(rows), sentence, tuple(extra))
+    return Comparison(_comparison_frame(rows), _passage_text(said), tuple(extra))
+
+
+def _passage_text(said: Passage) -> str | None:
+    return "\n".join(said.paragraphs) if said.paragraphs else None
 
 
 def _comparison_frame(rows: list[dict]) -> pd.DataFrame:
@@ -607,8 +546,8 @@ def running_costs_comparison(d: Disclosure) -> Comparison:
     """机关运行经费 and its items as quoted in the narrative, next to table figures:
     the total against the 三公 table's 机关运行经费 (when printed) or the basic table's
     公用经费; each item against the economic 款 of the same name."""
-    passage = _passage(d, "机关运行经费", ("机关运行",))
-    sentence, items = passage if passage is not None else (None, [])
+    said = passage(d, "TEXT-RUNNING")
+    total = next((q for key, q in said.quotes if key == "running_costs"), None)
     economic = d.table(TableKind.BASIC_ECONOMIC)
     economic_total = economic.total_line() if economic else None
     if d.three_public and d.three_public.running_costs is not None:
@@ -616,19 +555,20 @@ def running_costs_comparison(d: Disclosure) -> Comparison:
     else:
         table_total = economic_total.public if economic_total else None
         total_label = "机关运行经费（对照基本支出表公用经费）"
-    rows = [_compare_row(total_label, table_total, items[0].amount if items else None)]
+    rows = [_compare_row(total_label, table_total, total.amount if total else None)]
     by_name = {_norm_name(line.name): line for line in d.economic if line.code}
     extra = []
-    for q in items[1:]:
-        line = by_name.get(_norm_name(q.label))
+    for key, q in said.quotes:
+        line = by_name.get(_norm_name(q.label)) if key == "economic" else None
         if line is None:
-            extra.append(q)
+            if q is not total:
+                extra.append(q)
             continue
         figure = line.public if line.public is not None else line.total
         rows.append(_compare_row(f"{line.code} {line.name}", figure, q.amount))
     for q in extra:
         rows.append(_compare_row(q.label, None, q.amount))
-    return Comparison(_comparison_frame(rows), sentence, tuple(extra))
+    return Comparison(_comparison_frame(rows), _passage_text(said), tuple(extra))
 
 
 # ---------------------------------------------------------------- performance

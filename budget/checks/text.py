@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget.checks.amounts import add_up, compare, exceeds, zero
-from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.core import Category, Context, Finding, Location, NotRun, Settings, Severity, rule
 from budget.checks.quotes import Quote, section_paragraphs, sentence_span
 from budget.checks.where import (
     asset_location,
@@ -26,7 +26,7 @@ from budget.checks.where import (
     squash,
     three_public_cell,
 )
-from budget.model import Line, Money, MoneyUnit, Section, Table, TableKind
+from budget.model import Disclosure, Line, Money, MoneyUnit, Section, Table, TableKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,21 +225,29 @@ def _economic_figure(ctx: Context, label: str) -> Figure | None:
     return None
 
 
-def name_quote(ctx: Context, quote: Quote, book: dict[str, Figure]) -> Named | None:
+def quote_concept(ctx: Context, quote: Quote) -> tuple[str, str] | None:
+    """(rule, figure key) a quote names, whether or not the document prints that figure;
+    key "economic": an economic 款 of the basic table, named in a 机关运行经费 passage."""
     if quote.threshold or NOT_A_LEVEL.search(quote.label):
         return None
     subject = topic(quote)
-    if subject == "running":
-        figure = _economic_figure(ctx, quote.label)
-        if figure is not None:
-            return Named(quote, "TEXT-RUNNING", figure, "economic")
+    if subject == "running" and _economic_figure(ctx, quote.label) is not None:
+        return "TEXT-RUNNING", "economic"
     for rule_id, pattern, key in CONCEPTS:
         if rule_id == "TEXT-3PUB" and key != "tp_total" and subject != "three_public":
             continue
         if pattern.search(quote.label):
-            figure = book.get(key)
-            return Named(quote, rule_id, figure, key) if figure is not None else None
+            return rule_id, key
     return None
+
+
+def name_quote(ctx: Context, quote: Quote, book: dict[str, Figure]) -> Named | None:
+    concept = quote_concept(ctx, quote)
+    if concept is None:
+        return None
+    rule_id, key = concept
+    figure = _economic_figure(ctx, quote.label) if key == "economic" else book.get(key)
+    return Named(quote, rule_id, figure, key) if figure is not None else None
 
 
 def named_quotes(ctx: Context) -> tuple[tuple[Quote, Named | None], ...]:
@@ -248,6 +256,35 @@ def named_quotes(ctx: Context) -> tuple[tuple[Quote, Named | None], ...]:
         return tuple((q, name_quote(c, q, book)) for q in c.quotes)
 
     return ctx.memo("named_quotes", compute)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """What the narrative says on one rule's topic, read as the rule reads it: the
+    paragraphs (of one section) quoting figures the rule compares, and their amounts."""
+
+    paragraphs: tuple[str, ...]
+    # every amount of those paragraphs in reading order, with the figure key it names for
+    # this rule (None: it names nothing the rule compares); changes and limits left out
+    quotes: tuple[tuple[str | None, Quote], ...]
+
+
+def passage(doc: Disclosure, rule_id: str) -> Passage:
+    """The first passage on the topic of a text rule (TEXT-3PUB, TEXT-RUNNING …); the
+    三公经费 page builds its comparisons from it, so page and rule cannot disagree."""
+    ctx = Context(doc, Settings())
+    named = [(q, quote_concept(ctx, q)) for q in ctx.quotes]
+    first = next((q for q, c in named if c is not None and c[0] == rule_id), None)
+    if first is None:
+        return Passage((), ())
+    places = list(dict.fromkeys((q.section_index, q.paragraph) for q, c in named
+                                if c is not None and c[0] == rule_id and q.section_index == first.section_index))
+    quotes = tuple(
+        (c[1] if c is not None and c[0] == rule_id else None, q)
+        for q, c in named
+        if (q.section_index, q.paragraph) in places and not q.threshold and not NOT_A_LEVEL.search(q.label)
+    )
+    return Passage(tuple(paragraph for _, paragraph in places), quotes)
 
 
 # ---------------------------------------------------------------- comparing
