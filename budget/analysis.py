@@ -16,7 +16,7 @@ import pandas as pd
 
 from budget.checks.quotes import AMOUNT, Quote, label_before, parse_amount, sentences, unwrap
 from budget.checks.text import Passage, passage
-from budget.checks.where import side_line
+from budget.checks.where import side_line, squash
 from budget.model import (
     COLUMN_LABELS,
     Disclosure,
@@ -57,14 +57,7 @@ def share_label(part: Money | None, whole: Money | None) -> str:
 
 
 def _norm_code(code: str | None) -> str | None:
-    if code is None:
-        return None
-    code = re.sub(r"\s+", "", code)
-    return code or None
-
-
-def _norm_name(name: str | None) -> str:
-    return re.sub(r"\s+", "", name or "")
+    return squash(code) or None
 
 
 def parent_code(code: str) -> str | None:
@@ -556,10 +549,10 @@ def running_costs_comparison(d: Disclosure) -> Comparison:
         table_total = economic_total.public if economic_total else None
         total_label = "机关运行经费（对照基本支出表公用经费）"
     rows = [_compare_row(total_label, table_total, total.amount if total else None)]
-    by_name = {_norm_name(line.name): line for line in d.economic if line.code}
+    by_name = {squash(line.name): line for line in d.economic if line.code}
     extra = []
     for key, q in said.quotes:
-        line = by_name.get(_norm_name(q.label)) if key == "economic" else None
+        line = by_name.get(squash(q.label)) if key == "economic" else None
         if line is None:
             if q is not total:
                 extra.append(q)
@@ -623,7 +616,7 @@ def indicator_flags(ind: Indicator, satisfaction_floor: Decimal = Decimal(85)) -
         flags.append(Flag("level3_missing", "warning", "缺少三级指标名称"))
     if not (ind.description or "").strip():
         flags.append(Flag("description_missing", "info", "缺少指标描述"))
-    elif _norm_name(ind.description) == _norm_name(ind.level3):
+    elif squash(ind.description) == squash(ind.level3):
         flags.append(Flag("description_copy", "info", "指标描述与指标名称相同"))
     if not (ind.basis or "").strip():
         flags.append(Flag("basis_missing", "info", "缺少指标值确定依据"))
@@ -660,9 +653,9 @@ def _goal_is_placeholder(goal: str) -> bool:
 
 
 def project_procurement(d: Disclosure, name: str) -> tuple[ProcurementLine, ...]:
-    key = _norm_name(name)
+    key = squash(name)
     return tuple(
-        p for p in d.procurement if not p.is_total and p.project and _norm_name(p.project) == key
+        p for p in d.procurement if not p.is_total and p.project and squash(p.project) == key
     )
 
 

@@ -8,7 +8,6 @@ same unit in two years, the change is computed exactly and rounded only for disp
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Sequence
@@ -16,6 +15,7 @@ from typing import Sequence
 import pandas as pd
 
 from budget import analysis
+from budget.checks.where import squash
 from budget.model import Disclosure, Money, MoneyUnit
 
 DISPLAY_UNIT = MoneyUnit.WAN_YUAN
@@ -84,7 +84,7 @@ class YearChange:
 
 
 def _same_name(a: str, b: str) -> bool:
-    return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b)
+    return squash(a) == squash(b)
 
 
 def _is_year_pair(entries: Sequence[Entry]) -> bool:
