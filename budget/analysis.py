@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from budget.checks.quotes import AMOUNT, Quote, label_before, parse_amount, sentences, unwrap
+from budget.checks.quotes import Quote
 from budget.checks.text import Passage, passage
 from budget.checks.where import side_line, squash
 from budget.model import (
@@ -442,31 +442,6 @@ def by_class(d: Disclosure) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- narrative figures
-
-# What a label may carry after its name ("机关运行经费共计安排支出31.82万元").
-_LABEL_TRIM = re.compile(r"(?:共计安排支出|安排支出|预算安排|预算|分别)+$")
-
-
-@dataclass(frozen=True)
-class Quoted:
-    """An amount quoted in the narrative, with the words just before it."""
-
-    label: str
-    amount: Money
-    sentence: str
-
-
-def quoted_amounts(text: str) -> list[Quoted]:
-    """Every "label + amount + unit" in a text, in order (amounts in the quoted unit),
-    read as the text rules read a narrative (budget.checks.quotes)."""
-    found = []
-    for paragraph in unwrap(text):
-        for sentence in sentences(paragraph):
-            for match in AMOUNT.finditer(sentence):
-                label = _LABEL_TRIM.sub("", label_before(sentence, match.start()))
-                found.append(Quoted(label, parse_amount(match.group(1), match.group(2)), sentence))
-    return found
-
 
 THREE_PUBLIC_ITEMS: tuple[tuple[str, str], ...] = (
     ("total", "“三公”经费合计"),

@@ -196,14 +196,6 @@ def test_by_class_sorted_with_labels():
     assert frame.loc[0, "basic_label"] == "—"
 
 
-def test_quoted_amounts_running_costs():
-    quoted = analysis.quoted_amounts(RUNNING)
-    assert [(q.label, q.amount) for q in quoted[:3]] == [
-        ("机关运行经费", m("31.82")), ("办公费", m("4.75")), ("邮电费", m("7.76"))
-    ]
-    assert quoted[-1].label == "其他商品和服务支出" and quoted[-1].amount == m("0.59")
-
-
 def test_three_public_comparison():
     c = analysis.three_public_comparison(make_disclosure())
     rows = {r["项目"]: r for r in c.frame.to_dict("records")}
