@@ -9,11 +9,14 @@ tests.writers and loads it. The expected model is the changed disclosure itself
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from lxml import etree
 
 from budget.model import Disclosure, Table, TableKind
 from loaders import load
@@ -27,6 +30,22 @@ FORMATS = {
     "txt": (writers.to_txt, "v.txt"),
     "xlsx": (lambda d: writers.to_xlsx(d, numbers=False), "v.xlsx"),
 }
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _edit_document_xml(data: bytes, edit) -> bytes:
+    """The .docx with ``edit(root)`` applied to its word/document.xml."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    root = etree.fromstring(source.read("word/document.xml"))
+    edit(root)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(item, xml if item.filename == "word/document.xml" else source.read(item))
+    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +160,6 @@ def test_unknown_table_in_the_middle(doc, key, fmt):
 @pytest.mark.parametrize(("key", "kind", "first"), [("seed", TableKind.BASIC_ECONOMIC, 12), ("wanli", TableKind.INCOME, 30)])
 def test_long_table_split_over_a_page_break(doc, key, kind, first, continued):
     d = doc(key)
-    import io
 
     import docx
 
@@ -276,9 +294,6 @@ def test_split_codes_read_back_whole(doc):
 def test_cell_lines_typed_as_line_breaks(doc, key):
     """Lines in a cell typed with Shift+Enter (<w:br/>) are lines, as paragraphs are:
     the seed's goals stay separate goals."""
-    import io
-    import zipfile
-
     d = doc(key)
     data = writers.to_docx(d, line_breaks=True)
     actual = writers.comparable(load(data, "v.docx"))
@@ -331,34 +346,23 @@ def test_title_row_repeated_on_a_continued_table(doc):
 
 def _run_tables_together(data: bytes) -> bytes:
     """What Word does when the paragraph between two tables is deleted: one table."""
-    import io
-    import zipfile
 
-    from lxml import etree
+    def edit(root: etree._Element) -> None:
+        body = root.find(W + "body")
+        previous = None
+        for child in list(body):
+            if child.tag == W + "tbl" and previous is not None and previous.tag == W + "tbl":
+                for tr in child.findall(W + "tr"):
+                    previous.append(tr)
+                body.remove(child)
+                continue
+            previous = child
 
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    source = zipfile.ZipFile(io.BytesIO(data))
-    root = etree.fromstring(source.read("word/document.xml"))
-    body = root.find(w + "body")
-    previous = None
-    for child in list(body):
-        if child.tag == w + "tbl" and previous is not None and previous.tag == w + "tbl":
-            for tr in child.findall(w + "tr"):
-                previous.append(tr)
-            body.remove(child)
-            continue
-        previous = child
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if item.filename == "word/document.xml" else source.read(item)
-            target.writestr(item, content)
-    return out.getvalue()
+    return _edit_document_xml(data, edit)
 
 
 @pytest.mark.parametrize("key", ["seed", "fuliyuan"])
 def test_adjacent_word_tables_run_together(doc, key):
-    import io
 
     import docx
 
@@ -469,25 +473,16 @@ def test_table_number_above_each_title(doc, key, fmt):
 
 def _in_layout_frames(data: bytes) -> bytes:
     """Each table put inside a one-cell outer table (a frame for borders or centring)."""
-    import io
-    import zipfile
 
-    from lxml import etree
+    def edit(root: etree._Element) -> None:
+        for table in list(root.find(W + "body").iterchildren(W + "tbl")):
+            frame = etree.Element(W + "tbl")
+            cell = etree.SubElement(etree.SubElement(frame, W + "tr"), W + "tc")
+            table.addprevious(frame)
+            cell.append(table)
+            etree.SubElement(cell, W + "p")  # a cell ends with a paragraph
 
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    source = zipfile.ZipFile(io.BytesIO(data))
-    root = etree.fromstring(source.read("word/document.xml"))
-    for table in list(root.find(w + "body").iterchildren(w + "tbl")):
-        frame = etree.Element(w + "tbl")
-        cell = etree.SubElement(etree.SubElement(frame, w + "tr"), w + "tc")
-        table.addprevious(frame)
-        cell.append(table)
-        etree.SubElement(cell, w + "p")  # a cell ends with a paragraph
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            target.writestr(item, etree.tostring(root) if item.filename == "word/document.xml" else source.read(item))
-    return out.getvalue()
+    return _edit_document_xml(data, edit)
 
 
 @pytest.mark.parametrize("key", ["seed", "wanli"])
@@ -499,7 +494,6 @@ def test_tables_inside_layout_frames(doc, key):
 def _with_hidden_helpers(data: bytes) -> bytes:
     """Each table sheet gets a hidden column of helper figures after its last column
     and a hidden helper row above its last row, as finance workbooks keep them."""
-    import io
 
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
@@ -532,40 +526,28 @@ def test_hidden_helper_rows_and_columns_in_a_workbook(doc, key):
 def _grid_before(data: bytes) -> bytes:
     """Rows whose first cell is blank start one grid column in (<w:gridBefore>), as
     converters write them, instead of holding an empty cell."""
-    import io
-    import zipfile
 
-    from lxml import etree
+    def edit(root: etree._Element) -> None:
+        for tr in root.iter(W + "tr"):
+            cells = tr.findall(W + "tc")
+            first = cells[0] if len(cells) >= 3 else None
+            if first is None or first.find(f"{W}tcPr/{W}gridSpan") is not None or first.find(f"{W}tcPr/{W}vMerge") is not None:
+                continue
+            if "".join(t.text or "" for t in first.iter(W + "t")).strip():
+                continue
+            tr.remove(first)
+            properties = tr.find(W + "trPr")
+            if properties is None:
+                properties = etree.Element(W + "trPr")
+                tr.insert(0, properties)
+            etree.SubElement(properties, W + "gridBefore").set(W + "val", "1")
 
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    source = zipfile.ZipFile(io.BytesIO(data))
-    root = etree.fromstring(source.read("word/document.xml"))
-    for tr in root.iter(w + "tr"):
-        cells = tr.findall(w + "tc")
-        first = cells[0] if len(cells) >= 3 else None
-        if first is None or first.find(f"{w}tcPr/{w}gridSpan") is not None or first.find(f"{w}tcPr/{w}vMerge") is not None:
-            continue
-        if "".join(t.text or "" for t in first.iter(w + "t")).strip():
-            continue
-        tr.remove(first)
-        properties = tr.find(w + "trPr")
-        if properties is None:
-            properties = etree.Element(w + "trPr")
-            tr.insert(0, properties)
-        etree.SubElement(properties, w + "gridBefore").set(w + "val", "1")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            target.writestr(item, etree.tostring(root) if item.filename == "word/document.xml" else source.read(item))
-    return out.getvalue()
+    return _edit_document_xml(data, edit)
 
 
 @pytest.mark.parametrize("key", ["seed", "wanli"])
 def test_rows_starting_a_column_in(doc, key):
     d = doc(key)
-    import io
-    import zipfile
-
     data = _grid_before(writers.to_docx(d))
     assert zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").count(b"gridBefore") > 30
     actual = writers.comparable(load(data, "v.docx"))
