@@ -23,6 +23,12 @@ run: $(STAMP)
 test: $(STAMP) browser
 	$(PY) -m pytest -q
 
+# ruff (lint rules and formatting) over the tree, mypy over the domain and the loaders.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
 bench: $(STAMP)
 	for f in parse parse_pdf check pages; do $(PY) benchmarks/$$f.py || exit 1; done
 

@@ -15,7 +15,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 pages = [
     st.Page("pages/overview.py", title="总览", icon=":material/dashboard:", url_path="overview", default=True),
     st.Page("pages/functional.py", title="支出结构", icon=":material/donut_large:", url_path="functional"),
-    st.Page("pages/basic_project.py", title="基本与项目", icon=":material/stacked_bar_chart:", url_path="basic_project"),
+    st.Page(
+        "pages/basic_project.py", title="基本与项目", icon=":material/stacked_bar_chart:", url_path="basic_project"
+    ),
     st.Page("pages/three_public.py", title="三公经费", icon=":material/directions_car:", url_path="three_public"),
     st.Page("pages/performance.py", title="绩效目标", icon=":material/checklist:", url_path="performance"),
     st.Page("pages/tables.py", title="原始表格", icon=":material/table:", url_path="tables"),

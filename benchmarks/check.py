@@ -40,8 +40,6 @@ def baseline(doc: Disclosure) -> int:
     return total
 
 
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=101)
@@ -51,8 +49,10 @@ def main() -> int:
     check = median_seconds(lambda: run(doc), args.runs)
     base = median_seconds(lambda: baseline(doc), args.runs)
     ok = check <= GOAL_SECONDS
-    print(f"check  {args.file.name}: {len(CATALOGUE)} rules, median {check * 1000:.2f} ms over {args.runs} runs "
-          f"(goal ≤ {GOAL_SECONDS * 1000:.0f} ms: {'ok' if ok else 'SLOW'})")
+    print(
+        f"check  {args.file.name}: {len(CATALOGUE)} rules, median {check * 1000:.2f} ms over {args.runs} runs "
+        f"(goal ≤ {GOAL_SECONDS * 1000:.0f} ms: {'ok' if ok else 'SLOW'})"
+    )
     print(f"baseline (one pass over the model): median {base * 1000:.3f} ms; ratio check/baseline {check / base:.1f}×")
     return 0 if ok else 1
 

@@ -24,8 +24,6 @@ if not SEED.exists():
     SEED = ROOT / "samples" / "seed.docx"
 
 
-
-
 def main() -> None:
     data = SEED.read_bytes()
 

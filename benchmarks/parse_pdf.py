@@ -23,8 +23,6 @@ from loaders import load  # noqa: E402
 PDF = ROOT.parent / "shared" / "fixtures" / "real" / "putuo_wanli_2024_dept.pdf"
 
 
-
-
 def main() -> None:
     data = PDF.read_bytes()
 

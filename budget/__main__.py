@@ -29,9 +29,16 @@ def summary(d: Disclosure) -> str:
     expenditure = d.table(STANDARD_TABLES[2])
     total = expenditure.total_line() if expenditure else None
     if total is not None:
-        parts = [f"{label} {total.get(key).format()}" for key, label in (("total", "支出合计"), ("basic", "基本支出"), ("project", "项目支出")) if total.get(key) is not None]
+        parts = [
+            f"{label} {total.get(key).format()}"
+            for key, label in (("total", "支出合计"), ("basic", "基本支出"), ("project", "项目支出"))
+            if total.get(key) is not None
+        ]
         lines.append("；".join(parts))
-    lines.append(f"功能分类 {len(d.functional)} 行，经济分类 {len(d.economic)} 行，绩效项目 {len(d.performance)} 个（指标 {sum(len(p.indicators) for p in d.performance)} 条）")
+    lines.append(
+        f"功能分类 {len(d.functional)} 行，经济分类 {len(d.economic)} 行，"
+        f"绩效项目 {len(d.performance)} 个（指标 {sum(len(p.indicators) for p in d.performance)} 条）"
+    )
     if d.three_public is not None and d.three_public.total is not None:
         lines.append(f"“三公”经费 {d.three_public.total.format()}")
     lines.append("表格：")
@@ -60,7 +67,9 @@ def _ingest(directory: str, database: str) -> int:
         return 2
     print(report.total_line())
     if report.ingested == 0:
-        print(f"无法读取：{directory} 中没有可导入的预算公开文件 (no readable disclosure in {directory})", file=sys.stderr)
+        print(
+            f"无法读取：{directory} 中没有可导入的预算公开文件 (no readable disclosure in {directory})", file=sys.stderr
+        )
         return 2
     return 0
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -39,7 +39,7 @@ ROOT = "root"
 
 
 def money_label(money: Money | None, with_unit: bool = True) -> str:
-    """"1,065.08 万元"; an unreported amount is shown as "—" (never as 0)."""
+    """ "1,065.08 万元"; an unreported amount is shown as "—" (never as 0)."""
     return "—" if money is None else money.format(with_unit=with_unit)
 
 
@@ -250,19 +250,13 @@ def subtree_lines(d: Disclosure, sector: str | None) -> tuple[Line, ...]:
     """The functional rows of a sector (its own row and every row below it)."""
     if not sector or sector == ROOT:
         return tuple(line for line in d.functional if line.code)
-    return tuple(
-        line
-        for line in d.functional
-        if (code := _norm_code(line.code)) and code.startswith(sector)
-    )
+    return tuple(line for line in d.functional if (code := _norm_code(line.code)) and code.startswith(sector))
 
 
 # ---------------------------------------------------------------- tables of lines
 
 
-def lines_frame(
-    lines: Iterable[Line], keys: Sequence[str], unit: MoneyUnit, drop_blank: bool = True
-) -> pd.DataFrame:
+def lines_frame(lines: Iterable[Line], keys: Sequence[str], unit: MoneyUnit, drop_blank: bool = True) -> pd.DataFrame:
     """Display frame: 科目编码, 科目名称 (indented by level), one formatted column per key.
 
     With ``drop_blank`` a money column that is blank in every row is left out.
@@ -434,8 +428,18 @@ def by_class(d: Disclosure) -> pd.DataFrame:
     frame = pd.DataFrame(
         rows,
         columns=[
-            "code", "name", "total", "basic", "project", "total_value", "basic_value",
-            "project_value", "total_label", "basic_label", "project_label", "share_label",
+            "code",
+            "name",
+            "total",
+            "basic",
+            "project",
+            "total_value",
+            "basic_value",
+            "project_value",
+            "total_label",
+            "basic_label",
+            "project_label",
+            "share_label",
         ],
     )
     return frame.sort_values("total_value", ascending=False, kind="stable").reset_index(drop=True)
@@ -495,10 +499,7 @@ def three_public_comparison(d: Disclosure) -> Comparison:
             extra.append(q)
         else:
             quoted.setdefault(_BOOK_KEYS.get(key, key), q.amount)
-    rows = [
-        _compare_row(label, getattr(tp, key) if tp else None, quoted.get(key))
-        for key, label in THREE_PUBLIC_ITEMS
-    ]
+    rows = [_compare_row(label, getattr(tp, key) if tp else None, quoted.get(key)) for key, label in THREE_PUBLIC_ITEMS]
     return Comparison(_comparison_frame(rows), _passage_text(said), tuple(extra))
 
 
@@ -543,7 +544,7 @@ def running_costs_comparison(d: Disclosure) -> Comparison:
 
 # One reading of a target for the whole app: the checks engineer's parser, so the
 # 绩效目标 page and the 发布前检查 page never disagree on what is "quantified".
-from budget.checks.performance import Target, parse_target  # noqa: E402
+from budget.checks.performance import parse_target  # noqa: E402
 
 _UPPER_OPS = {"≤", "<=", "＜=", "<", "＜", "小于等于", "不高于", "不多于", "不超过", "不大于", "小于", "低于", "至多"}
 
@@ -577,11 +578,7 @@ def indicator_flags(ind: Indicator, satisfaction_floor: Decimal = Decimal(85)) -
             flags.append(Flag("unit_missing", "warning", "指标值缺少计量单位"))
         if _is_cost(ind) and (parsed.operator is None or parsed.unit not in ("万元", "元")):
             flags.append(Flag("cost_form", "warning", "成本指标应写成金额上限（如 ≤20万元）"))
-        if (
-            _is_satisfaction(ind)
-            and parsed.unit == "%"
-            and parsed.number < satisfaction_floor
-        ):
+        if _is_satisfaction(ind) and parsed.unit == "%" and parsed.number < satisfaction_floor:
             flags.append(Flag("satisfaction_low", "warning", f"满意度目标低于 {satisfaction_floor}%"))
     if not (ind.level1 or "").strip():
         flags.append(Flag("level1_missing", "warning", "缺少一级指标"))
@@ -629,9 +626,7 @@ def _goal_is_placeholder(goal: str) -> bool:
 
 def project_procurement(d: Disclosure, name: str) -> tuple[ProcurementLine, ...]:
     key = squash(name)
-    return tuple(
-        p for p in d.procurement if not p.is_total and p.project and squash(p.project) == key
-    )
+    return tuple(p for p in d.procurement if not p.is_total and p.project and squash(p.project) == key)
 
 
 def project_view(d: Disclosure, index: int, satisfaction_floor: Decimal = Decimal(85)) -> ProjectView:
@@ -649,10 +644,7 @@ def project_view(d: Disclosure, index: int, satisfaction_floor: Decimal = Decima
         cap = cost_cap(ind, unit)
         if cap is not None:
             caps.append((ind, cap))
-    groups = tuple(
-        (l1, tuple((l2, tuple(items)) for l2, items in l2s.items()))
-        for l1, l2s in level1_order.items()
-    )
+    groups = tuple((l1, tuple((l2, tuple(items)) for l2, items in l2s.items())) for l1, l2s in level1_order.items())
     procurement = project_procurement(d, project.name)
     budget = project.amount
     if budget is None:

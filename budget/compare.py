@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -119,7 +119,7 @@ def labels(entries: Sequence[Entry]) -> list[str]:
 
     base = [of(d) for _, d in entries]
     out = []
-    for label, (name, _) in zip(base, entries):
+    for label, (name, _) in zip(base, entries, strict=False):
         out.append(f"{label}（{name}）" if base.count(label) > 1 else label)
     # Identical file names too: number them so every column is distinct.
     return [f"{label} #{i + 1}" if out.count(label) > 1 else label for i, label in enumerate(out)]
@@ -205,9 +205,7 @@ def _with_change(rows: list[dict], change: YearChange | None) -> None:
         early, late = row[change.earlier], row[change.later]
         difference = None if early is None or late is None else late - early
         row[CHANGE] = difference
-        row[RATE] = (
-            None if difference is None or early.amount == 0 else difference.amount / early.amount * 100
-        )
+        row[RATE] = None if difference is None or early.amount == 0 else difference.amount / early.amount * 100
 
 
 def _side_by_side(
@@ -226,7 +224,7 @@ def headline_table(entries: Sequence[Entry]) -> SideBySide:
     rows = []
     for key, label in HEADLINE_ITEMS:
         row: dict = {ITEM: label}
-        for document, amounts in zip(documents, figures):
+        for document, amounts in zip(documents, figures, strict=False):
             row[document] = converted(amounts[key])
         rows.append(row)
     return _side_by_side(rows, (ITEM,), documents, year_change(entries))
@@ -239,7 +237,7 @@ def class_table(entries: Sequence[Entry]) -> SideBySide:
     documents = labels(entries)
     names: dict[str, str] = {}
     totals: dict[str, dict[str, Money | None]] = {}
-    for document, (_, d) in zip(documents, entries):
+    for document, (_, d) in zip(documents, entries, strict=False):
         for row in analysis.by_class(d).itertuples(index=False):
             names.setdefault(row.code, row.name)
             totals.setdefault(row.code, {})[document] = converted(row.total)

@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import pandas as pd
 
@@ -57,7 +57,13 @@ CREATE TABLE IF NOT EXISTS findings (
 DOCUMENT_TABLES = ("lines", "three_public", "performance_indicators", "findings", "documents")
 
 THREE_PUBLIC_ITEMS = (
-    "total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception", "running_costs",
+    "total",
+    "overseas",
+    "vehicles",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "reception",
+    "running_costs",
 )
 
 
@@ -194,16 +200,71 @@ _CASTS = {
     "lines": {"amount": AMOUNT},
     "three_public": {"amount": AMOUNT},
     "performance_indicators": {"project_amount": AMOUNT},
-    "findings": {"expected": FINDING_AMOUNT, "actual": FINDING_AMOUNT, "difference": FINDING_AMOUNT, "location": "JSON"},
+    "findings": {
+        "expected": FINDING_AMOUNT,
+        "actual": FINDING_AMOUNT,
+        "difference": FINDING_AMOUNT,
+        "location": "JSON",
+    },
 }
 
 _COLUMNS = {
-    "documents": ["sha256", "name", "path", "format", "unit_code", "unit_name", "year", "kind", "money_unit", "ingested_at"],
-    "lines": ["sha256", "table_index", "table_kind", "code", "name", "level", "column_key", "amount", "money_unit", "row", "is_total", "side", "page"],
+    "documents": [
+        "sha256",
+        "name",
+        "path",
+        "format",
+        "unit_code",
+        "unit_name",
+        "year",
+        "kind",
+        "money_unit",
+        "ingested_at",
+    ],
+    "lines": [
+        "sha256",
+        "table_index",
+        "table_kind",
+        "code",
+        "name",
+        "level",
+        "column_key",
+        "amount",
+        "money_unit",
+        "row",
+        "is_total",
+        "side",
+        "page",
+    ],
     "three_public": ["sha256", "item", "amount", "money_unit", "total_printed"],
-    "performance_indicators": ["sha256", "project_index", "project", "project_amount", "project_money_unit", "level1", "level2", "level3", "description", "target", "basis", "row"],
-    "findings": ["sha256", "rule", "severity", "message", "location", "expected", "actual", "difference", "unit", "key"],
+    "performance_indicators": [
+        "sha256",
+        "project_index",
+        "project",
+        "project_amount",
+        "project_money_unit",
+        "level1",
+        "level2",
+        "level3",
+        "description",
+        "target",
+        "basis",
+        "row",
+    ],
+    "findings": [
+        "sha256",
+        "rule",
+        "severity",
+        "message",
+        "location",
+        "expected",
+        "actual",
+        "difference",
+        "unit",
+        "key",
+    ],
 }
+
 
 def connect(path: str | os.PathLike):
     import duckdb
@@ -221,9 +282,7 @@ def _insert(con, table: str, rows: list[dict]) -> None:
     # guess at the decimal strings; DuckDB reads the Python values as they are.
     frame = pd.DataFrame(rows, columns=columns, dtype=object)
     casts = _CASTS.get(table, {})
-    select = ", ".join(
-        f'CAST("{c}" AS {casts[c]})' if c in casts else f'"{c}"' for c in columns
-    )
+    select = ", ".join(f'CAST("{c}" AS {casts[c]})' if c in casts else f'"{c}"' for c in columns)
     quoted = ", ".join(f'"{c}"' for c in columns)
     con.register("incoming", frame)
     try:
@@ -353,7 +412,7 @@ def ingest(
             relative = str(path.relative_to(directory))
             try:
                 d = load(path.read_bytes(), path.name)
-                rows = rows_of(d, relative, datetime.now(timezone.utc).replace(tzinfo=None))
+                rows = rows_of(d, relative, datetime.now(UTC).replace(tzinfo=None))
                 store(con, rows)
                 result = FileResult(relative, rows)
             except Exception as error:  # noqa: BLE001 - one bad file is reported, never a crash

@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Mapping
+from collections.abc import Mapping
 
 
 class MoneyUnit(StrEnum):

@@ -65,7 +65,9 @@ def place(finding: Finding) -> str:
     parts: list[str] = []
     if loc.table:
         kind = TableKind(loc.table)
-        parts.append(TABLE_LABELS[kind] if kind != TableKind.PERFORMANCE or not loc.project else f"{loc.project}绩效目标表")
+        parts.append(
+            TABLE_LABELS[kind] if kind != TableKind.PERFORMANCE or not loc.project else f"{loc.project}绩效目标表"
+        )
         parts.extend(p for p in (loc.row, loc.column) if p and p != loc.project)
         if loc.page:
             parts.append(f"第 {loc.page} 页")
@@ -187,32 +189,67 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None) -> byte
     for n, item in enumerate(check_items(), 1):
         found = [f for f in report.findings if item_of(f) == item]
         open_ = [f for f in found if is_open(f, annotations)]
-        problems = "\n".join(f"[{SEVERITY_LABELS[f.severity]}] {f.message}" for f in found if f.severity != Severity.INFO)
+        problems = "\n".join(
+            f"[{SEVERITY_LABELS[f.severity]}] {f.message}" for f in found if f.severity != Severity.INFO
+        )
         form.append([n, item, "否" if open_ else "是", len(open_), problems])
         if open_:
             form.cell(form.max_row, 3).fill = red
         for cell in form[form.max_row]:
             cell.alignment = wrap
-    for column, width in zip("ABCDE", (6, 24, 10, 8, 100)):
+    for column, width in zip("ABCDE", (6, 24, 10, 8, 100), strict=False):
         form.column_dimensions[column].width = width
 
     sheet = book.create_sheet("全部问题")
-    sheet.append(["序号", "编号", "级别", "规则", "规则名称", "类别", "位置", "问题说明", "应为", "实为", "差额",
-                  "单位", "状态", "负责人", "备注"])
+    sheet.append(
+        [
+            "序号",
+            "编号",
+            "级别",
+            "规则",
+            "规则名称",
+            "类别",
+            "位置",
+            "问题说明",
+            "应为",
+            "实为",
+            "差额",
+            "单位",
+            "状态",
+            "负责人",
+            "备注",
+        ]
+    )
     for cell in sheet[1]:
         cell.font = bold
     rules = {r.rule.id: r.rule for r in report.results}
     for n, f in enumerate(report.findings, 1):
         status, comment = annotation(annotations, f)
         rule = rules.get(f.rule)
-        sheet.append([
-            n, f.key, SEVERITY_LABELS[f.severity], f.rule, rule.title if rule else "",
-            CATEGORY_LABELS[rule.category] if rule else "", place(f), f.message,
-            _decimal(f.expected), _decimal(f.actual), _decimal(f.difference), f.unit, status, "", comment,
-        ])
+        sheet.append(
+            [
+                n,
+                f.key,
+                SEVERITY_LABELS[f.severity],
+                f.rule,
+                rule.title if rule else "",
+                CATEGORY_LABELS[rule.category] if rule else "",
+                place(f),
+                f.message,
+                _decimal(f.expected),
+                _decimal(f.actual),
+                _decimal(f.difference),
+                f.unit,
+                status,
+                "",
+                comment,
+            ]
+        )
         for cell in sheet[sheet.max_row]:
             cell.alignment = wrap
-    for column, width in zip("ABCDEFGHIJKLMNO", (6, 22, 8, 18, 30, 12, 30, 80, 14, 14, 14, 6, 10, 10, 40)):
+    for column, width in zip(
+        "ABCDEFGHIJKLMNO", (6, 22, 8, 18, 30, 12, 30, 80, 14, 14, 14, 6, 10, 10, 40), strict=False
+    ):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
 
@@ -221,8 +258,16 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None) -> byte
     for cell in rules_sheet[1]:
         cell.font = bold
     for r in report.results:
-        rules_sheet.append([r.rule.id, r.rule.title, CATEGORY_LABELS[r.rule.category], STATUS_LABELS[r.status],
-                            r.reason or "", r.rule.guidance])
+        rules_sheet.append(
+            [
+                r.rule.id,
+                r.rule.title,
+                CATEGORY_LABELS[r.rule.category],
+                STATUS_LABELS[r.status],
+                r.reason or "",
+                r.rule.guidance,
+            ]
+        )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -247,14 +292,17 @@ def to_html(report: CheckReport, annotations: Annotations | None = None) -> str:
         "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
         f"<title>发布前检查 {e(report.unit.name)}</title><style>{STYLE}</style></head><body>",
         f"<h1>发布前检查：{e(subject(report))}</h1>",
-        f"<p class='muted'>文件 {e(report.source.name)} · SHA-256 {e(report.source.sha256)} · 规则版本 {e(report.ruleset)}</p>",
+        f"<p class='muted'>文件 {e(report.source.name)} · SHA-256 {e(report.source.sha256)}"
+        f" · 规则版本 {e(report.ruleset)}</p>",
         "<table><tr><th>错误</th><th>警告</th><th>提示</th><th>规则通过</th><th>未通过</th><th>未运行</th></tr>",
         f"<tr><td>{s['error']}</td><td>{s['warning']}</td><td>{s['info']}</td><td>{s['passed']}</td>"
         f"<td>{s['failed']}</td><td>{s['not_run']}</td></tr></table>",
     ]
     for severity, found in by_severity(report.findings):
         out.append(f"<h2 class='{severity.value}'>{SEVERITY_LABELS[severity]}（{len(found)}）</h2>")
-        out.append("<table><tr><th>#</th><th>规则</th><th>位置</th><th>问题</th><th>原文</th><th>状态</th><th>备注</th></tr>")
+        out.append(
+            "<table><tr><th>#</th><th>规则</th><th>位置</th><th>问题</th><th>原文</th><th>状态</th><th>备注</th></tr>"
+        )
         for n, f in enumerate(found, 1):
             status, comment = annotation(annotations, f)
             quote = f.location.quote or ""

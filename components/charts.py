@@ -12,51 +12,64 @@ from budget.analysis import ROOT, Hierarchy
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 BASIC_COLOUR = "#2E86AB"
 PROJECT_COLOUR = "#C0392B"
-COLOURS = ["#C0392B", "#2E86AB", "#E0A100", "#3C9D5D", "#7D5BA6", "#D35400", "#16A085", "#8E6C4F",
-           "#5D6D7E", "#B03A77", "#1F618D", "#9C640C"]
+COLOURS = [
+    "#C0392B",
+    "#2E86AB",
+    "#E0A100",
+    "#3C9D5D",
+    "#7D5BA6",
+    "#D35400",
+    "#16A085",
+    "#8E6C4F",
+    "#5D6D7E",
+    "#B03A77",
+    "#1F618D",
+    "#9C640C",
+]
 
 
 def _layout(fig: go.Figure, height: int) -> go.Figure:
     fig.update_layout(
-        font=dict(family=FONT, size=14),
-        margin=dict(t=10, l=10, r=10, b=10),
+        font={"family": FONT, "size": 14},
+        margin={"t": 10, "l": 10, "r": 10, "b": 10},
         height=height,
-        hoverlabel=dict(font_family=FONT),
+        hoverlabel={"font_family": FONT},
         separators=".,",
     )
     return fig
 
 
-def hierarchy_figure(
-    h: Hierarchy, kind: str = "sunburst", level: str | None = None, height: int = 640
-) -> go.Figure:
+def hierarchy_figure(h: Hierarchy, kind: str = "sunburst", level: str | None = None, height: int = 640) -> go.Figure:
     """A sunburst (or treemap) of a Hierarchy; ``level`` opens it zoomed at a node."""
     frame = h.frame
     # Long names wrap instead of overflowing the sector; plotly hides what cannot fit.
     names = [_wrap(n) for n in frame["name"]]
-    trace_args = dict(
-        ids=frame["id"],
-        labels=names,
-        parents=frame["parent"],
-        values=frame["value"],
-        text=frame["text"],
-        customdata=frame[["amount_label", "share_label", "code"]].fillna("").to_numpy(),
-        branchvalues="total",
-        hovertemplate="<b>%{customdata[2]} %{label}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-        textinfo="label+text",
-        sort=False,
-    )
+    trace_args = {
+        "ids": frame["id"],
+        "labels": names,
+        "parents": frame["parent"],
+        "values": frame["value"],
+        "text": frame["text"],
+        "customdata": frame[["amount_label", "share_label", "code"]].fillna("").to_numpy(),
+        "branchvalues": "total",
+        "hovertemplate": "<b>%{customdata[2]} %{label}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        "textinfo": "label+text",
+        "sort": False,
+    }
     if level and level in set(frame["id"]):
         trace_args["level"] = level
     colours = _branch_colours(frame)
     if kind == "treemap":
-        trace = go.Treemap(**trace_args, marker=dict(colors=colours), tiling=dict(pad=2),
-                           pathbar=dict(visible=True))
+        trace = go.Treemap(**trace_args, marker={"colors": colours}, tiling={"pad": 2}, pathbar={"visible": True})
     else:
-        trace = go.Sunburst(**trace_args, insidetextorientation="auto", marker=dict(colors=colours, line=dict(color="#FFFFFF", width=1)),
-                            maxdepth=4)
+        trace = go.Sunburst(
+            **trace_args,
+            insidetextorientation="auto",
+            marker={"colors": colours, "line": {"color": "#FFFFFF", "width": 1}},
+            maxdepth=4,
+        )
     fig = go.Figure(trace)
-    fig.update_layout(uniformtext=dict(minsize=11, mode="hide"))
+    fig.update_layout(uniformtext={"minsize": 11, "mode": "hide"})
     return _layout(fig, height)
 
 
@@ -71,11 +84,12 @@ def _wrap(name: str, width: int = 9) -> str:
 
 def _branch_colours(frame: pd.DataFrame) -> list[str]:
     """One colour per first-level branch, lighter further out, so a branch reads as one."""
-    parent = dict(zip(frame["id"], frame["parent"]))
+    parent = dict(zip(frame["id"], frame["parent"], strict=False))
     # Largest branch first, so the dominant 类 gets the strongest colour.
     tops = [
-        i for _, i in sorted(
-            ((-v, i) for i, p, v in zip(frame["id"], frame["parent"], frame["value"]) if p == ROOT),
+        i
+        for _, i in sorted(
+            ((-v, i) for i, p, v in zip(frame["id"], frame["parent"], frame["value"], strict=False) if p == ROOT),
             key=lambda pair: pair[0],
         )
     ]
@@ -106,7 +120,7 @@ def class_bars(frame: pd.DataFrame, height_per_bar: int = 34) -> None:
         st.info("没有可显示的功能分类数据。")
         return
     frame = frame.iloc[::-1]
-    labels = [f"{a}  {s}" if s else a for a, s in zip(frame["total_label"], frame["share_label"])]
+    labels = [f"{a}  {s}" if s else a for a, s in zip(frame["total_label"], frame["share_label"], strict=False)]
     fig = go.Figure(
         go.Bar(
             x=frame["total_value"],
@@ -160,12 +174,12 @@ def basic_project_bars(frame: pd.DataFrame) -> None:
     )
     fig.update_layout(
         barmode="stack",
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"),
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
     )
     fig.update_xaxes(visible=False, range=[0, float(frame["total_value"].max()) * 1.4 or 1])
     fig.update_yaxes(automargin=True)
     _layout(fig, max(200, 80 + 38 * len(frame)))
-    fig.update_layout(margin=dict(t=40))
+    fig.update_layout(margin={"t": 40})
     st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
 
 
@@ -174,7 +188,7 @@ def basic_treemaps(h: Hierarchy) -> None:
     small share and would be a sliver in one shared treemap)."""
     frame = h.frame.set_index("id")
     parts = [p for p in ("personnel", "public") if p in frame.index]
-    for column, part in zip(st.columns(len(parts)), parts):
+    for column, part in zip(st.columns(len(parts)), parts, strict=False):
         with column:
             row = frame.loc[part]
             share = f"（{row['share_label']}）" if row["share_label"] else ""
@@ -211,10 +225,10 @@ def grouped_bars(frame: pd.DataFrame) -> None:
         )
     fig.update_layout(
         barmode="group",
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"),
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
     )
     fig.update_xaxes(visible=False, range=[0, float(frame["value"].max()) * 1.25 or 1])
     fig.update_yaxes(automargin=True, autorange="reversed")
     _layout(fig, max(220, 90 + (26 if len(series) < 3 else 20) * len(series) * len(categories)))
-    fig.update_layout(margin=dict(t=40))
+    fig.update_layout(margin={"t": 40})
     st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})

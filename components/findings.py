@@ -21,7 +21,11 @@ from budget.checks.views import findings_frame, fragment, marked, parts, rules_f
 from budget.model import Disclosure
 
 NOTES = "findings_notes"
-BADGES = {Severity.ERROR: ":red-badge[错误]", Severity.WARNING: ":orange-badge[警告]", Severity.INFO: ":blue-badge[提示]"}
+BADGES = {
+    Severity.ERROR: ":red-badge[错误]",
+    Severity.WARNING: ":orange-badge[警告]",
+    Severity.INFO: ":blue-badge[提示]",
+}
 ICONS = {Severity.ERROR: ":material/error:", Severity.WARNING: ":material/warning:", Severity.INFO: ":material/info:"}
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 
@@ -39,9 +43,15 @@ def notes() -> dict[str, tuple[str, str]]:
 def summary(report: CheckReport) -> None:
     s = report.summary()
     cells = st.columns(6, border=True)
-    labels = [("错误", s["error"]), ("警告", s["warning"]), ("提示", s["info"]),
-              ("规则通过", s["passed"]), ("规则未通过", s["failed"]), ("规则未运行", s["not_run"])]
-    for cell, (label, value) in zip(cells, labels):
+    labels = [
+        ("错误", s["error"]),
+        ("警告", s["warning"]),
+        ("提示", s["info"]),
+        ("规则通过", s["passed"]),
+        ("规则未通过", s["failed"]),
+        ("规则未运行", s["not_run"]),
+    ]
+    for cell, (label, value) in zip(cells, labels, strict=False):
         cell.metric(label, value)
     annotated = notes()
     open_count = sum(1 for f in report.findings if reports.is_open(f, annotated))
@@ -56,19 +66,34 @@ class Selection:
 
     def keep(self, report: CheckReport, finding: Finding) -> bool:
         category = report.result(finding.rule).rule.category.value
-        return (finding.severity in self.severities and category in self.categories
-                and (not self.rules or finding.rule in self.rules))
+        return (
+            finding.severity in self.severities
+            and category in self.categories
+            and (not self.rules or finding.rule in self.rules)
+        )
 
 
 def filters(report: CheckReport) -> Selection:
     left, right = st.columns([1, 1])
-    severities = left.pills("级别", list(Severity), selection_mode="multi", default=list(Severity),
-                            format_func=lambda s: SEVERITY_LABELS[s], key="findings_filter_severity")
+    severities = left.pills(
+        "级别",
+        list(Severity),
+        selection_mode="multi",
+        default=list(Severity),
+        format_func=lambda s: SEVERITY_LABELS[s],
+        key="findings_filter_severity",
+    )
     rule_ids = sorted({f.rule for f in report.findings})
     rules = right.multiselect("规则", rule_ids, key="findings_filter_rule", placeholder="全部规则")
     used = sorted({report.result(f.rule).rule.category for f in report.findings}, key=list(CATEGORY_LABELS).index)
-    categories = st.pills("类别", [c.value for c in used], selection_mode="multi", default=[c.value for c in used],
-                          format_func=lambda c: CATEGORY_LABELS[c], key="findings_filter_category")
+    categories = st.pills(
+        "类别",
+        [c.value for c in used],
+        selection_mode="multi",
+        default=[c.value for c in used],
+        format_func=lambda c: CATEGORY_LABELS[c],
+        key="findings_filter_category",
+    )
     return Selection(list(severities or []), list(categories or []), list(rules))
 
 
@@ -97,8 +122,13 @@ def review(finding: Finding) -> None:
     st.session_state[comment_key] = comment
     left, right = st.columns([1, 3])
     left.selectbox("处理状态", reports.STATUSES, key=status_key, on_change=_save, args=(finding.key,))
-    right.text_input("说明（导出时一并带出）", key=comment_key, on_change=_save, args=(finding.key,),
-                     placeholder="例如：差额为本年新购置资产，已在说明中解释")
+    right.text_input(
+        "说明（导出时一并带出）",
+        key=comment_key,
+        on_change=_save,
+        args=(finding.key,),
+        placeholder="例如：差额为本年新购置资产，已在说明中解释",
+    )
 
 
 def card(doc: Disclosure, report: CheckReport, finding: Finding) -> None:
@@ -134,21 +164,41 @@ def by_severity(report: CheckReport, findings: list[Finding]) -> None:
     statuses = {k: v[0] for k, v in notes().items()}
     for severity, items in reports.by_severity(findings):
         st.subheader(f"{SEVERITY_LABELS[severity]}（{len(items)}）")
-        st.dataframe(findings_frame(report, items, statuses), hide_index=True,
-                     column_config={"问题": st.column_config.TextColumn(width="large")})
+        st.dataframe(
+            findings_frame(report, items, statuses),
+            hide_index=True,
+            column_config={"问题": st.column_config.TextColumn(width="large")},
+        )
 
 
 def downloads(report: CheckReport) -> None:
     stem = PurePath(report.source.name).stem or "document"
     annotated = notes()
     left, middle, right = st.columns(3)
-    left.download_button("下载 JSON", reports.to_json(report, annotated), file_name=f"{stem}_发布前检查.json",
-                         mime="application/json", key="findings_download_json", on_click="ignore")
-    middle.download_button("下载检查表（XLSX）", reports.to_xlsx(report, annotated), file_name=f"{stem}_发布前检查.xlsx",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           key="findings_download_xlsx", on_click="ignore")
-    right.download_button("下载报告（HTML）", reports.to_html(report, annotated), file_name=f"{stem}_发布前检查.html",
-                          mime="text/html", key="findings_download_html", on_click="ignore")
+    left.download_button(
+        "下载 JSON",
+        reports.to_json(report, annotated),
+        file_name=f"{stem}_发布前检查.json",
+        mime="application/json",
+        key="findings_download_json",
+        on_click="ignore",
+    )
+    middle.download_button(
+        "下载检查表（XLSX）",
+        reports.to_xlsx(report, annotated),
+        file_name=f"{stem}_发布前检查.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="findings_download_xlsx",
+        on_click="ignore",
+    )
+    right.download_button(
+        "下载报告（HTML）",
+        reports.to_html(report, annotated),
+        file_name=f"{stem}_发布前检查.html",
+        mime="text/html",
+        key="findings_download_html",
+        on_click="ignore",
+    )
 
 
 def how_we_check(report: CheckReport) -> None:
@@ -158,6 +208,7 @@ def how_we_check(report: CheckReport) -> None:
             "金额一律按十进制精确计算；多个四舍五入的数相加，与合计相差不超过“项数 × 末位半个单位”时只作提示。"
             "正文用万元、表格用元时先精确换算，再按正文数字的精度比较。"
         )
-        st.dataframe(rules_frame(report), hide_index=True,
-                     column_config={"怎么改": st.column_config.TextColumn(width="large")})
+        st.dataframe(
+            rules_frame(report), hide_index=True, column_config={"怎么改": st.column_config.TextColumn(width="large")}
+        )
         st.caption(f"规则版本 {report.ruleset}")

@@ -12,7 +12,9 @@ def document_banner(o: Overview, sample: bool, source_name: str) -> None:
     """Which document is on screen: unit, year, money unit; the sample is labelled 示例."""
     year = f"{o.year}年" if o.year else "年度未识别"
     badge = ":orange-badge[示例]" if sample else ":blue-badge[已上传]"
-    st.markdown(f"{badge} **{md(o.unit_name)}** · {year}{o.kind}预算 · 金额单位：{o.money_unit} · 文件：`{source_name}`")
+    st.markdown(
+        f"{badge} **{md(o.unit_name)}** · {year}{o.kind}预算 · 金额单位：{o.money_unit} · 文件：`{source_name}`"
+    )
     if sample:
         st.caption("这是内置的示例文档。在左侧边栏上传自己的预算公开文档后，各页面即显示该文档。")
 
@@ -22,7 +24,7 @@ def headline_metrics(o: Overview, per_row: int = 4) -> None:
     heads = list(o.headlines)
     for start in range(0, len(heads), per_row):
         columns = st.columns(per_row, border=True)
-        for column, head in zip(columns, heads[start : start + per_row]):
+        for column, head in zip(columns, heads[start : start + per_row], strict=False):
             with column:
                 # The unit goes into the label so the figure itself fits the card.
                 value = "—" if head.amount is None else head.amount.format(with_unit=False)

@@ -85,7 +85,9 @@ def sidebar() -> None:
             type=UPLOAD_TYPES,
             accept_multiple_files=True,
             key=_UPLOADER,
-            help="支持 Word（.docx）、文本（.txt）、PDF、Excel（.xlsx/.xls）。文档只保存在本次会话的内存中，不写入磁盘。",
+            help=(
+                "支持 Word（.docx）、文本（.txt）、PDF、Excel（.xlsx/.xls）。文档只保存在本次会话的内存中，不写入磁盘。"
+            ),
         )
         documents: dict[str, Document] = {}
         errors: dict[str, tuple[str, str]] = {}

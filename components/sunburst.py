@@ -34,10 +34,10 @@ def sunburst(h: Hierarchy) -> str:
     """Draw the chart and the sector picker; return the selected node id (ROOT for all)."""
     frame = h.frame
     ids = list(frame["id"])
-    names = dict(zip(frame["id"], frame["name"]))
-    codes = dict(zip(frame["id"], frame["code"]))
+    names = dict(zip(frame["id"], frame["name"], strict=False))
+    codes = dict(zip(frame["id"], frame["code"], strict=False))
     labels = {i: _label(i, codes, names) for i in ids}
-    st.session_state[_PARENTS] = dict(zip(frame["id"], frame["parent"]))
+    st.session_state[_PARENTS] = dict(zip(frame["id"], frame["parent"], strict=False))
     # A sector kept from another measure that is not drawn now: show all. (On the first
     # run the value is still only in the URL; the bound select box validates it.)
     if SECTOR in st.session_state and st.session_state[SECTOR] not in ids:

@@ -43,7 +43,11 @@ def table_downloads(table: Table, key: str) -> None:
     stem = export.file_stem(table.title or table.label)
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
-        "下载 CSV", lambda: export.table_csv(table), f"{stem}.csv", "text/csv", key=f"tables_csv_{key}",
+        "下载 CSV",
+        lambda: export.table_csv(table),
+        f"{stem}.csv",
+        "text/csv",
+        key=f"tables_csv_{key}",
         on_click="ignore",
     )
     right.download_button(

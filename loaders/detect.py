@@ -40,11 +40,16 @@ def sniff(data: bytes) -> Format:
             return Format.XLSX  # old binary .xls; the xlsx module decides whether it can read it
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" in data:
             raise LoadError("文件已加密（设有密码），请先取消密码保护后再上传。", "encrypted Office file")
-        raise LoadError("这是旧版 Word（.doc）文件，请在 Word/WPS 中另存为 .docx 后再上传。", "legacy .doc is not supported")
+        raise LoadError(
+            "这是旧版 Word（.doc）文件，请在 Word/WPS 中另存为 .docx 后再上传。", "legacy .doc is not supported"
+        )
     if data.startswith((UTF16_LE_BOM, UTF16_BE_BOM)):
         return Format.TXT  # Windows Notepad's "Unicode" text: zero bytes are normal there
     if b"\x00" in data[:4096]:
-        raise LoadError("无法识别的文件格式：请上传 .docx、.pdf、.xlsx 或文本（.txt）格式的预算公开文件。", "unrecognised binary format")
+        raise LoadError(
+            "无法识别的文件格式：请上传 .docx、.pdf、.xlsx 或文本（.txt）格式的预算公开文件。",
+            "unrecognised binary format",
+        )
     return Format.TXT
 
 
@@ -84,4 +89,6 @@ def load(data: bytes, name: str) -> Disclosure:
     except LoadError:
         raise
     except Exception as error:  # a reader bug must still reach the user as one clear sentence
-        raise LoadError("文件内容无法解析，可能已损坏或不是预算公开文件。", f"{type(error).__name__}: {error}") from error
+        raise LoadError(
+            "文件内容无法解析，可能已损坏或不是预算公开文件。", f"{type(error).__name__}: {error}"
+        ) from error

@@ -87,7 +87,7 @@ def _table_rows(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
         if tag == _T:
             if paragraphs:
                 paragraphs[-1].append(node.text or "")
-        elif tag == _BR or tag == _CR:
+        elif tag in (_BR, _CR):
             # A line break typed in a cell (Shift+Enter) separates its lines as a new
             # paragraph would: "1.…<br/>2.…" is two goals, not one.
             if paragraphs and node.get(_TYPE) in (None, "textWrapping"):

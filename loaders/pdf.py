@@ -85,7 +85,9 @@ def read(data: bytes, rulings: bool = True) -> list[Block]:
     except LoadError:
         raise
     except Exception as error:  # pdfminer raises many types for damaged content
-        raise LoadError("PDF 文件已损坏或内容不完整，无法读取。", f"damaged PDF: {type(error).__name__}: {error}") from None
+        raise LoadError(
+            "PDF 文件已损坏或内容不完整，无法读取。", f"damaged PDF: {type(error).__name__}: {error}"
+        ) from None
     finally:
         pdf.close()
     if not pages:
@@ -99,7 +101,8 @@ def read(data: bytes, rulings: bool = True) -> list[Block]:
         raise LoadError("PDF 中没有可提取的文字，无法读取。", "the PDF has no text")
     if undecoded > chars * 0.3:
         raise LoadError(
-            "PDF 中的文字使用了无法解码的字体（缺少字符映射），提取出的文字是乱码，无法读取；请上传 Word、Excel 或重新导出的 PDF。",
+            "PDF 中的文字使用了无法解码的字体（缺少字符映射），提取出的文字是乱码，无法读取；"
+            "请上传 Word、Excel 或重新导出的 PDF。",
             "PDF fonts without a Unicode map: text cannot be extracted",
         )
     _drop_running_heads(pages)
@@ -112,11 +115,13 @@ def _open(data: bytes):
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-        pdf.pages  # parses the page tree: a truncated or encrypted file fails here
+        _ = pdf.pages  # parses the page tree: a truncated or encrypted file fails here
     except Exception as error:
         if _encrypted(error):
             raise LoadError("PDF 文件已加密（设有打开密码），请先取消密码后再上传。", "encrypted PDF") from None
-        raise LoadError("PDF 文件已损坏或不完整，无法打开。", f"cannot open PDF: {type(error).__name__}: {error}") from None
+        raise LoadError(
+            "PDF 文件已损坏或不完整，无法打开。", f"cannot open PDF: {type(error).__name__}: {error}"
+        ) from None
     return pdf
 
 
@@ -314,7 +319,9 @@ def _aligned_table(pieces: list[list[list[dict]]], lines: list[list[dict]], numb
             if any(min(x1, b1) - max(x0, b0) > 0 for b0, b1 in bands):
                 continue
             # Amounts sit right-aligned under a centred label: look right first.
-            gap, nearest = min((max(b0 - x1, x0 - b1) - (0.5 if b0 >= x1 else 0), n) for n, (b0, b1) in enumerate(bands))
+            gap, nearest = min(
+                (max(b0 - x1, x0 - b1) - (0.5 if b0 >= x1 else 0), n) for n, (b0, b1) in enumerate(bands)
+            )
             if gap <= 2.5 * max(piece[0]["size"], 4):
                 bands[nearest] = [min(bands[nearest][0], x0), max(bands[nearest][1], x1)]
             else:
@@ -324,7 +331,7 @@ def _aligned_table(pieces: list[list[list[dict]]], lines: list[list[dict]], numb
         return None  # two columns are a list with amounts (a contents page), not a table
     rows: list[list[list]] = []
     previous = None
-    for row, line in zip(pieces, lines):
+    for row, line in zip(pieces, lines, strict=False):
         tight = previous is not None and _baseline(line[0]) - _baseline(previous[0]) < 1.5 * max(line[0]["size"], 4)
         previous = line
         if len(row) == 1 and rows and tight and _is_continuation(row, rows, bands):
@@ -351,7 +358,7 @@ def _aligned_table(pieces: list[list[list[dict]]], lines: list[list[dict]], numb
             out.append(cells[b])
             b += cells[b][1]
         rows.append(out)
-    xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:])] + [bands[-1][1]]
+    xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:], strict=False)] + [bands[-1][1]]
     top = min(c["top"] for line in lines for c in line)
     bottom = max(c["bottom"] for line in lines for c in line)
     return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
@@ -412,10 +419,15 @@ def _join_chars(line: list[dict]) -> str:
     parts, last = [], None
     for char in line:
         text = char["text"]
-        if last is not None and text != " " and parts and parts[-1] != " ":
-            # A gap wider than the CJK/Latin auto-spacing of Word and WPS is a space.
-            if char["x0"] - last["x1"] > max(char["size"], 4) * 0.45:
-                parts.append(" ")
+        # A gap wider than the CJK/Latin auto-spacing of Word and WPS is a space.
+        if (
+            last is not None
+            and text != " "
+            and parts
+            and parts[-1] != " "
+            and char["x0"] - last["x1"] > max(char["size"], 4) * 0.45
+        ):
+            parts.append(" ")
         parts.append(text)
         last = char
     return re.sub(r" {2,}", " ", "".join(parts)).strip()
@@ -504,7 +516,7 @@ def _join_split_rows(pages: list[_Page]) -> None:
             _align_columns(previous, first)
             head, tail = previous.rows[-1], first.rows[0]
             if _layout(head) == _layout(tail) and _is_overflow(head, tail):
-                for cell, extra in zip(head, tail):
+                for cell, extra in zip(head, tail, strict=False):
                     cell[0] += extra[0]
                 first.rows.pop(0)
         last = page.items[-1] if page.items else None
@@ -542,6 +554,7 @@ def _align_columns(previous: _Table, table: _Table) -> None:
 def _realign(previous: _Table, table: _Table) -> None:
     """An unruled table's next page has columns found afresh from its own text: put
     each cell in the column of the earlier part whose band holds its middle."""
+
     def column(x: float) -> int:
         return min(max(bisect_right(previous.xs, x) - 1, 0), len(previous.xs) - 2)
 
@@ -577,7 +590,7 @@ def _is_overflow(head: list[list], tail: list[list]) -> bool:
     # Short cells are printed whole before the break; only the tallest few overflow.
     if not any(filled) or sum(filled) * 2 > sum(bool(text) for text, _ in head):
         return False
-    for (text, _), (above, _) in zip(tail, head):
+    for (text, _), (above, _) in zip(tail, head, strict=False):
         if text and (not above or _AMOUNT.match(text.replace(" ", ""))):
             return False
     return True
@@ -605,7 +618,9 @@ def _blocks(pages: list[_Page]) -> list[Block]:
             if isinstance(item, _Table):
                 flush()
                 previous = None
-                blocks.append(Grid(tuple(tuple(Cell(text, span) for text, span in row) for row in item.rows), page=item.page))
+                blocks.append(
+                    Grid(tuple(tuple(Cell(text, span) for text, span in row) for row in item.rows), page=item.page)
+                )
                 continue
             if previous is not None and _continues(previous, item, body, pitch, margins, pages):
                 current.append(item)
@@ -628,7 +643,7 @@ def _line_pitch(pages: list[_Page]) -> dict[float, float]:
     """The usual distance between lines of one paragraph, per font size."""
     gaps: dict[float, list[float]] = {}
     for page in pages:
-        for a, b in zip(page.items, page.items[1:]):
+        for a, b in zip(page.items, page.items[1:], strict=False):
             if isinstance(a, _Line) and isinstance(b, _Line) and a.size == b.size:
                 gap = b.baseline - a.baseline
                 if gap >= a.size * 0.9:
@@ -687,6 +702,10 @@ def _paragraph(lines: list[_Line], body: float, page: _Page, margins) -> Paragra
         first.size > body * 1.15
         or first.bold
         or _is_centered(first, page, margins)
-        or (_HEADING_MARK.match(first.text) is not None and len(first.text) <= 40 and not first.text.endswith(("。", "；", ";")))
+        or (
+            _HEADING_MARK.match(first.text) is not None
+            and len(first.text) <= 40
+            and not first.text.endswith(("。", "；", ";"))
+        )
     )
     return Paragraph(text, page=first.page, heading=heading)

@@ -45,9 +45,13 @@ def read(data: bytes) -> list[Block]:
         # formulas, which is what the sheet shows.
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except (InvalidFileException, KeyError, ValueError, OSError, EOFError, TypeError) as error:
-        raise LoadError("Excel 文件已损坏或不完整，无法读取。", f"cannot open workbook: {type(error).__name__}: {error}") from None
+        raise LoadError(
+            "Excel 文件已损坏或不完整，无法读取。", f"cannot open workbook: {type(error).__name__}: {error}"
+        ) from None
     except Exception as error:  # zipfile/lxml errors of a damaged package
-        raise LoadError("Excel 文件已损坏或不完整，无法读取。", f"cannot open workbook: {type(error).__name__}: {error}") from None
+        raise LoadError(
+            "Excel 文件已损坏或不完整，无法读取。", f"cannot open workbook: {type(error).__name__}: {error}"
+        ) from None
     sheets = []
     for ws in book.worksheets:
         if ws.sheet_state != "visible":
@@ -56,7 +60,14 @@ def read(data: bytes) -> list[Block]:
         # Hidden rows and columns (helper codes, last year's figures) are not printed:
         # skip them and close the gaps, so the printed grid is what is read.
         row_at = _Visible({r for r, dim in ws.row_dimensions.items() if dim.hidden})
-        col_at = _Visible({c for dim in ws.column_dimensions.values() if dim.hidden for c in range(dim.min or 1, (dim.max or dim.min or 1) + 1)})
+        col_at = _Visible(
+            {
+                c
+                for dim in ws.column_dimensions.values()
+                if dim.hidden
+                for c in range(dim.min or 1, (dim.max or dim.min or 1) + 1)
+            }
+        )
         for row in ws.iter_rows():
             for cell in row:
                 r, c = row_at(cell.row), col_at(cell.column)
@@ -105,7 +116,10 @@ def read_xls(data: bytes) -> list[Block]:
     except Exception as error:  # xlrd raises XLRDError, CompDocError, struct errors …
         if "encrypt" in str(error).lower():
             raise LoadError("Excel 文件已加密（设有密码），请先取消密码保护后再上传。", "encrypted .xls") from None
-        raise LoadError("旧版 Excel（.xls）文件已损坏或格式不受支持，请另存为 .xlsx 后再上传。", f"cannot read .xls: {type(error).__name__}: {error}") from None
+        raise LoadError(
+            "旧版 Excel（.xls）文件已损坏或格式不受支持，请另存为 .xlsx 后再上传。",
+            f"cannot read .xls: {type(error).__name__}: {error}",
+        ) from None
     try:
         sheets = []
         for index in range(book.nsheets):
@@ -130,7 +144,9 @@ def read_xls(data: bytes) -> list[Block]:
     except LoadError:
         raise
     except Exception as error:
-        raise LoadError("旧版 Excel（.xls）文件已损坏，无法读取。", f"damaged .xls: {type(error).__name__}: {error}") from None
+        raise LoadError(
+            "旧版 Excel（.xls）文件已损坏，无法读取。", f"damaged .xls: {type(error).__name__}: {error}"
+        ) from None
     finally:
         book.release_resources()
     return _workbook_blocks(sheets)
@@ -243,7 +259,9 @@ def _parts(sheet: _Sheet, owner, rows: list[int]) -> list[list[int]]:
     parts: list[list[int]] = [[]]
     for r in rows:
         previous = parts[-1][-1] if parts[-1] else None
-        gap = previous is not None and r > previous + 1 and not any(g in sheet.ruled_rows for g in range(previous + 1, r))
+        gap = (
+            previous is not None and r > previous + 1 and not any(g in sheet.ruled_rows for g in range(previous + 1, r))
+        )
         if gap and len(pieces.get(r, ())) == 1:
             parts.append([])
         parts[-1].append(r)
@@ -277,7 +295,8 @@ def _part_blocks(sheet: _Sheet, owner, rows: list[int]) -> list[Block]:
     # its title (and unit line), below it its notes.
     width = last_col - first_col + 1
     tabular = [
-        r for r in rows
+        r
+        for r in rows
         if r in sheet.ruled_rows or len(printed(r)) >= 2 or _partial_merge(r, owner, first_col, last_col, width)
     ]
     if not tabular:
@@ -310,6 +329,4 @@ def _part_blocks(sheet: _Sheet, owner, rows: list[int]) -> list[Block]:
 def _partial_merge(r: int, owner, first_col: int, last_col: int, width: int) -> bool:
     """A merged block narrower than the sheet (a header group, a 合计 over the code
     columns) is table structure; a title merged across the whole width is not."""
-    return any(
-        (m := owner.get((r, c))) is not None and m[3] - m[1] < width for c in range(first_col, last_col + 1)
-    )
+    return any((m := owner.get((r, c))) is not None and m[3] - m[1] < width for c in range(first_col, last_col + 1))

@@ -8,8 +8,10 @@ from components import findings, session
 d = session.current_disclosure()
 
 st.title("发布前检查")
-st.caption("逐条核对表内运算、表间关系、正文引用的金额、必备内容、文字规范和绩效目标，列出每个问题的位置和两边的数字；"
-           "已解释的问题可标为“已说明”，连同说明一起导出。")
+st.caption(
+    "逐条核对表内运算、表间关系、正文引用的金额、必备内容、文字规范和绩效目标，列出每个问题的位置和两边的数字；"
+    "已解释的问题可标为“已说明”，连同说明一起导出。"
+)
 
 report = run(d)
 findings.summary(report)

@@ -34,6 +34,9 @@ frame = compare.export_frame(headlines, classes)
 left, right, _ = st.columns([1, 1, 4])
 left.download_button("下载 CSV", lambda: export.frame_csv(frame), "预算对比.csv", "text/csv", on_click="ignore")
 right.download_button(
-    "下载 XLSX", lambda: export.frame_xlsx(frame, "预算对比"), "预算对比.xlsx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
+    "下载 XLSX",
+    lambda: export.frame_xlsx(frame, "预算对比"),
+    "预算对比.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
 )

@@ -10,7 +10,9 @@ from components.text import md
 d = session.current_disclosure()
 
 st.title("原始表格")
-st.caption("文档中找到的每一张表（包括未能识别类型的表），按原样列出，可逐表下载 CSV / XLSX，或下载整个解析结果（JSON）。")
+st.caption(
+    "文档中找到的每一张表（包括未能识别类型的表），按原样列出，可逐表下载 CSV / XLSX，或下载整个解析结果（JSON）。"
+)
 
 st.download_button(
     "下载完整解析结果（JSON）",

@@ -8,7 +8,9 @@ from components import session, tables
 d = session.current_disclosure()
 
 st.title("三公经费")
-st.caption("因公出国（境）费、公务用车购置及运行费、公务接待费，以及机关运行经费：表中的数字与情况说明中引用的数字并列对照。")
+st.caption(
+    "因公出国（境）费、公务用车购置及运行费、公务接待费，以及机关运行经费：表中的数字与情况说明中引用的数字并列对照。"
+)
 
 COLUMNS = ["项目", "表内金额", "说明中金额", "核对"]
 

@@ -22,7 +22,7 @@ import io
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Mapping
+from collections.abc import Mapping
 
 from budget.model import Disclosure, Section, Table, TableKind
 from loaders.recognize import squash
@@ -81,7 +81,7 @@ def body_spans(row: tuple[str, ...], width: int) -> list[int]:
 
 
 def unit_parts(unit_line: str) -> list[str]:
-    """"216001名称 预算年度：2023 单位：万元" -> its three printed pieces."""
+    """ "216001名称 预算年度：2023 单位：万元" -> its three printed pieces."""
     return [p for p in re.split(r"\s+(?=预算年度|单位\s*[:：(（]|[（(]单位|截止时间|金额单位)", unit_line.strip()) if p]
 
 
@@ -99,14 +99,14 @@ def layout(table: Table, unit_row: bool, title_row: bool = False) -> list[Placed
             pieces = [" ".join(pieces)]
         spans = [width - len(pieces) + 1] + [1] * (len(pieces) - 1)
         c = 0
-        for text, span in zip(pieces, spans):
+        for text, span in zip(pieces, spans, strict=False):
             placed.append(Placed(r, c, span, 1, text))
             c += span
         r += 1
     owners: dict[tuple[int, int], int] = {}  # (start col, span) -> index of the open cell
-    for row, spans in zip(table.header, header_spans(table)):
+    for row, spans in zip(table.header, header_spans(table), strict=False):
         c, current = 0, {}
-        for text, span in zip(row, spans):
+        for text, span in zip(row, spans, strict=False):
             key = (c, span)
             if not text and key in owners:  # merged down from the row above
                 p = placed[owners[key]]
@@ -120,7 +120,7 @@ def layout(table: Table, unit_row: bool, title_row: bool = False) -> list[Placed
         r += 1
     for row in table.rows:
         c = 0
-        for text, span in zip(row, body_spans(row, width)):
+        for text, span in zip(row, body_spans(row, width), strict=False):
             placed.append(Placed(r, c, span, 1, text))
             c += span
         r += 1
@@ -207,7 +207,9 @@ def to_docx(
         index = next(i for i, t in enumerate(d.tables) if t is item)
         if index in split:
             first = split[index]
-            write_docx_table(document, replace(item, rows=item.rows[:first]), unit_in_table, line_breaks, title_in_table)
+            write_docx_table(
+                document, replace(item, rows=item.rows[:first]), unit_in_table, line_breaks, title_in_table
+            )
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             if continued:
                 document.add_paragraph(continued)
@@ -274,7 +276,9 @@ def to_xlsx(
     for item in document_order(d):
         if isinstance(item, Section):
             if text_sheet is None:
-                text_sheet = ws if one_sheet and ws is not None else book.create_sheet(f"说明{len(book.worksheets) + 1}")
+                text_sheet = (
+                    ws if one_sheet and ws is not None else book.create_sheet(f"说明{len(book.worksheets) + 1}")
+                )
             if item.heading:
                 text_sheet.append([item.heading])
                 text_sheet.cell(text_sheet.max_row, 1).font = Font(bold=True)
@@ -371,8 +375,12 @@ def _money(m) -> list[str] | None:
 
 def _line(line) -> dict:
     return {
-        "name": line.name, "code": line.code, "level": line.level, "is_total": line.is_total,
-        "side": line.side, "values": {k: _money(v) for k, v in line.values.items()},
+        "name": line.name,
+        "code": line.code,
+        "level": line.level,
+        "is_total": line.is_total,
+        "side": line.side,
+        "values": {k: _money(v) for k, v in line.values.items()},
     }
 
 
@@ -383,28 +391,60 @@ def comparable(d: Disclosure) -> dict:
     return {
         "unit": [d.unit.code, d.unit.name, d.unit.year, str(d.unit.money_unit), d.unit.kind],
         "tables": [
-            {"kind": str(t.kind), "title": t.title, "empty": t.empty, "note": t.note,
-             "money_unit": str(t.money_unit), "unit_line": t.unit_line,
-             # A project's goals row may be its own two-cell table or merged over the
-             # indicator table's width: its "columns" then differ and mean nothing.
-             "columns": list(t.columns) if t.kind != TableKind.PERFORMANCE else None,
-             "lines": [_line(l) for l in t.lines]}
+            {
+                "kind": str(t.kind),
+                "title": t.title,
+                "empty": t.empty,
+                "note": t.note,
+                "money_unit": str(t.money_unit),
+                "unit_line": t.unit_line,
+                # A project's goals row may be its own two-cell table or merged over the
+                # indicator table's width: its "columns" then differ and mean nothing.
+                "columns": list(t.columns) if t.kind != TableKind.PERFORMANCE else None,
+                "lines": [_line(ln) for ln in t.lines],
+            }
             for t in d.tables
         ],
-        "functional": [_line(l) for l in d.functional],
-        "economic": [_line(l) for l in d.economic],
-        "three_public": None if tp is None else {
-            k: _money(getattr(tp, k)) for k in
-            ("total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception", "running_costs")
-        } | {"total_printed": tp.total_printed},
+        "functional": [_line(ln) for ln in d.functional],
+        "economic": [_line(ln) for ln in d.economic],
+        "three_public": None
+        if tp is None
+        else {
+            k: _money(getattr(tp, k))
+            for k in (
+                "total",
+                "overseas",
+                "vehicles",
+                "vehicle_purchase",
+                "vehicle_operation",
+                "reception",
+                "running_costs",
+            )
+        }
+        | {"total_printed": tp.total_printed},
         "performance": [
-            {"name": p.name, "goals": list(p.goals), "amount": _money(p.amount), "table": p.table,
-             "indicators": [[i.level1, i.level2, i.level3, i.description, i.target, i.basis] for i in p.indicators]}
+            {
+                "name": p.name,
+                "goals": list(p.goals),
+                "amount": _money(p.amount),
+                "table": p.table,
+                "indicators": [[i.level1, i.level2, i.level3, i.description, i.target, i.basis] for i in p.indicators],
+            }
             for p in d.performance
         ],
         "procurement": [
-            [p.project, p.item, p.catalogue_code, p.measure, None if p.quantity is None else str(p.quantity),
-             _money(p.unit_price), _money(p.amount), _money(p.project_amount), _money(p.sme_reserve), p.is_total]
+            [
+                p.project,
+                p.item,
+                p.catalogue_code,
+                p.measure,
+                None if p.quantity is None else str(p.quantity),
+                _money(p.unit_price),
+                _money(p.amount),
+                _money(p.project_amount),
+                _money(p.sme_reserve),
+                p.is_total,
+            ]
             for p in d.procurement
         ],
         "assets": [[a.item, None if a.quantity is None else str(a.quantity), _money(a.value)] for a in d.assets],

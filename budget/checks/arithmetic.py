@@ -57,8 +57,9 @@ def _row_groups(line: Line) -> Iterator[tuple[str, tuple[str, ...]]]:
             yield whole, present
 
 
-def _printed_against_sum(ctx: Context, table: Table, printed: Money | None,
-                         values: Sequence[Money | None]) -> Comparison | None:
+def _printed_against_sum(
+    ctx: Context, table: Table, printed: Money | None, values: Sequence[Money | None]
+) -> Comparison | None:
     """A printed figure against the sum of its parts; None when all are blank or it adds up exactly."""
     if printed is None and all(v is None for v in values):
         return None
@@ -75,10 +76,24 @@ def _sum_check(ctx: Context, table: Table, line: Line, whole: str, parts: Sequen
     if comparison is None:
         return
     parts_str = parts_text([column_label(table, p) for p in parts], values)
-    message = sum_message(ROW_TEMPLATE, comparison, parts_str, blank=printed is None,
-                          table=table.label, row=row_label(line), whole=column_label(table, whole))
-    yield sum_finding(ctx, comparison, line_location(ctx, table, line, whole), message,
-                      f"{table.label} {row_label(line)}", column_label(table, whole), parts_str)
+    message = sum_message(
+        ROW_TEMPLATE,
+        comparison,
+        parts_str,
+        blank=printed is None,
+        table=table.label,
+        row=row_label(line),
+        whole=column_label(table, whole),
+    )
+    yield sum_finding(
+        ctx,
+        comparison,
+        line_location(ctx, table, line, whole),
+        message,
+        f"{table.label} {row_label(line)}",
+        column_label(table, whole),
+        parts_str,
+    )
 
 
 @rule(
@@ -107,8 +122,7 @@ def _children(coded: Sequence[Line], parent: Line) -> list[Line]:
     if level is None or not parent.code:
         return []
     return [
-        c for c in coded
-        if c is not parent and level_of(c) == level + 1 and c.code and c.code.startswith(parent.code)
+        c for c in coded if c is not parent and level_of(c) == level + 1 and c.code and c.code.startswith(parent.code)
     ]
 
 
@@ -131,10 +145,24 @@ def _hierarchy_check(ctx: Context, table: Table, parent: Line, children: list[Li
     if comparison is None:
         return
     parts = parts_text([c.code or squash(c.name) for c in children], values)
-    message = sum_message(HIER_TEMPLATE, comparison, parts, blank=printed is None,
-                          table=table.label, row=row_label(parent), column=column_label(table, key))
-    yield sum_finding(ctx, comparison, line_location(ctx, table, parent, key), message,
-                      f"{table.label} {row_label(parent)}", column_label(table, key), f"下级科目 {parts}")
+    message = sum_message(
+        HIER_TEMPLATE,
+        comparison,
+        parts,
+        blank=printed is None,
+        table=table.label,
+        row=row_label(parent),
+        column=column_label(table, key),
+    )
+    yield sum_finding(
+        ctx,
+        comparison,
+        line_location(ctx, table, parent, key),
+        message,
+        f"{table.label} {row_label(parent)}",
+        column_label(table, key),
+        f"下级科目 {parts}",
+    )
 
 
 @rule(
@@ -182,15 +210,15 @@ def _items_before_total(table: Table, side: str, stop: Line | None) -> list[Line
     funds listed under it (Shanghai: 1、一般公共预算资金 …) the funds are sub-items.
     """
     items = []
-    for line in sorted((l for l in table.lines if l.side == side), key=lambda l: l.row):
+    for line in sorted((ln for ln in table.lines if ln.side == side), key=lambda ln: ln.row):
         if stop is not None and line.row >= stop.row or line.is_total:
             break
         name = squash(line.name)
         if CARRIED_IN.search(name) or CARRIED_OUT.search(name) or (line.level or 1) > 1:
             continue
         items.append(line)
-    if any(FUND_AGGREGATE.match(squash(l.name)) for l in items):
-        items = [l for l in items if not FUND_ITEM.match(squash(l.name))]
+    if any(FUND_AGGREGATE.match(squash(ln.name)) for ln in items):
+        items = [ln for ln in items if not FUND_ITEM.match(squash(ln.name))]
     return items
 
 
@@ -199,7 +227,7 @@ def _totals_findings(
 ) -> Iterator[Finding]:
     """``whole`` = Σ ``parts`` for every amount column of ``whole`` (or the given keys)."""
     present = [p for p in parts if p is not None]
-    for key in keys or [k for k in whole.values]:
+    for key in keys or list(whole.values):
         printed = whole.values.get(key)
         values = [_value(p, key) for p in present]
         comparison = _printed_against_sum(ctx, table, printed, values)
@@ -207,7 +235,9 @@ def _totals_findings(
             continue
         parts_str = parts_text([squash(p.name) for p in present], values)
         what = squash(whole.name) + (f"（{column_label(table, key)}）" if key not in ("amount", "total") else "")
-        message = sum_message(TOTALS_TEMPLATE, comparison, parts_str, blank=printed is None, table=table.label, what=what)
+        message = sum_message(
+            TOTALS_TEMPLATE, comparison, parts_str, blank=printed is None, table=table.label, what=what
+        )
         yield sum_finding(ctx, comparison, line_location(ctx, table, whole, key), message, table.label, what, parts_str)
 
 
@@ -228,9 +258,13 @@ def _summary_identities(ctx: Context, table: Table) -> Iterator[Finding]:
     if income_total is not None and income_current is not None:
         yield from _totals_findings(ctx, table, income_total, [income_current, _named(table, CARRIED_IN, "income")])
     if expenditure_total is not None and expenditure_current is not None:
-        yield from _totals_findings(ctx, table, expenditure_total, [expenditure_current, _named(table, CARRIED_OUT, "expenditure")])
-    for side, current, total, carried in (("income", income_current, income_total, CARRIED_IN),
-                                          ("expenditure", expenditure_current, expenditure_total, CARRIED_OUT)):
+        yield from _totals_findings(
+            ctx, table, expenditure_total, [expenditure_current, _named(table, CARRIED_OUT, "expenditure")]
+        )
+    for side, current, total, carried in (
+        ("income", income_current, income_total, CARRIED_IN),
+        ("expenditure", expenditure_current, expenditure_total, CARRIED_OUT),
+    ):
         whole = current or total
         if whole is None:
             continue
@@ -319,9 +353,18 @@ def three_public_sums(ctx: Context) -> Iterator[Finding]:
         raise NotRun("文件中没有可读的“三公”经费支出表")
     checks = []
     if tp.total is not None and tp.total_printed:
-        checks.append(("合计", tp.total, ("因公出国（境）费", "公务用车购置及运行费", "公务接待费"), (tp.overseas, tp.vehicles, tp.reception)))
+        checks.append(
+            (
+                "合计",
+                tp.total,
+                ("因公出国（境）费", "公务用车购置及运行费", "公务接待费"),
+                (tp.overseas, tp.vehicles, tp.reception),
+            )
+        )
     if tp.vehicles is not None or tp.vehicle_purchase is not None or tp.vehicle_operation is not None:
-        checks.append(("公务用车购置及运行费", tp.vehicles, ("购置费", "运行费"), (tp.vehicle_purchase, tp.vehicle_operation)))
+        checks.append(
+            ("公务用车购置及运行费", tp.vehicles, ("购置费", "运行费"), (tp.vehicle_purchase, tp.vehicle_operation))
+        )
     for what, printed, labels, values in checks:
         if printed is None:
             continue
@@ -362,13 +405,20 @@ def procurement_sums(ctx: Context) -> Iterator[Finding]:
             continue
         parts = f"数量 {p.quantity} × 单价 {figure(p.unit_price)}"
         yield Finding(
-            message=PROC_TEMPLATE.format(row=p.item, actual=p.amount.format(), parts=parts,
-                                         expected=expected.format(with_unit=False),
-                                         difference=Money(difference, expected.unit).format(with_unit=False)),
-            location=Location(table=TableKind.PROCUREMENT.value, row=p.item, column="金额",
-                              table_index=index, row_index=p.row),
-            expected=ctx.amount(expected), actual=ctx.amount(p.amount),
-            difference=ctx.amount(Money(difference, expected.unit)), unit=str(ctx.unit),
+            message=PROC_TEMPLATE.format(
+                row=p.item,
+                actual=p.amount.format(),
+                parts=parts,
+                expected=expected.format(with_unit=False),
+                difference=Money(difference, expected.unit).format(with_unit=False),
+            ),
+            location=Location(
+                table=TableKind.PROCUREMENT.value, row=p.item, column="金额", table_index=index, row_index=p.row
+            ),
+            expected=ctx.amount(expected),
+            actual=ctx.amount(p.amount),
+            difference=ctx.amount(Money(difference, expected.unit)),
+            unit=str(ctx.unit),
         )
     totals = [p for p in lines if p.is_total and p.amount is not None]
     if totals and items:
@@ -378,8 +428,9 @@ def procurement_sums(ctx: Context) -> Iterator[Finding]:
         if not comparison.equal:
             parts = parts_text([p.item for p in items], values)
             message = sum_message(PROC_TEMPLATE, comparison, parts, row="合计")
-            location = Location(table=TableKind.PROCUREMENT.value, row="合计", column="金额",
-                                table_index=index, row_index=whole.row)
+            location = Location(
+                table=TableKind.PROCUREMENT.value, row="合计", column="金额", table_index=index, row_index=whole.row
+            )
             yield sum_finding(ctx, comparison, location, message, "政府采购预算表", "合计", parts)
 
 

@@ -126,8 +126,10 @@ def overview_figures(ctx: Context) -> Iterator[Finding]:
     if not any(n is not None and n.key in keys for _, n in named_quotes(ctx)):
         index, section = sections[0]
         first = section.text.split("\n")[0][:120]
-        yield Finding(message=f"“{section.heading}”没有写出收入、支出总额",
-                      location=Location(section=section.heading, quote=first or None, section_index=index))
+        yield Finding(
+            message=f"“{section.heading}”没有写出收入、支出总额",
+            location=Location(section=section.heading, quote=first or None, section_index=index),
+        )
 
 
 CHANGE_EXPLAINED = re.compile(r"增加|减少|持平|无变化|不变|增长|下降|原因")
@@ -147,5 +149,7 @@ def three_public_reasons(ctx: Context) -> Iterator[Finding]:
         raise NotRun("没有找到“三公”经费说明部分")
     for index, section in sections:
         if not CHANGE_EXPLAINED.search(section.text):
-            yield Finding(message=f"“{section.heading}”没有说明“三公”经费与上年相比的增减变化及原因",
-                          location=Location(section=section.heading, section_index=index))
+            yield Finding(
+                message=f"“{section.heading}”没有说明“三公”经费与上年相比的增减变化及原因",
+                location=Location(section=section.heading, section_index=index),
+            )

@@ -159,7 +159,9 @@ class CheckReport:
     def findings(self) -> tuple[Finding, ...]:
         """All findings, in reading order of the document, errors first within a place."""
         items = [f for r in self.results for f in r.findings]
-        return tuple(sorted(items, key=lambda f: (f.location.part, f.location.row_index or 0, SEVERITY_ORDER[f.severity])))
+        return tuple(
+            sorted(items, key=lambda f: (f.location.part, f.location.row_index or 0, SEVERITY_ORDER[f.severity]))
+        )
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

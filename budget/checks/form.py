@@ -66,14 +66,18 @@ def pieces(ctx: Context) -> tuple[TextPiece, ...]:
                 where = Location(section=section.heading, quote=paragraph, section_index=index)
                 found.append(TextPiece(paragraph, where, joins))
         for project in c.doc.performance:
-            where = dict(table=TableKind.PERFORMANCE.value, project=project.name, table_index=project.table)
+            where = {"table": TableKind.PERFORMANCE.value, "project": project.name, "table_index": project.table}
             for goal in project.goals:
                 found.append(TextPiece(goal, Location(row="绩效目标", quote=goal, **where)))
             for ind in project.indicators:
                 for column, value in (("三级指标", ind.level3), ("指标描述", ind.description), ("指标值", ind.target)):
                     if value:
-                        found.append(TextPiece(value, Location(row=ind.level3 or "", column=column, quote=value,
-                                                               row_index=ind.row, **where)))
+                        found.append(
+                            TextPiece(
+                                value,
+                                Location(row=ind.level3 or "", column=column, quote=value, row_index=ind.row, **where),
+                            )
+                        )
         return tuple(found)
 
     return ctx.memo("pieces", compute)  # type: ignore[return-value]
@@ -105,7 +109,7 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
             continue
         if previous is not None and number > previous + 1:
             missing = list(range(previous + 1, number))
-            for gap, at in zip(missing, pending):
+            for gap, at in zip(missing, pending, strict=False):
                 yield _numbering(ctx, at, gap)
             if len(pending) < len(missing):
                 yield _numbering(ctx, index, previous + 1 + len(pending))
@@ -120,7 +124,8 @@ def _numbering(ctx: Context, index: int, expected: int) -> Finding:
     section = ctx.doc.sections[index]
     return Finding(
         message=f"标题“{section.heading.strip()}”的编号不连续：此处应为“{to_cn(expected)}、”",
-        location=Location(section=section.heading, quote=section.heading, section_index=index))
+        location=Location(section=section.heading, quote=section.heading, section_index=index),
+    )
 
 
 GOAL_NUMBER = re.compile(r"^(\d+)\s*[.、．]\s*(\d+\s*[.、．])?")
@@ -135,12 +140,19 @@ def goal_numbering(ctx: Context) -> Iterator[Finding]:
             if match is None:
                 continue
             number = int(match.group(1))
-            where = Location(table=TableKind.PERFORMANCE.value, project=project.name, row="绩效目标",
-                             quote=goal, table_index=project.table)
+            where = Location(
+                table=TableKind.PERFORMANCE.value,
+                project=project.name,
+                row="绩效目标",
+                quote=goal,
+                table_index=project.table,
+            )
             if match.group(2):
                 yield Finding(message=f"“{project.name}”绩效目标编号重复：“{match.group(0).strip()}”", location=where)
             elif number != expected:
-                yield Finding(message=f"“{project.name}”绩效目标编号不连续：写“{number}”，应为“{expected}”", location=where)
+                yield Finding(
+                    message=f"“{project.name}”绩效目标编号不连续：写“{number}”，应为“{expected}”", location=where
+                )
             expected = number + 1
 
 
@@ -163,8 +175,9 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
     for piece in pieces(ctx):
         for match in DOUBLE_WORD.finditer(piece.text):
             if match.group(0) not in DOUBLE_OK and not piece.straddles(match):
-                yield Finding(message=f"“{_place(piece)}”中“{match.group(0)}”重复了“{match.group(1)}”",
-                              location=piece.at(match))
+                yield Finding(
+                    message=f"“{_place(piece)}”中“{match.group(0)}”重复了“{match.group(1)}”", location=piece.at(match)
+                )
         for match in DOUBLE_PUNCT.finditer(piece.text):
             yield Finding(message=f"“{_place(piece)}”中标点“{match.group(0)}”重复", location=piece.at(match))
 
@@ -279,7 +292,7 @@ CODE_LENGTHS = {
 )
 def code_shapes(ctx: Context) -> Iterator[Finding]:
     for table in coded_tables(ctx, CODE_LENGTHS):
-        codes = {l.code for l in table.coded_lines()}
+        codes = {ln.code for ln in table.coded_lines()}
         for line in table.coded_lines():
             code = line.code or ""
             good = code.isdigit() and len(code) in CODE_LENGTHS[table.kind]
@@ -289,13 +302,20 @@ def code_shapes(ctx: Context) -> Iterator[Finding]:
             if not good:
                 yield Finding(
                     message=f"{table.label} 科目“{code} {squash(line.name)}”的编码不完整或不属于上一级科目",
-                    location=_code_cell(ctx, table, line, "科目编码"))
+                    location=_code_cell(ctx, table, line, "科目编码"),
+                )
 
 
 def _code_cell(ctx: Context, table: Table, line: Line, column: str) -> Location:
     """The 科目编码 or 科目名称 cell of a coded line."""
-    return Location(table=table.kind.value, row=line.code, column=column, page=line.page,
-                    table_index=ctx.table_index(table), row_index=line.row)
+    return Location(
+        table=table.kind.value,
+        row=line.code,
+        column=column,
+        page=line.page,
+        table_index=ctx.table_index(table),
+        row_index=line.row,
+    )
 
 
 def _reference() -> dict[tuple[str, str], str]:
@@ -310,8 +330,13 @@ def _reference() -> dict[tuple[str, str], str]:
 
 REFERENCE = _reference()
 WIDTH = str.maketrans("()", "（）")
-FUNCTIONAL_KINDS = (TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND,
-                    TableKind.STATE_CAPITAL)
+FUNCTIONAL_KINDS = (
+    TableKind.INCOME,
+    TableKind.EXPENDITURE,
+    TableKind.GENERAL_PUBLIC,
+    TableKind.GOV_FUND,
+    TableKind.STATE_CAPITAL,
+)
 
 
 def _same_name(printed: str, reference: str) -> bool:
@@ -337,8 +362,12 @@ def code_names(ctx: Context) -> Iterator[Finding]:
             if expected is None or _same_name(line.name, expected):
                 continue
             yield Finding(
-                message=f"{table.label} 科目编码 {line.code} 写作“{squash(line.name)}”，分类科目中 {line.code} 是“{expected}”",
-                location=_code_cell(ctx, table, line, "科目名称"))
+                message=(
+                    f"{table.label} 科目编码 {line.code} 写作“{squash(line.name)}”，"
+                    f"分类科目中 {line.code} 是“{expected}”"
+                ),
+                location=_code_cell(ctx, table, line, "科目名称"),
+            )
 
 
 # Replacement characters, private-use code points and the classic mojibake of GBK read

@@ -54,7 +54,7 @@ def find_items(ctx: Context) -> tuple[Item, ...]:
             matches = list(ITEM.finditer(text))
             for i, match in enumerate(matches):
                 end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-                items.append(_item(text[match.start():end], match, index, section.heading))
+                items.append(_item(text[match.start() : end], match, index, section.heading))
         return tuple(items)
 
     return ctx.memo("items", compute)  # type: ignore[return-value]
@@ -71,7 +71,11 @@ def _item(body: str, match: re.Match[str], index: int, heading: str) -> Item:
         percent = Decimal(change.group(2)) if change.group(2) else None
     offset = match.start()
     return Item(
-        names=(squash(match.group("cls")).lstrip("0123456789.、．“\""), _opt(match.group("kuan")), _opt(match.group("xiang"))),
+        names=(
+            squash(match.group("cls")).lstrip('0123456789.、．“"'),
+            _opt(match.group("kuan")),
+            _opt(match.group("xiang")),
+        ),
         amount=parse_amount(match.group("num"), match.group("unit")),
         last=parse_amount(last.group(1), last.group(2)) if last else None,
         this=parse_amount(this.group(1), this.group(2)) if this else None,
@@ -104,23 +108,27 @@ def item_location(item: Item, mark: tuple[int, int] | None = None) -> Location:
     """The sentence of the item that holds ``mark`` (default: its head amount), marked."""
     start, end = mark or item.mark
     sentence, offset = sentence_span(item.text, start)
-    return Location(section=item.heading, quote=sentence, section_index=item.section_index,
-                    mark=(start - offset, end - offset))
+    return Location(
+        section=item.heading, quote=sentence, section_index=item.section_index, mark=(start - offset, end - offset)
+    )
 
 
 ITEM_TABLES = (TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND, TableKind.STATE_CAPITAL, TableKind.EXPENDITURE)
 
 
 def _children(table: Table, parent: Line | None, level: int) -> list[Line]:
-    return [l for l in table.lines if l.code and level_of(l) == level
-            and (parent is None or (parent.code and l.code.startswith(parent.code)))]
+    return [
+        ln
+        for ln in table.lines
+        if ln.code and level_of(ln) == level and (parent is None or (parent.code and ln.code.startswith(parent.code)))
+    ]
 
 
 def _by_name(lines: list[Line], name: str | None, renamed: bool = False) -> Line | None:
     if name is None:
         return None
     wanted = class_name(name) if renamed else name
-    return next((l for l in lines if (class_name(l.name) if renamed else squash(l.name)) == wanted), None)
+    return next((ln for ln in lines if (class_name(ln.name) if renamed else squash(ln.name)) == wanted), None)
 
 
 def locate_item(ctx: Context, item: Item) -> tuple[Table, Line] | None:
@@ -171,12 +179,21 @@ def item_amounts(ctx: Context) -> Iterator[Finding]:
             comparison = compare(printed, line.total)
             if comparison.mismatch:
                 yield Finding(
-                    message=ITEM_TEMPLATE.format(section=item.heading or "编制说明", name=_item_name(item),
-                                                 printed=printed.format(), table=table.label, row=row_label(line),
-                                                 value=money(line.total),
-                                                 difference=comparison.difference.format()),
-                    location=item_location(item, mark), expected=ctx.amount(line.total), actual=ctx.amount(printed),
-                    difference=ctx.amount(comparison.difference), unit=str(ctx.unit))
+                    message=ITEM_TEMPLATE.format(
+                        section=item.heading or "编制说明",
+                        name=_item_name(item),
+                        printed=printed.format(),
+                        table=table.label,
+                        row=row_label(line),
+                        value=money(line.total),
+                        difference=comparison.difference.format(),
+                    ),
+                    location=item_location(item, mark),
+                    expected=ctx.amount(line.total),
+                    actual=ctx.amount(printed),
+                    difference=ctx.amount(comparison.difference),
+                    unit=str(ctx.unit),
+                )
                 break  # one finding per item: the head figure and the repeated one name the same line
 
 
@@ -197,16 +214,27 @@ def item_names(ctx: Context) -> Iterator[Finding]:
         if located is None:
             yield Finding(
                 message=f"“{item.heading or '编制说明'}”中的“{_item_name(item)}”在支出表中找不到对应科目",
-                location=item_location(item), actual=ctx.amount(item.amount), unit=str(ctx.unit))
+                location=item_location(item),
+                actual=ctx.amount(item.amount),
+                unit=str(ctx.unit),
+            )
             continue
         table, line = located
-        top = next((l for l in table.lines if l.code and line.code and level_of(l) == 1 and line.code.startswith(l.code)), None)
+        top = next(
+            (ln for ln in table.lines if ln.code and line.code and level_of(ln) == 1 and line.code.startswith(ln.code)),
+            None,
+        )
         cls = item.names[0]
         if top is not None and squash(top.name) != cls:
             yield Finding(
-                message=NAMES_TEMPLATE.format(section=item.heading or "编制说明", written=f"{cls}（类）",
-                                              table=table.label, expected=f"{squash(top.name)}（{top.code}）"),
-                location=item_location(item))
+                message=NAMES_TEMPLATE.format(
+                    section=item.heading or "编制说明",
+                    written=f"{cls}（类）",
+                    table=table.label,
+                    expected=f"{squash(top.name)}（{top.code}）",
+                ),
+                location=item_location(item),
+            )
 
 
 PERCENT_TEMPLATE = "“{name}”：上年 {last}，本年 {this}，应{direction}{expected}%，文中写{word}{printed}%"
@@ -249,20 +277,37 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
         if last.amount == 0:
             if this.amount != 0:
                 yield Finding(
-                    message=f"“{_item_name(item)}”：上年为 0，增减百分比无法计算，文中写{item.direction}{item.percent}%",
-                    location=location, actual=signed, unit="%", severity=Severity.WARNING)
+                    message=(
+                        f"“{_item_name(item)}”：上年为 0，增减百分比无法计算，文中写{item.direction}{item.percent}%"
+                    ),
+                    location=location,
+                    actual=signed,
+                    unit="%",
+                    severity=Severity.WARNING,
+                )
             continue
-        exact = ((this.amount - last.amount) / last.amount * 100)
+        exact = (this.amount - last.amount) / last.amount * 100
         low, high = _percent_range(last, this)
         tolerance = Decimal(1).scaleb(item.percent.as_tuple().exponent) / 2
         if low - tolerance <= signed <= high + tolerance:
             continue
         expected = exact.quantize(Decimal(1).scaleb(item.percent.as_tuple().exponent))
         yield Finding(
-            message=PERCENT_TEMPLATE.format(name=_item_name(item), last=last.format(), this=this.format(),
-                                            direction="增加" if expected >= 0 else "减少", expected=abs(expected),
-                                            word=item.direction, printed=item.percent),
-            location=location, expected=expected, actual=signed, difference=signed - expected, unit="%")
+            message=PERCENT_TEMPLATE.format(
+                name=_item_name(item),
+                last=last.format(),
+                this=this.format(),
+                direction="增加" if expected >= 0 else "减少",
+                expected=abs(expected),
+                word=item.direction,
+                printed=item.percent,
+            ),
+            location=location,
+            expected=expected,
+            actual=signed,
+            difference=signed - expected,
+            unit="%",
+        )
 
 
 DIRECTION_TEMPLATE = "“{name}”：上年 {last}，本年 {this}，应为“{expected}”，文中写“{actual}”"
@@ -293,10 +338,19 @@ def item_directions(ctx: Context) -> Iterator[Finding]:
         expected = _direction(item.last, this)
         if expected != item.direction:
             yield Finding(
-                message=DIRECTION_TEMPLATE.format(name=_item_name(item), last=item.last.format(), this=this.format(),
-                                                  expected=expected, actual=item.direction),
-                location=item_location(item, item.change_mark), expected=ctx.amount(this), actual=ctx.amount(item.last),
-                difference=ctx.amount(this - item.last), unit=str(ctx.unit))
+                message=DIRECTION_TEMPLATE.format(
+                    name=_item_name(item),
+                    last=item.last.format(),
+                    this=this.format(),
+                    expected=expected,
+                    actual=item.direction,
+                ),
+                location=item_location(item, item.change_mark),
+                expected=ctx.amount(this),
+                actual=ctx.amount(item.last),
+                difference=ctx.amount(this - item.last),
+                unit=str(ctx.unit),
+            )
 
 
 @rule(
@@ -316,4 +370,5 @@ def item_reasons(ctx: Context) -> Iterator[Finding]:
         if len(words) == 1 and item.direction not in words:
             yield Finding(
                 message=f"“{_item_name(item)}”{item.direction}，但原因写“{item.reason}”",
-                location=item_location(item, item.reason_mark))
+                location=item_location(item, item.reason_mark),
+            )

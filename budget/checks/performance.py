@@ -19,7 +19,9 @@ OPERATORS = (
 )
 NUMBER = r"\d+(?:\.\d+)?"
 # "≥90%", "4次", "≤20万元", and ranges "90%-95%" / "3至5天"
-TARGET = re.compile(rf"^(?P<op>{OPERATORS})?\s*(?P<num>{NUMBER})\s*(?:[%％]?\s*[-~～—至到]\s*{NUMBER})?\s*(?P<unit>[^\d\s]*)$")
+TARGET = re.compile(
+    rf"^(?P<op>{OPERATORS})?\s*(?P<num>{NUMBER})\s*(?:[%％]?\s*[-~～—至到]\s*{NUMBER})?\s*(?P<unit>[^\d\s]*)$"
+)
 UPPER = {"≤", "<=", "＜=", "<", "＜", "小于等于", "不高于", "不多于", "不超过", "不大于", "小于", "低于", "至多"}
 
 
@@ -84,7 +86,9 @@ def _name(ind: Indicator) -> str:
 def empty_targets(ctx: Context) -> Iterator[Finding]:
     for project, ind in _indicators(ctx):
         if not squash(ind.target or ""):
-            yield Finding(message=f"“{project.name}”的指标“{_name(ind)}”没有填写指标值", location=_location(project, ind))
+            yield Finding(
+                message=f"“{project.name}”的指标“{_name(ind)}”没有填写指标值", location=_location(project, ind)
+            )
 
 
 @rule(
@@ -99,11 +103,15 @@ def quantified_targets(ctx: Context) -> Iterator[Finding]:
     for project, ind, target in _written_targets(ctx):
         parsed = parse_target(target)
         if parsed is None:
-            yield Finding(message=f"“{project.name}”的指标“{_name(ind)}”指标值为“{target}”，没有量化",
-                          location=_location(project, ind))
+            yield Finding(
+                message=f"“{project.name}”的指标“{_name(ind)}”指标值为“{target}”，没有量化",
+                location=_location(project, ind),
+            )
         elif not parsed.unit:
-            yield Finding(message=f"“{project.name}”的指标“{_name(ind)}”指标值“{target}”缺少计量单位",
-                          location=_location(project, ind))
+            yield Finding(
+                message=f"“{project.name}”的指标“{_name(ind)}”指标值“{target}”缺少计量单位",
+                location=_location(project, ind),
+            )
 
 
 def _is_cost(ind: Indicator) -> bool:
@@ -138,7 +146,8 @@ def cost_targets(ctx: Context) -> Iterator[Finding]:
         if missing:
             yield Finding(
                 message=f"“{project.name}”的成本指标“{_name(ind)}”指标值为“{target}”，缺少{'和'.join(missing)}",
-                location=_location(project, ind))
+                location=_location(project, ind),
+            )
 
 
 def cost_cap(ind: Indicator) -> Money | None:
@@ -189,10 +198,15 @@ def cost_caps(ctx: Context) -> Iterator[Finding]:
             over = exceeds(cap, amount)
             if over is not None:
                 yield Finding(
-                    message=f"“{project.name}”的成本指标“{_name(ind)}”上限 {cap.format()}，超过{source} {money(amount)}",
+                    message=(
+                        f"“{project.name}”的成本指标“{_name(ind)}”上限 {cap.format()}，超过{source} {money(amount)}"
+                    ),
                     location=_location(project, ind),
-                    expected=ctx.amount(amount), actual=ctx.amount(cap), difference=ctx.amount(over.difference),
-                    unit=str(ctx.unit))
+                    expected=ctx.amount(amount),
+                    actual=ctx.amount(cap),
+                    difference=ctx.amount(over.difference),
+                    unit=str(ctx.unit),
+                )
                 break
     if not checked:
         raise NotRun("没有可与成本指标对照的项目资金")
@@ -226,8 +240,10 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
             yield Finding(message=f"“{project.name}”缺少{'、'.join(missing)}", location=_location(project, None))
         for ind in inds:
             if not squash(ind.level1 or "") or not squash(ind.level2 or ""):
-                yield Finding(message=f"“{project.name}”的指标“{_name(ind)}”没有填写一级或二级指标",
-                              location=_location(project, ind, "指标"))
+                yield Finding(
+                    message=f"“{project.name}”的指标“{_name(ind)}”没有填写一级或二级指标",
+                    location=_location(project, ind, "指标"),
+                )
 
 
 @rule(
@@ -248,7 +264,11 @@ def satisfaction(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 message=f"“{project.name}”的满意度指标“{_name(ind)}”为 {squash(ind.target or '')}，低于 {threshold}%",
                 location=_location(project, ind),
-                expected=threshold, actual=parsed.number, difference=parsed.number - threshold, unit="%")
+                expected=threshold,
+                actual=parsed.number,
+                difference=parsed.number - threshold,
+                unit="%",
+            )
 
 
 @rule(
@@ -263,8 +283,10 @@ def name_equals_description(ctx: Context) -> Iterator[Finding]:
     for project, ind in _indicators(ctx):
         name, description = _plain(ind.level3), _plain(ind.description)
         if name and name == description:
-            yield Finding(message=f"“{project.name}”的指标描述与指标名称“{_name(ind)}”相同",
-                          location=_location(project, ind, "指标描述"))
+            yield Finding(
+                message=f"“{project.name}”的指标描述与指标名称“{_name(ind)}”相同",
+                location=_location(project, ind, "指标描述"),
+            )
 
 
 PUNCT = re.compile(r"[\s。，、；：,.;:！!？?“”\"'（）()]")
@@ -334,9 +356,16 @@ def _copy_finding(original: _Text, copy: _Text) -> Finding:
     if original.project is copy.project:
         other = f"本项目指标“{_name(original.indicator)}”" if original.indicator else "本项目的绩效目标"
     else:
-        other = f"{original.project.name}" + (f"指标“{_name(original.indicator)}”" if original.indicator else "的绩效目标")
-    location = _location(copy.project, copy.indicator, "指标描述") if copy.indicator else Location(
-        table=TableKind.PERFORMANCE.value, project=copy.project.name, row="绩效目标", table_index=copy.project.table)
+        other = f"{original.project.name}" + (
+            f"指标“{_name(original.indicator)}”" if original.indicator else "的绩效目标"
+        )
+    location = (
+        _location(copy.project, copy.indicator, "指标描述")
+        if copy.indicator
+        else Location(
+            table=TableKind.PERFORMANCE.value, project=copy.project.name, row="绩效目标", table_index=copy.project.table
+        )
+    )
     return Finding(message=f"“{copy.project.name}”的{what}与{other}相同或几乎相同", location=location)
 
 

@@ -37,7 +37,7 @@ class Quote:
 
     def marked(self) -> str:
         """The sentence with the figure marked 【…】 (plain text, safe to show anywhere)."""
-        return f"{self.sentence[:self.start]}【{self.sentence[self.start:self.end]}】{self.sentence[self.end:]}"
+        return f"{self.sentence[: self.start]}【{self.sentence[self.start : self.end]}】{self.sentence[self.end :]}"
 
 
 def parse_amount(number: str, unit: str) -> Money:
@@ -124,21 +124,23 @@ def find_quotes(doc: Disclosure) -> tuple[Quote, ...]:
         for paragraph, _ in section_paragraphs(doc, index):
             for sentence in sentences(paragraph):
                 for match in AMOUNT.finditer(sentence):
-                    after = sentence[match.end():]
+                    after = sentence[match.end() :]
                     label = label_before(sentence, match.start())
-                    quotes.append(Quote(
-                        amount=parse_amount(match.group(1), match.group(2)),
-                        printed=match.group(0),
-                        label=label,
-                        sentence=sentence,
-                        start=match.start(),
-                        end=match.end(),
-                        section_index=index,
-                        heading=section.heading,
-                        paragraph=paragraph,
-                        context=contexts[index],
-                        threshold=bool(THRESHOLD_AFTER.match(after) or THRESHOLD_BEFORE.search(label)),
-                    ))
+                    quotes.append(
+                        Quote(
+                            amount=parse_amount(match.group(1), match.group(2)),
+                            printed=match.group(0),
+                            label=label,
+                            sentence=sentence,
+                            start=match.start(),
+                            end=match.end(),
+                            section_index=index,
+                            heading=section.heading,
+                            paragraph=paragraph,
+                            context=contexts[index],
+                            threshold=bool(THRESHOLD_AFTER.match(after) or THRESHOLD_BEFORE.search(label)),
+                        )
+                    )
     return tuple(quotes)
 
 

@@ -31,8 +31,15 @@ RENAMED_CLASSES = {
 SAME_TEMPLATE = "{place} {actual}，而{other_place} {expected}，相差 {difference}"
 
 
-def _same(ctx: Context, actual: Money | None, expected: Money | None, location: Location,
-          place: str, other_place: str, severity: Severity | None = None) -> Iterator[Finding]:
+def _same(
+    ctx: Context,
+    actual: Money | None,
+    expected: Money | None,
+    location: Location,
+    place: str,
+    other_place: str,
+    severity: Severity | None = None,
+) -> Iterator[Finding]:
     """Two printings of one figure: a finding when they differ (blank and zero agree)."""
     unit = ctx.unit
     a = actual if actual is not None else zero(unit)
@@ -41,9 +48,13 @@ def _same(ctx: Context, actual: Money | None, expected: Money | None, location: 
     if not comparison.mismatch:
         return
     yield Finding(
-        message=SAME_TEMPLATE.format(place=place, actual=money(actual), other_place=other_place,
-                                     expected=money(expected),
-                                     difference=comparison.difference.format(with_unit=False)),
+        message=SAME_TEMPLATE.format(
+            place=place,
+            actual=money(actual),
+            other_place=other_place,
+            expected=money(expected),
+            difference=comparison.difference.format(with_unit=False),
+        ),
         location=location,
         expected=ctx.amount(comparison.expected),
         actual=ctx.amount(comparison.actual),
@@ -62,11 +73,11 @@ def class_name(name: str) -> str:
 
 
 def _classes(table: Table) -> dict[str, Line]:
-    return {class_name(l.name): l for l in table.lines if l.code and level_of(l) == 1}
+    return {class_name(ln.name): ln for ln in table.lines if ln.code and level_of(ln) == 1}
 
 
 def _side_items(table: Table, side: str) -> list[Line]:
-    return [l for l in table.lines if l.side == side and not l.is_total]
+    return [ln for ln in table.lines if ln.side == side and not ln.is_total]
 
 
 @rule(
@@ -84,9 +95,12 @@ def summary_against_tables(ctx: Context) -> Iterator[Finding]:
     classes = _classes(expenditure)
     if not classes:
         raise NotRun("支出总表没有识别出“类”级科目")
-    items = [l for l in _side_items(summary, "expenditure")
-             if main_value(l) is not None and main_value(l).amount != 0 and not CARRIED.search(squash(l.name))]
-    if sum(1 for l in items if class_name(l.name) in classes) * 2 < len(items):
+    items = [
+        ln
+        for ln in _side_items(summary, "expenditure")
+        if main_value(ln) is not None and main_value(ln).amount != 0 and not CARRIED.search(squash(ln.name))
+    ]
+    if sum(1 for ln in items if class_name(ln.name) in classes) * 2 < len(items):
         raise NotRun("收支总表的支出栏不是按功能分类的“类”列示")
     listed = set()
     for line in _side_items(summary, "expenditure"):
@@ -98,17 +112,27 @@ def summary_against_tables(ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     message=f"收支总表列出“{squash(line.name)}” {money(amount)}，支出总表中没有这一类",
                     location=line_location(ctx, summary, line, "total"),
-                    actual=ctx.amount(amount), unit=str(ctx.unit))
+                    actual=ctx.amount(amount),
+                    unit=str(ctx.unit),
+                )
             continue
         listed.add(name)
-        yield from _same(ctx, amount, target.total, line_location(ctx, summary, line, "total"),
-                         f"收支总表 {squash(line.name)}", f"支出总表 {row_label(target)} 合计")
+        yield from _same(
+            ctx,
+            amount,
+            target.total,
+            line_location(ctx, summary, line, "total"),
+            f"收支总表 {squash(line.name)}",
+            f"支出总表 {row_label(target)} 合计",
+        )
     for name, target in classes.items():
         if name not in listed and target.total is not None and target.total.amount != 0:
             yield Finding(
                 message=f"支出总表 {row_label(target)} 合计 {money(target.total)}，收支总表中没有列出这一类",
                 location=line_location(ctx, expenditure, target, "total"),
-                expected=ctx.amount(target.total), unit=str(ctx.unit))
+                expected=ctx.amount(target.total),
+                unit=str(ctx.unit),
+            )
     yield from _summary_totals(ctx, summary, expenditure)
 
 
@@ -119,8 +143,14 @@ def _summary_totals(ctx: Context, summary: Table, expenditure: Table) -> Iterato
         total = other.total_line() if other is not None else None
         if line is None or total is None:
             continue
-        yield from _same(ctx, main_value(line), total.total, line_location(ctx, summary, line, "total"),
-                         f"收支总表 {word}", f"{other.label} 合计")
+        yield from _same(
+            ctx,
+            main_value(line),
+            total.total,
+            line_location(ctx, summary, line, "total"),
+            f"收支总表 {word}",
+            f"{other.label} 合计",
+        )
 
 
 @rule(
@@ -138,8 +168,14 @@ def income_equals_expenditure(ctx: Context) -> Iterator[Finding]:
     if income is None or expenditure is None:
         raise NotRun("收入总表或支出总表没有合计行")
     table = ctx.table(TableKind.INCOME)
-    yield from _same(ctx, income.total, expenditure.total, line_location(ctx, table, income, "total"),
-                     "收入总表 合计", "支出总表 合计")
+    yield from _same(
+        ctx,
+        income.total,
+        expenditure.total,
+        line_location(ctx, table, income, "total"),
+        "收入总表 合计",
+        "支出总表 合计",
+    )
 
 
 FUNDS = (
@@ -176,8 +212,14 @@ def fiscal_summary_against_tables(ctx: Context) -> Iterator[Finding]:
         table = ctx.doc.table(kind)
         if table is None:
             continue
-        yield from _same(ctx, total.values.get(key), _fund_total(table), line_location(ctx, fiscal, total, key),
-                         f"财政拨款收支总表 支出总计（{column_label(fiscal, key)}）", f"{table.label} 合计")
+        yield from _same(
+            ctx,
+            total.values.get(key),
+            _fund_total(table),
+            line_location(ctx, fiscal, total, key),
+            f"财政拨款收支总表 支出总计（{column_label(fiscal, key)}）",
+            f"{table.label} 合计",
+        )
     yield from _basic_against_economic(ctx)
 
 
@@ -189,15 +231,22 @@ def _basic_against_economic(ctx: Context) -> Iterator[Finding]:
     g, e = general.total_line(), economic.total_line()
     if g is None or e is None or "basic" not in g.values:
         return
-    yield from _same(ctx, g.basic, e.total, line_location(ctx, general, g, "basic"),
-                     "一般公共预算支出表 合计（基本支出）", "基本支出表 合计")
+    yield from _same(
+        ctx,
+        g.basic,
+        e.total,
+        line_location(ctx, general, g, "basic"),
+        "一般公共预算支出表 合计（基本支出）",
+        "基本支出表 合计",
+    )
 
 
 PART_TEMPLATE = "{place} {actual}，大于{whole_place} {expected}，超出 {difference}"
 
 
-def _part_finding(ctx: Context, part: Money | None, whole: Money | None, location: Location,
-                  place: str, whole_place: str) -> Iterator[Finding]:
+def _part_finding(
+    ctx: Context, part: Money | None, whole: Money | None, location: Location, place: str, whole_place: str
+) -> Iterator[Finding]:
     """A finding when ``part`` is larger than ``whole`` beyond rounding (a blank whole is zero)."""
     if part is None:
         return
@@ -205,8 +254,13 @@ def _part_finding(ctx: Context, part: Money | None, whole: Money | None, locatio
     if comparison is None:
         return
     yield Finding(
-        message=PART_TEMPLATE.format(place=place, actual=money(part), whole_place=whole_place,
-                                     expected=money(whole), difference=comparison.difference.format(with_unit=False)),
+        message=PART_TEMPLATE.format(
+            place=place,
+            actual=money(part),
+            whole_place=whole_place,
+            expected=money(whole),
+            difference=comparison.difference.format(with_unit=False),
+        ),
         location=location,
         expected=ctx.amount(comparison.expected),
         actual=ctx.amount(comparison.actual),
@@ -227,7 +281,7 @@ def _part_finding(ctx: Context, part: Money | None, whole: Money | None, locatio
 def appropriation_within_all_funds(ctx: Context) -> Iterator[Finding]:
     general = ctx.table(TableKind.GENERAL_PUBLIC)
     expenditure = ctx.table(TableKind.EXPENDITURE)
-    by_code = {l.code: l for l in expenditure.lines if l.code}
+    by_code = {ln.code: ln for ln in expenditure.lines if ln.code}
     for line in general.lines:
         if not line.code:
             continue
@@ -237,14 +291,21 @@ def appropriation_within_all_funds(ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     message=f"一般公共预算支出表 {row_label(line)} 合计 {money(line.total)}，支出总表中没有这个科目",
                     location=line_location(ctx, general, line, "total"),
-                    actual=ctx.amount(line.total), unit=str(ctx.unit))
+                    actual=ctx.amount(line.total),
+                    unit=str(ctx.unit),
+                )
             continue
         for key in ("total", "basic", "project"):
             if key not in line.values or key not in whole.values:
                 continue
-            yield from _part_finding(ctx, line.values[key], whole.values[key], line_location(ctx, general, line, key),
-                                     f"一般公共预算支出表 {row_label(line)} {column_label(general, key)}",
-                                     f"支出总表同一科目的 {money(whole.values[key])}")
+            yield from _part_finding(
+                ctx,
+                line.values[key],
+                whole.values[key],
+                line_location(ctx, general, line, key),
+                f"一般公共预算支出表 {row_label(line)} {column_label(general, key)}",
+                f"支出总表同一科目的 {money(whole.values[key])}",
+            )
 
 
 @rule(
@@ -264,8 +325,14 @@ def running_costs_within_public(ctx: Context) -> Iterator[Finding]:
     total = economic.total_line()
     if total is None or "public" not in total.values:
         raise NotRun("基本支出表没有公用经费合计")
-    yield from _part_finding(ctx, tp.running_costs, total.public, three_public_cell(ctx, "机关运行经费"),
-                             "机关运行经费", "基本支出表公用经费合计")
+    yield from _part_finding(
+        ctx,
+        tp.running_costs,
+        total.public,
+        three_public_cell(ctx, "机关运行经费"),
+        "机关运行经费",
+        "基本支出表公用经费合计",
+    )
 
 
 # 三公 items and the economic 款 that pay for them in basic expenditure (part ≤ whole).
@@ -280,8 +347,8 @@ THREE_PUBLIC_ECONOMIC = (
 
 def economic_line(lines: list[Line], code: str, pattern: re.Pattern[str]) -> Line | None:
     """The 款 with this code and a name that fits it, else the one 款 whose name fits."""
-    named = [l for l in lines if l.code and len(l.code) == 5 and pattern.search(squash(l.name))]
-    same_code = [l for l in named if l.code == code]
+    named = [ln for ln in lines if ln.code and len(ln.code) == 5 and pattern.search(squash(ln.name))]
+    same_code = [ln for ln in named if ln.code == code]
     if same_code:
         return same_code[0]
     return named[0] if len(named) == 1 else None
@@ -293,7 +360,8 @@ def economic_line(lines: list[Line], code: str, pattern: re.Pattern[str]) -> Lin
     Category.RECONCILIATION,
     Severity.ERROR,
     PART_TEMPLATE,
-    "基本支出表中 30212 因公出国（境）费用、30217 公务接待费、30231 公务用车运行维护费、31013 公务用车购置只是“三公”经费的一部分，不能超过“三公”经费表的相应金额。",
+    "基本支出表中 30212 因公出国（境）费用、30217 公务接待费、30231 公务用车运行维护费、31013 公务用车购置"
+    "只是“三公”经费的一部分，不能超过“三公”经费表的相应金额。",
     needs=(TableKind.BASIC_ECONOMIC,),
 )
 def economic_within_three_public(ctx: Context) -> Iterator[Finding]:
@@ -307,8 +375,14 @@ def economic_within_three_public(ctx: Context) -> Iterator[Finding]:
         whole = getattr(tp, attribute)
         if line is None or line.total is None or whole is None:
             continue
-        yield from _part_finding(ctx, line.total, whole, line_location(ctx, economic, line, "total"),
-                                 f"基本支出表 {row_label(line)}", f"“三公”经费表{label}")
+        yield from _part_finding(
+            ctx,
+            line.total,
+            whole,
+            line_location(ctx, economic, line, "total"),
+            f"基本支出表 {row_label(line)}",
+            f"“三公”经费表{label}",
+        )
 
 
 # Contributions by economic 款 that mirror functional 项 (basic expenditure, same money).
@@ -334,7 +408,7 @@ def insurance_mirrors(ctx: Context) -> Iterator[Finding]:
     economic = ctx.table(TableKind.BASIC_ECONOMIC)
     general = ctx.table(TableKind.GENERAL_PUBLIC)
     lines = list(economic.lines)
-    func = {l.code: l for l in general.lines if l.code}
+    func = {ln.code: ln for ln in general.lines if ln.code}
     for code, pattern, functional_codes in MIRRORS:
         line = economic_line(lines, code, pattern)
         matches = [func[c] for c in functional_codes if c in func]
@@ -346,8 +420,14 @@ def insurance_mirrors(ctx: Context) -> Iterator[Finding]:
             continue
         expected = add_up(present)
         names = "、".join(row_label(m) for m in matches)
-        yield from _same(ctx, line.total, expected, line_location(ctx, economic, line, "total"),
-                         f"基本支出表 {row_label(line)}", f"一般公共预算支出表 {names}（基本支出）")
+        yield from _same(
+            ctx,
+            line.total,
+            expected,
+            line_location(ctx, economic, line, "total"),
+            f"基本支出表 {row_label(line)}",
+            f"一般公共预算支出表 {names}（基本支出）",
+        )
 
 
 NAME_TEMPLATE = "{place} 写作“{actual}”，{other_place} 写作“{expected}”"
@@ -364,7 +444,7 @@ NAME_TEMPLATE = "{place} 写作“{actual}”，{other_place} 写作“{expected
 )
 def names_consistent(ctx: Context) -> Iterator[Finding]:
     expenditure = ctx.table(TableKind.EXPENDITURE)
-    names = {l.code: squash(l.name) for l in expenditure.lines if l.code}
+    names = {ln.code: squash(ln.name) for ln in expenditure.lines if ln.code}
     for table in ctx.doc.tables:
         if table is expenditure:
             continue
@@ -373,17 +453,24 @@ def names_consistent(ctx: Context) -> Iterator[Finding]:
                 expected = names.get(line.code) if line.code else None
                 if expected and squash(line.name) != expected:
                     yield Finding(
-                        message=NAME_TEMPLATE.format(place=f"{table.label} {line.code}", actual=squash(line.name),
-                                                     other_place="支出总表", expected=expected),
-                        location=line_location(ctx, table, line))
+                        message=NAME_TEMPLATE.format(
+                            place=f"{table.label} {line.code}",
+                            actual=squash(line.name),
+                            other_place="支出总表",
+                            expected=expected,
+                        ),
+                        location=line_location(ctx, table, line),
+                    )
         if table.kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY):
             for line in _side_items(table, "expenditure"):
                 name = squash(line.name)
                 if name in RENAMED_CLASSES:
                     yield Finding(
-                        message=NAME_TEMPLATE.format(place=table.label, actual=name, other_place="现行科目名称",
-                                                     expected=RENAMED_CLASSES[name]),
-                        location=line_location(ctx, table, line))
+                        message=NAME_TEMPLATE.format(
+                            place=table.label, actual=name, other_place="现行科目名称", expected=RENAMED_CLASSES[name]
+                        ),
+                        location=line_location(ctx, table, line),
+                    )
 
 
 UNIT_PREFIX = re.compile(r"^(?:编制单位|编制部门|预算单位|预算部门|单位名称|部门名称)[:：]\s*")
@@ -397,7 +484,7 @@ def unit_line_parts(line: str) -> tuple[str | None, str, int | None]:
     text = line.strip()
     code_match = UNIT_CODE.match(text)
     code = code_match.group(1) if code_match else None
-    text = UNIT_PREFIX.sub("", text[code_match.end():] if code_match else text)
+    text = UNIT_PREFIX.sub("", text[code_match.end() :] if code_match else text)
     name = UNIT_END.split(text, maxsplit=1)[0]
     year = UNIT_YEAR.search(line)
     return code, squash(name), int(year.group(1)) if year else None
@@ -428,5 +515,12 @@ def unit_lines(ctx: Context) -> Iterator[Finding]:
         for written, expected in problems:
             yield Finding(
                 message=f"{table.label}的表头写“{written}”，而本文件是“{expected}”",
-                location=Location(table=table.kind.value, row="表头", column="编制单位", page=table.page,
-                                  quote=table.unit_line, table_index=ctx.table_index(table)))
+                location=Location(
+                    table=table.kind.value,
+                    row="表头",
+                    column="编制单位",
+                    page=table.page,
+                    quote=table.unit_line,
+                    table_index=ctx.table_index(table),
+                ),
+            )

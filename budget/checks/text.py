@@ -63,7 +63,7 @@ def _fund_figure(ctx: Context, kind: TableKind, label: str) -> Figure | None:
     if table is None:
         return None
     total = table.total_line()
-    has_amounts = any(v is not None for l in table.lines for v in l.values.values())
+    has_amounts = any(v is not None for ln in table.lines for v in ln.values.values())
     if table.empty or not has_amounts:  # printed empty: nothing of this fund
         return Figure(f"{label}（空表）", zero(table.money_unit or ctx.unit), _table_location(ctx, table, kind))
     return _line_figure(ctx, table, total, "total", f"{label} 合计")
@@ -74,9 +74,13 @@ def _three_public_figures(ctx: Context) -> dict[str, Figure]:
     if tp is None:
         return {}
     book = {}
-    items = (("overseas", "因公出国（境）费"), ("vehicles", "公务用车购置及运行费"),
-             ("vehicle_purchase", "公务用车购置费"), ("vehicle_operation", "公务用车运行（维护）费"),
-             ("reception", "公务接待费"))
+    items = (
+        ("overseas", "因公出国（境）费"),
+        ("vehicles", "公务用车购置及运行费"),
+        ("vehicle_purchase", "公务用车购置费"),
+        ("vehicle_operation", "公务用车运行（维护）费"),
+        ("reception", "公务接待费"),
+    )
     for key, label in items:
         book[key] = Figure(f"“三公”经费表 {label}", getattr(tp, key), three_public_cell(ctx, label))
     total = tp.total
@@ -86,8 +90,9 @@ def _three_public_figures(ctx: Context) -> dict[str, Figure]:
     else:
         book["tp_total"] = Figure("“三公”经费表 合计", total, three_public_cell(ctx, "合计"))
     if tp.running_costs is not None:
-        book["running_costs"] = Figure("“三公”经费和机关运行经费表 机关运行经费", tp.running_costs,
-                                       three_public_cell(ctx, "机关运行经费"))
+        book["running_costs"] = Figure(
+            "“三公”经费和机关运行经费表 机关运行经费", tp.running_costs, three_public_cell(ctx, "机关运行经费")
+        )
     return book
 
 
@@ -129,13 +134,19 @@ def build_book(ctx: Context) -> dict[str, Figure]:
     expenditure_line = expenditure.total_line() if expenditure else None
     economic_line = economic.total_line() if economic else None
     candidates = {
-        "income_total": _line_figure(ctx, summary, side_line(summary, "income", "收入总计"), "total", "收支总表 收入总计")
+        "income_total": _line_figure(
+            ctx, summary, side_line(summary, "income", "收入总计"), "total", "收支总表 收入总计"
+        )
         or _line_figure(ctx, income, income_line, "total", "收入总表 合计"),
-        "expenditure_total": _line_figure(ctx, summary, side_line(summary, "expenditure", "支出总计"), "total", "收支总表 支出总计")
+        "expenditure_total": _line_figure(
+            ctx, summary, side_line(summary, "expenditure", "支出总计"), "total", "收支总表 支出总计"
+        )
         or _line_figure(ctx, expenditure, expenditure_line, "total", "支出总表 合计"),
         "appropriation_income": _line_figure(ctx, income, income_line, "appropriation", "收入总表 财政拨款收入合计")
         or _line_figure(ctx, fiscal, side_line(fiscal, "income", "收入总计"), "total", "财政拨款收支总表 收入总计"),
-        "appropriation_expenditure": _line_figure(ctx, fiscal, side_line(fiscal, "expenditure", "支出总计"), "total", "财政拨款收支总表 支出总计"),
+        "appropriation_expenditure": _line_figure(
+            ctx, fiscal, side_line(fiscal, "expenditure", "支出总计"), "total", "财政拨款收支总表 支出总计"
+        ),
         "general_public": _fund_figure(ctx, TableKind.GENERAL_PUBLIC, "一般公共预算支出表"),
         "gov_fund": _fund_figure(ctx, TableKind.GOV_FUND, "政府性基金预算支出表"),
         "state_capital": _fund_figure(ctx, TableKind.STATE_CAPITAL, "国有资本经营预算支出表"),
@@ -151,10 +162,14 @@ def build_book(ctx: Context) -> dict[str, Figure]:
     book.update(_three_public_figures(ctx))
     if "running_costs" not in book and "public" in book:
         public = book["public"]
-        book["running_costs"] = Figure(f"{public.label}（机关运行经费不超过此数）", public.value, public.location, bound=True)
+        book["running_costs"] = Figure(
+            f"{public.label}（机关运行经费不超过此数）", public.value, public.location, bound=True
+        )
     if "project" in book:
         project = book["project"]
-        book["performance_money"] = Figure(f"{project.label}（绩效目标涉及的资金不超过此数）", project.value, project.location, bound=True)
+        book["performance_money"] = Figure(
+            f"{project.label}（绩效目标涉及的资金不超过此数）", project.value, project.location, bound=True
+        )
     book.update(_procurement_figures(ctx))
     book.update(_asset_figures(ctx))
     return book
@@ -163,7 +178,9 @@ def build_book(ctx: Context) -> dict[str, Figure]:
 # ---------------------------------------------------------------- naming the quotes
 
 # A label with these words quotes a change, last year's figure, a plan or a limit.
-NOT_A_LEVEL = re.compile(r"比|较|增加|减少|增长|下降|同比|持平|执行数|拟|预留|中小|小型|微型|用款计划|季度|每|平均|以上|以下")
+NOT_A_LEVEL = re.compile(
+    r"比|较|增加|减少|增长|下降|同比|持平|执行数|拟|预留|中小|小型|微型|用款计划|季度|每|平均|以上|以下"
+)
 
 # (rule, label pattern, figure key), most specific first.
 CONCEPTS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
@@ -190,10 +207,17 @@ CONCEPTS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("TEXT-TOTALS", r"事业单位经营收入|^经营收入", "operating"),
         ("TEXT-TOTALS", r"事业收入", "business"),
         ("TEXT-TOTALS", r"^其他收入", "other"),
-        ("TEXT-TOTALS", r"收入预算(总额|总计|合计)?$|收入总(计|额)|收入合计|总收入|预算收入|收支(预算)?总(额|计|预算)|收支预算$"
-         r"|^(本年|全年)?收入$", "income_total"),
-        ("TEXT-TOTALS", r"支出预算(总额|总计|合计)?$|支出总(计|额)|支出合计|总支出|预算支出|^(本年|全年)?支出$",
-         "expenditure_total"),
+        (
+            "TEXT-TOTALS",
+            r"收入预算(总额|总计|合计)?$|收入总(计|额)|收入合计|总收入|预算收入|收支(预算)?总(额|计|预算)|收支预算$"
+            r"|^(本年|全年)?收入$",
+            "income_total",
+        ),
+        (
+            "TEXT-TOTALS",
+            r"支出预算(总额|总计|合计)?$|支出总(计|额)|支出合计|总支出|预算支出|^(本年|全年)?支出$",
+            "expenditure_total",
+        ),
         ("TEXT-TOTALS", r"基本支出", "basic"),
         ("TEXT-TOTALS", r"项目支出", "project"),
         ("TEXT-TOTALS", r"人员经费", "personnel"),
@@ -277,8 +301,13 @@ def passage(doc: Disclosure, rule_id: str) -> Passage:
     first = next((q for q, c in named if c is not None and c[0] == rule_id), None)
     if first is None:
         return Passage((), ())
-    places = list(dict.fromkeys((q.section_index, q.paragraph) for q, c in named
-                                if c is not None and c[0] == rule_id and q.section_index == first.section_index))
+    places = list(
+        dict.fromkeys(
+            (q.section_index, q.paragraph)
+            for q, c in named
+            if c is not None and c[0] == rule_id and q.section_index == first.section_index
+        )
+    )
     quotes = tuple(
         (c[1] if c is not None and c[0] == rule_id else None, q)
         for q, c in named
@@ -296,8 +325,9 @@ BOUND_TEMPLATE = "“{section}”中写“{label}{printed}”，超过{figure} {
 
 
 def quote_location(quote: Quote) -> Location:
-    return Location(section=quote.heading, quote=quote.sentence, section_index=quote.section_index,
-                    mark=(quote.start, quote.end))
+    return Location(
+        section=quote.heading, quote=quote.sentence, section_index=quote.section_index, mark=(quote.start, quote.end)
+    )
 
 
 def _section_name(quote: Quote) -> str:
@@ -307,8 +337,15 @@ def _section_name(quote: Quote) -> str:
 def _split_note(ctx: Context, named: Named, pairs: tuple[tuple[Quote, Named | None], ...]) -> Finding | None:
     """A figure written as the sum of sub-items the table does not have (运行费 + 保险)."""
     quote, figure = named.quote, named.figure
-    following = [q for q, n in pairs if q.sentence == quote.sentence and q.section_index == quote.section_index
-                 and q.start > quote.start and n is None and not q.threshold]
+    following = [
+        q
+        for q, n in pairs
+        if q.sentence == quote.sentence
+        and q.section_index == quote.section_index
+        and q.start > quote.start
+        and n is None
+        and not q.threshold
+    ]
     total = quote.amount
     used = [quote]
     for extra in following:
@@ -317,11 +354,16 @@ def _split_note(ctx: Context, named: Named, pairs: tuple[tuple[Quote, Named | No
         if not compare(total, figure.value).mismatch:
             parts = " + ".join(f"{q.label}{q.printed}" for q in used)
             return Finding(
-                message=SPLIT_TEMPLATE.format(section=_section_name(quote), figure=figure.label,
-                                              value=money(figure.value), parts=parts),
+                message=SPLIT_TEMPLATE.format(
+                    section=_section_name(quote), figure=figure.label, value=money(figure.value), parts=parts
+                ),
                 location=quote_location(quote),
-                expected=ctx.amount(figure.value), actual=ctx.amount(total), difference=Decimal(0),
-                unit=str(ctx.unit), severity=Severity.INFO)
+                expected=ctx.amount(figure.value),
+                actual=ctx.amount(total),
+                difference=Decimal(0),
+                unit=str(ctx.unit),
+                severity=Severity.INFO,
+            )
     return None
 
 
@@ -332,15 +374,29 @@ def _wrong_unit(quote: Quote, value: Money) -> MoneyUnit | None:
     return None
 
 
-def _quote_finding(ctx: Context, named: Named, template: str, difference: Money, rule_id: str = "",
-                   **fields: object) -> Finding:
+def _quote_finding(
+    ctx: Context, named: Named, template: str, difference: Money, rule_id: str = "", **fields: object
+) -> Finding:
     """A quoted figure against the table's: ``template`` filled with both, the amounts in the document's unit."""
     quote, figure = named.quote, named.figure
-    message = template.format(section=_section_name(quote), label=quote.label, printed=quote.printed,
-                              figure=figure.label, value=money(figure.value), difference=difference.format(), **fields)
-    return Finding(message=message, location=quote_location(quote), expected=ctx.amount(figure.value),
-                   actual=ctx.amount(quote.amount), difference=ctx.amount(difference), unit=str(ctx.unit),
-                   rule=rule_id)
+    message = template.format(
+        section=_section_name(quote),
+        label=quote.label,
+        printed=quote.printed,
+        figure=figure.label,
+        value=money(figure.value),
+        difference=difference.format(),
+        **fields,
+    )
+    return Finding(
+        message=message,
+        location=quote_location(quote),
+        expected=ctx.amount(figure.value),
+        actual=ctx.amount(quote.amount),
+        difference=ctx.amount(difference),
+        unit=str(ctx.unit),
+        rule=rule_id,
+    )
 
 
 def check_named(ctx: Context, named: Named, pairs: tuple[tuple[Quote, Named | None], ...]) -> Finding | None:
@@ -382,20 +438,30 @@ def _quote_rule(rule_id: str, title: str, guidance: str):
 
 
 text_totals = _quote_rule(
-    "TEXT-TOTALS", "编制说明中的收支总额、各项收入与表格一致",
-    "编制说明中的收入、支出总额、财政拨款及各资金来源金额应与收支总表、收入总表、财政拨款收支总表一致。")
+    "TEXT-TOTALS",
+    "编制说明中的收支总额、各项收入与表格一致",
+    "编制说明中的收入、支出总额、财政拨款及各资金来源金额应与收支总表、收入总表、财政拨款收支总表一致。",
+)
 text_running = _quote_rule(
-    "TEXT-RUNNING", "机关运行经费及其各项金额与基本支出表一致",
-    "机关运行经费的说明中各项金额应与基本支出表中同名经济科目的公用经费一致，总额不能超过公用经费合计。")
+    "TEXT-RUNNING",
+    "机关运行经费及其各项金额与基本支出表一致",
+    "机关运行经费的说明中各项金额应与基本支出表中同名经济科目的公用经费一致，总额不能超过公用经费合计。",
+)
 text_three_public = _quote_rule(
-    "TEXT-3PUB", "“三公”经费说明与“三公”经费表一致",
-    "“三公”经费说明中的合计及因公出国（境）、公务用车购置及运行、公务接待各项金额应与“三公”经费支出表一致。")
+    "TEXT-3PUB",
+    "“三公”经费说明与“三公”经费表一致",
+    "“三公”经费说明中的合计及因公出国（境）、公务用车购置及运行、公务接待各项金额应与“三公”经费支出表一致。",
+)
 text_procurement = _quote_rule(
-    "TEXT-PROC", "政府采购说明与政府采购预算表一致",
-    "政府采购预算说明中的总额及货物、工程、服务金额应与政府采购预算表一致。")
+    "TEXT-PROC",
+    "政府采购说明与政府采购预算表一致",
+    "政府采购预算说明中的总额及货物、工程、服务金额应与政府采购预算表一致。",
+)
 text_assets = _quote_rule(
-    "TEXT-ASSETS", "国有资产说明与固定资产占用情况表一致",
-    "国有资产说明中的固定资产金额应与固定资产占用情况表的资产总额一致（注意截止日期相同）。")
+    "TEXT-ASSETS",
+    "国有资产说明与固定资产占用情况表一致",
+    "国有资产说明中的固定资产金额应与固定资产占用情况表的资产总额一致（注意截止日期相同）。",
+)
 
 
 @rule(
@@ -439,7 +505,8 @@ def self_reference(ctx: Context) -> Iterator[Finding]:
         if match.group(1) != kind:
             yield Finding(
                 message=f"“{section.heading or '正文'}”中自称“{match.group(0)}”，而本文件是{kind}预算",
-                location=_marked_location(section.heading, index, paragraph, match))
+                location=_marked_location(section.heading, index, paragraph, match),
+            )
 
 
 def _paragraph_matches(ctx: Context, pattern: re.Pattern[str]) -> Iterator[tuple[int, Section, str, re.Match[str]]]:
@@ -452,8 +519,9 @@ def _paragraph_matches(ctx: Context, pattern: re.Pattern[str]) -> Iterator[tuple
 
 def _marked_location(heading: str, index: int, paragraph: str, match: re.Match[str]) -> Location:
     sentence, start = sentence_span(paragraph, match.start())
-    return Location(section=heading, quote=sentence, section_index=index,
-                    mark=(match.start() - start, match.end() - start))
+    return Location(
+        section=heading, quote=sentence, section_index=index, mark=(match.start() - start, match.end() - start)
+    )
 
 
 YEAR_COMPARISON = re.compile(r"(?:与|比|较|同)(\d{4})年")
@@ -474,9 +542,14 @@ def comparison_year(ctx: Context) -> Iterator[Finding]:
     for index, section, paragraph, match in _paragraph_matches(ctx, YEAR_COMPARISON):
         written = int(match.group(1))
         # a budget may compare with the last closed accounts, two years back (决算)
-        final_accounts = written == year - 2 and "决算" in paragraph[match.end(): match.end() + 8]
+        final_accounts = written == year - 2 and "决算" in paragraph[match.end() : match.end() + 8]
         if written != year - 1 and not final_accounts:
             yield Finding(
-                message=f"“{section.heading or '正文'}”中与 {written} 年比较，而本预算是 {year} 年，上一年应为 {year - 1} 年",
+                message=(
+                    f"“{section.heading or '正文'}”中与 {written} 年比较，"
+                    f"而本预算是 {year} 年，上一年应为 {year - 1} 年"
+                ),
                 location=_marked_location(section.heading, index, paragraph, match),
-                expected=Decimal(year - 1), actual=Decimal(written))
+                expected=Decimal(year - 1),
+                actual=Decimal(written),
+            )

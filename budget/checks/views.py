@@ -113,7 +113,7 @@ def _indicator_fragment(doc: Disclosure, finding: Finding) -> Fragment | None:
     records = [[i.level1, i.level2, i.level3, i.description, i.target, i.basis] for i in project.indicators]
     frame = pd.DataFrame([[v or "" for v in r] for r in records], columns=INDICATOR_COLUMNS)
     at = next((n for n, i in enumerate(project.indicators) if i.row == loc.row_index), None)
-    column = {"指标值": 4, "指标描述": 3, "指标": 0}.get(loc.column or "", None) if at is not None else None
+    column = {"指标值": 4, "指标描述": 3, "指标": 0}.get(loc.column or "") if at is not None else None
     return Fragment(frame, at, column)
 
 

@@ -59,15 +59,22 @@ def side_line(table: Table | None, side: str, word: str, printed: str | None = N
     with ``printed``, the first such line that has a figure in that column."""
     if table is None:
         return None
-    return next((l for l in table.lines if l.side == side and word in squash(l.name)
-                 and (printed is None or l.values.get(printed) is not None)), None)
+    return next(
+        (
+            ln
+            for ln in table.lines
+            if ln.side == side and word in squash(ln.name) and (printed is None or ln.values.get(printed) is not None)
+        ),
+        None,
+    )
 
 
 def three_public_cell(ctx: Context, row: str) -> Location:
     """An item of the 三公 table (its row and column are named alike)."""
     table = ctx.doc.table(TableKind.THREE_PUBLIC)
-    return Location(table=TableKind.THREE_PUBLIC.value, row=row, column=row,
-                    table_index=ctx.table_index(table) if table else None)
+    return Location(
+        table=TableKind.THREE_PUBLIC.value, row=row, column=row, table_index=ctx.table_index(table) if table else None
+    )
 
 
 ASSET_TOTAL = re.compile(r"资产总额|合计|总计")
@@ -80,8 +87,13 @@ def asset_total(ctx: Context) -> AssetLine | None:
 
 def asset_location(ctx: Context, line: AssetLine) -> Location:
     table = ctx.doc.table(TableKind.ASSETS)
-    return Location(table=TableKind.ASSETS.value, row=squash(line.item), column="价值",
-                    table_index=ctx.table_index(table) if table else None, row_index=line.row)
+    return Location(
+        table=TableKind.ASSETS.value,
+        row=squash(line.item),
+        column="价值",
+        table_index=ctx.table_index(table) if table else None,
+        row_index=line.row,
+    )
 
 
 def level_of(line: Line) -> int | None:
@@ -102,7 +114,7 @@ def main_value(line: Line) -> Money | None:
 
 
 def parts_text(labels: Sequence[str], values: Sequence[Money | None]) -> str:
-    shown = [f"{label} {figure(value)}" for label, value in zip(labels, values)]
+    shown = [f"{label} {figure(value)}" for label, value in zip(labels, values, strict=False)]
     return " + ".join(shown) if shown else "（无分项）"
 
 
@@ -125,7 +137,9 @@ def sum_message(template: str, comparison: Comparison, parts: str, blank: bool =
     )
 
 
-ROUNDING_NOTE = "{place}：{what} {actual}，{parts} = {expected}，相差 {difference}，在 {items} 项四舍五入的容差 ±{tolerance} 之内"
+ROUNDING_NOTE = (
+    "{place}：{what} {actual}，{parts} = {expected}，相差 {difference}，在 {items} 项四舍五入的容差 ±{tolerance} 之内"
+)
 
 
 def sum_finding(

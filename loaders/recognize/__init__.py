@@ -36,7 +36,13 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
         if project is not None:
             performance.append(project)
     kinds = {t.kind for t in tables}
-    if not kinds & {TableKind.SUMMARY, TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_PUBLIC, TableKind.BASIC_ECONOMIC}:
+    if not kinds & {
+        TableKind.SUMMARY,
+        TableKind.INCOME,
+        TableKind.EXPENDITURE,
+        TableKind.GENERAL_PUBLIC,
+        TableKind.BASIC_ECONOMIC,
+    }:
         raise LoadError(
             "文件中没有找到预算收支表格（收支总表、收入总表、支出总表等），看起来不是预算公开文件。",
             "no standard budget table found",
@@ -79,7 +85,10 @@ def _code_notes(tables: list[Table]) -> list[str]:
             # inherited from the row above by design.
             if all(cells[: len(parts)]) and "".join(parts) != line.code:
                 where = f"第{line.page}页 " if line.page else ""
-                notes.append(f"{where}{table.title or table.label}：科目编码印为“{' '.join(parts)}”，按上下级科目读作 {line.code}（{line.name}）。")
+                notes.append(
+                    f"{where}{table.title or table.label}：科目编码印为“{' '.join(parts)}”，"
+                    f"按上下级科目读作 {line.code}（{line.name}）。"
+                )
     return notes
 
 

@@ -26,8 +26,10 @@ _TABLE_NUMBER = re.compile(r"^(?:附)?表[一二三四五六七八九十\d]+(?:[
 def _is_title(text: str) -> bool:
     """A table title: short, names a table, and is not a sentence."""
     words = squash(text)
-    return 0 < len(words) <= 60 and not words.endswith(("。", "；")) and (
-        "表" in words or "预算" in words or "情况" in words or "目标" in words
+    return (
+        0 < len(words) <= 60
+        and not words.endswith(("。", "；"))
+        and ("表" in words or "预算" in words or "情况" in words or "目标" in words)
     )
 
 
@@ -58,7 +60,9 @@ def _is_hinted_heading(words: str) -> bool:
 # The standard parts of a disclosure (domain: 职责/主要职能, 机构设置, 编制说明, 名词解释,
 # 其他需要说明的事项, the cover "…2024年单位预算"): a short line naming one is a heading
 # even where no styling survives (a text extraction, a workbook).
-_PART_HEADING = re.compile(r"(?:主要职能|单位职责|部门职责|机构设置|编制说明|名词解释|需要说明的事项|(?:单位|部门)预算)$")
+_PART_HEADING = re.compile(
+    r"(?:主要职能|单位职责|部门职责|机构设置|编制说明|名词解释|需要说明的事项|(?:单位|部门)预算)$"
+)
 _FIRST_ITEM = re.compile(r"^一\s*[、.．]")
 
 
@@ -67,7 +71,9 @@ def _is_unstyled_heading(words: str, following: str | None) -> bool:
     starts again at "一、" ("其他相关情况说明" over "一、…", "二、…")."""
     if not _is_hinted_heading(words):
         return False
-    return bool(_PART_HEADING.search(words)) or (following is not None and bool(_FIRST_ITEM.match(following)) and _heading_level(following) == 1)
+    return bool(_PART_HEADING.search(words)) or (
+        following is not None and bool(_FIRST_ITEM.match(following)) and _heading_level(following) == 1
+    )
 
 
 @dataclass
@@ -102,7 +108,12 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
         if keep_title and pending and _is_title(pending[-1].text):
             title_parts.append(pending.pop().text)
             # A two-line title ("2024年" / "部门收支总表") when the last line alone names nothing.
-            if pending and not classify_title(title_parts[0]) and _is_title(pending[-1].text) and _heading_level(pending[-1].text) is None:
+            if (
+                pending
+                and not classify_title(title_parts[0])
+                and _is_title(pending[-1].text)
+                and _heading_level(pending[-1].text) is None
+            ):
                 title_parts.insert(0, pending.pop().text)
             if pending and _TABLE_NUMBER.match(squash(pending[-1].text)):
                 pending.pop()  # "表1" / "附表3" above the title numbers the table, says nothing
@@ -185,7 +196,7 @@ def _split_at_title_rows(g: Grid) -> list[Grid]:
     if not cuts:
         return [g]
     parts = []
-    for a, b in zip([0, *cuts], [*cuts, len(g.rows)]):
+    for a, b in zip([0, *cuts], [*cuts, len(g.rows)], strict=False):
         pages = g.row_pages[a:b]
         page = pages[0] if pages else g.page
         on = sorted({p for p in pages if p is not None}) or list(g.pages)
@@ -193,7 +204,13 @@ def _split_at_title_rows(g: Grid) -> list[Grid]:
     return parts
 
 
-_DISTINCT_TABLES = (TableKind.ORGANISATION, TableKind.PROCUREMENT, TableKind.ASSETS, TableKind.THREE_PUBLIC, TableKind.PERFORMANCE)
+_DISTINCT_TABLES = (
+    TableKind.ORGANISATION,
+    TableKind.PROCUREMENT,
+    TableKind.ASSETS,
+    TableKind.THREE_PUBLIC,
+    TableKind.PERFORMANCE,
+)
 
 
 def names_a_table(text: str) -> bool:
@@ -206,7 +223,9 @@ def names_a_table(text: str) -> bool:
         return False
     if re.search(r"表(?:[（(]续[）)])?$|续表$", words):
         return True
-    return classify_title(text) in _DISTINCT_TABLES and bool(re.match(r"(?:(?:19|20)\d{2}年度?)?(?:预算)?(?:单位|部门)", words))
+    return classify_title(text) in _DISTINCT_TABLES and bool(
+        re.match(r"(?:(?:19|20)\d{2}年度?)?(?:预算)?(?:单位|部门)", words)
+    )
 
 
 def _take_title_row(g: Grid) -> str | None:
@@ -308,7 +327,7 @@ def _join(previous: Grid, g: Grid) -> None:
         previous.row_pages += g.row_pages
         return
     header_rows = previous.rows[:4]
-    for cells, spans, page in zip(g.rows, g.spans, g.row_pages):
+    for cells, spans, page in zip(g.rows, g.spans, g.row_pages, strict=False):
         if cells in header_rows or is_column_number_row(cells) or is_unit_line(cells):
             continue
         previous.rows.append(cells)

@@ -49,7 +49,7 @@ def _expand(row: list[str], spans: list[int], width: int, below: list[str] | Non
     """
     if sum(spans) == width:
         out: list[str] = []
-        for text, span in zip(row, spans):
+        for text, span in zip(row, spans, strict=False):
             out += [text] * span
         return out
     if below is None or len(below) != width:
@@ -82,7 +82,7 @@ def _expand(row: list[str], spans: list[int], width: int, below: list[str] | Non
         cut = (repeated or labelled or sorted(edges, key=lambda j: (abs(j - middle), j)) or [start + length // 2])[0]
         slots[k : k + 1] = [(start, cut - start), (cut, start + length - cut)]
     out = [""] * width
-    for text, (start, length) in zip(row, slots):
+    for text, (start, length) in zip(row, slots, strict=False):
         for col in range(start, start + length):
             out[col] = text
     return out
@@ -145,7 +145,7 @@ def is_blank_row(cells: list[str]) -> bool:
 def labels(header: list[list[str]], spans: list[list[int]], width: int) -> list[str]:
     expanded: list[list[str]] = []
     below: list[str] | None = None
-    for row, span in reversed(list(zip(header, spans))):
+    for row, span in reversed(list(zip(header, spans, strict=False))):
         wide = _expand(row, span, width, below)
         expanded.insert(0, wide)
         below = wide
@@ -163,7 +163,7 @@ def labels(header: list[list[str]], spans: list[list[int]], width: int) -> list[
 def pad(row: list[str], width: int, spans: list[int] | None = None) -> list[str]:
     if spans and sum(spans) == width and len(row) != width:
         out: list[str] = []
-        for text, span in zip(row, spans):
+        for text, span in zip(row, spans, strict=False):
             out += [text] + [""] * (span - 1)
         return out
     if len(row) < width and _is_merged_label_row(row):
@@ -175,6 +175,10 @@ def pad(row: list[str], width: int, spans: list[int] | None = None) -> list[str]
 
 def _is_merged_label_row(row: list[str]) -> bool:
     return (
-        bool(row) and bool(row[0]) and not is_number(row[0]) and not is_code(row[0])
-        and any(is_number(c) for c in row[1:]) and all(is_number(c) or not c for c in row[1:])
+        bool(row)
+        and bool(row[0])
+        and not is_number(row[0])
+        and not is_code(row[0])
+        and any(is_number(c) for c in row[1:])
+        and all(is_number(c) or not c for c in row[1:])
     )

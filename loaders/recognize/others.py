@@ -67,7 +67,11 @@ def procurement(table: Table | None, doc_unit: MoneyUnit) -> tuple[ProcurementLi
 def assets(table: Table | None, doc_unit: MoneyUnit) -> tuple[AssetLine, ...]:
     if table is None:
         return ()
-    unit = money_unit_in("单位：" + "".join(table.columns).split("单位")[-1].lstrip(":：")) if "单位" in "".join(table.columns) else None
+    unit = (
+        money_unit_in("单位：" + "".join(table.columns).split("单位")[-1].lstrip(":："))
+        if "单位" in "".join(table.columns)
+        else None
+    )
     unit = unit or table.money_unit or doc_unit
     value_col = _column(table, "价值") if _column(table, "价值") is not None else _column(table, "金额")
     quantity_col = _column(table, "数量")
@@ -78,7 +82,9 @@ def assets(table: Table | None, doc_unit: MoneyUnit) -> tuple[AssetLine, ...]:
         lines.append(
             AssetLine(
                 item=row[0],
-                quantity=parse_number(row[quantity_col]) if quantity_col is not None and quantity_col < len(row) else None,
+                quantity=parse_number(row[quantity_col])
+                if quantity_col is not None and quantity_col < len(row)
+                else None,
                 value=parse_amount(row[value_col], unit) if value_col is not None and value_col < len(row) else None,
                 row=len(table.header) + r,
             )
@@ -89,10 +95,13 @@ def assets(table: Table | None, doc_unit: MoneyUnit) -> tuple[AssetLine, ...]:
 def organisations(table: Table | None) -> tuple[Organisation, ...]:
     if table is None:
         return ()
-    cols = {k: _column(table, w) for k, w in (("name", "名称"), ("nature", "性质"), ("rank", "规格"), ("funding", "经费"))}
+    cols = {
+        k: _column(table, w) for k, w in (("name", "名称"), ("nature", "性质"), ("rank", "规格"), ("funding", "经费"))
+    }
     out = []
     for row in table.rows:
-        def get(key: str) -> str | None:
+
+        def get(key: str, row: tuple[str, ...] = row) -> str | None:
             i = cols[key]
             return (row[i] or None) if i is not None and i < len(row) else None
 

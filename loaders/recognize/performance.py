@@ -10,7 +10,9 @@ from loaders.recognize.text import parse_amount, squash
 
 # ---------------------------------------------------------------- performance
 
-_PROJECT_TITLE = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]+)?\s*[、.．]?\s*(.*?)(?:项目)?(?:绩效目标表|绩效目标申报表|绩效目标)\s*$")
+_PROJECT_TITLE = re.compile(
+    r"^\s*(?:\d{1,3}|[一二三四五六七八九十]+)?\s*[、.．]?\s*(.*?)(?:项目)?(?:绩效目标表|绩效目标申报表|绩效目标)\s*$"
+)
 _INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标")
 
 
@@ -42,9 +44,17 @@ def performance(g: Grid, unit: MoneyUnit, index: int) -> PerformanceProject | No
     indicators: list[Indicator] = []
     if header_at is not None:
         header = [squash(c) for c in g.rows[header_at]]
-        col = {key: next((i for i, h in enumerate(header) if word in h), None) for key, word in (
-            ("level1", "一级"), ("level2", "二级"), ("level3", "三级"), ("description", "描述"),
-            ("target", "指标值"), ("basis", "依据"))}
+        col = {
+            key: next((i for i, h in enumerate(header) if word in h), None)
+            for key, word in (
+                ("level1", "一级"),
+                ("level2", "二级"),
+                ("level3", "三级"),
+                ("description", "描述"),
+                ("target", "指标值"),
+                ("basis", "依据"),
+            )
+        }
         if col["target"] == col["basis"]:
             col["target"] = next((i for i, h in enumerate(header) if h == "指标值"), col["target"])
         carried = {"level1": None, "level2": None}
@@ -53,7 +63,7 @@ def performance(g: Grid, unit: MoneyUnit, index: int) -> PerformanceProject | No
             if not any(row):
                 continue
 
-            def cell(key: str) -> str | None:
+            def cell(key: str, row: tuple[str, ...] = row) -> str | None:
                 i = col[key]
                 return (row[i] or None) if i is not None and i < len(row) else None
 
@@ -75,4 +85,6 @@ def performance(g: Grid, unit: MoneyUnit, index: int) -> PerformanceProject | No
             )
     if not name and not indicators and not goals:
         return None
-    return PerformanceProject(name=name or g.title, goals=tuple(goals), indicators=tuple(indicators), amount=amount, table=index, page=g.page)
+    return PerformanceProject(
+        name=name or g.title, goals=tuple(goals), indicators=tuple(indicators), amount=amount, table=index, page=g.page
+    )

@@ -64,16 +64,25 @@ def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Performa
         kind = TableKind.UNKNOWN
     unit = g.money_unit or doc_unit
     body_spans = g.spans[len(g.spans) - len(body) :]
-    padded = [pad(r, width, s) for r, s in zip(body, body_spans)]
+    padded = [pad(r, width, s) for r, s in zip(body, body_spans, strict=False)]
     empty = not any(any(c for c in row) for row in padded) or all(
         is_total_name(" ".join(row)) and not any(is_number(c) for c in row) for row in padded if any(row)
     )
     if kind in _CLASSIFIED and not any(is_number(c) for row in padded for c in row):
         empty = True  # header rows and a blank 合计 only: the header split found no body
-    keys: list[str | None] = [column_key(label, kind) if not (is_code_label(label) or is_name_label(label)) else None for label in labels]
+    keys: list[str | None] = [
+        column_key(label, kind) if not (is_code_label(label) or is_name_label(label)) else None for label in labels
+    ]
     project = None
     lines: tuple[Line, ...] = ()
-    if kind in (TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND, TableKind.STATE_CAPITAL, TableKind.BASIC_ECONOMIC):
+    if kind in (
+        TableKind.INCOME,
+        TableKind.EXPENDITURE,
+        TableKind.GENERAL_PUBLIC,
+        TableKind.GOV_FUND,
+        TableKind.STATE_CAPITAL,
+        TableKind.BASIC_ECONOMIC,
+    ):
         lines = _classified_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
     elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY):
         lines = _two_sided_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
@@ -83,8 +92,10 @@ def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Performa
         project = performance(g, unit, index)
     if len(g.row_pages) == len(g.rows):  # a table continued over pages: each row its own page
         lines = tuple(
-            replace(l, page=g.row_pages[l.row]) if 0 <= l.row < len(g.rows) and g.row_pages[l.row] != l.page else l
-            for l in lines
+            replace(ln, page=g.row_pages[ln.row])
+            if 0 <= ln.row < len(g.rows) and g.row_pages[ln.row] != ln.page
+            else ln
+            for ln in lines
         )
     table = Table(
         kind=kind,
@@ -118,7 +129,9 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line
         if not code and not name:
             # Codes and names in one cell ("2013602 一般行政管理事务") or no header words.
             # (a dash prints a blank amount, not a name)
-            first = next((c for c in row if c and squash(c) not in BLANKS and not re.fullmatch(r"\d{1,3}", c) or is_code(c)), "")
+            first = next(
+                (c for c in row if c and squash(c) not in BLANKS and not re.fullmatch(r"\d{1,3}", c) or is_code(c)), ""
+            )
             m = re.match(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$", first)
             code, name = (m.group(1), m.group(2)) if m else (None, first)
         values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
@@ -140,8 +153,12 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line
 
 
 _CLASSIFIED = (
-    TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND,
-    TableKind.STATE_CAPITAL, TableKind.BASIC_ECONOMIC,
+    TableKind.INCOME,
+    TableKind.EXPENDITURE,
+    TableKind.GENERAL_PUBLIC,
+    TableKind.GOV_FUND,
+    TableKind.STATE_CAPITAL,
+    TableKind.BASIC_ECONOMIC,
 )
 
 
@@ -162,7 +179,7 @@ def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[st
     # is a misprint; the rows above name the 类.
     if len(above) >= 2 and parts[0] and len(parts[0]) != 3 and parts[1] == above[1]:
         parts[0] = above[0]
-    filled = [p if p else (above[k] if k < len(above) and not any(parts[:k + 1]) else "") for k, p in enumerate(parts)]
+    filled = [p if p else (above[k] if k < len(above) and not any(parts[: k + 1]) else "") for k, p in enumerate(parts)]
     depth = max(k for k, p in enumerate(parts) if p) + 1
     code = "".join(filled[:depth])
     if not is_code(code):

@@ -44,7 +44,7 @@ BLANKS = {"", "-", "—", "——", "--", "－", "/", "—— ", "－－"}
 
 
 def parse_amount(text: str, unit: MoneyUnit) -> Money | None:
-    """"1,065.08" -> Money(1065.08); blank or a dash -> None (not reported)."""
+    """ "1,065.08" -> Money(1065.08); blank or a dash -> None (not reported)."""
     value = parse_number(text)
     return None if value is None else Money(value, unit)
 
@@ -103,6 +103,8 @@ def is_unit_line(cells: list[str]) -> bool:
     preparer or date; a header row with one label "价值（金额单位：万元）" is no unit line."""
     filled = [c for c in cells if c.strip()]
     marked = sum(1 for c in filled if _is_unit_piece(c))
-    return marked > 0 and 2 * marked >= len(filled) and not any(
-        is_number(c) for c in filled if not UNIT_CODE_NAME.match(c)
+    return (
+        marked > 0
+        and 2 * marked >= len(filled)
+        and not any(is_number(c) for c in filled if not UNIT_CODE_NAME.match(c))
     )

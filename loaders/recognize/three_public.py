@@ -39,11 +39,15 @@ def three_public_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Lin
     lines: list[Line] = []
     money_cols = [i for i, k in enumerate(keys) if k]
     for r, row in enumerate(rows):
-        name_cell = next((c for c in row if c and not is_number(c) and not re.fullmatch(r"[一二三四五六七八九十]+", c)), "")
+        name_cell = next(
+            (c for c in row if c and not is_number(c) and not re.fullmatch(r"[一二三四五六七八九十]+", c)), ""
+        )
         item = _three_public_key(name_cell) if name_cell else None
         if item:
             values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
-            lines.append(Line(name=name_cell, values=values, code=item, row=body_offset + r, is_total=item == "total", page=page))
+            lines.append(
+                Line(name=name_cell, values=values, code=item, row=body_offset + r, is_total=item == "total", page=page)
+            )
     if lines:
         return tuple(lines)
     # Column-wise: the labels name the items; the first row with amounts holds them.
@@ -54,7 +58,16 @@ def three_public_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Lin
         for i, label in enumerate(labels):
             item = _three_public_key(label.split("/")[-1]) or _three_public_key(label)
             if item and i < len(row):
-                lines.append(Line(name=label, values={"total": amounts[i]}, code=item, row=body_offset + r, is_total=item == "total", page=page))
+                lines.append(
+                    Line(
+                        name=label,
+                        values={"total": amounts[i]},
+                        code=item,
+                        row=body_offset + r,
+                        is_total=item == "total",
+                        page=page,
+                    )
+                )
         break
     return tuple(lines)
 

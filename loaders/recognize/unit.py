@@ -40,6 +40,10 @@ def unit(context: Context, tables: list[Table], sections: list[Section], money_u
             if m:
                 name = m.group(1)
                 break
-    kinds = Counter(k for t in context.titles + [s.heading for s in sections] for k in re.findall(r"(?:^|年|预算)(单位|部门)", squash(t)))
+    kinds = Counter(
+        k
+        for t in context.titles + [s.heading for s in sections]
+        for k in re.findall(r"(?:^|年|预算)(单位|部门)", squash(t))
+    )
     kind = kinds.most_common(1)[0][0] if kinds else "单位"
     return Unit(code=code, name=name or "", year=year, money_unit=money_unit, kind=kind)

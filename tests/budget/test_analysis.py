@@ -92,7 +92,9 @@ def make_disclosure(expenditure=EXPENDITURE, total=("1452.21", "387.13", "1065.0
         Table(TableKind.UNKNOWN, "单位机构设置情况", (("单位名称",),), (("政法委",),)),
     )
     indicators = (
-        Indicator("产出指标", "数量指标", "开展清理活动次数", "每季度开展反宣品集中清理活动一次", "≥4次", "年度工作计划"),
+        Indicator(
+            "产出指标", "数量指标", "开展清理活动次数", "每季度开展反宣品集中清理活动一次", "≥4次", "年度工作计划"
+        ),
         Indicator("产出指标", "成本指标", "“双清”工作费用控制数", "印制宣传单", "≤5万元", "年度工作计划"),
         Indicator("效益指标", "社会效益指标", "营造和谐稳定社会氛围", "号召群众广泛参与", "效果明显", "年度工作计划"),
         Indicator("满意度指标", "服务对象满意度指标", "人民群众满意度", "人民群众满意度", "≥80%", None),
@@ -104,8 +106,12 @@ def make_disclosure(expenditure=EXPENDITURE, total=("1452.21", "387.13", "1065.0
     )
     procurement = (
         ProcurementLine(None, "合  计", None, None, None, None, m("47.80"), is_total=True),
-        ProcurementLine("精神障碍患者管控经费", "其他服务", "C99000000", "1", Decimal(3600), m("0.01"), m("36.00"), m("36.00")),
-        ProcurementLine("社会治安综合治理经费", "其他印刷服务", "C23090199", "1", Decimal(1000), m("0.01"), m("10.00"), m("100.00")),
+        ProcurementLine(
+            "精神障碍患者管控经费", "其他服务", "C99000000", "1", Decimal(3600), m("0.01"), m("36.00"), m("36.00")
+        ),
+        ProcurementLine(
+            "社会治安综合治理经费", "其他印刷服务", "C23090199", "1", Decimal(1000), m("0.01"), m("10.00"), m("100.00")
+        ),
     )
     return Disclosure(
         source=Source("hand.docx", Format.DOCX, "0" * 64),
@@ -121,7 +127,7 @@ def make_disclosure(expenditure=EXPENDITURE, total=("1452.21", "387.13", "1065.0
 
 
 def values_by_id(h: analysis.Hierarchy) -> dict[str, Money | None]:
-    return dict(zip(h.frame["id"], h.frame["amount"]))
+    return dict(zip(h.frame["id"], h.frame["amount"], strict=False))
 
 
 def test_functional_hierarchy_total():
@@ -129,9 +135,13 @@ def test_functional_hierarchy_total():
     v = values_by_id(h)
     assert v["root"] == m("1452.21")
     assert {k: v[k] for k in ("201", "204", "208", "210", "221")} == {
-        "201": m("1065.08"), "204": m("276.93"), "208": m("61.54"), "210": m("32.01"), "221": m("16.65")
+        "201": m("1065.08"),
+        "204": m("276.93"),
+        "208": m("61.54"),
+        "210": m("32.01"),
+        "221": m("16.65"),
     }
-    parents = dict(zip(h.frame["id"], h.frame["parent"]))
+    parents = dict(zip(h.frame["id"], h.frame["parent"], strict=False))
     assert parents["2080505"] == "20805" and parents["20805"] == "208" and parents["208"] == "root"
     assert h.problems == ()
     row = h.frame.set_index("id").loc["201"]
@@ -163,7 +173,7 @@ def test_parent_smaller_than_children_still_draws():
 def test_orphan_row_attaches_to_root():
     rows = [r for r in EXPENDITURE if r[0] not in ("221", "22102")]
     h = analysis.functional_hierarchy(make_disclosure(rows), "total")
-    parents = dict(zip(h.frame["id"], h.frame["parent"]))
+    parents = dict(zip(h.frame["id"], h.frame["parent"], strict=False))
     assert parents["2210201"] == "root"
 
 
@@ -172,7 +182,7 @@ def test_economic_hierarchy():
     v = values_by_id(h)
     assert v["root"] == m("387.13") and v["personnel"] == m("355.31") and v["public"] == m("31.82")
     assert v["public/302"] == m("31.82") and v["personnel/30101"] == m("80.29")
-    parents = dict(zip(h.frame["id"], h.frame["parent"]))
+    parents = dict(zip(h.frame["id"], h.frame["parent"], strict=False))
     assert parents["public/30201"] == "public/302" and parents["personnel/301"] == "personnel"
 
 
@@ -276,7 +286,11 @@ def test_seed_document():
     v = values_by_id(analysis.functional_hierarchy(d, "total"))
     assert v["root"] == m("1452.21")
     assert (v["201"], v["204"], v["208"], v["210"], v["221"]) == (
-        m("1065.08"), m("276.93"), m("61.54"), m("32.01"), m("16.65")
+        m("1065.08"),
+        m("276.93"),
+        m("61.54"),
+        m("32.01"),
+        m("16.65"),
     )
     o = analysis.overview(d)
     heads = {h.label: h.amount for h in o.headlines}

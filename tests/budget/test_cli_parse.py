@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "budget", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "budget", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_parse_json_follows_the_contract():
@@ -22,17 +24,47 @@ def test_parse_json_follows_the_contract():
     doc = json.loads(result.stdout)
     assert "\\u" not in result.stdout  # UTF-8, not ASCII-escaped
     assert doc["source"]["format"] == "docx" and len(doc["source"]["sha256"]) == 64
-    assert doc["unit"] == {"code": "216001", "name": "中共秦皇岛市海港区委政法委员会本级", "year": 2023, "money_unit": "万元", "kind": "单位"}
+    assert doc["unit"] == {
+        "code": "216001",
+        "name": "中共秦皇岛市海港区委政法委员会本级",
+        "year": 2023,
+        "money_unit": "万元",
+        "kind": "单位",
+    }
     first = doc["functional"][2]
     assert first["other"] == {"operating_expense": None, "to_superior": None, "to_subsidiary": None}  # printed, blank
     del first["other"]
-    assert first == {"code": "2013602", "name": "一般行政管理事务", "level": 3, "total": "1065.08", "basic": None, "project": "1065.08"}
-    assert doc["economic"][1] == {"code": "30101", "name": "基本工资", "level": 2, "total": "80.29", "personnel": "80.29", "public": None}
+    assert first == {
+        "code": "2013602",
+        "name": "一般行政管理事务",
+        "level": 3,
+        "total": "1065.08",
+        "basic": None,
+        "project": "1065.08",
+    }
+    assert doc["economic"][1] == {
+        "code": "30101",
+        "name": "基本工资",
+        "level": 2,
+        "total": "80.29",
+        "personnel": "80.29",
+        "public": None,
+    }
     assert doc["three_public"]["total"] == "2.560000" and doc["three_public"]["reception"] == "0.310000"
     assert len(doc["performance"]) == 13
     assert doc["performance"][0]["indicators"][0]["target"] == "≥4次"
     kinds = [t["kind"] for t in doc["tables"]]
-    assert kinds[:9] == ["summary", "income", "expenditure", "fiscal_summary", "general_public", "basic_economic", "gov_fund", "state_capital", "three_public"]
+    assert kinds[:9] == [
+        "summary",
+        "income",
+        "expenditure",
+        "fiscal_summary",
+        "general_public",
+        "basic_economic",
+        "gov_fund",
+        "state_capital",
+        "three_public",
+    ]
     gov_fund = doc["tables"][6]
     assert gov_fund["empty"] is True and gov_fund["note"].startswith("注：")
     assert any(s["heading"] == "八、名词解释" for s in doc["sections"])

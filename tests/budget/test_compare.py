@@ -134,8 +134,13 @@ def test_export_keeps_exact_decimals(pair, seed_docx):
     entries = [("seed.docx", seed_docx), ("b.docx", _next_year(seed_docx))]
     frame = compare.export_frame(compare.headline_table(entries), compare.class_table(entries))
     assert list(frame.columns) == [
-        "分组", "科目编码", "名称", "2023年（万元）", "2024年（万元）",
-        "增减额（万元）", "增减率（%）",
+        "分组",
+        "科目编码",
+        "名称",
+        "2023年（万元）",
+        "2024年（万元）",
+        "增减额（万元）",
+        "增减率（%）",
     ]
     sheet = load_workbook(io.BytesIO(export.frame_xlsx(frame, "预算对比"))).active
     rows = {r[2]: r for r in sheet.iter_rows(min_row=2, values_only=True)}

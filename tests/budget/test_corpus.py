@@ -73,7 +73,10 @@ def amount(db, name, code, column="total", kind="expenditure"):
         db,
         "SELECT l.amount, l.money_unit FROM lines l JOIN documents d USING (sha256) "
         "WHERE d.name = ? AND l.table_kind = ? AND l.code = ? AND l.column_key = ?",
-        name, kind, code, column,
+        name,
+        kind,
+        code,
+        column,
     )
     assert len(rows) == 1, rows
     return rows[0]
@@ -103,9 +106,13 @@ def test_exact_amounts_back(ingested):
 
 def test_three_public_indicators_and_findings(ingested):
     _, db = ingested
-    three = dict(query(db, "SELECT item, amount FROM three_public JOIN documents USING (sha256) WHERE name = 'seed.docx'"))
+    three = dict(
+        query(db, "SELECT item, amount FROM three_public JOIN documents USING (sha256) WHERE name = 'seed.docx'")
+    )
     assert three["total"] == Decimal("2.56") and three["reception"] == Decimal("0.31")
-    (count,) = query(db, "SELECT count(*) FROM performance_indicators JOIN documents USING (sha256) WHERE name = 'seed.docx'")[0]
+    (count,) = query(
+        db, "SELECT count(*) FROM performance_indicators JOIN documents USING (sha256) WHERE name = 'seed.docx'"
+    )[0]
     assert count == 90
     target = query(
         db,
@@ -121,7 +128,7 @@ def test_three_public_indicators_and_findings(ingested):
     stored = query(
         db,
         "SELECT rule, severity, location->>'table', expected, actual, difference FROM findings "
-        "WHERE sha256 = ? ORDER BY \"key\"",
+        'WHERE sha256 = ? ORDER BY "key"',
         seed.source.sha256,
     )
     expected = sorted(findings, key=lambda f: f.key)
@@ -133,7 +140,10 @@ def test_three_public_indicators_and_findings(ingested):
 
 def test_reingest_replaces_rows(corpus_dir, ingested):
     _, db = ingested
-    counts = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM lines), (SELECT count(*) FROM three_public), (SELECT count(*) FROM performance_indicators), (SELECT count(*) FROM findings)"
+    counts = "SELECT " + ", ".join(
+        f"(SELECT count(*) FROM {table})"
+        for table in ("documents", "lines", "three_public", "performance_indicators", "findings")
+    )
     before = query(db, counts)
     again = corpus.ingest(corpus_dir, db)
     assert again.ingested == 3
@@ -150,7 +160,9 @@ def test_an_amount_that_does_not_fit_is_refused_not_rounded():
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "budget", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "budget", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_cli_exit_codes(tmp_path):
@@ -164,9 +176,9 @@ def test_cli_exit_codes(tmp_path):
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 3 and lines[0].startswith("跳过 junk.docx：") and lines[1].startswith("导入 seed.txt：")
     assert "导入 1，跳过 1" in lines[2]
-    assert query(db, "SELECT amount FROM lines WHERE code = '2013602' AND table_kind = 'expenditure' AND column_key = 'total'") == [
-        (Decimal("1065.08"),)
-    ]
+    assert query(
+        db, "SELECT amount FROM lines WHERE code = '2013602' AND table_kind = 'expenditure' AND column_key = 'total'"
+    ) == [(Decimal("1065.08"),)]
 
     bad = tmp_path / "bad"
     bad.mkdir()

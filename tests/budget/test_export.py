@@ -20,7 +20,7 @@ def test_table_csv_is_the_table_as_printed(seed_docx):
     assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Chinese text
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == [table.title]
-    body = rows[1 + (1 if table.unit_line else 0) + len(table.header):]
+    body = rows[1 + (1 if table.unit_line else 0) + len(table.header) :]
     assert [r[1:4] for r in body if r[1:2] == ["2080505"]] == [["2080505", "机关事业单位基本养老保险缴费支出", "34.63"]]
 
 

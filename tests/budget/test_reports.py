@@ -70,8 +70,10 @@ def test_explained_finding_changes_the_check_form(report):
 
 
 def test_html_is_self_contained_and_escapes_document_text(seed_docx):
-    sections = tuple(replace(s, text=s.text.replace("上年末", "<script>alert</script>上年末"))
-                     if "国有资产" in s.heading else s for s in seed_docx.sections)
+    sections = tuple(
+        replace(s, text=s.text.replace("上年末", "<script>alert</script>上年末")) if "国有资产" in s.heading else s
+        for s in seed_docx.sections
+    )
     page = reports.to_html(run(replace(seed_docx, sections=sections)))
     assert "<script>" not in page
     assert "&lt;script&gt;" in page

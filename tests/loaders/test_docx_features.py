@@ -46,28 +46,50 @@ def _load(data: bytes):
 
 
 def test_expenditure_table_with_whole_codes():
-    d = _load(_document(lambda doc: _expenditure(doc, [
-        ["", "合计", "10.00", "4.00", "6.00"],
-        ["201", "一般公共服务支出", "10.00", "4.00", "6.00"],
-        ["20101", "人大事务", "10.00", "4.00", "6.00"],
-        ["2010101", "行政运行", "10.00", "4.00", "6.00"],
-    ])))
+    d = _load(
+        _document(
+            lambda doc: _expenditure(
+                doc,
+                [
+                    ["", "合计", "10.00", "4.00", "6.00"],
+                    ["201", "一般公共服务支出", "10.00", "4.00", "6.00"],
+                    ["20101", "人大事务", "10.00", "4.00", "6.00"],
+                    ["2010101", "行政运行", "10.00", "4.00", "6.00"],
+                ],
+            )
+        )
+    )
     assert d.unit.kind == "部门" and d.unit.year == 2024 and d.unit.name == "测试局"
-    assert [(l.code, l.level, l.total.amount) for l in d.functional] == [("201", 1, D("10.00")), ("20101", 2, D("10.00")), ("2010101", 3, D("10.00"))]
+    assert [(ln.code, ln.level, ln.total.amount) for ln in d.functional] == [
+        ("201", 1, D("10.00")),
+        ("20101", 2, D("10.00")),
+        ("2010101", 3, D("10.00")),
+    ]
     assert d.table(TableKind.EXPENDITURE).total_line().project.amount == D("6.00")
 
 
 def test_merged_header_cells_both_ways():
     def build(doc):
         doc.add_paragraph("单位预算支出总表")
-        _table(doc, [
-            ["功能分类科目", "", "合计", "本年支出", ""],
-            ["科目编码", "科目名称", "", "基本支出", "项目支出"],
-            ["2049999", "其他公共安全支出", "276.93", "276.93", ""],
-        ], merges=[((0, 0), (0, 1)), ((0, 3), (0, 4)), ((0, 2), (1, 2))])
+        _table(
+            doc,
+            [
+                ["功能分类科目", "", "合计", "本年支出", ""],
+                ["科目编码", "科目名称", "", "基本支出", "项目支出"],
+                ["2049999", "其他公共安全支出", "276.93", "276.93", ""],
+            ],
+            merges=[((0, 0), (0, 1)), ((0, 3), (0, 4)), ((0, 2), (1, 2))],
+        )
+
     d = _load(_document(build))
     table = d.table(TableKind.EXPENDITURE)
-    assert table.columns == ("功能分类科目/科目编码", "功能分类科目/科目名称", "合计", "本年支出/基本支出", "本年支出/项目支出")
+    assert table.columns == (
+        "功能分类科目/科目编码",
+        "功能分类科目/科目名称",
+        "合计",
+        "本年支出/基本支出",
+        "本年支出/项目支出",
+    )
     line = d.functional[0]
     assert (line.total.amount, line.basic.amount, line.project) == (D("276.93"), D("276.93"), None)
 
@@ -77,11 +99,15 @@ def test_unmerged_header_words_on_two_rows():
     # their first column and the others are blank.
     def build(doc):
         doc.add_paragraph("单位预算支出总表")
-        _table(doc, [
-            ["功能分类科目", "", "合计", "本年支出", ""],
-            ["科目编码", "科目名称", "", "基本支出", "项目支出"],
-            ["2049999", "其他公共安全支出", "276.93", "", "276.93"],
-        ])
+        _table(
+            doc,
+            [
+                ["功能分类科目", "", "合计", "本年支出", ""],
+                ["科目编码", "科目名称", "", "基本支出", "项目支出"],
+                ["2049999", "其他公共安全支出", "276.93", "", "276.93"],
+            ],
+        )
+
     d = _load(_document(build))
     assert d.functional[0].project.amount == D("276.93") and d.functional[0].basic is None
 
@@ -91,6 +117,7 @@ def test_yuan_with_thousands_separators_and_paragraph_unit_line():
         doc.add_paragraph("2024年部门支出预算总表")
         doc.add_paragraph("编制单位：上海市普陀区测试局                     单位：元")
         _table(doc, [HEADER, ["2040601", "行政运行", "14,348,853.34", "14,348,853.34", ""]])
+
     d = _load(_document(build))
     assert d.unit.money_unit == MoneyUnit.YUAN and d.unit.name == "上海市普陀区测试局"
     assert d.functional[0].total.amount == D("14348853.34")
@@ -102,39 +129,64 @@ def test_codes_split_into_class_columns():
     def build(doc):
         doc.add_paragraph("2024年预算单位支出预算总表")
         doc.add_paragraph("编制单位：测试单位 单位：元")
-        _table(doc, [
-            ["功能分类科目编码", "", "", "功能分类科目名称", "合计", "基本支出", "项目支出"],
-            ["类", "款", "项", "", "", "", ""],
-            ["208", "", "", "社会保障和就业支出", "1,696,828", "1,696,828", ""],
-            ["208", "05", "", "行政事业单位养老支出", "1,696,828", "1,696,828", ""],
-            ["", "", "02", "事业单位离退休", "538,440", "538,440", ""],
-            ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "1,158,388", "1,158,388", ""],
-            ["", "", "", "合计", "1,696,828", "1,696,828", ""],
-        ], merges=[((0, 0), (0, 2))])
+        _table(
+            doc,
+            [
+                ["功能分类科目编码", "", "", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+                ["类", "款", "项", "", "", "", ""],
+                ["208", "", "", "社会保障和就业支出", "1,696,828", "1,696,828", ""],
+                ["208", "05", "", "行政事业单位养老支出", "1,696,828", "1,696,828", ""],
+                ["", "", "02", "事业单位离退休", "538,440", "538,440", ""],
+                ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "1,158,388", "1,158,388", ""],
+                ["", "", "", "合计", "1,696,828", "1,696,828", ""],
+            ],
+            merges=[((0, 0), (0, 2))],
+        )
+
     d = _load(_document(build))
-    assert [(l.code, l.level) for l in d.functional] == [("208", 1), ("20805", 2), ("2080502", 3), ("2080505", 3)]
+    assert [(ln.code, ln.level) for ln in d.functional] == [("208", 1), ("20805", 2), ("2080502", 3), ("2080505", 3)]
     assert d.functional[2].total.amount == D("538440")
     assert d.table(TableKind.EXPENDITURE).total_line().total.amount == D("1696828")
 
 
 def test_full_width_digits_and_stray_tabs_and_quotes():
-    d = _load(_document(lambda doc: _expenditure(doc, [
-        ["２０１", "\"一般公共服务支出\t\"", "１，０６５．０８", "", "１０６５．０８"],
-    ])))
+    d = _load(
+        _document(
+            lambda doc: _expenditure(
+                doc,
+                [
+                    ["２０１", '"一般公共服务支出\t"', "１，０６５．０８", "", "１０６５．０８"],
+                ],
+            )
+        )
+    )
     line = d.functional[0]
-    assert (line.code, line.name, line.total.amount, line.project.amount) == ("201", "一般公共服务支出", D("1065.08"), D("1065.08"))
+    assert (line.code, line.name, line.total.amount, line.project.amount) == (
+        "201",
+        "一般公共服务支出",
+        D("1065.08"),
+        D("1065.08"),
+    )
 
 
 def test_table_continued_after_page_break_is_joined():
     def build(doc):
         doc.add_paragraph("单位预算支出总表")
-        _table(doc, [["216001测试单位", "预算年度：2023", "", "", "单位：万元"], HEADER,
-                     ["201", "一般公共服务支出", "3.00", "3.00", ""], ["20101", "人大事务", "3.00", "3.00", ""]])
+        _table(
+            doc,
+            [
+                ["216001测试单位", "预算年度：2023", "", "", "单位：万元"],
+                HEADER,
+                ["201", "一般公共服务支出", "3.00", "3.00", ""],
+                ["20101", "人大事务", "3.00", "3.00", ""],
+            ],
+        )
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _table(doc, [HEADER, ["2010101", "行政运行", "3.00", "3.00", ""], ["", "合计", "3.00", "3.00", ""]])
+
     d = _load(_document(build))
     assert len(d.tables_of(TableKind.EXPENDITURE)) == 1
-    assert [l.code for l in d.functional] == ["201", "20101", "2010101"]
+    assert [ln.code for ln in d.functional] == ["201", "20101", "2010101"]
     assert d.unit.code == "216001" and d.unit.year == 2023
     assert d.table(TableKind.EXPENDITURE).total_line().total.amount == D("3.00")
 
@@ -144,6 +196,7 @@ def test_unrecognised_table_is_kept():
         _expenditure(doc, [["201", "一般公共服务支出", "1.00", "1.00", ""]])
         doc.add_paragraph("人员编制情况")
         _table(doc, [["编制数", "实有人数"], ["12", "10"]])
+
     d = _load(_document(build))
     unknown = d.tables_of(TableKind.UNKNOWN)
     assert len(unknown) == 1 and unknown[0].rows == (("12", "10"),)

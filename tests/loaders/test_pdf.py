@@ -70,7 +70,12 @@ def test_split_codes_stay_separate_cells_with_amounts_as_printed(fuliyuan_blocks
     # merged header cells: 项目 over four columns, 支出预算 over three; 合计 over the codes and name
     assert [(c.text, c.span) for c in grid.rows[0]] == [("项目", 4), ("支出预算", 3)]
     assert [(c.text, c.span) for c in grid.rows[1]][:2] == [("功能分类科目编码", 3), ("功能分类科目名称", 1)]
-    assert [(c.text, c.span) for c in grid.rows[-1]] == [("合计", 4), ("12,121,164", 1), ("9,501,164", 1), ("2,620,000", 1)]
+    assert [(c.text, c.span) for c in grid.rows[-1]] == [
+        ("合计", 4),
+        ("12,121,164", 1),
+        ("9,501,164", 1),
+        ("2,620,000", 1),
+    ]
     assert width(grid) == {7}
 
 
@@ -101,7 +106,12 @@ def test_table_continued_over_pages_keeps_its_columns(wanli_blocks):
     assert all(width(g) == {9} for g in parts)
     assert texts(parts[1].rows[0]) == ("201", "38", "02", "一般行政管理事务", "135,200", "135,200", "0", "0", "0")
     assert [(c.text, c.span) for c in parts[-1].rows[0]] == [
-        ("合计", 4), ("156,211,123", 1), ("156,211,123", 1), ("0", 1), ("0", 1), ("0", 1)
+        ("合计", 4),
+        ("156,211,123", 1),
+        ("156,211,123", 1),
+        ("0", 1),
+        ("0", 1),
+        ("0", 1),
     ]
 
 
@@ -128,7 +138,14 @@ def test_row_broken_over_a_page_is_one_row():
     # seed.pdf page 10/11: the 满意度 row of 海防工作经费 is split by the page break.
     blocks = pdf.read(fixture_bytes("seed.pdf"))
     rows = [texts(r) for b in blocks if isinstance(b, Grid) for r in b.rows]
-    assert ("满意度指标", "服务对象满意度指标", "沿海地区群众满意度", "沿海地区群众对海防安全工作的满意程度", "≥90%", "实际调查") in rows
+    assert (
+        "满意度指标",
+        "服务对象满意度指标",
+        "沿海地区群众满意度",
+        "沿海地区群众对海防安全工作的满意程度",
+        "≥90%",
+        "实际调查",
+    ) in rows
     assert not any(r[:4] == ("", "", "", "作的满意程度") for r in rows)
 
 
@@ -298,15 +315,21 @@ def expected_rows(text):
 
 def actual_rows(lines, keys):
     return [
-        (l.code, l.name, l.level, tuple(None if l.get(k) is None else l.get(k).amount for k in keys))
-        for l in lines
+        (ln.code, ln.name, ln.level, tuple(None if ln.get(k) is None else ln.get(k).amount for k in keys))
+        for ln in lines
     ]
 
 
 STANDARD = [
-    TableKind.SUMMARY, TableKind.INCOME, TableKind.EXPENDITURE, TableKind.FISCAL_SUMMARY,
-    TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND, TableKind.STATE_CAPITAL,
-    TableKind.BASIC_ECONOMIC, TableKind.THREE_PUBLIC,
+    TableKind.SUMMARY,
+    TableKind.INCOME,
+    TableKind.EXPENDITURE,
+    TableKind.FISCAL_SUMMARY,
+    TableKind.GENERAL_PUBLIC,
+    TableKind.GOV_FUND,
+    TableKind.STATE_CAPITAL,
+    TableKind.BASIC_ECONOMIC,
+    TableKind.THREE_PUBLIC,
 ]
 
 
@@ -317,7 +340,12 @@ def test_fuliyuan_unit(fuliyuan):
 
 def test_wanli_unit(wanli):
     u = wanli.unit
-    assert (u.name, u.year, u.money_unit, u.kind) == ("上海市普陀区人民政府万里街道办事处", 2024, MoneyUnit.YUAN, "部门")
+    assert (u.name, u.year, u.money_unit, u.kind) == (
+        "上海市普陀区人民政府万里街道办事处",
+        2024,
+        MoneyUnit.YUAN,
+        "部门",
+    )
 
 
 @pytest.mark.parametrize("name", ["fuliyuan", "wanli"])
@@ -336,7 +364,7 @@ def test_table_pages(wanli):
     assert pages[TableKind.BASIC_ECONOMIC] == (29, 30)
     assert pages[TableKind.THREE_PUBLIC] == (31,)
     # each row of a continued table keeps the page it is printed on
-    row_pages = {l.code: l.page for l in wanli.functional}
+    row_pages = {ln.code: ln.page for ln in wanli.functional}
     assert (row_pages["201"], row_pages["2013802"], row_pages["2080502"], row_pages["2129999"]) == (16, 17, 18, 19)
     total = wanli.table(TableKind.EXPENDITURE).total_line()
     assert total.page == 20
@@ -344,7 +372,7 @@ def test_table_pages(wanli):
 
 def test_fuliyuan_functional(fuliyuan):
     assert actual_rows(fuliyuan.functional, ("total", "basic", "project")) == expected_rows(FULIYUAN_FUNCTIONAL)
-    assert {l.total.unit for l in fuliyuan.functional} == {MoneyUnit.YUAN}
+    assert {ln.total.unit for ln in fuliyuan.functional} == {MoneyUnit.YUAN}
 
 
 def test_fuliyuan_economic(fuliyuan):
@@ -362,7 +390,10 @@ def test_wanli_economic(wanli):
 def test_codes_read_otherwise_than_printed_are_noted(fuliyuan, wanli):
     assert len(fuliyuan.notes) == 2  # 支出总表 and 一般公共预算支出表 both print "7 11 02"
     assert all("7 11 02" in n and "2101102" in n for n in fuliyuan.notes)
-    assert [("301 2" in n and "30102" in n, "301 7" in n and "30107" in n) for n in wanli.notes] == [(True, False), (False, True)]
+    assert [("301 2" in n and "30102" in n, "301 7" in n and "30107" in n) for n in wanli.notes] == [
+        (True, False),
+        (False, True),
+    ]
 
 
 def test_totals(fuliyuan, wanli):
@@ -370,7 +401,7 @@ def test_totals(fuliyuan, wanli):
     assert (total.total.amount, total.basic.amount, total.project.amount) == (D(12121164), D(9501164), D(2620000))
     total = wanli.table(TableKind.BASIC_ECONOMIC).total_line()
     assert (total.total.amount, total.personnel.amount, total.public.amount) == (D(99706020), D(88537451), D(11168569))
-    summary = {(l.side, l.name): l.total for l in wanli.table(TableKind.SUMMARY).lines}
+    summary = {(ln.side, ln.name): ln.total for ln in wanli.table(TableKind.SUMMARY).lines}
     assert summary[("income", "收入总计")].amount == D(156211123)
     assert summary[("expenditure", "城乡社区支出")].amount == D(119385303)
 
@@ -383,7 +414,15 @@ def three_public(d):
     tp = d.three_public
     return tuple(
         None if m is None else (m.amount, m.unit)
-        for m in (tp.total, tp.overseas, tp.vehicles, tp.vehicle_purchase, tp.vehicle_operation, tp.reception, tp.running_costs)
+        for m in (
+            tp.total,
+            tp.overseas,
+            tp.vehicles,
+            tp.vehicle_purchase,
+            tp.vehicle_operation,
+            tp.reception,
+            tp.running_costs,
+        )
     )
 
 
@@ -397,12 +436,23 @@ def test_three_public_in_wan_yuan_inside_a_yuan_document(fuliyuan, wanli):
 
 def test_narrative_sections(fuliyuan, wanli):
     headings = [s.heading for s in fuliyuan.sections]
-    for heading in ("上海市普陀区社会福利院主要职能", "上海市普陀区社会福利院机构设置", "名词解释", "2024年单位预算编制说明",
-                    "一、2024年“三公”经费预算情况说明", "二、机关运行经费预算", "三、政府采购预算情况", "四、绩效目标设置情况"):
+    for heading in (
+        "上海市普陀区社会福利院主要职能",
+        "上海市普陀区社会福利院机构设置",
+        "名词解释",
+        "2024年单位预算编制说明",
+        "一、2024年“三公”经费预算情况说明",
+        "二、机关运行经费预算",
+        "三、政府采购预算情况",
+        "四、绩效目标设置情况",
+    ):
         assert heading in headings
     text = {s.heading: s for s in wanli.sections}
     assert "项目经费情况说明" in text and "七、绩效目标" in text
-    assert "2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元。其中：" in text["一、2024年“三公”经费预算情况说明"].text
+    assert (
+        "2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元。其中："
+        in text["一、2024年“三公”经费预算情况说明"].text
+    )
     assert text["二、机关运行经费预算"].page == 32
     explained = text["2024年部门预算编制说明"].text.split("\n")
     assert explained[0].startswith("2024年，上海市普陀区人民政府万里街道办事处收入预算15621.11万元")
@@ -459,7 +509,9 @@ def encrypted_pdf(user: bytes = b"secret", owner: bytes = b"owner") -> bytes:
     p = (-4).to_bytes(4, "little", signed=True)
     key = hashlib.md5((user + _PAD)[:32] + o + p + file_id).digest()[:5]
     u = _rc4(key, _PAD)
-    stream = _rc4(hashlib.md5(key + (4).to_bytes(3, "little") + b"\0\0").digest()[:10], b"BT /F1 12 Tf 72 720 Td (2024) Tj ET")
+    stream = _rc4(
+        hashlib.md5(key + (4).to_bytes(3, "little") + b"\0\0").digest()[:10], b"BT /F1 12 Tf 72 720 Td (2024) Tj ET"
+    )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -487,17 +539,21 @@ def minimal_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
 def undecodable_pdf() -> bytes:
     """Text in an embedded-subset CJK font without a ToUnicode map: glyph ids only."""
     text = b"BT /F1 12 Tf 72 720 Td <0001000200030004000500060007> Tj ET"
-    return minimal_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
-        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo << /Registry (Adobe) "
-        b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 >>",
-        b"<< /Type /FontDescriptor /FontName /ABCDEF+SimSun /Flags 4 /FontBBox [0 -141 1000 859] /ItalicAngle 0 "
-        b"/Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >>",
-    ])
+    return minimal_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H "
+            b"/DescendantFonts [6 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo << /Registry (Adobe) "
+            b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 >>",
+            b"<< /Type /FontDescriptor /FontName /ABCDEF+SimSun /Flags 4 /FontBBox [0 -141 1000 859] /ItalicAngle 0 "
+            b"/Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >>",
+        ]
+    )
 
 
 def image_only_pdf() -> bytes:
@@ -560,7 +616,9 @@ def test_tables_found_by_text_alignment_alone(name):
     ruled = build(pdf.read(data), source)
 
     def rows(lines):
-        return [(l.code, l.name, l.level, {k: v and v.amount for k, v in l.values.items()}, l.page) for l in lines]
+        return [
+            (ln.code, ln.name, ln.level, {k: v and v.amount for k, v in ln.values.items()}, ln.page) for ln in lines
+        ]
 
     assert [t.kind for t in unruled.tables][:5] == STANDARD[:5]
     assert rows(unruled.functional) == rows(ruled.functional)
@@ -595,7 +653,14 @@ def test_running_heads_dropped_and_a_paragraph_joined_over_the_page_break():
     from loaders.pdf import _blocks, _drop_running_heads
 
     pages = [
-        _page_with(1, [("一、部门主要职能", 60, 160), ("本部门负责辖区内的公共服务，统筹推进社区治理和", 84, 540), ("党建工作，具体包括下列事项：组织实施与居民生活密切相关", 60, 540)]),
+        _page_with(
+            1,
+            [
+                ("一、部门主要职能", 60, 160),
+                ("本部门负责辖区内的公共服务，统筹推进社区治理和", 84, 540),
+                ("党建工作，具体包括下列事项：组织实施与居民生活密切相关", 60, 540),
+            ],
+        ),
         _page_with(2, [("的社区公共服务。", 60, 160), ("二、机构设置", 60, 140), ("本部门设5个内设机构。", 84, 220)]),
         _page_with(3, [("三、名词解释", 60, 140), ("基本支出：保障机构正常运转的支出。", 84, 300)]),
     ]
@@ -603,7 +668,10 @@ def test_running_heads_dropped_and_a_paragraph_joined_over_the_page_break():
     texts = [(b.text, b.page) for b in _blocks(pages)]
     assert texts == [
         ("一、部门主要职能", 1),
-        ("本部门负责辖区内的公共服务，统筹推进社区治理和党建工作，具体包括下列事项：组织实施与居民生活密切相关的社区公共服务。", 1),
+        (
+            "本部门负责辖区内的公共服务，统筹推进社区治理和党建工作，具体包括下列事项：组织实施与居民生活密切相关的社区公共服务。",
+            1,
+        ),
         ("二、机构设置", 2),
         ("本部门设5个内设机构。", 2),
         ("三、名词解释", 3),

@@ -66,12 +66,12 @@ def test_written_document_loads_to_the_same_model(originals, fixture, written):
 def test_comparison_sees_the_figures(originals):
     """The comparison is not vacuous: the models compared hold the real figures."""
     seed, wanli = writers.comparable(originals("seed")), writers.comparable(originals("wanli"))
-    line = next(l for l in seed["functional"] if l["code"] == "2013602")
+    line = next(ln for ln in seed["functional"] if ln["code"] == "2013602")
     assert line["values"]["total"] == ["1065.08", "万元"] and line["values"]["basic"] is None
     assert seed["three_public"]["vehicles"] == ["2.250000", "万元"]
     assert len(seed["performance"]) == 13 and len(seed["procurement"]) == 6 and len(seed["assets"]) == 6
     assert wanli["unit"] == [None, "上海市普陀区人民政府万里街道办事处", 2024, "元", "部门"]
-    assert sum(1 for l in wanli["functional"] if l["level"] == 3) > 30
+    assert sum(1 for ln in wanli["functional"] if ln["level"] == 3) > 30
 
 
 def test_written_workbook_stores_amounts_as_numbers(originals):
@@ -96,7 +96,12 @@ def test_written_word_has_real_merged_header_cells(originals):
     assert 'w:gridSpan w:val="4"' in xml and 'w:gridSpan w:val="3"' in xml and "w:vMerge" in xml
     again = load(writers.to_docx(originals("fuliyuan")), "out.docx")
     income = again.table(TableKind.INCOME)
-    assert income.columns[:4] == ("项目/功能分类科目编码/类", "项目/功能分类科目编码/款", "项目/功能分类科目编码/项", "项目/功能分类科目名称")
+    assert income.columns[:4] == (
+        "项目/功能分类科目编码/类",
+        "项目/功能分类科目编码/款",
+        "项目/功能分类科目编码/项",
+        "项目/功能分类科目名称",
+    )
     total = income.total_line()
     assert (total.total.amount, total.total.unit) == (Decimal("12121164"), MoneyUnit.YUAN)
 
@@ -113,8 +118,13 @@ def test_empty_tables_keep_their_whole_header(originals):
     for key in ("fuliyuan", "wanli"):
         gov_fund = originals(key).table(TableKind.GOV_FUND)
         assert gov_fund.empty and len(gov_fund.header) == 3
-        assert gov_fund.columns[3:] == ("项目/功能分类科目名称", "政府性基金预算支出/合计", "政府性基金预算支出/基本支出", "政府性基金预算支出/项目支出")
-        assert [(l.name, l.is_total) for l in gov_fund.lines] == [("合计", True)]
+        assert gov_fund.columns[3:] == (
+            "项目/功能分类科目名称",
+            "政府性基金预算支出/合计",
+            "政府性基金预算支出/基本支出",
+            "政府性基金预算支出/项目支出",
+        )
+        assert [(ln.name, ln.is_total) for ln in gov_fund.lines] == [("合计", True)]
     seed = originals("seed").table(TableKind.STATE_CAPITAL)
     assert seed.empty and seed.lines == ()
     assert seed.columns == ("序号", "功能分类科目/科目编码", "功能分类科目/科目名称", "合计", "基本支出", "项目支出")

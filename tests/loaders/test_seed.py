@@ -28,21 +28,36 @@ def test_docx_and_txt_give_identical_models(seed_docx, seed_txt):
 
 def test_unit(seed):
     u = seed.unit
-    assert (u.code, u.name, u.year, u.money_unit, u.kind) == ("216001", "中共秦皇岛市海港区委政法委员会本级", 2023, MoneyUnit.WAN_YUAN, "单位")
+    assert (u.code, u.name, u.year, u.money_unit, u.kind) == (
+        "216001",
+        "中共秦皇岛市海港区委政法委员会本级",
+        2023,
+        MoneyUnit.WAN_YUAN,
+        "单位",
+    )
 
 
 def test_standard_tables_recognised_in_order(seed):
     kinds = [t.kind for t in seed.tables if t.kind not in (TableKind.PERFORMANCE,)]
     assert kinds == [
-        TableKind.SUMMARY, TableKind.INCOME, TableKind.EXPENDITURE, TableKind.FISCAL_SUMMARY,
-        TableKind.GENERAL_PUBLIC, TableKind.BASIC_ECONOMIC, TableKind.GOV_FUND, TableKind.STATE_CAPITAL,
-        TableKind.THREE_PUBLIC, TableKind.ORGANISATION, TableKind.PROCUREMENT, TableKind.ASSETS,
+        TableKind.SUMMARY,
+        TableKind.INCOME,
+        TableKind.EXPENDITURE,
+        TableKind.FISCAL_SUMMARY,
+        TableKind.GENERAL_PUBLIC,
+        TableKind.BASIC_ECONOMIC,
+        TableKind.GOV_FUND,
+        TableKind.STATE_CAPITAL,
+        TableKind.THREE_PUBLIC,
+        TableKind.ORGANISATION,
+        TableKind.PROCUREMENT,
+        TableKind.ASSETS,
     ]
 
 
 def test_income_and_expenditure_totals(seed):
     summary = seed.table(TableKind.SUMMARY)
-    by_name = {(l.side, l.name): l.total for l in summary.lines}
+    by_name = {(ln.side, ln.name): ln.total for ln in summary.lines}
     assert by_name[("income", "收入总计")].amount == D("1452.21")
     assert by_name[("expenditure", "支出总计")].amount == D("1452.21")
     assert by_name[("expenditure", "一般公共服务支出")].amount == D("1065.08")
@@ -58,13 +73,13 @@ def _plain(m):
 
 
 def test_all_functional_rows(seed):
-    got = [(l.code, l.name, _plain(l.total), _plain(l.basic), _plain(l.project)) for l in seed.functional]
+    got = [(ln.code, ln.name, _plain(ln.total), _plain(ln.basic), _plain(ln.project)) for ln in seed.functional]
     assert got == FUNCTIONAL
-    assert [l.level for l in seed.functional[:3]] == [1, 2, 3]
+    assert [ln.level for ln in seed.functional[:3]] == [1, 2, 3]
 
 
 def test_all_economic_rows(seed):
-    got = [(l.code, l.name, _plain(l.total), _plain(l.personnel), _plain(l.public)) for l in seed.economic]
+    got = [(ln.code, ln.name, _plain(ln.total), _plain(ln.personnel), _plain(ln.public)) for ln in seed.economic]
     assert got == ECONOMIC
     # 22 coded rows plus the 合计 row: the 23 printed rows of the table.
     assert len(seed.table(TableKind.BASIC_ECONOMIC).lines) == 23
@@ -84,7 +99,13 @@ def test_performance_projects_and_indicators(seed):
     assert first.name == "反邪教专项资金"
     assert len(first.goals) == 3 and first.goals[0].startswith("1.对新发现及反复的")
     i = first.indicators[0]
-    assert (i.level1, i.level2, i.level3, i.target, i.basis) == ("产出指标", "数量指标", "开展清理活动次数", "≥4次", "年度工作计划")
+    assert (i.level1, i.level2, i.level3, i.target, i.basis) == (
+        "产出指标",
+        "数量指标",
+        "开展清理活动次数",
+        "≥4次",
+        "年度工作计划",
+    )
     # 一级 is merged down the rows it spans.
     assert [x.level1 for x in first.indicators] == ["产出指标"] * 4 + ["效益指标"] * 2 + ["满意度指标"]
     assert seed.performance[1].goals == ("1.目标内容1", "2.目标内容2")
@@ -114,8 +135,16 @@ def test_procurement_assets_and_organisation(seed):
 
 def test_narrative_sections(seed):
     headings = [s.heading for s in seed.sections]
-    for expected in ("一、单位职责及机构设置情况", "二、单位预算安排的总体情况", "三、机关运行经费安排情况",
-                     "五、预算绩效信息", "六、政府采购预算情况", "七、国有资产信息", "八、名词解释", "九、其他需要说明的事项"):
+    for expected in (
+        "一、单位职责及机构设置情况",
+        "二、单位预算安排的总体情况",
+        "三、机关运行经费安排情况",
+        "五、预算绩效信息",
+        "六、政府采购预算情况",
+        "七、国有资产信息",
+        "八、名词解释",
+        "九、其他需要说明的事项",
+    ):
         assert expected in headings
     three = next(s for s in seed.sections if "三公" in s.heading)
     assert "2.56万元" in three.text

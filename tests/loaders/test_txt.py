@@ -58,7 +58,12 @@ def test_cells_rows_and_paragraphs():
 def test_model_from_text_with_gb18030_encoding():
     d = load(TEXT.encode("gb18030"), "t.txt")
     line = d.functional[0]
-    assert (line.code, line.total.amount, line.basic, line.project.amount) == ("201", Decimal("1065.08"), None, Decimal("1065.08"))
+    assert (line.code, line.total.amount, line.basic, line.project.amount) == (
+        "201",
+        Decimal("1065.08"),
+        None,
+        Decimal("1065.08"),
+    )
     assert d.table(TableKind.EXPENDITURE).note == "注：示例。"
     assert d.sections[-1].heading == "一、单位职责" and d.sections[-1].text == "负责全区工作。"
 
@@ -67,7 +72,10 @@ def test_cell_running_over_lines_and_split_rows():
     text = "绩效目标表\n\t一级指标\n\t二级指标\n\t指标值\n\n\t产出指标\n\t数量\n指标\n\n\t≥4次\n\n"
     grid = read(text.encode())[1]
     # The second row was split by a blank line inside a cell; it is joined back.
-    assert [[c.text for c in r] for r in grid.rows] == [["一级指标", "二级指标", "指标值"], ["产出指标", "数量\n指标", "≥4次"]]
+    assert [[c.text for c in r] for r in grid.rows] == [
+        ["一级指标", "二级指标", "指标值"],
+        ["产出指标", "数量\n指标", "≥4次"],
+    ]
 
 
 def test_utf16_text_with_bom_is_read(seed_txt):

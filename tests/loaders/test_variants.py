@@ -24,7 +24,11 @@ from loaders.recognize import is_code_label, squash
 from tests import writers
 from tests.conftest import fixture_bytes
 
-FIXTURES = {"seed": "seed.docx", "fuliyuan": "real/putuo_fuliyuan_2024_unit.pdf", "wanli": "real/putuo_wanli_2024_dept.pdf"}
+FIXTURES = {
+    "seed": "seed.docx",
+    "fuliyuan": "real/putuo_fuliyuan_2024_unit.pdf",
+    "wanli": "real/putuo_wanli_2024_dept.pdf",
+}
 FORMATS = {
     "docx": (writers.to_docx, "v.docx"),
     "txt": (writers.to_txt, "v.txt"),
@@ -73,7 +77,7 @@ def assert_same(actual: dict, expected: dict) -> None:
 def with_tables(d: Disclosure, tables) -> Disclosure:
     """The disclosure with other tables; its notes name the tables by their new titles."""
     notes = list(d.notes)
-    for old, new in zip(d.tables, tables):
+    for old, new in zip(d.tables, tables, strict=False):
         if old.kind == new.kind and old.title and old.title != new.title:
             notes = [n.replace(f"{old.title}：", f"{new.title}：") for n in notes]
     return replace(d, tables=tuple(tables), notes=tuple(notes))
@@ -117,7 +121,7 @@ def test_department_instead_of_unit_in_titles(doc, key, fmt):
 def test_year_removed_from_titles(doc, key, fmt):
     d = doc(key)
     changed = with_tables(d, [replace(t, title=re.sub(r"^(?:19|20)\d{2}年", "", t.title)) for t in d.tables])
-    assert sum(t.title != c.title for t, c in zip(d.tables, changed.tables)) >= 8
+    assert sum(t.title != c.title for t, c in zip(d.tables, changed.tables, strict=False)) >= 8
     actual = reload(changed, fmt)
     assert actual["unit"][2] == 2024
     assert_same(actual, writers.comparable(changed))
@@ -157,7 +161,9 @@ def test_unknown_table_in_the_middle(doc, key, fmt):
 
 
 @pytest.mark.parametrize("continued", [None, "续表"])
-@pytest.mark.parametrize(("key", "kind", "first"), [("seed", TableKind.BASIC_ECONOMIC, 12), ("wanli", TableKind.INCOME, 30)])
+@pytest.mark.parametrize(
+    ("key", "kind", "first"), [("seed", TableKind.BASIC_ECONOMIC, 12), ("wanli", TableKind.INCOME, 30)]
+)
 def test_long_table_split_over_a_page_break(doc, key, kind, first, continued):
     d = doc(key)
 
@@ -195,7 +201,7 @@ def _separators(table: Table, add: bool) -> Table:
 
     width = len(table.columns)
     rows = tuple(
-        tuple(text if col in skip else change(text) for text, col in zip(row, _body_columns(row, width)))
+        tuple(text if col in skip else change(text) for text, col in zip(row, _body_columns(row, width), strict=False))
         for row in table.rows
     )
     return replace(table, rows=rows)
@@ -230,7 +236,9 @@ def _codes_whole(table: Table) -> Table:
         whole = codes.get(r) or "".join(row[i] for i in code_cols)
         rows.append(tuple(whole if i == first else c for i, c in enumerate(row) if i not in drop))
     header = [row for row in table.header if not set(filter(None, row)) <= {"类", "款", "项"}]
-    columns = [label.rsplit("/", 1)[0] if i == first else label for i, label in enumerate(table.columns) if i not in drop]
+    columns = [
+        label.rsplit("/", 1)[0] if i == first else label for i, label in enumerate(table.columns) if i not in drop
+    ]
     keys = [k for i, k in enumerate(table.column_keys) if i not in drop]
     return replace(table, header=tuple(header), rows=tuple(rows), columns=tuple(columns), column_keys=tuple(keys))
 
@@ -248,7 +256,7 @@ def _codes_split(table: Table) -> Table:
     widened = replace(table, columns=columns, column_keys=keys)
     # A new bottom header row: 类/款/项 under the code cell, the other cells merged down.
     last, spans, new_row, c = table.header[-1], writers.header_spans(widened)[-1], [], 0
-    for text, span in zip(last, spans):
+    for _text, span in zip(last, spans, strict=False):
         new_row += list(names) if c == at else [""]
         c += span
     rows = []
@@ -263,11 +271,13 @@ def _codes_split(table: Table) -> Table:
 
 
 @pytest.mark.parametrize("fmt", ["docx", "txt", "xlsx"])
-@pytest.mark.parametrize(("key", "change"), [("seed", _codes_split), ("fuliyuan", _codes_whole), ("wanli", _codes_whole)])
+@pytest.mark.parametrize(
+    ("key", "change"), [("seed", _codes_split), ("fuliyuan", _codes_whole), ("wanli", _codes_whole)]
+)
 def test_codes_whole_or_split(doc, key, change, fmt):
     d = doc(key)
     changed = with_tables(d, [change(t) for t in d.tables])
-    touched = [t for t, c in zip(d.tables, changed.tables) if t.columns != c.columns]
+    touched = [t for t, c in zip(d.tables, changed.tables, strict=False) if t.columns != c.columns]
     assert len(touched) >= 5
     actual = reload(changed, fmt)
     expected = writers.comparable(changed)
@@ -282,8 +292,12 @@ def test_split_codes_read_back_whole(doc):
     changed = with_tables(doc("seed"), [_codes_split(t) for t in doc("seed").tables])
     again = load(writers.to_docx(changed), "v.docx")
     expenditure = again.table(TableKind.EXPENDITURE)
-    assert expenditure.columns[1:4] == ("功能分类科目/科目编码/类", "功能分类科目/科目编码/款", "功能分类科目/科目编码/项")
-    line = next(l for l in again.functional if l.code == "2013602")
+    assert expenditure.columns[1:4] == (
+        "功能分类科目/科目编码/类",
+        "功能分类科目/科目编码/款",
+        "功能分类科目/科目编码/项",
+    )
+    line = next(ln for ln in again.functional if ln.code == "2013602")
     assert (line.level, line.total.amount, line.basic) == (3, Decimal("1065.08"), None)
 
 
@@ -322,7 +336,7 @@ def test_blank_amounts_printed_as_dashes(doc, key, fmt):
     actual = reload(changed, fmt)
     assert_same(actual, writers.comparable(d))  # a dash is a blank: None, never 0
     empty = [t for t in actual["tables"] if t["kind"] == "gov_fund"][0]
-    assert empty["empty"] and all(not l["name"].strip("—") or l["is_total"] for l in empty["lines"])
+    assert empty["empty"] and all(not ln["name"].strip("—") or ln["is_total"] for ln in empty["lines"])
 
 
 @pytest.mark.parametrize("fmt", ["docx", "txt"])
@@ -391,10 +405,16 @@ def test_whole_document_on_one_sheet(doc, key, numbers):
 @pytest.mark.parametrize("fmt", ["docx", "txt"])
 @pytest.mark.parametrize("key", ["fuliyuan", "wanli"])
 def test_title_and_unit_line_on_one_line(doc, key, fmt):
-    """"2024年部门收支总表    编制部门：…  单位：元" is a title followed by a unit line."""
+    """ "2024年部门收支总表    编制部门：…  单位：元" is a title followed by a unit line."""
     d = doc(key)
-    changed = with_tables(d, [replace(t, title=f"{t.title}    {t.unit_line}", unit_line=None) if t.unit_line else t for t in d.tables])
-    data, name = (writers.to_docx(changed, unit_in_table=False), "v.docx") if fmt == "docx" else (writers.to_txt(changed), "v.txt")
+    changed = with_tables(
+        d, [replace(t, title=f"{t.title}    {t.unit_line}", unit_line=None) if t.unit_line else t for t in d.tables]
+    )
+    data, name = (
+        (writers.to_docx(changed, unit_in_table=False), "v.docx")
+        if fmt == "docx"
+        else (writers.to_txt(changed), "v.txt")
+    )
     assert_same(writers.comparable(load(data, name)), writers.comparable(d))
 
 
@@ -425,14 +445,28 @@ def _project_forms(d: Disclosure, title: str) -> Disclosure:
             continue
         width = max(len(r) for r in t.rows)
         pad = ("",) * (width - 2)
-        tables.append(replace(
-            t, title=title, header=(("项目名称", project.name, *pad),),
-            rows=(("绩效目标", "\n".join(project.goals), *pad), *t.rows), columns=("项目名称",) * width,
-        ))
+        tables.append(
+            replace(
+                t,
+                title=title,
+                header=(("项目名称", project.name, *pad),),
+                rows=(("绩效目标", "\n".join(project.goals), *pad), *t.rows),
+                columns=("项目名称",) * width,
+            )
+        )
     return with_tables(d, tables)
 
 
-@pytest.mark.parametrize(("title", "fmt"), [("项目支出绩效目标表", "docx"), ("项目支出绩效目标表", "txt"), ("项目支出绩效目标表", "xlsx"), ("", "docx"), ("", "xlsx")])
+@pytest.mark.parametrize(
+    ("title", "fmt"),
+    [
+        ("项目支出绩效目标表", "docx"),
+        ("项目支出绩效目标表", "txt"),
+        ("项目支出绩效目标表", "xlsx"),
+        ("", "docx"),
+        ("", "xlsx"),
+    ],
+)
 def test_performance_forms_under_one_title(doc, title, fmt):
     """Thirteen forms one after another with the same title (or none) are thirteen
     projects, not one table continued."""
@@ -463,11 +497,13 @@ def test_money_unit_wordings(doc, key, wording, unit_in_table):
 @pytest.mark.parametrize("fmt", ["docx", "txt"])
 @pytest.mark.parametrize("key", ["seed", "fuliyuan"])
 def test_table_number_above_each_title(doc, key, fmt):
-    """"表1" / "附表2" on the line above a title numbers the table: the title stays the
+    """ "表1" / "附表2" on the line above a title numbers the table: the title stays the
     title and the number does not end up in the narrative."""
     d = doc(key)
     label = "表{}" if key == "seed" else "附表{}"
-    changed = with_tables(d, [replace(t, title=f"{label.format(i + 1)}\n{t.title}") if t.title else t for i, t in enumerate(d.tables)])
+    changed = with_tables(
+        d, [replace(t, title=f"{label.format(i + 1)}\n{t.title}") if t.title else t for i, t in enumerate(d.tables)]
+    )
     assert_same(reload(changed, fmt), writers.comparable(d))
 
 
@@ -531,7 +567,11 @@ def _grid_before(data: bytes) -> bytes:
         for tr in root.iter(W + "tr"):
             cells = tr.findall(W + "tc")
             first = cells[0] if len(cells) >= 3 else None
-            if first is None or first.find(f"{W}tcPr/{W}gridSpan") is not None or first.find(f"{W}tcPr/{W}vMerge") is not None:
+            if (
+                first is None
+                or first.find(f"{W}tcPr/{W}gridSpan") is not None
+                or first.find(f"{W}tcPr/{W}vMerge") is not None
+            ):
                 continue
             if "".join(t.text or "" for t in first.iter(W + "t")).strip():
                 continue

@@ -61,7 +61,9 @@ def new_app() -> AppTest:
 
 
 def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
-    at.file_uploader[0].set_value([(name, data, MIME.get(Path(name).suffix, "application/octet-stream")) for name, data in files])
+    at.file_uploader[0].set_value(
+        [(name, data, MIME.get(Path(name).suffix, "application/octet-stream")) for name, data in files]
+    )
     at.run()
     return at
 

@@ -15,21 +15,27 @@ def spec_values(trace) -> dict[str, float]:
     """Sector sizes. They are geometry only: a parent is drawn at least as large as the
     float sum of its children, so compare them approximately; the exact figures are
     the text labels."""
-    return {i: pytest.approx(v, rel=1e-12) for i, v in zip(trace["ids"], array(trace["values"]))}
+    return {i: pytest.approx(v, rel=1e-12) for i, v in zip(trace["ids"], array(trace["values"]), strict=False)}
 
 
 def test_sunburst_ids_values_and_labels_for_the_seed():
     at = open_page(new_app(), "functional")
     trace = sunburst_trace(at)
     values = spec_values(trace)
-    parents = dict(zip(trace["ids"], trace["parents"]))
-    texts = dict(zip(trace["ids"], trace["text"]))
+    parents = dict(zip(trace["ids"], trace["parents"], strict=False))
+    texts = dict(zip(trace["ids"], trace["text"], strict=False))
     assert values["root"] == float(Decimal("1452.21"))
     for code, amount in CLASSES.items():
         assert values[code] == float(Decimal(amount))
         assert parents[code] == "root"
     assert [i for i in trace["ids"] if len(i) == 7] == [
-        "2013602", "2049999", "2080501", "2080505", "2101101", "2101103", "2210201"
+        "2013602",
+        "2049999",
+        "2080501",
+        "2080505",
+        "2101101",
+        "2101103",
+        "2210201",
     ]
     assert parents["2080505"] == "20805" and values["2080505"] == 34.63
     # labels are formatted from the Decimal, with the unit and the share of the total
@@ -97,15 +103,15 @@ def _seed_with_208_printed_as_50() -> bytes:
     start = text.index("单位预算支出总表")
     row = "\t208\n\t社会保障和就业支出\n\t61.54\n"
     at = text.index(row, start)
-    return (text[:at] + row.replace("61.54", "50.00") + text[at + len(row):]).encode("utf-8")
+    return (text[:at] + row.replace("61.54", "50.00") + text[at + len(row) :]).encode("utf-8")
 
 
 def test_parent_smaller_than_children_still_draws_and_says_so():
     at = upload(new_app(), ("seed_bad.txt", _seed_with_208_printed_as_50()))
     open_page(at, "functional")
     trace = sunburst_trace(at)
-    values = dict(zip(trace["ids"], array(trace["values"])))
-    texts = dict(zip(trace["ids"], trace["text"]))
+    values = dict(zip(trace["ids"], array(trace["values"]), strict=False))
+    texts = dict(zip(trace["ids"], trace["text"], strict=False))
     assert values["208"] >= values["2080501"] + values["2080505"]  # drawn, not dropped
     assert texts["208"].startswith("50.00 万元")  # the label keeps the printed figure
     warning = at.warning[0].value

@@ -18,8 +18,10 @@ def result(doc: Disclosure, rule_id: str, settings: Settings | None = None) -> R
 
 def places(res: RuleResult) -> set[tuple]:
     """(table or section, row, column, severity) of every finding: what tests assert on."""
-    return {(f.location.table or f.location.section, f.location.row, f.location.column, f.severity.value)
-            for f in res.findings}
+    return {
+        (f.location.table or f.location.section, f.location.row, f.location.column, f.severity.value)
+        for f in res.findings
+    }
 
 
 def _squash(text: str) -> str:
@@ -49,9 +51,13 @@ def set_values(doc: Disclosure, kind: TableKind, row: str, side: str | None = No
     return with_table(doc, kind, replace(table, lines=tuple(lines)))
 
 
-def rename_line(doc: Disclosure, kind: TableKind, row: str, name: str | None = None, code: str | None = None) -> Disclosure:
+def rename_line(
+    doc: Disclosure, kind: TableKind, row: str, name: str | None = None, code: str | None = None
+) -> Disclosure:
     table = doc.table(kind)
-    lines = tuple(replace(l, name=name or l.name, code=code or l.code) if _matches(l, row, None) else l for l in table.lines)
+    lines = tuple(
+        replace(ln, name=name or ln.name, code=code or ln.code) if _matches(ln, row, None) else ln for ln in table.lines
+    )
     return with_table(doc, kind, replace(table, lines=lines))
 
 

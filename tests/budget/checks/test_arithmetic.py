@@ -45,7 +45,10 @@ def test_kuan_not_equal_to_its_xiang(seed):
     doc = set_values(seed, TableKind.GENERAL_PUBLIC, "2101103", total="18.19", basic="18.19")
     res = result(doc, "ARITH-HIER")
     assert res.status == Status.FAILED
-    assert places(res) == {("general_public", "21011", "合计", "error"), ("general_public", "21011", "基本支出", "error")}
+    assert places(res) == {
+        ("general_public", "21011", "合计", "error"),
+        ("general_public", "21011", "基本支出", "error"),
+    }
     assert {f.difference for f in res.findings} == {D("-0.10")}
 
 
@@ -69,7 +72,9 @@ def test_income_total_not_equal_to_expenditure_total(seed):
 
 
 def test_current_total_not_equal_to_items(seed):
-    doc = set_values(seed, TableKind.FISCAL_SUMMARY, "公共安全支出", side="expenditure", total="276.00", general_public="276.00")
+    doc = set_values(
+        seed, TableKind.FISCAL_SUMMARY, "公共安全支出", side="expenditure", total="276.00", general_public="276.00"
+    )
     res = result(doc, "ARITH-TOTALS")
     assert ("fiscal_summary", "本年支出合计", "合计", "error") in places(res)
     assert ("fiscal_summary", "本年支出合计", "一般公共预算", "error") in places(res)
@@ -143,7 +148,7 @@ def test_summary_items_with_their_breakdown(seed):
     doc = edit_table(seed, TableKind.SUMMARY, lines=tuple(lines))
     assert result(doc, "ARITH-TOTALS").status == Status.PASSED
     # … and a breakdown that does not add up is still reported
-    wrong = [replace(l, values={"total": money(seed, "70.00")}) if l.name == "公用经费" else l for l in lines]
+    wrong = [replace(ln, values={"total": money(seed, "70.00")}) if ln.name == "公用经费" else ln for ln in lines]
     doc = edit_table(seed, TableKind.SUMMARY, lines=tuple(wrong))
     assert result(doc, "ARITH-TOTALS").status == Status.FAILED
 

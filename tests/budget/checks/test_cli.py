@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def check(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "budget", "check", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "budget", "check", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_check_seed_json_exit_1_on_errors():

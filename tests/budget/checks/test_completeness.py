@@ -55,7 +55,9 @@ def test_overview_without_totals_in_the_seed(seed):
 
 
 def test_overview_with_totals(seed):
-    doc = edit_text(seed, "总体情况", "都反映在预算中。", "都反映在预算中。2023年收入预算1452.21万元，支出预算1452.21万元。")
+    doc = edit_text(
+        seed, "总体情况", "都反映在预算中。", "都反映在预算中。2023年收入预算1452.21万元，支出预算1452.21万元。"
+    )
     assert result(doc, "COMPLETE-OVERVIEW").status == Status.PASSED
 
 

@@ -37,7 +37,9 @@ def test_seed_errors_are_its_true_defects(seed):
     report = run(seed)
     assert report.ruleset == RULESET_VERSION
     assert len(report.results) == len(CATALOGUE)
-    errors = sorted((f.rule, f.location.project or f.location.section) for f in report.findings if f.severity == Severity.ERROR)
+    errors = sorted(
+        (f.rule, f.location.project or f.location.section) for f in report.findings if f.severity == Severity.ERROR
+    )
     assert errors == [
         ("FORM-PLACEHOLDER", "海防工作经费"),  # 目标内容1
         ("FORM-PLACEHOLDER", "海防工作经费"),  # 目标内容2
@@ -45,8 +47,20 @@ def test_seed_errors_are_its_true_defects(seed):
     ]
     assert report.has_errors
     # the arithmetic of the seed reconciles
-    for rule_id in ("ARITH-ROW", "ARITH-HIER", "ARITH-TOTALS", "ARITH-3PUB", "ARITH-PROC", "ARITH-ASSETS",
-                    "XREF-SUMMARY", "XREF-INCOME", "XREF-FISCAL", "XREF-PART", "XREF-3PUB-ECON", "XREF-INSURANCE"):
+    for rule_id in (
+        "ARITH-ROW",
+        "ARITH-HIER",
+        "ARITH-TOTALS",
+        "ARITH-3PUB",
+        "ARITH-PROC",
+        "ARITH-ASSETS",
+        "XREF-SUMMARY",
+        "XREF-INCOME",
+        "XREF-FISCAL",
+        "XREF-PART",
+        "XREF-3PUB-ECON",
+        "XREF-INSURANCE",
+    ):
         assert report.result(rule_id).status == Status.PASSED
 
 
@@ -123,8 +137,22 @@ def test_part_exceeds_whole():
 
 
 def _where(report):
-    return sorted(repr((f.rule, f.severity.value, f.location.table, f.location.row, f.location.column,
-                        f.location.section, f.location.project, f.expected, f.actual)) for f in report.findings)
+    return sorted(
+        repr(
+            (
+                f.rule,
+                f.severity.value,
+                f.location.table,
+                f.location.row,
+                f.location.column,
+                f.location.section,
+                f.location.project,
+                f.expected,
+                f.actual,
+            )
+        )
+        for f in report.findings
+    )
 
 
 def test_same_findings_from_docx_txt_and_pdf(seed):

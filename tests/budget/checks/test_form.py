@@ -73,7 +73,9 @@ def test_truncated_sentence(seed):
 def test_placeholders_in_the_seed(seed):
     res = result(seed, "FORM-PLACEHOLDER")
     assert [(f.location.project, f.location.row, f.severity.value) for f in res.findings] == [
-        ("海防工作经费", "绩效目标", "error"), ("海防工作经费", "绩效目标", "error")]
+        ("海防工作经费", "绩效目标", "error"),
+        ("海防工作经费", "绩效目标", "error"),
+    ]
 
 
 def test_placeholder_in_narrative(seed):

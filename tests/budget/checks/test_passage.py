@@ -21,8 +21,12 @@ def m(text: str) -> Money:
 def test_three_public_passage_of_the_seed(seed):
     said = passage(seed, "TEXT-3PUB")
     assert [(key, q.amount) for key, q in said.quotes] == [
-        ("tp_total", m("2.56")), ("overseas", m("0")), ("vehicles", m("2.25")),
-        ("vehicle_purchase", m("0")), ("vehicle_operation", m("1.92")), (None, m("0.33")),
+        ("tp_total", m("2.56")),
+        ("overseas", m("0")),
+        ("vehicles", m("2.25")),
+        ("vehicle_purchase", m("0")),
+        ("vehicle_operation", m("1.92")),
+        (None, m("0.33")),
         ("reception", m("0.31")),
     ]
     assert len(said.paragraphs) == 1 and said.paragraphs[0].startswith("2023年，我部门财政拨款“三公”经费")
@@ -30,8 +34,11 @@ def test_three_public_passage_of_the_seed(seed):
 
 def test_page_and_rule_read_the_same_figures(seed):
     """Every figure the rule names is the one the page puts in 说明中金额."""
-    ruled = {n.key: n.quote.amount for _, n in named_quotes(Context(seed, Settings()))
-             if n is not None and n.rule == "TEXT-3PUB"}
+    ruled = {
+        n.key: n.quote.amount
+        for _, n in named_quotes(Context(seed, Settings()))
+        if n is not None and n.rule == "TEXT-3PUB"
+    }
     rows = {r["项目"]: r["quoted"] for r in analysis.three_public_comparison(seed).frame.to_dict("records")}
     labels = dict(analysis.THREE_PUBLIC_ITEMS)
     assert ruled.keys() == {"tp_total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"}
@@ -51,4 +58,3 @@ def test_quotes_named_without_a_three_public_table(seed):
     assert passage(doc, "TEXT-3PUB").quotes[0][1].amount == m("2.56")
     rows = {r["项目"]: r for r in analysis.three_public_comparison(doc).frame.to_dict("records")}
     assert rows["“三公”经费合计"]["quoted"] == m("2.56") and rows["“三公”经费合计"]["核对"] == "表中未列示"
-

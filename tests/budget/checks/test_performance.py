@@ -57,11 +57,18 @@ def test_cost_caps_within_project_money_in_the_seed(seed):
 
 
 def test_cost_cap_above_the_project_budget(seed):
-    doc = edit_indicator(seed, "精神障碍患者管控经费", "严重精神障碍患者监护人责任险,收治危险精神障碍患者经费。", target="≤40万元")
+    doc = edit_indicator(
+        seed, "精神障碍患者管控经费", "严重精神障碍患者监护人责任险,收治危险精神障碍患者经费。", target="≤40万元"
+    )
     res = result(doc, "PERF-COST-CAP")
     assert len(res.findings) == 1
     f = res.findings[0]
-    assert (f.location.project, f.expected, f.actual, f.difference) == ("精神障碍患者管控经费", D("36.00"), D("40"), D("4.00"))
+    assert (f.location.project, f.expected, f.actual, f.difference) == (
+        "精神障碍患者管控经费",
+        D("36.00"),
+        D("40"),
+        D("4.00"),
+    )
 
 
 def test_cost_cap_above_all_project_expenditure(seed):
@@ -131,5 +138,7 @@ def test_performance_rules_not_run_without_goals(seed):
 
 
 def test_range_target_is_quantified(seed):
-    doc = edit_indicator(only(seed, "扫黑除恶专项斗争资金"), "扫黑除恶专项斗争资金", "重点案件办理完成率", target="90%-95%")
+    doc = edit_indicator(
+        only(seed, "扫黑除恶专项斗争资金"), "扫黑除恶专项斗争资金", "重点案件办理完成率", target="90%-95%"
+    )
     assert result(doc, "PERF-QUANT").status == Status.PASSED

@@ -13,8 +13,15 @@ D = Decimal
 
 
 def test_seed_reconciles_across_tables(seed):
-    for rule_id in ("XREF-SUMMARY", "XREF-INCOME", "XREF-FISCAL", "XREF-PART", "XREF-3PUB-ECON",
-                    "XREF-INSURANCE", "XREF-NAMES"):
+    for rule_id in (
+        "XREF-SUMMARY",
+        "XREF-INCOME",
+        "XREF-FISCAL",
+        "XREF-PART",
+        "XREF-3PUB-ECON",
+        "XREF-INSURANCE",
+        "XREF-NAMES",
+    ):
         res = result(seed, rule_id)
         assert (rule_id, res.status, res.findings) == (rule_id, Status.PASSED, ())
 
@@ -57,7 +64,10 @@ def test_general_public_basic_differs_from_basic_economic(seed):
 def test_appropriation_larger_than_all_funds(seed):
     doc = set_values(seed, TableKind.GENERAL_PUBLIC, "2049999", total="300.00", basic="300.00")
     res = result(doc, "XREF-PART")
-    assert places(res) == {("general_public", "2049999", "合计", "error"), ("general_public", "2049999", "基本支出", "error")}
+    assert places(res) == {
+        ("general_public", "2049999", "合计", "error"),
+        ("general_public", "2049999", "基本支出", "error"),
+    }
     assert {f.difference for f in res.findings} == {D("23.07")}
 
 
@@ -124,9 +134,11 @@ def test_table_copied_from_another_unit_or_year(seed):
 
 def test_summary_by_basic_and_project_is_not_compared_with_classes(seed):
     summary = seed.table(TableKind.SUMMARY)
-    lines = tuple(l for l in summary.lines if l.side != "expenditure" or l.is_total or "结转" in l.name)
-    lines += (replace(summary.lines[1], name="基本支出", values={"total": money(seed, "387.13")}, row=2),
-              replace(summary.lines[1], name="项目支出", values={"total": money(seed, "1065.08")}, row=3))
+    lines = tuple(ln for ln in summary.lines if ln.side != "expenditure" or ln.is_total or "结转" in ln.name)
+    lines += (
+        replace(summary.lines[1], name="基本支出", values={"total": money(seed, "387.13")}, row=2),
+        replace(summary.lines[1], name="项目支出", values={"total": money(seed, "1065.08")}, row=3),
+    )
     doc = edit_table(seed, TableKind.SUMMARY, lines=lines)
     res = result(doc, "XREF-SUMMARY")
     assert res.status == Status.NOT_RUN and "类" in res.reason

@@ -28,8 +28,20 @@ def errors(report):
 
 
 def test_fuliyuan_tables_reconcile(fuliyuan):
-    for rule_id in ("ARITH-ROW", "ARITH-HIER", "ARITH-TOTALS", "ARITH-3PUB", "XREF-SUMMARY", "XREF-INCOME",
-                    "XREF-FISCAL", "XREF-PART", "XREF-RUNNING", "XREF-INSURANCE", "TEXT-TOTALS", "TEXT-3PUB"):
+    for rule_id in (
+        "ARITH-ROW",
+        "ARITH-HIER",
+        "ARITH-TOTALS",
+        "ARITH-3PUB",
+        "XREF-SUMMARY",
+        "XREF-INCOME",
+        "XREF-FISCAL",
+        "XREF-PART",
+        "XREF-RUNNING",
+        "XREF-INSURANCE",
+        "TEXT-TOTALS",
+        "TEXT-3PUB",
+    ):
         assert (rule_id, fuliyuan.result(rule_id).status) == (rule_id, Status.PASSED)
 
 
@@ -48,9 +60,22 @@ def test_fuliyuan_old_class_name_and_truncated_reason(fuliyuan):
 
 
 def test_wanli_tables_reconcile(wanli):
-    for rule_id in ("ARITH-ROW", "ARITH-HIER", "ARITH-TOTALS", "ARITH-3PUB", "XREF-SUMMARY", "XREF-INCOME",
-                    "XREF-FISCAL", "XREF-PART", "XREF-RUNNING", "XREF-3PUB-ECON", "XREF-INSURANCE",
-                    "TEXT-TOTALS", "TEXT-3PUB", "TEXT-RUNNING"):
+    for rule_id in (
+        "ARITH-ROW",
+        "ARITH-HIER",
+        "ARITH-TOTALS",
+        "ARITH-3PUB",
+        "XREF-SUMMARY",
+        "XREF-INCOME",
+        "XREF-FISCAL",
+        "XREF-PART",
+        "XREF-RUNNING",
+        "XREF-3PUB-ECON",
+        "XREF-INSURANCE",
+        "TEXT-TOTALS",
+        "TEXT-3PUB",
+        "TEXT-RUNNING",
+    ):
         assert (rule_id, wanli.result(rule_id).status) == (rule_id, Status.PASSED)
 
 

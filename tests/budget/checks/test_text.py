@@ -27,7 +27,9 @@ def test_totals_not_run_when_not_quoted(seed):
 
 
 def test_totals_quoted_right_and_wrong(seed):
-    doc = edit_text(seed, OVERVIEW, "都反映在预算中。", "都反映在预算中。2023年收入预算1452.21万元，支出预算1400.00万元。")
+    doc = edit_text(
+        seed, OVERVIEW, "都反映在预算中。", "都反映在预算中。2023年收入预算1452.21万元，支出预算1400.00万元。"
+    )
     res = result(doc, "TEXT-TOTALS")
     assert places(res) == {("二、单位预算安排的总体情况", None, None, "error")}
     f = res.findings[0]
@@ -36,7 +38,9 @@ def test_totals_quoted_right_and_wrong(seed):
 
 
 def test_totals_quoted_right(seed):
-    doc = edit_text(seed, OVERVIEW, "都反映在预算中。", "都反映在预算中。2023年收入预算1452.21万元，其中财政拨款收入1452.21万元。")
+    doc = edit_text(
+        seed, OVERVIEW, "都反映在预算中。", "都反映在预算中。2023年收入预算1452.21万元，其中财政拨款收入1452.21万元。"
+    )
     assert result(doc, "TEXT-TOTALS").status == Status.PASSED
 
 
@@ -194,21 +198,31 @@ def test_settings_do_not_change_text_rules(seed):
 
 
 def test_totals_in_other_wordings(seed):
-    doc = edit_text(seed, OVERVIEW, "都反映在预算中。", "都反映在预算中。2023年收支预算总额1452.21万元，其中支出预算总额1425.21万元。")
+    doc = edit_text(
+        seed,
+        OVERVIEW,
+        "都反映在预算中。",
+        "都反映在预算中。2023年收支预算总额1452.21万元，其中支出预算总额1425.21万元。",
+    )
     res = result(doc, "TEXT-TOTALS")
     assert [(f.expected, f.actual) for f in res.findings] == [(D("1452.21"), D("1425.21"))]
 
 
 def test_running_costs_and_three_public_in_one_section(seed):
     # both topics under one heading: each figure goes with the nearest topic word before it
-    doc = edit_text(seed, RUNNING, "其他商品和服务支出0.59万元。",
-                    "其他商品和服务支出0.59万元。“三公”经费预算2.56万元，其中公务接待费0.31万元。")
+    doc = edit_text(
+        seed,
+        RUNNING,
+        "其他商品和服务支出0.59万元。",
+        "其他商品和服务支出0.59万元。“三公”经费预算2.56万元，其中公务接待费0.31万元。",
+    )
     assert result(doc, "TEXT-RUNNING").status == Status.PASSED
     assert result(doc, "TEXT-3PUB").status == Status.PASSED
     doc = edit_text(doc, RUNNING, "其中公务接待费0.31万元", "其中公务接待费0.13万元")
     res = result(doc, "TEXT-3PUB")
     assert [(f.location.section, f.actual) for f in res.findings if f.severity.value == "error"] == [
-        ("三、机关运行经费安排情况", D("0.13"))]
+        ("三、机关运行经费安排情况", D("0.13"))
+    ]
     assert result(doc, "TEXT-RUNNING").status == Status.PASSED
 
 
