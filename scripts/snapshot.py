@@ -44,7 +44,7 @@ def _files(directories: list[Path]) -> list[Path]:
 def _label(path: Path) -> str:
     """A file name unique across the directories (fixtures/real/x.pdf -> real__x.pdf)."""
     try:
-        relative = path.relative_to(SHARED)
+        relative = path.resolve().relative_to(SHARED)
     except ValueError:
         relative = Path(path.name)
     return "__".join(relative.parts)
