@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, Overflow, localcontext
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -45,10 +45,16 @@ def money_label(money: Money | None, with_unit: bool = True) -> str:
 
 def share(part: Money | None, whole: Money | None) -> Decimal | None:
     """part / whole in percent, exact then rounded to 0.1; None when undefined."""
-    if part is None or whole is None or whole.amount == 0:
+    if part is None or whole is None or not whole.amount.is_finite() or whole.amount == 0:
         return None
-    part_amount = part.to(whole.unit).amount
-    return (part_amount / whole.amount * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    with localcontext() as context:
+        # Absurd figures (a huge part of a tiny whole) give no share rather than an
+        # overflow; quantize needs the percent to fit the context's 28 digits.
+        context.traps[Overflow] = context.traps[InvalidOperation] = False
+        percent = part.to(whole.unit).amount / whole.amount * 100
+        if not percent.is_finite() or percent.adjusted() >= context.prec - 2:
+            return None
+        return percent.quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
 def share_label(part: Money | None, whole: Money | None) -> str:

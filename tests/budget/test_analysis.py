@@ -324,3 +324,25 @@ def test_shanghai_three_public_listed_over_paragraphs():
     heads = {h.label: h for h in analysis.overview(d).headlines}
     assert heads["“三公”经费"].share_label == "占支出总计 0.3%"  # 479,100 元 / 156,211,123 元
     assert heads["基本支出"].share_label == "占支出总计 63.8%"
+
+
+@pytest.mark.parametrize(
+    ("part", "whole"),
+    [
+        ("1" * 40, "0.01"),  # a percent too long for quantize (InvalidOperation before)
+        ("9" * 30, "0.0000001"),
+        ("1", "0.00"),  # a zero total printed with places
+        ("1", "Infinity"),
+        ("1", "NaN"),
+        ("Infinity", "5"),
+        ("1E+999990", "1E-999990"),  # the quotient overflows the context
+    ],
+)
+def test_share_is_none_when_undefined_or_absurd(part, whole):
+    assert analysis.share(Money(Decimal(part), MoneyUnit.YUAN), Money(Decimal(whole), MoneyUnit.YUAN)) is None
+
+
+def test_share_of_large_but_printable_figures():
+    big = Money(Decimal("123456789012345678"), MoneyUnit.YUAN)
+    assert analysis.share(big, Money(Decimal("1"), MoneyUnit.YUAN)) == Decimal("12345678901234567800.0")
+    assert analysis.share(Money(Decimal("1"), MoneyUnit.YUAN), big) == Decimal("0.0")
