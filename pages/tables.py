@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from budget import export
+from budget.export import tables as export
 from budget.model import TableKind
 from components import session, tables
 from components.text import md

@@ -109,12 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     if args.command == "parse":
-        from budget.serialize import to_json
+        from budget.export.contract import to_json
 
         sys.stdout.write((to_json(disclosure) if args.json else summary(disclosure)) + "\n")
         return 0
     if args.command == "check":
-        from budget import reports
+        from budget.export import reports
         from budget.checks import run
 
         report = run(disclosure)

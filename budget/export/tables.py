@@ -143,7 +143,7 @@ def frame_xlsx(frame: pd.DataFrame, sheet: str = "Sheet1") -> bytes:
 
 def disclosure_json(d: Disclosure) -> bytes:
     """The whole model in the contract JSON form (see docs/contract.md)."""
-    from budget.serialize import disclosure_to_dict
+    from budget.export.contract import disclosure_to_dict
 
     return json.dumps(disclosure_to_dict(d), ensure_ascii=False, indent=2).encode("utf-8")
 

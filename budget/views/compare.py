@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from budget import analysis
-from budget.checks.where import squash
+from budget.views.overview import by_class, overview
 from budget.model import Disclosure, Money, MoneyUnit
+from budget.vocabulary import squash
 
 DISPLAY_UNIT = MoneyUnit.WAN_YUAN
 
@@ -161,8 +161,8 @@ def rate_text(rate: Decimal | None) -> str:
 
 def headline_amounts(d: Disclosure) -> dict[str, Money | None]:
     """The headline figures of one disclosure by key, in the document's own units."""
-    overview = {h.label: h.amount for h in analysis.overview(d).headlines}
-    amounts = {key: overview[label] for key, label in _OVERVIEW_LABELS.items()}
+    headlines = {h.label: h.amount for h in overview(d).headlines}
+    amounts = {key: headlines[label] for key, label in _OVERVIEW_LABELS.items()}
     for key in _THREE_PUBLIC_KEYS:
         amounts[key] = getattr(d.three_public, key) if d.three_public else None
     return amounts
@@ -238,7 +238,7 @@ def class_table(entries: Sequence[Entry]) -> SideBySide:
     names: dict[str, str] = {}
     totals: dict[str, dict[str, Money | None]] = {}
     for document, (_, d) in zip(documents, entries, strict=False):
-        for row in analysis.by_class(d).itertuples(index=False):
+        for row in by_class(d).itertuples(index=False):
             names.setdefault(row.code, row.name)
             totals.setdefault(row.code, {})[document] = converted(row.total)
     rows = []
