@@ -103,7 +103,7 @@ def ordered(entries: Sequence[Entry]) -> list[Entry]:
     """The documents in display order: as loaded, except a same-unit pair earlier first."""
     entries = list(entries)
     if _is_year_pair(entries):
-        entries.sort(key=lambda e: e[1].unit.year)
+        entries.sort(key=lambda e: e[1].unit.year or 0)  # a year pair has both years
     return entries
 
 
@@ -131,7 +131,7 @@ def year_change(entries: Sequence[Entry]) -> YearChange | None:
         return None
     (_, early), (_, late) = entries
     first, second = labels(entries)
-    return YearChange(early.unit.name, first, second, early.unit.year, late.unit.year)
+    return YearChange(early.unit.name, first, second, early.unit.year or 0, late.unit.year or 0)
 
 
 # ---------------------------------------------------------------- amounts
@@ -243,10 +243,10 @@ def class_table(entries: Sequence[Entry]) -> SideBySide:
             totals.setdefault(row.code, {})[document] = converted(row.total)
     rows = []
     for code in sorted(names):
-        row: dict = {CLASS_CODE: code, CLASS_NAME: names[code]}
+        cells: dict = {CLASS_CODE: code, CLASS_NAME: names[code]}
         for document in documents:
-            row[document] = totals[code].get(document)
-        rows.append(row)
+            cells[document] = totals[code].get(document)
+        rows.append(cells)
     return _side_by_side(rows, (CLASS_CODE, CLASS_NAME), documents, year_change(entries))
 
 

@@ -19,15 +19,14 @@ def functional_hierarchy(d: Disclosure, measure: str = "total") -> Hierarchy:
     A row whose amount is blank or zero for the measure is left out (nothing to draw);
     a blank parent is kept when it has drawn children.
     """
-    lines = [line for line in d.functional if clean_code(line.code)]
+    coded = [(code, line) for line in d.functional if (code := clean_code(line.code))]
     wanted: dict[str, Line] = {}
-    for line in lines:
-        code = clean_code(line.code)
+    for code, line in coded:
         amount = line.values.get(measure)
         if amount is not None and amount.amount > 0:
             wanted[code] = line
     # Keep the ancestors of every drawn row.
-    by_code = {clean_code(line.code): line for line in lines}
+    by_code = dict(coded)
     for code in list(wanted):
         parent = parent_code(code)
         while parent:
@@ -35,8 +34,7 @@ def functional_hierarchy(d: Disclosure, measure: str = "total") -> Hierarchy:
                 wanted[parent] = by_code[parent]
             parent = parent_code(parent)
     nodes = []
-    for line in lines:
-        code = clean_code(line.code)
+    for code, line in coded:
         if code not in wanted:
             continue
         amount = line.values.get(measure)

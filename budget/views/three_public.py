@@ -84,6 +84,7 @@ def running_costs_comparison(d: Disclosure) -> Comparison:
     total = next((q for key, q in said.quotes if key == "running_costs"), None)
     economic = d.table(TableKind.BASIC_ECONOMIC)
     economic_total = economic.total_line() if economic else None
+    table_total: Money | None
     if d.three_public and d.three_public.running_costs is not None:
         table_total, total_label = d.three_public.running_costs, "机关运行经费（三公经费表）"
     else:

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pandas as pd
 from openpyxl import load_workbook
 
+from budget.export import contract
 from budget.export import tables as export
 from budget.views import overview, performance
 from budget.model import TableKind
@@ -66,8 +67,8 @@ def test_frame_with_money_becomes_decimal_numbers(seed_docx):
     assert rows[0][3] in (None, "")
 
 
-def test_disclosure_json_is_the_contract_form(seed_docx):
-    data = json.loads(export.disclosure_json(seed_docx).decode("utf-8"))
+def test_model_download_is_the_contract_form(seed_docx):
+    data = json.loads(contract.to_bytes(seed_docx).decode("utf-8"))
     assert data["unit"]["money_unit"] == "万元"
     row = next(r for r in data["functional"] if r["code"] == "2013602")
     assert row["total"] == "1065.08" and row["basic"] is None
