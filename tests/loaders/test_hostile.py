@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from budget.checks import run
-from budget.serialize import disclosure_to_dict
+from budget.export.contract import disclosure_to_dict
 from loaders import LoadError, load
 from tests.hostile import HOSTILE, Hostile
 
