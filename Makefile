@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test browser bench lint clean
+.PHONY: run test fuzz browser bench lint clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,13 @@ run: $(STAMP)
 
 test: $(STAMP) browser
 	$(PY) -m pytest -q
+
+# The fuzz suite at its large budget: FUZZ_EXAMPLES inputs for each of its 9 properties
+# (formats, recognition, check and pages; `make test` runs each at 6), then the count
+# per family. FUZZ_EXAMPLES=1200 is 10,800 inputs, about an hour on two cores.
+FUZZ_EXAMPLES ?= 1200
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -n 2 tests/fuzz
 
 # ruff (lint rules and formatting) over the tree, mypy over the domain and the loaders.
 lint: $(STAMP)
