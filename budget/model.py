@@ -130,7 +130,7 @@ class Money:
         with localcontext() as context:
             # Enough digits to round any printed amount (a 40-digit figure is absurd,
             # but a document can print it and a page must still show it).
-            context.prec = max(context.prec, amount.adjusted() + 2 + max(places or 0, 2))
+            context.prec = max(context.prec, Decimal(amount).adjusted() + 2 + max(places or 0, 2))
             if places is None and int(amount.as_tuple().exponent) < -2 and amount == amount.quantize(Decimal("0.01")):
                 places = 2  # "2.250000" printed by some tables reads as 2.25
             if places is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections.abc import Iterator, Sequence
 
 from budget.checks.amounts import Comparison, compare_sum
@@ -64,7 +65,7 @@ def _printed_against_sum(
     if printed is None and all(v is None for v in values):
         return None
     # a blank 合计 over printed parts is wrong: it counts as zero
-    actual = printed if printed is not None else Money(0, table.money_unit or ctx.unit)
+    actual = printed if printed is not None else Money(Decimal(0), table.money_unit or ctx.unit)
     comparison = compare_sum(actual, values)
     return None if comparison.equal else comparison
 
