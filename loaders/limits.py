@@ -61,7 +61,7 @@ class Limits:
     pdf_stream_bytes: int = _limit(64 * MiB, "PDF 中单个数据流解压后的大小", "MB")
     # The app: one parse (and its check) per worker process, within a budget.
     parse_seconds: int = _limit(30, "解析和检查所用时间", "秒")
-    parse_memory_bytes: int = _limit(2048 * MiB, "解析和检查所用内存", "MB")
+    parse_memory_bytes: int = _limit(1024 * MiB, "解析和检查另需的内存（工作进程启动之外）", "MB")
     parse_workers: int = _limit(2, "同时解析的文档数", "个")
 
     @staticmethod

@@ -125,6 +125,8 @@ def parse_xml(data: bytes, what: str) -> etree._Element:
 
 
 def xml_error(error: etree.XMLSyntaxError, what: str) -> LoadError:
+    if error.code == etree.ErrorTypes.ERR_NO_MEMORY:
+        raise MemoryError(str(error))  # out of memory, not a damaged file
     if error.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
         return LoadError(
             f"{what}的结构超出解析器的上限（元素嵌套超过 256 层，或单段文字超过 10 MB），无法读取。",

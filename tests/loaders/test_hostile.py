@@ -56,7 +56,6 @@ def test_hostile_file_is_refused_or_read_in_bounded_time_and_memory(case: Hostil
     elif case.refused is False:
         assert not isinstance(outcome, LoadError), f"{case.name}: refused: {outcome}"
     assert cpu < SECONDS, f"{case.name}: {cpu:.2f} s CPU ({wall:.2f} s wall)"
-    assert wall < 3 * SECONDS  # a loaded machine may stretch wall time; CPU time is the measure
     assert peak < MEGABYTES, f"{case.name}: {peak:.0f} MB"
 
 
