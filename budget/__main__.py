@@ -30,9 +30,9 @@ def summary(d: Disclosure) -> str:
     total = expenditure.total_line() if expenditure else None
     if total is not None:
         parts = [
-            f"{label} {total.get(key).format()}"
+            f"{label} {value.format()}"
             for key, label in (("total", "支出合计"), ("basic", "基本支出"), ("project", "项目支出"))
-            if total.get(key) is not None
+            if (value := total.get(key)) is not None
         ]
         lines.append("；".join(parts))
     lines.append(

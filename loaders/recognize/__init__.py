@@ -10,6 +10,7 @@ from budget.model import Disclosure, PerformanceProject, Source, Table, TableKin
 from loaders.blocks import Block, LoadError
 from loaders.recognize.assemble import assemble, document_money_unit, names_a_table
 from loaders.recognize.classify import is_code_label
+from loaders.recognize.levels import coded_levels, with_levels
 from loaders.recognize.others import assets, organisations, procurement
 from loaders.recognize.tables import recognise
 from loaders.recognize.text import squash
@@ -47,10 +48,14 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
             "文件中没有找到预算收支表格（收支总表、收入总表、支出总表等），看起来不是预算公开文件。",
             "no standard budget table found",
         )
+    by_name = coded_levels(tables)
+    tables = [with_levels(t, by_name) for t in tables]
     unit = _unit(context, tables, sections, money_unit)
     context.notes += _code_notes(tables)
-    expenditure = _first(tables, TableKind.EXPENDITURE) or _first(tables, TableKind.GENERAL_PUBLIC)
-    economic = _first(tables, TableKind.BASIC_ECONOMIC)
+    functional_at = _source(tables, _FUNCTIONAL_SOURCES, "2")
+    economic_at = _source(tables, _ECONOMIC_SOURCES, "3")
+    expenditure = tables[functional_at] if functional_at is not None else None
+    economic = tables[economic_at] if economic_at is not None else None
     return Disclosure(
         source=source,
         unit=unit,
@@ -64,7 +69,31 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
         assets=assets(_first(tables, TableKind.ASSETS), money_unit),
         organisations=organisations(_first(tables, TableKind.ORGANISATION)),
         notes=tuple(context.notes),
+        functional_table=functional_at,
+        economic_table=economic_at,
     )
+
+
+# Where the functional and the economic rows are read, in order of preference: the
+# 支出总表 lists every source of funds; when it prints no coded rows (by unit only, or
+# crossed with the economic classes) the 一般公共预算支出表 is the next best.
+_FUNCTIONAL_SOURCES = (TableKind.EXPENDITURE, TableKind.GENERAL_PUBLIC, TableKind.FISCAL_EXPENDITURE)
+_ECONOMIC_SOURCES = (TableKind.BASIC_ECONOMIC, TableKind.GENERAL_PUBLIC_ECONOMIC, TableKind.FISCAL_BASIC_ECONOMIC)
+
+
+def _source(tables: list[Table], kinds: tuple[TableKind, ...], first_digit: str) -> int | None:
+    """The index of the first table of the first kind that lists at least one coded row
+    of the classification (functional codes start with 2, economic with 3); failing
+    that, the first table of the first kind present (its rows may be uncoded)."""
+    for kind in kinds:
+        for i, table in enumerate(tables):
+            if table.kind == kind and any(ln.code.startswith(first_digit) for ln in table.coded_lines() if ln.code):
+                return i
+    for kind in kinds:
+        for i, table in enumerate(tables):
+            if table.kind == kind:
+                return i
+    return None
 
 
 def _code_notes(tables: list[Table]) -> list[str]:

@@ -9,8 +9,8 @@ from budget.model import Line, MoneyUnit, PerformanceProject, Table, TableKind
 from loaders.recognize.classify import (
     classify_header,
     classify_title,
-    column_key,
-    is_code_label,
+    column_keys,
+    column_role,
     is_name_label,
     is_total_name,
 )
@@ -25,6 +25,7 @@ from loaders.recognize.grid import (
     pad,
     split_header,
 )
+from loaders.recognize.levels import numbering_depth
 from loaders.recognize.performance import has_indicator_header, performance
 from loaders.recognize.text import BLANKS, is_number, parse_amount, squash
 from loaders.recognize.three_public import three_public_lines
@@ -70,19 +71,10 @@ def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Performa
     )
     if kind in _CLASSIFIED and not any(is_number(c) for row in padded for c in row):
         empty = True  # header rows and a blank 合计 only: the header split found no body
-    keys: list[str | None] = [
-        column_key(label, kind) if not (is_code_label(label) or is_name_label(label)) else None for label in labels
-    ]
+    keys = column_keys(labels, kind)
     project = None
     lines: tuple[Line, ...] = ()
-    if kind in (
-        TableKind.INCOME,
-        TableKind.EXPENDITURE,
-        TableKind.GENERAL_PUBLIC,
-        TableKind.GOV_FUND,
-        TableKind.STATE_CAPITAL,
-        TableKind.BASIC_ECONOMIC,
-    ):
+    if kind in _CLASSIFIED:
         lines = _classified_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
     elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY):
         lines = _two_sided_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
@@ -115,18 +107,27 @@ def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Performa
     return table, project
 
 
+# "[201]一般公共服务支出", "2130201-行政运行", "30101 基本工资": a code printed in the name cell.
+_CODE_IN_NAME = re.compile(r"^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?:\s*[-－—_:：]\s*|\s+|(?=[^\d\s]))(\S.*)$")
+
+
 def _classified_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line, ...]:
-    code_cols = [i for i, label in enumerate(labels) if is_code_label(label)]
-    name_cols = [i for i, label in enumerate(labels) if is_name_label(label) and i not in code_cols]
+    roles = [column_role(label) for label in labels]
+    code_cols = [i for i, role in enumerate(roles) if role == "code"]
+    name_cols = [i for i, role in enumerate(roles) if role == "name"]
+    unit_cols = [i for i, role in enumerate(roles) if role == "unit"]
     money_cols = [i for i, key in enumerate(keys) if key]
     lines: list[Line] = []
     parts_above: list[str] = []
+    current_unit: str | None = None
+    unit_rows: list[int] = []  # indexes into lines of rows that name a 预算单位 and no 科目
     for r, row in enumerate(rows):
         if not any(row):
             continue
         code, parts_above = _code_of(row, code_cols, parts_above)
         name = " ".join(row[i] for i in name_cols if row[i]) if name_cols else ""
-        if not code and not name:
+        unit_name = " ".join(row[i] for i in unit_cols if row[i]) if unit_cols else ""
+        if not code and not name and not unit_name:
             # Codes and names in one cell ("2013602 一般行政管理事务") or no header words.
             # (a dash prints a blank amount, not a name)
             first = next(
@@ -134,21 +135,35 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line
             )
             m = re.match(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$", first)
             code, name = (m.group(1), m.group(2)) if m else (None, first)
+        elif not code and name:
+            m = _CODE_IN_NAME.match(name)
+            if m:
+                code, name = m.group(1), m.group(2).strip()
         values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
-        total_row = not code and is_total_name(name or " ".join(row))
-        if not code and not total_row and not any(v is not None for v in values.values()) and not name:
+        total_row = not code and is_total_name(name or unit_name or " ".join(row))
+        is_unit_row = not code and not name and bool(unit_name) and not total_row
+        if is_unit_row:
+            current_unit = unit_name
+        if not (code or total_row or name or is_unit_row or any(v is not None for v in values.values())):
             continue
+        if is_unit_row:
+            unit_rows.append(len(lines))
         lines.append(
             Line(
-                name=name or ("合计" if total_row else ""),
+                name=name or (unit_name if is_unit_row else "") or ("合计" if total_row else ""),
                 values=values,
                 code=code,
                 level={3: 1, 5: 2, 7: 3}.get(len(code)) if code else None,
                 row=body_offset + r,
                 is_total=total_row,
                 page=page,
+                unit=current_unit if unit_cols and (code or is_unit_row) else None,
             )
         )
+    if unit_rows and unit_rows[0] == 0 and not any(line.is_total for line in lines):
+        # No 合计 row: the first unit row, above everything, is the whole table's (a 部门
+        # prints itself first, then each of its units).
+        lines[0] = replace(lines[0], is_total=True)
     return tuple(lines)
 
 
@@ -159,6 +174,12 @@ _CLASSIFIED = (
     TableKind.GOV_FUND,
     TableKind.STATE_CAPITAL,
     TableKind.BASIC_ECONOMIC,
+    TableKind.FISCAL_EXPENDITURE,
+    TableKind.FISCAL_BASIC_ECONOMIC,
+    TableKind.GENERAL_PUBLIC_ECONOMIC,
+    TableKind.GENERAL_PUBLIC_BASIC,
+    TableKind.PROJECT,
+    TableKind.RUNNING_COSTS,
 )
 
 
@@ -213,6 +234,7 @@ def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line,
                 Line(
                     name=re.sub(r"^[一二三四五六七八九十]+[、.．]\s*|^\d+[、.．]\s*", "", name),
                     values=values,
+                    level=numbering_depth(name),  # made a level once every table is read (levels.py)
                     row=body_offset + r,
                     is_total=is_total_name(name),
                     side=side,
