@@ -32,6 +32,40 @@ ARITH = ("ARITH-ROW", "ARITH-HIER", "ARITH-TOTALS")
 ADDED = ("parts", "functional_table", "economic_table")
 
 
+FUNDS = ("general_public", "gov_fund", "state_capital")
+SOURCES = ("appropriation", "special_account", "business", "operating", "superior_grant", "subsidiary", "other")
+EXPENDITURE_PARTS = ("project", "operating_expense", "to_superior", "to_subsidiary")
+
+
+def proposed_row_groups(line):
+    """A row-sum grouping that reads the funds of an income table as its appropriation and
+    基本支出 printed as 人员经费 + 公用经费 — for measuring only (--proposed-rows): the
+    check's own ROW_GROUPS live in budget/checks/arithmetic.py."""
+    keys = set(line.values)
+
+    def present(parts):
+        return tuple(p for p in parts if p in keys)
+
+    sources = SOURCES if "appropriation" in keys else (*FUNDS, *SOURCES[1:])
+    groups = []
+    if "basic" in keys:
+        groups.append(("total", present(("basic", *EXPENDITURE_PARTS))))
+    else:
+        groups.append(("total", present(("personnel", "public", *EXPENDITURE_PARTS))))
+    groups.append(("basic", present(("personnel", "public"))))
+    groups.append(("total", present(("current", "carried_in"))))
+    groups.append(("current", present(sources)))
+    if "current" not in keys:
+        groups.append(("total", present((*sources, "carried_in"))))
+    if "appropriation" in keys:
+        groups.append(("appropriation", present(FUNDS)))
+    elif not present(SOURCES[1:]) and "carried_in" not in keys:
+        groups.append(("total", present(FUNDS)))
+    for whole, parts in groups:
+        if whole in keys and len(parts) >= 2:
+            yield whole, parts
+
+
 def one(path: Path, name: str) -> dict:
     from budget.checks import run
     from budget.checks.core import Severity
@@ -105,7 +139,12 @@ def main() -> None:
     parser.add_argument("--docs", action="store_true")
     parser.add_argument("--json")
     parser.add_argument("--fixtures", action="store_true", help="diff the fixtures' model/check JSON against SNAP")
+    parser.add_argument("--proposed-rows", action="store_true", help="measure with proposed_row_groups (see there)")
     args = parser.parse_args()
+    if args.proposed_rows:
+        from budget.checks import arithmetic
+
+        arithmetic._row_groups = proposed_row_groups
     snap = Path(args.snap)
     if args.fixtures:
         sys.exit(fixtures(snap))
