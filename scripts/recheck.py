@@ -100,10 +100,10 @@ def fixtures(snap: Path) -> int:
     """Rebuild every fixture from its blocks and compare model and check JSON with SNAP's."""
     import difflib
 
-    from budget import reports
+    from budget.export import reports
     from budget.checks import run
     from budget.model import Format, Source
-    from budget.serialize import disclosure_to_dict
+    from budget.export.contract import disclosure_to_dict
     from loaders.recognize import build
 
     changed = 0
