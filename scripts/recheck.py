@@ -18,6 +18,7 @@ import csv
 import hashlib
 import json
 import pickle
+import re
 import statistics
 import sys
 import time
@@ -39,8 +40,8 @@ EXPENDITURE_PARTS = ("project", "operating_expense", "to_superior", "to_subsidia
 
 def proposed_row_groups(line):
     """A row-sum grouping that reads the funds of an income table as its appropriation and
-    基本支出 printed as 人员经费 + 公用经费 — for measuring only (--proposed-rows): the
-    check's own ROW_GROUPS live in budget/checks/arithmetic.py."""
+    基本支出 printed as 人员经费 + 公用经费 — for measuring only (--proposed-rows, which also
+    counts 上年结余 as a carry-over): the check's own rules live in budget/checks/."""
     keys = set(line.values)
 
     def present(parts):
@@ -145,6 +146,8 @@ def main() -> None:
         from budget.checks import arithmetic
 
         arithmetic._row_groups = proposed_row_groups
+        # "上年结余、结转" (Shenzhen) is a carry-over too
+        arithmetic.CARRIED_IN = re.compile(r"上年结转|上年结余|年初.*结转|年初.*结余")
     snap = Path(args.snap)
     if args.fixtures:
         sys.exit(fixtures(snap))

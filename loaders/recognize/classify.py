@@ -25,6 +25,8 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
     (TableKind.ASSETS, ("资产",), ()),
     (TableKind.ORGANISATION, ("机构设置",), ()),
     (TableKind.RUNNING_COSTS, ("机关运行经费",), ()),
+    (TableKind.GOV_FUND, ("政府性基金预算财政拨款",), ()),
+    (TableKind.STATE_CAPITAL, ("国有资本经营预算财政拨款",), ()),
     (TableKind.FISCAL_SUMMARY, ("财政拨款收支",), ()),
     (TableKind.FISCAL_SUMMARY, ("财政拨款收入支出",), ()),
     (TableKind.SUMMARY, ("收支",), ()),
@@ -91,6 +93,7 @@ _COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("年末结转", "carried_out"),
     ("结余分配", "surplus_distribution"),
     ("弥补收支差额", "fund_offset"),
+    ("非财政拨款结余", "non_appropriation_surplus"),
     ("人员经费", "personnel"),
     ("人员支出", "personnel"),
     ("人员类", "personnel"),
@@ -150,7 +153,9 @@ def _word_key(part: str, kind: TableKind) -> str | None:
     if "本年收入合计" in part or "本年支出合计" in part:
         return "total"
     if "本年收入" in part:
-        return "current"
+        return "current" if kind == TableKind.INCOME else "income"  # a fund table's income beside its spending
+    if "本年支出" in part:
+        return "total"
     for word, key in _COLUMN_WORDS:
         if word in part:
             if key == "appropriation" and kind not in _SOURCE_TABLES:
@@ -212,8 +217,6 @@ def column_keys(labels: list[str], kind: TableKind) -> list[str | None]:
             key = parents[-1]  # the group's own figure
         elif key == "subtotal":
             key = "current" if kind == TableKind.INCOME else "total"
-        elif key == "current" and kind != TableKind.INCOME:
-            key = "total"
         qualifier = next((q for q in parents if q in _QUALIFYING and q != key), None)
         if qualifier and not key.startswith(qualifier):
             key = f"{qualifier}.{key}"

@@ -81,24 +81,32 @@ def numbering_depth(name: str) -> int | None:
     return None
 
 
-def coded_levels(tables: list[Table]) -> dict[str, int]:
-    """Name -> level of the coded rows of the document, for names with one level only."""
+def coded_levels(tables: list[Table]) -> dict[str, frozenset[int]]:
+    """Name -> the levels the document's functional rows of that name have (a 收支总表
+    lists functional classes; "住房公积金" is a 项 there, not the economic 款)."""
     seen: dict[str, set[int]] = {}
     for table in tables:
         for line in table.coded_lines():
-            if line.level is not None and line.code and line.code.isdigit():
+            if line.level is not None and line.code and line.code.isdigit() and line.code.startswith("2"):
                 seen.setdefault(squash(line.name), set()).add(line.level)
-    return {name: next(iter(levels)) for name, levels in seen.items() if len(levels) == 1}
+    return {name: frozenset(levels) for name, levels in seen.items()}
 
 
-def _name_level(name: str, by_name: dict[str, int]) -> int | None:
+def _name_level(name: str, by_name: dict[str, frozenset[int]], previous: tuple[str, int] | None) -> int | None:
+    """The level of an unnumbered row by its name. A name printed at several levels
+    ("其他支出" as 类, 款 and 项) is one level below the row above when it repeats that
+    row's name, else the highest level it can have there."""
     words = squash(name)
-    if words in by_name:
-        return by_name[words]
-    return 1 if words in LEVEL_1_NAMES else None
+    levels = by_name.get(words) or (frozenset({1}) if words in LEVEL_1_NAMES else frozenset())
+    if len(levels) <= 1:
+        return next(iter(levels), None)
+    if previous is not None and previous[0] == words and previous[1] + 1 in levels:
+        return previous[1] + 1
+    fitting = [lv for lv in levels if previous is None or lv <= previous[1] + 1]
+    return min(fitting or levels)
 
 
-def with_levels(table: Table, by_name: dict[str, int]) -> Table:
+def with_levels(table: Table, by_name: dict[str, frozenset[int]]) -> Table:
     """The summary table with a level on every item row it can place. Its lines come
     with the numbering depth of their printed name as ``level`` (None: unnumbered)."""
     if table.kind not in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY) or not table.lines:
@@ -110,6 +118,7 @@ def with_levels(table: Table, by_name: dict[str, int]) -> Table:
         numbered = sorted({d for i in at if (d := depths.get(i)) is not None})
         rank = {d: n + 1 for n, d in enumerate(numbered)}
         above: int | None = None
+        previous: tuple[str, int] | None = None
         for i in at:
             line = lines[i]
             if line.is_total or is_total_name(line.name):
@@ -119,12 +128,14 @@ def with_levels(table: Table, by_name: dict[str, int]) -> Table:
             if depth is not None:
                 level: int | None = rank[depth]
                 above = level
+                previous = (squash(line.name), rank[depth])
             elif _NOT_AN_ITEM.search(squash(line.name)):
                 continue  # 上年结转, 结转下年: not an item of the side, whatever is above it
             else:
-                level = _name_level(line.name, by_name)
+                level = _name_level(line.name, by_name, previous)
                 if level is None and above is not None:
                     level = above + 1  # an unnumbered row under a numbered one is its part
             if level is not None:
                 lines[i] = replace(line, level=level)
+                previous = (squash(line.name), level)
     return replace(table, lines=tuple(lines))

@@ -75,7 +75,9 @@ def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Performa
     project = None
     lines: tuple[Line, ...] = ()
     if kind in _CLASSIFIED:
-        lines = _classified_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
+        lines = _blocked_lines(padded, labels, kind, unit, len(header), g.page) or _classified_lines(
+            padded, labels, keys, unit, body_offset=len(header), page=g.page
+        )
     elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY):
         lines = _two_sided_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
     elif kind == TableKind.THREE_PUBLIC:
@@ -130,9 +132,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line
         if not code and not name and not unit_name:
             # Codes and names in one cell ("2013602 一般行政管理事务") or no header words.
             # (a dash prints a blank amount, not a name)
-            first = next(
-                (c for c in row if c and squash(c) not in BLANKS and not re.fullmatch(r"\d{1,3}", c) or is_code(c)), ""
-            )
+            first = next((c for c in row if c and squash(c) not in BLANKS and not is_number(c) or is_code(c)), "")
             m = re.match(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$", first)
             code, name = (m.group(1), m.group(2)) if m else (None, first)
         elif not code and name:
@@ -164,6 +164,49 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line
         # No 合计 row: the first unit row, above everything, is the whole table's (a 部门
         # prints itself first, then each of its units).
         lines[0] = replace(lines[0], is_total=True)
+    return tuple(lines)
+
+
+def _blocks(labels: list[str]) -> list[tuple[int, int]]:
+    """Column ranges of a table printed as blocks side by side, each its own code, name
+    and amount columns (决算: 人员经费 | 公用经费 | 公用经费 continued); [] for one block."""
+    roles = [column_role(label) for label in labels]
+    starts = [i for i, role in enumerate(roles) if role == "code" and (i == 0 or roles[i - 1] != "code")]
+    if len(starts) < 2:
+        return []
+    ranges = list(zip(starts, [*starts[1:], len(labels)], strict=True))
+    for a, b in ranges:
+        inner = roles[a:b]
+        if "name" not in inner or "money" not in inner:
+            return []
+    return ranges
+
+
+def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, ...]:
+    """The lines of a table printed in blocks, block after block; a row's amount in a
+    block is its only one, so it is the row's total as well as its block's column (人员
+    经费 or 公用经费). A 合计 row spanning a block's code and name holds that block's total."""
+    blocks = _blocks(labels)
+    lines: list[Line] = []
+    for a, b in blocks:
+        block_labels = labels[a:b]
+        keys = column_keys(block_labels, kind)
+        money = [i for i, key in enumerate(keys) if key]
+        if len(money) != 1:
+            return ()
+        key = keys[money[0]]
+        block_rows = [row[a:b] for row in rows]
+        for line in _classified_lines(block_rows, block_labels, keys, unit, body_offset, page):
+            name = line.name
+            if not line.code and not name:  # a 合计 label spanning into this block from the left
+                r = line.row - body_offset
+                name = next((c for c in reversed(rows[r][:a]) if c and not is_number(c)), "")
+            total = not line.code and is_total_name(name)
+            r = line.row - body_offset
+            if total and line.values[key] is None and any(is_number(c) for c in rows[r][b:]):
+                continue  # the label spans on: its amount stands in a later block
+            values = dict(line.values) if total else {"total": line.values[key], **line.values}
+            lines.append(replace(line, name=name or line.name, values=values, is_total=total or line.is_total))
     return tuple(lines)
 
 
