@@ -6,7 +6,9 @@ keeps its raw cells; a recognised one also gets parsed lines with exact amounts.
 
 from __future__ import annotations
 
-from budget.model import Disclosure, PerformanceProject, Source, Table, TableKind
+import re
+
+from budget.model import Disclosure, MoneyUnit, PerformanceProject, Section, Source, Table, TableKind
 from loaders.blocks import Block, LoadError
 from loaders.recognize.assemble import assemble, document_money_unit, names_a_table
 from loaders.recognize.classify import is_code_label
@@ -23,12 +25,13 @@ __all__ = ["build", "is_code_label", "names_a_table", "squash"]
 def build(blocks: list[Block], source: Source) -> Disclosure:
     """Recognise a document's blocks; LoadError when it is not a budget disclosure."""
     grids, sections, context = assemble(blocks, source)
-    if not grids:
+    narrative = is_budget_narrative(sections)
+    if not grids and not narrative:
         raise LoadError(
             "文件中没有找到任何表格，看起来不是预算公开文件（应包含收支总表等标准表格）。",
             "no tables found: not a budget disclosure",
         )
-    money_unit = document_money_unit(grids)
+    money_unit = document_money_unit(grids) if grids else _narrative_money_unit(sections)
     tables: list[Table] = []
     performance: list[PerformanceProject] = []
     for g in grids:
@@ -37,13 +40,9 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
         if project is not None:
             performance.append(project)
     kinds = {t.kind for t in tables}
-    if not kinds & {
-        TableKind.SUMMARY,
-        TableKind.INCOME,
-        TableKind.EXPENDITURE,
-        TableKind.GENERAL_PUBLIC,
-        TableKind.BASIC_ECONOMIC,
-    }:
+    # A disclosure published in parts is valid part by part: the 情况说明 alone (its
+    # sections and text rules), a separate 绩效目标表 or 政府采购 file.
+    if not kinds - {TableKind.UNKNOWN} and not narrative:
         raise LoadError(
             "文件中没有找到预算收支表格（收支总表、收入总表、支出总表等），看起来不是预算公开文件。",
             "no standard budget table found",
@@ -94,6 +93,37 @@ def _source(tables: list[Table], kinds: tuple[TableKind, ...], first_digit: str)
             if table.kind == kind:
                 return i
     return None
+
+
+# Words a budget's narrative uses (its standard parts, its subjects): a text with 预算 or
+# 决算 and several of these is a disclosure's 情况说明 even without a single table.
+_NARRATIVE_WORDS = (
+    "收入",
+    "支出",
+    "三公",
+    "机关运行经费",
+    "政府采购",
+    "国有资产",
+    "绩效",
+    "名词解释",
+    "职责",
+    "机构设置",
+    "财政拨款",
+)
+
+
+def is_budget_narrative(sections: list[Section]) -> bool:
+    text = "".join(squash(f"{s.heading}{s.text}") for s in sections)
+    if not re.search(r"[预决]算", text) or not re.search(r"\d[\d,.]*\s*万?元", text):
+        return False
+    return sum(1 for word in _NARRATIVE_WORDS if word in text) >= 4
+
+
+def _narrative_money_unit(sections: list[Section]) -> MoneyUnit:
+    """The unit the narrative speaks in, when there is no table to say it."""
+    text = "".join(s.text for s in sections)
+    wan, yuan = len(re.findall(r"\d\s*万元", text)), len(re.findall(r"\d\s*元", text))
+    return MoneyUnit.YUAN if yuan - wan > wan else MoneyUnit.WAN_YUAN
 
 
 def _code_notes(tables: list[Table]) -> list[str]:

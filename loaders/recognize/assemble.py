@@ -236,17 +236,20 @@ def names_a_table(text: str) -> bool:
 def _take_title_row(g: Grid) -> str | None:
     """A title printed as the table's first row, one cell across the table (a table
     pasted from a workbook): "2024年部门收支总表" above the unit line and the header."""
-    if len(g.rows) < 2:
+    lead = 0
+    while lead < len(g.rows) - 1 and not any(g.rows[lead]):
+        lead += 1  # blank rows a converter left above the title row
+    if len(g.rows) - lead < 2:
         return None
-    filled = [c for c in g.rows[0] if c]
+    filled = [c for c in g.rows[lead] if c]
     if len(filled) != 1:
         return None
     text = filled[0].replace("\n", "")
     if not names_a_table(text):
         return None
-    del g.rows[0], g.spans[0]
+    del g.rows[: lead + 1], g.spans[: lead + 1]
     if g.row_pages:
-        del g.row_pages[0]
+        del g.row_pages[: lead + 1]
     return text
 
 

@@ -76,7 +76,7 @@ def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Performa
     lines: tuple[Line, ...] = ()
     if kind in _CLASSIFIED:
         lines = _blocked_lines(padded, labels, kind, unit, len(header), g.page) or _classified_lines(
-            padded, labels, keys, unit, body_offset=len(header), page=g.page
+            padded, labels, keys, unit, body_offset=len(header), page=g.page, kind=kind
         )
     elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY):
         lines = _two_sided_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
@@ -113,10 +113,57 @@ def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Performa
 _CODE_IN_NAME = re.compile(r"^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?:\s*[-－—_:：]\s*|\s+|(?=[^\d\s]))(\S.*)$")
 
 
-def _classified_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line, ...]:
-    roles = [column_role(label) for label in labels]
+_ECONOMIC_KINDS = (TableKind.BASIC_ECONOMIC, TableKind.FISCAL_BASIC_ECONOMIC, TableKind.GENERAL_PUBLIC_ECONOMIC)
+
+
+def _classification_columns(labels: list[str], roles: list[str], kind) -> tuple[list[int], list[int], bool]:
+    """(code columns, name columns, crossed) of a classified table.
+
+    Some tables print two classifications side by side: the 部门 and the 政府 economic
+    classes (one row per 部门 款), or the functional 项 crossed with both economic ones
+    (one row per combination, Beijing's 支出总表). The table's own classification is the
+    one read as the row's code (部门 economic in an economic table, functional in the
+    others); a functional table crossed with economic classes has no row code at all."""
     code_cols = [i for i, role in enumerate(roles) if role == "code"]
     name_cols = [i for i, role in enumerate(roles) if role == "name"]
+    groups: list[list[int]] = []
+    for i in code_cols:
+        if groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    columns = groups if len(groups) > 1 else ([] if code_cols else [[i] for i in name_cols])
+    if len(columns) < 2:
+        return code_cols, name_cols, False
+    economic = kind in _ECONOMIC_KINDS
+
+    def scheme(cols: list[int]) -> str:
+        words = "".join(squash(labels[i]) for i in cols)
+        if "功能" in words:
+            return "functional"
+        return "government" if "政府" in words else "economic" if "经济" in words else ""
+
+    schemes = [scheme(cols) for cols in columns]
+    if not economic and "functional" in schemes and ("economic" in schemes or "government" in schemes):
+        return [], name_cols, True  # one row per combination of classes: no class of its own
+    wanted = "economic" if economic else "functional"
+    chosen = columns[schemes.index(wanted)] if wanted in schemes else columns[0]
+    if not groups or len(groups) < 2:  # codes in the name cells: the chosen name column only
+        return [], chosen, True
+    following = [i for i in name_cols if i > chosen[-1]]
+    later = [g[0] for g in groups if g[0] > chosen[-1]]
+    names = [i for i in following if not later or i < later[0]][:1]
+    return chosen, names, True
+
+
+def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) -> tuple[Line, ...]:
+    roles = [column_role(label) for label in labels]
+    code_cols, name_cols, crossed = _classification_columns(labels, roles, kind)
+    if crossed and not code_cols and len(name_cols) > 1:
+        name_cols = [i for i, role in enumerate(roles) if role == "name"]  # names only, joined
+        crossed_names = True
+    else:
+        crossed_names = False
     unit_cols = [i for i, role in enumerate(roles) if role == "unit"]
     money_cols = [i for i, key in enumerate(keys) if key]
     lines: list[Line] = []
@@ -135,7 +182,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line
             first = next((c for c in row if c and squash(c) not in BLANKS and not is_number(c) or is_code(c)), "")
             m = re.match(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$", first)
             code, name = (m.group(1), m.group(2)) if m else (None, first)
-        elif not code and name:
+        elif not code and name and not crossed_names:
             m = _CODE_IN_NAME.match(name)
             if m:
                 code, name = m.group(1), m.group(2).strip()
@@ -196,7 +243,7 @@ def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, .
             return ()
         key = keys[money[0]]
         block_rows = [row[a:b] for row in rows]
-        for line in _classified_lines(block_rows, block_labels, keys, unit, body_offset, page):
+        for line in _classified_lines(block_rows, block_labels, keys, unit, body_offset, page, kind):
             name = line.name
             if not line.code and not name:  # a 合计 label spanning into this block from the left
                 r = line.row - body_offset
