@@ -15,9 +15,9 @@ from pathlib import PurePath
 import pandas as pd
 import streamlit as st
 
-from budget import reports
+from budget.export import reports
 from budget.checks import CATEGORY_LABELS, SEVERITY_LABELS, CheckReport, Finding, Severity
-from budget.checks.views import findings_frame, fragment, marked, parts, rules_frame
+from budget.views.check import findings_frame, fragment, marked, parts, rules_frame
 from budget.model import Disclosure
 
 NOTES = "findings_notes"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.conftest import FIXTURES
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

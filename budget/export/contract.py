@@ -59,9 +59,7 @@ def disclosure_to_dict(d: Disclosure) -> dict[str, Any]:
             "reception": amount(tp.reception),
             "running_costs": amount(tp.running_costs),
             "total_printed": tp.total_printed,
-            "money_unit": (tp.total or tp.vehicles or tp.reception or tp.overseas).unit.value
-            if (tp.total or tp.vehicles or tp.reception or tp.overseas)
-            else None,
+            "money_unit": next((m.unit.value for m in (tp.total, tp.vehicles, tp.reception, tp.overseas) if m), None),
         },
         "performance": [
             {
@@ -113,3 +111,8 @@ def disclosure_to_dict(d: Disclosure) -> dict[str, Any]:
 
 def to_json(d: Disclosure) -> str:
     return json.dumps(disclosure_to_dict(d), ensure_ascii=False, indent=2)
+
+
+def to_bytes(d: Disclosure) -> bytes:
+    """The model as a UTF-8 download (the same JSON as ``parse --json``)."""
+    return to_json(d).encode("utf-8")
