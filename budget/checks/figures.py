@@ -426,13 +426,14 @@ def _classified(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
     return Resolved("TEXT-ITEMS", _lines_figures(ctx, _preferred(claim, hits)))
 
 
-APPROPRIATION_WORDS = re.compile(r"一般公共预算|财政拨款")
+ALL_FUNDS_WORDS = re.compile(r"支出总表|全部支出|部门预算支出|单位预算支出")
 
 
 def _preferred(claim: Claim, hits: list[tuple[Table, Line]]) -> list[tuple[Table, Line]]:
-    """The tables an item is compared with, the one its passage speaks of first."""
-    appropriation = APPROPRIATION_WORDS.search(f"{claim.context} {claim.heading} {claim.paragraph[: claim.start]}")
-    first = TableKind.GENERAL_PUBLIC if appropriation else TableKind.EXPENDITURE
+    """The tables an item is compared with, in order: the appropriation tables first
+    (the 编制说明 goes through 财政拨款 item by item) unless the passage speaks of all funds."""
+    all_funds = ALL_FUNDS_WORDS.search(f"{claim.heading} {claim.paragraph[: claim.start]}")
+    first = TableKind.EXPENDITURE if all_funds else TableKind.GENERAL_PUBLIC
     return sorted(hits, key=lambda hit: (hit[0].kind != first, FUNCTIONAL_TABLES.index(hit[0].kind)))
 
 

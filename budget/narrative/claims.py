@@ -153,8 +153,12 @@ BASIS = re.compile(
     r"(?:比|较|与|同)\s*(?P<what>(?:上年|去年|上一年度?|(?P<year>\d{4})\s*年?度?)[^，,。；;、]{0,14}?)"
     r"(?=相比|相较|比较|对比|同期|增|减|下降|上升|降低|持平|无|相同|基本|压|核|$)"
 )
-NUMBERING = re.compile(r"^(?:[（(]?[一二三四五六七八九十百\d]{1,3}[)）]|[一二三四五六七八九十百\d]{1,3}[、.．]|[（(])+")
-LEAD_WORDS = re.compile(r"^(?:其中|包括|主要包括|分别是|分别为|含|即|具体为|具体包括|合计|共计|总计|全部为)[:：]?")
+NUMBERING = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十百\d]{1,3}[)）]|[一二三四五六七八九十百\d]{1,3}[、.．]|[（(]|[①-⑳]|\d{1,2}(?=[\u4e00-\u9fff]))+"
+)
+LEAD_WORDS = re.compile(
+    r"^(?:其中|包括|主要包括|分别是|分别为|含|即|具体为|具体包括|合计|共计|总计|全部为|主要是|主要为|主要有)[:：]?"
+)
 SELF = re.compile(
     r"^(?:本部门|本单位|我部门|我单位|本级|我局|本局|我厅|本厅|我委|本委|我办|本办|我院|本院|我校|本校|我中心|本中心)"
 )
@@ -165,7 +169,7 @@ FILLER_END = re.compile(
 TRAIL_QUOTES = re.compile(r"[“”\"]+$|^[“”\"]+")
 FIRST_BASIS = re.compile(r"(?:比|较|与|同)(?:上年|去年|上一年|\d{4}|比)")
 LISTING = re.compile(r"包括|其中|主要有|分别|具体为|具体如下")
-LABEL_WINDOW = 48  # characters of words looked at before a figure
+LABEL_WINDOW = 96  # characters of words looked at before a figure (a 类/款/项 name runs to 60)
 LOOKBACK = 24  # claims of the paragraph a figure may attach to, latest first
 TOPIC_WINDOW = 400  # characters before a claim searched for the passage's topic
 REASON_LENGTH = 400  # a stated reason is at most this long
@@ -345,6 +349,7 @@ class _Reader:
         depths = _depths(text, [e[0] for e in events])
         starts = [m.start() for m in tokens]
         drafts: list[_Draft] = []
+        known: set[int] = set()
         previous_end = 0
         previous_role: Role | None = None
         previous_draft: _Draft | None = None
@@ -368,7 +373,7 @@ class _Reader:
                 draft = self._open(drafts, depth)
                 if draft is not None and draft.reason is None and (draft.compared or match.group(0) not in WEAK_REASON):
                     end = _reason_end(text, match.end(), starts)
-                    reason = text[match.end() : end].strip()
+                    reason = text[match.end() : end].strip().rstrip("；;，,：:、 ")
                     if reason:
                         draft.reason, draft.reason_span = reason, (match.end(), end)
                 continue
@@ -381,7 +386,8 @@ class _Reader:
             role, draft = self._figure(
                 drafts, match, head, depth, previous_role, previous_draft, previous_end, pending, text, place, opens
             )
-            if draft is not None and draft not in drafts:
+            if draft is not None and id(draft) not in known:
+                known.add(id(draft))
                 draft.sentence = sentence_start
                 draft.within = self._parent(drafts, draft, text)
                 drafts.append(draft)
@@ -391,10 +397,10 @@ class _Reader:
         last_phrase = self._phrase_before(text, len(text), previous_end) if previous_end < len(text) else None
         return claims, (last_phrase if not tokens and last_phrase is not None else None)
 
-    def _phrase_before(self, text: str, end: int, floor: int) -> Subject | None:
+    def _phrase_before(self, text: str, end: int, floor: int, commas: bool = False) -> Subject | None:
         """A short phrase with no figure that a following figure is about ("1.因公出国（境）费用。")."""
-        segment = text[floor:end].rstrip("。：:；; ")
-        cut = max(segment.rfind(mark) for mark in "。：:；;")
+        segment = text[max(floor, end - LABEL_WINDOW) : end].rstrip("。：:；; ")
+        cut = max(segment.rfind(mark) for mark in ("。：:；;，," if commas else "。：:；;"))
         phrase = segment[cut + 1 :]
         if not phrase or len(squash(phrase)) > 60:
             return None
@@ -405,9 +411,9 @@ class _Reader:
 
     def _colon_phrase(self, text: str, clause: int, floor: int) -> Subject | None:
         """The title a figure's clause follows: "…医疗费项目绩效自评综述：全年预算数1991万元"."""
-        if clause <= floor or text[clause - 1 : clause] not in ("：", ":"):
+        if clause <= floor or text[clause - 1 : clause] not in ("：", ":", "，", ","):
             return None
-        return self._phrase_before(text, clause - 1, floor)
+        return self._phrase_before(text, clause - 1, floor, commas=text[clause - 1] in "，,")
 
     def _open(self, drafts: list[_Draft], depth: int) -> _Draft | None:
         """The claim a change, percent or word at this bracket depth belongs to."""
@@ -675,12 +681,19 @@ def _reason_end(text: str, start: int, starts: list[int]) -> int:
         semicolon += 1
 
 
+STAGE_WORD = re.compile(r"\d{4}\s*年度?[^，。]{0,24}?(预算|决算)")
+
+
 def _is_final_accounts(doc: Disclosure) -> bool:
+    """A 决算 (final accounts) document: as the model says, else as its title says."""
     stage = getattr(doc.unit, "stage", None)
     if stage is not None:
         return "决算" in str(stage)
-    title = " ".join(s.heading for s in doc.sections[:3])
-    return "决算" in title and "预算" not in title.replace("决算", "")
+    for section in doc.sections[:5]:
+        found = STAGE_WORD.search(section.heading)
+        if found is not None:
+            return found.group(1) == "决算"
+    return False
 
 
 def read_claims(doc: Disclosure) -> tuple[Claim, ...]:

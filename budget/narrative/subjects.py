@@ -121,6 +121,7 @@ SUBJECT_WORD = re.compile(r"科目$")
 DASHES = re.compile(r"\s*[-－—–]+\s*")
 QUOTES = re.compile(r"[“”\"‘’']")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+LEADING = re.compile(r"^[\d.、．，,；;：:\s①-⑳]+")
 
 
 def _levels(label: str) -> Subject | None:
@@ -132,7 +133,7 @@ def _levels(label: str) -> Subject | None:
     codes: dict[str, str] = {}
     start = 0
     for mark in marks:
-        name = squash(QUOTES.sub("", label[start : mark.start()]))
+        name = LEADING.sub("", squash(QUOTES.sub("", label[start : mark.start()])))
         level = mark.group(2)
         if name:
             names[level] = name
