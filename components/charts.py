@@ -1,5 +1,5 @@
 """Plotly charts. Figures get floats only as geometry; every text shown comes
-pre-formatted (from Decimal) in the frames of budget.analysis."""
+pre-formatted (from Decimal) in the frames of budget.views"""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from budget.analysis import ROOT, Hierarchy
+from budget.views.hierarchy import ROOT, Hierarchy
 
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 BASIC_COLOUR = "#2E86AB"

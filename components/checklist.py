@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from budget.analysis import ProjectView, money_label, procurement_frame, project_budget
+from budget.views.performance import ProjectView, procurement_frame, project_budget
+from budget.vocabulary import money_label
 from budget.model import Disclosure
 from components.tables import money_table
 from components.text import md

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from budget.analysis import Overview
+from budget.views.overview import Overview
 from components.text import md
 
 

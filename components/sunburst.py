@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from budget.analysis import ROOT, Hierarchy
+from budget.views.hierarchy import ROOT, Hierarchy
 from components.charts import hierarchy_figure
 
 SECTOR = "sector"  # also the query parameter name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from budget import export
+from budget.export import tables as export
 from budget.model import Table
 
 

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from budget import analysis
+from budget.views import basic_project as view
+from budget.views.overview import by_class
 from components import charts, session
 
 d = session.current_disclosure()
@@ -13,14 +14,14 @@ st.caption(
 )
 
 st.subheader("各类支出中的基本支出与项目支出")
-charts.basic_project_bars(analysis.by_class(d))
+charts.basic_project_bars(by_class(d))
 
 st.subheader("基本支出的经济分类构成")
 st.caption(
     "基本支出 → 人员经费 / 公用经费 → 经济分类“类” → “款”（一般公共预算基本支出表）；"
     "百分比为占基本支出的比例，点击方块可放大。"
 )
-h = analysis.economic_hierarchy(d)
+h = view.economic_hierarchy(d)
 if h.problems:
     st.warning(
         "数据有误：以下项目的金额小于其下级之和，图中按下级之和绘制。\n\n" + "\n".join(f"- {p}" for p in h.problems)

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from budget import compare, export
+from budget.export import tables as export
+from budget.views import compare
 from components import charts, session, tables
 
 entries = session.loaded_disclosures()

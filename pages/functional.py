@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from budget import analysis
+from budget.views import functional as view
 from components import session, tables
 from components.sunburst import sunburst
 
@@ -13,31 +13,31 @@ st.caption("支出按功能分类（类 → 款 → 项）的构成；扇区大�
 
 measure = st.segmented_control(
     "口径",
-    list(analysis.MEASURES),
-    format_func=analysis.MEASURES.__getitem__,
+    list(view.MEASURES),
+    format_func=view.MEASURES.__getitem__,
     default="total",
     required=True,
     key="measure",
     bind="query-params",
 )
-h = analysis.functional_hierarchy(d, measure)
+h = view.functional_hierarchy(d, measure)
 if h.problems:
     st.warning(
         "数据有误：以下科目的金额小于其下级科目之和。图中按下级之和绘制，标签仍显示文档中的数字。\n\n"
         + "\n".join(f"- {p}" for p in h.problems)
     )
 if h.empty:
-    st.info(f"这份文档没有{analysis.MEASURES[measure]}的功能分类数据。")
+    st.info(f"这份文档没有{view.MEASURES[measure]}的功能分类数据。")
     st.stop()
 
 chart_tab, table_tab = st.tabs(["图", "表"])
 with chart_tab:
     sector = sunburst(h)
-    rows = analysis.subtree_lines(d, sector)
-    st.caption(f"明细：{'全部科目' if sector == analysis.ROOT else sector}（{len(rows)} 行）")
-    tables.money_table(analysis.lines_frame(rows, analysis.functional_keys(d), d.unit.money_unit))
+    rows = view.subtree_lines(d, sector)
+    st.caption(f"明细：{'全部科目' if sector == view.ROOT else sector}（{len(rows)} 行）")
+    tables.money_table(view.lines_frame(rows, view.functional_keys(d), d.unit.money_unit))
 with table_tab:
-    frame = h.frame[h.frame["id"] != analysis.ROOT]
+    frame = h.frame[h.frame["id"] != view.ROOT]
     tables.money_table(
         frame.rename(columns={"code": "科目编码", "name": "科目名称", "amount_label": "金额", "share_label": "占比"})[
             ["科目编码", "科目名称", "金额", "占比"]

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from budget import analysis
+from budget.views import overview as view
 from components import charts, headline, session
 
 d = session.current_disclosure()
-o = analysis.overview(d)
+o = view.overview(d)
 
 st.title("总览")
 st.caption("这份预算公开文档的基本信息、主要数字及其占比，以及支出按功能分类（类）的去向。")
@@ -15,7 +15,7 @@ headline.headline_metrics(o)
 
 st.subheader("钱花在哪里")
 st.caption("按功能分类“类”汇总的支出合计，及占支出总计的比例。")
-charts.class_bars(analysis.by_class(d))
+charts.class_bars(view.by_class(d))
 
 st.subheader("识别结果")
 left, middle, right, last = st.columns(4)

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from budget import analysis, export
+from budget.export import tables as export
+from budget.views.performance import checklist_frame, project_view
 from components import checklist, session
 from components.text import md
 
@@ -18,7 +19,7 @@ if not d.performance:
     st.info("这份文档中没有识别到项目绩效目标表。")
     st.stop()
 
-views = [analysis.project_view(d, i) for i in range(len(d.performance))]
+views = [project_view(d, i) for i in range(len(d.performance))]
 indicator_count = sum(len(v.project.indicators) for v in views)
 st.markdown(
     f"共 **{len(views)}** 个项目、**{indicator_count}** 项指标；"
@@ -33,7 +34,7 @@ for view in views:
     with st.expander(label, key=f"performance_project_{view.index}"):
         checklist.indicator_checklist(d, view, doc.key)
 
-frame = analysis.checklist_frame(d, checklist.ticks(doc.key))
+frame = checklist_frame(d, checklist.ticks(doc.key))
 st.subheader("导出核对结果")
 left, right, _ = st.columns([1, 1, 4])
 left.download_button("下载 CSV", lambda: export.frame_csv(frame), "绩效指标核对.csv", "text/csv", on_click="ignore")

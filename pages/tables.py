@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from budget import export
+from budget.export import contract
+from budget.export import tables as export
 from budget.model import TableKind
 from components import session, tables
 from components.text import md
@@ -16,7 +17,7 @@ st.caption(
 
 st.download_button(
     "下载完整解析结果（JSON）",
-    lambda: export.disclosure_json(d),
+    lambda: contract.to_bytes(d),
     f"{export.file_stem(d.source.name)}.json",
     "application/json",
     on_click="ignore",

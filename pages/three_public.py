@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from budget import analysis
+from budget.views import three_public as view
 from components import session, tables
 
 d = session.current_disclosure()
@@ -17,7 +17,7 @@ COLUMNS = ["项目", "表内金额", "说明中金额", "核对"]
 st.subheader("“三公”经费")
 if d.three_public is None:
     st.info("未识别到“三公”经费支出表。")
-three = analysis.three_public_comparison(d)
+three = view.three_public_comparison(d)
 tables.money_table(three.frame[COLUMNS])
 if three.sentence:
     st.caption("情况说明原文")
@@ -26,7 +26,7 @@ for q in three.extra:
     st.caption(f"说明中另列：{q.label} {q.amount.format()}（表中无对应项）")
 
 st.subheader("机关运行经费")
-running = analysis.running_costs_comparison(d)
+running = view.running_costs_comparison(d)
 tables.money_table(running.frame[COLUMNS])
 if running.sentence:
     st.caption("情况说明原文")

@@ -51,9 +51,9 @@ def _label(path: Path) -> str:
 
 
 def _take_one(job: tuple[str, str, bool]) -> tuple[str, float, str]:
-    from budget import reports
+    from budget.export import reports
     from budget.checks import run
-    from budget.serialize import disclosure_to_dict
+    from budget.export.contract import disclosure_to_dict
     from budget.model import Source
     from loaders import LoadError, load
     from loaders.detect import read_blocks, sniff

@@ -24,3 +24,9 @@ def seed_docx():
 @pytest.fixture(scope="session")
 def seed_txt():
     return load(fixture_bytes("seed.txt"), "seed.txt")
+
+
+@pytest.fixture(scope="session")
+def seed(seed_docx):
+    """The seed as the rule and view tests call it: the parsed seed.docx."""
+    return seed_docx

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from budget.model import MoneyUnit, TableKind
-from budget.serialize import disclosure_to_dict
+from budget.export.contract import disclosure_to_dict
 from tests.seed_values import ECONOMIC, FUNCTIONAL
 
 D = Decimal

@@ -17,7 +17,7 @@ from decimal import Decimal
 import pytest
 
 from budget.model import MoneyUnit, TableKind
-from budget.serialize import disclosure_to_dict
+from budget.export.contract import disclosure_to_dict
 from loaders import LoadError, docx, load, xlsx
 from loaders.blocks import Grid, Paragraph
 from tests.conftest import fixture_bytes

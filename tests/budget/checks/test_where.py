@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budget import analysis
+from budget.views import overview
 from budget.checks.where import side_line
 from budget.model import Money, MoneyUnit, TableKind
 from tests.budget.checks.helpers import set_values
@@ -18,4 +18,4 @@ def test_side_line_printed_skips_a_blank_total(seed):
     assert side_line(table, "income", "收入总计").total is None
     assert side_line(table, "income", "收入总计", printed="total") is None
     # the overview then falls back to the income table's 合计
-    assert analysis.income_total(blank) == Money(Decimal("1452.21"), MoneyUnit.WAN_YUAN)
+    assert overview.income_total(blank) == Money(Decimal("1452.21"), MoneyUnit.WAN_YUAN)

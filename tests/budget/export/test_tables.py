@@ -10,7 +10,9 @@ from decimal import Decimal
 import pandas as pd
 from openpyxl import load_workbook
 
-from budget import analysis, export
+from budget.export import contract
+from budget.export import tables as export
+from budget.views import overview, performance
 from budget.model import TableKind
 
 
@@ -38,7 +40,11 @@ def test_table_xlsx_money_cells_are_numbers_codes_stay_text(seed_docx):
 
 def test_every_table_exports(seed_docx):
     for table in seed_docx.tables:
-        assert export.table_csv(table)
+        rows = list(csv.reader(io.StringIO(export.table_csv(table).decode("utf-8-sig"))))
+        top = [[table.title]] if table.title else []
+        top += [[table.unit_line]] if table.unit_line else []
+        note = [[table.note]] if table.note else []
+        assert rows == top + [list(r) for r in table.header + table.rows] + note
         wb = load_workbook(io.BytesIO(export.table_xlsx(table)))
         assert wb.active.max_row >= 1 + len(table.rows)
         frame = export.table_frame(table)
@@ -47,7 +53,7 @@ def test_every_table_exports(seed_docx):
 
 
 def test_checklist_frame_exports_as_csv_and_xlsx(seed_docx):
-    frame = analysis.checklist_frame(seed_docx, {(0, 0), (12, 5)})
+    frame = performance.checklist_frame(seed_docx, {(0, 0), (12, 5)})
     assert len(frame) == 90
     read = pd.read_csv(io.BytesIO(export.frame_csv(frame)), encoding="utf-8-sig", keep_default_na=False)
     assert list(read.columns) == list(frame.columns)
@@ -58,15 +64,15 @@ def test_checklist_frame_exports_as_csv_and_xlsx(seed_docx):
 
 
 def test_frame_with_money_becomes_decimal_numbers(seed_docx):
-    frame = analysis.by_class(seed_docx)[["code", "name", "total", "basic"]]
+    frame = overview.by_class(seed_docx)[["code", "name", "total", "basic"]]
     ws = load_workbook(io.BytesIO(export.frame_xlsx(frame))).active
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
     assert rows[0][:3] == ["201", "一般公共服务支出", 1065.08]
     assert rows[0][3] in (None, "")
 
 
-def test_disclosure_json_is_the_contract_form(seed_docx):
-    data = json.loads(export.disclosure_json(seed_docx).decode("utf-8"))
+def test_model_download_is_the_contract_form(seed_docx):
+    data = json.loads(contract.to_bytes(seed_docx).decode("utf-8"))
     assert data["unit"]["money_unit"] == "万元"
     row = next(r for r in data["functional"] if r["code"] == "2013602")
     assert row["total"] == "1065.08" and row["basic"] is None

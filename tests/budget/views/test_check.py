@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from budget.checks import run
-from budget.checks.views import findings_frame, fragment, marked, parts, rules_frame
+from budget.views.check import findings_frame, fragment, marked, parts, rules_frame
 from budget.model import TableKind
 from loaders import load
 from tests.budget.checks.helpers import set_values

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, UTC
 from decimal import Decimal
 from pathlib import Path
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pandas as pd
 
+from budget.application import files, parallel
 from budget.model import Disclosure, Money, TableKind
 
 AMOUNT = "DECIMAL(20,6)"  # printed amounts: up to 14 integer digits, 6 decimals
@@ -371,52 +372,37 @@ class IngestReport:
         return f"共 {len(self.files)} 个文件：导入 {self.ingested}，跳过 {self.skipped}；数据库 {self.database}"
 
 
-def walk(directory: Path) -> Iterator[Path]:
-    """Every regular file under the directory, in a stable order."""
-    for root, dirs, files in os.walk(directory):
-        dirs.sort()
-        for name in sorted(files):
-            path = Path(root) / name
-            if path.is_file():
-                yield path
-
-
-def _reason(error: Exception) -> str:
-    from loaders import LoadError
-
-    if isinstance(error, LoadError):
-        return error.one_line()
-    if isinstance(error, OSError):
-        return f"无法打开文件 (cannot open: {error.strerror})"
-    # A loader or rule bug on one file must not stop the others; say what it was.
-    return f"处理时发生内部错误（{type(error).__name__}: {error}）"
+def _read_rows(job: tuple[str, str]) -> FileResult:
+    """Load and check one file (in a worker process); the rows to store, or why not."""
+    path, relative = job
+    try:
+        d = files.read(path)
+        return FileResult(relative, rows_of(d, relative, datetime.now(UTC).replace(tzinfo=None)))
+    except Exception as error:  # noqa: BLE001 - one bad file is reported, never a crash
+        return FileResult(relative, reason=files.reason(error))
 
 
 def ingest(
     directory: str | os.PathLike,
     database: str | os.PathLike,
     progress: Callable[[FileResult], None] | None = None,
+    jobs: int | None = None,
 ) -> IngestReport:
-    """Read every file under ``directory`` into ``database``; report each file."""
-    from loaders import load
-
+    """Read every file under ``directory`` into ``database`` (reading on ``jobs``
+    processes, writing in this one); report each file in a stable order."""
     directory = Path(directory)
     report = IngestReport(str(directory), str(database))
     con = connect(database)
     # The database may live inside the directory; it is not a document.
     own = {Path(f"{database}{suffix}").resolve() for suffix in ("", ".wal")}
+    work = [(str(p), str(p.relative_to(directory))) for p in files.walk(directory) if p.resolve() not in own]
     try:
-        for path in walk(directory):
-            if path.resolve() in own:
-                continue
-            relative = str(path.relative_to(directory))
-            try:
-                d = load(path.read_bytes(), path.name)
-                rows = rows_of(d, relative, datetime.now(UTC).replace(tzinfo=None))
-                store(con, rows)
-                result = FileResult(relative, rows)
-            except Exception as error:  # noqa: BLE001 - one bad file is reported, never a crash
-                result = FileResult(relative, reason=_reason(error))
+        for result in parallel.ordered_map(_read_rows, work, jobs):
+            if result.rows is not None:
+                try:
+                    store(con, result.rows)
+                except Exception as error:  # noqa: BLE001 - e.g. an amount too wide for its column
+                    result = FileResult(result.path, reason=files.reason(error))
             report.files.append(result)
             if progress is not None:
                 progress(result)

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from budget import analysis
-from budget.checks.where import squash
+from budget.views.overview import by_class, overview
 from budget.model import Disclosure, Money, MoneyUnit
+from budget.vocabulary import squash
 
 DISPLAY_UNIT = MoneyUnit.WAN_YUAN
 
@@ -103,7 +103,7 @@ def ordered(entries: Sequence[Entry]) -> list[Entry]:
     """The documents in display order: as loaded, except a same-unit pair earlier first."""
     entries = list(entries)
     if _is_year_pair(entries):
-        entries.sort(key=lambda e: e[1].unit.year)
+        entries.sort(key=lambda e: e[1].unit.year or 0)  # a year pair has both years
     return entries
 
 
@@ -131,7 +131,7 @@ def year_change(entries: Sequence[Entry]) -> YearChange | None:
         return None
     (_, early), (_, late) = entries
     first, second = labels(entries)
-    return YearChange(early.unit.name, first, second, early.unit.year, late.unit.year)
+    return YearChange(early.unit.name, first, second, early.unit.year or 0, late.unit.year or 0)
 
 
 # ---------------------------------------------------------------- amounts
@@ -161,8 +161,8 @@ def rate_text(rate: Decimal | None) -> str:
 
 def headline_amounts(d: Disclosure) -> dict[str, Money | None]:
     """The headline figures of one disclosure by key, in the document's own units."""
-    overview = {h.label: h.amount for h in analysis.overview(d).headlines}
-    amounts = {key: overview[label] for key, label in _OVERVIEW_LABELS.items()}
+    headlines = {h.label: h.amount for h in overview(d).headlines}
+    amounts = {key: headlines[label] for key, label in _OVERVIEW_LABELS.items()}
     for key in _THREE_PUBLIC_KEYS:
         amounts[key] = getattr(d.three_public, key) if d.three_public else None
     return amounts
@@ -238,15 +238,15 @@ def class_table(entries: Sequence[Entry]) -> SideBySide:
     names: dict[str, str] = {}
     totals: dict[str, dict[str, Money | None]] = {}
     for document, (_, d) in zip(documents, entries, strict=False):
-        for row in analysis.by_class(d).itertuples(index=False):
+        for row in by_class(d).itertuples(index=False):
             names.setdefault(row.code, row.name)
             totals.setdefault(row.code, {})[document] = converted(row.total)
     rows = []
     for code in sorted(names):
-        row: dict = {CLASS_CODE: code, CLASS_NAME: names[code]}
+        cells: dict = {CLASS_CODE: code, CLASS_NAME: names[code]}
         for document in documents:
-            row[document] = totals[code].get(document)
-        rows.append(row)
+            cells[document] = totals[code].get(document)
+        rows.append(cells)
     return _side_by_side(rows, (CLASS_CODE, CLASS_NAME), documents, year_change(entries))
 
 

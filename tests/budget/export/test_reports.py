@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from openpyxl import load_workbook
 
-from budget import reports
+from budget.export import reports
 from budget.checks import run
 
 

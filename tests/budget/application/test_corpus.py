@@ -11,10 +11,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from budget import corpus
+from budget.application import corpus
 from tests.conftest import FIXTURES
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 FILES = ("seed.docx", "real/putuo_fuliyuan_2024_unit.pdf", "real/putuo_wanli_2024_dept.pdf")
 
 

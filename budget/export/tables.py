@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -18,7 +17,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from budget.model import Disclosure, Money, Table
+from budget.model import Money, Table
 
 _NUMBER = re.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
 
@@ -31,7 +30,7 @@ def table_columns(table: Table) -> list[str]:
         if i < len(table.columns) and table.columns[i]:
             label = table.columns[i]
         else:
-            parts = []
+            parts: list[str] = []
             for header_row in table.header:
                 cell = header_row[i].strip() if i < len(header_row) else ""
                 if cell and (not parts or parts[-1] != cell):
@@ -139,13 +138,6 @@ def frame_xlsx(frame: pd.DataFrame, sheet: str = "Sheet1") -> bytes:
             if isinstance(value, Decimal):
                 ws.cell(ws.max_row, i + 1).number_format = _number_format(value)
     return _save(wb)
-
-
-def disclosure_json(d: Disclosure) -> bytes:
-    """The whole model in the contract JSON form (see docs/contract.md)."""
-    from budget.serialize import disclosure_to_dict
-
-    return json.dumps(disclosure_to_dict(d), ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def file_stem(text: str) -> str:

@@ -10,7 +10,8 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from budget import compare, export
+from budget.export import tables as export
+from budget.views import compare
 from budget.model import Money, MoneyUnit, TableKind
 from loaders import load
 from tests.conftest import fixture_bytes

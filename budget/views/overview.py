@@ -1,0 +1,170 @@
+"""The 总览 page: the headline figures with their shares, and where the money goes by 类."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from budget.checks.where import side_line
+from budget.model import Disclosure, Line, Money, MoneyUnit, Table, TableKind, total_of
+from budget.vocabulary import clean_code, level_of_code, money_label, share_label
+
+
+@dataclass(frozen=True)
+class Headline:
+    label: str
+    amount: Money | None
+    share_label: str  # "占支出总计 26.7%" or ""
+
+    @property
+    def amount_label(self) -> str:
+        return money_label(self.amount)
+
+
+@dataclass(frozen=True)
+class Overview:
+    unit_name: str
+    year: int | None
+    money_unit: MoneyUnit
+    kind: str
+    headlines: tuple[Headline, ...]
+    recognised_tables: int
+    unknown_tables: int
+    empty_tables: int
+    projects: int
+    indicators: int
+
+
+def _side_total(table: Table | None, side: str, words: Sequence[str]) -> Money | None:
+    """The total of one side of a 收支 table, found as the text rules find it (``side_line``),
+    else the last printed total line of that side."""
+    if table is None:
+        return None
+    for word in words:
+        line = side_line(table, side, word, printed="total")
+        if line is not None:
+            return line.total
+    for line in reversed(table.lines):
+        if line.side == side and line.is_total and line.total is not None:
+            return line.total
+    return None
+
+
+def income_total(d: Disclosure) -> Money | None:
+    found = _side_total(d.table(TableKind.SUMMARY), "income", ("收入总计", "总计"))
+    if found is None:
+        table = d.table(TableKind.INCOME)
+        line = table.total_line() if table else None
+        found = line.total if line else None
+    return found
+
+
+def expenditure_line(d: Disclosure) -> Line | None:
+    table = d.table(TableKind.EXPENDITURE)
+    return table.total_line() if table else None
+
+
+def expenditure_total(d: Disclosure) -> Money | None:
+    line = expenditure_line(d)
+    if line is not None and line.total is not None:
+        return line.total
+    return _side_total(d.table(TableKind.SUMMARY), "expenditure", ("支出总计", "总计"))
+
+
+def procurement_total(d: Disclosure) -> Money | None:
+    totals = [p.amount for p in d.procurement if p.is_total and p.amount is not None]
+    if totals:
+        return max(totals)
+    return total_of([p.amount for p in d.procurement if not p.is_total])
+
+
+def overview(d: Disclosure) -> Overview:
+    spending = expenditure_total(d)
+    line = expenditure_line(d)
+    basic = line.basic if line else None
+    project = line.project if line else None
+    economic = d.table(TableKind.BASIC_ECONOMIC)
+    economic_total = economic.total_line() if economic else None
+    personnel = economic_total.personnel if economic_total else None
+    public = economic_total.public if economic_total else None
+    three = d.three_public.total if d.three_public else None
+    procurement = procurement_total(d)
+
+    def of_spending(m: Money | None) -> str:
+        s = share_label(m, spending)
+        return f"占支出总计 {s}" if s else ""
+
+    def of_basic(m: Money | None) -> str:
+        whole = economic_total.total if economic_total else basic
+        s = share_label(m, whole)
+        return f"占基本支出 {s}" if s else ""
+
+    headlines = (
+        Headline("收入总计", income_total(d), ""),
+        Headline("支出总计", spending, ""),
+        Headline("基本支出", basic, of_spending(basic)),
+        Headline("项目支出", project, of_spending(project)),
+        Headline("人员经费", personnel, of_basic(personnel)),
+        Headline("公用经费", public, of_basic(public)),
+        Headline("“三公”经费", three, of_spending(three)),
+        Headline("政府采购", procurement, of_spending(procurement)),
+    )
+    return Overview(
+        unit_name=d.unit.name,
+        year=d.unit.year,
+        money_unit=d.unit.money_unit,
+        kind=d.unit.kind,
+        headlines=headlines,
+        recognised_tables=sum(1 for t in d.tables if t.kind != TableKind.UNKNOWN),
+        unknown_tables=sum(1 for t in d.tables if t.kind == TableKind.UNKNOWN),
+        empty_tables=sum(1 for t in d.tables if t.empty),
+        projects=len(d.performance),
+        indicators=sum(len(p.indicators) for p in d.performance),
+    )
+
+
+def by_class(d: Disclosure) -> pd.DataFrame:
+    """One row per functional 类: code, name, total, basic, project (Money | None),
+    with labels; sorted by total, largest first (for "where the money goes")."""
+    spending = expenditure_total(d)
+    rows = []
+    for line in d.functional:
+        code = clean_code(line.code)
+        if not code or (line.level or level_of_code(code) or 0) != 1:
+            continue
+        rows.append(
+            {
+                "code": code,
+                "name": line.name,
+                "total": line.total,
+                "basic": line.basic,
+                "project": line.project,
+                "total_value": float(line.total.amount) if line.total else 0.0,
+                "basic_value": float(line.basic.amount) if line.basic else 0.0,
+                "project_value": float(line.project.amount) if line.project else 0.0,
+                "total_label": money_label(line.total),
+                "basic_label": money_label(line.basic),
+                "project_label": money_label(line.project),
+                "share_label": share_label(line.total, spending),
+            }
+        )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "code",
+            "name",
+            "total",
+            "basic",
+            "project",
+            "total_value",
+            "basic_value",
+            "project_value",
+            "total_label",
+            "basic_label",
+            "project_label",
+            "share_label",
+        ],
+    )
+    return frame.sort_values("total_value", ascending=False, kind="stable").reset_index(drop=True)

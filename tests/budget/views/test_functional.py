@@ -1,0 +1,87 @@
+"""budget.views.functional: the frames of its page."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+
+from budget.views import functional, overview, three_public
+from tests.budget.views.builders import m, SEED, make_disclosure, values_by_id, EXPENDITURE
+
+
+def test_functional_hierarchy_total():
+    h = functional.functional_hierarchy(make_disclosure(), "total")
+    v = values_by_id(h)
+    assert v["root"] == m("1452.21")
+    assert {k: v[k] for k in ("201", "204", "208", "210", "221")} == {
+        "201": m("1065.08"),
+        "204": m("276.93"),
+        "208": m("61.54"),
+        "210": m("32.01"),
+        "221": m("16.65"),
+    }
+    parents = dict(zip(h.frame["id"], h.frame["parent"], strict=False))
+    assert parents["2080505"] == "20805" and parents["20805"] == "208" and parents["208"] == "root"
+    assert h.problems == ()
+    row = h.frame.set_index("id").loc["201"]
+    assert row["amount_label"] == "1,065.08 万元"
+    assert row["share"] == Decimal("73.3")
+    assert row["text"] == "1,065.08 万元<br>73.3%"
+
+
+def test_measure_switch_changes_values():
+    d = make_disclosure()
+    basic = values_by_id(functional.functional_hierarchy(d, "basic"))
+    project = values_by_id(functional.functional_hierarchy(d, "project"))
+    assert "201" not in basic and basic["204"] == m("276.93") and basic["root"] == m("387.13")
+    assert set(project) == {"root", "201", "20136", "2013602"}
+    assert project["201"] == m("1065.08")
+
+
+def test_parent_smaller_than_children_still_draws():
+    rows = [r if r[0] != "208" else ("208", "社会保障和就业支出", "50.00", "50.00", None) for r in EXPENDITURE]
+    h = functional.functional_hierarchy(make_disclosure(rows), "total")
+    assert len(h.problems) == 1 and "208" in h.problems[0] and "11.54 万元" in h.problems[0]
+    frame = h.frame.set_index("id")
+    # geometry at least the children's sum, label still the printed figure
+    assert frame.loc["208", "value"] >= frame.loc["20805", "value"]
+    assert frame.loc["208", "amount_label"] == "50.00 万元"
+    assert frame.loc["root", "value"] >= frame.loc[["201", "204", "208", "210", "221"], "value"].sum()
+
+
+def test_orphan_row_attaches_to_root():
+    rows = [r for r in EXPENDITURE if r[0] not in ("221", "22102")]
+    h = functional.functional_hierarchy(make_disclosure(rows), "total")
+    parents = dict(zip(h.frame["id"], h.frame["parent"], strict=False))
+    assert parents["2210201"] == "root"
+
+
+def test_many_rows_share_labels_stay_exact():
+    rows = [("201", "一般公共服务支出", "60.00", None, "60.00"), ("20101", "人大事务", "60.00", None, "60.00")]
+    rows += [(f"20101{i:02d}", f"项目{i}", "1.00", None, "1.00") for i in range(1, 61)]
+    h = functional.functional_hierarchy(make_disclosure(rows, ("60.00", None, "60.00")), "total")
+    assert len(h.frame) == 63 and h.problems == ()
+    assert set(h.frame.loc[h.frame["level"] == 3, "share_label"]) == {"1.7%"}
+
+
+def test_seed_document():
+    from loaders import load
+
+    d = load(SEED.read_bytes(), SEED.name)
+    v = values_by_id(functional.functional_hierarchy(d, "total"))
+    assert v["root"] == m("1452.21")
+    assert (v["201"], v["204"], v["208"], v["210"], v["221"]) == (
+        m("1065.08"),
+        m("276.93"),
+        m("61.54"),
+        m("32.01"),
+        m("16.65"),
+    )
+    o = overview.overview(d)
+    heads = {h.label: h.amount for h in o.headlines}
+    assert heads["基本支出"] == m("387.13") and heads["人员经费"] == m("355.31")
+    assert heads["“三公”经费"] == m("2.56") and heads["政府采购"] == m("47.80")
+    assert (o.projects, o.indicators) == (13, 90)
+    c = three_public.running_costs_comparison(d)
+    rows = {r["项目"]: r for r in c.frame.to_dict("records")}
+    assert rows["机关运行经费（对照基本支出表公用经费）"]["quoted"] == m("31.82")
