@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 from budget.checks.amounts import Comparison, compare_sum
 from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
@@ -352,7 +353,7 @@ def three_public_sums(ctx: Context) -> Iterator[Finding]:
     tp = ctx.doc.three_public
     if tp is None:
         raise NotRun("文件中没有可读的“三公”经费支出表")
-    checks = []
+    checks: list[tuple[str, Money | None, tuple[str, ...], tuple[Money | None, ...]]] = []
     if tp.total is not None and tp.total_printed:
         checks.append(
             (
@@ -424,6 +425,7 @@ def procurement_sums(ctx: Context) -> Iterator[Finding]:
     totals = [p for p in lines if p.is_total and p.amount is not None]
     if totals and items:
         whole = totals[0]
+        assert whole.amount is not None
         values = [p.amount for p in items]
         comparison = compare_sum(whole.amount, values)
         if not comparison.equal:
@@ -456,6 +458,7 @@ def asset_sums(ctx: Context) -> Iterator[Finding]:
     if total is None or not items:
         raise NotRun("固定资产表没有资产总额行或编号的分类行")
     values = [a.value for a in items]
+    assert total.value is not None  # asset_total: the first total with a value
     comparison = compare_sum(total.value, values)
     if comparison.equal:
         return
