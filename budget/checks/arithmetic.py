@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 

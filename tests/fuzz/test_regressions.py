@@ -47,3 +47,28 @@ def test_a_blank_figure_over_printed_parts_is_compared_as_a_printable_zero():
 def test_a_thirty_digit_amount_in_a_word_table_reaches_every_page():
     data = edit_document(seed_docx(), lambda xml: xml.replace(">1065.08<", ">" + "9" * 30 + ".125<"))
     assert exercise("regression", data, "big.docx") is not None
+
+
+def test_a_long_paragraph_of_doubled_words_gives_a_bounded_report():
+    """50,000 characters of 支支支…: FORM-DUPLICATE finds 4,168 doubled words, each
+    quoting the whole paragraph (210 MB of report JSON, 0.6 s to key them). Long quotes
+    now keep a window around the marked words."""
+    import time
+
+    from budget.checks import run
+    from budget.export import reports
+    from budget.views.check import marked
+    from loaders import load
+    from tests.hostile import before_section_end
+
+    d = load(
+        edit_document(seed_docx(), before_section_end(f"<w:p><w:r><w:t>{'支' * 50_000}</w:t></w:r></w:p>")), "x.docx"
+    )
+    started = time.process_time()
+    report = run(d)
+    assert time.process_time() - started < 0.5
+    doubled = [f for f in report.findings if f.rule == "FORM-DUPLICATE" and "支支" in (f.location.quote or "")]
+    assert len(doubled) > 4_000
+    assert all(len(f.location.quote or "") < 700 for f in doubled)
+    assert all(marked(f)[1].startswith("支支") for f in doubled)  # the mark still points at the words
+    assert len(reports.to_json(report)) < 10_000_000
