@@ -102,14 +102,16 @@ def _shown(value: float, unit: str) -> str:
     return f"{value:,.0f} {unit}"
 
 
-def too_large(name: str, value: float, context: str = "") -> LoadError:
-    """The refusal for ``value`` over limit ``name`` ("表格行数（200,000 行）超过上限（20,000 行）")."""
+def too_large(name: str, value: float, context: str = "", at_least: bool = False) -> LoadError:
+    """The refusal for ``value`` over limit ``name`` ("表格行数（200,000 行）超过上限（20,000 行）");
+    ``at_least``: the work stopped at ``value``, the real size is larger."""
     meta = _FIELDS[name].metadata
     limit = getattr(current(), name)
     where = f"{context}：" if context else ""
+    shown = ("超过 " if at_least else "") + _shown(value, meta["unit"])
     return LoadError(
-        f"{where}{meta['what']}（{_shown(value, meta['unit'])}）超过上限（{_shown(limit, meta['unit'])}），无法读取。",
-        f"{name} {value:.0f} > {limit}",
+        f"{where}{meta['what']}（{shown}）超过上限（{_shown(limit, meta['unit'])}），无法读取。",
+        f"{name} {'>=' if at_least else ''}{value:.0f} > {limit}",
     )
 
 

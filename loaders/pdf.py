@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import zlib
 from bisect import bisect_left, bisect_right
 from ctypes import c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from typing import NamedTuple
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from loaders import limits
 from loaders import rulings as ruled_tables
 from loaders.blocks import Block, Cell, Grid, LoadError, Paragraph
 
@@ -101,7 +103,9 @@ class _Page:
 def read(data: bytes, rulings: bool = True) -> list[Block]:
     """The document's blocks. ``rulings=False`` ignores drawn rulings and finds every
     table by the alignment of its text (what an unruled PDF gets; tests compare both)."""
+    _check_streams(data)
     document = _open(data)
+    limits.check("pdf_pages", len(document))
     try:
         pages, chars, images, undecoded = [], 0, 0, 0
         for index in range(len(document)):
@@ -136,6 +140,40 @@ def read(data: bytes, rulings: bool = True) -> list[Block]:
     _drop_running_heads(pages)
     _join_split_rows(pages)
     return _blocks(pages)
+
+
+# A stream's data starts after the keyword "stream" and its end of line ("endstream"
+# is not a start).
+_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def _check_streams(data: bytes) -> None:
+    """Refuse a Flate stream that inflates past the limit (a 1 GiB bomb is a 1 MB file),
+    before PDFium inflates it whole to parse the page.
+
+    Each compressed stream PDFium would decode to read text (page contents, forms,
+    fonts, object and cross-reference streams) is inflated here in bounded steps and
+    only counted; images are skipped (text extraction never decodes them)."""
+    most = limits.current().pdf_stream_bytes
+    for match in _STREAM_START.finditer(data):
+        head = data[max(0, match.start() - 4096) : match.start()]
+        dictionary = head[head.rfind(b" obj") :]
+        if b"/FlateDecode" not in dictionary or b"/Image" in dictionary:
+            continue
+        inflater, size, at = zlib.decompressobj(), 0, match.end()
+        try:
+            while not inflater.eof and at < len(data):
+                pending = data[at : at + limits.MiB]
+                at += len(pending)
+                while pending and size <= most and not inflater.eof:  # at most 1 MB of output at a time
+                    size += len(inflater.decompress(pending, limits.MiB))
+                    pending = inflater.unconsumed_tail
+                if size > most:
+                    raise limits.too_large(
+                        "pdf_stream_bytes", size, "PDF 中的压缩数据流（可能是“解压炸弹”）", at_least=True
+                    )
+        except zlib.error:
+            continue  # damaged data: PDFium decides what it can read of it
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -449,6 +487,7 @@ def _inventory(page: int) -> _Drawn:
     matrix = (c_float * 6)()
     address = ctypes.addressof(matrix)
     count = _CountObjects(page)
+    limits.check("pdf_page_objects", count)  # before any object is read
     pending = [(list(map(_GetObject, repeat(page, count), range(count))), _IDENTITY)]
     while pending:  # forms are opened in place: their objects come in drawing order
         objects, outer = pending.pop()
@@ -463,6 +502,8 @@ def _inventory(page: int) -> _Drawn:
                 _ObjectMatrix(obj, address)
                 inner = _compose(tuple(_values(matrix)), outer)
                 n = _CountFormObjects(obj)
+                count += n  # a form's objects count on the page that draws it
+                limits.check("pdf_page_objects", count)
                 pending.append((objects[k + 1 :], outer))
                 pending.append((list(map(_GetFormObject, repeat(obj, n), range(n))), inner))
                 break

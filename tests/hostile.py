@@ -15,6 +15,7 @@ import random
 import re
 import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -303,4 +304,75 @@ HOSTILE: list[Hostile] = [
     Hostile("workbook: A1:A1048576 merged", lambda: merge("A1:A1048576"), False, "hostile.xlsx"),
     Hostile("workbook: 200,000 filled rows", lambda: filled_rows(200_000, columns=3), True, "hostile.xlsx"),
     Hostile("text: 10 lines of 1,000,000 characters", lambda: text_lines(10, 1_000_000), True, "hostile.txt"),
+    Hostile("PDF: 1 GiB Flate bomb", lambda: flate_bomb_pdf(1024 * MiB), True, "hostile.pdf"),
+    Hostile("PDF: 200,000 text objects on one page", lambda: tiny_text_objects(200_000), True, "hostile.pdf"),
+    Hostile("PDF: 3,000 pages", lambda: many_pages(3_000), True, "hostile.pdf"),
 ]
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def pdf(contents: list[bytes], compress: bool = True, level: int = 6) -> bytes:
+    """A PDF of one page per content stream (Flate-compressed), text in Helvetica."""
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    font = 3
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    kids = []
+    for content in contents:
+        stream = zlib.compress(content, level) if compress else content
+        flate = b" /Filter /FlateDecode" if compress else b""
+        objects.append(b"<< /Length %d%s >>\nstream\n" % (len(stream), flate) + stream + b"\nendstream")
+        content_ref = len(objects)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (content_ref, font)
+        )
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def text_page(lines: list[str]) -> bytes:
+    """A content stream printing ``lines`` (ASCII) down the page."""
+    parts = [b"BT /F1 10 Tf 50 800 Td 14 TL"]
+    for line in lines:
+        parts.append(b"(%s) '" % line.encode("latin-1"))
+    parts.append(b"ET")
+    return b"\n".join(parts)
+
+
+def flate_bomb_pdf(inflated: int) -> bytes:
+    """One page whose content stream inflates to ``inflated`` bytes (spaces, then some
+    text), compressed about 1,000 to 1."""
+    compressor = zlib.compressobj(9)
+    chunks = [compressor.compress(text_page(["bomb"]) + b"\n")]
+    chunk = b" " * MiB
+    for _ in range(inflated // MiB):
+        chunks.append(compressor.compress(chunk))
+    chunks.append(compressor.flush())
+    stream = b"".join(chunks)
+    data = pdf([b"PLACEHOLDER"], compress=True)
+    placeholder = zlib.compress(b"PLACEHOLDER", 6)
+    return data.replace(b"/Length %d" % len(placeholder), b"/Length %d" % len(stream)).replace(placeholder, stream)
+
+
+def tiny_text_objects(count: int) -> bytes:
+    """One page of ``count`` text objects of one character each."""
+    body = b"\n".join(b"BT /F1 1 Tf %d %d Td (a) Tj ET" % (i % 500, i // 500 % 800) for i in range(count))
+    return pdf([body])
+
+
+def many_pages(count: int) -> bytes:
+    return pdf([text_page([f"page {i}"]) for i in range(count)])

@@ -97,8 +97,8 @@ def test_a_document_at_a_limit_is_read_and_one_over_is_refused(name):
 
 
 def test_every_document_limit_is_tested():
-    app = {"parse_seconds", "parse_memory_bytes", "parse_workers"}  # tests/pages/test_budget.py
-    pdf = {name for name in vars(limits.Limits()) if name.startswith("pdf_")}  # tests/loaders/test_pdf_limits.py
+    app = {"parse_seconds", "parse_memory_bytes", "parse_workers"}  # tests/budget/application/test_worker.py
+    pdf = {"pdf_pages", "pdf_page_objects", "pdf_stream_bytes"}  # tests/loaders/test_pdf_limits.py
     assert set(vars(limits.Limits())) - app - pdf == set(CASES)
 
 
