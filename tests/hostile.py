@@ -376,3 +376,33 @@ def tiny_text_objects(count: int) -> bytes:
 
 def many_pages(count: int) -> bytes:
     return pdf([text_page([f"page {i}"]) for i in range(count)])
+
+
+# ---------------------------------------------------------------- injection
+
+SCRIPT, IMAGE, LINK = "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[link](javascript:alert(1))"
+BOLD, LATEX, HTML_TAGS = "**bold**", "$x^2$", "<b>粗</b><i>斜</i>"
+PAYLOADS = [SCRIPT, IMAGE, LINK, BOLD, LATEX, HTML_TAGS]
+INJECTION_NAME = f"注入{IMAGE}{BOLD}{LATEX}.docx"
+
+
+def injection_docx() -> bytes:
+    """seed.docx with markup typed into its text: the unit's name, a class name (charts,
+    tables, the check), a project name (its expander), an indicator value (a checkbox
+    label), a table note (a caption) and a paragraph of the narrative."""
+    from xml.sax.saxutils import escape
+
+    def edit(xml: str) -> str:
+        swaps = {  # whole cell texts (">…<") or pieces of text
+            "中共秦皇岛市海港区委政法委员会本级": f"中共秦皇岛市海港区委政法委员会本级{BOLD}{LATEX}",
+            ">公共安全支出<": f">{escape(f'公共安全{HTML_TAGS}支出{SCRIPT}')}<",
+            "反邪教专项资金": f"反邪教{SCRIPT}专项资金",
+            ">≥90%<": f">{escape(f'≥90%`{LINK}`')}<",
+            "空表列示。": f"空表列示。{IMAGE}{LATEX}",
+        }
+        for old, new in swaps.items():
+            xml = xml.replace(old, new if old.startswith(">") else escape(new))
+        paragraph = escape("说明：" + "；".join(PAYLOADS) + "。")
+        return before_section_end(f"<w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p>")(xml)
+
+    return edit_document(seed_docx(), edit)
