@@ -23,6 +23,16 @@ _NOTE = re.compile(r"^(注|说明)\s*[:：]")
 _TABLE_NUMBER = re.compile(r"^(?:附)?表[一二三四五六七八九十\d]+(?:[-－—.．]\d+)?$")
 
 
+def _opens_bracket(text: str) -> bool:
+    words = squash(text)
+    return words.count("（") + words.count("(") > words.count("）") + words.count(")") and len(words) <= 60
+
+
+def _closes_bracket(text: str) -> bool:
+    words = squash(text)
+    return words.count("）") + words.count(")") > words.count("（") + words.count("(") and len(words) <= 20
+
+
 def _is_title(text: str) -> bool:
     """A table title: short, names a table, and is not a sentence."""
     words = squash(text)
@@ -108,6 +118,18 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
         last ones name the grid that follows."""
         nonlocal heading, level, page
         title_parts: list[str] = []
+        fragments: list[Paragraph] = []
+        if keep_title and len(pending) >= 2 and _opens_bracket(pending[-2].text) and _closes_bracket(pending[-1].text):
+            # A title wrapped inside its brackets ("…（按支出功能分类科" / "目-不含上年结转）")
+            tail = pending.pop()
+            pending[-1] = Paragraph(pending[-1].text + tail.text, pending[-1].page, pending[-1].heading)
+        if keep_title and pending and not names_a_table(pending[-1].text):
+            # Header words a reader set outside the table ("部门预算", "一般公共预算拨款")
+            # under the real title ("部门综合预算收入总表"): the title is the one that names a table.
+            back = next((k for k in range(2, min(len(pending), 4) + 1) if names_a_table(pending[-k].text)), None)
+            if back is not None and all(len(squash(p.text)) <= 16 for p in pending[-back + 1 :]):
+                fragments = pending[-back + 1 :]
+                del pending[-back + 1 :]
         if keep_title and pending and _is_title(pending[-1].text):
             title_parts.append(pending.pop().text)
             # A two-line title ("2024年" / "部门收支总表") when the last line alone names nothing.
@@ -120,6 +142,7 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
                 title_parts.insert(0, pending.pop().text)
             if pending and _TABLE_NUMBER.match(squash(pending[-1].text)):
                 pending.pop()  # "表1" / "附表3" above the title numbers the table, says nothing
+        pending.extend(fragments)  # kept in the narrative: nothing read is dropped
         for n, p in enumerate(pending):
             words = squash(p.text)
             if words in ("目录", "目次"):
@@ -309,6 +332,8 @@ def _continues(previous: Grid, g: Grid, pending: list[Paragraph]) -> bool:
             continue
         if TABLE_NUMBER.fullmatch(text) or (previous.title and title_words(text) == title_words(previous.title)):
             continue  # the table's number ("表3", "公开01表") or its title repeated with it
+        if len(text) >= 4 and text in squash(previous.title):
+            continue  # a line of a title set over two lines, repeated
         if is_unit_line([text]) and (not unit_line or text in unit_line):
             continue  # the unit line printed again on the new page
         return False

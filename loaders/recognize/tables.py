@@ -74,11 +74,11 @@ def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Performa
     keys = column_keys(labels, kind)
     project = None
     lines: tuple[Line, ...] = ()
-    if kind in _CLASSIFIED:
+    if kind in _CLASSIFIED and not _two_sides(labels):
         lines = _blocked_lines(padded, labels, kind, unit, len(header), g.page) or _classified_lines(
             padded, labels, keys, unit, body_offset=len(header), page=g.page, kind=kind
         )
-    elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY):
+    elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY) or (kind in _CLASSIFIED and _two_sides(labels)):
         lines = _two_sided_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
     elif kind == TableKind.THREE_PUBLIC:
         lines = three_public_lines(padded, labels, keys, unit, len(header), g.page)
@@ -214,6 +214,12 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
     return tuple(lines)
 
 
+def _two_sides(labels: list[str]) -> bool:
+    """A header over 收入 and 支出 sides (a fund's 收支表 laid out as a 收支总表)."""
+    tops = {squash(label.split("/")[0]) for label in labels}
+    return {"收入", "支出"} <= tops
+
+
 def _blocks(labels: list[str]) -> list[tuple[int, int]]:
     """Column ranges of a table printed as blocks side by side, each its own code, name
     and amount columns (决算: 人员经费 | 公用经费 | 公用经费 continued); [] for one block."""
@@ -284,6 +290,11 @@ def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[st
         return (code if is_code(code) else None), above
     if not any(parts):
         return None, above
+    filled_parts = [p for p in parts if p]
+    if len(filled_parts) == 1 and len(filled_parts[0]) > 3 and is_code(filled_parts[0]):
+        # One code column indented into two ("301" left, "30101" a step right): whole codes.
+        code = filled_parts[0]
+        return code, [code[:3], code[3:5], code[5:7]][: {5: 2, 7: 3}[len(code)]]
     # 款/项 typed as numbers lose their leading zero in the source workbook ("301 2").
     parts = [p.zfill(2) if k > 0 and len(p) == 1 and p.isdigit() else p for k, p in enumerate(parts)]
     # A 类 cell that is not a 3-digit code under a known 款 ("7 11 02" after "210 11")
@@ -310,6 +321,11 @@ def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line,
         side = "income" if n == 0 else "expenditure"
         if "支出" in labels[col] and n == 0 and len(name_cols) == 1:
             side = "expenditure"
+        if n > 1:
+            # More expenditure sides (Shaanxi: by function, then by 部门 and by 政府
+            # economic class): the same spending again, so a side of its own name.
+            words = squash(labels[col])
+            side = "expenditure.government" if "政府" in words else "expenditure.economic" if "经济" in words else side
         sides.append((side, col, [i for i in range(col + 1, end) if keys[i]]))
     lines: list[Line] = []
     for r, row in enumerate(rows):
