@@ -23,6 +23,11 @@ _NOTE = re.compile(r"^(注|说明)\s*[:：]")
 _TABLE_NUMBER = re.compile(r"^(?:附)?表[一二三四五六七八九十\d]+(?:[-－—.．]\d+)?$")
 
 
+def _names_a_kind(text: str) -> bool:
+    """A line that is a table's title by its words ("财政拨款支出表（功能科目）")."""
+    return _is_title(text) and classify_title(text) is not None and "表" in text
+
+
 def _opens_bracket(text: str) -> bool:
     words = squash(text)
     return words.count("（") + words.count("(") > words.count("）") + words.count(")") and len(words) <= 60
@@ -123,10 +128,17 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
             # A title wrapped inside its brackets ("…（按支出功能分类科" / "目-不含上年结转）")
             tail = pending.pop()
             pending[-1] = Paragraph(pending[-1].text + tail.text, pending[-1].page, pending[-1].heading)
-        if keep_title and pending and not names_a_table(pending[-1].text):
+        if keep_title and pending and not names_a_table(pending[-1].text) and not _names_a_kind(pending[-1].text):
             # Header words a reader set outside the table ("部门预算", "一般公共预算拨款")
             # under the real title ("部门综合预算收入总表"): the title is the one that names a table.
-            back = next((k for k in range(2, min(len(pending), 4) + 1) if names_a_table(pending[-k].text)), None)
+            back = next(
+                (
+                    k
+                    for k in range(2, min(len(pending), 4) + 1)
+                    if names_a_table(pending[-k].text) and not _TABLE_NUMBER.match(squash(pending[-k].text))
+                ),
+                None,
+            )
             if back is not None and all(len(squash(p.text)) <= 16 for p in pending[-back + 1 :]):
                 fragments = pending[-back + 1 :]
                 del pending[-back + 1 :]
@@ -220,7 +232,11 @@ def _split_at_title_rows(g: Grid) -> list[Grid]:
     """Tables printed one after another with nothing between them run together (Word
     joins adjacent tables; a text extraction cannot tell them apart): a row that is a
     single cell naming a table starts the next one."""
-    cuts = [i for i in range(1, len(g.rows) - 1) if len(g.rows[i]) == 1 and names_a_table(g.rows[i][0])]
+    cuts = [
+        i
+        for i in range(1, len(g.rows) - 1)
+        if len(g.rows[i]) == 1 and names_a_table(g.rows[i][0]) and any(any(r) for r in g.rows[:i])
+    ]  # (blank rows above the first title are no table of their own)
     if not cuts:
         return [g]
     parts = []

@@ -151,6 +151,8 @@ def _word_key(part: str, kind: TableKind) -> str | None:
         return "prior"
     if part.startswith("其中"):
         key = _word_key(part[2:].lstrip(":："), kind) if len(part) > 3 else None
+        if key in ("basic", "project", "personnel", "public"):
+            return key  # "其中：基本支出 | 项目支出" lists the parts themselves
         return f"of_which.{key}" if key else "of_which"
     if "本年收入合计" in part or "本年支出合计" in part:
         return "total"

@@ -72,6 +72,9 @@ def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Performa
     if kind in _CLASSIFIED and not any(is_number(c) for row in padded for c in row):
         empty = True  # header rows and a blank 合计 only: the header split found no body
     keys = column_keys(labels, kind)
+    if kind in _CLASSIFIED and "total" not in keys and [k for k in keys if k] == ["amount"]:
+        # One amount column (金额, 预算数): it is the row's total, as in the contract
+        keys = ["total" if k == "amount" else k for k in keys]
     project = None
     lines: tuple[Line, ...] = ()
     if kind in _CLASSIFIED and not _two_sides(labels):
@@ -166,6 +169,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
         crossed_names = False
     unit_cols = [i for i, role in enumerate(roles) if role == "unit"]
     money_cols = [i for i, key in enumerate(keys) if key]
+    rows, row_at = _mend_wrapped_names(rows, code_cols, name_cols, money_cols)
     lines: list[Line] = []
     parts_above: list[str] = []
     current_unit: str | None = None
@@ -201,7 +205,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
                 values=values,
                 code=code,
                 level={3: 1, 5: 2, 7: 3}.get(len(code)) if code else None,
-                row=body_offset + r,
+                row=body_offset + row_at[r],
                 is_total=total_row,
                 page=page,
                 unit=current_unit if unit_cols and (code or is_unit_row) else None,
@@ -261,6 +265,44 @@ def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, .
             values = dict(line.values) if total else {"total": line.values[key], **line.values}
             lines.append(replace(line, name=name or line.name, values=values, is_total=total or line.is_total))
     return tuple(lines)
+
+
+def _mend_wrapped_names(rows, code_cols, name_cols, money_cols) -> tuple[list[list[str]], list[int]]:
+    """Rows with a name wrapped onto the line above and/or below its code (a reader that
+    takes each printed line for a row): "| 政府办公厅（室）及相关机构事 |" over "| 20103 | |
+    8,801.45 |" over "| 务 |" is one row. Returns the rows and, per row, its printed index."""
+    if len(name_cols) != 1 or not code_cols:
+        return rows, list(range(len(rows)))
+    name = name_cols[0]
+
+    def fragment(row: list[str]) -> bool:
+        others = [c for i, c in enumerate(row) if i != name and c]
+        return bool(row[name]) and not others and not is_total_name(row[name])
+
+    def bare(row: list[str]) -> bool:  # a code and amounts, no name
+        return not row[name] and any(row[i] for i in code_cols) and any(is_number(row[i]) for i in money_cols)
+
+    out: list[list[str]] = []
+    at: list[int] = []
+    r = 0
+    while r < len(rows):
+        row = rows[r]
+        if fragment(row) and r + 1 < len(rows) and bare(rows[r + 1]):
+            merged = list(rows[r + 1])
+            text = row[name]
+            taken = 2
+            if r + 2 < len(rows) and fragment(rows[r + 2]) and not (r + 3 < len(rows) and bare(rows[r + 3])):
+                text += rows[r + 2][name]
+                taken = 3
+            merged[name] = text
+            out.append(merged)
+            at.append(r + 1)
+            r += taken
+            continue
+        out.append(row)
+        at.append(r)
+        r += 1
+    return out, at
 
 
 _CLASSIFIED = (
