@@ -260,7 +260,9 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     tables = []
     if rulings:
         found, ruled = _rulings(drawn.paths, frame)
-        if ruled:  # a page drawing no line or rectangle has no ruled table
+        # A page whose rulings are all drawn as polylines ("curves": Excel's exports, 广州)
+        # has ruled tables too: their straight axis-aligned pieces are the rulings.
+        if ruled or (found[0] and found[1]):
             for cells in ruled_tables.find_tables(*found):
                 grid = _Geometry(cells)
                 if grid.columns > 1:  # a boxed paragraph (a framed contents page) is text
@@ -268,7 +270,11 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     loose = []
     for char in chars:
         cx = (char.x0 + char.x1) / 2
-        cy = (char.top + char.bottom) / 2
+        # The glyph's middle stands a third of an em above its baseline, whatever box its
+        # font's metrics give: some fonts report a descent that puts the digits' box a
+        # line lower than the names printed beside them, and the box middle would place
+        # every amount in the row below its name (重庆's tables).
+        cy = char.base - char.size * 0.35 if char.base < char.bottom else (char.top + char.bottom) / 2  # turned: box
         for grid in tables:
             if grid.x0 - 1 <= cx <= grid.x1 + 1 and grid.top - 1 <= cy <= grid.bottom + 1:
                 grid.add(char, cx, cy)

@@ -353,13 +353,15 @@ def _continues(previous: Grid, g: Grid, pending: list[Paragraph]) -> bool:
         if is_unit_line([text]) and (not unit_line or text in unit_line):
             continue  # the unit line printed again on the new page
         return False
-    if previous.width != g.width or previous.width < 3:
+    if previous.width != g.width:
         return False
     first = g.rows[0]
     if _fills_the_form_again(previous.rows[0], first):
         return False
     head = previous.rows[: len(previous.rows)]
     repeated = any(first == row for row in head[:4])
+    if previous.width < 3 and not repeated:
+        return False  # a narrow grid continues one only under the same header
     return repeated or not pending or bool(between)
 
 
