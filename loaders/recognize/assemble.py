@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from budget.model import MoneyUnit, Section, Source, TableKind
 from loaders.blocks import Block, Paragraph
 from loaders.recognize.classify import TABLE_NUMBER, classify_title, title_words
-from loaders.recognize.grid import Grid, from_block, is_column_number_row
+from loaders.recognize.grid import Grid, from_block, is_code, is_column_number_row
 from loaders.recognize.performance import has_indicator_header
-from loaders.recognize.text import clean, is_unit_line, money_unit_in, squash
+from loaders.recognize.text import clean, is_number, is_unit_line, money_unit_in, squash
 
 # ---------------------------------------------------------------- document assembly
 
@@ -26,6 +26,11 @@ _TABLE_NUMBER = re.compile(r"^(?:附)?表[一二三四五六七八九十\d]+(?:[
 def _names_a_kind(text: str) -> bool:
     """A line that is a table's title by its words ("财政拨款支出表（功能科目）")."""
     return _is_title(text) and classify_title(text) is not None and "表" in text
+
+
+def _is_qualifier(text: str) -> bool:
+    words = squash(text)
+    return len(words) <= 24 and words[:1] in "（(" and words[-1:] in "）)"
 
 
 def _opens_bracket(text: str) -> bool:
@@ -124,6 +129,10 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
         nonlocal heading, level, page
         title_parts: list[str] = []
         fragments: list[Paragraph] = []
+        if keep_title and len(pending) >= 2 and _is_qualifier(pending[-1].text) and names_a_table(pending[-2].text):
+            # "…支出明细表" over "（按经济分类科目分）": the qualifier is part of the title
+            tail = pending.pop()
+            pending[-1] = Paragraph(pending[-1].text + tail.text, pending[-1].page, pending[-1].heading)
         if keep_title and len(pending) >= 2 and _opens_bracket(pending[-2].text) and _closes_bracket(pending[-1].text):
             # A title wrapped inside its brackets ("…（按支出功能分类科" / "目-不含上年结转）")
             tail = pending.pop()
@@ -204,6 +213,8 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
             if not g.rows:
                 continue
             title_row = _take_title_row(g)
+            if grids and title_row is None and pending:
+                _take_stray_rows(grids[-1], g, pending)
             same_title = title_row is None or (bool(grids) and squash(title_row) == squash(grids[-1].title))
             if grids and same_title and _continues(grids[-1], g, pending):
                 _join(grids[-1], g)
@@ -363,6 +374,38 @@ def _continues(previous: Grid, g: Grid, pending: list[Paragraph]) -> bool:
     if previous.width < 3 and not repeated:
         return False  # a narrow grid continues one only under the same header
     return repeated or not pending or bool(between)
+
+
+def _row_shape(row: list[str]) -> list[str]:
+    """What each filled cell of a body row is: "n" an amount, "c" a code, "t" text."""
+    return ["n" if is_number(c) and not is_code(c) else "c" if is_code(c) else "t" for c in row if c]
+
+
+def _take_stray_rows(previous: Grid, g: Grid, pending: list[Paragraph]) -> None:
+    """A table row a page break left outside the rulings of both parts ("24 215 资源勘探
+    工业信息等支出 1021805239.60 …" as a line of text above the continued grid): a pending
+    line whose pieces have the shape of the previous grid's last row is that row again,
+    put at the top of the grid that follows."""
+    if previous.width != g.width or not previous.rows:
+        return
+    templates = {}  # shape -> positions, from the previous grid's body rows (the last of a shape)
+    for row, spans in zip(previous.rows, previous.spans, strict=False):
+        shape = tuple(_row_shape(row))
+        if len(shape) >= 3 and sum(spans) == len(row) == previous.width and any(t == "n" for t in shape):
+            templates[shape] = [i for i, c in enumerate(row) if c]
+    for p in list(pending):
+        tokens = p.text.split()
+        positions = templates.get(tuple(_row_shape(tokens)))
+        if positions is None:
+            continue
+        row = [""] * previous.width
+        for at, token in zip(positions, tokens, strict=True):
+            row[at] = token
+        g.rows.insert(0, row)
+        g.spans.insert(0, [1] * len(row))
+        if g.row_pages:
+            g.row_pages.insert(0, p.page)
+        pending.remove(p)
 
 
 def _fills_the_form_again(previous_first: list[str], first: list[str]) -> bool:

@@ -169,6 +169,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
         crossed_names = False
     unit_cols = [i for i, role in enumerate(roles) if role == "unit"]
     money_cols = [i for i, key in enumerate(keys) if key]
+    rows = [_overflow_into_name(row, name_cols or unit_cols, money_cols) for row in rows]
     rows, row_at = _mend_wrapped_names(rows, code_cols, name_cols, money_cols)
     lines: list[Line] = []
     parts_above: list[str] = []
@@ -239,19 +240,43 @@ def _blocks(labels: list[str]) -> list[tuple[int, int]]:
     return ranges
 
 
+def _block_key(rows, a: int, b: int, at: int) -> str | None:
+    """A block's column named by its 合计 row when its header does not name it: the
+    "人员经费合计" or "公用经费合计" printed at the left of the block's total."""
+    for row in rows:
+        if at < len(row) and is_number(row[at]):
+            label = next((c for c in reversed(row[:at]) if c and not is_number(c)), "")
+            words = squash(label)
+            if is_total_name(words) and "人员" in words:
+                return "personnel"
+            if is_total_name(words) and "公用" in words:
+                return "public"
+    return None
+
+
 def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, ...]:
     """The lines of a table printed in blocks, block after block; a row's amount in a
     block is its only one, so it is the row's total as well as its block's column (人员
     经费 or 公用经费). A 合计 row spanning a block's code and name holds that block's total."""
     blocks = _blocks(labels)
-    lines: list[Line] = []
+    plan: list[tuple[int, int, list[str | None], str | None]] = []
     for a, b in blocks:
-        block_labels = labels[a:b]
-        keys = column_keys(block_labels, kind)
+        keys = column_keys(labels[a:b], kind)
         money = [i for i, key in enumerate(keys) if key]
         if len(money) != 1:
             return ()
         key = keys[money[0]]
+        plan.append((a, b, keys, key if key in ("personnel", "public") else _block_key(rows, a, b, a + money[0])))
+    # A block its header and its rows do not name is the one its neighbour's 合计 label
+    # spans over from the right ("公用经费合计" across the last two blocks).
+    for n in range(len(plan) - 2, -1, -1):
+        if plan[n][3] is None:
+            plan[n] = (*plan[n][:3], plan[n + 1][3])
+    lines: list[Line] = []
+    for a, b, keys, named in plan:
+        key = named or next(k for k in keys if k)
+        keys = [key if k else None for k in keys]
+        block_labels = labels[a:b]
         block_rows = [row[a:b] for row in rows]
         for line in _classified_lines(block_rows, block_labels, keys, unit, body_offset, page, kind):
             name = line.name
@@ -265,6 +290,34 @@ def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, .
             values = dict(line.values) if total else {"total": line.values[key], **line.values}
             lines.append(replace(line, name=name or line.name, values=values, is_total=total or line.is_total))
     return tuple(lines)
+
+
+_OVERFLOW = re.compile(r"^(?P<text>[^\d\s\-−(（][^\d]*?)\s*(?P<amount>[-−]?[\d,]+(?:\.\d+)?)$")
+
+
+def _overflow_into_name(row: list[str], name_cols: list[int], money_cols: list[int]) -> list[str]:
+    """A name too long for its cell runs on into the amount cell beside it ("机关事业单位
+    职业年金" | "缴费支出43608.96"): the words go back to the name, the amount stays."""
+    if len(name_cols) != 1 or name_cols[0] + 1 not in money_cols:
+        return row
+    at = name_cols[0] + 1
+    if at >= len(row) or not row[name_cols[0]]:
+        return row
+    m = _OVERFLOW.match(row[at])
+    if m is not None:
+        text, amount = m.group("text"), m.group("amount")
+    else:
+        # The words printed over the amount itself, their characters interleaved with its
+        # digits ("障中18心39311.66"): the words are the ones that are no digits.
+        words = "".join(ch for ch in row[at] if "\u4e00" <= ch <= "\u9fff" or ch in "（）()")
+        amount = "".join(ch for ch in row[at] if not ("\u4e00" <= ch <= "\u9fff" or ch in "（）()")).strip()
+        if not words or not is_number(amount):
+            return row
+        text = words
+    out = list(row)
+    out[name_cols[0]] = row[name_cols[0]] + text
+    out[at] = amount
+    return out
 
 
 def _mend_wrapped_names(rows, code_cols, name_cols, money_cols) -> tuple[list[list[str]], list[int]]:

@@ -599,3 +599,122 @@ def test_parts_of_two_units_or_the_same_file_twice_are_refused():
         load_many([(other, "a.docx"), (tables, "b.docx")])
     with pytest.raises(LoadError, match="两次"):
         load_many([(tables, "b.docx"), (tables, "b.docx")])
+
+
+# ---------------------------------------------------------------- more of 西安 and 深圳
+
+
+def test_a_name_running_on_into_the_amount_cell():
+    """xian_21 表5/表2: a name longer than its cell runs on under the amount beside it,
+    after it ("缴费支出43608.96") or through it ("障中18心39311.66", the hidden words and
+    the digits interleaved)."""
+    rows = [
+        ["功能科目编码", "功能科目名称", "合计", "人员经费支出", "公用经费支出", "专项业务经费支出"],
+        ["", "合计", "43608.96", "43608.96", "0", "0"],
+        ["208", "社会保障和就业支出", "43608.96", "43608.96", "0", "0"],
+        ["20805", "行政事业单位养老支出", "43608.96", "43608.96", "0", "0"],
+        ["2080506", "机关事业单位职业年金", "缴费支出43608.96", "43608.96", "0", "0"],
+    ]
+    d = read("表5", "2022年部门综合预算一般公共预算支出明细表（按功能科目分）", "金额单位：元", rows)
+    assert (d.functional[-1].name, d.functional[-1].total.amount) == ("机关事业单位职业年金缴费支出", D("43608.96"))
+    units = [
+        ["单位编码", "单位名称", "合计", "一般公共预算拨款"],
+        ["", "合计", "18999011.66", "18999011.66"],
+        ["234002", "西安市人工影响天气服务保", "障中18心39311.66", "1839311.66"],
+    ]
+    d = read("表2", "2022年部门综合预算收入总表", "金额单位：元", units)
+    line = d.table(TableKind.INCOME).lines[-1]
+    assert (line.name, line.total.amount) == ("西安市人工影响天气服务保障中心", D("1839311.66"))
+
+
+def test_a_row_left_outside_the_grids_at_a_page_break():
+    """xian_17 表5: the first row of the next page is printed above its rulings, so it
+    comes as a line of text between the two parts of the table."""
+    header = ["序号", "功能科目编码", "功能科目名称", "合计", "人员经费支出", "公用经费支出", "专项业务经费支出"]
+    first = [
+        header,
+        ["1", "", "合计", "27,180,093.28", "23,412,035.17", "1,868,760.19", "1,899,297.92"],
+        ["2", "205", "教育支出", "14,197,328.85", "11,765,769.48", "1,186,511.45", "1,245,047.92"],
+    ]
+    second = [
+        header,
+        ["25", "21505", "工业和信息产业监管", "12,982,764.43", "11,646,265.69", "682,248.74", "654,250.00"],
+    ]
+    d = read(
+        "表5",
+        "一般公共预算支出明细表（按功能科目分）",
+        "金额单位：元",
+        first,
+        PAGE_BREAK,
+        "24 211 节能环保支出 12982764.43 11646265.69 682248.74 654250.00",
+        second,
+    )
+    assert [ln.code for ln in d.functional] == ["205", "211", "21505"]
+    assert amounts(d.functional[1], "total", "project") == (D("12982764.43"), D("654250.00"))
+
+
+def test_final_account_blocks_named_by_their_total_rows():
+    """xian_12 公开06表: the 人员经费 | 公用经费 group row is not printed with the table;
+    the blocks' 合计 rows name them, 公用经费合计 spanning the last two blocks."""
+    rows = [
+        ["科目代码", "科目名称", "决算数", "科目代码", "科目名称", "决算数", "科目代码", "科目名称", "决算数"],
+        ["301", "工资福利支出", "92,835.98", "302", "商品和服务支出", "2,085.91", "310", "资本性支出", "7.17"],
+        ["303", "对个人和家庭的补助", "3,677.23", "30201", "办公费", "279.66", "31002", "办公设备购置", "7.17"],
+        [Span("人员经费合计", 2), "96,513.21", Span("公用经费合计", 5), "2,093.08"],
+    ]
+    d = read("一般公共预算财政拨款基本支出决算表", "金额单位：万元", rows)
+    assert [(ln.code, sorted(ln.values)) for ln in d.economic] == [
+        ("301", ["personnel", "total"]),
+        ("303", ["personnel", "total"]),
+        ("302", ["public", "total"]),
+        ("30201", ["public", "total"]),
+        ("310", ["public", "total"]),
+        ("31002", ["public", "total"]),
+    ]
+
+
+def test_numbered_parts_under_unnumbered_items():
+    """shenzhen_06 表6: "财政拨款" over "1.一般公共预算拨款" …, "上年结余、结转" over
+    "1.一般公共预算拨款结余、结转": the unnumbered rows are the items."""
+    rows = [
+        [Span("收入", 2), Span("支出", 2)],
+        ["项目", "2026年预算数", "项目", "2026年预算数"],
+        ["财政拨款", "4,676.96", "一、一般公共服务支出", "3,459.13"],
+        ["1.一般公共预算拨款", "4,676.96", "信访事务", "3,459.13"],
+        ["2.政府性基金预算拨款", "0.00", "", ""],
+        ["本年收入合计", "4,676.96", "本年支出合计", "4,684.30"],
+        ["上年结余、结转", "7.34", "结转下年", "0.00"],
+        ["1.一般公共预算拨款结余、结转", "7.34", "", ""],
+        ["收入总计", "4,684.30", "支出总计", "4,684.30"],
+    ]
+    d = read("表6", "财政拨款收支总表", "部门名称：深圳市信访局 单位：万元", rows)
+    levels = {ln.name: ln.level for ln in d.tables[0].lines if ln.side == "income"}
+    assert (levels["财政拨款"], levels["一般公共预算拨款"], levels["政府性基金预算拨款"]) == (1, 2, 2)
+    assert (levels["上年结余、结转"], levels["一般公共预算拨款结余、结转"]) == (None, 2)
+
+
+def test_a_title_with_its_qualifier_on_the_next_line():
+    """xian_08 表6: "…一般公共预算支出明细表" over "（按经济分类科目分）"."""
+    rows = [
+        ["部门经济科目编码", "部门经济科目名称", "合计", "人员经费支出", "公用经费支出", "专项业务经费支出"],
+        ["301", "工资福利支出", "17067.93", "17067.93", "", ""],
+        ["30101", "基本工资", "560.70", "560.70", "", ""],
+    ]
+    d = read("表6", "2022年部门综合预算一般公共预算支出明细表", "（按经济分类科目分）", "金额单位：万元", rows)
+    assert d.tables[0].kind == TableKind.GENERAL_PUBLIC_ECONOMIC
+    assert d.tables[0].title == "2022年部门综合预算一般公共预算支出明细表（按经济分类科目分）"
+
+
+def test_first_item_with_its_amount_blank_is_no_header_row():
+    """xian_09 表1: "一、部门预算" heads the items with no amount of its own."""
+    rows = [
+        [Span("收入", 2), Span("支出", 2)],
+        ["项目", "预算数", "支出功能分类", "预算数"],
+        ["一、部门预算", "", "一、部门预算", ""],
+        ["1、财政拨款", "", "1、一般公共服务", "56.52"],
+        ["本年收入合计", "182066.56", "本年支出合计", "182066.56"],
+    ]
+    d = read("表1", "2020年部门综合预算收支总表", "金额单位：万元", rows)
+    table = d.tables[0]
+    assert table.header == (("收入", "支出"), ("项目", "预算数", "支出功能分类", "预算数"))
+    assert any(ln.name == "部门预算" and ln.side == "expenditure" for ln in table.lines)
