@@ -34,7 +34,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from loaders import rulings as ruled_tables
-from loaders.blocks import Block, Cell, Grid, LoadError, Paragraph
+from loaders.blocks import Block, Cell, Grid, LoadError, Notice, Paragraph
 
 _SNAP = 2.0  # points: rulings closer than this are one boundary
 _PAGE_NUMBER = re.compile(
@@ -1143,6 +1143,13 @@ def _blocks(pages: list[_Page]) -> list[Block]:
             current.clear()
 
     for page in pages:
+        if not page.items and page.images:
+            # A scanned page inside a document with text: say so rather than read nothing.
+            flush()
+            previous = None
+            text = f"第{page.number}页只有图片，没有可提取的文字（扫描件或图表），其内容未能读取。"
+            blocks.append(Notice(text, page=page.number))
+            continue
         for item in page.items:
             if isinstance(item, _Table):
                 flush()

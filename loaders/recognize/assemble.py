@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from budget.model import MoneyUnit, Section, Source, TableKind
-from loaders.blocks import Block, Paragraph
+from loaders.blocks import Block, Notice, Paragraph
 from loaders.recognize.classify import TABLE_NUMBER, classify_title, title_words
 from loaders.recognize.grid import Grid, from_block, is_code, is_column_number_row
 from loaders.recognize.performance import has_indicator_header
@@ -189,6 +189,9 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
         return " ".join(title_parts)
 
     for block in blocks:
+        if isinstance(block, Notice):
+            context.notes.append(block.text)
+            continue
         if isinstance(block, Paragraph):
             text = clean(block.text, close_gaps=False).replace("\n", " ")
             if not text:

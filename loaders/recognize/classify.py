@@ -186,7 +186,11 @@ def column_role(label: str) -> str:
         return "code"
     if _UNIT_NAME.match(last) or last in {"单位(项目)名称", "部门(单位)名称"}:
         return "unit"
-    if "名称" in last or last in {"项目", "科目", "支出项目类别", "项目类别"} or last.endswith(("科目", "功能分类", "经济分类")):
+    if (
+        "名称" in last
+        or last in {"项目", "科目", "支出项目类别", "项目类别"}
+        or last.endswith(("科目", "功能分类", "经济分类"))
+    ):
         return "name"
     if _TEXT.search(last):
         return "text"

@@ -140,3 +140,49 @@ def test_xian_comprehensive_budget_in_yuan():
     }
     general = d.table(TableKind.GENERAL_PUBLIC).total_line()
     assert values(general, "total") == (D("25180591.33"),)
+
+
+def test_chongqing_codes_on_the_rows_of_their_names():
+    """chongqing_04 表六 (p. 14): the digits' font reports a descent that put every code
+    and amount one row below its name; 301 is 工资福利支出 with 5,293.75."""
+    d = corpus("chongqing_04.pdf")
+    assert [(ln.code, ln.name) for ln in d.economic[:3]] == [
+        ("301", "工资福利支出"),
+        ("30101", "基本工资"),
+        ("30102", "津贴补贴"),
+    ]
+    assert values(coded(d.economic, "301"), "total", "personnel") == (D("5293.75"), D("5293.75"))
+    assert values(coded(d.economic, "30112"), "total") == (D("2.30"),)
+    assert values(coded(d.economic, "30113"), "total") == (D("39.70"),)
+    total = d.tables[d.economic_table].total_line()
+    assert values(total, "total", "personnel", "public") == (D("5445.39"), D("5308.05"), D("137.34"))
+
+
+def test_guangzhou_tables_ruled_with_polylines():
+    """guangzhou_02: every ruling is drawn as a polyline; 表3 (p. 8) prints names over two
+    lines, 表5 (p. 12) codes in brackets in the name cells."""
+    d = corpus("guangzhou_02.pdf")
+    assert (d.unit.name, d.unit.year) == ("广州市人民政府办公厅", 2026)
+    assert values(coded(d.functional, "20103"), "total", "basic", "project") == (
+        D("8801.45"),
+        D("7341.47"),
+        D("1459.98"),
+    )
+    assert coded(d.functional, "2080505").name == "机关事业单位基本养老保险缴费支出"
+    general = d.table(TableKind.GENERAL_PUBLIC)
+    assert values(coded(general.lines, "201"), "total", "basic", "project") == (
+        D("8812.33"),
+        D("7341.47"),
+        D("1470.86"),
+    )
+    assert values(d.table(TableKind.INCOME).total_line(), "total") == (D("16410.71"),)
+
+
+def test_xian_rows_and_names_the_page_layout_displaced():
+    """xian_17 表5: row 24 (215 资源勘探工业信息等支出, p. 28) printed above the rulings of
+    its page; xian_21 表5 (p. 22): names running on under the amounts."""
+    d = corpus("xian_17.pdf")
+    assert values(coded(d.functional, "215"), "total", "project") == (D("1021805239.60"), D("1005135600.00"))
+    d = corpus("xian_21.pdf")
+    line = coded(d.functional, "2080506")
+    assert line.name.startswith("机关事业单位职业年金") and values(line, "total") == (D("43608.96"),)
