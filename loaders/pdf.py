@@ -145,12 +145,14 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         if error.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise LoadError("PDF 文件已加密（设有打开密码），请先取消密码后再上传。", "encrypted PDF") from None
         raise LoadError("PDF 文件已损坏或不完整，无法打开。", f"cannot open PDF: {error}") from None
-    # PDFium rebuilds a missing cross-reference table from the objects it can find, so a
-    # file cut short still opens, with the pages and text past the cut silently gone. A
-    # complete file ends with %%EOF (within the last kilobyte; junk may follow it).
-    if not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(document.raw) and b"%%EOF" not in data[-1024:]:
+    # A PDF is read from its end: the startxref line before the closing %%EOF says
+    # where its cross-reference table is. A file whose last kilobyte holds neither was
+    # cut short, and PDFium then quietly reads what it can still find (an earlier
+    # revision of an amended file, the pages whose objects survived).
+    tail = data[-1024:]
+    if b"%%EOF" not in tail and b"startxref" not in tail:
         document.close()
-        raise LoadError("PDF 文件已损坏或不完整，无法打开。", "truncated PDF: no cross-reference table, no %%EOF")
+        raise LoadError("PDF 文件已损坏或不完整，无法打开。", "truncated PDF: no startxref or %%EOF at the end")
     return document
 
 
@@ -187,13 +189,13 @@ _IsHyphen = _c(pdfium_c.FPDFText_IsHyphen, _I, _P, _I)
 _MapError = _c(pdfium_c.FPDFText_HasUnicodeMapError, _I, _P, _I)
 _Origin = _c(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
 _LooseBox = _c(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
-_GlyphBox = _c(pdfium_c.FPDFText_GetCharBox, _I, _P, _I, _P, _P, _P, _P)
 _CharMatrix = _c(pdfium_c.FPDFText_GetMatrix, _I, _P, _I, _P)
 _FontSize = _c(pdfium_c.FPDFText_GetFontSize, c_double, _P, _I)
 _TextObject = _c(pdfium_c.FPDFText_GetTextObject, _P, _P, _I)
 _ObjectFont = _c(pdfium_c.FPDFTextObj_GetFont, _P, _P)
 _FontName = _c(pdfium_c.FPDFFont_GetBaseFontName, c_ulong, _P, _P, c_ulong)
 _FontDescent = _c(pdfium_c.FPDFFont_GetDescent, _I, _P, c_float, _P)
+_GlyphWidth = _c(pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, c_uint, c_float, _P)
 _CountObjects = _c(pdfium_c.FPDFPage_CountObjects, _I, _P)
 _GetObject = _c(pdfium_c.FPDFPage_GetObject, _P, _P, _I)
 _CountFormObjects = _c(pdfium_c.FPDFFormObj_CountObjects, _I, _P)
@@ -355,13 +357,23 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
                 last_key = key
             else:  # turned text: every character its own
                 last_key = None
-        scale, size, descent, bold, upright = style
+        scale, size, descent, bold, upright, factor = style
         if upright:  # the common case: the em box is the origin, advance and size
             dx, dy = a0 * x + c0 * y + e0, b0 * x + d0 * y + f0
-            under = height - (dy + descent)
-            out.append(new(_Char, (ch, dx, dx + (right - left) * scale, under - size, under, height - dy, size, bold)))
+            advance = abs((right - left) * scale)  # PDFium may give a turned box either way round
+            if advance < 1.5 * size:
+                under = height - (dy + descent)
+                out.append(new(_Char, (ch, dx, dx + advance, under - size, under, height - dy, size, bold)))
+            else:
+                # Vertical writing (an Identity-V font): PDFium's loose box then leaves
+                # out the text's scale, and its origin is the foot of the glyph's em
+                # square; pdfminer put the baseline at the PDF's default vertical
+                # origin (DW2 [880 -1000]), 0.88 em above it.
+                x0 = dx + (left - x) * factor
+                foot = height - dy
+                out.append(new(_Char, (ch, x0, x0 + size, foot - size, foot, foot - 0.88 * size, size, bold)))
         else:
-            out.append(_turned(textpage, i, ch, size, bold, frame))
+            out.append(_turned(textpage, i, ch, x, y, key[0], bold, frame, names))
     return out, undecoded, referenced
 
 
@@ -381,8 +393,8 @@ def _read_each(function, textpage: int, indices: list[int], ctype, count: int, s
 
 def _style(textpage: int, index: int, font: int | None, frame: _Frame, names: dict) -> tuple:
     """What the characters of one font, size and direction share: (advance scale,
-    size, descent, bold, upright). ``size`` is the em as printed (the font size times
-    the text's scale)."""
+    size, descent, bold, upright, text scale). ``size`` is the em as printed (the
+    font size times the text's scale)."""
     matrix = (c_float * 6)()
     _CharMatrix(textpage, index, ctypes.addressof(matrix))
     a, b, c, d = matrix[0], matrix[1], matrix[2], matrix[3]
@@ -399,7 +411,7 @@ def _style(textpage: int, index: int, font: int | None, frame: _Frame, names: di
     # printed to hundredths of a point; rounded so, a line's size (to a tenth) does not
     # flip between 15.9 and 16.0 on that noise.
     size = round(size, 4)
-    return scale, size, descent * size, _is_bold(name), upright
+    return scale, size, descent * size, _is_bold(name), upright, size / em if em else 1.0
 
 
 def _font(font: int | None, fonts: dict) -> tuple[str, float]:
@@ -417,17 +429,35 @@ def _font(font: int | None, fonts: dict) -> tuple[str, float]:
     return name, descent
 
 
-def _turned(textpage: int, index: int, text: str, size: float, bold: bool, frame: _Frame) -> _Char:
-    """A character not upright on the page (turned or mirrored text): its glyph box,
-    the only box PDFium turns with the text; its baseline is taken to be its bottom."""
-    box = (c_double * 4)()
-    address = ctypes.addressof(box)
-    _GlyphBox(textpage, index, address, address + 8, address + 16, address + 24)
-    left, right, bottom, top = _values(box)
-    corners = [frame.point(x, y) for x in (left, right) for y in (bottom, top)]
-    x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
-    t0, t1 = min(p[1] for p in corners), max(p[1] for p in corners)
-    return _Char(text, x0, x1, t0, t1, t1, size, bold)
+def _turned(
+    textpage: int, index: int, text: str, x: float, y: float, font: int | None, bold: bool, frame: _Frame, names
+) -> _Char:
+    """A character whose text is turned in PDF space (turned text, a page turned by
+    /Rotate, mirrored text). PDFium's loose box does not turn with it; the box is
+    then drawn as pdfminer drew every box: from the origin along the advance, and
+    from the descent up one em, through the character's matrix. A character not
+    upright on the displayed page has its baseline at its bottom."""
+    matrix = (c_float * 6)()
+    _CharMatrix(textpage, index, ctypes.addressof(matrix))
+    a, b, c, d = matrix[0], matrix[1], matrix[2], matrix[3]
+    em = _FontSize(textpage, index)
+    ra, rb, rc, rd, re_, rf = frame.device
+    da, db, dc, dd = ra * a + rc * b, rb * a + rd * b, ra * c + rc * d, rb * c + rd * d
+    ox, oy = ra * x + rc * y + re_, rb * x + rd * y + rf
+    width = c_float()
+    code = ord(text) if len(text) == 1 else 0x20
+    advance = width.value if font and _GlyphWidth(font, code, 1.0, ctypes.addressof(width)) else 1.0
+    _, descent = names.get(font) or _font(font, names)
+    low, high = descent * em, (descent + 1) * em  # the em's bottom and top in text space
+    p0 = (ox + dc * low, oy + dd * low)
+    p1 = (ox + da * advance * em + dc * high, oy + db * advance * em + dd * high)
+    x0, x1 = sorted((p0[0], p1[0]))
+    y0, y1 = sorted((p0[1], p1[1]))
+    height = frame.height
+    size = round(y1 - y0, 4)  # pdfminer's size: the box's height
+    upright = da * dd > 0 and db * dc <= 0
+    base = height - oy if upright else height - y0
+    return _Char(text, x0, x1, height - y1, height - y0, base, size, bold)
 
 
 @dataclass
@@ -574,9 +604,6 @@ class _Probe:
         ink_right = ra * ox + rc * oy + re_
         empty = abs(self.bounds[2] - self.bounds[0]) < 0.01
         return (height - y, x, em, height - (y + descent * em), _is_bold(name), width, empty, ink_right)
-
-
-_GlyphWidth = _c(pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, c_uint, c_float, _P)
 
 
 def _space_width(font: int | None) -> float:
