@@ -110,32 +110,26 @@ def _cells(crossings: dict[tuple[float, float], tuple[set[Edge], set[Edge]]]) ->
     for x, y in points:
         down[x].append(y)
         across[y].append(x)
-
-    def vertical(p: tuple[float, float], q: tuple[float, float]) -> bool:
-        return not crossings[p][0].isdisjoint(crossings[q][0])
-
-    def horizontal(p: tuple[float, float], q: tuple[float, float]) -> bool:
-        return not crossings[p][1].isdisjoint(crossings[q][1])
-
     cells: list[Cell] = []
     for x, y in points:
+        vs, hs = crossings[(x, y)]
         ys, xs = down[x], across[y]
-        below = ys[bisect_right(ys, y) :]
-        right = xs[bisect_right(xs, x) :]
-        corner = (x, y)
-        for by in below:
-            if not vertical(corner, (x, by)):
-                continue
-            for rx in right:
-                if not horizontal(corner, (rx, y)):
-                    continue
-                opposite = (rx, by)
-                if opposite in crossings and vertical(opposite, (rx, y)) and horizontal(opposite, (x, by)):
+        found = False
+        for by in ys[bisect_right(ys, y) :]:
+            below = crossings[(x, by)]
+            if vs.isdisjoint(below[0]):
+                continue  # no edge down to it
+            for rx in xs[bisect_right(xs, x) :]:
+                right = crossings[(rx, y)]
+                if hs.isdisjoint(right[1]):
+                    continue  # no edge across to it
+                opposite = crossings.get((rx, by))
+                if opposite and not opposite[0].isdisjoint(right[0]) and not opposite[1].isdisjoint(below[1]):
                     cells.append((x, y, rx, by))
+                    found = True
                     break
-            else:
-                continue
-            break
+            if found:
+                break
     return cells
 
 
