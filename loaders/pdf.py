@@ -281,9 +281,13 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
                 taken = set(inside)
                 left = [k for k in left if k not in taken]
         loose = [chars[k] for k in left]
-    groups = [group for group in _group_lines(loose) if _join_chars(group)]
+    groups, joined = [], {}  # the printed lines, and their text by line
+    for group in _group_lines(loose):
+        if text := _join_chars(group):
+            groups.append(group)
+            joined[id(group)] = text
     unruled, groups = _aligned_tables(groups, number)
-    items: list = [_line(group, number) for group in groups]
+    items: list = [_line(group, number, joined[id(group)]) for group in groups]
     items += [grid.table(number) for grid in tables] + unruled
     items = [item for item in items if not (isinstance(item, _Table) and not item.rows)]
     items.sort(key=lambda item: item.top)
@@ -918,6 +922,8 @@ def _segments(line: list[_Char]) -> list[list[_Char]]:
         else:
             part.append(char)
             digits = digits and char.text.isdigit()
+    if len(parts) == 1:
+        return parts  # the line whole: it prints (the reader keeps printed lines only)
     return [part for part in parts if _join_chars(part)]
 
 
@@ -1101,11 +1107,11 @@ def _join_chars(line: list[_Char]) -> str:
     return (_SPACES.sub(" ", joined) if "  " in joined else joined).strip()
 
 
-def _line(chars: list[_Char], number: int) -> _Line:
+def _line(chars: list[_Char], number: int, text: str | None = None) -> _Line:
     sizes = [c.size for c in chars if c.text != " "] or [chars[0].size]
     bold = sum(c.bold for c in chars) > len(chars) / 2
     return _Line(
-        text=_join_chars(chars),
+        text=_join_chars(chars) if text is None else text,
         x0=min(map(_X0, chars)),
         x1=max(map(_X1, chars)),
         top=min(map(_TOP, chars)),
@@ -1130,12 +1136,12 @@ def _cell_text(chars: list[_Char]) -> str:
     as Word keeps it. A line of white space alone (spaces under a wrapped word) is no
     line: the break is judged on the printed line before it.
     """
-    lines = [line for line in _group_lines(chars) if _join_chars(line)]
+    printed = [(line, part) for line in _group_lines(chars) if (part := _join_chars(line))]
+    lines = [line for line, _ in printed]
     right = max((line[-1].x1 for line in lines), default=0)
     text = ""
-    for n, line in enumerate(lines):
-        part = _join_chars(line)
-        if text and part:
+    for n, (_, part) in enumerate(printed):
+        if text:
             previous = lines[n - 1]
             if previous[-1].x1 < right - 2.5 * max(previous[-1].size, 4) or _HEADING_MARK.match(part):
                 text += "\n"
