@@ -349,7 +349,8 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
     a0, b0, c0, d0, e0, f0 = frame.device
     height = frame.height
     new = tuple.__new__
-    last_key: tuple | None = None
+    last_font: int | None = None
+    last_height: float | None = None
     style: tuple = ()
     origin = (c_double * 2)()
     at = ctypes.addressof(origin)
@@ -358,14 +359,15 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
         # Characters of one font and one em share their size and direction: the
         # matrix is read once per such style (WPS writes every character as an
         # object of its own). The loose box's height is the em, scaled.
-        key = (font_of[obj], top - bottom)
-        if key != last_key:
-            style = styles.get(key) or _style(textpage, i, key[0], frame, names, left, bottom, top)
+        font, em_height = font_of[obj], top - bottom
+        if font != last_font or em_height != last_height:
+            key = (font, em_height)
+            style = styles.get(key) or _style(textpage, i, font, frame, names, left, bottom, top)
             if style[4]:
                 styles[key] = style
-                last_key = key
+                last_font, last_height = key
             else:  # turned text: every character its own
-                last_key = None
+                last_font = last_height = None
         scale, size, descent, bold, upright, factor, lift = style
         if lift is not None:  # the loose box is the em box: the origin is its foot, lifted
             x, y = left, bottom - lift
@@ -374,7 +376,9 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
             x, y = origin[0], origin[1]
         if upright:  # the common case: the em box is the origin, advance and size
             dx, dy = a0 * x + c0 * y + e0, b0 * x + d0 * y + f0
-            advance = abs((right - left) * scale)  # PDFium may give a turned box either way round
+            advance = (right - left) * scale
+            if advance < 0:  # PDFium may give a turned box either way round
+                advance = -advance
             if advance < 1.5 * size:
                 under = height - (dy + descent)
                 out.append(new(_Char, (ch, dx, dx + advance, under - size, under, height - dy, size, bold)))
@@ -387,7 +391,7 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
                 foot = height - dy
                 out.append(new(_Char, (ch, x0, x0 + size, foot - size, foot, foot - 0.88 * size, size, bold)))
         else:
-            out.append(_turned(textpage, i, ch, x, y, key[0], bold, frame, names))
+            out.append(_turned(textpage, i, ch, x, y, font, bold, frame, names))
     return out, undecoded, referenced
 
 
@@ -862,14 +866,20 @@ class _Geometry:
         self.rows = len(self.ys) - 1
         self.owner: list[list[int | None]] = [[None] * self.columns for _ in range(self.rows)]
         self.spans = []  # (row0, col0, row1, col1)
+        # cells share their corners: each coordinate is placed once
+        column = {v: _nearest(self.xs, v) for v in {c[0] for c in cells} | {c[2] for c in cells}}
+        row = {v: _nearest(self.ys, v) for v in {c[1] for c in cells} | {c[3] for c in cells}}
         for index, (x0, top, x1, bottom) in enumerate(cells):
-            c0, c1 = _nearest(self.xs, x0), _nearest(self.xs, x1)
-            r0, r1 = _nearest(self.ys, top), _nearest(self.ys, bottom)
-            self.spans.append((r0, c0, max(r1, r0 + 1), max(c1, c0 + 1)))
-            for r in range(r0, max(r1, r0 + 1)):
-                for c in range(c0, max(c1, c0 + 1)):
-                    if r < len(self.owner) and c < self.columns:
-                        self.owner[r][c] = index
+            c0, c1, r0, r1 = column[x0], column[x1], row[top], row[bottom]
+            if r1 <= r0:
+                r1 = r0 + 1
+            if c1 <= c0:
+                c1 = c0 + 1
+            self.spans.append((r0, c0, r1, c1))
+            for r in range(r0, min(r1, self.rows)):
+                owners = self.owner[r]
+                for c in range(c0, min(c1, self.columns)):
+                    owners[c] = index
         self.chars: list[list] = [[] for _ in cells]
 
     def add(self, char: _Char, cx: float, cy: float) -> None:
@@ -1082,7 +1092,7 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
     start = 0.0  # the baseline of the line's first character
     for char in sorted(chars, key=_by_base):
         size = char.size
-        if line and abs(char.base - start) <= (size if size > 4 else 4) * 0.35:
+        if line and char.base - start <= (size if size > 4 else 4) * 0.35:  # sorted: never below start
             line.append(char)
         else:
             line = [char]

@@ -167,12 +167,17 @@ def _tables(cells: list[Cell]) -> list[list[Cell]]:
         ordered: list[int] = []
         touched: set[tuple[float, float]] = set()
         remaining = component
+        touched.update(corners_of[component[0]])
         while remaining:
             left = []
             for i in remaining:
-                if not ordered or any(c in touched for c in corners_of[i]):
+                a, b, c, d = corners_of[i]
+                if a in touched or b in touched or c in touched or d in touched:
                     ordered.append(i)
-                    touched.update(corners_of[i])
+                    touched.add(a)
+                    touched.add(b)
+                    touched.add(c)
+                    touched.add(d)
                 else:
                     left.append(i)
             remaining = left
