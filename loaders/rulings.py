@@ -171,13 +171,13 @@ def _tables(cells: list[Cell]) -> list[list[Cell]]:
         while remaining:
             left = []
             for i in remaining:
-                a, b, c, d = corners_of[i]
-                if a in touched or b in touched or c in touched or d in touched:
+                p, q, r, s = corners_of[i]
+                if p in touched or q in touched or r in touched or s in touched:
                     ordered.append(i)
-                    touched.add(a)
-                    touched.add(b)
-                    touched.add(c)
-                    touched.add(d)
+                    touched.add(p)
+                    touched.add(q)
+                    touched.add(r)
+                    touched.add(s)
                 else:
                     left.append(i)
             remaining = left
