@@ -174,6 +174,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
     lines: list[Line] = []
     parts_above: list[str] = []
     current_unit: str | None = None
+    sectioned = bool(unit_cols)  # rows belong to the 预算单位 that heads their section
     unit_rows: list[int] = []  # indexes into lines of rows that name a 预算单位 and no 科目
     for r, row in enumerate(rows):
         if not any(row):
@@ -181,6 +182,11 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
         code, parts_above = _code_of(row, code_cols, parts_above)
         name = " ".join(row[i] for i in name_cols if row[i]) if name_cols else ""
         unit_name = " ".join(row[i] for i in unit_cols if row[i]) if unit_cols else ""
+        if not code and name and any(_UNIT_CODE.match(squash(row[i])) for i in code_cols):
+            # "125001 | 西安市安全生产监督管理局": a unit's code (six or nine digits, no
+            # class) in the code column heads that unit's section of the table
+            unit_name, name = name, ""
+            sectioned = True
         if not code and not name and not unit_name:
             # Codes and names in one cell ("2013602 一般行政管理事务") or no header words.
             # (a dash prints a blank amount, not a name)
@@ -209,7 +215,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
                 row=body_offset + row_at[r],
                 is_total=total_row,
                 page=page,
-                unit=current_unit if unit_cols and (code or is_unit_row) else None,
+                unit=current_unit if sectioned and (code or is_unit_row) else None,
             )
         )
     if unit_rows and unit_rows[0] == 0 and not any(line.is_total for line in lines):
@@ -217,6 +223,11 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
         # prints itself first, then each of its units).
         lines[0] = replace(lines[0], is_total=True)
     return tuple(lines)
+
+
+def _mostly_amounts(rows, col: int) -> bool:
+    cells = [row[col] for row in rows if col < len(row) and row[col]]
+    return len(cells) >= 2 and sum(1 for c in cells if is_number(c)) >= 0.8 * len(cells)
 
 
 def _two_sides(labels: list[str]) -> bool:
@@ -292,6 +303,7 @@ def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, .
     return tuple(lines)
 
 
+_UNIT_CODE = re.compile(r"^(?:\d{6}|\d{9})$")
 _OVERFLOW = re.compile(r"^(?P<text>[^\d\s\-−(（][^\d]*?)\s*(?P<amount>[-−]?[\d,]+(?:\.\d+)?)$")
 
 
@@ -421,16 +433,23 @@ def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line,
             # economic class): the same spending again, so a side of its own name.
             words = squash(labels[col])
             side = "expenditure.government" if "政府" in words else "expenditure.economic" if "经济" in words else side
-        sides.append((side, col, [i for i in range(col + 1, end) if keys[i]]))
+        # A column of amounts under a label no word names (header texts overprinting each
+        # other, "部门预预算算数支") is still the side's amount column.
+        numeric = [
+            i
+            for i in range(col + 1, end)
+            if not keys[i] and column_role(labels[i]) == "money" and _mostly_amounts(rows, i)
+        ]  # (a 行次 column of row numbers is no amount)
+        sides.append((side, col, [i for i in range(col + 1, end) if keys[i] or i in numeric]))
     lines: list[Line] = []
     for r, row in enumerate(rows):
         for side, name_col, money_cols in sides:
             name = row[name_col]
             if not name:
                 continue
-            values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
+            values = {keys[i] or "amount": parse_amount(row[i], unit) for i in money_cols}
             if "total" not in values and len(money_cols) == 1:
-                values = {"total": values[keys[money_cols[0]]]}
+                values = {"total": values[keys[money_cols[0]] or "amount"]}
             lines.append(
                 Line(
                     name=re.sub(r"^[一二三四五六七八九十]+[、.．]\s*|^\d+[、.．]\s*", "", name),

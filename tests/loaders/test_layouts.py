@@ -718,3 +718,43 @@ def test_first_item_with_its_amount_blank_is_no_header_row():
     table = d.tables[0]
     assert table.header == (("收入", "支出"), ("项目", "预算数", "支出功能分类", "预算数"))
     assert any(ln.name == "部门预算" and ln.side == "expenditure" for ln in table.lines)
+
+
+def test_sections_headed_by_a_unit_code_in_the_code_column():
+    """xian_18 表8: each unit's section starts with its six-digit code and name in the
+    科目 columns; the rows under it belong to that unit."""
+    rows = [
+        ["部门经济科目编码", "部门经济科目名称", "合计", "人员经费支出", "公用经费支出"],
+        ["", "合计", "1,348.47", "1,223.79", "124.68"],
+        ["125001", "西安市安全生产监督管理局", "1,071.87", "972.99", "98.88"],
+        ["301", "工资福利支出", "970.84", "970.84", ""],
+        ["302", "商品和服务支出", "98.88", "", "98.88"],
+        ["125002", "西安市安全生产宣传教育中心", "276.60", "250.80", "25.80"],
+        ["301", "工资福利支出", "248.49", "248.49", ""],
+    ]
+    d = read("2019年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）", "单位：万元", rows)
+    assert [(ln.code, ln.unit) for ln in d.economic] == [
+        ("301", "西安市安全生产监督管理局"),
+        ("302", "西安市安全生产监督管理局"),
+        ("301", "西安市安全生产宣传教育中心"),
+    ]
+    units = [ln for ln in d.tables[0].lines if not ln.code and not ln.is_total]
+    assert [(ln.name, ln.total.amount) for ln in units] == [
+        ("西安市安全生产监督管理局", D("1071.87")),
+        ("西安市安全生产宣传教育中心", D("276.60")),
+    ]
+
+
+def test_a_summary_amount_column_under_an_unreadable_label():
+    """xian_18 表1: header texts overprint each other ("部门预预算算数支"); the column of
+    amounts under it is still the side's amount column."""
+    rows = [
+        [Span("收 入", 2), Span("支 出", 2)],
+        ["项 目", "预算数", "支出功能分类科目（按大类）", "部门预预算算数支"],
+        ["1、财政拨款", "3,643.37", "8、社会保障和就业", "183.60"],
+        ["本年收入合计", "3,643.37", "本年支出合计", "3,643.37"],
+        ["收入总计", "3,695.91", "支出总计", "3,695.91"],
+    ]
+    d = read("2019年部门综合预算收支总表", "单位：万元", rows)
+    spent = {ln.name: ln.total for ln in d.tables[0].lines if ln.side == "expenditure"}
+    assert spent["支出总计"].amount == D("3695.91") and spent["社会保障和就业"].amount == D("183.60")
