@@ -389,19 +389,25 @@ def _take_stray_rows(previous: Grid, g: Grid, pending: list[Paragraph]) -> None:
     工业信息等支出 1021805239.60 …" as a line of text above the continued grid): a pending
     line whose pieces have the shape of the previous grid's last row is that row again,
     put at the top of the grid that follows."""
-    if previous.width != g.width or not previous.rows:
+    candidates = [p for p in pending if len(p.text.split()) >= 3 and any(is_number(t) for t in p.text.split())]
+    if not candidates or not previous.rows:
+        return
+    width = previous.width
+    if width != g.width:
         return
     templates = {}  # shape -> positions, from the previous grid's body rows (the last of a shape)
     for row, spans in zip(previous.rows, previous.spans, strict=False):
+        if len(row) != width or sum(spans) != width:
+            continue
         shape = tuple(_row_shape(row))
-        if len(shape) >= 3 and sum(spans) == len(row) == previous.width and any(t == "n" for t in shape):
+        if len(shape) >= 3 and "n" in shape:
             templates[shape] = [i for i, c in enumerate(row) if c]
-    for p in list(pending):
+    for p in candidates:
         tokens = p.text.split()
         positions = templates.get(tuple(_row_shape(tokens)))
         if positions is None:
             continue
-        row = [""] * previous.width
+        row = [""] * width
         for at, token in zip(positions, tokens, strict=True):
             row[at] = token
         g.rows.insert(0, row)
