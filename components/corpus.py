@@ -89,27 +89,30 @@ def open_corpus():
 # ---------------------------------------------------------------- filters
 
 
+_FILTERS = (
+    ("corpus_years", "年度"),
+    ("corpus_regions", "地区"),
+    ("corpus_kinds", "类型"),
+    ("corpus_stages", "预算/决算"),
+)
+
+
 def filters(info: dict) -> q.Filters:
-    """Year, region, kind and stage pickers (empty = all)."""
-    years, regions, kinds, stages = st.columns([1, 2, 1, 1])
-    return q.Filters(
-        years=tuple(
-            years.multiselect("年度", info["years"], key="corpus_years", persist_state="session", placeholder="全部")
-        ),
-        regions=tuple(
-            regions.multiselect(
-                "地区", info["regions"], key="corpus_regions", persist_state="session", placeholder="全部"
+    """Year, region, kind and stage pickers (empty = all), folded under a line that says
+    what is chosen (on a phone four pickers would fill the screen)."""
+    chosen = [
+        "、".join(str(v) for v in st.session_state.get(key) or []) for key, _ in _FILTERS if st.session_state.get(key)
+    ]
+    with st.expander(f"筛选：{'；'.join(chosen) if chosen else '全部文档'}", expanded=bool(chosen)):
+        years, regions, kinds, stages = st.columns([1, 2, 1, 1])
+        pickers = (years, regions, kinds, stages)
+        values = [
+            tuple(column.multiselect(label, info[name], key=key, placeholder="全部", persist_state="session"))
+            for column, (key, label), name in zip(
+                pickers, _FILTERS, ("years", "regions", "kinds", "stages"), strict=True
             )
-        ),
-        kinds=tuple(
-            kinds.multiselect("类型", info["kinds"], key="corpus_kinds", persist_state="session", placeholder="全部")
-        ),
-        stages=tuple(
-            stages.multiselect(
-                "预算/决算", info["stages"], key="corpus_stages", persist_state="session", placeholder="全部"
-            )
-        ),
-    )
+        ]
+    return q.Filters(*values)
 
 
 # ---------------------------------------------------------------- tables
