@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from budget.export import reports
-from budget.checks import CATEGORY_LABELS, SEVERITY_LABELS, CheckReport, Finding, Severity
+from budget.checks import CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_ORDER, CheckReport, Finding, Severity
 from budget.views.check import findings_frame, fragment, marked, parts, rules_frame
 from budget.model import Disclosure
 
@@ -77,9 +77,9 @@ def filters(report: CheckReport) -> Selection:
     left, right = st.columns([1, 1])
     severities = left.pills(
         "级别",
-        list(Severity),
+        list(SEVERITY_LABELS),
         selection_mode="multi",
-        default=list(Severity),
+        default=list(SEVERITY_LABELS),
         format_func=lambda s: SEVERITY_LABELS[s],
         key="findings_filter_severity",
     )
@@ -154,7 +154,7 @@ def by_part(doc: Disclosure, report: CheckReport, findings: list[Finding]) -> No
         st.success("没有符合筛选条件的问题。")
         return
     for part, items in parts(doc, findings):
-        worst = min(items, key=lambda f: list(Severity).index(f.severity)).severity
+        worst = min(items, key=lambda f: SEVERITY_ORDER[f.severity]).severity
         with st.expander(f"{md(part.label)}（{len(items)}）", expanded=worst == Severity.ERROR, icon=ICONS[worst]):
             for finding in items:
                 card(doc, report, finding)
