@@ -118,19 +118,12 @@ def _amount(money: Money | None) -> str | None:
 # ---------------------------------------------------------------- rows of a document
 
 
-# 预算 (budget) or 决算 (final accounts). Unit.stage says it once the model has it; until
-# then a document whose recognised tables are titled 决算 and never 预算 is a 决算.
 BUDGET, FINAL = "预算", "决算"
 
 
 def stage_of(d: Disclosure) -> str:
-    stage = getattr(d.unit, "stage", None)
-    if stage in (BUDGET, FINAL):
-        return stage
-    titles = [t.title for t in d.tables if t.kind != TableKind.UNKNOWN and t.title]
-    if any(FINAL in t for t in titles) and not any(BUDGET in t for t in titles):
-        return FINAL
-    return BUDGET
+    """预算 (budget) or 决算 (final accounts), as the loaders read it (Unit.stage)."""
+    return d.unit.stage if d.unit.stage in (BUDGET, FINAL) else BUDGET
 
 
 # A region as documents name it: a province, autonomous region or city (2–4 characters
