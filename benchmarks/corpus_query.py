@@ -16,6 +16,7 @@ import argparse
 import sys
 import tempfile
 import time
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -174,6 +175,7 @@ def queries(con) -> dict:
     one_year = q.Filters(years=(2025,))
     region = q.Filters(regions=("模拟市7区",), kinds=("单位",))
     first = q.unit_table(con, everything, limit=1).iloc[0]
+    draft = {m: Decimal("120.5") for m in corpus.MEASURES}
     return {
         "overview (filters' values)": lambda: q.overview(con),
         "unit_table (all, by 支出总计, 1000 rows)": lambda: q.unit_table(con, everything),
@@ -186,6 +188,7 @@ def queries(con) -> dict:
         "distribution (三公, amount)": lambda: q.distribution(con, "three_public", "amount", everything),
         "distribution (项目支出, rate)": lambda: q.distribution(con, "project", "rate", everything),
         "standing (a draft's 三公)": lambda: q.standing(con, "three_public", "amount", one_year, 120.0),
+        "standings (a draft, every figure)": lambda: q.standings(con, one_year, draft),
         "units_matching (name contains)": lambda: q.units_matching(con, everything, "单位123"),
         "timeline (one unit)": lambda: q.timeline(con, first["unit_key"]),
         "stage_pairs (预算 and 决算)": lambda: q.stage_pairs(con, one_year.__class__(years=(2024,))),
