@@ -224,7 +224,7 @@ def ranking_chart(bars: pd.DataFrame, basis: str, key: str) -> None:
         )
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title_text=view.BASIS_LABELS[basis])
+    fig.update_xaxes(title_text=view.BASIS_LABELS[basis], tickformat=",.0f" if basis in ("amount", "change") else None)
     st.plotly_chart(
         _layout(fig, 120 + 28 * len(bars)),
         width="stretch",
@@ -271,7 +271,7 @@ def timeline_chart(frame: pd.DataFrame, key: str, height: int = 360) -> None:
             )
         )
     fig.update_xaxes(dtick=1, tickformat="d", title_text="年度")
-    fig.update_yaxes(title_text="万元", rangemode="tozero")
+    fig.update_yaxes(title_text="万元", rangemode="tozero", tickformat=",.0f")
     fig.update_layout(legend={"orientation": "h", "y": -0.25})
     st.plotly_chart(_layout(fig, height), width="stretch", config={"displayModeBar": False}, key=key, alt="单位时间线")
 

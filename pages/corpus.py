@@ -148,10 +148,11 @@ with tabs["单位时间线"]:
                 if len(line.years) < 2:
                     only = line.years[0] if line.years else "一个"
                     st.caption(f"语料库中这个单位只有 {only} 年度的文档；有更多年度时这里画出变化。")
-                st.subheader("功能分类（类）")
-                corpus.timeline_chart(line.classes, "corpus_timeline_classes")
-                st.subheader("“三公”经费")
-                corpus.timeline_chart(line.three_public, "corpus_timeline_three", height=300)
+                else:
+                    st.subheader("功能分类（类）")
+                    corpus.timeline_chart(line.classes, "corpus_timeline_classes")
+                    st.subheader("“三公”经费")
+                    corpus.timeline_chart(line.three_public, "corpus_timeline_three", height=300)
                 st.dataframe(
                     view.timeline_table(line),
                     hide_index=True,

@@ -15,7 +15,7 @@ import pytest
 
 from budget.application import corpus as ingest
 from components import corpus as component
-from tests.pages.conftest import ROOT, fixture_bytes, new_app, upload
+from tests.pages.conftest import ROOT, array, fixture_bytes, new_app, upload
 
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -254,3 +254,52 @@ def test_secrets_name_the_corpus(monkeypatch, tmp_path, demo_db):
     monkeypatch.setenv(component.ENV_PATH, str(tmp_path / "env.duckdb"))
     assert component.configured()[0] == tmp_path / "env.duckdb"
     assert os.environ[component.ENV_PATH].endswith("env.duckdb")
+
+
+@pytest.fixture(scope="module")
+def years_db(tmp_path_factory) -> Path:
+    """The seed (2023), the same document as 2022 with 三公 0.56 万元 higher, and as the
+    2023 决算 with 三公 0.40 万元 lower (one thing changed in a real fixture each)."""
+    import dataclasses
+    from datetime import datetime
+
+    from budget.application.files import read
+    from tests.budget.application.test_corpus_queries import _final, _variant
+    from tests.conftest import FIXTURES
+
+    seed = read(FIXTURES / "seed.docx")
+    tp = seed.three_public
+    earlier = dataclasses.replace(
+        _variant(seed, "a" * 64, year=2022), three_public=dataclasses.replace(tp, total=tp.total + seed.money("0.56"))
+    )
+    path = tmp_path_factory.mktemp("years") / "corpus.duckdb"
+    con = ingest.connect(path)
+    for d in (seed, earlier, _final(seed, "b" * 64)):
+        ingest.store(con, ingest.rows_of(d, d.source.name, datetime(2026, 12, 1)))
+    ingest.refresh(con)
+    con.close()
+    return path
+
+
+def test_a_unit_over_two_years_and_its_final_accounts(monkeypatch, years_db):
+    _use(monkeypatch, years_db)
+    at = corpus_page("单位时间线")
+    assert at.radio(key="corpus_timeline_stage").options == ["预算", "决算"]
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert len(specs) == 2  # 类 lines and 三公 lines
+    three = {trace["name"]: trace for trace in specs[1]["data"]}
+    assert array(three["“三公”经费"]["x"]) == [2022, 2023]
+    assert list(three["“三公”经费"]["text"]) == ["3.12", "2.56"]
+    line = table(at).set_index("项目")
+    assert line.loc["“三公”经费", "2022年（万元）"] == Decimal("3.12")
+    assert line.loc["“三公”经费", "2023年（万元）"] == Decimal("2.56")
+    assert line.loc["204 公共安全支出", "2023年（万元）"] is not None
+    # the change on last year ranks the 2023 budget: 2.56 − 3.12
+    at = corpus_page("排名与分布", corpus_basis="change")
+    assert list(table(at)["较上年增减额（万元）"]) == [Decimal("-0.56")]
+    at = corpus_page("预算与决算")
+    stages = table(at).set_index("项目")
+    assert stages.loc["“三公”经费", "预算（万元）"] == Decimal("2.56")
+    assert stages.loc["“三公”经费", "决算（万元）"] == Decimal("2.16")
+    assert stages.loc["“三公”经费", "决算−预算（万元）"] == Decimal("-0.40")
+    assert stages.loc["“三公”经费", "决算/预算"] == Decimal("84.4")
