@@ -21,6 +21,7 @@ from budget.export import tables as export
 from budget.views import corpus as view
 from components import session
 from components.charts import COLOURS, FONT
+from components.text import md
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_CORPUS = ROOT / "build" / "demo_corpus.duckdb"
@@ -76,13 +77,14 @@ def open_corpus():
             )
         else:
             st.error(
-                f"找不到语料库文件：{path}。请检查环境变量 {ENV_PATH} 或 .streamlit/secrets.toml 的 [corpus] path。"
+                f"找不到语料库文件：{md(str(path))}。请检查环境变量 {md(ENV_PATH)} 或 "
+                "`.streamlit/secrets.toml` 的 `[corpus] path`。"
             )
         st.stop()
     try:
         return _connection(str(path.resolve()), path.stat().st_mtime)
     except q.CorpusError as error:
-        st.error(str(error))
+        st.error(md(str(error)))
         st.stop()
 
 
@@ -103,7 +105,8 @@ def filters(info: dict) -> q.Filters:
     chosen = [
         "、".join(str(v) for v in st.session_state.get(key) or []) for key, _ in _FILTERS if st.session_state.get(key)
     ]
-    with st.expander(f"筛选：{'；'.join(chosen) if chosen else '全部文档'}", expanded=bool(chosen)):
+    # Region names come from documents: escaped, as the expander label is Markdown.
+    with st.expander(f"筛选：{md('；'.join(chosen)) if chosen else '全部文档'}", expanded=bool(chosen)):
         years, regions, kinds, stages = st.columns([1, 2, 1, 1])
         pickers = (years, regions, kinds, stages)
         values = [
@@ -294,10 +297,10 @@ def open_requested(con) -> None:
     try:
         data = found.path.read_bytes()
     except OSError:
-        st.error(f"语料库文件夹中找不到文档《{found.name}》。")
+        st.error(f"语料库文件夹中找不到文档《{md(found.name)}》。")
         return
     if hashlib.sha256(data).hexdigest() != sha:
-        st.error(f"文档《{found.name}》在导入语料库后已被修改，请重新导入。")
+        st.error(f"文档《{md(found.name)}》在导入语料库后已被修改，请重新导入。")
         return
     session.open_published(sha, found.name, data)
     st.session_state[_GENERATION] = _generation() + 1

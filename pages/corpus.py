@@ -8,6 +8,7 @@ from budget.application import corpus as ingest
 from budget.application import corpus_queries as q
 from budget.views import corpus as view
 from components import corpus, session
+from components.text import md
 
 TABS = ["单位一览", "排名与分布", "全文检索", "单位时间线", "预算与决算", "我的文档"]
 LIMIT = 1000  # rows of the table of units on screen
@@ -192,7 +193,7 @@ with tabs["我的文档"]:
             st.info("在左侧边栏上传一份或多份预算公开草稿，这里显示每个数字在语料库中的位置。")
         for name, d in drafts:
             draft = view.draft_of(name, d, ingest.stage_of(d), ingest.running_costs(d))
-            st.subheader(name)
+            st.subheader(md(name))
             amounts = {m: draft.amount(m) for m in view.MEASURE_LABELS if draft.amount(m) is not None}
             table = view.draft_frame(draft, q.standings(con, filters, amounts))
             st.dataframe(table, hide_index=True, width="stretch", column_config=corpus.column_config(table))

@@ -303,3 +303,16 @@ def test_a_unit_over_two_years_and_its_final_accounts(monkeypatch, years_db):
     assert stages.loc["“三公”经费", "决算（万元）"] == Decimal("2.16")
     assert stages.loc["“三公”经费", "决算−预算（万元）"] == Decimal("-0.40")
     assert stages.loc["“三公”经费", "决算/预算"] == Decimal("84.4")
+
+
+def test_a_draft_name_is_never_markup(monkeypatch, demo_db):
+    _use(monkeypatch, demo_db, SAMPLES)
+    at = new_app()
+    upload(at, ("[点我](http://example.com)**粗**.docx", fixture_bytes("seed.docx")))
+    at.session_state[component.TAB] = "我的文档"
+    at.switch_page("pages/corpus.py").run()
+    assert not at.exception
+    (heading,) = [h.value for h in at.subheader if "点我" in h.value]
+    from components.text import md
+
+    assert heading == md("[点我](http://example.com)**粗**.docx") and heading.startswith(r"\[点我\]\(")
