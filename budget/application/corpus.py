@@ -131,7 +131,7 @@ def stage_of(d: Disclosure) -> str:
 # (普陀区, 海港区). It is looked for at the start of the unit name, after a party prefix or
 # a year (中共秦皇岛市…, 2026年深圳市…), in the unit name and then in the cover headings.
 _REGION = re.compile(
-    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=年)|(?<=年度)|(?<=中共)|(?<=中国共产党))(?![年度])"
+    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=年)|(?<=年度)|(?<=中共)|(?<=中国共产党))(?!年|度|中共|中国共产党)"
     r"([\u4e00-\u9fff]{2,4}?(?:省|自治区|市))(?!级|委员会|场|民)([\u4e00-\u9fff]{2,3}?[区县](?![域级划]))?"
 )
 COVER_SECTIONS = 4  # the cover and the first headings name the unit's city when the name does not
@@ -153,10 +153,22 @@ def squash_lines(text: str) -> list[str]:
     return [squash(line) for line in text.split("\n") if line.strip()]
 
 
+# What a loader may return as the unit name when it found none: a part heading of the
+# document (第二部分, 五、), not a unit.
+_NOT_A_NAME = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:部分|章|节|篇)|[一二三四五六七八九十]+[、.．]?)?$")
+
+
 def unit_key(d: Disclosure, region: str | None) -> str:
     """Which rows are the same unit in other years and stages: the region with the unit
-    code, or with the name (without spaces) where the document prints no code."""
-    return f"{region or ''}/{d.unit.code or squash(d.unit.name)}"
+    code, or with the name (without spaces) where the document prints no code. A
+    document with neither is a unit of its own (keyed by its sha256), never merged with
+    other nameless documents."""
+    name = squash(d.unit.name).strip("-—－·")
+    if d.unit.code:
+        return f"{region or ''}/{d.unit.code}"
+    if _NOT_A_NAME.match(name):
+        return f"{region or ''}/#{d.source.sha256}"
+    return f"{region or ''}/{name}"
 
 
 def document_row(d: Disclosure, path: str, now: datetime, region: str | None = None) -> dict:

@@ -231,6 +231,14 @@ def test_region_from_the_name_or_the_cover(seed_docx):
     nameless = dataclasses.replace(shanghai, unit=dataclasses.replace(shanghai.unit, name="执法总队"))
     assert corpus.region_of(nameless) == "上海市"
     assert corpus.unit_key(seed_docx, "秦皇岛市海港区") == "秦皇岛市海港区/216001"
+    party = dataclasses.replace(shanghai, unit=dataclasses.replace(shanghai.unit, name="中共上海市委员会办公厅"))
+    assert corpus.region_of(party) == "上海市"  # the party prefix is not part of the region
+    # a document whose loader found no unit name is a unit of its own, never merged
+    for name in ("", "第二部分", "五、"):
+        nameless = dataclasses.replace(shanghai, unit=dataclasses.replace(shanghai.unit, name=name, code=None))
+        assert corpus.unit_key(nameless, "上海市") == f"上海市/#{shanghai.source.sha256}"
+    named = dataclasses.replace(shanghai, unit=dataclasses.replace(shanghai.unit, name="上海市 审计局", code=None))
+    assert corpus.unit_key(named, "上海市") == "上海市/上海市审计局"
 
 
 def test_stage_as_the_loaders_read_it(seed_docx):
