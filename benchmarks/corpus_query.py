@@ -116,7 +116,7 @@ def build(path: Path, documents: int) -> dict[str, float]:
                '科目' || j AS name, CASE WHEN j < 30 THEN 1 ELSE 2 END AS level,
                ['total', 'basic', 'project'][j % 3 + 1] AS column_key,
                CAST(((hash(d.sha256, j) % 100000000) / 100.0) * CASE WHEN d.money_unit = '元' THEN 10000 ELSE 1 END
-                    AS DECIMAL(20,6)) AS amount,
+                    AS DECIMAL(24,10)) AS amount,
                d.money_unit, j AS "row", FALSE AS is_total, NULL AS side, 1 + j // 20 AS page
         FROM documents d, range({LINES}) r(j)
         """,
@@ -129,7 +129,7 @@ def build(path: Path, documents: int) -> dict[str, float]:
         SELECT d.sha256, m.measure,
                CAST((hash(d.sha256, m.measure) % (CASE WHEN m.measure = 'expenditure_total' THEN 1000000000
                                                       ELSE 50000000 END)) / 100.0
-                    * CASE WHEN d.money_unit = '元' THEN 10000 ELSE 1 END AS DECIMAL(20,6)) AS amount,
+                    * CASE WHEN d.money_unit = '元' THEN 10000 ELSE 1 END AS DECIMAL(24,10)) AS amount,
                d.money_unit
         FROM documents d, (SELECT unnest([{figures}]) AS measure) m
         WHERE hash(d.sha256, m.measure) % 13 <> 0

@@ -37,7 +37,8 @@ from budget.checks.quotes import section_contexts, section_paragraphs, sentences
 from budget.model import Disclosure, Money, MoneyUnit, TableKind
 from budget.vocabulary import squash
 
-AMOUNT = "DECIMAL(20,6)"  # printed amounts: up to 14 integer digits, 6 decimals
+AMOUNT = "DECIMAL(24,10)"  # printed amounts: up to 14 integer digits, 10 decimals (决算 tables
+# print 万元 to 7 decimals: 174.7130240)
 FINDING_AMOUNT = "DECIMAL(38,10)"  # a finding's figures may be sums or percentages
 
 SCHEMA = f"""
@@ -112,7 +113,7 @@ def exact(value: Decimal | None, integer_digits: int, places: int) -> str | None
 
 
 def _amount(money: Money | None) -> str | None:
-    return None if money is None else exact(money.amount, 14, 6)
+    return None if money is None else exact(money.amount, 14, 10)
 
 
 # ---------------------------------------------------------------- rows of a document
@@ -429,13 +430,13 @@ def connect(path: str | os.PathLike):
 
 # ---------------------------------------------------------------- tables the page reads
 
-WAN_YUAN = "DECIMAL(38,10)"  # a figure converted to 万元: 4 more decimals than printed
+WAN_YUAN = "DECIMAL(38,14)"  # a figure converted to 万元: 4 more decimals than printed
 
 
 def to_wan(amount: str, unit: str) -> str:
     """SQL for an amount in 万元, exactly. In DuckDB a DECIMAL divided by 10000 is a DOUBLE,
-    so 元 is multiplied by the exact DECIMAL 0.0001 instead (DECIMAL(20,6) × DECIMAL(5,4)
-    = DECIMAL(25,10): every digit kept)."""
+    so 元 is multiplied by the exact DECIMAL 0.0001 instead (DECIMAL(24,10) × DECIMAL(5,4)
+    = DECIMAL(29,14): every digit kept)."""
     return (
         f"CAST(CASE {unit} WHEN '{MoneyUnit.YUAN.value}' THEN {amount} * CAST(0.0001 AS DECIMAL(5,4)) "
         f"WHEN '{MoneyUnit.WAN_YUAN.value}' THEN {amount} END AS {WAN_YUAN})"

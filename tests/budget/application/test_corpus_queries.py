@@ -86,18 +86,18 @@ def test_units_carry_region_stage_and_exact_wan_yuan(con):
     assert by_name.loc[SEED, "money_unit"] == "万元" and by_name.loc[FULIYUAN, "money_unit"] == "元"
     assert by_name.loc[FULIYUAN, "procurement"] is None  # not reported: NULL, never 0
     ((kind,),) = con.execute("SELECT DISTINCT typeof(expenditure_total) FROM units").fetchall()
-    assert kind == "DECIMAL(38,10)"
+    assert kind == "DECIMAL(38,14)"
     assert int(rows["matching"].iloc[0]) == 3
 
 
 def test_the_conversion_is_decimal_not_float():
     # DuckDB divides DECIMALs as DOUBLE: 元 is converted by multiplying by DECIMAL 0.0001.
     with duckdb.connect() as c:
-        c.execute("CREATE TABLE t AS SELECT CAST('12121164.01' AS DECIMAL(20,6)) AS amount, '元' AS unit")
+        c.execute("CREATE TABLE t AS SELECT CAST('12121164.01' AS DECIMAL(24,10)) AS amount, '元' AS unit")
         ((value, kind),) = c.execute(
             f"SELECT {corpus.to_wan('amount', 'unit')}, typeof({corpus.to_wan('amount', 'unit')}) FROM t"
         ).fetchall()
-        assert value == Decimal("1212.116401") and kind == "DECIMAL(38,10)"
+        assert value == Decimal("1212.116401") and kind == "DECIMAL(38,14)"
 
 
 def test_filters_and_sort(con):
@@ -264,3 +264,13 @@ def test_money_unit_of_figures_is_kept(con):
     by = {(name, measure): (amount, unit) for name, measure, amount, unit in rows}
     assert by[("fuliyuan.pdf", "expenditure_total")] == (Decimal("12121164"), MoneyUnit.YUAN.value)
     assert by[("seed.docx", "three_public")] == (Decimal("2.56"), MoneyUnit.WAN_YUAN.value)
+
+
+def test_seven_decimals_as_a_final_accounts_table_prints_them(tmp_path):
+    # 决算 tables print 万元 to 7 decimals (西安 2022: 其他对个人和家庭的补助 174.7130240 万元)
+    money = Money(Decimal("174.7130240"), MoneyUnit.WAN_YUAN)
+    assert corpus.exact(money.amount, 14, 10) == "174.7130240"
+    with duckdb.connect() as c:
+        c.execute(f"CREATE TABLE t AS SELECT CAST('174.7130240' AS {corpus.AMOUNT}) AS amount, '万元' AS unit")
+        ((value,),) = c.execute(f"SELECT {corpus.to_wan('amount', 'unit')} FROM t").fetchall()
+    assert value == money.amount
