@@ -164,11 +164,13 @@ def _metric_sql(measure: str, basis: str) -> tuple[str, str]:
         join = f"""
         LEFT JOIN (SELECT unit_key, stage, year, max({m}) AS {m} FROM units GROUP BY ALL) p
                ON p.unit_key = u.unit_key AND p.stage = u.stage AND p.year = u.year - 1"""
+    # Ratios only order and bin the rows: DOUBLE is enough there, and cheaper than
+    # DECIMAL(38,14) arithmetic; the figures shown are computed from the exact amounts.
     metric = {
         "amount": f"u.{m}",
-        "share": f"u.{m} * 100.0 / NULLIF(u.expenditure_total, 0)",
+        "share": f"CAST(u.{m} AS DOUBLE) * 100 / NULLIF(CAST(u.expenditure_total AS DOUBLE), 0)",
         "change": f"u.{m} - p.{m}",
-        "rate": f"(u.{m} - p.{m}) * 100.0 / NULLIF(p.{m}, 0)",
+        "rate": f"(CAST(u.{m} AS DOUBLE) - CAST(p.{m} AS DOUBLE)) * 100 / NULLIF(CAST(p.{m} AS DOUBLE), 0)",
     }[basis]
     return join, metric
 
@@ -381,6 +383,8 @@ def search(con, text: str, filters: Filters, limit: int = SEARCH_LIMIT):
     where, params = filters.where()
     wanted = ", ".join("(?, ?)" for _ in grams)
     distinct = list(dict.fromkeys(g for _, g in grams))
+    # Filters need the units; without any, the hits are ordered and cut without them.
+    filtered = f"JOIN units u ON u.doc = h.doc WHERE {where}" if params else ""
     return _frame(
         con,
         f"""
@@ -394,8 +398,7 @@ def search(con, text: str, filters: Filters, limit: int = SEARCH_LIMIT):
         ),
         hits AS (
             SELECT h.sentence_id, h.doc, count(*) OVER () AS matching
-            FROM (SELECT DISTINCT sentence_id, doc FROM starts) h JOIN units u ON u.doc = h.doc
-            WHERE {where}
+            FROM (SELECT sentence_id, any_value(doc) AS doc FROM starts GROUP BY sentence_id) h {filtered}
             ORDER BY h.sentence_id
             LIMIT ?
         )
