@@ -458,16 +458,23 @@ def _units_sql() -> str:
     # hits come out in reading order by sorting integers.
     return f"""
 CREATE OR REPLACE TABLE units AS
-SELECT CAST(row_number() OVER (ORDER BY year DESC NULLS LAST, unit_name, sha256) AS INTEGER) AS doc, *
-FROM (
-    SELECT d.sha256, d.unit_key, d.unit_name, d.unit_code, d.year, d.stage, d.kind, d.region,
-           d.money_unit, d.name, d.path,
-           {measures},
-           {counts}
-    FROM documents d LEFT JOIN figures f USING (sha256)
-    GROUP BY ALL
-)
-ORDER BY doc
+WITH numbered AS (
+    SELECT CAST(row_number() OVER (ORDER BY year DESC NULLS LAST, unit_name, sha256) AS INTEGER) AS doc, *
+    FROM (
+        SELECT d.sha256, d.unit_key, d.unit_name, d.unit_code, d.year, d.stage, d.kind, d.region,
+               d.money_unit, d.name, d.path,
+               {measures},
+               {counts}
+        FROM documents d LEFT JOIN figures f USING (sha256)
+        GROUP BY ALL
+    )
+),
+-- The same unit and stage in the year before (one document of it when printed twice).
+earlier AS (SELECT unit_key, stage, year, min(doc) AS doc FROM numbered GROUP BY ALL)
+SELECT n.*, e.doc AS previous_doc
+FROM numbered n
+LEFT JOIN earlier e ON e.unit_key = n.unit_key AND e.stage = n.stage AND e.year = n.year - 1
+ORDER BY n.doc
 """
 
 

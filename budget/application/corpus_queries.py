@@ -132,7 +132,9 @@ def overview(con) -> dict:
 
 def unit_table(con, filters: Filters, sort: str = "expenditure_total", descending: bool = True, limit: int = 1000):
     """One row per document: labels, every headline figure (万元), findings by severity;
-    sorted in SQL (blank figures last); ``matching`` = rows before the limit."""
+    sorted in SQL (blank figures last, then in reading order); ``matching`` = rows before
+    the limit. The sort runs on (key, doc) pairs only; the wide rows are read for the
+    rows shown."""
     if sort not in SORTABLE:
         raise ValueError(f"unknown sort column {sort!r}")
     where, params = filters.where()
@@ -140,11 +142,11 @@ def unit_table(con, filters: Filters, sort: str = "expenditure_total", descendin
     return _frame(
         con,
         f"""
-        SELECT u.sha256, u.unit_key, {columns}, count(*) OVER () AS matching
-        FROM units u
-        WHERE {where}
-        ORDER BY u.{sort} {"DESC" if descending else "ASC"} NULLS LAST, u.unit_name, u.year, u.sha256
-        LIMIT ?
+        WITH chosen AS (SELECT u.doc, u.{sort} AS key FROM units u WHERE {where}),
+        top AS (SELECT doc FROM chosen ORDER BY key {"DESC" if descending else "ASC"} NULLS LAST, doc LIMIT ?)
+        SELECT u.sha256, u.unit_key, {columns}, (SELECT count(*) FROM chosen) AS matching
+        FROM top JOIN units u USING (doc)
+        ORDER BY u.{sort} {"DESC" if descending else "ASC"} NULLS LAST, u.doc
         """,
         [*params, limit],
     )
@@ -159,11 +161,8 @@ def _metric_sql(measure: str, basis: str) -> tuple[str, str]:
     basis = _basis(basis)
     join = ""
     if basis in ("change", "rate"):
-        # The same unit, the same stage, the year before (a unit printed twice in a year,
-        # e.g. Word and PDF, counts once).
-        join = f"""
-        LEFT JOIN (SELECT unit_key, stage, year, max({m}) AS {m} FROM units GROUP BY ALL) p
-               ON p.unit_key = u.unit_key AND p.stage = u.stage AND p.year = u.year - 1"""
+        # The same unit, the same stage, the year before: found once, at refresh.
+        join = "LEFT JOIN units p ON p.doc = u.previous_doc"
     # Ratios only order and bin the rows: DOUBLE is enough there, and cheaper than
     # DECIMAL(38,14) arithmetic; the figures shown are computed from the exact amounts.
     metric = {
@@ -181,18 +180,21 @@ def ranking(con, measure: str, basis: str, filters: Filters, limit: int = 20, de
     (``amount``, ``whole``, ``previous``) come with the ordering ``metric``."""
     join, metric = _metric_sql(measure, basis)
     m = _measure(measure)
-    previous = f"p.{m}" if join else "CAST(NULL AS DECIMAL(38,10))"
+    previous = f"p.{m}" if join else "CAST(NULL AS DECIMAL(38,14))"
+    order = "DESC" if descending else "ASC"
     where, params = filters.where()
     return _frame(
         con,
         f"""
+        WITH ranked AS (
+            SELECT u.doc, {metric} AS metric FROM units u {join} WHERE {where} AND {metric} IS NOT NULL
+        ),
+        top AS (SELECT doc, metric FROM ranked ORDER BY metric {order}, doc LIMIT ?)
         SELECT u.sha256, u.unit_key, u.unit_name, u.year, u.stage, u.kind, u.region,
                u.{m} AS amount, u.expenditure_total AS whole, {previous} AS previous,
-               {metric} AS metric, count(*) OVER () AS matching
-        FROM units u {join}
-        WHERE {where} AND {metric} IS NOT NULL
-        ORDER BY metric {"DESC" if descending else "ASC"}, u.unit_name, u.year, u.sha256
-        LIMIT ?
+               top.metric, (SELECT count(*) FROM ranked) AS matching
+        FROM top JOIN units u USING (doc) {join}
+        ORDER BY top.metric {order}, u.doc
         """,
         [*params, limit],
     )
