@@ -385,8 +385,10 @@ def search(con, text: str, filters: Filters, limit: int = SEARCH_LIMIT):
     where, params = filters.where()
     wanted = ", ".join("(?, ?)" for _ in grams)
     distinct = list(dict.fromkeys(g for _, g in grams))
-    # Filters need the units; without any, the hits are ordered and cut without them.
-    filtered = f"JOIN units u ON u.doc = h.doc WHERE {where}" if params else ""
+    # Filters pick documents before the index rows are grouped (a common bigram in one
+    # year: most of its rows are dropped before the grouping); without any filter no
+    # units are read until the hits are cut.
+    filtered = f"AND g.doc IN (SELECT u.doc FROM units u WHERE {where})" if params else ""
     return _frame(
         con,
         f"""
@@ -394,13 +396,13 @@ def search(con, text: str, filters: Filters, limit: int = SEARCH_LIMIT):
         starts AS (
             SELECT g.sentence_id, any_value(g.doc) AS doc
             FROM grams g JOIN wanted w ON g.gram = w.gram
-            WHERE g.gram IN ({", ".join("?" * len(distinct))})
+            WHERE g.gram IN ({", ".join("?" * len(distinct))}) {filtered}
             GROUP BY g.sentence_id, g.pos - w.k
             HAVING count(*) = ?
         ),
         hits AS (
             SELECT h.sentence_id, h.doc, count(*) OVER () AS matching
-            FROM (SELECT sentence_id, any_value(doc) AS doc FROM starts GROUP BY sentence_id) h {filtered}
+            FROM (SELECT sentence_id, any_value(doc) AS doc FROM starts GROUP BY sentence_id) h
             ORDER BY h.sentence_id
             LIMIT ?
         )
@@ -409,7 +411,7 @@ def search(con, text: str, filters: Filters, limit: int = SEARCH_LIMIT):
         FROM hits JOIN passages p ON p.sentence_id = hits.sentence_id JOIN units u ON u.doc = hits.doc
         ORDER BY hits.sentence_id
         """,
-        [*(v for pair in grams for v in pair), *distinct, len(grams), *params, limit],
+        [*(v for pair in grams for v in pair), *distinct, *params, len(grams), limit],
     )
 
 
