@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from budget.application.corpus import MEASURES, SEVERITIES
+from budget.application.corpus import MEASURES, ORDER_KEY, SEVERITIES
 
 # Ratios in SQL are DOUBLE (DuckDB divides decimals in floating point): used to order and
 # to bin, never shown as the figure itself.
@@ -163,15 +163,28 @@ def _metric_sql(measure: str, basis: str) -> tuple[str, str]:
     if basis in ("change", "rate"):
         # The same unit, the same stage, the year before: found once, at refresh.
         join = "LEFT JOIN units p ON p.doc = u.previous_doc"
-    # Ratios only order and bin the rows: DOUBLE is enough there, and cheaper than
-    # DECIMAL(38,14) arithmetic; the figures shown are computed from the exact amounts.
+    # Ratios only order and bin the rows: on the DOUBLE keys beside each figure; the
+    # figures shown are computed from the exact amounts.
+    f, total = f"{m}{ORDER_KEY}", f"expenditure_total{ORDER_KEY}"
     metric = {
         "amount": f"u.{m}",
-        "share": f"CAST(u.{m} AS DOUBLE) * 100 / NULLIF(CAST(u.expenditure_total AS DOUBLE), 0)",
+        "share": f"u.{f} * 100 / NULLIF(u.{total}, 0)",
         "change": f"u.{m} - p.{m}",
-        "rate": f"(CAST(u.{m} AS DOUBLE) - CAST(p.{m} AS DOUBLE)) * 100 / NULLIF(CAST(p.{m} AS DOUBLE), 0)",
+        "rate": f"(u.{f} - p.{f}) * 100 / NULLIF(p.{f}, 0)",
     }[basis]
     return join, metric
+
+
+def _key_sql(measure: str, basis: str) -> str:
+    """The metric as a DOUBLE from the order keys, to bin and to compare with a draft."""
+    m = _measure(measure)
+    f, total = f"{m}{ORDER_KEY}", f"expenditure_total{ORDER_KEY}"
+    return {
+        "amount": f"u.{f}",
+        "share": f"u.{f} * 100 / NULLIF(u.{total}, 0)",
+        "change": f"u.{f} - p.{f}",
+        "rate": f"(u.{f} - p.{f}) * 100 / NULLIF(p.{f}, 0)",
+    }[_basis(basis)]
 
 
 def ranking(con, measure: str, basis: str, filters: Filters, limit: int = 20, descending: bool = True):
@@ -203,12 +216,13 @@ def ranking(con, measure: str, basis: str, filters: Filters, limit: int = 20, de
 def distribution(con, measure: str, basis: str, filters: Filters, bins: int = 30):
     """The metric over every matching unit in equal-width bins: ``low``, ``high`` (the bin's
     bounds, DOUBLE: a chart's axis) and ``units``; plus min, max and median of all."""
-    join, metric = _metric_sql(measure, basis)
+    join, _ = _metric_sql(measure, basis)
+    key = _key_sql(measure, basis)
     where, params = filters.where()
     return _frame(
         con,
         f"""
-        WITH v AS (SELECT CAST({metric} AS DOUBLE) AS x FROM units u {join} WHERE {where} AND {metric} IS NOT NULL),
+        WITH v AS (SELECT {key} AS x FROM units u {join} WHERE {where} AND {key} IS NOT NULL),
         b AS (SELECT min(x) AS lo, max(x) AS hi, median(x) AS mid, count(*) AS n FROM v),
         binned AS (
             SELECT CASE WHEN b.hi = b.lo THEN 0
