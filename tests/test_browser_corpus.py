@@ -86,8 +86,9 @@ def test_corpus_page_in_a_browser(server, tmp_path):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1440, "height": 1200})
-            page.set_default_timeout(30_000)
-            expect.set_options(timeout=30_000)
+            # Generous: the suite runs this beside other browser and page tests on 2 cores.
+            page.set_default_timeout(60_000)
+            expect.set_options(timeout=60_000)
 
             # A link straight to the page on a fresh server: the app's navigation and sidebar.
             page.goto(f"{server}/corpus")
@@ -113,6 +114,9 @@ def test_corpus_page_in_a_browser(server, tmp_path):
 
             # Back to the units; one click on a row opens that document's 总览.
             page.get_by_role("tab", name="单位一览").click()
+            # the table of units is back (not the search hits still on screen while it reruns)
+            expect(page.get_by_text("共 7 份文档")).to_be_visible()
+            expect(page.get_by_role("combobox", name="排序")).to_be_visible()
             expect(_rows(page).first).to_contain_text(AUDIT)
             _click_row(page, 0)
             expect(page.get_by_role("heading", name="总览")).to_be_visible()
