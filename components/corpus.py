@@ -33,6 +33,7 @@ ENV_DOCUMENTS = "BUDGETLENS_CORPUS_DOCUMENTS"
 OPEN = "corpus_open"  # sha256 of a corpus document to open (set by a row click)
 _GENERATION = "corpus_generation"  # renews the clickable tables after a document opened
 TAB = "corpus_tab"
+LABEL_WIDTH = 16  # characters of a unit's name on a chart axis
 
 
 # ---------------------------------------------------------------- configuration
@@ -201,7 +202,7 @@ def plain(text: str) -> str:
 def _layout(fig: go.Figure, height: int) -> go.Figure:
     fig.update_layout(
         font={"family": FONT, "size": 13},
-        margin={"t": 10, "l": 10, "r": 30, "b": 10},
+        margin={"t": 10, "l": 10, "r": 60, "b": 10},  # room for the last bar's figure
         height=height,
         hoverlabel={"font_family": FONT},
         separators=".,",
@@ -214,16 +215,20 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
 
 def ranking_chart(bars: pd.DataFrame, basis: str, key: str) -> None:
     labels = [plain(v) for v in bars["label"]]
+    # Short axis labels (a phone has room for ~14 characters), numbered so that two units
+    # cut to the same words stay two bars; the whole name in the hover and the table.
+    short = [f"{i}. {v if len(v) <= LABEL_WIDTH else v[: LABEL_WIDTH - 1] + '…'}" for i, v in enumerate(labels, 1)]
     fig = go.Figure(
         go.Bar(
             x=bars["value"],
-            y=labels,
+            y=short,
             orientation="h",
             text=bars["text"],
+            customdata=labels,
             textposition="outside",
             cliponaxis=False,
             marker_color=[COLOURS[0] if v >= 0 else COLOURS[1] for v in bars["value"]],
-            hovertemplate="%{y}<br>%{text}<extra></extra>",
+            hovertemplate="%{customdata}<br>%{text}<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed", automargin=True)

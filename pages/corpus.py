@@ -70,6 +70,7 @@ with tabs["排名与分布"]:
             required=True,
             key="corpus_basis",
             persist_state="session",
+            wrap=True,
         )
         top = right.number_input(
             "显示前", min_value=5, max_value=100, value=20, step=5, key="corpus_top", persist_state="session"
