@@ -1,13 +1,23 @@
 """Plotly charts. Figures get floats only as geometry; every text shown comes
-pre-formatted (from Decimal) in the frames of budget.views"""
+pre-formatted (from Decimal) in the frames of budget.views, in the page's display unit,
+and the hover shows the exact figure as printed.
+
+Document text (names) goes into plotly's labels escaped: plotly reads its text as a
+small HTML dialect (<b>, <a href>, <br>), so a name is never allowed to format or link.
+Every chart has plotly's toolbar with one button: download as PNG.
+"""
 
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from budget.views.display import DisplayUnit
 from budget.views.hierarchy import ROOT, Hierarchy
+from components.i18n import t
 
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 BASIC_COLOUR = "#2E86AB"
@@ -28,6 +38,22 @@ COLOURS = [
 ]
 
 
+def plain(text: object) -> str:
+    """Document text made inert for plotly's label HTML (and its $…$ LaTeX)."""
+    out = html.escape(str(text or ""), quote=False)
+    return "\u200b" + out if out.startswith("$") else out
+
+
+def config(name: str) -> dict:
+    """Plotly's toolbar with only the PNG download (twice the screen resolution)."""
+    return {
+        "displayModeBar": True,
+        "displaylogo": False,
+        "modeBarButtons": [["toImage"]],
+        "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},
+    }
+
+
 def _layout(fig: go.Figure, height: int) -> go.Figure:
     fig.update_layout(
         font={"family": FONT, "size": 14},
@@ -40,19 +66,39 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
 
 
 def hierarchy_figure(h: Hierarchy, kind: str = "sunburst", level: str | None = None, height: int = 640) -> go.Figure:
-    """A sunburst (or treemap) of a Hierarchy; ``level`` opens it zoomed at a node."""
+    """A sunburst (or treemap) of a Hierarchy; ``level`` opens it zoomed at a node.
+
+    Labels are horizontal (never upside down); a label that does not fit its sector is
+    hidden (``uniformtext``) and the page lists those sectors beside the chart.
+    """
     frame = h.frame
-    # Long names wrap instead of overflowing the sector; plotly hides what cannot fit.
-    names = [_wrap(n) for n in frame["name"]]
+    # A node without a code (the root, 人员经费, 公用经费) is named by us: translated.
+    names = [
+        _wrap(plain(n)) if isinstance(c, str) and c else plain(t(str(n)))
+        for n, c in zip(frame["name"], frame["code"], strict=False)
+    ]
+    customdata = pd.DataFrame(
+        {
+            "amount": frame["amount_label"],
+            "share": frame["share_label"].fillna(""),
+            "code": frame["code"].fillna("").map(plain),
+            "exact": frame["exact_label"] if "exact_label" in frame else frame["amount_label"],
+        }
+    ).to_numpy()
+    exact_line = t("原文：{figure}", figure="%{customdata[3]}")
     trace_args = {
         "ids": frame["id"],
         "labels": names,
         "parents": frame["parent"],
         "values": frame["value"],
         "text": frame["text"],
-        "customdata": frame[["amount_label", "share_label", "code"]].fillna("").to_numpy(),
+        "customdata": customdata,
         "branchvalues": "total",
-        "hovertemplate": "<b>%{customdata[2]} %{label}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        "hovertemplate": (
+            "<b>%{customdata[2]} %{label}</b><br>%{customdata[0]}　%{customdata[1]}<br>"
+            + exact_line
+            + "<extra></extra>"
+        ),
         "textinfo": "label+text",
         "sort": False,
     }
@@ -60,22 +106,29 @@ def hierarchy_figure(h: Hierarchy, kind: str = "sunburst", level: str | None = N
         trace_args["level"] = level
     colours = _branch_colours(frame)
     if kind == "treemap":
-        trace = go.Treemap(**trace_args, marker={"colors": colours}, tiling={"pad": 2}, pathbar={"visible": True})
+        trace = go.Treemap(
+            **trace_args,
+            marker={"colors": colours, "line": {"color": "#FFFFFF", "width": 1}},
+            tiling={"pad": 2},
+            pathbar={"visible": False},
+            maxdepth=4,
+        )
     else:
         trace = go.Sunburst(
             **trace_args,
-            insidetextorientation="auto",
+            insidetextorientation="horizontal",
             marker={"colors": colours, "line": {"color": "#FFFFFF", "width": 1}},
-            maxdepth=4,
+            maxdepth=3,
         )
     fig = go.Figure(trace)
     fig.update_layout(uniformtext={"minsize": 11, "mode": "hide"})
     return _layout(fig, height)
 
 
-def _wrap(name: str, width: int = 9) -> str:
-    """Break a long name into balanced lines ("机关事业单位<br>基本养老保险")."""
-    if len(name) <= width:
+def _wrap(name: str, width: int = 7) -> str:
+    """Break a long name into balanced lines ("机关事业单位<br>基本养老保险"): horizontal
+    labels need short lines to fit a sector."""
+    if len(name) <= width or "&" in name:
         return name
     lines = -(-len(name) // width)
     step = -(-len(name) // lines)
@@ -114,59 +167,67 @@ def _lighten(hex_colour: str, amount: float) -> str:
     return f"#{r:02X}{g:02X}{b:02X}"
 
 
-def class_bars(frame: pd.DataFrame, height_per_bar: int = 34) -> None:
+def class_bars(frame: pd.DataFrame, unit: DisplayUnit, height_per_bar: int = 34, name: str = "支出按功能分类") -> None:
     """Horizontal bars of the total per 类 (largest at the top), labelled with amount and share."""
     if frame.empty:
-        st.info("没有可显示的功能分类数据。")
+        st.info(t("没有可显示的功能分类数据。"))
         return
     frame = frame.iloc[::-1]
     labels = [f"{a}  {s}" if s else a for a, s in zip(frame["total_label"], frame["share_label"], strict=False)]
+    exact_line = t("原文：{figure}", figure="%{customdata[1]}")
     fig = go.Figure(
         go.Bar(
             x=frame["total_value"],
-            y=[_short(n) for n in frame["name"]],
+            y=[_short(plain(n)) for n in frame["name"]],
             orientation="h",
             text=labels,
             textposition="outside",
             cliponaxis=False,
             marker_color=PROJECT_COLOUR,
-            hovertemplate="%{y}<br>%{text}<extra></extra>",
+            customdata=pd.DataFrame({"name": frame["name"].map(plain), "exact": frame["total_exact"]}).to_numpy(),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{text}<br>" + exact_line + "<extra></extra>",
         )
     )
     fig.update_xaxes(visible=False, range=[0, float(frame["total_value"].max()) * 1.45 or 1])
     fig.update_yaxes(automargin=True)
     _layout(fig, max(160, 40 + height_per_bar * len(frame)))
-    st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
+    st.plotly_chart(fig, width="stretch", config=config(t(name)))
 
 
 def _short(name: str, width: int = 14) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
-def basic_project_bars(frame: pd.DataFrame) -> None:
-    """Stacked horizontal bars: 基本支出 and 项目支出 per 类."""
+def basic_project_bars(frame: pd.DataFrame, unit: DisplayUnit) -> None:
+    """Stacked horizontal bars: 基本支出 and 项目支出 per 类, each bar labelled with both parts."""
     if frame.empty:
-        st.info("没有可显示的功能分类数据。")
+        st.info(t("没有可显示的功能分类数据。"))
         return
     frame = frame.iloc[::-1]
-    names = [_short(n) for n in frame["name"]]
+    names = [_short(plain(n)) for n in frame["name"]]
     fig = go.Figure()
     for key, label, colour in (("basic", "基本支出", BASIC_COLOUR), ("project", "项目支出", PROJECT_COLOUR)):
+        exact_line = t("原文：{figure}", figure="%{customdata[1]}")
         fig.add_bar(
-            name=label,
+            name=t(label),
             x=frame[f"{key}_value"],
             y=names,
             orientation="h",
             marker_color=colour,
-            customdata=frame[f"{key}_label"],
-            hovertemplate=f"%{{y}}<br>{label}：%{{customdata}}<extra></extra>",
+            customdata=pd.DataFrame({"label": frame[f"{key}_label"], "exact": frame[f"{key}_exact"]}).to_numpy(),
+            hovertemplate=f"%{{y}}<br>{t(label)}：%{{customdata[0]}}<br>{exact_line}<extra></extra>",
         )
-    # Totals written at the end of each bar (Decimal labels, not plotly's float sums).
+    # Both parts written at the end of each bar (Decimal labels, not plotly's float sums),
+    # so a part too thin to hold its own label is still read.
+    basic, project = t("基本"), t("项目")
+    ends = [
+        f"  {basic} {b}  ·  {project} {p}" for b, p in zip(frame["basic_label"], frame["project_label"], strict=False)
+    ]
     fig.add_scatter(
         x=frame["total_value"],
         y=names,
         mode="text",
-        text=[f"  {t}" for t in frame["total_label"]],
+        text=ends,
         textposition="middle right",
         showlegend=False,
         hoverinfo="skip",
@@ -176,52 +237,47 @@ def basic_project_bars(frame: pd.DataFrame) -> None:
         barmode="stack",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
     )
-    fig.update_xaxes(visible=False, range=[0, float(frame["total_value"].max()) * 1.4 or 1])
+    fig.update_xaxes(visible=False, range=[0, float(frame["total_value"].max()) * 2.1 or 1])
     fig.update_yaxes(automargin=True)
     _layout(fig, max(200, 80 + 38 * len(frame)))
     fig.update_layout(margin={"t": 40})
-    st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
+    st.plotly_chart(fig, width="stretch", config=config(t("基本支出与项目支出")))
 
 
-def basic_treemaps(h: Hierarchy) -> None:
-    """人员经费 and 公用经费 side by side, each with its own space (公用经费 is often a
-    small share and would be a sliver in one shared treemap)."""
-    frame = h.frame.set_index("id")
-    parts = [p for p in ("personnel", "public") if p in frame.index]
-    for column, part in zip(st.columns(len(parts)), parts, strict=False):
-        with column:
-            row = frame.loc[part]
-            share = f"（{row['share_label']}）" if row["share_label"] else ""
-            st.markdown(f"**{row['name']}** {row['amount_label']}{share}")
-            st.plotly_chart(
-                hierarchy_figure(h, "treemap", level=part, height=460),
-                width="stretch",
-                config={"displayModeBar": False},
-                key=f"charts_treemap_{part}",
-            )
+def treemap(h: Hierarchy, height: int = 520, name: str = "基本支出经济分类") -> None:
+    """One treemap of the whole tree, so every tile is drawn to scale with every other
+    (人员经费 and 公用经费 in one picture, not two pictures of the same size)."""
+    st.plotly_chart(
+        hierarchy_figure(h, "treemap", height=height),
+        width="stretch",
+        config=config(t(name)),
+        key="charts_treemap",
+    )
 
 
 def grouped_bars(frame: pd.DataFrame) -> None:
     """Horizontal bars grouped by category, one colour per series (e.g. per document),
-    each bar labelled with its exact amount. ``frame``: series, category, value, label."""
+    each bar labelled with its amount. ``frame``: series, category, value, label, exact."""
     if frame.empty:
-        st.info("没有可显示的功能分类数据。")
+        st.info(t("没有可显示的功能分类数据。"))
         return
     categories = list(dict.fromkeys(frame["category"]))
     series = list(dict.fromkeys(frame["series"]))
     fig = go.Figure()
     for n, name in enumerate(series):
         part = frame[frame["series"] == name]
+        exact_line = t("原文：{figure}", figure="%{customdata}")
         fig.add_bar(
-            name=name,
+            name=plain(name),
             x=part["value"],
-            y=[_short(c) for c in part["category"]],
+            y=[_short(plain(c)) for c in part["category"]],
             orientation="h",
             marker_color=COLOURS[(n + 1) % len(COLOURS)],
             text=part["label"],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate=f"%{{y}}<br>{name}：%{{text}}<extra></extra>",
+            customdata=part["exact"] if "exact" in part else part["label"],
+            hovertemplate=f"%{{y}}<br>{plain(name)}：%{{text}}<br>{exact_line}<extra></extra>",
         )
     fig.update_layout(
         barmode="group",
@@ -231,4 +287,4 @@ def grouped_bars(frame: pd.DataFrame) -> None:
     fig.update_yaxes(automargin=True, autorange="reversed")
     _layout(fig, max(220, 90 + (26 if len(series) < 3 else 20) * len(series) * len(categories)))
     fig.update_layout(margin={"t": 40})
-    st.plotly_chart(fig, width="stretch", config={"displayModeBar": False})
+    st.plotly_chart(fig, width="stretch", config=config(t("对比")))

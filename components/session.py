@@ -14,16 +14,21 @@ from pathlib import Path
 import streamlit as st
 
 from budget.model import Disclosure
+from components.i18n import lang, t
+from components.text import md
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "samples" / "seed.docx"
 SAMPLE_KEY = "sample"
-UPLOAD_TYPES = ["docx", "txt", "pdf", "xlsx", "xls"]
+UPLOAD_LIMIT_MB = 50  # server.maxUploadSize in .streamlit/config.toml
+DOC = "doc"  # query parameter naming the document on screen: its sha256 prefix, or "sample"
+PREFIX = 12  # hex digits of the sha256 in a link (48 bits: no two uploads collide by chance)
 
 # Session-state keys this component owns.
 _UPLOADER = "session_uploader"
 _SELECTED = "session_selected"
 _DOCUMENTS = "session_documents"  # {sha256: Document}
-_ERRORS = "session_errors"  # {sha256: (name, message)}
+_ERRORS = "session_errors"  # {sha256: (name, Chinese message, English message)}
+_SEEN = "session_seen"  # every sha256 this session has held (a removed upload is not "missing")
 
 
 # st.cache_data is shared by every session of the server. That is acceptable here only
@@ -51,7 +56,7 @@ class Document:
 
     @property
     def label(self) -> str:
-        return f"示例：{self.name}" if self.sample else self.name
+        return t("示例：{name}", name=self.name) if self.sample else self.name
 
 
 def _sample() -> Document:
@@ -67,62 +72,153 @@ def _error_text(error: Exception) -> str:
     return f"解析时发生内部错误（{type(error).__name__}），请把文档发给维护人员。"
 
 
-def _try_parse(doc: Document) -> str | None:
-    """Parse once; return a Chinese error message, or None when it parsed."""
+def _error_english(error: Exception) -> str:
+    from loaders import LoadError
+
+    if isinstance(error, LoadError):
+        return error.english
+    return f"Internal error while reading ({type(error).__name__}); please send the document to the maintainers."
+
+
+def _try_parse(doc: Document) -> tuple[str, str] | None:
+    """Parse once; return the reason in Chinese and English, or None when it parsed."""
     try:
         parse(doc.data, doc.name)
     except Exception as error:  # noqa: BLE001 - any failure becomes a message, not a traceback
-        return _error_text(error)
+        return _error_text(error), _error_english(error)
     return None
 
 
-def sidebar() -> None:
-    """Uploader, errors and the document selector; call once per run from app.py."""
+def _collect(files: list) -> tuple[dict[str, Document], dict[str, tuple[str, str, str]]]:
+    """The uploaded files that parse (by sha256, upload order) and those that do not:
+    {sha256: (file name, Chinese message, English message)}."""
+    documents: dict[str, Document] = {}
+    errors: dict[str, tuple[str, str, str]] = {}
+    # Failures are not cached by st.cache_data; remember them for this session so a
+    # broken file is not parsed again on every rerun.
+    known_errors: dict[str, tuple[str, str, str]] = st.session_state.get(_ERRORS) or {}
+    for file in files:
+        data = file.getvalue()
+        key = hashlib.sha256(data).hexdigest()
+        doc = Document(key, file.name, data)
+        if key in known_errors:
+            errors[key] = (file.name, *known_errors[key][1:])
+            continue
+        failure = _try_parse(doc)
+        if failure is None:
+            documents.setdefault(key, doc)
+        else:
+            errors[key] = (file.name, *failure)
+    return documents, errors
+
+
+def _uploader() -> None:
+    st.file_uploader(
+        t("上传预算公开文档（可多选）"),
+        # No type filter: the loaders recognise the format from the content, and a file
+        # they cannot read gets a Chinese message in the page instead of the browser's
+        # English "files are not allowed".
+        type=None,
+        accept_multiple_files=True,
+        key=_UPLOADER,
+        help=t(
+            "支持 Word（.docx）、文本（.txt）、PDF、Excel（.xlsx/.xls），单个文件不超过 {limit} MB。",
+            limit=UPLOAD_LIMIT_MB,
+        ),
+    )
+    st.caption(t("文档只保存在本次会话的内存中，不写入磁盘、不与他人共享；刷新或关闭页面后需要重新上传。"))
+
+
+def prefix(key: str) -> str:
+    """How a link names a document: the first characters of its sha256 ("sample" for the sample)."""
+    return key if key == SAMPLE_KEY else key[:PREFIX]
+
+
+def _select_from_link(documents: dict[str, Document]) -> str | None:
+    """Follow the link's ``?doc=``: select the document it names; return the prefix when
+    this session never held it (the page must then say so instead of showing figures)."""
+    wanted = st.query_params.get(DOC)
+    seen: set[str] = st.session_state.setdefault(_SEEN, set())
+    seen.update(documents)
+    if not wanted or wanted == SAMPLE_KEY:
+        return None
+    match = next((k for k in documents if k.startswith(wanted)), None)
+    if match is not None:
+        st.session_state[_SELECTED] = match
+        return None
+    # A document this session held and the user removed: follow the selection instead.
+    return None if any(k.startswith(wanted) for k in seen) else wanted
+
+
+def _on_select() -> None:
+    st.query_params[DOC] = prefix(st.session_state[_SELECTED])
+
+
+def _forget_link() -> None:
+    st.query_params.pop(DOC, None)
+
+
+def _errors(errors: dict[str, tuple[str, str, str]]) -> None:
+    """One message per file that could not be read, in the main area."""
+    english = lang() == "en"
+    for name, message, message_en in errors.values():
+        reason = message_en if english and message_en else message
+        st.error(t("无法读取《{name}》：{reason}", name=md(name), reason=md(reason)), icon=":material/error:")
+
+
+def _missing(wanted: str, errors: dict[str, tuple[str, str, str]]) -> None:
+    """The link names a document this session does not hold: say so, offer the upload."""
+    st.title(t("此链接指向的文档尚未加载"))
+    st.warning(
+        t(
+            "链接中的文档（编号 {prefix}）不在本次会话中。上传的文档只保存在上传者自己的会话里，"
+            "链接只记下它的编号，不包含文档本身，所以这里不显示任何数字。"
+            "请上传同一份文件（编号相同即为同一文件），页面随即显示链接所指的内容。",
+            prefix=wanted,
+        ),
+        icon=":material/link_off:",
+    )
+    _errors(errors)
+    _uploader()
+    st.button(t("不打开此链接的文档，查看示例或已上传的文档"), on_click=_forget_link)
+
+
+def sidebar() -> bool:
+    """Uploader, errors and the document selector; call once per run from app.py.
+
+    Returns False when the link names a document this session does not hold: the notice
+    and the uploader are then in the main area, and the page must not run.
+    """
+    files = st.session_state.get(_UPLOADER) or []
+    documents, errors = _collect(list(files))
+    st.session_state[_DOCUMENTS] = documents
+    st.session_state[_ERRORS] = errors
+
+    wanted = _select_from_link(documents)
+    if wanted is not None:
+        _missing(wanted, errors)
+        return False
+
     with st.sidebar:
-        st.subheader("文档")
-        files = st.file_uploader(
-            "上传预算公开文档（可多选）",
-            type=UPLOAD_TYPES,
-            accept_multiple_files=True,
-            key=_UPLOADER,
-            help=(
-                "支持 Word（.docx）、文本（.txt）、PDF、Excel（.xlsx/.xls）。文档只保存在本次会话的内存中，不写入磁盘。"
-            ),
-        )
-        documents: dict[str, Document] = {}
-        errors: dict[str, tuple[str, str]] = {}
-        # Failures are not cached by st.cache_data; remember them for this session so a
-        # broken file is not parsed again on every rerun.
-        known_errors: dict[str, tuple[str, str]] = st.session_state.get(_ERRORS) or {}
-        for file in files or []:
-            data = file.getvalue()
-            key = hashlib.sha256(data).hexdigest()
-            doc = Document(key, file.name, data)
-            message = known_errors[key][1] if key in known_errors else _try_parse(doc)
-            if message is None:
-                documents.setdefault(key, doc)
-            else:
-                errors[key] = (file.name, message)
-        st.session_state[_DOCUMENTS] = documents
-        st.session_state[_ERRORS] = errors
-
-        for name, message in errors.values():
-            st.error(f"无法读取《{name}》：{message}")
-
-        if not documents:
-            st.info("未上传文档，当前显示内置示例。")
-            st.session_state.pop(_SELECTED, None)
-            return
+        st.subheader(t("文档"))
+        _uploader()
         keys = list(documents)
-        if st.session_state.get(_SELECTED) not in keys:
-            st.session_state[_SELECTED] = keys[0]
-        if len(keys) > 1:
-            st.selectbox(
-                "当前查看的文档",
-                keys,
-                format_func=lambda k: documents[k].name,
-                key=_SELECTED,
-            )
+        if not keys:
+            st.session_state.pop(_SELECTED, None)
+        else:
+            if st.session_state.get(_SELECTED) not in keys:
+                st.session_state[_SELECTED] = keys[0]
+            if len(keys) > 1:
+                st.selectbox(
+                    t("当前查看的文档"),
+                    keys,
+                    format_func=lambda k: documents[k].name,
+                    key=_SELECTED,
+                    on_change=_on_select,
+                )
+    _errors(errors)
+    st.query_params[DOC] = prefix(current_document().key)
+    return True
 
 
 def _leave_legacy_pages_mode() -> None:
@@ -161,7 +257,8 @@ def current_disclosure() -> Disclosure:
     try:
         return parse(doc.data, doc.name)
     except Exception as error:  # noqa: BLE001
-        st.error(f"无法读取《{doc.name}》：{_error_text(error)}")
+        reason = _error_english(error) if lang() == "en" else ""
+        st.error(t("无法读取《{name}》：{reason}", name=md(doc.name), reason=md(reason or _error_text(error))))
         st.stop()
         raise  # unreachable: st.stop() ends the run
 
