@@ -19,7 +19,7 @@ from pathlib import PurePath
 import pandas as pd
 import streamlit as st
 
-from budget.checks import CATEGORY_LABELS, SEVERITY_LABELS, CheckReport, Finding, Severity
+from budget.checks import CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_ORDER, CheckReport, Finding, Severity
 from budget.export import reports
 from budget.model import Disclosure
 from budget.views.check import Group, findings_frame, fragment, grouped, marked, parts, rules_frame
@@ -206,9 +206,9 @@ def filters(report: CheckReport) -> Selection:
     left, right = st.columns([1, 1])
     severities = left.pills(
         t("级别"),
-        list(Severity),
+        list(SEVERITY_LABELS),
         selection_mode="multi",
-        default=list(Severity),
+        default=list(SEVERITY_LABELS),
         format_func=lambda s: tr(SEVERITY_LABELS[s]),
         key="findings_filter_severity",
     )
@@ -338,7 +338,7 @@ def by_part(doc: Disclosure, report: CheckReport, findings: list[Finding]) -> No
         st.success(t("没有符合筛选条件的问题。"))
         return
     for part, items in parts(doc, findings):
-        worst = min(items, key=lambda f: list(Severity).index(f.severity)).severity
+        worst = min(items, key=lambda f: SEVERITY_ORDER[f.severity]).severity
         todo = sum(1 for f in items if status_of(f) == reports.TODO)
         label = t("{part}（{count}，待处理 {todo}）", part=md(t(part.label)), count=len(items), todo=todo)
         # Keyed by the part, so a review (which changes the label's counts) keeps it open.

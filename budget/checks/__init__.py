@@ -66,7 +66,8 @@ def _finish(rule: Rule, findings: list[Finding]) -> RuleResult:
     done = []
     seen: dict[str, int] = {}
     for finding in findings:
-        finding = replace(finding, rule=rule.id, severity=finding.severity or rule.severity)
+        severity = rule.severity if finding.severity == Severity.RULE else finding.severity
+        finding = replace(finding, rule=rule.id, severity=severity)
         key = finding.identity()
         seen[key] = seen.get(key, 0) + 1
         done.append(replace(finding, key=key if seen[key] == 1 else f"{key}-{seen[key]}"))

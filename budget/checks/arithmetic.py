@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 from budget.checks.amounts import Comparison, compare_sum
 from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
@@ -64,7 +65,7 @@ def _printed_against_sum(
     if printed is None and all(v is None for v in values):
         return None
     # a blank 合计 over printed parts is wrong: it counts as zero
-    actual = printed if printed is not None else Money(0, table.money_unit or ctx.unit)
+    actual = printed if printed is not None else Money(Decimal(0), table.money_unit or ctx.unit)
     comparison = compare_sum(actual, values)
     return None if comparison.equal else comparison
 
@@ -351,7 +352,7 @@ def three_public_sums(ctx: Context) -> Iterator[Finding]:
     tp = ctx.doc.three_public
     if tp is None:
         raise NotRun("文件中没有可读的“三公”经费支出表")
-    checks = []
+    checks: list[tuple[str, Money | None, tuple[str, ...], tuple[Money | None, ...]]] = []
     if tp.total is not None and tp.total_printed:
         checks.append(
             (
@@ -423,6 +424,7 @@ def procurement_sums(ctx: Context) -> Iterator[Finding]:
     totals = [p for p in lines if p.is_total and p.amount is not None]
     if totals and items:
         whole = totals[0]
+        assert whole.amount is not None
         values = [p.amount for p in items]
         comparison = compare_sum(whole.amount, values)
         if not comparison.equal:
@@ -455,6 +457,7 @@ def asset_sums(ctx: Context) -> Iterator[Finding]:
     if total is None or not items:
         raise NotRun("固定资产表没有资产总额行或编号的分类行")
     values = [a.value for a in items]
+    assert total.value is not None  # asset_total: the first total with a value
     comparison = compare_sum(total.value, values)
     if comparison.equal:
         return

@@ -117,13 +117,13 @@ OVERVIEW = re.compile(r"总体情况|编制说明")
     "总体情况（编制说明）应写明本年收入、支出预算总额及与上年相比的增减和原因。",
 )
 def overview_figures(ctx: Context) -> Iterator[Finding]:
-    from budget.checks.text import named_quotes
+    from budget.checks.figures import resolutions
 
     sections = [(i, s) for i, s in enumerate(ctx.doc.sections) if OVERVIEW.search(s.heading)]
     if not sections:
         raise NotRun("没有找到总体情况（编制说明）部分")
     keys = {"income_total", "expenditure_total"}
-    if not any(n is not None and n.key in keys for _, n in named_quotes(ctx)):
+    if not any(r.key in keys for _, r in resolutions(ctx)):
         index, section = sections[0]
         first = section.text.split("\n")[0][:120]
         yield Finding(

@@ -9,7 +9,7 @@ including an unexpected exception, into a ``RuleResult``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -22,6 +22,7 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+    RULE = "rule"  # a finding's default before the engine: the severity of its rule
 
 
 SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
@@ -115,8 +116,11 @@ class Finding:
     difference: Decimal | None = None
     unit: str | None = None
     rule: str = ""  # filled in by the engine
-    severity: Severity | None = None  # None: the rule's own severity
+    severity: Severity = Severity.RULE  # RULE: the rule's own severity (the engine sets it)
     key: str = ""  # stable identity for reviewer annotations, filled in by the engine
+    # the figures behind the message: template fields, the items summed and the tolerance
+    params: Mapping[str, object] = field(default_factory=dict)
+    consequences: tuple[Finding, ...] = ()  # other failures this one defect causes
 
     def identity(self) -> str:
         loc = self.location

@@ -66,16 +66,22 @@ def pieces(ctx: Context) -> tuple[TextPiece, ...]:
                 where = Location(section=section.heading, quote=paragraph, section_index=index)
                 found.append(TextPiece(paragraph, where, joins))
         for project in c.doc.performance:
-            where = {"table": TableKind.PERFORMANCE.value, "project": project.name, "table_index": project.table}
+            table = {"table": TableKind.PERFORMANCE.value, "project": project.name, "table_index": project.table}
             for goal in project.goals:
-                found.append(TextPiece(goal, Location(row="绩效目标", quote=goal, **where)))
+                found.append(TextPiece(goal, Location(row="绩效目标", quote=goal, **table)))  # type: ignore[arg-type]
             for ind in project.indicators:
                 for column, value in (("三级指标", ind.level3), ("指标描述", ind.description), ("指标值", ind.target)):
                     if value:
                         found.append(
                             TextPiece(
                                 value,
-                                Location(row=ind.level3 or "", column=column, quote=value, row_index=ind.row, **where),
+                                Location(
+                                    row=ind.level3 or "",
+                                    column=column,
+                                    quote=value,
+                                    row_index=ind.row,
+                                    **table,  # type: ignore[arg-type]
+                                ),
                             )
                         )
         return tuple(found)

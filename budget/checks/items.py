@@ -1,162 +1,36 @@
-"""编制说明 items: “××（类）××（款）××（项）”53.84万元 … 比上年增加1.39% … 主要原因是：…
+"""What the narrative says item by item: the 科目 and projects it lists, and every
+year-on-year change it states (amount, percent, direction word, reason).
 
-Each item names a line of the expenditure tables; its amount, its percentage change
-(recomputed from the two quoted figures), its direction word and its reason are checked.
+Every claim of the narrative (``budget.narrative``) is read, whatever the wording:
+``“X（类）Y（款）Z（项）”N万元``, ``行政运行（2010301）N万元``, ``“X-Y-Z”科目N万元``,
+``收入预算N万元，比上年增加M万元，增长P%``, ``上年执行数为L万元，本年预算安排N万元`` …
+The amounts are compared with the 科目 lines of the tables; the change is recomputed
+from the figures the sentence gives.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
-from budget.checks.amounts import compare
-from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
-from budget.checks.quotes import AMOUNT, parse_amount, section_body, sentence_span, unwrap
-from budget.checks.reconcile import class_name
-from budget.checks.where import level_of, money, row_label, squash
-from budget.model import Line, Money, Table, TableKind
+from budget.checks.amounts import compare_sum
+from budget.checks.core import Category, Context, Finding, NotRun, Severity, rule
+from budget.checks.figures import claims, resolutions
+from budget.checks.text import check_stated, figure_location, stated
+from budget.checks.where import level_of, squash
+from budget.model import Money
+from budget.narrative import Claim, Kind, Role, Subject
+from budget.narrative.claims import DECREASE, FLAT, INCREASE
 
-ITEM = re.compile(
-    r"(?P<cls>[^“”\"（）()。，；：:]+?)（类）(?:(?P<kuan>[^“”\"（）()。，；]+?)（款）)?(?:(?P<xiang>[^“”\"（）()。，；]+?)（项）)?[”\"]?\s*"
-    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)"
-)
-LAST_YEAR = re.compile(r"(?:执行数|预算数|决算数)为?\s*" + AMOUNT.pattern)
-THIS_YEAR = re.compile(r"\d{4}年(?:预算)?安排(?:预算)?\s*" + AMOUNT.pattern)
-CHANGE = re.compile(r"(增加|减少|增长|下降)\s*(\d+(?:\.\d+)?)\s*%|(持平)")
-REASON = re.compile(r"主要原因是[:：]?([^。]*)")
+ITEM_TEMPLATE = "“{section}”中“{name}”写 {printed}，{figure} 为 {value}，相差 {difference}"
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
-    names: tuple[str, str | None, str | None]  # 类, 款, 项 as written
-    amount: Money
-    last: Money | None
-    this: Money | None
-    direction: str | None  # 增加 / 减少 / 持平
-    percent: Decimal | None  # as printed (unsigned)
-    reason: str | None
-    text: str  # the item's paragraph(s)
-    mark: tuple[int, int]  # position of the head amount in text
-    section_index: int
-    heading: str
-    this_mark: tuple[int, int] | None = None  # "2024年预算安排…" figure
-    change_mark: tuple[int, int] | None = None  # "增加1.39%" / "持平"
-    reason_mark: tuple[int, int] | None = None
-
-
-def find_items(ctx: Context) -> tuple[Item, ...]:
-    def compute(c: Context) -> tuple[Item, ...]:
-        items = []
-        for index, section in enumerate(c.doc.sections):
-            text = "".join(unwrap(section_body(c.doc, index)))
-            matches = list(ITEM.finditer(text))
-            for i, match in enumerate(matches):
-                end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-                items.append(_item(text[match.start() : end], match, index, section.heading))
-        return tuple(items)
-
-    return ctx.memo("items", compute)  # type: ignore[return-value]
-
-
-def _item(body: str, match: re.Match[str], index: int, heading: str) -> Item:
-    last = LAST_YEAR.search(body)
-    this = THIS_YEAR.search(body)
-    change = CHANGE.search(body)
-    reason = REASON.search(body)
-    direction = percent = None
-    if change:
-        direction = change.group(1) or change.group(3)
-        percent = Decimal(change.group(2)) if change.group(2) else None
-    offset = match.start()
-    return Item(
-        names=(
-            squash(match.group("cls")).lstrip('0123456789.、．“"'),
-            _opt(match.group("kuan")),
-            _opt(match.group("xiang")),
-        ),
-        amount=parse_amount(match.group("num"), match.group("unit")),
-        last=parse_amount(last.group(1), last.group(2)) if last else None,
-        this=parse_amount(this.group(1), this.group(2)) if this else None,
-        direction={"增长": "增加", "下降": "减少"}.get(direction, direction),
-        percent=percent,
-        reason=reason.group(1) if reason else None,
-        text=body,
-        mark=(match.start("num") - offset, match.end("unit") - offset),
-        section_index=index,
-        heading=heading,
-        this_mark=(this.start(1), this.end(2)) if this else None,
-        change_mark=change.span() if change else None,
-        reason_mark=reason.span(1) if reason else None,
-    )
-
-
-def _opt(name: str | None) -> str | None:
-    return squash(name) if name else None
-
-
-def _listed_items(ctx: Context) -> tuple[Item, ...]:
-    """The items of the 编制说明; NotRun when it does not go through them 类 by 类."""
-    items = find_items(ctx)
-    if not items:
-        raise NotRun("编制说明没有按“类、款、项”逐项说明")
-    return items
-
-
-def item_location(item: Item, mark: tuple[int, int] | None = None) -> Location:
-    """The sentence of the item that holds ``mark`` (default: its head amount), marked."""
-    start, end = mark or item.mark
-    sentence, offset = sentence_span(item.text, start)
-    return Location(
-        section=item.heading, quote=sentence, section_index=item.section_index, mark=(start - offset, end - offset)
-    )
-
-
-ITEM_TABLES = (TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND, TableKind.STATE_CAPITAL, TableKind.EXPENDITURE)
-
-
-def _children(table: Table, parent: Line | None, level: int) -> list[Line]:
-    return [
-        ln
-        for ln in table.lines
-        if ln.code and level_of(ln) == level and (parent is None or (parent.code and ln.code.startswith(parent.code)))
-    ]
-
-
-def _by_name(lines: list[Line], name: str | None, renamed: bool = False) -> Line | None:
-    if name is None:
-        return None
-    wanted = class_name(name) if renamed else name
-    return next((ln for ln in lines if (class_name(ln.name) if renamed else squash(ln.name)) == wanted), None)
-
-
-def locate_item(ctx: Context, item: Item) -> tuple[Table, Line] | None:
-    """The table line an item names: by 类 then 款 then 项; by 款 + 项 when the 类 differs."""
-    cls, kuan, xiang = item.names
-    for kind in ITEM_TABLES:
-        table = ctx.doc.table(kind)
-        if table is None or not table.lines:
-            continue
-        found = _by_name(_children(table, None, 1), cls, renamed=True)
-        candidates = [found] if found is not None else _children(table, None, 1)
-        for top in candidates:
-            line = top if found is not None else None
-            if kuan is not None:
-                line = _by_name(_children(table, top, 2), kuan)
-                if line is not None and xiang is not None:
-                    line = _by_name(_children(table, line, 3), xiang)
-            if line is not None:
-                return table, line
-    return None
-
-
-ITEM_TEMPLATE = "“{section}”中“{name}”写 {printed}，{table} {row} 为 {value}，相差 {difference}"
-
-
-def _item_name(item: Item) -> str:
-    cls, kuan, xiang = item.names
-    return "".join(f"{n}（{lvl}）" for n, lvl in ((cls, "类"), (kuan, "款"), (xiang, "项")) if n)
+def item_name(subject: Subject | None) -> str:
+    if subject is None:
+        return ""
+    if any(subject.levels):
+        return "".join(f"{n}（{lvl}）" for n, lvl in zip(subject.levels, ("类", "款", "项"), strict=True) if n)
+    return f"{subject.name}（{subject.code}）" if subject.code else subject.name
 
 
 @rule(
@@ -165,39 +39,47 @@ def _item_name(item: Item) -> str:
     Category.TEXT,
     Severity.ERROR,
     ITEM_TEMPLATE,
-    "编制说明中“××（类）××（款）××（项）”的金额及“本年预算安排”金额应与一般公共预算支出表（或支出总表）中该科目的合计一致。",
+    "编制说明中逐项列出的科目（“××（类）××（款）××（项）”、“行政运行（2010301）”等）及项目的金额，"
+    "应与一般公共预算支出表（或支出总表、基本支出表、绩效目标表）中该科目或项目的金额一致。",
 )
 def item_amounts(ctx: Context) -> Iterator[Finding]:
-    for item in _listed_items(ctx):
-        located = locate_item(ctx, item)
-        if located is None:
-            continue  # reported by TEXT-NAMES
-        table, line = located
-        for printed, mark in ((item.amount, item.mark), (item.this, item.this_mark)):
-            if printed is None or line.total is None:
-                continue
-            comparison = compare(printed, line.total)
-            if comparison.mismatch:
-                yield Finding(
-                    message=ITEM_TEMPLATE.format(
-                        section=item.heading or "编制说明",
-                        name=_item_name(item),
-                        printed=printed.format(),
-                        table=table.label,
-                        row=row_label(line),
-                        value=money(line.total),
-                        difference=comparison.difference.format(),
-                    ),
-                    location=item_location(item, mark),
-                    expected=ctx.amount(line.total),
-                    actual=ctx.amount(printed),
-                    difference=ctx.amount(comparison.difference),
-                    unit=str(ctx.unit),
-                )
-                break  # one finding per item: the head figure and the repeated one name the same line
+    items = stated(ctx, "TEXT-ITEMS")
+    if not items:
+        raise NotRun("编制说明没有逐项列出科目金额")
+    reported: set[int] = set()
+    for item in items:
+        if id(item.claim) in reported:
+            continue  # one finding per claim: the head figure and the repeated one name the same line
+        found = check_stated(ctx, item)
+        if found is None or found.severity == Severity.INFO:
+            continue
+        reported.add(id(item.claim))
+        figure = item.resolved.figures[0]
+        assert figure.value is not None
+        message = ITEM_TEMPLATE.format(
+            section=item.claim.heading or "编制说明",
+            name=item_name(item.claim.subject),
+            printed=item.amount.format(),
+            figure=figure.label,
+            value=figure.value.format(),
+            difference=Money(found.difference or Decimal(0), ctx.unit).format(),
+        )
+        yield Finding(
+            message=message if found.rule != "TEXT-UNIT" else found.message,
+            location=found.location,
+            expected=found.expected,
+            actual=found.actual,
+            difference=found.difference,
+            unit=found.unit,
+            params=found.params,
+        )
 
 
 NAMES_TEMPLATE = "“{section}”中写“{written}”，{table} 中该科目为“{expected}”"
+
+
+def _classified(ctx: Context) -> list[tuple[Claim, object]]:
+    return [(c, r) for c, r in resolutions(ctx) if c.subject is not None and c.subject.kind == Kind.CLASSIFIED]
 
 
 @rule(
@@ -206,55 +88,154 @@ NAMES_TEMPLATE = "“{section}”中写“{written}”，{table} 中该科目为
     Category.TEXT,
     Severity.WARNING,
     NAMES_TEMPLATE,
-    "编制说明中的类、款、项名称应与表格中的科目名称完全一致，并使用当年的科目名称。",
+    "编制说明中的类、款、项名称和编码应与表格中的科目完全一致，并使用当年的科目名称。",
 )
 def item_names(ctx: Context) -> Iterator[Finding]:
-    for item in _listed_items(ctx):
-        located = locate_item(ctx, item)
-        if located is None:
+    listed = [(c, r) for c, r in resolutions(ctx) if c.subject is not None and c.subject.kind == Kind.CLASSIFIED]
+    if not listed:
+        raise NotRun("编制说明没有按科目逐项说明")
+    # most items not in the tables: the tables were not read, not the narrative written wrong
+    missing = sum(1 for _, r in listed if r.rule == "TEXT-NAMES")
+    tables_read = missing * 2 <= len(listed)
+    for claim, resolved in listed:
+        subject = claim.subject
+        assert subject is not None
+        amount = claim.amount
+        if resolved.rule == "TEXT-NAMES":
+            if not tables_read or (amount is not None and amount.value == 0):
+                continue  # an item at zero this year is rightly absent from this year's tables
             yield Finding(
-                message=f"“{item.heading or '编制说明'}”中的“{_item_name(item)}”在支出表中找不到对应科目",
-                location=item_location(item),
-                actual=ctx.amount(item.amount),
+                message=f"“{claim.heading or '编制说明'}”中的“{item_name(subject)}”在支出表中找不到对应科目",
+                location=figure_location(claim, amount or claim.figures[0]),
+                actual=ctx.amount(amount.money) if amount is not None and amount.money is not None else None,
                 unit=str(ctx.unit),
             )
             continue
-        table, line = located
-        top = next(
-            (ln for ln in table.lines if ln.code and line.code and level_of(ln) == 1 and line.code.startswith(ln.code)),
-            None,
-        )
-        cls = item.names[0]
-        if top is not None and squash(top.name) != cls:
+        if not resolved.figures:
+            continue
+        line = resolved.figures[0].line
+        if line is None or not line.code:
+            continue
+        written, expected = _name_difference(ctx, subject, line.code, line.name, resolved.figures[0].label)
+        if written is not None:
             yield Finding(
                 message=NAMES_TEMPLATE.format(
-                    section=item.heading or "编制说明",
-                    written=f"{cls}（类）",
-                    table=table.label,
-                    expected=f"{squash(top.name)}（{top.code}）",
+                    section=claim.heading or "编制说明",
+                    written=written,
+                    table=resolved.figures[0].label.split(" ")[0],
+                    expected=expected,
                 ),
-                location=item_location(item),
+                location=figure_location(claim, amount or claim.figures[0]),
+                params={"written": written, "expected": expected},
             )
+
+
+def _name_difference(ctx: Context, subject: Subject, code: str, name: str, label: str) -> tuple[str | None, str]:
+    """The name as written where it differs from the table's name of the line (or of its 类)."""
+    from budget.checks.figures import name_key
+
+    cls = subject.levels[0]
+    if cls is not None:
+        top = _class_line(ctx, code)
+        if top is not None and name_key(top[1]) != name_key(cls) or (top is not None and _renamed(cls)):
+            return f"{cls}（类）", f"{squash(top[1])}（{top[0]}）"
+        return None, ""
+    if subject.code and name_key(subject.name) != name_key(name):
+        return f"{subject.name}（{subject.code}）", f"{squash(name)}（{code}）"
+    return None, ""
+
+
+def _renamed(name: str) -> bool:
+    from budget.checks.figures import RENAMED_CLASSES
+
+    return squash(name) in RENAMED_CLASSES
+
+
+def _class_line(ctx: Context, code: str) -> tuple[str, str] | None:
+    """(code, name) of the 类 a code belongs to, as the tables print it."""
+    for table in ctx.doc.tables:
+        for line in table.lines:
+            if line.code and len(line.code) == 3 and code.startswith(line.code) and level_of(line) == 1:
+                return line.code, line.name
+    return None
+
+
+# ---------------------------------------------------------------- the change
+
+
+def _money(claim: Claim, role: Role) -> Money | None:
+    figure = claim.figure(role)
+    return figure.money if figure is not None else None
+
+
+def _this_year(claim: Claim) -> Money | None:
+    return _money(claim, Role.REPEAT) or _money(claim, Role.AMOUNT)
+
+
+def _signed(claim: Claim, value: Decimal) -> Decimal | None:
+    if claim.direction == INCREASE:
+        return value
+    if claim.direction == DECREASE:
+        return -value
+    return None
+
+
+def _half(money: Money) -> Decimal:
+    return money.quantum.copy_abs() / 2
+
+
+def _percent_bounds(claim: Claim) -> tuple[Decimal, Decimal, Decimal, Money, Money] | None:
+    """(low, high, exact, last, this) of the change in percent the claim's figures allow."""
+    this = _this_year(claim)
+    last = _money(claim, Role.LAST)
+    change = _money(claim, Role.CHANGE)
+    if this is None:
+        return None
+    if last is not None:
+        if last.amount <= 0:
+            return None
+        this_ = this.to(last.unit) if this.unit != last.unit else this
+        h_last, h_this = _half(last), _half(this_)
+        values = [
+            (t - a) / a * 100
+            for a in (last.amount - h_last, last.amount + h_last)
+            for t in (this_.amount - h_this, this_.amount + h_this)
+            if a > 0
+        ]
+        exact = (this_.amount - last.amount) / last.amount * 100
+        return min(values), max(values), exact, last, this_
+    if change is not None:
+        change_ = change.to(this.unit) if change.unit != this.unit else change
+        signed = _signed(claim, change_.amount)
+        if signed is None:
+            return None
+        h_this, h_change = _half(this), _half(change_)
+        values = []
+        for t in (this.amount - h_this, this.amount + h_this):
+            for c in (signed - h_change, signed + h_change):
+                base = t - c
+                if base > 0:
+                    values.append(c / base * 100)
+        last_value = this.amount - signed
+        if last_value <= 0 or not values:
+            return None
+        exact = signed / last_value * 100
+        return min(values), max(values), exact, Money(last_value, this.unit), this
+    return None
 
 
 PERCENT_TEMPLATE = "“{name}”：上年 {last}，本年 {this}，应{direction}{expected}%，文中写{word}{printed}%"
 
 
-def _this_year(item: Item) -> Money:
-    """This year's figure (本年预算安排, else the item's head amount) in the unit of last year's."""
-    return (item.this or item.amount).to(item.last.unit)
-
-
-def _percent_range(last: Money, this: Money) -> tuple[Decimal, Decimal]:
-    """The change in percent over every way the two quoted figures could have been rounded."""
-    h_last = last.quantum / 2
-    h_this = this.quantum.copy_abs() / 2
-    values = []
-    for a in (last.amount - h_last, last.amount + h_last):
-        for b in (this.amount - h_this, this.amount + h_this):
-            if a > 0:
-                values.append((b - a) / a * 100)
-    return min(values), max(values)
+def _percent_claims(ctx: Context) -> list[Claim]:
+    return [
+        c
+        for c in claims(ctx)
+        if c.percent is not None
+        and c.direction in (INCREASE, DECREASE)
+        and _this_year(c) is not None
+        and (c.last is not None or c.change is not None)
+    ]
 
 
 @rule(
@@ -263,51 +244,69 @@ def _percent_range(last: Money, this: Money) -> tuple[Decimal, Decimal]:
     Category.TEXT,
     Severity.ERROR,
     PERCENT_TEMPLATE,
-    "增减百分比 =（本年 − 上年）÷ 上年；上年为零时不能写百分比，应写明增加的金额。",
+    "增减百分比 =（本年 − 上年）÷ 上年，上年 = 本年 − 增减额；上年为零时不能写百分比，应写明增加的金额。",
 )
 def item_percentages(ctx: Context) -> Iterator[Finding]:
-    items = [i for i in find_items(ctx) if i.last is not None and i.percent is not None]
+    items = _percent_claims(ctx)
     if not items:
-        raise NotRun("编制说明没有同时给出上年金额和增减百分比")
-    for item in items:
-        this = _this_year(item)
-        last = item.last
-        signed = item.percent if item.direction == "增加" else -item.percent
-        location = item_location(item, item.change_mark)
-        if last.amount == 0:
+        raise NotRun("正文没有同时给出本年金额、上年金额（或增减额）和增减百分比")
+    for claim in items:
+        percent = claim.percent
+        assert percent is not None
+        signed = percent.value if claim.direction == INCREASE else -percent.value
+        location = figure_location(claim, percent)
+        last = _money(claim, Role.LAST)
+        this = _this_year(claim)
+        assert this is not None
+        if last is not None and last.amount == 0 or (last is None and _zero_base(claim)):
             if this.amount != 0:
                 yield Finding(
-                    message=(
-                        f"“{_item_name(item)}”：上年为 0，增减百分比无法计算，文中写{item.direction}{item.percent}%"
-                    ),
+                    message=f"“{_name(claim)}”：上年为 0，增减百分比无法计算，文中写{claim.direction}{percent.value}%",
                     location=location,
                     actual=signed,
                     unit="%",
                     severity=Severity.WARNING,
                 )
             continue
-        exact = (this.amount - last.amount) / last.amount * 100
-        low, high = _percent_range(last, this)
-        tolerance = Decimal(1).scaleb(item.percent.as_tuple().exponent) / 2
+        bounds = _percent_bounds(claim)
+        if bounds is None:
+            continue
+        low, high, exact, last_m, this_m = bounds
+        exponent = percent.value.as_tuple().exponent
+        places = int(exponent) if isinstance(exponent, int) else 0
+        tolerance = Decimal(1).scaleb(places) / 2
         if low - tolerance <= signed <= high + tolerance:
             continue
-        expected = exact.quantize(Decimal(1).scaleb(item.percent.as_tuple().exponent))
+        expected = exact.quantize(Decimal(1).scaleb(places))
         yield Finding(
             message=PERCENT_TEMPLATE.format(
-                name=_item_name(item),
-                last=last.format(),
-                this=this.format(),
-                direction="增加" if expected >= 0 else "减少",
+                name=_name(claim),
+                last=last_m.format(),
+                this=this_m.format(),
+                direction=INCREASE if expected >= 0 else DECREASE,
                 expected=abs(expected),
-                word=item.direction,
-                printed=item.percent,
+                word=claim.direction,
+                printed=percent.value,
             ),
             location=location,
             expected=expected,
             actual=signed,
             difference=signed - expected,
             unit="%",
+            params={"low": low, "high": high, "tolerance": tolerance, "from": "上年金额" if last else "增减额"},
         )
+
+
+def _zero_base(claim: Claim) -> bool:
+    """Last year was zero: the change equals this year's figure."""
+    this, change = _this_year(claim), _money(claim, Role.CHANGE)
+    if this is None or change is None or claim.direction != INCREASE:
+        return False
+    return not compare_sum(this, [change]).mismatch and this.amount != 0
+
+
+def _name(claim: Claim) -> str:
+    return item_name(claim.subject) or "正文所述金额"
 
 
 DIRECTION_TEMPLATE = "“{name}”：上年 {last}，本年 {this}，应为“{expected}”，文中写“{actual}”"
@@ -315,10 +314,10 @@ DIRECTION_TEMPLATE = "“{name}”：上年 {last}，本年 {this}，应为“{e
 
 def _direction(last: Money, this: Money) -> str:
     if this.amount > last.amount:
-        return "增加"
+        return INCREASE
     if this.amount < last.amount:
-        return "减少"
-    return "持平"
+        return DECREASE
+    return FLAT
 
 
 @rule(
@@ -330,27 +329,82 @@ def _direction(last: Money, this: Money) -> str:
     "本年大于上年写“增加”，小于写“减少”，相等写“持平”。",
 )
 def item_directions(ctx: Context) -> Iterator[Finding]:
-    items = [i for i in find_items(ctx) if i.last is not None and i.direction is not None]
+    items = [c for c in claims(ctx) if c.last is not None and c.direction is not None and _this_year(c) is not None]
     if not items:
-        raise NotRun("编制说明没有同时给出上年金额和增减方向")
-    for item in items:
-        this = _this_year(item)
-        expected = _direction(item.last, this)
-        if expected != item.direction:
+        raise NotRun("正文没有同时给出本年、上年金额和增减方向")
+    for claim in items:
+        last, this = _money(claim, Role.LAST), _this_year(claim)
+        assert last is not None and this is not None
+        this_ = this.to(last.unit) if this.unit != last.unit else this
+        if not compare_sum(this_, [last]).mismatch and claim.direction == FLAT:
+            continue
+        expected = _direction(last, this_) if compare_sum(this_, [last]).mismatch else FLAT
+        if expected != claim.direction:
             yield Finding(
                 message=DIRECTION_TEMPLATE.format(
-                    name=_item_name(item),
-                    last=item.last.format(),
-                    this=this.format(),
+                    name=_name(claim),
+                    last=last.format(),
+                    this=this_.format(),
                     expected=expected,
-                    actual=item.direction,
+                    actual=claim.direction,
                 ),
-                location=item_location(item, item.change_mark),
-                expected=ctx.amount(this),
-                actual=ctx.amount(item.last),
-                difference=ctx.amount(this - item.last),
+                location=figure_location(claim, span=claim.direction_span),
+                expected=ctx.amount(this_),
+                actual=ctx.amount(last),
+                difference=ctx.amount(this_ - last),
                 unit=str(ctx.unit),
             )
+
+
+CHANGE_TEMPLATE = "“{name}”：本年 {this} − 上年 {last} = {expected}，文中写{word} {printed}"
+
+
+@rule(
+    "TEXT-CHANGE",
+    "增减额等于本年金额减上年金额",
+    Category.TEXT,
+    Severity.ERROR,
+    CHANGE_TEMPLATE,
+    "增减额 = 本年金额 − 上年金额；三个数字同时写出时应能相互印证，检查是否抄错了其中一个。",
+)
+def stated_changes(ctx: Context) -> Iterator[Finding]:
+    items = [
+        c
+        for c in claims(ctx)
+        if c.last is not None and c.change is not None and _this_year(c) is not None and c.direction is not None
+    ]
+    if not items:
+        raise NotRun("正文没有同时写出本年金额、上年金额和增减额")
+    for claim in items:
+        last, change, this = _money(claim, Role.LAST), _money(claim, Role.CHANGE), _this_year(claim)
+        assert last is not None and change is not None and this is not None
+        signed = _signed(claim, change.amount)
+        if signed is None:
+            continue
+        comparison = compare_sum(Money(signed, change.unit), [this, -last])
+        if not comparison.mismatch:
+            continue
+        figure = claim.change
+        assert figure is not None
+        yield Finding(
+            message=CHANGE_TEMPLATE.format(
+                name=_name(claim),
+                this=this.format(),
+                last=last.format(),
+                expected=comparison.expected.format(),
+                word=claim.direction,
+                printed=change.format(),
+            ),
+            location=figure_location(claim, figure),
+            expected=ctx.amount(comparison.expected),
+            actual=ctx.amount(comparison.actual),
+            difference=ctx.amount(comparison.difference),
+            unit=str(ctx.unit),
+            params={"tolerance": comparison.tolerance, "items": [str(this), str(last)]},
+        )
+
+
+# ---------------------------------------------------------------- the reason
 
 
 @rule(
@@ -362,13 +416,51 @@ def item_directions(ctx: Context) -> Iterator[Finding]:
     "说明增减原因时，原因的方向应与金额的增减一致（减少时不应写“经费增加”）。",
 )
 def item_reasons(ctx: Context) -> Iterator[Finding]:
-    items = [i for i in find_items(ctx) if i.reason and i.direction in ("增加", "减少")]
+    items = [c for c in claims(ctx) if c.reason and c.direction in (INCREASE, DECREASE)]
     if not items:
-        raise NotRun("编制说明没有给出增减原因")
-    for item in items:
-        words = {w for w in ("增加", "减少") if w in item.reason}
-        if len(words) == 1 and item.direction not in words:
+        raise NotRun("正文没有给出增减原因")
+    for claim in items:
+        reason = claim.reason or ""
+        words = {w for w in (INCREASE, DECREASE) if w in reason}
+        if len(words) == 1 and claim.direction not in words and _about_itself(claim, reason):
             yield Finding(
-                message=f"“{_item_name(item)}”{item.direction}，但原因写“{item.reason}”",
-                location=item_location(item, item.reason_mark),
+                message=f"“{_name(claim)}”{claim.direction}，但原因写“{reason}”",
+                location=figure_location(claim, span=claim.reason_span),
+                params={"direction": claim.direction, "reason": reason},
+            )
+
+
+def _about_itself(claim: Claim, reason: str) -> bool:
+    """A reason that speaks of the item's own money ("经费增加"), not of a cause that
+    grows while the item shrinks ("人员减少" for a rising 医疗 item is a contradiction too):
+    only short reasons, one clause, are compared."""
+    return len(reason) <= 40 and "，" not in reason and "；" not in reason
+
+
+@rule(
+    "TEXT-REASON-COPY",
+    "增减原因不是从别的科目照抄的",
+    Category.TEXT,
+    Severity.WARNING,
+    "“{name}”的增减原因写的是“{other}”：“{reason}”",
+    "每个科目的增减原因应说明该科目本身的变化；原因中出现另一个科目的名称，多半是复制上一条后没有改。",
+)
+def copied_reasons(ctx: Context) -> Iterator[Finding]:
+    items = [c for c in claims(ctx) if c.reason and c.subject is not None and c.subject.kind == Kind.CLASSIFIED]
+    if not items:
+        raise NotRun("编制说明没有逐项给出科目的增减原因")
+    names = {squash(c.subject.name) for c in items if c.subject is not None and len(squash(c.subject.name)) >= 4}
+    for claim in items:
+        assert claim.subject is not None
+        own = squash(claim.subject.name)
+        reason = squash(claim.reason or "")
+        if own in reason or any(own in n or n in own for n in names if n in reason):
+            continue
+        others = [n for n in names if n != own and n in reason]
+        if others:
+            other = max(others, key=len)
+            yield Finding(
+                message=f"“{_name(claim)}”的增减原因写的是“{other}”：“{claim.reason}”",
+                location=figure_location(claim, span=claim.reason_span),
+                params={"other": other, "reason": claim.reason},
             )

@@ -38,7 +38,7 @@ def _same(
     location: Location,
     place: str,
     other_place: str,
-    severity: Severity | None = None,
+    severity: Severity = Severity.RULE,
 ) -> Iterator[Finding]:
     """Two printings of one figure: a finding when they differ (blank and zero agree)."""
     unit = ctx.unit
@@ -98,7 +98,7 @@ def summary_against_tables(ctx: Context) -> Iterator[Finding]:
     items = [
         ln
         for ln in _side_items(summary, "expenditure")
-        if main_value(ln) is not None and main_value(ln).amount != 0 and not CARRIED.search(squash(ln.name))
+        if (value := main_value(ln)) is not None and value.amount != 0 and not CARRIED.search(squash(ln.name))
     ]
     if sum(1 for ln in items if class_name(ln.name) in classes) * 2 < len(items):
         raise NotRun("收支总表的支出栏不是按功能分类的“类”列示")
@@ -141,7 +141,7 @@ def _summary_totals(ctx: Context, summary: Table, expenditure: Table) -> Iterato
     for side, word, other in pairs:
         line = side_line(summary, side, word)
         total = other.total_line() if other is not None else None
-        if line is None or total is None:
+        if line is None or total is None or other is None:
             continue
         yield from _same(
             ctx,
@@ -504,7 +504,7 @@ def unit_lines(ctx: Context) -> Iterator[Finding]:
     if not tables or not unit.name:
         raise NotRun("表格没有列出编制单位")
     for table in tables:
-        code, name, year = unit_line_parts(table.unit_line)
+        code, name, year = unit_line_parts(table.unit_line or "")
         problems = []
         if name and name != squash(unit.name):
             problems.append((name, squash(unit.name)))

@@ -174,7 +174,7 @@ def sum_finding(
         actual=ctx.amount(comparison.actual),
         difference=difference,
         unit=str(unit),
-        severity=Severity.INFO if comparison.rounding else None,
+        severity=Severity.INFO if comparison.rounding else Severity.RULE,
     )
 
 

@@ -505,6 +505,12 @@ EN: dict[str, str] = {
     "项目绩效目标表": "Project performance table",
     "绩效目标表": "Performance table",
     "机构设置表": "Organisation table",
+    "财政拨款支出表": "Fiscal appropriation expenditure table",
+    "财政拨款基本支出表": "Fiscal appropriation basic expenditure table",
+    "一般公共预算支出表（按经济分类）": "General public budget expenditure table (economic)",
+    "一般公共预算基本支出表（按功能分类）": "General public budget basic expenditure table (functional)",
+    "项目支出表": "Project expenditure table",
+    "机关运行经费支出表": "Administrative running costs table",
     # column keys
     "本年收入小计": "Income this year",
     "经营支出": "Operating expenditure",
@@ -633,6 +639,16 @@ RULES: dict[str, tuple[str, str]] = {
         "The state assets narrative agrees with the fixed assets table",
         "The fixed assets amount in the narrative must equal the fixed assets table's total (mind the same "
         "reporting date).",
+    ),
+    "TEXT-CHANGE": (
+        "The change equals this year's amount minus last year's",
+        "Change = this year − last year; when all three figures are written they must agree: check for a "
+        "figure copied wrongly.",
+    ),
+    "TEXT-REASON-COPY": (
+        "A reason for a change is not copied from another item",
+        "Each item's reason explains that item's own change; a reason naming another item was usually copied "
+        "from the line above and not edited.",
     ),
     "TEXT-UNIT": (
         "Money units (yuan / 10k yuan) in the text are right",

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from budget.views import three_public
 from budget.checks.core import Context, Settings
-from budget.checks.text import named_quotes, passage
+from budget.checks.text import passage, stated
 from budget.model import Money, MoneyUnit
 
 W = MoneyUnit.WAN_YUAN
@@ -34,11 +34,7 @@ def test_three_public_passage_of_the_seed(seed):
 
 def test_page_and_rule_read_the_same_figures(seed):
     """Every figure the rule names is the one the page puts in 说明中金额."""
-    ruled = {
-        n.key: n.quote.amount
-        for _, n in named_quotes(Context(seed, Settings()))
-        if n is not None and n.rule == "TEXT-3PUB"
-    }
+    ruled = {s.resolved.key: s.amount for s in stated(Context(seed, Settings()), "TEXT-3PUB")}
     rows = {r["项目"]: r["quoted"] for r in three_public.three_public_comparison(seed).frame.to_dict("records")}
     labels = dict(three_public.THREE_PUBLIC_ITEMS)
     assert ruled.keys() == {"tp_total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"}

@@ -1,0 +1,543 @@
+"""The table figure a claim of the narrative names, or why it has none.
+
+``book(ctx)`` is every figure the tables print once (收支总表 收入总计, 财政拨款收入,
+“三公”经费 and its items, 机关运行经费, 政府采购 and its parts, 资产总额 …), each with
+where it is printed. ``resolve(ctx, claim)`` takes a claim's subject to those figures,
+to the 科目 lines of the classified tables, or to the projects of the 绩效目标表, and
+says which text rule compares them; when nothing in the tables is that figure it says
+why (a last year's figure, a limit, a fee the tables print only in part …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from budget.checks.amounts import add_up, zero
+from budget.checks.core import Context, Location
+from budget.checks.where import asset_location, asset_total, level_of, line_location, row_label, side_line, squash
+from budget.checks.where import three_public_cell
+from budget.model import TABLE_LABELS, Line, Money, Table, TableKind
+from budget.narrative import Claim, Kind, Role, Subject, read_claims
+
+
+class Bound(StrEnum):
+    EXACT = "exact"  # the text figure is the table figure
+    UPPER = "upper"  # the text figure may be smaller (the table figure is a limit)
+    LOWER = "lower"  # the text figure may be larger (the table prints a part of it)
+    ANY = "any"  # one of the figures of a table row named like the subject
+
+
+@dataclass(frozen=True, slots=True)
+class TableFigure:
+    label: str  # where the table prints it, in words: "收支总表 收入总计"
+    value: Money | None
+    location: Location
+    bound: Bound = Bound.EXACT
+    line: Line | None = None  # the table line, for 科目 figures
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The table figures a claim's amount may be compared with (it agrees if it agrees
+    with any), the rule that compares them, or why there is nothing to compare."""
+
+    rule: str | None
+    figures: tuple[TableFigure, ...] = ()
+    reason: str | None = None
+    key: str | None = None
+    unread: str | None = None  # the table that prints it is there, but the figure was not read
+
+
+def claims(ctx: Context) -> tuple[Claim, ...]:
+    """The narrative's claims, read once per run."""
+    return ctx.memo("claims", lambda c: read_claims(c.doc))  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- the figures book
+
+
+def _line_figure(ctx: Context, table: Table | None, line: Line | None, key: str, label: str) -> TableFigure | None:
+    if table is None or line is None or key not in line.values:
+        return None
+    return TableFigure(label, line.values[key], line_location(ctx, table, line, key))
+
+
+def _table_location(ctx: Context, table: Table | None, kind: TableKind) -> Location:
+    return Location(table=kind.value, table_index=ctx.table_index(table) if table else None)
+
+
+def _fund_figure(ctx: Context, kind: TableKind, label: str) -> TableFigure | None:
+    table = ctx.doc.table(kind)
+    if table is None:
+        return None
+    total = table.total_line()
+    has_amounts = any(v is not None for ln in table.lines for v in ln.values.values())
+    if table.empty or not has_amounts:  # printed empty: nothing of this fund
+        return TableFigure(f"{label}（空表）", zero(table.money_unit or ctx.unit), _table_location(ctx, table, kind))
+    return _line_figure(ctx, table, total, "total", f"{label} 合计")
+
+
+THREE_PUBLIC_ITEMS = (
+    ("overseas", "因公出国（境）费"),
+    ("vehicles", "公务用车购置及运行费"),
+    ("vehicle_purchase", "公务用车购置费"),
+    ("vehicle_operation", "公务用车运行（维护）费"),
+    ("reception", "公务接待费"),
+)
+
+
+def _three_public_figures(ctx: Context) -> dict[str, TableFigure]:
+    tp = ctx.doc.three_public
+    if tp is None:
+        return {}
+    found = {}
+    for key, label in THREE_PUBLIC_ITEMS:
+        found[key] = TableFigure(f"“三公”经费表 {label}", getattr(tp, key), three_public_cell(ctx, label))
+    total = tp.total
+    if total is None or not tp.total_printed:
+        total = add_up([p for p in (tp.overseas, tp.vehicles, tp.reception) if p is not None])
+        found["tp_total"] = TableFigure("“三公”经费表各项之和", total, three_public_cell(ctx, "合计"))
+    else:
+        found["tp_total"] = TableFigure("“三公”经费表 合计", total, three_public_cell(ctx, "合计"))
+    if tp.running_costs is not None:
+        found["running_costs"] = TableFigure(
+            "“三公”经费和机关运行经费表 机关运行经费", tp.running_costs, three_public_cell(ctx, "机关运行经费")
+        )
+    return found
+
+
+def _procurement_figures(ctx: Context) -> dict[str, TableFigure]:
+    lines = ctx.doc.procurement
+    if not lines:
+        return {}
+    table = ctx.doc.table(TableKind.PROCUREMENT)
+    where = _table_location(ctx, table, TableKind.PROCUREMENT)
+    items = [p for p in lines if not p.is_total and p.amount is not None]
+    total = next((p.amount for p in lines if p.is_total and p.amount is not None), None)
+    if total is None:
+        total = add_up([p.amount for p in items if p.amount is not None])
+    found = {"procurement": TableFigure("政府采购预算表 合计", total, where)}
+    if items and all(p.catalogue_code for p in items):
+        unit = items[0].amount.unit if items[0].amount is not None else ctx.unit
+        for key, prefix, label in (("goods", "A", "货物"), ("works", "B", "工程"), ("services", "C", "服务")):
+            amounts = [
+                p.amount for p in items if p.amount is not None and (p.catalogue_code or "").upper().startswith(prefix)
+            ]
+            value = add_up(amounts) if amounts else zero(unit)
+            found[key] = TableFigure(f"政府采购预算表 {label}类（目录编码 {prefix} 开头）合计", value, where)
+    return found
+
+
+def _asset_figures(ctx: Context) -> dict[str, TableFigure]:
+    line = asset_total(ctx)
+    if line is None:
+        return {}
+    return {"assets": TableFigure(f"固定资产占用情况表 {squash(line.item)}", line.value, asset_location(ctx, line))}
+
+
+def _book(ctx: Context) -> dict[str, TableFigure]:
+    doc = ctx.doc
+    summary = doc.table(TableKind.SUMMARY)
+    income = doc.table(TableKind.INCOME)
+    expenditure = doc.table(TableKind.EXPENDITURE)
+    fiscal = doc.table(TableKind.FISCAL_SUMMARY)
+    economic = doc.table(TableKind.BASIC_ECONOMIC)
+    general = doc.table(TableKind.GENERAL_PUBLIC)
+    income_line = income.total_line() if income else None
+    expenditure_line = expenditure.total_line() if expenditure else None
+    economic_line = economic.total_line() if economic else None
+    general_line = general.total_line() if general else None
+    fiscal_total = side_line(fiscal, "income", "收入总计")
+
+    def first(*figures: TableFigure | None) -> TableFigure | None:
+        return next((f for f in figures if f is not None), None)
+
+    candidates = {
+        "income_total": first(
+            _line_figure(ctx, summary, side_line(summary, "income", "收入总计"), "total", "收支总表 收入总计"),
+            _line_figure(ctx, income, income_line, "total", "收入总表 合计"),
+        ),
+        "expenditure_total": first(
+            _line_figure(ctx, summary, side_line(summary, "expenditure", "支出总计"), "total", "收支总表 支出总计"),
+            _line_figure(ctx, expenditure, expenditure_line, "total", "支出总表 合计"),
+        ),
+        "current_income": _line_figure(
+            ctx, summary, side_line(summary, "income", "本年收入合计"), "total", "收支总表 本年收入合计"
+        ),
+        "current_expenditure": _line_figure(
+            ctx, summary, side_line(summary, "expenditure", "本年支出合计"), "total", "收支总表 本年支出合计"
+        ),
+        "appropriation_income": first(
+            _line_figure(ctx, income, income_line, "appropriation", "收入总表 财政拨款收入合计"),
+            _line_figure(ctx, fiscal, fiscal_total, "total", "财政拨款收支总表 收入总计"),
+        ),
+        "appropriation_expenditure": _line_figure(
+            ctx, fiscal, side_line(fiscal, "expenditure", "支出总计"), "total", "财政拨款收支总表 支出总计"
+        ),
+        "appropriation_total": _line_figure(ctx, fiscal, fiscal_total, "total", "财政拨款收支总表 收入总计"),
+        "general_public": _fund_figure(ctx, TableKind.GENERAL_PUBLIC, "一般公共预算支出表"),
+        "general_public_basic": first(
+            _line_figure(ctx, general, general_line, "basic", "一般公共预算支出表 基本支出合计"),
+            _line_figure(ctx, economic, economic_line, "total", "基本支出表 合计"),
+        ),
+        "general_public_project": _line_figure(
+            ctx, general, general_line, "project", "一般公共预算支出表 项目支出合计"
+        ),
+        "gov_fund": _fund_figure(ctx, TableKind.GOV_FUND, "政府性基金预算支出表"),
+        "state_capital": _fund_figure(ctx, TableKind.STATE_CAPITAL, "国有资本经营预算支出表"),
+        "special_account": _line_figure(ctx, income, income_line, "special_account", "收入总表 财政专户收入合计"),
+        "business": _line_figure(ctx, income, income_line, "business", "收入总表 事业收入合计"),
+        "operating": _line_figure(ctx, income, income_line, "operating", "收入总表 经营收入合计"),
+        "superior_grant": _line_figure(ctx, income, income_line, "superior_grant", "收入总表 上级补助收入合计"),
+        "subsidiary": _line_figure(ctx, income, income_line, "subsidiary", "收入总表 附属单位上缴收入合计"),
+        "other": _line_figure(ctx, income, income_line, "other", "收入总表 其他收入合计"),
+        "carried_in": _line_figure(ctx, income, income_line, "carried_in", "收入总表 上年结转合计"),
+        "basic": _line_figure(ctx, expenditure, expenditure_line, "basic", "支出总表 基本支出合计"),
+        "project": _line_figure(ctx, expenditure, expenditure_line, "project", "支出总表 项目支出合计"),
+        "personnel": _line_figure(ctx, economic, economic_line, "personnel", "基本支出表 人员经费合计"),
+        "public": _line_figure(ctx, economic, economic_line, "public", "基本支出表 公用经费合计"),
+    }
+    found = {k: v for k, v in candidates.items() if v is not None}
+    found.update(_three_public_figures(ctx))
+    if "running_costs" not in found and "public" in found:
+        public = found["public"]
+        found["running_costs"] = TableFigure(
+            f"{public.label}（机关运行经费不超过此数）", public.value, public.location, Bound.UPPER
+        )
+    limit = found.get("expenditure_total")
+    if limit is not None:
+        found["performance_money"] = TableFigure(
+            f"{limit.label}（绩效目标涉及的资金不超过此数）", limit.value, limit.location, Bound.UPPER
+        )
+    if "project" in found:
+        project = found["project"]
+        found["performance_project_money"] = TableFigure(
+            f"{project.label}（绩效目标涉及的项目资金不超过此数）", project.value, project.location, Bound.UPPER
+        )
+    found.update(_procurement_figures(ctx))
+    found.update(_asset_figures(ctx))
+    return found
+
+
+def book(ctx: Context) -> dict[str, TableFigure]:
+    return ctx.memo("book", _book)  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- 科目 lines
+
+FUNCTIONAL_TABLES = (TableKind.GENERAL_PUBLIC, TableKind.EXPENDITURE, TableKind.GOV_FUND, TableKind.STATE_CAPITAL)
+
+# 类 names that changed; a document using the old name is still matched (and warned about).
+RENAMED_CLASSES = {
+    "医疗卫生与计划生育支出": "卫生健康支出",
+    "医疗卫生支出": "卫生健康支出",
+    "文化体育与传媒支出": "文化旅游体育与传媒支出",
+    "国土海洋气象等支出": "自然资源海洋气象等支出",
+}
+WIDTH = str.maketrans("()", "（）")
+
+
+def name_key(name: str | None) -> str:
+    """A 科目 name as compared: no spaces, full-width brackets, the current 类 name, and
+    the trailing 支出 optional (“教育（类）” names 教育支出)."""
+    text = squash(name or "").translate(WIDTH)
+    text = RENAMED_CLASSES.get(text, text)
+    return text[:-2] if text.endswith("支出") and len(text) > 3 else text
+
+
+def _coded(table: Table) -> list[Line]:
+    return [ln for ln in table.lines if ln.code and ln.code.isdigit() and not ln.is_total]
+
+
+def _by_levels(lines: list[Line], levels: tuple[str | None, str | None, str | None]) -> list[Line]:
+    """Lines named by 类 / 款 / 项 names, each level inside the one above."""
+    found: list[Line] = []
+    parents: list[Line | None] = [None]
+    for depth, name in enumerate(levels, start=1):
+        if name is None:
+            continue
+        wanted = name_key(name)
+        found = [
+            ln
+            for ln in lines
+            if level_of(ln) == depth
+            and name_key(ln.name) == wanted
+            and any(p is None or (p.code and ln.code and ln.code.startswith(p.code)) for p in parents)
+        ]
+        if not found and depth == 1:
+            found = []  # the 类 may be named otherwise: look for the 款 / 项 under any 类
+            parents = [None]
+            continue
+        if not found:
+            return []
+        parents = list(found)
+    return found
+
+
+def classified_lines(ctx: Context, subject: Subject, kinds: tuple[TableKind, ...]) -> list[tuple[Table, Line]]:
+    """The lines of these tables a 科目 subject names: by code, else by level names, else by name."""
+    found: list[tuple[Table, Line]] = []
+    for kind in kinds:
+        for table in ctx.doc.tables_of(kind):
+            lines = _coded(table)
+            if not lines:
+                continue
+            hits: list[Line] = []
+            if subject.code:
+                hits = [ln for ln in lines if ln.code == subject.code]
+            if not hits and any(subject.levels):
+                hits = _by_levels(lines, subject.levels)
+            if not hits and not subject.code and not any(subject.levels[1:]):
+                wanted = name_key(subject.name)
+                hits = [ln for ln in lines if name_key(ln.name) == wanted]
+            found.extend((table, ln) for ln in hits)
+    return found
+
+
+def _economic_table_is_basic(table: Table) -> bool:
+    """A basic-expenditure table (人员经费 / 公用经费) prints only part of a 款's money."""
+    return "project" not in table.column_keys and "project" not in {k for ln in table.lines for k in ln.values}
+
+
+# ---------------------------------------------------------------- resolving a claim
+
+TOTALS_RULE = "TEXT-TOTALS"
+THREE_PUBLIC_KEYS = ("tp_total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
+RULE_OF_KEY = {
+    **dict.fromkeys(THREE_PUBLIC_KEYS, "TEXT-3PUB"),
+    "running_costs": "TEXT-RUNNING",
+    **dict.fromkeys(("procurement", "goods", "works", "services"), "TEXT-PROC"),
+    "assets": "TEXT-ASSETS",
+}
+THREE_PUBLIC_ITEM_KEYS = {"overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"}
+
+K = TableKind
+TABLES_OF_KEY: dict[str, tuple[TableKind, ...]] = {
+    "income_total": (K.SUMMARY, K.INCOME),
+    "expenditure_total": (K.SUMMARY, K.EXPENDITURE),
+    "current_income": (K.SUMMARY,),
+    "current_expenditure": (K.SUMMARY,),
+    "appropriation_income": (K.INCOME, K.FISCAL_SUMMARY),
+    "appropriation_expenditure": (K.FISCAL_SUMMARY,),
+    "appropriation_total": (K.FISCAL_SUMMARY,),
+    "general_public": (K.GENERAL_PUBLIC,),
+    "general_public_basic": (K.GENERAL_PUBLIC, K.BASIC_ECONOMIC),
+    "general_public_project": (K.GENERAL_PUBLIC,),
+    "gov_fund": (K.GOV_FUND,),
+    "state_capital": (K.STATE_CAPITAL,),
+    **dict.fromkeys(("special_account", "business", "operating", "superior_grant", "subsidiary"), (K.INCOME,)),
+    "other": (K.INCOME,),
+    "carried_in": (K.INCOME,),
+    "basic": (K.EXPENDITURE,),
+    "project": (K.EXPENDITURE,),
+    "personnel": (K.BASIC_ECONOMIC,),
+    "public": (K.BASIC_ECONOMIC,),
+    **dict.fromkeys(("tp_total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation"), (K.THREE_PUBLIC,)),
+    "reception": (K.THREE_PUBLIC,),
+    "running_costs": (K.THREE_PUBLIC, K.BASIC_ECONOMIC),
+    **dict.fromkeys(("procurement", "goods", "works", "services"), (K.PROCUREMENT,)),
+    "assets": (K.ASSETS,),
+    "performance_money": (K.SUMMARY, K.EXPENDITURE),
+    "performance_project_money": (K.EXPENDITURE,),
+}
+
+NOT_IN_TABLES = {
+    "sme": "预留中小企业份额：表格没有列出",
+    "asset_purchase": "拟购置资产：表格没有列出",
+    "carried_out": "年终结转：收支总表列示时才能核对",
+}
+FEE = re.compile(r"(会议|培训|差旅|委托业务|印刷|邮电|水电|物业管理|租赁|维修（护）|劳务|咨询|手续|工会|福利)费")
+FUND_PREFIX = re.compile(r"^(?:一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款)(?:财政)?(?:拨款)?(?:安排的?)?")
+FEE_SUFFIX = re.compile(r"(?:预算)?(?:支出)?(?:预算)?(?:数)?$")
+GOVERNMENT_ECONOMIC = re.compile(r"^5\d{2}(\d{2})?$")
+
+
+def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
+    figures = book(ctx)
+    rule_id = RULE_OF_KEY.get(key, TOTALS_RULE)
+    if key in THREE_PUBLIC_ITEM_KEYS and claim.topic == "running":
+        named = _economic_by_name(ctx, claim.subject, running=True)
+        if named is not None:
+            return named
+    if key in NOT_IN_TABLES:
+        return Resolved(None, reason=NOT_IN_TABLES[key], key=key)
+    if key == "performance_money" and claim.subject is not None and "项目" in claim.subject.name:
+        key = "performance_project_money"
+    figure = figures.get(key)
+    if figure is None:
+        kinds = TABLES_OF_KEY.get(key, ())
+        present = [k for k in kinds if ctx.doc.table(k) is not None]
+        if kinds and not present:
+            labels = "、".join(TABLE_LABELS[k] for k in kinds)
+            return Resolved(rule_id, reason=f"文件中没有{labels}", key=key)
+        return Resolved(rule_id, key=key, unread="表格中没有读出这一数字")
+    return Resolved(rule_id, (figure,), key=key)
+
+
+def _economic_by_name(ctx: Context, subject: Subject | None, running: bool = False) -> Resolved | None:
+    """An economic 款 of the basic-expenditure table named like the subject."""
+    table = ctx.doc.table(TableKind.BASIC_ECONOMIC)
+    if table is None or subject is None:
+        return None
+    wanted = name_key(FEE_SUFFIX.sub("", FUND_PREFIX.sub("", subject.name)) or subject.name)
+    lines = [ln for ln in _coded(table) if name_key(ln.name) == wanted]
+    if not lines:
+        return None
+    line = lines[0]
+    key = "public" if running and line.values.get("public") is not None else "total"
+    bound = Bound.EXACT if running or not _economic_table_is_basic(table) else Bound.LOWER
+    figure = TableFigure(
+        f"基本支出表 {row_label(line)}", line.values.get(key), line_location(ctx, table, line, key), bound, line
+    )
+    return Resolved("TEXT-RUNNING" if running else "TEXT-ITEMS", (figure,), key="economic")
+
+
+def _lines_figures(ctx: Context, hits: list[tuple[Table, Line]], bound: Bound = Bound.EXACT) -> tuple[TableFigure, ...]:
+    return tuple(
+        TableFigure(
+            f"{table.label} {row_label(line)}", line.total, line_location(ctx, table, line, "total"), bound, line
+        )
+        for table, line in hits
+    )
+
+
+def _classified(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
+    if subject.code and GOVERNMENT_ECONOMIC.match(subject.code):
+        return Resolved(None, reason="政府预算支出经济分类（5xx）：表格按部门预算经济分类列示")
+    if subject.scheme == "economic":
+        hits = classified_lines(ctx, subject, (TableKind.BASIC_ECONOMIC,))
+        if not hits:
+            return Resolved("TEXT-NAMES", reason="基本支出表中没有这一经济科目")
+        table = hits[0][0]
+        basic_only = _economic_table_is_basic(table) and not _about_basic(claim)
+        return Resolved("TEXT-ITEMS", _lines_figures(ctx, hits[:1], Bound.LOWER if basic_only else Bound.EXACT))
+    hits = classified_lines(ctx, subject, FUNCTIONAL_TABLES)
+    if not hits and subject.scheme is None:
+        hits = classified_lines(ctx, subject, (TableKind.BASIC_ECONOMIC,))
+        if hits:
+            table = hits[0][0]
+            bound = Bound.LOWER if _economic_table_is_basic(table) and not _about_basic(claim) else Bound.EXACT
+            return Resolved("TEXT-ITEMS", _lines_figures(ctx, hits[:1], bound))
+    if not hits:
+        return Resolved("TEXT-NAMES", reason="支出表中找不到这一科目")
+    return Resolved("TEXT-ITEMS", _lines_figures(ctx, _preferred(claim, hits)))
+
+
+ALL_FUNDS_WORDS = re.compile(r"支出总表|全部支出|部门预算支出|单位预算支出")
+
+
+def _preferred(claim: Claim, hits: list[tuple[Table, Line]]) -> list[tuple[Table, Line]]:
+    """The tables an item is compared with, in order: the appropriation tables first
+    (the 编制说明 goes through 财政拨款 item by item) unless the passage speaks of all funds."""
+    all_funds = ALL_FUNDS_WORDS.search(f"{claim.heading} {claim.paragraph[: claim.start]}")
+    first = TableKind.EXPENDITURE if all_funds else TableKind.GENERAL_PUBLIC
+    return sorted(hits, key=lambda hit: (hit[0].kind != first, FUNCTIONAL_TABLES.index(hit[0].kind)))
+
+
+def _about_basic(claim: Claim) -> bool:
+    return "基本支出" in f"{claim.heading} {claim.paragraph[: claim.start]}"
+
+
+def _named(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
+    if FEE.search(subject.name):
+        found = _economic_by_name(ctx, subject, running=claim.topic == "running")
+        if found is not None:
+            return found
+        return Resolved(None, reason="费用科目：基本支出表只列其基本支出部分或没有列出")
+    if claim.within is None:
+        hits = classified_lines(ctx, subject, FUNCTIONAL_TABLES)
+        if hits:
+            return Resolved("TEXT-ITEMS", _lines_figures(ctx, _preferred(claim, hits)))
+        if claim.topic == "running":
+            found = _economic_by_name(ctx, subject, running=True)
+            if found is not None:
+                return found
+        economic = _economic_by_name(ctx, subject)
+        if economic is not None:
+            return economic
+    project = _project(ctx, subject)
+    if project is not None:
+        return project
+    if claim.within is not None and claim.within.kind == Kind.NAMED:
+        return Resolved(None, reason="项目的组成部分：表格只列到项目")
+    return Resolved(None, reason=None)  # named, but nothing in the tables is that figure
+
+
+def _project(ctx: Context, subject: Subject) -> Resolved | None:
+    wanted = squash(subject.name)
+    for project in ctx.doc.performance:
+        if project.amount is not None and squash(project.name) == wanted:
+            index = project.table
+            where = Location(table=TableKind.PERFORMANCE.value, project=project.name, table_index=index)
+            figure = TableFigure(f"{project.name}绩效目标表 项目金额", project.amount, where)
+            return Resolved("TEXT-ITEMS", (figure,), key="project")
+    rows = named_rows(ctx).get(_row_key(subject.name))
+    if rows:
+        return Resolved(None, tuple(f for row in rows for f in row), key="row")
+    return None
+
+
+AMOUNT_CELL = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
+ROW_NAME_END = re.compile(r"(?:预算|项目|经费)$")
+
+
+def _row_key(name: str) -> str:
+    text = squash(name).translate(WIDTH)
+    stripped = ROW_NAME_END.sub("", text)
+    return stripped or text
+
+
+def _named_rows(ctx: Context) -> dict[str, list[tuple[TableFigure, ...]]]:
+    """Every table row by its name (the text cells joined): a project, a unit of the
+    department, an item of a table the reader did not recognise, with its amounts."""
+    index: dict[str, list[tuple[TableFigure, ...]]] = {}
+    for table_index, table in enumerate(ctx.doc.tables):
+        unit = table.money_unit or ctx.unit
+        for row_index, row in enumerate(table.rows):
+            names = [squash(c) for c in row if squash(c) and not AMOUNT_CELL.match(squash(c))]
+            amounts = [squash(c).replace(",", "") for c in row if AMOUNT_CELL.match(squash(c))]
+            if not names or not amounts:
+                continue
+            where = Location(table=table.kind.value, row=names[-1], table_index=table_index, row_index=row_index)
+            figures = tuple(
+                TableFigure(f"{table.title or table.label} {names[-1]}", Money(Decimal(a), unit), where, Bound.ANY)
+                for a in amounts
+            )
+            for name in names:
+                index.setdefault(_row_key(name), []).append(figures)
+    return index
+
+
+def named_rows(ctx: Context) -> dict[str, list[tuple[TableFigure, ...]]]:
+    return ctx.memo("named_rows", _named_rows)  # type: ignore[return-value]
+
+
+def resolve(ctx: Context, claim: Claim) -> Resolved:
+    """What a claim's amount (this year's figure) is compared with, or why nothing."""
+    subject = claim.subject
+    if subject is None:
+        return Resolved(None, reason=None)
+    if subject.kind == Kind.CONCEPT and subject.key is not None:
+        return _key_figure(ctx, claim, subject.key)
+    if subject.kind == Kind.CLASSIFIED:
+        return _classified(ctx, claim, subject)
+    return _named(ctx, claim, subject)
+
+
+def resolutions(ctx: Context) -> tuple[tuple[Claim, Resolved], ...]:
+    """Every claim with its resolution, computed once per run."""
+
+    def compute(c: Context) -> tuple[tuple[Claim, Resolved], ...]:
+        return tuple((claim, resolve(c, claim)) for claim in claims(c))
+
+    return ctx.memo("resolutions", compute)  # type: ignore[return-value]
+
+
+WHY_NOT = {
+    Role.LAST: "上年数：表格只列本年数（由增减额、增减率核对）",
+    Role.BUDGETED: "年初预算数：表格列决算数（由完成率核对）",
+    Role.LIMIT: "限额、标准或单价：不是本预算的金额",
+}

@@ -1,0 +1,204 @@
+"""What a figure of the narrative is about: its subject, read from the words before it.
+
+The words are a 科目 (``“教育支出（类）普通教育（款）小学教育（项）”``, ``行政运行（2010301）``,
+``“X-Y-Z”科目``, ``2014099其他信访事务支出``), a concept the tables print once (收入预算,
+财政拨款收入, “三公”经费 and its items, 机关运行经费, 政府采购 and its parts, 固定资产 …) or
+some other named thing (a project, a fee, a unit of the department). Recognition is by
+general patterns, never by one document's sentence; every pattern here is anchored or
+bounded so that reading stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from budget.narrative.text import squash
+
+
+class Kind(StrEnum):
+    CONCEPT = "concept"  # a figure the tables print once: totals, 三公, 机关运行经费 …
+    CLASSIFIED = "classified"  # a 科目 of the functional or economic classification
+    NAMED = "named"  # anything else with a name: a project, a fee, a unit …
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    kind: Kind
+    name: str  # the words as written, without spaces and filler
+    key: str | None = None  # CONCEPT: the figure's key ("income_total", "overseas" …)
+    code: str | None = None  # CLASSIFIED: the code when written ("2010301", "301")
+    levels: tuple[str | None, str | None, str | None] = (None, None, None)  # 类, 款, 项 names
+
+    @property
+    def scheme(self) -> str | None:
+        """ "functional" or "economic" when the code says which (2xx / 3xx, 5xx)."""
+        if self.code:
+            return "functional" if self.code[0] == "2" else "economic"
+        return None
+
+    def same(self, other: Subject | None) -> bool:
+        if other is None:
+            return False
+        if self.key or other.key:
+            return self.key == other.key
+        if self.code and other.code:
+            return self.code == other.code
+        return self.name == other.name
+
+
+# ---------------------------------------------------------------- the vocabulary
+
+# (key, pattern) most specific first; searched in the label (its end anchored where a
+# bare word would also end a 科目 name: "支出$" is the total, "教育支出" is not).
+CONCEPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, re.compile(pattern))
+    for key, pattern in (
+        ("vehicles", r"公务用车(购置)?(及|和|与|、)运(行|维)|公务用车费|车辆购置及运行"),
+        ("vehicle_purchase", r"公务用车购置|车辆购置费|购置公务用车"),
+        ("vehicle_operation", r"公务用车运(行|维)|公车运行"),
+        ("overseas", r"因公出国|出国[（(]境[)）]"),
+        ("reception", r"公务接待"),
+        ("tp_total", r"三公"),
+        ("running_costs", r"机关运行(经)?费|行政经费|^(财政拨款)?运行经费"),
+        ("goods", r"^货物类|政府采购货物"),
+        ("works", r"^工程类|政府采购工程"),
+        ("services", r"^服务类|政府采购服务"),
+        ("sme", r"中小(微)?企业|预留"),
+        ("procurement", r"政府采购"),
+        ("asset_purchase", r"(拟|计划|安排)?(购置|新增|新购)(固定)?资产"),
+        ("assets", r"固定资产(金额|总额|总值|原值|价值|账面)?|资产总(额|值)"),
+        ("performance_money", r"涉及.{0,12}(资金|拨款|金额)$|绩效目标.{0,12}(资金|金额)$"),
+        ("general_public_basic", r"一般公共预算(财政)?(拨款)?基本支出"),
+        ("general_public_project", r"一般公共预算(财政)?(拨款)?项目支出"),
+        ("general_public", r"一般公共预算(当年)?(财政)?(拨款)?(资金)?(收入|支出)?(预算)?(总额|合计)?$"),
+        ("gov_fund", r"政府性基金(预算)?(当年)?(财政)?(拨款)?(资金)?(收入|支出)?(预算)?(总额|合计)?$"),
+        ("state_capital", r"国有资本经营(预算)?(当年)?(财政)?(拨款)?(资金)?(收入|支出)?(预算)?(总额|合计)?$"),
+        ("appropriation_total", r"财政拨款(预算)?收[、,，]?支(预算)?总|财政拨款(预算)?总(计|额|预算)"),
+        ("appropriation_income", r"财政拨款(预算)?(收入|拨款)(预算)?$|财政拨款$|财政拨款收入"),
+        ("appropriation_expenditure", r"财政拨款(预算)?支出"),
+        ("special_account", r"财政专户|^专户"),
+        ("operating", r"经营(服务)?收入"),
+        ("business", r"事业收入"),
+        ("superior_grant", r"上级补助"),
+        ("subsidiary", r"附属单位上缴"),
+        ("other", r"^其他收入|^其他资金"),
+        ("carried_in", r"^(上年|年初)结转(结余|资金|收入)?$|^上年结余$|^(上年|年初)结转和结余$"),
+        ("carried_out", r"^(年终|年末)结转(结余|资金)?$|^结转下年$"),
+        ("current_income", r"本年收入(合计|小计)?$"),
+        ("current_expenditure", r"本年支出(合计|小计)?$"),
+        ("basic", r"基本支出"),
+        ("project", r"^项目支出|^项目经费$|^项目$"),
+        ("personnel", r"^(基本支出中的?)?人员(经费|支出)$"),
+        ("public", r"^(基本支出中的?)?(日常)?公用(经费|支出)$"),
+        (
+            "income_total",
+            r"收入预算|收入总(计|额)|收入合计|总收入|预算收入|收[、,，]?支(预算)?总(额|计|预算)|收支预算$|^(本年|全年|当年)?收入$",
+        ),
+        (
+            "expenditure_total",
+            r"支出预算(总额|总计|合计)?$|支出总(计|额)|支出合计|总支出|预算支出|^(本年|全年|当年)?支出$",
+        ),
+    )
+)
+
+# 三公 items, running costs and procurement parts: the words are ordinary words outside
+# their passage ("服务类" is a procurement part only where procurement is the topic).
+TOPIC_KEYS = {
+    "goods": "procurement",
+    "works": "procurement",
+    "services": "procurement",
+    "sme": "procurement",
+}
+
+# ---------------------------------------------------------------- 科目 written with marks
+
+LEVEL_MARK = re.compile(r"[（(]\s*(\d{0,7})\s*([类款项])\s*[)）]")
+CODE_AFTER = re.compile(r"[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）]$")
+CODE_BEFORE = re.compile(r"^(\d{3}|\d{5}|\d{7})(?![\d.])\s*(?=[\u4e00-\u9fff])")
+SUBJECT_WORD = re.compile(r"科目$")
+DASHES = re.compile(r"\s*[-－—–]+\s*")
+QUOTES = re.compile(r"[“”\"‘’']")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LEADING = re.compile(r"^[\d.、．，,；;：:\s①-⑳]+")
+
+
+def _levels(label: str) -> Subject | None:
+    """``X（类）Y（款）Z（项）`` and ``X（204类）Y（06款）Z（01项）``: names and codes by level."""
+    marks = list(LEVEL_MARK.finditer(label))
+    if not marks:
+        return None
+    names: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    start = 0
+    for mark in marks:
+        name = LEADING.sub("", squash(QUOTES.sub("", label[start : mark.start()])))
+        level = mark.group(2)
+        if name:
+            names[level] = name
+        if mark.group(1):
+            codes[level] = mark.group(1)
+        start = mark.end()
+    if not names:
+        return None
+    code = None
+    if codes.get("类"):
+        code = codes["类"] + codes.get("款", "")[-2:] + codes.get("项", "")[-2:]
+        if len(code) not in (3, 5, 7):
+            code = None
+    levels = (names.get("类"), names.get("款"), names.get("项"))
+    last = next(n for n in reversed(levels) if n)
+    return Subject(Kind.CLASSIFIED, last, code=code, levels=levels)
+
+
+def _dashed(label: str) -> Subject | None:
+    """``“一般公共服务支出-人大事务-行政运行”科目``: the levels joined by dashes."""
+    parts = [squash(p) for p in DASHES.split(label) if squash(p)]
+    if len(parts) < 2 or len(parts) > 3:
+        return None
+    levels = (parts + [None, None])[:3]
+    return Subject(Kind.CLASSIFIED, parts[-1], levels=(levels[0], levels[1], levels[2]))
+
+
+def classified(label: str) -> Subject | None:
+    """A 科目 when the words mark it as one (level marks, a code, 科目), else None."""
+    text = QUOTES.sub("", label).strip()
+    marked = SUBJECT_WORD.search(text) is not None
+    text = SUBJECT_WORD.sub("", text).strip()
+    found = _levels(text)
+    if found is not None:
+        return found
+    after = CODE_AFTER.search(text)
+    if after:
+        name = squash(text[: after.start()])
+        # "资本性支出（基本建设）（309）": an aside before the code belongs to the name
+        return Subject(Kind.CLASSIFIED, name, code=after.group(1)) if CJK.search(name) else None
+    before = CODE_BEFORE.match(text)
+    if before:
+        name = squash(text[before.end() :])
+        return Subject(Kind.CLASSIFIED, name, code=before.group(1)) if CJK.search(name) else None
+    if marked:
+        return _dashed(text) or (Subject(Kind.CLASSIFIED, squash(text)) if CJK.search(text) else None)
+    return None
+
+
+def concept(label: str) -> str | None:
+    for key, pattern in CONCEPTS:
+        if pattern.search(label):
+            return key
+    return None
+
+
+def subject_of(label: str) -> Subject | None:
+    """The subject the cleaned words before a figure name, or None when they name nothing."""
+    if not label or not CJK.search(label):
+        return None
+    found = classified(label)
+    if found is not None:
+        return found
+    name = squash(QUOTES.sub("", label))
+    key = concept(name)
+    if key is not None:
+        return Subject(Kind.CONCEPT, name, key=key)
+    return Subject(Kind.NAMED, name)

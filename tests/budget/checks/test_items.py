@@ -1,0 +1,111 @@
+"""Items and changes the narrative states in the wordings of the corpus: each rule on a
+real document (the seed) with one paragraph added, once right, once with one figure or
+word changed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budget.checks import Status
+from tests.budget.checks.helpers import edit_text, places, result
+
+D = Decimal
+OVERVIEW = "总体情况"
+WHERE = "二、单位预算安排的总体情况"
+
+# 西安: name and code, the change as an amount and in percent
+CODED = "1.行政单位离退休（2080501）26.91万元，较上年增加1.91万元，增长7.64%，增长的主要原因是：退休人员增加；"
+# 普陀: last year's and this year's figures and the change amount
+WITH_LAST = (
+    "1. “社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”26.91万元，主要用于离退休人员。"
+    "2022年当年预算执行数为25.00万元，2023年预算安排26.91万元，比2022年预算执行数增加1.91万元。主要原因是：退休人员增加。"
+)
+# 上海 2026: the levels joined by dashes, 科目
+DASHED = "1.“社会保障和就业支出-行政事业单位养老支出-行政单位离退休”科目26.91万元，主要用于离退休人员。"
+# levels with their codes
+LEVEL_CODES = "社会保障和就业支出（208类）行政事业单位养老支出（05款）行政单位离退休（01项）26.91万元。"
+TWO_ITEMS = (
+    "1.行政单位离退休（2080501）26.91万元，较上年增加1.91万元，增长7.64%，增长的主要原因是：退休人员增加；\n"
+    "2.机关事业单位基本养老保险缴费支出（2080505）34.63万元，较上年增加2.63万元，增长8.22%，"
+    "增长的主要原因是：养老保险缴费基数增加；"
+)
+
+
+def with_text(seed, text):
+    return edit_text(seed, OVERVIEW, "都反映在预算中。", "都反映在预算中。\n" + text)
+
+
+def test_coded_item_agrees_with_the_table(seed):
+    for text in (CODED, WITH_LAST, DASHED, LEVEL_CODES):
+        doc = with_text(seed, text)
+        for rule_id in ("TEXT-ITEMS", "TEXT-NAMES"):
+            res = result(doc, rule_id)
+            assert (text[:12], rule_id, res.status, res.findings) == (text[:12], rule_id, Status.PASSED, ())
+
+
+def test_coded_item_amount_differs(seed):
+    for text in (CODED, DASHED, LEVEL_CODES):
+        doc = with_text(seed, text.replace("26.91万元", "26.19万元", 1))
+        res = result(doc, "TEXT-ITEMS")
+        assert places(res) == {(WHERE, None, None, "error")}
+        f = res.findings[0]
+        assert (f.expected, f.actual, f.difference) == (D("26.91"), D("26.19"), D("-0.72"))
+        assert f.location.quote[slice(*f.location.mark)] == "26.19万元"
+
+
+def test_code_with_another_name(seed):
+    doc = with_text(seed, CODED.replace("行政单位离退休（2080501）", "行政单位医疗（2080501）"))
+    res = result(doc, "TEXT-NAMES")
+    assert places(res) == {(WHERE, None, None, "warning")}
+    assert res.findings[0].params == {"written": "行政单位医疗（2080501）", "expected": "行政单位离退休（2080501）"}
+
+
+def test_percent_from_the_change_amount(seed):
+    doc = with_text(seed, CODED)
+    assert result(doc, "TEXT-PERCENT").status == Status.PASSED
+    doc = with_text(seed, CODED.replace("增长7.64%", "增长7.46%"))
+    res = result(doc, "TEXT-PERCENT")
+    f = res.findings[0]
+    assert (f.expected, f.actual, f.unit, f.severity.value) == (D("7.64"), D("7.46"), "%", "error")
+    assert f.location.quote[slice(*f.location.mark)] == "7.46%"
+
+
+def test_percent_of_an_overview_total(seed):
+    text = "2023年收入预算1452.21万元，比2022年预算增加52.21万元，增长3.73%。"
+    assert result(with_text(seed, text), "TEXT-PERCENT").status == Status.PASSED
+    res = result(with_text(seed, text.replace("增长3.73%", "增长3.37%")), "TEXT-PERCENT")
+    assert [(f.expected, f.actual) for f in res.findings] == [(D("3.73"), D("3.37"))]
+
+
+def test_change_recomputed_from_both_years(seed):
+    doc = with_text(seed, WITH_LAST)
+    assert result(doc, "TEXT-CHANGE").status == Status.PASSED
+    res = result(with_text(seed, WITH_LAST.replace("增加1.91万元", "增加1.19万元")), "TEXT-CHANGE")
+    assert places(res) == {(WHERE, None, None, "error")}
+    f = res.findings[0]
+    assert (f.expected, f.actual, f.difference) == (D("1.91"), D("1.19"), D("-0.72"))
+    assert result(seed, "TEXT-CHANGE").status == Status.NOT_RUN
+
+
+def test_direction_against_both_years(seed):
+    res = result(with_text(seed, WITH_LAST.replace("执行数增加1.91万元", "执行数减少1.91万元")), "TEXT-DIRECTION")
+    assert places(res) == {(WHERE, None, None, "error")}
+    assert result(with_text(seed, WITH_LAST), "TEXT-DIRECTION").status == Status.PASSED
+
+
+def test_reason_copied_from_another_item(seed):
+    doc = with_text(seed, TWO_ITEMS)
+    assert result(doc, "TEXT-REASON-COPY").status == Status.PASSED
+    doc = with_text(seed, TWO_ITEMS.replace("养老保险缴费基数增加", "行政单位离退休经费增加"))
+    res = result(doc, "TEXT-REASON-COPY")
+    assert places(res) == {(WHERE, None, None, "warning")}
+    f = res.findings[0]
+    assert f.params["other"] == "行政单位离退休"
+    assert "机关事业单位基本养老保险缴费支出" in f.location.quote
+    assert result(seed, "TEXT-REASON-COPY").status == Status.NOT_RUN
+
+
+def test_reason_contradicts_the_direction_in_the_coded_wording(seed):
+    res = result(with_text(seed, CODED.replace("退休人员增加", "经费减少")), "TEXT-REASON")
+    assert places(res) == {(WHERE, None, None, "warning")}
+    assert result(with_text(seed, CODED), "TEXT-REASON").status == Status.PASSED

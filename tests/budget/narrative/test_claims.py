@@ -1,0 +1,218 @@
+"""The narrative read as claims: wordings from the corpus (quoted as printed), each read
+into the same structure — subject, this year's amount, last year's, the change, the
+reason — and reading linear in the length of the text."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from budget.model import Disclosure, Section
+from budget.narrative import Kind, Role, read_claims
+
+D = Decimal
+
+
+def doc_with(seed: Disclosure, text: str, heading: str = "二、单位预算安排的总体情况", year: int = 2026) -> Disclosure:
+    """The seed (a real document) with one section of narrative replaced by ``text``."""
+    unit = replace(seed.unit, year=year)
+    return replace(seed, unit=unit, sections=(Section(heading, text),))
+
+
+def figures(claim) -> dict[str, str]:
+    return {f.role.value: f.printed for f in claim.figures}
+
+
+def only(seed, text, **kw):
+    (claim,) = read_claims(doc_with(seed, text, **kw))
+    return claim
+
+
+def test_levels_in_quotes_with_last_and_this_year(seed):
+    # 普陀区万里街道 2024
+    claim = only(
+        seed,
+        "1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。"
+        "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。主要原因是：项目调整。",
+        year=2024,
+    )
+    assert claim.subject.kind == Kind.CLASSIFIED
+    assert claim.subject.levels == ("一般公共服务支出", "统计信息事务", "专项普查活动")
+    assert figures(claim) == {"amount": "25.77万元", "last": "60.13万元", "repeat": "25.77万元", "percent": "57.14%"}
+    assert (claim.direction, claim.reason, claim.basis, claim.basis_year) == (
+        "减少",
+        "项目调整",
+        "2023年预算执行数",
+        2023,
+    )
+
+
+def test_levels_with_their_codes(seed):
+    claim = only(seed, "公共安全支出（204类）其他公共安全支出（99款）其他公共安全支出（99项）276.93万元。")
+    assert (claim.subject.code, claim.subject.name) == ("2049999", "其他公共安全支出")
+
+
+def test_dashed_subject(seed):
+    claim = only(seed, "1.“一般公共服务支出-其他共产党事务支出-一般行政管理事务”科目1065.08万元，主要用于日常工作。")
+    assert claim.subject.levels == ("一般公共服务支出", "其他共产党事务支出", "一般行政管理事务")
+    assert claim.amount.value == D("1065.08")
+
+
+def test_quoted_subject_with_the_word_kemu(seed):
+    # 上海 2026: 1.“教育支出”科目23,689万元
+    claim = only(seed, "1.“教育支出”科目23,689万元，主要用于学校教育管理的人员、公用、专项支出。")
+    assert (claim.subject.kind, claim.subject.name, claim.amount.value) == (Kind.CLASSIFIED, "教育支出", D("23689"))
+
+
+def test_code_after_the_name_change_percent_and_reason(seed):
+    # 西安 2026
+    claim = only(
+        seed, "1.行政运行（2010301）4,414.15万元，较上年增加293.55万元，增长7.12%，增长的主要原因是：人员经费增加；"
+    )
+    assert (claim.subject.code, claim.subject.name) == ("2010301", "行政运行")
+    assert figures(claim) == {"amount": "4,414.15万元", "change": "293.55万元", "percent": "7.12%"}
+    assert (claim.direction, claim.reason, claim.basis) == ("增加", "人员经费增加", "上年")
+
+
+def test_code_before_the_name(seed):
+    # 国家信访局 2026
+    claim = only(seed, "主要是2014099其他信访事务支出，2026年预算数为3,623.98万元，占部门支出总额的7.16%。")
+    assert (claim.subject.code, claim.subject.name) == ("2014099", "其他信访事务支出")
+
+
+def test_change_in_the_next_sentence_belongs_to_the_item(seed):
+    # 无锡 2026: the change opens its own sentence
+    claim = only(
+        seed,
+        "（2）社会保障和就业支出（类）支出390.07万元，主要用于单位为职工缴纳的基本养老保险费、职业年金支出。"
+        "与上年相比减少0.8万元，减少0.2%。主要原因是单位缴费人数减少。",
+    )
+    assert claim.subject.levels[0] == "社会保障和就业支出"
+    assert figures(claim) == {"amount": "390.07万元", "change": "0.8万元", "percent": "0.2%"}
+    assert (claim.direction, claim.reason) == ("减少", "单位缴费人数减少")
+
+
+def test_change_of_a_project_after_its_parts(seed):
+    # 深圳 2026: an item, its parts, then "。较…增加" for the item
+    claims = read_claims(
+        doc_with(
+            seed,
+            "1.安全生产和应急管理专项经费40.00万元,主要用于1200m³移动式排水设施采购40万元，用于增强口岸应急排水能力。"
+            "较2025年年初预算增加40万元，增幅100.0%。",
+        )
+    )
+    item = claims[0]
+    assert item.subject.name == "安全生产和应急管理专项经费"
+    assert figures(item) == {"amount": "40.00万元", "change": "40万元", "percent": "100.0%"}
+    assert (item.basis, item.basis_year) == ("2025年年初预算", 2025)
+
+
+def test_subject_from_the_phrase_before_the_sentence(seed):
+    # 深圳 2026: 1.因公出国（境）费用。2026年预算数36.14万元…
+    claim = only(
+        seed,
+        "1.因公出国（境）费用。2026年预算数36.14万元，较2025年年初预算增加18.26万元，主要是我办根据核定的出国人数编制预算。",
+    )
+    assert (claim.subject.key, claim.topic) == ("overseas", None)
+    assert figures(claim) == {"amount": "36.14万元", "change": "18.26万元"}
+    assert claim.reason == "我办根据核定的出国人数编制预算"
+
+
+def test_overview_with_the_organisation_in_the_label(seed):
+    claims = read_claims(
+        doc_with(
+            seed,
+            "2026 年深圳市人民政府口岸办公室部门预算收入55,884.67万元，较2025年年初预算增加2,757.53万元，增长5.2%。",
+        )
+    )
+    (claim,) = claims
+    assert (claim.subject.kind, claim.subject.key) == (Kind.CONCEPT, "income_total")
+    assert figures(claim) == {"amount": "55,884.67万元", "change": "2,757.53万元", "percent": "5.2%"}
+
+
+def test_the_total_of_an_income_source_list(seed):
+    claims = read_claims(
+        doc_with(
+            seed,
+            "2024年，上海市普陀区人民政府万里街道办事处收入预算15621.11万元，其中：财政拨款收入15621.11万元，"
+            "比2023年预算减少876.75万元；事业收入0.00万元；事业单位经营收入0.00万元；其他收入0.00万元。",
+            year=2024,
+        )
+    )
+    assert [c.subject.key for c in claims] == ["income_total", "appropriation_income", "business", "operating", "other"]
+    assert figures(claims[1]) == {"amount": "15621.11万元", "change": "876.75万元"}
+    assert claims[1].within.key == "income_total"
+
+
+def test_percent_in_brackets_and_flat_wording(seed):
+    claims = read_claims(
+        doc_with(
+            seed,
+            "其中：因公出国（境）经费0万元，较上年无变化；公务接待费5.77万元，较上年减少0.03万元（0.5%），与上年基本持平；"
+            "公务用车运行维护费75万元，较上年增加75万元，",
+            heading="“三公”经费",
+        )
+    )
+    overseas, reception, vehicles = claims
+    assert overseas.direction == "持平"
+    assert figures(reception) == {"amount": "5.77万元", "change": "0.03万元", "percent": "0.5%"}
+    assert (vehicles.subject.key, vehicles.topic) == ("vehicle_operation", "three_public")
+
+
+def test_limits_and_shares_are_not_amounts(seed):
+    claims = read_claims(
+        doc_with(
+            seed,
+            "截至2025年12月，共有车辆2辆；单价100万元以上设备21台（套）。基本支出3,305.86万元，占0.34%；",
+            heading="国有资产占用情况",
+        )
+    )
+    roles = [[f.role for f in c.figures] for c in claims]
+    assert roles == [[Role.LIMIT], [Role.AMOUNT, Role.SHARE]]
+    assert claims[1].subject.key == "basic"
+
+
+def test_final_accounts_budget_and_completion(seed):
+    doc = doc_with(
+        seed,
+        "4.教育支出（类）进修及培训（款）培训支出（项）。年初预算181.29万元，支出决算151.03万元，完成年初预算的83.31%。"
+        "决算数小于年初预算数的主要原因是：受疫情影响，单位减少培训。",
+        heading="2022年度一般公共预算财政拨款支出决算情况说明",
+        year=2022,
+    )
+    doc = replace(doc, unit=replace(doc.unit, stage="决算"), sections=(Section("2022年度部门决算", ""), *doc.sections))
+    (claim,) = read_claims(doc)
+    assert claim.subject.levels == ("教育支出", "进修及培训", "培训支出")
+    assert figures(claim) == {"budgeted": "181.29万元", "amount": "151.03万元", "completion": "83.31%"}
+
+
+def test_every_money_figure_is_in_one_claim(seed):
+    text = (
+        "2026年本部门收入预算16,410.71万元，比上年减少11,230.54万元，下降40.6%，主要原因是机构改革；"
+        "支出预算16,410.71万元，比上年减少11,230.54万元。单价在100万元以上的设备19台等。"
+    )
+    claims = read_claims(doc_with(seed, text))
+    money = [f.printed for c in claims for f in c.figures if f.is_money]
+    assert money == ["16,410.71万元", "11,230.54万元", "16,410.71万元", "11,230.54万元", "100万元"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（类）" * 20000,
+        "1" * 40000 + "万元" + "2" * 40000,
+        "比上年增加" * 16000,
+        "主要原因是" * 16000 + "增加1万元",
+        "公务用车购置及运行维护费" * 6000 + "（" * 5000 + "1万元" * 3000,
+        "“" + "教育支出（类）" * 8000 + "”1万元",
+        "；".join(["增加1万元，主要原因是"] * 6000),
+    ],
+)
+def test_reading_is_linear_on_long_unpunctuated_text(seed, text):
+    doc = doc_with(seed, text)
+    start = time.perf_counter()
+    read_claims(doc)
+    assert time.perf_counter() - start < 3.0
