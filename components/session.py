@@ -29,6 +29,9 @@ _SELECTED = "session_selected"
 _DOCUMENTS = "session_documents"  # {sha256: Document}
 _ERRORS = "session_errors"  # {sha256: (name, Chinese message, English message)}
 _SEEN = "session_seen"  # every sha256 this session has held (a removed upload is not "missing")
+_FILES = "session_files"  # {sha256: Document} every uploaded file that parsed, before joining
+_JOINS = "session_joins"  # {joined key: member keys} the files read as one disclosure
+_SPLIT = "session_split"  # joined keys the reader split back into their files
 
 
 # st.cache_data is shared by every session of the server. That is acceptable here only
@@ -47,12 +50,14 @@ def parse(data: bytes, name: str) -> Disclosure:
 
 @dataclass(frozen=True)
 class Document:
-    """One document held by this session (bytes only in memory)."""
+    """One document held by this session (bytes only in memory): a file, or a disclosure
+    published in several files (``parts``: Beijing's 情况说明 and 报表 as two PDFs)."""
 
-    key: str  # sha256 of the bytes, or SAMPLE_KEY
+    key: str  # sha256 of the bytes (of a joined document: of its parts' digests), or SAMPLE_KEY
     name: str
     data: bytes
     sample: bool = False
+    parts: tuple[Document, ...] = ()
 
     @property
     def label(self) -> str:
@@ -78,6 +83,91 @@ def _error_english(error: Exception) -> str:
     if isinstance(error, LoadError):
         return error.english
     return f"Internal error while reading ({type(error).__name__}); please send the document to the maintainers."
+
+
+def disclosure_of(doc: Document) -> Disclosure:
+    """The parsed disclosure of a document; a joined one through the loaders' ``join``."""
+    if not doc.parts:
+        return parse(doc.data, doc.name)
+    from loaders import join
+
+    return join([parse(part.data, part.name) for part in doc.parts])
+
+
+def _partial(d: Disclosure) -> bool:
+    """Only part of a disclosure: no tables (the 情况说明 alone) or no functional rows
+    (the 报表's supplement, a 绩效目标表 of its own)."""
+    return not d.tables or not d.functional
+
+
+def _joined(parts: list[Document]) -> Document | None:
+    """The parts as one disclosure, when they are parts of one: of one unit (named in
+    each) and year, at least one of them partial, and ``join`` accepts them."""
+    from loaders import LoadError, join
+
+    parsed = [parse(p.data, p.name) for p in parts]
+    if not any(_partial(d) for d in parsed) or not all(d.unit.name for d in parsed):
+        return None
+    try:
+        whole = join(parsed)
+    except LoadError:
+        return None
+    return Document(whole.source.sha256, " + ".join(p.name for p in parts), b"", parts=tuple(parts))
+
+
+def _grouped(files: dict[str, Document], split: set[str]) -> dict[str, Document]:
+    """The documents to show: files that are parts of one disclosure joined (in upload
+    order), unless the reader split that group again; every other file on its own."""
+    groups: list[list[Document]] = []
+    for doc in files.values():
+        for group in groups:
+            if _joined([*group, doc]) is not None:
+                group.append(doc)
+                break
+        else:
+            groups.append([doc])
+    out: dict[str, Document] = {}
+    joins: dict[str, tuple[str, ...]] = {}
+    for group in groups:
+        whole = _joined(group) if len(group) > 1 else None
+        if whole is None:
+            out.update((d.key, d) for d in group)
+            continue
+        joins[whole.key] = tuple(d.key for d in group)
+        if whole.key in split:
+            out.update((d.key, d) for d in group)
+        else:
+            out[whole.key] = whole
+    st.session_state[_JOINS] = joins
+    return out
+
+
+def _toggle_join(whole: str) -> None:
+    split: set[str] = st.session_state.setdefault(_SPLIT, set())
+    if st.session_state.get(f"session_join_{whole}"):
+        split.discard(whole)
+    else:
+        split.add(whole)
+
+
+def _join_control(documents: dict[str, Document]) -> None:
+    """For the document on screen when it is (or was) one disclosure in several files:
+    its parts, and the switch that splits them again (or joins them back)."""
+    joins: dict[str, tuple[str, ...]] = st.session_state.get(_JOINS) or {}
+    current = st.session_state.get(_SELECTED)
+    whole = next((w for w, members in joins.items() if current == w or current in members), None)
+    if whole is None:
+        return
+    split = whole in st.session_state.get(_SPLIT, set())
+    files: dict[str, Document] = st.session_state.get(_FILES) or {}
+    names = [md(files[k].name) for k in joins[whole] if k in files]
+    st.caption(
+        t("这些文件同一单位、同一年度，是一份公开文件的几个部分：{names}", names="、".join(names))
+        if split
+        else t("当前文档由 {count} 个文件合并而成：{names}", count=len(names), names="、".join(names))
+    )
+    st.session_state[f"session_join_{whole}"] = not split
+    st.toggle(t("合并为一份文档"), key=f"session_join_{whole}", on_change=_toggle_join, args=(whole,))
 
 
 def _try_parse(doc: Document) -> tuple[str, str] | None:
@@ -189,8 +279,10 @@ def sidebar() -> bool:
     Returns False when the link names a document this session does not hold: the notice
     and the uploader are then in the main area, and the page must not run.
     """
-    files = st.session_state.get(_UPLOADER) or []
-    documents, errors = _collect(list(files))
+    uploaded = st.session_state.get(_UPLOADER) or []
+    files, errors = _collect(list(uploaded))
+    documents = _grouped(files, st.session_state.get(_SPLIT, set()))
+    st.session_state[_FILES] = files
     st.session_state[_DOCUMENTS] = documents
     st.session_state[_ERRORS] = errors
 
@@ -216,6 +308,7 @@ def sidebar() -> bool:
                     key=_SELECTED,
                     on_change=_on_select,
                 )
+            _join_control(documents)
     _errors(errors)
     st.query_params[DOC] = prefix(current_document().key)
     return True
@@ -255,7 +348,7 @@ def current_disclosure() -> Disclosure:
     """
     doc = current_document()
     try:
-        return parse(doc.data, doc.name)
+        return disclosure_of(doc)
     except Exception as error:  # noqa: BLE001
         reason = _error_english(error) if lang() == "en" else ""
         st.error(t("无法读取《{name}》：{reason}", name=md(doc.name), reason=md(reason or _error_text(error))))
@@ -270,7 +363,7 @@ def loaded_disclosures() -> list[tuple[str, Disclosure]]:
     """
     _leave_legacy_pages_mode()
     documents: dict[str, Document] = st.session_state.get(_DOCUMENTS) or {}
-    return [(doc.name, parse(doc.data, doc.name)) for doc in documents.values()]
+    return [(doc.name, disclosure_of(doc)) for doc in documents.values()]
 
 
 def is_sample() -> bool:

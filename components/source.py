@@ -17,14 +17,23 @@ from components.session import Document
 _COORDINATES = "budget.source_pdf"
 
 
-def pdf_url(document: Document, d: Disclosure) -> str | None:
-    """The address of this PDF in the session's media store (None for other formats)."""
-    if d.source.format != Format.PDF:
+def pdf_url(document: Document, d: Disclosure, table: Table | None = None) -> str | None:
+    """The address of this PDF in the session's media store (None for other formats).
+    Of a disclosure in several files: the file ``table`` is printed in."""
+    if document.parts and table is not None:
+        from components.session import parse
+
+        for part in document.parts:
+            printed = parse(part.data, part.name)
+            if any(t is table for t in printed.tables):
+                return pdf_url(part, printed)
+        return None
+    if d.source.format != Format.PDF or not document.data:
         return None
     try:
         from streamlit.runtime import get_instance
 
-        return get_instance().media_file_mgr.add(document.data, "application/pdf", _COORDINATES)
+        return get_instance().media_file_mgr.add(document.data, "application/pdf", f"{_COORDINATES}.{document.key}")
     except Exception:  # noqa: BLE001 - no runtime (bare script): no link, the page number still shows
         return None
 
@@ -40,7 +49,7 @@ def table_source(document: Document, d: Disclosure, table: Table | None) -> str:
     label = t(TABLE_LABELS[table.kind]) if table.kind != TableKind.UNKNOWN else t("表格")
     if not table.page:
         return t("来源：{table}", table=label)
-    url = pdf_url(document, d)
+    url = pdf_url(document, d, table)
     page = page_text(table.page)
     link = f"[{page} ↗]({url}#page={table.page})" if url else page
     return t("来源：{table} · {page}", table=label, page=link)

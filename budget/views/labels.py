@@ -133,6 +133,11 @@ EN: dict[str, str] = {
         "or closing the tab, upload them again."
     ),
     "当前查看的文档": "Document on screen",
+    "合并为一份文档": "Read as one document",
+    "当前文档由 {count} 个文件合并而成：{names}": "This document joins {count} files: {names}",
+    "这些文件同一单位、同一年度，是一份公开文件的几个部分：{names}": (
+        "These files are parts of one disclosure (same unit, same year): {names}"
+    ),
     "示例": "Sample",
     "已上传": "Uploaded",
     "示例：{name}": "Sample: {name}",

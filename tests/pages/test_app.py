@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.pages.conftest import LANGUAGES, PAGES, banner, cjk, fixture_bytes, new_app, open_page, upload
+from tests.pages.conftest import LANGUAGES, PAGES, ROOT, banner, cjk, fixture_bytes, new_app, open_page, upload
 
 FIXTURE_FILES = [
     "seed.docx",
@@ -202,3 +202,40 @@ def test_a_missing_link_can_be_left_for_the_sample():
     assert at.title[0].value == "The document this link points to is not loaded"
     at.button[0].click().run()
     assert at.title[0].value == "Overview" and "Sample" in banner(at)
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def corpus_file(name: str) -> tuple[str, bytes]:
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"corpus file {name} not available")
+    return name, path.read_bytes()
+
+
+def test_a_disclosure_in_two_files_is_one_document_and_can_be_split_again():
+    # 首都绿化委员会办公室 2026: the 情况说明 and the 报表 as two PDFs
+    at = upload(new_app(), corpus_file("beijing_greening_part1.pdf"), corpus_file("beijing_greening_part2.pdf"))
+    assert not at.sidebar.selectbox  # one document, not two
+    assert "beijing_greening_part1.pdf + beijing_greening_part2.pdf" in plain(banner(at))
+    assert "首都绿化委员会办公室" in banner(at)
+    assert any("由 2 个文件合并而成" in c.value for c in at.sidebar.caption)
+    open_page(at, "functional")
+    assert not at.error and at.get("plotly_chart")  # the 报表's functional rows
+    open_page(at, "check")
+    assert not at.error
+    # split again: two documents, the 报表 alone and the 说明 alone
+    join = next(t for t in at.sidebar.toggle if t.key and t.key.startswith("session_join_"))
+    assert join.value is True
+    join.set_value(False).run()
+    assert len(at.sidebar.selectbox[0].options) == 2
+    assert any("是一份公开文件的几个部分" in c.value for c in at.sidebar.caption)
+    next(t for t in at.sidebar.toggle if t.key == join.key).set_value(True).run()
+    assert not at.sidebar.selectbox
+
+
+def test_two_complete_disclosures_of_one_unit_stay_two():
+    at = upload(new_app(), ("seed.docx", fixture_bytes("seed.docx")), ("seed.txt", fixture_bytes("seed.txt")))
+    assert len(at.sidebar.selectbox[0].options) == 2
+    assert not [t for t in at.sidebar.toggle if t.key and t.key.startswith("session_join_")]
