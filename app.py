@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import localise, session
+from components import localise, session, style
 from components.i18n import switch, t
 
 st.set_page_config(page_title="预算透视 BudgetLens", page_icon="📊", layout="wide")
@@ -36,5 +36,6 @@ def _home() -> None:
 page = st.navigation([st.Page(_home, title=t("总览"), url_path="home", default=True, visibility="hidden"), *pages])
 st.sidebar.caption(t("**预算透视** · 预算公开文档的可视化与核对"))
 localise.chrome()
+style.page_style()
 if session.sidebar():
     page.run()

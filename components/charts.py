@@ -167,30 +167,45 @@ def _lighten(hex_colour: str, amount: float) -> str:
     return f"#{r:02X}{g:02X}{b:02X}"
 
 
-def class_bars(frame: pd.DataFrame, unit: DisplayUnit, height_per_bar: int = 34, name: str = "支出按功能分类") -> None:
-    """Horizontal bars of the total per 类 (largest at the top), labelled with amount and share."""
+ROW = 54  # px per labelled bar: a line of text above a bar
+
+
+def _labelled_rows(fig: go.Figure, labels: list[str], top: float = 0.0) -> None:
+    """A line of text above each bar (names and figures), instead of tick labels to the
+    left: on a phone the bars keep the width and the figures are never cut at the edge."""
+    for i, label in enumerate(labels):
+        fig.add_annotation(
+            x=0, y=i, xref="x", yref="y", text=label, showarrow=False, xanchor="left", yanchor="bottom", yshift=9
+        )
+    fig.update_yaxes(visible=False, range=[-0.6, len(labels) - 0.2 + top], fixedrange=True)
+    fig.update_xaxes(visible=False, fixedrange=True)
+
+
+def class_bars(frame: pd.DataFrame, unit: DisplayUnit, name: str = "支出按功能分类") -> None:
+    """Bars of the total per 类 (largest at the top), each with its name, amount and share above it."""
     if frame.empty:
         st.info(t("没有可显示的功能分类数据。"))
         return
-    frame = frame.iloc[::-1]
-    labels = [f"{a}  {s}" if s else a for a, s in zip(frame["total_label"], frame["share_label"], strict=False)]
+    frame = frame.iloc[::-1].reset_index(drop=True)
+    labels = [
+        f"<b>{plain(n)}</b>　{a}　{s}" if s else f"<b>{plain(n)}</b>　{a}"
+        for n, a, s in zip(frame["name"], frame["total_label"], frame["share_label"], strict=False)
+    ]
     exact_line = t("原文：{figure}", figure="%{customdata[1]}")
     fig = go.Figure(
         go.Bar(
             x=frame["total_value"],
-            y=[_short(plain(n)) for n in frame["name"]],
+            y=list(range(len(frame))),
             orientation="h",
-            text=labels,
-            textposition="outside",
-            cliponaxis=False,
+            width=0.42,
             marker_color=PROJECT_COLOUR,
             customdata=pd.DataFrame({"name": frame["name"].map(plain), "exact": frame["total_exact"]}).to_numpy(),
-            hovertemplate="<b>%{customdata[0]}</b><br>%{text}<br>" + exact_line + "<extra></extra>",
+            hovertemplate="<b>%{customdata[0]}</b><br>" + exact_line + "<extra></extra>",
         )
     )
-    fig.update_xaxes(visible=False, range=[0, float(frame["total_value"].max()) * 1.45 or 1])
-    fig.update_yaxes(automargin=True)
-    _layout(fig, max(160, 40 + height_per_bar * len(frame)))
+    _labelled_rows(fig, labels)
+    fig.update_xaxes(range=[0, float(frame["total_value"].max()) * 1.02 or 1])
+    _layout(fig, 30 + ROW * len(frame))
     st.plotly_chart(fig, width="stretch", config=config(t(name)))
 
 
@@ -199,48 +214,44 @@ def _short(name: str, width: int = 14) -> str:
 
 
 def basic_project_bars(frame: pd.DataFrame, unit: DisplayUnit) -> None:
-    """Stacked horizontal bars: 基本支出 and 项目支出 per 类, each bar labelled with both parts."""
+    """Stacked bars of 基本支出 and 项目支出 per 类, both parts written above each bar."""
     if frame.empty:
         st.info(t("没有可显示的功能分类数据。"))
         return
-    frame = frame.iloc[::-1]
-    names = [_short(plain(n)) for n in frame["name"]]
+    frame = frame.iloc[::-1].reset_index(drop=True)
+    positions = list(range(len(frame)))
     fig = go.Figure()
     for key, label, colour in (("basic", "基本支出", BASIC_COLOUR), ("project", "项目支出", PROJECT_COLOUR)):
-        exact_line = t("原文：{figure}", figure="%{customdata[1]}")
+        exact_line = t("原文：{figure}", figure="%{customdata[2]}")
         fig.add_bar(
             name=t(label),
             x=frame[f"{key}_value"],
-            y=names,
+            y=positions,
             orientation="h",
+            width=0.42,
             marker_color=colour,
-            customdata=pd.DataFrame({"label": frame[f"{key}_label"], "exact": frame[f"{key}_exact"]}).to_numpy(),
-            hovertemplate=f"%{{y}}<br>{t(label)}：%{{customdata[0]}}<br>{exact_line}<extra></extra>",
+            customdata=pd.DataFrame(
+                {"name": frame["name"].map(plain), "label": frame[f"{key}_label"], "exact": frame[f"{key}_exact"]}
+            ).to_numpy(),
+            hovertemplate=f"%{{customdata[0]}}<br>{t(label)}：%{{customdata[1]}}<br>{exact_line}<extra></extra>",
         )
-    # Both parts written at the end of each bar (Decimal labels, not plotly's float sums),
-    # so a part too thin to hold its own label is still read.
+    # Both parts in words (Decimal labels, not plotly's float sums), so a part too thin
+    # to see is still read.
     basic, project = t("基本"), t("项目")
-    ends = [
-        f"  {basic} {b}  ·  {project} {p}" for b, p in zip(frame["basic_label"], frame["project_label"], strict=False)
+    # Name on one line, both parts on the next: a phone's width holds each.
+    labels = [
+        f"<b>{plain(n)}</b><br><span style='color:{BASIC_COLOUR}'>{basic} {b}</span>"
+        f"　<span style='color:{PROJECT_COLOUR}'>{project} {p}</span>"
+        for n, b, p in zip(frame["name"], frame["basic_label"], frame["project_label"], strict=False)
     ]
-    fig.add_scatter(
-        x=frame["total_value"],
-        y=names,
-        mode="text",
-        text=ends,
-        textposition="middle right",
-        showlegend=False,
-        hoverinfo="skip",
-        cliponaxis=False,
-    )
+    _labelled_rows(fig, labels, top=0.8)
     fig.update_layout(
         barmode="stack",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
     )
-    fig.update_xaxes(visible=False, range=[0, float(frame["total_value"].max()) * 2.1 or 1])
-    fig.update_yaxes(automargin=True)
-    _layout(fig, max(200, 80 + 38 * len(frame)))
-    fig.update_layout(margin={"t": 40})
+    fig.update_xaxes(range=[0, float(frame["total_value"].max()) * 1.02 or 1])
+    _layout(fig, 70 + int(ROW * 1.45) * len(frame))
+    fig.update_layout(margin={"t": 30})
     st.plotly_chart(fig, width="stretch", config=config(t("基本支出与项目支出")))
 
 

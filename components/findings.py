@@ -13,6 +13,7 @@ table cells.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -25,6 +26,7 @@ from budget.model import Disclosure
 from budget.views.check import Group, findings_frame, fragment, grouped, marked, parts, rules_frame
 from budget.views.labels import rule_guidance, rule_title
 from components.i18n import lang, t, words
+from components.style import DONE
 from components.text import md
 
 NOTES = "findings_notes"
@@ -37,14 +39,7 @@ BADGES = {
 }
 STATUS_BADGES = {reports.EXPLAINED: ":green-badge[{label}]", reports.FIXED: ":violet-badge[{label}]"}
 ICONS = {Severity.ERROR: ":material/error:", Severity.WARNING: ":material/warning:", Severity.INFO: ":material/info:"}
-# A reviewed card is drawn grey: its container key starts with this (styled in STYLE).
-DONE = "findings_done_"
-STYLE = f"""
-<style>
-[class*="st-key-{DONE}"] {{ background: #F4F6F8; opacity: 0.72; }}
-[class*="st-key-{DONE}"] [data-testid="stTable"] {{ filter: grayscale(0.6); }}
-</style>
-"""
+# A reviewed card is drawn grey: its container key starts with DONE (components.style).
 
 
 def notes() -> dict[str, tuple[str, str]]:
@@ -76,7 +71,6 @@ def summary(report: CheckReport) -> None:
         else:
             done[status] += 1
     s = report.summary()
-    cells = st.columns(4, border=True)
     figures = [
         (t("错误"), open_by[Severity.ERROR], t("待处理的错误；共 {total} 项，已处理的不计。", total=s["error"])),
         (t("警告"), open_by[Severity.WARNING], t("待处理的警告；共 {total} 项，已处理的不计。", total=s["warning"])),
@@ -91,8 +85,9 @@ def summary(report: CheckReport) -> None:
             ),
         ),
     ]
-    for cell, (label, value, help_text) in zip(cells, figures, strict=False):
-        cell.metric(label, value, help=help_text)
+    with st.container(key="cards_findings"):
+        for cell, (label, value, help_text) in zip(st.columns(4, border=True), figures, strict=False):
+            cell.metric(label, value, help=help_text)
     not_run = [r for r in report.results if r.reason]
     st.caption(
         t(
@@ -283,11 +278,16 @@ def _evidence_table(frame: pd.DataFrame, row: int | None, column: int | None) ->
     at fault tinted and the cell at fault marked."""
 
     def style(data: pd.DataFrame) -> pd.DataFrame:
-        styles = pd.DataFrame("", index=data.index, columns=data.columns)
+        # A cell never narrower than a figure: a wide table scrolls sideways instead of
+        # breaking its figures and headers into one character per line.
+        styles = pd.DataFrame("min-width: 6.5em; white-space: nowrap", index=data.index, columns=data.columns)
         if row is not None:
-            styles.iloc[row, :] = "background-color: #fff4ce"
+            styles.iloc[row, :] = "min-width: 6.5em; white-space: nowrap; background-color: #fff4ce"
             if column is not None:
-                styles.iloc[row, column] = "background-color: #f9c8c4; font-weight: bold; outline: 2px solid #C0392B"
+                styles.iloc[row, column] = (
+                    "min-width: 6.5em; white-space: nowrap; background-color: #f9c8c4; font-weight: bold;"
+                    " outline: 2px solid #C0392B"
+                )
         return styles
 
     st.table(frame.style.apply(style, axis=None), hide_index=True)
@@ -323,9 +323,15 @@ def card(doc: Disclosure, report: CheckReport, group: Group) -> None:
             evidence(doc, first)
         else:
             st.caption(rule.id)
-            for n, finding in enumerate(group.findings, 1):
+            shown = 3
+            for n, finding in enumerate(group.findings[:shown], 1):
                 st.markdown(f"{n}\\. {md(finding.message)}")
                 st.caption(md(reports.place(finding)))
+            if len(group.findings) > shown:
+                with st.expander(t("另外 {count} 处", count=len(group.findings) - shown)):
+                    for n, finding in enumerate(group.findings[shown:], shown + 1):
+                        st.markdown(f"{n}\\. {md(finding.message)}")
+                        st.caption(md(reports.place(finding)))
             with st.expander(t("每一处的原文"), expanded=False):
                 for finding in group.findings:
                     evidence(doc, finding)
@@ -342,7 +348,8 @@ def by_part(doc: Disclosure, report: CheckReport, findings: list[Finding]) -> No
         todo = sum(1 for f in items if status_of(f) == reports.TODO)
         label = t("{part}（{count}，待处理 {todo}）", part=md(t(part.label)), count=len(items), todo=todo)
         # Keyed by the part, so a review (which changes the label's counts) keeps it open.
-        key = "findings_part_" + "_".join(str(n) for n in part.order)
+        digest = hashlib.sha1(part.label.encode("utf-8")).hexdigest()[:8]
+        key = "findings_part_" + "_".join(str(n) for n in part.order) + f"_{digest}"
         with st.expander(label, expanded=worst == Severity.ERROR, icon=ICONS[worst], key=key):
             by_rule: dict[str, list[Finding]] = {}
             for finding in items:

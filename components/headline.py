@@ -10,6 +10,7 @@ from budget.views.overview import Overview
 from components import source
 from components.i18n import lang, t
 from components.page import Context
+from components.style import HEADLINES
 
 # A card of a four-card row at 1440 px holds about this many characters of a figure at
 # the metric's size; longer figures (元 documents shown in 元) get fewer cards per row.
@@ -28,6 +29,12 @@ def headline_metrics(o: Overview, ctx: Context) -> None:
     heads = list(o.headlines)
     texts = [figure(h.amount, unit, with_unit=False) for h in heads]
     per_row = cards_per_row(texts)
+    with st.container(key=HEADLINES):
+        _cards(heads, texts, per_row, ctx)
+
+
+def _cards(heads: list, texts: list[str], per_row: int, ctx: Context) -> None:
+    unit = ctx.unit
     for start in range(0, len(heads), per_row):
         columns = st.columns(per_row, border=True)
         for column, head, text in zip(
@@ -49,5 +56,7 @@ def headline_metrics(o: Overview, ctx: Context) -> None:
                 )
                 share = t("占{whole} {share}", whole=t(head.whole), share=head.share) if head.share else "\u00a0"
                 st.caption(share)
-                where = source.kind_source(ctx.document, ctx.disclosure, head.source) if head.amount else ""
-                st.caption(where or "\u00a0")
+                if head.amount is None:
+                    st.caption(t("文档中没有找到这个数字。"))
+                else:
+                    st.caption(source.kind_source(ctx.document, ctx.disclosure, head.source) or "\u00a0")

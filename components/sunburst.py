@@ -95,11 +95,14 @@ def ring_list(h: Hierarchy, level: str, unit: DisplayUnit) -> None:
         return
     st.session_state[_RING] = list(ring["id"])
     amount = t("{label}（{unit}）", label=t("金额"), unit=t(str(unit)))
+    # Two columns, so a phone shows every figure without scrolling sideways.
     frame = pd.DataFrame(
         {
             t("科目"): [f"{c} {n}" for c, n in zip(ring["code"], ring["name"], strict=False)],
-            amount: [figure(m, unit, with_unit=False) for m in ring["amount"]],
-            t("占比"): ring["level_share"],
+            amount: [
+                f"{figure(m, unit, with_unit=False)}（{s}）" if s else figure(m, unit, with_unit=False)
+                for m, s in zip(ring["amount"], ring["level_share"], strict=False)
+            ],
         }
     )
     widget = f"sunburst_ring_{level}"
@@ -108,15 +111,11 @@ def ring_list(h: Hierarchy, level: str, unit: DisplayUnit) -> None:
         frame,
         hide_index=True,
         width="stretch",
-        height=min(36 + 35 * len(frame), 560),
+        height=min(36 + 35 * len(frame), 520),
         key=widget,
         on_select=_on_pick,
         selection_mode="single-row",
-        column_config={
-            t("科目"): st.column_config.TextColumn(width="medium"),
-            amount: st.column_config.TextColumn(alignment="right", width="small"),
-            t("占比"): st.column_config.TextColumn(alignment="right", width="small"),
-        },
+        column_config={amount: st.column_config.TextColumn(alignment="right")},
     )
     st.caption(t("点选一行即打开该科目；图中放不下标签的小扇区也列在这里。"))
 
@@ -146,7 +145,7 @@ def sunburst(h: Hierarchy, labels: dict[str, str], measure_label: str, name: str
     chart, listing = st.columns([3, 2], gap="medium")
     with chart:
         st.plotly_chart(
-            hierarchy_figure(h, "sunburst", level=level if level != ROOT else None, height=600),
+            hierarchy_figure(h, "sunburst", level=level if level != ROOT else None, height=520),
             key=_CHART,
             on_select=_on_click,
             selection_mode="points",

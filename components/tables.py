@@ -31,13 +31,13 @@ def money_table(
     height: int | None = None,
     pinned: tuple[str, ...] = (),
     words: tuple[str, ...] = (),
-    wide: str = "large",
+    wide: str = "medium",
 ) -> None:
     """A read-only table of pre-formatted text (amount columns right-aligned).
 
     ``pinned`` columns (row labels) stay in view when a wide table scrolls sideways;
     ``words`` columns hold our own words (statuses), translated like the headers;
-    ``wide`` is the width of the name column ("medium" in a narrow column of the page).
+    ``wide`` is the width of the name column ("medium" leaves a phone room for the figures).
     """
     frame = frame.copy()
     colours = None
@@ -69,6 +69,22 @@ def money_table(
         status = t(STATUS)
         data = frame.style.apply(lambda _: colours, subset=[status])  # type: ignore[assignment]
     st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=height)
+
+
+def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
+    """A short table drawn whole (``st.table``): long names wrap instead of pushing the
+    figures off a phone's screen; amounts right-aligned, 一致 / 不一致 coloured."""
+    frame = frame.copy()
+    colours = [_STATUS_COLOURS.get(s, "color: #6B7280") for s in frame[STATUS]] if STATUS in frame.columns else None
+    for column in (*words, STATUS):
+        if column in frame.columns:
+            frame[column] = [t(str(v)) if v else v for v in frame[column]]
+    amounts = [t(str(c)) for c in frame.columns if is_amount(str(c))]
+    frame.columns = [t(str(c)) for c in frame.columns]
+    styler = frame.style.set_properties(subset=amounts, **{"text-align": "right", "white-space": "nowrap"})
+    if colours is not None:
+        styler = styler.apply(lambda _: colours, subset=[t(STATUS)])
+    st.table(styler, hide_index=True)
 
 
 def printed_table(frame: pd.DataFrame, amount_columns: set[int], height: int | None = None) -> None:

@@ -49,6 +49,6 @@ else:
     with chart:
         charts.treemap(h)
     with listing:
-        tables.money_table(view.tiles_frame(h, t), height=560, wide="medium")
+        tables.money_table(view.tiles_frame(h, t, ctx.unit), height=520)
         st.caption(t("图中每个方块都列在这里（小方块的标签在图中可能放不下）。"))
     source.caption(ctx.document, d, TableKind.BASIC_ECONOMIC)

@@ -13,7 +13,6 @@ ctx = page.header(
     unit_switch_shown=False,
 )
 d = ctx.disclosure
-st.html(findings.STYLE)
 
 report = run(d)
 findings.summary(report)

@@ -19,11 +19,12 @@ charts.class_bars(view.by_class(d, ctx.unit), ctx.unit)
 source.caption(ctx.document, d, TableKind.EXPENDITURE)
 
 st.subheader(t("识别结果"))
-left, middle, right, last = st.columns(4)
-left.metric(t("识别的表格"), o.recognised_tables)
-middle.metric(t("未识别的表格"), o.unknown_tables)
-right.metric(t("空表"), o.empty_tables)
-last.metric(t("绩效项目 / 指标"), f"{o.projects} / {o.indicators}")
+with st.container(key="cards_recognised"):
+    left, middle, right, last = st.columns(4)
+    left.metric(t("识别的表格"), o.recognised_tables)
+    middle.metric(t("未识别的表格"), o.unknown_tables)
+    right.metric(t("空表"), o.empty_tables)
+    last.metric(t("绩效项目 / 指标"), f"{o.projects} / {o.indicators}")
 if d.notes:
     with st.expander(t("解析说明（{count} 条）", count=len(d.notes))):
         for note in d.notes:

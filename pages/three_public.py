@@ -1,5 +1,6 @@
 """三公经费: the three items from the table, next to what the narrative says."""
 
+import pandas as pd
 import streamlit as st
 
 from budget.model import TableKind
@@ -16,22 +17,26 @@ ctx = page.header(
 )
 d = ctx.disclosure
 
-COLUMNS = ["项目", "表内金额", "说明中金额", "核对"]
-
 
 def shown(comparison: view.Comparison):
-    """The comparison with its figures in the page's display unit."""
-    frame = comparison.frame.copy()
-    frame["表内金额"] = [figure(m, ctx.unit) for m in frame["table"]]
-    frame["说明中金额"] = [figure(m, ctx.unit) for m in frame["quoted"]]
-    return frame[COLUMNS]
+    """The comparison with its figures in the page's display unit (the unit in the headers)."""
+    frame = comparison.frame
+    table, quoted = f"表内金额（{ctx.unit}）", f"说明中金额（{ctx.unit}）"
+    return pd.DataFrame(
+        {
+            "项目": frame["项目"],
+            table: [figure(m, ctx.unit, with_unit=False) for m in frame["table"]],
+            quoted: [figure(m, ctx.unit, with_unit=False) for m in frame["quoted"]],
+            "核对": frame["核对"],
+        }
+    )
 
 
 st.subheader(t("“三公”经费"), help=definition("三公经费", lang()))
 if d.three_public is None:
     st.info(t("未识别到“三公”经费支出表。"))
 three = view.three_public_comparison(d)
-tables.money_table(shown(three), words=("项目",))
+tables.small_table(shown(three), words=("项目",))
 source.caption(ctx.document, d, TableKind.THREE_PUBLIC)
 if three.sentence:
     st.caption(t("情况说明原文"))
@@ -41,7 +46,7 @@ for q in three.extra:
 
 st.subheader(t("机关运行经费"), help=definition("机关运行经费", lang()))
 running = view.running_costs_comparison(d)
-tables.money_table(shown(running), words=("项目",))
+tables.small_table(shown(running), words=("项目",))
 source.caption(ctx.document, d, TableKind.BASIC_ECONOMIC)
 if running.sentence:
     st.caption(t("情况说明原文"))

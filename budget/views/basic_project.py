@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from budget.model import Disclosure, TableKind
-from budget.views.display import DisplayUnit
+from budget.views.display import DisplayUnit, figure
 from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy
 from budget.vocabulary import clean_code, level_of_code, parent_code
 
@@ -45,9 +45,10 @@ def economic_hierarchy(d: Disclosure, unit: DisplayUnit | None = None) -> Hierar
     return build_hierarchy(nodes, "基本支出", root_amount, unit)
 
 
-def tiles_frame(h: Hierarchy, translate: Callable[[str], str] = str) -> pd.DataFrame:
+def tiles_frame(h: Hierarchy, translate: Callable[[str], str] = str, unit: DisplayUnit | None = None) -> pd.DataFrame:
     """Every tile of the treemap as a row, in tree order with its level indented:
-    科目 (code and name), 金额 (display label), 占比 (of 基本支出). A tile without a code
+    科目 (code and name), 金额 (display label; with a ``unit``: the figure alone, the unit in
+    the header), 占比 (of 基本支出). A tile without a code
     (人员经费, 公用经费) is named by us, not the document: ``translate`` gets its name."""
     frame = h.frame[h.frame["id"] != ROOT]
     depth = {ROOT: 0}
@@ -57,4 +58,7 @@ def tiles_frame(h: Hierarchy, translate: Callable[[str], str] = str) -> pd.DataF
         "\u3000" * (depth[node] - 1) + (f"{code} {name}" if isinstance(code, str) and code else translate(name))
         for node, code, name in zip(frame["id"], frame["code"], frame["name"], strict=False)
     ]
-    return pd.DataFrame({"科目": names, "金额": list(frame["amount_label"]), "占比": list(frame["share_label"])})
+    if unit is None:
+        return pd.DataFrame({"科目": names, "金额": list(frame["amount_label"]), "占比": list(frame["share_label"])})
+    amounts = [figure(m, unit, with_unit=False) for m in frame["amount"]]
+    return pd.DataFrame({"科目": names, f"金额（{unit}）": amounts, "占比": list(frame["share_label"])})

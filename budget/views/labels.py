@@ -203,6 +203,7 @@ EN: dict[str, str] = {
     "空表": "Empty tables",
     "绩效项目 / 指标": "Projects / indicators",
     "解析说明（{count} 条）": "Reading notes ({count})",
+    "文档中没有找到这个数字。": "Not found in the document.",
     "没有可显示的功能分类数据。": "No functional classification data to show.",
     # 支出结构
     "口径": "Measure",
@@ -425,6 +426,7 @@ EN: dict[str, str] = {
     ),
     "{count} 处": "{count} places",
     "每一处的原文": "Each place as printed",
+    "另外 {count} 处": "{count} more places",
     "怎么改：{guidance}": "How to fix: {guidance}",
     "没有符合筛选条件的问题。": "No problem matches the filters.",
     "{part}（{count}，待处理 {todo}）": "{part} ({count}, {todo} to do)",

@@ -239,3 +239,13 @@ def test_two_complete_disclosures_of_one_unit_stay_two():
     at = upload(new_app(), ("seed.docx", fixture_bytes("seed.docx")), ("seed.txt", fixture_bytes("seed.txt")))
     assert len(at.sidebar.selectbox[0].options) == 2
     assert not [t for t in at.sidebar.toggle if t.key and t.key.startswith("session_join_")]
+
+
+@pytest.mark.parametrize("name", ["shanghai_12.pdf", "shenzhen_05.pdf", "wuxi_05.pdf", "chongqing_06.pdf"])
+def test_every_page_runs_on_corpus_documents_of_four_cities(name):
+    at = upload(new_app(), corpus_file(name))
+    for page in PAGES:
+        open_page(at, page)
+        assert not at.error, (page, [e.value for e in at.error])
+    open_page(at, "overview")
+    assert name in plain(banner(at))

@@ -70,8 +70,13 @@ def test_the_list_beside_the_chart_has_every_sector_of_the_ring_with_amounts():
         "210 卫生健康支出",
         "221 住房保障支出",
     ]
-    assert list(listed["金额（万元）"]) == ["1,065.08", "276.93", "61.54", "32.01", "16.65"]
-    assert list(listed["占比"])[-1] == "1.1%"  # the smallest sector, too small for its label in the chart
+    assert list(listed["金额（万元）"]) == [
+        "1,065.08（73.3%）",
+        "276.93（19.1%）",
+        "61.54（4.2%）",
+        "32.01（2.2%）",
+        "16.65（1.1%）",  # the smallest sector, too small for its label in the chart
+    ]
 
 
 def test_measure_switch_changes_the_values():
