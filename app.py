@@ -29,8 +29,10 @@ pages = [st.Page(script, title=t(title), icon=icon, url_path=path) for script, t
 
 def _home() -> None:
     # The app root opens 总览 at its own path, so /overview is a real address (a default
-    # page would be served at / only, and /overview would be "page not found").
-    st.switch_page(pages[0])
+    # page would be served at / only, and /overview would be "page not found"). The
+    # link's own parameters go along; a plain switch_page would clear them all, which
+    # Streamlit refuses for those bound to widgets (?lang=English: the widget keeps it).
+    st.switch_page(pages[0], query_params=session.unbound_query_params())
 
 
 page = st.navigation([st.Page(_home, title=t("总览"), url_path="home", default=True, visibility="hidden"), *pages])

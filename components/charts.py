@@ -17,7 +17,7 @@ import streamlit as st
 
 from budget.views.display import DisplayUnit
 from budget.views.hierarchy import ROOT, Hierarchy
-from components.i18n import t
+from components.i18n import t, units
 
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 BASIC_COLOUR = "#2E86AB"
@@ -79,10 +79,10 @@ def hierarchy_figure(h: Hierarchy, kind: str = "sunburst", level: str | None = N
     ]
     customdata = pd.DataFrame(
         {
-            "amount": frame["amount_label"],
+            "amount": frame["amount_label"].map(units),
             "share": frame["share_label"].fillna(""),
             "code": frame["code"].fillna("").map(plain),
-            "exact": frame["exact_label"] if "exact_label" in frame else frame["amount_label"],
+            "exact": (frame["exact_label"] if "exact_label" in frame else frame["amount_label"]).map(units),
         }
     ).to_numpy()
     exact_line = t("原文：{figure}", figure="%{customdata[3]}")
@@ -91,7 +91,7 @@ def hierarchy_figure(h: Hierarchy, kind: str = "sunburst", level: str | None = N
         "labels": names,
         "parents": frame["parent"],
         "values": frame["value"],
-        "text": frame["text"],
+        "text": frame["text"].map(units),
         "customdata": customdata,
         "branchvalues": "total",
         "hovertemplate": (
@@ -175,7 +175,16 @@ def _labelled_rows(fig: go.Figure, labels: list[str], top: float = 0.0) -> None:
     left: on a phone the bars keep the width and the figures are never cut at the edge."""
     for i, label in enumerate(labels):
         fig.add_annotation(
-            x=0, y=i, xref="x", yref="y", text=label, showarrow=False, xanchor="left", yanchor="bottom", yshift=9
+            x=0,
+            y=i,
+            xref="x",
+            yref="y",
+            text=label,
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom",
+            align="left",
+            yshift=9,
         )
     fig.update_yaxes(visible=False, range=[-0.6, len(labels) - 0.2 + top], fixedrange=True)
     fig.update_xaxes(visible=False, fixedrange=True)
@@ -188,7 +197,7 @@ def class_bars(frame: pd.DataFrame, unit: DisplayUnit, name: str = "支出按功
         return
     frame = frame.iloc[::-1].reset_index(drop=True)
     labels = [
-        f"<b>{plain(n)}</b>　{a}　{s}" if s else f"<b>{plain(n)}</b>　{a}"
+        f"<b>{plain(n)}</b>　{units(a)}　{s}" if s else f"<b>{plain(n)}</b>　{units(a)}"
         for n, a, s in zip(frame["name"], frame["total_label"], frame["share_label"], strict=False)
     ]
     exact_line = t("原文：{figure}", figure="%{customdata[1]}")
@@ -199,7 +208,9 @@ def class_bars(frame: pd.DataFrame, unit: DisplayUnit, name: str = "支出按功
             orientation="h",
             width=0.42,
             marker_color=PROJECT_COLOUR,
-            customdata=pd.DataFrame({"name": frame["name"].map(plain), "exact": frame["total_exact"]}).to_numpy(),
+            customdata=pd.DataFrame(
+                {"name": frame["name"].map(plain), "exact": frame["total_exact"].map(units)}
+            ).to_numpy(),
             hovertemplate="<b>%{customdata[0]}</b><br>" + exact_line + "<extra></extra>",
         )
     )
@@ -231,7 +242,11 @@ def basic_project_bars(frame: pd.DataFrame, unit: DisplayUnit) -> None:
             width=0.42,
             marker_color=colour,
             customdata=pd.DataFrame(
-                {"name": frame["name"].map(plain), "label": frame[f"{key}_label"], "exact": frame[f"{key}_exact"]}
+                {
+                    "name": frame["name"].map(plain),
+                    "label": frame[f"{key}_label"].map(units),
+                    "exact": frame[f"{key}_exact"].map(units),
+                }
             ).to_numpy(),
             hovertemplate=f"%{{customdata[0]}}<br>{t(label)}：%{{customdata[1]}}<br>{exact_line}<extra></extra>",
         )
@@ -240,11 +255,11 @@ def basic_project_bars(frame: pd.DataFrame, unit: DisplayUnit) -> None:
     basic, project = t("基本"), t("项目")
     # Name on one line, both parts on the next: a phone's width holds each.
     labels = [
-        f"<b>{plain(n)}</b><br><span style='color:{BASIC_COLOUR}'>{basic} {b}</span>"
-        f"　<span style='color:{PROJECT_COLOUR}'>{project} {p}</span>"
+        f"<b>{plain(n)}</b><br><span style='color:{BASIC_COLOUR}'>{basic} {units(b)}</span>"
+        f"　<span style='color:{PROJECT_COLOUR}'>{project} {units(p)}</span>"
         for n, b, p in zip(frame["name"], frame["basic_label"], frame["project_label"], strict=False)
     ]
-    _labelled_rows(fig, labels, top=0.8)
+    _labelled_rows(fig, labels, top=0.45)
     fig.update_layout(
         barmode="stack",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
@@ -287,7 +302,7 @@ def grouped_bars(frame: pd.DataFrame) -> None:
             text=part["label"],
             textposition="outside",
             cliponaxis=False,
-            customdata=part["exact"] if "exact" in part else part["label"],
+            customdata=(part["exact"] if "exact" in part else part["label"]).map(units),
             hovertemplate=f"%{{y}}<br>{plain(name)}：%{{text}}<br>{exact_line}<extra></extra>",
         )
     fig.update_layout(

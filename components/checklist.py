@@ -12,7 +12,7 @@ import streamlit as st
 from budget.model import Disclosure
 from budget.views.display import DisplayUnit, figure
 from budget.views.performance import ProjectView, procurement_frame, project_budget
-from components.i18n import t
+from components.i18n import t, units
 from components.tables import money_table
 from components.text import md
 
@@ -65,9 +65,9 @@ def indicator_checklist(d: Disclosure, view: ProjectView, doc_key: str, unit: Di
     budget = project_budget(d, view)
     if view.caps or view.procurement or budget is not None:
         st.markdown(f"**{t('成本与预算')}**")
-        lines = [t("- 项目预算：{amount}", amount=figure(budget, unit) if budget else t("绩效表未列示"))]
+        lines = [t("- 项目预算：{amount}", amount=units(figure(budget, unit)) if budget else t("绩效表未列示"))]
         lines += [
-            t("- 成本上限（{indicator}）：{amount}", indicator=md(ind.level3), amount=figure(cap, unit))
+            t("- 成本上限（{indicator}）：{amount}", indicator=md(ind.level3), amount=units(figure(cap, unit)))
             for ind, cap in view.caps
         ]
         st.markdown("\n".join(lines))

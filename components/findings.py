@@ -24,7 +24,7 @@ from budget.checks import CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_ORDER, Chec
 from budget.export import reports
 from budget.model import Disclosure
 from budget.views.check import Group, findings_frame, fragment, grouped, marked, parts, rules_frame
-from budget.views.labels import rule_guidance, rule_title
+from budget.views.labels import one, rule_guidance, rule_title
 from components.i18n import lang, t, words
 from components.style import DONE
 from components.text import md
@@ -197,14 +197,14 @@ class Selection:
 
 
 def filters(report: CheckReport) -> Selection:
-    tr = words()
+    tr, language = words(), lang()
     left, right = st.columns([1, 1])
     severities = left.pills(
         t("级别"),
         list(SEVERITY_LABELS),
         selection_mode="multi",
         default=list(SEVERITY_LABELS),
-        format_func=lambda s: tr(SEVERITY_LABELS[s]),
+        format_func=lambda s: one(SEVERITY_LABELS[s], language),
         key="findings_filter_severity",
     )
     rule_ids = sorted({f.rule for f in report.findings})
@@ -312,7 +312,7 @@ def card(doc: Disclosure, report: CheckReport, group: Group) -> None:
     status = status_of(first)
     key = f"{DONE}{first.key}" if status != reports.TODO else f"findings_card_{first.key}"
     with st.container(border=True, key=key.replace(":", "_")):
-        badges = [BADGES[first.severity].format(label=t(SEVERITY_LABELS[first.severity]))]
+        badges = [BADGES[first.severity].format(label=one(SEVERITY_LABELS[first.severity], lang()))]
         if status in STATUS_BADGES:
             badges.append(STATUS_BADGES[status].format(label=t(status)))
         count = f" · {t('{count} 处', count=len(group.findings))}" if len(group.findings) > 1 else ""
@@ -384,7 +384,7 @@ def by_severity(report: CheckReport, findings: list[Finding]) -> None:
         statuses = {k: v[0] for k, v in annotated.items()}
         frame = findings_frame(report, items, statuses)
         frame["规则"] = [f"{_rule_title(report, f.rule)} · {f.rule}" for f in items]
-        frame["级别"] = [t(v) for v in frame["级别"]]
+        frame["级别"] = [one(v, lang()) for v in frame["级别"]]
         frame["类别"] = [t(v) for v in frame["类别"]]
         frame["状态"] = [t(v) for v in frame["状态"]]
         frame["说明"] = [reports.annotation(annotated, f)[1] for f in items]

@@ -8,7 +8,7 @@ from budget.views.display import DisplayUnit, exact, figure, is_rounded
 from budget.views.glossary import definition
 from budget.views.overview import Overview
 from components import source
-from components.i18n import lang, t
+from components.i18n import lang, t, units
 from components.page import Context
 from components.style import HEADLINES
 
@@ -46,7 +46,7 @@ def _cards(heads: list, texts: list[str], per_row: int, ctx: Context) -> None:
                 if meaning:
                     help_lines.append(meaning)
                 if head.amount is not None:
-                    help_lines.append(t("原文数字：{figure}", figure=exact(head.amount)))
+                    help_lines.append(t("原文数字：{figure}", figure=units(exact(head.amount))))
                     if is_rounded(head.amount, unit):
                         help_lines.append(t("卡片上的数字已换算为{unit}并四舍五入到两位小数。", unit=t(str(unit))))
                 st.metric(

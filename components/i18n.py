@@ -7,6 +7,7 @@ in ``budget.views.labels`` so the exports, which have no Streamlit, translate al
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import streamlit as st
@@ -30,6 +31,17 @@ def t(text: str, **fields: object) -> str:
     """``text`` (a Chinese label or template) in the current language, fields filled in."""
     out = translate(text, lang())
     return out.format(**fields) if fields else out
+
+
+_FIGURE_UNIT = re.compile(r"(?<![\w.,])([-+]?\d[\d,]*(?:\.\d+)?) (元|万元|亿元)(?=$|<br>|[\s　（(])")
+
+
+def units(text: str) -> str:
+    """Our formatted figures ("1,065.08 万元") with the unit word in the interface language.
+    Only for the labels we format, never for document text."""
+    if lang() != "en" or not text:
+        return text
+    return _FIGURE_UNIT.sub(lambda m: f"{m.group(1)} {translate(m.group(2), 'en')}", text)
 
 
 def words() -> Callable[[str], str]:

@@ -14,8 +14,9 @@ import streamlit as st
 
 from budget.model import Disclosure
 from budget.views.display import DEFAULT_UNIT, DISPLAY_UNITS, DisplayUnit, unit_of
+from budget.views.labels import short_unit
 from components import session
-from components.i18n import t, words
+from components.i18n import lang, t
 from components.text import md
 
 UNIT = "unit"  # widget key and query parameter
@@ -32,10 +33,11 @@ class Context:
 
 def unit_switch(label_visibility: str = "visible") -> DisplayUnit:
     """The page's display unit (bound to the link, so a shared link shows the same unit)."""
+    language = lang()
     chosen = st.segmented_control(
         t("显示单位"),
         list(DISPLAY_UNITS),
-        format_func=words(),
+        format_func=lambda unit: short_unit(str(unit), language),
         default=DEFAULT_UNIT,
         required=True,
         key=UNIT,

@@ -240,6 +240,16 @@ def _select_from_link(documents: dict[str, Document]) -> str | None:
     return None if any(k.startswith(wanted) for k in seen) else wanted
 
 
+# Query parameters bound to widgets (the widgets keep them in the link themselves).
+BOUND = ("lang", "unit", "measure", "sector")
+
+
+def unbound_query_params() -> dict[str, list[str]]:
+    """The link's own parameters (``doc`` …) without those bound to widgets, for
+    st.switch_page, which may neither clear nor set a bound one."""
+    return {key: st.query_params.get_all(key) for key in st.query_params if key not in BOUND}
+
+
 def _on_select() -> None:
     st.query_params[DOC] = prefix(st.session_state[_SELECTED])
 

@@ -13,7 +13,7 @@ import streamlit as st
 
 from budget.export import tables as export
 from budget.model import Table
-from components.i18n import t
+from components.i18n import t, units
 
 _AMOUNT = re.compile(r"（(元|万元|亿元)）$")
 AMOUNT_COLUMNS = {"表内金额", "说明中金额", "金额", "占比", "增减率", "增减额"}
@@ -46,6 +46,9 @@ def money_table(
     for column in (*words, STATUS):
         if column in frame.columns:
             frame[column] = [t(str(v)) if v else v for v in frame[column]]
+    for column in frame.columns:
+        if is_amount(str(column)):
+            frame[column] = [units(v) if isinstance(v, str) else v for v in frame[column]]
     config: dict[str, object] = {}
     for column in frame.columns:
         label = t(str(column))

@@ -8,7 +8,7 @@ from budget.views import three_public as view
 from budget.views.display import figure
 from budget.views.glossary import definition
 from components import page, source, tables
-from components.i18n import lang, t
+from components.i18n import lang, t, units
 from components.text import md
 
 ctx = page.header(
@@ -42,7 +42,9 @@ if three.sentence:
     st.caption(t("情况说明原文"))
     st.text(three.sentence)
 for q in three.extra:
-    st.caption(t("说明中另列：{label} {amount}（表中无对应项）", label=md(q.label), amount=figure(q.amount, ctx.unit)))
+    st.caption(
+        t("说明中另列：{label} {amount}（表中无对应项）", label=md(q.label), amount=units(figure(q.amount, ctx.unit)))
+    )
 
 st.subheader(t("机关运行经费"), help=definition("机关运行经费", lang()))
 running = view.running_costs_comparison(d)

@@ -269,3 +269,15 @@ def test_review_a_finding_and_switch_the_language(server, browser):
     expect(page.get_by_role("heading", name="总览", exact=True)).to_be_visible()
     expect(uploader.get_by_text("上传", exact=True)).to_be_visible()
     page.context.close()
+
+
+def test_a_link_in_english_opens_in_english(server, browser):
+    from playwright.sync_api import expect
+
+    page = new_page(browser)
+    page.goto(f"{server}/?lang=English")
+    expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible()
+    page.goto(f"{server}/functional?lang=English")
+    expect(page.get_by_role("heading", name="Spending structure", exact=True)).to_be_visible()
+    expect(page.locator("[data-testid='stFileUploader']").get_by_text("Upload", exact=True)).to_be_visible()
+    page.context.close()

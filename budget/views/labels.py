@@ -44,6 +44,21 @@ def translate(text: str, lang: str = "zh") -> str:
     return text
 
 
+# A severity naming one finding (a badge, a filter, a row), where the summary counts say
+# 错误 / Errors; and the display units as short as the unit switch needs them.
+ONE_EN = {"错误": "Error", "警告": "Warning", "提示": "Note"}
+SHORT_UNITS_EN = {"元": "yuan", "万元": "10k", "亿元": "100m"}
+
+
+def one(label: str, lang: str = "zh") -> str:
+    """A severity label for one finding ("错误" -> "Error")."""
+    return ONE_EN.get(label, translate(label, lang)) if lang == "en" else label
+
+
+def short_unit(unit: str, lang: str = "zh") -> str:
+    return SHORT_UNITS_EN.get(unit, unit) if lang == "en" else unit
+
+
 def rule_title(rule_id: str, title: str, lang: str = "zh") -> str:
     """A rule's title in ``lang`` (the catalogue's Chinese title when no English is known)."""
     return RULES.get(rule_id, (title, ""))[0] if lang == "en" else title

@@ -187,3 +187,15 @@ def test_parent_smaller_than_children_still_draws_and_says_so():
     assert texts["208"].startswith("50.00 万元")  # the label keeps the printed figure
     warning = at.warning[0].value.replace("\\", "")
     assert "208" in warning and "11.54 万元" in warning
+
+
+def test_in_english_the_figures_carry_english_units_the_names_stay_as_printed():
+    at = open_page(new_app("en"), "functional")
+    trace = sunburst_trace(at)
+    texts = dict(zip(trace["ids"], trace["text"], strict=False))
+    assert texts["root"] == "1,452.21 10k yuan"
+    assert texts["201"] == "1,065.08 10k yuan<br>73.3%"
+    labels = dict(zip(trace["ids"], trace["labels"], strict=False))
+    assert labels["201"] == "一般公共服务<br>支出" or labels["201"].replace("<br>", "") == "一般公共服务支出"
+    assert labels["root"] == "Total"
+    assert list(rows(at).columns)[:3] == ["Code", "Name", "Total (10k yuan)"]
