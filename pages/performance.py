@@ -23,7 +23,7 @@ views = [project_view(d, i) for i in range(len(d.performance))]
 indicator_count = sum(len(v.project.indicators) for v in views)
 st.markdown(
     t(
-        "共 **{projects}** 个项目、**{indicators}** 项指标；需要注意的指标 **{flags}** 项。",
+        "共 **{projects}** 个项目、**{indicators}** 项指标；标出的问题 **{flags}** 处（一项指标可有几处）。",
         projects=len(views),
         indicators=indicator_count,
         flags=sum(v.flag_count for v in views),

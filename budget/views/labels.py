@@ -89,8 +89,8 @@ EN: dict[str, str] = {
         "and where the money goes by functional class."
     ),
     (
-        "支出按功能分类（类 → 款 → 项）的构成；扇区大小为金额。点击扇区或右侧列表查看该科目，点击中心或上方路"
-        "径返回上一层。"
+        "支出按功能分类（类 → 款 → 项）的构成；扇区大小为金额。"
+        "点击扇区或图旁列表中的一行查看该科目，点击中心或上方路径返回上一层。"
     ): (
         "Spending by functional classification (class → section → item); the size of a sector is its amount. "
         "Click a sector or a row of the list to open it; click the centre or the path above to go back up."
@@ -296,8 +296,9 @@ EN: dict[str, str] = {
     "机关运行经费（三公经费表）": "Administrative running costs (three public table)",
     "机关运行经费（对照基本支出表公用经费）": "Administrative running costs (against public costs of the basic table)",
     # 绩效目标
-    "共 **{projects}** 个项目、**{indicators}** 项指标；需要注意的指标 **{flags}** 项。": (
-        "**{projects}** projects, **{indicators}** indicators; **{flags}** indicators need attention."
+    "共 **{projects}** 个项目、**{indicators}** 项指标；标出的问题 **{flags}** 处（一项指标可有几处）。": (
+        "**{projects}** projects, **{indicators}** indicators; **{flags}** problems flagged "
+        "(an indicator may have several)."
     ),
     "{name}\u3000·\u3000{count} 项指标\u3000·\u3000已核对 {done}": "{name} · {count} indicators · {done} ticked",
     "这份文档中没有识别到项目绩效目标表。": "No project performance table was recognised in this document.",
