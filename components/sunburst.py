@@ -76,14 +76,10 @@ def breadcrumb(h: Hierarchy, node: str) -> None:
             label = t("全部科目") if step == ROOT else f"{frame.loc[step, 'code']} {md(frame.loc[step, 'name'])}"
             if i:
                 st.markdown("›")
-            st.button(
-                label,
-                key=f"sunburst_crumb_{step}",
-                on_click=_go,
-                args=(step,),
-                type="tertiary" if i < len(path) - 1 else "secondary",
-                disabled=i == len(path) - 1,
-            )
+            if i == len(path) - 1:
+                st.markdown(f"**{label}**")  # where we are: not a button
+            else:
+                st.button(label, key=f"sunburst_crumb_{step}", on_click=_go, args=(step,), type="tertiary")
 
 
 def ring_list(h: Hierarchy, level: str, unit: DisplayUnit) -> None:
@@ -115,7 +111,10 @@ def ring_list(h: Hierarchy, level: str, unit: DisplayUnit) -> None:
         key=widget,
         on_select=_on_pick,
         selection_mode="single-row",
-        column_config={amount: st.column_config.TextColumn(alignment="right")},
+        column_config={
+            t("科目"): st.column_config.TextColumn(width="medium"),
+            amount: st.column_config.TextColumn(alignment="right", width=150),
+        },
     )
     st.caption(t("点选一行即打开该科目；图中放不下标签的小扇区也列在这里。"))
 
@@ -142,7 +141,7 @@ def sunburst(h: Hierarchy, labels: dict[str, str], measure_label: str, name: str
     st.session_state[_LEVEL] = level
     if shown != ROOT:
         breadcrumb(h, shown)
-    chart, listing = st.columns([3, 2], gap="medium")
+    chart, listing = st.columns([1, 1], gap="medium")
     with chart:
         st.plotly_chart(
             hierarchy_figure(h, "sunburst", level=level if level != ROOT else None, height=520),
