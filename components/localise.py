@@ -87,17 +87,10 @@ _SCRIPT = """
     for (const [re, out] of patterns) if (re.test(key)) return key.replace(re, out);
     return null;
   };
-  const inScope = (el) => el && el.closest && el.closest(config.scopes);
-  const fix = (root) => {
-    const zh = window.__budgetLang === "zh";
-    const base = root.nodeType === 1 ? root : root.parentElement;
-    if (!base) return;
+  const fixOne = (base, zh) => {
     const walker = document.createTreeWalker(base, NodeFilter.SHOW_TEXT);
-    const texts = [];
-    if (root.nodeType === 3) texts.push(root);
-    while (walker.nextNode()) texts.push(walker.currentNode);
-    for (const node of texts) {
-      if (!inScope(node.parentElement)) continue;
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
       if (zh) {
         const out = translate(node.nodeValue);
         if (out !== null && out !== node.nodeValue) { node.__budgetOriginal = node.nodeValue; node.nodeValue = out; }
@@ -105,11 +98,9 @@ _SCRIPT = """
         node.nodeValue = node.__budgetOriginal; delete node.__budgetOriginal;
       }
     }
-    const elements = base.querySelectorAll ? [base, ...base.querySelectorAll("*")] : [base];
-    for (const el of elements) {
-      if (!inScope(el)) continue;
+    for (const el of [base, ...base.querySelectorAll("*")]) {
       for (const attr of ATTRS) {
-        const value = el.getAttribute && el.getAttribute(attr);
+        const value = el.getAttribute(attr);
         if (!value) continue;
         const saved = "data-budget-" + attr;
         if (zh) {
@@ -120,6 +111,16 @@ _SCRIPT = """
         }
       }
     }
+  };
+  // Only Streamlit's own widgets are walked: a chart or a table added to the page is
+  // looked into for those (a query), never walked node by node.
+  const fix = (root) => {
+    const zh = window.__budgetLang === "zh";
+    const base = root.nodeType === 1 ? root : root.parentElement;
+    if (!base || !base.querySelectorAll) return;
+    const scoped = base.closest(config.scopes);
+    const targets = scoped ? [scoped] : [...base.querySelectorAll(config.scopes)];
+    for (const target of targets) fixOne(target, zh);
   };
   window.__budgetFix = fix;
   fix(document.body);

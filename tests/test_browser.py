@@ -222,7 +222,7 @@ def test_a_yuan_document_cards_links_sunburst_and_timing(server, browser):
     expect(picker).to_have_value(re.compile("^208 "))
     page.get_by_text("基本支出", exact=True).first.click()
     expect(picker).to_have_value(re.compile("^208 "))
-    expect(page.locator("[data-testid='stMain'] button", has_text="208 社会保障和就业支出")).to_be_visible()
+    expect(page.locator("[data-testid='stMain'] strong", has_text="208 社会保障和就业支出")).to_be_visible()
     page.get_by_text("项目支出", exact=True).first.click()
     expect(picker).to_have_value(re.compile("^208 "))
     page.get_by_text("合计", exact=True).first.click()
