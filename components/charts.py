@@ -170,7 +170,10 @@ def _lighten(hex_colour: str, amount: float) -> str:
 ROW = 54  # px per labelled bar: a line of text above a bar
 
 
-def _labelled_rows(fig: go.Figure, labels: list[str], top: float = 0.0) -> None:
+BAR = 0.42  # bar thickness, in rows
+
+
+def _labelled_rows(fig: go.Figure, labels: list[str], row_px: float, top: float = 0.0) -> None:
     """A line of text above each bar (names and figures), instead of tick labels to the
     left: on a phone the bars keep the width and the figures are never cut at the edge."""
     for i, label in enumerate(labels):
@@ -184,7 +187,7 @@ def _labelled_rows(fig: go.Figure, labels: list[str], top: float = 0.0) -> None:
             xanchor="left",
             yanchor="bottom",
             align="left",
-            yshift=9,
+            yshift=BAR / 2 * row_px + 3,  # just clear of the bar's top edge
         )
     fig.update_yaxes(visible=False, range=[-0.6, len(labels) - 0.2 + top], fixedrange=True)
     fig.update_xaxes(visible=False, fixedrange=True)
@@ -206,7 +209,7 @@ def class_bars(frame: pd.DataFrame, unit: DisplayUnit, name: str = "支出按功
             x=frame["total_value"],
             y=list(range(len(frame))),
             orientation="h",
-            width=0.42,
+            width=BAR,
             marker_color=PROJECT_COLOUR,
             customdata=pd.DataFrame(
                 {"name": frame["name"].map(plain), "exact": frame["total_exact"].map(units)}
@@ -214,7 +217,7 @@ def class_bars(frame: pd.DataFrame, unit: DisplayUnit, name: str = "支出按功
             hovertemplate="<b>%{customdata[0]}</b><br>" + exact_line + "<extra></extra>",
         )
     )
-    _labelled_rows(fig, labels)
+    _labelled_rows(fig, labels, ROW)
     fig.update_xaxes(range=[0, float(frame["total_value"].max()) * 1.02 or 1])
     _layout(fig, 30 + ROW * len(frame))
     st.plotly_chart(fig, width="stretch", config=config(t(name)))
@@ -239,7 +242,7 @@ def basic_project_bars(frame: pd.DataFrame, unit: DisplayUnit) -> None:
             x=frame[f"{key}_value"],
             y=positions,
             orientation="h",
-            width=0.42,
+            width=BAR,
             marker_color=colour,
             customdata=pd.DataFrame(
                 {
@@ -259,13 +262,14 @@ def basic_project_bars(frame: pd.DataFrame, unit: DisplayUnit) -> None:
         f"　<span style='color:{PROJECT_COLOUR}'>{project} {units(p)}</span>"
         for n, b, p in zip(frame["name"], frame["basic_label"], frame["project_label"], strict=False)
     ]
-    _labelled_rows(fig, labels, top=0.45)
+    row = int(ROW * 1.45)
+    _labelled_rows(fig, labels, row, top=0.45)
     fig.update_layout(
         barmode="stack",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
     )
     fig.update_xaxes(range=[0, float(frame["total_value"].max()) * 1.02 or 1])
-    _layout(fig, 70 + int(ROW * 1.45) * len(frame))
+    _layout(fig, 70 + row * len(frame))
     fig.update_layout(margin={"t": 30})
     st.plotly_chart(fig, width="stretch", config=config(t("基本支出与项目支出")))
 
@@ -282,35 +286,54 @@ def treemap(h: Hierarchy, height: int = 520, name: str = "基本支出经济分�
 
 
 def grouped_bars(frame: pd.DataFrame) -> None:
-    """Horizontal bars grouped by category, one colour per series (e.g. per document),
-    each bar labelled with its amount. ``frame``: series, category, value, label, exact."""
+    """Bars grouped by category (one colour per series, e.g. per document), the category's
+    name above its group and each bar's amount on it (inside when it fits, so the longest
+    bar's figure is never cut at a phone's edge). ``frame``: series, category, value,
+    label, exact."""
     if frame.empty:
         st.info(t("没有可显示的功能分类数据。"))
         return
     categories = list(dict.fromkeys(frame["category"]))
     series = list(dict.fromkeys(frame["series"]))
+    position = {c: i for i, c in enumerate(reversed(categories))}  # the first category on top
     fig = go.Figure()
-    for n, name in enumerate(series):
+    # Horizontal groups stack their bars upwards: add the series last-first so the first
+    # document's bar is the top one, and list the legend the other way round.
+    for n, name in reversed(list(enumerate(series))):
         part = frame[frame["series"] == name]
         exact_line = t("原文：{figure}", figure="%{customdata}")
         fig.add_bar(
             name=plain(name),
             x=part["value"],
-            y=[_short(plain(c)) for c in part["category"]],
+            y=[position[c] for c in part["category"]],
             orientation="h",
             marker_color=COLOURS[(n + 1) % len(COLOURS)],
-            text=part["label"],
-            textposition="outside",
+            text=part["label"].map(units),
+            textposition="auto",
+            insidetextanchor="end",
             cliponaxis=False,
             customdata=(part["exact"] if "exact" in part else part["label"]).map(units),
-            hovertemplate=f"%{{y}}<br>{plain(name)}：%{{text}}<br>{exact_line}<extra></extra>",
+            hovertemplate=f"{plain(name)}：%{{text}}<br>{exact_line}<extra></extra>",
+        )
+    row = 44 + 26 * len(series)
+    for category, i in position.items():
+        fig.add_annotation(
+            x=0,
+            y=i,
+            text=f"<b>{plain(category)}</b>",
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom",
+            align="left",
+            yshift=0.55 / 2 * row + 2,
         )
     fig.update_layout(
         barmode="group",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
+        bargap=0.45,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "reversed"},
     )
-    fig.update_xaxes(visible=False, range=[0, float(frame["value"].max()) * 1.25 or 1])
-    fig.update_yaxes(automargin=True, autorange="reversed")
-    _layout(fig, max(220, 90 + (26 if len(series) < 3 else 20) * len(series) * len(categories)))
+    fig.update_xaxes(visible=False, fixedrange=True, range=[0, float(frame["value"].max()) * 1.08 or 1])
+    fig.update_yaxes(visible=False, fixedrange=True, range=[-0.6, len(categories) - 0.15])
+    _layout(fig, 60 + row * len(categories))
     fig.update_layout(margin={"t": 40})
     st.plotly_chart(fig, width="stretch", config=config(t("对比")))

@@ -14,6 +14,7 @@ table cells.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -273,6 +274,9 @@ def review(group: Group) -> None:
     )
 
 
+_FIGURE = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?%?$")
+
+
 def _evidence_table(frame: pd.DataFrame, row: int | None, column: int | None) -> None:
     """The printed rows around the finding as a static table (nothing clipped), the row
     at fault tinted and the cell at fault marked."""
@@ -280,14 +284,16 @@ def _evidence_table(frame: pd.DataFrame, row: int | None, column: int | None) ->
     def style(data: pd.DataFrame) -> pd.DataFrame:
         # A cell never narrower than a figure: a wide table scrolls sideways instead of
         # breaking its figures and headers into one character per line.
-        styles = pd.DataFrame("min-width: 6.5em; white-space: nowrap", index=data.index, columns=data.columns)
+        styles = data.map(
+            lambda v: (
+                "min-width: 6.5em; white-space: nowrap"
+                + ("; text-align: right !important" if _FIGURE.match(str(v).strip()) else "")
+            )
+        )
         if row is not None:
-            styles.iloc[row, :] = "min-width: 6.5em; white-space: nowrap; background-color: #fff4ce"
+            styles.iloc[row, :] = styles.iloc[row, :] + "; background-color: #fff4ce"
             if column is not None:
-                styles.iloc[row, column] = (
-                    "min-width: 6.5em; white-space: nowrap; background-color: #f9c8c4; font-weight: bold;"
-                    " outline: 2px solid #C0392B"
-                )
+                styles.iloc[row, column] += "; background-color: #f9c8c4; font-weight: bold; outline: 2px solid #C0392B"
         return styles
 
     st.table(frame.style.apply(style, axis=None), hide_index=True)

@@ -111,10 +111,9 @@ def ring_list(h: Hierarchy, level: str, unit: DisplayUnit) -> None:
         key=widget,
         on_select=_on_pick,
         selection_mode="single-row",
-        column_config={
-            t("科目"): st.column_config.TextColumn(width="medium"),
-            amount: st.column_config.TextColumn(alignment="right", width=150),
-        },
+        # The figures keep their width; on a phone the names give way (the picker above
+        # shows the full name of the one chosen).
+        column_config={amount: st.column_config.TextColumn(alignment="right", width=170)},
     )
     st.caption(t("点选一行即打开该科目；图中放不下标签的小扇区也列在这里。"))
 

@@ -84,7 +84,7 @@ def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
             frame[column] = [t(str(v)) if v else v for v in frame[column]]
     amounts = [t(str(c)) for c in frame.columns if is_amount(str(c))]
     frame.columns = [t(str(c)) for c in frame.columns]
-    styler = frame.style.set_properties(subset=amounts, **{"text-align": "right", "white-space": "nowrap"})
+    styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})
     if colours is not None:
         styler = styler.apply(lambda _: colours, subset=[t(STATUS)])
     st.table(styler, hide_index=True)

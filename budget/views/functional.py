@@ -74,11 +74,15 @@ def lines_frame(
 
     A ``DisplayUnit`` converts every amount to it with two decimals; a ``MoneyUnit`` (the
     document's own) keeps the figures as printed. With ``drop_blank`` a money column that
-    is blank in every row is left out.
+    is blank or zero in every row is left out (except the first).
     """
     lines = list(lines)
     if drop_blank:
-        keys = [k for k in keys if any(line.values.get(k) is not None for line in lines)] or list(keys[:1])
+        # A column with nothing but blanks and zeros (经营支出 printed 0.00 on every row)
+        # says nothing; the first key, the measure, always stays.
+        keys = [
+            k for i, k in enumerate(keys) if i == 0 or any((m := line.values.get(k)) and m.amount for line in lines)
+        ] or list(keys[:1])
 
     def text(m: Money | None) -> str:
         if m is None:

@@ -38,9 +38,10 @@ def test_two_uploads_side_by_side_in_wan_yuan():
     assert classes.loc["208", FULIYUAN] == "1,128.16" and classes.loc["208", SEED] == "61.54"
     assert classes.loc["201", FULIYUAN] == "—"
     bars = [trace for spec in plotly_specs(at) for trace in spec["data"] if trace["type"] == "bar"]
-    assert [trace["name"] for trace in bars] == [SEED.removesuffix("（万元）"), FULIYUAN.removesuffix("（万元）")]
-    assert "1,128.16" in bars[1]["text"]
-    assert "1,128.1624 万元" in bars[1]["customdata"]  # the exact figure in the hover
+    # drawn last-first so the first document's bar is on top of each group
+    assert [trace["name"] for trace in bars] == [FULIYUAN.removesuffix("（万元）"), SEED.removesuffix("（万元）")]
+    assert "1,128.16" in bars[0]["text"]
+    assert "1,128.1624 万元" in bars[0]["customdata"]  # the exact figure in the hover
     assert len(at.get("download_button")) == 2
 
 

@@ -117,3 +117,18 @@ def test_rows_in_a_display_unit(seed_docx):
     frame = functional.lines_frame(seed_docx.functional[:1], ["total"], DisplayUnit.YUAN)
     assert list(frame.columns) == ["科目编码", "科目名称", "合计（元）"]
     assert frame.iloc[0]["合计（元）"] == "10,650,800.00"
+
+
+def test_a_column_of_zeros_is_left_out_of_the_rows(seed_docx):
+    from dataclasses import replace
+
+    from budget.model import Money, MoneyUnit
+    from budget.views.display import DisplayUnit
+
+    zero = Money(Decimal("0.00"), MoneyUnit.WAN_YUAN)
+    # as 深圳 prints them: 经营支出 0.00 on every row
+    lines = [replace(line, values={**line.values, "operating_expense": zero}) for line in seed_docx.functional]
+    frame = functional.lines_frame(lines, ["total", "basic", "operating_expense"], DisplayUnit.WAN_YUAN)
+    assert list(frame.columns) == ["科目编码", "科目名称", "合计（万元）", "基本支出（万元）"]
+    only = functional.lines_frame(lines, ["operating_expense", "total"], DisplayUnit.WAN_YUAN)
+    assert list(only.columns)[2] == "经营支出（万元）"  # the measure stays even when all zero
