@@ -19,6 +19,7 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("pages/performance.py", "绩效目标", ":material/checklist:", "performance"),
     ("pages/tables.py", "原始表格", ":material/table:", "tables"),
     ("pages/compare.py", "对比", ":material/compare_arrows:", "compare"),
+    ("pages/corpus.py", "语料库", ":material/travel_explore:", "corpus"),
     ("pages/check.py", "发布前检查", ":material/fact_check:", "check"),
     ("pages/glossary.py", "名词解释", ":material/menu_book:", "glossary"),
 ]

@@ -32,6 +32,7 @@ _SEEN = "session_seen"  # every sha256 this session has held (a removed upload i
 _FILES = "session_files"  # {sha256: Document} every uploaded file that parsed, before joining
 _JOINS = "session_joins"  # {joined key: member keys} the files read as one disclosure
 _SPLIT = "session_split"  # joined keys the reader split back into their files
+_PUBLISHED = "session_published"  # {sha256: Document} opened from the server's corpus
 
 
 # st.cache_data is shared by every session of the server. That is acceptable here only
@@ -58,10 +59,13 @@ class Document:
     data: bytes
     sample: bool = False
     parts: tuple[Document, ...] = ()
+    published: bool = False  # a published document from the corpus, not a draft
 
     @property
     def label(self) -> str:
-        return t("示例：{name}", name=self.name) if self.sample else self.name
+        if self.sample:
+            return t("示例：{name}", name=self.name)
+        return t("语料库：{name}", name=self.name) if self.published else self.name
 
 
 def _sample() -> Document:
@@ -292,6 +296,9 @@ def sidebar() -> bool:
     uploaded = st.session_state.get(_UPLOADER) or []
     files, errors = _collect(list(uploaded))
     documents = _grouped(files, st.session_state.get(_SPLIT, set()))
+    # Published documents opened from the corpus page come after the uploads.
+    for key, doc in (st.session_state.get(_PUBLISHED) or {}).items():
+        documents.setdefault(key, doc)
     st.session_state[_FILES] = files
     st.session_state[_DOCUMENTS] = documents
     st.session_state[_ERRORS] = errors
@@ -314,7 +321,7 @@ def sidebar() -> bool:
                 st.selectbox(
                     t("当前查看的文档"),
                     keys,
-                    format_func=lambda k: documents[k].name,
+                    format_func=lambda k: documents[k].label,
                     key=_SELECTED,
                     on_change=_on_select,
                 )
@@ -322,6 +329,19 @@ def sidebar() -> bool:
     _errors(errors)
     st.query_params[DOC] = prefix(current_document().key)
     return True
+
+
+def open_published(key: str, name: str, data: bytes) -> None:
+    """Hold a published corpus document in this session (like an upload, in memory
+    only) and select it; the next run of the sidebar lists it."""
+    published: dict[str, Document] = dict(st.session_state.get(_PUBLISHED) or {})
+    published[key] = Document(key, name, data, published=True)
+    st.session_state[_PUBLISHED] = published
+    documents: dict[str, Document] = dict(st.session_state.get(_DOCUMENTS) or {})
+    documents.setdefault(key, published[key])
+    st.session_state[_DOCUMENTS] = documents
+    st.session_state[_SELECTED] = key
+    st.query_params[DOC] = prefix(key)  # the link names it too (else the old ?doc= wins)
 
 
 def _leave_legacy_pages_mode() -> None:
@@ -338,6 +358,11 @@ def _leave_legacy_pages_mode() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def use_navigation() -> None:
+    """For a page that reads no document: still run inside app.py's navigation."""
+    _leave_legacy_pages_mode()
 
 
 def current_document() -> Document:
@@ -374,6 +399,13 @@ def loaded_disclosures() -> list[tuple[str, Disclosure]]:
     _leave_legacy_pages_mode()
     documents: dict[str, Document] = st.session_state.get(_DOCUMENTS) or {}
     return [(doc.name, disclosure_of(doc)) for doc in documents.values()]
+
+
+def draft_disclosures() -> list[tuple[str, Disclosure]]:
+    """The uploaded documents that parsed (drafts), without those opened from the corpus."""
+    _leave_legacy_pages_mode()
+    documents: dict[str, Document] = st.session_state.get(_DOCUMENTS) or {}
+    return [(doc.name, disclosure_of(doc)) for doc in documents.values() if not doc.published]
 
 
 def is_sample() -> bool:

@@ -156,6 +156,8 @@ EN: dict[str, str] = {
     "示例": "Sample",
     "已上传": "Uploaded",
     "示例：{name}": "Sample: {name}",
+    "语料库：{name}": "Corpus: {name}",
+    "语料库": "Corpus",
     "无法读取《{name}》：{reason}": "Cannot read “{name}”: {reason}",
     "此链接指向的文档尚未加载": "The document this link points to is not loaded",
     (

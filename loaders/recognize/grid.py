@@ -113,9 +113,15 @@ def is_column_number_row(cells: list[str]) -> bool:
     )
 
 
+_FIRST_ITEM = re.compile(r"^(?:一|1)[、.．]\s*\S")
+
+
 def looks_like_data(cells: list[str]) -> bool:
     if any(is_code(c) for c in cells):
         return True
+    first = next((c for c in cells if c), "")
+    if _FIRST_ITEM.match(squash(first)) and not any(is_number(c) for c in cells):
+        return True  # "一、部门预算" opening the items, its amount left blank: the body starts
     return any(is_number(c) for c in cells[1:]) and not is_column_number_row(cells)
 
 
