@@ -28,7 +28,6 @@ from budget.views.check import Group, findings_frame, fragment, grouped, marked,
 from budget.views.labels import one, rule_guidance, rule_title
 from components.i18n import lang, t, words
 from components.style import DONE
-from components.text import md
 
 NOTES = "findings_notes"
 _IMPORTED = "findings_imported"  # file ids of reports already merged (merge once per file)
@@ -41,6 +40,12 @@ BADGES = {
 STATUS_BADGES = {reports.EXPLAINED: ":green-badge[{label}]", reports.FIXED: ":violet-badge[{label}]"}
 ICONS = {Severity.ERROR: ":material/error:", Severity.WARNING: ":material/warning:", Severity.INFO: ":material/info:"}
 # A reviewed card is drawn grey: its container key starts with DONE (components.style).
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def md(text: str) -> str:
+    """Document text made inert for st.markdown (every ASCII markup character escaped)."""
+    return MD_SPECIAL.sub(r"\\\1", text or "").replace("\n", "  \n")
 
 
 def notes() -> dict[str, tuple[str, str]]:

@@ -193,3 +193,17 @@ def test_check_page_on_a_shanghai_pdf(downloads):
     open_check(at)
     assert metrics(at)["错误"] == "2"
     assert not at.error
+
+
+def test_document_text_in_a_finding_never_formats_or_links():
+    text = fixture_bytes("seed.txt").decode("utf-8")
+    hostile = "**[点我](javascript:alert(1))**<b>$x$</b>"
+    assert "上年末固定资产金额" in text
+    data = text.replace("上年末固定资产金额", hostile + "上年末固定资产金额", 1).encode("utf-8")
+    at = open_check(upload(new_app(), ("seed_hostile.txt", data)))
+    shown = [m.value for m in at.markdown if "点我" in m.value]
+    assert shown, "the finding quoting the sentence is on the page"
+    for value in shown:
+        assert "[点我](" not in value and "**[" not in value and "<b>" not in value and "$x$" not in value
+        assert "\\[点我\\]\\(javascript" in value  # escaped: shown as printed
+    assert any(":red-background[**【326\\.27万元】**]" in value for value in shown)  # the figure still marked
