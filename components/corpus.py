@@ -35,6 +35,7 @@ ENV_DOCUMENTS = "BUDGETLENS_CORPUS_DOCUMENTS"
 OPEN = "corpus_open"  # sha256 of a corpus document to open (set by a row click)
 _GENERATION = "corpus_generation"  # renews the clickable tables after a document opened
 TAB = "corpus_tab"
+_LINKED = "corpus_linked"  # the ?doc= prefixes already looked up in the corpus
 LABEL_WIDTH = 16  # characters of a unit's name on a chart axis
 
 
@@ -354,28 +355,58 @@ def timeline_chart(frame: pd.DataFrame, key: str, height: int = 360, unit: Displ
 # ---------------------------------------------------------------- opening a document
 
 
-def open_requested(con) -> None:
-    """If a row was clicked: read that published document from the corpus folder, hold
-    it in this session and go to its 总览. Bytes that no longer match the corpus (the
-    file changed since it was ingested) are refused."""
-    sha = st.session_state.pop(OPEN, None)
-    if not sha:
-        return
+def _open(con, sha: str) -> bool:
+    """Read a published document from the corpus folder and hold it in this session;
+    bytes that no longer match the corpus (the file changed since it was ingested) are
+    refused with a message."""
     _, documents, _ = configured()
     found = q.document_file(con, sha, documents)
     if found is None:
         st.error(t("语料库中没有这份文档的文件位置。"))
-        return
+        return False
     try:
         data = found.path.read_bytes()
     except OSError:
         st.error(t("语料库文件夹中找不到文档《{name}》。", name=md(found.name)))
-        return
+        return False
     if hashlib.sha256(data).hexdigest() != sha:
         st.error(t("文档《{name}》在导入语料库后已被修改，请重新导入。", name=md(found.name)))
-        return
+        return False
     session.open_published(sha, found.name, data)
+    return True
+
+
+def open_requested(con) -> None:
+    """If a row was clicked: open that published document and go to its 总览."""
+    sha = st.session_state.pop(OPEN, None)
+    if not sha or not _open(con, sha):
+        return
     st.session_state[_GENERATION] = _generation() + 1
     # Keep the link's own parameters (?doc= now names this document); a bare switch_page
     # would clear them all, which Streamlit refuses for those bound to widgets (?lang=).
     st.switch_page("pages/overview.py", query_params=session.unbound_query_params())
+
+
+def open_linked() -> None:
+    """A shared link to a published document (``?doc=`` its sha256 prefix, as the URL
+    reads once a row is opened) in a session that does not hold it: open it from the
+    server's corpus, so the link shows what its sender saw. Only published documents
+    are there; a link to someone's upload still gets the "not loaded" notice. Call from
+    app.py before the sidebar; each prefix is looked up once per session."""
+    wanted = st.query_params.get(session.DOC)
+    if not wanted or wanted == session.SAMPLE_KEY or session.holds(wanted):
+        return
+    tried: set[str] = st.session_state.setdefault(_LINKED, set())
+    if wanted in tried:
+        return
+    tried.add(wanted)
+    path, _, _ = configured()
+    if not path.is_file():
+        return
+    try:
+        con = _connection(str(path.resolve()), path.stat().st_mtime)
+    except q.CorpusError:
+        return
+    sha = q.document_named(con, wanted)
+    if sha is not None:
+        _open(con, sha)

@@ -52,7 +52,12 @@ def banner(d: Disclosure, document: session.Document) -> None:
     """Which document is on screen: unit, year, kind, printed money unit, file, sha256 prefix."""
     unit = d.unit
     year = t("{year}年", year=unit.year) if unit.year else t("年度未识别")
-    badge = f":orange-badge[{t('示例')}]" if document.sample else f":blue-badge[{t('已上传')}]"
+    if document.sample:
+        badge = f":orange-badge[{t('示例')}]"
+    elif document.published:
+        badge = f":green-badge[{t('语料库')}]"  # a published document from the server's corpus
+    else:
+        badge = f":blue-badge[{t('已上传')}]"
     kind = t("{kind}预算", kind=t(unit.kind)) if unit.kind else ""
     name = md(unit.name) if unit.name else t("（未识别单位名称）")
     parts = [

@@ -349,6 +349,12 @@ def sidebar() -> bool:
     return True
 
 
+def holds(prefix: str) -> bool:
+    """Whether this session holds a document (upload, joined or published) the prefix names."""
+    known = {**(st.session_state.get(_DOCUMENTS) or {}), **(st.session_state.get(_PUBLISHED) or {})}
+    return any(key.startswith(prefix) for key in known)
+
+
 def open_published(key: str, name: str, data: bytes) -> None:
     """Hold a published corpus document in this session (like an upload, in memory
     only) and select it; the next run of the sidebar lists it."""

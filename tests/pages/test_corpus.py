@@ -3,6 +3,7 @@ ingested from ../shared/corpus; opening a row's document; drafts compared, never
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -368,3 +369,48 @@ def test_the_stages_in_english(monkeypatch, years_db):
     assert stages.loc["'Three public' expenses", "Final / budget"] == Decimal("84.4")
     documents = table(at, 1)
     assert set(documents["Budget / final"]) == {"Budget", "Final accounts"}
+
+
+def _linked(prefix: str):
+    """A fresh session opened on a shared link to 总览 naming a document by its prefix."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.pages.conftest import APP
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["doc"] = prefix
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_shared_link_to_a_published_document_opens_it_from_the_corpus(monkeypatch, demo_db, tmp_path):
+    from budget.application import corpus_queries as q
+    from tests.pages.conftest import banner
+
+    _use(monkeypatch, demo_db, SAMPLES)
+    con = q.connect(demo_db)
+    try:
+        sha = q.unit_table(con, q.Filters(regions=("上海市",)), "three_public").iloc[0]["sha256"]
+        assert q.document_named(con, sha[:12]) == sha
+        assert q.document_named(con, "0" * 12) is None and q.document_named(con, "not hex") is None
+    finally:
+        con.close()
+    at = _linked(sha[:12])
+    assert at.title[0].value == "总览"
+    assert AUDIT in banner(at) and "语料库" in banner(at) and "已上传" not in banner(at)
+    assert at.session_state["session_selected"] == sha
+    # a prefix the corpus does not hold (someone's upload): the notice, no figures
+    at = _linked("0123456789ab")
+    assert at.title[0].value == "此链接指向的文档尚未加载"
+    assert not at.metric
+    # the file changed since it was ingested: said, and not opened
+    folder = tmp_path / "samples"
+    shutil.copytree(SAMPLES, folder)
+    for path in folder.rglob("*.pdf"):
+        if hashlib.sha256(path.read_bytes()).hexdigest() == sha:
+            path.write_bytes(path.read_bytes() + b"\n")
+    _use(monkeypatch, demo_db, folder)
+    at = _linked(sha[:12])
+    assert "已被修改" in at.error[0].value
+    assert at.title[0].value == "此链接指向的文档尚未加载"
