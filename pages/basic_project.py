@@ -36,6 +36,8 @@ st.caption(
     )
 )
 h = view.economic_hierarchy(d, ctx.unit)
+if not h.empty and not view.split_by_part(d):
+    st.caption(t("这份文档的基本支出表没有分列人员经费和公用经费：图中直接按经济分类“类” → “款”展开。"))
 if h.problems:
     st.warning(
         t("数据有误：以下项目的金额小于其下级之和，图中按下级之和绘制。")

@@ -41,8 +41,30 @@ def economic_hierarchy(d: Disclosure, unit: DisplayUnit | None = None) -> Hierar
             for node in part_nodes:
                 parent = node.parent if any(n.id == node.parent for n in part_nodes) else key
                 nodes.append(Node(node.id, parent, node.name, node.amount, node.code, node.level))
+    if not nodes:
+        nodes = _classes_only(d)
     root_amount = total_line.total if total_line else None
     return build_hierarchy(nodes, "基本支出", root_amount, unit)
+
+
+def split_by_part(d: Disclosure) -> bool:
+    """Whether the basic-expenditure table prints 人员经费 / 公用经费 (else the treemap
+    opens its economic classes directly)."""
+    return any(line.values.get(k) is not None for line in d.economic for k in ("personnel", "public"))
+
+
+def _classes_only(d: Disclosure) -> list[Node]:
+    """基本支出 → economic 类 → 款 from a table that prints one amount per class and no
+    人员 / 公用 columns (广州's 部门预算支出经济科目 | 预算): what it prints, no split guessed."""
+    nodes = []
+    for line in d.economic:
+        code = clean_code(line.code)
+        amount = line.values.get("total")
+        if not code or amount is None or amount.amount <= 0:
+            continue
+        parent = parent_code(code)
+        nodes.append(Node(code, parent or ROOT, line.name, amount, code, line.level or level_of_code(code) or 1))
+    return nodes
 
 
 def tiles_frame(h: Hierarchy, translate: Callable[[str], str] = str, unit: DisplayUnit | None = None) -> pd.DataFrame:

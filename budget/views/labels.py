@@ -266,6 +266,10 @@ EN: dict[str, str] = {
     "这份文档没有可用的基本支出经济分类数据。": (
         "This document has no usable economic classification of basic expenditure."
     ),
+    "这份文档的基本支出表没有分列人员经费和公用经费：图中直接按经济分类“类” → “款”展开。": (
+        "This document's basic expenditure table does not split personnel and public costs: the chart opens "
+        "the economic classes and sections directly."
+    ),
     "图中每个方块都列在这里（小方块的标签在图中可能放不下）。": (
         "Every tile of the chart is listed here (a small tile's label may not fit in the chart)."
     ),

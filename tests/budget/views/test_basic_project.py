@@ -31,3 +31,29 @@ def test_every_tile_is_listed_with_its_amount_and_share(seed_docx):
         basic_project.economic_hierarchy(seed_docx), lambda n: {"人员经费": "Personnel"}.get(n, n)
     )
     assert list(english["科目"])[0] == "Personnel"
+
+
+def test_a_basic_table_without_personnel_and_public_columns_opens_its_classes():
+    """广州's 一般公共预算基本支出情况表 prints one 预算 column per economic item, no 人员 /
+    公用 split: the treemap shows its 类 and 款 as printed (it said "no usable data")."""
+    import pytest
+
+    from budget.application.files import read
+    from tests.budget.views.builders import SEED
+
+    path = SEED.parents[1].parent / "shared" / "corpus" / "guangzhou_13.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus not available")
+    d = read(path)
+    assert not basic_project.split_by_part(d)
+    h = basic_project.economic_hierarchy(d)
+    v = values_by_id(h)
+    assert v["root"] == m("3204.78") and v["301"] == m("2577.42") and v["302"] == m("272.21")
+    assert v["30101"] == m("374.86")
+    parents = dict(zip(h.frame["id"], h.frame["parent"], strict=False))
+    assert parents["30101"] == "301" and parents["301"] == "root"
+    assert not any(str(i).startswith(("personnel", "public")) for i in h.frame["id"])
+
+
+def test_the_seed_is_split_by_part(seed_docx):
+    assert basic_project.split_by_part(seed_docx)
