@@ -150,6 +150,7 @@ EN: dict[str, str] = {
         "or closing the tab, upload them again."
     ),
     "当前查看的文档": "Document on screen",
+    "正在解析和检查文档…": "Reading and checking the document…",
     "合并为一份文档": "Read as one document",
     "当前文档由 {count} 个文件合并而成：{names}": "This document joins {count} files: {names}",
     "这些文件同一单位、同一年度，是一份公开文件的几个部分：{names}": (
