@@ -58,7 +58,11 @@ def banner(d: Disclosure, document: session.Document) -> None:
         badge = f":green-badge[{t('语料库')}]"  # a published document from the server's corpus
     else:
         badge = f":blue-badge[{t('已上传')}]"
-    kind = t("{kind}预算", kind=t(unit.kind)) if unit.kind else ""
+    final = unit.stage == "决算"  # final accounts: the banner must not call them a budget
+    if unit.kind:
+        kind = t("{kind}决算", kind=t(unit.kind)) if final else t("{kind}预算", kind=t(unit.kind))
+    else:
+        kind = t("决算") if final else ""
     name = md(unit.name) if unit.name else t("（未识别单位名称）")
     parts = [
         f"{badge} **{name}**",

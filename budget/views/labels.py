@@ -182,6 +182,7 @@ EN: dict[str, str] = {
     "{year}年": "{year}",
     "年度未识别": "year not recognised",
     "{kind}预算": "{kind} budget",
+    "{kind}决算": "{kind} final accounts",
     "单位": "Unit",
     "部门": "Department",
     "（未识别单位名称）": "(unit name not recognised)",

@@ -249,3 +249,14 @@ def test_every_page_runs_on_corpus_documents_of_four_cities(name):
         assert not at.error, (page, [e.value for e in at.error])
     open_page(at, "overview")
     assert name in plain(banner(at))
+
+
+def test_final_accounts_are_not_called_a_budget():
+    """wuhan_02.pdf is 国家信访局's 2024 部门决算: the banner on every page said 部门预算."""
+    path = ROOT.parent / "shared" / "corpus" / "wuhan_02.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus not available")
+    at = upload(new_app(), ("wuhan_02.pdf", path.read_bytes()))
+    assert "国家信访局" in banner(at) and "2024年 部门决算" in banner(at) and "预算" not in banner(at)
+    at.segmented_control(key="lang").set_value("English").run()
+    assert "2024 Department final accounts" in banner(at)
