@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from budget.checks.amounts import compare_sum
 from budget.model import Money, total_of
 from budget.views.display import DisplayUnit, exact, figure
 from budget.vocabulary import money_label, share, share_label
@@ -45,6 +46,11 @@ class Hierarchy:
         return len(self.frame) <= 1
 
 
+def _beyond_rounding(node: Node, kids: Sequence[Node]) -> bool:
+    assert node.amount is not None
+    return compare_sum(node.amount, [c.amount for c in kids]).mismatch
+
+
 def build_hierarchy(
     nodes: Sequence[Node], root_name: str, root_amount: Money | None, unit: DisplayUnit | None = None
 ) -> Hierarchy:
@@ -73,7 +79,11 @@ def build_hierarchy(
         own = float(node.amount.amount) if node.amount is not None else 0.0
         summed = child_sum(node.id)
         sums[node.id] = summed
-        if node.amount is not None and summed is not None and summed > node.amount:
+        # Only beyond rounding: a total of rounded items may differ from their sum by
+        # half a unit of the last digit per item (wuhan_02's 合计 14,572.53 against
+        # 14,572.54 is rounding, not bad data; the check reports it as a note).
+        beyond = summed is not None and node.amount is not None and _beyond_rounding(node, children.get(node.id, []))
+        if node.amount is not None and summed is not None and summed > node.amount and beyond:
             label = f"{node.code} {node.name}" if node.code else node.name
             problems.append(
                 f"{label}：列示 {node.amount.format()}，小于下级合计 {summed.format()}，"
