@@ -161,7 +161,7 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _header(column: str) -> str:
     # "项目" heads the rows of figures (支出总计, “三公”经费…) here: an item, not a project.
-    return t("科目") if column == "项目" else t(column)
+    return t("科目") if column == "项目" and lang() == "en" else t(column)
 
 
 def column_config(frame: pd.DataFrame) -> dict:

@@ -21,7 +21,7 @@ st.subheader(
     help="\n\n".join(filter(None, (definition("基本支出", lang()), definition("项目支出", lang())))),
 )
 charts.basic_project_bars(by_class(d, ctx.unit), ctx.unit)
-source.caption(ctx.document, d, TableKind.EXPENDITURE)
+source.functional_caption(ctx.document, d)
 
 st.subheader(
     t("基本支出的经济分类构成"),

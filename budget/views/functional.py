@@ -6,9 +6,10 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from budget.model import COLUMN_LABELS, Disclosure, Line, Money, MoneyUnit, TableKind
+from budget.model import COLUMN_LABELS, Disclosure, Line, Money, MoneyUnit
 from budget.views.display import DisplayUnit, figure
 from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy
+from budget.views.overview import amount_of, functional_total_line
 from budget.vocabulary import clean_code, level_of_code, parent_code, share_label
 
 MEASURES: dict[str, str] = {"total": "合计", "basic": "基本支出", "project": "项目支出"}
@@ -23,7 +24,7 @@ def functional_hierarchy(d: Disclosure, measure: str = "total", unit: DisplayUni
     coded = [(code, line) for line in d.functional if (code := clean_code(line.code))]
     wanted: dict[str, Line] = {}
     for code, line in coded:
-        amount = line.values.get(measure)
+        amount = amount_of(line, measure)
         if amount is not None and amount.amount > 0:
             wanted[code] = line
     # Keep the ancestors of every drawn row.
@@ -38,7 +39,7 @@ def functional_hierarchy(d: Disclosure, measure: str = "total", unit: DisplayUni
     for code, line in coded:
         if code not in wanted:
             continue
-        amount = line.values.get(measure)
+        amount = amount_of(line, measure)
         nodes.append(
             Node(
                 id=code,
@@ -50,10 +51,9 @@ def functional_hierarchy(d: Disclosure, measure: str = "total", unit: DisplayUni
             )
         )
     root_amount = None
-    table = d.table(TableKind.EXPENDITURE)
-    total_line = table.total_line() if table else None
+    total_line = functional_total_line(d)  # the total of the rows drawn
     if total_line is not None:
-        root_amount = total_line.values.get(measure)
+        root_amount = amount_of(total_line, measure)
     return build_hierarchy(nodes, f"{MEASURES[measure]}", root_amount, unit)
 
 
@@ -103,7 +103,8 @@ def lines_frame(
 def functional_keys(d: Disclosure) -> list[str]:
     """The money columns the expenditure rows carry, in a sensible order."""
     present = {key for line in d.functional for key in line.values}
-    order = ["total", "basic", "project", "operating_expense", "to_superior", "to_subsidiary"]
+    # 人员 / 公用 where a table prints 基本支出 as those two columns (西安), as printed.
+    order = ["total", "basic", "personnel", "public", "project", "operating_expense", "to_superior", "to_subsidiary"]
     return [k for k in order if k in present] or ["total"]
 
 

@@ -66,9 +66,29 @@ def income_total(d: Disclosure) -> Money | None:
     return found
 
 
+def amount_of(line: Line, key: str) -> Money | None:
+    """A row's figure for a measure (total / basic / project). 基本支出 printed only as its
+    two parts (西安's 人员经费支出 | 公用经费支出 | 专项业务经费支出 columns, no 基本支出
+    column) is their exact sum: 基本支出 is 人员经费 plus 公用经费 by definition."""
+    value = line.values.get(key)
+    if value is None and key == "basic":
+        return total_of([line.values.get(part) for part in ("personnel", "public")])
+    return value
+
+
 def expenditure_line(d: Disclosure) -> Line | None:
     table = d.table(TableKind.EXPENDITURE)
     return table.total_line() if table else None
+
+
+def functional_total_line(d: Disclosure) -> Line | None:
+    """The total row of the table the functional rows come from (``d.functional_table``),
+    else of the 支出总表."""
+    if d.functional_table is not None:
+        line = d.tables[d.functional_table].total_line()
+        if line is not None:
+            return line
+    return expenditure_line(d)
 
 
 def expenditure_total(d: Disclosure) -> Money | None:
@@ -88,8 +108,15 @@ def procurement_total(d: Disclosure) -> Money | None:
 def overview(d: Disclosure) -> Overview:
     spending = expenditure_total(d)
     line = expenditure_line(d)
-    basic = line.basic if line else None
+    basic = amount_of(line, "basic") if line else None
     project = line.project if line else None
+    parts_source = TableKind.EXPENDITURE
+    split = functional_total_line(d)
+    if basic is None and project is None and split is not None and split.total == spending:
+        # The 支出总表 lists funding sources, not 基本 / 项目 (西安); the functional table
+        # of the same total splits it (its kind says which table the figures come from).
+        basic, project = amount_of(split, "basic"), split.project
+        parts_source = d.tables[d.functional_table].kind if d.functional_table is not None else parts_source
     economic = d.table(TableKind.BASIC_ECONOMIC)
     economic_total = economic.total_line() if economic else None
     personnel = economic_total.personnel if economic_total else None
@@ -108,8 +135,8 @@ def overview(d: Disclosure) -> Overview:
     headlines = (
         head("income_total", "收入总计", income_total(d), "", None, summary),
         head("expenditure_total", "支出总计", spending, "", None, spending_source),
-        head("basic", "基本支出", basic, "支出总计", spending, TableKind.EXPENDITURE),
-        head("project", "项目支出", project, "支出总计", spending, TableKind.EXPENDITURE),
+        head("basic", "基本支出", basic, "支出总计", spending, parts_source),
+        head("project", "项目支出", project, "支出总计", spending, parts_source),
         head("personnel", "人员经费", personnel, "基本支出", basic_whole, TableKind.BASIC_ECONOMIC),
         head("public", "公用经费", public, "基本支出", basic_whole, TableKind.BASIC_ECONOMIC),
         head("three_public", "“三公”经费", three, "支出总计", spending, TableKind.THREE_PUBLIC),
@@ -155,12 +182,12 @@ def by_class(d: Disclosure, unit: DisplayUnit | None = None) -> pd.DataFrame:
             "code": code,
             "name": line.name,
             "total": line.total,
-            "basic": line.basic,
+            "basic": amount_of(line, "basic"),
             "project": line.project,
             "share_label": share_label(line.total, spending),
         }
         for key in ("total", "basic", "project"):
-            amount = line.values.get(key)
+            amount = amount_of(line, key)
             row[f"{key}_value"] = value(amount)
             row[f"{key}_label"] = label(amount)
             row[f"{key}_exact"] = exact(amount)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 
+from budget.model import Money, MoneyUnit
 from budget.views import functional, overview, three_public
 from tests.budget.views.builders import m, SEED, make_disclosure, values_by_id, EXPENDITURE
 
@@ -145,3 +146,30 @@ def test_a_rounding_difference_is_not_called_bad_data():
     rows = [r if r[0] != "208" else ("208", "社会保障和就业支出", "61.53", "61.53", None) for r in EXPENDITURE]
     (problem,) = functional.functional_hierarchy(make_disclosure(rows), "total").problems
     assert problem.startswith("208 ") and "相差 0.01 万元" in problem
+
+
+def test_basic_printed_as_its_two_parts():
+    """xian_10 (西安市住房和城乡建设局, 元) prints 人员经费支出 | 公用经费支出 | 专项业务经费支出
+    and no 基本支出 column: 基本支出 is their exact sum on the cards, the bars and the
+    sunburst's 基本支出 measure (it was '—' and an empty chart); the detail keeps both parts."""
+    import pytest
+
+    from budget.application.files import read
+
+    path = SEED.parents[1].parent / "shared" / "corpus" / "xian_10.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus not available")
+    d = read(path)
+    cards = {h.label: h.amount for h in overview.overview(d).headlines}
+    assert cards["基本支出"] == Money(Decimal("116390476.03"), MoneyUnit.YUAN)  # 106,728,851.16 + 9,661,624.87
+    basic = values_by_id(functional.functional_hierarchy(d, "basic"))
+    assert basic["201"] == Money(Decimal("3729770.06"), MoneyUnit.YUAN)  # 3,282,427.83 + 447,342.23
+    assert basic["root"] == cards["基本支出"]
+    assert functional.functional_keys(d)[:4] == ["total", "personnel", "public", "project"]
+    row = overview.by_class(d).set_index("code").loc["201"]
+    assert row["basic"] == basic["201"] and row["project"] == Money(Decimal("5329960.00"), MoneyUnit.YUAN)
+
+
+def test_a_printed_basic_column_is_used_as_printed():
+    d = make_disclosure()
+    assert values_by_id(functional.functional_hierarchy(d, "basic"))["204"] == m("276.93")
