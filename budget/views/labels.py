@@ -295,6 +295,7 @@ EN: dict[str, str] = {
     "核对": "Check",
     "一致": "Consistent",
     "不一致": "Inconsistent",
+    "一致（四舍五入）": "Consistent (rounded)",
     "说明未提及": "Not in the narrative",
     "表中未列示": "Not in the table",
     "“三公”经费合计": "'Three public' expenses, total",

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from budget.checks.amounts import compare
+
 from budget.checks.quotes import Quote
 from budget.checks.text import Passage, passage
 from budget.model import Disclosure, Money, TableKind
@@ -38,7 +40,10 @@ class Comparison:
 
 def _compare_row(label: str, table: Money | None, quoted: Money | None) -> dict:
     if table is not None and quoted is not None:
-        status = "一致" if quoted.to(table.unit).amount == table.amount else "不一致"
+        # Within rounding (the narrative's 80.77 万元 for the table's 807,650.00 元) is
+        # agreement, as the check counts it; the page says it was rounded.
+        comparison = compare(table, quoted)
+        status = "一致" if comparison.equal else "一致（四舍五入）" if comparison.rounding else "不一致"
     elif quoted is None:
         status = "说明未提及"
     else:
