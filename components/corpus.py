@@ -36,6 +36,7 @@ OPEN = "corpus_open"  # sha256 of a corpus document to open (set by a row click)
 _GENERATION = "corpus_generation"  # renews the clickable tables after a document opened
 TAB = "corpus_tab"
 _LINKED = "corpus_linked"  # the ?doc= prefixes already looked up in the corpus
+NOT_SHOWN = "—"  # a figure the document does not report (Streamlit would write "None")
 LABEL_WIDTH = 16  # characters of a unit's name on a chart axis
 
 
@@ -186,7 +187,9 @@ def column_config(frame: pd.DataFrame) -> dict:
 
 def table(frame: pd.DataFrame) -> None:
     """A read-only view frame, headers and our words translated, amounts to two decimals."""
-    st.dataframe(shown(frame), hide_index=True, width="stretch", column_config=column_config(frame))
+    st.dataframe(
+        shown(frame), hide_index=True, width="stretch", column_config=column_config(frame), placeholder=NOT_SHOWN
+    )
 
 
 def _generation() -> int:
@@ -213,6 +216,7 @@ def clickable_table(
         column_config=column_config(frame),
         on_select="rerun",
         selection_mode="single-row",
+        placeholder=NOT_SHOWN,
         key=f"{key}_{_generation()}",
     )
     rows = event.selection.rows if event is not None else []

@@ -59,7 +59,7 @@ with tabs["单位一览"]:
         rows = q.unit_table(con, filters, sort, descending, LIMIT)
         matching = int(rows["matching"].iloc[0]) if len(rows) else 0
         shown = t("，显示前 {count} 份", count=f"{len(rows):,}") if matching > len(rows) else ""
-        st.caption(t("共 {count} 份文档{shown}；表头可再排序，空白 = 文档未列示。", count=f"{matching:,}", shown=shown))
+        st.caption(t("共 {count} 份文档{shown}；表头可再排序，— = 文档未列示。", count=f"{matching:,}", shown=shown))
         corpus.clickable_table(view.units_frame(rows, unit), list(rows["sha256"]), "corpus_units")
         corpus.downloads(
             lambda: view.units_frame(q.unit_table(con, filters, sort, descending, EXPORT_LIMIT), unit),

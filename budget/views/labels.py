@@ -558,8 +558,8 @@ EN: dict[str, str] = {
     "排序": "Sort by",
     "从大到小": "Largest first",
     "，显示前 {count} 份": ", the first {count} shown",
-    "共 {count} 份文档{shown}；表头可再排序，空白 = 文档未列示。": (
-        "{count} documents{shown}; click a header to sort again; a blank cell = not in the document."
+    "共 {count} 份文档{shown}；表头可再排序，— = 文档未列示。": (
+        "{count} documents{shown}; click a header to sort again; — = not in the document."
     ),
     "语料库单位一览": "Corpus units",
     "指标": "Figure",
