@@ -156,6 +156,31 @@ def overview(d: Disclosure) -> Overview:
     )
 
 
+def _classes(d: Disclosure) -> list[tuple[str, str, dict[str, Money | None]]]:
+    """(类 code, name, total / basic / project) of the functional rows. A table that
+    prints only 款 or 项 rows (北京's 一般公共预算支出表 lists 2130201 行政运行 … and no
+    213 row) is summed exactly into its 类 from its shallowest rows, named by the
+    government classification."""
+    from budget.checks.form import REFERENCE
+
+    keys = ("total", "basic", "project")
+    coded = [(code, line) for line in d.functional if (code := clean_code(line.code))]
+    level = {code: line.level or level_of_code(code) or 0 for code, line in coded}
+    printed = [(c, line.name, {k: amount_of(line, k) for k in keys}) for c, line in coded if level[c] == 1]
+    if printed:
+        return printed
+    by_class: dict[str, list[Line]] = {}
+    for code, line in coded:
+        by_class.setdefault(code[:3], []).append(line)
+    classes = []
+    for cls, lines in by_class.items():
+        shallowest = min(level[clean_code(line.code) or ""] for line in lines)
+        rows = [line for line in lines if level[clean_code(line.code) or ""] == shallowest]
+        name = REFERENCE.get(("func", cls), cls)
+        classes.append((cls, name, {k: total_of([amount_of(line, k) for line in rows]) for k in keys}))
+    return classes
+
+
 def by_class(d: Disclosure, unit: DisplayUnit | None = None) -> pd.DataFrame:
     """One row per functional 类: code, name, total, basic, project (Money | None),
     with labels; sorted by total, largest first (for "where the money goes").
@@ -174,20 +199,17 @@ def by_class(d: Disclosure, unit: DisplayUnit | None = None) -> pd.DataFrame:
         return float(m.amount) if unit is None else geometry(m, unit)
 
     rows = []
-    for line in d.functional:
-        code = clean_code(line.code)
-        if not code or (line.level or level_of_code(code) or 0) != 1:
-            continue
+    for code, name, amounts in _classes(d):
         row: dict[str, object] = {
             "code": code,
-            "name": line.name,
-            "total": line.total,
-            "basic": amount_of(line, "basic"),
-            "project": line.project,
-            "share_label": share_label(line.total, spending),
+            "name": name,
+            "total": amounts["total"],
+            "basic": amounts["basic"],
+            "project": amounts["project"],
+            "share_label": share_label(amounts["total"], spending),
         }
         for key in ("total", "basic", "project"):
-            amount = amount_of(line, key)
+            amount = amounts[key]
             row[f"{key}_value"] = value(amount)
             row[f"{key}_label"] = label(amount)
             row[f"{key}_exact"] = exact(amount)
