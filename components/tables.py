@@ -20,6 +20,9 @@ from components.text import md
 _AMOUNT = re.compile(r"（(元|万元|亿元)）$")
 AMOUNT_COLUMNS = {"表内金额", "说明中金额", "金额", "占比", "增减率", "增减额"}
 WIDE_COLUMNS = ("科目名称", "项目", "科目")
+# Seven digits at most: a small column leaves a phone room for the first figure (at 390 px
+# 支出结构's 合计 showed "2,570.7" cut off behind a default-width code column).
+CODE_COLUMNS = ("科目编码",)
 STATUS = "核对"
 _STATUS_COLOURS = {
     "不一致": "color: #C0392B; font-weight: 600",
@@ -62,6 +65,8 @@ def money_table(
             config[label] = st.column_config.TextColumn(label, alignment="right")
         elif column in WIDE_COLUMNS:
             config[label] = st.column_config.TextColumn(label, width=wide)  # type: ignore[arg-type]
+        elif column in CODE_COLUMNS:
+            config[label] = st.column_config.TextColumn(label, width="small")
     for column in pinned:
         # Wide enough for its longest label (CJK characters ~16 px each), so the pinned
         # labels are not cut when the other columns need the room.
