@@ -61,7 +61,13 @@ def money_table(
     config: dict[str, object] = {}
     for column in frame.columns:
         label = t(str(column))
-        if is_amount(str(column)):
+        if is_amount(str(column)) and pinned:
+            # Beside pinned row labels a column as wide as its long header ("深圳市信访局
+            # 2026年（万元）") pushed its right-aligned figures off a phone's screen: as wide
+            # as the figures instead (the header is cut; its tooltip has it whole).
+            longest = max([4] + [len(str(v)) for v in frame[column]])
+            config[label] = st.column_config.TextColumn(label, alignment="right", width=min(220, 9 * longest + 40))
+        elif is_amount(str(column)):
             config[label] = st.column_config.TextColumn(label, alignment="right")
         elif column in WIDE_COLUMNS:
             config[label] = st.column_config.TextColumn(label, width=wide)  # type: ignore[arg-type]
