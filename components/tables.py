@@ -40,13 +40,15 @@ def money_table(
     height: int | None = None,
     pinned: tuple[str, ...] = (),
     words: tuple[str, ...] = (),
-    wide: str = "medium",
+    wide: int = 150,
 ) -> None:
     """A read-only table of pre-formatted text (amount columns right-aligned).
 
     ``pinned`` columns (row labels) stay in view when a wide table scrolls sideways;
     ``words`` columns hold our own words (statuses), translated like the headers;
-    ``wide`` is the width of the name column ("medium" leaves a phone room for the figures).
+    ``wide`` is the least width of the name column in pixels: with a small code column and
+    figure-wide amount columns it leaves a 390 px phone the first figure whole (a desktop
+    table stretches every column to its width).
     """
     frame = frame.copy()
     colours = None
@@ -61,16 +63,15 @@ def money_table(
     config: dict[str, object] = {}
     for column in frame.columns:
         label = t(str(column))
-        if is_amount(str(column)) and pinned:
-            # Beside pinned row labels a column as wide as its long header ("深圳市信访局
-            # 2026年（万元）") pushed its right-aligned figures off a phone's screen: as wide
-            # as the figures instead (the header is cut; its tooltip has it whole).
+        if is_amount(str(column)):
+            # A column as wide as its long header ("深圳市信访局 2026年（万元）", "合计（万元）")
+            # pushed its right-aligned figures off a phone's screen: as wide as the figures
+            # instead (the header may be cut; its tooltip has it whole). A desktop table
+            # still stretches to its width.
             longest = max([4] + [len(str(v)) for v in frame[column]])
             config[label] = st.column_config.TextColumn(label, alignment="right", width=min(220, 9 * longest + 40))
-        elif is_amount(str(column)):
-            config[label] = st.column_config.TextColumn(label, alignment="right")
         elif column in WIDE_COLUMNS:
-            config[label] = st.column_config.TextColumn(label, width=wide)  # type: ignore[arg-type]
+            config[label] = st.column_config.TextColumn(label, width=wide)
         elif column in CODE_COLUMNS:
             config[label] = st.column_config.TextColumn(label, width="small")
     for column in pinned:
