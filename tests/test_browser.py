@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import FIXTURES
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-FIXTURES = ROOT.parent / "shared" / "fixtures"
 SEED = FIXTURES / "seed.docx" if (FIXTURES / "seed.docx").exists() else ROOT / "samples" / "seed.docx"
 WANLI = FIXTURES / "real" / "putuo_wanli_2024_dept.pdf"  # a 元 document of 上海市普陀区
 CHROMIUM_ARGS = [
