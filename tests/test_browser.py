@@ -12,13 +12,16 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import FIXTURES
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-FIXTURES = ROOT.parent / "shared" / "fixtures"
 SEED = FIXTURES / "seed.docx" if (FIXTURES / "seed.docx").exists() else ROOT / "samples" / "seed.docx"
 WANLI = FIXTURES / "real" / "putuo_wanli_2024_dept.pdf"  # a 元 document of 上海市普陀区
 CHROMIUM_ARGS = [
@@ -43,26 +46,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server():
+@contextmanager
+def streamlit_server(*options: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """The app served on a free local port (yields its URL); stopped afterwards."""
     port = _free_port()
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.maxUploadSize",
-            str(UPLOAD_LIMIT_MB),
-        ],
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
+        + ["--server.port", str(port), "--server.address", "127.0.0.1", *options],
         cwd=ROOT,
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -86,6 +78,12 @@ def server():
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server("--server.maxUploadSize", str(UPLOAD_LIMIT_MB)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

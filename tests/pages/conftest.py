@@ -15,8 +15,9 @@ import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import FIXTURES, fixture_bytes  # noqa: F401 - re-exported to the page tests
+
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT.parent / "shared" / "fixtures"
 APP = str(ROOT / "app.py")
 
 
@@ -82,13 +83,6 @@ def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
     )
     at.run()
     return at
-
-
-def fixture_bytes(name: str) -> bytes:
-    path = FIXTURES / name
-    if not path.exists():
-        pytest.skip(f"fixture {name} not available")
-    return path.read_bytes()
 
 
 def open_page(at: AppTest, page: str) -> AppTest:
