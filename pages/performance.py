@@ -26,8 +26,17 @@ if not d.performance:
     # (广州's 重点项目绩效目标): shown as printed, since there is nothing to tick off.
     st.info(t("这份文档的绩效目标表只列出项目和绩效目标的文字，没有一级、二级、三级指标，无法逐项核对；原表如下。"))
     for table in goals_only:
+        # One card per project: a goal is a paragraph, which a table cell would cut off.
         shown = printed(table)
-        tables.printed_table(shown.frame, set(shown.amount_columns))
+        for row in shown.frame.itertuples(index=False):
+            with st.container(border=True):
+                st.text(
+                    "\n".join(
+                        f"{head}：{cell}"
+                        for head, cell in zip(shown.frame.columns, row, strict=False)
+                        if str(cell).strip()
+                    )
+                )
         where = source.table_source(ctx.document, d, table)
         if where:
             st.caption(where)
