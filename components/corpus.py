@@ -22,7 +22,7 @@ from budget.views import corpus as view
 from budget.views.display import DEFAULT_UNIT, DisplayUnit
 from components import session
 from components.charts import COLOURS, FONT
-from components.i18n import lang, t, words
+from components.i18n import lang, t, th, words
 from components.text import md, plot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,7 +162,7 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _header(column: str) -> str:
     # "项目" heads the rows of figures (支出总计, “三公”经费…) here: an item, not a project.
-    return t("科目") if column == "项目" and lang() == "en" else t(column)
+    return th(column)
 
 
 def column_config(frame: pd.DataFrame) -> dict:

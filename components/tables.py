@@ -14,7 +14,7 @@ from pandas.io.formats.style import Styler
 
 from budget.export import tables as export
 from budget.model import Table
-from components.i18n import t, units
+from components.i18n import t, th, units
 from components.text import md
 
 _AMOUNT = re.compile(r"（(元|万元|亿元)）$")
@@ -62,7 +62,7 @@ def money_table(
             frame[column] = [units(v) if isinstance(v, str) else v for v in frame[column]]
     config: dict[str, object] = {}
     for column in frame.columns:
-        label = t(str(column))
+        label = th(str(column))
         if is_amount(str(column)):
             # A column as wide as its long header ("深圳市信访局 2026年（万元）", "合计（万元）")
             # pushed its right-aligned figures off a phone's screen: as wide as the figures
@@ -78,10 +78,10 @@ def money_table(
         # Wide enough for its longest label (CJK characters ~16 px each), so the pinned
         # labels are not cut when the other columns need the room.
         longest = max([len(str(column))] + [len(str(v)) for v in frame[column]])
-        config[t(str(column))] = st.column_config.TextColumn(
-            t(str(column)), pinned=True, width=min(400, 16 * longest + 24)
+        config[th(str(column))] = st.column_config.TextColumn(
+            th(str(column)), pinned=True, width=min(400, 16 * longest + 24)
         )
-    frame.columns = [t(str(c)) for c in frame.columns]
+    frame.columns = [th(str(c)) for c in frame.columns]
     if height is None:
         # Show every row up to a screenful instead of a ten-row scroll box.
         height = min(36 + 35 * len(frame), 640)
@@ -100,8 +100,8 @@ def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
     for column in (*words, STATUS):
         if column in frame.columns:
             frame[column] = [t(str(v)) if v else v for v in frame[column]]
-    amounts = [t(str(c)) for c in frame.columns if is_amount(str(c))]
-    frame.columns = [t(str(c)) for c in frame.columns]
+    amounts = [th(str(c)) for c in frame.columns if is_amount(str(c))]
+    frame.columns = [th(str(c)) for c in frame.columns]
     styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})
     if colours is not None:
         styler = styler.apply(lambda _: colours, subset=[t(STATUS)])
@@ -134,7 +134,7 @@ def printed_table(frame: pd.DataFrame, amount_columns: set[int], height: int | N
 
 def downloads(frame: pd.DataFrame, stem: str, sheet: str, key: str) -> None:
     """CSV and XLSX of a frame, headers in the interface language (built only when clicked)."""
-    translated = frame.rename(columns=lambda c: t(str(c)))
+    translated = frame.rename(columns=lambda c: th(str(c)))
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
         t("下载 CSV"),

@@ -57,6 +57,16 @@ def one(label: str, lang: str = "zh") -> str:
     return ONE_EN.get(label, translate(label, lang)) if lang == "en" else label
 
 
+# Column headers whose English differs from the same word elsewhere: "项目" heads a column
+# of row labels (支出总计, 因公出国（境）费 …), an item, where the bars' "项目" is project spending.
+HEADERS_EN = {"项目": "Item"}
+
+
+def header(text: str, lang: str = "zh") -> str:
+    """A table column header in ``lang``."""
+    return HEADERS_EN.get(text) or translate(text, lang) if lang == "en" else text
+
+
 def short_unit(unit: str, lang: str = "zh") -> str:
     return SHORT_UNITS_EN.get(unit, unit) if lang == "en" else unit
 
