@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pandas as pd
 
-from budget.model import Disclosure, TableKind
+from budget.model import Disclosure, Line, TableKind, total_of
 from budget.views.display import DisplayUnit, figure
 from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy
 from budget.vocabulary import clean_code, level_of_code, parent_code
@@ -20,7 +21,7 @@ def economic_hierarchy(d: Disclosure, unit: DisplayUnit | None = None) -> Hierar
     for key, label in (("personnel", "人员经费"), ("public", "公用经费")):
         part_total = total_line.values.get(key) if total_line else None
         part_nodes = []
-        for line in d.economic:
+        for line in _by_code(d):
             code = clean_code(line.code)
             amount = line.values.get(key)
             if not code or amount is None or amount.amount <= 0:
@@ -47,6 +48,27 @@ def economic_hierarchy(d: Disclosure, unit: DisplayUnit | None = None) -> Hierar
     return build_hierarchy(nodes, "基本支出", root_amount, unit)
 
 
+def _by_code(d: Disclosure) -> list[Line]:
+    """The economic rows, one per code: rows printing one code several times (西安 splits
+    30101 基本工资 by 政府经济科目 50101 / 50501 on two rows) are summed exactly; a tile
+    per row would repeat an id and the treemap would draw nothing."""
+    merged: dict[str, Line] = {}
+    uncoded: list[Line] = []
+    for line in d.economic:
+        code = clean_code(line.code)
+        if not code:
+            uncoded.append(line)
+            continue
+        if code not in merged:
+            merged[code] = line
+            continue
+        first = merged[code]
+        keys = dict.fromkeys([*first.values, *line.values])
+        values = {k: total_of([first.values.get(k), line.values.get(k)]) for k in keys}
+        merged[code] = replace(first, values={k: v for k, v in values.items() if v is not None})
+    return [*merged.values(), *uncoded]
+
+
 def split_by_part(d: Disclosure) -> bool:
     """Whether the basic-expenditure table prints 人员经费 / 公用经费 (else the treemap
     opens its economic classes directly)."""
@@ -57,7 +79,7 @@ def _classes_only(d: Disclosure) -> list[Node]:
     """基本支出 → economic 类 → 款 from a table that prints one amount per class and no
     人员 / 公用 columns (广州's 部门预算支出经济科目 | 预算): what it prints, no split guessed."""
     nodes = []
-    for line in d.economic:
+    for line in _by_code(d):
         code = clean_code(line.code)
         amount = line.values.get("total")
         if not code or amount is None or amount.amount <= 0:

@@ -57,3 +57,25 @@ def test_a_basic_table_without_personnel_and_public_columns_opens_its_classes():
 
 def test_the_seed_is_split_by_part(seed_docx):
     assert basic_project.split_by_part(seed_docx)
+
+
+def test_a_code_printed_on_several_rows_is_one_tile():
+    """xian_10 prints 30101 基本工资 twice (政府经济科目 50101 and 50501): one tile of the
+    exact sum, so no id repeats (the treemap drew nothing)."""
+    from decimal import Decimal
+
+    import pytest
+
+    from budget.application.files import read
+    from budget.model import Money, MoneyUnit
+    from tests.budget.views.builders import SEED
+
+    path = SEED.parents[1].parent / "shared" / "corpus" / "xian_10.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus not available")
+    h = basic_project.economic_hierarchy(read(path))
+    assert not h.frame["id"].duplicated().any()
+    v = values_by_id(h)
+    assert v["personnel/30101"] == Money(Decimal("25239677.40"), MoneyUnit.YUAN)  # 10,874,417.40 + 14,365,260.00
+    assert v["personnel/301"] == Money(Decimal("99633217.06"), MoneyUnit.YUAN)
+    assert h.problems == ()
