@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import pandas as pd
 
-from budget.model import Disclosure, Line, TableKind, total_of
+from budget.model import Disclosure, Line, TableKind
 from budget.views.display import DisplayUnit, figure
-from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy
+from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, one_per_code
 from budget.vocabulary import clean_code, level_of_code, parent_code
 
 
@@ -49,24 +48,11 @@ def economic_hierarchy(d: Disclosure, unit: DisplayUnit | None = None) -> Hierar
 
 
 def _by_code(d: Disclosure) -> list[Line]:
-    """The economic rows, one per code: rows printing one code several times (西安 splits
-    30101 基本工资 by 政府经济科目 50101 / 50501 on two rows) are summed exactly; a tile
-    per row would repeat an id and the treemap would draw nothing."""
-    merged: dict[str, Line] = {}
-    uncoded: list[Line] = []
-    for line in d.economic:
-        code = clean_code(line.code)
-        if not code:
-            uncoded.append(line)
-            continue
-        if code not in merged:
-            merged[code] = line
-            continue
-        first = merged[code]
-        keys = dict.fromkeys([*first.values, *line.values])
-        values = {k: total_of([first.values.get(k), line.values.get(k)]) for k in keys}
-        merged[code] = replace(first, values={k: v for k, v in values.items() if v is not None})
-    return [*merged.values(), *uncoded]
+    """The economic rows, one per code (西安 splits 30101 基本工资 by 政府经济科目 over two
+    rows): a tile per row would repeat an id and the treemap would draw nothing."""
+    table = d.table(TableKind.BASIC_ECONOMIC)
+    total_line = table.total_line() if table else None
+    return one_per_code(d.economic, total_line.total if total_line else None)
 
 
 def split_by_part(d: Disclosure) -> bool:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from budget.model import COLUMN_LABELS, Disclosure, Line, Money, MoneyUnit
 from budget.views.display import DisplayUnit, figure
-from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy
+from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, one_per_code
 from budget.views.overview import amount_of, functional_total_line
 from budget.vocabulary import clean_code, level_of_code, parent_code, share_label
 
@@ -21,7 +21,7 @@ def functional_hierarchy(d: Disclosure, measure: str = "total", unit: DisplayUni
     A row whose amount is blank or zero for the measure is left out (nothing to draw);
     a blank parent is kept when it has drawn children.
     """
-    coded = [(code, line) for line in d.functional if (code := clean_code(line.code))]
+    coded = [(code, line) for line in functional_rows(d) if (code := clean_code(line.code))]
     wanted: dict[str, Line] = {}
     for code, line in coded:
         amount = amount_of(line, measure)
@@ -57,11 +57,18 @@ def functional_hierarchy(d: Disclosure, measure: str = "total", unit: DisplayUni
     return build_hierarchy(nodes, f"{MEASURES[measure]}", root_amount, unit)
 
 
+def functional_rows(d: Disclosure) -> list[Line]:
+    """The functional rows, one per code (a table printed per 预算单位 summed by code)."""
+    total_line = functional_total_line(d)
+    return one_per_code(d.functional, total_line.total if total_line else None)
+
+
 def subtree_lines(d: Disclosure, sector: str | None) -> tuple[Line, ...]:
     """The functional rows of a sector (its own row and every row below it)."""
+    rows = functional_rows(d)
     if not sector or sector == ROOT:
-        return tuple(line for line in d.functional if line.code)
-    return tuple(line for line in d.functional if (code := clean_code(line.code)) and code.startswith(sector))
+        return tuple(line for line in rows if line.code)
+    return tuple(line for line in rows if (code := clean_code(line.code)) and code.startswith(sector))
 
 
 def lines_frame(

@@ -10,6 +10,7 @@ import pandas as pd
 from budget.checks.where import side_line
 from budget.model import Disclosure, Line, Money, MoneyUnit, Table, TableKind, total_of
 from budget.views.display import DisplayUnit, exact, figure, geometry
+from budget.views.hierarchy import one_per_code
 from budget.vocabulary import clean_code, level_of_code, money_label, share_label
 
 
@@ -164,7 +165,9 @@ def _classes(d: Disclosure) -> list[tuple[str, str, dict[str, Money | None]]]:
     from budget.checks.form import REFERENCE
 
     keys = ("total", "basic", "project")
-    coded = [(code, line) for line in d.functional if (code := clean_code(line.code))]
+    total_line = functional_total_line(d)
+    rows = one_per_code(d.functional, total_line.total if total_line else None)
+    coded = [(code, line) for line in rows if (code := clean_code(line.code))]
     level = {code: line.level or level_of_code(code) or 0 for code, line in coded}
     printed = [(c, line.name, {k: amount_of(line, k) for k in keys}) for c, line in coded if level[c] == 1]
     if printed:

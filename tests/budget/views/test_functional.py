@@ -173,3 +173,29 @@ def test_basic_printed_as_its_two_parts():
 def test_a_printed_basic_column_is_used_as_printed():
     d = make_disclosure()
     assert values_by_id(functional.functional_hierarchy(d, "basic"))["204"] == m("276.93")
+
+
+def test_a_table_printed_per_unit_is_summed_by_code():
+    """shenzhen_02's 支出总表 lists every class for each of its 21 预算单位: the sunburst
+    repeated ids (364) and drew nothing, with false 'bad data' warnings; one node per code
+    now, the exact sum over the units (205 教育支出 113,716.98 万元 of 571,347.93)."""
+    import pytest
+
+    from budget.application.files import read
+
+    path = SEED.parents[1].parent / "shared" / "corpus" / "shenzhen_02.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus not available")
+    d = read(path)
+    h = functional.functional_hierarchy(d)
+    assert not h.frame["id"].duplicated().any()
+    v = values_by_id(h)
+    assert v["root"] == m("571347.93") and v["205"] == m("113716.98")
+    assert [row for row in functional.subtree_lines(d, "205") if row.code == "205"][0].total == m("113716.98")
+    assert list(overview.by_class(d)["code"])[:3] == ["206", "208", "205"]
+
+
+def test_a_table_with_each_code_once_is_kept_as_printed(seed_docx):
+    from budget.views.hierarchy import one_per_code
+
+    assert one_per_code(seed_docx.functional) == list(seed_docx.functional)
