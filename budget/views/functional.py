@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -35,6 +36,7 @@ def functional_hierarchy(d: Disclosure, measure: str = "total", unit: DisplayUni
             if parent in by_code and parent not in wanted:
                 wanted[parent] = by_code[parent]
             parent = parent_code(parent)
+    printed = Counter(clean_code(line.code) for line in d.functional)
     nodes = []
     for code, line in coded:
         if code not in wanted:
@@ -48,6 +50,7 @@ def functional_hierarchy(d: Disclosure, measure: str = "total", unit: DisplayUni
                 amount=amount if amount is not None and amount.amount > 0 else None,
                 code=code,
                 level=line.level or level_of_code(code) or 0,
+                printed=printed[code] or 1,
             )
         )
     root_amount = None

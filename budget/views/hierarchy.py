@@ -23,6 +23,7 @@ class Node:
     amount: Money | None
     code: str | None = None
     level: int = 0
+    printed: int = 1  # printed figures summed into it (a code listed per 预算单位: one each)
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,13 @@ def one_per_code(lines: Sequence[Line], total: Money | None = None) -> list[Line
 
 
 def _beyond_rounding(node: Node, kids: Sequence[Node]) -> bool:
+    """The node against its children beyond rounding: half a unit of the last digit for
+    every printed figure involved (a node summed from 19 units' rows counts 19)."""
     assert node.amount is not None
-    return compare_sum(node.amount, [c.amount for c in kids]).mismatch
+    comparison = compare_sum(node.amount, [c.amount for c in kids])
+    per_figure = comparison.tolerance / max(comparison.items, 1)
+    figures = node.printed + sum(c.printed for c in kids if c.amount is not None)
+    return abs(comparison.difference.amount) > per_figure * figures
 
 
 def build_hierarchy(
@@ -100,7 +106,7 @@ def build_hierarchy(
     fixed: list[Node] = []
     for node in nodes:
         parent = node.parent if node.parent in ids else ROOT
-        node = Node(node.id, parent, node.name, node.amount, node.code, node.level)
+        node = Node(node.id, parent, node.name, node.amount, node.code, node.level, node.printed)
         fixed.append(node)
         children.setdefault(parent, []).append(node)
 

@@ -193,6 +193,8 @@ def test_a_table_printed_per_unit_is_summed_by_code():
     assert v["root"] == m("571347.93") and v["205"] == m("113716.98")
     assert [row for row in functional.subtree_lines(d, "205") if row.code == "205"][0].total == m("113716.98")
     assert list(overview.by_class(d)["code"])[:3] == ["206", "208", "205"]
+    # 22102 summed from 19 units' rounded rows is 0.03 below its items: rounding, not bad data
+    assert h.problems == ()
 
 
 def test_a_table_with_each_code_once_is_kept_as_printed(seed_docx):
