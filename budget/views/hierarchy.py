@@ -92,7 +92,8 @@ def _beyond_rounding(node: Node, kids: Sequence[Node]) -> bool:
     assert node.amount is not None
     comparison = compare_sum(node.amount, [c.amount for c in kids])
     per_figure = comparison.tolerance / max(comparison.items, 1)
-    figures = node.printed + sum(c.printed for c in kids if c.amount is not None)
+    # As the check counts it: the items summed; a node itself summed from n rows adds n − 1.
+    figures = node.printed - 1 + sum(c.printed for c in kids if c.amount is not None)
     return abs(comparison.difference.amount) > per_figure * figures
 
 
