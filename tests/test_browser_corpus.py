@@ -14,9 +14,11 @@ import pytest
 from budget.application import corpus as ingest
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, _free_port
 
-pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM), reason="system Chromium not installed (make test installs it)"
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="system Chromium not installed (make test installs it)"),
+]
 
 AUDIT = "上海市审计局"
 

@@ -165,6 +165,7 @@ def cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # the CLI in new Python processes
 def test_cli_exit_codes(tmp_path):
     good = tmp_path / "good"
     good.mkdir()
