@@ -154,7 +154,7 @@ def check_blocks(blocks: list[Block]) -> None:
     reader also stops early where its input could make it expand)."""
     tally = Tally()
     for block in blocks:
-        if isinstance(block, Paragraph | Notice):  # a notice is the reader's own sentence about a page
+        if isinstance(block, Paragraph | Notice):
             tally.paragraph(block.text)
             continue
         assert isinstance(block, Grid)
