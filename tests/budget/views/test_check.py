@@ -56,10 +56,10 @@ def test_frames(seed):
     assert len(rules_frame(report)) == len(report.results)
 
 
-def test_a_pdf_total_row_stands_under_its_headers():
+def test_a_pdf_total_row_stands_under_its_headers(wanli):
     # 普陀区万里街道 支出总表: the 合计 label spans the code and name columns in the PDF,
     # so its row has 4 cells against 7 columns.
-    doc = load((FIXTURES / "real" / "putuo_wanli_2024_dept.pdf").read_bytes(), "wanli.pdf")
+    doc = wanli
     index = next(i for i, t in enumerate(doc.tables) if t.kind == TableKind.EXPENDITURE)
     table = doc.tables[index]
     total_row = next(n for n, r in enumerate(table.rows) if r[0].strip() == "合计")
