@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -271,6 +272,7 @@ _DISTINCT_TABLES = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # asked of each paragraph before a table, and of title rows
 def names_a_table(text: str) -> bool:
     """A table's title standing alone in a cell: it ends with 表 ("…收支总表", "…（续）"),
     or it starts like a title ("2024年", "单位", "部门") and names a table no cell text

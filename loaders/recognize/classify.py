@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from budget.model import TableKind
@@ -56,6 +57,7 @@ def title_words(title: str) -> str:
     return stripped or words
 
 
+@functools.lru_cache(maxsize=4096)
 def classify_title(title: str) -> TableKind | None:
     words = title_words(title)
     if not words:
@@ -146,6 +148,7 @@ _QUALIFYING = {"carried_in", "carried_out", "procurement", "change"}
 _PRIOR = re.compile(r"上年(?:预算|执行|决算|数|年初)|上年度")
 
 
+@functools.lru_cache(maxsize=4096)  # a header's words recur in every table of its kind
 def _word_key(part: str, kind: TableKind) -> str | None:
     if _PRIOR.search(part) and not re.search(r"上年(?:结转|结余|实户)", part):
         return "prior"
@@ -175,6 +178,7 @@ _UNIT_NAME = re.compile(r"^(?:预算|二级预算|资金使用)?(?:单位|部门
 _TEXT = re.compile(r"备注|说明|简介|目标|内容|依据|序号|行次|栏次|计量单位|规格|型号|年度$|^年份$|^时间$|指标")
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every label, several times per table
 def column_role(label: str) -> str:
     """What a column holds, from its header: "code" (a classification code), "name",
     "unit_code", "unit" (the 预算单位 a row is about), "text" (notes, goals) or "money"."""

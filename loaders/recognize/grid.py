@@ -103,13 +103,21 @@ _COLUMN_MARKER = re.compile(r"^(?:栏次|栏号|行次|\*+|[甲乙丙丁戊己]|
 def is_column_number_row(cells: list[str]) -> bool:
     """The row that numbers the columns (栏次 1 2 3 …, or "** | ** | 1 | 2 | 3" with
     markers over the code and name columns, or 甲 乙 1 2 …)."""
+    return _numbers_columns(tuple(cells))
+
+
+_ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
+
+
+@functools.lru_cache(maxsize=4096)  # asked of each of a table's first rows several times
+def _numbers_columns(cells: tuple[str, ...]) -> bool:
     filled = [squash(c) for c in cells if c]
     if not filled:
         return False
     if filled[0] == "栏次":
         return True
-    numbers = [int(c) for c in filled if re.fullmatch(r"\d{1,2}", c)]
-    markers = [c for c in filled if not re.fullmatch(r"\d{1,2}", c)]
+    numbers = [int(c) for c in filled if _ONE_OR_TWO_DIGITS.fullmatch(c)]
+    markers = [c for c in filled if not _ONE_OR_TWO_DIGITS.fullmatch(c)]
     return (
         len(numbers) >= 3
         and numbers[0] in (0, 1)

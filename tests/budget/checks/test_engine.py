@@ -156,12 +156,11 @@ def _where(report):
 
 
 def test_same_findings_from_docx_txt_and_pdf(seed):
-    from loaders import load
-    from tests.conftest import fixture_bytes
+    from tests.conftest import parsed
 
     expected = _where(run(seed))
     for name in ("seed.txt", "seed.pdf"):
-        assert _where(run(load(fixture_bytes(name), name))) == expected, name
+        assert _where(run(parsed(name))) == expected, name
 
 
 def _seed_txt_with(old: str, new: str):

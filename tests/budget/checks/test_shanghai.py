@@ -7,20 +7,19 @@ from decimal import Decimal
 import pytest
 
 from budget.checks import Severity, Status, run
-from loaders import load
-from tests.conftest import FIXTURES
+from tests.conftest import parsed
 
 D = Decimal
 
 
 @pytest.fixture(scope="module")
 def fuliyuan():
-    return run(load((FIXTURES / "real" / "putuo_fuliyuan_2024_unit.pdf").read_bytes(), "fuliyuan.pdf"))
+    return run(parsed("real/putuo_fuliyuan_2024_unit.pdf"))
 
 
 @pytest.fixture(scope="module")
 def wanli():
-    return run(load((FIXTURES / "real" / "putuo_wanli_2024_dept.pdf").read_bytes(), "wanli.pdf"))
+    return run(parsed("real/putuo_wanli_2024_dept.pdf"))
 
 
 def errors(report):
