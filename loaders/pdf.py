@@ -154,27 +154,42 @@ def _check_streams(data: bytes) -> None:
 
     Each compressed stream PDFium would decode to read text (page contents, forms,
     fonts, object and cross-reference streams) is inflated here in bounded steps and
-    only counted; images are skipped (text extraction never decodes them)."""
+    only counted; images are skipped (text extraction never decodes them). A filter
+    chain ([/FlateDecode /FlateDecode]) is inflated layer by layer: each layer's output,
+    itself within the limit, is the next one's input."""
     most = limits.current().pdf_stream_bytes
     for match in _STREAM_START.finditer(data):
         head = data[max(0, match.start() - 4096) : match.start()]
         dictionary = head[head.rfind(b" obj") :]
-        if b"/FlateDecode" not in dictionary or b"/Image" in dictionary:
+        layers = dictionary.count(b"/FlateDecode")
+        if not layers or b"/Image" in dictionary:
             continue
-        inflater, size, at = zlib.decompressobj(), 0, match.end()
+        source, at = data, match.end()
         try:
-            while not inflater.eof and at < len(data):
-                pending = data[at : at + limits.MiB]
-                at += len(pending)
-                while pending and size <= most and not inflater.eof:  # at most 1 MB of output at a time
-                    size += len(inflater.decompress(pending, limits.MiB))
-                    pending = inflater.unconsumed_tail
-                if size > most:
-                    raise limits.too_large(
-                        "pdf_stream_bytes", size, "PDF 中的压缩数据流（可能是“解压炸弹”）", at_least=True
-                    )
+            for layer in range(layers):
+                source, at = _inflated(source, at, most, keep=layer < layers - 1), 0
         except zlib.error:
             continue  # damaged data: PDFium decides what it can read of it
+
+
+def _inflated(data: bytes, at: int, most: int, keep: bool) -> bytes:
+    """The Flate data at ``at`` inflated at most 1 MB at a time and counted; refused past
+    ``most`` bytes. Only a chain's inner layer is kept (``keep``), never a whole page."""
+    inflater, size, kept = zlib.decompressobj(), 0, []
+    while not inflater.eof and at < len(data):
+        pending = data[at : at + limits.MiB]
+        at += len(pending)
+        while pending and not inflater.eof:
+            piece = inflater.decompress(pending, limits.MiB)
+            size += len(piece)
+            if size > most:
+                raise limits.too_large(
+                    "pdf_stream_bytes", size, "PDF 中的压缩数据流（可能是“解压炸弹”）", at_least=True
+                )
+            if keep:
+                kept.append(piece)
+            pending = inflater.unconsumed_tail
+    return b"".join(kept)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
