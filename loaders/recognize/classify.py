@@ -12,8 +12,10 @@ from loaders.recognize.text import squash
 
 # Local numbering in front of a title says nothing about the table: "预算01表", "公开02表",
 # "表3", "附表1-2", "表一", "（三）" — and it must not be read as part of the title words.
+# A table's local number. Arabic and Chinese numerals are separate runs, and a Chinese
+# one stops before 般: in 表3一般公共预算支出表 / 表三一般… the 一 belongs to the title.
 TABLE_NUMBER = re.compile(
-    r"^(?:(?:预算|公开|部门|单位|收支)?\d{1,2}(?:[-－—.．]\d{1,2})?表|附?表\s*[一二三四五六七八九十\d]+(?:[-－—.．]\d+)?[：:、.．]?"
+    r"^(?:(?:预算|公开|部门|单位|收支)?\d{1,2}(?:[-－—.．]\d{1,2})?表|附?表\s*(?:\d+|[一二三四五六七八九十]+(?!般))(?:[-－—.．]\d+)?[：:、.．]?"
     r"|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])\s*"
 )
 
