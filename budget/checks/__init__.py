@@ -29,7 +29,7 @@ from budget.checks.core import (
 )
 
 # Importing the families registers their rules, in the order the catalogue lists them.
-from budget.checks import arithmetic, reconcile, text, items, completeness, form, performance  # noqa: E402,F401
+from budget.checks import arithmetic, reconcile, text, items, completeness, form, performance, reading  # noqa: E402,F401
 from budget.model import Disclosure, TableKind
 
 RULESET_VERSION = "2026.11-1"
@@ -92,4 +92,5 @@ def run_rule(rule: Rule, ctx: Context) -> RuleResult:
 def run(disclosure: Disclosure, settings: Settings | None = None) -> CheckReport:
     ctx = Context(disclosure, settings or Settings())
     results = tuple(run_rule(rule, ctx) for rule in CATALOGUE)
+    results = reading.set_aside(reading.merge_cell_defects(results, disclosure), disclosure)
     return CheckReport(disclosure.source, disclosure.unit, RULESET_VERSION, results)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from budget.checks.amounts import Comparison, compare_sum
@@ -23,7 +24,7 @@ from budget.checks.where import (
     sum_finding,
     sum_message,
 )
-from budget.model import Line, Money, Table, TableKind
+from budget.model import Line, Money, MoneyUnit, Table, TableKind
 
 CLASSIFIED = (
     TableKind.INCOME,
@@ -70,23 +71,103 @@ def _printed_against_sum(
     return None if comparison.equal else comparison
 
 
-def _sum_check(ctx: Context, table: Table, line: Line, whole: str, parts: Sequence[str]) -> Iterator[Finding]:
+@dataclass(frozen=True, slots=True)
+class SumCheck:
+    """One identity of a table: a printed figure against the sum of the figures it totals."""
+
+    table: Table
+    table_index: int | None
+    line: Line  # where the whole is printed
+    whole: str  # its column key
+    parts: tuple[tuple[Line, str], ...]  # the cells summed: (line, column key)
+    comparison: Comparison | None  # None: all blank, or it adds up exactly
+    checked: bool  # something was printed (a blank row checks nothing)
+    part_tables: tuple[int | None, ...] = ()  # the table of each part (a table continued over pages)
+
+    @property
+    def failed(self) -> bool:
+        return self.comparison is not None and self.comparison.mismatch
+
+    @property
+    def printed(self) -> Money | None:
+        return self.line.values.get(self.whole)
+
+    def cells(self) -> tuple[tuple[int | None, int, str], ...]:
+        """(table index, row index, column key) of every cell of the identity, the whole first."""
+        tables = self.part_tables or (self.table_index,) * len(self.parts)
+        parts = ((index, line.row, key) for index, (line, key) in zip(tables, self.parts, strict=True))
+        return ((self.table_index, self.line.row, self.whole), *parts)
+
+
+def _sum(
+    ctx: Context,
+    table: Table,
+    line: Line,
+    whole: str,
+    parts: tuple[tuple[Line, str], ...],
+    part_tables: tuple[int | None, ...] = (),
+) -> SumCheck:
     printed = line.values.get(whole)
-    values = [line.values.get(p) for p in parts]
+    values = [part.values.get(key) for part, key in parts]
     comparison = _printed_against_sum(ctx, table, printed, values)
-    if comparison is None:
-        return
-    parts_str = parts_text([column_label(table, p) for p in parts], values)
+    checked = printed is not None or any(v is not None for v in values)
+    return SumCheck(table, ctx.table_index(table), line, whole, parts, comparison, checked, part_tables)
+
+
+def row_checks(ctx: Context) -> tuple[SumCheck, ...]:
+    """Every row identity of the classified and summary tables (合计 = Σ parts), once per run."""
+
+    def compute(c: Context) -> tuple[SumCheck, ...]:
+        found = []
+        for table in c.doc.tables:
+            if table.kind not in ROW_TABLES or not table.lines:
+                continue
+            for line in table.lines:
+                for whole, parts in _row_groups(line):
+                    found.append(_sum(c, table, line, whole, tuple((line, p) for p in parts)))
+        return tuple(found)
+
+    return ctx.memo("row_checks", compute)  # type: ignore[return-value]
+
+
+def _sum_params(ctx: Context, check: SumCheck, labels: Sequence[str]) -> dict[str, object]:
+    comparison = check.comparison
+    assert comparison is not None
+    return {
+        "items": [
+            (label, ctx.amount(part.values.get(key))) for label, (part, key) in zip(labels, check.parts, strict=True)
+        ],
+        "tolerance": comparison.tolerance,
+        "cells": check.cells(),
+        "rows": {
+            (table, row): row_label(line) for (table, row, _), line in zip(check.cells(), _lines(check), strict=True)
+        },
+        "table": check.table.label,
+        "tables": (check.table_index,),
+    }
+
+
+def _lines(check: SumCheck) -> tuple[Line, ...]:
+    return (check.line, *(part for part, _ in check.parts))
+
+
+def _row_finding(ctx: Context, check: SumCheck) -> Finding:
+    table, line, whole = check.table, check.line, check.whole
+    comparison = check.comparison
+    assert comparison is not None
+    labels = [column_label(table, key) for _, key in check.parts]
+    values = [part.values.get(key) for part, key in check.parts]
+    parts_str = parts_text(labels, values)
     message = sum_message(
         ROW_TEMPLATE,
         comparison,
         parts_str,
-        blank=printed is None,
+        blank=check.printed is None,
         table=table.label,
         row=row_label(line),
         whole=column_label(table, whole),
     )
-    yield sum_finding(
+    found = sum_finding(
         ctx,
         comparison,
         line_location(ctx, table, line, whole),
@@ -94,6 +175,58 @@ def _sum_check(ctx: Context, table: Table, line: Line, whole: str, parts: Sequen
         f"{table.label} {row_label(line)}",
         column_label(table, whole),
         parts_str,
+        coarse_total=_coarse_total(check),
+    )
+    params = _sum_params(ctx, check, labels)
+    signal = misread_signal(check)
+    if signal is not None and found.severity == Severity.RULE:
+        return replace(found, message=f"{found.message}（{signal}）", severity=Severity.WARNING, params=params)
+    return replace(found, params=params)
+
+
+NUMBER_CELL = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
+
+
+def misread_signal(check: SumCheck) -> str | None:
+    """Why a failed row sum more likely comes from the reading than from the document:
+    the parts are all blank while the whole is not, or the difference is exactly another
+    figure printed in the row that the sum did not take (a column the reader left out)."""
+    comparison = check.comparison
+    if comparison is None or not comparison.mismatch:
+        return None
+    parts = [part.values.get(key) for part, key in check.parts]
+    printed = check.printed
+    if printed is not None and printed.amount != 0 and all(p is None or p.amount == 0 for p in parts):
+        return "分项栏都是空白或零，可能没有读到分项所在的栏"
+    gap = abs(comparison.difference.amount)
+    unit = comparison.difference.unit
+    used = {p.amount for p in (*parts, printed) if p is not None}
+    body = check.line.row - len(check.table.header)  # Line.row counts the header rows
+    row = check.table.rows[body] if 0 <= body < len(check.table.rows) else ()
+    money_unit = printed.unit if printed is not None else unit
+    for cell in row:
+        text = cell.replace(",", "").strip()
+        if (
+            NUMBER_CELL.match(cell.strip())
+            and Decimal(text) not in used
+            and Decimal(text) != 0
+            and Money(Decimal(text), money_unit).to(unit).amount.copy_abs() == gap
+        ):
+            return f"相差恰为本行另一栏的 {cell.strip()}，可能漏读了这一栏"
+    return None
+
+
+def _coarse_total(check: SumCheck) -> bool:
+    """A whole printed in whole 元 above parts printed to the fen: rounded away, not by rounding."""
+    printed = check.printed
+    parts = [part.values.get(key) for part, key in check.parts]
+    quanta = [p.quantum for p in parts if p is not None and p.amount != 0]
+    return (
+        printed is not None
+        and printed.unit == MoneyUnit.YUAN
+        and printed.quantum == 1
+        and bool(quanta)
+        and min(quanta) < 1
     )
 
 
@@ -106,13 +239,12 @@ def _sum_check(ctx: Context, table: Table, line: Line, whole: str, parts: Sequen
     "逐行核对合计栏与各分项栏（基本支出 + 项目支出、人员经费 + 公用经费、各收入来源），改正抄录或求和错误。",
 )
 def row_totals(ctx: Context) -> Iterator[Finding]:
-    tables = [t for t in ctx.doc.tables if t.kind in ROW_TABLES and t.lines]
-    if not tables:
+    checks = row_checks(ctx)
+    if not checks and not any(t.kind in ROW_TABLES and t.lines for t in ctx.doc.tables):
         raise NotRun("文件中没有可核对的收支表格")
-    for table in tables:
-        for line in table.lines:
-            for whole, parts in _row_groups(line):
-                yield from _sum_check(ctx, table, line, whole, parts)
+    for check in checks:
+        if check.comparison is not None:
+            yield _row_finding(ctx, check)
 
 
 HIER_TEMPLATE = "{table} {row}：{column} {actual}，下级科目 {parts} = {expected}，相差 {difference}"
@@ -127,35 +259,100 @@ def _children(coded: Sequence[Line], parent: Line) -> list[Line]:
     ]
 
 
-def _hierarchy_pairs(table: Table) -> Iterator[tuple[Line, list[Line]]]:
-    coded = [line for line in table.lines if line.code and not line.is_total]
+SCHEME_DIGITS = {TableKind.BASIC_ECONOMIC: "35"}  # economic 类 301…399 and 501…599; functional 2xx
+
+
+def _well_formed(table: Table, line: Line) -> bool:
+    """A code that can be in this table's classification (a misread figure is not a 类)."""
+    code = line.code or ""
+    return code.isdigit() and len(code) in (3, 5, 7) and code[0] in SCHEME_DIGITS.get(table.kind, "235")
+
+
+def table_groups(tables: Sequence[Table]) -> list[list[int]]:
+    """Indexes of tables that are one table continued over pages: consecutive, of one
+    kind, with the same title (or none) and the same columns."""
+    groups: list[list[int]] = []
+    for index, table in enumerate(tables):
+        if groups:
+            previous = tables[groups[-1][-1]]
+            same_title = squash(previous.title) == squash(table.title) or not squash(table.title)
+            if (
+                previous.kind == table.kind != TableKind.UNKNOWN
+                and same_title
+                and previous.column_keys == table.column_keys
+            ):
+                groups[-1].append(index)
+                continue
+        groups.append([index])
+    return groups
+
+
+def _hierarchy_pairs(coded: list[Line], total: Line | None) -> Iterator[tuple[Line, list[Line]]]:
     for parent in coded:
         children = _children(coded, parent)
         if children:
             yield parent, children
-    total = table.total_line()
     top = [line for line in coded if level_of(line) == 1]
     if total is not None and top:
         yield total, top
 
 
-def _hierarchy_check(ctx: Context, table: Table, parent: Line, children: list[Line], key: str) -> Iterator[Finding]:
-    printed = parent.values.get(key)
-    values = [c.values.get(key) for c in children]
-    comparison = _printed_against_sum(ctx, table, printed, values)
-    if comparison is None:
-        return
-    parts = parts_text([c.code or squash(c.name) for c in children], values)
+def hierarchy_checks(ctx: Context) -> tuple[SumCheck, ...]:
+    """Every hierarchy identity (类 = Σ款 = Σ项, 合计 = Σ类) per column, once per run; a
+    table continued over pages is one table, and a line repeated at a page break counts once."""
+
+    def compute(c: Context) -> tuple[SumCheck, ...]:
+        found = []
+        tables = c.doc.tables
+        for group in table_groups(tables):
+            if tables[group[0]].kind not in CLASSIFIED:
+                continue
+            home: dict[int, int] = {}  # id(line) -> its table
+            coded: list[Line] = []
+            seen: set[tuple[str, tuple[tuple[str, object], ...]]] = set()
+            total = None
+            for index in group:
+                table = tables[index]
+                total = total or table.total_line()
+                for line in table.lines:
+                    if not line.code or line.is_total or not _well_formed(table, line):
+                        continue
+                    signature = (line.code, tuple(sorted((k, v) for k, v in line.values.items())))
+                    if signature in seen:
+                        continue
+                    seen.add(signature)
+                    home[id(line)] = index
+                    coded.append(line)
+            if not coded:
+                continue
+            for parent, children in _hierarchy_pairs(coded, total):
+                table = tables[home.get(id(parent), group[0])]
+                part_tables = tuple(home.get(id(child)) for child in children)
+                for key in parent.values:
+                    parts = tuple((child, key) for child in children)
+                    found.append(_sum(c, table, parent, key, parts, part_tables))
+        return tuple(found)
+
+    return ctx.memo("hierarchy_checks", compute)  # type: ignore[return-value]
+
+
+def _hierarchy_finding(ctx: Context, check: SumCheck) -> Finding:
+    table, parent, key = check.table, check.line, check.whole
+    comparison = check.comparison
+    assert comparison is not None
+    labels = [child.code or squash(child.name) for child, _ in check.parts]
+    values = [child.values.get(key) for child, _ in check.parts]
+    parts = parts_text(labels, values)
     message = sum_message(
         HIER_TEMPLATE,
         comparison,
         parts,
-        blank=printed is None,
+        blank=check.printed is None,
         table=table.label,
         row=row_label(parent),
         column=column_label(table, key),
     )
-    yield sum_finding(
+    found = sum_finding(
         ctx,
         comparison,
         line_location(ctx, table, parent, key),
@@ -163,7 +360,9 @@ def _hierarchy_check(ctx: Context, table: Table, parent: Line, children: list[Li
         f"{table.label} {row_label(parent)}",
         column_label(table, key),
         f"下级科目 {parts}",
+        coarse_total=_coarse_total(check),
     )
+    return replace(found, params=_sum_params(ctx, check, labels))
 
 
 @rule(
@@ -175,10 +374,10 @@ def _hierarchy_check(ctx: Context, table: Table, parent: Line, children: list[Li
     "核对科目层级：每个类、款的金额应等于其下级科目之和，合计行应等于各类之和；检查是否漏列或多列了下级科目。",
 )
 def hierarchy(ctx: Context) -> Iterator[Finding]:
-    for table in coded_tables(ctx, CLASSIFIED):
-        for parent, children in _hierarchy_pairs(table):
-            for key in parent.values:
-                yield from _hierarchy_check(ctx, table, parent, children, key)
+    coded_tables(ctx, CLASSIFIED)  # not run without coded lines
+    for check in hierarchy_checks(ctx):
+        if check.comparison is not None:
+            yield _hierarchy_finding(ctx, check)
 
 
 # --- 收支总表 / 财政拨款收支总表: 收入总计 = 支出总计 and friends -------------------------

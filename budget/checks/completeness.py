@@ -24,9 +24,25 @@ def _has_amounts(table: Table) -> bool:
 )
 def standard_tables(ctx: Context) -> Iterator[Finding]:
     present = [t.kind for t in ctx.doc.tables if t.kind in STANDARD_TABLES]
+    # tables the reader could not place (printed under local titles 公开表N, 预算0N表, 表N …):
+    # a standard table not found may be one of them
+    unknown = sum(1 for t in ctx.doc.tables if t.kind == TableKind.UNKNOWN)
     for kind in STANDARD_TABLES:
-        if kind not in present:
-            yield Finding(message=f"缺少{TABLE_LABELS[kind]}", location=Location(table=kind.value))
+        if kind in present:
+            continue
+        if unknown:
+            yield Finding(
+                message=f"没有找到{TABLE_LABELS[kind]}（另有 {unknown} 张表格未能识别，可能以本地标题列出，请核对）",
+                location=Location(table=kind.value),
+                severity=Severity.WARNING,
+                params={"table": TABLE_LABELS[kind], "unknown": unknown},
+            )
+        else:
+            yield Finding(
+                message=f"缺少{TABLE_LABELS[kind]}",
+                location=Location(table=kind.value),
+                params={"table": TABLE_LABELS[kind]},
+            )
 
 
 EMPTY_NOTE = re.compile(r"空表|无.{0,20}(预算|支出|收入|经费|数据)|没有")

@@ -36,6 +36,7 @@ class Category(StrEnum):
     COMPLETENESS = "completeness"
     FORM = "form"
     PERFORMANCE = "performance"
+    READING = "reading"
 
 
 CATEGORY_LABELS = {
@@ -45,6 +46,7 @@ CATEGORY_LABELS = {
     Category.COMPLETENESS: "完整性",
     Category.FORM: "文字规范",
     Category.PERFORMANCE: "绩效目标",
+    Category.READING: "表格读取",
 }
 
 

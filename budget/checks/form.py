@@ -261,8 +261,12 @@ def truncated(ctx: Context) -> Iterator[Finding]:
 
 
 PLACEHOLDER = re.compile(
-    r"[XＸ]{2,}|×{2,}|某某|(?:目标|指标)内容\s*\d*|(?<!…)……(?!…)|\.\.\.(?!\.)|待填|待补充|此处填写|请填写|TODO",
+    r"[XＸ]{2,}|×{2,}|某某|(?:目标|指标)内容\s*\d*|(?<![….．·])……(?![….．·])|(?<![.．…·])\.\.\.(?![.．…·])"
+    r"|待填|待补充|此处填写|请填写|TODO",
 )
+# a table of contents: entries with dot leaders and page numbers ("一、部门职责……………2")
+LEADER = re.compile(r"[.．…·。]{3,}\s*\d{1,3}(?!\d)")
+TOC_HEADING = re.compile(r"^\s*目\s*录\s*$")
 PLACEHOLDER_TEMPLATE = "“{place}”中有占位文字“{text}”"
 
 
@@ -275,7 +279,16 @@ PLACEHOLDER_TEMPLATE = "“{place}”中有占位文字“{text}”"
     "把模板中的占位文字（XX、目标内容1、……）替换为实际内容后再公开。",
 )
 def placeholders(ctx: Context) -> Iterator[Finding]:
-    return _each_match(ctx, PLACEHOLDER, PLACEHOLDER_TEMPLATE)
+    for piece in pieces(ctx):
+        contents = TOC_HEADING.match(piece.location.section or "") is not None or LEADER.search(piece.text)
+        for match in PLACEHOLDER.finditer(piece.text):
+            if contents and set(match.group(0)) <= set(".．…·"):
+                continue  # dot leaders of a table of contents
+            yield Finding(
+                message=PLACEHOLDER_TEMPLATE.format(place=_place(piece), text=match.group(0)),
+                location=piece.at(match),
+                params={"text": match.group(0)},
+            )
 
 
 CODE_LENGTHS = {

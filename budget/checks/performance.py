@@ -57,10 +57,31 @@ def _projects(ctx: Context) -> tuple[PerformanceProject, ...]:
     return ctx.doc.performance
 
 
+# Words of the header block and column headers of a performance form, not indicators.
+FORM_HEADER = re.compile(
+    r"^(?:项目名称|项目单位|主管部门|实施单位|项目负责人|联系电话|年度资金申请总额|年度资金总额|资金总额|项目资金|"
+    r"其中[:：]?财政拨款|当年财政拨款|上年结转|其他资金|项目总目标|总体目标|年度目标|年度绩效目标|绩效目标|实施期限|"
+    r"项目期|项目属性|一级指标|二级指标|三级指标|指标名称|指标值|指标内容|指标值确定依据|绩效指标|备注|"
+    r"(?:项目)?(?:中期|长期)?目标|产出指标|效益指标|满意度指标|成本指标)$"
+)
+
+
+def is_indicator(ind: Indicator) -> bool:
+    """A row of the indicators part: not a header-block line read as one, not an empty
+    category row (a 二级 with no 三级 indicator under it)."""
+    names = [squash(n or "") for n in (ind.level1, ind.level2, ind.level3)]
+    if any(n and FORM_HEADER.match(n) for n in names[2:]) or (names[2] == "" and FORM_HEADER.match(names[1] or "-")):
+        return False
+    if squash(ind.target or "") and FORM_HEADER.match(squash(ind.target or "")):
+        return False  # the column-header row
+    return bool(names[2] or squash(ind.description or "") or squash(ind.target or ""))
+
+
 def _indicators(ctx: Context) -> Iterator[tuple[PerformanceProject, Indicator]]:
     for project in _projects(ctx):
         for ind in project.indicators:
-            yield project, ind
+            if is_indicator(ind):
+                yield project, ind
 
 
 def _written_targets(ctx: Context) -> Iterator[tuple[PerformanceProject, Indicator, str]]:
@@ -85,7 +106,7 @@ def _name(ind: Indicator) -> str:
 )
 def empty_targets(ctx: Context) -> Iterator[Finding]:
     for project, ind in _indicators(ctx):
-        if not squash(ind.target or ""):
+        if not squash(ind.target or "") and squash(ind.level3 or ""):
             yield Finding(
                 message=f"“{project.name}”的指标“{_name(ind)}”没有填写指标值", location=_location(project, ind)
             )

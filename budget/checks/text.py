@@ -123,7 +123,12 @@ def _finding(
         actual=ctx.amount(item.amount),
         difference=ctx.amount(comparison.difference),
         unit=str(ctx.unit),
-        params={"figure": figure.label, "tolerance": comparison.tolerance, "stated": item.figure.printed},
+        params={
+            "figure": figure.label,
+            "tolerance": comparison.tolerance,
+            "stated": item.figure.printed,
+            "tables": (figure.location.table_index,),
+        },
     )
 
 

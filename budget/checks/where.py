@@ -142,6 +142,9 @@ ROUNDING_NOTE = (
 )
 
 
+COARSE_NOTE = "（合计以元取整，分项列到分：合计应按分项之和列示）"
+
+
 def sum_finding(
     ctx: Context,
     comparison: Comparison,
@@ -150,12 +153,16 @@ def sum_finding(
     place: str,
     what: str,
     parts: str,
+    coarse_total: bool = False,
 ) -> Finding:
-    """An error when outside the rounding envelope, an info note when inside it."""
+    """An error when outside the rounding envelope, an info note when inside it; a total
+    printed in whole 元 above parts printed to the fen is a warning (it was rounded off,
+    not rounded: the fen of the parts are lost)."""
     unit = ctx.unit
     difference = ctx.amount(comparison.difference)
     if comparison.mismatch and comparison.tolerance > 0:
         message += f"，超出 {comparison.items} 项四舍五入的容差 ±{_plain(comparison.tolerance)}"
+    severity = Severity.RULE
     if comparison.rounding:
         message = ROUNDING_NOTE.format(
             place=place,
@@ -167,6 +174,10 @@ def sum_finding(
             items=comparison.items,
             tolerance=_plain(comparison.tolerance),
         )
+        severity = Severity.INFO
+        if coarse_total:
+            message += COARSE_NOTE
+            severity = Severity.WARNING
     return Finding(
         message=message,
         location=location,
@@ -174,7 +185,8 @@ def sum_finding(
         actual=ctx.amount(comparison.actual),
         difference=difference,
         unit=str(unit),
-        severity=Severity.INFO if comparison.rounding else Severity.RULE,
+        severity=severity,
+        params={"tolerance": comparison.tolerance},
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from budget.checks import Status
 from budget.model import TableKind
 from tests.budget.checks.helpers import edit_table, edit_text, places, result, without_section, without_table
@@ -69,3 +71,13 @@ def test_three_public_change_not_explained(seed):
     doc = edit_text(seed, "三公", "与2022年相比无变化。", "")
     res = result(doc, "COMPLETE-3PUB-REASON")
     assert places(res) == {(seed.sections[4].heading, None, None, "warning")}
+
+
+def test_table_not_found_among_unrecognised_tables_is_a_warning(seed):
+    # the 国有资本经营预算支出表 printed under a local title the reader did not recognise
+    table = seed.table(TableKind.STATE_CAPITAL)
+    local = replace(table, kind=TableKind.UNKNOWN, title="预算08表")
+    doc = replace(seed, tables=tuple(local if t is table else t for t in seed.tables))
+    res = result(doc, "COMPLETE-TABLES")
+    assert places(res) == {("state_capital", None, None, "warning")}
+    assert res.findings[0].params == {"table": "国有资本经营预算支出表", "unknown": 1}

@@ -192,7 +192,16 @@ def test_source_edit_breaks_a_table_row():
     block = block.replace("\t26.91\n", "\t29.61\n", 1)
     doc = load((head + "单位预算支出总表" + block + "单位预算财政拨款收支总表" + rest).encode("utf-8"), "seed.txt")
     report = run(doc)
-    row = report.result("ARITH-ROW").findings
-    assert [(f.location.table, f.location.row, f.difference) for f in row] == [("expenditure", "2080501", D("2.70"))]
-    hier = {(f.location.row, f.location.column) for f in report.result("ARITH-HIER").findings}
-    assert ("20805", "合计") in hier
+    # one wrong cell, one finding: the row sum and the 款 above it fail by the same 2.70
+    (row,) = report.result("ARITH-ROW").findings
+    assert (row.location.table, row.location.row, row.location.column, row.difference) == (
+        "expenditure",
+        "2080501",
+        "合计",
+        D("2.70"),
+    )
+    assert sorted((f.rule, f.location.row, f.location.column) for f in row.consequences) == [
+        ("ARITH-HIER", "20805", "合计"),
+        ("ARITH-ROW", "2080501", "合计"),
+    ]
+    assert report.result("ARITH-HIER").findings == ()

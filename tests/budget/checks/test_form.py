@@ -127,3 +127,15 @@ def test_list_numbering_with_a_closing_bracket_is_not_unbalanced(seed):
     fixed = edit_text(seed, "三公", "0.33万元)", "0.33万元）")
     doc = edit_text(fixed, "政府采购", "2023年，", "1）2023年，")
     assert result(doc, "FORM-BRACKETS").status == Status.PASSED
+
+
+def test_dot_leaders_of_a_table_of_contents_are_not_placeholders(seed):
+    # 国家信访局: "第一部分 国家信访局基本情况...............................2一、部门职责……2"
+    toc = "第一部分 基本情况...............................2一、部门职责……………………2二、机构设置......3"
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表。\n" + toc)
+    project = next(p for p in seed.performance if p.name == "海防工作经费")
+    doc = edit_project(doc, "海防工作经费", goals=("1.组织联防演练。",) + project.goals[2:])
+    assert result(doc, "FORM-PLACEHOLDER").status == Status.PASSED
+    # an ellipsis left in a sentence is still one
+    doc = edit_text(doc, "政府采购", "具体内容见下表。", "具体内容见……。")
+    assert places(result(doc, "FORM-PLACEHOLDER")) == {("六、政府采购预算情况", None, None, "error")}

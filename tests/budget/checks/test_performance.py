@@ -142,3 +142,21 @@ def test_range_target_is_quantified(seed):
         only(seed, "扫黑除恶专项斗争资金"), "扫黑除恶专项斗争资金", "重点案件办理完成率", target="90%-95%"
     )
     assert result(doc, "PERF-QUANT").status == Status.PASSED
+
+
+def test_form_header_rows_are_not_indicators(seed):
+    # a form that opens with its header block, read into the indicators part
+    project = next(p for p in seed.performance if p.name == "海防工作经费")
+    first = project.indicators[0]
+    header = (
+        replace(first, level1="项目名称", level2="海防工作经费", level3="", description="", target=""),
+        replace(first, level1="年度资金申请总额", level2="", level3="", description="", target=""),
+        replace(first, level1="一级指标", level2="二级指标", level3="三级指标", description="指标值", target="指标值"),
+        replace(first, level1="效益指标", level2="经济效益指标", level3="", description="", target=""),
+    )
+    doc = edit_project(seed, "海防工作经费", indicators=header + project.indicators)
+    for rule_id in ("PERF-EMPTY", "PERF-QUANT"):
+        assert result(doc, rule_id).findings == result(seed, rule_id).findings, rule_id
+    # an indicator with a name and no target is still empty
+    doc = edit_project(seed, "海防工作经费", indicators=(replace(first, target=""),) + project.indicators[1:])
+    assert rows(result(doc, "PERF-EMPTY")) == {("海防工作经费", first.level3, "指标值", "error")}
