@@ -40,6 +40,14 @@ class TableKind(StrEnum):
     ASSETS = "assets"  # 固定资产占用情况表
     PERFORMANCE = "performance"  # 项目绩效目标表 (goals or indicators part)
     ORGANISATION = "organisation"  # 机构设置 table
+    # Further tables some provinces print (recognised so they are not mistaken for the
+    # standard ones above; none of them is required):
+    FISCAL_EXPENDITURE = "fiscal_expenditure"  # 财政拨款支出表 (all appropriation funds, by function)
+    FISCAL_BASIC_ECONOMIC = "fiscal_basic_economic"  # 财政拨款基本支出表 (by economic class)
+    GENERAL_PUBLIC_ECONOMIC = "general_public_economic"  # 一般公共预算支出表（按经济分类）
+    GENERAL_PUBLIC_BASIC = "general_public_basic"  # 一般公共预算基本支出表（按功能分类）
+    PROJECT = "project"  # 项目支出表 (projects, or project expenditure by class)
+    RUNNING_COSTS = "running_costs"  # 机关运行经费支出表
     UNKNOWN = "unknown"
 
 
@@ -70,6 +78,12 @@ TABLE_LABELS: Mapping[TableKind, str] = {
     TableKind.ASSETS: "固定资产占用情况表",
     TableKind.PERFORMANCE: "项目绩效目标表",
     TableKind.ORGANISATION: "机构设置表",
+    TableKind.FISCAL_EXPENDITURE: "财政拨款支出表",
+    TableKind.FISCAL_BASIC_ECONOMIC: "财政拨款基本支出表",
+    TableKind.GENERAL_PUBLIC_ECONOMIC: "一般公共预算支出表（按经济分类）",
+    TableKind.GENERAL_PUBLIC_BASIC: "一般公共预算基本支出表（按功能分类）",
+    TableKind.PROJECT: "项目支出表",
+    TableKind.RUNNING_COSTS: "机关运行经费支出表",
     TableKind.UNKNOWN: "未识别的表格",
 }
 
@@ -174,6 +188,7 @@ class Unit:
     year: int | None
     money_unit: MoneyUnit
     kind: str  # "单位" or "部门"
+    stage: str = "预算"  # "预算" (budget) or "决算" (final accounts)
 
 
 # Canonical column keys of the classified tables (header text -> key lives in loaders).
@@ -218,6 +233,9 @@ class Line:
     is_total: bool = False  # the 合计 / 总计 row
     side: str | None = None  # "income" / "expenditure" in two-sided summary tables
     page: int | None = None
+    # The 预算单位 a row belongs to, in a table printed per unit (a 部门 with its 单位);
+    # a row that names a unit and has no code is that unit's subtotal (``name`` = unit).
+    unit: str | None = None
 
     def get(self, key: str) -> Money | None:
         return self.values.get(key)
@@ -365,6 +383,15 @@ class Disclosure:
     assets: tuple[AssetLine, ...] = ()
     organisations: tuple[Organisation, ...] = ()
     notes: tuple[str, ...] = field(default=())  # what the loader could not place
+    # Where ``functional`` and ``economic`` were read: an index into ``tables`` (None when
+    # there are no such rows). ``functional`` comes from the 支出总表 when it lists coded
+    # rows, else from the 一般公共预算支出表 (some provinces print the 支出总表 by unit or
+    # crossed with the economic classes); ``economic`` from the basic-expenditure table.
+    functional_table: int | None = None
+    economic_table: int | None = None
+    # The files a disclosure was read from when it is published in several (情况说明 and
+    # 报表 apart, a separate 绩效目标表): their sources in order; empty for one file.
+    parts: tuple[Source, ...] = ()
 
     def table(self, kind: TableKind) -> Table | None:
         """The first table of a kind (standard tables appear once)."""

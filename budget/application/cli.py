@@ -1,4 +1,5 @@
-"""Command line: python -m budget parse|check FILE [--json], ingest DIR --db PATH, survey DIR (docs/contract.md)."""
+"""Command line: python -m budget parse|check FILE [FILE ...] [--json], ingest DIR --db PATH, survey DIR
+(docs/contract.md). Several FILEs are the parts of one disclosure (情况说明 and 报表 published apart)."""
 
 from __future__ import annotations
 
@@ -81,11 +82,11 @@ def _survey(directory: str, as_json: bool, jobs: int | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m budget", description="预算透视 BudgetLens")
     commands = parser.add_subparsers(dest="command", required=True)
-    parse_cmd = commands.add_parser("parse", help="解析预算公开文件")
-    parse_cmd.add_argument("file")
+    parse_cmd = commands.add_parser("parse", help="解析预算公开文件（分几个文件公开的，依次列出各个文件）")
+    parse_cmd.add_argument("file", nargs="+")
     parse_cmd.add_argument("--json", action="store_true", help="输出 JSON")
-    check_cmd = commands.add_parser("check", help="发布前检查：找出不一致和不规范之处")
-    check_cmd.add_argument("file")
+    check_cmd = commands.add_parser("check", help="发布前检查：找出不一致和不规范之处（可列出同一公开的几个文件）")
+    check_cmd.add_argument("file", nargs="+")
     check_cmd.add_argument("--json", action="store_true", help="输出 JSON")
     ingest_cmd = commands.add_parser("ingest", help="把一个目录下的全部预算公开文件导入 DuckDB 数据库")
     ingest_cmd.add_argument("dir")
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         return _survey(args.dir, args.json, args.jobs)
 
     try:
-        disclosure = files.read(args.file)
+        disclosure = files.read_parts(args.file)
     except LoadError as error:
         print(f"无法读取：{error.one_line()}", file=sys.stderr)
         return 2

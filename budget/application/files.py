@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from budget.model import Disclosure
-from loaders import LoadError, load
+from loaders import LoadError, join, load
 
-__all__ = ["LoadError", "load", "read", "reason", "walk"]
+__all__ = ["LoadError", "load", "read", "read_parts", "reason", "walk"]
 
 
 def read(path: str | os.PathLike) -> Disclosure:
@@ -20,6 +20,20 @@ def read(path: str | os.PathLike) -> Disclosure:
     except OSError as error:
         raise LoadError(f"无法打开文件：{path}", f"cannot open {path}: {error.strerror}") from None
     return load(data, path.name)
+
+
+def read_parts(paths: list[str | os.PathLike]) -> Disclosure:
+    """One disclosure from the files it is published in (情况说明 and 报表 apart, …), in
+    the order given; a single path is ``read``. LoadError names the file it is about."""
+    parts = []
+    for path in paths:
+        try:
+            parts.append(read(path))
+        except LoadError as error:
+            if len(paths) == 1:
+                raise
+            raise LoadError(f"{Path(path).name}：{error.message}", error.english) from None
+    return join(parts)
 
 
 def walk(directory: Path) -> Iterator[Path]:

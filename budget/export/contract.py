@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from budget.model import Disclosure, Line, Money, Table
+from budget.model import Disclosure, Line, Money, Source, Table
 
 
 def amount(value: Money | None) -> str | None:
@@ -20,6 +20,8 @@ def _classified(line: Line, keys: tuple[str, ...]) -> dict[str, Any]:
     extra = {k: amount(v) for k, v in line.values.items() if k not in keys}
     if extra:
         out["other"] = extra
+    if line.unit is not None:  # only in tables printed per 预算单位
+        out["unit"] = line.unit
     return out
 
 
@@ -35,17 +37,25 @@ def _table(table: Table) -> dict[str, Any]:
     }
 
 
+def _source(source: Source) -> dict[str, Any]:
+    return {"name": source.name, "format": source.format.value, "sha256": source.sha256}
+
+
 def disclosure_to_dict(d: Disclosure) -> dict[str, Any]:
     tp = d.three_public
     return {
-        "source": {"name": d.source.name, "format": d.source.format.value, "sha256": d.source.sha256},
+        "source": _source(d.source),
         "unit": {
             "code": d.unit.code,
             "name": d.unit.name,
             "year": d.unit.year,
             "money_unit": d.unit.money_unit.value,
             "kind": d.unit.kind,
+            "stage": d.unit.stage,
         },
+        "parts": [_source(p) for p in d.parts],
+        "functional_table": d.functional_table,
+        "economic_table": d.economic_table,
         "functional": [_classified(line, ("total", "basic", "project")) for line in d.functional],
         "economic": [_classified(line, ("total", "personnel", "public")) for line in d.economic],
         "three_public": None

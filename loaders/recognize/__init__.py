@@ -6,10 +6,13 @@ keeps its raw cells; a recognised one also gets parsed lines with exact amounts.
 
 from __future__ import annotations
 
-from budget.model import Disclosure, PerformanceProject, Source, Table, TableKind
+import re
+
+from budget.model import Disclosure, MoneyUnit, PerformanceProject, Section, Source, Table, TableKind
 from loaders.blocks import Block, LoadError
 from loaders.recognize.assemble import assemble, document_money_unit, names_a_table
 from loaders.recognize.classify import is_code_label
+from loaders.recognize.levels import coded_levels, with_levels
 from loaders.recognize.others import assets, organisations, procurement
 from loaders.recognize.tables import recognise
 from loaders.recognize.text import squash
@@ -22,12 +25,13 @@ __all__ = ["build", "is_code_label", "names_a_table", "squash"]
 def build(blocks: list[Block], source: Source) -> Disclosure:
     """Recognise a document's blocks; LoadError when it is not a budget disclosure."""
     grids, sections, context = assemble(blocks, source)
-    if not grids:
+    narrative = is_budget_narrative(sections)
+    if not grids and not narrative:
         raise LoadError(
             "文件中没有找到任何表格，看起来不是预算公开文件（应包含收支总表等标准表格）。",
             "no tables found: not a budget disclosure",
         )
-    money_unit = document_money_unit(grids)
+    money_unit = document_money_unit(grids) if grids else _narrative_money_unit(sections)
     tables: list[Table] = []
     performance: list[PerformanceProject] = []
     for g in grids:
@@ -36,21 +40,21 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
         if project is not None:
             performance.append(project)
     kinds = {t.kind for t in tables}
-    if not kinds & {
-        TableKind.SUMMARY,
-        TableKind.INCOME,
-        TableKind.EXPENDITURE,
-        TableKind.GENERAL_PUBLIC,
-        TableKind.BASIC_ECONOMIC,
-    }:
+    # A disclosure published in parts is valid part by part: the 情况说明 alone (its
+    # sections and text rules), a separate 绩效目标表 or 政府采购 file.
+    if not kinds - {TableKind.UNKNOWN} and not narrative:
         raise LoadError(
             "文件中没有找到预算收支表格（收支总表、收入总表、支出总表等），看起来不是预算公开文件。",
             "no standard budget table found",
         )
+    by_name = coded_levels(tables)
+    tables = [with_levels(t, by_name) for t in tables]
     unit = _unit(context, tables, sections, money_unit)
     context.notes += _code_notes(tables)
-    expenditure = _first(tables, TableKind.EXPENDITURE) or _first(tables, TableKind.GENERAL_PUBLIC)
-    economic = _first(tables, TableKind.BASIC_ECONOMIC)
+    functional_at = _source(tables, _FUNCTIONAL_SOURCES, "2")
+    economic_at = _source(tables, _ECONOMIC_SOURCES, "3")
+    expenditure = tables[functional_at] if functional_at is not None else None
+    economic = tables[economic_at] if economic_at is not None else None
     return Disclosure(
         source=source,
         unit=unit,
@@ -64,7 +68,62 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
         assets=assets(_first(tables, TableKind.ASSETS), money_unit),
         organisations=organisations(_first(tables, TableKind.ORGANISATION)),
         notes=tuple(context.notes),
+        functional_table=functional_at,
+        economic_table=economic_at,
     )
+
+
+# Where the functional and the economic rows are read, in order of preference: the
+# 支出总表 lists every source of funds; when it prints no coded rows (by unit only, or
+# crossed with the economic classes) the 一般公共预算支出表 is the next best.
+_FUNCTIONAL_SOURCES = (TableKind.EXPENDITURE, TableKind.GENERAL_PUBLIC, TableKind.FISCAL_EXPENDITURE)
+_ECONOMIC_SOURCES = (TableKind.BASIC_ECONOMIC, TableKind.GENERAL_PUBLIC_ECONOMIC, TableKind.FISCAL_BASIC_ECONOMIC)
+
+
+def _source(tables: list[Table], kinds: tuple[TableKind, ...], first_digit: str) -> int | None:
+    """The index of the first table of the first kind that lists at least one coded row
+    of the classification (functional codes start with 2, economic with 3); failing
+    that, the first table of the first kind present (its rows may be uncoded)."""
+    for kind in kinds:
+        for i, table in enumerate(tables):
+            if table.kind == kind and any(ln.code.startswith(first_digit) for ln in table.coded_lines() if ln.code):
+                return i
+    for kind in kinds:
+        for i, table in enumerate(tables):
+            if table.kind == kind:
+                return i
+    return None
+
+
+# Words a budget's narrative uses (its standard parts, its subjects): a text with 预算 or
+# 决算 and several of these is a disclosure's 情况说明 even without a single table.
+_NARRATIVE_WORDS = (
+    "收入",
+    "支出",
+    "三公",
+    "机关运行经费",
+    "政府采购",
+    "国有资产",
+    "绩效",
+    "名词解释",
+    "职责",
+    "机构设置",
+    "财政拨款",
+)
+
+
+def is_budget_narrative(sections: list[Section]) -> bool:
+    text = "".join(squash(f"{s.heading}{s.text}") for s in sections)
+    if not re.search(r"[预决]算", text) or not re.search(r"\d[\d,.]*\s*万?元", text):
+        return False
+    return sum(1 for word in _NARRATIVE_WORDS if word in text) >= 4
+
+
+def _narrative_money_unit(sections: list[Section]) -> MoneyUnit:
+    """The unit the narrative speaks in, when there is no table to say it."""
+    text = "".join(s.text for s in sections)
+    wan, yuan = len(re.findall(r"\d\s*万元", text)), len(re.findall(r"\d\s*元", text))
+    return MoneyUnit.YUAN if yuan - wan > wan else MoneyUnit.WAN_YUAN
 
 
 def _code_notes(tables: list[Table]) -> list[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from budget.model import MoneyUnit, Section, Source, TableKind
 from loaders.blocks import Block, Paragraph
-from loaders.recognize.classify import classify_title
+from loaders.recognize.classify import TABLE_NUMBER, classify_title, title_words
 from loaders.recognize.grid import Grid, from_block, is_column_number_row
 from loaders.recognize.performance import has_indicator_header
 from loaders.recognize.text import clean, is_unit_line, money_unit_in, squash
@@ -82,6 +82,7 @@ class Context:
     unit_lines: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    cover: list[str] = field(default_factory=list)  # the paragraphs of the first page, before any table
 
 
 def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Section], Context]:
@@ -90,9 +91,11 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
     context = Context(source)
     grids: list[Grid] = []
     sections: list[Section] = []
-    heading, level, page, body = "", 1, None, []  # the open section
+    heading, level, page = "", 1, None  # the open section
+    body: list[str] = []
     pending: list[Paragraph] = []  # paragraphs since the last grid, not yet placed
     in_contents = [False]  # inside a table of contents
+    first_page = next((b.page for b in blocks if b.page is not None), None)
 
     def close_section() -> None:
         nonlocal body
@@ -147,6 +150,8 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
             if not text:
                 continue
             para = Paragraph(text, block.page, block.heading)
+            if not grids and len(context.cover) < 12 and (block.page is None or block.page == first_page):
+                context.cover.append(text)
             if grids and not pending and _NOTE.match(text) and grids[-1].note is None:
                 grids[-1].note = text  # "注：…" printed under a table belongs to it
                 continue
@@ -231,17 +236,20 @@ def names_a_table(text: str) -> bool:
 def _take_title_row(g: Grid) -> str | None:
     """A title printed as the table's first row, one cell across the table (a table
     pasted from a workbook): "2024年部门收支总表" above the unit line and the header."""
-    if len(g.rows) < 2:
+    lead = 0
+    while lead < len(g.rows) - 1 and not any(g.rows[lead]):
+        lead += 1  # blank rows a converter left above the title row
+    if len(g.rows) - lead < 2:
         return None
-    filled = [c for c in g.rows[0] if c]
+    filled = [c for c in g.rows[lead] if c]
     if len(filled) != 1:
         return None
     text = filled[0].replace("\n", "")
     if not names_a_table(text):
         return None
-    del g.rows[0], g.spans[0]
+    del g.rows[: lead + 1], g.spans[: lead + 1]
     if g.row_pages:
-        del g.row_pages[0]
+        del g.row_pages[: lead + 1]
     return text
 
 
@@ -251,7 +259,9 @@ _UNIT_MARK = re.compile(r"(?:编制单位|编制部门|预算年度|截止时间
 def _title_before_unit(text: str) -> tuple[str | None, str]:
     """(title, unit line) of a line that prints both; (None, text) otherwise."""
     mark = _UNIT_MARK.search(text)
-    title = text[: mark.start()].strip() if mark else ""
+    if mark is None:
+        return None, text
+    title = text[: mark.start()].strip()
     if title and names_a_table(title):
         return title, text[mark.start() :].strip()
     return None, text
@@ -292,10 +302,15 @@ def _continues(previous: Grid, g: Grid, pending: list[Paragraph]) -> bool:
     if not previous.rows and not pending:
         return True  # only the unit line fitted above a page break: the table follows
     between = [squash(p.text) for p in pending]
-    allowed = {squash(previous.title), ""}
+    allowed = {squash(previous.title), title_words(previous.title), ""}
+    unit_line = squash(previous.unit_line or "")
     for text in between:
         if text in allowed or "续" in text or re.fullmatch(r"[-—第]*\d+[-—页]*", text):
             continue
+        if TABLE_NUMBER.fullmatch(text) or (previous.title and title_words(text) == title_words(previous.title)):
+            continue  # the table's number ("表3", "公开01表") or its title repeated with it
+        if is_unit_line([text]) and (not unit_line or text in unit_line):
+            continue  # the unit line printed again on the new page
         return False
     if previous.width != g.width or previous.width < 3:
         return False

@@ -2,31 +2,61 @@
 
 from __future__ import annotations
 
+import re
+
 from budget.model import TableKind
 from loaders.recognize.text import squash
 
 # ---------------------------------------------------------------- classification
 
+# Local numbering in front of a title says nothing about the table: "预算01表", "公开02表",
+# "表3", "附表1-2", "表一", "（三）" — and it must not be read as part of the title words.
+TABLE_NUMBER = re.compile(
+    r"^(?:(?:预算|公开|部门|单位|收支)?\d{1,2}(?:[-－—.．]\d{1,2})?表|附?表\s*[一二三四五六七八九十\d]+(?:[-－—.．]\d+)?[：:、.．]?"
+    r"|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])\s*"
+)
+
 _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
-    # kind, all of these words, none of these words (titles are squashed first)
+    # kind, all of these words, none of these words (titles are squashed first); the
+    # first rule that fits wins, so the more specific ones come first.
     (TableKind.THREE_PUBLIC, ("三公",), ()),
-    (TableKind.PERFORMANCE, ("绩效目标",), ()),
+    (TableKind.PERFORMANCE, ("绩效",), ()),
     (TableKind.PROCUREMENT, ("政府采购",), ()),
     (TableKind.ASSETS, ("资产",), ()),
     (TableKind.ORGANISATION, ("机构设置",), ()),
+    (TableKind.RUNNING_COSTS, ("机关运行经费",), ()),
+    (TableKind.GOV_FUND, ("政府性基金预算财政拨款",), ()),
+    (TableKind.STATE_CAPITAL, ("国有资本经营预算财政拨款",), ()),
     (TableKind.FISCAL_SUMMARY, ("财政拨款收支",), ()),
+    (TableKind.FISCAL_SUMMARY, ("财政拨款收入支出",), ()),
     (TableKind.SUMMARY, ("收支",), ()),
+    (TableKind.SUMMARY, ("收入支出",), ()),
+    (TableKind.GENERAL_PUBLIC_BASIC, ("基本支出", "功能"), ("项目", "经济")),
+    (TableKind.FISCAL_BASIC_ECONOMIC, ("财政拨款", "基本支出"), ("项目", "一般公共预算", "公共财政")),
     (TableKind.BASIC_ECONOMIC, ("基本支出",), ("项目",)),
+    (TableKind.PROJECT, ("项目支出",), ()),
+    (TableKind.PROJECT, ("专项业务经费",), ()),
     (TableKind.GOV_FUND, ("基金",), ()),
     (TableKind.STATE_CAPITAL, ("国有资本经营",), ()),
+    (TableKind.GENERAL_PUBLIC_ECONOMIC, ("一般公共预算", "经济"), ()),
+    (TableKind.GENERAL_PUBLIC_ECONOMIC, ("公共财政", "经济"), ()),
     (TableKind.GENERAL_PUBLIC, ("一般公共预算",), ()),
+    (TableKind.GENERAL_PUBLIC, ("公共财政",), ("收入",)),
+    (TableKind.FISCAL_EXPENDITURE, ("财政拨款", "支出"), ("收入",)),
     (TableKind.INCOME, ("收入",), ()),
     (TableKind.EXPENDITURE, ("支出",), ()),
 )
 
 
-def classify_title(title: str) -> TableKind | None:
+def title_words(title: str) -> str:
+    """The words of a title without its local number ("预算01表收支总表" -> "收支总表")."""
     words = squash(title)
+    stripped = TABLE_NUMBER.sub("", words, count=1)
+    return stripped or words
+
+
+def classify_title(title: str) -> TableKind | None:
+    words = title_words(title)
     if not words:
         return None
     for kind, required, excluded in _TITLE_RULES:
@@ -50,57 +80,203 @@ def classify_header(labels: list[str]) -> TableKind | None:
     return None
 
 
-# Header word -> canonical column key; the most specific word of a column label wins.
+# ---------------------------------------------------------------- column roles
+
+# What a header part means as a money column: word -> canonical key. The most specific
+# word comes first ("一般公共预算财政拨款" is the fund, "事业单位经营收入" is not 事业收入).
 _COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("上年结转", "carried_in"),
+    ("上年结余", "carried_in"),
+    ("年初结转", "carried_in"),
+    ("上年实户资金", "carried_in_cash"),
+    ("结转下年", "carried_out"),
+    ("年末结转", "carried_out"),
+    ("结余分配", "surplus_distribution"),
+    ("弥补收支差额", "fund_offset"),
+    ("非财政拨款结余", "non_appropriation_surplus"),
     ("人员经费", "personnel"),
+    ("人员支出", "personnel"),
+    ("人员类", "personnel"),
     ("公用经费", "public"),
+    ("公用支出", "public"),
     ("基本支出", "basic"),
     ("项目支出", "project"),
+    ("专项业务经费", "project"),
     ("经营支出", "operating_expense"),
     ("上缴上级", "to_superior"),
     ("上解上级", "to_superior"),
     ("对附属单位", "to_subsidiary"),
     ("财政专户", "special_account"),
-    ("财政拨款", "appropriation"),
     ("经营收入", "operating"),
+    ("经营服务收入", "operating"),
     ("事业收入", "business"),
     ("上级补助", "superior_grant"),
     ("附属单位上缴", "subsidiary"),
     ("其他收入", "other"),
+    ("其它收入", "other"),
+    ("其他资金", "other"),
+    ("单位资金", "unit_funds"),
     ("一般公共预算", "general_public"),
+    ("公共财政", "general_public"),
     ("政府性基金", "gov_fund"),
     ("基金预算", "gov_fund"),
     ("国有资本经营", "state_capital"),
-    ("小计", "current"),
+    ("财政拨款", "appropriation"),
+    ("中小企业", "sme_reserve"),
+    ("小型、微型", "small_micro_reserve"),
+    ("政府采购", "procurement"),
+    ("增减", "change"),
+    ("增长", "change"),
+    ("变动", "change"),
+    ("比上年", "change"),
+    ("小计", "subtotal"),
     ("合计", "total"),
+    ("总计", "total"),
     ("预算数", "amount"),
+    ("决算数", "amount"),
+    ("执行数", "amount"),
     ("金额", "amount"),
 )
+# A part that only says "how much" ("预算", "2026年预算", "本年预算", "数额").
+_AMOUNT_PART = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:本年|年初|全年|调整)?(?:预算|决算|数额|资金)(?:数|金额)?$")
+# Groups whose parts are not the table's own amounts of this year: qualified keys.
+_QUALIFYING = {"carried_in", "carried_out", "procurement", "change"}
+_PRIOR = re.compile(r"上年(?:预算|执行|决算|数|年初)|上年度")
 
 
-def column_key(label: str, kind: TableKind) -> str | None:
-    """The canonical key of a money column, from the label's last (most specific) part."""
-    parts = [squash(p) for p in label.split("/") if p]
-    for part in reversed(parts):
-        for word, key in _COLUMN_WORDS:
-            if word in part:
-                if key == "appropriation" and kind != TableKind.INCOME:
-                    continue  # "一般公共预算财政拨款" in other tables is the fund column
-                if key == "current" and kind != TableKind.INCOME:
-                    key = "total"
-                return key
+def _word_key(part: str, kind: TableKind) -> str | None:
+    if _PRIOR.search(part) and not re.search(r"上年(?:结转|结余|实户)", part):
+        return "prior"
+    if part.startswith("其中"):
+        key = _word_key(part[2:].lstrip(":："), kind) if len(part) > 3 else None
+        return f"of_which.{key}" if key else "of_which"
+    if "本年收入合计" in part or "本年支出合计" in part:
+        return "total"
+    if "本年收入" in part:
+        return "current" if kind == TableKind.INCOME else "income"  # a fund table's income beside its spending
+    if "本年支出" in part:
+        return "total"
+    for word, key in _COLUMN_WORDS:
+        if word in part:
+            if key == "appropriation" and kind not in _SOURCE_TABLES:
+                continue  # "财政拨款" over the funds of a fiscal table names no column of its own
+            return key
+    if _AMOUNT_PART.match(part):
+        return "amount"
     return None
 
 
-def is_code_label(label: str) -> bool:
+_UNIT_CODE = re.compile(r"(?:单位|部门)(?:编码|代码|编号)$")
+_UNIT_NAME = re.compile(r"^(?:预算|二级预算|资金使用)?(?:单位|部门)(?:[（(](?:单位|部门|项目)[）)])?(?:名称)?$")
+_TEXT = re.compile(r"备注|说明|简介|目标|内容|依据|序号|行次|栏次|计量单位|规格|型号|年度$|^年份$|^时间$|指标")
+
+
+def column_role(label: str) -> str:
+    """What a column holds, from its header: "code" (a classification code), "name",
+    "unit_code", "unit" (the 预算单位 a row is about), "text" (notes, goals) or "money"."""
     last = squash(label.split("/")[-1])
-    return "编码" in last or "代码" in last or last in {"类", "款", "项", "科目编码"}
+    if _UNIT_CODE.search(last):
+        return "unit_code"
+    if "编码" in last or "代码" in last or last in {"类", "款", "项", "科目编码", "款项"}:
+        return "code"
+    if _UNIT_NAME.match(last) or last in {"单位(项目)名称", "部门(单位)名称"}:
+        return "unit"
+    if "名称" in last or last in {"项目", "科目", "支出项目类别", "项目类别"} or last.endswith("科目"):
+        return "name"
+    if _TEXT.search(last):
+        return "text"
+    return "money"
+
+
+def column_keys(labels: list[str], kind: TableKind) -> list[str | None]:
+    """The canonical key of every money column (None for the others), read from the
+    whole header: a subtotal ("小计", "合计", "金额") under a group is the group's own
+    figure ("基本支出/小计" is 基本支出, "本年收入/小计" is 本年收入); a group that is not
+    this year's own amounts (上年结转, 政府采购, 增减) qualifies the keys under it
+    ("carried_in.general_public"); a key printed twice keeps the later years' column
+    and qualifies the others, so no column's figures overwrite another's."""
+    keys: list[str | None] = []
+    split = [[squash(p) for p in label.split("/") if squash(p)] for label in labels]
+    money = [parts for label, parts in zip(labels, split, strict=True) if column_role(label) == "money" and parts]
+    # A group over every amount column ("本年一般公共预算基本支出" over 合计/人员/公用)
+    # names the whole table, not a group of columns: its 合计 is the table's total.
+    everywhere = set.intersection(*(set(parts[:-1]) for parts in money)) if len(money) > 1 else set()
+    for label, parts in zip(labels, split, strict=True):
+        if column_role(label) != "money":
+            keys.append(None)
+            continue
+        parts = [p for p in parts[:-1] if p not in everywhere] + parts[-1:]
+        found = [(i, k) for i, k in ((i, _word_key(p, kind)) for i, p in enumerate(parts)) if k]
+        if not found:
+            keys.append(None)
+            continue
+        i, key = found[-1]
+        theme = _THEMES.get(kind, ())
+        parents = [k for j, k in found if j < i and k not in ("amount", "subtotal", "total", *theme)]
+        if key in ("subtotal", "total", "amount") and parents:
+            key = parents[-1]  # the group's own figure
+        elif key == "subtotal":
+            key = "current" if kind == TableKind.INCOME else "total"
+        qualifier = next((q for q in parents if q in _QUALIFYING and q != key), None)
+        if qualifier and not key.startswith(qualifier):
+            key = f"{qualifier}.{key}"
+        keys.append(key)
+    return _distinct(keys, labels)
+
+
+# What a whole table is about: a group of that name over its columns (一般公共预算基本支出
+# over 合计 | 人员经费 | 公用经费) says what the title says, so its 合计 is the table's total.
+_THEMES: dict[TableKind, tuple[str, ...]] = {
+    TableKind.BASIC_ECONOMIC: ("basic",),
+    TableKind.FISCAL_BASIC_ECONOMIC: ("basic",),
+    TableKind.GENERAL_PUBLIC_BASIC: ("basic",),
+    TableKind.GENERAL_PUBLIC: ("general_public",),
+    TableKind.GENERAL_PUBLIC_ECONOMIC: ("general_public",),
+    TableKind.GOV_FUND: ("gov_fund",),
+    TableKind.STATE_CAPITAL: ("state_capital",),
+    TableKind.RUNNING_COSTS: ("general_public",),
+}
+
+# Tables whose columns are sources of funds (the appropriation is one of them).
+_SOURCE_TABLES = (TableKind.INCOME, TableKind.BASIC_ECONOMIC, TableKind.PROJECT, TableKind.UNKNOWN)
+
+
+def _distinct(keys: list[str | None], labels: list[str]) -> list[str | None]:
+    years = [max((int(y) for y in re.findall(r"((?:19|20)\d{2})年", label)), default=0) for label in labels]
+    # The two sides of a 收支总表 each have their own columns: the same key on both is no clash.
+    sides = [squash(label.split("/")[0]) if squash(label.split("/")[0]) in ("收入", "支出") else "" for label in labels]
+    out = list(keys)
+    seen: dict[tuple[str, str], int] = {}
+    for i, key in enumerate(keys):
+        if key is None:
+            continue
+        scope = (sides[i], key)
+        if scope not in seen:
+            seen[scope] = i
+            continue
+        first = seen[scope]
+        if years[i] > years[first]:  # "2026年预算数" after "2025年预算数": this year's wins
+            out[first] = f"{key}@{years[first]}" if years[first] else f"{key}.2"
+            seen[scope] = i
+        else:
+            n = 2
+            while f"{key}.{n}" in out:
+                n += 1
+            out[i] = f"{key}@{years[i]}" if years[i] and years[i] != years[first] else f"{key}.{n}"
+    return out
+
+
+def column_key(label: str, kind: TableKind) -> str | None:
+    """The key of one column read alone (see ``column_keys`` for a whole header)."""
+    return column_keys([label], kind)[0]
+
+
+def is_code_label(label: str) -> bool:
+    return column_role(label) == "code"
 
 
 def is_name_label(label: str) -> bool:
-    last = squash(label.split("/")[-1])
-    return "名称" in last or last in {"项目", "科目"}
+    return column_role(label) in ("name", "unit")
 
 
 def is_total_name(text: str) -> bool:

@@ -92,11 +92,24 @@ def _is_descriptive(label: str) -> bool:
     return is_code_label(label) or is_name_label(label)
 
 
+_COLUMN_MARKER = re.compile(r"^(?:栏次|栏号|行次|\*+|[甲乙丙丁戊己]|[-—－]+|[A-Z])$")
+
+
 def is_column_number_row(cells: list[str]) -> bool:
-    filled = [c for c in cells if c]
-    return bool(filled) and (
-        squash(filled[0]) == "栏次"
-        or (len(filled) >= 3 and all(re.fullmatch(r"\d{1,2}", c) for c in filled) and filled[0] == "1")
+    """The row that numbers the columns (栏次 1 2 3 …, or "** | ** | 1 | 2 | 3" with
+    markers over the code and name columns, or 甲 乙 1 2 …)."""
+    filled = [squash(c) for c in cells if c]
+    if not filled:
+        return False
+    if filled[0] == "栏次":
+        return True
+    numbers = [int(c) for c in filled if re.fullmatch(r"\d{1,2}", c)]
+    markers = [c for c in filled if not re.fullmatch(r"\d{1,2}", c)]
+    return (
+        len(numbers) >= 3
+        and numbers[0] in (0, 1)
+        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        and all(_COLUMN_MARKER.match(c) for c in markers)
     )
 
 

@@ -57,13 +57,13 @@ def performance(g: Grid, unit: MoneyUnit, index: int) -> PerformanceProject | No
         }
         if col["target"] == col["basis"]:
             col["target"] = next((i for i, h in enumerate(header) if h == "指标值"), col["target"])
-        carried = {"level1": None, "level2": None}
+        carried: dict[str, str | None] = {"level1": None, "level2": None}
         for r in range(header_at + 1, len(g.rows)):
             row = g.rows[r]
             if not any(row):
                 continue
 
-            def cell(key: str, row: tuple[str, ...] = row) -> str | None:
+            def cell(key: str, row: list[str] = row) -> str | None:
                 i = col[key]
                 return (row[i] or None) if i is not None and i < len(row) else None
 

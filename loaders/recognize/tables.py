@@ -9,8 +9,8 @@ from budget.model import Line, MoneyUnit, PerformanceProject, Table, TableKind
 from loaders.recognize.classify import (
     classify_header,
     classify_title,
-    column_key,
-    is_code_label,
+    column_keys,
+    column_role,
     is_name_label,
     is_total_name,
 )
@@ -25,6 +25,7 @@ from loaders.recognize.grid import (
     pad,
     split_header,
 )
+from loaders.recognize.levels import numbering_depth
 from loaders.recognize.performance import has_indicator_header, performance
 from loaders.recognize.text import BLANKS, is_number, parse_amount, squash
 from loaders.recognize.three_public import three_public_lines
@@ -70,20 +71,13 @@ def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Performa
     )
     if kind in _CLASSIFIED and not any(is_number(c) for row in padded for c in row):
         empty = True  # header rows and a blank 合计 only: the header split found no body
-    keys: list[str | None] = [
-        column_key(label, kind) if not (is_code_label(label) or is_name_label(label)) else None for label in labels
-    ]
+    keys = column_keys(labels, kind)
     project = None
     lines: tuple[Line, ...] = ()
-    if kind in (
-        TableKind.INCOME,
-        TableKind.EXPENDITURE,
-        TableKind.GENERAL_PUBLIC,
-        TableKind.GOV_FUND,
-        TableKind.STATE_CAPITAL,
-        TableKind.BASIC_ECONOMIC,
-    ):
-        lines = _classified_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
+    if kind in _CLASSIFIED:
+        lines = _blocked_lines(padded, labels, kind, unit, len(header), g.page) or _classified_lines(
+            padded, labels, keys, unit, body_offset=len(header), page=g.page, kind=kind
+        )
     elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY):
         lines = _two_sided_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
     elif kind == TableKind.THREE_PUBLIC:
@@ -115,40 +109,151 @@ def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Performa
     return table, project
 
 
-def _classified_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line, ...]:
-    code_cols = [i for i, label in enumerate(labels) if is_code_label(label)]
-    name_cols = [i for i, label in enumerate(labels) if is_name_label(label) and i not in code_cols]
+# "[201]一般公共服务支出", "2130201-行政运行", "30101 基本工资": a code printed in the name cell.
+_CODE_IN_NAME = re.compile(r"^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?:\s*[-－—_:：]\s*|\s+|(?=[^\d\s]))(\S.*)$")
+
+
+_ECONOMIC_KINDS = (TableKind.BASIC_ECONOMIC, TableKind.FISCAL_BASIC_ECONOMIC, TableKind.GENERAL_PUBLIC_ECONOMIC)
+
+
+def _classification_columns(labels: list[str], roles: list[str], kind) -> tuple[list[int], list[int], bool]:
+    """(code columns, name columns, crossed) of a classified table.
+
+    Some tables print two classifications side by side: the 部门 and the 政府 economic
+    classes (one row per 部门 款), or the functional 项 crossed with both economic ones
+    (one row per combination, Beijing's 支出总表). The table's own classification is the
+    one read as the row's code (部门 economic in an economic table, functional in the
+    others); a functional table crossed with economic classes has no row code at all."""
+    code_cols = [i for i, role in enumerate(roles) if role == "code"]
+    name_cols = [i for i, role in enumerate(roles) if role == "name"]
+    groups: list[list[int]] = []
+    for i in code_cols:
+        if groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    columns = groups if len(groups) > 1 else ([] if code_cols else [[i] for i in name_cols])
+    if len(columns) < 2:
+        return code_cols, name_cols, False
+    economic = kind in _ECONOMIC_KINDS
+
+    def scheme(cols: list[int]) -> str:
+        words = "".join(squash(labels[i]) for i in cols)
+        if "功能" in words:
+            return "functional"
+        return "government" if "政府" in words else "economic" if "经济" in words else ""
+
+    schemes = [scheme(cols) for cols in columns]
+    if not economic and "functional" in schemes and ("economic" in schemes or "government" in schemes):
+        return [], name_cols, True  # one row per combination of classes: no class of its own
+    wanted = "economic" if economic else "functional"
+    chosen = columns[schemes.index(wanted)] if wanted in schemes else columns[0]
+    if not groups or len(groups) < 2:  # codes in the name cells: the chosen name column only
+        return [], chosen, True
+    following = [i for i in name_cols if i > chosen[-1]]
+    later = [g[0] for g in groups if g[0] > chosen[-1]]
+    names = [i for i in following if not later or i < later[0]][:1]
+    return chosen, names, True
+
+
+def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) -> tuple[Line, ...]:
+    roles = [column_role(label) for label in labels]
+    code_cols, name_cols, crossed = _classification_columns(labels, roles, kind)
+    if crossed and not code_cols and len(name_cols) > 1:
+        name_cols = [i for i, role in enumerate(roles) if role == "name"]  # names only, joined
+        crossed_names = True
+    else:
+        crossed_names = False
+    unit_cols = [i for i, role in enumerate(roles) if role == "unit"]
     money_cols = [i for i, key in enumerate(keys) if key]
     lines: list[Line] = []
     parts_above: list[str] = []
+    current_unit: str | None = None
+    unit_rows: list[int] = []  # indexes into lines of rows that name a 预算单位 and no 科目
     for r, row in enumerate(rows):
         if not any(row):
             continue
         code, parts_above = _code_of(row, code_cols, parts_above)
         name = " ".join(row[i] for i in name_cols if row[i]) if name_cols else ""
-        if not code and not name:
+        unit_name = " ".join(row[i] for i in unit_cols if row[i]) if unit_cols else ""
+        if not code and not name and not unit_name:
             # Codes and names in one cell ("2013602 一般行政管理事务") or no header words.
             # (a dash prints a blank amount, not a name)
-            first = next(
-                (c for c in row if c and squash(c) not in BLANKS and not re.fullmatch(r"\d{1,3}", c) or is_code(c)), ""
-            )
+            first = next((c for c in row if c and squash(c) not in BLANKS and not is_number(c) or is_code(c)), "")
             m = re.match(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$", first)
             code, name = (m.group(1), m.group(2)) if m else (None, first)
+        elif not code and name and not crossed_names:
+            m = _CODE_IN_NAME.match(name)
+            if m:
+                code, name = m.group(1), m.group(2).strip()
         values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
-        total_row = not code and is_total_name(name or " ".join(row))
-        if not code and not total_row and not any(v is not None for v in values.values()) and not name:
+        total_row = not code and is_total_name(name or unit_name or " ".join(row))
+        is_unit_row = not code and not name and bool(unit_name) and not total_row
+        if is_unit_row:
+            current_unit = unit_name
+        if not (code or total_row or name or is_unit_row or any(v is not None for v in values.values())):
             continue
+        if is_unit_row:
+            unit_rows.append(len(lines))
         lines.append(
             Line(
-                name=name or ("合计" if total_row else ""),
+                name=name or (unit_name if is_unit_row else "") or ("合计" if total_row else ""),
                 values=values,
                 code=code,
                 level={3: 1, 5: 2, 7: 3}.get(len(code)) if code else None,
                 row=body_offset + r,
                 is_total=total_row,
                 page=page,
+                unit=current_unit if unit_cols and (code or is_unit_row) else None,
             )
         )
+    if unit_rows and unit_rows[0] == 0 and not any(line.is_total for line in lines):
+        # No 合计 row: the first unit row, above everything, is the whole table's (a 部门
+        # prints itself first, then each of its units).
+        lines[0] = replace(lines[0], is_total=True)
+    return tuple(lines)
+
+
+def _blocks(labels: list[str]) -> list[tuple[int, int]]:
+    """Column ranges of a table printed as blocks side by side, each its own code, name
+    and amount columns (决算: 人员经费 | 公用经费 | 公用经费 continued); [] for one block."""
+    roles = [column_role(label) for label in labels]
+    starts = [i for i, role in enumerate(roles) if role == "code" and (i == 0 or roles[i - 1] != "code")]
+    if len(starts) < 2:
+        return []
+    ranges = list(zip(starts, [*starts[1:], len(labels)], strict=True))
+    for a, b in ranges:
+        inner = roles[a:b]
+        if "name" not in inner or "money" not in inner:
+            return []
+    return ranges
+
+
+def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, ...]:
+    """The lines of a table printed in blocks, block after block; a row's amount in a
+    block is its only one, so it is the row's total as well as its block's column (人员
+    经费 or 公用经费). A 合计 row spanning a block's code and name holds that block's total."""
+    blocks = _blocks(labels)
+    lines: list[Line] = []
+    for a, b in blocks:
+        block_labels = labels[a:b]
+        keys = column_keys(block_labels, kind)
+        money = [i for i, key in enumerate(keys) if key]
+        if len(money) != 1:
+            return ()
+        key = keys[money[0]]
+        block_rows = [row[a:b] for row in rows]
+        for line in _classified_lines(block_rows, block_labels, keys, unit, body_offset, page, kind):
+            name = line.name
+            if not line.code and not name:  # a 合计 label spanning into this block from the left
+                r = line.row - body_offset
+                name = next((c for c in reversed(rows[r][:a]) if c and not is_number(c)), "")
+            total = not line.code and is_total_name(name)
+            r = line.row - body_offset
+            if total and line.values[key] is None and any(is_number(c) for c in rows[r][b:]):
+                continue  # the label spans on: its amount stands in a later block
+            values = dict(line.values) if total else {"total": line.values[key], **line.values}
+            lines.append(replace(line, name=name or line.name, values=values, is_total=total or line.is_total))
     return tuple(lines)
 
 
@@ -159,6 +264,12 @@ _CLASSIFIED = (
     TableKind.GOV_FUND,
     TableKind.STATE_CAPITAL,
     TableKind.BASIC_ECONOMIC,
+    TableKind.FISCAL_EXPENDITURE,
+    TableKind.FISCAL_BASIC_ECONOMIC,
+    TableKind.GENERAL_PUBLIC_ECONOMIC,
+    TableKind.GENERAL_PUBLIC_BASIC,
+    TableKind.PROJECT,
+    TableKind.RUNNING_COSTS,
 )
 
 
@@ -213,6 +324,7 @@ def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line,
                 Line(
                     name=re.sub(r"^[一二三四五六七八九十]+[、.．]\s*|^\d+[、.．]\s*", "", name),
                     values=values,
+                    level=numbering_depth(name),  # made a level once every table is read (levels.py)
                     row=body_offset + r,
                     is_total=is_total_name(name),
                     side=side,

@@ -30,7 +30,13 @@ def test_parse_json_follows_the_contract():
         "year": 2023,
         "money_unit": "万元",
         "kind": "单位",
+        "stage": "预算",
     }
+    # where functional and economic were read (indexes into "tables"), and the parts of a
+    # disclosure published in several files (none here)
+    assert doc["functional_table"] == 2 and doc["tables"][2]["kind"] == "expenditure"
+    assert doc["economic_table"] == 5 and doc["tables"][5]["kind"] == "basic_economic"
+    assert doc["parts"] == []
     first = doc["functional"][2]
     assert first["other"] == {"operating_expense": None, "to_superior": None, "to_subsidiary": None}  # printed, blank
     del first["other"]

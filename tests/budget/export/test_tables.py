@@ -40,7 +40,11 @@ def test_table_xlsx_money_cells_are_numbers_codes_stay_text(seed_docx):
 
 def test_every_table_exports(seed_docx):
     for table in seed_docx.tables:
-        assert export.table_csv(table)
+        rows = list(csv.reader(io.StringIO(export.table_csv(table).decode("utf-8-sig"))))
+        top = [[table.title]] if table.title else []
+        top += [[table.unit_line]] if table.unit_line else []
+        note = [[table.note]] if table.note else []
+        assert rows == top + [list(r) for r in table.header + table.rows] + note
         wb = load_workbook(io.BytesIO(export.table_xlsx(table)))
         assert wb.active.max_row >= 1 + len(table.rows)
         frame = export.table_frame(table)

@@ -183,7 +183,7 @@ def test_final_accounts_budget_and_completion(seed):
         heading="2022年度一般公共预算财政拨款支出决算情况说明",
         year=2022,
     )
-    doc = replace(doc, sections=(Section("2022年度部门决算", ""), *doc.sections))
+    doc = replace(doc, unit=replace(doc.unit, stage="决算"), sections=(Section("2022年度部门决算", ""), *doc.sections))
     (claim,) = read_claims(doc)
     assert claim.subject.levels == ("教育支出", "进修及培训", "培训支出")
     assert figures(claim) == {"budgeted": "181.29万元", "amount": "151.03万元", "completion": "83.31%"}
