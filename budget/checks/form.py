@@ -405,3 +405,149 @@ GARBLED_TEMPLATE = "“{place}”中有乱码“{text}”"
 )
 def garbled(ctx: Context) -> Iterator[Finding]:
     return _each_match(ctx, GARBLED, GARBLED_TEMPLATE)
+
+
+# Editorial leftovers: the template's alternatives or instructions left in the text.
+LEFTOVER = re.compile(
+    r"增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]|下降[（(]增长[)）]|上升[（(]下降[)）]|增[（(]减[)）]"
+    r"|增加/减少|增长/下降|[（(](?:增加|补充|填写|此处)[^（）()]{0,6}(?:内容|说明|文字)[)）]"
+    r"|[（(](?:单位|部门|项目)名称[)）]|[（(]请(?:核实|填写|补充|根据|按|在)[^（）()]{0,40}[)）]"
+)
+LEFTOVER_TEMPLATE = "“{place}”中留有模板文字“{text}”"
+
+
+@rule(
+    "FORM-LEFTOVER",
+    "没有留下模板的备选词和编辑说明",
+    Category.FORM,
+    Severity.ERROR,
+    LEFTOVER_TEMPLATE,
+    "删去模板中的备选词和编辑说明（如“增加（减少）”“（增加内容）”），按实际情况只写一种说法。",
+)
+def leftovers(ctx: Context) -> Iterator[Finding]:
+    for piece in pieces(ctx):
+        for match in LEFTOVER.finditer(piece.text):
+            yield Finding(
+                message=LEFTOVER_TEMPLATE.format(place=_place(piece), text=match.group(0)),
+                location=piece.at(match),
+                params={"text": match.group(0)},
+            )
+
+
+FINAL_PUNCTUATION = "。！？!?；;：:…"
+NUMBER_RUN = re.compile(r"(?:\d[\d,.]*\s+){3,}")  # a table row read into the text
+UNPUNCTUATED_TEMPLATE = "“{place}”中这句话没有句末标点：“{text}”"
+MIN_SENTENCE = 20  # shorter unpunctuated lines are headings, labels or list items
+
+
+CONTINUES = "、，,（(—-·－"  # a paragraph ending so goes on after a page break
+REAL_HEADING = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|附件|附表)"
+)
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _unpunctuated(paragraph: str, next_heading: str | None) -> bool:
+    """The last paragraph of a section (the reader joins lines up to a final punctuation)
+    that ends without one, where the next part opens with a heading of its own: a
+    sentence that lacks its full stop, not one cut by a page break or a table."""
+    text = squash(paragraph)
+    return (
+        len(text) >= MIN_SENTENCE
+        and text[-1] not in FINAL_PUNCTUATION
+        and text[-1] not in CONTINUES
+        and not text[-1].isdigit()
+        and "，" in text
+        and NUMBER_RUN.search(paragraph) is None
+        and not LEADER.search(text)
+        and not bracket_problems(text)
+        and len(CJK_CHAR.findall(text)) * 2 > len(text)
+        and (next_heading is None or REAL_HEADING.match(next_heading) is not None)
+    )
+
+
+@rule(
+    "FORM-UNPUNCTUATED",
+    "句子有句末标点",
+    Category.FORM,
+    Severity.WARNING,
+    UNPUNCTUATED_TEMPLATE,
+    "每句话末尾加上句号等句末标点；没有句末标点的段落多半是漏了标点或句子没写完。",
+)
+def unpunctuated(ctx: Context) -> Iterator[Finding]:
+    sections = ctx.doc.sections
+    if not sections:
+        raise NotRun("文件中没有识别出文字说明部分")
+    for index, section in enumerate(sections):
+        paragraphs = section_paragraphs(ctx.doc, index)
+        body = paragraphs[1:] if section.heading.strip() else paragraphs
+        next_heading = sections[index + 1].heading if index + 1 < len(sections) else None
+        for paragraph, _ in body:
+            if not _unpunctuated(paragraph, next_heading):
+                continue
+            tail = paragraph.strip()[-30:]
+            yield Finding(
+                message=UNPUNCTUATED_TEMPLATE.format(place=section.heading.strip() or "正文", text=tail),
+                location=Location(
+                    section=section.heading,
+                    quote=paragraph,
+                    section_index=index,
+                    mark=(max(0, len(paragraph.rstrip()) - 1), len(paragraph.rstrip())),
+                ),
+                params={"ending": tail},
+            )
+
+
+CODE_COLUMN = re.compile(r"编码|代码|^(?:类|款|项)$")
+SPLITS = {3: ((3,),), 5: ((5,), (3, 2)), 7: ((7,), (3, 4), (3, 2, 2), (5, 2))}
+CODE_PRINTED_TEMPLATE = "{table} 科目编码印作“{printed}”（按“{code} {name}”读取）：编码的位数或分段不对"
+
+
+def printed_codes_of(table: Table, line: Line) -> list[str]:
+    """The code cells of a line as printed (类 / 款 / 项 or 编码 columns)."""
+    columns = [i for i, label in enumerate(table.columns) if CODE_COLUMN.search(label.split("/")[-1])]
+    rows = table.header + table.rows
+    if not columns or not 0 <= line.row < len(rows):
+        return []
+    cells = rows[line.row]
+    return [cells[i].strip() for i in columns if i < len(cells) and cells[i].strip()]
+
+
+def misprinted(cell: str, code: str) -> bool:
+    """A code cell with spaces inside that is this line's code printed in wrong groups
+    ("7 11 02", "301 2"); the usual splits (204 06 01, 301 02) and other schemes' codes
+    in a second column are not."""
+    groups = cell.split()
+    if len(groups) < 2 or not all(g.isdigit() for g in groups):
+        return False
+    digits = "".join(groups)
+    if not (code.startswith(digits[:3]) or digits.startswith(code[:3])):
+        return False
+    lengths = tuple(len(g) for g in groups)
+    regular = len(groups[0]) == 3 and all(len(g) == 2 for g in groups[1:])
+    return not (regular and digits == code) and lengths not in SPLITS.get(len(digits), ())
+
+
+@rule(
+    "FORM-CODE-PRINTED",
+    "科目编码按规范印出（类 3 位、款 2 位、项 2 位）",
+    Category.FORM,
+    Severity.WARNING,
+    CODE_PRINTED_TEMPLATE,
+    "科目编码应印作完整的 3、5、7 位（或按类、款、项分栏的 3、2、2 位）；读取时能补全的编码，印在表上仍是错的。",
+)
+def printed_codes(ctx: Context) -> Iterator[Finding]:
+    tables = coded_tables(ctx, CODE_LENGTHS)
+    for table in tables:
+        for line in table.coded_lines():
+            code = line.code or ""
+            printed = next((c for c in printed_codes_of(table, line) if misprinted(c, code)), None)
+            if printed is None:
+                continue
+            yield Finding(
+                message=CODE_PRINTED_TEMPLATE.format(
+                    table=table.label, printed=printed, code=code, name=squash(line.name)
+                ),
+                location=_code_cell(ctx, table, line, "科目编码"),
+                params={"printed": printed, "code": code},
+            )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
 
@@ -402,3 +402,131 @@ def goals_present(ctx: Context) -> Iterator[Finding]:
     for project in _projects(ctx):
         if not any(squash(g) for g in project.goals):
             yield Finding(message=f"“{project.name}”没有填写绩效目标", location=_location(project, None))
+
+
+# ---------------------------------------------------------------- the form's header block
+
+TOTAL_LABEL = re.compile(r"^(?:实施期|年度)?资金(?:申请)?总额[:：]?$|^年度资金申请总额[:：]?$")
+PART_LABEL = re.compile(r"^其中[:：]?\s*(?:当年)?财政拨款(?:资金)?[:：]?$")
+PERIOD_LABEL = re.compile(r"^(?:项目)?(?:实施|执行)?(?:期限|周期|起止时间|实施期)[:：]?$")
+YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+AMOUNT_CELL = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:万元|元)?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class FormCell:
+    """A labelled cell of a form's header block: "实施期限 | 2021年1月至2021年12月"."""
+
+    table_index: int
+    row_index: int  # index into the table's rows
+    column: int  # of the value
+    label: str
+    value: str
+    label_column: int = 0
+    row: tuple[str, ...] = ()
+
+
+def form_cells(ctx: Context, label: re.Pattern[str]) -> list[FormCell]:
+    """Every value printed right after a cell with this label, in any table."""
+    found = []
+    for table_index, table in enumerate(ctx.doc.tables):
+        if table.kind not in (TableKind.PERFORMANCE, TableKind.UNKNOWN):
+            continue
+        for row_index, row in enumerate(table.rows):
+            for column, cell in enumerate(row[:-1]):
+                if label.match(squash(cell)):
+                    at = next((k for k in range(column + 1, len(row)) if squash(row[k])), column + 1)
+                    value = row[at] if at < len(row) else ""
+                    found.append(FormCell(table_index, row_index, at, squash(cell), value, column, tuple(row)))
+    return found
+
+
+def _form_location(ctx: Context, cell: FormCell, column: str) -> Location:
+    table = ctx.doc.tables[cell.table_index]
+    return Location(
+        table=table.kind.value,
+        row=cell.label,
+        column=column,
+        quote=cell.value or None,
+        page=table.page,
+        table_index=cell.table_index,
+        row_index=cell.row_index + len(table.header),
+    )
+
+
+@rule(
+    "PERF-PERIOD",
+    "项目实施期限包含预算年度",
+    Category.PERFORMANCE,
+    Severity.WARNING,
+    "绩效目标表的实施期限写“{period}”，不含预算年度 {year} 年",
+    "项目的实施期限应覆盖本预算年度（跨年度项目写明起止年度）；期限在预算年度之外多半是沿用了往年的表格。",
+)
+def project_periods(ctx: Context) -> Iterator[Finding]:
+    year = ctx.doc.unit.year
+    cells = [c for c in form_cells(ctx, PERIOD_LABEL) if YEAR.search(c.value)]
+    if year is None or not cells:
+        raise NotRun("绩效目标表没有写明实施期限的年份")
+    for cell in cells:
+        years = [int(y) for y in YEAR.findall(cell.value)]
+        if not min(years) <= year <= max(years):
+            yield Finding(
+                message=f"绩效目标表的实施期限写“{squash(cell.value)}”，不含预算年度 {year} 年",
+                location=_form_location(ctx, cell, "实施期限"),
+                expected=Decimal(year),
+                actual=Decimal(max(years)),
+                params={"period": squash(cell.value), "year": year},
+            )
+
+
+def _amount(cell: str) -> Decimal | None:
+    match = AMOUNT_CELL.match(cell)
+    return Decimal(match.group(1).replace(",", "")) if match else None
+
+
+@rule(
+    "PERF-FUNDS",
+    "绩效目标表中当年财政拨款不超过资金总额",
+    Category.PERFORMANCE,
+    Severity.ERROR,
+    "绩效目标表中“其中：财政拨款”{part}，大于“{label}”{whole}",
+    "“其中：财政拨款”是资金总额的一部分，不能大于年度资金（申请）总额；核对两栏是否填反或抄错。",
+)
+def project_funds(ctx: Context) -> Iterator[Finding]:
+    totals = form_cells(ctx, TOTAL_LABEL)
+    parts = form_cells(ctx, PART_LABEL)
+    pairs = []
+    for part in parts:
+        # the total printed in the row right above, label in the same column
+        above = [
+            t
+            for t in totals
+            if t.table_index == part.table_index
+            and t.row_index < part.row_index
+            and t.label_column == part.label_column
+        ]
+        if above:
+            pairs.append((max(above, key=lambda t: t.row_index), part))
+    if not pairs:
+        raise NotRun("绩效目标表没有列出资金总额和其中财政拨款")
+    unit = ctx.unit
+    for total, part in pairs:
+        for j in range(part.label_column + 1, min(len(total.row), len(part.row))):
+            whole, value = _amount(total.row[j]), _amount(part.row[j])
+            if whole is None or value is None:
+                continue
+            over = exceeds(Money(value, unit), Money(whole, unit))
+            if over is None:
+                continue
+            yield Finding(
+                message=(
+                    f"绩效目标表中“其中：财政拨款”{squash(part.row[j])}，"
+                    f"大于“{total.label.rstrip('：:')}”{squash(total.row[j])}"
+                ),
+                location=_form_location(ctx, replace(part, column=j, value=part.row[j]), "其中：财政拨款"),
+                expected=whole,
+                actual=value,
+                difference=over.difference.amount,
+                params={"label": total.label, "whole": squash(total.row[j]), "part": squash(part.row[j])},
+            )
+            break  # one finding per form line

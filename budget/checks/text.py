@@ -338,26 +338,103 @@ def passage(doc: Disclosure, rule_id: str) -> Passage:
 # ---------------------------------------------------------------- names of the unit
 
 SELF = re.compile(r"[我本](部门|单位)")
+# how a document names itself: "2026年部门预算", "单位预算编制说明" (not the 部门预算经济分类 term)
+OWN_NAME = re.compile(r"(部门|单位)(?:预算|决算)(?!支出经济分类|经济分类)")
+# "部门预算安排购置车辆" in a 单位预算: the other kind's budget named as this document's
+OTHER_NAME = re.compile(r"(?<![主管下属所属二级基层各本])部门(?:预算|决算)(?!支出经济分类|经济分类|公开|管理|绩效)")
+
+
+def document_kind(ctx: Context) -> str | None:
+    """单位 or 部门 as the document names itself in its headings; the reader's guess otherwise."""
+    counts = {"单位": 0, "部门": 0}
+    for section in ctx.doc.sections:
+        for match in OWN_NAME.finditer(section.heading):
+            counts[match.group(1)] += 1
+    unit, department = counts["单位"], counts["部门"]
+    if unit and unit >= 3 * department:
+        return "单位"
+    if department and department >= 3 * unit:
+        return "部门"
+    kind = ctx.doc.unit.kind
+    return kind if kind in ("单位", "部门") else None
 
 
 @rule(
     "TEXT-KIND",
-    "正文自称（本单位/本部门）与预算类型一致",
+    "正文的称谓（本单位/本部门、单位预算/部门预算）与预算类型一致",
     Category.TEXT,
     Severity.WARNING,
-    "“{section}”中自称“{word}”，而本文件是{kind}预算",
-    "单位预算中应自称“本单位/我单位”，部门预算中应自称“本部门/我部门”。",
+    "“{section}”中写“{word}”，而本文件是{kind}预算",
+    "单位预算中应自称“本单位/我单位”、写“单位预算”，部门预算中应自称“本部门/我部门”；沿用别的文件的说明时尤其要改。",
 )
 def self_reference(ctx: Context) -> Iterator[Finding]:
-    kind = ctx.doc.unit.kind
-    if kind not in ("单位", "部门"):
+    kind = ctx.doc.unit.kind if ctx.doc.unit.kind in ("单位", "部门") else None
+    named = document_kind(ctx)
+    if kind is None and named is None:
         raise NotRun("无法判断本文件是单位预算还是部门预算")
-    for index, section, paragraph, match in _paragraph_matches(ctx, SELF):
-        if match.group(1) != kind:
+    if kind is not None:
+        for index, section, paragraph, match in _paragraph_matches(ctx, SELF):
+            if match.group(1) != kind:
+                yield _kind_finding(section, index, paragraph, match, kind, "自称")
+    # a 部门预算 speaks of its units rightly (and a one-unit 部门 of 本单位); a 单位 has no 部门预算
+    if named == "单位":
+        for index, section, paragraph, match in _body_matches(ctx, OTHER_NAME):
+            yield _kind_finding(section, index, paragraph, match, named)
+
+
+def _kind_finding(
+    section: Section, index: int, paragraph: str, match: re.Match[str], kind: str, verb: str = "写"
+) -> Finding:
+    return Finding(
+        message=f"“{section.heading or '正文'}”中{verb}“{match.group(0)}”，而本文件是{kind}预算",
+        location=_marked_location(section.heading, index, paragraph, match),
+        params={"word": match.group(0), "kind": kind},
+    )
+
+
+def _body_matches(ctx: Context, pattern: re.Pattern[str]) -> Iterator[tuple[int, Section, str, re.Match[str]]]:
+    """Matches in the text of the sections, not in their headings (titles, table lists)."""
+    for index, section, paragraph, match in _paragraph_matches(ctx, pattern):
+        if paragraph != section.heading.strip():
+            yield index, section, paragraph, match
+
+
+LEVELS = "省级|市级|区级|县级"
+OWN_LEVEL = re.compile(rf"({LEVELS})(?:部门|单位)(?:预算|决算)")
+OTHER_LEVEL = re.compile(
+    rf"({LEVELS})预算(?:主管部门|单位)|({LEVELS})(?:部门|单位)(?:预算|决算)|使用({LEVELS})财政拨款"
+    rf"|与({LEVELS})财政有经费领拨关系|({LEVELS})预算主管部门"
+)
+
+
+def document_level(ctx: Context) -> str | None:
+    """区级, 市级 … as the document's title says ("上海市普陀区2024年区级部门预算")."""
+    for section in ctx.doc.sections[:4]:
+        match = OWN_LEVEL.search(section.heading) or OWN_LEVEL.search(section.text[:200])
+        if match is not None:
+            return match.group(1)
+    return None
+
+
+@rule(
+    "TEXT-LEVEL",
+    "正文的预算级次（市级/区级……）与本文件一致",
+    Category.TEXT,
+    Severity.WARNING,
+    "“{section}”中写“{word}”，而本文件是{level}预算",
+    "名词解释和说明中的预算级次应与本文件一致（区级预算写“区级财政拨款”）；多半是沿用了上级的模板。",
+)
+def budget_level(ctx: Context) -> Iterator[Finding]:
+    level = document_level(ctx)
+    if level is None:
+        raise NotRun("文件标题没有写明预算级次（市级、区级……）")
+    for index, section, paragraph, match in _body_matches(ctx, OTHER_LEVEL):
+        written = next(g for g in match.groups() if g)
+        if written != level:
             yield Finding(
-                message=f"“{section.heading or '正文'}”中自称“{match.group(0)}”，而本文件是{kind}预算",
+                message=f"“{section.heading or '正文'}”中写“{match.group(0)}”，而本文件是{level}预算",
                 location=_marked_location(section.heading, index, paragraph, match),
-                params={"word": match.group(0), "kind": kind},
+                params={"word": match.group(0), "level": level},
             )
 
 

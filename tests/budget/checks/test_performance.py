@@ -160,3 +160,39 @@ def test_form_header_rows_are_not_indicators(seed):
     # an indicator with a name and no target is still empty
     doc = edit_project(seed, "海防工作经费", indicators=(replace(first, target=""),) + project.indicators[1:])
     assert rows(result(doc, "PERF-EMPTY")) == {("海防工作经费", first.level3, "指标值", "error")}
+
+
+def with_form_header(seed, period="2023年1月至2023年12月", total="10.00", part="10.00"):
+    """The seed's first performance form with the header block a 西安 form opens with."""
+    from budget.model import TableKind
+
+    table = next(t for t in seed.tables if t.kind == TableKind.PERFORMANCE)
+    block = (
+        ("主管部门", "中共秦皇岛市海港区委政法委员会", "实施期限", period),
+        ("资金金额（万元）", "年度资金总额：", total),
+        ("", "其中：财政拨款", part),
+    )
+    changed = replace(table, rows=block + table.rows)
+    return replace(seed, tables=tuple(changed if t is table else t for t in seed.tables))
+
+
+def test_project_period_within_the_budget_year(seed):
+    assert result(seed, "PERF-PERIOD").status == Status.NOT_RUN
+    assert result(with_form_header(seed), "PERF-PERIOD").status == Status.PASSED
+    assert result(with_form_header(seed, period="2022年-2024年"), "PERF-PERIOD").status == Status.PASSED
+    res = result(with_form_header(seed, period="2022年1月至2022年12月"), "PERF-PERIOD")
+    (f,) = res.findings
+    assert (f.location.row, f.expected, f.actual, f.params["period"]) == (
+        "实施期限",
+        D(2023),
+        D(2022),
+        "2022年1月至2022年12月",
+    )
+
+
+def test_appropriation_within_the_form_total(seed):
+    assert result(seed, "PERF-FUNDS").status == Status.NOT_RUN
+    assert result(with_form_header(seed), "PERF-FUNDS").status == Status.PASSED
+    res = result(with_form_header(seed, part="12.00"), "PERF-FUNDS")
+    (f,) = res.findings
+    assert (f.expected, f.actual, f.difference, f.severity.value) == (D("10.00"), D("12.00"), D("2.00"), "error")
