@@ -8,11 +8,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from budget.checks.amounts import Comparison, compare_sum
-from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
 from budget.checks.where import (
+    ROUNDING_NOTE,
+    THREE_PUBLIC_READ,
     asset_location,
     asset_total,
-    coded_tables,
+    coded,
     column_label,
     figure,
     level_of,
@@ -24,7 +26,7 @@ from budget.checks.where import (
     sum_finding,
     sum_message,
 )
-from budget.model import Line, Money, MoneyUnit, Table, TableKind
+from budget.model import AssetLine, Line, Money, MoneyUnit, Table, TableKind
 
 CLASSIFIED = (
     TableKind.INCOME,
@@ -48,6 +50,8 @@ ROW_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("total", ("general_public", "gov_fund", "state_capital"), ()),
 )
 
+# one wrong cell reported once (budget.checks.reading.merge_cell_defects)
+CELL_TEMPLATE = "{table} {row} {column} 可能填错：{count} 处核对因它不成立，都相差 {difference}（{where}）"
 ROW_TEMPLATE = "{table} {row}：{whole} {actual}，{parts} = {expected}，相差 {difference}"
 
 
@@ -237,12 +241,13 @@ def _coarse_total(check: SumCheck) -> bool:
     Severity.ERROR,
     ROW_TEMPLATE,
     "逐行核对合计栏与各分项栏（基本支出 + 项目支出、人员经费 + 公用经费、各收入来源），改正抄录或求和错误。",
+    templates={"rounding": ROUNDING_NOTE, "cell": CELL_TEMPLATE},
+    needs=(
+        Need(lambda ctx: any(t.kind in ROW_TABLES and t.lines for t in ctx.doc.tables), "文件中没有可核对的收支表格"),
+    ),
 )
 def row_totals(ctx: Context) -> Iterator[Finding]:
-    checks = row_checks(ctx)
-    if not checks and not any(t.kind in ROW_TABLES and t.lines for t in ctx.doc.tables):
-        raise NotRun("文件中没有可核对的收支表格")
-    for check in checks:
+    for check in row_checks(ctx):
         if check.comparison is not None:
             yield _row_finding(ctx, check)
 
@@ -372,9 +377,10 @@ def _hierarchy_finding(ctx: Context, check: SumCheck) -> Finding:
     Severity.ERROR,
     HIER_TEMPLATE,
     "核对科目层级：每个类、款的金额应等于其下级科目之和，合计行应等于各类之和；检查是否漏列或多列了下级科目。",
+    templates={"rounding": ROUNDING_NOTE},
+    needs=(coded(CLASSIFIED),),
 )
 def hierarchy(ctx: Context) -> Iterator[Finding]:
-    coded_tables(ctx, CLASSIFIED)  # not run without coded lines
     for check in hierarchy_checks(ctx):
         if check.comparison is not None:
             yield _hierarchy_finding(ctx, check)
@@ -509,6 +515,10 @@ def _without_subitems(whole: Line, items: list[Line], extra: list[Line | None]) 
     return kept if _sum_matches(whole, [*kept, *extra]) else items
 
 
+def _summary_tables(ctx: Context) -> list[Table]:
+    return [t for t in ctx.doc.tables if t.kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY) and t.lines]
+
+
 @rule(
     "ARITH-TOTALS",
     "收入总计 = 支出总计，总计 = 本年合计 + 结转，本年合计 = 各项之和",
@@ -516,12 +526,10 @@ def _without_subitems(whole: Line, items: list[Line], extra: list[Line | None]) 
     Severity.ERROR,
     TOTALS_TEMPLATE,
     "核对收支总表和财政拨款收支总表：收入总计应等于支出总计，本年合计应等于所列各项之和，总计应等于本年合计加结转结余。",
+    needs=(Need(_summary_tables, "文件中没有收支总表或财政拨款收支总表"),),
 )
 def summary_totals(ctx: Context) -> Iterator[Finding]:
-    tables = [t for t in ctx.doc.tables if t.kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY) and t.lines]
-    if not tables:
-        raise NotRun("文件中没有收支总表或财政拨款收支总表")
-    for table in tables:
+    for table in _summary_tables(ctx):
         yield from _summary_identities(ctx, table)
 
 
@@ -546,11 +554,11 @@ def _three_public_location(ctx: Context, column: str) -> Location:
     Severity.ERROR,
     THREE_TEMPLATE,
     "核对“三公”经费支出表：合计应等于因公出国（境）费、公务用车购置及运行（维护）费、公务接待费之和，公务用车费应等于购置费与运行费之和。",
+    needs=(THREE_PUBLIC_READ,),
 )
 def three_public_sums(ctx: Context) -> Iterator[Finding]:
     tp = ctx.doc.three_public
-    if tp is None:
-        raise NotRun("文件中没有可读的“三公”经费支出表")
+    assert tp is not None
     checks: list[tuple[str, Money | None, tuple[str, ...], tuple[Money | None, ...]]] = []
     if tp.total is not None and tp.total_printed:
         checks.append(
@@ -586,11 +594,10 @@ PROC_TEMPLATE = "政府采购预算表 {row}：金额 {actual}，{parts} = {expe
     Severity.ERROR,
     PROC_TEMPLATE,
     "核对政府采购预算表每一行的数量、单价和金额，以及合计行是否等于各行之和。",
+    needs=(Need(lambda ctx: ctx.doc.procurement, "文件中没有政府采购预算表"),),
 )
 def procurement_sums(ctx: Context) -> Iterator[Finding]:
     lines = ctx.doc.procurement
-    if not lines:
-        raise NotRun("文件中没有政府采购预算表")
     table = ctx.doc.table(TableKind.PROCUREMENT)
     index = ctx.table_index(table) if table else None
     items = [p for p in lines if not p.is_total]
@@ -639,6 +646,10 @@ ASSET_TEMPLATE = "固定资产占用情况表：资产总额 {actual}，{parts} 
 ASSET_ITEM = re.compile(r"^\d+[、.．]")
 
 
+def _asset_items(ctx: Context) -> list[AssetLine]:
+    return [a for a in ctx.doc.assets if ASSET_ITEM.match(squash(a.item))]
+
+
 @rule(
     "ARITH-ASSETS",
     "固定资产：资产总额 = 各类资产之和",
@@ -646,15 +657,15 @@ ASSET_ITEM = re.compile(r"^\d+[、.．]")
     Severity.ERROR,
     ASSET_TEMPLATE,
     "核对固定资产占用情况表：资产总额应等于房屋、车辆、设备、其他固定资产等各类价值之和（“其中”项不重复计入）。",
+    needs=(
+        Need(lambda ctx: ctx.doc.assets, "文件中没有固定资产占用情况表"),
+        Need(lambda ctx: asset_total(ctx) is not None and _asset_items(ctx), "固定资产表没有资产总额行或编号的分类行"),
+    ),
 )
 def asset_sums(ctx: Context) -> Iterator[Finding]:
-    lines = ctx.doc.assets
-    if not lines:
-        raise NotRun("文件中没有固定资产占用情况表")
     total = asset_total(ctx)
-    items = [a for a in lines if ASSET_ITEM.match(squash(a.item))]
-    if total is None or not items:
-        raise NotRun("固定资产表没有资产总额行或编号的分类行")
+    items = _asset_items(ctx)
+    assert total is not None
     values = [a.value for a in items]
     assert total.value is not None  # asset_total: the first total with a value
     comparison = compare_sum(total.value, values)

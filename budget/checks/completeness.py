@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
-from budget.checks.where import squash
-from budget.model import STANDARD_TABLES, TABLE_LABELS, Table, TableKind
+from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
+from budget.checks.where import NARRATIVE, squash
+from budget.model import STANDARD_TABLES, TABLE_LABELS, Section, Table, TableKind
 
 
 def _has_amounts(table: Table) -> bool:
@@ -21,6 +21,7 @@ def _has_amounts(table: Table) -> bool:
     Severity.ERROR,
     "缺少{table}",
     "按《地方预决算公开操作规程》公开全部标准表格；没有数据的表格也要列出空表并说明。",
+    templates={"unrecognised": "没有找到{table}（另有 {unknown} 张表格未能识别，可能以本地标题列出，请核对）"},
 )
 def standard_tables(ctx: Context) -> Iterator[Finding]:
     present = [t.kind for t in ctx.doc.tables if t.kind in STANDARD_TABLES]
@@ -32,20 +33,19 @@ def standard_tables(ctx: Context) -> Iterator[Finding]:
             continue
         if unknown:
             yield Finding(
-                message=f"没有找到{TABLE_LABELS[kind]}（另有 {unknown} 张表格未能识别，可能以本地标题列出，请核对）",
                 location=Location(table=kind.value),
                 severity=Severity.WARNING,
                 params={"table": TABLE_LABELS[kind], "unknown": unknown},
+                template="unrecognised",
             )
         else:
-            yield Finding(
-                message=f"缺少{TABLE_LABELS[kind]}",
-                location=Location(table=kind.value),
-                params={"table": TABLE_LABELS[kind]},
-            )
+            yield Finding(location=Location(table=kind.value), params={"table": TABLE_LABELS[kind]})
 
 
 EMPTY_NOTE = re.compile(r"空表|无.{0,20}(预算|支出|收入|经费|数据)|没有")
+
+
+STANDARD = Need(lambda ctx: any(t.kind in STANDARD_TABLES for t in ctx.doc.tables), "文件中没有标准表格")
 
 
 @rule(
@@ -54,20 +54,19 @@ EMPTY_NOTE = re.compile(r"空表|无.{0,20}(预算|支出|收入|经费|数据)|
     Category.COMPLETENESS,
     Severity.WARNING,
     "{table}没有数据，也没有说明为什么是空表",
-    "没有数据的表格应列出空表并加注说明（如“注：本单位无政府性基金预算财政拨款，故本表为空表”）；有数据的表格不应再注明空表。",
+    templates={"noted": "{table}列有金额，但注释写“{note}”"},
+    guidance="没有数据的表格应列出空表并加注说明（如“注：本单位无政府性基金预算财政拨款，故本表为空表”）；有数据的表格不应再注明空表。",
+    needs=(STANDARD,),
 )
 def empty_tables(ctx: Context) -> Iterator[Finding]:
-    tables = [t for t in ctx.doc.tables if t.kind in STANDARD_TABLES]
-    if not tables:
-        raise NotRun("文件中没有标准表格")
-    for table in tables:
+    for table in (t for t in ctx.doc.tables if t.kind in STANDARD_TABLES):
         has_amounts = _has_amounts(table) or (table.kind == TableKind.THREE_PUBLIC and ctx.doc.three_public is not None)
         note = table.note or ""
         location = Location(table=table.kind.value, page=table.page, table_index=ctx.table_index(table))
         if (table.empty or not has_amounts) and not EMPTY_NOTE.search(note):
-            yield Finding(message=f"{table.label}没有数据，也没有说明为什么是空表", location=location)
+            yield Finding(location=location, params={"table": table.label})
         elif has_amounts and not table.empty and "空表" in note and _nonzero(ctx, table):
-            yield Finding(message=f"{table.label}列有金额，但注释写“{note}”", location=location)
+            yield Finding(location=location, params={"table": table.label, "note": note}, template="noted")
 
 
 def _nonzero(ctx: Context, table: Table) -> bool:
@@ -111,17 +110,20 @@ def heading_texts(ctx: Context) -> list[str]:
     Severity.ERROR,
     "没有找到“{part}”部分",
     "预算公开说明应包括职责、机构设置、总体情况、机关运行经费、“三公”经费、政府采购、国有资产、绩效目标和名词解释。",
+    needs=(NARRATIVE,),
 )
 def required_sections(ctx: Context) -> Iterator[Finding]:
-    if not ctx.doc.sections:
-        raise NotRun("文件中没有识别出文字说明部分")
     texts = heading_texts(ctx)
     for part, pattern in REQUIRED_SECTIONS:
         if not any(pattern.search(t) for t in texts):
-            yield Finding(message=f"没有找到“{part}”部分", location=Location(section=part))
+            yield Finding(location=Location(section=part), params={"part": part})
 
 
 OVERVIEW = re.compile(r"总体情况|编制说明")
+
+
+def _overviews(ctx: Context) -> list[tuple[int, Section]]:
+    return [(i, s) for i, s in enumerate(ctx.doc.sections) if OVERVIEW.search(s.heading)]
 
 
 @rule(
@@ -131,24 +133,27 @@ OVERVIEW = re.compile(r"总体情况|编制说明")
     Severity.WARNING,
     "“{section}”没有写出收入、支出总额",
     "总体情况（编制说明）应写明本年收入、支出预算总额及与上年相比的增减和原因。",
+    needs=(Need(_overviews, "没有找到总体情况（编制说明）部分"),),
 )
 def overview_figures(ctx: Context) -> Iterator[Finding]:
     from budget.checks.figures import resolutions
 
-    sections = [(i, s) for i, s in enumerate(ctx.doc.sections) if OVERVIEW.search(s.heading)]
-    if not sections:
-        raise NotRun("没有找到总体情况（编制说明）部分")
+    sections = _overviews(ctx)
     keys = {"income_total", "expenditure_total"}
     if not any(r.key in keys for _, r in resolutions(ctx)):
         index, section = sections[0]
         first = section.text.split("\n")[0][:120]
         yield Finding(
-            message=f"“{section.heading}”没有写出收入、支出总额",
             location=Location(section=section.heading, quote=first or None, section_index=index),
+            params={"section": section.heading},
         )
 
 
 CHANGE_EXPLAINED = re.compile(r"增加|减少|持平|无变化|不变|增长|下降|原因")
+
+
+def _three_public_sections(ctx: Context) -> list[tuple[int, Section]]:
+    return [(i, s) for i, s in enumerate(ctx.doc.sections) if "三公" in s.heading]
 
 
 @rule(
@@ -158,14 +163,12 @@ CHANGE_EXPLAINED = re.compile(r"增加|减少|持平|无变化|不变|增长|下
     Severity.WARNING,
     "“{section}”没有说明“三公”经费与上年相比的增减变化及原因",
     "“三公”经费说明应写明与上年相比增加、减少或持平，以及变化的原因。",
+    needs=(Need(_three_public_sections, "没有找到“三公”经费说明部分"),),
 )
 def three_public_reasons(ctx: Context) -> Iterator[Finding]:
-    sections = [(i, s) for i, s in enumerate(ctx.doc.sections) if "三公" in s.heading]
-    if not sections:
-        raise NotRun("没有找到“三公”经费说明部分")
-    for index, section in sections:
+    for index, section in _three_public_sections(ctx):
         if not CHANGE_EXPLAINED.search(section.text):
             yield Finding(
-                message=f"“{section.heading}”没有说明“三公”经费与上年相比的增减变化及原因",
                 location=Location(section=section.heading, section_index=index),
+                params={"section": section.heading},
             )

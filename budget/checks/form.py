@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
 from budget.checks.quotes import section_paragraphs
-from budget.checks.where import coded_tables, squash
+from budget.checks.where import NARRATIVE, coded, coded_tables, squash
 from budget.model import Line, Table, TableKind
 
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -96,11 +96,14 @@ def pieces(ctx: Context) -> tuple[TextPiece, ...]:
     Severity.WARNING,
     "标题“{heading}”的编号不连续：此处应为“{expected}”",
     "各级标题应按顺序连续编号，同一级使用同一种编号形式（一、二、三……）。",
+    templates={
+        "goal_twice": "“{project}”绩效目标编号重复：“{text}”",
+        "goal_gap": "“{project}”绩效目标编号不连续：写“{number}”，应为“{expected}”",
+    },
+    needs=(Need(lambda ctx: ctx.doc.sections, "文件中没有识别出标题"),),
 )
 def heading_numbering(ctx: Context) -> Iterator[Finding]:
     sections = ctx.doc.sections
-    if not sections:
-        raise NotRun("文件中没有识别出标题")
     previous: int | None = None
     pending: list[int] = []  # headings numbered in another style where the next 一、二 … belongs
     for index, section in enumerate(sections):
@@ -129,8 +132,8 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
 def _numbering(ctx: Context, index: int, expected: int) -> Finding:
     section = ctx.doc.sections[index]
     return Finding(
-        message=f"标题“{section.heading.strip()}”的编号不连续：此处应为“{to_cn(expected)}、”",
         location=Location(section=section.heading, quote=section.heading, section_index=index),
+        params={"heading": section.heading.strip(), "expected": f"{to_cn(expected)}、"},
     )
 
 
@@ -154,10 +157,16 @@ def goal_numbering(ctx: Context) -> Iterator[Finding]:
                 table_index=project.table,
             )
             if match.group(2):
-                yield Finding(message=f"“{project.name}”绩效目标编号重复：“{match.group(0).strip()}”", location=where)
+                yield Finding(
+                    location=where,
+                    params={"project": project.name, "text": match.group(0).strip()},
+                    template="goal_twice",
+                )
             elif number != expected:
                 yield Finding(
-                    message=f"“{project.name}”绩效目标编号不连续：写“{number}”，应为“{expected}”", location=where
+                    location=where,
+                    params={"project": project.name, "number": number, "expected": expected},
+                    template="goal_gap",
                 )
             expected = number + 1
 
@@ -174,18 +183,24 @@ DOUBLE_OK = {"研究研究", "看一看看一看"}
     "没有重复的词语或标点",
     Category.FORM,
     Severity.WARNING,
-    "“{place}”中“{text}”重复",
+    "“{place}”中“{text}”重复了“{word}”",
     "删去重复的词语或标点（如“不发生不发生”“。。”）。",
+    templates={"punctuation": "“{place}”中标点“{text}”重复"},
 )
 def duplicates(ctx: Context) -> Iterator[Finding]:
     for piece in pieces(ctx):
         for match in DOUBLE_WORD.finditer(piece.text):
             if match.group(0) not in DOUBLE_OK and not piece.straddles(match):
                 yield Finding(
-                    message=f"“{_place(piece)}”中“{match.group(0)}”重复了“{match.group(1)}”", location=piece.at(match)
+                    location=piece.at(match),
+                    params={"place": _place(piece), "text": match.group(0), "word": match.group(1)},
                 )
         for match in DOUBLE_PUNCT.finditer(piece.text):
-            yield Finding(message=f"“{_place(piece)}”中标点“{match.group(0)}”重复", location=piece.at(match))
+            yield Finding(
+                location=piece.at(match),
+                params={"place": _place(piece), "text": match.group(0)},
+                template="punctuation",
+            )
 
 
 def _place(piece: TextPiece) -> str:
@@ -195,11 +210,11 @@ def _place(piece: TextPiece) -> str:
     return (loc.section or "正文").strip()
 
 
-def _each_match(ctx: Context, pattern: re.Pattern[str], template: str) -> Iterator[Finding]:
+def _each_match(ctx: Context, pattern: re.Pattern[str]) -> Iterator[Finding]:
     """A finding for every match of ``pattern`` in the document's text, the words marked."""
     for piece in pieces(ctx):
         for match in pattern.finditer(piece.text):
-            yield Finding(message=template.format(place=_place(piece), text=match.group(0)), location=piece.at(match))
+            yield Finding(location=piece.at(match), params={"place": _place(piece), "text": match.group(0)})
 
 
 PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "【": "】", "‘": "’"}
@@ -241,7 +256,7 @@ def bracket_problems(text: str) -> list[str]:
 def brackets(ctx: Context) -> Iterator[Finding]:
     for piece in pieces(ctx):
         for problem in bracket_problems(piece.text):
-            yield Finding(message=f"“{_place(piece)}”中{problem}", location=piece.location)
+            yield Finding(location=piece.location, params={"place": _place(piece), "problem": problem})
 
 
 TRUNCATED = re.compile(r"(主要原因是|原因是|原因为|主要用于|用于|包括|其中|具体如下|如下)\s*[:：]?\s*[。；;]")
@@ -257,7 +272,7 @@ TRUNCATED_TEMPLATE = "“{place}”中句子没写完：“{text}”"
     "补全句子（如“主要原因是。”后面应写明原因）。",
 )
 def truncated(ctx: Context) -> Iterator[Finding]:
-    return _each_match(ctx, TRUNCATED, TRUNCATED_TEMPLATE)
+    return _each_match(ctx, TRUNCATED)
 
 
 PLACEHOLDER = re.compile(
@@ -285,9 +300,8 @@ def placeholders(ctx: Context) -> Iterator[Finding]:
             if contents and set(match.group(0)) <= set(".．…·"):
                 continue  # dot leaders of a table of contents
             yield Finding(
-                message=PLACEHOLDER_TEMPLATE.format(place=_place(piece), text=match.group(0)),
                 location=piece.at(match),
-                params={"text": match.group(0)},
+                params={"place": _place(piece), "text": match.group(0)},
             )
 
 
@@ -308,6 +322,7 @@ CODE_LENGTHS = {
     Severity.WARNING,
     "{table} 科目“{code} {name}”的编码不完整或不属于上一级科目",
     "核对科目编码：功能分类类 3 位、款 5 位、项 7 位，经济分类类 3 位、款 5 位，下级编码应以上级编码开头。",
+    needs=(coded(CODE_LENGTHS),),
 )
 def code_shapes(ctx: Context) -> Iterator[Finding]:
     for table in coded_tables(ctx, CODE_LENGTHS):
@@ -320,8 +335,8 @@ def code_shapes(ctx: Context) -> Iterator[Finding]:
                 good = False
             if not good:
                 yield Finding(
-                    message=f"{table.label} 科目“{code} {squash(line.name)}”的编码不完整或不属于上一级科目",
                     location=_code_cell(ctx, table, line, "科目编码"),
+                    params={"table": table.label, "code": code, "name": squash(line.name)},
                 )
 
 
@@ -372,6 +387,7 @@ def _same_name(printed: str, reference: str) -> bool:
     Severity.WARNING,
     "{table} 科目编码 {code} 写作“{name}”，分类科目中 {code} 是“{expected}”",
     "科目编码和名称应与当年《政府收支分类科目》一致；编码与名称错位多半是漏行或自行编号。",
+    needs=(coded(CODE_LENGTHS),),
 )
 def code_names(ctx: Context) -> Iterator[Finding]:
     for table in coded_tables(ctx, CODE_LENGTHS):
@@ -381,10 +397,7 @@ def code_names(ctx: Context) -> Iterator[Finding]:
             if expected is None or _same_name(line.name, expected):
                 continue
             yield Finding(
-                message=(
-                    f"{table.label} 科目编码 {line.code} 写作“{squash(line.name)}”，"
-                    f"分类科目中 {line.code} 是“{expected}”"
-                ),
+                params={"table": table.label, "code": line.code, "name": squash(line.name), "expected": expected},
                 location=_code_cell(ctx, table, line, "科目名称"),
             )
 
@@ -404,7 +417,7 @@ GARBLED_TEMPLATE = "“{place}”中有乱码“{text}”"
     "乱码多半来自编码转换或字体缺失：从原始文档重新导出，核对后再公开。",
 )
 def garbled(ctx: Context) -> Iterator[Finding]:
-    return _each_match(ctx, GARBLED, GARBLED_TEMPLATE)
+    return _each_match(ctx, GARBLED)
 
 
 # Editorial leftovers: the template's alternatives or instructions left in the text.
@@ -428,9 +441,8 @@ def leftovers(ctx: Context) -> Iterator[Finding]:
     for piece in pieces(ctx):
         for match in LEFTOVER.finditer(piece.text):
             yield Finding(
-                message=LEFTOVER_TEMPLATE.format(place=_place(piece), text=match.group(0)),
                 location=piece.at(match),
-                params={"text": match.group(0)},
+                params={"place": _place(piece), "text": match.group(0)},
             )
 
 
@@ -473,11 +485,10 @@ def _unpunctuated(paragraph: str, next_heading: str | None) -> bool:
     Severity.WARNING,
     UNPUNCTUATED_TEMPLATE,
     "每句话末尾加上句号等句末标点；没有句末标点的段落多半是漏了标点或句子没写完。",
+    needs=(NARRATIVE,),
 )
 def unpunctuated(ctx: Context) -> Iterator[Finding]:
     sections = ctx.doc.sections
-    if not sections:
-        raise NotRun("文件中没有识别出文字说明部分")
     for index, section in enumerate(sections):
         paragraphs = section_paragraphs(ctx.doc, index)
         body = paragraphs[1:] if section.heading.strip() else paragraphs
@@ -487,14 +498,13 @@ def unpunctuated(ctx: Context) -> Iterator[Finding]:
                 continue
             tail = paragraph.strip()[-30:]
             yield Finding(
-                message=UNPUNCTUATED_TEMPLATE.format(place=section.heading.strip() or "正文", text=tail),
                 location=Location(
                     section=section.heading,
                     quote=paragraph,
                     section_index=index,
                     mark=(max(0, len(paragraph.rstrip()) - 1), len(paragraph.rstrip())),
                 ),
-                params={"ending": tail},
+                params={"place": section.heading.strip() or "正文", "text": tail},
             )
 
 
@@ -535,6 +545,7 @@ def misprinted(cell: str, code: str) -> bool:
     Severity.WARNING,
     CODE_PRINTED_TEMPLATE,
     "科目编码应印作完整的 3、5、7 位（或按类、款、项分栏的 3、2、2 位）；读取时能补全的编码，印在表上仍是错的。",
+    needs=(coded(CODE_LENGTHS),),
 )
 def printed_codes(ctx: Context) -> Iterator[Finding]:
     tables = coded_tables(ctx, CODE_LENGTHS)
@@ -545,9 +556,6 @@ def printed_codes(ctx: Context) -> Iterator[Finding]:
             if printed is None:
                 continue
             yield Finding(
-                message=CODE_PRINTED_TEMPLATE.format(
-                    table=table.label, printed=printed, code=code, name=squash(line.name)
-                ),
                 location=_code_cell(ctx, table, line, "科目编码"),
-                params={"printed": printed, "code": code},
+                params={"table": table.label, "printed": printed, "code": code, "name": squash(line.name)},
             )

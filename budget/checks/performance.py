@@ -9,7 +9,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from budget.checks.amounts import exceeds
-from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
 from budget.checks.where import money, squash
 from budget.model import Indicator, Money, MoneyUnit, PerformanceProject, TableKind
 
@@ -52,9 +52,10 @@ def _location(project: PerformanceProject, ind: Indicator | None, column: str = 
 
 
 def _projects(ctx: Context) -> tuple[PerformanceProject, ...]:
-    if not ctx.doc.performance:
-        raise NotRun("文件中没有项目绩效目标表")
     return ctx.doc.performance
+
+
+GOALS = Need(lambda ctx: ctx.doc.performance, "文件中没有项目绩效目标表")
 
 
 # Words of the header block and column headers of a performance form, not indicators.
@@ -103,13 +104,12 @@ def _name(ind: Indicator) -> str:
     Severity.ERROR,
     "“{project}”的指标“{indicator}”没有填写指标值",
     "为每个三级指标填写可衡量的指标值。",
+    needs=(GOALS,),
 )
 def empty_targets(ctx: Context) -> Iterator[Finding]:
     for project, ind in _indicators(ctx):
         if not squash(ind.target or "") and squash(ind.level3 or ""):
-            yield Finding(
-                message=f"“{project.name}”的指标“{_name(ind)}”没有填写指标值", location=_location(project, ind)
-            )
+            yield Finding(location=_location(project, ind), params={"project": project.name, "indicator": _name(ind)})
 
 
 @rule(
@@ -119,19 +119,22 @@ def empty_targets(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     "“{project}”的指标“{indicator}”指标值为“{target}”，没有量化",
     "指标值应写成可考核的数值，如“≥90%”“≤20万元”“4次”；“效果明显”“较上年提升”等定性表述无法考核。",
+    templates={"no_unit": "“{project}”的指标“{indicator}”指标值“{target}”缺少计量单位"},
+    needs=(GOALS,),
 )
 def quantified_targets(ctx: Context) -> Iterator[Finding]:
     for project, ind, target in _written_targets(ctx):
         parsed = parse_target(target)
         if parsed is None:
             yield Finding(
-                message=f"“{project.name}”的指标“{_name(ind)}”指标值为“{target}”，没有量化",
                 location=_location(project, ind),
+                params={"project": project.name, "indicator": _name(ind), "target": target},
             )
         elif not parsed.unit:
             yield Finding(
-                message=f"“{project.name}”的指标“{_name(ind)}”指标值“{target}”缺少计量单位",
                 location=_location(project, ind),
+                params={"project": project.name, "indicator": _name(ind), "target": target},
+                template="no_unit",
             )
 
 
@@ -153,6 +156,7 @@ MONEY_UNITS = {"万元": MoneyUnit.WAN_YUAN, "元": MoneyUnit.YUAN}
     Severity.WARNING,
     "“{project}”的成本指标“{indicator}”指标值为“{target}”，缺少{missing}",
     "成本指标应写成金额上限，如“≤20万元”。",
+    needs=(GOALS,),
 )
 def cost_targets(ctx: Context) -> Iterator[Finding]:
     for project, ind, target in _written_targets(ctx):
@@ -166,8 +170,13 @@ def cost_targets(ctx: Context) -> Iterator[Finding]:
             missing.append("金额单位（万元/元）")
         if missing:
             yield Finding(
-                message=f"“{project.name}”的成本指标“{_name(ind)}”指标值为“{target}”，缺少{'和'.join(missing)}",
                 location=_location(project, ind),
+                params={
+                    "project": project.name,
+                    "indicator": _name(ind),
+                    "target": target,
+                    "missing": "和".join(missing),
+                },
             )
 
 
@@ -198,12 +207,38 @@ def project_money(ctx: Context, project: PerformanceProject) -> tuple[Money, str
     Severity.ERROR,
     "“{project}”的成本指标“{indicator}”上限 {cap}，超过{source} {amount}",
     "成本指标的上限不能超过项目本身的预算（见政府采购预算表的项目预算、支出总表的项目支出）。",
+    needs=(GOALS, Need(lambda ctx: _caps_with_limits(ctx), "没有可与成本指标对照的项目资金")),
 )
 def cost_caps(ctx: Context) -> Iterator[Finding]:
+    for project, ind, cap, limits in _caps_with_limits(ctx):
+        for amount, source in limits:
+            over = exceeds(cap, amount)
+            if over is not None:
+                yield Finding(
+                    location=_location(project, ind),
+                    params={
+                        "project": project.name,
+                        "indicator": _name(ind),
+                        "cap": cap.format(),
+                        "source": source,
+                        "amount": money(amount),
+                    },
+                    expected=ctx.amount(amount),
+                    actual=ctx.amount(cap),
+                    difference=ctx.amount(over.difference),
+                    unit=str(ctx.unit),
+                )
+                break
+
+
+def _caps_with_limits(
+    ctx: Context,
+) -> list[tuple[PerformanceProject, Indicator, Money, list[tuple[Money, str]]]]:
+    """Every cost cap with the project money it may not exceed (its own, all projects')."""
     expenditure = ctx.doc.table(TableKind.EXPENDITURE)
     total_line = expenditure.total_line() if expenditure else None
     all_projects = total_line.project if total_line is not None else None
-    checked = False
+    found = []
     for project, ind in _indicators(ctx):
         cap = cost_cap(ind) if _is_cost(ind) else None
         if cap is None:
@@ -214,23 +249,9 @@ def cost_caps(ctx: Context) -> Iterator[Finding]:
             limits.append(own)
         if all_projects is not None:
             limits.append((all_projects, "支出总表项目支出合计"))
-        for amount, source in limits:
-            checked = True
-            over = exceeds(cap, amount)
-            if over is not None:
-                yield Finding(
-                    message=(
-                        f"“{project.name}”的成本指标“{_name(ind)}”上限 {cap.format()}，超过{source} {money(amount)}"
-                    ),
-                    location=_location(project, ind),
-                    expected=ctx.amount(amount),
-                    actual=ctx.amount(cap),
-                    difference=ctx.amount(over.difference),
-                    unit=str(ctx.unit),
-                )
-                break
-    if not checked:
-        raise NotRun("没有可与成本指标对照的项目资金")
+        if limits:
+            found.append((project, ind, cap, limits))
+    return found
 
 
 REQUIRED_LEVEL1 = (("产出", "产出指标"), ("效益", "效益指标"), ("满意", "满意度指标"))
@@ -244,12 +265,17 @@ REQUIRED_OUTPUT = (("数量", "数量指标"), ("质量", "质量指标"), ("时
     Severity.WARNING,
     "“{project}”缺少{missing}",
     "绩效指标应包括产出（数量、质量、时效）、成本、效益和满意度指标，每个指标都要写明一级、二级分类。",
+    templates={
+        "none": "“{project}”没有绩效指标",
+        "unlevelled": "“{project}”的指标“{indicator}”没有填写一级或二级指标",
+    },
+    needs=(GOALS,),
 )
 def indicator_levels(ctx: Context) -> Iterator[Finding]:
     for project in _projects(ctx):
         inds = project.indicators
         if not inds:
-            yield Finding(message=f"“{project.name}”没有绩效指标", location=_location(project, None))
+            yield Finding(location=_location(project, None), params={"project": project.name}, template="none")
             continue
         level1 = " ".join(i.level1 or "" for i in inds)
         output2 = " ".join(i.level2 or "" for i in inds if "产出" in (i.level1 or ""))
@@ -258,12 +284,15 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
         if not any(_is_cost(i) for i in inds):
             missing.append("成本指标")
         if missing:
-            yield Finding(message=f"“{project.name}”缺少{'、'.join(missing)}", location=_location(project, None))
+            yield Finding(
+                location=_location(project, None), params={"project": project.name, "missing": "、".join(missing)}
+            )
         for ind in inds:
             if not squash(ind.level1 or "") or not squash(ind.level2 or ""):
                 yield Finding(
-                    message=f"“{project.name}”的指标“{_name(ind)}”没有填写一级或二级指标",
                     location=_location(project, ind, "指标"),
+                    params={"project": project.name, "indicator": _name(ind)},
+                    template="unlevelled",
                 )
 
 
@@ -274,6 +303,7 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     "“{project}”的满意度指标“{indicator}”为 {target}，低于 {threshold}%",
     "服务对象满意度指标通常不低于 85%–90%；设得过低的目标起不到约束作用。",
+    needs=(GOALS,),
 )
 def satisfaction(ctx: Context) -> Iterator[Finding]:
     threshold = ctx.settings.satisfaction_threshold
@@ -283,8 +313,13 @@ def satisfaction(ctx: Context) -> Iterator[Finding]:
             continue
         if parsed.number < threshold:
             yield Finding(
-                message=f"“{project.name}”的满意度指标“{_name(ind)}”为 {squash(ind.target or '')}，低于 {threshold}%",
                 location=_location(project, ind),
+                params={
+                    "project": project.name,
+                    "indicator": _name(ind),
+                    "target": squash(ind.target or ""),
+                    "threshold": threshold,
+                },
                 expected=threshold,
                 actual=parsed.number,
                 difference=parsed.number - threshold,
@@ -299,14 +334,14 @@ def satisfaction(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     "“{project}”的指标描述与指标名称“{indicator}”相同",
     "指标描述应说明指标的含义、口径和计算方法，而不是重复指标名称。",
+    needs=(GOALS,),
 )
 def name_equals_description(ctx: Context) -> Iterator[Finding]:
     for project, ind in _indicators(ctx):
         name, description = _plain(ind.level3), _plain(ind.description)
         if name and name == description:
             yield Finding(
-                message=f"“{project.name}”的指标描述与指标名称“{_name(ind)}”相同",
-                location=_location(project, ind, "指标描述"),
+                location=_location(project, ind, "指标描述"), params={"project": project.name, "indicator": _name(ind)}
             )
 
 
@@ -347,8 +382,9 @@ def _similar(a: str, b: str, ratio: float) -> bool:
     "绩效目标和指标描述不在项目之间照抄",
     Category.PERFORMANCE,
     Severity.WARNING,
-    "“{project}”的{what}与“{other}”的相同或几乎相同",
+    "“{project}”的{what}与{other}相同或几乎相同",
     "每个项目的绩效目标和指标描述应针对该项目的内容填写，不应从其他项目或其他指标照抄。",
+    needs=(GOALS,),
 )
 def copied_text(ctx: Context) -> Iterator[Finding]:
     texts = _texts(ctx)
@@ -387,7 +423,7 @@ def _copy_finding(original: _Text, copy: _Text) -> Finding:
             table=TableKind.PERFORMANCE.value, project=copy.project.name, row="绩效目标", table_index=copy.project.table
         )
     )
-    return Finding(message=f"“{copy.project.name}”的{what}与{other}相同或几乎相同", location=location)
+    return Finding(location=location, params={"project": copy.project.name, "what": what, "other": other})
 
 
 @rule(
@@ -397,11 +433,12 @@ def _copy_finding(original: _Text, copy: _Text) -> Finding:
     Severity.WARNING,
     "“{project}”没有填写绩效目标",
     "每个项目都应写明年度绩效目标（做什么、达到什么效果）。",
+    needs=(GOALS,),
 )
 def goals_present(ctx: Context) -> Iterator[Finding]:
     for project in _projects(ctx):
         if not any(squash(g) for g in project.goals):
-            yield Finding(message=f"“{project.name}”没有填写绩效目标", location=_location(project, None))
+            yield Finding(location=_location(project, None), params={"project": project.name})
 
 
 # ---------------------------------------------------------------- the form's header block
@@ -454,6 +491,10 @@ def _form_location(ctx: Context, cell: FormCell, column: str) -> Location:
     )
 
 
+def _periods(ctx: Context) -> list[FormCell]:
+    return [c for c in form_cells(ctx, PERIOD_LABEL) if YEAR.search(c.value)]
+
+
 @rule(
     "PERF-PERIOD",
     "项目实施期限包含预算年度",
@@ -461,17 +502,15 @@ def _form_location(ctx: Context, cell: FormCell, column: str) -> Location:
     Severity.WARNING,
     "绩效目标表的实施期限写“{period}”，不含预算年度 {year} 年",
     "项目的实施期限应覆盖本预算年度（跨年度项目写明起止年度）；期限在预算年度之外多半是沿用了往年的表格。",
+    needs=(Need(lambda ctx: ctx.doc.unit.year and _periods(ctx), "绩效目标表没有写明实施期限的年份"),),
 )
 def project_periods(ctx: Context) -> Iterator[Finding]:
     year = ctx.doc.unit.year
-    cells = [c for c in form_cells(ctx, PERIOD_LABEL) if YEAR.search(c.value)]
-    if year is None or not cells:
-        raise NotRun("绩效目标表没有写明实施期限的年份")
-    for cell in cells:
+    assert year is not None
+    for cell in _periods(ctx):
         years = [int(y) for y in YEAR.findall(cell.value)]
         if not min(years) <= year <= max(years):
             yield Finding(
-                message=f"绩效目标表的实施期限写“{squash(cell.value)}”，不含预算年度 {year} 年",
                 location=_form_location(ctx, cell, "实施期限"),
                 expected=Decimal(year),
                 actual=Decimal(max(years)),
@@ -484,20 +523,11 @@ def _amount(cell: str) -> Decimal | None:
     return Decimal(match.group(1).replace(",", "")) if match else None
 
 
-@rule(
-    "PERF-FUNDS",
-    "绩效目标表中当年财政拨款不超过资金总额",
-    Category.PERFORMANCE,
-    Severity.ERROR,
-    "绩效目标表中“其中：财政拨款”{part}，大于“{label}”{whole}",
-    "“其中：财政拨款”是资金总额的一部分，不能大于年度资金（申请）总额；核对两栏是否填反或抄错。",
-)
-def project_funds(ctx: Context) -> Iterator[Finding]:
+def _fund_pairs(ctx: Context) -> list[tuple[FormCell, FormCell]]:
+    """Each "其中：财政拨款" line with the 资金总额 line above it (label in the same column)."""
     totals = form_cells(ctx, TOTAL_LABEL)
-    parts = form_cells(ctx, PART_LABEL)
     pairs = []
-    for part in parts:
-        # the total printed in the row right above, label in the same column
+    for part in form_cells(ctx, PART_LABEL):
         above = [
             t
             for t in totals
@@ -507,10 +537,21 @@ def project_funds(ctx: Context) -> Iterator[Finding]:
         ]
         if above:
             pairs.append((max(above, key=lambda t: t.row_index), part))
-    if not pairs:
-        raise NotRun("绩效目标表没有列出资金总额和其中财政拨款")
+    return pairs
+
+
+@rule(
+    "PERF-FUNDS",
+    "绩效目标表中当年财政拨款不超过资金总额",
+    Category.PERFORMANCE,
+    Severity.ERROR,
+    "绩效目标表中“其中：财政拨款”{part}，大于“{label}”{whole}",
+    "“其中：财政拨款”是资金总额的一部分，不能大于年度资金（申请）总额；核对两栏是否填反或抄错。",
+    needs=(Need(_fund_pairs, "绩效目标表没有列出资金总额和其中财政拨款"),),
+)
+def project_funds(ctx: Context) -> Iterator[Finding]:
     unit = ctx.unit
-    for total, part in pairs:
+    for total, part in _fund_pairs(ctx):
         for j in range(part.label_column + 1, min(len(total.row), len(part.row))):
             whole, value = _amount(total.row[j]), _amount(part.row[j])
             if whole is None or value is None:
@@ -519,14 +560,10 @@ def project_funds(ctx: Context) -> Iterator[Finding]:
             if over is None:
                 continue
             yield Finding(
-                message=(
-                    f"绩效目标表中“其中：财政拨款”{squash(part.row[j])}，"
-                    f"大于“{total.label.rstrip('：:')}”{squash(total.row[j])}"
-                ),
                 location=_form_location(ctx, replace(part, column=j, value=part.row[j]), "其中：财政拨款"),
                 expected=whole,
                 actual=value,
                 difference=over.difference.amount,
-                params={"label": total.label, "whole": squash(total.row[j]), "part": squash(part.row[j])},
+                params={"label": total.label.rstrip("：:"), "whole": squash(total.row[j]), "part": squash(part.row[j])},
             )
             break  # one finding per form line

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from budget.checks.arithmetic import SumCheck, hierarchy_checks, row_checks
+from budget.checks.arithmetic import CELL_TEMPLATE, SumCheck, hierarchy_checks, row_checks
 from budget.checks.core import Category, Context, Finding, Location, RuleResult, Severity, Status, rule
 from budget.checks.where import column_label
 from budget.model import COLUMN_LABELS, Disclosure, Table, TableKind
@@ -210,7 +210,6 @@ def set_aside(results: Sequence[RuleResult], doc: Disclosure) -> tuple[RuleResul
 # ---------------------------------------------------------------- one defect, one finding
 
 SUM_RULES = ("ARITH-ROW", "ARITH-HIER")
-DEFECT_TEMPLATE = "{table} {row} {column} 可能填错：{count} 处核对因它不成立，都相差 {difference}（{where}）"
 
 
 def _cells(finding: Finding) -> tuple[tuple[int | None, int, str], ...]:
@@ -279,7 +278,7 @@ def _merged(
         first.location, row=row, row_index=row_index, column=label, column_index=column_index, table_index=table_index
     )
     where = "；".join(f.message.split("，", 1)[0] for _, f in linked)
-    message = DEFECT_TEMPLATE.format(
+    message = CELL_TEMPLATE.format(
         table=first.params.get("table", ""),
         row=row,
         column=label,

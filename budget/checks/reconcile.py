@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from budget.checks.amounts import add_up, compare, exceeds, zero
-from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.core import Category, Context, Finding, Location, Need, Severity, has, rule
 from budget.checks.where import (
     column_label,
     level_of,
@@ -14,6 +14,7 @@ from budget.checks.where import (
     main_value,
     money,
     row_label,
+    THREE_PUBLIC_READ,
     side_line,
     squash,
     three_public_cell,
@@ -80,6 +81,18 @@ def _side_items(table: Table, side: str) -> list[Line]:
     return [ln for ln in table.lines if ln.side == side and not ln.is_total]
 
 
+def _summary_by_class(ctx: Context) -> bool:
+    """The summary's expenditure side lists 类 (most of its figures name a 类 of the expenditure table)."""
+    summary, expenditure = ctx.table(TableKind.SUMMARY), ctx.table(TableKind.EXPENDITURE)
+    classes = _classes(expenditure)
+    items = [
+        ln
+        for ln in _side_items(summary, "expenditure")
+        if (value := main_value(ln)) is not None and value.amount != 0 and not CARRIED.search(squash(ln.name))
+    ]
+    return sum(1 for ln in items if class_name(ln.name) in classes) * 2 >= len(items)
+
+
 @rule(
     "XREF-SUMMARY",
     "收支总表的各类支出和总计与支出总表、收入总表一致",
@@ -87,21 +100,21 @@ def _side_items(table: Table, side: str) -> list[Line]:
     Severity.ERROR,
     SAME_TEMPLATE,
     "收支总表中每一类支出的金额应与支出总表中该类的合计一致，收入、支出总计应与收入总表、支出总表的合计一致。",
-    needs=(TableKind.SUMMARY, TableKind.EXPENDITURE),
+    templates={
+        "not_in_expenditure": "收支总表列出“{name}” {amount}，支出总表中没有这一类",
+        "not_in_summary": "支出总表 {row} 合计 {amount}，收支总表中没有列出这一类",
+    },
+    needs=(
+        TableKind.SUMMARY,
+        TableKind.EXPENDITURE,
+        has(TableKind.EXPENDITURE, "支出总表没有识别出“类”级科目", lambda t: _classes(t)),
+        Need(lambda ctx: _summary_by_class(ctx), "收支总表的支出栏不是按功能分类的“类”列示"),
+    ),
 )
 def summary_against_tables(ctx: Context) -> Iterator[Finding]:
     summary = ctx.table(TableKind.SUMMARY)
     expenditure = ctx.table(TableKind.EXPENDITURE)
     classes = _classes(expenditure)
-    if not classes:
-        raise NotRun("支出总表没有识别出“类”级科目")
-    items = [
-        ln
-        for ln in _side_items(summary, "expenditure")
-        if (value := main_value(ln)) is not None and value.amount != 0 and not CARRIED.search(squash(ln.name))
-    ]
-    if sum(1 for ln in items if class_name(ln.name) in classes) * 2 < len(items):
-        raise NotRun("收支总表的支出栏不是按功能分类的“类”列示")
     listed = set()
     for line in _side_items(summary, "expenditure"):
         name = class_name(line.name)
@@ -110,7 +123,8 @@ def summary_against_tables(ctx: Context) -> Iterator[Finding]:
         if target is None:
             if amount is not None and amount.amount != 0:
                 yield Finding(
-                    message=f"收支总表列出“{squash(line.name)}” {money(amount)}，支出总表中没有这一类",
+                    params={"name": squash(line.name), "amount": money(amount)},
+                    template="not_in_expenditure",
                     location=line_location(ctx, summary, line, "total"),
                     actual=ctx.amount(amount),
                     unit=str(ctx.unit),
@@ -128,7 +142,8 @@ def summary_against_tables(ctx: Context) -> Iterator[Finding]:
     for name, target in classes.items():
         if name not in listed and target.total is not None and target.total.amount != 0:
             yield Finding(
-                message=f"支出总表 {row_label(target)} 合计 {money(target.total)}，收支总表中没有列出这一类",
+                params={"row": row_label(target), "amount": money(target.total)},
+                template="not_in_summary",
                 location=line_location(ctx, expenditure, target, "total"),
                 expected=ctx.amount(target.total),
                 unit=str(ctx.unit),
@@ -160,13 +175,19 @@ def _summary_totals(ctx: Context, summary: Table, expenditure: Table) -> Iterato
     Severity.ERROR,
     SAME_TEMPLATE,
     "收入总表的合计应等于支出总表的合计（收支平衡）；不一致时检查漏列的收入来源或支出科目。",
-    needs=(TableKind.INCOME, TableKind.EXPENDITURE),
+    needs=(
+        TableKind.INCOME,
+        TableKind.EXPENDITURE,
+        Need(
+            lambda ctx: ctx.table(TableKind.INCOME).total_line() and ctx.table(TableKind.EXPENDITURE).total_line(),
+            "收入总表或支出总表没有合计行",
+        ),
+    ),
 )
 def income_equals_expenditure(ctx: Context) -> Iterator[Finding]:
     income = ctx.table(TableKind.INCOME).total_line()
     expenditure = ctx.table(TableKind.EXPENDITURE).total_line()
-    if income is None or expenditure is None:
-        raise NotRun("收入总表或支出总表没有合计行")
+    assert income is not None and expenditure is not None
     table = ctx.table(TableKind.INCOME)
     yield from _same(
         ctx,
@@ -192,6 +213,10 @@ def _fund_total(table: Table | None) -> Money | None:
     return line.total if line is not None else None
 
 
+def _fiscal_total(fiscal: Table) -> Line | None:
+    return side_line(fiscal, "expenditure", "支出总计") or side_line(fiscal, "expenditure", "本年支出合计")
+
+
 @rule(
     "XREF-FISCAL",
     "财政拨款收支总表各资金栏 = 相应支出表合计；一般公共预算基本支出 = 基本支出表合计",
@@ -199,13 +224,15 @@ def _fund_total(table: Table | None) -> Money | None:
     Severity.ERROR,
     SAME_TEMPLATE,
     "财政拨款收支总表中一般公共预算、政府性基金、国有资本经营各栏的支出总计应分别等于三张支出表的合计；一般公共预算支出表的基本支出合计应等于基本支出表合计。",
-    needs=(TableKind.FISCAL_SUMMARY,),
+    needs=(
+        TableKind.FISCAL_SUMMARY,
+        has(TableKind.FISCAL_SUMMARY, "财政拨款收支总表没有支出总计行", lambda t: _fiscal_total(t)),
+    ),
 )
 def fiscal_summary_against_tables(ctx: Context) -> Iterator[Finding]:
     fiscal = ctx.table(TableKind.FISCAL_SUMMARY)
-    total = side_line(fiscal, "expenditure", "支出总计") or side_line(fiscal, "expenditure", "本年支出合计")
-    if total is None:
-        raise NotRun("财政拨款收支总表没有支出总计行")
+    total = _fiscal_total(fiscal)
+    assert total is not None
     for key, kind in FUNDS:
         if key not in total.values:
             continue
@@ -276,6 +303,7 @@ def _part_finding(
     Severity.ERROR,
     PART_TEMPLATE,
     "一般公共预算支出表中每个科目的金额不能超过支出总表中同一科目的金额；超出说明两表抄录不一致或支出总表漏列了科目。",
+    templates={"not_in_expenditure": "一般公共预算支出表 {row} 合计 {amount}，支出总表中没有这个科目"},
     needs=(TableKind.GENERAL_PUBLIC, TableKind.EXPENDITURE),
 )
 def appropriation_within_all_funds(ctx: Context) -> Iterator[Finding]:
@@ -289,7 +317,8 @@ def appropriation_within_all_funds(ctx: Context) -> Iterator[Finding]:
         if whole is None:
             if line.total is not None and line.total.amount != 0:
                 yield Finding(
-                    message=f"一般公共预算支出表 {row_label(line)} 合计 {money(line.total)}，支出总表中没有这个科目",
+                    params={"row": row_label(line), "amount": money(line.total)},
+                    template="not_in_expenditure",
                     location=line_location(ctx, general, line, "total"),
                     actual=ctx.amount(line.total),
                     unit=str(ctx.unit),
@@ -315,16 +344,20 @@ def appropriation_within_all_funds(ctx: Context) -> Iterator[Finding]:
     Severity.ERROR,
     PART_TEMPLATE,
     "机关运行经费来自基本支出中的日常公用经费，不能超过基本支出表的公用经费合计。",
-    needs=(TableKind.BASIC_ECONOMIC,),
+    needs=(
+        TableKind.BASIC_ECONOMIC,
+        Need(lambda ctx: ctx.doc.three_public and ctx.doc.three_public.running_costs, "表格中没有列出机关运行经费"),
+        has(
+            TableKind.BASIC_ECONOMIC,
+            "基本支出表没有公用经费合计",
+            lambda t: (total := t.total_line()) is not None and "public" in total.values,
+        ),
+    ),
 )
 def running_costs_within_public(ctx: Context) -> Iterator[Finding]:
     tp = ctx.doc.three_public
-    if tp is None or tp.running_costs is None:
-        raise NotRun("表格中没有列出机关运行经费")
-    economic = ctx.table(TableKind.BASIC_ECONOMIC)
-    total = economic.total_line()
-    if total is None or "public" not in total.values:
-        raise NotRun("基本支出表没有公用经费合计")
+    total = ctx.table(TableKind.BASIC_ECONOMIC).total_line()
+    assert tp is not None and total is not None
     yield from _part_finding(
         ctx,
         tp.running_costs,
@@ -362,12 +395,11 @@ def economic_line(lines: list[Line], code: str, pattern: re.Pattern[str]) -> Lin
     PART_TEMPLATE,
     "基本支出表中 30212 因公出国（境）费用、30217 公务接待费、30231 公务用车运行维护费、31013 公务用车购置"
     "只是“三公”经费的一部分，不能超过“三公”经费表的相应金额。",
-    needs=(TableKind.BASIC_ECONOMIC,),
+    needs=(TableKind.BASIC_ECONOMIC, THREE_PUBLIC_READ),
 )
 def economic_within_three_public(ctx: Context) -> Iterator[Finding]:
     tp = ctx.doc.three_public
-    if tp is None:
-        raise NotRun("文件中没有可读的“三公”经费支出表")
+    assert tp is not None
     economic = ctx.table(TableKind.BASIC_ECONOMIC)
     lines = list(economic.lines)
     for code, pattern, attribute, label in THREE_PUBLIC_ECONOMIC:
@@ -497,13 +529,11 @@ def unit_line_parts(line: str) -> tuple[str | None, str, int | None]:
     Severity.WARNING,
     "{table}的表头写“{written}”，而本文件是“{expected}”",
     "每张表表头的编制单位、单位编码和预算年度应与本文件一致；不一致多半是套用了其他单位或往年的表格。",
+    needs=(Need(lambda ctx: ctx.doc.unit.name and any(t.unit_line for t in ctx.doc.tables), "表格没有列出编制单位"),),
 )
 def unit_lines(ctx: Context) -> Iterator[Finding]:
     unit = ctx.doc.unit
-    tables = [t for t in ctx.doc.tables if t.unit_line]
-    if not tables or not unit.name:
-        raise NotRun("表格没有列出编制单位")
-    for table in tables:
+    for table in (t for t in ctx.doc.tables if t.unit_line):
         code, name, year = unit_line_parts(table.unit_line or "")
         problems = []
         if name and name != squash(unit.name):
@@ -514,7 +544,7 @@ def unit_lines(ctx: Context) -> Iterator[Finding]:
             problems.append((f"{year}年", f"{unit.year}年"))
         for written, expected in problems:
             yield Finding(
-                message=f"{table.label}的表头写“{written}”，而本文件是“{expected}”",
+                params={"table": table.label, "written": written, "expected": expected},
                 location=Location(
                     table=table.kind.value,
                     row="表头",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from budget.checks.amounts import Comparison, compare, exceeds
-from budget.checks.core import Category, Context, Finding, Location, NotRun, Settings, Severity, rule
+from budget.checks.core import Category, Context, Finding, Location, Need, Settings, Severity, rule
 from budget.checks.figures import Bound, Resolved, TableFigure, resolutions
 from budget.checks.quotes import Quote, section_paragraphs, sentence_span
 from budget.checks.where import money
@@ -83,6 +83,14 @@ LAST_YEAR_TEMPLATE = (
     "“{section}”中写“{label}{printed}”，{figure} 为 {value}，恰是文中的上年数 {last}：请核对表格是否列成了上年数"
 )
 LOWER_TEMPLATE = "“{section}”中写“{label}{printed}”，小于{figure} {value}（表中只是其中一部分），少 {difference}"
+
+
+STATED_TEMPLATES = {
+    "split": SPLIT_TEMPLATE,
+    "bound": BOUND_TEMPLATE,
+    "lower": LOWER_TEMPLATE,
+    "last_year": LAST_YEAR_TEMPLATE,
+}
 
 
 def _agrees(amount: Money, figure: TableFigure) -> bool:
@@ -217,17 +225,23 @@ def last_year(claim: Claim) -> Money | None:
 
 
 def stated_findings(ctx: Context, rule_id: str) -> Iterator[Finding]:
-    items = stated(ctx, rule_id)
-    if not items:
-        raise NotRun("正文中没有写出这一类金额")
-    for item in items:
+    for item in stated(ctx, rule_id):
         found = check_stated(ctx, item)
         if found is not None and found.rule in ("", rule_id):
             yield found
 
 
 def _text_rule(rule_id: str, title: str, guidance: str):
-    @rule(rule_id, title, Category.TEXT, Severity.ERROR, QUOTE_TEMPLATE, guidance)
+    @rule(
+        rule_id,
+        title,
+        Category.TEXT,
+        Severity.ERROR,
+        QUOTE_TEMPLATE,
+        guidance,
+        needs=(Need(lambda ctx: stated(ctx, rule_id), "正文中没有写出这一类金额"),),
+        templates=STATED_TEMPLATES,
+    )
     def check(ctx: Context) -> Iterator[Finding]:
         return stated_findings(ctx, rule_id)
 
@@ -268,12 +282,10 @@ text_assets = _text_rule(
     Severity.ERROR,
     UNIT_TEMPLATE,
     "正文金额的单位应与数值相符：表格以元为单位时，正文写万元需要换算（除以一万）。",
+    needs=(Need(lambda ctx: stated(ctx), "正文中没有可与表格对照的金额"),),
 )
 def text_units(ctx: Context) -> Iterator[Finding]:
-    items = stated(ctx)
-    if not items:
-        raise NotRun("正文中没有可与表格对照的金额")
-    for item in items:
+    for item in stated(ctx):
         found = check_stated(ctx, item)
         if found is not None and found.rule == "TEXT-UNIT":
             yield found
@@ -364,14 +376,13 @@ def document_kind(ctx: Context) -> str | None:
     "正文的称谓（本单位/本部门、单位预算/部门预算）与预算类型一致",
     Category.TEXT,
     Severity.WARNING,
-    "“{section}”中写“{word}”，而本文件是{kind}预算",
+    "“{section}”中{verb}“{word}”，而本文件是{kind}预算",
     "单位预算中应自称“本单位/我单位”、写“单位预算”，部门预算中应自称“本部门/我部门”；沿用别的文件的说明时尤其要改。",
+    needs=(Need(lambda ctx: document_kind(ctx), "无法判断本文件是单位预算还是部门预算"),),
 )
 def self_reference(ctx: Context) -> Iterator[Finding]:
     kind = ctx.doc.unit.kind if ctx.doc.unit.kind in ("单位", "部门") else None
     named = document_kind(ctx)
-    if kind is None and named is None:
-        raise NotRun("无法判断本文件是单位预算还是部门预算")
     if kind is not None:
         for index, section, paragraph, match in _paragraph_matches(ctx, SELF):
             if match.group(1) != kind:
@@ -386,9 +397,8 @@ def _kind_finding(
     section: Section, index: int, paragraph: str, match: re.Match[str], kind: str, verb: str = "写"
 ) -> Finding:
     return Finding(
-        message=f"“{section.heading or '正文'}”中{verb}“{match.group(0)}”，而本文件是{kind}预算",
         location=_marked_location(section.heading, index, paragraph, match),
-        params={"word": match.group(0), "kind": kind},
+        params={"section": section.heading or "正文", "verb": verb, "word": match.group(0), "kind": kind},
     )
 
 
@@ -423,18 +433,16 @@ def document_level(ctx: Context) -> str | None:
     Severity.WARNING,
     "“{section}”中写“{word}”，而本文件是{level}预算",
     "名词解释和说明中的预算级次应与本文件一致（区级预算写“区级财政拨款”）；多半是沿用了上级的模板。",
+    needs=(Need(lambda ctx: document_level(ctx), "文件标题没有写明预算级次（市级、区级……）"),),
 )
 def budget_level(ctx: Context) -> Iterator[Finding]:
     level = document_level(ctx)
-    if level is None:
-        raise NotRun("文件标题没有写明预算级次（市级、区级……）")
     for index, section, paragraph, match in _body_matches(ctx, OTHER_LEVEL):
         written = next(g for g in match.groups() if g)
         if written != level:
             yield Finding(
-                message=f"“{section.heading or '正文'}”中写“{match.group(0)}”，而本文件是{level}预算",
                 location=_marked_location(section.heading, index, paragraph, match),
-                params={"word": match.group(0), "level": level},
+                params={"section": section.heading or "正文", "word": match.group(0), "level": level},
             )
 
 
@@ -463,21 +471,18 @@ YEAR_COMPARISON = re.compile(r"(?:与|比|较|同)(\d{4})年")
     Severity.WARNING,
     "“{section}”中与 {written} 年比较，而本预算是 {year} 年，上一年应为 {expected} 年",
     "年度预算应与上一年比较；检查是否沿用了往年的说明文字。",
+    needs=(Need(lambda ctx: ctx.doc.unit.year, "无法识别预算年度"),),
 )
 def comparison_year(ctx: Context) -> Iterator[Finding]:
     year = ctx.doc.unit.year
-    if year is None:
-        raise NotRun("无法识别预算年度")
+    assert year is not None
     for index, section, paragraph, match in _paragraph_matches(ctx, YEAR_COMPARISON):
         written = int(match.group(1))
         # a budget may compare with the last closed accounts, two years back (决算)
         final_accounts = written == year - 2 and "决算" in paragraph[match.end() : match.end() + 8]
         if written != year - 1 and not final_accounts:
             yield Finding(
-                message=(
-                    f"“{section.heading or '正文'}”中与 {written} 年比较，"
-                    f"而本预算是 {year} 年，上一年应为 {year - 1} 年"
-                ),
+                params={"section": section.heading or "正文", "written": written, "year": year, "expected": year - 1},
                 location=_marked_location(section.heading, index, paragraph, match),
                 expected=Decimal(year - 1),
                 actual=Decimal(written),

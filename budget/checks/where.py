@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
 
 from budget.checks.amounts import Comparison
-from budget.checks.core import Context, Finding, Location, NotRun, Severity
+from budget.checks.core import Context, Finding, Location, Need, Severity
 from budget.model import COLUMN_LABELS, AssetLine, Line, Money, Table, TableKind
 
 CN_ITEM = re.compile(r"^[一二三四五六七八九十]+、")  # top-level item: 一、… 三十一、…
@@ -119,11 +119,17 @@ def parts_text(labels: Sequence[str], values: Sequence[Money | None]) -> str:
 
 
 def coded_tables(ctx: Context, kinds: Collection[TableKind]) -> list[Table]:
-    """The tables of these kinds that list coded lines; NotRun when there are none."""
-    tables = [t for t in ctx.doc.tables if t.kind in kinds and t.coded_lines()]
-    if not tables:
-        raise NotRun("文件中没有带科目编码的表格")
-    return tables
+    """The tables of these kinds that list coded lines."""
+    return [t for t in ctx.doc.tables if t.kind in kinds and t.coded_lines()]
+
+
+def coded(kinds: Collection[TableKind]) -> Need:
+    """A rule's need: a table of these kinds with coded lines."""
+    return Need(lambda ctx: coded_tables(ctx, kinds), "文件中没有带科目编码的表格")
+
+
+THREE_PUBLIC_READ = Need(lambda ctx: ctx.doc.three_public is not None, "文件中没有可读的“三公”经费支出表")
+NARRATIVE = Need(lambda ctx: ctx.doc.sections, "文件中没有识别出文字说明部分")
 
 
 def sum_message(template: str, comparison: Comparison, parts: str, blank: bool = False, **fields: object) -> str:

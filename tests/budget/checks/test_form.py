@@ -183,4 +183,4 @@ def test_code_printed_in_wrong_groups(seed):
     assert result(with_code_printed(seed, "2013602", "201 36 02"), "FORM-CODE-PRINTED").status == Status.PASSED
     res = result(with_code_printed(seed, "2013602", "201 36 2"), "FORM-CODE-PRINTED")
     (f,) = res.findings
-    assert (f.location.row, f.params) == ("2013602", {"printed": "201 36 2", "code": "2013602"})
+    assert (f.location.row, f.params["printed"], f.params["code"]) == ("2013602", "201 36 2", "2013602")
