@@ -30,7 +30,7 @@ def city_table(report: Survey, cities: dict[str, str]) -> list[tuple[str, int, i
         groups.setdefault(cities.get(d.path, "其他"), []).append(d)
     rows = []
     for city, documents in sorted(groups.items(), key=lambda item: -len(item[1])):
-        arithmetic = [d.arithmetic_errors for d in documents if not d.refused] or [0]
+        arithmetic = [d.arithmetic_errors + d.unreliable_tables for d in documents if not d.refused] or [0]
         rows.append(
             (
                 city,
@@ -55,7 +55,7 @@ def main() -> int:
     report = survey(CORPUS, jobs=args.jobs, paths=paths)
     if args.json:
         args.json.write_text(report.to_json(), encoding="utf-8")
-    print(f"{'city':6} {'docs':>5} {'refused':>8} {'read':>5} {'consistent':>11} {'median ARITH errors':>20}")
+    print(f"{'city':6} {'docs':>5} {'refused':>8} {'read':>5} {'consistent':>11} {'median ARITH+READ':>20}")
     rows = city_table(report, cities)
     for city, docs, refused, read, consistent, median in rows:
         print(f"{city:6} {docs:5d} {refused:8d} {read:5d} {consistent:11d} {median:20g}")

@@ -1,29 +1,41 @@
-"""PDF (text-based, as exported from WPS/Word) -> blocks, with pdfplumber.
+"""PDF (text-based, as exported from WPS/Word) -> blocks, with PDFium (pypdfium2).
 
-One pass per page: pdfplumber finds the ruled tables (rulings drawn as lines or as thin
-filled rectangles; white cell backgrounds are not rulings); every character is then
-placed either in a table cell or in a text line. Runs of text lines that stand in
-columns with amounts are tables without rulings (columns from text alignment). The
-other lines become paragraphs by layout (first-line indent, a short last line, extra
-spacing, a numbered item), across page breaks too, so sentences come out whole.
+One pass per page: PDFium gives every character with its box, font and size, and the
+page's path objects give the rulings (lines and thin filled rectangles; white cell
+backgrounds are not rulings), from which ``loaders.rulings`` finds the ruled tables;
+every character is then placed either in a table cell or in a text line. Runs of text
+lines that stand in columns with amounts are tables without rulings (columns from text
+alignment). The other lines become paragraphs by layout (first-line indent, a short
+last line, extra spacing, a numbered item), across page breaks too, so sentences come
+out whole.
 
 A table continued on the next page is emitted as consecutive grids with the same
 columns (recognition joins them; each grid keeps its page); a row Word broke over the
 page boundary is mended into one row. Page numbers and running heads are dropped.
 Encrypted, scanned (no text layer), undecodable and damaged files raise LoadError.
+
+Coordinates are those of the page as displayed: origin at the top left of its visible
+area (the CropBox, turned by /Rotate), ``top`` growing downwards, in points.
 """
 
 from __future__ import annotations
 
-import io
+import ctypes
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from ctypes import c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import attrgetter
 from statistics import median
+from typing import NamedTuple
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from loaders import rulings as ruled_tables
 from loaders.blocks import Block, Cell, Grid, LoadError, Paragraph
 
-_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _SNAP = 2.0  # points: rulings closer than this are one boundary
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$"
@@ -32,6 +44,23 @@ _HEADING_MARK = re.compile(
     r"^(?:第[一二三四五六七八九十百]+[章节部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*(?:[、．]|\.(?!\d)))"
 )
 _AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
+_SPACES = re.compile(" {2,}")
+
+
+class _Char(NamedTuple):
+    """One printed character. The box spans the font's em from its descent (as
+    pdfminer and pdfplumber drew it): ``size`` is the em, ``base`` the baseline (fonts
+    differ in ascent, so ``top`` varies along one printed line; the baseline does not;
+    turned text has ``bottom`` there)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    base: float
+    size: float
+    bold: bool
 
 
 @dataclass
@@ -66,30 +95,29 @@ class _Page:
     height: float
     items: list = field(default_factory=list)  # _Line | _Table, top to bottom
     undecoded: int = 0  # characters whose font has no Unicode map: "(cid:123)"
+    images: int = 0  # pictures drawn (a page of a scan is one)
 
 
 def read(data: bytes, rulings: bool = True) -> list[Block]:
     """The document's blocks. ``rulings=False`` ignores drawn rulings and finds every
     table by the alignment of its text (what an unruled PDF gets; tests compare both)."""
-    pdf = _open(data)
+    document = _open(data)
     try:
         pages, chars, images, undecoded = [], 0, 0, 0
-        for number, page in enumerate(pdf.pages, start=1):
-            parsed, count = _read_page(page, number, rulings)
+        for index in range(len(document)):
+            page = _LoadPage(_handle(document.raw), index)
+            if not page:
+                raise LoadError("PDF 文件已损坏或内容不完整，无法读取。", f"damaged PDF: page {index + 1} unreadable")
+            try:
+                parsed, count = _read_page(page, index + 1, rulings)
+            finally:
+                _ClosePage(page)  # the page's parsed objects go: long documents stay small
             pages.append(parsed)
             chars += count
             undecoded += parsed.undecoded
-            if not count:
-                images += len(page.images)
-            page.close()  # drop the page's parsed objects: long documents stay small
-    except LoadError:
-        raise
-    except Exception as error:  # pdfminer raises many types for damaged content
-        raise LoadError(
-            "PDF 文件已损坏或内容不完整，无法读取。", f"damaged PDF: {type(error).__name__}: {error}"
-        ) from None
+            images += parsed.images if not count else 0
     finally:
-        pdf.close()
+        document.close()
     if not pages:
         raise LoadError("PDF 文件中没有页面。", "the PDF has no pages")
     if chars == 0:
@@ -110,52 +138,137 @@ def read(data: bytes, rulings: bool = True) -> list[Block]:
     return _blocks(pages)
 
 
-def _open(data: bytes):
-    import pdfplumber
-
+def _open(data: bytes) -> pdfium.PdfDocument:
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        _ = pdf.pages  # parses the page tree: a truncated or encrypted file fails here
-    except Exception as error:
-        if _encrypted(error):
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if error.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise LoadError("PDF 文件已加密（设有打开密码），请先取消密码后再上传。", "encrypted PDF") from None
-        raise LoadError(
-            "PDF 文件已损坏或不完整，无法打开。", f"cannot open PDF: {type(error).__name__}: {error}"
-        ) from None
-    return pdf
+        raise LoadError("PDF 文件已损坏或不完整，无法打开。", f"cannot open PDF: {error}") from None
+    # PDFium rebuilds a missing cross-reference table from the objects it can find, so a
+    # file cut short still opens, with the pages and text past the cut silently gone. A
+    # complete file ends with %%EOF (within the last kilobyte; junk may follow it).
+    if not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(document.raw) and b"%%EOF" not in data[-1024:]:
+        document.close()
+        raise LoadError("PDF 文件已损坏或不完整，无法打开。", "truncated PDF: no cross-reference table, no %%EOF")
+    return document
 
 
-def _encrypted(error: BaseException) -> bool:
-    """pdfminer's password errors arrive wrapped (PdfminerException) or chained."""
-    found: list[BaseException] = []
-    seen: BaseException | None = error
-    while seen is not None and seen not in found:
-        found.append(seen)
-        found += [arg for arg in seen.args if isinstance(arg, BaseException)]
-        seen = seen.__cause__ or seen.__context__
-    return any(
-        "Password" in type(e).__name__ or "Encrypt" in type(e).__name__ or "password" in str(e).lower() for e in found
-    )
+# --- PDFium -------------------------------------------------------------------------
+# pypdfium2.raw's bindings take typed pointers; the same functions re-declared with
+# plain integer handles and addresses can be mapped over every character of a page in
+# one C-level loop, writing each result into its slot of one array (per-character
+# Python work is what a PDF reader spends its time on).
+
+
+def _c(function, restype, *argtypes):
+    address = ctypes.cast(function, c_void_p).value
+    assert address, function
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+def _handle(pointer) -> int:
+    return ctypes.cast(pointer, c_void_p).value or 0
+
+
+_P, _I = c_void_p, c_int
+_LoadPage = _c(pdfium_c.FPDF_LoadPage, _P, _P, _I)
+_ClosePage = _c(pdfium_c.FPDF_ClosePage, None, _P)
+_PageBox = _c(pdfium_c.FPDFPage_GetCropBox, _I, _P, _P, _P, _P, _P)
+_MediaBox = _c(pdfium_c.FPDFPage_GetMediaBox, _I, _P, _P, _P, _P, _P)
+_Rotation = _c(pdfium_c.FPDFPage_GetRotation, _I, _P)
+_LoadText = _c(pdfium_c.FPDFText_LoadPage, _P, _P)
+_CloseText = _c(pdfium_c.FPDFText_ClosePage, None, _P)
+_CountChars = _c(pdfium_c.FPDFText_CountChars, _I, _P)
+_GetText = _c(pdfium_c.FPDFText_GetText, _I, _P, _I, _I, _P)
+_Unicode = _c(pdfium_c.FPDFText_GetUnicode, c_uint, _P, _I)
+_IsGenerated = _c(pdfium_c.FPDFText_IsGenerated, _I, _P, _I)
+_IsHyphen = _c(pdfium_c.FPDFText_IsHyphen, _I, _P, _I)
+_MapError = _c(pdfium_c.FPDFText_HasUnicodeMapError, _I, _P, _I)
+_Origin = _c(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
+_LooseBox = _c(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
+_GlyphBox = _c(pdfium_c.FPDFText_GetCharBox, _I, _P, _I, _P, _P, _P, _P)
+_CharMatrix = _c(pdfium_c.FPDFText_GetMatrix, _I, _P, _I, _P)
+_FontSize = _c(pdfium_c.FPDFText_GetFontSize, c_double, _P, _I)
+_TextObject = _c(pdfium_c.FPDFText_GetTextObject, _P, _P, _I)
+_ObjectFont = _c(pdfium_c.FPDFTextObj_GetFont, _P, _P)
+_FontName = _c(pdfium_c.FPDFFont_GetBaseFontName, c_ulong, _P, _P, c_ulong)
+_FontDescent = _c(pdfium_c.FPDFFont_GetDescent, _I, _P, c_float, _P)
+_CountObjects = _c(pdfium_c.FPDFPage_CountObjects, _I, _P)
+_GetObject = _c(pdfium_c.FPDFPage_GetObject, _P, _P, _I)
+_CountFormObjects = _c(pdfium_c.FPDFFormObj_CountObjects, _I, _P)
+_GetFormObject = _c(pdfium_c.FPDFFormObj_GetObject, _P, _P, c_ulong)
+_ObjectType = _c(pdfium_c.FPDFPageObj_GetType, _I, _P)
+_ObjectMatrix = _c(pdfium_c.FPDFPageObj_GetMatrix, _I, _P, _P)
+_ObjectBounds = _c(pdfium_c.FPDFPageObj_GetBounds, _I, _P, _P, _P, _P, _P)
+_ObjectFontSize = _c(pdfium_c.FPDFTextObj_GetFontSize, _I, _P, _P)
+_FillColor = _c(pdfium_c.FPDFPageObj_GetFillColor, _I, _P, _P, _P, _P, _P)
+_DrawMode = _c(pdfium_c.FPDFPath_GetDrawMode, _I, _P, _P, _P)
+_CountSegments = _c(pdfium_c.FPDFPath_CountSegments, _I, _P)
+_GetSegment = _c(pdfium_c.FPDFPath_GetPathSegment, _P, _P, _I)
+_SegmentPoint = _c(pdfium_c.FPDFPathSegment_GetPoint, _I, _P, _P, _P)
+_SegmentType = _c(pdfium_c.FPDFPathSegment_GetType, _I, _P)
+_SegmentClose = _c(pdfium_c.FPDFPathSegment_GetClose, _I, _P)
+
+
+def _values(array) -> list:
+    """A ctypes array of numbers as a list, in one copy."""
+    return memoryview(array).cast("B").cast(array._type_._type_).tolist()
+
+
+class _Frame:
+    """The page as displayed: its visible area (CropBox) turned by /Rotate. ``device``
+    maps PDF user space (origin bottom left, y up) to x and y measured from the
+    displayed page's bottom left; ``top = height - y``."""
+
+    def __init__(self, page: int) -> None:
+        box = (c_float * 4)()
+        address = ctypes.addressof(box)
+        if not _PageBox(page, address, address + 4, address + 8, address + 12):
+            _MediaBox(page, address, address + 4, address + 8, address + 12)
+        left, bottom, right, top = _values(box)
+        x0, x1 = sorted((left, right))
+        y0, y1 = sorted((bottom, top))
+        if x1 - x0 < 1 or y1 - y0 < 1:  # no usable box: PDFium's default page
+            x0, y0, x1, y1 = 0.0, 0.0, 612.0, 792.0
+        self.rotation = _Rotation(page) % 4  # quarter turns clockwise
+        # (a, b, c, d, e, f): device x = a*x + c*y + e, device y = b*x + d*y + f
+        self.device = {
+            0: (1.0, 0.0, 0.0, 1.0, -x0, -y0),
+            1: (0.0, -1.0, 1.0, 0.0, -y0, x1),
+            2: (-1.0, 0.0, 0.0, -1.0, x1, y1),
+            3: (0.0, 1.0, -1.0, 0.0, y1, -x0),
+        }[self.rotation]
+        self.width, self.height = (x1 - x0, y1 - y0) if self.rotation % 2 == 0 else (y1 - y0, x1 - x0)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """User space -> (x, top) on the displayed page."""
+        a, b, c, d, e, f = self.device
+        return a * x + c * y + e, self.height - (b * x + d * y + f)
 
 
 # --- one page -------------------------------------------------------------------------
 
 
-def _read_page(page, number: int, rulings: bool = True) -> tuple[_Page, int]:
-    chars = [c for c in page.chars if c["text"].strip() or c["text"] == " "]
-    result = _Page(number, float(page.width), float(page.height))
-    result.undecoded = sum(1 for c in chars if c["text"].startswith("(cid:"))
+def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int]:
+    frame = _Frame(page)
+    drawn = _inventory(page)
+    chars, undecoded, referenced = _chars(page, frame)
+    chars += _blanks(drawn.texts, referenced, frame)
+    result = _Page(number, frame.width, frame.height, undecoded=undecoded)
+    result.images = drawn.images
     tables = []
-    if rulings and (page.rects or page.lines):
-        ruled = page.filter(_visible) if any(not _visible(r) for r in page.rects) else page
-        for found in ruled.find_tables(_TABLE_SETTINGS):
-            grid = _Geometry(found.cells)
-            if grid.columns > 1:  # a boxed paragraph (a framed contents page) is text
-                tables.append(grid)
+    if rulings:
+        found, ruled = _rulings(drawn.paths, frame)
+        if ruled:  # a page drawing no line or rectangle has no ruled table
+            for cells in ruled_tables.find_tables(*found):
+                grid = _Geometry(cells)
+                if grid.columns > 1:  # a boxed paragraph (a framed contents page) is text
+                    tables.append(grid)
     loose = []
     for char in chars:
-        cx = (char["x0"] + char["x1"]) / 2
-        cy = (char["top"] + char["bottom"]) / 2
+        cx = (char.x0 + char.x1) / 2
+        cy = (char.top + char.bottom) / 2
         for grid in tables:
             if grid.x0 - 1 <= cx <= grid.x1 + 1 and grid.top - 1 <= cy <= grid.bottom + 1:
                 grid.add(char, cx, cy)
@@ -172,22 +285,420 @@ def _read_page(page, number: int, rulings: bool = True) -> tuple[_Page, int]:
     return result, len(chars)
 
 
-def _visible(obj: dict) -> bool:
-    """Rulings are what is seen: a white, unstroked cell background is not one."""
-    if obj.get("object_type") != "rect" or obj.get("stroke"):
-        return True
-    return bool(obj.get("fill")) and not _white(obj.get("non_stroking_color"))
+def _chars(page: int, frame: _Frame) -> tuple[list[_Char], int, set[int]]:
+    """Every character of PDFium's text page (spaces included, the breaks PDFium
+    inserts between runs not), how many have no Unicode value ("(cid:n)"), and the
+    text objects they come from."""
+    textpage = _LoadText(page)
+    if not textpage:
+        return [], 0, set()
+    try:
+        return _read_chars(textpage, frame)
+    finally:
+        _CloseText(textpage)
 
 
-def _white(color) -> bool:
-    if color is None:
-        return False  # the default fill is black
-    values = tuple(color) if isinstance(color, (tuple, list)) else (color,)
-    if not values or not all(isinstance(v, (int, float)) for v in values):
-        return False
-    if len(values) == 4:  # CMYK
-        return all(v <= 0.01 for v in values)
-    return all(v >= 0.99 for v in values)
+def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int]]:
+    n = _CountChars(textpage)
+    if n <= 0:
+        return [], 0, set()
+    every_object = list(map(_TextObject, repeat(textpage, n), range(n)))
+    buffer = (ctypes.c_uint16 * (n + 1))()
+    written = _GetText(textpage, 0, n, ctypes.addressof(buffer))
+    text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", "replace")
+    if len(text) != n:  # characters PDFium keeps out of its text (controls, surrogates)
+        text = "".join(map(chr, map(_Unicode, repeat(textpage, n), range(n))))
+    errors = list(map(_MapError, repeat(textpage, n), range(n)))
+    texts: list[str] = []
+    kept: list[int] = []
+    undecoded = 0
+    for i, (ch, error) in enumerate(zip(text, errors, strict=True)):
+        if error:  # PDFium substitutes the raw code; pdfminer printed "(cid:n)"
+            ch = f"(cid:{ord(ch)})"
+            undecoded += 1
+        elif ch in "\x00\x02\ufffe":
+            if _IsHyphen(textpage, i):
+                ch = "-"  # a hyphen ending a line, which PDFium marks
+            else:  # a glyph with no code at all
+                ch = "(cid:0)"
+                undecoded += 1
+        elif not ch.strip() and (ch != " " or _IsGenerated(textpage, i)):
+            continue  # a break or gap PDFium inserted, or white space
+        texts.append(ch)
+        kept.append(i)
+    referenced = set(every_object)
+    if not kept:
+        return [], undecoded, referenced
+    xy = _read_each(_Origin, textpage, kept, c_double, 2, (0, 1))
+    box = _read_each(_LooseBox, textpage, kept, c_float, 4, (0,))  # left, top, right, bottom
+    objects = [every_object[i] for i in kept]
+    distinct = list(dict.fromkeys(objects))
+    font_of = dict(zip(distinct, map(_ObjectFont, distinct), strict=True))
+    styles: dict[tuple, tuple] = {}
+    names: dict[int | None, tuple[str, float]] = {}
+    out: list[_Char] = []
+    a0, b0, c0, d0, e0, f0 = frame.device
+    height = frame.height
+    new = tuple.__new__
+    last_key: tuple | None = None
+    style: tuple = ()
+    columns = (texts, kept, objects, xy[0::2], xy[1::2], box[0::4], box[1::4], box[2::4], box[3::4])
+    for ch, i, obj, x, y, left, top, right, bottom in zip(*columns, strict=True):
+        # Characters of one font and one em share their size and direction: the
+        # matrix is read once per such style (WPS writes every character as an
+        # object of its own). The loose box's height is the em, scaled.
+        key = (font_of[obj], top - bottom)
+        if key != last_key:
+            style = styles.get(key) or _style(textpage, i, key[0], frame, names)
+            if style[4]:
+                styles[key] = style
+                last_key = key
+            else:  # turned text: every character its own
+                last_key = None
+        scale, size, descent, bold, upright = style
+        if upright:  # the common case: the em box is the origin, advance and size
+            dx, dy = a0 * x + c0 * y + e0, b0 * x + d0 * y + f0
+            under = height - (dy + descent)
+            out.append(new(_Char, (ch, dx, dx + (right - left) * scale, under - size, under, height - dy, size, bold)))
+        else:
+            out.append(_turned(textpage, i, ch, size, bold, frame))
+    return out, undecoded, referenced
+
+
+def _read_each(function, textpage: int, indices: list[int], ctype, count: int, slots: tuple[int, ...]) -> list:
+    """``function(textpage, i, *addresses)`` for every character index, each call
+    writing ``count`` values into its own stretch of one array; the values, in order.
+    ``slots`` are the offsets (in values) of the addresses passed."""
+    k = len(indices)
+    array = (ctype * (count * k))()
+    size = ctypes.sizeof(ctype)
+    base = ctypes.addressof(array)
+    step = size * count
+    addresses = [range(base + size * slot, base + size * slot + step * k, step) for slot in slots]
+    list(map(function, repeat(textpage, k), indices, *addresses))
+    return _values(array)
+
+
+def _style(textpage: int, index: int, font: int | None, frame: _Frame, names: dict) -> tuple:
+    """What the characters of one font, size and direction share: (advance scale,
+    size, descent, bold, upright). ``size`` is the em as printed (the font size times
+    the text's scale)."""
+    matrix = (c_float * 6)()
+    _CharMatrix(textpage, index, ctypes.addressof(matrix))
+    a, b, c, d = matrix[0], matrix[1], matrix[2], matrix[3]
+    em = _FontSize(textpage, index)
+    ra, rb, rc, rd = frame.device[:4]
+    # the character's axes on the displayed page (y up)
+    da, db, dc, dd = ra * a + rc * b, rb * a + rd * b, ra * c + rc * d, rb * c + rd * d
+    name, descent = names.get(font) or _font(font, names)
+    upright = db == 0 and dc == 0 and da > 0 and dd > 0 and a != 0
+    # PDFium's loose box advances by ``a`` in user space; on the displayed page by da
+    scale = da / a if a else 0.0
+    size = dd * em if upright else em * (dc * dc + dd * dd) ** 0.5
+    # PDFium computes in single precision: 15.95 comes out as 15.9500002. Sizes are
+    # printed to hundredths of a point; rounded so, a line's size (to a tenth) does not
+    # flip between 15.9 and 16.0 on that noise.
+    size = round(size, 4)
+    return scale, size, descent * size, _is_bold(name), upright
+
+
+def _font(font: int | None, fonts: dict) -> tuple[str, float]:
+    """A font's PDF name (/BaseFont, subset prefix included) and its descent per em."""
+    name, descent = "", 0.0
+    if font:
+        buffer = ctypes.create_string_buffer(256)
+        length = _FontName(font, ctypes.addressof(buffer), 256)
+        raw = buffer.raw[: max(length - 1, 0)] if length <= 256 else b""
+        name = raw.decode("utf-8", "replace")
+        value = c_float()
+        if _FontDescent(font, 1.0, ctypes.addressof(value)):
+            descent = value.value
+    fonts[font] = (name, descent)
+    return name, descent
+
+
+def _turned(textpage: int, index: int, text: str, size: float, bold: bool, frame: _Frame) -> _Char:
+    """A character not upright on the page (turned or mirrored text): its glyph box,
+    the only box PDFium turns with the text; its baseline is taken to be its bottom."""
+    box = (c_double * 4)()
+    address = ctypes.addressof(box)
+    _GlyphBox(textpage, index, address, address + 8, address + 16, address + 24)
+    left, right, bottom, top = _values(box)
+    corners = [frame.point(x, y) for x in (left, right) for y in (bottom, top)]
+    x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
+    t0, t1 = min(p[1] for p in corners), max(p[1] for p in corners)
+    return _Char(text, x0, x1, t0, t1, t1, size, bold)
+
+
+@dataclass
+class _Drawn:
+    """What a page draws, form XObjects opened: path and text objects with the matrix
+    of the space they live in (a form's objects live in the form's space), and how
+    many pictures."""
+
+    paths: list = field(default_factory=list)
+    texts: list = field(default_factory=list)
+    images: int = 0
+
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _inventory(page: int) -> _Drawn:
+    drawn = _Drawn()
+    matrix = (c_float * 6)()
+    address = ctypes.addressof(matrix)
+    count = _CountObjects(page)
+    pending = [(list(map(_GetObject, repeat(page, count), range(count))), _IDENTITY)]
+    while pending:  # forms are opened in place: their objects come in drawing order
+        objects, outer = pending.pop()
+        for k, (obj, kind) in enumerate(zip(objects, map(_ObjectType, objects), strict=True)):
+            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                drawn.texts.append((obj, outer))
+            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                drawn.paths.append((obj, outer))
+            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                drawn.images += 1
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                _ObjectMatrix(obj, address)
+                inner = _compose(tuple(_values(matrix)), outer)
+                n = _CountFormObjects(obj)
+                pending.append((objects[k + 1 :], outer))
+                pending.append((list(map(_GetFormObject, repeat(obj, n), range(n))), inner))
+                break
+    return drawn
+
+
+def _blanks(texts: list, referenced: set[int], frame: _Frame) -> list[_Char]:
+    """The spaces typed as text objects of their own.
+
+    PDFium's text page leaves out a text object that prints nothing, and WPS writes
+    every character as one, so a space typed between words, after an amount or to
+    indent a line would be lost. The reader was built on pdfminer's characters, which
+    kept such spaces (and dropped other white space, ideographic spaces included):
+    they come back as a space at the object's origin. PDFium cannot say which
+    character an empty object holds, so its place in the text tells: white space
+    written right after printed text is a space; a run of white space that opens a
+    line (or a cell) stepping a full em at a time is ideographic spaces (the "　　" of
+    an indent), left out as pdfminer left them.
+    """
+    probe = _Probe(frame)
+    out: list[_Char] = []
+    run: list[tuple] = []  # consecutive empty objects on one baseline: (index, placement)
+
+    def close() -> None:
+        if not run:
+            return
+        after = run[-1][0] + 1
+        first, (base, x, em, *_rest) = run[0]
+        before = probe.place(texts[first - 1]) if first else None
+        follows_text = (
+            before is not None
+            and not before[6]
+            and abs(before[0] - base) <= 0.35 * max(em, 4)
+            and x - 0.5 * em <= before[7] <= x + 0.5 * em
+        )
+        if not follows_text:
+            steps = [b[1] - a[1] for (_, a), (_, b) in zip(run, run[1:], strict=False)]
+            nxt = probe.place(texts[after]) if after < len(texts) else None
+            if nxt is not None and abs(nxt[0] - run[-1][1][0]) <= 0.35 * max(em, 4):
+                steps.append(nxt[1] - run[-1][1][1])
+            if steps and 0.875 * em <= steps[0] < 1.25 * em:
+                run.clear()
+                return  # ideographic spaces
+        for _, (base, x, em, bottom, bold, width, _, _) in run:
+            out.append(_Char(" ", x, x + width * em, bottom - em, bottom, base, em, bold))
+        run.clear()
+
+    for index in [k for k, (obj, _) in enumerate(texts) if obj not in referenced]:
+        if run and index != run[-1][0] + 1:
+            close()
+        placed = probe.place(texts[index])
+        if placed is None or not placed[6]:  # turned, or it prints: PDFium dropped a repeat
+            close()
+            continue
+        if run and abs(run[-1][1][0] - placed[0]) > 0.35 * max(placed[2], 4):
+            close()
+        run.append((index, placed))
+    close()
+    return out
+
+
+class _Probe:
+    """Where a text object sits on the displayed page: (baseline, x, em, bottom, bold,
+    space width per em, prints nothing, right edge of its ink); None when turned."""
+
+    def __init__(self, frame: _Frame) -> None:
+        self.frame = frame
+        self.matrix = (c_float * 6)()
+        self.bounds = (c_float * 4)()
+        self.size = c_float()
+        self.names: dict = {}
+        self.widths: dict = {}
+        self.cache: dict = {}
+
+    def place(self, item: tuple) -> tuple | None:
+        obj, outer = item
+        if obj in self.cache:
+            return self.cache[obj]
+        self.cache[obj] = result = self._place(obj, outer)
+        return result
+
+    def _place(self, obj: int, outer: tuple) -> tuple | None:
+        b = ctypes.addressof(self.bounds)
+        _ObjectBounds(obj, b, b + 4, b + 8, b + 12)
+        if not _ObjectFontSize(obj, ctypes.addressof(self.size)):
+            return None
+        m = self.matrix
+        _ObjectMatrix(obj, ctypes.addressof(m))
+        a, bb, c, d, e, f = _compose((m[0], m[1], m[2], m[3], m[4], m[5]), outer)
+        ra, rb, rc, rd, re_, rf = self.frame.device
+        da, db, dc, dd = ra * a + rc * bb, rb * a + rd * bb, ra * c + rc * d, rb * c + rd * d
+        if not (db == 0 and dc == 0 and da > 0 and dd > 0):
+            return None
+        font = _ObjectFont(obj)
+        name, descent = self.names.get(font) or _font(font, self.names)
+        width = self.widths.get(font)
+        if width is None:
+            width = self.widths[font] = _space_width(font)
+        em = round(dd * self.size.value, 4)
+        x = ra * e + rc * f + re_
+        y = rb * e + rd * f + rf
+        height = self.frame.height
+        left, right = sorted((self.bounds[0], self.bounds[2]))
+        # the ink's right edge on the displayed page (outer maps form space to user space)
+        ox, oy = (
+            outer[0] * right + outer[2] * self.bounds[1] + outer[4],
+            outer[1] * right + outer[3] * self.bounds[1] + outer[5],
+        )
+        ink_right = ra * ox + rc * oy + re_
+        empty = abs(self.bounds[2] - self.bounds[0]) < 0.01
+        return (height - y, x, em, height - (y + descent * em), _is_bold(name), width, empty, ink_right)
+
+
+_GlyphWidth = _c(pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, c_uint, c_float, _P)
+
+
+def _space_width(font: int | None) -> float:
+    """The advance of the font's space, per em. (PDFium looks the "glyph" up as a
+    Unicode value in the font's character map; a font that maps no space answers with
+    its default width, an em, and a space is taken to be half of one.)"""
+    width = c_float()
+    if font and _GlyphWidth(font, 0x20, 1.0, ctypes.addressof(width)) and 0 < width.value < 0.75:
+        return width.value
+    return 0.5
+
+
+def _compose(inner: tuple, outer: tuple) -> tuple:
+    """The matrix applying ``inner`` then ``outer``."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+_SEGMENT_OPERATOR = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l"}
+
+
+def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
+    """The page's rulings as horizontal and vertical edges, and whether it draws any
+    line or rectangle at all.
+
+    Paths are read as pdfminer reads them (each subpath on its own: a single segment
+    is a line, four sides closing an axis-aligned box a rectangle, anything else a
+    curve whose straight axis-aligned pieces still count), so the tables found are
+    those the reader was measured on. A rectangle counts if it is stroked or filled
+    with a colour that shows: white cell backgrounds are not rulings.
+    """
+    horizontal: list[tuple] = []
+    vertical: list[tuple] = []
+    drawn = False
+    fill, stroke = c_int(), c_int()
+    color = (c_uint * 4)()
+    own = (c_float * 6)()
+    height = frame.height
+    for obj, outer in paths:  # (a limit on paths or segments per page fits here)
+        _DrawMode(obj, ctypes.addressof(fill), ctypes.addressof(stroke))
+        if not fill.value and not stroke.value:
+            continue  # a clipping path: nothing is painted
+        shown = bool(stroke.value)
+        if not shown:
+            c = ctypes.addressof(color)
+            _FillColor(obj, c, c + 4, c + 8, c + 12)
+            shown = min(color[0], color[1], color[2]) < 250  # white (or nearly) is not seen
+        _ObjectMatrix(obj, ctypes.addressof(own))
+        a, b, c_, d, e, f = _compose(_compose((own[0], own[1], own[2], own[3], own[4], own[5]), outer), frame.device)
+        n = _CountSegments(obj)
+        segments = list(map(_GetSegment, repeat(obj, n), range(n)))
+        points = (c_float * (2 * n))()
+        base = ctypes.addressof(points)
+        list(map(_SegmentPoint, segments, range(base, base + 8 * n, 8), range(base + 4, base + 8 * n, 8)))
+        xy = _values(points) if n else []
+        path: list[tuple[str, tuple[float, float]]] = []
+        pending = 0  # Bézier points: PDFium gives three per curve segment
+        for k, (kind, closed) in enumerate(zip(map(_SegmentType, segments), map(_SegmentClose, segments), strict=True)):
+            x, y = xy[2 * k], xy[2 * k + 1]
+            p = (a * x + c_ * y + e, height - (b * x + d * y + f))
+            if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+                pending += 1
+                if pending == 3:
+                    path.append(("c", p))
+                    pending = 0
+            else:
+                path.append((_SEGMENT_OPERATOR.get(kind, "l"), p))
+                pending = 0
+            if closed:
+                path.append(("h", p))
+        for shape, pts in _subpaths(path):
+            drawn |= shape in ("line", "rect")
+            if shape == "rect" and not shown:
+                continue
+            _edges(shape, pts, horizontal, vertical)
+    return (horizontal, vertical), drawn
+
+
+def _subpaths(path: list[tuple[str, tuple[float, float]]]):
+    """(kind, points) per subpath, as pdfminer classifies them: "line", "rect" or
+    "curve"; a closing "h" returns to the subpath's first point."""
+    start = 0
+    while start < len(path):
+        stop = start + 1
+        while stop < len(path) and path[stop][0] != "m":
+            stop += 1
+        ops = path[start:stop]
+        start = stop
+        if ops[0][0] != "m" or len(ops) < 2:
+            continue
+        shape = "".join(op for op, _ in ops)
+        pts = [p if op != "h" else ops[0][1] for op, p in ops]
+        if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+            shape = shape[:-2] + "h"  # a redundant side back to the start
+            pts.pop()
+        if shape in ("mlh", "ml"):
+            yield "line", pts[:2]
+        elif shape in ("mlllh", "mllll") and pts[0] == pts[4] and _is_box(pts):
+            yield "rect", pts
+        else:
+            yield "curve", pts
+
+
+def _is_box(pts: list[tuple[float, float]]) -> bool:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts[:4]
+    return (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+
+
+def _edges(shape: str, pts: list[tuple[float, float]], horizontal: list, vertical: list) -> None:
+    if shape == "rect":
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
+        horizontal += [(x0, top, x1, top), (x0, bottom, x1, bottom)]
+        vertical += [(x0, top, x0, bottom), (x1, top, x1, bottom)]
+        return
+    for (px, py), (qx, qy) in zip(pts, pts[1:], strict=False):
+        if px == qx:
+            vertical.append((px, min(py, qy), px, max(py, qy)))
+        elif py == qy:
+            horizontal.append((min(px, qx), py, max(px, qx), py))
+        # a slanted stroke (a diagonal header line, a chart) is no ruling
 
 
 class _Geometry:
@@ -198,7 +709,8 @@ class _Geometry:
         self.ys = _snap([c[1] for c in cells] + [c[3] for c in cells])
         self.x0, self.x1, self.top, self.bottom = self.xs[0], self.xs[-1], self.ys[0], self.ys[-1]
         self.columns = len(self.xs) - 1
-        self.owner = [[None] * self.columns for _ in range(len(self.ys) - 1)]
+        self.rows = len(self.ys) - 1
+        self.owner: list[list[int | None]] = [[None] * self.columns for _ in range(self.rows)]
         self.spans = []  # (row0, col0, row1, col1)
         for index, (x0, top, x1, bottom) in enumerate(cells):
             c0, c1 = _nearest(self.xs, x0), _nearest(self.xs, x1)
@@ -210,9 +722,11 @@ class _Geometry:
                         self.owner[r][c] = index
         self.chars: list[list] = [[] for _ in cells]
 
-    def add(self, char: dict, cx: float, cy: float) -> None:
-        r = min(max(bisect_right(self.ys, cy) - 1, 0), len(self.owner) - 1)
-        c = min(max(bisect_right(self.xs, cx) - 1, 0), self.columns - 1)
+    def add(self, char: _Char, cx: float, cy: float) -> None:
+        r = bisect_right(self.ys, cy) - 1
+        r = 0 if r < 0 else (self.rows - 1 if r >= self.rows else r)
+        c = bisect_right(self.xs, cx) - 1
+        c = 0 if c < 0 else (self.columns - 1 if c >= self.columns else c)
         index = self.owner[r][c]
         if index is not None:
             self.chars[index].append(char)
@@ -239,32 +753,37 @@ class _Geometry:
 # --- tables without rulings ----------------------------------------------------------
 
 
-def _segments(line: list[dict]) -> list[list[dict]]:
+def _segments(line: list[_Char]) -> list[list[_Char]]:
     """A printed line cut where the gap between characters is a column gap."""
-    parts: list[list[dict]] = [[line[0]]]
+    part = [line[0]]
+    parts: list[list[_Char]] = [part]
+    digits = line[0].text.isdigit()  # the piece so far is a code: all digits
     for char in line[1:]:
-        last = parts[-1][-1]
-        gap = char["x0"] - last["x1"]
-        size = max(last["size"], 4)
+        last = part[-1]
+        gap = char.x0 - last.x1
+        size = last.size if last.size > 4 else 4
         # A full character's width of white is a column gap; so is any visible gap
         # between a code ("208", "05") and the name that follows it.
-        code_then_name = _is_code_piece(parts[-1]) and not char["text"].isascii()
+        code_then_name = digits and len(part) <= 9 and not char.text.isascii()
         if gap > size * 0.9 or (code_then_name and gap > size * 0.2):
-            parts.append([char])
+            part = [char]
+            parts.append(part)
+            digits = char.text.isdigit()
         else:
-            parts[-1].append(char)
+            part.append(char)
+            digits = digits and char.text.isdigit()
     return [part for part in parts if _join_chars(part)]
 
 
-def _is_code_piece(chars: list[dict]) -> bool:
-    return 1 <= len(chars) <= 9 and all(c["text"].isdigit() for c in chars)
+def _is_code_piece(chars: list[_Char]) -> bool:
+    return 1 <= len(chars) <= 9 and all(c.text.isdigit() for c in chars)
 
 
 def _is_amount(text: str) -> bool:
     return bool(_AMOUNT.match(text.replace(" ", ""))) and any(ch.isdigit() for ch in text)
 
 
-def _aligned_tables(groups: list[list[dict]], number: int) -> tuple[list[_Table], list[list[dict]]]:
+def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table], list[list[_Char]]]:
     """Tables printed without rulings: runs of lines whose text stands in columns.
 
     A run is a sequence of lines cut into two or more pieces by column gaps, with
@@ -292,18 +811,18 @@ def _aligned_tables(groups: list[list[dict]], number: int) -> tuple[list[_Table]
     return tables, [group for k, group in enumerate(groups) if k not in used]
 
 
-def _wraps(previous: list[dict], line: list[dict], cut, k: int) -> bool:
+def _wraps(previous: list[_Char], line: list[_Char], cut, k: int) -> bool:
     """A single piece inside a table (a header label on its own line, the rest of a
     wrapped cell, a row with its amount blank), provided the table goes on below."""
     return len(cut[k]) == 1 and any(len(row) >= 2 for row in cut[k + 1 : k + 4])
 
 
-def _aligned_table(pieces: list[list[list[dict]]], lines: list[list[dict]], number: int) -> _Table | None:
+def _aligned_table(pieces: list[list[list[_Char]]], lines: list[list[_Char]], number: int) -> _Table | None:
     data = [row for row in pieces if any(_is_amount(_join_chars(p)) for p in row) and len(row) >= 2]
     if len(data) < 2:
         return None
     bands: list[list[float]] = []
-    for x0, x1 in sorted((p[0]["x0"], p[-1]["x1"]) for row in data for p in row):
+    for x0, x1 in sorted((p[0].x0, p[-1].x1) for row in data for p in row):
         if bands and x0 <= bands[-1][1] + 1:
             bands[-1][1] = max(bands[-1][1], x1)
         else:
@@ -315,14 +834,14 @@ def _aligned_table(pieces: list[list[list[dict]]], lines: list[list[dict]], numb
         if row in data:
             continue
         for piece in row:
-            x0, x1 = piece[0]["x0"], piece[-1]["x1"]
+            x0, x1 = piece[0].x0, piece[-1].x1
             if any(min(x1, b1) - max(x0, b0) > 0 for b0, b1 in bands):
                 continue
             # Amounts sit right-aligned under a centred label: look right first.
             gap, nearest = min(
                 (max(b0 - x1, x0 - b1) - (0.5 if b0 >= x1 else 0), n) for n, (b0, b1) in enumerate(bands)
             )
-            if gap <= 2.5 * max(piece[0]["size"], 4):
+            if gap <= 2.5 * max(piece[0].size, 4):
                 bands[nearest] = [min(bands[nearest][0], x0), max(bands[nearest][1], x1)]
             else:
                 bands.append([x0, x1])
@@ -332,14 +851,14 @@ def _aligned_table(pieces: list[list[list[dict]]], lines: list[list[dict]], numb
     rows: list[list[list]] = []
     previous = None
     for row, line in zip(pieces, lines, strict=False):
-        tight = previous is not None and _baseline(line[0]) - _baseline(previous[0]) < 1.5 * max(line[0]["size"], 4)
+        tight = previous is not None and line[0].base - previous[0].base < 1.5 * max(line[0].size, 4)
         previous = line
         if len(row) == 1 and rows and tight and _is_continuation(row, rows, bands):
             continue
         cells: list[list] = [["", 1] for _ in bands]
         covered = [False] * len(bands)
         for piece in row:
-            x0, x1 = piece[0]["x0"], piece[-1]["x1"]
+            x0, x1 = piece[0].x0, piece[-1].x1
             hit = [b for b, (b0, b1) in enumerate(bands) if min(x1, b1) - max(x0, b0) > 0]
             if not hit:  # in a gap between bands: the nearest band by centre
                 centre = (x0 + x1) / 2
@@ -359,15 +878,15 @@ def _aligned_table(pieces: list[list[list[dict]]], lines: list[list[dict]], numb
             b += cells[b][1]
         rows.append(out)
     xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:], strict=False)] + [bands[-1][1]]
-    top = min(c["top"] for line in lines for c in line)
-    bottom = max(c["bottom"] for line in lines for c in line)
+    top = min(c.top for line in lines for c in line)
+    bottom = max(c.bottom for line in lines for c in line)
     return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
 
 
-def _is_continuation(row: list[list[dict]], rows: list[list[list]], bands) -> bool:
+def _is_continuation(row: list[list[_Char]], rows: list[list[list]], bands) -> bool:
     """Append a wrapped cell's next line to the row above; True when done."""
     piece = row[0]
-    centre = (piece[0]["x0"] + piece[-1]["x1"]) / 2
+    centre = (piece[0].x0 + piece[-1].x1) / 2
     band = min(range(len(bands)), key=lambda b: abs((bands[b][0] + bands[b][1]) / 2 - centre))
     position = 0
     for cell in rows[-1]:
@@ -390,59 +909,62 @@ def _snap(values: list[float]) -> list[float]:
 
 
 def _nearest(bounds: list[float], value: float) -> int:
-    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - value))
+    """The index of the bound nearest ``value`` (the first of two as near); bounds ascend."""
+    i = bisect_left(bounds, value)
+    if i == 0:
+        return 0
+    if i == len(bounds) or value - bounds[i - 1] <= bounds[i] - value:
+        return i - 1
+    return i
 
 
-def _baseline(char: dict) -> float:
-    # Fonts differ in ascent, so "top" varies along one printed line; the baseline does not.
-    matrix = char.get("matrix")
-    if matrix and char.get("upright", True):
-        return char["top"] + (char["y1"] - matrix[5])
-    return char["bottom"]
+_by_base = _BASE = attrgetter("base")
+_by_x0 = _X0 = attrgetter("x0")
+_X1, _TOP, _BOTTOM = attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
 
 
-def _group_lines(chars: list[dict]) -> list[list[dict]]:
+def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
     """Characters -> printed lines (by baseline), each sorted left to right."""
-    lines: list[list[dict]] = []
-    for char in sorted(chars, key=_baseline):
-        base = _baseline(char)
-        if lines and abs(base - lines[-1][0]["_base"]) <= max(char["size"], 4) * 0.35:
-            lines[-1].append(char)
+    lines: list[list[_Char]] = []
+    line: list[_Char] = []
+    start = 0.0  # the baseline of the line's first character
+    for char in sorted(chars, key=_by_base):
+        size = char.size
+        if line and abs(char.base - start) <= (size if size > 4 else 4) * 0.35:
+            line.append(char)
         else:
-            char = dict(char)
-            char["_base"] = base
-            lines.append([char])
-    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+            line = [char]
+            lines.append(line)
+            start = char.base
+    return [sorted(line, key=_by_x0) for line in lines]
 
 
-def _join_chars(line: list[dict]) -> str:
-    parts, last = [], None
+def _join_chars(line: list[_Char]) -> str:
+    parts: list[str] = []
+    previous, last_x1 = " ", 0.0  # no space before the first character
     for char in line:
-        text = char["text"]
+        text = char.text
         # A gap wider than the CJK/Latin auto-spacing of Word and WPS is a space.
-        if (
-            last is not None
-            and text != " "
-            and parts
-            and parts[-1] != " "
-            and char["x0"] - last["x1"] > max(char["size"], 4) * 0.45
-        ):
-            parts.append(" ")
+        if text != " " and previous != " ":
+            size = char.size
+            if char.x0 - last_x1 > (size if size > 4 else 4) * 0.45:
+                parts.append(" ")
         parts.append(text)
-        last = char
-    return re.sub(r" {2,}", " ", "".join(parts)).strip()
+        previous, last_x1 = text, char.x1
+    joined = "".join(parts)
+    return (_SPACES.sub(" ", joined) if "  " in joined else joined).strip()
 
 
-def _line(chars: list[dict], number: int) -> _Line:
-    sizes = [c["size"] for c in chars if c["text"].strip()] or [chars[0]["size"]]
-    bold = sum(_is_bold(c["fontname"]) for c in chars) > len(chars) / 2
+def _line(chars: list[_Char], number: int) -> _Line:
+    sizes = [c.size for c in chars if c.text.strip()] or [chars[0].size]
+    bold = sum(c.bold for c in chars) > len(chars) / 2
     return _Line(
         text=_join_chars(chars),
-        x0=min(c["x0"] for c in chars),
-        x1=max(c["x1"] for c in chars),
-        top=min(c["top"] for c in chars),
-        bottom=max(c["bottom"] for c in chars),
-        baseline=chars[0].get("_base", _baseline(chars[0])),
+        x0=min(map(_X0, chars)),
+        x1=max(map(_X1, chars)),
+        top=min(map(_TOP, chars)),
+        bottom=max(map(_BOTTOM, chars)),
+        baseline=chars[0].base,
         size=round(median(sizes), 1),
         bold=bold,
         page=number,
@@ -454,21 +976,22 @@ def _is_bold(fontname: str) -> bool:
     return "bold" in name or "hei" in name or "black" in name or name.endswith(",b")
 
 
-def _cell_text(chars: list[dict]) -> str:
+def _cell_text(chars: list[_Char]) -> str:
     """A cell's wrapped lines rejoined: Chinese and numbers continue without a space.
 
     A line that ends well short of the cell's longest line, or a numbered line, starts
     a new paragraph inside the cell (a list of goals): that break is kept as a newline,
-    as Word keeps it.
+    as Word keeps it. A line of white space alone (spaces under a wrapped word) is no
+    line: the break is judged on the printed line before it.
     """
-    lines = _group_lines(chars)
-    right = max((line[-1]["x1"] for line in lines), default=0)
+    lines = [line for line in _group_lines(chars) if _join_chars(line)]
+    right = max((line[-1].x1 for line in lines), default=0)
     text = ""
     for n, line in enumerate(lines):
         part = _join_chars(line)
         if text and part:
             previous = lines[n - 1]
-            if previous[-1]["x1"] < right - 2.5 * max(previous[-1]["size"], 4) or _HEADING_MARK.match(part):
+            if previous[-1].x1 < right - 2.5 * max(previous[-1].size, 4) or _HEADING_MARK.match(part):
                 text += "\n"
             elif text[-1].isascii() and text[-1].isalpha() and part[0].isascii() and part[0].isalpha():
                 text += " "
@@ -636,7 +1159,7 @@ def _body_size(lines: list[_Line]) -> float:
     weights: dict[float, int] = {}
     for line in lines:
         weights[line.size] = weights.get(line.size, 0) + len(line.text)
-    return max(weights, key=weights.get) if weights else 10.5
+    return max(weights, key=lambda size: weights[size]) if weights else 10.5
 
 
 def _line_pitch(pages: list[_Page]) -> dict[float, float]:

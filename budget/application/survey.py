@@ -8,8 +8,8 @@ not break another: run it before and after.
 A document counts as *read* when its unit name and year are found and the model has at
 least three functional and three economic rows; as *consistent* when, moreover, the
 check raises no error in the table arithmetic (row sums, the class/款/项 hierarchy, the
-totals). Published documents rarely break their own arithmetic, so a wave of such
-errors means the document was misread.
+totals) and finds no table it could not rely on. Published documents rarely break their
+own arithmetic, so a wave of such errors means the document was misread.
 """
 
 from __future__ import annotations
@@ -27,8 +27,11 @@ from budget.model import STANDARD_TABLES, TABLE_LABELS, Disclosure, TableKind
 
 # The identities a document's tables must satisfy (the rules that check them).
 IDENTITY_RULES = tuple(r.id for r in CATALOGUE if r.category in (Category.ARITHMETIC, Category.RECONCILIATION))
-# A misreading shows first as broken table arithmetic.
+# A misreading shows first as broken table arithmetic, or as a table the check found it
+# could not rely on (READ-TABLE: its identities fail wholesale; the check then keeps
+# their findings out of the error count, but the document was not read right).
 ARITHMETIC_RULES = ("ARITH-ROW", "ARITH-HIER", "ARITH-TOTALS")
+UNRELIABLE_RULE = "READ-TABLE"
 MIN_ROWS = 3
 
 
@@ -55,6 +58,7 @@ class DocumentSurvey:
     indicators: int = 0
     identities: dict[str, str] = field(default_factory=dict)  # rule id -> passed / failed / not_run
     arithmetic_errors: int = 0
+    unreliable_tables: int = 0
     errors: int = 0
     warnings: int = 0
 
@@ -74,7 +78,7 @@ class DocumentSurvey:
 
     @property
     def consistent(self) -> bool:
-        return self.read and self.arithmetic_errors == 0
+        return self.read and self.arithmetic_errors == 0 and self.unreliable_tables == 0
 
     def line(self) -> str:
         if self.refused:
@@ -88,7 +92,8 @@ class DocumentSurvey:
             f"{verdict} {self.path}：{self.unit or '单位不详'} {year}{self.kind or ''}预算"
             f"（{self.money_unit}）；标准表 {len(self.standard)}/{len(STANDARD_TABLES)}{missing}；"
             f"功能分类 {self.functional} 行，经济分类 {self.economic} 行；"
-            f"恒等式 {held}/{ran} 成立，表内运算错误 {self.arithmetic_errors}；{self.seconds:.1f} 秒"
+            f"恒等式 {held}/{ran} 成立，表内运算错误 {self.arithmetic_errors}"
+            f"{f'，读取不可靠的表 {self.unreliable_tables}' if self.unreliable_tables else ''}；{self.seconds:.1f} 秒"
         )
 
 
@@ -115,6 +120,7 @@ def survey_document(d: Disclosure, path: str, seconds: float) -> DocumentSurvey:
         indicators=sum(len(p.indicators) for p in d.performance),
         identities={r.rule.id: r.status.value for r in report.results if r.rule.id in IDENTITY_RULES},
         arithmetic_errors=sum(1 for f in errors if f.rule in ARITHMETIC_RULES),
+        unreliable_tables=sum(1 for f in report.findings if f.rule == UNRELIABLE_RULE),
         errors=len(errors),
         warnings=report.count(Severity.WARNING),
     )
