@@ -19,7 +19,7 @@ from budget.checks.amounts import add_up, zero
 from budget.checks.core import Context, Location
 from budget.checks.where import asset_location, asset_total, level_of, line_location, row_label, side_line, squash
 from budget.checks.where import three_public_cell
-from budget.model import TABLE_LABELS, Line, Money, Table, TableKind
+from budget.model import COLUMN_LABELS, TABLE_LABELS, Line, Money, Table, TableKind
 from budget.narrative import Claim, Kind, Role, Subject, read_claims
 
 
@@ -244,7 +244,7 @@ def name_key(name: str | None) -> str:
     """A 科目 name as compared: no spaces, full-width brackets, the current 类 name, and
     the trailing 支出 optional (“教育（类）” names 教育支出)."""
     text = squash(name or "").translate(WIDTH)
-    text = RENAMED_CLASSES.get(text, text)
+    text = RENAMED_CLASSES.get(text, text).replace("的", "")
     return text[:-2] if text.endswith("支出") and len(text) > 3 else text
 
 
@@ -344,6 +344,19 @@ TABLES_OF_KEY: dict[str, tuple[TableKind, ...]] = {
     "performance_project_money": (K.EXPENDITURE,),
 }
 
+# the column a book figure is read from, where a table of the right kind may lack it
+COLUMN_OF_KEY = {
+    **{k: k for k in ("special_account", "business", "operating", "superior_grant", "subsidiary", "other")},
+    **{k: k for k in ("carried_in", "basic", "project", "personnel", "public")},
+    "appropriation_income": "appropriation",
+    "running_costs": "public",
+}
+
+
+def _has_column(table: Table | None, key: str) -> bool:
+    return table is not None and (key in table.column_keys or any(key in ln.values for ln in table.lines))
+
+
 NOT_IN_TABLES = {
     "sme": "预留中小企业份额：表格没有列出",
     "asset_purchase": "拟购置资产：表格没有列出",
@@ -373,6 +386,12 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
         if kinds and not present:
             labels = "、".join(TABLE_LABELS[k] for k in kinds)
             return Resolved(rule_id, reason=f"文件中没有{labels}", key=key)
+        if key in ("goods", "works", "services") and "procurement" in figures:
+            return Resolved(rule_id, reason="政府采购预算表没有品目编码，不能按货物、工程、服务分列", key=key)
+        column = COLUMN_OF_KEY.get(key)
+        if column is not None and present and not any(_has_column(ctx.doc.table(k), column) for k in present):
+            labels = "、".join(TABLE_LABELS[k] for k in present)
+            return Resolved(rule_id, reason=f"{labels}没有“{COLUMN_LABELS.get(column, column)}”栏", key=key)
         return Resolved(rule_id, key=key, unread="表格中没有读出这一数字")
     return Resolved(rule_id, (figure,), key=key)
 
@@ -422,7 +441,10 @@ def _classified(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
             bound = Bound.LOWER if _economic_table_is_basic(table) and not _about_basic(claim) else Bound.EXACT
             return Resolved("TEXT-ITEMS", _lines_figures(ctx, hits[:1], bound))
     if not hits:
-        return Resolved("TEXT-NAMES", reason="支出表中找不到这一科目")
+        amount = claim.amount
+        if amount is not None and amount.value == 0:
+            return Resolved("TEXT-NAMES", reason="本年为零的科目：表中不列")
+        return Resolved("TEXT-NAMES", unread="支出表中找不到这一科目")
     return Resolved("TEXT-ITEMS", _lines_figures(ctx, _preferred(claim, hits)))
 
 
@@ -461,9 +483,17 @@ def _named(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
     project = _project(ctx, subject)
     if project is not None:
         return project
-    if claim.within is not None and claim.within.kind == Kind.NAMED:
-        return Resolved(None, reason="项目的组成部分：表格只列到项目")
+    if claim.within is not None:
+        what = (
+            "项目的组成部分：表格只列到项目" if claim.within.kind == Kind.NAMED else "所列的组成部分：表格没有按此分列"
+        )
+        return Resolved(None, reason=what)
+    if PERFORMANCE_WORDS.search(f"{claim.context} {claim.heading} {subject.name}"):
+        return Resolved(None, reason="绩效目标、自评中的项目金额：表格不列")
     return Resolved(None, reason=None)  # named, but nothing in the tables is that figure
+
+
+PERFORMANCE_WORDS = re.compile(r"绩效")
 
 
 def _project(ctx: Context, subject: Subject) -> Resolved | None:
@@ -540,4 +570,5 @@ WHY_NOT = {
     Role.LAST: "上年数：表格只列本年数（由增减额、增减率核对）",
     Role.BUDGETED: "年初预算数：表格列决算数（由完成率核对）",
     Role.LIMIT: "限额、标准或单价：不是本预算的金额",
+    Role.DETAIL: "原因说明中的金额：说明增减的来由，不是表中的一项",
 }

@@ -38,9 +38,10 @@ class Role(StrEnum):
     BUDGETED = "budgeted"  # final accounts: the year's budget ("年初预算181.29万元")
     COMPLETION = "completion"  # final accounts: "完成年初预算的83.31%"
     LIMIT = "limit"  # a threshold or unit cost, not an amount of this budget
+    DETAIL = "detail"  # an amount inside the stated reason ("主要原因是…增加了133万元")
 
 
-MONEY_ROLES = (Role.AMOUNT, Role.REPEAT, Role.LAST, Role.CHANGE, Role.BUDGETED, Role.LIMIT)
+MONEY_ROLES = (Role.AMOUNT, Role.REPEAT, Role.LAST, Role.CHANGE, Role.BUDGETED, Role.LIMIT, Role.DETAIL)
 INCREASE, DECREASE, FLAT = "增加", "减少", "持平"
 
 WAN = Decimal(10000)
@@ -168,6 +169,7 @@ FILLER_END = re.compile(
 )
 TRAIL_QUOTES = re.compile(r"[“”\"]+$|^[“”\"]+")
 FIRST_BASIS = re.compile(r"(?:比|较|与|同)(?:上年|去年|上一年|\d{4}|比)")
+COUNTED = re.compile(r"\d+\s*(?:辆|台[（(]套[)）]|台|套|个|项|人|次|处|件)$")
 LISTING = re.compile(r"包括|其中|主要有|分别|具体为|具体如下")
 LABEL_WINDOW = 96  # characters of words looked at before a figure (a 类/款/项 name runs to 60)
 LOOKBACK = 24  # claims of the paragraph a figure may attach to, latest first
@@ -397,23 +399,48 @@ class _Reader:
         last_phrase = self._phrase_before(text, len(text), previous_end) if previous_end < len(text) else None
         return claims, (last_phrase if not tokens and last_phrase is not None else None)
 
-    def _phrase_before(self, text: str, end: int, floor: int, commas: bool = False) -> Subject | None:
-        """A short phrase with no figure that a following figure is about ("1.因公出国（境）费用。")."""
+    def _phrase_before(
+        self, text: str, end: int, floor: int, commas: bool = False, title: bool = False
+    ) -> Subject | None:
+        """A short phrase with no figure that a following figure is about ("1.因公出国（境）费用。");
+        a title before a colon may be a long project name."""
         segment = text[max(floor, end - LABEL_WINDOW) : end].rstrip("。：:；; ")
         cut = max(segment.rfind(mark) for mark in ("。：:；;，," if commas else "。：:；;"))
         phrase = segment[cut + 1 :]
-        if not phrase or len(squash(phrase)) > 60:
+        if not phrase or len(squash(phrase)) > 80:
             return None
         found = subject_of(self.clean(phrase))
-        if found is None or (found.kind == Kind.NAMED and len(found.name) > 30):
+        if found is None or (found.kind == Kind.NAMED and len(found.name) > (60 if title else 30)):
             return None
         return found
+
+    def _counted(self, text: str, clause: int, floor: int) -> Subject | None:
+        """ "计划购置车辆1辆、12万元": the amount of the thing counted just before it."""
+        if clause <= floor or text[clause - 1 : clause] not in ("、", "，", ","):
+            return None
+        segment = text[max(floor, clause - LABEL_WINDOW) : clause - 1]
+        found = COUNTED.search(segment)
+        if found is None:
+            return None
+        words = segment[: found.start()]
+        cut = max(words.rfind(mark) for mark in "。：:；;，,、")
+        return self._subject(words[cut + 1 :])
+
+    def _explaining(self, drafts: list[_Draft], depth: int, position: int) -> _Draft | None:
+        """The claim whose stated reason this position is in (its figures explain the change)."""
+        draft = self._open(drafts, depth)
+        if draft is not None and draft.reason_span is not None:
+            start, end = draft.reason_span
+            if start <= position < end:
+                return draft
+        return None
 
     def _colon_phrase(self, text: str, clause: int, floor: int) -> Subject | None:
         """The title a figure's clause follows: "…医疗费项目绩效自评综述：全年预算数1991万元"."""
         if clause <= floor or text[clause - 1 : clause] not in ("：", ":", "，", ","):
             return None
-        return self._phrase_before(text, clause - 1, floor, commas=text[clause - 1] in "，,")
+        comma = text[clause - 1] in "，,"
+        return self._phrase_before(text, clause - 1, floor, commas=comma, title=not comma)
 
     def _open(self, drafts: list[_Draft], depth: int) -> _Draft | None:
         """The claim a change, percent or word at this bracket depth belongs to."""
@@ -478,6 +505,10 @@ class _Reader:
                 self._basis(draft, head, head_start)
             return role, draft
 
+        explained = self._explaining(drafts, depth, match.start())
+        if explained is not None:
+            explained.figures.append(figure(Role.DETAIL))
+            return Role.DETAIL, explained
         after = text[match.end() : match.end() + 8]
         if LIMIT_AFTER.match(after) or LIMIT_BEFORE.search(tail) or LIMIT_NEAR.search(squash(words)):
             draft = _Draft(self._subject(words) or pending, depth)
@@ -512,6 +543,12 @@ class _Reader:
             return Role.BUDGETED, draft
 
         label = squash(words)
+        if not self.clean(label) and not self._subject(words):
+            counted = self._counted(text, match.start() - len(words), previous_end)
+            if counted is not None:
+                draft = _Draft(counted, depth)
+                draft.figures.append(figure(Role.AMOUNT))
+                return Role.AMOUNT, draft
         this_cue = self.this_cue.search(label) or (FINAL_THIS.search(label) if self.final_accounts else None)
         bare = this_cue is not None and not self.clean(label[: this_cue.start()])
         subject = self._subject(words) if not bare else None

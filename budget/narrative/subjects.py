@@ -67,7 +67,7 @@ CONCEPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("services", r"^服务类|政府采购服务"),
         ("sme", r"中小(微)?企业|预留"),
         ("procurement", r"政府采购"),
-        ("asset_purchase", r"(拟|计划|安排)?(购置|新增|新购)(固定)?资产"),
+        ("asset_purchase", r"(拟|计划|安排)?(购置|新增|新购|配置)(固定资产|资产|车辆|公务用车|设备)"),
         ("assets", r"固定资产(金额|总额|总值|原值|价值|账面)?|资产总(额|值)"),
         ("performance_money", r"涉及.{0,12}(资金|拨款|金额)$|绩效目标.{0,12}(资金|金额)$"),
         ("general_public_basic", r"一般公共预算(财政)?(拨款)?基本支出"),
@@ -115,7 +115,7 @@ TOPIC_KEYS = {
 # ---------------------------------------------------------------- 科目 written with marks
 
 LEVEL_MARK = re.compile(r"[（(]\s*(\d{0,7})\s*([类款项])\s*[)）]")
-CODE_AFTER = re.compile(r"[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）]$")
+CODE_AFTER = re.compile(r"[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）](?:支出)?$")
 CODE_BEFORE = re.compile(r"^(\d{3}|\d{5}|\d{7})(?![\d.])\s*(?=[\u4e00-\u9fff])")
 SUBJECT_WORD = re.compile(r"科目$")
 DASHES = re.compile(r"\s*[-－—–]+\s*")

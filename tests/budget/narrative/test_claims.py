@@ -216,3 +216,21 @@ def test_reading_is_linear_on_long_unpunctuated_text(seed, text):
     start = time.perf_counter()
     read_claims(doc)
     assert time.perf_counter() - start < 3.0
+
+
+def test_an_amount_inside_the_reason_explains_the_change(seed):
+    # 西安 2022: "…增加74.97万元，增加的主要原因是…而增加了133万元。"
+    (claim,) = read_claims(
+        doc_with(
+            seed, "公务用车运行维护费210万元，较上年增加133万元，增加的主要原因是预算下达口径发生变化而增加了133万元。"
+        )
+    )
+    assert figures(claim) == {"amount": "210万元", "change": "133万元", "detail": "133万元"}
+
+
+def test_the_amount_of_a_counted_purchase(seed):
+    # 深圳 2026: "计划购置车辆1辆、12万元"
+    claims = read_claims(
+        doc_with(seed, "2026年计划购置车辆1辆、12万元，主要是更新配置机要通信用车。", heading="国有资产占用情况")
+    )
+    assert [(c.subject.key, figures(c)) for c in claims] == [("asset_purchase", {"amount": "12万元"})]
