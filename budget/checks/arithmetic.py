@@ -17,6 +17,7 @@ from budget.checks.where import (
     coded,
     column_label,
     figure,
+    keys_of,
     level_of,
     line_location,
     main_value,
@@ -56,11 +57,12 @@ ROW_TEMPLATE = "{table} {row}：{whole} {actual}，{parts} = {expected}，相差
 
 
 def _row_groups(line: Line) -> Iterator[tuple[str, tuple[str, ...]]]:
-    keys = set(line.values)
+    own = keys_of(line)  # canonical -> the line's key ("of_which.basic" is the basic column)
+    keys = set(own)
     for whole, parts, superseded_by in ROW_GROUPS:
         present = tuple(p for p in parts if p in keys)
         if whole in keys and len(present) >= 2 and not keys.intersection(superseded_by):
-            yield whole, present
+            yield own[whole], tuple(own[p] for p in present)
 
 
 def _printed_against_sum(
@@ -292,6 +294,16 @@ def table_groups(tables: Sequence[Table]) -> list[list[int]]:
     return groups
 
 
+def _continued(tables: Sequence[Table], group: list[int], coded: list[Line]) -> set[str]:
+    """The 类 and 款 still open at the end of a table continued in the next one (the next
+    table is of the same kind but was not joined): their sums cannot be checked here."""
+    after = group[-1] + 1
+    if after >= len(tables) or tables[after].kind != tables[group[-1]].kind:
+        return set()
+    last = coded[-1].code or ""
+    return {last[:n] for n in (3, 5) if len(last) > n}
+
+
 def _hierarchy_pairs(coded: list[Line], total: Line | None) -> Iterator[tuple[Line, list[Line]]]:
     for parent in coded:
         children = _children(coded, parent)
@@ -330,10 +342,13 @@ def hierarchy_checks(ctx: Context) -> tuple[SumCheck, ...]:
                     coded.append(line)
             if not coded:
                 continue
-            for parent, children in _hierarchy_pairs(coded, total):
+            open_codes = _continued(tables, group, coded)
+            for parent, children in _hierarchy_pairs(coded, None if open_codes else total):
+                if parent.code in open_codes:
+                    continue  # its lower lines go on in a table the reader did not join to this one
                 table = tables[home.get(id(parent), group[0])]
                 part_tables = tuple(home.get(id(child)) for child in children)
-                for key in parent.values:
+                for key in keys_of(parent).values():
                     parts = tuple((child, key) for child in children)
                     found.append(_sum(c, table, parent, key, parts, part_tables))
         return tuple(found)
@@ -392,8 +407,8 @@ INCOME_TOTAL = re.compile(r"收入总计")
 EXPENDITURE_TOTAL = re.compile(r"支出总计")
 INCOME_CURRENT = re.compile(r"本年收入合计")
 EXPENDITURE_CURRENT = re.compile(r"本年支出合计")
-CARRIED_IN = re.compile(r"上年结转|年初.*结转")
-CARRIED_OUT = re.compile(r"年终结转|年末.*结转")
+CARRIED_IN = re.compile(r"上年结转|上年结余|年初.*结转|^结余、?结转$")
+CARRIED_OUT = re.compile(r"年终结转|年末.*结转|结转下年")
 
 TOTALS_TEMPLATE = "{table}：{what} {actual}，{parts} = {expected}，相差 {difference}"
 

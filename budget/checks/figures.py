@@ -11,7 +11,7 @@ why (a last year's figure, a limit, a fee the tables print only in part …).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -358,6 +358,7 @@ def _has_column(table: Table | None, key: str) -> bool:
 
 
 NOT_IN_TABLES = {
+    "carried_in_part": "上年结转中的一部分：表格没有分列",
     "sme": "预留中小企业份额：表格没有列出",
     "asset_purchase": "拟购置资产：表格没有列出",
     "carried_out": "年终结转：收支总表列示时才能核对",
@@ -379,6 +380,13 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
         return Resolved(None, reason=NOT_IN_TABLES[key], key=key)
     if key == "performance_money" and claim.subject is not None and "项目" in claim.subject.name:
         key = "performance_project_money"
+    appropriation = _about_appropriation(claim)
+    if key in ("basic", "project") and appropriation:
+        key = f"general_public_{key}"  # "财政拨款支出…，其中：基本支出…" is the appropriation's part
+    if key in ("personnel", "public") and not appropriation and not _about_basic(claim):
+        figure = figures.get(key)  # the basic table prints the appropriation's part of all funds
+        if figure is not None:
+            return Resolved(rule_id, (replace(figure, bound=Bound.LOWER),), key=key)
     figure = figures.get(key)
     if figure is None:
         kinds = TABLES_OF_KEY.get(key, ())
@@ -457,6 +465,18 @@ def _preferred(claim: Claim, hits: list[tuple[Table, Line]]) -> list[tuple[Table
     all_funds = ALL_FUNDS_WORDS.search(f"{claim.heading} {claim.paragraph[: claim.start]}")
     first = TableKind.EXPENDITURE if all_funds else TableKind.GENERAL_PUBLIC
     return sorted(hits, key=lambda hit: (hit[0].kind != first, FUNCTIONAL_TABLES.index(hit[0].kind)))
+
+
+APPROPRIATION_KEYS = {"general_public", "appropriation_expenditure", "appropriation_income", "appropriation_total"}
+
+
+def _about_appropriation(claim: Claim) -> bool:
+    """A claim about the appropriation (一般公共预算 / 财政拨款), by the total it is listed
+    under or the heading of its passage."""
+    within = claim.within
+    if within is not None and within.key in APPROPRIATION_KEYS:
+        return True
+    return bool(re.search(r"财政拨款|一般公共预算", claim.heading))
 
 
 def _about_basic(claim: Claim) -> bool:

@@ -15,6 +15,7 @@ failures it causes listed as its consequences.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -27,6 +28,16 @@ from budget.model import COLUMN_LABELS, Disclosure, Table, TableKind
 MIN_FAILURES = 3  # fewer failed identities are read as defects of the document
 WHOLESALE = 0.5  # share of a table's (or a column's) identities failing that points at the reading
 
+TABLES_WITH_LINES = (
+    TableKind.SUMMARY,
+    TableKind.INCOME,
+    TableKind.EXPENDITURE,
+    TableKind.FISCAL_SUMMARY,
+    TableKind.GENERAL_PUBLIC,
+    TableKind.BASIC_ECONOMIC,
+    TableKind.GOV_FUND,
+    TableKind.STATE_CAPITAL,
+)
 READ_TEMPLATE = "{table}可能没有读对：{failed} / {checked} 项表内核对不成立（{where}），这些核对结果不计为错误"
 
 
@@ -119,6 +130,31 @@ def readings(ctx: Context) -> tuple[Reading, ...]:
     return ctx.memo("readings", compute)  # type: ignore[return-value]
 
 
+NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$")
+AMOUNT_IN_NAME = re.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}")
+UNREAD_TEMPLATE = "{table}可能没有读对：表中印有 {printed} 个金额，读出的各行却{what}，这张表的核对结果不计为错误"
+
+
+def _unread_tables(ctx: Context) -> Iterator[Finding]:
+    """Tables printed with figures whose lines came out without them (every amount blank,
+    or the figures read into the row names): no identity fails, nothing can be trusted."""
+    for index, table in enumerate(ctx.doc.tables):
+        if table.kind not in TABLES_WITH_LINES or not table.lines:
+            continue
+        printed = sum(1 for row in table.rows for cell in row if NUMBER.match(cell.strip()))
+        blank = all(v is None for line in table.lines for v in line.values.values())
+        named = sum(1 for line in table.lines if AMOUNT_IN_NAME.search(line.name))
+        if printed < MIN_FAILURES or not (blank or named >= MIN_FAILURES):
+            continue
+        what = "没有一个金额" if blank else f"有 {named} 行把金额读进了名称"
+        yield Finding(
+            message=UNREAD_TEMPLATE.format(table=table.label, printed=printed, what=what),
+            location=Location(table=table.kind.value, page=table.page, table_index=index),
+            params={"printed": printed, "blank": blank, "named": named},
+            template="unread",
+        )
+
+
 @rule(
     "READ-TABLE",
     "表格读取可靠（表内核对大面积不成立时多半是没有读对）",
@@ -126,8 +162,10 @@ def readings(ctx: Context) -> tuple[Reading, ...]:
     Severity.WARNING,
     READ_TEMPLATE,
     "对照原文核对这张表：若原表数字无误，是读取出了问题（多为表头多层合并、列错位），请反馈；若原表确有错误，逐行改正。",
+    templates={"unread": UNREAD_TEMPLATE},
 )
 def read_tables(ctx: Context) -> Iterator[Finding]:
+    yield from _unread_tables(ctx)
     for reading in readings(ctx):
         if not reading.unreliable:
             continue

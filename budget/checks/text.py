@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from budget.checks.amounts import Comparison, compare, exceeds
+from budget.checks.amounts import Comparison, compare, exceeds, quantum_in
 from budget.checks.core import Category, Context, Finding, Location, Need, Settings, Severity, rule
 from budget.checks.figures import Bound, Resolved, TableFigure, resolutions
 from budget.checks.quotes import Quote, section_paragraphs, sentence_span
@@ -82,6 +82,7 @@ BOUND_TEMPLATE = "“{section}”中写“{label}{printed}”，超过{figure} {
 LAST_YEAR_TEMPLATE = (
     "“{section}”中写“{label}{printed}”，{figure} 为 {value}，恰是文中的上年数 {last}：请核对表格是否列成了上年数"
 )
+LAST_DIGIT_NOTE = "（只差末位一个单位，多半是截去而不是四舍五入）"
 LOWER_TEMPLATE = "“{section}”中写“{label}{printed}”，小于{figure} {value}（表中只是其中一部分），少 {difference}"
 
 
@@ -202,6 +203,10 @@ def check_stated(ctx: Context, item: Stated) -> Finding | None:
     split = _split_note(ctx, item, figure)
     if split is not None:
         return split
+    if abs(comparison.difference.amount) <= quantum_in(item.amount, comparison.difference.unit):
+        # off by one unit of the stated figure's last digit: cut off instead of rounded
+        found = _finding(ctx, item, figure, QUOTE_TEMPLATE, comparison)
+        return replace(found, message=found.message + LAST_DIGIT_NOTE, severity=Severity.WARNING)
     last = last_year(item.claim)
     if last is not None and not compare(last, figure.value).mismatch and compare(last, item.amount).mismatch:
         # the table figure is last year's as the sentence gives it: a column or row read

@@ -27,8 +27,29 @@ def figure(value: Money | None) -> str:
     return "空白" if value is None else value.format(with_unit=False)
 
 
+QUALIFIED = re.compile(r"@|\.\d+$|^(?:prior|change)")
+
+
+def canonical(key: str) -> str | None:
+    """A column key as the rules know it: "of_which.basic" (其中：基本支出) is basic; a
+    year-qualified, prior-year, change or second column of a name is none of this year's."""
+    if QUALIFIED.search(key):
+        return None
+    return key.removeprefix("of_which.") or None
+
+
+def keys_of(line: Line) -> dict[str, str]:
+    """canonical key -> the line's own key, the first column of each name."""
+    found: dict[str, str] = {}
+    for key in line.values:
+        base = canonical(key)
+        if base is not None and base not in found:
+            found[base] = key
+    return found
+
+
 def column_label(table: Table, key: str) -> str:
-    return COLUMN_LABELS.get(key, key)
+    return COLUMN_LABELS.get(canonical(key) or key, key)
 
 
 def _code(line: Line) -> str | None:

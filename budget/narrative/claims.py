@@ -721,6 +721,15 @@ def _reason_end(text: str, start: int, starts: list[int]) -> int:
 STAGE_WORD = re.compile(r"\d{4}\s*年度?[^，。]{0,24}?(预算|决算)")
 
 
+LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff\d.,] ){8}")
+LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d.,，。%]) (?=[\u4e00-\u9fff\d.,，。%])")
+
+
+def unspaced(paragraph: str) -> str:
+    """A letter-spaced paragraph ("政 府 性 基 金 预 算 5 7 9. 8 9 万 元") without its spaces."""
+    return LETTER_SPACE.sub("", paragraph) if LETTER_SPACED.search(paragraph) else paragraph
+
+
 def _is_final_accounts(doc: Disclosure) -> bool:
     """A 决算 (final accounts) document: as the model says, else as its title says."""
     stage = getattr(doc.unit, "stage", None)
@@ -741,7 +750,7 @@ def read_claims(doc: Disclosure) -> tuple[Claim, ...]:
     for index, section in enumerate(doc.sections):
         carried: Subject | None = None
         for paragraph, _ in section_paragraphs(doc, index):
-            place = _Place(paragraph, index, section.heading, contexts[index])
+            place = _Place(unspaced(paragraph), index, section.heading, contexts[index])
             found, carried = reader.read(place, carried)
             claims.extend(found)
     return tuple(claims)

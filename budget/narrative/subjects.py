@@ -61,6 +61,7 @@ CONCEPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("overseas", r"因公出国|出国[（(]境[)）]"),
         ("reception", r"公务接待"),
         ("tp_total", r"三公"),
+        ("carried_in_part", r"^(上年|年初)结转(结余)?的|^(上年|年初)结转(结余)?中的?|结转结余的"),
         ("running_costs", r"机关运行(经)?费|行政经费|^(财政拨款)?运行经费"),
         ("goods", r"^货物类|政府采购货物"),
         ("works", r"^工程类|政府采购工程"),
@@ -70,11 +71,11 @@ CONCEPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("asset_purchase", r"(拟|计划|安排)?(购置|新增|新购|配置)(固定资产|资产|车辆|公务用车|设备)"),
         ("assets", r"固定资产(金额|总额|总值|原值|价值|账面)?|资产总(额|值)"),
         ("performance_money", r"涉及.{0,12}(资金|拨款|金额)$|绩效目标.{0,12}(资金|金额)$"),
-        ("general_public_basic", r"一般公共预算(财政)?(拨款)?基本支出"),
-        ("general_public_project", r"一般公共预算(财政)?(拨款)?项目支出"),
-        ("general_public", r"一般公共预算(当年)?(财政)?(拨款)?(资金)?(收入|支出)?(预算)?(总额|合计)?$"),
-        ("gov_fund", r"政府性基金(预算)?(当年)?(财政)?(拨款)?(资金)?(收入|支出)?(预算)?(总额|合计)?$"),
-        ("state_capital", r"国有资本经营(预算)?(当年)?(财政)?(拨款)?(资金)?(收入|支出)?(预算)?(总额|合计)?$"),
+        ("general_public_basic", r"(一般公共预算|财政拨款)(财政)?(拨款)?(安排的?)?基本支出"),
+        ("general_public_project", r"(一般公共预算|财政拨款)(财政)?(拨款)?(安排的?)?项目支出"),
+        ("general_public", r"一般公共预算"),
+        ("gov_fund", r"政府性基金"),
+        ("state_capital", r"国有资本经营"),
         ("appropriation_total", r"财政拨款(预算)?收[、,，]?支(预算)?总|财政拨款(预算)?总(计|额|预算)"),
         ("appropriation_income", r"财政拨款(预算)?(收入|拨款)(预算)?$|财政拨款$|财政拨款收入"),
         ("appropriation_expenditure", r"财政拨款(预算)?支出"),
@@ -198,7 +199,18 @@ def subject_of(label: str) -> Subject | None:
     if found is not None:
         return found
     name = squash(QUOTES.sub("", label))
+    if FEE.search(name) and not concept_only(name):
+        return Subject(Kind.NAMED, name)  # "一般公共预算会议费预算支出": a fee, not a total
     key = concept(name)
     if key is not None:
         return Subject(Kind.CONCEPT, name, key=key)
     return Subject(Kind.NAMED, name)
+
+
+# Fees named with the fund they are paid from: a fee, whatever budget words go with it.
+FEE = re.compile(r"(?:会议|培训|差旅|委托业务|印刷|邮电|水电|物业管理|租赁|劳务|咨询|手续|工会|福利)费")
+
+
+def concept_only(name: str) -> bool:
+    """A fee word inside a concept's name (机关运行经费 lists 培训费 …) does not make it a fee."""
+    return bool(re.search(r"三公|机关运行|公务接待|公务用车|因公出国", name))
