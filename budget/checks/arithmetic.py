@@ -40,15 +40,23 @@ CLASSIFIED = (
 ROW_TABLES = (*CLASSIFIED, TableKind.SUMMARY, TableKind.FISCAL_SUMMARY, TableKind.THREE_PUBLIC)
 
 SOURCES = ("appropriation", "special_account", "business", "operating", "superior_grant", "subsidiary", "other")
-# (whole, parts, keys whose presence makes this group redundant)
-ROW_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("total", ("basic", "project", "operating_expense", "to_superior", "to_subsidiary"), ()),
-    ("basic", ("personnel", "public"), ()),
-    ("total", ("personnel", "public", "project"), ("basic",)),
-    ("total", ("current", "carried_in"), ()),
-    ("current", SOURCES, ()),
-    ("total", (*SOURCES, "carried_in"), ("current",)),
-    ("total", ("general_public", "gov_fund", "state_capital"), ()),
+OTHER_SOURCES = SOURCES[1:]
+FUNDS = ("general_public", "gov_fund", "state_capital")
+# (whole, parts, keys whose presence makes this group redundant, keys that must be there:
+# without its main part a row would be summed from the columns that happen to be read)
+ROW_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    ("total", ("basic", "project", "operating_expense", "to_superior", "to_subsidiary"), (), ("basic", "project")),
+    ("basic", ("personnel", "public"), (), ("personnel", "public")),
+    ("total", ("personnel", "public", "project"), ("basic",), ("personnel", "public", "project")),
+    ("total", ("personnel", "public"), ("basic", "project"), ("personnel", "public")),
+    ("total", ("current", "carried_in"), (), ("current", "carried_in")),
+    ("current", SOURCES, (), ("appropriation",)),
+    ("total", (*SOURCES, "carried_in"), ("current",), ("appropriation",)),
+    # the appropriation printed by fund, beside the other sources (收入总表 without a 财政拨款 subtotal)
+    ("total", (*FUNDS, *OTHER_SOURCES, "carried_in"), ("current", "appropriation"), ("general_public",)),
+    ("current", (*FUNDS, *OTHER_SOURCES), ("appropriation",), ("general_public",)),
+    # funds alone (财政拨款收支总表): only where no other source is printed
+    ("total", FUNDS, (*OTHER_SOURCES, "carried_in", "current"), ("general_public",)),
 )
 
 # one wrong cell reported once (budget.checks.reading.merge_cell_defects)
@@ -59,9 +67,9 @@ ROW_TEMPLATE = "{table} {row}：{whole} {actual}，{parts} = {expected}，相差
 def _row_groups(line: Line) -> Iterator[tuple[str, tuple[str, ...]]]:
     own = keys_of(line)  # canonical -> the line's key ("of_which.basic" is the basic column)
     keys = set(own)
-    for whole, parts, superseded_by in ROW_GROUPS:
+    for whole, parts, superseded_by, required in ROW_GROUPS:
         present = tuple(p for p in parts if p in keys)
-        if whole in keys and len(present) >= 2 and not keys.intersection(superseded_by):
+        if whole in keys and len(present) >= 2 and keys.issuperset(required) and not keys.intersection(superseded_by):
             yield own[whole], tuple(own[p] for p in present)
 
 
@@ -206,6 +214,9 @@ def misread_signal(check: SumCheck) -> str | None:
         return "分项栏都是空白或零，可能没有读到分项所在的栏"
     gap = abs(comparison.difference.amount)
     unit = comparison.difference.unit
+    unread = _unmapped_sum(check, unit)
+    if unread is not None and unread == gap:
+        return "相差恰为本行未识别各栏之和，可能有的栏没有读到"
     used = {p.amount for p in (*parts, printed) if p is not None}
     body = check.line.row - len(check.table.header)  # Line.row counts the header rows
     row = check.table.rows[body] if 0 <= body < len(check.table.rows) else ()
@@ -220,6 +231,24 @@ def misread_signal(check: SumCheck) -> str | None:
         ):
             return f"相差恰为本行另一栏的 {cell.strip()}，可能漏读了这一栏"
     return None
+
+
+def _unmapped_sum(check: SumCheck, unit: MoneyUnit) -> Decimal | None:
+    """The sum of the figures printed in the row under columns the reader gave no key."""
+    table = check.table
+    body = check.line.row - len(table.header)
+    if not 0 <= body < len(table.rows) or not table.column_keys:
+        return None
+    money_unit = table.money_unit or unit
+    total = Decimal(0)
+    found = False
+    for index, cell in enumerate(table.rows[body]):
+        if index < len(table.column_keys) and table.column_keys[index] is None and NUMBER_CELL.match(cell.strip()):
+            value = Decimal(cell.replace(",", "").strip())
+            if value != 0:
+                total += Money(value, money_unit).to(unit).amount
+                found = True
+    return total.copy_abs() if found else None
 
 
 def _coarse_total(check: SumCheck) -> bool:

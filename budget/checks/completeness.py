@@ -100,7 +100,13 @@ def heading_texts(ctx: Context) -> list[str]:
             line = squash(line)
             if line and len(line) <= SHORT_LINE and "。" not in line:
                 texts.append(line)
+            lead = RUN_IN.match(line)
+            if lead is not None:  # "（二）政府采购情况。所属各预算单位…": a heading run into its paragraph
+                texts.append(lead.group(1))
     return texts
+
+
+RUN_IN = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]([^。：:，,]{2,24})[。：:]")
 
 
 @rule(

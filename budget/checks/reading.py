@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from budget.checks.arithmetic import CELL_TEMPLATE, SumCheck, hierarchy_checks, row_checks
+from budget.checks.arithmetic import CELL_TEMPLATE, SumCheck, hierarchy_checks, misread_signal, row_checks
 from budget.checks.core import Category, Context, Finding, Location, RuleResult, Severity, Status, rule
 from budget.checks.where import column_label
 from budget.model import COLUMN_LABELS, Disclosure, Table, TableKind
@@ -82,6 +82,8 @@ class Reading:
 def _pattern_words(table: Table, pattern: str) -> str:
     if pattern == "blank":
         return "合计栏空白而分项有数"
+    if pattern == "unmapped":
+        return "相差恰为未识别各栏之和（有的栏没有读到）"
     return f"恰好相差{column_label(table, pattern)}栏的数（合计栏可能是小计栏）"
 
 
@@ -92,6 +94,9 @@ def _pattern(check: SumCheck) -> str | None:
         return None
     if check.printed is None:
         return "blank"
+    signal = misread_signal(check)
+    if signal is not None and "未识别" in signal:
+        return "unmapped"
     gap = abs(comparison.difference.amount)
     unit = comparison.difference.unit
     for line, key in check.parts:

@@ -296,6 +296,13 @@ def _part_finding(
     )
 
 
+def _same_classification(ctx: Context) -> bool:
+    """Most coded lines of the general-public table are lines of the expenditure table too."""
+    general = {ln.code for ln in ctx.table(TableKind.GENERAL_PUBLIC).lines if ln.code}
+    expenditure = {ln.code for ln in ctx.table(TableKind.EXPENDITURE).lines if ln.code}
+    return bool(general) and len(general & expenditure) * 2 >= len(general)
+
+
 @rule(
     "XREF-PART",
     "每个科目：一般公共预算支出 ≤ 支出总表（财政拨款是全部资金的一部分）",
@@ -304,7 +311,11 @@ def _part_finding(
     PART_TEMPLATE,
     "一般公共预算支出表中每个科目的金额不能超过支出总表中同一科目的金额；超出说明两表抄录不一致或支出总表漏列了科目。",
     templates={"not_in_expenditure": "一般公共预算支出表 {row} 合计 {amount}，支出总表中没有这个科目"},
-    needs=(TableKind.GENERAL_PUBLIC, TableKind.EXPENDITURE),
+    needs=(
+        TableKind.GENERAL_PUBLIC,
+        TableKind.EXPENDITURE,
+        Need(_same_classification, "支出总表与一般公共预算支出表的科目大多对不上（支出总表可能不是按功能分类列示的）"),
+    ),
 )
 def appropriation_within_all_funds(ctx: Context) -> Iterator[Finding]:
     general = ctx.table(TableKind.GENERAL_PUBLIC)
