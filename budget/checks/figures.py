@@ -17,10 +17,20 @@ from enum import StrEnum
 
 from budget.checks.amounts import add_up, zero
 from budget.checks.core import Context, Location
-from budget.checks.where import asset_location, asset_total, level_of, line_location, row_label, side_line, squash
+from budget.checks.where import (
+    asset_location,
+    asset_total,
+    level_of,
+    line_location,
+    main_value,
+    row_label,
+    side_line,
+    squash,
+)
 from budget.checks.where import three_public_cell
 from budget.model import COLUMN_LABELS, TABLE_LABELS, Line, Money, Table, TableKind
 from budget.narrative import Claim, Kind, Role, Subject, read_claims
+from budget.narrative.text import sentence_span
 
 
 class Bound(StrEnum):
@@ -138,6 +148,20 @@ def _asset_figures(ctx: Context) -> dict[str, TableFigure]:
     return {"assets": TableFigure(f"固定资产占用情况表 {squash(line.item)}", line.value, asset_location(ctx, line))}
 
 
+def _bounded(figure: TableFigure | None, bound: Bound) -> TableFigure | None:
+    return replace(figure, bound=bound) if figure is not None else None
+
+
+def _fund_income(ctx: Context, fiscal: Table | None, word: str) -> TableFigure | None:
+    """A fund's income as the 财政拨款收支总表 prints it (its income side)."""
+    line = side_line(fiscal, "income", word)
+    if fiscal is None or line is None:
+        return None
+    value = main_value(line)
+    key = next((k for k, v in line.values.items() if v is value), "total")
+    return TableFigure(f"财政拨款收支总表 {squash(line.name)}", value, line_location(ctx, fiscal, line, key))
+
+
 def _book(ctx: Context) -> dict[str, TableFigure]:
     doc = ctx.doc
     summary = doc.table(TableKind.SUMMARY)
@@ -162,7 +186,8 @@ def _book(ctx: Context) -> dict[str, TableFigure]:
         ),
         "expenditure_total": first(
             _line_figure(ctx, summary, side_line(summary, "expenditure", "支出总计"), "total", "收支总表 支出总计"),
-            _line_figure(ctx, expenditure, expenditure_line, "total", "支出总表 合计"),
+            # the expenditure table leaves out what is carried to next year: the total is at least this
+            _bounded(_line_figure(ctx, expenditure, expenditure_line, "total", "支出总表 合计"), Bound.LOWER),
         ),
         "current_income": _line_figure(
             ctx, summary, side_line(summary, "income", "本年收入合计"), "total", "收支总表 本年收入合计"
@@ -179,6 +204,8 @@ def _book(ctx: Context) -> dict[str, TableFigure]:
         ),
         "appropriation_total": _line_figure(ctx, fiscal, fiscal_total, "total", "财政拨款收支总表 收入总计"),
         "general_public": _fund_figure(ctx, TableKind.GENERAL_PUBLIC, "一般公共预算支出表"),
+        "general_public_income": _fund_income(ctx, fiscal, "一般公共预算"),
+        "gov_fund_income": _fund_income(ctx, fiscal, "政府性基金"),
         "general_public_basic": first(
             _line_figure(ctx, general, general_line, "basic", "一般公共预算支出表 基本支出合计"),
             _line_figure(ctx, economic, economic_line, "total", "基本支出表 合计"),
@@ -327,6 +354,8 @@ TABLES_OF_KEY: dict[str, tuple[TableKind, ...]] = {
     "general_public_basic": (K.GENERAL_PUBLIC, K.BASIC_ECONOMIC),
     "general_public_project": (K.GENERAL_PUBLIC,),
     "gov_fund": (K.GOV_FUND,),
+    "general_public_income": (K.FISCAL_SUMMARY,),
+    "gov_fund_income": (K.FISCAL_SUMMARY,),
     "state_capital": (K.STATE_CAPITAL,),
     **dict.fromkeys(("special_account", "business", "operating", "superior_grant", "subsidiary"), (K.INCOME,)),
     "other": (K.INCOME,),
@@ -381,6 +410,16 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
     if key == "performance_money" and claim.subject is not None and "项目" in claim.subject.name:
         key = "performance_project_money"
     appropriation = _about_appropriation(claim)
+    within = claim.within
+    if within is not None and within.kind != Kind.CONCEPT and key in PART_KEYS:
+        return Resolved(None, reason="所列的组成部分：表格没有按此分列", key=key)  # "303 …，其中：人员经费…"
+    if key in ("income_total", "expenditure_total") and _appropriation_words(claim):
+        key = "appropriation_total"  # "财政拨款收入总计、支出总计均为…"
+    if key in ("general_public", "gov_fund") and claim.subject is not None and "收入" in claim.subject.name:
+        # a fund's income: as its expenditure table totals it, or as the fiscal table's income side prints it
+        both = tuple(f for f in (figures.get(key), figures.get(f"{key}_income")) if f is not None)
+        if both:
+            return Resolved(rule_id, both, key=key)
     if key in ("basic", "project") and appropriation:
         key = f"general_public_{key}"  # "财政拨款支出…，其中：基本支出…" is the appropriation's part
     if key in ("personnel", "public") and not appropriation and not _about_basic(claim):
@@ -465,6 +504,17 @@ def _preferred(claim: Claim, hits: list[tuple[Table, Line]]) -> list[tuple[Table
     all_funds = ALL_FUNDS_WORDS.search(f"{claim.heading} {claim.paragraph[: claim.start]}")
     first = TableKind.EXPENDITURE if all_funds else TableKind.GENERAL_PUBLIC
     return sorted(hits, key=lambda hit: (hit[0].kind != first, FUNCTIONAL_TABLES.index(hit[0].kind)))
+
+
+PART_KEYS = {"personnel", "public", "basic", "project", "carried_in", "current_income", "current_expenditure"}
+
+
+def _appropriation_words(claim: Claim) -> bool:
+    """The sentence speaks of the appropriation before the figure's own words."""
+    figure = claim.amount or claim.figures[0]
+    sentence, offset = sentence_span(claim.paragraph, figure.start)
+    before = sentence[: figure.start - offset]
+    return "财政拨款" in before and "非财政拨款" not in before
 
 
 APPROPRIATION_KEYS = {"general_public", "appropriation_expenditure", "appropriation_income", "appropriation_total"}

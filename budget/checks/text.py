@@ -189,14 +189,13 @@ def check_stated(ctx: Context, item: Stated) -> Finding | None:
     figure = figures[0]
     assert figure.value is not None
     comparison = compare(item.amount, figure.value)
-    if figure.bound == Bound.UPPER:
-        over = exceeds(item.amount, figure.value)
-        assert over is not None
-        return _finding(ctx, item, figure, BOUND_TEMPLATE, over)
-    if figure.bound == Bound.LOWER:
-        under = exceeds(figure.value, item.amount)
-        assert under is not None
-        return _finding(ctx, item, figure, LOWER_TEMPLATE, under)
+    if figure.bound in (Bound.UPPER, Bound.LOWER):
+        off = exceeds(item.amount, figure.value) if figure.bound == Bound.UPPER else exceeds(figure.value, item.amount)
+        assert off is not None
+        found = _finding(ctx, item, figure, BOUND_TEMPLATE if figure.bound == Bound.UPPER else LOWER_TEMPLATE, off)
+        if abs(off.difference.amount) <= quantum_in(item.amount, off.difference.unit):
+            return replace(found, message=found.message + LAST_DIGIT_NOTE, severity=Severity.WARNING)
+        return found
     unit = _wrong_unit(item.amount, figure.value)
     if unit is not None:
         return replace(_finding(ctx, item, figure, UNIT_TEMPLATE, comparison, unit=unit), rule="TEXT-UNIT")

@@ -565,6 +565,10 @@ class _Reader:
                 or pending
                 or self._heading_subject(place)
             )
+        if subject is not None and subject.name in ("支出", "收入"):
+            heading = self._heading_subject(place)  # "（一）教育支出（类）" … "支出6,658.29万元"
+            if heading is not None and heading.kind == Kind.CLASSIFIED:
+                subject = heading
         draft = _Draft(subject, depth)
         draft.figures.append(figure(Role.AMOUNT))
         return Role.AMOUNT, draft
@@ -656,8 +660,8 @@ class _Reader:
         )
 
 
-ORGANISATION = re.compile(
-    r"^.{2,30}?(?:委员会|办公室|办公厅|管理局|分局|局|厅|中心|研究院|院|所|站|馆|队|学校|学院|大学|医院|委|办)"
+ORGANISATION_END = re.compile(
+    r"(?:办事处|委员会|办公室|办公厅|管理局|分局|局|厅|中心|研究院|院|所|站|馆|队|学校|学院|大学|医院|委|办|政府|街道)"
     r"(?:本级|机关|本部|[（(][^（）()]{1,12}[)）])*"
 )
 BUDGET_WORDS = re.compile(
@@ -670,10 +674,11 @@ UNIT_BUDGET = re.compile(r"(?:部门|单位)(?:预算|决算)(?=.)")
 def _without_organisation(label: str) -> str:
     """The label without the organisation it opens with ("深圳市人民政府口岸办公室部门预算收入"
     → "收入"); a label that is only an organisation's budget keeps the organisation."""
-    match = ORGANISATION.match(label)
-    if match is not None and BUDGET_WORDS.match(label[match.end() :]):
+    for match in ORGANISATION_END.finditer(label[:40]):
         rest = label[match.end() :]
-        label = rest if rest not in ("预算", "决算") else match.group(0)
+        if match.end() >= 3 and BUDGET_WORDS.match(rest):
+            label = rest if rest not in ("预算", "决算") else label[: match.end()]
+            break
     cut = last_match(UNIT_BUDGET, label)
     return label[cut.end() :] if cut is not None else label
 

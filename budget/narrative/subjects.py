@@ -61,8 +61,12 @@ CONCEPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("overseas", r"因公出国|出国[（(]境[)）]"),
         ("reception", r"公务接待"),
         ("tp_total", r"三公"),
-        ("carried_in_part", r"^(上年|年初)结转(结余)?的|^(上年|年初)结转(结余)?中的?|结转结余的"),
-        ("running_costs", r"机关运行(经)?费|行政经费|^(财政拨款)?运行经费"),
+        (
+            "carried_in_part",
+            r"^(上年|年初)结转(结余)?的|^(上年|年初)结转(结余)?中的?|结转结余的"
+            r"|(一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户|单位资金).{0,8}(结转(和|及|、)?结余|结余(和|及|、)?结转)",
+        ),
+        ("running_costs", r"机关运行(经)?费|行政经费|运行经费$"),
         ("goods", r"^货物类|政府采购货物"),
         ("works", r"^工程类|政府采购工程"),
         ("services", r"^服务类|政府采购服务"),
@@ -70,7 +74,7 @@ CONCEPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("procurement", r"政府采购"),
         ("asset_purchase", r"(拟|计划|安排)?(购置|新增|新购|配置)(固定资产|资产|车辆|公务用车|设备)"),
         ("assets", r"固定资产(金额|总额|总值|原值|价值|账面)?|资产总(额|值)"),
-        ("performance_money", r"涉及.{0,12}(资金|拨款|金额)$|绩效目标.{0,12}(资金|金额)$"),
+        ("performance_money", r"^涉及|涉及.{0,12}(资金|拨款|金额)$|绩效目标.{0,12}(资金|金额)$"),
         ("general_public_basic", r"(一般公共预算|财政拨款)(财政)?(拨款)?(安排的?)?基本支出"),
         ("general_public_project", r"(一般公共预算|财政拨款)(财政)?(拨款)?(安排的?)?项目支出"),
         ("general_public", r"一般公共预算"),
@@ -80,26 +84,28 @@ CONCEPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("appropriation_income", r"财政拨款(预算)?(收入|拨款)(预算)?$|财政拨款$|财政拨款收入"),
         ("appropriation_expenditure", r"财政拨款(预算)?支出"),
         ("special_account", r"财政专户|^专户"),
-        ("operating", r"经营(服务)?收入"),
-        ("business", r"事业收入"),
+        ("operating", r"^(事业单位)?经营(服务)?收入(资金)?$"),
+        ("business", r"^(财政专户管理)?事业收入(资金)?$"),
         ("superior_grant", r"上级补助"),
         ("subsidiary", r"附属单位上缴"),
-        ("other", r"^其他收入|^其他资金"),
+        ("other", r"^其他收入(资金)?$|^其他资金$"),
         ("carried_in", r"^(上年|年初)结转(结余|资金|收入)?$|^上年结余$|^(上年|年初)结转和结余$"),
         ("carried_out", r"^(年终|年末)结转(结余|资金)?$|^结转下年$"),
         ("current_income", r"本年收入(合计|小计)?$"),
         ("current_expenditure", r"本年支出(合计|小计)?$"),
         ("basic", r"基本支出"),
-        ("project", r"^项目支出|^项目经费$|^项目$"),
+        ("project", r"^项目支出|^项目经费$"),
         ("personnel", r"^(基本支出中的?)?人员(经费|支出)$"),
         ("public", r"^(基本支出中的?)?(日常)?公用(经费|支出)$"),
         (
             "income_total",
-            r"收入预算|收入总(计|额)|收入合计|总收入|预算收入|收[、,，]?支(预算)?总(额|计|预算)|收支预算$|^(本年|全年|当年)?收入$",
+            r"^(部门|单位)?(收入预算|预算收入)(总额|总计|合计)?$|^(部门|单位)?(预算)?收入(总计|总额|合计)|^总收入"
+            r"|收[、,，]?支(预算)?总(额|计|预算)|收支预算$|^(本年|全年|当年)?收入$",
         ),
         (
             "expenditure_total",
-            r"支出预算(总额|总计|合计)?$|支出总(计|额)|支出合计|总支出|预算支出|^(本年|全年|当年)?支出$",
+            r"^(部门|单位)?(支出预算|预算支出)(总额|总计|合计)?$|^(部门|单位)?(预算)?支出(总计|总额|合计)|^总支出"
+            r"|^(本年|全年|当年)?支出$",
         ),
     )
 )
@@ -199,12 +205,16 @@ def subject_of(label: str) -> Subject | None:
     if found is not None:
         return found
     name = squash(QUOTES.sub("", label))
-    if FEE.search(name) and not concept_only(name):
+    if PROJECT_OWN.search(name) or (FEE.search(name) and not concept_only(name)):
         return Subject(Kind.NAMED, name)  # "一般公共预算会议费预算支出": a fee, not a total
-    key = concept(name)
+    key = concept(ASIDE.sub("", name))  # "(原…经营收入支出)" names no concept
     if key is not None:
         return Subject(Kind.CONCEPT, name, key=key)
     return Subject(Kind.NAMED, name)
+
+
+PROJECT_OWN = re.compile(r"该项目|本项目|此项目")  # "拟安排该项目一般公共预算": a project's money
+ASIDE = re.compile(r"[（(][^（）()]{4,}[)）]")
 
 
 # Fees named with the fund they are paid from: a fee, whatever budget words go with it.
