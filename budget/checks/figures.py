@@ -128,9 +128,9 @@ def _procurement_figures(ctx: Context) -> dict[str, TableFigure]:
     items = [p for p in lines if not p.is_total and p.amount is not None]
     total = next((p.amount for p in lines if p.is_total and p.amount is not None), None)
     if total is None:
-        total = add_up([p.amount for p in items if p.amount is not None])
+        return {}  # no printed total: the lines may hold subtotals (a unit and its items)
     found = {"procurement": TableFigure("政府采购预算表 合计", total, where)}
-    if items and all(p.catalogue_code for p in items):
+    if items and all((p.catalogue_code or "")[:1].upper() in ("A", "B", "C") for p in items):
         unit = items[0].amount.unit if items[0].amount is not None else ctx.unit
         for key, prefix, label in (("goods", "A", "货物"), ("works", "B", "工程"), ("services", "C", "服务")):
             amounts = [
@@ -433,7 +433,7 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
         if kinds and not present:
             labels = "、".join(TABLE_LABELS[k] for k in kinds)
             return Resolved(rule_id, reason=f"文件中没有{labels}", key=key)
-        if key in ("goods", "works", "services") and "procurement" in figures:
+        if key in ("goods", "works", "services", "procurement") and ctx.doc.procurement:
             return Resolved(rule_id, reason="政府采购预算表没有品目编码，不能按货物、工程、服务分列", key=key)
         column = COLUMN_OF_KEY.get(key)
         if column is not None and present and not any(_has_column(ctx.doc.table(k), column) for k in present):

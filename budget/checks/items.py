@@ -278,7 +278,10 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
         if low - tolerance <= signed <= high + tolerance:
             continue
         expected = exact.quantize(Decimal(1).scaleb(places))
+        # within one unit of the last printed digit of the range: cut off, not rounded
+        near = low - 2 * tolerance <= signed <= high + 2 * tolerance
         yield Finding(
+            severity=Severity.WARNING if near else Severity.RULE,
             message=PERCENT_TEMPLATE.format(
                 name=_name(claim),
                 last=last_m.format(),

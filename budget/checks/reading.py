@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from decimal import Decimal
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -167,10 +168,14 @@ def _unread_tables(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     READ_TEMPLATE,
     "对照原文核对这张表：若原表数字无误，是读取出了问题（多为表头多层合并、列错位），请反馈；若原表确有错误，逐行改正。",
-    templates={"unread": UNREAD_TEMPLATE},
+    templates={
+        "unread": UNREAD_TEMPLATE,
+        "three_public": "{table}可能没有读对：读出的“三公”经费数字有的在表中找不到（{fields}），这张表的核对结果不计为错误",
+    },
 )
 def read_tables(ctx: Context) -> Iterator[Finding]:
     yield from _unread_tables(ctx)
+    yield from _unread_three_public(ctx)
     for reading in readings(ctx):
         if not reading.unreliable:
             continue
@@ -186,6 +191,47 @@ def read_tables(ctx: Context) -> Iterator[Finding]:
                 "columns": dict(reading.columns),
                 "rows": reading.rows,
             },
+        )
+
+
+THREE_PUBLIC_LABELS = {
+    "total": "合计",
+    "overseas": "因公出国（境）费",
+    "vehicles": "公务用车购置及运行费",
+    "vehicle_purchase": "公务用车购置费",
+    "vehicle_operation": "公务用车运行费",
+    "reception": "公务接待费",
+}
+THREE_PUBLIC_FIELDS = ("total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
+
+
+def _unread_three_public(ctx: Context) -> Iterator[Finding]:
+    """The 三公 figures as read must be figures the 三公 table prints: one that is printed
+    nowhere in it (a 上年/当年/增减 block read as another) makes the reading unreliable."""
+    tp = ctx.doc.three_public
+    table = ctx.doc.table(TableKind.THREE_PUBLIC)
+    if tp is None or table is None:
+        return
+    printed = {
+        Decimal(part.replace(",", ""))
+        for row in (*table.header, *table.rows)
+        for cell in row
+        for part in cell.split()
+        if NUMBER.match(part) or part.replace(",", "").isdigit()
+    }
+    missing = [
+        name
+        for name in THREE_PUBLIC_FIELDS
+        if (value := getattr(tp, name)) is not None and value.amount != 0 and value.amount not in printed
+    ]
+    if tp.total_printed is False and "total" in missing:
+        missing.remove("total")  # a total the reader added up is no printed figure
+    if missing:
+        index = ctx.table_index(table)
+        yield Finding(
+            location=Location(table=table.kind.value, page=table.page, table_index=index),
+            params={"table": table.label, "fields": "、".join(THREE_PUBLIC_LABELS[m] for m in missing)},
+            template="three_public",
         )
 
 

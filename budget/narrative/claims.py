@@ -170,6 +170,9 @@ FILLER_END = re.compile(
 TRAIL_QUOTES = re.compile(r"[“”\"]+$|^[“”\"]+")
 FIRST_BASIS = re.compile(r"(?:比|较|与|同)(?:上年|去年|上一年|\d{4}|比)")
 COUNTED = re.compile(r"\d+\s*(?:辆|台[（(]套[)）]|台|套|个|项|人|次|处|件)$")
+BASIS_FIGURE = re.compile(
+    r"(?:比|较|与)(?:上年|去年|上一年度?|\d{4}\s*年度?)(?:年初|全年|同期)?(?:预算|执行|决算)?(?:数)?(?:为)?$"
+)
 LISTING = re.compile(r"包括|其中|主要有|分别|具体为|具体如下")
 LABEL_WINDOW = 96  # characters of words looked at before a figure (a 类/款/项 name runs to 60)
 LOOKBACK = 24  # claims of the paragraph a figure may attach to, latest first
@@ -213,6 +216,8 @@ class _Draft:
     basis_span: tuple[int, int] | None = None
     within: Subject | None = None
     sentence: int = 0  # where the sentence of its first figure starts
+    parent: _Draft | None = None  # the claim it is listed under
+    enumerated: bool = False  # listed after a 、 ("一般公共预算拨款…、上年结转…、其他收入…")
 
     def has(self, role: Role) -> bool:
         return any(f.role == role for f in self.figures)
@@ -391,7 +396,10 @@ class _Reader:
             if draft is not None and id(draft) not in known:
                 known.add(id(draft))
                 draft.sentence = sentence_start
-                draft.within = self._parent(drafts, draft, text)
+                draft.parent = self._parent(drafts, draft, text)
+                draft.within = draft.parent.subject if draft.parent is not None else None
+                label_start = match.start() - len(self.label_words(head))
+                draft.enumerated = text[label_start - 1 : label_start] == "、"
                 drafts.append(draft)
             previous_end, previous_role = match.end(), role
             previous_draft = draft if draft is not None else previous_draft
@@ -520,13 +528,19 @@ class _Reader:
             subject = self._subject(_before_basis(words, cue.group(1)))
             if subject is not None and subject.kind == Kind.NAMED:
                 subject = None  # "与上年相比收、支预算总计各增加": the open claim's change
-            draft = self._target(drafts, depth, Role.CHANGE, subject, opens)
+            draft = self._list_total(drafts, depth, text, match.start()) if subject is None else None
+            draft = draft or self._target(drafts, depth, Role.CHANGE, subject, opens)
             draft.figures.append(figure(Role.CHANGE))
             if draft.direction is None:
                 draft.direction = DIRECTION_OF.get(cue.group(1))
                 draft.direction_span = self._span_of(text, cue.group(1), match.start())
             self._basis(draft, head, head_start)
             return Role.CHANGE, draft
+
+        if BASIS_FIGURE.search(tail):  # "比2025年年初预算数4,956.01万元增加…": the basis's figure
+            draft = self._target(drafts, depth, Role.LAST, None)
+            draft.figures.append(figure(Role.LAST))
+            return Role.LAST, draft
 
         if self.last_cue.search(tail):
             subject = self._subject(self.last_cue.sub("", squash(words)))
@@ -584,16 +598,24 @@ class _Reader:
             return Role.PERCENT  # "增加74.97万元（92.82%）"
         return None
 
-    def _parent(self, drafts: list[_Draft], draft: _Draft, text: str) -> Subject | None:
-        """The subject a new claim is listed under: the sentence's first claim, when a
+    def _parent(self, drafts: list[_Draft], draft: _Draft, text: str) -> _Draft | None:
+        """The claim a new claim is listed under: the sentence's first claim, when a
         "包括 / 其中 / 主要有" comes between them."""
         if draft.subject is None:
             return None
         for earlier in drafts[-LOOKBACK:]:
             if earlier.sentence == draft.sentence and earlier.depth <= draft.depth and earlier.subject is not None:
                 between = text[max(earlier.figures[0].end, earlier.sentence) : draft.figures[0].start]
-                return earlier.subject if LISTING.search(between) else None
+                return earlier if LISTING.search(between) else None
         return None
+
+    def _list_total(self, drafts: list[_Draft], depth: int, text: str, position: int) -> _Draft | None:
+        """A change after an enumeration ("其中：a、b、c，较上年减少…") is the listed total's."""
+        last = self._open(drafts, depth)
+        if last is None or not last.enumerated or last.parent is None or last.parent.has(Role.CHANGE):
+            return None
+        between = text[last.figures[-1].end : position]
+        return last.parent if "，" in between or "," in between else None
 
     def _first_without(self, drafts: list[_Draft], depth: int, role: Role) -> _Draft | None:
         """A change opening its own sentence ("。较上年增加…") is about the paragraph's

@@ -111,3 +111,23 @@ def test_the_same_misfit_row_after_row_is_a_reading_problem(seed):
         set_values(seed, TableKind.EXPENDITURE, "2013602", total=None), TableKind.EXPENDITURE, "204", total=None
     )
     assert run(doc).result("READ-TABLE").findings == ()
+
+
+def test_three_public_figures_printed_nowhere_in_their_table(seed):
+    # 西安: a 上年 / 当年 / 增减 table read into figures it does not print
+    assert run(seed).result("READ-TABLE").findings == ()
+    doc = replace(seed, three_public=replace(seed.three_public, overseas=Money(D("6.00"), MoneyUnit.WAN_YUAN)))
+    report = run(doc)
+    (read,) = report.result("READ-TABLE").findings
+    assert (read.location.table, read.params["fields"]) == ("three_public", "因公出国（境）费")
+    assert not [f for f in report.findings if f.severity == Severity.ERROR and f.rule in ("ARITH-3PUB", "TEXT-3PUB")]
+
+
+def test_a_table_whose_figures_came_out_blank(seed):
+    # 广州: a summary table printed with figures, every line read without one
+    table = seed.table(TableKind.SUMMARY)
+    lines = tuple(replace(ln, values=dict.fromkeys(ln.values)) for ln in table.lines)
+    report = run(edit_table(seed, TableKind.SUMMARY, lines=lines))
+    (read,) = report.result("READ-TABLE").findings
+    assert (read.location.table, read.params["blank"]) == ("summary", True)
+    assert not [f for f in report.findings if f.severity == Severity.ERROR and f.rule.startswith("XREF-SUMMARY")]

@@ -234,3 +234,35 @@ def test_the_amount_of_a_counted_purchase(seed):
         doc_with(seed, "2026年计划购置车辆1辆、12万元，主要是更新配置机要通信用车。", heading="国有资产占用情况")
     )
     assert [(c.subject.key, figures(c)) for c in claims] == [("asset_purchase", {"amount": "12万元"})]
+
+
+def test_the_basis_printed_with_its_figure(seed):
+    # 北京 2026: "比2025年年初预算数4,956.01万元增加177.73万元，增长3.59%"
+    claim = only(seed, "2026年度收入预算5,133.74万元，比2025年年初预算数4,956.01万元增加177.73万元，增长3.59%。")
+    assert figures(claim) == {
+        "amount": "5,133.74万元",
+        "last": "4,956.01万元",
+        "change": "177.73万元",
+        "percent": "3.59%",
+    }
+
+
+def test_a_change_after_an_enumeration_is_the_totals(seed):
+    # 西安 2026: "预算收入…，其中：a、b、c，较上年减少…，下降…"
+    claims = read_claims(
+        doc_with(
+            seed,
+            "本部门当年预算收入344,447.70万元，其中：一般公共预算拨款324,638.50万元、上年结转13,102.70万元、"
+            "其他收入3,444.00万元，较上年减少129,422.00万元，下降27.31%。",
+        )
+    )
+    total = claims[0]
+    assert (total.subject.key, figures(total)) == (
+        "income_total",
+        {"amount": "344,447.70万元", "change": "129,422.00万元", "percent": "27.31%"},
+    )
+    assert [figures(c) for c in claims[1:]] == [
+        {"amount": "324,638.50万元"},
+        {"amount": "13,102.70万元"},
+        {"amount": "3,444.00万元"},
+    ]
