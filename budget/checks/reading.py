@@ -170,7 +170,9 @@ def _unread_tables(ctx: Context) -> Iterator[Finding]:
     "对照原文核对这张表：若原表数字无误，是读取出了问题（多为表头多层合并、列错位），请反馈；若原表确有错误，逐行改正。",
     templates={
         "unread": UNREAD_TEMPLATE,
-        "three_public": "{table}可能没有读对：读出的“三公”经费数字有的在表中找不到（{fields}），这张表的核对结果不计为错误",
+        "three_public": (
+            "{table}可能没有读对：读出的“三公”经费数字有的在表中找不到（{fields}），这张表的核对结果不计为错误"
+        ),
     },
 )
 def read_tables(ctx: Context) -> Iterator[Finding]:
