@@ -47,7 +47,12 @@ FUNDS = ("general_public", "gov_fund", "state_capital")
 ROW_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
     ("total", ("basic", "project", "operating_expense", "to_superior", "to_subsidiary"), (), ("basic", "project")),
     ("basic", ("personnel", "public"), (), ("personnel", "public")),
-    ("total", ("personnel", "public", "project"), ("basic",), ("personnel", "public", "project")),
+    (
+        "total",
+        ("personnel", "public", "project", "operating_expense", "to_superior", "to_subsidiary"),
+        ("basic",),
+        ("personnel", "public", "project"),
+    ),
     ("total", ("personnel", "public"), ("basic", "project"), ("personnel", "public")),
     ("total", ("current", "carried_in"), (), ("current", "carried_in")),
     ("current", SOURCES, (), ("appropriation",)),
@@ -212,6 +217,8 @@ def misread_signal(check: SumCheck) -> str | None:
     printed = check.printed
     if printed is not None and printed.amount != 0 and all(p is None or p.amount == 0 for p in parts):
         return "分项栏都是空白或零，可能没有读到分项所在的栏"
+    if printed is None and any(p is not None and p.amount != 0 for p in parts):
+        return "合计栏读为空白，可能没有读到合计所在的栏"
     gap = abs(comparison.difference.amount)
     unit = comparison.difference.unit
     unread = _unmapped_sum(check, unit)

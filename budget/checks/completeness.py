@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
-from budget.checks.where import NARRATIVE, squash
+from budget.checks.where import squash
 from budget.model import STANDARD_TABLES, TABLE_LABELS, Section, Table, TableKind
 
 
@@ -22,6 +22,10 @@ def _has_amounts(table: Table) -> bool:
     "缺少{table}",
     "按《地方预决算公开操作规程》公开全部标准表格；没有数据的表格也要列出空表并说明。",
     templates={"unrecognised": "没有找到{table}（另有 {unknown} 张表格未能识别，可能以本地标题列出，请核对）"},
+    # a disclosure published in parts: the 情况说明 file has no tables (its tables are another file)
+    needs=(
+        Need(lambda ctx: any(t.kind != TableKind.UNKNOWN for t in ctx.doc.tables), "文件中没有表格（只有文字部分）"),
+    ),
 )
 def standard_tables(ctx: Context) -> Iterator[Finding]:
     present = [t.kind for t in ctx.doc.tables if t.kind in STANDARD_TABLES]
@@ -90,6 +94,7 @@ REQUIRED_SECTIONS = (
     ("名词解释", re.compile(r"名词解释|名词说明|术语")),
 )
 SHORT_LINE = 40
+MIN_NARRATIVE = 600  # characters: less is a table part's notes, not a 情况说明
 
 
 def heading_texts(ctx: Context) -> list[str]:
@@ -116,7 +121,12 @@ RUN_IN = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.�
     Severity.ERROR,
     "没有找到“{part}”部分",
     "预算公开说明应包括职责、机构设置、总体情况、机关运行经费、“三公”经费、政府采购、国有资产、绩效目标和名词解释。",
-    needs=(NARRATIVE,),
+    needs=(
+        Need(
+            lambda ctx: sum(len(s.text) for s in ctx.doc.sections) >= MIN_NARRATIVE,
+            "文件中几乎没有文字说明（只有表格部分）",
+        ),
+    ),
 )
 def required_sections(ctx: Context) -> Iterator[Finding]:
     texts = heading_texts(ctx)

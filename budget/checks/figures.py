@@ -539,7 +539,7 @@ def _named(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
         if found is not None:
             return found
         return Resolved(None, reason="费用科目：基本支出表只列其基本支出部分或没有列出")
-    if claim.within is None:
+    if claim.within is None and not PROJECT_LIST.search(claim.heading):
         hits = classified_lines(ctx, subject, FUNCTIONAL_TABLES)
         if hits:
             return Resolved("TEXT-ITEMS", _lines_figures(ctx, _preferred(claim, hits)))
@@ -564,6 +564,7 @@ def _named(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
 
 
 PERFORMANCE_WORDS = re.compile(r"绩效")
+PROJECT_LIST = re.compile(r"项目支出.{0,24}(具体)?包括|项目(名称|情况|明细)")  # items there are projects, not 科目
 
 
 def _project(ctx: Context, subject: Subject) -> Resolved | None:

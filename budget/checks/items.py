@@ -65,6 +65,7 @@ def item_amounts(ctx: Context) -> Iterator[Finding]:
         )
         yield Finding(
             message=message if found.rule != "TEXT-UNIT" else found.message,
+            severity=found.severity,
             location=found.location,
             expected=found.expected,
             actual=found.actual,

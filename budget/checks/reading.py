@@ -224,7 +224,9 @@ def _unread_three_public(ctx: Context) -> Iterator[Finding]:
     missing = [
         name
         for name in THREE_PUBLIC_FIELDS
-        if (value := getattr(tp, name)) is not None and value.amount != 0 and value.amount not in printed
+        if (value := getattr(tp, name)) is not None
+        and value.amount != 0
+        and (value.amount not in printed or value.amount < 0)  # a negative figure is a change column's
     ]
     if tp.total_printed is False and "total" in missing:
         missing.remove("total")  # a total the reader added up is no printed figure

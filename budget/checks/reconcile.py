@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from budget.checks.amounts import add_up, compare, exceeds, zero
 from budget.checks.core import Category, Context, Finding, Location, Need, Severity, has, rule
@@ -29,6 +30,7 @@ RENAMED_CLASSES = {
     "国土海洋气象等支出": "自然资源海洋气象等支出",
 }
 
+BLANK_NOTE = "（一边读为空白，请核对原表）"
 SAME_TEMPLATE = "{place} {actual}，而{other_place} {expected}，相差 {difference}"
 
 
@@ -48,14 +50,19 @@ def _same(
     comparison = compare(a, b)
     if not comparison.mismatch:
         return
+    message = SAME_TEMPLATE.format(
+        place=place,
+        actual=money(actual),
+        other_place=other_place,
+        expected=money(expected),
+        difference=comparison.difference.format(with_unit=False),
+    )
+    if (actual is None) != (expected is None):
+        # a figure read blank beside one printed: far more often a cell not read than one left out
+        message += BLANK_NOTE
+        severity = Severity.WARNING
     yield Finding(
-        message=SAME_TEMPLATE.format(
-            place=place,
-            actual=money(actual),
-            other_place=other_place,
-            expected=money(expected),
-            difference=comparison.difference.format(with_unit=False),
-        ),
+        message=message,
         location=location,
         expected=ctx.amount(comparison.expected),
         actual=ctx.amount(comparison.actual),
@@ -66,6 +73,7 @@ def _same(
 
 
 CARRIED = re.compile(r"结转|结余")
+CARRIED_OUT = re.compile(r"年终结转|年末结转|结转下年")
 
 
 def class_name(name: str) -> str:
@@ -90,7 +98,7 @@ def _summary_by_class(ctx: Context) -> bool:
         for ln in _side_items(summary, "expenditure")
         if (value := main_value(ln)) is not None and value.amount != 0 and not CARRIED.search(squash(ln.name))
     ]
-    return sum(1 for ln in items if class_name(ln.name) in classes) * 2 >= len(items)
+    return bool(items) and sum(1 for ln in items if class_name(ln.name) in classes) * 2 >= len(items)
 
 
 @rule(
@@ -189,14 +197,32 @@ def income_equals_expenditure(ctx: Context) -> Iterator[Finding]:
     expenditure = ctx.table(TableKind.EXPENDITURE).total_line()
     assert income is not None and expenditure is not None
     table = ctx.table(TableKind.INCOME)
-    yield from _same(
+    carried = _carried_out(ctx)
+    spent = expenditure.total
+    if spent is not None and carried is not None and income.total is not None:
+        spent = Money(spent.amount + carried.to(spent.unit).amount, spent.unit)
+    for found in _same(
         ctx,
         income.total,
-        expenditure.total,
+        spent,
         line_location(ctx, table, income, "total"),
         "收入总表 合计",
-        "支出总表 合计",
+        "支出总表 合计" + ("（加结转下年）" if carried is not None else ""),
+    ):
+        surplus = found.difference is not None and found.difference > 0
+        # more income than spending may be carried over or left unallocated (决算: the year-end balance)
+        yield replace(found, severity=Severity.WARNING) if surplus else found
+
+
+def _carried_out(ctx: Context) -> Money | None:
+    """What the 收支总表 carries to next year (年终结转 / 结转下年), when it prints it."""
+    summary = ctx.doc.table(TableKind.SUMMARY)
+    if summary is None:
+        return None
+    line = next(
+        (ln for ln in summary.lines if ln.side in (None, "expenditure") and CARRIED_OUT.search(squash(ln.name))), None
     )
+    return main_value(line) if line is not None else None
 
 
 FUNDS = (

@@ -82,6 +82,10 @@ BOUND_TEMPLATE = "“{section}”中写“{label}{printed}”，超过{figure} {
 LAST_YEAR_TEMPLATE = (
     "“{section}”中写“{label}{printed}”，{figure} 为 {value}，恰是文中的上年数 {last}：请核对表格是否列成了上年数"
 )
+BUDGETED_TEMPLATE = (
+    "“{section}”中写“{label}{printed}”，{figure} 为 {value}，"
+    "恰是文中的年初预算数 {budgeted}：请核对表格是否读成了预算栏"
+)
 LAST_DIGIT_NOTE = "（只差末位一个单位，多半是截去而不是四舍五入）"
 LOWER_TEMPLATE = "“{section}”中写“{label}{printed}”，小于{figure} {value}（表中只是其中一部分），少 {difference}"
 
@@ -91,6 +95,7 @@ STATED_TEMPLATES = {
     "bound": BOUND_TEMPLATE,
     "lower": LOWER_TEMPLATE,
     "last_year": LAST_YEAR_TEMPLATE,
+    "budgeted": BUDGETED_TEMPLATE,
 }
 
 
@@ -206,6 +211,12 @@ def check_stated(ctx: Context, item: Stated) -> Finding | None:
         # off by one unit of the stated figure's last digit: cut off instead of rounded
         found = _finding(ctx, item, figure, QUOTE_TEMPLATE, comparison)
         return replace(found, message=found.message + LAST_DIGIT_NOTE, severity=Severity.WARNING)
+    budgeted = item.claim.figure(Role.BUDGETED)
+    planned = budgeted.money if budgeted is not None else None
+    if planned is not None and not compare(planned, figure.value).mismatch:
+        # final accounts: the table figure is the year's budget the sentence gives, not the outturn
+        found = _finding(ctx, item, figure, BUDGETED_TEMPLATE, comparison, budgeted=planned.format())
+        return replace(found, severity=Severity.WARNING)
     last = last_year(item.claim)
     if last is not None and not compare(last, figure.value).mismatch and compare(last, item.amount).mismatch:
         # the table figure is last year's as the sentence gives it: a column or row read

@@ -81,3 +81,12 @@ def test_table_not_found_among_unrecognised_tables_is_a_warning(seed):
     res = result(doc, "COMPLETE-TABLES")
     assert places(res) == {("state_capital", None, None, "warning")}
     assert res.findings[0].params == {"table": "国有资本经营预算支出表", "unknown": 1}
+
+
+def test_a_part_of_a_disclosure_published_in_two_files(seed):
+    # 北京: the 情况说明 and the 报表 are two files
+    narrative_only = replace(seed, tables=())
+    assert result(narrative_only, "COMPLETE-TABLES").status == Status.NOT_RUN
+    tables_only = replace(seed, sections=seed.sections[:1])
+    assert result(tables_only, "COMPLETE-SECTIONS").status == Status.NOT_RUN
+    assert result(seed, "COMPLETE-SECTIONS").status == Status.PASSED

@@ -262,3 +262,16 @@ def test_level_of_another_budget(seed):
     doc = edit_text(titled, "名词解释", "指区级财政当年拨付的资金", "指市级预算主管部门当年拨付的资金")
     res = result(doc, "TEXT-LEVEL")
     assert [(f.params["word"], f.params["level"]) for f in res.findings] == [("市级预算主管部门", "区级")]
+
+
+def test_final_accounts_table_read_in_its_budget_column(seed):
+    # 西安 决算: "公务接待费预算1.86万元，支出决算0.11万元" against a table read in its 预算 column
+    from dataclasses import replace
+
+    final = replace(seed, unit=replace(seed.unit, stage="决算"))
+    doc = edit_text(final, THREE, "公务接待费0.31万元。", "公务接待费预算0.31万元，支出决算0.11万元。")
+    (f,) = [f for f in result(doc, "TEXT-3PUB").findings if f.actual == D("0.11")]
+    assert (f.severity.value, f.expected) == ("warning", D("0.31"))
+    doc = edit_text(final, THREE, "公务接待费0.31万元。", "公务接待费预算0.50万元，支出决算0.11万元。")
+    (f,) = [f for f in result(doc, "TEXT-3PUB").findings if f.actual == D("0.11")]
+    assert f.severity.value == "error"
