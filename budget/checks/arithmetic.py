@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -79,14 +80,14 @@ def _row_groups(line: Line) -> Iterator[tuple[str, tuple[str, ...]]]:
 
 
 def _printed_against_sum(
-    ctx: Context, table: Table, printed: Money | None, values: Sequence[Money | None]
+    ctx: Context, table: Table, printed: Money | None, values: Sequence[Money | None], rounded: int | None = None
 ) -> Comparison | None:
     """A printed figure against the sum of its parts; None when all are blank or it adds up exactly."""
     if printed is None and all(v is None for v in values):
         return None
     # a blank 合计 over printed parts is wrong: it counts as zero
     actual = printed if printed is not None else Money(Decimal(0), table.money_unit or ctx.unit)
-    comparison = compare_sum(actual, values)
+    comparison = compare_sum(actual, values, rounded)
     return None if comparison.equal else comparison
 
 
@@ -125,10 +126,11 @@ def _sum(
     whole: str,
     parts: tuple[tuple[Line, str], ...],
     part_tables: tuple[int | None, ...] = (),
+    rounded: int | None = None,
 ) -> SumCheck:
     printed = line.values.get(whole)
     values = [part.values.get(key) for part, key in parts]
-    comparison = _printed_against_sum(ctx, table, printed, values)
+    comparison = _printed_against_sum(ctx, table, printed, values, rounded)
     checked = printed is not None or any(v is not None for v in values)
     return SumCheck(table, ctx.table_index(table), line, whole, parts, comparison, checked, part_tables)
 
@@ -319,10 +321,13 @@ def table_groups(tables: Sequence[Table]) -> list[list[int]]:
         if groups:
             previous = tables[groups[-1][-1]]
             same_title = squash(previous.title) == squash(table.title) or not squash(table.title)
+            seen = {ln.code for i in groups[-1] for ln in tables[i].lines if ln.code}
+            repeats = {ln.code for ln in table.lines if ln.code} & seen
             if (
                 previous.kind == table.kind != TableKind.UNKNOWN
                 and same_title
                 and previous.column_keys == table.column_keys
+                and not repeats  # the same codes again: another unit's block, not the next page
             ):
                 groups[-1].append(index)
                 continue
@@ -330,11 +335,31 @@ def table_groups(tables: Sequence[Table]) -> list[list[int]]:
     return groups
 
 
+def _leaf_counts(coded: list[Line]) -> Counter[str]:
+    """For every code, how many lines of the lowest level lie under it (itself, for a leaf):
+    each was rounded when printed, and a total may be worked out from them unrounded."""
+    codes = {line.code for line in coded if line.code}
+    has_children = {code[:n] for code in codes for n in (3, 5) if len(code) > n}
+    counts: Counter[str] = Counter()
+    for code in codes:
+        if code in has_children:
+            continue
+        for n in {3, 5, len(code)}:
+            if len(code) >= n:
+                counts[code[:n]] += 1
+    return counts
+
+
 def _continued(tables: Sequence[Table], group: list[int], coded: list[Line]) -> set[str]:
     """The 类 and 款 still open at the end of a table continued in the next one (the next
     table is of the same kind but was not joined): their sums cannot be checked here."""
     after = group[-1] + 1
-    if after >= len(tables) or tables[after].kind != tables[group[-1]].kind:
+    if after >= len(tables):
+        return set()
+    last_table, next_table = tables[group[-1]], tables[after]
+    last_page = max(last_table.pages or (last_table.page or 0,))
+    unnamed_next_page = next_table.kind == TableKind.UNKNOWN and next_table.page == last_page + 1
+    if next_table.kind != last_table.kind and not unnamed_next_page:
         return set()
     last = coded[-1].code or ""
     return {last[:n] for n in (3, 5) if len(last) > n}
@@ -379,6 +404,7 @@ def hierarchy_checks(ctx: Context) -> tuple[SumCheck, ...]:
             if not coded:
                 continue
             open_codes = _continued(tables, group, coded)
+            counts = _leaf_counts(coded)
             for parent, children in _hierarchy_pairs(coded, None if open_codes else total):
                 if parent.code in open_codes:
                     continue  # its lower lines go on in a table the reader did not join to this one
@@ -386,7 +412,8 @@ def hierarchy_checks(ctx: Context) -> tuple[SumCheck, ...]:
                 part_tables = tuple(home.get(id(child)) for child in children)
                 for key in keys_of(parent).values():
                     parts = tuple((child, key) for child in children)
-                    found.append(_sum(c, table, parent, key, parts, part_tables))
+                    leaves = sum(counts[child.code or ""] for child in children)
+                    found.append(_sum(c, table, parent, key, parts, part_tables, leaves))
         return tuple(found)
 
     return ctx.memo("hierarchy_checks", compute)  # type: ignore[return-value]

@@ -150,9 +150,21 @@ def _unread_tables(ctx: Context) -> Iterator[Finding]:
         printed = sum(1 for row in table.rows for cell in row if NUMBER.match(cell.strip()))
         blank = all(v is None for line in table.lines for v in line.values.values())
         named = sum(1 for line in table.lines if AMOUNT_IN_NAME.search(line.name))
-        if printed < MIN_FAILURES or not (blank or named >= MIN_FAILURES):
+        coded = sum(
+            1
+            for line in table.lines
+            if line.code
+            and line.code.isdigit()
+            and any(v is not None and v.amount == int(line.code) for v in line.values.values())
+        )
+        if printed < MIN_FAILURES or not (blank or named >= MIN_FAILURES or coded >= MIN_FAILURES):
             continue
-        what = "没有一个金额" if blank else f"有 {named} 行把金额读进了名称"
+        if blank:
+            what = "没有一个金额"
+        elif coded >= MIN_FAILURES:
+            what = f"有 {coded} 行把科目编码读成了金额"
+        else:
+            what = f"有 {named} 行把金额读进了名称"
         yield Finding(
             message=UNREAD_TEMPLATE.format(table=table.label, printed=printed, what=what),
             location=Location(table=table.kind.value, page=table.page, table_index=index),
@@ -268,7 +280,10 @@ def set_aside(results: Sequence[RuleResult], doc: Disclosure) -> tuple[RuleResul
     read = next((r for r in results if r.rule.id == READ_RULE), None)
     if read is None or not read.findings:
         return tuple(results)
-    unreliable = {f.location.table_index: f for f in read.findings if f.location.table_index is not None}
+    unreliable: dict[int, Finding] = {}
+    for f in read.findings:  # one warning a table: the first, most specific reason (unread before failing sums)
+        if f.location.table_index is not None:
+            unreliable.setdefault(f.location.table_index, f)
     first_of_kind: dict[TableKind, int] = {}
     for index, table in enumerate(doc.tables):
         first_of_kind.setdefault(table.kind, index)

@@ -131,3 +131,24 @@ def test_a_table_whose_figures_came_out_blank(seed):
     (read,) = report.result("READ-TABLE").findings
     assert (read.location.table, read.params["blank"]) == ("summary", True)
     assert not [f for f in report.findings if f.severity == Severity.ERROR and f.rule.startswith("XREF-SUMMARY")]
+
+
+def test_codes_read_as_amounts(seed):
+    # a column shifted left: the 科目编码 came out as the first amount of every line
+    table = seed.table(TableKind.GENERAL_PUBLIC)
+    lines = tuple(
+        replace(ln, values={**ln.values, "total": Money(D(ln.code), table.money_unit or seed.unit.money_unit)})
+        if ln.code
+        else ln
+        for ln in table.lines
+    )
+    report = run(edit_table(seed, TableKind.GENERAL_PUBLIC, lines=lines))
+    unread = [f for f in report.result("READ-TABLE").findings if f.template == "unread"]
+    assert [f.location.table for f in unread] == ["general_public"]
+    assert not [f for f in report.findings if f.severity == Severity.ERROR and f.location.table == "general_public"]
+
+
+def test_codes_equal_to_an_amount_once_are_no_reading_problem(seed):
+    doc = set_values(seed, TableKind.GENERAL_PUBLIC, "2210201", total="2210201")
+    unread = [f for f in run(doc).result("READ-TABLE").findings if f.template == "unread"]
+    assert unread == []
