@@ -4,7 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test browser bench lint clean
+DEMO := build/demo_corpus.duckdb
+
+.PHONY: run test browser bench lint clean demo
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,7 +19,17 @@ browser:
 	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto.*cjk" || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
-run: $(STAMP)
+# The 语料库 page's demo: the public documents shipped in samples/, ingested once (the
+# database is git-ignored; written aside, then moved, so a stopped build leaves none).
+$(DEMO): $(STAMP) $(wildcard samples/* samples/corpus/*)
+	mkdir -p build
+	rm -f $(DEMO).tmp
+	$(PY) -m budget ingest samples --db $(DEMO).tmp --jobs 2 >/dev/null
+	mv $(DEMO).tmp $(DEMO)
+
+demo: $(DEMO)
+
+run: $(STAMP) $(DEMO)
 	$(VENV)/bin/streamlit run app.py
 
 test: $(STAMP) browser
@@ -30,7 +42,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 bench: $(STAMP)
-	for f in parse parse_pdf check pages; do $(PY) benchmarks/$$f.py || exit 1; done
+	for f in parse parse_pdf check pages corpus_query; do $(PY) benchmarks/$$f.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache

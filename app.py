@@ -22,6 +22,7 @@ pages = [
     st.Page("pages/performance.py", title="绩效目标", icon=":material/checklist:", url_path="performance"),
     st.Page("pages/tables.py", title="原始表格", icon=":material/table:", url_path="tables"),
     st.Page("pages/compare.py", title="对比", icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("pages/corpus.py", title="语料库", icon=":material/travel_explore:", url_path="corpus"),
 ]
 # The pre-publication check page is written separately; register it once it exists.
 if os.path.exists(os.path.join(HERE, "pages", "check.py")):

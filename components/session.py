@@ -24,6 +24,7 @@ _UPLOADER = "session_uploader"
 _SELECTED = "session_selected"
 _DOCUMENTS = "session_documents"  # {sha256: Document}
 _ERRORS = "session_errors"  # {sha256: (name, message)}
+_PUBLISHED = "session_published"  # {sha256: Document} opened from the server's corpus
 
 
 # st.cache_data is shared by every session of the server. That is acceptable here only
@@ -48,10 +49,13 @@ class Document:
     name: str
     data: bytes
     sample: bool = False
+    published: bool = False  # a published document from the corpus, not a draft
 
     @property
     def label(self) -> str:
-        return f"示例：{self.name}" if self.sample else self.name
+        if self.sample:
+            return f"示例：{self.name}"
+        return f"语料库：{self.name}" if self.published else self.name
 
 
 def _sample() -> Document:
@@ -103,6 +107,9 @@ def sidebar() -> None:
                 documents.setdefault(key, doc)
             else:
                 errors[key] = (file.name, message)
+        # Published documents opened from the corpus page come after the uploads.
+        for key, doc in (st.session_state.get(_PUBLISHED) or {}).items():
+            documents.setdefault(key, doc)
         st.session_state[_DOCUMENTS] = documents
         st.session_state[_ERRORS] = errors
 
@@ -120,9 +127,21 @@ def sidebar() -> None:
             st.selectbox(
                 "当前查看的文档",
                 keys,
-                format_func=lambda k: documents[k].name,
+                format_func=lambda k: documents[k].label,
                 key=_SELECTED,
             )
+
+
+def open_published(key: str, name: str, data: bytes) -> None:
+    """Hold a published corpus document in this session (like an upload, in memory
+    only) and select it; the next run of the sidebar lists it."""
+    published: dict[str, Document] = dict(st.session_state.get(_PUBLISHED) or {})
+    published[key] = Document(key, name, data, published=True)
+    st.session_state[_PUBLISHED] = published
+    documents: dict[str, Document] = dict(st.session_state.get(_DOCUMENTS) or {})
+    documents.setdefault(key, published[key])
+    st.session_state[_DOCUMENTS] = documents
+    st.session_state[_SELECTED] = key
 
 
 def _leave_legacy_pages_mode() -> None:
@@ -139,6 +158,11 @@ def _leave_legacy_pages_mode() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def use_navigation() -> None:
+    """For a page that reads no document: still run inside app.py's navigation."""
+    _leave_legacy_pages_mode()
 
 
 def current_document() -> Document:
@@ -174,6 +198,13 @@ def loaded_disclosures() -> list[tuple[str, Disclosure]]:
     _leave_legacy_pages_mode()
     documents: dict[str, Document] = st.session_state.get(_DOCUMENTS) or {}
     return [(doc.name, parse(doc.data, doc.name)) for doc in documents.values()]
+
+
+def draft_disclosures() -> list[tuple[str, Disclosure]]:
+    """The uploaded documents that parsed (drafts), without those opened from the corpus."""
+    _leave_legacy_pages_mode()
+    documents: dict[str, Document] = st.session_state.get(_DOCUMENTS) or {}
+    return [(doc.name, parse(doc.data, doc.name)) for doc in documents.values() if not doc.published]
 
 
 def is_sample() -> bool:

@@ -53,7 +53,7 @@ def _blocks(container: etree._Element):
                 for tc in cells:
                     yield from _blocks(tc)
                 continue
-            rows = _table_rows(child)
+            rows = _table_rows(child, nested)
             if rows:
                 yield Grid(rows)
         elif tag == _SDT:
@@ -62,60 +62,60 @@ def _blocks(container: etree._Element):
                 yield from _blocks(content)
 
 
-def _table_rows(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
+def _table_rows(table: etree._Element, nested: bool) -> tuple[tuple[Cell, ...], ...]:
     """One walk over the table's elements (an iterator per cell or a find() per
-    property costs several times the XML parse itself)."""
+    property costs several times the XML parse itself). A cell's text is gathered as
+    it comes: its paragraphs joined by newlines, a typed line break one too.
+
+    Only a table that holds another table needs the (costly) ownership checks."""
     rows: list[tuple[Cell, ...]] = []
     row: list[Cell] | None = None
-    paragraphs: list[list[str]] | None = None
+    parts: list[str] = []  # the current cell's text so far
+    in_cell = in_paragraph = False
     span, continued = 1, False
 
-    def cell() -> Cell:
-        return Cell("" if continued else "\n".join(["".join(p) for p in paragraphs]), span)
-
-    # Only a table that holds another table needs the (costly) ownership checks.
-    nested = sum(1 for _ in table.iter(_TBL)) > 1
+    def close_cell() -> None:
+        if row is not None and in_cell:
+            row.append(Cell("" if continued else "".join(parts), span))
 
     for node in table.iter(_TR, _TC, _P, _T, _BR, _CR, _GRID_SPAN, _V_MERGE, _GRID_BEFORE):
         tag = node.tag
-        if tag == _GRID_BEFORE:
+        if tag == _T:
+            if in_paragraph:
+                parts.append(node.text or "")
+        elif tag == _P:
+            if in_cell:
+                if in_paragraph:
+                    parts.append("\n")
+                in_paragraph = True
+        elif tag == _TC:
+            if not nested or node.getparent().getparent() is table:
+                close_cell()
+                parts, in_cell, in_paragraph, span, continued = [], True, False, 1, False
+        elif tag == _TR:
+            if not nested or node.getparent() is table:
+                close_cell()
+                in_cell = in_paragraph = False
+                if row:
+                    rows.append(tuple(row))
+                row = []
+        elif tag == _GRID_BEFORE:
             # A row that starts some grid columns in (<w:gridBefore>): those columns
             # print nothing; keep them so the cells stay under their header.
             if row is not None and (not nested or node.getparent().getparent().getparent() is table):
                 row.append(Cell("", max(int(node.get(_VAL, "1") or 1), 1)))
-            continue
-        if tag == _T:
-            if paragraphs:
-                paragraphs[-1].append(node.text or "")
         elif tag in (_BR, _CR):
             # A line break typed in a cell (Shift+Enter) separates its lines as a new
             # paragraph would: "1.…<br/>2.…" is two goals, not one.
-            if paragraphs and node.get(_TYPE) in (None, "textWrapping"):
-                paragraphs[-1].append("\n")
-        elif tag == _P:
-            if paragraphs is not None:
-                paragraphs.append([])
-        elif tag == _TC:
-            if not nested or node.getparent().getparent() is table:
-                if row is not None and paragraphs is not None:
-                    row.append(cell())
-                paragraphs, span, continued = [], 1, False
-        elif tag == _TR:
-            if not nested or node.getparent() is table:
-                if row is not None and paragraphs is not None:
-                    row.append(cell())
-                paragraphs = None
-                if row:
-                    rows.append(tuple(row))
-                row = []
+            if in_paragraph and node.get(_TYPE) in (None, "textWrapping"):
+                parts.append("\n")
         elif not nested or node.getparent().getparent().getparent().getparent() is table:
             if tag == _GRID_SPAN:
                 span = max(int(node.get(_VAL, "1") or 1), 1)
             else:
                 # <w:vMerge/> without val continues the cell above: printed once.
                 continued = node.get(_VAL) != "restart"
-    if row is not None and paragraphs is not None:
-        row.append(cell())
+    close_cell()
     if row:
         rows.append(tuple(row))
     return tuple(rows)

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from ctypes import c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import attrgetter
 from statistics import median
 from typing import NamedTuple
@@ -145,12 +145,14 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         if error.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise LoadError("PDF 文件已加密（设有打开密码），请先取消密码后再上传。", "encrypted PDF") from None
         raise LoadError("PDF 文件已损坏或不完整，无法打开。", f"cannot open PDF: {error}") from None
-    # PDFium rebuilds a missing cross-reference table from the objects it can find, so a
-    # file cut short still opens, with the pages and text past the cut silently gone. A
-    # complete file ends with %%EOF (within the last kilobyte; junk may follow it).
-    if not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(document.raw) and b"%%EOF" not in data[-1024:]:
+    # A PDF is read from its end: the startxref line before the closing %%EOF says
+    # where its cross-reference table is. A file whose last kilobyte holds neither was
+    # cut short, and PDFium then quietly reads what it can still find (an earlier
+    # revision of an amended file, the pages whose objects survived).
+    tail = data[-1024:]
+    if b"%%EOF" not in tail and b"startxref" not in tail:
         document.close()
-        raise LoadError("PDF 文件已损坏或不完整，无法打开。", "truncated PDF: no cross-reference table, no %%EOF")
+        raise LoadError("PDF 文件已损坏或不完整，无法打开。", "truncated PDF: no startxref or %%EOF at the end")
     return document
 
 
@@ -187,13 +189,13 @@ _IsHyphen = _c(pdfium_c.FPDFText_IsHyphen, _I, _P, _I)
 _MapError = _c(pdfium_c.FPDFText_HasUnicodeMapError, _I, _P, _I)
 _Origin = _c(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
 _LooseBox = _c(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
-_GlyphBox = _c(pdfium_c.FPDFText_GetCharBox, _I, _P, _I, _P, _P, _P, _P)
 _CharMatrix = _c(pdfium_c.FPDFText_GetMatrix, _I, _P, _I, _P)
 _FontSize = _c(pdfium_c.FPDFText_GetFontSize, c_double, _P, _I)
 _TextObject = _c(pdfium_c.FPDFText_GetTextObject, _P, _P, _I)
 _ObjectFont = _c(pdfium_c.FPDFTextObj_GetFont, _P, _P)
 _FontName = _c(pdfium_c.FPDFFont_GetBaseFontName, c_ulong, _P, _P, c_ulong)
 _FontDescent = _c(pdfium_c.FPDFFont_GetDescent, _I, _P, c_float, _P)
+_GlyphWidth = _c(pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, c_uint, c_float, _P)
 _CountObjects = _c(pdfium_c.FPDFPage_CountObjects, _I, _P)
 _GetObject = _c(pdfium_c.FPDFPage_GetObject, _P, _P, _I)
 _CountFormObjects = _c(pdfium_c.FPDFFormObj_CountObjects, _I, _P)
@@ -254,7 +256,7 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     frame = _Frame(page)
     drawn = _inventory(page)
     chars, undecoded, referenced = _chars(page, frame)
-    chars += _blanks(drawn.texts, referenced, frame)
+    chars += _blanks(drawn.texts, drawn.inside, referenced, frame)
     result = _Page(number, frame.width, frame.height, undecoded=undecoded)
     result.images = drawn.images
     tables = []
@@ -265,19 +267,27 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
                 grid = _Geometry(cells)
                 if grid.columns > 1:  # a boxed paragraph (a framed contents page) is text
                     tables.append(grid)
-    loose = []
-    for char in chars:
-        cx = (char.x0 + char.x1) / 2
-        cy = (char.top + char.bottom) / 2
+    loose = chars
+    if tables:  # each character in the first table its middle falls in, in reading order
+        cxs = [(c.x0 + c.x1) / 2 for c in chars]
+        cys = [(c.top + c.bottom) / 2 for c in chars]
+        left: list[int] = list(range(len(chars)))
         for grid in tables:
-            if grid.x0 - 1 <= cx <= grid.x1 + 1 and grid.top - 1 <= cy <= grid.bottom + 1:
-                grid.add(char, cx, cy)
-                break
-        else:
-            loose.append(char)
-    groups = [group for group in _group_lines(loose) if _join_chars(group)]
+            x0, x1, top, bottom = grid.x0 - 1, grid.x1 + 1, grid.top - 1, grid.bottom + 1
+            inside = [k for k in left if top <= cys[k] <= bottom and x0 <= cxs[k] <= x1]
+            for k in inside:
+                grid.add(chars[k], cxs[k], cys[k])
+            if inside:
+                taken = set(inside)
+                left = [k for k in left if k not in taken]
+        loose = [chars[k] for k in left]
+    groups, joined = [], {}  # the printed lines, and their text by line
+    for group in _group_lines(loose):
+        if text := _join_chars(group):
+            groups.append(group)
+            joined[id(group)] = text
     unruled, groups = _aligned_tables(groups, number)
-    items: list = [_line(group, number) for group in groups]
+    items: list = [_line(group, number, joined[id(group)]) for group in groups]
     items += [grid.table(number) for grid in tables] + unruled
     items = [item for item in items if not (isinstance(item, _Table) and not item.rows)]
     items.sort(key=lambda item: item.top)
@@ -308,7 +318,89 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
     text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", "replace")
     if len(text) != n:  # characters PDFium keeps out of its text (controls, surrogates)
         text = "".join(map(chr, map(_Unicode, repeat(textpage, n), range(n))))
-    errors = list(map(_MapError, repeat(textpage, n), range(n)))
+    # A font without a Unicode map has none for any of its characters: each font is
+    # asked on its first character, and only a font that fails there on every one.
+    distinct = list(dict.fromkeys(every_object))
+    font_of = dict(zip(distinct, map(_ObjectFont, distinct), strict=True))
+    where = dict(zip(reversed(every_object), range(n - 1, -1, -1), strict=True))  # each object's first character
+    first: dict[int | None, int] = {}
+    for obj in distinct:
+        first.setdefault(font_of[obj], where[obj])
+    failing = {font for font, i in first.items() if _MapError(textpage, i)}
+    if failing:
+        errors = [font_of[obj] in failing and _MapError(textpage, i) for i, obj in enumerate(every_object)]
+    else:
+        errors = [0] * n
+    undecoded = 0
+    if not failing and not _ODD.intersection(text):  # the usual page: printed text and spaces
+        kept = [i for i, ch in enumerate(text) if not ch.isspace() or (ch == " " and not _IsGenerated(textpage, i))]
+        texts = [text[i] for i in kept]
+    else:
+        texts, kept, undecoded = _odd_chars(textpage, text, errors)
+    referenced = set(every_object)
+    if not kept:
+        return [], undecoded, referenced
+
+    box = _read_each(_LooseBox, textpage, kept, c_float, 4, (0,))  # left, top, right, bottom
+    objects = [every_object[i] for i in kept]
+    styles: dict[tuple, tuple] = {}
+    names: dict[int | None, tuple[str, float]] = {}
+    out: list[_Char] = []
+    a0, b0, c0, d0, e0, f0 = frame.device
+    height = frame.height
+    new = tuple.__new__
+    last_font: int | None = None
+    last_height: float | None = None
+    style: tuple = ()
+    origin = (c_double * 2)()
+    at = ctypes.addressof(origin)
+    columns = (texts, kept, objects, box[0::4], box[1::4], box[2::4], box[3::4])
+    for ch, i, obj, left, top, right, bottom in zip(*columns, strict=True):
+        # Characters of one font and one em share their size and direction: the
+        # matrix is read once per such style (WPS writes every character as an
+        # object of its own). The loose box's height is the em, scaled.
+        font, em_height = font_of[obj], top - bottom
+        if font != last_font or em_height != last_height:
+            key = (font, em_height)
+            style = styles.get(key) or _style(textpage, i, font, frame, names, left, bottom, top)
+            if style[4]:
+                styles[key] = style
+                last_font, last_height = key
+            else:  # turned text: every character its own
+                last_font = last_height = None
+        scale, size, descent, bold, upright, factor, lift = style
+        if lift is not None:  # the loose box is the em box: the origin is its foot, lifted
+            x, y = left, bottom - lift
+        else:
+            _Origin(textpage, i, at, at + 8)
+            x, y = origin[0], origin[1]
+        if upright:  # the common case: the em box is the origin, advance and size
+            dx, dy = a0 * x + c0 * y + e0, b0 * x + d0 * y + f0
+            advance = (right - left) * scale
+            if advance < 0:  # PDFium may give a turned box either way round
+                advance = -advance
+            if advance < 1.5 * size:
+                under = height - (dy + descent)
+                out.append(new(_Char, (ch, dx, dx + advance, under - size, under, height - dy, size, bold)))
+            else:
+                # Vertical writing (an Identity-V font): PDFium's loose box then leaves
+                # out the text's scale, and its origin is the foot of the glyph's em
+                # square; pdfminer put the baseline at the PDF's default vertical
+                # origin (DW2 [880 -1000]), 0.88 em above it.
+                x0 = dx + (left - x) * factor
+                foot = height - dy
+                out.append(new(_Char, (ch, x0, x0 + size, foot - size, foot, foot - 0.88 * size, size, bold)))
+        else:
+            out.append(_turned(textpage, i, ch, x, y, font, bold, frame, names))
+    return out, undecoded, referenced
+
+
+_ODD = set("\x00\x02\ufffe")  # code points PDFium puts for a hyphen or a glyph without one
+
+
+def _odd_chars(textpage: int, text: str, errors: list) -> tuple[list[str], list[int], int]:
+    """The characters kept, their indices and how many have no Unicode value, on a
+    page with undecodable or marked characters."""
     texts: list[str] = []
     kept: list[int] = []
     undecoded = 0
@@ -326,43 +418,7 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
             continue  # a break or gap PDFium inserted, or white space
         texts.append(ch)
         kept.append(i)
-    referenced = set(every_object)
-    if not kept:
-        return [], undecoded, referenced
-    xy = _read_each(_Origin, textpage, kept, c_double, 2, (0, 1))
-    box = _read_each(_LooseBox, textpage, kept, c_float, 4, (0,))  # left, top, right, bottom
-    objects = [every_object[i] for i in kept]
-    distinct = list(dict.fromkeys(objects))
-    font_of = dict(zip(distinct, map(_ObjectFont, distinct), strict=True))
-    styles: dict[tuple, tuple] = {}
-    names: dict[int | None, tuple[str, float]] = {}
-    out: list[_Char] = []
-    a0, b0, c0, d0, e0, f0 = frame.device
-    height = frame.height
-    new = tuple.__new__
-    last_key: tuple | None = None
-    style: tuple = ()
-    columns = (texts, kept, objects, xy[0::2], xy[1::2], box[0::4], box[1::4], box[2::4], box[3::4])
-    for ch, i, obj, x, y, left, top, right, bottom in zip(*columns, strict=True):
-        # Characters of one font and one em share their size and direction: the
-        # matrix is read once per such style (WPS writes every character as an
-        # object of its own). The loose box's height is the em, scaled.
-        key = (font_of[obj], top - bottom)
-        if key != last_key:
-            style = styles.get(key) or _style(textpage, i, key[0], frame, names)
-            if style[4]:
-                styles[key] = style
-                last_key = key
-            else:  # turned text: every character its own
-                last_key = None
-        scale, size, descent, bold, upright = style
-        if upright:  # the common case: the em box is the origin, advance and size
-            dx, dy = a0 * x + c0 * y + e0, b0 * x + d0 * y + f0
-            under = height - (dy + descent)
-            out.append(new(_Char, (ch, dx, dx + (right - left) * scale, under - size, under, height - dy, size, bold)))
-        else:
-            out.append(_turned(textpage, i, ch, size, bold, frame))
-    return out, undecoded, referenced
+    return texts, kept, undecoded
 
 
 def _read_each(function, textpage: int, indices: list[int], ctype, count: int, slots: tuple[int, ...]) -> list:
@@ -379,14 +435,26 @@ def _read_each(function, textpage: int, indices: list[int], ctype, count: int, s
     return _values(array)
 
 
-def _style(textpage: int, index: int, font: int | None, frame: _Frame, names: dict) -> tuple:
+def _style(
+    textpage: int, index: int, font: int | None, frame: _Frame, names: dict, left: float, bottom: float, top: float
+) -> tuple:
     """What the characters of one font, size and direction share: (advance scale,
-    size, descent, bold, upright). ``size`` is the em as printed (the font size times
-    the text's scale)."""
+    size, descent, bold, upright, text scale, lift). ``size`` is the em as printed
+    (the font size times the text's scale). ``lift`` is how far the origin sits above
+    the bottom of PDFium's loose box, when that box is the em box (from the font's
+    ascent and descent: the same for every character of the style); None when PDFium
+    fell back to the glyph's own box, which has to be asked for each character."""
     matrix = (c_float * 6)()
     _CharMatrix(textpage, index, ctypes.addressof(matrix))
     a, b, c, d = matrix[0], matrix[1], matrix[2], matrix[3]
     em = _FontSize(textpage, index)
+    origin = (c_double * 2)()
+    at = ctypes.addressof(origin)
+    _Origin(textpage, index, at, at + 8)
+    x, y = origin[0], origin[1]
+    # The loose box starts at the origin unless PDFium fell back to the glyph's box
+    # (a font without ascent and descent), which starts at the glyph's own left edge.
+    lift = bottom - y if b == 0 and c == 0 and abs(left - x) < 1e-3 else None
     ra, rb, rc, rd = frame.device[:4]
     # the character's axes on the displayed page (y up)
     da, db, dc, dd = ra * a + rc * b, rb * a + rd * b, ra * c + rc * d, rb * c + rd * d
@@ -399,7 +467,7 @@ def _style(textpage: int, index: int, font: int | None, frame: _Frame, names: di
     # printed to hundredths of a point; rounded so, a line's size (to a tenth) does not
     # flip between 15.9 and 16.0 on that noise.
     size = round(size, 4)
-    return scale, size, descent * size, _is_bold(name), upright
+    return scale, size, descent * size, _is_bold(name), upright, size / em if em else 1.0, lift
 
 
 def _font(font: int | None, fonts: dict) -> tuple[str, float]:
@@ -417,59 +485,84 @@ def _font(font: int | None, fonts: dict) -> tuple[str, float]:
     return name, descent
 
 
-def _turned(textpage: int, index: int, text: str, size: float, bold: bool, frame: _Frame) -> _Char:
-    """A character not upright on the page (turned or mirrored text): its glyph box,
-    the only box PDFium turns with the text; its baseline is taken to be its bottom."""
-    box = (c_double * 4)()
-    address = ctypes.addressof(box)
-    _GlyphBox(textpage, index, address, address + 8, address + 16, address + 24)
-    left, right, bottom, top = _values(box)
-    corners = [frame.point(x, y) for x in (left, right) for y in (bottom, top)]
-    x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
-    t0, t1 = min(p[1] for p in corners), max(p[1] for p in corners)
-    return _Char(text, x0, x1, t0, t1, t1, size, bold)
+def _turned(
+    textpage: int, index: int, text: str, x: float, y: float, font: int | None, bold: bool, frame: _Frame, names
+) -> _Char:
+    """A character whose text is turned in PDF space (turned text, a page turned by
+    /Rotate, mirrored text). PDFium's loose box does not turn with it; the box is
+    then drawn as pdfminer drew every box: from the origin along the advance, and
+    from the descent up one em, through the character's matrix. A character not
+    upright on the displayed page has its baseline at its bottom."""
+    matrix = (c_float * 6)()
+    _CharMatrix(textpage, index, ctypes.addressof(matrix))
+    a, b, c, d = matrix[0], matrix[1], matrix[2], matrix[3]
+    em = _FontSize(textpage, index)
+    ra, rb, rc, rd, re_, rf = frame.device
+    da, db, dc, dd = ra * a + rc * b, rb * a + rd * b, ra * c + rc * d, rb * c + rd * d
+    ox, oy = ra * x + rc * y + re_, rb * x + rd * y + rf
+    width = c_float()
+    code = ord(text) if len(text) == 1 else 0x20
+    advance = width.value if font and _GlyphWidth(font, code, 1.0, ctypes.addressof(width)) else 1.0
+    _, descent = names.get(font) or _font(font, names)
+    low, high = descent * em, (descent + 1) * em  # the em's bottom and top in text space
+    p0 = (ox + dc * low, oy + dd * low)
+    p1 = (ox + da * advance * em + dc * high, oy + db * advance * em + dd * high)
+    x0, x1 = sorted((p0[0], p1[0]))
+    y0, y1 = sorted((p0[1], p1[1]))
+    height = frame.height
+    size = round(y1 - y0, 4)  # pdfminer's size: the box's height
+    upright = da * dd > 0 and db * dc <= 0
+    base = height - oy if upright else height - y0
+    return _Char(text, x0, x1, height - y1, height - y0, base, size, bold)
 
 
 @dataclass
 class _Drawn:
-    """What a page draws, form XObjects opened: path and text objects with the matrix
-    of the space they live in (a form's objects live in the form's space), and how
+    """What a page draws, form XObjects opened: its path objects (with the matrix of
+    the space they live in: a form's objects live in the form's space), its text
+    objects in drawing order (``inside`` has that matrix for those in a form), and how
     many pictures."""
 
     paths: list = field(default_factory=list)
     texts: list = field(default_factory=list)
+    inside: dict = field(default_factory=dict)
     images: int = 0
 
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
+_IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 
 
 def _inventory(page: int) -> _Drawn:
     drawn = _Drawn()
-    matrix = (c_float * 6)()
-    address = ctypes.addressof(matrix)
-    count = _CountObjects(page)
-    pending = [(list(map(_GetObject, repeat(page, count), range(count))), _IDENTITY)]
-    while pending:  # forms are opened in place: their objects come in drawing order
-        objects, outer = pending.pop()
-        for k, (obj, kind) in enumerate(zip(objects, map(_ObjectType, objects), strict=True)):
-            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                drawn.texts.append((obj, outer))
-            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                drawn.paths.append((obj, outer))
-            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-                drawn.images += 1
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-                _ObjectMatrix(obj, address)
-                inner = _compose(tuple(_values(matrix)), outer)
-                n = _CountFormObjects(obj)
-                pending.append((objects[k + 1 :], outer))
-                pending.append((list(map(_GetFormObject, repeat(obj, n), range(n))), inner))
-                break
+    count = _CountObjects(page)  # (a limit on objects per page fits here)
+    _sort_objects(drawn, list(map(_GetObject, repeat(page, count), range(count))), _IDENTITY)
     return drawn
 
 
-def _blanks(texts: list, referenced: set[int], frame: _Frame) -> list[_Char]:
+def _sort_objects(drawn: _Drawn, objects: list[int], outer: tuple) -> None:
+    kinds = list(map(_ObjectType, objects))
+    if _FORM not in kinds:  # the usual page: one sweep
+        texts = [obj for obj, kind in zip(objects, kinds, strict=True) if kind == _TEXT]
+        drawn.texts += texts
+        if outer is not _IDENTITY:
+            drawn.inside.update(dict.fromkeys(texts, outer))
+        drawn.paths += [(obj, outer) for obj, kind in zip(objects, kinds, strict=True) if kind == _PATH]
+        drawn.images += kinds.count(_IMAGE)
+        return
+    matrix = (c_float * 6)()
+    for obj, kind in zip(objects, kinds, strict=True):
+        if kind == _FORM:  # its objects, in place: drawing order is kept
+            _ObjectMatrix(obj, ctypes.addressof(matrix))
+            n = _CountFormObjects(obj)
+            inner = _compose(tuple(_values(matrix)), outer)
+            _sort_objects(drawn, list(map(_GetFormObject, repeat(obj, n), range(n))), inner)
+        else:
+            _sort_objects(drawn, [obj], outer)
+
+
+def _blanks(texts: list[int], inside: dict, referenced: set[int], frame: _Frame) -> list[_Char]:
     """The spaces typed as text objects of their own.
 
     PDFium's text page leaves out a text object that prints nothing, and WPS writes
@@ -482,7 +575,12 @@ def _blanks(texts: list, referenced: set[int], frame: _Frame) -> list[_Char]:
     line (or a cell) stepping a full em at a time is ideographic spaces (the "　　" of
     an indent), left out as pdfminer left them.
     """
-    probe = _Probe(frame)
+    probe = _Probe(frame, inside)
+    missing = [k for k, obj in enumerate(texts) if obj not in referenced]
+    if not missing:
+        return []
+    near = sorted({j for k in missing for j in (k - 1, k, k + 1) if 0 <= j < len(texts)})
+    probe.read([texts[j] for j in near])
     out: list[_Char] = []
     run: list[tuple] = []  # consecutive empty objects on one baseline: (index, placement)
 
@@ -510,7 +608,7 @@ def _blanks(texts: list, referenced: set[int], frame: _Frame) -> list[_Char]:
             out.append(_Char(" ", x, x + width * em, bottom - em, bottom, base, em, bold))
         run.clear()
 
-    for index in [k for k, (obj, _) in enumerate(texts) if obj not in referenced]:
+    for index in missing:
         if run and index != run[-1][0] + 1:
             close()
         placed = probe.place(texts[index])
@@ -528,55 +626,57 @@ class _Probe:
     """Where a text object sits on the displayed page: (baseline, x, em, bottom, bold,
     space width per em, prints nothing, right edge of its ink); None when turned."""
 
-    def __init__(self, frame: _Frame) -> None:
+    def __init__(self, frame: _Frame, inside: dict) -> None:
         self.frame = frame
-        self.matrix = (c_float * 6)()
-        self.bounds = (c_float * 4)()
-        self.size = c_float()
+        self.inside = inside
         self.names: dict = {}
         self.widths: dict = {}
         self.cache: dict = {}
 
-    def place(self, item: tuple) -> tuple | None:
-        obj, outer = item
-        if obj in self.cache:
-            return self.cache[obj]
-        self.cache[obj] = result = self._place(obj, outer)
-        return result
+    def place(self, obj: int) -> tuple | None:
+        if obj not in self.cache:
+            self.read([obj])
+        return self.cache[obj]
 
-    def _place(self, obj: int, outer: tuple) -> tuple | None:
-        b = ctypes.addressof(self.bounds)
-        _ObjectBounds(obj, b, b + 4, b + 8, b + 12)
-        if not _ObjectFontSize(obj, ctypes.addressof(self.size)):
-            return None
-        m = self.matrix
-        _ObjectMatrix(obj, ctypes.addressof(m))
-        a, bb, c, d, e, f = _compose((m[0], m[1], m[2], m[3], m[4], m[5]), outer)
+    def read(self, objects: list[int]) -> None:
+        """Place every object of ``objects``, each PDFium query made for all at once."""
+        bounds = _read_all(_ObjectBounds, objects, c_float, 4, (0, 1, 2, 3))
+        sizes = _read_all(_ObjectFontSize, objects, c_float, 1, (0,))
+        matrices = _read_all(_ObjectMatrix, objects, c_float, 6, (0,))
+        fonts = list(map(_ObjectFont, objects))
         ra, rb, rc, rd, re_, rf = self.frame.device
-        da, db, dc, dd = ra * a + rc * bb, rb * a + rd * bb, ra * c + rc * d, rb * c + rd * d
-        if not (db == 0 and dc == 0 and da > 0 and dd > 0):
-            return None
-        font = _ObjectFont(obj)
-        name, descent = self.names.get(font) or _font(font, self.names)
-        width = self.widths.get(font)
-        if width is None:
-            width = self.widths[font] = _space_width(font)
-        em = round(dd * self.size.value, 4)
-        x = ra * e + rc * f + re_
-        y = rb * e + rd * f + rf
         height = self.frame.height
-        left, right = sorted((self.bounds[0], self.bounds[2]))
-        # the ink's right edge on the displayed page (outer maps form space to user space)
-        ox, oy = (
-            outer[0] * right + outer[2] * self.bounds[1] + outer[4],
-            outer[1] * right + outer[3] * self.bounds[1] + outer[5],
-        )
-        ink_right = ra * ox + rc * oy + re_
-        empty = abs(self.bounds[2] - self.bounds[0]) < 0.01
-        return (height - y, x, em, height - (y + descent * em), _is_bold(name), width, empty, ink_right)
-
-
-_GlyphWidth = _c(pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, c_uint, c_float, _P)
+        for k, obj in enumerate(objects):
+            outer = self.inside.get(obj, _IDENTITY)
+            a, bb, c, d, e, f = _compose(tuple(matrices[6 * k : 6 * k + 6]), outer)
+            da, db, dc, dd = ra * a + rc * bb, rb * a + rd * bb, ra * c + rc * d, rb * c + rd * d
+            if not (db == 0 and dc == 0 and da > 0 and dd > 0):
+                self.cache[obj] = None
+                continue
+            font = fonts[k]
+            name, descent = self.names.get(font) or _font(font, self.names)
+            width = self.widths.get(font)
+            if width is None:
+                width = self.widths[font] = _space_width(font)
+            em = round(dd * sizes[k], 4)
+            x = ra * e + rc * f + re_
+            y = rb * e + rd * f + rf
+            left, bottom, right = bounds[4 * k : 4 * k + 3]
+            # the ink's right edge on the displayed page (outer maps form space to user space)
+            ox, oy = max(left, right), bottom
+            ux, uy = outer[0] * ox + outer[2] * oy + outer[4], outer[1] * ox + outer[3] * oy + outer[5]
+            empty = abs(right - left) < 0.01
+            placed = (
+                height - y,
+                x,
+                em,
+                height - (y + descent * em),
+                _is_bold(name),
+                width,
+                empty,
+                ra * ux + rc * uy + re_,
+            )
+            self.cache[obj] = placed
 
 
 def _space_width(font: int | None) -> float:
@@ -612,48 +712,100 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     horizontal: list[tuple] = []
     vertical: list[tuple] = []
     drawn = False
-    fill, stroke = c_int(), c_int()
-    color = (c_uint * 4)()
-    own = (c_float * 6)()
+    objects = [obj for obj, _ in paths]  # (a limit on paths or segments per page fits here)
+    if not objects:
+        return (horizontal, vertical), drawn
+    # Every path's draw mode, matrix and segments, each read in one sweep.
+    modes = _read_all(_DrawMode, objects, c_int, 2, (0, 1))
+    own = _read_all(_ObjectMatrix, objects, c_float, 6, (0,))
+    counts = list(map(_CountSegments, objects))
+    owners = [obj for obj, n in zip(objects, counts, strict=True) for _ in range(n)]
+    segments = list(map(_GetSegment, owners, [k for n in counts for k in range(n)]))
+    kinds = list(map(_SegmentType, segments))
+    # A subpath is closed (or not) where it ends: before the next moveto, or at its path's end.
+    closes = [0] * len(segments)
+    path_ends = set(accumulate(counts))
+    ends = [k for k in range(len(segments)) if k + 1 in path_ends or kinds[k + 1] == _MOVETO]
+    for k, closed in zip(ends, map(_SegmentClose, [segments[k] for k in ends]), strict=True):
+        closes[k] = closed
+    points = _read_all(_SegmentPoint, segments, c_float, 2, (0, 1)) if segments else []
+    unstroked = [obj for k, obj in enumerate(objects) if modes[2 * k] and not modes[2 * k + 1]]
+    colors = _read_all(_FillColor, unstroked, c_uint, 4, (0, 1, 2, 3)) if unstroked else []
+    fills = {obj: colors[4 * k : 4 * k + 3] for k, obj in enumerate(unstroked)}
     height = frame.height
-    for obj, outer in paths:  # (a limit on paths or segments per page fits here)
-        _DrawMode(obj, ctypes.addressof(fill), ctypes.addressof(stroke))
-        if not fill.value and not stroke.value:
-            continue  # a clipping path: nothing is painted
-        shown = bool(stroke.value)
-        if not shown:
-            c = ctypes.addressof(color)
-            _FillColor(obj, c, c + 4, c + 8, c + 12)
-            shown = min(color[0], color[1], color[2]) < 250  # white (or nearly) is not seen
-        _ObjectMatrix(obj, ctypes.addressof(own))
-        a, b, c_, d, e, f = _compose(_compose((own[0], own[1], own[2], own[3], own[4], own[5]), outer), frame.device)
-        n = _CountSegments(obj)
-        segments = list(map(_GetSegment, repeat(obj, n), range(n)))
-        points = (c_float * (2 * n))()
-        base = ctypes.addressof(points)
-        list(map(_SegmentPoint, segments, range(base, base + 8 * n, 8), range(base + 4, base + 8 * n, 8)))
-        xy = _values(points) if n else []
+    placed: dict[tuple, tuple] = {}  # a form's matrix, then the page's turn
+    first = 0
+    for k, (obj, outer) in enumerate(paths):
+        n = counts[k]
+        start, first = first, first + n
+        fill, stroke = modes[2 * k], modes[2 * k + 1]
+        if not fill and not stroke or n < 2:
+            continue  # a clipping path paints nothing
+        shown = bool(stroke) or min(fills[obj]) < 250  # white (or nearly) is not seen
+        mine = (*own[6 * k : 6 * k + 6], outer)  # paths of a page mostly share one matrix
+        matrix = placed.get(mine)
+        if matrix is None:
+            matrix = placed[mine] = _compose(_compose(mine[:6], outer), frame.device)
+        a, b, c, d, e, f = matrix
+        xy = points[2 * start : 2 * first]
+        pts = [(a * x + c * y + e, height - (b * x + d * y + f)) for x, y in zip(xy[0::2], xy[1::2], strict=True)]
+        kind = kinds[start:first]
+        # The common shapes read straight: a line, and four sides (a box, or the
+        # mitred piece of a border, which pdfminer took for a curve).
+        if n == 2 and kind == _LINE_PATH and not closes[start + 1]:
+            drawn = True
+            (px, py), (qx, qy) = pts
+            if px == qx:
+                vertical.append((px, py, px, qy) if py < qy else (px, qy, px, py))
+            elif py == qy:
+                horizontal.append((px, py, qx, py) if px < qx else (qx, py, px, py))
+            continue
+        if n == 5 and kind == _BOX_PATH and not any(closes[start : start + 4]):
+            if pts[0] == pts[4] and _is_box(pts):
+                drawn = True
+                if shown:
+                    _edges("rect", pts, horizontal, vertical)
+            else:
+                _edges("curve", pts + [pts[0]] if closes[start + 4] and pts[4] != pts[0] else pts, horizontal, vertical)
+            continue
+        close = closes[start:first]
         path: list[tuple[str, tuple[float, float]]] = []
         pending = 0  # Bézier points: PDFium gives three per curve segment
-        for k, (kind, closed) in enumerate(zip(map(_SegmentType, segments), map(_SegmentClose, segments), strict=True)):
-            x, y = xy[2 * k], xy[2 * k + 1]
-            p = (a * x + c_ * y + e, height - (b * x + d * y + f))
-            if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+        for kind_, closed, p in zip(kind, close, pts, strict=True):
+            if kind_ == pdfium_c.FPDF_SEGMENT_BEZIERTO:
                 pending += 1
                 if pending == 3:
                     path.append(("c", p))
                     pending = 0
             else:
-                path.append((_SEGMENT_OPERATOR.get(kind, "l"), p))
+                path.append((_SEGMENT_OPERATOR.get(kind_, "l"), p))
                 pending = 0
             if closed:
                 path.append(("h", p))
-        for shape, pts in _subpaths(path):
-            drawn |= shape in ("line", "rect")
-            if shape == "rect" and not shown:
+        for found, corners in _subpaths(path):
+            drawn |= found in ("line", "rect")
+            if found == "rect" and not shown:
                 continue
-            _edges(shape, pts, horizontal, vertical)
+            _edges(found, corners, horizontal, vertical)
     return (horizontal, vertical), drawn
+
+
+_MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
+_LINE_PATH = [pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO]
+_BOX_PATH = [pdfium_c.FPDF_SEGMENT_MOVETO] + [pdfium_c.FPDF_SEGMENT_LINETO] * 4
+
+
+def _read_all(function, handles: list[int], ctype, count: int, slots: tuple[int, ...]) -> list:
+    """``function(handle, *addresses)`` for every handle, each call writing ``count``
+    values into its own stretch of one array; the values, in order."""
+    k = len(handles)
+    array = (ctype * (count * k))()
+    size = ctypes.sizeof(ctype)
+    base = ctypes.addressof(array)
+    step = size * count
+    addresses = [range(base + size * slot, base + size * slot + step * k, step) for slot in slots]
+    list(map(function, handles, *addresses))
+    return _values(array)
 
 
 def _subpaths(path: list[tuple[str, tuple[float, float]]]):
@@ -693,12 +845,14 @@ def _edges(shape: str, pts: list[tuple[float, float]], horizontal: list, vertica
         horizontal += [(x0, top, x1, top), (x0, bottom, x1, bottom)]
         vertical += [(x0, top, x0, bottom), (x1, top, x1, bottom)]
         return
-    for (px, py), (qx, qy) in zip(pts, pts[1:], strict=False):
+    px, py = pts[0]
+    for qx, qy in pts[1:]:
         if px == qx:
-            vertical.append((px, min(py, qy), px, max(py, qy)))
+            vertical.append((px, py, px, qy) if py < qy else (px, qy, px, py))
         elif py == qy:
-            horizontal.append((min(px, qx), py, max(px, qx), py))
+            horizontal.append((px, py, qx, py) if px < qx else (qx, py, px, py))
         # a slanted stroke (a diagonal header line, a chart) is no ruling
+        px, py = qx, qy
 
 
 class _Geometry:
@@ -712,14 +866,20 @@ class _Geometry:
         self.rows = len(self.ys) - 1
         self.owner: list[list[int | None]] = [[None] * self.columns for _ in range(self.rows)]
         self.spans = []  # (row0, col0, row1, col1)
+        # cells share their corners: each coordinate is placed once
+        column = {v: _nearest(self.xs, v) for v in {c[0] for c in cells} | {c[2] for c in cells}}
+        row = {v: _nearest(self.ys, v) for v in {c[1] for c in cells} | {c[3] for c in cells}}
         for index, (x0, top, x1, bottom) in enumerate(cells):
-            c0, c1 = _nearest(self.xs, x0), _nearest(self.xs, x1)
-            r0, r1 = _nearest(self.ys, top), _nearest(self.ys, bottom)
-            self.spans.append((r0, c0, max(r1, r0 + 1), max(c1, c0 + 1)))
-            for r in range(r0, max(r1, r0 + 1)):
-                for c in range(c0, max(c1, c0 + 1)):
-                    if r < len(self.owner) and c < self.columns:
-                        self.owner[r][c] = index
+            c0, c1, r0, r1 = column[x0], column[x1], row[top], row[bottom]
+            if r1 <= r0:
+                r1 = r0 + 1
+            if c1 <= c0:
+                c1 = c0 + 1
+            self.spans.append((r0, c0, r1, c1))
+            for r in range(r0, min(r1, self.rows)):
+                owners = self.owner[r]
+                for c in range(c0, min(c1, self.columns)):
+                    owners[c] = index
         self.chars: list[list] = [[] for _ in cells]
 
     def add(self, char: _Char, cx: float, cy: float) -> None:
@@ -772,6 +932,8 @@ def _segments(line: list[_Char]) -> list[list[_Char]]:
         else:
             part.append(char)
             digits = digits and char.text.isdigit()
+    if len(parts) == 1:
+        return parts  # the line whole: it prints (the reader keeps printed lines only)
     return [part for part in parts if _join_chars(part)]
 
 
@@ -930,7 +1092,7 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
     start = 0.0  # the baseline of the line's first character
     for char in sorted(chars, key=_by_base):
         size = char.size
-        if line and abs(char.base - start) <= (size if size > 4 else 4) * 0.35:
+        if line and char.base - start <= (size if size > 4 else 4) * 0.35:  # sorted: never below start
             line.append(char)
         else:
             line = [char]
@@ -955,11 +1117,11 @@ def _join_chars(line: list[_Char]) -> str:
     return (_SPACES.sub(" ", joined) if "  " in joined else joined).strip()
 
 
-def _line(chars: list[_Char], number: int) -> _Line:
-    sizes = [c.size for c in chars if c.text.strip()] or [chars[0].size]
+def _line(chars: list[_Char], number: int, text: str | None = None) -> _Line:
+    sizes = [c.size for c in chars if c.text != " "] or [chars[0].size]
     bold = sum(c.bold for c in chars) > len(chars) / 2
     return _Line(
-        text=_join_chars(chars),
+        text=_join_chars(chars) if text is None else text,
         x0=min(map(_X0, chars)),
         x1=max(map(_X1, chars)),
         top=min(map(_TOP, chars)),
@@ -984,12 +1146,12 @@ def _cell_text(chars: list[_Char]) -> str:
     as Word keeps it. A line of white space alone (spaces under a wrapped word) is no
     line: the break is judged on the printed line before it.
     """
-    lines = [line for line in _group_lines(chars) if _join_chars(line)]
+    printed = [(line, part) for line in _group_lines(chars) if (part := _join_chars(line))]
+    lines = [line for line, _ in printed]
     right = max((line[-1].x1 for line in lines), default=0)
     text = ""
-    for n, line in enumerate(lines):
-        part = _join_chars(line)
-        if text and part:
+    for n, (_, part) in enumerate(printed):
+        if text:
             previous = lines[n - 1]
             if previous[-1].x1 < right - 2.5 * max(previous[-1].size, 4) or _HEADING_MARK.match(part):
                 text += "\n"

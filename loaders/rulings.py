@@ -110,32 +110,26 @@ def _cells(crossings: dict[tuple[float, float], tuple[set[Edge], set[Edge]]]) ->
     for x, y in points:
         down[x].append(y)
         across[y].append(x)
-
-    def vertical(p: tuple[float, float], q: tuple[float, float]) -> bool:
-        return not crossings[p][0].isdisjoint(crossings[q][0])
-
-    def horizontal(p: tuple[float, float], q: tuple[float, float]) -> bool:
-        return not crossings[p][1].isdisjoint(crossings[q][1])
-
     cells: list[Cell] = []
     for x, y in points:
+        vs, hs = crossings[(x, y)]
         ys, xs = down[x], across[y]
-        below = ys[bisect_right(ys, y) :]
-        right = xs[bisect_right(xs, x) :]
-        corner = (x, y)
-        for by in below:
-            if not vertical(corner, (x, by)):
-                continue
-            for rx in right:
-                if not horizontal(corner, (rx, y)):
-                    continue
-                opposite = (rx, by)
-                if opposite in crossings and vertical(opposite, (rx, y)) and horizontal(opposite, (x, by)):
+        found = False
+        for by in ys[bisect_right(ys, y) :]:
+            below = crossings[(x, by)]
+            if vs.isdisjoint(below[0]):
+                continue  # no edge down to it
+            for rx in xs[bisect_right(xs, x) :]:
+                right = crossings[(rx, y)]
+                if hs.isdisjoint(right[1]):
+                    continue  # no edge across to it
+                opposite = crossings.get((rx, by))
+                if opposite and not opposite[0].isdisjoint(right[0]) and not opposite[1].isdisjoint(below[1]):
                     cells.append((x, y, rx, by))
+                    found = True
                     break
-            else:
-                continue
-            break
+            if found:
+                break
     return cells
 
 
@@ -173,12 +167,17 @@ def _tables(cells: list[Cell]) -> list[list[Cell]]:
         ordered: list[int] = []
         touched: set[tuple[float, float]] = set()
         remaining = component
+        touched.update(corners_of[component[0]])
         while remaining:
             left = []
             for i in remaining:
-                if not ordered or any(c in touched for c in corners_of[i]):
+                p, q, r, s = corners_of[i]
+                if p in touched or q in touched or r in touched or s in touched:
                     ordered.append(i)
-                    touched.update(corners_of[i])
+                    touched.add(p)
+                    touched.add(q)
+                    touched.add(r)
+                    touched.add(s)
                 else:
                     left.append(i)
             remaining = left

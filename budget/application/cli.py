@@ -45,7 +45,7 @@ def summary(d: Disclosure) -> str:
     return "\n".join(lines)
 
 
-def _ingest(directory: str, database: str, jobs: int | None) -> int:
+def _ingest(directory: str, database: str, jobs: int | None, region: str | None, parquet: str | None) -> int:
     """One line per file and a total on stdout; 0 when at least one file was ingested."""
     from budget.application.corpus import ingest
 
@@ -53,12 +53,21 @@ def _ingest(directory: str, database: str, jobs: int | None) -> int:
         print(f"无法读取：{directory} 不是目录 (not a directory)", file=sys.stderr)
         return 2
     try:
-        report = ingest(directory, database, progress=lambda result: print(result.line(), flush=True), jobs=jobs)
+        report = ingest(
+            directory,
+            database,
+            progress=lambda result: print(result.line(), flush=True),
+            jobs=jobs,
+            region=region,
+            parquet=parquet,
+        )
     except Exception as error:  # noqa: BLE001 - the database itself could not be opened or written
         reason = (str(error).splitlines() or [type(error).__name__])[0]
         print(f"无法写入数据库：{database} (cannot write database: {reason})", file=sys.stderr)
         return 2
     print(report.total_line())
+    if parquet:
+        print(f"Parquet：{parquet}/<表>/year=…/region=…/（按年度和地区分区）")
     if report.ingested == 0:
         print(
             f"无法读取：{directory} 中没有可导入的预算公开文件 (no readable disclosure in {directory})", file=sys.stderr
@@ -91,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     ingest_cmd = commands.add_parser("ingest", help="把一个目录下的全部预算公开文件导入 DuckDB 数据库")
     ingest_cmd.add_argument("dir")
     ingest_cmd.add_argument("--db", required=True, help="DuckDB 数据库文件（不存在则新建）")
+    ingest_cmd.add_argument("--region", help="这个目录下全部文件所属的地区（默认：从单位名称和封面识别）")
+    ingest_cmd.add_argument("--parquet", metavar="DIR", help="同时把每张表写成 Parquet，按年度和地区分区")
     survey_cmd = commands.add_parser("survey", help="语料报告：一个目录下每个文件读到了什么、哪些恒等式成立")
     survey_cmd.add_argument("dir")
     survey_cmd.add_argument("--json", action="store_true", help="输出 JSON")
@@ -99,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "ingest":
-        return _ingest(args.dir, args.db, args.jobs)
+        return _ingest(args.dir, args.db, args.jobs, args.region, args.parquet)
     if args.command == "survey":
         return _survey(args.dir, args.json, args.jobs)
 

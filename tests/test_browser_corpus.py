@@ -1,0 +1,129 @@
+"""The 语料库 page in a real browser (Debian Chromium through Playwright), on the demo
+corpus built from samples/: open it, sort, search, and follow a row to its document."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from budget.application import corpus as ingest
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, _free_port
+
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason="system Chromium not installed (make test installs it)"
+)
+
+AUDIT = "上海市审计局"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("demo") / "demo_corpus.duckdb"
+    assert ingest.ingest(ROOT / "samples", db, jobs=2).ingested == 7
+    port = _free_port()
+    env = {**os.environ, "BUDGETLENS_CORPUS": str(db), "BUDGETLENS_CORPUS_DOCUMENTS": str(ROOT / "samples")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
+        + ["--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("streamlit did not start")
+            time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+def _rows(page, index: int = 0):
+    """The body rows of a dataframe, from the grid's accessible table (the cells are drawn
+    on a canvas)."""
+    return page.locator("[data-testid='stDataFrame']").nth(index).locator("table tbody tr")
+
+
+def _settle(page) -> None:
+    """Wait until the script run is over (the status widget shows while it runs)."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("[data-testid='stStatusWidget']")).to_have_count(0)
+    page.wait_for_timeout(500)
+
+
+def _click_row(page, row: int, index: int = 0) -> None:
+    """Click the selection box of a body row (header and rows are 35 px high)."""
+    _settle(page)
+    box = page.locator("[data-testid='stDataFrame']").nth(index).bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 35 * row + 17)
+
+
+def test_corpus_page_in_a_browser(server, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1440, "height": 1200})
+            # Generous: the suite runs this beside other browser and page tests on 2 cores.
+            page.set_default_timeout(60_000)
+            expect.set_options(timeout=60_000)
+
+            # A link straight to the page on a fresh server: the app's navigation and sidebar.
+            page.goto(f"{server}/corpus")
+            expect(page.get_by_role("heading", name="语料库")).to_be_visible()
+            expect(page.locator("[data-testid='stSidebarNav'] a", has_text="语料库")).to_be_visible()
+            expect(_rows(page)).to_have_count(7)
+            expect(_rows(page).first).to_contain_text("上海市数据局")  # 支出总计, largest first
+
+            # Sort by 三公, largest first: the 审计局 (237.92 万元) leads.
+            page.get_by_role("combobox", name="排序").click()
+            page.get_by_role("option", name="“三公”经费（万元）", exact=True).click()
+            expect(_rows(page).first).to_contain_text(AUDIT)
+            page.screenshot(path=str(tmp_path / "corpus_units.png"), full_page=True)
+
+            # Search the narratives.
+            page.get_by_role("tab", name="全文检索").click()
+            box = page.get_by_label("在编制说明等文字部分中检索")
+            box.fill("公务接待")
+            box.press("Enter")
+            expect(page.get_by_text("共 24 句，来自 7 份文档。")).to_be_visible()
+            expect(_rows(page).first).to_contain_text("公务接待")
+            page.screenshot(path=str(tmp_path / "corpus_search.png"), full_page=True)
+
+            # Back to the units; one click on a row opens that document's 总览.
+            page.get_by_role("tab", name="单位一览").click()
+            # the table of units is back (not the search hits still on screen while it reruns)
+            expect(page.get_by_text("共 7 份文档")).to_be_visible()
+            expect(page.get_by_role("combobox", name="排序")).to_be_visible()
+            expect(_rows(page).first).to_contain_text(AUDIT)
+            _click_row(page, 0)
+            expect(page.get_by_role("heading", name="总览")).to_be_visible()
+            expect(page.get_by_text(AUDIT).first).to_be_visible()
+            # It is now in this session: the other pages show it too.
+            page.locator("[data-testid='stSidebarNav'] a", has_text="三公经费").click()
+            expect(page.get_by_role("heading", name="三公经费")).to_be_visible()
+            expect(page.get_by_text("237.92").first).to_be_visible()
+        finally:
+            browser.close()
