@@ -76,12 +76,24 @@ def _render(rule: Rule, finding: Finding) -> str:
     return template.format(**finding.params)
 
 
+def _settled(rule: Rule, finding: Finding) -> Finding:
+    """The finding (and the consequences it lists, unless another rule's) with its rule,
+    severity and message."""
+    severity = rule.severity if finding.severity == Severity.RULE else finding.severity
+    return replace(
+        finding,
+        rule=rule.id,
+        severity=severity,
+        message=_render(rule, finding),
+        consequences=tuple(f if f.rule else _settled(rule, f) for f in finding.consequences),
+    )
+
+
 def _finish(rule: Rule, findings: list[Finding]) -> RuleResult:
     done = []
     seen: dict[str, int] = {}
     for finding in findings:
-        severity = rule.severity if finding.severity == Severity.RULE else finding.severity
-        finding = replace(finding, rule=rule.id, severity=severity, message=_render(rule, finding))
+        finding = _settled(rule, finding)
         key = finding.identity()
         seen[key] = seen.get(key, 0) + 1
         done.append(replace(finding, key=key if seen[key] == 1 else f"{key}-{seen[key]}"))

@@ -43,6 +43,8 @@ ROW_TABLES = (*CLASSIFIED, TableKind.SUMMARY, TableKind.FISCAL_SUMMARY, TableKin
 SOURCES = ("appropriation", "special_account", "business", "operating", "superior_grant", "subsidiary", "other")
 OTHER_SOURCES = SOURCES[1:]
 FUNDS = ("general_public", "gov_fund", "state_capital")
+# what a year's income is topped up with (西安: 用事业基金弥补收支差额, 上年实户资金余额)
+CARRY = ("carried_in", "carried_in_cash", "fund_offset")
 # (whole, parts, keys whose presence makes this group redundant, keys that must be there:
 # without its main part a row would be summed from the columns that happen to be read)
 ROW_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
@@ -55,14 +57,14 @@ ROW_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]],
         ("personnel", "public", "project"),
     ),
     ("total", ("personnel", "public"), ("basic", "project"), ("personnel", "public")),
-    ("total", ("current", "carried_in"), (), ("current", "carried_in")),
+    ("total", ("current", *CARRY), (), ("current",)),
     ("current", SOURCES, (), ("appropriation",)),
-    ("total", (*SOURCES, "carried_in"), ("current",), ("appropriation",)),
+    ("total", (*SOURCES, *CARRY), ("current",), ("appropriation",)),
     # the appropriation printed by fund, beside the other sources (收入总表 without a 财政拨款 subtotal)
-    ("total", (*FUNDS, *OTHER_SOURCES, "carried_in"), ("current", "appropriation"), ("general_public",)),
+    ("total", (*FUNDS, *OTHER_SOURCES, *CARRY), ("current", "appropriation"), ("general_public",)),
     ("current", (*FUNDS, *OTHER_SOURCES), ("appropriation",), ("general_public",)),
     # funds alone (财政拨款收支总表): only where no other source is printed
-    ("total", FUNDS, (*OTHER_SOURCES, "carried_in", "current"), ("general_public",)),
+    ("total", FUNDS, (*OTHER_SOURCES, *CARRY, "current"), ("general_public",)),
 )
 
 # one wrong cell reported once (budget.checks.reading.merge_cell_defects)
@@ -224,7 +226,7 @@ def misread_signal(check: SumCheck) -> str | None:
     gap = abs(comparison.difference.amount)
     unit = comparison.difference.unit
     unread = _unmapped_sum(check, unit)
-    if unread is not None and unread == gap:
+    if unread is not None and abs(unread - gap) <= comparison.tolerance:
         return "相差恰为本行未识别各栏之和，可能有的栏没有读到"
     used = {p.amount for p in (*parts, printed) if p is not None}
     body = check.line.row - len(check.table.header)  # Line.row counts the header rows
@@ -299,8 +301,14 @@ def _children(coded: Sequence[Line], parent: Line) -> list[Line]:
     level = level_of(parent)
     if level is None or not parent.code:
         return []
+    under = [c for c in coded if c is not parent and c.code and c.code.startswith(parent.code)]
+    middle = {c.code for c in under if level_of(c) == level + 1}
+    # a 项 whose 款 is not printed (西安: 3010201 津贴补贴 straight under 301) counts under the 类
     return [
-        c for c in coded if c is not parent and level_of(c) == level + 1 and c.code and c.code.startswith(parent.code)
+        c
+        for c in under
+        if level_of(c) == level + 1
+        or (level_of(c) == level + 2 and c.code and len(c.code) == 7 and c.code[:5] not in middle)
     ]
 
 
@@ -350,19 +358,27 @@ def _leaf_counts(coded: list[Line]) -> Counter[str]:
     return counts
 
 
-def _continued(tables: Sequence[Table], group: list[int], coded: list[Line]) -> set[str]:
+def _continued(ctx: Context, tables: Sequence[Table], group: list[int], coded: list[Line]) -> set[str]:
     """The 类 and 款 still open at the end of a table continued in the next one (the next
-    table is of the same kind but was not joined): their sums cannot be checked here."""
-    after = group[-1] + 1
-    if after >= len(tables):
-        return set()
-    last_table, next_table = tables[group[-1]], tables[after]
-    last_page = max(last_table.pages or (last_table.page or 0,))
-    unnamed_next_page = next_table.kind == TableKind.UNKNOWN and next_table.page == last_page + 1
-    if next_table.kind != last_table.kind and not unnamed_next_page:
-        return set()
+    table is of the same kind but was not joined, or the next page came out as an unnamed
+    table or as text listing codes under them): their sums cannot be checked here."""
     last = coded[-1].code or ""
-    return {last[:n] for n in (3, 5) if len(last) > n}
+    open_codes = {last[:n] for n in (3, 5) if len(last) > n}
+    if not open_codes:
+        return set()
+    last_table = tables[group[-1]]
+    last_page = max(last_table.pages or (last_table.page or 0,))
+    after = group[-1] + 1
+    if after < len(tables):
+        next_table = tables[after]
+        unnamed_next_page = next_table.kind == TableKind.UNKNOWN and next_table.page == last_page + 1
+        if next_table.kind == last_table.kind or unnamed_next_page:
+            return open_codes
+    under = re.compile(rf"(?<!\d)(?:{'|'.join(sorted(open_codes))})\d{{2,4}}(?!\d)")
+    for section in ctx.doc.sections:
+        if section.page == last_page + 1 and under.search(f"{section.heading}\n{section.text}"[:4000]):
+            return open_codes  # the rows of the next page were read as text
+    return set()
 
 
 def _hierarchy_pairs(coded: list[Line], total: Line | None) -> Iterator[tuple[Line, list[Line]]]:
@@ -403,7 +419,7 @@ def hierarchy_checks(ctx: Context) -> tuple[SumCheck, ...]:
                     coded.append(line)
             if not coded:
                 continue
-            open_codes = _continued(tables, group, coded)
+            open_codes = _continued(c, tables, group, coded)
             counts = _leaf_counts(coded)
             for parent, children in _hierarchy_pairs(coded, None if open_codes else total):
                 if parent.code in open_codes:
@@ -417,6 +433,43 @@ def hierarchy_checks(ctx: Context) -> tuple[SumCheck, ...]:
         return tuple(found)
 
     return ctx.memo("hierarchy_checks", compute)  # type: ignore[return-value]
+
+
+GLUED_FIGURES = re.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}|\d+\.\d{2}")
+
+
+def skipped_row_signal(check: SumCheck) -> str | None:
+    """A failed 类/款 sum whose difference is exactly the figures of a row under it that
+    the reader did not turn into a line (two rows run together, '3011230113 … 2.3039.70'):
+    the reading lost the row, not the document its figure."""
+    comparison = check.comparison
+    if comparison is None or not comparison.mismatch:
+        return None
+    table = check.table
+    own = list(table.lines)
+    ids = {id(line): i for i, line in enumerate(own)}
+    if id(check.line) not in ids:
+        return None
+    last = max((ids[id(child)] for child, _ in check.parts if id(child) in ids), default=ids[id(check.line)])
+    start = check.line.row
+    after = [line.row for line in own[last + 1 :] if line.code]
+    end = after[0] if after else len(table.header) + len(table.rows)
+    read_rows = {line.row for line in own if line.code}
+    gap = comparison.difference.amount.copy_abs()
+    unit = comparison.difference.unit
+    money_unit = table.money_unit or unit
+    for number in range(start + 1, end):
+        body = number - len(table.header)
+        if number in read_rows or not 0 <= body < len(table.rows):
+            continue
+        for cell in table.rows[body]:
+            figures = [Decimal(f.replace(",", "")) for f in GLUED_FIGURES.findall(cell)]
+            if not figures or "".join(GLUED_FIGURES.findall(cell)) != cell.strip():
+                continue
+            candidates = {*figures, sum(figures, Decimal(0))}
+            if any(abs(Money(f, money_unit).to(unit).amount - gap) <= comparison.tolerance for f in candidates if f):
+                return f"相差恰为下面没有读成一行的“{cell.strip()}”，可能这几行读错了位"
+    return None
 
 
 def _hierarchy_finding(ctx: Context, check: SumCheck) -> Finding:
@@ -445,7 +498,11 @@ def _hierarchy_finding(ctx: Context, check: SumCheck) -> Finding:
         f"下级科目 {parts}",
         coarse_total=_coarse_total(check),
     )
-    return replace(found, params=_sum_params(ctx, check, labels))
+    params = _sum_params(ctx, check, labels)
+    signal = skipped_row_signal(check)
+    if signal is not None and found.severity == Severity.RULE:
+        return replace(found, message=f"{found.message}（{signal}）", severity=Severity.WARNING, params=params)
+    return replace(found, params=params)
 
 
 @rule(
@@ -507,14 +564,20 @@ def _items_before_total(table: Table, side: str, stop: Line | None) -> list[Line
 
 
 def _totals_findings(
-    ctx: Context, table: Table, whole: Line, parts: Sequence[Line | None], keys: Sequence[str] | None = None
+    ctx: Context,
+    table: Table,
+    whole: Line,
+    parts: Sequence[Line | None],
+    keys: Sequence[str] | None = None,
+    rounded: int | None = None,
 ) -> Iterator[Finding]:
-    """``whole`` = Σ ``parts`` for every amount column of ``whole`` (or the given keys)."""
+    """``whole`` = Σ ``parts`` for every amount column of ``whole`` (or the given keys);
+    ``rounded``: how many rounded figures lie under the parts (a total worked out unrounded)."""
     present = [p for p in parts if p is not None]
     for key in keys or list(whole.values):
         printed = whole.values.get(key)
         values = [_value(p, key) for p in present]
-        comparison = _printed_against_sum(ctx, table, printed, values)
+        comparison = _printed_against_sum(ctx, table, printed, values, rounded)
         if comparison is None:
             continue
         parts_str = parts_text([squash(p.name) for p in present], values)
@@ -539,12 +602,18 @@ def _summary_identities(ctx: Context, table: Table) -> Iterator[Finding]:
     if income_total is not None and expenditure_total is not None:
         key = "amount" if "amount" in income_total.values else "total"
         yield from _totals_findings(ctx, table, income_total, [expenditure_total], [key])
-    if income_total is not None and income_current is not None:
-        yield from _totals_findings(ctx, table, income_total, [income_current, _named(table, CARRIED_IN, "income")])
-    if expenditure_total is not None and expenditure_current is not None:
-        yield from _totals_findings(
-            ctx, table, expenditure_total, [expenditure_current, _named(table, CARRIED_OUT, "expenditure")]
-        )
+    for side, current, total, carried in (
+        ("income", income_current, income_total, CARRIED_IN),
+        ("expenditure", expenditure_current, expenditure_total, CARRIED_OUT),
+    ):
+        if total is None or current is None:
+            continue
+        parts = [current, _named(table, carried, side)]
+        between = _between(table, side, current, total)
+        if between and _sum_matches(total, [current, *between]):
+            parts = [current, *between]  # 西安: 上年实户资金余额, 用事业基金弥补收支差额, 未安排支出的实户资金
+        # 支出总计 may be worked out from the unrounded items under 本年支出合计
+        yield from _totals_findings(ctx, table, total, parts, rounded=_figures_on(table, side, total, current))
     for side, current, total, carried in (
         ("income", income_current, income_total, CARRIED_IN),
         ("expenditure", expenditure_current, expenditure_total, CARRIED_OUT),
@@ -555,24 +624,50 @@ def _summary_identities(ctx: Context, table: Table) -> Iterator[Finding]:
         items = _items_before_total(table, side, whole)
         extra = [] if current is not None else [_named(table, carried, side)]
         if items:
-            items = _without_subitems(whole, items, extra)
-            yield from _totals_findings(ctx, table, whole, [*items, *extra])
+            rounded = _figures_on(table, side, whole)
+            for key in whole.values:  # the breakdowns found column by column
+                kept = _without_subitems(whole, items, extra, key)
+                yield from _totals_findings(ctx, table, whole, [*kept, *extra], [key], rounded=rounded)
 
 
-def _sum_matches(whole: Line, parts: Sequence[Line | None]) -> bool:
-    printed = main_value(whole)
-    values = [main_value(p) for p in parts if p is not None]
+def _figures_on(table: Table, side: str, *besides: Line) -> int:
+    """How many figures one side prints apart from its totals: a total may be worked out
+    from all of them unrounded."""
+    return sum(
+        1
+        for line in table.lines
+        if line.side == side and all(line is not b for b in besides) and main_value(line) is not None
+    )
+
+
+def _between(table: Table, side: str, current: Line, total: Line) -> list[Line]:
+    """The lines of one side printed between 本年收入合计 and 收入总计 (what is added to
+    this year's to make the total), their 其中 breakdowns left out."""
+    return [
+        line
+        for line in table.lines
+        if line.side == side
+        and current.row < line.row < total.row
+        and not squash(line.name).startswith("其中")
+        and (line.level or 1) == 1
+        and main_value(line) is not None
+    ]
+
+
+def _sum_matches(whole: Line, parts: Sequence[Line | None], key: str | None = None) -> bool:
+    printed = main_value(whole) if key is None else _value(whole, key)
+    values = [main_value(p) if key is None else _value(p, key) for p in parts if p is not None]
     return printed is not None and not compare_sum(printed, values).mismatch
 
 
-def _without_subitems(whole: Line, items: list[Line], extra: list[Line | None]) -> list[Line]:
+def _without_subitems(whole: Line, items: list[Line], extra: list[Line | None], key: str) -> list[Line]:
     """Items with printed breakdowns removed, when that is what makes the total add up.
 
     Some tables list an item and then its parts (一、基本支出 387.13, 人员经费 355.31, 公用经费
     31.82) without marking the parts; an item equal to the sum of the run of items right
     after it is taken as their subtotal — only if the sum then matches the total.
     """
-    if _sum_matches(whole, [*items, *extra]):
+    if _sum_matches(whole, [*items, *extra], key):
         return items
     kept: list[Line] = []
     skip_until = -1
@@ -580,17 +675,17 @@ def _without_subitems(whole: Line, items: list[Line], extra: list[Line | None]) 
         if i <= skip_until:
             continue
         kept.append(item)
-        value = main_value(item)
+        value = _value(item, key)
         if value is None or value.amount == 0:
             continue
         running = None
         for j in range(i + 1, len(items)):
-            part = main_value(items[j])
+            part = _value(items[j], key)
             running = part if running is None else (running + part if part is not None else running)
             if running is not None and running.amount == value.amount:
                 skip_until = j
                 break
-    return kept if _sum_matches(whole, [*kept, *extra]) else items
+    return kept if _sum_matches(whole, [*kept, *extra], key) else items
 
 
 def _summary_tables(ctx: Context) -> list[Table]:
@@ -608,7 +703,20 @@ def _summary_tables(ctx: Context) -> list[Table]:
 )
 def summary_totals(ctx: Context) -> Iterator[Finding]:
     for table in _summary_tables(ctx):
-        yield from _summary_identities(ctx, table)
+        # one wrong (or blank) total breaking several identities by the same amount: one
+        # finding, the other identities its consequences
+        first: dict[tuple[object, ...], int] = {}
+        found: list[Finding] = []
+        for finding in _summary_identities(ctx, table):
+            where = (finding.location.row, finding.location.column, finding.difference)
+            if finding.severity != Severity.INFO and where in first:
+                i = first[where]
+                found[i] = replace(found[i], consequences=(*found[i].consequences, finding))
+                continue
+            if finding.severity != Severity.INFO:
+                first[where] = len(found)
+            found.append(finding)
+        yield from found
 
 
 THREE_TEMPLATE = "“三公”经费支出表：{what} {actual}，{parts} = {expected}，相差 {difference}"

@@ -21,10 +21,18 @@ def _has_amounts(table: Table) -> bool:
     Severity.ERROR,
     "缺少{table}",
     "按《地方预决算公开操作规程》公开全部标准表格；没有数据的表格也要列出空表并说明。",
-    templates={"unrecognised": "没有找到{table}（另有 {unknown} 张表格未能识别，可能以本地标题列出，请核对）"},
+    templates={
+        "unrecognised": "没有找到{table}（另有 {unknown} 张表格未能识别，可能以本地标题列出，请核对）",
+        "as_text": "{table}印有标题“{title}”，表格却没有读出（多为空表），请核对",
+        "later": "缺少{table}（《操作规程》的八张表之外、后来各地陆续增加的表，本地模板可能不含）",
+    },
     # a disclosure published in parts: the 情况说明 file has no tables (its tables are another file)
     needs=(
-        Need(lambda ctx: any(t.kind != TableKind.UNKNOWN for t in ctx.doc.tables), "文件中没有表格（只有文字部分）"),
+        # …and a 绩效目标表 published on its own is no disclosure of the standard tables
+        Need(
+            lambda ctx: any(t.kind in STANDARD_TABLES for t in ctx.doc.tables),
+            "文件中没有标准表格（只有文字部分，或只有绩效目标表）",
+        ),
     ),
 )
 def standard_tables(ctx: Context) -> Iterator[Finding]:
@@ -35,15 +43,66 @@ def standard_tables(ctx: Context) -> Iterator[Finding]:
     for kind in STANDARD_TABLES:
         if kind in present:
             continue
-        if unknown:
+        printed = _printed_as_text(ctx, kind)
+        if printed is not None:
+            yield Finding(
+                location=Location(table=kind.value, page=printed.page),
+                severity=Severity.WARNING,
+                params={"table": TABLE_LABELS[kind], "title": squash(printed.heading)},
+                template="as_text",
+            )
+        elif unknown:
             yield Finding(
                 location=Location(table=kind.value),
                 severity=Severity.WARNING,
                 params={"table": TABLE_LABELS[kind], "unknown": unknown},
                 template="unrecognised",
             )
+        elif kind in LATER_TABLES:
+            yield Finding(
+                location=Location(table=kind.value),
+                severity=Severity.WARNING,
+                params={"table": TABLE_LABELS[kind]},
+                template="later",
+            )
         else:
             yield Finding(location=Location(table=kind.value), params={"table": TABLE_LABELS[kind]})
+
+
+# not among the eight tables of the 《地方预决算公开操作规程》: local templates may leave it out
+LATER_TABLES = (TableKind.STATE_CAPITAL,)
+
+# the words of a standard table's title, as a heading printed over a table read as text
+TITLE_WORDS = {
+    TableKind.SUMMARY: re.compile(r"收支(总表|总体情况表|预算总表)"),
+    TableKind.INCOME: re.compile(r"收入(总表|总体情况表|预算总表)"),
+    TableKind.EXPENDITURE: re.compile(r"支出(总表|总体情况表|预算总表)"),
+    TableKind.FISCAL_SUMMARY: re.compile(r"财政拨款收支"),
+    TableKind.GENERAL_PUBLIC: re.compile(r"一般公共预算(财政拨款)?支出(情况)?表"),
+    TableKind.BASIC_ECONOMIC: re.compile(r"基本支出"),
+    TableKind.GOV_FUND: re.compile(r"政府性基金"),
+    TableKind.STATE_CAPITAL: re.compile(r"国有资本经营"),
+    TableKind.THREE_PUBLIC: re.compile(r"三公"),
+}
+TABLE_BODY = re.compile(r"合\s*计|注[：:]|科目编码")
+NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[、.．)）]")
+
+
+def _printed_as_text(ctx: Context, kind: TableKind) -> Section | None:
+    """A heading with the table's title over a table body (合计, 注：…) that the reader
+    gave as text: the table is printed, not read (empty tables most of all)."""
+    words = TITLE_WORDS.get(kind)
+    if words is None:
+        return None
+    sections = ctx.doc.sections
+    for index, section in enumerate(sections):
+        heading = squash(section.heading)
+        if not heading.endswith("表") or NUMBERED.match(heading) or not words.search(heading):
+            continue
+        body = " ".join(s.text[:400] for s in sections[index : index + 2])
+        if TABLE_BODY.search(body):
+            return section
+    return None
 
 
 EMPTY_NOTE = re.compile(r"空表|无.{0,20}(预算|支出|收入|经费|数据)|没有")
@@ -95,6 +154,15 @@ REQUIRED_SECTIONS = (
 )
 SHORT_LINE = 40
 MIN_NARRATIVE = 600  # characters: less is a table part's notes, not a 情况说明
+TABLE_HEADING = re.compile(r"^(?:预算|决算|公开)?\d{1,2}表|^表[一二三四五六七八九十\d]{1,3}|表$")
+
+
+def _narrative_size(ctx: Context) -> int:
+    """Characters of text under headings that are not tables' titles (the text of a table
+    part is its cells' and notes', under no heading or a table's)."""
+    return sum(
+        len(s.text) for s in ctx.doc.sections if squash(s.heading) and not TABLE_HEADING.search(squash(s.heading))
+    )
 
 
 def heading_texts(ctx: Context) -> list[str]:
@@ -121,12 +189,7 @@ RUN_IN = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.�
     Severity.ERROR,
     "没有找到“{part}”部分",
     "预算公开说明应包括职责、机构设置、总体情况、机关运行经费、“三公”经费、政府采购、国有资产、绩效目标和名词解释。",
-    needs=(
-        Need(
-            lambda ctx: sum(len(s.text) for s in ctx.doc.sections) >= MIN_NARRATIVE,
-            "文件中几乎没有文字说明（只有表格部分）",
-        ),
-    ),
+    needs=(Need(lambda ctx: _narrative_size(ctx) >= MIN_NARRATIVE, "文件中几乎没有文字说明（只有表格部分）"),),
 )
 def required_sections(ctx: Context) -> Iterator[Finding]:
     texts = heading_texts(ctx)

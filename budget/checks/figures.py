@@ -20,6 +20,8 @@ from budget.checks.core import Context, Location
 from budget.checks.where import (
     asset_location,
     asset_total,
+    column_label,
+    keys_of,
     level_of,
     line_location,
     main_value,
@@ -31,6 +33,7 @@ from budget.checks.where import three_public_cell
 from budget.model import COLUMN_LABELS, TABLE_LABELS, Line, Money, Table, TableKind
 from budget.narrative import Claim, Kind, Role, Subject, read_claims
 from budget.narrative.text import sentence_span
+from budget.narrative.claims import PROJECT_PARTS
 
 
 class Bound(StrEnum):
@@ -452,13 +455,32 @@ def _economic_by_name(ctx: Context, subject: Subject | None, running: bool = Fal
     lines = [ln for ln in _coded(table) if name_key(ln.name) == wanted]
     if not lines:
         return None
-    line = lines[0]
+    line = _summed([ln for ln in lines if ln.code == lines[0].code])
     key = "public" if running and line.values.get("public") is not None else "total"
     bound = Bound.EXACT if running or not _economic_table_is_basic(table) else Bound.LOWER
+    if running and ctx.doc.unit.kind == "部门":
+        # 机关运行经费 is the 行政单位's: a department's table also holds its 事业单位' fees
+        bound = Bound.UPPER
     figure = TableFigure(
         f"基本支出表 {row_label(line)}", line.values.get(key), line_location(ctx, table, line, key), bound, line
     )
     return Resolved("TEXT-RUNNING" if running else "TEXT-ITEMS", (figure,), key="economic")
+
+
+def _summed(lines: list[Line]) -> Line:
+    """One 科目 printed on several lines (西安: 30202 印刷费 once for each 政府经济科目 it
+    maps to): the first line with the figures of all of them added up."""
+    if len(lines) == 1:
+        return lines[0]
+    values: dict[str, Money | None] = {}
+    for line in lines:
+        for key, value in line.values.items():
+            if value is None:
+                values.setdefault(key, None)
+            else:
+                previous = values.get(key)
+                values[key] = value if previous is None else previous + value
+    return replace(lines[0], values=values)
 
 
 def _lines_figures(ctx: Context, hits: list[tuple[Table, Line]], bound: Bound = Bound.EXACT) -> tuple[TableFigure, ...]:
@@ -479,7 +501,9 @@ def _classified(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
             return Resolved("TEXT-NAMES", reason="基本支出表中没有这一经济科目")
         table = hits[0][0]
         basic_only = _economic_table_is_basic(table) and not _about_basic(claim)
-        return Resolved("TEXT-ITEMS", _lines_figures(ctx, hits[:1], Bound.LOWER if basic_only else Bound.EXACT))
+        same = [line for t, line in hits if t is table and line.code == hits[0][1].code]
+        bound = Bound.LOWER if basic_only else Bound.EXACT
+        return Resolved("TEXT-ITEMS", _lines_figures(ctx, [(table, _summed(same))], bound))
     hits = classified_lines(ctx, subject, FUNCTIONAL_TABLES)
     if not hits and subject.scheme is None:
         hits = classified_lines(ctx, subject, (TableKind.BASIC_ECONOMIC,))
@@ -492,7 +516,41 @@ def _classified(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
         if amount is not None and amount.value == 0:
             return Resolved("TEXT-NAMES", reason="本年为零的科目：表中不列")
         return Resolved("TEXT-NAMES", unread="支出表中找不到这一科目")
-    return Resolved("TEXT-ITEMS", _lines_figures(ctx, _preferred(claim, hits)))
+    return _functional_figures(ctx, claim, hits)
+
+
+PART_PASSAGE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{0,3}[)）、.．]?\s*(基本支出|项目支出)")
+
+
+def _part_of(claim: Claim) -> str | None:
+    """The part of spending a 科目 figure is given for: the 基本支出 or 项目支出 it is listed
+    under ("（二）项目支出：…其中：…公共安全支出40230.95万元"), or None for the whole."""
+    if claim.within is not None and claim.within.key in ("basic", "project"):
+        return claim.within.key
+    lead = PART_PASSAGE.match(claim.paragraph)
+    if lead is not None and "其中" in claim.paragraph[: claim.start]:
+        return "basic" if lead.group(1) == "基本支出" else "project"
+    return None
+
+
+def _functional_figures(ctx: Context, claim: Claim, hits: list[tuple[Table, Line]]) -> Resolved:
+    part = _part_of(claim)
+    if part is None:
+        return Resolved("TEXT-ITEMS", _lines_figures(ctx, _preferred(claim, hits)))
+    found = tuple(
+        TableFigure(
+            f"{table.label} {row_label(line)} {column_label(table, key)}",
+            line.values.get(key),
+            line_location(ctx, table, line, key),
+            Bound.EXACT,
+            line,
+        )
+        for table, line in _preferred(claim, hits)
+        if (key := keys_of(line).get(part)) is not None
+    )
+    if not found:
+        return Resolved(None, reason="基本支出、项目支出中的科目：表格没有按此分列")
+    return Resolved("TEXT-ITEMS", found)
 
 
 ALL_FUNDS_WORDS = re.compile(r"支出总表|全部支出|部门预算支出|单位预算支出")
@@ -542,7 +600,7 @@ def _named(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
     if claim.within is None and not PROJECT_LIST.search(claim.heading):
         hits = classified_lines(ctx, subject, FUNCTIONAL_TABLES)
         if hits:
-            return Resolved("TEXT-ITEMS", _lines_figures(ctx, _preferred(claim, hits)))
+            return _functional_figures(ctx, claim, hits)
         if claim.topic == "running":
             found = _economic_by_name(ctx, subject, running=True)
             if found is not None:
@@ -563,6 +621,7 @@ def _named(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
     return Resolved(None, reason=None)  # named, but nothing in the tables is that figure
 
 
+COVERAGE_KEYS = ("other", "carried_in", "superior_grant", "business", "operating", "special_account")
 PERFORMANCE_WORDS = re.compile(r"绩效")
 PROJECT_LIST = re.compile(r"项目支出.{0,24}(具体)?包括|项目(名称|情况|明细)")  # items there are projects, not 科目
 
@@ -622,6 +681,11 @@ def resolve(ctx: Context, claim: Claim) -> Resolved:
     if subject is None:
         return Resolved(None, reason=None)
     if subject.kind == Kind.CONCEPT and subject.key is not None:
+        if claim.within is not None and claim.within.kind == Kind.NAMED and subject.key in PROJECT_PARTS:
+            return Resolved(None, reason="项目的组成部分：表格只列到项目")  # the project's own carry-over
+        if subject.key in COVERAGE_KEYS and PERFORMANCE_WORDS.search(f"{claim.context} {claim.heading}"):
+            # "绩效目标管理全覆盖，涉及…其他资金14,829.50万元": the money the targets cover
+            return Resolved(None, reason="绩效目标覆盖的资金：不是收入表的一项")
         return _key_figure(ctx, claim, subject.key)
     if subject.kind == Kind.CLASSIFIED:
         return _classified(ctx, claim, subject)

@@ -276,7 +276,7 @@ def truncated(ctx: Context) -> Iterator[Finding]:
 
 
 PLACEHOLDER = re.compile(
-    r"[XＸ]{2,}|×{2,}|某某|(?:目标|指标)内容\s*\d*|(?<![….．·])……(?![….．·])|(?<![.．…·])\.\.\.(?![.．…·])"
+    r"[XＸ]{2,}|×{2,}|某某|(?:目标|指标)内容\s*\d+|(?<![….．·])……(?![….．·])|(?<![.．…·])\.\.\.(?![.．…·])"
     r"|待填|待补充|此处填写|请填写|TODO",
 )
 # a table of contents: entries with dot leaders and page numbers ("一、部门职责……………2")

@@ -23,12 +23,25 @@ from dataclasses import dataclass, replace
 
 from budget.checks.arithmetic import CELL_TEMPLATE, SumCheck, hierarchy_checks, misread_signal, row_checks
 from budget.checks.core import Category, Context, Finding, Location, RuleResult, Severity, Status, rule
-from budget.checks.where import column_label
+from budget.checks.where import column_label, squash
 from budget.model import COLUMN_LABELS, Disclosure, Table, TableKind
 
 MIN_FAILURES = 3  # fewer failed identities are read as defects of the document
 WHOLESALE = 0.5  # share of a table's (or a column's) identities failing that points at the reading
 
+# columns only an income table has, and the tables that list spending
+INCOME_SOURCES = (
+    "superior_grant",
+    "business",
+    "operating",
+    "subsidiary",
+    "special_account",
+    "carried_in_cash",
+    "fund_offset",
+)
+# tables of one fund, that cannot have columns by source (西安's 支出总表 and 深圳's 基本支出总表
+# are laid out by source, and rightly so: not among them)
+SPENDING_TABLES = (TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND)
 TABLES_WITH_LINES = (
     TableKind.SUMMARY,
     TableKind.INCOME,
@@ -136,9 +149,18 @@ def readings(ctx: Context) -> tuple[Reading, ...]:
     return ctx.memo("readings", compute)  # type: ignore[return-value]
 
 
+ECONOMIC_CODE = re.compile(r"^3\d{4}$")
 NUMBER = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$")
 AMOUNT_IN_NAME = re.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}")
+FIGURE_THEN_NAME = re.compile(r"-?\d{1,3}(?:,\d{3})*\.\d{2}\s*[一二三四五六七八九十（(]*[、.）)]?\s*[\u4e00-\u9fff]")
 UNREAD_TEMPLATE = "{table}可能没有读对：表中印有 {printed} 个金额，读出的各行却{what}，这张表的核对结果不计为错误"
+
+
+def _two_codes(cell: str) -> bool:
+    """Two 科目编码 run together in one cell ('3011230113', '20602012060203')."""
+    if not cell.isdigit() or len(cell) < 8:
+        return False
+    return any(len(cell) - n in (3, 5, 7) and cell[n : n + 3] == cell[:3] for n in (3, 5, 7) if len(cell) > n)
 
 
 def _unread_tables(ctx: Context) -> Iterator[Finding]:
@@ -157,10 +179,31 @@ def _unread_tables(ctx: Context) -> Iterator[Finding]:
             and line.code.isdigit()
             and any(v is not None and v.amount == int(line.code) for v in line.values.values())
         )
-        if printed < MIN_FAILURES or not (blank or named >= MIN_FAILURES or coded >= MIN_FAILURES):
+        glued = [cell for row in table.rows for cell in row[:2] if _two_codes(cell.strip())]
+        mixed = sum(1 for row in table.rows for cell in row if FIGURE_THEN_NAME.match(cell.strip()))
+        empty = sum(1 for line in table.lines if all(v is None for v in line.values.values()))
+        if mixed * 5 < len(table.rows) and empty * 2 <= len(table.lines):
+            mixed = 0  # a few cells run together in a long table whose other rows were read: they stand
+        sources = [k for k in table.column_keys if k and k.split(".")[0] in INCOME_SOURCES]
+        misfiled = table.kind in SPENDING_TABLES and len(sources) >= 2
+        figured_rows = sum(1 for row in table.rows if any(NUMBER.match(cell.strip()) for cell in row))
+        figured_lines = sum(1 for line in table.lines if any(v is not None for v in line.values.values()))
+        few = figured_rows >= 2 * MIN_FAILURES and figured_lines * 3 < figured_rows
+        if printed < MIN_FAILURES or not (
+            blank or named >= MIN_FAILURES or coded >= MIN_FAILURES or mixed >= MIN_FAILURES or glued or few or misfiled
+        ):
             continue
-        if blank:
+        if misfiled:
+            shown = "、".join(column_label(table, k) for k in sources[:3])
+            what = f"按收入来源分栏（{shown}），不像这张表（可能是收入总表或支出总表被认作了它）"
+        elif blank:
             what = "没有一个金额"
+        elif few:
+            what = f"只有 {figured_lines} 行有金额（印有金额的有 {figured_rows} 行）"
+        elif mixed >= MIN_FAILURES:
+            what = f"有 {mixed} 格把一栏的金额和下一栏的名称读成了一格"
+        elif glued:
+            what = f"有 {len(glued)} 处把两行读成了一行（如科目编码“{glued[0].strip()}”），其后的名称与金额可能错了行"
         elif coded >= MIN_FAILURES:
             what = f"有 {coded} 行把科目编码读成了金额"
         else:
@@ -168,7 +211,7 @@ def _unread_tables(ctx: Context) -> Iterator[Finding]:
         yield Finding(
             message=UNREAD_TEMPLATE.format(table=table.label, printed=printed, what=what),
             location=Location(table=table.kind.value, page=table.page, table_index=index),
-            params={"printed": printed, "blank": blank, "named": named},
+            params={"printed": printed, "blank": blank, "named": named, "glued": len(glued), "mixed": mixed},
             template="unread",
         )
 
@@ -184,6 +227,11 @@ def _unread_tables(ctx: Context) -> Iterator[Finding]:
         "unread": UNREAD_TEMPLATE,
         "three_public": (
             "{table}可能没有读对：读出的“三公”经费数字有的在表中找不到（{fields}），这张表的核对结果不计为错误"
+        ),
+        "budget_row": "{table}可能没有读对：决算读成了预算数一行（{fields}），这张表的核对结果不计为错误",
+        "economic_rows": (
+            "{table}可能没有读对：读出的这张表有 {rows} 行经济分类科目（302xx、303xx），"
+            "多半是基本支出表的一页，这张表的核对结果不计为错误"
         ),
     },
 )
@@ -242,6 +290,23 @@ def _unread_three_public(ctx: Context) -> Iterator[Finding]:
     ]
     if tp.total_printed is False and "total" in missing:
         missing.remove("total")  # a total the reader added up is no printed figure
+    economic = [row for row in table.rows if any(ECONOMIC_CODE.match(cell.strip()) for cell in row[:3])]
+    if len(economic) >= MIN_FAILURES:
+        # rows of 302xx/303xx: a page of the basic-expenditure table taken for the 三公 table
+        yield Finding(
+            location=Location(table=table.kind.value, page=table.page, table_index=ctx.table_index(table)),
+            params={"table": table.label, "rows": len(economic)},
+            template="economic_rows",
+        )
+        return
+    budget_row = _budget_row_read(ctx, table)
+    if budget_row:
+        yield Finding(
+            location=Location(table=table.kind.value, page=table.page, table_index=ctx.table_index(table)),
+            params={"table": table.label, "fields": "、".join(THREE_PUBLIC_LABELS[m] for m in budget_row)},
+            template="budget_row",
+        )
+        return
     if missing:
         index = ctx.table_index(table)
         yield Finding(
@@ -249,6 +314,31 @@ def _unread_three_public(ctx: Context) -> Iterator[Finding]:
             params={"table": table.label, "fields": "、".join(THREE_PUBLIC_LABELS[m] for m in missing)},
             template="three_public",
         )
+
+
+def _budget_row_read(ctx: Context, table: Table) -> list[str]:
+    """In a 决算 the 三公 figures are the 决算数 row's; those read from its 预算数 row instead."""
+    tp = ctx.doc.three_public
+    if tp is None or ctx.doc.unit.stage != "决算":
+        return []
+
+    def figures(word: str) -> set[Decimal]:
+        return {
+            Decimal(cell.replace(",", ""))
+            for row in table.rows
+            if row and squash(row[0]).startswith(word)
+            for cell in row[1:]
+            if NUMBER.match(cell.strip())
+        }
+
+    budget, final = figures("预算"), figures("决算")
+    if not budget or not final:
+        return []
+    return [
+        name
+        for name in THREE_PUBLIC_FIELDS
+        if (value := getattr(tp, name)) is not None and value.amount in budget - final
+    ]
 
 
 # ---------------------------------------------------------------- after all rules ran

@@ -10,6 +10,7 @@ from budget.checks.amounts import add_up, compare, exceeds, zero
 from budget.checks.core import Category, Context, Finding, Location, Need, Severity, has, rule
 from budget.checks.where import (
     column_label,
+    keys_of,
     level_of,
     line_location,
     main_value,
@@ -74,6 +75,7 @@ def _same(
 
 CARRIED = re.compile(r"结转|结余")
 CARRIED_OUT = re.compile(r"年终结转|年末结转|结转下年")
+CARRIED_IN = re.compile(r"上年结转|年初结转|上年结余")
 
 
 def class_name(name: str) -> str:
@@ -85,8 +87,11 @@ def _classes(table: Table) -> dict[str, Line]:
     return {class_name(ln.name): ln for ln in table.lines if ln.code and level_of(ln) == 1}
 
 
+NOT_A_CLASS = re.compile(r"结转|结余|支出合计|收入合计|总计")  # 年末结转和结余, 结余分配 …: below the 类
+
+
 def _side_items(table: Table, side: str) -> list[Line]:
-    return [ln for ln in table.lines if ln.side == side and not ln.is_total]
+    return [ln for ln in table.lines if ln.side == side and not ln.is_total and not NOT_A_CLASS.search(squash(ln.name))]
 
 
 def _summary_by_class(ctx: Context) -> bool:
@@ -111,6 +116,7 @@ def _summary_by_class(ctx: Context) -> bool:
     templates={
         "not_in_expenditure": "收支总表列出“{name}” {amount}，支出总表中没有这一类",
         "not_in_summary": "支出总表 {row} 合计 {amount}，收支总表中没有列出这一类",
+        "misnamed": "收支总表列出“{name}” {amount}，支出总表中这一数额是 {row}：类的名称不一致",
     },
     needs=(
         TableKind.SUMMARY,
@@ -124,15 +130,28 @@ def summary_against_tables(ctx: Context) -> Iterator[Finding]:
     expenditure = ctx.table(TableKind.EXPENDITURE)
     classes = _classes(expenditure)
     listed = set()
+    summary_names = {class_name(ln.name) for ln in _side_items(summary, "expenditure")}
     for line in _side_items(summary, "expenditure"):
         name = class_name(line.name)
         amount = main_value(line)
         target = classes.get(name)
         if target is None:
             if amount is not None and amount.amount != 0:
+                # the same amount under another 类 the summary does not list: one 类 misnamed
+                twin = next(
+                    (
+                        (n, t)
+                        for n, t in classes.items()
+                        if n not in summary_names and t.total is not None and t.total.amount == amount.amount
+                    ),
+                    None,
+                )
+                if twin is not None:
+                    listed.add(twin[0])
                 yield Finding(
-                    params={"name": squash(line.name), "amount": money(amount)},
-                    template="not_in_expenditure",
+                    params={"name": squash(line.name), "amount": money(amount)}
+                    | ({"row": row_label(twin[1])} if twin is not None else {}),
+                    template="misnamed" if twin is not None else "not_in_expenditure",
                     location=line_location(ctx, summary, line, "total"),
                     actual=ctx.amount(amount),
                     unit=str(ctx.unit),
@@ -201,17 +220,36 @@ def income_equals_expenditure(ctx: Context) -> Iterator[Finding]:
     spent = expenditure.total
     if spent is not None and carried is not None and income.total is not None:
         spent = Money(spent.amount + carried.to(spent.unit).amount, spent.unit)
+    received = income.total
+    # a 决算's income table lists the year's income only: what came in from last year is the summary's
+    brought = _carried_in(ctx) if carried is not None and "carried_in" not in keys_of(income) else None
+    if received is not None and brought is not None:
+        received = Money(received.amount + brought.to(received.unit).amount, received.unit)
     for found in _same(
         ctx,
-        income.total,
+        received,
         spent,
         line_location(ctx, table, income, "total"),
-        "收入总表 合计",
+        "收入总表 合计" + ("（加年初结转和结余）" if brought is not None else ""),
         "支出总表 合计" + ("（加结转下年）" if carried is not None else ""),
     ):
         surplus = found.difference is not None and found.difference > 0
-        # more income than spending may be carried over or left unallocated (决算: the year-end balance)
-        yield replace(found, severity=Severity.WARNING) if surplus else found
+        # more income than spending may be carried over or left unallocated (决算: the year-end balance);
+        # in a 决算 whose carry-overs were not read, the gap may be them
+        unknown_balance = ctx.doc.unit.stage == "决算" and (carried is None or brought is None)
+        yield replace(found, severity=Severity.WARNING) if surplus or unknown_balance else found
+
+
+def _carried_in(ctx: Context) -> Money | None:
+    """What the 收支总表 brings from last year (上年结转 / 年初结转和结余), when it prints it."""
+    summary = ctx.doc.table(TableKind.SUMMARY)
+    if summary is None:
+        return None
+    line = next(
+        (ln for ln in summary.lines if ln.side in (None, "income") and CARRIED_IN.search(squash(ln.name))), None
+    )
+    value = main_value(line) if line is not None else None
+    return value if value is not None and value.amount != 0 else None
 
 
 def _carried_out(ctx: Context) -> Money | None:

@@ -48,8 +48,26 @@ def keys_of(line: Line) -> dict[str, str]:
     return found
 
 
+# keys the readers give that the model has no label for yet
+EXTRA_LABELS = {
+    "carried_in_cash": "上年实户资金余额",
+    "fund_offset": "用事业基金弥补收支差额",
+    "carried_out": "结转下年",
+    "surplus_distribution": "结余分配",
+    "non_appropriation_surplus": "非财政拨款结余",
+    "unit_funds": "单位资金",
+}
+
+
 def column_label(table: Table, key: str) -> str:
-    return COLUMN_LABELS.get(canonical(key) or key, key)
+    name = canonical(key) or key
+    label = COLUMN_LABELS.get(name) or EXTRA_LABELS.get(name)
+    if label is not None:
+        return label
+    base, _, number = key.partition(".")
+    if base == "amount" and number.isdigit():
+        return f"第 {number} 个金额栏"  # 西安's 收支总表: one amount column per classification
+    return key
 
 
 def _code(line: Line) -> str | None:

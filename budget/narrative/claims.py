@@ -174,6 +174,7 @@ BASIS_FIGURE = re.compile(
     r"(?:比|较|与)(?:上年|去年|上一年度?|\d{4}\s*年度?)(?:年初|全年|同期)?(?:预算|执行|决算)?(?:数)?(?:为)?$"
 )
 LISTING = re.compile(r"包括|其中|主要有|分别|具体为|具体如下")
+PROJECT_PARTS = ("carried_in", "general_public", "gov_fund", "state_capital", "superior_grant")
 LABEL_WINDOW = 96  # characters of words looked at before a figure (a 类/款/项 name runs to 60)
 LOOKBACK = 24  # claims of the paragraph a figure may attach to, latest first
 TOPIC_WINDOW = 400  # characters before a claim searched for the passage's topic
@@ -323,7 +324,7 @@ class _Reader:
         label = YEAR_WORDS.sub("", label)
         if self.unit_name:
             label = label.replace(self.unit_name, "")
-        label = _without_organisation(label)
+        label = _without_organisation(label, self.unit_name)
         previous = None
         while previous != label:
             previous = label
@@ -357,6 +358,7 @@ class _Reader:
         starts = [m.start() for m in tokens]
         drafts: list[_Draft] = []
         known: set[int] = set()
+        clause_floor = -1  # where the current clause of a sentence began, when split at a "；"
         previous_end = 0
         previous_role: Role | None = None
         previous_draft: _Draft | None = None
@@ -395,7 +397,12 @@ class _Reader:
             )
             if draft is not None and id(draft) not in known:
                 known.add(id(draft))
-                draft.sentence = sentence_start
+                if sentence_start > clause_floor:
+                    clause_floor = -1
+                semicolon = text.rfind("；", max(sentence_start, clause_floor), match.start())
+                if semicolon >= 0 and _other_side(drafts, draft, max(sentence_start, clause_floor)):
+                    clause_floor = semicolon  # "收入…，其中：…；支出…，其中：…": a list of its own
+                draft.sentence = max(sentence_start, clause_floor)
                 draft.parent = self._parent(drafts, draft, text)
                 draft.within = draft.parent.subject if draft.parent is not None else None
                 label_start = match.start() - len(self.label_words(head))
@@ -600,9 +607,22 @@ class _Reader:
 
     def _parent(self, drafts: list[_Draft], draft: _Draft, text: str) -> _Draft | None:
         """The claim a new claim is listed under: the sentence's first claim, when a
-        "包括 / 其中 / 主要有" comes between them."""
+        "包括 / 其中 / 主要有" comes between them; or the project just named, for its own
+        carry-over or fund ("…服务费7,083.34万元，上年结转564.09万元")."""
         if draft.subject is None:
             return None
+        if drafts and draft.subject.key in PROJECT_PARTS:
+            previous = drafts[-1]
+            between = text[previous.figures[-1].end : draft.figures[0].start]
+            label = squash(between).lstrip("，,")
+            if (
+                previous.subject is not None
+                and previous.subject.kind == Kind.NAMED
+                and previous.sentence == draft.sentence
+                and squash(between)[:1] in ("，", ",")
+                and len(label) <= 16
+            ):
+                return previous
         for earlier in drafts[-LOOKBACK:]:
             if earlier.sentence == draft.sentence and earlier.depth <= draft.depth and earlier.subject is not None:
                 between = text[max(earlier.figures[0].end, earlier.sentence) : draft.figures[0].start]
@@ -690,19 +710,55 @@ BUDGET_WORDS = re.compile(
     r"^(?:部门|单位)?(?:收入|支出|预算|决算|财政|一般公共|政府性基金|国有资本|三公|“三公”|机关运行|政府采购|基本支出|项目支出"
     r"|各单位|所属|共有|实有|固定资产)"
 )
+LEVEL_MARK = re.compile(r"[（(]\d{0,7}[类款项][)）]")
 UNIT_BUDGET = re.compile(r"(?:部门|单位)(?:预算|决算)(?=.)")
 
 
-def _without_organisation(label: str) -> str:
+def _side(subject: Subject | None) -> str | None:
+    key = subject.key if subject is not None else None
+    if key is None:
+        return None
+    if "income" in key:
+        return "income"
+    if "expenditure" in key:
+        return "expenditure"
+    return None
+
+
+def _other_side(drafts: list[_Draft], draft: _Draft, sentence: int) -> bool:
+    """The new claim is a total of the other side from the clause's first claim (the
+    expenditure after the income): what follows is not listed under the income."""
+    side = _side(draft.subject)
+    if side is None:
+        return False
+    first = next((d for d in drafts[-LOOKBACK:] if d.sentence == sentence and d.subject is not None), None)
+    other = _side(first.subject) if first is not None else None
+    return other is not None and other != side
+
+
+def _without_organisation(label: str, unit: str = "") -> str:
     """The label without the organisation it opens with ("深圳市人民政府口岸办公室部门预算收入"
-    → "收入"); a label that is only an organisation's budget keeps the organisation."""
+    → "收入"); a label that is only an organisation's budget keeps the organisation, and
+    so does one of another organisation than the document's unit (a 分局 of the 局)."""
+    if LEVEL_MARK.search(label):
+        return label  # "广播电视教育（款）广播电视学校（项）支出": a 科目, not a 学校
     for match in ORGANISATION_END.finditer(label[:40]):
         rest = label[match.end() :]
         if match.end() >= 3 and BUDGET_WORDS.match(rest):
+            if _another_organisation(label[: match.end()], rest, unit):
+                return label
             label = rest if rest not in ("预算", "决算") else label[: match.end()]
             break
     cut = last_match(UNIT_BUDGET, label)
     return label[cut.end() :] if cut is not None else label
+
+
+def _another_organisation(organisation: str, rest: str, unit: str) -> bool:
+    """The organisation a label opens with is one the document's unit is not: a 分局, 院 …
+    of the 局 whose disclosure this is, its figures not the unit's."""
+    if not unit or not ORGANISATION_END.search(unit[-4:]) or not rest.startswith(("部门", "单位")):
+        return False
+    return organisation not in unit and unit not in organisation
 
 
 def _balanced(label: str) -> str:

@@ -96,7 +96,7 @@ CONCEPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("basic", r"基本支出"),
         ("project", r"^项目支出|^项目经费$"),
         ("personnel", r"^(基本支出中的?)?人员(经费|支出)$"),
-        ("public", r"^(基本支出中的?)?(日常)?公用(经费|支出)$"),
+        ("public", r"^(基本支出中的?)?公用(经费|支出)$"),  # 日常公用经费: often one organisation's, or 机关运行经费
         (
             "income_total",
             r"^(部门|单位)?(收入预算|预算收入)(总额|总计|合计)?$|^(部门|单位)?(预算)?收入(总计|总额|合计)|^总收入"
@@ -213,7 +213,8 @@ def subject_of(label: str) -> Subject | None:
     return Subject(Kind.NAMED, name)
 
 
-PROJECT_OWN = re.compile(r"该项目|本项目|此项目")  # "拟安排该项目一般公共预算": a project's money
+# "拟安排该项目一般公共预算": a project's money; "上级下达资金——政府性基金预算": a kind of project money
+PROJECT_OWN = re.compile(r"该项目|本项目|此项目|[\u4e00-\u9fff]{2,}(?:——|—|－－|--)")
 ASIDE = re.compile(r"[（(][^（）()]{4,}[)）]")
 
 

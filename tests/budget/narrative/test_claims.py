@@ -266,3 +266,82 @@ def test_a_change_after_an_enumeration_is_the_totals(seed):
         {"amount": "13,102.70万元"},
         {"amount": "3,444.00万元"},
     ]
+
+
+# ---------------------------------------------------------------- from the precision audit
+
+
+def test_expenditure_after_a_semicolon_opens_its_own_list(seed):
+    # 西安 2022: the change after the expenditure's list is the expenditure's, not its last item's
+    claims = read_claims(
+        doc_with(
+            seed,
+            "本部门当年预算收入344,447.70万元，其中：一般公共预算拨款324,638.50万元、上年结转13,102.70万元，"
+            "较上年减少129,422.00万元，下降27.31%；本部门当年预算支出344,447.70万元，其中：一般公共预算拨款"
+            "324,638.50万元、上年结转13,102.70万元，较上年减少129,422.00万元，下降27.31%。",
+        )
+    )
+    changed = [(c.subject.key, c.within.key if c.within else None) for c in claims if c.change is not None]
+    assert changed == [("income_total", None), ("expenditure_total", None)]
+    listed = [c.within.key for c in claims if c.subject.key == "carried_in"]
+    assert listed == ["income_total", "expenditure_total"]
+
+
+def test_a_page_number_taken_for_a_heading_does_not_end_the_sentence(seed):
+    # 重庆: '— 3 —' between '支出比2025年减少' and '86,685.29万元，主要是…'
+    doc = replace(
+        seed,
+        sections=(
+            Section("（二）支出预算", "2026年年初预算数174,900.64万元。支出比2025年减少"),
+            Section("— 3 —", "86,685.29万元，主要是基本支出增加4,372.14万元。"),
+        ),
+    )
+    claims = read_claims(doc)
+    total = next(c for c in claims if c.amount is not None and c.amount.printed == "174,900.64万元")
+    assert total.change is not None and total.change.printed == "86,685.29万元"
+    assert not [c for c in claims if c.amount is not None and c.amount.printed == "86,685.29万元"]
+
+
+def test_another_organisations_unit_budget_keeps_its_name(seed):
+    # 深圳人社局: a 分局's own section '…龙华分局部门预算收入5,127.91万元'
+    doc = replace(seed, unit=replace(seed.unit, name="深圳市人力资源和社会保障局"))
+    claim = read_claims(
+        doc_with(doc, "深圳市社会保险基金管理局龙华分局部门预算收入5,127.91万元，包括在职人员经费2,781.70万元。")
+    )[0]
+    assert claim.subject.kind == Kind.NAMED and "龙华分局" in claim.subject.name
+    own = only(doc, "深圳市人力资源和社会保障局部门预算收入571,347.93万元。")
+    assert own.subject.key == "income_total"
+
+
+def test_a_projects_own_carry_over_is_listed_under_it(seed):
+    # 深圳口岸办: '免除查验没有问题作业服务费7,083.34万元，上年结转564.09万元，用于…'
+    claims = read_claims(
+        doc_with(seed, "免除查验没有问题作业服务费7,083.34万元，上年结转564.09万元，用于开展吊装移位仓储工作。")
+    )
+    carried = next(c for c in claims if c.subject.key == "carried_in")
+    assert carried.within is not None and carried.within.name == "免除查验没有问题作业服务费"
+    (alone,) = read_claims(doc_with(seed, "上年结转564.09万元，用于开展吊装移位仓储工作。"))
+    assert alone.within is None
+
+
+def test_a_kind_of_project_money_after_a_dash_is_named(seed):
+    claim = read_claims(
+        doc_with(seed, "1.上级下达资金——政府性基金预算482万元，主要是中央集中彩票公益金结转结余482万元。")
+    )[0]
+    assert claim.subject.kind == Kind.NAMED
+    assert only(seed, "政府性基金预算482万元。").subject.key == "gov_fund"
+
+
+def test_a_kuan_and_xiang_ending_like_an_organisation_stay_a_kemu(seed):
+    # 无锡: '广播电视学校（项）' is no 学校, '其他公立医院支出（项）' no 医院
+    doc = replace(
+        seed, sections=(Section("（一）教育支出（类）", "11.广播电视教育（款）广播电视学校（项）支出6,658.29万元。"),)
+    )
+    (claim,) = read_claims(doc)
+    assert claim.subject.levels == (None, "广播电视教育", "广播电视学校")
+
+
+def test_daily_public_costs_are_not_the_public_costs_total(seed):
+    # 西安: '日常公用经费109.15万元' is one organisation's (its 机关运行经费)
+    assert only(seed, "日常公用经费109.15万元。").subject.kind == Kind.NAMED
+    assert only(seed, "公用经费109.15万元。").subject.key == "public"

@@ -1,0 +1,349 @@
+"""False alarms found by reading the corpus's error findings against the documents (the
+precision audit): each on the seed with the one thing changed that the corpus file had,
+and the same change without it where the finding stays."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from budget.checks import Severity, run
+from budget.model import Line, Money, MoneyUnit, Section, TableKind
+from tests.budget.checks.helpers import edit_table, edit_text, places, result, set_values, with_table
+
+D = Decimal
+W = MoneyUnit.WAN_YUAN
+
+
+def _row_cells(table, code, cells):
+    """The table with the raw row of ``code`` replaced by ``cells`` (what the reader saw)."""
+    line = next(ln for ln in table.lines if ln.code == code)
+    body = line.row - len(table.header)
+    rows = list(table.rows)
+    rows[body] = cells
+    return replace(table, rows=tuple(rows))
+
+
+def _lost_row(seed, figure_cell: str, code_cell: str = "2080501"):
+    """重庆: a 项 the reader did not read as a line (its code and figures run together)."""
+    table = seed.table(TableKind.GENERAL_PUBLIC)
+    table = _row_cells(table, "2080501", ("10", code_cell, "行政单位离退休", figure_cell, figure_cell, ""))
+    lines = tuple(
+        replace(ln, code=None, values=dict.fromkeys(ln.values)) if ln.code == "2080501" else ln for ln in table.lines
+    )
+    return with_table(seed, TableKind.GENERAL_PUBLIC, replace(table, lines=lines))
+
+
+# ---------------------------------------------------------------- ARITH-HIER, READ-TABLE
+
+
+def test_a_sum_short_by_a_row_the_reader_lost_is_a_warning(seed):
+    res = result(_lost_row(seed, "26.91"), "ARITH-HIER")
+    assert places(res) >= {("general_public", "20805", "合计", "warning")}
+    assert not [f for f in res.findings if f.severity == Severity.ERROR]
+
+
+def test_a_sum_short_by_another_amount_stays_an_error(seed):
+    res = result(_lost_row(seed, "11.11"), "ARITH-HIER")
+    assert ("general_public", "20805", "合计", "error") in places(res)
+
+
+def test_two_codes_run_together_make_the_table_unread(seed):
+    report = run(_lost_row(seed, "26.9134.63", code_cell="20805012080505"))
+    (read,) = [f for f in report.result("READ-TABLE").findings if f.location.table == "general_public"]
+    assert (read.template, read.params["glued"]) == ("unread", 1)
+    assert not [f for f in report.findings if f.severity == Severity.ERROR and f.location.table == "general_public"]
+
+
+def test_a_xiang_printed_without_its_kuan_counts_under_the_lei(seed):
+    # 西安: 3010201 津贴补贴 straight under 301, no 30102 line
+    table = seed.table(TableKind.GENERAL_PUBLIC)
+    lines = tuple(ln for ln in table.lines if ln.code != "20805")
+    doc = edit_table(seed, TableKind.GENERAL_PUBLIC, lines=lines)
+    assert not [f for f in result(doc, "ARITH-HIER").findings if f.location.row == "208"]
+    wrong = set_values(doc, TableKind.GENERAL_PUBLIC, "2080505", total="30.00", basic="30.00")
+    assert ("general_public", "208", "合计", "error") in places(result(wrong, "ARITH-HIER"))
+
+
+def test_the_last_lei_continued_on_a_page_read_as_text_is_not_summed(seed):
+    # 广州: 2210203 购房补贴 alone on the next page, read as a section
+    table = seed.table(TableKind.GENERAL_PUBLIC)
+    table = replace(table, page=10, pages=(10,))
+    doc = set_values(
+        with_table(seed, TableKind.GENERAL_PUBLIC, table),
+        TableKind.GENERAL_PUBLIC,
+        "22102",
+        total="30.00",
+        basic="30.00",
+    )
+    doc = set_values(doc, TableKind.GENERAL_PUBLIC, "221", total="30.00", basic="30.00")
+    doc = set_values(doc, TableKind.GENERAL_PUBLIC, "合计", total="1465.56", basic="400.48")
+    assert ("general_public", "22102", "合计", "error") in places(result(doc, "ARITH-HIER"))
+    page = Section("功能分类科目 合计 基本支出", "2210203 　　购房补贴 13.35 13.35 0.00\n注：无。", page=11)
+    continued = replace(doc, sections=(*doc.sections, page))
+    assert not [f for f in result(continued, "ARITH-HIER").findings if f.location.row in ("22102", "221")]
+
+
+def test_figures_run_into_the_next_columns_names_make_a_summary_unread(seed):
+    # 广州: '0.00 二、外交支出' — an income figure in the expenditure name's cell
+    table = seed.table(TableKind.SUMMARY)
+    rows = tuple((row[0], "", f"{row[2] or '0.00'} {row[3]}", row[4]) if len(row) == 5 else row for row in table.rows)
+    report = run(edit_table(seed, TableKind.SUMMARY, rows=rows))
+    unread = [f for f in report.result("READ-TABLE").findings if f.location.table == "summary"]
+    assert unread and unread[0].params["mixed"] >= 3
+
+
+def test_a_few_mixed_cells_in_a_long_read_table_are_no_reading_problem(seed):
+    table = seed.table(TableKind.SUMMARY)
+    rows = list(table.rows)
+    rows[0] = (rows[0][0], "", f"{rows[0][1]} {rows[0][2]}", *rows[0][3:])
+    report = run(edit_table(seed, TableKind.SUMMARY, rows=tuple(rows)))
+    assert not [f for f in report.result("READ-TABLE").findings if f.location.table == "summary"]
+
+
+def test_a_table_read_as_two_lines_of_twenty_is_unread(seed):
+    # 西安: a 政府性基金收支表 in four column pairs came out as two lines
+    table = seed.table(TableKind.SUMMARY)
+    report = run(edit_table(seed, TableKind.SUMMARY, lines=table.lines[:2]))
+    (read,) = [f for f in report.result("READ-TABLE").findings if f.location.table == "summary"]
+    assert read.template == "unread" and "只有" in read.message
+
+
+def test_a_spending_table_laid_out_by_income_source_is_unread(seed):
+    # 西安: the 收入总表 (title 一般公共预算拨款) taken for the 一般公共预算支出表
+    table = seed.table(TableKind.GENERAL_PUBLIC)
+    keys = (None, None, None, "total", "superior_grant", "business")
+    lines = tuple(
+        replace(
+            ln, values={"total": ln.values.get("total"), "superior_grant": ln.values.get("basic"), "business": None}
+        )
+        for ln in table.lines
+    )
+    report = run(edit_table(seed, TableKind.GENERAL_PUBLIC, column_keys=keys, lines=lines))
+    assert [f.location.table for f in report.result("READ-TABLE").findings] == ["general_public"]
+    assert run(seed).result("READ-TABLE").findings == ()
+
+
+def test_a_page_of_the_basic_table_taken_for_the_three_public_table(seed):
+    rows = tuple(
+        ("51", code, name, "50502", "商品和服务支出", "3.00")
+        for code, name in (("30217", "公务接待费"), ("30218", "专用材料费"), ("30226", "劳务费"))
+    )
+    report = run(edit_table(seed, TableKind.THREE_PUBLIC, rows=rows))
+    (read,) = report.result("READ-TABLE").findings
+    assert (read.template, read.params["rows"]) == ("economic_rows", 3)
+    assert not [f for f in report.findings if f.severity == Severity.ERROR and f.rule == "TEXT-3PUB"]
+
+
+def test_final_accounts_read_from_the_three_public_budget_row(seed):
+    # 西安 决算: 预算数 and 决算数 rows; the reader took the first
+    doc = replace(seed, unit=replace(seed.unit, stage="决算"))
+    tp = doc.three_public
+    fields = ("total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
+    read = [str(getattr(tp, f).amount) for f in fields if getattr(tp, f) is not None]
+    other = ["9.99"] * len(read)
+    table_of = lambda first, second: (("预算数", *first), ("决算数", *second))  # noqa: E731
+    report = run(edit_table(doc, TableKind.THREE_PUBLIC, rows=table_of(read, other)))
+    assert [f.template for f in report.result("READ-TABLE").findings] == ["budget_row"]
+    report = run(edit_table(doc, TableKind.THREE_PUBLIC, rows=table_of(other, read)))
+    assert report.result("READ-TABLE").findings == ()
+
+
+# ---------------------------------------------------------------- ARITH-ROW, ARITH-TOTALS
+
+
+def test_cash_brought_from_last_year_is_a_source_of_the_row(seed):
+    # 西安: 上年实户资金余额 beside the sources of 收入总表
+    table = seed.table(TableKind.INCOME)
+    cash = Money(D("10.00"), W)
+    lines = tuple(
+        replace(ln, values={**ln.values, "carried_in_cash": cash, "total": ln.values["total"] + cash})
+        if ln.is_total
+        else ln
+        for ln in table.lines
+    )
+    keys = (*table.column_keys, "carried_in_cash")
+    doc = edit_table(seed, TableKind.INCOME, lines=lines, column_keys=keys)
+    assert not [
+        f for f in result(doc, "ARITH-ROW").findings if f.location.table == "income" and f.severity != Severity.INFO
+    ]
+    lines = tuple(
+        replace(ln, values={**ln.values, "total": ln.values["total"] + cash}) if ln.is_total else ln
+        for ln in table.lines
+    )
+    assert ("income", "合计", "合计", "error") in places(
+        result(edit_table(seed, TableKind.INCOME, lines=lines), "ARITH-ROW")
+    )
+
+
+def _summary_with(seed, name: str, amount: str):
+    """The 收支总表 with one more income line between 本年收入合计 and 收入总计, which grows by it."""
+    table = seed.table(TableKind.SUMMARY)
+    extra = Money(D(amount), W)
+    lines = []
+    for ln in table.lines:
+        if ln.side == "income" and ln.name == "收入总计":
+            lines.append(Line(name=name, code=None, values={"total": extra}, row=ln.row - 1, side="income"))
+            ln = replace(ln, values={"total": ln.values["total"] + extra})
+        if ln.side == "expenditure" and ln.name in ("支出总计", "年终结转结余"):
+            value = ln.values["total"]
+            ln = replace(ln, values={"total": (value or Money(D(0), W)) + extra})
+        lines.append(ln)
+    return edit_table(seed, TableKind.SUMMARY, lines=tuple(lines))
+
+
+def test_the_lines_between_this_years_income_and_the_total_are_added(seed):
+    doc = _summary_with(seed, "上年实户资金余额", "25.00")
+    assert not [f for f in result(doc, "ARITH-TOTALS").findings if f.severity == Severity.ERROR]
+
+
+def test_a_total_off_by_what_no_line_accounts_for_stays_an_error(seed):
+    doc = _summary_with(seed, "上年实户资金余额", "25.00")
+    doc = set_values(doc, TableKind.SUMMARY, "收入总计", side="income", total="1500.00")
+    assert ("summary", "收入总计", "合计", "error") in places(result(doc, "ARITH-TOTALS"))
+
+
+def test_one_blank_total_breaking_two_identities_is_one_finding(seed):
+    # 上海: 收入总计 printed blank: ≠ 支出总计 and ≠ 本年收入合计 + 结转, by the same amount
+    doc = set_values(seed, TableKind.SUMMARY, "收入总计", side="income", total=None)
+    res = result(doc, "ARITH-TOTALS")
+    errors = [f for f in res.findings if f.severity == Severity.ERROR and f.location.table == "summary"]
+    assert len(errors) == 1 and errors[0].difference == D("-1452.21")
+    assert errors[0].consequences and errors[0].consequences[0].rule == "ARITH-TOTALS"
+
+
+def test_a_total_worked_out_from_the_unrounded_items_is_a_note(seed):
+    # 无锡: 本年支出 152,585.74 under 支出总计 152,585.76 (six items, 0.02 within their rounding)
+    doc = set_values(seed, TableKind.SUMMARY, "本年支出合计", side="expenditure", total="1452.19")
+    res = result(doc, "ARITH-TOTALS")
+    assert ("summary", "支出总计", "合计", "info") in places(res)
+    assert ("summary", "支出总计", "合计", "error") not in places(res)
+
+
+# ---------------------------------------------------------------- COMPLETE-SECTIONS, FORM-PLACEHOLDER
+
+
+def test_the_tables_part_with_a_performance_tables_text_is_not_checked_for_sections(seed):
+    # 北京 part2: its only text the cells of a performance table, under no heading
+    cells = "气象综合探测系统维持费项目的实施可以保障年度各类探测设备稳定运行。" * 40
+    doc = replace(seed, sections=(Section("", cells), Section("预算13表 部门整体支出绩效目标表", "")))
+    assert result(doc, "COMPLETE-SECTIONS").status.value == "not_run"
+    doc = replace(seed, sections=(Section("一、部门职责", cells),))
+    assert result(doc, "COMPLETE-SECTIONS").status.value == "failed"
+
+
+def test_a_column_header_is_no_placeholder(seed):
+    def texts(doc):
+        return [f.params["text"] for f in result(doc, "FORM-PLACEHOLDER").findings if "指标" in f.params["text"]]
+
+    assert texts(edit_text(seed, "五、预算绩效信息", "", "一级指标 二级指标 指标内容 指标值")) == []
+    assert texts(edit_text(seed, "五、预算绩效信息", "", "指标内容1")) == ["指标内容1"]
+
+
+# ---------------------------------------------------------------- XREF-INCOME, XREF-SUMMARY
+
+
+def test_final_accounts_income_table_plus_what_came_from_last_year(seed):
+    # 武汉 决算: 收入决算表 20,451.35 + 年初结转和结余 1,615.24 = 支出 14,572.53 + 年末 7,494.06
+    doc = replace(seed, unit=replace(seed.unit, stage="决算"))
+    income = doc.table(TableKind.INCOME)  # a 收入决算表: no column of last year's money
+    lines = tuple(replace(ln, values={k: v for k, v in ln.values.items() if k != "carried_in"}) for ln in income.lines)
+    keys = tuple(None if k == "carried_in" else k for k in income.column_keys)
+    doc = edit_table(doc, TableKind.INCOME, lines=lines, column_keys=keys)
+    doc = set_values(doc, TableKind.SUMMARY, "上年结转结余", side="income", total="100.00")
+    doc = set_values(doc, TableKind.SUMMARY, "年终结转结余", side="expenditure", total="100.00")
+    assert result(doc, "XREF-INCOME").findings == ()
+    doc = set_values(doc, TableKind.SUMMARY, "上年结转结余", side="income", total="90.00")
+    assert [f.severity for f in result(doc, "XREF-INCOME").findings] == [Severity.ERROR]
+
+
+def test_a_lei_misnamed_in_the_summary_is_one_finding(seed):
+    # 上海: 收支总表 '一般公共服务支出 7,099,698' is 支出总表 208 社会保障和就业支出
+    lines = tuple(
+        replace(ln, name="国防支出") if ln.name == "社会保障和就业支出" else ln
+        for ln in seed.table(TableKind.SUMMARY).lines
+    )
+    res = result(edit_table(seed, TableKind.SUMMARY, lines=lines), "XREF-SUMMARY")
+    misnamed = [f for f in res.findings if f.template == "misnamed"]
+    assert len(misnamed) == 1 and misnamed[0].params["row"] == "208 社会保障和就业支出"
+    assert not [f for f in res.findings if f.template == "not_in_summary"]
+    assert result(seed, "XREF-SUMMARY").findings == ()
+
+
+def test_the_carry_over_line_of_the_summary_is_no_lei(seed):
+    doc = set_values(seed, TableKind.SUMMARY, "年终结转结余", side="expenditure", total="10.00")
+    assert not [f for f in result(doc, "XREF-SUMMARY").findings if f.template == "not_in_expenditure"]
+
+
+# ---------------------------------------------------------------- the narrative's figures against the tables
+
+RUNNING = "三、机关运行经费安排情况"
+
+
+def _split_office_costs(doc, first: str, second: str):
+    """西安: 30201 办公费 printed on two lines, one for each 政府经济科目 it maps to."""
+    table = doc.table(TableKind.BASIC_ECONOMIC)
+    lines = []
+    for ln in table.lines:
+        if ln.code == "30201":
+            for amount in (first, second):
+                value = Money(D(amount), W)
+                lines.append(replace(ln, values={"total": value, "personnel": None, "public": value}))
+        else:
+            lines.append(ln)
+    return edit_table(doc, TableKind.BASIC_ECONOMIC, lines=tuple(lines))
+
+
+def test_a_kemu_on_two_lines_is_their_sum(seed):
+    doc = _split_office_costs(seed, "3.00", "1.75")
+    assert not [f for f in result(doc, "TEXT-RUNNING").findings if "办公费" in f.message]
+    doc = _split_office_costs(seed, "3.00", "1.70")
+    assert [f.severity for f in result(doc, "TEXT-RUNNING").findings if "办公费" in f.message] == [Severity.ERROR]
+
+
+def test_a_departments_running_costs_are_part_of_its_tables_fees(seed):
+    # 西安 部门: the basic table also holds its 事业单位' 公务接待费
+    doc = edit_text(seed, RUNNING, "公务接待费0.31万元", "公务接待费0.20万元")
+    assert [f.severity for f in result(doc, "TEXT-RUNNING").findings if "公务接待费" in f.message] == [Severity.ERROR]
+    department = replace(doc, unit=replace(doc.unit, kind="部门"))
+    assert not [f for f in result(department, "TEXT-RUNNING").findings if "公务接待费" in f.message]
+    more = edit_text(
+        replace(seed, unit=replace(seed.unit, kind="部门")), RUNNING, "公务接待费0.31万元", "公务接待费0.50万元"
+    )
+    assert [f.severity for f in result(more, "TEXT-RUNNING").findings if "公务接待费" in f.message] == [Severity.ERROR]
+
+
+OVERVIEW = "二、单位预算安排的总体情况"
+
+
+def _with_class_split(seed):
+    doc = set_values(seed, TableKind.GENERAL_PUBLIC, "201", total="1100.00", basic="34.92")
+    return set_values(doc, TableKind.EXPENDITURE, "201", total="1100.00", basic="34.92")
+
+
+def test_a_kemu_listed_under_the_project_spending_is_its_project_column(seed):
+    # 长沙: '（二）项目支出：…其中：…公共安全支出40230.95万元'
+    doc = _with_class_split(seed)
+    text = "（二）项目支出：本单位项目支出1065.08万元，其中：一般公共服务支出1065.08万元，主要用于日常工作。"
+    listed = edit_text(doc, OVERVIEW, "都反映在预算中。", "都反映在预算中。\n" + text)
+    assert not [
+        f
+        for f in result(listed, "TEXT-NAMES").findings + result(listed, "TEXT-ITEMS").findings
+        if f.severity == Severity.ERROR
+    ]
+    alone = edit_text(
+        doc, OVERVIEW, "都反映在预算中。", "都反映在预算中。\n一般公共服务支出1065.08万元，主要用于日常工作。"
+    )
+    assert [f.severity for f in result(alone, "TEXT-NAMES").findings + result(alone, "TEXT-ITEMS").findings] == [
+        Severity.ERROR
+    ]
+
+
+def test_money_covered_by_performance_targets_is_no_income_item(seed):
+    # 西安: '绩效目标管理全覆盖，涉及…其他资金14,829.50万元'
+    doc = set_values(seed, TableKind.INCOME, "合计", other="10.00")
+    text = "本部门绩效目标管理全覆盖，涉及当年一般公共预算当年拨款1452.21万元，其他资金14,829.50万元。"
+    covered = replace(doc, sections=(*doc.sections, Section("九、部门预算绩效目标说明", text)))
+    assert not [f for f in result(covered, "TEXT-TOTALS").findings if "14,829.50" in f.message]
+    stated = replace(doc, sections=(*doc.sections, Section("十、收入说明", "其他资金14,829.50万元。")))
+    assert [f for f in result(stated, "TEXT-TOTALS").findings if "14,829.50" in f.message]
