@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 DEMO := build/demo_corpus.duckdb
 
-.PHONY: run test browser bench lint clean demo
+.PHONY: run test fuzz browser bench lint clean demo
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ run: $(STAMP) $(DEMO)
 test: $(STAMP) browser
 	$(PY) -m pytest -q
 
+# The fuzz suite at its large budget: FUZZ_EXAMPLES inputs for each of its 9 properties
+# (formats, recognition, check and pages; `make test` runs each at 6), then the count
+# per family. FUZZ_EXAMPLES=1200 is 10,800 inputs, about an hour on two cores.
+FUZZ_EXAMPLES ?= 1200
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -n 2 tests/fuzz
+
 # ruff (lint rules and formatting) over the tree, mypy over the domain and the loaders.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -42,7 +49,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 bench: $(STAMP)
-	for f in parse parse_pdf check pages corpus_query; do $(PY) benchmarks/$$f.py || exit 1; done
+	for f in parse parse_pdf check pages corpus_query hostile; do $(PY) benchmarks/$$f.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from enum import StrEnum
 from collections.abc import Mapping
 
@@ -141,10 +141,14 @@ class Money:
     def format(self, with_unit: bool = True, places: int | None = None) -> str:
         """Chinese display form: "1,065.08 万元"."""
         amount = self.amount
-        if places is None and int(amount.as_tuple().exponent) < -2 and amount == amount.quantize(Decimal("0.01")):
-            places = 2  # "2.250000" printed by some tables reads as 2.25
-        if places is not None:
-            amount = amount.quantize(Decimal(1).scaleb(-places))
+        with localcontext() as context:
+            # Enough digits to round any printed amount (a 40-digit figure is absurd,
+            # but a document can print it and a page must still show it).
+            context.prec = max(context.prec, Decimal(amount).adjusted() + 2 + max(places or 0, 2))
+            if places is None and int(amount.as_tuple().exponent) < -2 and amount == amount.quantize(Decimal("0.01")):
+                places = 2  # "2.250000" printed by some tables reads as 2.25
+            if places is not None:
+                amount = amount.quantize(Decimal(1).scaleb(-places))
         text = f"{amount:,f}"
         return f"{text} {self.unit}" if with_unit else text
 

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from budget.views.hierarchy import ROOT, Hierarchy
+from components.text import md, plot
 
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 BASIC_COLOUR = "#2E86AB"
@@ -49,8 +50,8 @@ def hierarchy_figure(h: Hierarchy, kind: str = "sunburst", level: str | None = N
         "labels": names,
         "parents": frame["parent"],
         "values": frame["value"],
-        "text": frame["text"],
-        "customdata": frame[["amount_label", "share_label", "code"]].fillna("").to_numpy(),
+        "text": frame["text"],  # amounts and shares joined by <br> (no document text)
+        "customdata": frame[["amount_label", "share_label", "code"]].fillna("").map(plot).to_numpy(),
         "branchvalues": "total",
         "hovertemplate": "<b>%{customdata[2]} %{label}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
         "textinfo": "label+text",
@@ -74,12 +75,13 @@ def hierarchy_figure(h: Hierarchy, kind: str = "sunburst", level: str | None = N
 
 
 def _wrap(name: str, width: int = 9) -> str:
-    """Break a long name into balanced lines ("机关事业单位<br>基本养老保险")."""
+    """Break a long name into balanced lines ("机关事业单位<br>基本养老保险"), each
+    escaped for Plotly (the name is document text; only the <br> is markup)."""
     if len(name) <= width:
-        return name
+        return plot(name)
     lines = -(-len(name) // width)
     step = -(-len(name) // lines)
-    return "<br>".join(name[i : i + step] for i in range(0, len(name), step))
+    return "<br>".join(plot(name[i : i + step]) for i in range(0, len(name), step))
 
 
 def _branch_colours(frame: pd.DataFrame) -> list[str]:
@@ -124,7 +126,7 @@ def class_bars(frame: pd.DataFrame, height_per_bar: int = 34) -> None:
     fig = go.Figure(
         go.Bar(
             x=frame["total_value"],
-            y=[_short(n) for n in frame["name"]],
+            y=[plot(_short(n)) for n in frame["name"]],
             orientation="h",
             text=labels,
             textposition="outside",
@@ -149,7 +151,7 @@ def basic_project_bars(frame: pd.DataFrame) -> None:
         st.info("没有可显示的功能分类数据。")
         return
     frame = frame.iloc[::-1]
-    names = [_short(n) for n in frame["name"]]
+    names = [plot(_short(n)) for n in frame["name"]]
     fig = go.Figure()
     for key, label, colour in (("basic", "基本支出", BASIC_COLOUR), ("project", "项目支出", PROJECT_COLOUR)):
         fig.add_bar(
@@ -192,7 +194,7 @@ def basic_treemaps(h: Hierarchy) -> None:
         with column:
             row = frame.loc[part]
             share = f"（{row['share_label']}）" if row["share_label"] else ""
-            st.markdown(f"**{row['name']}** {row['amount_label']}{share}")
+            st.markdown(f"**{md(row['name'])}** {md(row['amount_label'])}{md(share)}")
             st.plotly_chart(
                 hierarchy_figure(h, "treemap", level=part, height=460),
                 width="stretch",
@@ -213,15 +215,16 @@ def grouped_bars(frame: pd.DataFrame) -> None:
     for n, name in enumerate(series):
         part = frame[frame["series"] == name]
         fig.add_bar(
-            name=name,
+            name=plot(name),
             x=part["value"],
-            y=[_short(c) for c in part["category"]],
+            y=[plot(_short(c)) for c in part["category"]],
             orientation="h",
             marker_color=COLOURS[(n + 1) % len(COLOURS)],
             text=part["label"],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate=f"%{{y}}<br>{name}：%{{text}}<extra></extra>",
+            meta=plot(name),  # the document's name, never inside the template itself
+            hovertemplate="%{y}<br>%{meta}：%{text}<extra></extra>",
         )
     fig.update_layout(
         barmode="group",

@@ -65,7 +65,7 @@ def indicator_checklist(d: Disclosure, view: ProjectView, doc_key: str) -> tuple
             st.markdown(f"**{md(level1)}** › {md(level2)}")
             for index, ind, flags in items:
                 key = f"checklist_{doc_key[:12]}_{view.index}_{index}"
-                target = f"`{ind.target}`" if ind.target else ":red[（无指标值）]"
+                target = f"**{md(ind.target)}**" if ind.target else ":red[（无指标值）]"
                 left, right = st.columns([5, 7], vertical_alignment="top")
                 with left:
                     st.checkbox(

@@ -8,7 +8,6 @@ comment)), so they survive filtering and reruns and travel into the exports.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -19,6 +18,7 @@ from budget.export import reports
 from budget.checks import CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_ORDER, CheckReport, Finding, Severity
 from budget.views.check import findings_frame, fragment, marked, parts, rules_frame
 from budget.model import Disclosure
+from components.text import md
 
 NOTES = "findings_notes"
 BADGES = {
@@ -27,12 +27,6 @@ BADGES = {
     Severity.INFO: ":blue-badge[提示]",
 }
 ICONS = {Severity.ERROR: ":material/error:", Severity.WARNING: ":material/warning:", Severity.INFO: ":material/info:"}
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
-
-
-def md(text: str) -> str:
-    """Document text made inert for st.markdown (every ASCII markup character escaped)."""
-    return MD_SPECIAL.sub(r"\\\1", text or "").replace("\n", "  \n")
 
 
 def notes() -> dict[str, tuple[str, str]]:

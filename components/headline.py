@@ -13,7 +13,7 @@ def document_banner(o: Overview, sample: bool, source_name: str) -> None:
     year = f"{o.year}年" if o.year else "年度未识别"
     badge = ":orange-badge[示例]" if sample else ":blue-badge[已上传]"
     st.markdown(
-        f"{badge} **{md(o.unit_name)}** · {year}{o.kind}预算 · 金额单位：{o.money_unit} · 文件：`{source_name}`"
+        f"{badge} **{md(o.unit_name)}** · {year}{o.kind}预算 · 金额单位：{o.money_unit} · 文件：{md(source_name)}"
     )
     if sample:
         st.caption("这是内置的示例文档。在左侧边栏上传自己的预算公开文档后，各页面即显示该文档。")

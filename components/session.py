@@ -1,19 +1,26 @@
 """The documents of this session: the sidebar uploader, the selector and the parse cache.
 
 Uploaded documents are drafts. Their bytes live only in this session's
-``st.session_state`` (never on disk, never in another session). Parsing goes through
-one cached boundary, ``parse``; everything below it is plain Python.
+``st.session_state`` (never on disk, never in another session). Each document is read
+and checked once, in a worker process within a time and memory budget
+(budget.application.worker), so a heavy upload never holds up the other users; the
+results are kept in a small cache keyed by the content's hash.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
+from budget.application.worker import Parsed, Refused
+from budget.checks import CheckReport
 from budget.model import Disclosure
+from components.text import md
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "samples" / "seed.docx"
 SAMPLE_KEY = "sample"
@@ -26,19 +33,32 @@ _DOCUMENTS = "session_documents"  # {sha256: Document}
 _ERRORS = "session_errors"  # {sha256: (name, message)}
 _PUBLISHED = "session_published"  # {sha256: Document} opened from the server's corpus
 
+# Parsed documents, shared by the sessions of this server. That is acceptable only
+# because the key is the content itself (its sha256) plus the name: a result is handed
+# back only to a session that already holds exactly the same bytes, so no session can
+# learn anything about another session's drafts. Bounded, so a long-running server
+# does not accumulate parsed documents; the values are immutable.
+_CACHE_SIZE = 16
+_cache: OrderedDict[tuple[str, str], Parsed] = OrderedDict()
+_cache_lock = threading.Lock()
 
-# st.cache_data is shared by every session of the server. That is acceptable here only
-# because the key is the content itself (the bytes are hashed) plus the name: a result
-# is handed back only to a session that already holds exactly the same bytes, so no
-# session can learn anything about another session's drafts. Entries are bounded so a
-# long-running server does not accumulate parsed documents.
-@st.cache_data(max_entries=16, show_spinner="正在解析文档…")
-def parse(data: bytes, name: str) -> Disclosure:
-    # Imported here so the app still starts (and shows a clear error) if a loader
-    # module is broken.
-    from loaders import load
 
-    return load(data, name)
+def parsed(key: str, data: bytes, name: str) -> Parsed:
+    """The document read and checked (from the cache, or in a worker); Refused with a
+    Chinese sentence when it cannot be read within the limits."""
+    with _cache_lock:
+        if (key, name) in _cache:
+            _cache.move_to_end((key, name))
+            return _cache[(key, name)]
+    from budget.application import worker
+
+    with st.spinner("正在解析和检查文档…"):
+        result = worker.parse(data, name)
+    with _cache_lock:
+        _cache[(key, name)] = result
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return result
 
 
 @dataclass(frozen=True)
@@ -62,21 +82,16 @@ def _sample() -> Document:
     return Document(SAMPLE_KEY, SAMPLE_PATH.name, SAMPLE_PATH.read_bytes(), sample=True)
 
 
-def _error_text(error: Exception) -> str:
-    from loaders import LoadError
-
-    if isinstance(error, LoadError):
-        return error.message
-    # An unexpected failure in a loader: say so plainly, keep the traceback out of the UI.
-    return f"解析时发生内部错误（{type(error).__name__}），请把文档发给维护人员。"
+def _parsed(doc: Document) -> Parsed:
+    return parsed(doc.key, doc.data, doc.name)
 
 
 def _try_parse(doc: Document) -> str | None:
     """Parse once; return a Chinese error message, or None when it parsed."""
     try:
-        parse(doc.data, doc.name)
-    except Exception as error:  # noqa: BLE001 - any failure becomes a message, not a traceback
-        return _error_text(error)
+        _parsed(doc)
+    except Refused as refused:
+        return refused.message
     return None
 
 
@@ -100,7 +115,7 @@ def sidebar() -> None:
         known_errors: dict[str, tuple[str, str]] = st.session_state.get(_ERRORS) or {}
         for file in files or []:
             data = file.getvalue()
-            key = hashlib.sha256(data).hexdigest()
+            key = hashlib.sha256(data).hexdigest()  # once per run; the cache and the state use it
             doc = Document(key, file.name, data)
             message = known_errors[key][1] if key in known_errors else _try_parse(doc)
             if message is None:
@@ -114,7 +129,7 @@ def sidebar() -> None:
         st.session_state[_ERRORS] = errors
 
         for name, message in errors.values():
-            st.error(f"无法读取《{name}》：{message}")
+            st.error(f"无法读取《{md(name)}》：{md(message)}")
 
         if not documents:
             st.info("未上传文档，当前显示内置示例。")
@@ -175,19 +190,29 @@ def current_document() -> Document:
     return _sample()
 
 
-def current_disclosure() -> Disclosure:
-    """The parsed disclosure of the selected document (the sample when none uploaded).
+def current_parsed() -> Parsed:
+    """The selected document read and checked (the sample when none is uploaded).
 
-    Shows a Chinese error and stops the page if even the document cannot be read,
-    never a traceback.
+    Shows a Chinese error and stops the page if the document cannot be read, never a
+    traceback.
     """
     doc = current_document()
     try:
-        return parse(doc.data, doc.name)
-    except Exception as error:  # noqa: BLE001
-        st.error(f"无法读取《{doc.name}》：{_error_text(error)}")
+        return _parsed(doc)
+    except Refused as refused:
+        st.error(f"无法读取《{md(doc.name)}》：{md(refused.message)}")
         st.stop()
         raise  # unreachable: st.stop() ends the run
+
+
+def current_disclosure() -> Disclosure:
+    """The parsed disclosure of the selected document (the sample when none uploaded)."""
+    return current_parsed().disclosure
+
+
+def current_report() -> CheckReport:
+    """The check of the selected document, run with its parse in the worker."""
+    return current_parsed().report
 
 
 def loaded_disclosures() -> list[tuple[str, Disclosure]]:
@@ -197,14 +222,14 @@ def loaded_disclosures() -> list[tuple[str, Disclosure]]:
     """
     _leave_legacy_pages_mode()
     documents: dict[str, Document] = st.session_state.get(_DOCUMENTS) or {}
-    return [(doc.name, parse(doc.data, doc.name)) for doc in documents.values()]
+    return [(doc.name, _parsed(doc).disclosure) for doc in documents.values()]
 
 
 def draft_disclosures() -> list[tuple[str, Disclosure]]:
     """The uploaded documents that parsed (drafts), without those opened from the corpus."""
     _leave_legacy_pages_mode()
     documents: dict[str, Document] = st.session_state.get(_DOCUMENTS) or {}
-    return [(doc.name, parse(doc.data, doc.name)) for doc in documents.values() if not doc.published]
+    return [(doc.name, _parsed(doc).disclosure) for doc in documents.values() if not doc.published]
 
 
 def is_sample() -> bool:

@@ -1,10 +1,32 @@
-"""Document text inside Streamlit markdown: escaped, so it shows literally."""
+"""Document text made inert wherever it is shown: it must print as typed, never format.
+
+Every string that comes from a document (or a file name) and reaches Streamlit
+markdown (st.markdown, st.caption, st.error/warning/info, widget and expander labels)
+goes through ``md``; every such string that reaches a Plotly figure (labels, hover
+text, legend names) goes through ``plot``. Dataframes and st.text/st.code show text
+as it is and need neither.
+"""
 
 from __future__ import annotations
 
 import re
 
+# Every ASCII character Streamlit's markdown gives a meaning: CommonMark and GFM
+# (emphasis, code, links, images, lists, headings, quotes, tables, strikethrough, HTML
+# and entities &…;), LaTeX ($), and Streamlit's directives (:red[…], :material/…:,
+# emoji shortcodes). Escaped with a backslash, each prints as itself.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=&^\"'])")
+
 
 def md(text: str | None) -> str:
-    """Escape markdown syntax so document text can not format, link or inject."""
-    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~:$])", r"\\\1", text or "")
+    """``text`` for a markdown context: shows exactly as typed, line breaks kept."""
+    escaped = _MARKDOWN.sub(r"\\\1", text or "")
+    # A line break is a hard break (two spaces), so lines stay lines; leading spaces
+    # would otherwise start an indented code block.
+    return "  \n".join(line.strip() for line in escaped.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def plot(text: str | None) -> str:
+    """``text`` for a Plotly label, hover text or legend: Plotly reads a subset of HTML
+    (<b>, <i>, <a href>, <br>, entities) in them, so &, < and > are written as entities."""
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -45,4 +45,13 @@ class Grid:
     pages: tuple[int, ...] = ()  # for a grid already joined across pages by its reader
 
 
-Block = Paragraph | Grid
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """What a reader could not read and says so, in Chinese: a page that is a picture
+    (a scanned page in a PDF with a text layer elsewhere). It becomes a Disclosure note."""
+
+    text: str
+    page: int | None = None
+
+
+Block = Paragraph | Grid | Notice

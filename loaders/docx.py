@@ -6,12 +6,13 @@ sequence of <w:p> and <w:tbl>, so one pass over it is enough.
 
 from __future__ import annotations
 
-import io
-import zipfile
+import re
 
 from lxml import etree
 
+from loaders import limits
 from loaders.blocks import Block, Cell, Grid, LoadError, Paragraph
+from loaders.package import Package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _T = (W + t for t in ("p", "tbl", "tr", "tc", "t"))
@@ -22,22 +23,37 @@ _GRID_BEFORE = W + "gridBefore"
 
 
 def read(data: bytes) -> list[Block]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = archive.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError) as error:
-        raise LoadError("Word 文件已损坏，无法读取正文。", f"cannot read word/document.xml: {error}") from None
-    try:
-        root = etree.fromstring(xml, parser=etree.XMLParser(huge_tree=True, resolve_entities=False))
-    except etree.XMLSyntaxError as error:
-        raise LoadError("Word 文件的正文已损坏，无法解析。", f"invalid document.xml: {error}") from None
+    root = Package(data, "Word ").xml("word/document.xml")
     body = root.find(W + "body")
     if body is None:
         raise LoadError("Word 文件中没有正文。", "no w:body")
     return list(_blocks(body))
 
 
-def _blocks(container: etree._Element):
+_INTEGER = re.compile(r"[+-]?[0-9]+")  # xsd:integer, as the schema types it
+
+
+def _span(node: etree._Element) -> int:
+    """A cell's w:gridSpan (or a row's w:gridBefore): how many grid columns it covers.
+
+    Validated where it is read: Word writes a decimal integer ("1.5" or "abc" is a
+    damaged file), and a span wider than any table (2147483648) is refused before a
+    grid is built from it."""
+    value = (node.get(_VAL) or "1").strip()
+    if not _INTEGER.fullmatch(value):
+        tag = etree.QName(node).localname
+        raise LoadError(
+            f"Word 表格中合并单元格的跨列数无效（{tag}=“{value[:20]}”），文件可能已损坏。",
+            f"invalid w:{tag} value {value[:40]!r}",
+        )
+    digits = value.lstrip("+-")
+    span = 1 if value.startswith("-") else max(int(digits) if len(digits) <= 18 else 10**18, 1)
+    limits.check("table_columns", span, "Word 表格中的合并单元格")
+    return span
+
+
+def _blocks(container: etree._Element, depth: int = 0):
+    limits.check("nesting", depth)
     for child in container:
         tag = child.tag
         if tag == _P:
@@ -51,7 +67,7 @@ def _blocks(container: etree._Element):
                 # A layout frame (a table whose cells hold the real tables, used for
                 # borders or centring): its cells are read as the document they hold.
                 for tc in cells:
-                    yield from _blocks(tc)
+                    yield from _blocks(tc, depth + 1)
                 continue
             rows = _table_rows(child, nested)
             if rows:
@@ -59,7 +75,7 @@ def _blocks(container: etree._Element):
         elif tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _blocks(content)
+                yield from _blocks(content, depth + 1)
 
 
 def _table_rows(table: etree._Element, nested: bool) -> tuple[tuple[Cell, ...], ...]:
@@ -103,7 +119,7 @@ def _table_rows(table: etree._Element, nested: bool) -> tuple[tuple[Cell, ...], 
             # A row that starts some grid columns in (<w:gridBefore>): those columns
             # print nothing; keep them so the cells stay under their header.
             if row is not None and (not nested or node.getparent().getparent().getparent() is table):
-                row.append(Cell("", max(int(node.get(_VAL, "1") or 1), 1)))
+                row.append(Cell("", _span(node)))
         elif tag in (_BR, _CR):
             # A line break typed in a cell (Shift+Enter) separates its lines as a new
             # paragraph would: "1.…<br/>2.…" is two goals, not one.
@@ -111,7 +127,7 @@ def _table_rows(table: etree._Element, nested: bool) -> tuple[tuple[Cell, ...], 
                 parts.append("\n")
         elif not nested or node.getparent().getparent().getparent().getparent() is table:
             if tag == _GRID_SPAN:
-                span = max(int(node.get(_VAL, "1") or 1), 1)
+                span = _span(node)
             else:
                 # <w:vMerge/> without val continues the cell above: printed once.
                 continued = node.get(_VAL) != "restart"

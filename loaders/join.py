@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 
-from budget.model import Disclosure, Source, Unit
+from budget.model import Disclosure, Line, PerformanceProject, Section, Source, Table, Unit
 from loaders.blocks import LoadError
 from loaders.recognize.text import squash
 
@@ -65,10 +65,13 @@ def join(parts: Sequence[Disclosure]) -> Disclosure:
             raise LoadError(f"同一个文件（{part.source.name}）选了两次。", "the same file was given twice")
         seen.add(part.source.sha256)
     unit = _unit(parts)
-    tables, sections, performance, notes = [], [], [], []
+    tables: list[Table] = []
+    sections: list[Section] = []
+    performance: list[PerformanceProject] = []
+    notes: list[str] = []
     functional_table = economic_table = None
-    functional: tuple = ()
-    economic: tuple = ()
+    functional: tuple[Line, ...] = ()
+    economic: tuple[Line, ...] = ()
     for part in parts:
         offset = len(tables)
         tables += part.tables

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import zlib
 from bisect import bisect_left, bisect_right
 from ctypes import c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass, field
@@ -33,8 +34,9 @@ from typing import NamedTuple
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from loaders import limits
 from loaders import rulings as ruled_tables
-from loaders.blocks import Block, Cell, Grid, LoadError, Paragraph
+from loaders.blocks import Block, Cell, Grid, LoadError, Notice, Paragraph
 
 _SNAP = 2.0  # points: rulings closer than this are one boundary
 _PAGE_NUMBER = re.compile(
@@ -101,7 +103,9 @@ class _Page:
 def read(data: bytes, rulings: bool = True) -> list[Block]:
     """The document's blocks. ``rulings=False`` ignores drawn rulings and finds every
     table by the alignment of its text (what an unruled PDF gets; tests compare both)."""
+    _check_streams(data)
     document = _open(data)
+    limits.check("pdf_pages", len(document))
     try:
         pages, chars, images, undecoded = [], 0, 0, 0
         for index in range(len(document)):
@@ -136,6 +140,40 @@ def read(data: bytes, rulings: bool = True) -> list[Block]:
     _drop_running_heads(pages)
     _join_split_rows(pages)
     return _blocks(pages)
+
+
+# A stream's data starts after the keyword "stream" and its end of line ("endstream"
+# is not a start).
+_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def _check_streams(data: bytes) -> None:
+    """Refuse a Flate stream that inflates past the limit (a 1 GiB bomb is a 1 MB file),
+    before PDFium inflates it whole to parse the page.
+
+    Each compressed stream PDFium would decode to read text (page contents, forms,
+    fonts, object and cross-reference streams) is inflated here in bounded steps and
+    only counted; images are skipped (text extraction never decodes them)."""
+    most = limits.current().pdf_stream_bytes
+    for match in _STREAM_START.finditer(data):
+        head = data[max(0, match.start() - 4096) : match.start()]
+        dictionary = head[head.rfind(b" obj") :]
+        if b"/FlateDecode" not in dictionary or b"/Image" in dictionary:
+            continue
+        inflater, size, at = zlib.decompressobj(), 0, match.end()
+        try:
+            while not inflater.eof and at < len(data):
+                pending = data[at : at + limits.MiB]
+                at += len(pending)
+                while pending and size <= most and not inflater.eof:  # at most 1 MB of output at a time
+                    size += len(inflater.decompress(pending, limits.MiB))
+                    pending = inflater.unconsumed_tail
+                if size > most:
+                    raise limits.too_large(
+                        "pdf_stream_bytes", size, "PDF 中的压缩数据流（可能是“解压炸弹”）", at_least=True
+                    )
+        except zlib.error:
+            continue  # damaged data: PDFium decides what it can read of it
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -262,7 +300,9 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     tables = []
     if rulings:
         found, ruled = _rulings(drawn.paths, frame)
-        if ruled:  # a page drawing no line or rectangle has no ruled table
+        # A page whose rulings are all drawn as polylines ("curves": Excel's exports, 广州)
+        # has ruled tables too: their straight axis-aligned pieces are the rulings.
+        if ruled or (found[0] and found[1]):
             for cells in ruled_tables.find_tables(*found):
                 grid = _Geometry(cells)
                 if grid.columns > 1:  # a boxed paragraph (a framed contents page) is text
@@ -270,7 +310,11 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     loose = chars
     if tables:  # each character in the first table its middle falls in, in reading order
         cxs = [(c.x0 + c.x1) / 2 for c in chars]
-        cys = [(c.top + c.bottom) / 2 for c in chars]
+        # The glyph's middle stands a third of an em above its baseline, whatever box its
+        # font's metrics give: some fonts report a descent that puts the digits' box a
+        # line lower than the names printed beside them, and the box middle would place
+        # every amount in the row below its name (重庆's tables). Turned text: its box.
+        cys = [c.base - c.size * 0.35 if c.base < c.bottom else (c.top + c.bottom) / 2 for c in chars]
         left: list[int] = list(range(len(chars)))
         for grid in tables:
             x0, x1, top, bottom = grid.x0 - 1, grid.x1 + 1, grid.top - 1, grid.bottom + 1
@@ -527,6 +571,7 @@ class _Drawn:
     texts: list = field(default_factory=list)
     inside: dict = field(default_factory=dict)
     images: int = 0
+    objects: int = 0  # counted against limits.pdf_page_objects, a form's objects included
 
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -536,7 +581,9 @@ _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 
 def _inventory(page: int) -> _Drawn:
     drawn = _Drawn()
-    count = _CountObjects(page)  # (a limit on objects per page fits here)
+    count = _CountObjects(page)
+    limits.check("pdf_page_objects", count)  # before any object is read
+    drawn.objects = count
     _sort_objects(drawn, list(map(_GetObject, repeat(page, count), range(count))), _IDENTITY)
     return drawn
 
@@ -556,6 +603,8 @@ def _sort_objects(drawn: _Drawn, objects: list[int], outer: tuple) -> None:
         if kind == _FORM:  # its objects, in place: drawing order is kept
             _ObjectMatrix(obj, ctypes.addressof(matrix))
             n = _CountFormObjects(obj)
+            drawn.objects += n  # a form's objects count on the page that draws it
+            limits.check("pdf_page_objects", drawn.objects)
             inner = _compose(tuple(_values(matrix)), outer)
             _sort_objects(drawn, list(map(_GetFormObject, repeat(obj, n), range(n))), inner)
         else:
@@ -1299,6 +1348,13 @@ def _blocks(pages: list[_Page]) -> list[Block]:
             current.clear()
 
     for page in pages:
+        if not page.items and page.images:
+            # A scanned page inside a document with text: say so rather than read nothing.
+            flush()
+            previous = None
+            text = f"第{page.number}页只有图片，没有可提取的文字（扫描件或图表），其内容未能读取。"
+            blocks.append(Notice(text, page=page.number))
+            continue
         for item in page.items:
             if isinstance(item, _Table):
                 flush()

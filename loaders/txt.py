@@ -9,7 +9,9 @@ run of short rows whose cells add up to exactly the width is one row split by bl
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from loaders import limits
 from loaders.blocks import Block, Cell, Grid, LoadError, Paragraph
 
 _RESIDUE = re.compile(r"\[bookmark: [^\]]*\]")
@@ -17,6 +19,8 @@ _RESIDUE = re.compile(r"\[bookmark: [^\]]*\]")
 
 def read(data: bytes) -> list[Block]:
     text = _decode(data)
+    lim = limits.current()
+    longest = max(lim.paragraph_chars, lim.cell_chars)
     blocks: list[Block] = []
     rows: list[list[list[str]]] = []  # rows of cells of lines
     row: list[list[str]] = []
@@ -27,6 +31,8 @@ def read(data: bytes) -> list[Block]:
         if row:
             rows.append(row)
             row = []
+            if len(rows) > lim.table_rows:
+                raise limits.too_large("table_rows", len(rows))
 
     def end_table() -> None:
         end_row()
@@ -44,9 +50,15 @@ def read(data: bytes) -> list[Block]:
         rows.clear()
 
     for raw in text.splitlines():
+        # A line is part of one paragraph or one cell: a line longer than either may be
+        # is refused before any rule (or regex) runs over it.
+        if len(raw) > longest:
+            raise limits.too_large("paragraph_chars", len(raw))
         line = _RESIDUE.sub("", raw)
         if line.startswith("\t"):
             row.append([line[1:]])
+            if len(row) > lim.table_columns:
+                raise limits.too_large("table_columns", len(row))
             after_blank = False
         elif not line.strip():
             end_row()
@@ -90,13 +102,13 @@ def _join_split_rows(rows: list[list[str]]) -> tuple[tuple[Cell, ...], ...]:
     joined: list[list[str]] = []
     seen_full = False
     i = 0
-    head: list[list[str]] = []  # the rows above the first full-width one: the header
+    head: set[tuple[str, ...]] = set()  # the rows above the first full-width one: the header
     while i < len(rows):
         current = _drop_stray_empties(rows[i], width)
         if not seen_full:
-            head.append(current)
+            head.add(tuple(current))
         # A header row repeated after a page break is not part of a row split by blanks.
-        if seen_full and len(current) < width and current not in head:
+        if seen_full and len(current) < width and tuple(current) not in head:
             j, merged = i + 1, list(current)
             while len(merged) < width and j < len(rows):
                 merged += _drop_stray_empties(rows[j], width)
@@ -113,8 +125,8 @@ def _join_split_rows(rows: list[list[str]]) -> tuple[tuple[Cell, ...], ...]:
 def _width(rows: list[list[str]]) -> int:
     """The table's column count: its most common row length, or its longest row with no
     blank cell (a header) when blank-line splits make the common length too short."""
-    lengths = [len(r) for r in rows]
-    common = max(set(lengths), key=lambda n: (lengths.count(n), n))
+    lengths = Counter(len(r) for r in rows)
+    common = max(lengths, key=lambda n: (lengths[n], n))
     full = [len(r) for r in rows if all(c.strip() for c in r)]
     return max([common, *full])
 

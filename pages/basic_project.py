@@ -5,6 +5,7 @@ import streamlit as st
 from budget.views import basic_project as view
 from budget.views.overview import by_class
 from components import charts, session
+from components.text import md
 
 d = session.current_disclosure()
 
@@ -24,7 +25,7 @@ st.caption(
 h = view.economic_hierarchy(d)
 if h.problems:
     st.warning(
-        "数据有误：以下项目的金额小于其下级之和，图中按下级之和绘制。\n\n" + "\n".join(f"- {p}" for p in h.problems)
+        "数据有误：以下项目的金额小于其下级之和，图中按下级之和绘制。\n\n" + "\n".join(f"- {md(p)}" for p in h.problems)
     )
 if h.empty:
     st.info("这份文档没有可用的基本支出经济分类数据。")

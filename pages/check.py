@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from budget.checks import run
 from components import findings, session
 
 d = session.current_disclosure()
+report = session.current_report()  # run with the parse, in its worker and budget
 
 st.title("发布前检查")
 st.caption(
@@ -13,7 +13,6 @@ st.caption(
     "已解释的问题可标为“已说明”，连同说明一起导出。"
 )
 
-report = run(d)
 findings.summary(report)
 selection = findings.filters(report)
 shown = [f for f in report.findings if selection.keep(report, f)]

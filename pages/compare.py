@@ -5,6 +5,7 @@ import streamlit as st
 from budget.export import tables as export
 from budget.views import compare
 from components import charts, session, tables
+from components.text import md
 
 entries = session.loaded_disclosures()
 
@@ -21,7 +22,7 @@ tables.money_table(compare.documents_frame(entries), pinned=(compare.ITEM,))
 headlines = compare.headline_table(entries)
 classes = compare.class_table(entries)
 if headlines.change is not None:
-    st.info(headlines.change.caption)
+    st.info(md(headlines.change.caption))  # names the documents
 
 st.subheader("主要数字")
 tables.money_table(headlines.frame, pinned=headlines.row_columns)

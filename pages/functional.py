@@ -5,6 +5,7 @@ import streamlit as st
 from budget.views import functional as view
 from components import session, tables
 from components.sunburst import sunburst
+from components.text import md
 
 d = session.current_disclosure()
 
@@ -24,7 +25,7 @@ h = view.functional_hierarchy(d, measure)
 if h.problems:
     st.warning(
         "数据有误：以下科目的金额小于其下级科目之和。图中按下级之和绘制，标签仍显示文档中的数字。\n\n"
-        + "\n".join(f"- {p}" for p in h.problems)
+        + "\n".join(f"- {md(p)}" for p in h.problems)
     )
 if h.empty:
     st.info(f"这份文档没有{view.MEASURES[measure]}的功能分类数据。")
@@ -34,7 +35,7 @@ chart_tab, table_tab = st.tabs(["图", "表"])
 with chart_tab:
     sector = sunburst(h)
     rows = view.subtree_lines(d, sector)
-    st.caption(f"明细：{'全部科目' if sector == view.ROOT else sector}（{len(rows)} 行）")
+    st.caption(f"明细：{'全部科目' if sector == view.ROOT else md(sector)}（{len(rows)} 行）")
     tables.money_table(view.lines_frame(rows, view.functional_keys(d), d.unit.money_unit))
 with table_tab:
     frame = h.frame[h.frame["id"] != view.ROOT]

@@ -28,9 +28,9 @@ for index, table in enumerate(d.tables):
     badge = "　（空表）" if table.empty else ""
     with st.expander(f"{md(table.title) or '（无标题）'}　·　{kind}{badge}", key=f"tables_table_{index}"):
         if table.unit_line:
-            st.caption(table.unit_line)
+            st.caption(md(table.unit_line))
         frame = export.table_frame(table)
         st.dataframe(frame, hide_index=True, width="stretch", height=min(36 + 35 * len(frame), 720))
         if table.note:
-            st.caption(table.note)
+            st.caption(md(table.note))
         tables.table_downloads(table, str(index))

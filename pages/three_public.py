@@ -4,6 +4,7 @@ import streamlit as st
 
 from budget.views import three_public as view
 from components import session, tables
+from components.text import md
 
 d = session.current_disclosure()
 
@@ -23,7 +24,7 @@ if three.sentence:
     st.caption("情况说明原文")
     st.text(three.sentence)
 for q in three.extra:
-    st.caption(f"说明中另列：{q.label} {q.amount.format()}（表中无对应项）")
+    st.caption(f"说明中另列：{md(q.label)} {q.amount.format()}（表中无对应项）")
 
 st.subheader("机关运行经费")
 running = view.running_costs_comparison(d)

@@ -27,9 +27,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM), reason="system Chromium not installed (make test installs it)"
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="system Chromium not installed (make test installs it)"),
+]
 
 
 def _free_port() -> int:

@@ -452,3 +452,63 @@ def comparable(d: Disclosure) -> dict:
         "sections": [[s.heading, s.level, s.text] for s in d.sections],
         "notes": [re.sub(r"^第\d+页\s*", "", n) for n in d.notes],
     }
+
+
+# ---------------------------------------------------------------- small documents
+
+
+@dataclass(frozen=True)
+class Span:
+    """A printed cell over ``cols`` columns and ``rows`` rows (a merged cell)."""
+
+    text: str
+    cols: int = 1
+    rows: int = 1
+
+
+PAGE_BREAK = object()  # an item of ``docx_of``: the next items start a new page
+
+
+def docx_of(*items) -> bytes:
+    """A Word document laid out item by item, to reproduce a layout seen in the wild:
+    a str is a paragraph, ``PAGE_BREAK`` a page break, a list of rows a table (a row is
+    a list of str or ``Span``; a cell under a merged one is left out of its row)."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    for item in items:
+        if item is PAGE_BREAK:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif isinstance(item, str):
+            document.add_paragraph(item)
+        else:
+            _docx_grid(document, item)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_grid(document, rows) -> None:
+    taken: set[tuple[int, int]] = set()  # grid slots covered by a merged cell above
+    placed: list[tuple[int, int, Span]] = []
+    width = 0
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            cell = cell if isinstance(cell, Span) else Span(cell)
+            while (r, c) in taken:
+                c += 1
+            placed.append((r, c, cell))
+            for dr in range(cell.rows):
+                for dc in range(cell.cols):
+                    taken.add((r + dr, c + dc))
+            c += cell.cols
+        width = max(width, max((cc + 1 for rr, cc in taken if rr == r), default=0))
+    grid = document.add_table(rows=len(rows), cols=width)
+    grid.style = "Table Grid"
+    for r, c, cell in placed:
+        if cell.cols > 1 or cell.rows > 1:
+            grid.cell(r, c).merge(grid.cell(r + cell.rows - 1, c + cell.cols - 1))
+    for r, c, cell in placed:
+        grid.cell(r, c).text = cell.text

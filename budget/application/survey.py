@@ -47,6 +47,7 @@ class DocumentSurvey:
     code: str | None = None
     year: int | None = None
     kind: str | None = None  # 单位 / 部门
+    stage: str | None = None  # 预算 / 决算
     money_unit: str | None = None
     tables: int = 0
     unknown_tables: int = 0
@@ -89,7 +90,7 @@ class DocumentSurvey:
         year = f"{self.year}年" if self.year else "年度不详"
         missing = f"，缺 {'、'.join(TABLE_LABELS[TableKind(k)] for k in self.missing)}" if self.missing else ""
         return (
-            f"{verdict} {self.path}：{self.unit or '单位不详'} {year}{self.kind or ''}预算"
+            f"{verdict} {self.path}：{self.unit or '单位不详'} {year}{self.kind or ''}{self.stage or '预算'}"
             f"（{self.money_unit}）；标准表 {len(self.standard)}/{len(STANDARD_TABLES)}{missing}；"
             f"功能分类 {self.functional} 行，经济分类 {self.economic} 行；"
             f"恒等式 {held}/{ran} 成立，表内运算错误 {self.arithmetic_errors}"
@@ -109,6 +110,7 @@ def survey_document(d: Disclosure, path: str, seconds: float) -> DocumentSurvey:
         code=d.unit.code,
         year=d.unit.year,
         kind=d.unit.kind,
+        stage=d.unit.stage,
         money_unit=d.unit.money_unit.value,
         tables=len(d.tables),
         unknown_tables=sum(1 for t in d.tables if t.kind == TableKind.UNKNOWN),

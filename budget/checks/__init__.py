@@ -89,11 +89,30 @@ def _settled(rule: Rule, finding: Finding) -> Finding:
     )
 
 
+# A finding quotes its sentence; a sentence can be a whole 50,000-character paragraph
+# with thousands of findings in it (one per doubled word), and the report would hold
+# every copy (210 MB of JSON for one such paragraph). Longer quotes keep a window
+# around the marked words; no real sentence is that long (the corpus: 2,415 at most).
+QUOTE_MOST, QUOTE_WINDOW = 5_000, 300
+
+
+def _windowed(finding: Finding) -> Finding:
+    loc = finding.location
+    if loc.quote is None or len(loc.quote) <= QUOTE_MOST:
+        return finding
+    start, end = loc.mark or (0, 0)
+    first, last = max(start - QUOTE_WINDOW, 0), min(end + QUOTE_WINDOW, len(loc.quote))
+    head, tail = ("…" if first else ""), ("…" if last < len(loc.quote) else "")
+    quote = head + loc.quote[first:last] + tail
+    mark = (start - first + len(head), end - first + len(head)) if loc.mark else None
+    return replace(finding, location=replace(loc, quote=quote, mark=mark))
+
+
 def _finish(rule: Rule, findings: list[Finding]) -> RuleResult:
     done = []
     seen: dict[str, int] = {}
     for finding in findings:
-        finding = _settled(rule, finding)
+        finding = _windowed(_settled(rule, finding))
         key = finding.identity()
         seen[key] = seen.get(key, 0) + 1
         done.append(replace(finding, key=key if seen[key] == 1 else f"{key}-{seen[key]}"))

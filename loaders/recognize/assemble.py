@@ -7,11 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from budget.model import MoneyUnit, Section, Source, TableKind
-from loaders.blocks import Block, Paragraph
+from loaders.blocks import Block, Notice, Paragraph
 from loaders.recognize.classify import TABLE_NUMBER, classify_title, title_words
-from loaders.recognize.grid import Grid, from_block, is_column_number_row
+from loaders.recognize.grid import Grid, from_block, is_code, is_column_number_row
 from loaders.recognize.performance import has_indicator_header
-from loaders.recognize.text import clean, is_unit_line, money_unit_in, squash
+from loaders.recognize.text import clean, is_number, is_unit_line, money_unit_in, squash
 
 # ---------------------------------------------------------------- document assembly
 
@@ -21,6 +21,26 @@ _NOTE = re.compile(r"^(注|说明)\s*[:：]")
 
 
 _TABLE_NUMBER = re.compile(r"^(?:附)?表[一二三四五六七八九十\d]+(?:[-－—.．]\d+)?$")
+
+
+def _names_a_kind(text: str) -> bool:
+    """A line that is a table's title by its words ("财政拨款支出表（功能科目）")."""
+    return _is_title(text) and classify_title(text) is not None and "表" in text
+
+
+def _is_qualifier(text: str) -> bool:
+    words = squash(text)
+    return len(words) <= 24 and words[:1] in "（(" and words[-1:] in "）)"
+
+
+def _opens_bracket(text: str) -> bool:
+    words = squash(text)
+    return words.count("（") + words.count("(") > words.count("）") + words.count(")") and len(words) <= 60
+
+
+def _closes_bracket(text: str) -> bool:
+    words = squash(text)
+    return words.count("）") + words.count(")") > words.count("（") + words.count("(") and len(words) <= 20
 
 
 def _is_title(text: str) -> bool:
@@ -108,6 +128,29 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
         last ones name the grid that follows."""
         nonlocal heading, level, page
         title_parts: list[str] = []
+        fragments: list[Paragraph] = []
+        if keep_title and len(pending) >= 2 and _is_qualifier(pending[-1].text) and names_a_table(pending[-2].text):
+            # "…支出明细表" over "（按经济分类科目分）": the qualifier is part of the title
+            tail = pending.pop()
+            pending[-1] = Paragraph(pending[-1].text + tail.text, pending[-1].page, pending[-1].heading)
+        if keep_title and len(pending) >= 2 and _opens_bracket(pending[-2].text) and _closes_bracket(pending[-1].text):
+            # A title wrapped inside its brackets ("…（按支出功能分类科" / "目-不含上年结转）")
+            tail = pending.pop()
+            pending[-1] = Paragraph(pending[-1].text + tail.text, pending[-1].page, pending[-1].heading)
+        if keep_title and pending and not names_a_table(pending[-1].text) and not _names_a_kind(pending[-1].text):
+            # Header words a reader set outside the table ("部门预算", "一般公共预算拨款")
+            # under the real title ("部门综合预算收入总表"): the title is the one that names a table.
+            back = next(
+                (
+                    k
+                    for k in range(2, min(len(pending), 4) + 1)
+                    if names_a_table(pending[-k].text) and not _TABLE_NUMBER.match(squash(pending[-k].text))
+                ),
+                None,
+            )
+            if back is not None and all(len(squash(p.text)) <= 16 for p in pending[-back + 1 :]):
+                fragments = pending[-back + 1 :]
+                del pending[-back + 1 :]
         if keep_title and pending and _is_title(pending[-1].text):
             title_parts.append(pending.pop().text)
             # A two-line title ("2024年" / "部门收支总表") when the last line alone names nothing.
@@ -120,6 +163,7 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
                 title_parts.insert(0, pending.pop().text)
             if pending and _TABLE_NUMBER.match(squash(pending[-1].text)):
                 pending.pop()  # "表1" / "附表3" above the title numbers the table, says nothing
+        pending.extend(fragments)  # kept in the narrative: nothing read is dropped
         for n, p in enumerate(pending):
             words = squash(p.text)
             if words in ("目录", "目次"):
@@ -145,6 +189,9 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
         return " ".join(title_parts)
 
     for block in blocks:
+        if isinstance(block, Notice):
+            context.notes.append(block.text)
+            continue
         if isinstance(block, Paragraph):
             text = clean(block.text, close_gaps=False).replace("\n", " ")
             if not text:
@@ -169,6 +216,8 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
             if not g.rows:
                 continue
             title_row = _take_title_row(g)
+            if grids and title_row is None and pending:
+                _take_stray_rows(grids[-1], g, pending)
             same_title = title_row is None or (bool(grids) and squash(title_row) == squash(grids[-1].title))
             if grids and same_title and _continues(grids[-1], g, pending):
                 _join(grids[-1], g)
@@ -197,7 +246,11 @@ def _split_at_title_rows(g: Grid) -> list[Grid]:
     """Tables printed one after another with nothing between them run together (Word
     joins adjacent tables; a text extraction cannot tell them apart): a row that is a
     single cell naming a table starts the next one."""
-    cuts = [i for i in range(1, len(g.rows) - 1) if len(g.rows[i]) == 1 and names_a_table(g.rows[i][0])]
+    cuts = [
+        i
+        for i in range(1, len(g.rows) - 1)
+        if len(g.rows[i]) == 1 and names_a_table(g.rows[i][0]) and any(any(r) for r in g.rows[:i])
+    ]  # (blank rows above the first title are no table of their own)
     if not cuts:
         return [g]
     parts = []
@@ -309,17 +362,59 @@ def _continues(previous: Grid, g: Grid, pending: list[Paragraph]) -> bool:
             continue
         if TABLE_NUMBER.fullmatch(text) or (previous.title and title_words(text) == title_words(previous.title)):
             continue  # the table's number ("表3", "公开01表") or its title repeated with it
+        if len(text) >= 4 and text in squash(previous.title):
+            continue  # a line of a title set over two lines, repeated
         if is_unit_line([text]) and (not unit_line or text in unit_line):
             continue  # the unit line printed again on the new page
         return False
-    if previous.width != g.width or previous.width < 3:
+    if previous.width != g.width:
         return False
     first = g.rows[0]
     if _fills_the_form_again(previous.rows[0], first):
         return False
     head = previous.rows[: len(previous.rows)]
     repeated = any(first == row for row in head[:4])
+    if previous.width < 3 and not repeated:
+        return False  # a narrow grid continues one only under the same header
     return repeated or not pending or bool(between)
+
+
+def _row_shape(row: list[str]) -> list[str]:
+    """What each filled cell of a body row is: "n" an amount, "c" a code, "t" text."""
+    return ["n" if is_number(c) and not is_code(c) else "c" if is_code(c) else "t" for c in row if c]
+
+
+def _take_stray_rows(previous: Grid, g: Grid, pending: list[Paragraph]) -> None:
+    """A table row a page break left outside the rulings of both parts ("24 215 资源勘探
+    工业信息等支出 1021805239.60 …" as a line of text above the continued grid): a pending
+    line whose pieces have the shape of the previous grid's last row is that row again,
+    put at the top of the grid that follows."""
+    candidates = [p for p in pending if len(p.text.split()) >= 3 and any(is_number(t) for t in p.text.split())]
+    if not candidates or not previous.rows:
+        return
+    width = previous.width
+    if width != g.width:
+        return
+    templates = {}  # shape -> positions, from the previous grid's body rows (the last of a shape)
+    for row, spans in zip(previous.rows, previous.spans, strict=False):
+        if len(row) != width or sum(spans) != width:
+            continue
+        shape = tuple(_row_shape(row))
+        if len(shape) >= 3 and "n" in shape:
+            templates[shape] = [i for i, c in enumerate(row) if c]
+    for p in candidates:
+        tokens = p.text.split()
+        positions = templates.get(tuple(_row_shape(tokens)))
+        if positions is None:
+            continue
+        row = [""] * width
+        for at, token in zip(positions, tokens, strict=True):
+            row[at] = token
+        g.rows.insert(0, row)
+        g.spans.insert(0, [1] * len(row))
+        if g.row_pages:
+            g.row_pages.insert(0, p.page)
+        pending.remove(p)
 
 
 def _fills_the_form_again(previous_first: list[str], first: list[str]) -> bool:

@@ -27,6 +27,7 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
     (TableKind.RUNNING_COSTS, ("机关运行经费",), ()),
     (TableKind.GOV_FUND, ("政府性基金预算财政拨款",), ()),
     (TableKind.STATE_CAPITAL, ("国有资本经营预算财政拨款",), ()),
+    (TableKind.GOV_FUND, ("基金", "收支"), ()),
     (TableKind.FISCAL_SUMMARY, ("财政拨款收支",), ()),
     (TableKind.FISCAL_SUMMARY, ("财政拨款收入支出",), ()),
     (TableKind.SUMMARY, ("收支",), ()),
@@ -118,6 +119,7 @@ _COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("单位资金", "unit_funds"),
     ("一般公共预算", "general_public"),
     ("公共财政", "general_public"),
+    ("公共预算", "general_public"),
     ("政府性基金", "gov_fund"),
     ("基金预算", "gov_fund"),
     ("国有资本经营", "state_capital"),
@@ -149,6 +151,8 @@ def _word_key(part: str, kind: TableKind) -> str | None:
         return "prior"
     if part.startswith("其中"):
         key = _word_key(part[2:].lstrip(":："), kind) if len(part) > 3 else None
+        if key in ("basic", "project", "personnel", "public"):
+            return key  # "其中：基本支出 | 项目支出" lists the parts themselves
         return f"of_which.{key}" if key else "of_which"
     if "本年收入合计" in part or "本年支出合计" in part:
         return "total"
@@ -175,13 +179,18 @@ def column_role(label: str) -> str:
     """What a column holds, from its header: "code" (a classification code), "name",
     "unit_code", "unit" (the 预算单位 a row is about), "text" (notes, goals) or "money"."""
     last = squash(label.split("/")[-1])
+    last = re.sub(r"(?<=.)[（(][^（()）]*[）)]$", "", last)  # "支出功能分类科目（按大类）"
     if _UNIT_CODE.search(last):
         return "unit_code"
     if "编码" in last or "代码" in last or last in {"类", "款", "项", "科目编码", "款项"}:
         return "code"
     if _UNIT_NAME.match(last) or last in {"单位(项目)名称", "部门(单位)名称"}:
         return "unit"
-    if "名称" in last or last in {"项目", "科目", "支出项目类别", "项目类别"} or last.endswith("科目"):
+    if (
+        "名称" in last
+        or last in {"项目", "科目", "支出项目类别", "项目类别"}
+        or last.endswith(("科目", "功能分类", "经济分类"))
+    ):
         return "name"
     if _TEXT.search(last):
         return "text"

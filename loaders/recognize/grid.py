@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from budget.model import MoneyUnit
-from loaders import blocks
+from loaders import blocks, limits
 from loaders.recognize.classify import is_code_label, is_name_label, is_total_name
 from loaders.recognize.text import BLANKS, clean, is_number, squash
 
@@ -34,8 +34,13 @@ class Grid:
 
 
 def from_block(grid: blocks.Grid) -> Grid:
-    rows = [[clean(c.text) for c in row] for row in grid.rows]
+    # Spans are expanded into columns below (_expand, pad): a width over the limit is
+    # refused here, before any row is spread over it.
+    limits.check("table_rows", len(grid.rows))
     spans = [[max(c.span, 1) for c in row] for row in grid.rows]
+    for row_spans in spans:
+        limits.check("table_columns", sum(row_spans))
+    rows = [[clean(c.text) for c in row] for row in grid.rows]
     pages = list(grid.pages) or ([grid.page] if grid.page is not None else [])
     return Grid(rows, spans, page=grid.page, pages=pages, row_pages=[grid.page] * len(rows))
 
@@ -113,9 +118,15 @@ def is_column_number_row(cells: list[str]) -> bool:
     )
 
 
+_FIRST_ITEM = re.compile(r"^(?:一|1)[、.．]\s*\S")
+
+
 def looks_like_data(cells: list[str]) -> bool:
     if any(is_code(c) for c in cells):
         return True
+    first = next((c for c in cells if c), "")
+    if _FIRST_ITEM.match(squash(first)) and not any(is_number(c) for c in cells):
+        return True  # "一、部门预算" opening the items, its amount left blank: the body starts
     return any(is_number(c) for c in cells[1:]) and not is_column_number_row(cells)
 
 

@@ -116,7 +116,15 @@ def with_levels(table: Table, by_name: dict[str, frozenset[int]]) -> Table:
     for side in ("income", "expenditure", None):
         at = [i for i, line in enumerate(lines) if line.side == side]
         numbered = sorted({d for i in at if (d := depths.get(i)) is not None})
-        rank = {d: n + 1 for n, d in enumerate(numbered)}
+        shift = 0
+        if len(numbered) == 1:
+            # Only "1. 2. 3." numbers, each run under an unnumbered row ("财政拨款" over
+            # "1.一般公共预算拨款"): the unnumbered rows are the items, the numbers their parts.
+            first = next(k for k, i in enumerate(at) if depths.get(i) is not None)
+            head = lines[at[first - 1]] if first > 0 else None
+            if head is not None and not head.is_total and not is_total_name(head.name) and numbered[0] > 1:
+                shift = 1
+        rank = {d: n + 1 + shift for n, d in enumerate(numbered)}
         above: int | None = None
         previous: tuple[str, int] | None = None
         for i in at:
@@ -133,7 +141,9 @@ def with_levels(table: Table, by_name: dict[str, frozenset[int]]) -> Table:
                 continue  # 上年结转, 结转下年: not an item of the side, whatever is above it
             else:
                 level = _name_level(line.name, by_name, previous)
-                if level is None and above is not None:
+                if level is None and shift:
+                    level = 1  # the unnumbered rows the numbered runs stand under
+                elif level is None and above is not None:
                     level = above + 1  # an unnumbered row under a numbered one is its part
             if level is not None:
                 lines[i] = replace(line, level=level)

@@ -72,13 +72,16 @@ def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Performa
     if kind in _CLASSIFIED and not any(is_number(c) for row in padded for c in row):
         empty = True  # header rows and a blank 合计 only: the header split found no body
     keys = column_keys(labels, kind)
+    if kind in _CLASSIFIED and "total" not in keys and [k for k in keys if k] == ["amount"]:
+        # One amount column (金额, 预算数): it is the row's total, as in the contract
+        keys = ["total" if k == "amount" else k for k in keys]
     project = None
     lines: tuple[Line, ...] = ()
-    if kind in _CLASSIFIED:
+    if kind in _CLASSIFIED and not _two_sides(labels):
         lines = _blocked_lines(padded, labels, kind, unit, len(header), g.page) or _classified_lines(
             padded, labels, keys, unit, body_offset=len(header), page=g.page, kind=kind
         )
-    elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY):
+    elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY) or (kind in _CLASSIFIED and _two_sides(labels)):
         lines = _two_sided_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
     elif kind == TableKind.THREE_PUBLIC:
         lines = three_public_lines(padded, labels, keys, unit, len(header), g.page)
@@ -166,9 +169,12 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
         crossed_names = False
     unit_cols = [i for i, role in enumerate(roles) if role == "unit"]
     money_cols = [i for i, key in enumerate(keys) if key]
+    rows = [_overflow_into_name(row, name_cols or unit_cols, money_cols) for row in rows]
+    rows, row_at = _mend_wrapped_names(rows, code_cols, name_cols, money_cols)
     lines: list[Line] = []
     parts_above: list[str] = []
     current_unit: str | None = None
+    sectioned = bool(unit_cols)  # rows belong to the 预算单位 that heads their section
     unit_rows: list[int] = []  # indexes into lines of rows that name a 预算单位 and no 科目
     for r, row in enumerate(rows):
         if not any(row):
@@ -176,6 +182,11 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
         code, parts_above = _code_of(row, code_cols, parts_above)
         name = " ".join(row[i] for i in name_cols if row[i]) if name_cols else ""
         unit_name = " ".join(row[i] for i in unit_cols if row[i]) if unit_cols else ""
+        if not code and name and any(_UNIT_CODE.match(squash(row[i])) for i in code_cols):
+            # "125001 | 西安市安全生产监督管理局": a unit's code (six or nine digits, no
+            # class) in the code column heads that unit's section of the table
+            unit_name, name = name, ""
+            sectioned = True
         if not code and not name and not unit_name:
             # Codes and names in one cell ("2013602 一般行政管理事务") or no header words.
             # (a dash prints a blank amount, not a name)
@@ -201,10 +212,10 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
                 values=values,
                 code=code,
                 level={3: 1, 5: 2, 7: 3}.get(len(code)) if code else None,
-                row=body_offset + r,
+                row=body_offset + row_at[r],
                 is_total=total_row,
                 page=page,
-                unit=current_unit if unit_cols and (code or is_unit_row) else None,
+                unit=current_unit if sectioned and (code or is_unit_row) else None,
             )
         )
     if unit_rows and unit_rows[0] == 0 and not any(line.is_total for line in lines):
@@ -212,6 +223,17 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
         # prints itself first, then each of its units).
         lines[0] = replace(lines[0], is_total=True)
     return tuple(lines)
+
+
+def _mostly_amounts(rows, col: int) -> bool:
+    cells = [row[col] for row in rows if col < len(row) and row[col]]
+    return len(cells) >= 2 and sum(1 for c in cells if is_number(c)) >= 0.8 * len(cells)
+
+
+def _two_sides(labels: list[str]) -> bool:
+    """A header over 收入 and 支出 sides (a fund's 收支表 laid out as a 收支总表)."""
+    tops = {squash(label.split("/")[0]) for label in labels}
+    return {"收入", "支出"} <= tops
 
 
 def _blocks(labels: list[str]) -> list[tuple[int, int]]:
@@ -229,19 +251,43 @@ def _blocks(labels: list[str]) -> list[tuple[int, int]]:
     return ranges
 
 
+def _block_key(rows, a: int, b: int, at: int) -> str | None:
+    """A block's column named by its 合计 row when its header does not name it: the
+    "人员经费合计" or "公用经费合计" printed at the left of the block's total."""
+    for row in rows:
+        if at < len(row) and is_number(row[at]):
+            label = next((c for c in reversed(row[:at]) if c and not is_number(c)), "")
+            words = squash(label)
+            if is_total_name(words) and "人员" in words:
+                return "personnel"
+            if is_total_name(words) and "公用" in words:
+                return "public"
+    return None
+
+
 def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, ...]:
     """The lines of a table printed in blocks, block after block; a row's amount in a
     block is its only one, so it is the row's total as well as its block's column (人员
     经费 or 公用经费). A 合计 row spanning a block's code and name holds that block's total."""
     blocks = _blocks(labels)
-    lines: list[Line] = []
+    plan: list[tuple[int, int, list[str | None], str | None]] = []
     for a, b in blocks:
-        block_labels = labels[a:b]
-        keys = column_keys(block_labels, kind)
+        keys = column_keys(labels[a:b], kind)
         money = [i for i, key in enumerate(keys) if key]
         if len(money) != 1:
             return ()
         key = keys[money[0]]
+        plan.append((a, b, keys, key if key in ("personnel", "public") else _block_key(rows, a, b, a + money[0])))
+    # A block its header and its rows do not name is the one its neighbour's 合计 label
+    # spans over from the right ("公用经费合计" across the last two blocks).
+    for n in range(len(plan) - 2, -1, -1):
+        if plan[n][3] is None:
+            plan[n] = (*plan[n][:3], plan[n + 1][3])
+    lines: list[Line] = []
+    for a, b, keys, named in plan:
+        key = named or next(k for k in keys if k)
+        keys = [key if k else None for k in keys]
+        block_labels = labels[a:b]
         block_rows = [row[a:b] for row in rows]
         for line in _classified_lines(block_rows, block_labels, keys, unit, body_offset, page, kind):
             name = line.name
@@ -255,6 +301,73 @@ def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, .
             values = dict(line.values) if total else {"total": line.values[key], **line.values}
             lines.append(replace(line, name=name or line.name, values=values, is_total=total or line.is_total))
     return tuple(lines)
+
+
+_UNIT_CODE = re.compile(r"^(?:\d{6}|\d{9})$")
+_OVERFLOW = re.compile(r"^(?P<text>[^\d\s\-−(（][^\d]*?)\s*(?P<amount>[-−]?[\d,]+(?:\.\d+)?)$")
+
+
+def _overflow_into_name(row: list[str], name_cols: list[int], money_cols: list[int]) -> list[str]:
+    """A name too long for its cell runs on into the amount cell beside it ("机关事业单位
+    职业年金" | "缴费支出43608.96"): the words go back to the name, the amount stays."""
+    if len(name_cols) != 1 or name_cols[0] + 1 not in money_cols:
+        return row
+    at = name_cols[0] + 1
+    if at >= len(row) or not row[name_cols[0]]:
+        return row
+    m = _OVERFLOW.match(row[at])
+    if m is not None:
+        text, amount = m.group("text"), m.group("amount")
+    else:
+        # The words printed over the amount itself, their characters interleaved with its
+        # digits ("障中18心39311.66"): the words are the ones that are no digits.
+        words = "".join(ch for ch in row[at] if "\u4e00" <= ch <= "\u9fff" or ch in "（）()")
+        amount = "".join(ch for ch in row[at] if not ("\u4e00" <= ch <= "\u9fff" or ch in "（）()")).strip()
+        if not words or not is_number(amount):
+            return row
+        text = words
+    out = list(row)
+    out[name_cols[0]] = row[name_cols[0]] + text
+    out[at] = amount
+    return out
+
+
+def _mend_wrapped_names(rows, code_cols, name_cols, money_cols) -> tuple[list[list[str]], list[int]]:
+    """Rows with a name wrapped onto the line above and/or below its code (a reader that
+    takes each printed line for a row): "| 政府办公厅（室）及相关机构事 |" over "| 20103 | |
+    8,801.45 |" over "| 务 |" is one row. Returns the rows and, per row, its printed index."""
+    if len(name_cols) != 1 or not code_cols:
+        return rows, list(range(len(rows)))
+    name = name_cols[0]
+
+    def fragment(row: list[str]) -> bool:
+        others = [c for i, c in enumerate(row) if i != name and c]
+        return bool(row[name]) and not others and not is_total_name(row[name])
+
+    def bare(row: list[str]) -> bool:  # a code and amounts, no name
+        return not row[name] and any(row[i] for i in code_cols) and any(is_number(row[i]) for i in money_cols)
+
+    out: list[list[str]] = []
+    at: list[int] = []
+    r = 0
+    while r < len(rows):
+        row = rows[r]
+        if fragment(row) and r + 1 < len(rows) and bare(rows[r + 1]):
+            merged = list(rows[r + 1])
+            text = row[name]
+            taken = 2
+            if r + 2 < len(rows) and fragment(rows[r + 2]) and not (r + 3 < len(rows) and bare(rows[r + 3])):
+                text += rows[r + 2][name]
+                taken = 3
+            merged[name] = text
+            out.append(merged)
+            at.append(r + 1)
+            r += taken
+            continue
+        out.append(row)
+        at.append(r)
+        r += 1
+    return out, at
 
 
 _CLASSIFIED = (
@@ -284,6 +397,11 @@ def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[st
         return (code if is_code(code) else None), above
     if not any(parts):
         return None, above
+    filled_parts = [p for p in parts if p]
+    if len(filled_parts) == 1 and len(filled_parts[0]) > 3 and is_code(filled_parts[0]):
+        # One code column indented into two ("301" left, "30101" a step right): whole codes.
+        code = filled_parts[0]
+        return code, [code[:3], code[3:5], code[5:7]][: {5: 2, 7: 3}[len(code)]]
     # 款/项 typed as numbers lose their leading zero in the source workbook ("301 2").
     parts = [p.zfill(2) if k > 0 and len(p) == 1 and p.isdigit() else p for k, p in enumerate(parts)]
     # A 类 cell that is not a 3-digit code under a known 款 ("7 11 02" after "210 11")
@@ -310,16 +428,28 @@ def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line,
         side = "income" if n == 0 else "expenditure"
         if "支出" in labels[col] and n == 0 and len(name_cols) == 1:
             side = "expenditure"
-        sides.append((side, col, [i for i in range(col + 1, end) if keys[i]]))
+        if n > 1:
+            # More expenditure sides (Shaanxi: by function, then by 部门 and by 政府
+            # economic class): the same spending again, so a side of its own name.
+            words = squash(labels[col])
+            side = "expenditure.government" if "政府" in words else "expenditure.economic" if "经济" in words else side
+        # A column of amounts under a label no word names (header texts overprinting each
+        # other, "部门预预算算数支") is still the side's amount column.
+        numeric = [
+            i
+            for i in range(col + 1, end)
+            if not keys[i] and column_role(labels[i]) == "money" and _mostly_amounts(rows, i)
+        ]  # (a 行次 column of row numbers is no amount)
+        sides.append((side, col, [i for i in range(col + 1, end) if keys[i] or i in numeric]))
     lines: list[Line] = []
     for r, row in enumerate(rows):
         for side, name_col, money_cols in sides:
             name = row[name_col]
             if not name:
                 continue
-            values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
+            values = {keys[i] or "amount": parse_amount(row[i], unit) for i in money_cols}
             if "total" not in values and len(money_cols) == 1:
-                values = {"total": values[keys[money_cols[0]]]}
+                values = {"total": values[keys[money_cols[0]] or "amount"]}
             lines.append(
                 Line(
                     name=re.sub(r"^[一二三四五六七八九十]+[、.．]\s*|^\d+[、.．]\s*", "", name),

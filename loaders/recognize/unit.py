@@ -76,6 +76,12 @@ def unit(context: Context, tables: list[Table], sections: list[Section], money_u
         for t in context.titles + [s.heading for s in sections]
         for k in re.findall(r"(?:^|年|年度|预算|决算)(单位|部门)", squash(t))
     )
+    if not kinds:  # no title says it: the cover's "…部门预算" does
+        kinds = Counter(
+            k
+            for t in context.cover + context.titles
+            for k in re.findall(r"(单位|部门)(?:综合|整体)?[预决]算", squash(t))
+        )
     kind = kinds.most_common(1)[0][0] if kinds else "单位"
     return Unit(code=code, name=name or "", year=year, money_unit=money_unit, kind=kind, stage=_stage(context, tables))
 

@@ -677,3 +677,21 @@ def test_running_heads_dropped_and_a_paragraph_joined_over_the_page_break():
         ("三、名词解释", 3),
         ("基本支出：保障机构正常运转的支出。", 3),
     ]
+
+
+def test_a_scanned_page_among_text_pages_is_named():
+    """seed.pdf with its first page replaced by a picture of it: the other pages are read
+    and the notes say which page could not be."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(fixture_bytes("seed.pdf"))
+    scan = pypdfium2.PdfDocument(image_only_pdf())
+    document.del_page(0)
+    document.import_pages(scan, [0], index=0)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    d = load(buffer.getvalue(), "partly-scanned.pdf")
+    assert "第1页只有图片，没有可提取的文字（扫描件或图表），其内容未能读取。" in d.notes
+    assert len(d.functional) == 17  # the tables on the pages with text are all read
+    plain = load(fixture_bytes("seed.pdf"), "seed.pdf")
+    assert not any("只有图片" in note for note in plain.notes)

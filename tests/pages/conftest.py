@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -93,11 +94,17 @@ def sunburst_trace(at: AppTest) -> dict:
     raise AssertionError("no sunburst on the page")
 
 
+def shown(markdown: str) -> str:
+    """What a reader sees of a markdown source whose document text is escaped
+    (components.text.md): the backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def banner(at: AppTest) -> str:
-    """The document banner (first markdown naming the document)."""
+    """The document banner (first markdown naming the document), as shown."""
     for element in at.markdown:
         if "金额单位" in element.value:
-            return element.value
+            return shown(element.value)
     raise AssertionError("no document banner")
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.pages.conftest import PAGES, banner, fixture_bytes, new_app, open_page, upload
+from tests.pages.conftest import PAGES, banner, fixture_bytes, new_app, open_page, shown, upload
 
 FIXTURE_FILES = [
     "seed.docx",
@@ -79,7 +79,7 @@ def test_several_documents_get_a_selector():
 def test_unreadable_upload_is_a_chinese_error_not_a_traceback():
     at = upload(new_app(), ("broken.docx", b"this is not a word document"))
     assert not at.exception
-    errors = [e.value for e in at.sidebar.error]
+    errors = [shown(e.value) for e in at.sidebar.error]
     assert errors and "broken.docx" in errors[0]
     assert "Traceback" not in errors[0]
     # the sample is still shown, labelled as such

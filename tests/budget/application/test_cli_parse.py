@@ -94,3 +94,30 @@ def test_unreadable_input_exits_2_with_one_line(tmp_path):
 def test_missing_file_exits_2():
     result = run("parse", "/nonexistent/file.docx")
     assert result.returncode == 2 and "无法" in result.stderr
+
+
+def test_parse_and_check_the_parts_of_one_disclosure(tmp_path):
+    """Beijing publishes 情况说明 and 报表 as two files: ``parse A B`` reads them as one."""
+    from tests.loaders.test_layouts import NARRATIVE, TABLES
+    from tests.writers import docx_of
+
+    (tmp_path / "part1.docx").write_bytes(docx_of(*NARRATIVE))
+    (tmp_path / "part2.docx").write_bytes(docx_of(*TABLES))
+    result = run("parse", str(tmp_path / "part1.docx"), str(tmp_path / "part2.docx"), "--json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert [p["name"] for p in doc["parts"]] == ["part1.docx", "part2.docx"]
+    assert doc["unit"]["name"] == "北京市气象局" and [f["code"] for f in doc["functional"]] == ["2200509", "2200504"]
+    assert doc["tables"][doc["functional_table"]]["kind"] == "general_public"
+    checked = run("check", str(tmp_path / "part1.docx"), str(tmp_path / "part2.docx"), "--json")
+    assert checked.returncode in (0, 1) and json.loads(checked.stdout)["source"]["name"] == "part1.docx + part2.docx"
+
+
+def test_parts_of_two_units_exit_2(tmp_path):
+    from tests.loaders.test_layouts import NARRATIVE
+    from tests.writers import docx_of
+
+    (tmp_path / "a.docx").write_bytes(docx_of(*NARRATIVE))
+    (tmp_path / "b.docx").write_bytes(docx_of(*[p.replace("北京市气象局", "首都绿化委员会办公室") for p in NARRATIVE]))
+    result = run("parse", str(tmp_path / "a.docx"), str(tmp_path / "b.docx"))
+    assert result.returncode == 2 and "同一单位" in result.stderr and len(result.stderr.strip().splitlines()) == 1

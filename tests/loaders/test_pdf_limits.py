@@ -1,0 +1,61 @@
+"""The PDF limits on a real PDF at each limit (read) and one over it (refused)."""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+import pypdfium2 as pdfium
+import pytest
+
+from loaders import LoadError, limits, load
+from tests import hostile
+from tests.conftest import fixture_bytes
+
+SEED = "seed.pdf"
+
+
+def _pages(data: bytes) -> int:
+    return len(pdfium.PdfDocument(data))
+
+
+def _most_objects(data: bytes) -> int:
+    """The most objects on one page, the objects inside its forms included."""
+    document = pdfium.PdfDocument(data)
+    return max(sum(1 for _ in document[i].get_objects(max_depth=64)) for i in range(len(document)))
+
+
+def _largest_stream(data: bytes) -> int:
+    """The largest Flate stream (not an image), inflated."""
+    largest = 0
+    for match in re.finditer(rb"(?<!end)stream\r?\n", data):
+        head = data[max(0, match.start() - 4096) : match.start()]
+        dictionary = head[head.rfind(b" obj") :]
+        if b"/FlateDecode" not in dictionary or b"/Image" in dictionary:
+            continue
+        try:
+            largest = max(largest, len(zlib.decompressobj().decompress(data[match.end() :])))
+        except zlib.error:
+            continue
+    return largest
+
+
+CASES = {"pdf_pages": _pages, "pdf_page_objects": _most_objects, "pdf_stream_bytes": _largest_stream}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_pdf_at_a_limit_is_read_and_one_over_is_refused(name):
+    data = fixture_bytes(SEED)
+    at = CASES[name](data)
+    assert 0 < at < getattr(limits.current(), name)
+    with limits.override(**{name: at}):
+        assert load(data, SEED).tables
+    with limits.override(**{name: at - 1}), pytest.raises(LoadError) as refused:
+        load(data, SEED)
+    assert refused.value.english.startswith(f"{name} ")
+
+
+def test_a_flate_bomb_is_refused_before_it_is_inflated():
+    with pytest.raises(LoadError) as refused:
+        load(hostile.flate_bomb_pdf(256 * limits.MiB), "bomb.pdf")
+    assert "解压后的大小（超过 65 MB）" in refused.value.message
