@@ -301,7 +301,10 @@ def _children(coded: Sequence[Line], parent: Line) -> list[Line]:
     level = level_of(parent)
     if level is None or not parent.code:
         return []
-    under = [c for c in coded if c is not parent and c.code and c.code.startswith(parent.code)]
+    # a table printed per 预算单位 has the same codes once per unit: children are the unit's own
+    under = [
+        c for c in coded if c is not parent and c.code and c.code.startswith(parent.code) and c.unit == parent.unit
+    ]
     middle = {c.code for c in under if level_of(c) == level + 1}
     # a 项 whose 款 is not printed (西安: 3010201 津贴补贴 straight under 301) counts under the 类
     return [
@@ -329,8 +332,8 @@ def table_groups(tables: Sequence[Table]) -> list[list[int]]:
         if groups:
             previous = tables[groups[-1][-1]]
             same_title = squash(previous.title) == squash(table.title) or not squash(table.title)
-            seen = {ln.code for i in groups[-1] for ln in tables[i].lines if ln.code}
-            repeats = {ln.code for ln in table.lines if ln.code} & seen
+            seen = {(ln.unit, ln.code) for i in groups[-1] for ln in tables[i].lines if ln.code}
+            repeats = {(ln.unit, ln.code) for ln in table.lines if ln.code} & seen
             if (
                 previous.kind == table.kind != TableKind.UNKNOWN
                 and same_title
@@ -343,18 +346,18 @@ def table_groups(tables: Sequence[Table]) -> list[list[int]]:
     return groups
 
 
-def _leaf_counts(coded: list[Line]) -> Counter[str]:
+def _leaf_counts(coded: list[Line]) -> Counter[tuple[str | None, str]]:
     """For every code, how many lines of the lowest level lie under it (itself, for a leaf):
     each was rounded when printed, and a total may be worked out from them unrounded."""
-    codes = {line.code for line in coded if line.code}
-    has_children = {code[:n] for code in codes for n in (3, 5) if len(code) > n}
-    counts: Counter[str] = Counter()
-    for code in codes:
-        if code in has_children:
+    places = {(line.unit, line.code) for line in coded if line.code}
+    has_children = {(unit, code[:n]) for unit, code in places for n in (3, 5) if len(code) > n}
+    counts: Counter[tuple[str | None, str]] = Counter()
+    for unit, code in places:
+        if (unit, code) in has_children:
             continue
         for n in {3, 5, len(code)}:
             if len(code) >= n:
-                counts[code[:n]] += 1
+                counts[unit, code[:n]] += 1
     return counts
 
 
@@ -403,7 +406,7 @@ def hierarchy_checks(ctx: Context) -> tuple[SumCheck, ...]:
                 continue
             home: dict[int, int] = {}  # id(line) -> its table
             coded: list[Line] = []
-            seen: set[tuple[str, tuple[tuple[str, object], ...]]] = set()
+            seen: set[tuple[str | None, str, tuple[tuple[str, object], ...]]] = set()
             total = None
             for index in group:
                 table = tables[index]
@@ -411,7 +414,7 @@ def hierarchy_checks(ctx: Context) -> tuple[SumCheck, ...]:
                 for line in table.lines:
                     if not line.code or line.is_total or not _well_formed(table, line):
                         continue
-                    signature = (line.code, tuple(sorted((k, v) for k, v in line.values.items())))
+                    signature = (line.unit, line.code, tuple(sorted((k, v) for k, v in line.values.items())))
                     if signature in seen:
                         continue
                     seen.add(signature)
@@ -428,7 +431,7 @@ def hierarchy_checks(ctx: Context) -> tuple[SumCheck, ...]:
                 part_tables = tuple(home.get(id(child)) for child in children)
                 for key in keys_of(parent).values():
                     parts = tuple((child, key) for child in children)
-                    leaves = sum(counts[child.code or ""] for child in children)
+                    leaves = sum(counts[child.unit, child.code or ""] for child in children)
                     found.append(_sum(c, table, parent, key, parts, part_tables, leaves))
         return tuple(found)
 

@@ -360,10 +360,22 @@ def _part_finding(
     )
 
 
+def _functional_expenditure(ctx: Context) -> Table | None:
+    """The 支出总表 when the disclosure's functional rows were read from it (some provinces
+    print it by unit or crossed with the economic classes: then the rows come from the
+    一般公共预算支出表 and there is no all-funds figure per 科目 to compare with)."""
+    index = ctx.doc.functional_table
+    table = ctx.doc.tables[index] if index is not None and index < len(ctx.doc.tables) else None
+    return table if table is not None and table.kind == TableKind.EXPENDITURE else None
+
+
 def _same_classification(ctx: Context) -> bool:
     """Most coded lines of the general-public table are lines of the expenditure table too."""
+    table = _functional_expenditure(ctx)
+    if table is None:
+        return False
     general = {ln.code for ln in ctx.table(TableKind.GENERAL_PUBLIC).lines if ln.code}
-    expenditure = {ln.code for ln in ctx.table(TableKind.EXPENDITURE).lines if ln.code}
+    expenditure = {ln.code for ln in table.lines if ln.code}
     return bool(general) and len(general & expenditure) * 2 >= len(general)
 
 
@@ -378,17 +390,23 @@ def _same_classification(ctx: Context) -> bool:
     needs=(
         TableKind.GENERAL_PUBLIC,
         TableKind.EXPENDITURE,
-        Need(_same_classification, "支出总表与一般公共预算支出表的科目大多对不上（支出总表可能不是按功能分类列示的）"),
+        Need(
+            _same_classification,
+            "支出总表不是按功能分类科目列示的，或与一般公共预算支出表的科目大多对不上（可能按单位或经济分类列示）",
+        ),
     ),
 )
 def appropriation_within_all_funds(ctx: Context) -> Iterator[Finding]:
     general = ctx.table(TableKind.GENERAL_PUBLIC)
-    expenditure = ctx.table(TableKind.EXPENDITURE)
-    by_code = {ln.code: ln for ln in expenditure.lines if ln.code}
+    expenditure = _functional_expenditure(ctx)
+    assert expenditure is not None  # the Need above
+    # printed per 预算单位 in both tables: a unit's 科目 against the same unit's
+    per_unit = all({ln.unit for ln in t.lines if ln.code} != {None} for t in (general, expenditure))
+    by_code = {(ln.unit if per_unit else None, ln.code): ln for ln in expenditure.lines if ln.code}
     for line in general.lines:
         if not line.code:
             continue
-        whole = by_code.get(line.code)
+        whole = by_code.get((line.unit if per_unit else None, line.code))
         if whole is None:
             if line.total is not None and line.total.amount != 0:
                 yield Finding(

@@ -77,7 +77,10 @@ def _code(line: Line) -> str | None:
 
 def row_label(line: Line) -> str:
     name = squash(line.name)
-    return f"{_code(line)} {name}" if _code(line) else name
+    if not _code(line):
+        return name
+    # a table printed per 预算单位 repeats its codes: the unit tells which row
+    return f"{squash(line.unit)} {_code(line)} {name}" if line.unit else f"{_code(line)} {name}"
 
 
 def line_location(ctx: Context, table: Table, line: Line, key: str | None = None) -> Location:

@@ -347,3 +347,120 @@ def test_money_covered_by_performance_targets_is_no_income_item(seed):
     assert not [f for f in result(covered, "TEXT-TOTALS").findings if "14,829.50" in f.message]
     stated = replace(doc, sections=(*doc.sections, Section("十、收入说明", "其他资金14,829.50万元。")))
     assert [f for f in result(stated, "TEXT-TOTALS").findings if "14,829.50" in f.message]
+
+
+# ---------------------------------------------------------------- the layouts engineer's four findings
+
+
+def _rekeyed(seed, kind: TableKind, rename: dict[str, str], extra: dict[str, dict[str, str]]):
+    """The table of ``kind`` with some columns renamed and, on some rows (by code or name),
+    amounts added to new columns (and to 合计, which grows by them)."""
+    table = seed.table(kind)
+    keys = tuple(rename.get(k, k) if k else k for k in table.column_keys)
+    added = sorted({k for values in extra.values() for k in values})
+    lines = []
+    for ln in table.lines:
+        values = {rename.get(k, k): v for k, v in ln.values.items()}
+        for key in added:
+            values.setdefault(key, None)
+        for key, amount in extra.get(ln.code or ln.name, {}).items():
+            value = Money(D(amount), W)
+            values[key] = value
+            values["total"] = values["total"] + value
+        lines.append(replace(ln, values=values))
+    return edit_table(seed, kind, column_keys=(*keys, *(k for k in added if k not in keys)), lines=tuple(lines))
+
+
+def _row_errors(doc, table: str) -> set:
+    return {p for p in places(result(doc, "ARITH-ROW")) if p[0] == table and p[3] == "error"}
+
+
+def test_income_sources_printed_by_fund_are_the_appropriation(seed):
+    # 西安/深圳: 收入总表 columns 一般公共预算 | 政府性基金 | 事业收入 …, no 财政拨款 column
+    income = {"合计": {"gov_fund": "5.00", "business": "3.00"}, "201": {"gov_fund": "5.00", "business": "3.00"}}
+    doc = _rekeyed(seed, TableKind.INCOME, {"appropriation": "general_public"}, income)
+    doc = replace(
+        doc,
+        tables=tuple(
+            replace(t, lines=tuple(replace(ln, values={**ln.values, "current": ln.values["total"]}) for ln in t.lines))
+            if t.kind == TableKind.INCOME
+            else t
+            for t in doc.tables
+        ),
+    )
+    assert _row_errors(doc, "income") == set()
+    wrong = set_values(doc, TableKind.INCOME, "201", gov_fund="6.00")
+    assert ("income", "201", "本年收入小计", "error") in _row_errors(wrong, "income")
+
+
+def test_funds_alone_must_add_up_to_the_total_only_without_other_sources(seed):
+    income = {"合计": {"gov_fund": "5.00"}, "201": {"gov_fund": "5.00"}}
+    doc = _rekeyed(seed, TableKind.INCOME, {"appropriation": "general_public"}, income)
+    doc = set_values(doc, TableKind.INCOME, "201", current=None)
+    doc = edit_table(
+        doc,
+        TableKind.INCOME,
+        lines=tuple(
+            replace(ln, values={k: v for k, v in ln.values.items() if k != "current"})
+            for ln in doc.table(TableKind.INCOME).lines
+        ),
+    )
+    assert _row_errors(doc, "income") == set()
+    assert ("income", "201", "合计", "error") in _row_errors(
+        set_values(doc, TableKind.INCOME, "201", gov_fund="4.00"), "income"
+    )
+
+
+def test_basic_spending_printed_only_as_personnel_and_public(seed):
+    # 北京/西安: 支出总表 合计 | 人员经费 | 公用经费 | 项目支出, no 基本支出 column
+    table = seed.table(TableKind.EXPENDITURE)
+    personnel = {ln.code or ln.name: ln.values for ln in seed.table(TableKind.BASIC_ECONOMIC).lines}
+    lines = []
+    for ln in table.lines:
+        basic = ln.values.get("basic")
+        values = {k: v for k, v in ln.values.items() if k != "basic"}
+        values["personnel"] = basic  # all of a 类's basic spending as personnel: it still adds up
+        values["public"] = None
+        lines.append(replace(ln, values=values))
+    keys = tuple("personnel" if k == "basic" else k for k in table.column_keys) + ("public",)
+    assert personnel  # the basic table is there: the split is only moved
+    doc = edit_table(seed, TableKind.EXPENDITURE, column_keys=keys, lines=tuple(lines))
+    assert _row_errors(doc, "expenditure") == set()
+    wrong = set_values(doc, TableKind.EXPENDITURE, "201", public="1.00")
+    assert ("expenditure", "201", "合计", "error") in _row_errors(wrong, "expenditure")
+
+
+def _per_unit(seed, kind: TableKind):
+    """A 部门's table printed per 预算单位: the seed's rows once for each of two units."""
+    table = seed.table(kind)
+    total = table.total_line()
+    coded = [ln for ln in table.lines if not ln.is_total]
+    lines = [total]
+    row = total.row
+    for unit in ("某某局机关", "某某局事务中心"):
+        row += 1
+        lines.append(Line(name=unit, values=dict(total.values), row=row, unit=unit))
+        for ln in coded:
+            row += 1
+            lines.append(replace(ln, row=row, unit=unit))
+    doubled = {k: (v + v if v is not None else None) for k, v in total.values.items()}
+    lines[0] = replace(total, values=doubled)
+    return edit_table(seed, kind, lines=tuple(lines))
+
+
+def test_the_hierarchy_of_a_table_printed_per_unit_is_summed_per_unit(seed):
+    doc = _per_unit(seed, TableKind.GENERAL_PUBLIC)
+    assert {p for p in places(result(doc, "ARITH-HIER")) if p[3] == "error"} == set()
+    wrong = set_values(doc, TableKind.GENERAL_PUBLIC, "2013602", total="1000.00", project="1000.00")
+    errors = [f for f in result(wrong, "ARITH-HIER").findings if f.severity == Severity.ERROR]
+    assert errors and all("某某局" in f.message for f in errors)
+
+
+def test_xref_part_compares_with_the_table_the_functional_rows_come_from(seed):
+    index = seed.tables.index(seed.table(TableKind.EXPENDITURE))
+    doc = replace(seed, functional_table=index)
+    wrong = set_values(doc, TableKind.GENERAL_PUBLIC, "2013602", total="1100.00")
+    assert ("general_public", "2013602", "合计", "error") in places(result(wrong, "XREF-PART"))
+    # the functional rows read from the 一般公共预算支出表: the 支出总表 is laid out otherwise
+    general = seed.tables.index(seed.table(TableKind.GENERAL_PUBLIC))
+    assert result(replace(wrong, functional_table=general), "XREF-PART").status.value == "not_run"
