@@ -554,16 +554,34 @@ def _items_before_total(table: Table, side: str, stop: Line | None) -> list[Line
     funds listed under it (Shanghai: 1、一般公共预算资金 …) the funds are sub-items.
     """
     items = []
+    before = []
     for line in sorted((ln for ln in table.lines if ln.side == side), key=lambda ln: ln.row):
         if stop is not None and line.row >= stop.row or line.is_total:
             break
+        before.append(line)
+    for i, line in enumerate(before):
         name = squash(line.name)
         if CARRIED_IN.search(name) or CARRIED_OUT.search(name) or (line.level or 1) > 1:
             continue
-        items.append(line)
+        items.extend(_heading_items(before, i))
     if any(FUND_AGGREGATE.match(squash(ln.name)) for ln in items):
         items = [ln for ln in items if not FUND_ITEM.match(squash(ln.name))]
     return items
+
+
+def _heading_items(lines: Sequence[Line], i: int) -> list[Line]:
+    """The item at ``i``; or, when it is a heading printed blank over numbered items
+    (西安: 一、部门预算 | blank, then 1、财政拨款 …, 2、上级补助收入 …), those items."""
+    line = lines[i]
+    if main_value(line) is not None:
+        return [line]
+    under = []
+    for after in lines[i + 1 :]:
+        if (after.level or 1) <= 1:
+            break
+        under.append(after)
+    top = min((ln.level or 2 for ln in under), default=None)
+    return [ln for ln in under if ln.level == top and not CARRIED_IN.search(squash(ln.name))] or [line]
 
 
 def _totals_findings(

@@ -464,3 +464,24 @@ def test_xref_part_compares_with_the_table_the_functional_rows_come_from(seed):
     # the functional rows read from the 一般公共预算支出表: the 支出总表 is laid out otherwise
     general = seed.tables.index(seed.table(TableKind.GENERAL_PUBLIC))
     assert result(replace(wrong, functional_table=general), "XREF-PART").status.value == "not_run"
+
+
+def _under_a_blank_heading(seed, heading_value: str | None):
+    """西安: the income items numbered under '一、部门预算', printed blank (or not)."""
+    table = seed.table(TableKind.SUMMARY)
+    lines = []
+    for ln in table.lines:
+        if ln.side == "income" and ln.row == 2:
+            value = None if heading_value is None else Money(D(heading_value), W)
+            lines.append(Line(name="一、部门预算", values={"total": value}, row=1, side="income", level=1))
+        if ln.side == "income" and 2 <= ln.row <= 10:
+            ln = replace(ln, level=2)
+        lines.append(ln)
+    return edit_table(seed, TableKind.SUMMARY, lines=tuple(lines))
+
+
+def test_items_numbered_under_a_blank_heading_make_the_years_income(seed):
+    res = result(_under_a_blank_heading(seed, None), "ARITH-TOTALS")
+    assert not [f for f in res.findings if f.severity == Severity.ERROR]
+    res = result(_under_a_blank_heading(seed, "1000.00"), "ARITH-TOTALS")
+    assert ("summary", "本年收入合计", "合计", "error") in places(res)
