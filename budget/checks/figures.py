@@ -680,6 +680,8 @@ def resolve(ctx: Context, claim: Claim) -> Resolved:
     subject = claim.subject
     if subject is None:
         return Resolved(None, reason=None)
+    if claim.organisation is not None and subject.kind != Kind.NAMED:
+        return Resolved(None, reason="所属单位（或本级）一节中的数：表格列的是整个部门")
     if subject.kind == Kind.CONCEPT and subject.key is not None:
         if claim.within is not None and claim.within.kind == Kind.NAMED and subject.key in PROJECT_PARTS:
             return Resolved(None, reason="项目的组成部分：表格只列到项目")  # the project's own carry-over

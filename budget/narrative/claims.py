@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -91,6 +91,9 @@ class Claim:
     basis_year: int | None = None
     basis_span: tuple[int, int] | None = None
     within: Subject | None = None  # the claim this one is listed under ("…，其中：…")
+    # the organisation the passage is about when it is not the whole disclosure's unit (a
+    # 部门 explaining each of its units under "二、深圳市劳动人事争议仲裁院")
+    organisation: str | None = None
 
     def figure(self, role: Role) -> Figure | None:
         return next((f for f in self.figures if f.role == role), None)
@@ -626,7 +629,17 @@ class _Reader:
         for earlier in drafts[-LOOKBACK:]:
             if earlier.sentence == draft.sentence and earlier.depth <= draft.depth and earlier.subject is not None:
                 between = text[max(earlier.figures[0].end, earlier.sentence) : draft.figures[0].start]
-                return earlier if LISTING.search(between) else None
+                if LISTING.search(between):
+                    return earlier
+                break
+        if draft.subject.kind == Kind.CONCEPT and DETAIL_OPENING.match(text[draft.sentence : draft.figures[0].start]):
+            # "（1）进修及培训（20508）102.32万元，…。具体为：人员经费…；公用经费…": the 科目's parts
+            earlier_sentences = [d for d in drafts[-LOOKBACK:] if d.sentence < draft.sentence]
+            if earlier_sentences:
+                last_sentence = earlier_sentences[-1].sentence
+                first = next(d for d in earlier_sentences if d.sentence == last_sentence)
+                if first.subject is not None and first.subject.kind != Kind.CONCEPT:
+                    return first
         return None
 
     def _list_total(self, drafts: list[_Draft], depth: int, text: str, position: int) -> _Draft | None:
@@ -703,13 +716,15 @@ class _Reader:
 
 
 ORGANISATION_END = re.compile(
-    r"(?:办事处|委员会|办公室|办公厅|管理局|分局|局|厅|中心|研究院|院|所|站|馆|队|学校|学院|大学|医院|委|办|政府|街道)"
+    r"(?:办事处|委员会|办公室|办公厅|管理局|分局|局|厅|署|处|中心|研究院|院|所|站|馆|队|学校|学院|大学|医院|委|办|政府|街道)"
     r"(?:本级|机关|本部|[（(][^（）()]{1,12}[)）])*"
 )
 BUDGET_WORDS = re.compile(
     r"^(?:部门|单位)?(?:收入|支出|预算|决算|财政|一般公共|政府性基金|国有资本|三公|“三公”|机关运行|政府采购|基本支出|项目支出"
     r"|各单位|所属|共有|实有|固定资产)"
 )
+# a sentence giving the parts of what the sentence before it named
+DETAIL_OPENING = re.compile(r"^\s*(?:具体为|具体是|具体包括|具体有|具体来看|具体情况为)[：:，,]?")
 LEVEL_MARK = re.compile(r"[（(]\d{0,7}[类款项][)）]")
 UNIT_BUDGET = re.compile(r"(?:部门|单位)(?:预算|决算)(?=.)")
 
@@ -829,11 +844,50 @@ def read_claims(doc: Disclosure) -> tuple[Claim, ...]:
     """Every claim of the narrative, in reading order."""
     reader = _Reader(doc)
     contexts = section_contexts(doc)
+    organisations = section_organisations(doc)
     claims: list[Claim] = []
     for index, section in enumerate(doc.sections):
         carried: Subject | None = None
         for paragraph, _ in section_paragraphs(doc, index):
             place = _Place(unspaced(paragraph), index, section.heading, contexts[index])
             found, carried = reader.read(place, carried)
+            if organisations[index]:
+                found = [replace(claim, organisation=organisations[index]) for claim in found]
             claims.extend(found)
     return tuple(claims)
+
+
+NUMBERED_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*(?P<name>[^\d，,。：:；;]{4,48})$"
+)
+
+
+def heading_organisation(heading: str, unit: str, kind: str) -> str | None:
+    """The organisation a numbered heading names ("二、深圳市劳动人事争议仲裁院"), when it is
+    not the disclosure's own unit as a whole (a 部门's "（本级）" is one of its parts)."""
+    match = NUMBERED_HEADING.match(squash(heading))
+    if match is None:
+        return None
+    name = match.group("name")
+    end = last_match(ORGANISATION_END, name)
+    if end is None or end.end() != len(name) or end.start() < 2:
+        return None
+    whole = squash(unit)
+    if name == whole or (kind != "部门" and whole and name.startswith(whole)):
+        return None
+    return name
+
+
+def section_organisations(doc: Disclosure) -> list[str | None]:
+    """For each section, the organisation it is about (see ``heading_organisation``): a
+    heading's organisation holds for the sections below it, to the next heading of its level."""
+    found: list[str | None] = []
+    scope: tuple[int, str] | None = None  # (level, organisation)
+    for section in doc.sections:
+        if scope is not None and section.level <= scope[0]:
+            scope = None
+        name = heading_organisation(section.heading, doc.unit.name, doc.unit.kind)
+        if name is not None:
+            scope = (section.level, name)
+        found.append(scope[1] if scope is not None else None)
+    return found

@@ -485,3 +485,24 @@ def test_items_numbered_under_a_blank_heading_make_the_years_income(seed):
     assert not [f for f in res.findings if f.severity == Severity.ERROR]
     res = result(_under_a_blank_heading(seed, "1000.00"), "ARITH-TOTALS")
     assert ("summary", "本年收入合计", "合计", "error") in places(res)
+
+
+def test_a_units_project_total_in_a_departments_disclosure_is_not_the_tables(seed):
+    # 深圳 部门: '二、深圳市劳动人事争议仲裁院 … （五）项目支出2,149.05万元' against the 部门's 支出总表
+    department = replace(seed, unit=replace(seed.unit, name="深圳市人力资源和社会保障局", kind="部门"))
+
+    def under(heading):
+        sections = (
+            *department.sections,
+            Section(heading, "", level=1),
+            Section("（五）项目支出500.00万元，具体包括：", "劳动关系管理500.00万元。", level=2),
+        )
+        return replace(department, sections=sections)
+
+    def wrong(doc):
+        return [
+            f for f in result(doc, "TEXT-TOTALS").findings if "500.00" in f.message and f.severity == Severity.ERROR
+        ]
+
+    assert wrong(under("二、深圳市劳动人事争议仲裁院")) == []
+    assert wrong(under("二、项目支出情况"))

@@ -345,3 +345,43 @@ def test_daily_public_costs_are_not_the_public_costs_total(seed):
     # 西安: '日常公用经费109.15万元' is one organisation's (its 机关运行经费)
     assert only(seed, "日常公用经费109.15万元。").subject.kind == Kind.NAMED
     assert only(seed, "公用经费109.15万元。").subject.key == "public"
+
+
+def test_the_parts_given_after_a_kemu_are_its_own(seed):
+    # 西安 部门: '（1）进修及培训（20508）102.32万元，…。具体为：人员经费0.00万元…；公用经费28.32万元…'
+    text = (
+        "（1）进修及培训（20508）102.32万元，较上年增加102.32万元。具体为：人员经费0.00万元，较上年无变化；"
+        "公用经费28.32万元，较上年增加28.32万元。"
+    )
+    parts = [c for c in read_claims(doc_with(seed, text)) if c.subject.key in ("personnel", "public")]
+    assert [(c.subject.key, c.within.code if c.within else None) for c in parts] == [
+        ("personnel", "20508"),
+        ("public", "20508"),
+    ]
+    plain = "（1）进修及培训（20508）102.32万元，较上年增加102.32万元。人员经费0.00万元；公用经费28.32万元。"
+    assert not [
+        c.within for c in read_claims(doc_with(seed, plain)) if c.subject.key in ("personnel", "public") and c.within
+    ]
+
+
+def _units_sections(seed, heading: str):
+    department = replace(seed, unit=replace(seed.unit, name="深圳市人力资源和社会保障局", kind="部门"))
+    return replace(
+        department,
+        sections=(
+            Section("第三部分 部门预算支出具体情况", "", level=1),
+            Section(heading, "深圳市劳动人事争议仲裁院预算4,720.86万元。", level=1),
+            Section("（五）项目支出2,149.05万元，具体包括：", "劳动关系管理2,149.05万元。", level=2),
+            Section("第四部分 政府采购预算情况", "政府采购预算10.00万元。", level=1),
+        ),
+    )
+
+
+def test_a_units_section_in_a_departments_disclosure_is_that_units(seed):
+    # 深圳 部门: each unit's own budget under '二、深圳市劳动人事争议仲裁院'
+    claims = read_claims(_units_sections(seed, "二、深圳市劳动人事争议仲裁院"))
+    project = next(c for c in claims if c.subject.key == "project")
+    assert project.organisation == "深圳市劳动人事争议仲裁院"
+    assert next(c for c in claims if c.subject.key == "procurement").organisation is None
+    own = read_claims(_units_sections(seed, "二、部门预算支出情况"))
+    assert next(c for c in own if c.subject.key == "project").organisation is None
