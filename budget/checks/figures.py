@@ -32,7 +32,7 @@ from budget.checks.where import (
 from budget.checks.where import three_public_cell
 from budget.model import COLUMN_LABELS, TABLE_LABELS, Line, Money, Table, TableKind
 from budget.narrative import Claim, Kind, Role, Subject, read_claims
-from budget.narrative.text import sentence_span
+from budget.narrative.text import last_match, sentence_span
 from budget.narrative.claims import PROJECT_PARTS
 
 
@@ -416,7 +416,7 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
     within = claim.within
     if within is not None and within.kind != Kind.CONCEPT and key in PART_KEYS:
         return Resolved(None, reason="所列的组成部分：表格没有按此分列", key=key)  # "303 …，其中：人员经费…"
-    if key in ("income_total", "expenditure_total") and _appropriation_words(claim):
+    if key in ("income_total", "expenditure_total") and (_appropriation_words(claim) or _appropriation_heading(claim)):
         key = "appropriation_total"  # "财政拨款收入总计、支出总计均为…"
     if key in ("general_public", "gov_fund") and claim.subject is not None and "收入" in claim.subject.name:
         # a fund's income: as its expenditure table totals it, or as the fiscal table's income side prints it
@@ -492,9 +492,44 @@ def _lines_figures(ctx: Context, hits: list[tuple[Table, Line]], bound: Bound = 
     )
 
 
+# a list of 科目 given under one part of spending ("②公用经费：①行政运行（2013201）124.00万元")
+LISTED_PART = re.compile(r"(人员经费|公用经费|专项业务经费|专项经费|业务经费)[：:]")
+LISTED_KEYS = {"人员经费": "personnel", "公用经费": "public"}
+
+
+def _listed_part(claim: Claim) -> str | None:
+    """The part of spending a paragraph lists this 科目 under ("①人员经费：工资福利支出（301）…"),
+    when the label comes before the figure in the same paragraph."""
+    found = last_match(LISTED_PART, claim.paragraph[: claim.start])
+    return found.group(1) if found is not None else None
+
+
+def _listed_figures(ctx: Context, claim: Claim, subject: Subject, part: str) -> Resolved:
+    """A 科目's figure for one part of spending: the basic table's column of that part, or
+    not comparable where the tables do not split the 科目 so."""
+    key = LISTED_KEYS.get(part)
+    if subject.scheme == "economic" and key is not None:
+        hits = classified_lines(ctx, subject, (TableKind.BASIC_ECONOMIC,))
+        if hits and key in hits[0][1].values:
+            table, line = hits[0]
+            same = _summed([ln for t, ln in hits if t is table and ln.code == line.code])
+            figure = TableFigure(
+                f"{table.label} {row_label(same)} {column_label(table, key)}",
+                same.values[key],
+                line_location(ctx, table, same, key),
+                Bound.EXACT,
+                same,
+            )
+            return Resolved("TEXT-ITEMS", (figure,))
+    return Resolved(None, reason=f"{part}中的一部分：表格没有按此分列")
+
+
 def _classified(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
     if subject.code and GOVERNMENT_ECONOMIC.match(subject.code):
         return Resolved(None, reason="政府预算支出经济分类（5xx）：表格按部门预算经济分类列示")
+    listed = _listed_part(claim)
+    if listed is not None:
+        return _listed_figures(ctx, claim, subject, listed)
     if subject.scheme == "economic":
         hits = classified_lines(ctx, subject, (TableKind.BASIC_ECONOMIC,))
         if not hits:
@@ -573,6 +608,11 @@ def _appropriation_words(claim: Claim) -> bool:
     sentence, offset = sentence_span(claim.paragraph, figure.start)
     before = sentence[: figure.start - offset]
     return "财政拨款" in before and "非财政拨款" not in before
+
+
+def _appropriation_heading(claim: Claim) -> bool:
+    """The passage is headed as the appropriation's ("（二）财政拨款收支情况")."""
+    return "财政拨款" in claim.heading and "非财政拨款" not in claim.heading
 
 
 APPROPRIATION_KEYS = {"general_public", "appropriation_expenditure", "appropriation_income", "appropriation_total"}

@@ -63,8 +63,18 @@ FORM_HEADER = re.compile(
     r"^(?:项目名称|项目单位|主管部门|实施单位|项目负责人|联系电话|年度资金申请总额|年度资金总额|资金总额|项目资金|"
     r"其中[:：]?财政拨款|当年财政拨款|上年结转|其他资金|项目总目标|总体目标|年度目标|年度绩效目标|绩效目标|实施期限|"
     r"项目期|项目属性|一级指标|二级指标|三级指标|指标名称|指标值|指标内容|指标值确定依据|绩效指标|备注|"
-    r"(?:项目)?(?:中期|长期)?目标|产出指标|效益指标|满意度指标|成本指标)$"
+    r"(?:项目)?(?:中期|长期)?目标|产出指标|效益指标|满意度指标|成本指标|实施期资金总额|年度资金|"
+    r"(?:预算)?执行率(?:分值)?(?:[（(]\d+分[)）])?)[:：]?$"
 )
+PLACEHOLDER_NAME = re.compile(r"^[.。…·、\s]+$")  # "......": a template row left unfilled
+
+
+def _empty_category(ind: Indicator) -> bool:
+    """A 二级 category row whose 三级 only repeats it ("生态效益指标 | 生态效益 | blank"): the
+    form's category not used, not an indicator left without a target."""
+    level2 = squash(ind.level2 or "").removesuffix("指标")
+    level3 = squash(ind.level3 or "").removesuffix("指标")
+    return bool(level2) and level3 == level2 and not squash(ind.target or "")
 
 
 def is_indicator(ind: Indicator) -> bool:
@@ -72,6 +82,10 @@ def is_indicator(ind: Indicator) -> bool:
     category row (a 二级 with no 三级 indicator under it)."""
     names = [squash(n or "") for n in (ind.level1, ind.level2, ind.level3)]
     if any(n and FORM_HEADER.match(n) for n in names[2:]) or (names[2] == "" and FORM_HEADER.match(names[1] or "-")):
+        return False
+    if names[0] and FORM_HEADER.match(names[0]) and names[0] not in ("产出指标", "效益指标", "满意度指标", "成本指标"):
+        return False  # "实施期资金总额： | 360.77 | 执行率分值（10分）": the next form's header block
+    if _empty_category(ind):
         return False
     if squash(ind.target or "") and FORM_HEADER.match(squash(ind.target or "")):
         return False  # the column-header row
@@ -104,12 +118,23 @@ def _name(ind: Indicator) -> str:
     Severity.ERROR,
     "“{project}”的指标“{indicator}”没有填写指标值",
     "为每个三级指标填写可衡量的指标值。",
+    templates={"placeholder": "“{project}”的 {count} 个指标只有占位的“……”，没有填写指标和指标值"},
     needs=(GOALS,),
 )
 def empty_targets(ctx: Context) -> Iterator[Finding]:
+    placeholders: dict[int, list[tuple[PerformanceProject, Indicator]]] = {}
     for project, ind in _indicators(ctx):
-        if not squash(ind.target or "") and squash(ind.level3 or ""):
-            yield Finding(location=_location(project, ind), params={"project": project.name, "indicator": _name(ind)})
+        if squash(ind.target or "") or not squash(ind.level3 or ""):
+            continue
+        if PLACEHOLDER_NAME.match(squash(ind.level3 or "")):
+            placeholders.setdefault(id(project), []).append((project, ind))
+            continue
+        yield Finding(location=_location(project, ind), params={"project": project.name, "indicator": _name(ind)})
+    for rows in placeholders.values():
+        # one unfilled form is one defect, not one per row of its template
+        project, ind = rows[0]
+        params = {"project": project.name, "count": len(rows)}
+        yield Finding(location=_location(project, ind), params=params, template="placeholder")
 
 
 @rule(

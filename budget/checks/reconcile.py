@@ -218,6 +218,10 @@ def income_equals_expenditure(ctx: Context) -> Iterator[Finding]:
     table = ctx.table(TableKind.INCOME)
     carried = _carried_out(ctx)
     spent = expenditure.total
+    if carried is not None and spent == income.total and "carried_in" in keys_of(income):
+        # both tables list last year's money among their columns (西安: 上年结转, 实户资金): the
+        # 支出总表 spends what the summary calls 结转下年 too
+        carried = None
     if spent is not None and carried is not None and income.total is not None:
         spent = Money(spent.amount + carried.to(spent.unit).amount, spent.unit)
     received = income.total

@@ -8,8 +8,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from budget.checks import Severity, run
-from budget.model import Line, Money, MoneyUnit, Section, TableKind
-from tests.budget.checks.helpers import edit_table, edit_text, places, result, set_values, with_table
+from budget.model import Indicator, Line, Money, MoneyUnit, Section, TableKind
+from tests.budget.checks.helpers import edit_project, edit_table, edit_text, places, result, set_values, with_table
 
 D = Decimal
 W = MoneyUnit.WAN_YUAN
@@ -506,3 +506,79 @@ def test_a_units_project_total_in_a_departments_disclosure_is_not_the_tables(see
 
     assert wrong(under("二、深圳市劳动人事争议仲裁院")) == []
     assert wrong(under("二、项目支出情况"))
+
+
+# ---------------------------------------------------------------- PERF-EMPTY
+
+PROJECT = "反邪教专项资金"
+
+
+def _with_rows(seed, *rows):
+    project = next(p for p in seed.performance if p.name == PROJECT)
+    extra = tuple(Indicator(*row, row=90 + i) for i, row in enumerate(rows))
+    return edit_project(seed, PROJECT, indicators=(*project.indicators, *extra))
+
+
+def _empty(doc):
+    return [(f.location.row, f.template) for f in result(doc, "PERF-EMPTY").findings]
+
+
+def test_the_next_forms_header_block_is_no_indicator(seed):
+    # 西安: '实施期资金总额： | 360.77 | 执行率分值（10分）' read under the form before
+    assert _empty(_with_rows(seed, ("实施期资金总额：", "360.77", "执行率分值（10分）", None, None, None))) == []
+    assert _empty(_with_rows(seed, ("产出指标", "数量指标", "培训场次", None, None, None))) == [("培训场次", "default")]
+
+
+def test_a_category_repeated_as_its_indicator_is_an_unused_category(seed):
+    # 西安: '效益指标 | 生态效益指标 | 生态效益 | (blank)'
+    assert _empty(_with_rows(seed, ("效益指标", "生态效益指标", "生态效益", None, None, None))) == []
+    assert _empty(_with_rows(seed, ("效益指标", "生态效益指标", "节能减排", None, None, None))) == [
+        ("节能减排", "default")
+    ]
+
+
+def test_a_form_of_placeholder_rows_is_one_finding(seed):
+    # 西安: a 专项资金总体绩效目标表 with '......' in every row
+    rows = [("产出指标", level2, "......", None, None, None) for level2 in ("数量指标", "质量指标", "时效指标")]
+    res = result(_with_rows(seed, *rows), "PERF-EMPTY")
+    assert [(f.template, f.params["count"]) for f in res.findings] == [("placeholder", 3)]
+
+
+# ---------------------------------------------------------------- TEXT-ITEMS, TEXT-TOTALS, XREF-INCOME
+
+
+def _listed(seed, text):
+    return edit_text(seed, OVERVIEW, "都反映在预算中。", "都反映在预算中。\n" + text)
+
+
+def test_a_kemu_listed_under_a_part_of_spending_is_that_part(seed):
+    # 西安: '其中①人员经费：工资福利支出（301）…；②公用经费：商品和服务支出（302）…'
+    def items(doc):
+        return [(f.severity, f.params.get("actual")) for f in result(doc, "TEXT-ITEMS").findings if "302" in f.message]
+
+    assert items(_listed(seed, "其中：②公用经费：商品和服务支出（302）31.82万元，用于日常运转。")) == []
+    wrong = items(_listed(seed, "其中：②公用经费：商品和服务支出（302）30.00万元，用于日常运转。"))
+    assert [severity for severity, _ in wrong] == [Severity.ERROR]
+    # under 人员经费 the basic table prints no 302 figure: not comparable
+    assert items(_listed(seed, "其中：①人员经费：商品和服务支出（302）5.00万元，用于日常运转。")) == []
+
+
+def test_totals_under_an_appropriation_heading_are_the_appropriations(seed):
+    # 西安: '（二）财政拨款收支情况 … 支出预算总计181807.13 万元' against the 财政拨款收支总表
+    doc = set_values(seed, TableKind.FISCAL_SUMMARY, "支出总计", side="expenditure", total="1400.00")
+    doc = set_values(doc, TableKind.FISCAL_SUMMARY, "收入总计", side="income", total="1400.00")
+
+    def stated(heading):
+        sections = (*doc.sections, Section(heading, "支出预算总计1400.00万元，全部为一般公共预算拨款。", level=2))
+        return [f for f in result(replace(doc, sections=sections), "TEXT-TOTALS").findings if "1400.00" in f.message]
+
+    assert stated("（二）财政拨款收支情况") == []
+    assert [f.severity for f in stated("（二）收支预算情况")] == [Severity.ERROR]
+
+
+def test_a_spending_table_that_spends_the_carried_money_is_not_short(seed):
+    # 西安: 收入总表 = 支出总表 = 3,695.91 with 上年结转 among both; the summary's 结转下年 52.54
+    doc = set_values(seed, TableKind.SUMMARY, "年终结转结余", side="expenditure", total="52.54")
+    assert result(doc, "XREF-INCOME").findings == ()
+    short = set_values(doc, TableKind.EXPENDITURE, "合计", total="1440.00")
+    assert [f.severity for f in result(short, "XREF-INCOME").findings] == [Severity.ERROR]
