@@ -311,7 +311,7 @@ CODE_LENGTHS = {
     TableKind.GENERAL_PUBLIC: (3, 5, 7),
     TableKind.GOV_FUND: (3, 5, 7),
     TableKind.STATE_CAPITAL: (3, 5, 7),
-    TableKind.BASIC_ECONOMIC: (3, 5),
+    TableKind.BASIC_ECONOMIC: (3, 5, 7),  # 重庆: local 7-digit items under a 款 (3010301 under 30103)
 }
 
 
@@ -327,12 +327,19 @@ CODE_LENGTHS = {
 def code_shapes(ctx: Context) -> Iterator[Finding]:
     for table in coded_tables(ctx, CODE_LENGTHS):
         codes = {ln.code for ln in table.coded_lines()}
+        above: dict[int, str] = {}  # the 类 and 款 printed last: what a code is printed under
         for line in table.coded_lines():
             code = line.code or ""
             good = code.isdigit() and len(code) in CODE_LENGTHS[table.kind]
             parent = code[:-2] if len(code) > 3 else None
-            if good and parent is not None and parent not in codes:
+            # under the wrong 类/款: a line of its parent's level printed since the level above,
+            # not its own parent (a table printing no 款 at all, or one the reader lost, is no defect)
+            under = above.get(len(parent)) if parent is not None else None
+            if good and parent is not None and parent not in codes and under is not None and under != parent:
                 good = False
+            if good:
+                above = {n: c for n, c in above.items() if n < len(code)}
+                above[len(code)] = code
             if not good:
                 yield Finding(
                     location=_code_cell(ctx, table, line, "科目编码"),

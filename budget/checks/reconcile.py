@@ -22,6 +22,7 @@ from budget.checks.where import (
     three_public_cell,
 )
 from budget.model import Line, Money, Table, TableKind
+from budget.vocabulary import fold
 
 # 类 names that changed; a document using the old name is still matched (and warned about).
 RENAMED_CLASSES = {
@@ -602,19 +603,24 @@ def names_consistent(ctx: Context) -> Iterator[Finding]:
                     )
 
 
-UNIT_PREFIX = re.compile(r"^(?:编制单位|编制部门|预算单位|预算部门|单位名称|部门名称)[:：]\s*")
+# "编制单位：", "公开01表部门：", "资金主管部门:": the label before the unit's name
+TABLE_LABEL = re.compile(r"^(?:公开|预算|部门|单位)?\d{1,2}表\s*")
+UNIT_PREFIX = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:单位|部门)(?:名称)?[:：]\s*")
 UNIT_END = re.compile(r"\s|预算年度|单位[:：]|金额单位|截止|日期")
 UNIT_YEAR = re.compile(r"预算年度[:：]\s*(\d{4})")
-UNIT_CODE = re.compile(r"^(\d{3,})")
+UNIT_CODE = re.compile(r"^(\d{3,})[-－—_]?")
+MONEY_WORDS = re.compile(r"^(?:万元|元|千元|亿元)$")
 
 
 def unit_line_parts(line: str) -> tuple[str | None, str, int | None]:
     """(code, name, year) of a table's unit line "216001某单位 预算年度：2023 单位：万元"."""
-    text = line.strip()
+    text = TABLE_LABEL.sub("", line.strip())
     code_match = UNIT_CODE.match(text)
     code = code_match.group(1) if code_match else None
     text = UNIT_PREFIX.sub("", text[code_match.end() :] if code_match else text)
     name = UNIT_END.split(text, maxsplit=1)[0]
+    if MONEY_WORDS.match(squash(name)):
+        name = ""  # "单位：万元": the money unit, no name
     year = UNIT_YEAR.search(line)
     return code, squash(name), int(year.group(1)) if year else None
 
@@ -633,7 +639,7 @@ def unit_lines(ctx: Context) -> Iterator[Finding]:
     for table in (t for t in ctx.doc.tables if t.unit_line):
         code, name, year = unit_line_parts(table.unit_line or "")
         problems = []
-        if name and name != squash(unit.name):
+        if name and fold(name) != fold(unit.name):  # "（本级）" and "(本级)" are one name
             problems.append((name, squash(unit.name)))
         if code and unit.code and code != unit.code:
             problems.append((code, unit.code))

@@ -9,7 +9,16 @@ from decimal import Decimal
 
 from budget.checks import Severity, run
 from budget.model import Indicator, Line, Money, MoneyUnit, Section, TableKind
-from tests.budget.checks.helpers import edit_project, edit_table, edit_text, places, result, set_values, with_table
+from tests.budget.checks.helpers import (
+    edit_project,
+    edit_table,
+    edit_text,
+    places,
+    rename_line,
+    result,
+    set_values,
+    with_table,
+)
 
 D = Decimal
 W = MoneyUnit.WAN_YUAN
@@ -582,3 +591,29 @@ def test_a_spending_table_that_spends_the_carried_money_is_not_short(seed):
     assert result(doc, "XREF-INCOME").findings == ()
     short = set_values(doc, TableKind.EXPENDITURE, "合计", total="1440.00")
     assert [f.severity for f in result(short, "XREF-INCOME").findings] == [Severity.ERROR]
+
+
+# ---------------------------------------------------------------- XREF-UNIT, FORM-CODE
+
+
+def test_the_unit_line_with_a_label_before_the_name_is_the_same_unit(seed):
+    name = seed.unit.name
+    for line in (
+        f"公开01表部门：{name} 金额单位：万元",  # 武汉
+        f"资金主管部门:{name} 单位:万元",  # 重庆
+        f"{seed.unit.code}-{name} 单位：万元",  # 湖州: 606-湖州市交通运输局
+        f"部门：{name.replace('（', '(').replace('）', ')')} 单位：万元",  # 无锡, half-width brackets
+    ):
+        assert result(edit_table(seed, TableKind.INCOME, unit_line=line), "XREF-UNIT").findings == (), line
+    other = edit_table(seed, TableKind.INCOME, unit_line="公开01表部门：中共秦皇岛市海港区委宣传部 金额单位：万元")
+    assert [f.params["written"] for f in result(other, "XREF-UNIT").findings] == ["中共秦皇岛市海港区委宣传部"]
+
+
+def test_a_xiang_whose_kuan_is_not_printed_is_no_code_defect(seed):
+    # 北京: a 一般公共预算支出表 listing only 项 (one line per project)
+    table = seed.table(TableKind.GENERAL_PUBLIC)
+    lines = tuple(ln for ln in table.lines if not ln.code or len(ln.code) == 7)
+    assert result(edit_table(seed, TableKind.GENERAL_PUBLIC, lines=lines), "FORM-CODE").findings == ()
+    # a 项 printed under another 款 of its 类 is one
+    moved = rename_line(seed, TableKind.GENERAL_PUBLIC, "2080505", code="2080305")
+    assert places(result(moved, "FORM-CODE")) == {("general_public", "2080305", "科目编码", "warning")}
