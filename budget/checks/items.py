@@ -10,7 +10,9 @@ from the figures the sentence gives.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from decimal import Decimal
 
 from budget.checks.amounts import compare_sum
@@ -450,6 +452,36 @@ def _item_reasons(ctx: Context) -> list[Claim]:
     return [c for c in claims(ctx) if c.reason and c.subject is not None and c.subject.kind == Kind.CLASSIFIED]
 
 
+MOVED = re.compile(r"调整至|调整到|调整为|调至|调入|调出|编入|列入|计入|纳入|划入|划转|转入|转列|改列|归入|移至|单列")
+
+
+def _siblings(a: Subject | None, b: Subject | None) -> bool:
+    """Two 科目 of one 类/款 by their printed codes (2080501 and 2080505): where a reason naming
+    the other is most likely the line above copied."""
+    if a is None or b is None or not a.code or not b.code or len(a.code) != len(b.code) or len(a.code) < 5:
+        return False
+    return a.code != b.code and a.code[:-2] == b.code[:-2]
+
+
+def _level(subject: Subject) -> int | None:
+    if subject.code:
+        return {3: 1, 5: 2, 7: 3}.get(len(subject.code))
+    named = [i for i, name in enumerate(subject.levels) if name]
+    return named[-1] + 1 if named else None
+
+
+def _above(a: Subject | None, b: Subject | None) -> bool:
+    """``a`` is of a higher level than ``b`` (a 类 may give its 项's reason as its own)."""
+    if a is None or b is None:
+        return False
+    la, lb = _level(a), _level(b)
+    return la is not None and lb is not None and la < lb
+
+
+def _alike(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and (a == b or SequenceMatcher(None, a, b).ratio() >= 0.8)
+
+
 @rule(
     "TEXT-REASON-COPY",
     "增减原因不是从别的科目照抄的",
@@ -462,13 +494,32 @@ def _item_reasons(ctx: Context) -> list[Claim]:
 def copied_reasons(ctx: Context) -> Iterator[Finding]:
     items = _item_reasons(ctx)
     names = {squash(c.subject.name) for c in items if c.subject is not None and len(squash(c.subject.name)) >= 4}
+    by_name: dict[str, list[Claim]] = {}
+    for c in items:
+        if c.subject is not None:
+            by_name.setdefault(squash(c.subject.name), []).append(c)
     for claim in items:
         assert claim.subject is not None
         own = squash(claim.subject.name)
         reason = squash(claim.reason or "")
         if own in reason or any(own in n or n in own for n in names if n in reason):
             continue
-        others = [n for n in names if n != own and n in reason]
+        # a reason naming another 科目 is often right: money moved to it ("调整至社会保障和就业支出（类）"),
+        # a 类 explained by its 项, a functional 科目 by an economic one; unless it reads as that 科目's own
+        others = [
+            n
+            for n in names
+            if n != own
+            and n in reason
+            and any(
+                not MOVED.search(reason)  # both sides of a move give one reason
+                and (
+                    _siblings(claim.subject, o.subject)
+                    or (_alike(reason, squash(o.reason or "")) and not _above(claim.subject, o.subject))
+                )
+                for o in by_name.get(n, ())
+            )
+        ]
         if others:
             other = max(others, key=len)
             yield Finding(

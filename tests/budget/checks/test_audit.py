@@ -617,3 +617,31 @@ def test_a_xiang_whose_kuan_is_not_printed_is_no_code_defect(seed):
     # a 项 printed under another 款 of its 类 is one
     moved = rename_line(seed, TableKind.GENERAL_PUBLIC, "2080505", code="2080305")
     assert places(result(moved, "FORM-CODE")) == {("general_public", "2080305", "科目编码", "warning")}
+
+
+# ---------------------------------------------------------------- TEXT-REASON-COPY
+
+SIBLINGS = (
+    "1.行政单位离退休（2080501）26.91万元，较上年增加1.91万元，增长的主要原因是：退休人员增加；\n"
+    "2.机关事业单位基本养老保险缴费支出（2080505）34.63万元，较上年增加2.63万元，增长的主要原因是：{reason}；"
+)
+
+
+def _copied(seed, text):
+    return [f.params["other"] for f in result(_listed(seed, text), "TEXT-REASON-COPY").findings]
+
+
+def test_a_reason_naming_where_the_money_moved_is_no_copy(seed):
+    # 无锡/西安: '…由商业服务业等支出调整为科学技术支出', '将…调整至养老服务科目核算'
+    assert _copied(seed, SIBLINGS.format(reason="部分经费调整至行政单位离退休科目核算")) == []
+    assert _copied(seed, SIBLINGS.format(reason="行政单位离退休经费增加")) == ["行政单位离退休"]
+
+
+def test_a_lei_giving_its_xiangs_reason_is_no_copy(seed):
+    # 无锡: '住房保障支出（类）…主要原因是单位提租补贴人数减少' beside '提租补贴…单位提租补贴人数减少'
+    text = (
+        "1.社会保障和就业支出（208）61.54万元，较上年增加2.63万元，主要原因是机关事业单位基本养老保险缴费支出增加；\n"
+        "2.机关事业单位基本养老保险缴费支出（2080505）34.63万元，较上年增加2.63万元，"
+        "主要原因是机关事业单位基本养老保险缴费支出增加；"
+    )
+    assert _copied(seed, text) == []
