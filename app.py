@@ -2,33 +2,43 @@
 
 from __future__ import annotations
 
-import os
-
 import streamlit as st
 
-from components import session
+from components import localise, session, style
+from components.i18n import switch, t
 
-st.set_page_config(page_title="预算透视", page_icon="📊", layout="wide")
+st.set_page_config(page_title="预算透视 BudgetLens", page_icon="📊", layout="wide")
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-pages = [
-    st.Page("pages/overview.py", title="总览", icon=":material/dashboard:", url_path="overview", default=True),
-    st.Page("pages/functional.py", title="支出结构", icon=":material/donut_large:", url_path="functional"),
-    st.Page(
-        "pages/basic_project.py", title="基本与项目", icon=":material/stacked_bar_chart:", url_path="basic_project"
-    ),
-    st.Page("pages/three_public.py", title="三公经费", icon=":material/directions_car:", url_path="three_public"),
-    st.Page("pages/performance.py", title="绩效目标", icon=":material/checklist:", url_path="performance"),
-    st.Page("pages/tables.py", title="原始表格", icon=":material/table:", url_path="tables"),
-    st.Page("pages/compare.py", title="对比", icon=":material/compare_arrows:", url_path="compare"),
-    st.Page("pages/corpus.py", title="语料库", icon=":material/travel_explore:", url_path="corpus"),
+# (script, Chinese title, icon, url path), in menu order. A page is one line here; the
+# page tests take their list from PAGES.
+PAGES: list[tuple[str, str, str, str]] = [
+    ("pages/overview.py", "总览", ":material/dashboard:", "overview"),
+    ("pages/functional.py", "支出结构", ":material/donut_large:", "functional"),
+    ("pages/basic_project.py", "基本与项目", ":material/stacked_bar_chart:", "basic_project"),
+    ("pages/three_public.py", "三公经费", ":material/directions_car:", "three_public"),
+    ("pages/performance.py", "绩效目标", ":material/checklist:", "performance"),
+    ("pages/tables.py", "原始表格", ":material/table:", "tables"),
+    ("pages/compare.py", "对比", ":material/compare_arrows:", "compare"),
+    ("pages/corpus.py", "语料库", ":material/travel_explore:", "corpus"),
+    ("pages/check.py", "发布前检查", ":material/fact_check:", "check"),
+    ("pages/glossary.py", "名词解释", ":material/menu_book:", "glossary"),
 ]
-# The pre-publication check page is written separately; register it once it exists.
-if os.path.exists(os.path.join(HERE, "pages", "check.py")):
-    pages.append(st.Page("pages/check.py", title="发布前检查", icon=":material/fact_check:", url_path="check"))
 
-page = st.navigation(pages)
-st.sidebar.caption("**预算透视** · 预算公开文档的可视化与核对")
-session.sidebar()
-page.run()
+switch()  # the language first: every title below is in it
+pages = [st.Page(script, title=t(title), icon=icon, url_path=path) for script, title, icon, path in PAGES]
+
+
+def _home() -> None:
+    # The app root opens 总览 at its own path, so /overview is a real address (a default
+    # page would be served at / only, and /overview would be "page not found"). The
+    # link's own parameters go along; a plain switch_page would clear them all, which
+    # Streamlit refuses for those bound to widgets (?lang=English: the widget keeps it).
+    st.switch_page(pages[0], query_params=session.unbound_query_params())
+
+
+page = st.navigation([st.Page(_home, title=t("总览"), url_path="home", default=True, visibility="hidden"), *pages])
+st.sidebar.caption(t("**预算透视** · 预算公开文档的可视化与核对"))
+localise.chrome()
+style.page_style()
+if session.sidebar():
+    page.run()

@@ -22,7 +22,7 @@ from budget.model import Disclosure  # noqa: E402
 from loaders import load  # noqa: E402
 
 GOAL_SECONDS = 0.050
-SEED = Path("/work/shared/fixtures/seed.docx")
+SEED = ROOT.parent / "shared" / "fixtures" / "seed.docx"
 
 
 def baseline(doc: Disclosure) -> int:

@@ -21,7 +21,7 @@ from budget.export import tables as export
 from budget.views import corpus as view
 from components import session
 from components.charts import COLOURS, FONT
-from components.text import md
+from components.text import md, plot
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_CORPUS = ROOT / "build" / "demo_corpus.duckdb"
@@ -193,12 +193,6 @@ def search_table(frame: pd.DataFrame, shas: list[str], key: str) -> None:
 # ---------------------------------------------------------------- charts
 
 
-def plain(text: str) -> str:
-    """Text for a plotly label: plotly reads <b>, <br>, <a href> in labels, so document
-    text loses its angle brackets (full-width forms read the same)."""
-    return str(text).replace("<", "＜").replace(">", "＞")
-
-
 def _layout(fig: go.Figure, height: int) -> go.Figure:
     fig.update_layout(
         font={"family": FONT, "size": 13},
@@ -214,7 +208,7 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
 
 
 def ranking_chart(bars: pd.DataFrame, basis: str, key: str) -> None:
-    labels = [plain(v) for v in bars["label"]]
+    labels = [plot(v) for v in bars["label"]]
     # Short axis labels (a phone has room for ~14 characters), numbered so that two units
     # cut to the same words stay two bars; the whole name in the hover and the table.
     short = [f"{i}. {v if len(v) <= LABEL_WIDTH else v[: LABEL_WIDTH - 1] + '…'}" for i, v in enumerate(labels, 1)]
@@ -257,7 +251,7 @@ def histogram(hist: pd.DataFrame, basis: str, marks: list[tuple[str, float]], ke
     for i, (label, value) in enumerate(marks):
         fig.add_vline(x=value, line_color=COLOURS[0], line_dash="dash")
         fig.add_annotation(
-            x=value, y=1, yref="paper", text=plain(label), showarrow=False, yshift=-12 - 16 * i, xanchor="left"
+            x=value, y=1, yref="paper", text=plot(label), showarrow=False, yshift=-12 - 16 * i, xanchor="left"
         )
     fig.update_xaxes(title_text=view.BASIS_LABELS[basis])
     fig.update_yaxes(title_text="单位数")
@@ -271,7 +265,7 @@ def timeline_chart(frame: pd.DataFrame, key: str, height: int = 360) -> None:
             go.Scatter(
                 x=rows["year"],
                 y=rows["value"],
-                name=plain(series),
+                name=plot(series),
                 mode="lines+markers",
                 text=rows["text"],
                 line={"color": COLOURS[i % len(COLOURS)]},
@@ -309,4 +303,6 @@ def open_requested(con) -> None:
         return
     session.open_published(sha, found.name, data)
     st.session_state[_GENERATION] = _generation() + 1
-    st.switch_page("pages/overview.py")
+    # Keep the link's own parameters (?doc= now names this document); a bare switch_page
+    # would clear them all, which Streamlit refuses for those bound to widgets (?lang=).
+    st.switch_page("pages/overview.py", query_params=session.unbound_query_params())

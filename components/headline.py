@@ -1,32 +1,62 @@
-"""Headline figures of a disclosure as metric cards."""
+"""Headline figures of a disclosure as metric cards, all in the page's display unit."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from budget.views.display import DisplayUnit, exact, figure, is_rounded
+from budget.views.glossary import definition
 from budget.views.overview import Overview
-from components.text import md
+from components import source
+from components.i18n import lang, t, units
+from components.page import Context
+from components.style import HEADLINES
+
+# A card of a four-card row at 1440 px holds about this many characters of a figure at
+# the metric's size; longer figures (元 documents shown in 元) get fewer cards per row.
+_FITS = {4: 10, 3: 14, 2: 22}
 
 
-def document_banner(o: Overview, sample: bool, source_name: str) -> None:
-    """Which document is on screen: unit, year, money unit; the sample is labelled 示例."""
-    year = f"{o.year}年" if o.year else "年度未识别"
-    badge = ":orange-badge[示例]" if sample else ":blue-badge[已上传]"
-    st.markdown(
-        f"{badge} **{md(o.unit_name)}** · {year}{o.kind}预算 · 金额单位：{o.money_unit} · 文件：{md(source_name)}"
-    )
-    if sample:
-        st.caption("这是内置的示例文档。在左侧边栏上传自己的预算公开文档后，各页面即显示该文档。")
+def cards_per_row(texts: list[str], most: int = 4) -> int:
+    longest = max((len(text) for text in texts), default=0)
+    return next((n for n in sorted(_FITS, reverse=True) if n <= most and longest <= _FITS[n]), 1)
 
 
-def headline_metrics(o: Overview, per_row: int = 4) -> None:
-    """The headline figures, four to a row, each with its share when it has one."""
+def headline_metrics(o: Overview, ctx: Context) -> None:
+    """The headline figures, with their share, the exact printed figure and the definition
+    on hover, and the table (and PDF page) each comes from."""
+    unit: DisplayUnit = ctx.unit
     heads = list(o.headlines)
+    texts = [figure(h.amount, unit, with_unit=False) for h in heads]
+    per_row = cards_per_row(texts)
+    with st.container(key=HEADLINES):
+        _cards(heads, texts, per_row, ctx)
+
+
+def _cards(heads: list, texts: list[str], per_row: int, ctx: Context) -> None:
+    unit = ctx.unit
     for start in range(0, len(heads), per_row):
         columns = st.columns(per_row, border=True)
-        for column, head in zip(columns, heads[start : start + per_row], strict=False):
+        for column, head, text in zip(
+            columns, heads[start : start + per_row], texts[start : start + per_row], strict=False
+        ):
             with column:
-                # The unit goes into the label so the figure itself fits the card.
-                value = "—" if head.amount is None else head.amount.format(with_unit=False)
-                st.metric(f"{head.label}（{head.amount.unit if head.amount else o.money_unit}）", value)
-                st.caption(head.share_label or "\u00a0")
+                help_lines = []
+                meaning = definition(head.label, lang())
+                if meaning:
+                    help_lines.append(meaning)
+                if head.amount is not None:
+                    help_lines.append(t("原文数字：{figure}", figure=units(exact(head.amount))))
+                    if is_rounded(head.amount, unit):
+                        help_lines.append(t("卡片上的数字已换算为{unit}并四舍五入到两位小数。", unit=t(str(unit))))
+                st.metric(
+                    t("{label}（{unit}）", label=t(head.label), unit=t(str(unit))),
+                    text,
+                    help="\n\n".join(help_lines) or None,
+                )
+                share = t("占{whole} {share}", whole=t(head.whole), share=head.share) if head.share else "\u00a0"
+                st.caption(share)
+                if head.amount is None:
+                    st.caption(t("文档中没有找到这个数字。"))
+                else:
+                    st.caption(source.kind_source(ctx.document, ctx.disclosure, head.source) or "\u00a0")

@@ -1,41 +1,141 @@
-"""Tables on screen and their downloads."""
+"""Tables on screen and their downloads.
+
+Headers and our own cell words (一致, 是 …) are translated; document cells never are.
+Amount columns are right-aligned text formatted from the Decimal, with separators.
+"""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from budget.export import tables as export
 from budget.model import Table
+from components.i18n import t, units
+from components.text import md
+
+_AMOUNT = re.compile(r"（(元|万元|亿元)）$")
+AMOUNT_COLUMNS = {"表内金额", "说明中金额", "金额", "占比", "增减率", "增减额"}
+WIDE_COLUMNS = ("科目名称", "项目", "科目")
+STATUS = "核对"
+_STATUS_COLOURS = {"不一致": "color: #C0392B; font-weight: 600", "一致": "color: #2E7D32"}
 
 
-def money_table(frame: pd.DataFrame, height: int | None = None, pinned: tuple[str, ...] = ()) -> None:
+def is_amount(column: str) -> bool:
+    return bool(_AMOUNT.search(str(column))) or column in AMOUNT_COLUMNS
+
+
+def money_table(
+    frame: pd.DataFrame,
+    height: int | None = None,
+    pinned: tuple[str, ...] = (),
+    words: tuple[str, ...] = (),
+    wide: str = "medium",
+) -> None:
     """A read-only table of pre-formatted text (amount columns right-aligned).
 
-    ``pinned`` columns (row labels) stay in view when a wide table scrolls sideways.
+    ``pinned`` columns (row labels) stay in view when a wide table scrolls sideways;
+    ``words`` columns hold our own words (statuses), translated like the headers;
+    ``wide`` is the width of the name column ("medium" leaves a phone room for the figures).
     """
-    config = {
-        column: st.column_config.TextColumn(column, alignment="right")
-        for column in frame.columns
-        if "（元）" in column or "（万元）" in column or column in ("表内金额", "说明中金额", "金额", "占比", "增减率")
-    }
-    for column in ("科目名称", "项目"):
+    frame = frame.copy()
+    colours = None
+    if STATUS in frame.columns:
+        colours = [_STATUS_COLOURS.get(s, "color: #6B7280") for s in frame[STATUS]]
+    for column in (*words, STATUS):
         if column in frame.columns:
-            config[column] = st.column_config.TextColumn(column, width="large")
+            frame[column] = [t(str(v)) if v else v for v in frame[column]]
+    for column in frame.columns:
+        if is_amount(str(column)):
+            frame[column] = [units(v) if isinstance(v, str) else v for v in frame[column]]
+    config: dict[str, object] = {}
+    for column in frame.columns:
+        label = t(str(column))
+        if is_amount(str(column)):
+            config[label] = st.column_config.TextColumn(label, alignment="right")
+        elif column in WIDE_COLUMNS:
+            config[label] = st.column_config.TextColumn(label, width=wide)  # type: ignore[arg-type]
     for column in pinned:
         # Wide enough for its longest label (CJK characters ~16 px each), so the pinned
         # labels are not cut when the other columns need the room.
         longest = max([len(str(column))] + [len(str(v)) for v in frame[column]])
-        config[column] = st.column_config.TextColumn(column, pinned=True, width=min(400, 16 * longest + 24))
+        config[t(str(column))] = st.column_config.TextColumn(
+            t(str(column)), pinned=True, width=min(400, 16 * longest + 24)
+        )
+    frame.columns = [t(str(c)) for c in frame.columns]
     if height is None:
         # Show every row up to a screenful instead of a ten-row scroll box.
         height = min(36 + 35 * len(frame), 640)
-    data = frame.style.map(_status_colour, subset=["核对"]) if "核对" in frame.columns else frame
+    data = frame
+    if colours is not None:
+        status = t(STATUS)
+        data = frame.style.apply(lambda _: colours, subset=[status])  # type: ignore[assignment]
     st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=height)
 
 
-def _status_colour(status: str) -> str:
-    return {"不一致": "color: #C0392B; font-weight: 600", "一致": "color: #2E7D32"}.get(status, "color: #6B7280")
+def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
+    """A short table drawn whole (``st.table``): long names wrap instead of pushing the
+    figures off a phone's screen; amounts right-aligned, 一致 / 不一致 coloured."""
+    frame = frame.copy()
+    colours = [_STATUS_COLOURS.get(s, "color: #6B7280") for s in frame[STATUS]] if STATUS in frame.columns else None
+    for column in (*words, STATUS):
+        if column in frame.columns:
+            frame[column] = [t(str(v)) if v else v for v in frame[column]]
+    amounts = [t(str(c)) for c in frame.columns if is_amount(str(c))]
+    frame.columns = [t(str(c)) for c in frame.columns]
+    styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})
+    if colours is not None:
+        styler = styler.apply(lambda _: colours, subset=[t(STATUS)])
+    static_table(styler)
+
+
+def _inert(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else md(str(value))
+
+
+def static_table(data: pd.DataFrame | Styler) -> None:
+    """``st.table`` with every cell and header shown as typed: st.table renders its cells
+    as Markdown, and they hold document text (styles are worked out on the raw values)."""
+    styler = data if isinstance(data, Styler) else data.style
+    st.table(styler.format(_inert).format_index(_inert, axis=1), hide_index=True)
+
+
+def printed_table(frame: pd.DataFrame, amount_columns: set[int], height: int | None = None) -> None:
+    """A table as printed: every cell text as in the document, the amount columns
+    right-aligned (their text already carries the document's separators)."""
+    config = {
+        str(column): st.column_config.TextColumn(str(column), alignment="right")
+        for i, column in enumerate(frame.columns)
+        if i in amount_columns
+    }
+    if height is None:
+        height = min(36 + 35 * len(frame), 720)
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=height)
+
+
+def downloads(frame: pd.DataFrame, stem: str, sheet: str, key: str) -> None:
+    """CSV and XLSX of a frame, headers in the interface language (built only when clicked)."""
+    translated = frame.rename(columns=lambda c: t(str(c)))
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(
+        t("下载 CSV"),
+        lambda: export.frame_csv(translated),
+        f"{stem}.csv",
+        "text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )
+    right.download_button(
+        t("下载 XLSX"),
+        lambda: export.frame_xlsx(translated, t(sheet)),
+        f"{stem}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        on_click="ignore",
+    )
 
 
 def table_downloads(table: Table, key: str) -> None:
@@ -43,7 +143,7 @@ def table_downloads(table: Table, key: str) -> None:
     stem = export.file_stem(table.title or table.label)
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
-        "下载 CSV",
+        t("下载 CSV"),
         lambda: export.table_csv(table),
         f"{stem}.csv",
         "text/csv",
@@ -51,7 +151,7 @@ def table_downloads(table: Table, key: str) -> None:
         on_click="ignore",
     )
     right.download_button(
-        "下载 XLSX",
+        t("下载 XLSX"),
         lambda: export.table_xlsx(table),
         f"{stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

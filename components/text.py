@@ -26,7 +26,10 @@ def md(text: str | None) -> str:
     return "  \n".join(line.strip() for line in escaped.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
-def plot(text: str | None) -> str:
+def plot(text: object) -> str:
     """``text`` for a Plotly label, hover text or legend: Plotly reads a subset of HTML
     (<b>, <i>, <a href>, <br>, entities) in them, so &, < and > are written as entities."""
-    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = ("" if text is None else str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Plotly typesets a label that starts (and ends) with $ as LaTeX: a zero-width space
+    # in front keeps it text.
+    return "\u200b" + out if out.startswith("$") else out

@@ -24,7 +24,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from loaders.blocks import Block, Grid, LoadError, Paragraph
+from loaders.blocks import Block, Grid, LoadError, Notice, Paragraph
 
 MiB = 1024 * 1024
 
@@ -154,7 +154,7 @@ def check_blocks(blocks: list[Block]) -> None:
     reader also stops early where its input could make it expand)."""
     tally = Tally()
     for block in blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph | Notice):
             tally.paragraph(block.text)
             continue
         assert isinstance(block, Grid)

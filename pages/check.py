@@ -1,28 +1,31 @@
-"""发布前检查: every rule of the catalogue run over the selected document."""
+"""发布前检查: every rule of the catalogue run over the selected document, with review."""
 
 import streamlit as st
 
-from components import findings, session
+from components import findings, page, session
+from components.i18n import t
 
-d = session.current_disclosure()
-report = session.current_report()  # run with the parse, in its worker and budget
-
-st.title("发布前检查")
-st.caption(
+ctx = page.header(
+    "发布前检查",
     "逐条核对表内运算、表间关系、正文引用的金额、必备内容、文字规范和绩效目标，列出每个问题的位置和两边的数字；"
-    "已解释的问题可标为“已说明”，连同说明一起导出。"
+    "已解释的问题可标为“已说明”，连同说明一起导出，下一稿可导入沿用。",
+    unit_switch_shown=False,
 )
+d = ctx.disclosure
 
+report = session.current_report()  # run with the parse, in its worker and budget
 findings.summary(report)
+findings.import_previous(report)
 selection = findings.filters(report)
-shown = [f for f in report.findings if selection.keep(report, f)]
+annotated = findings.notes()
+shown = [f for f in report.findings if selection.keep(report, f, annotated)]
 
-by_part, by_severity = st.tabs(["按文档位置", "按严重程度"])
+by_part, by_severity = st.tabs([t("按文档位置"), t("逐条列表")])
 with by_part:
     findings.by_part(d, report, shown)
 with by_severity:
     findings.by_severity(report, shown)
 
-st.subheader("导出")
+st.subheader(t("导出"))
 findings.downloads(report)
 findings.how_we_check(report)

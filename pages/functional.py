@@ -2,41 +2,51 @@
 
 import streamlit as st
 
+from budget.model import TableKind
 from budget.views import functional as view
-from components import session, tables
+from budget.views.glossary import definition
+from components import page, source, tables
+from components.i18n import lang, t, words
 from components.sunburst import sunburst
 from components.text import md
 
-d = session.current_disclosure()
+ctx = page.header(
+    "支出结构",
+    "支出按功能分类（类 → 款 → 项）的构成；扇区大小为金额。"
+    "点击扇区或图旁列表中的一行查看该科目，点击中心或上方路径返回上一层。",
+)
+d = ctx.disclosure
 
-st.title("支出结构")
-st.caption("支出按功能分类（类 → 款 → 项）的构成；扇区大小为金额。点击扇区查看该科目的明细行，点击中心返回上一层。")
-
+measure_words = words()
 measure = st.segmented_control(
-    "口径",
+    t("口径"),
     list(view.MEASURES),
-    format_func=view.MEASURES.__getitem__,
+    format_func=lambda key: measure_words(view.MEASURES[key]),
     default="total",
     required=True,
     key="measure",
     bind="query-params",
+    help=definition("功能分类", lang()),
 )
-h = view.functional_hierarchy(d, measure)
+h = view.functional_hierarchy(d, measure, ctx.unit)
 if h.problems:
     st.warning(
-        "数据有误：以下科目的金额小于其下级科目之和。图中按下级之和绘制，标签仍显示文档中的数字。\n\n"
+        t("数据有误：以下科目的金额小于其下级科目之和。图中按下级之和绘制，标签仍显示文档中的数字。")
+        + "\n\n"
         + "\n".join(f"- {md(p)}" for p in h.problems)
     )
 if h.empty:
-    st.info(f"这份文档没有{view.MEASURES[measure]}的功能分类数据。")
+    st.info(t("这份文档没有{measure}的功能分类数据。", measure=t(view.MEASURES[measure])))
     st.stop()
 
-chart_tab, table_tab = st.tabs(["图", "表"])
+chart_tab, table_tab = st.tabs([t("图"), t("表")])
 with chart_tab:
-    sector = sunburst(h)
-    rows = view.subtree_lines(d, sector)
-    st.caption(f"明细：{'全部科目' if sector == view.ROOT else md(sector)}（{len(rows)} 行）")
-    tables.money_table(view.lines_frame(rows, view.functional_keys(d), d.unit.money_unit))
+    sector = sunburst(h, view.sector_labels(d), view.MEASURES[measure], t("支出结构"), ctx.unit)
+    rows = view.measure_lines(d, h, sector)
+    keys = [measure] + [k for k in view.functional_keys(d) if k != measure]
+    where = t("全部科目") if sector == view.ROOT else md(view.sector_labels(d)[sector])
+    st.caption(t("明细：{sector}（{count} 行）", sector=where, count=len(rows)))
+    tables.money_table(view.lines_frame(rows, keys, ctx.unit))
 with table_tab:
     frame = h.frame[h.frame["id"] != view.ROOT]
     tables.money_table(
@@ -44,3 +54,4 @@ with table_tab:
             ["科目编码", "科目名称", "金额", "占比"]
         ]
     )
+source.caption(ctx.document, d, TableKind.EXPENDITURE)

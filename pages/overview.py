@@ -2,28 +2,30 @@
 
 import streamlit as st
 
+from budget.model import TableKind
 from budget.views import overview as view
-from components import charts, headline, session
+from budget.views.glossary import definition
+from components import charts, headline, page, source
+from components.i18n import lang, t
 
-d = session.current_disclosure()
+ctx = page.header("总览", "这份预算公开文档的基本信息、主要数字及其占比，以及支出按功能分类（类）的去向。")
+d = ctx.disclosure
 o = view.overview(d)
+headline.headline_metrics(o, ctx)
 
-st.title("总览")
-st.caption("这份预算公开文档的基本信息、主要数字及其占比，以及支出按功能分类（类）的去向。")
-headline.document_banner(o, session.is_sample(), d.source.name)
-headline.headline_metrics(o)
+st.subheader(t("钱花在哪里"), help=definition("功能分类", lang()))
+st.caption(t("按功能分类“类”汇总的支出合计，及占支出总计的比例。"))
+charts.class_bars(view.by_class(d, ctx.unit), ctx.unit)
+source.caption(ctx.document, d, TableKind.EXPENDITURE)
 
-st.subheader("钱花在哪里")
-st.caption("按功能分类“类”汇总的支出合计，及占支出总计的比例。")
-charts.class_bars(view.by_class(d))
-
-st.subheader("识别结果")
-left, middle, right, last = st.columns(4)
-left.metric("识别的表格", o.recognised_tables)
-middle.metric("未识别的表格", o.unknown_tables)
-right.metric("空表", o.empty_tables)
-last.metric("绩效项目 / 指标", f"{o.projects} / {o.indicators}")
+st.subheader(t("识别结果"))
+with st.container(key="cards_recognised"):
+    left, middle, right, last = st.columns(4)
+    left.metric(t("识别的表格"), o.recognised_tables)
+    middle.metric(t("未识别的表格"), o.unknown_tables)
+    right.metric(t("空表"), o.empty_tables)
+    last.metric(t("绩效项目 / 指标"), f"{o.projects} / {o.indicators}")
 if d.notes:
-    with st.expander(f"解析说明（{len(d.notes)} 条）"):
+    with st.expander(t("解析说明（{count} 条）", count=len(d.notes))):
         for note in d.notes:
             st.text(note)

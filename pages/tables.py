@@ -5,18 +5,21 @@ import streamlit as st
 from budget.export import contract
 from budget.export import tables as export
 from budget.model import TableKind
-from components import session, tables
+from budget.views.tables import printed
+from components import page, source, tables
+from components.i18n import t
 from components.text import md
 
-d = session.current_disclosure()
-
-st.title("原始表格")
-st.caption(
-    "文档中找到的每一张表（包括未能识别类型的表），按原样列出，可逐表下载 CSV / XLSX，或下载整个解析结果（JSON）。"
+ctx = page.header(
+    "原始表格",
+    "文档中找到的每一张表（包括未能识别类型的表），按原样列出（金额加千位分隔符，数字不变），"
+    "可逐表下载 CSV / XLSX，或下载整个解析结果（JSON）。",
+    unit_switch_shown=False,
 )
+d = ctx.disclosure
 
 st.download_button(
-    "下载完整解析结果（JSON）",
+    t("下载完整解析结果（JSON）"),
     lambda: contract.to_bytes(d),
     f"{export.file_stem(d.source.name)}.json",
     "application/json",
@@ -24,13 +27,18 @@ st.download_button(
 )
 
 for index, table in enumerate(d.tables):
-    kind = "未识别" if table.kind == TableKind.UNKNOWN else table.label
-    badge = "　（空表）" if table.empty else ""
-    with st.expander(f"{md(table.title) or '（无标题）'}　·　{kind}{badge}", key=f"tables_table_{index}"):
+    kind = t("未识别") if table.kind == TableKind.UNKNOWN else t(table.label)
+    badge = t("　（空表）") if table.empty else ""
+    page_label = f"　·　{source.page_text(table.page)}" if table.page else ""
+    title = md(table.title) or t("（无标题）")
+    with st.expander(f"{title}　·　{kind}{badge}{page_label}", key=f"tables_table_{index}"):
+        where = source.table_source(ctx.document, d, table)
         if table.unit_line:
-            st.caption(md(table.unit_line))
-        frame = export.table_frame(table)
-        st.dataframe(frame, hide_index=True, width="stretch", height=min(36 + 35 * len(frame), 720))
+            st.caption(md(table.unit_line) + (f"　·　{where}" if where else ""))
+        elif where:
+            st.caption(where)
+        shown = printed(table)
+        tables.printed_table(shown.frame, set(shown.amount_columns))
         if table.note:
             st.caption(md(table.note))
         tables.table_downloads(table, str(index))

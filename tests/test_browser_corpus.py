@@ -4,15 +4,11 @@ corpus built from samples/: open it, sort, search, and follow a row to its docum
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
 from budget.application import corpus as ingest
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, _free_port
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
 
 pytestmark = pytest.mark.skipif(
     not os.path.exists(CHROMIUM), reason="system Chromium not installed (make test installs it)"
@@ -25,36 +21,9 @@ AUDIT = "上海市审计局"
 def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("demo") / "demo_corpus.duckdb"
     assert ingest.ingest(ROOT / "samples", db, jobs=2).ingested == 7
-    port = _free_port()
     env = {**os.environ, "BUDGETLENS_CORPUS": str(db), "BUDGETLENS_CORPUS_DOCUMENTS": str(ROOT / "samples")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
-        + ["--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start")
-            time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+    with streamlit_server(env=env) as url:
+        yield url
 
 
 def _rows(page, index: int = 0):

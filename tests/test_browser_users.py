@@ -124,10 +124,12 @@ def test_two_users_see_only_their_own_documents(server, tmp_path):  # noqa: F811
             assert latencies and sorted(latencies)[len(latencies) // 2] < 0.3 and max(latencies) < 2.5, latencies
             assert b_waited < 20, f"the other user waited {b_waited:.1f} s"
 
-            # After a reload each starts afresh with the sample: nothing of the other's.
+            # After a reload the upload is gone (it lived only in the session): the link
+            # still names the document, so the page says it is not loaded and shows no
+            # figures; nothing of the other's either.
             for page, other in ((a, WANLI), (b, FULIYUAN)):
                 page.reload()  # (each is on another page: 总览, 三公经费)
-                expect(page.get_by_text("未上传文档，当前显示内置示例。")).to_be_visible()
+                expect(page.get_by_text("此链接指向的文档尚未加载")).to_be_visible()
                 text = _text(page)
                 assert FULIYUAN not in text and WANLI not in text and other not in text
         finally:

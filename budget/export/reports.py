@@ -24,6 +24,7 @@ from budget.checks import (
 )
 from budget.checks.completeness import REQUIRED_SECTIONS
 from budget.model import Money, STANDARD_TABLES, TABLE_LABELS, TableKind
+from budget.views.labels import rule_guidance, rule_title, translate
 
 Annotations = Mapping[str, tuple[str, str]]
 
@@ -206,18 +207,34 @@ def item_of(finding: Finding) -> str:
     return "其他"
 
 
-def to_xlsx(report: CheckReport, annotations: Annotations | None = None) -> bytes:
+def _number_format(value: Decimal) -> str:
+    places = max(-int(value.as_tuple().exponent), 0)
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
+def to_xlsx(report: CheckReport, annotations: Annotations | None = None, lang: str = "zh") -> bytes:
+    """The reviewers' check form, every finding (应为/实为/差额 as numbers, with a filter),
+    and the rules; headers and our own words in ``lang``, document text as printed."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    def tr(text: str) -> str:
+        return translate(text, lang)
+
     book = Workbook()
     form = book.active
-    form.title = "检查表"
+    form.title = tr("检查表")
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
-    form.append([f"发布前检查表：{subject(report)}"])
-    form.append([f"文件 {report.source.name}  SHA-256 {report.source.sha256}  规则版本 {report.ruleset}"])
-    form.append(["序号", "检查项目", "符合要求", "问题数", "问题"])
+    form.append([tr("发布前检查表：{subject}").format(subject=subject(report))])
+    form.append(
+        [
+            tr("文件 {name}  SHA-256 {sha}  规则版本 {ruleset}").format(
+                name=report.source.name, sha=report.source.sha256, ruleset=report.ruleset
+            )
+        ]
+    )
+    form.append([tr(h) for h in ("序号", "检查项目", "符合要求", "问题数", "问题")])
     for cell in form[3]:
         cell.font = bold
     red = PatternFill("solid", fgColor="FDE2E1")
@@ -225,36 +242,19 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None) -> byte
         found = [f for f in report.findings if item_of(f) == item]
         open_ = [f for f in found if is_open(f, annotations)]
         problems = "\n".join(
-            f"[{SEVERITY_LABELS[f.severity]}] {f.message}" for f in found if f.severity != Severity.INFO
+            f"[{tr(SEVERITY_LABELS[f.severity])}] {f.message}" for f in found if f.severity != Severity.INFO
         )
-        form.append([n, item, "否" if open_ else "是", len(open_), problems])
+        form.append([n, tr(item), tr("否") if open_ else tr("是"), len(open_), problems])
         if open_:
             form.cell(form.max_row, 3).fill = red
         for cell in form[form.max_row]:
             cell.alignment = wrap
     for column, width in zip("ABCDE", (6, 24, 10, 8, 100), strict=False):
         form.column_dimensions[column].width = width
+    form.auto_filter.ref = f"A3:E{form.max_row}"
 
-    sheet = book.create_sheet("全部问题")
-    sheet.append(
-        [
-            "序号",
-            "编号",
-            "级别",
-            "规则",
-            "规则名称",
-            "类别",
-            "位置",
-            "问题说明",
-            "应为",
-            "实为",
-            "差额",
-            "单位",
-            "状态",
-            "负责人",
-            "备注",
-        ]
-    )
+    sheet = book.create_sheet(tr("全部问题"))
+    sheet.append([tr(h) for h in FINDING_COLUMNS])
     for cell in sheet[1]:
         cell.font = bold
     rules = {r.rule.id: r.rule for r in report.results}
@@ -265,47 +265,145 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None) -> byte
             [
                 n,
                 f.key,
-                SEVERITY_LABELS[f.severity],
+                tr(SEVERITY_LABELS[f.severity]),
                 f.rule,
-                rule.title if rule else "",
-                CATEGORY_LABELS[rule.category] if rule else "",
+                rule_title(f.rule, rule.title, lang) if rule else "",
+                tr(CATEGORY_LABELS[rule.category]) if rule else "",
                 place(f),
                 f.message,
-                _decimal(f.expected),
-                _decimal(f.actual),
-                _decimal(f.difference),
+                f.expected,
+                f.actual,
+                f.difference,
                 f.unit,
-                status,
+                tr(status),
                 "",
                 comment,
             ]
         )
         for cell in sheet[sheet.max_row]:
             cell.alignment = wrap
+            if isinstance(cell.value, Decimal):
+                # A number a reviewer can sum and sort, shown with the decimals it has.
+                cell.number_format = _number_format(cell.value)
     for column, width in zip(
         "ABCDEFGHIJKLMNO", (6, 22, 8, 18, 30, 12, 30, 80, 14, 14, 14, 6, 10, 10, 40), strict=False
     ):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:O{max(sheet.max_row, 1)}"
 
-    rules_sheet = book.create_sheet("规则")
-    rules_sheet.append(["规则", "名称", "类别", "结果", "未运行原因", "说明"])
+    rules_sheet = book.create_sheet(tr("规则"))
+    rules_sheet.append([tr(h) for h in ("规则", "名称", "类别", "结果", "未运行原因", "说明")])
     for cell in rules_sheet[1]:
         cell.font = bold
     for r in report.results:
         rules_sheet.append(
             [
                 r.rule.id,
-                r.rule.title,
-                CATEGORY_LABELS[r.rule.category],
-                STATUS_LABELS[r.status],
+                rule_title(r.rule.id, r.rule.title, lang),
+                tr(CATEGORY_LABELS[r.rule.category]),
+                tr(STATUS_LABELS[r.status]),
                 r.reason or "",
-                r.rule.guidance,
+                rule_guidance(r.rule.id, r.rule.guidance, lang),
             ]
         )
+    rules_sheet.freeze_panes = "A2"
+    rules_sheet.auto_filter.ref = f"A1:F{max(rules_sheet.max_row, 1)}"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+FINDING_COLUMNS = (
+    "序号",
+    "编号",
+    "级别",
+    "规则",
+    "规则名称",
+    "类别",
+    "位置",
+    "问题说明",
+    "应为",
+    "实为",
+    "差额",
+    "单位",
+    "状态",
+    "负责人",
+    "备注",
+)
+
+
+# ------------------------------------------------------------------ a previous report back in
+
+
+class ReportError(ValueError):
+    """A file that is not a check report this program wrote; ``str()`` is Chinese."""
+
+
+def _status(value: object) -> str | None:
+    """A review status as written by either language of the export, canonical (Chinese)."""
+    text = str(value or "").strip()
+    for status in STATUSES:
+        if text in (status, translate(status, "en")):
+            return status
+    return None
+
+
+def read_annotations(data: bytes) -> dict[str, tuple[str, str]]:
+    """The reviewer's notes of a previous report (the JSON or XLSX download of the
+    check page), by finding key: only findings with a status other than 待处理 or with a
+    comment. Raises ReportError for anything else."""
+    if data[:2] == b"PK":
+        return _xlsx_annotations(data)
+    try:
+        report = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ReportError("不是检查报告：既不是 JSON 也不是 XLSX 文件。") from error
+    findings = report.get("findings") if isinstance(report, dict) else None
+    if not isinstance(findings, list):
+        raise ReportError("不是检查报告：JSON 中没有 findings。")
+    out: dict[str, tuple[str, str]] = {}
+    for finding in findings:
+        if not isinstance(finding, dict) or not isinstance(finding.get("key"), str):
+            continue
+        review = finding.get("review") or {}
+        status = _status(review.get("status")) or TODO
+        comment = str(review.get("comment") or "")
+        if status != TODO or comment:
+            out[finding["key"]] = (status, comment)
+    return out
+
+
+def _xlsx_annotations(data: bytes) -> dict[str, tuple[str, str]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 - any unreadable workbook is "not a report"
+        raise ReportError("不是检查报告：无法打开这个 XLSX 文件。") from error
+    names = {translate("全部问题", lang) for lang in ("zh", "en")}
+    sheet = next((book[n] for n in book.sheetnames if n in names), None)
+    if sheet is None:
+        raise ReportError("不是检查报告：XLSX 中没有“全部问题”工作表。")
+    rows = sheet.iter_rows(values_only=True)
+    header = [str(h or "") for h in next(rows, ())]
+
+    def column(label: str) -> int:
+        for lang in ("zh", "en"):
+            if translate(label, lang) in header:
+                return header.index(translate(label, lang))
+        raise ReportError(f"不是检查报告：“全部问题”工作表缺少“{label}”列。")
+
+    key_at, status_at, comment_at = column("编号"), column("状态"), column("备注")
+    out: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        if len(row) <= max(key_at, status_at, comment_at) or not row[key_at]:
+            continue
+        status = _status(row[status_at]) or TODO
+        comment = str(row[comment_at] or "")
+        if status != TODO or comment:
+            out[str(row[key_at])] = (status, comment)
+    return out
 
 
 # ------------------------------------------------------------------ HTML
@@ -320,38 +418,51 @@ th{background:#f3f3f3}.error{color:#b3261e}.warning{color:#8a5a00}.info{color:#1
 """
 
 
-def to_html(report: CheckReport, annotations: Annotations | None = None) -> str:
+def to_html(report: CheckReport, annotations: Annotations | None = None, lang: str = "zh") -> str:
     e = html.escape
+
+    def tr(text: str) -> str:
+        return e(translate(text, lang))
+
     s = report.summary()
+    heads = ("错误", "警告", "提示", "规则通过", "未通过", "未运行")
     out = [
-        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
-        f"<title>发布前检查 {e(report.unit.name)}</title><style>{STYLE}</style></head><body>",
-        f"<h1>发布前检查：{e(subject(report))}</h1>",
-        f"<p class='muted'>文件 {e(report.source.name)} · SHA-256 {e(report.source.sha256)}"
-        f" · 规则版本 {e(report.ruleset)}</p>",
-        "<table><tr><th>错误</th><th>警告</th><th>提示</th><th>规则通过</th><th>未通过</th><th>未运行</th></tr>",
+        f"<!DOCTYPE html><html lang='{'en' if lang == 'en' else 'zh-CN'}'><head><meta charset='utf-8'>",
+        f"<title>{tr('发布前检查')} {e(report.unit.name)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{tr('发布前检查')}：{e(subject(report))}</h1>",
+        f"<p class='muted'>{tr('文件')} {e(report.source.name)} · SHA-256 {e(report.source.sha256)}"
+        f" · {tr('规则版本')} {e(report.ruleset)}</p>",
+        "<table><tr>" + "".join(f"<th>{tr(h)}</th>" for h in heads) + "</tr>",
         f"<tr><td>{s['error']}</td><td>{s['warning']}</td><td>{s['info']}</td><td>{s['passed']}</td>"
         f"<td>{s['failed']}</td><td>{s['not_run']}</td></tr></table>",
     ]
     for severity, found in by_severity(report.findings):
-        out.append(f"<h2 class='{severity.value}'>{SEVERITY_LABELS[severity]}（{len(found)}）</h2>")
+        out.append(f"<h2 class='{severity.value}'>{tr(SEVERITY_LABELS[severity])}（{len(found)}）</h2>")
         out.append(
-            "<table><tr><th>#</th><th>规则</th><th>位置</th><th>问题</th><th>原文</th><th>状态</th><th>备注</th></tr>"
+            "<table><tr><th>#</th>"
+            + "".join(f"<th>{tr(h)}</th>" for h in ("规则", "位置", "问题", "原文", "状态", "备注"))
+            + "</tr>"
         )
         for n, f in enumerate(found, 1):
             status, comment = annotation(annotations, f)
             quote = f.location.quote or ""
             out.append(
                 f"<tr><td>{n}</td><td>{e(f.rule)}</td><td>{e(place(f))}</td><td>{e(f.message)}</td>"
-                f"<td class='muted'>{e(quote)}</td><td>{e(status)}</td><td>{e(comment)}</td></tr>"
+                f"<td class='muted'>{e(quote)}</td><td>{tr(status)}</td><td>{e(comment)}</td></tr>"
             )
         out.append("</table>")
-    out.append("<h2>规则</h2><table><tr><th>规则</th><th>名称</th><th>类别</th><th>结果</th><th>说明</th></tr>")
+    out.append(
+        f"<h2>{tr('规则')}</h2><table><tr>"
+        + "".join(f"<th>{tr(h)}</th>" for h in ("规则", "名称", "类别", "结果", "说明"))
+        + "</tr>"
+    )
     for r in report.results:
-        note = f"未运行：{r.reason}" if r.reason else r.rule.guidance
+        guidance = rule_guidance(r.rule.id, r.rule.guidance, lang)
+        note = f"{translate('未运行', lang)}：{r.reason}" if r.reason else guidance
         out.append(
-            f"<tr><td>{e(r.rule.id)}</td><td>{e(r.rule.title)}</td><td>{e(CATEGORY_LABELS[r.rule.category])}</td>"
-            f"<td>{e(STATUS_LABELS[r.status])}</td><td>{e(note)}</td></tr>"
+            f"<tr><td>{e(r.rule.id)}</td><td>{e(rule_title(r.rule.id, r.rule.title, lang))}</td>"
+            f"<td>{tr(CATEGORY_LABELS[r.rule.category])}</td>"
+            f"<td>{tr(STATUS_LABELS[r.status])}</td><td>{e(note)}</td></tr>"
         )
     out.append("</table></body></html>")
     return "\n".join(out)

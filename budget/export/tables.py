@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from budget.model import Money, Table
 
@@ -98,6 +99,7 @@ def table_xlsx(table: Table) -> bytes:
             cell.font = bold
             cell.alignment = Alignment(wrap_text=True, vertical="center")
     keys = list(table.column_keys)
+    first_body = ws.max_row + 1
     for row in table.rows:
         ws.append(list(row))
         for i, text in enumerate(row):
@@ -107,6 +109,10 @@ def table_xlsx(table: Table) -> bytes:
                 cell = ws.cell(ws.max_row, i + 1)
                 cell.value = value
                 cell.number_format = _number_format(value)
+    width = max([len(r) for r in table.rows] + [len(h) for h in table.header] + [0])
+    if table.header and table.rows and width:
+        # The filter on the last header row, over the body (the title and unit lines above stay out).
+        ws.auto_filter.ref = f"A{first_body - 1}:{get_column_letter(width)}{ws.max_row}"
     if table.note:
         ws.append([table.note])
     return _save(wb)
@@ -137,6 +143,10 @@ def frame_xlsx(frame: pd.DataFrame, sheet: str = "Sheet1") -> bytes:
         for i, value in enumerate(values):
             if isinstance(value, Decimal):
                 ws.cell(ws.max_row, i + 1).number_format = _number_format(value)
+    if len(frame.columns):
+        # A filter on the header row and the header kept in view: the sheet is read as a list.
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(ws.max_row, 1)}"
+        ws.freeze_panes = "A2"
     return _save(wb)
 
 

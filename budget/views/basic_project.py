@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pandas as pd
+
 from budget.model import Disclosure, TableKind
+from budget.views.display import DisplayUnit, figure
 from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy
 from budget.vocabulary import clean_code, level_of_code, parent_code
 
 
-def economic_hierarchy(d: Disclosure) -> Hierarchy:
+def economic_hierarchy(d: Disclosure, unit: DisplayUnit | None = None) -> Hierarchy:
     """基本支出 → 人员经费 / 公用经费 → economic 类 → 款 (basic-expenditure table)."""
     table = d.table(TableKind.BASIC_ECONOMIC)
     total_line = table.total_line() if table else None
@@ -37,4 +42,23 @@ def economic_hierarchy(d: Disclosure) -> Hierarchy:
                 parent = node.parent if any(n.id == node.parent for n in part_nodes) else key
                 nodes.append(Node(node.id, parent, node.name, node.amount, node.code, node.level))
     root_amount = total_line.total if total_line else None
-    return build_hierarchy(nodes, "基本支出", root_amount)
+    return build_hierarchy(nodes, "基本支出", root_amount, unit)
+
+
+def tiles_frame(h: Hierarchy, translate: Callable[[str], str] = str, unit: DisplayUnit | None = None) -> pd.DataFrame:
+    """Every tile of the treemap as a row, in tree order with its level indented:
+    科目 (code and name), 金额 (display label; with a ``unit``: the figure alone, the unit in
+    the header), 占比 (of 基本支出). A tile without a code
+    (人员经费, 公用经费) is named by us, not the document: ``translate`` gets its name."""
+    frame = h.frame[h.frame["id"] != ROOT]
+    depth = {ROOT: 0}
+    for node, parent in zip(frame["id"], frame["parent"], strict=False):
+        depth[node] = depth.get(parent, 0) + 1
+    names = [
+        "\u3000" * (depth[node] - 1) + (f"{code} {name}" if isinstance(code, str) and code else translate(name))
+        for node, code, name in zip(frame["id"], frame["code"], frame["name"], strict=False)
+    ]
+    if unit is None:
+        return pd.DataFrame({"科目": names, "金额": list(frame["amount_label"]), "占比": list(frame["share_label"])})
+    amounts = [figure(m, unit, with_unit=False) for m in frame["amount"]]
+    return pd.DataFrame({"科目": names, f"金额（{unit}）": amounts, "占比": list(frame["share_label"])})

@@ -3,6 +3,8 @@ fragment around a finding with the cell at fault, the sentence with the figure m
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -97,9 +99,25 @@ def fragment(doc: Disclosure, finding: Finding) -> Fragment | None:
         first = max(0, body - CONTEXT_ROWS)
         rows = table.rows[first : body + CONTEXT_ROWS + 1]
         at = body - first
-    frame = pd.DataFrame([list(r) + [""] * (width - len(r)) for r in rows], columns=_unique(names))
+    frame = pd.DataFrame([aligned(r, width) for r in rows], columns=_unique(names))
     column = loc.column_index if loc.column_index is not None and loc.column_index < width else None
     return Fragment(frame, at, column)
+
+
+_NUMBER = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?%?$")
+
+
+def aligned(row: Sequence[str], width: int) -> list[str]:
+    """A row as wide as the table. A short row that starts with a label — a PDF's 合计 or
+    总计 whose label spans the code and name columns — is padded right after the label,
+    so its figures stand under their headers as printed; any other short row at the end."""
+    pad = width - len(row)
+    if pad <= 0:
+        return list(row)
+    first = row[0].strip() if row else ""
+    if first and not _NUMBER.match(first.replace(" ", "")) and any(_NUMBER.match(c.strip()) for c in row[1:]):
+        return [row[0], *([""] * pad), *row[1:]]
+    return [*row, *([""] * pad)]
 
 
 INDICATOR_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标描述", "指标值", "指标值确定依据"]
@@ -115,6 +133,30 @@ def _indicator_fragment(doc: Disclosure, finding: Finding) -> Fragment | None:
     at = next((n for n, i in enumerate(project.indicators) if i.row == loc.row_index), None)
     column = {"指标值": 4, "指标描述": 3, "指标": 0}.get(loc.column or "") if at is not None else None
     return Fragment(frame, at, column)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Findings that say the same thing (same rule, same message) in several places:
+    reviewed together, with one action."""
+
+    findings: tuple[Finding, ...]
+
+    @property
+    def first(self) -> Finding:
+        return self.findings[0]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.findings)
+
+
+def grouped(findings: Sequence[Finding]) -> list[Group]:
+    """The findings with identical ones (rule and message) together, in first-seen order."""
+    by_text: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        by_text.setdefault((finding.rule, finding.message), []).append(finding)
+    return [Group(tuple(items)) for items in by_text.values()]
 
 
 def findings_frame(report: CheckReport, findings: list[Finding], statuses: dict[str, str]) -> pd.DataFrame:

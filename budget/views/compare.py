@@ -1,8 +1,9 @@
 """Several disclosures side by side: frames for the 对比 page and its downloads.
 
 Pure Python (no Streamlit). Every amount is converted exactly (``Money.to``, Decimal
-division by 10,000) to one display unit, 万元, so a 元 document and a 万元 document
-line up; nothing goes through float except bar lengths. When the two documents are the
+division by 10,000) to 万元, so a 元 document and a 万元 document line up; the page
+shows them in its display unit with two decimals, the export keeps every decimal;
+nothing goes through float except bar lengths. When the two documents are the
 same unit in two years, the change is computed exactly and rounded only for display.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from budget.views.display import DEFAULT_UNIT, DisplayUnit, figure, geometry
 from budget.views.overview import by_class, overview
 from budget.model import Disclosure, Money, MoneyUnit
 from budget.vocabulary import squash
@@ -142,14 +144,18 @@ def converted(money: Money | None) -> Money | None:
     return None if money is None else money.to(DISPLAY_UNIT)
 
 
-def amount_text(money: Money | None) -> str:
-    """Display text without rounding: at least two decimals, more when the exact value
-    has them (9,501,164 元 -> "950.1164"); "—" when not reported."""
+def amount_text(money: Money | None, unit: DisplayUnit = DEFAULT_UNIT) -> str:
+    """Display text: two decimals in the page's display unit; "—" when not reported."""
+    return figure(money, unit, with_unit=False)
+
+
+def exact_text(money: Money | None) -> str:
+    """The exact converted figure, every decimal kept (9,501,164 元 -> "950.1164 万元")."""
     if money is None:
         return "—"
     value = money.amount.normalize()
     places = max(2, -int(value.as_tuple().exponent))
-    return money.format(with_unit=False, places=places)
+    return money.format(places=places)
 
 
 def rate_text(rate: Decimal | None) -> str:
@@ -184,17 +190,21 @@ class SideBySide:
 
     @property
     def frame(self) -> pd.DataFrame:
+        return self.shown(DEFAULT_UNIT)
+
+    def shown(self, unit: DisplayUnit) -> pd.DataFrame:
+        """The figures as text, two decimals in ``unit``."""
         out = self.amounts[list(self.row_columns)].copy()
         for label in self.documents:
-            out[f"{label}（{DISPLAY_UNIT}）"] = [amount_text(m) for m in self.amounts[label]]
+            out[f"{label}（{unit}）"] = [amount_text(m, unit) for m in self.amounts[label]]
         if self.change is not None:
-            out[f"增减额（{DISPLAY_UNIT}）"] = [_signed(m) for m in self.amounts[CHANGE]]
+            out[f"增减额（{unit}）"] = [_signed(m, unit) for m in self.amounts[CHANGE]]
             out["增减率"] = [rate_text(r) for r in self.amounts[RATE]]
         return out
 
 
-def _signed(money: Money | None) -> str:
-    text = amount_text(money)
+def _signed(money: Money | None, unit: DisplayUnit) -> str:
+    text = amount_text(money, unit)
     return f"+{text}" if money is not None and money.amount > 0 else text
 
 
@@ -264,9 +274,9 @@ def documents_frame(entries: Sequence[Entry]) -> pd.DataFrame:
     return frame.rename_axis(ITEM).reset_index()
 
 
-def class_bar_frame(classes: SideBySide) -> pd.DataFrame:
+def class_bar_frame(classes: SideBySide, unit: DisplayUnit = DEFAULT_UNIT) -> pd.DataFrame:
     """Long form for a grouped bar chart: series (document), category (类), value
-    (float, geometry only) and label (exact text)."""
+    (float, geometry only), label (two decimals in ``unit``) and exact (every decimal)."""
     rows = []
     for record in classes.amounts.to_dict("records"):
         for document in classes.documents:
@@ -275,11 +285,12 @@ def class_bar_frame(classes: SideBySide) -> pd.DataFrame:
                 {
                     "series": document,
                     "category": record[CLASS_NAME],
-                    "value": float(money.amount) if money is not None else 0.0,
-                    "label": amount_text(money) if money is not None else "",
+                    "value": geometry(money, unit),
+                    "label": amount_text(money, unit) if money is not None else "",
+                    "exact": exact_text(money) if money is not None else "",
                 }
             )
-    return pd.DataFrame(rows, columns=["series", "category", "value", "label"])
+    return pd.DataFrame(rows, columns=["series", "category", "value", "label", "exact"])
 
 
 def export_frame(headlines: SideBySide, classes: SideBySide) -> pd.DataFrame:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from budget.model import Money, total_of
+from budget.views.display import DisplayUnit, exact, figure
 from budget.vocabulary import money_label, share, share_label
 
 ROOT = "root"
@@ -28,7 +29,8 @@ class Hierarchy:
     """A tree ready for a sunburst/treemap.
 
     ``frame`` columns: id, parent, code, name, level, amount (Money | None),
-    value (float geometry), amount_label, share (Decimal | None), share_label, text.
+    value (float geometry), amount_label, exact_label, share (Decimal | None), share_label,
+    text.
     ``problems`` lists parents smaller than the sum of their children (Chinese
     sentences); the geometry then uses the children's sum so the chart still draws,
     while the labels keep the printed figure.
@@ -43,7 +45,11 @@ class Hierarchy:
         return len(self.frame) <= 1
 
 
-def build_hierarchy(nodes: Sequence[Node], root_name: str, root_amount: Money | None) -> Hierarchy:
+def build_hierarchy(
+    nodes: Sequence[Node], root_name: str, root_amount: Money | None, unit: DisplayUnit | None = None
+) -> Hierarchy:
+    """The tree of ``nodes`` under a root; with a display ``unit`` the labels are
+    two-decimal figures in it (``exact_label`` keeps the printed figure either way)."""
     ids = {n.id for n in nodes}
     children: dict[str, list[Node]] = {}
     fixed: list[Node] = []
@@ -84,7 +90,7 @@ def build_hierarchy(nodes: Sequence[Node], root_name: str, root_amount: Money | 
 
     rows = []
     for node in [root, *fixed]:
-        amount_label = money_label(node.amount)
+        amount_label = money_label(node.amount) if unit is None else figure(node.amount, unit)
         share_text = share_label(node.amount, total) if node.id != ROOT else ""
         text = amount_label if not share_text else f"{amount_label}<br>{share_text}"
         rows.append(
@@ -97,6 +103,7 @@ def build_hierarchy(nodes: Sequence[Node], root_name: str, root_amount: Money | 
                 "amount": node.amount,
                 "value": values[node.id],
                 "amount_label": amount_label,
+                "exact_label": exact(node.amount),
                 "share": share(node.amount, total) if node.id != ROOT else None,
                 "share_label": share_text,
                 "text": text,

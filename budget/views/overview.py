@@ -9,6 +9,7 @@ import pandas as pd
 
 from budget.checks.where import side_line
 from budget.model import Disclosure, Line, Money, MoneyUnit, Table, TableKind, total_of
+from budget.views.display import DisplayUnit, exact, figure, geometry
 from budget.vocabulary import clean_code, level_of_code, money_label, share_label
 
 
@@ -17,6 +18,10 @@ class Headline:
     label: str
     amount: Money | None
     share_label: str  # "占支出总计 26.7%" or ""
+    key: str = ""  # income_total, expenditure_total, basic … (the 对比 page's row keys)
+    share: str = ""  # "26.7%" or ""
+    whole: str = ""  # what it is a share of: "支出总计" / "基本支出"
+    source: TableKind | None = None  # the table the figure is read from
 
     @property
     def amount_label(self) -> str:
@@ -92,24 +97,23 @@ def overview(d: Disclosure) -> Overview:
     three = d.three_public.total if d.three_public else None
     procurement = procurement_total(d)
 
-    def of_spending(m: Money | None) -> str:
-        s = share_label(m, spending)
-        return f"占支出总计 {s}" if s else ""
+    basic_whole = economic_total.total if economic_total else basic
+    summary = TableKind.SUMMARY if d.table(TableKind.SUMMARY) else TableKind.INCOME
+    spending_source = TableKind.EXPENDITURE if line is not None and line.total is not None else TableKind.SUMMARY
 
-    def of_basic(m: Money | None) -> str:
-        whole = economic_total.total if economic_total else basic
-        s = share_label(m, whole)
-        return f"占基本支出 {s}" if s else ""
+    def head(key: str, label: str, amount: Money | None, whole_label: str, whole: Money | None, source: TableKind):
+        s = share_label(amount, whole) if whole_label else ""
+        return Headline(label, amount, f"占{whole_label} {s}" if s else "", key, s, whole_label if s else "", source)
 
     headlines = (
-        Headline("收入总计", income_total(d), ""),
-        Headline("支出总计", spending, ""),
-        Headline("基本支出", basic, of_spending(basic)),
-        Headline("项目支出", project, of_spending(project)),
-        Headline("人员经费", personnel, of_basic(personnel)),
-        Headline("公用经费", public, of_basic(public)),
-        Headline("“三公”经费", three, of_spending(three)),
-        Headline("政府采购", procurement, of_spending(procurement)),
+        head("income_total", "收入总计", income_total(d), "", None, summary),
+        head("expenditure_total", "支出总计", spending, "", None, spending_source),
+        head("basic", "基本支出", basic, "支出总计", spending, TableKind.EXPENDITURE),
+        head("project", "项目支出", project, "支出总计", spending, TableKind.EXPENDITURE),
+        head("personnel", "人员经费", personnel, "基本支出", basic_whole, TableKind.BASIC_ECONOMIC),
+        head("public", "公用经费", public, "基本支出", basic_whole, TableKind.BASIC_ECONOMIC),
+        head("three_public", "“三公”经费", three, "支出总计", spending, TableKind.THREE_PUBLIC),
+        head("procurement", "政府采购", procurement, "支出总计", spending, TableKind.PROCUREMENT),
     )
     return Overview(
         unit_name=d.unit.name,
@@ -125,46 +129,44 @@ def overview(d: Disclosure) -> Overview:
     )
 
 
-def by_class(d: Disclosure) -> pd.DataFrame:
+def by_class(d: Disclosure, unit: DisplayUnit | None = None) -> pd.DataFrame:
     """One row per functional 类: code, name, total, basic, project (Money | None),
-    with labels; sorted by total, largest first (for "where the money goes")."""
+    with labels; sorted by total, largest first (for "where the money goes").
+
+    With a display ``unit`` the labels are two-decimal figures in it and the values
+    (geometry) are in it too; ``*_exact`` keep the figure as printed for tooltips.
+    """
     spending = expenditure_total(d)
+
+    def label(m: Money | None) -> str:
+        return money_label(m) if unit is None else figure(m, unit)
+
+    def value(m: Money | None) -> float:
+        if m is None:
+            return 0.0
+        return float(m.amount) if unit is None else geometry(m, unit)
+
     rows = []
     for line in d.functional:
         code = clean_code(line.code)
         if not code or (line.level or level_of_code(code) or 0) != 1:
             continue
-        rows.append(
-            {
-                "code": code,
-                "name": line.name,
-                "total": line.total,
-                "basic": line.basic,
-                "project": line.project,
-                "total_value": float(line.total.amount) if line.total else 0.0,
-                "basic_value": float(line.basic.amount) if line.basic else 0.0,
-                "project_value": float(line.project.amount) if line.project else 0.0,
-                "total_label": money_label(line.total),
-                "basic_label": money_label(line.basic),
-                "project_label": money_label(line.project),
-                "share_label": share_label(line.total, spending),
-            }
-        )
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "code",
-            "name",
-            "total",
-            "basic",
-            "project",
-            "total_value",
-            "basic_value",
-            "project_value",
-            "total_label",
-            "basic_label",
-            "project_label",
-            "share_label",
-        ],
-    )
+        row: dict[str, object] = {
+            "code": code,
+            "name": line.name,
+            "total": line.total,
+            "basic": line.basic,
+            "project": line.project,
+            "share_label": share_label(line.total, spending),
+        }
+        for key in ("total", "basic", "project"):
+            amount = line.values.get(key)
+            row[f"{key}_value"] = value(amount)
+            row[f"{key}_label"] = label(amount)
+            row[f"{key}_exact"] = exact(amount)
+        rows.append(row)
+    columns = ["code", "name", "total", "basic", "project", "share_label"] + [
+        f"{key}_{part}" for part in ("value", "label", "exact") for key in ("total", "basic", "project")
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
     return frame.sort_values("total_value", ascending=False, kind="stable").reset_index(drop=True)

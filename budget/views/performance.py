@@ -13,6 +13,7 @@ import pandas as pd
 # the 发布前检查 page never disagree on what is "quantified".
 from budget.checks.performance import parse_target
 from budget.model import Disclosure, Indicator, Money, MoneyUnit, PerformanceProject, ProcurementLine
+from budget.views.display import DisplayUnit, figure
 from budget.vocabulary import money_label, squash
 
 _UPPER_OPS = {"≤", "<=", "＜=", "<", "＜", "小于等于", "不高于", "不多于", "不超过", "不大于", "小于", "低于", "至多"}
@@ -138,15 +139,23 @@ def project_budget(d: Disclosure, view: ProjectView) -> Money | None:
     return amounts[0] if amounts else None
 
 
-def procurement_frame(lines: Iterable[ProcurementLine], unit: MoneyUnit) -> pd.DataFrame:
+def procurement_frame(
+    lines: Iterable[ProcurementLine], unit: MoneyUnit, display: DisplayUnit | None = None
+) -> pd.DataFrame:
+    """The procurement lines of a project; amounts as printed, or in ``display`` (two decimals)."""
+
+    def amount(m: Money | None) -> str:
+        return money_label(m, with_unit=False) if display is None else figure(m, display, with_unit=False)
+
+    shown = display or unit
     rows = [
         {
             "采购物品": p.item,
             "目录编码": p.catalogue_code or "",
             "数量": "" if p.quantity is None else f"{p.quantity:f}",
             "计量单位": p.measure or "",
-            f"采购金额（{unit}）": money_label(p.amount, with_unit=False),
-            f"项目预算（{unit}）": money_label(p.project_amount, with_unit=False),
+            f"采购金额（{shown}）": amount(p.amount),
+            f"项目预算（{shown}）": amount(p.project_amount),
         }
         for p in lines
     ]

@@ -3,6 +3,7 @@ sidebar uploader."""
 
 from __future__ import annotations
 
+import ast
 import base64
 import json
 import re
@@ -14,19 +15,31 @@ import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import FIXTURES, fixture_bytes  # noqa: F401 - re-exported to the page tests
+
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT.parent / "shared" / "fixtures"
 APP = str(ROOT / "app.py")
 
-PAGES = {
-    "overview": "pages/overview.py",
-    "functional": "pages/functional.py",
-    "basic_project": "pages/basic_project.py",
-    "three_public": "pages/three_public.py",
-    "performance": "pages/performance.py",
-    "tables": "pages/tables.py",
-    "compare": "pages/compare.py",
-}
+
+def _app_pages() -> dict[str, str]:
+    """url path -> script of every page app.py registers (its PAGES list), so a page
+    added there is tested without touching this file."""
+    tree = ast.parse(Path(APP).read_text(encoding="utf-8"))
+    for node in tree.body:
+        target = (
+            node.target
+            if isinstance(node, ast.AnnAssign)
+            else node.targets[0]
+            if isinstance(node, ast.Assign)
+            else None
+        )
+        if isinstance(target, ast.Name) and target.id == "PAGES" and node.value is not None:
+            return {path: script for script, _title, _icon, path in ast.literal_eval(node.value)}
+    raise AssertionError("app.py has no PAGES list")
+
+
+PAGES = _app_pages()
+LANGUAGES = ("zh", "en")
 
 MIME = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -54,10 +67,13 @@ def _navigation_app(monkeypatch):
     monkeypatch.setattr(PagesManager, "__init__", init)
 
 
-def new_app() -> AppTest:
+def new_app(lang: str = "zh") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
+    if lang != "zh":
+        at.segmented_control(key="lang").set_value({"en": "English"}[lang]).run()
+        assert not at.exception, [e.value for e in at.exception]
     return at
 
 
@@ -67,13 +83,6 @@ def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
     )
     at.run()
     return at
-
-
-def fixture_bytes(name: str) -> bytes:
-    path = FIXTURES / name
-    if not path.exists():
-        pytest.skip(f"fixture {name} not available")
-    return path.read_bytes()
 
 
 def open_page(at: AppTest, page: str) -> AppTest:
@@ -101,11 +110,15 @@ def shown(markdown: str) -> str:
 
 
 def banner(at: AppTest) -> str:
-    """The document banner (first markdown naming the document), as shown."""
+    """The document banner (the markdown naming the document on screen), as shown."""
     for element in at.markdown:
-        if "金额单位" in element.value:
+        if "原文金额单位" in element.value or "printed in" in element.value:
             return shown(element.value)
     raise AssertionError("no document banner")
+
+
+def cjk(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
 
 
 def array(value) -> list:

@@ -1,14 +1,18 @@
-"""The 发布前检查 page on the sample: summary, findings, review notes carried into exports."""
+"""The 发布前检查 page on the sample: summary, the review workflow (已说明 leaves the
+counts, 待处理 filter, groups with one action, the table of findings), notes carried into
+the exports and back from a previous report."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
+from openpyxl import load_workbook
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from budget.checks import run
-from tests.pages.conftest import fixture_bytes, new_app, upload
+from tests.pages.conftest import ROOT, fixture_bytes, new_app, upload
 
 CHECK = "pages/check.py"
 
@@ -38,45 +42,83 @@ def metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-def exported_json(files) -> dict:
-    name = next(n for n in files if n.endswith(".json"))
+def exported(files, suffix: str) -> bytes:
+    name = next(n for n in files if n.endswith(suffix))
     data = files[name]
-    return json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def exported_json(files) -> dict:
+    return json.loads(exported(files, ".json").decode("utf-8"))
+
+
+def run_seed():
+    from loaders import load
+
+    return run(load((ROOT / "samples" / "seed.docx").read_bytes(), "seed.docx"))
+
+
+def assets_key() -> str:
+    return next(f.key for f in run_seed().findings if f.rule == "TEXT-ASSETS")
 
 
 def test_summary_on_the_sample(downloads):
     at = open_check(new_app())
     assert at.title[0].value == "发布前检查"
     m = metrics(at)
-    assert (m["错误"], m["提示"]) == ("3", "1")
-    assert int(m["规则通过"]) + int(m["规则未通过"]) + int(m["规则未运行"]) == len(run_seed().results)
+    assert (m["错误"], m["警告"], m["提示"], m["已处理"]) == ("3", "36", "1", "0")
+    report = run_seed()
+    s = report.summary()
+    rules = next(c.value for c in at.caption if c.value.startswith("共 "))
+    counts = f"通过 {s['passed']} 条，发现问题 {s['failed']} 条，未运行 {s['not_run']} 条。"
+    assert rules == f"共 {len(report.results)} 条规则：{counts}"
+    # why rules did not run: an expander listing them with their reasons
+    why = next(e for e in at.expander if e.label.startswith("为什么有"))
+    assert f"{s['not_run']} 条规则未运行" in why.label
     assert not at.error
 
 
-def run_seed():
-    from loaders import load
-    from tests.pages.conftest import ROOT
-
-    return run(load((ROOT / "samples" / "seed.docx").read_bytes(), "seed.docx"))
-
-
-def test_marking_a_finding_explained_changes_the_export(downloads):
+def test_rule_titles_come_first_ids_second():
     at = open_check(new_app())
-    key = next(f.key for f in run_seed().findings if f.rule == "TEXT-ASSETS")
+    headline = next(m.value for m in at.markdown if "国有资产说明与固定资产占用情况表一致" in m.value)
+    assert "TEXT-ASSETS" not in headline  # the id is in the caption under the title
+    assert any(c.value.endswith("TEXT-ASSETS") for c in at.caption)
+
+
+def test_marking_a_finding_explained_changes_the_counts_the_card_and_the_export(downloads):
+    at = open_check(new_app())
+    key = assets_key()
     before = next(f for f in exported_json(downloads)["findings"] if f["key"] == key)
     assert before["review"]["status"] == "待处理"
 
     at.text_input(key=f"findings_comment_{key}").set_value("表中含本年新购置资产")
     at.selectbox(key=f"findings_status_{key}").set_value("已说明").run()
     assert not at.exception
+    m = metrics(at)
+    assert (m["错误"], m["已处理"]) == ("2", "1")  # it leaves the count of what is to do
+    # the card turns grey with its status badge
+    done = [c for c in at.get("flex_container") if getattr(c, "key", "") and c.key.startswith("findings_done_")]
+    assert len(done) == 1
+    assert any(":green-badge[已说明]" in m.value for m in at.markdown)
     after = next(f for f in exported_json(downloads)["findings"] if f["key"] == key)
     assert after["review"] == {"status": "已说明", "comment": "表中含本年新购置资产"}
     assert at.session_state["findings_notes"][key] == ("已说明", "表中含本年新购置资产")
 
 
+def test_only_what_is_to_do(downloads):
+    at = open_check(new_app())
+    key = assets_key()
+    at.selectbox(key=f"findings_status_{key}").set_value("已改正").run()
+    at.toggle(key="findings_filter_todo").set_value(True).run()
+    keys = [s.key for s in at.selectbox if s.key and s.key.startswith("findings_status_")]
+    assert f"findings_status_{key}" not in keys and keys
+    after = next(f for f in exported_json(downloads)["findings"] if f["key"] == key)
+    assert after["review"]["status"] == "已改正"  # filtered out, still exported with its note
+
+
 def test_filter_by_severity_keeps_notes(downloads):
     at = open_check(new_app())
-    key = next(f.key for f in run_seed().findings if f.rule == "TEXT-ASSETS")
+    key = assets_key()
     at.selectbox(key=f"findings_status_{key}").set_value("已改正").run()
     at.pills(key="findings_filter_severity").set_value(["warning"]).run()
     assert not at.exception
@@ -86,8 +128,82 @@ def test_filter_by_severity_keeps_notes(downloads):
     assert after["review"]["status"] == "已改正"  # … and its note is still exported
 
 
+def test_findings_of_one_rule_in_one_place_are_reviewed_with_one_action():
+    report = run_seed()
+    placeholders = [f for f in report.findings if f.rule == "FORM-PLACEHOLDER"]
+    assert len(placeholders) == 2  # 海防工作经费: "目标内容1", "目标内容2"
+    at = open_check(new_app())
+    group = at.selectbox(key=f"findings_status_{placeholders[0].key}")
+    assert group.label == "处理状态（本组 2 处）"
+    assert not [s for s in at.selectbox if s.key == f"findings_status_{placeholders[1].key}"]
+    group.set_value("已改正").run()
+    notes = at.session_state["findings_notes"]
+    assert notes[placeholders[0].key][0] == notes[placeholders[1].key][0] == "已改正"
+    assert metrics(at)["错误"] == "1"  # both errors left the count
+
+
+def test_a_previous_report_carries_its_notes_into_the_next_draft(downloads):
+    key = assets_key()
+    at = open_check(new_app())
+    at.text_input(key=f"findings_comment_{key}").set_value("已在说明中解释")
+    at.selectbox(key=f"findings_status_{key}").set_value("已说明").run()
+    for suffix in (".json", ".xlsx"):
+        report = exported(downloads, suffix)
+        fresh = open_check(new_app())
+        assert metrics(fresh)["已处理"] == "0"
+        fresh.file_uploader(key="findings_import").set_value((f"上一稿{suffix}", report, "application/octet-stream"))
+        fresh.run()
+        assert not fresh.exception
+        assert fresh.session_state["findings_notes"][key] == ("已说明", "已在说明中解释")
+        m = metrics(fresh)
+        assert (m["错误"], m["已处理"]) == ("2", "1"), suffix
+        assert any("1 条对应本稿的问题" in s.value for s in fresh.success)
+
+
+def test_a_file_that_is_not_a_report_is_refused_in_chinese():
+    at = open_check(new_app())
+    at.file_uploader(key="findings_import").set_value(("x.json", b'{"a": 1}', "application/json"))
+    at.run()
+    assert any("不是检查报告" in e.value for e in at.error)
+    assert metrics(at)["已处理"] == "0"
+
+
+def test_xlsx_export_has_numbers_and_a_filter(downloads):
+    open_check(new_app())
+    book = load_workbook(io.BytesIO(exported(downloads, ".xlsx")))
+    sheet = book["全部问题"]
+    assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:O")
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[header.index("规则")].value == "TEXT-ASSETS")
+    expected = row[header.index("应为")]
+    assert expected.data_type == "n" and float(expected.value) == 344.74
+
+
+def test_check_page_in_english(downloads):
+    at = open_check(new_app("en"))
+    assert at.title[0].value == "Pre-publication check"
+    assert set(metrics(at)) == {"Errors", "Warnings", "Notes", "Reviewed"}
+    assert any("The state assets narrative agrees with the fixed assets table" in m.value for m in at.markdown)
+    book = load_workbook(io.BytesIO(exported(downloads, ".xlsx")))
+    assert book.sheetnames == ["Check form", "All findings", "Rule"]
+
+
 def test_check_page_on_a_shanghai_pdf(downloads):
     at = upload(new_app(), ("putuo_wanli_2024_dept.pdf", fixture_bytes("real/putuo_wanli_2024_dept.pdf")))
     open_check(at)
     assert metrics(at)["错误"] == "2"
     assert not at.error
+
+
+def test_document_text_in_a_finding_never_formats_or_links():
+    text = fixture_bytes("seed.txt").decode("utf-8")
+    hostile = "**[点我](javascript:alert(1))**<b>$x$</b>"
+    assert "上年末固定资产金额" in text
+    data = text.replace("上年末固定资产金额", hostile + "上年末固定资产金额", 1).encode("utf-8")
+    at = open_check(upload(new_app(), ("seed_hostile.txt", data)))
+    shown = [m.value for m in at.markdown if "点我" in m.value]
+    assert shown, "the finding quoting the sentence is on the page"
+    for value in shown:
+        assert "[点我](" not in value and "**[" not in value and "<b>" not in value and "$x$" not in value
+        assert "\\[点我\\]\\(javascript" in value  # escaped: shown as printed
+    assert any(":red-background[**【326\\.27万元】**]" in value for value in shown)  # the figure still marked

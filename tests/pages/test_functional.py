@@ -1,12 +1,14 @@
-"""支出结构: the sunburst spec, the measure switch, the selected sector, the URL and bad data."""
+"""支出结构: the sunburst spec, the measure switch keeping the sector, the breadcrumb, the
+list beside the chart, the rows following the measure, the URL and bad data."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
 
-from tests.pages.conftest import array, fixture_bytes, new_app, open_page, shown, sunburst_trace, upload
+from tests.pages.conftest import array, fixture_bytes, new_app, open_page, plotly_specs, shown, sunburst_trace, upload
 
 CLASSES = {"201": "1065.08", "204": "276.93", "208": "61.54", "210": "32.01", "221": "16.65"}
 
@@ -16,6 +18,16 @@ def spec_values(trace) -> dict[str, float]:
     float sum of its children, so compare them approximately; the exact figures are
     the text labels."""
     return {i: pytest.approx(v, rel=1e-12) for i, v in zip(trace["ids"], array(trace["values"]), strict=False)}
+
+
+def ring(at):
+    """The list beside the chart (the sectors of the ring the chart opens at)."""
+    return at.dataframe[0].value
+
+
+def rows(at):
+    """The rows under the chart (明细)."""
+    return at.dataframe[1].value
 
 
 def test_sunburst_ids_values_and_labels_for_the_seed():
@@ -38,11 +50,33 @@ def test_sunburst_ids_values_and_labels_for_the_seed():
         "2210201",
     ]
     assert parents["2080505"] == "20805" and values["2080505"] == 34.63
-    # labels are formatted from the Decimal, with the unit and the share of the total
+    # labels are formatted from the Decimal, in the display unit, with the share of the total
     assert texts["root"] == "1,452.21 万元"
     assert texts["201"] == "1,065.08 万元<br>73.3%"
     assert texts["221"] == "16.65 万元<br>1.1%"
+    # never upside down; the hover gives the exact printed figure
+    assert trace["insidetextorientation"] == "horizontal"
+    assert "原文" in trace["hovertemplate"]
     assert not at.warning
+
+
+def test_the_list_beside_the_chart_has_every_sector_of_the_ring_with_amounts():
+    at = open_page(new_app(), "functional")
+    listed = ring(at)
+    assert list(listed["科目"]) == [
+        "201 一般公共服务支出",
+        "204 公共安全支出",
+        "208 社会保障和就业支出",
+        "210 卫生健康支出",
+        "221 住房保障支出",
+    ]
+    assert list(listed["金额（万元）"]) == [
+        "1,065.08（73.3%）",
+        "276.93（19.1%）",
+        "61.54（4.2%）",
+        "32.01（2.2%）",
+        "16.65（1.1%）",  # the smallest sector, too small for its label in the chart
+    ]
 
 
 def test_measure_switch_changes_the_values():
@@ -57,32 +91,71 @@ def test_measure_switch_changes_the_values():
     assert project["201"] == 1065.08 and project["root"] == 1065.08
 
 
-def test_selected_sector_shows_its_rows():
+def test_selected_sector_shows_its_rows_and_survives_a_measure_change():
     at = open_page(new_app(), "functional")
     at.selectbox(key="sector").set_value("208").run()
-    rows = at.dataframe[0].value
-    assert list(rows["科目编码"]) == ["208", "20805", "2080501", "2080505"]
-    assert list(rows["合计（万元）"]) == ["61.54", "61.54", "26.91", "34.63"]
-    # the chart opens zoomed at the sector
+    assert list(rows(at)["科目编码"]) == ["208", "20805", "2080501", "2080505"]
+    assert list(rows(at)["合计（万元）"]) == ["61.54", "61.54", "26.91", "34.63"]
+    # the chart opens zoomed at the sector, the list shows its 款
     assert sunburst_trace(at)["level"] == "208"
-    # a sector that the new measure does not draw falls back to all rows
+    assert list(ring(at)["科目"]) == ["20805 行政事业单位养老支出"]
+    # 项目支出 has nothing under 208: the selection is kept, the chart shows all and says why
     at.segmented_control(key="measure").set_value("project").run()
-    assert at.selectbox(key="sector").value == "root"
+    assert at.selectbox(key="sector").value == "208"
+    assert "level" not in sunburst_trace(at)
+    assert any("208 社会保障和就业支出" in i.value and "项目支出" in i.value for i in at.info)
+    # back to 合计: the sector is there again
+    at.segmented_control(key="measure").set_value("total").run()
+    assert sunburst_trace(at)["level"] == "208"
+    assert not at.info
+
+
+def test_the_rows_follow_the_measure():
+    at = open_page(new_app(), "functional")
+    assert len(rows(at)) == 17
+    at.segmented_control(key="measure").set_value("project").run()
+    shown = rows(at)
+    assert list(shown["科目编码"]) == ["201", "20136", "2013602"]
+    assert list(shown.columns)[2] == "项目支出（万元）"  # the measure first
+    assert any(c.value == "明细：全部科目（3 行）" for c in at.caption)
 
 
 def test_table_alternative_lists_every_drawn_row():
     at = open_page(new_app(), "functional")
-    table = at.dataframe[1].value  # the 表 tab
+    table = at.dataframe[2].value  # the 表 tab
     assert len(table) == 17
     row = table.set_index("科目编码").loc["208"]
     assert (row["金额"], row["占比"]) == ("61.54 万元", "4.2%")
 
 
-def test_a_leaf_opens_at_its_parent():
+def test_a_leaf_opens_at_its_parent_with_a_breadcrumb_back():
     at = open_page(new_app(), "functional")
     at.selectbox(key="sector").set_value("2080505").run()
     assert sunburst_trace(at)["level"] == "20805"
-    assert list(at.dataframe[0].value["科目编码"]) == ["2080505"]
+    assert list(rows(at)["科目编码"]) == ["2080505"]
+    crumbs = [b for b in at.button if b.key and b.key.startswith("sunburst_crumb_")]
+    # every step back is a button; where we are is plain text
+    assert [b.key.removeprefix("sunburst_crumb_") for b in crumbs] == ["root", "208", "20805"]
+    assert any(m.value.replace("\\", "") == "**2080505 机关事业单位基本养老保险缴费支出**" for m in at.markdown)
+    assert crumbs[1].label.replace("\\", "") == "208 社会保障和就业支出"
+    crumbs[1].click().run()
+    assert at.selectbox(key="sector").value == "208"
+    assert sunburst_trace(at)["level"] == "208"
+
+
+def test_display_unit_reaches_the_chart_and_the_rows():
+    at = open_page(new_app(), "functional")
+    at.segmented_control(key="unit").set_value("元").run()
+    texts = dict(zip(sunburst_trace(at)["ids"], sunburst_trace(at)["text"], strict=False))
+    assert texts["root"] == "14,522,100.00 元"
+    assert list(rows(at)["合计（元）"])[:2] == ["10,650,800.00", "10,650,800.00"]
+
+
+def test_chart_images_can_be_downloaded():
+    at = open_page(new_app(), "functional")
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["displayModeBar"] is True and config["modeBarButtons"] == [["toImage"]]
+    assert plotly_specs(at)
 
 
 def test_state_comes_from_the_url():
@@ -93,7 +166,7 @@ def test_state_comes_from_the_url():
     assert at.segmented_control(key="measure").value == "project"
     assert at.selectbox(key="sector").value == "20136"
     assert sunburst_trace(at)["level"] == "20136"
-    assert list(at.dataframe[0].value["科目编码"]) == ["20136", "2013602"]
+    assert list(rows(at)["科目编码"]) == ["20136", "2013602"]
 
 
 def _seed_with_208_printed_as_50() -> bytes:
@@ -116,3 +189,15 @@ def test_parent_smaller_than_children_still_draws_and_says_so():
     assert texts["208"].startswith("50.00 万元")  # the label keeps the printed figure
     warning = shown(at.warning[0].value)
     assert "208" in warning and "11.54 万元" in warning
+
+
+def test_in_english_the_figures_carry_english_units_the_names_stay_as_printed():
+    at = open_page(new_app("en"), "functional")
+    trace = sunburst_trace(at)
+    texts = dict(zip(trace["ids"], trace["text"], strict=False))
+    assert texts["root"] == "1,452.21 10k yuan"
+    assert texts["201"] == "1,065.08 10k yuan<br>73.3%"
+    labels = dict(zip(trace["ids"], trace["labels"], strict=False))
+    assert labels["201"].replace("<br>", "") == "一般公共服务支出"
+    assert labels["root"] == "Total"
+    assert list(rows(at).columns)[:3] == ["Code", "Name", "Total (10k yuan)"]

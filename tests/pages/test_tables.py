@@ -18,3 +18,15 @@ def test_every_table_is_listed_with_downloads():
     # the expenditure table as printed, 18 body rows
     expenditure = next(i for i, t in enumerate(d.tables) if t.kind == "expenditure")
     assert len(at.dataframe[expenditure].value) == 18
+
+
+def test_amounts_are_right_aligned_with_separators_digits_as_printed():
+    d = load((ROOT / "samples" / "seed.docx").read_bytes(), "seed.docx")
+    at = open_page(new_app(), "tables")
+    expenditure = next(i for i, t in enumerate(d.tables) if t.kind == "expenditure")
+    shown = at.dataframe[expenditure].value
+    printed = d.tables[expenditure].rows
+    assert "1452.21" in printed[0] and "1,452.21" in list(shown.iloc[0])
+    assert list(shown.iloc[1])[0] == printed[1][0]  # codes untouched
+    config = at.dataframe[expenditure].proto.columns
+    assert "right" in config  # amount columns are right-aligned

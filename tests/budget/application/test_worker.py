@@ -66,4 +66,6 @@ def test_parses_run_side_by_side_and_the_caller_keeps_the_gil():
     elapsed = time.monotonic() - started
     assert set(results) == {"seed.docx", "seed.txt"}
     assert all(isinstance(r, worker.Parsed) for r in results.values())
-    assert ticks >= 0.5 * elapsed / 0.01  # the waiting thread was scheduled throughout
+    # The waiting thread was scheduled throughout (a parse holding the GIL would leave it
+    # almost no ticks); a fifth of the ideal leaves room for a loaded machine.
+    assert ticks >= 0.2 * elapsed / 0.01

@@ -84,3 +84,37 @@ def test_html_is_self_contained_and_escapes_document_text(seed_docx):
 def test_text_report_groups_by_severity(report):
     text = reports.to_text(report)
     assert text.index("【错误】3 项") < text.index("【警告】") < text.index("【提示】1 项")
+
+
+def test_xlsx_amounts_are_numbers_with_a_filter(report):
+    book = load_workbook(io.BytesIO(reports.to_xlsx(report)))
+    sheet = book["全部问题"]
+    assert sheet.auto_filter.ref == f"A1:O{sheet.max_row}"
+    assets = next(r for r in sheet.iter_rows(min_row=2) if r[3].value == "TEXT-ASSETS")
+    expected, actual, difference = (cell.value for cell in assets[8:11])
+    assert (float(expected), float(actual), float(difference)) == (344.74, 326.27, -18.47)
+    assert all(cell.data_type == "n" for cell in assets[8:11])
+    assert assets[8].number_format == "#,##0.00"
+
+
+def test_english_xlsx_and_html_headers(report):
+    book = load_workbook(io.BytesIO(reports.to_xlsx(report, lang="en")))
+    assert book.sheetnames == ["Check form", "All findings", "Rule"]
+    assert [c.value for c in book["All findings"][1]][:4] == ["No.", "Id", "Severity", "Rule"]
+    page = reports.to_html(report, lang="en")
+    assert "<th>Errors</th>" in page and "Pre-publication check" in page
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_annotations_come_back_from_both_downloads(report, lang):
+    key = assets_finding(report).key
+    notes = {key: ("已说明", "表内含本年新购置资产"), report.findings[0].key: ("已改正", "")}
+    for data in (reports.to_json(report, notes).encode("utf-8"), reports.to_xlsx(report, notes, lang)):
+        assert reports.read_annotations(data) == notes
+
+
+def test_a_file_that_is_not_a_report_is_refused(report):
+    for data in (b"not json", b'{"findings": 3}', b"PK\x03\x04broken"):
+        with pytest.raises(reports.ReportError):
+            reports.read_annotations(data)
+    assert reports.read_annotations(reports.to_json(report).encode("utf-8")) == {}  # nothing reviewed yet

@@ -81,3 +81,18 @@ def test_model_download_is_the_contract_form(seed_docx):
 
 def test_file_names_are_safe():
     assert export.file_stem("单位预算/支出总表: 2023") == "单位预算_支出总表_2023"
+
+
+def test_xlsx_downloads_have_a_filter_on_the_header_row(seed_docx):
+    from budget.model import TableKind
+    from budget.views.performance import checklist_frame
+
+    table = seed_docx.table(TableKind.EXPENDITURE)
+    sheet = load_workbook(io.BytesIO(export.table_xlsx(table))).active
+    header_row = 1 + bool(table.title) + bool(table.unit_line) + len(table.header) - 1
+    assert sheet.auto_filter.ref.startswith(f"A{header_row}:")
+    assert sheet.auto_filter.ref.endswith(str(header_row + len(table.rows)))
+    frame = checklist_frame(seed_docx, set())
+    sheet = load_workbook(io.BytesIO(export.frame_xlsx(frame, "绩效"))).active
+    assert sheet.auto_filter.ref == f"A1:I{len(frame) + 1}"
+    assert sheet.freeze_panes == "A2"

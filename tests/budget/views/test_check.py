@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from budget.checks import run
-from budget.views.check import findings_frame, fragment, marked, parts, rules_frame
+from budget.checks import Finding, Location, run
+from budget.views.check import aligned, findings_frame, fragment, grouped, marked, parts, rules_frame
 from budget.model import TableKind
 from loaders import load
 from tests.budget.checks.helpers import set_values
@@ -57,3 +57,46 @@ def test_frames(seed):
     assert list(frame.columns) == ["级别", "规则", "类别", "问题", "状态"]
     assert frame.iloc[0]["状态"] == "已说明" and frame.iloc[1]["状态"] == "待处理"
     assert len(rules_frame(report)) == len(report.results)
+
+
+def test_a_pdf_total_row_stands_under_its_headers():
+    # 普陀区万里街道 支出总表: the 合计 label spans the code and name columns in the PDF,
+    # so its row has 4 cells against 7 columns.
+    doc = load((FIXTURES / "real" / "putuo_wanli_2024_dept.pdf").read_bytes(), "wanli.pdf")
+    index = next(i for i, t in enumerate(doc.tables) if t.kind == TableKind.EXPENDITURE)
+    table = doc.tables[index]
+    total_row = next(n for n, r in enumerate(table.rows) if r[0].strip() == "合计")
+    assert len(table.rows[total_row]) == 4 < len(table.columns)
+    finding = Finding(
+        message="合计不平",
+        location=Location(
+            table="expenditure",
+            row="合计",
+            column="合计",
+            table_index=index,
+            row_index=len(table.header) + total_row,
+            column_index=4,
+        ),
+    )
+    piece = fragment(doc, finding)
+    total = dict(zip(piece.frame.columns, piece.frame.iloc[piece.row], strict=True))
+    assert total["项目/功能分类科目编码/类"] == "合计"
+    assert total["支出预算/合计"] == "156,211,123"
+    assert (total["支出预算/基本支出"], total["支出预算/项目支出"]) == ("99,706,020", "56,505,103")
+    assert piece.frame.columns[piece.column] == "支出预算/合计"
+
+
+def test_aligned_pads_a_label_row_after_its_label_and_any_other_row_at_the_end():
+    assert aligned(["合计", "10.00", "4.00"], 5) == ["合计", "", "", "10.00", "4.00"]
+    assert aligned(["201", "一般公共服务支出", "10.00"], 5) == ["201", "一般公共服务支出", "10.00", "", ""]
+    assert aligned(["说明文字"], 3) == ["说明文字", "", ""]  # no figures: nothing to align
+    assert aligned(["a", "b", "c"], 3) == ["a", "b", "c"]
+
+
+def test_findings_saying_the_same_thing_are_grouped(seed):
+    report = run(seed)
+    same = report.findings[0]
+    twice = [same, Finding(message=same.message, location=same.location, rule=same.rule, key=same.key + "x")]
+    groups = grouped([*twice, *report.findings[1:3]])
+    assert [len(g.findings) for g in groups][0] == 2
+    assert groups[0].keys == (same.key, same.key + "x")

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from budget.export import tables as export
 from budget.views import compare
+from budget.views.display import DisplayUnit
 from budget.model import Money, MoneyUnit, TableKind
 from loaders import load
 from tests.conftest import fixture_bytes
@@ -53,11 +54,17 @@ def test_headlines_converted_exactly_to_wan_yuan(pair):
     # blank stays blank (not reported), never 0
     assert amounts.loc["政府采购", FULIYUAN] is None
     assert amounts.loc["　　其中：公务用车购置费", FULIYUAN] is None
+    # on screen: two decimals in the page's display unit (the export keeps every decimal)
     shown = table.frame.set_index(compare.ITEM)
-    assert shown.loc["支出总计", f"{FULIYUAN}（万元）"] == "1,212.1164"
+    assert shown.loc["支出总计", f"{FULIYUAN}（万元）"] == "1,212.12"
     assert shown.loc["项目支出", f"{FULIYUAN}（万元）"] == "262.00"
     assert shown.loc["政府采购", f"{FULIYUAN}（万元）"] == "—"
     assert list(shown.columns) == [f"{SEED}（万元）", f"{FULIYUAN}（万元）"]
+    in_yi = table.shown(DisplayUnit.YI_YUAN).set_index(compare.ITEM)
+    assert in_yi.loc["支出总计", f"{FULIYUAN}（亿元）"] == "0.12"  # 0.12121164 亿元
+    assert in_yi.loc["支出总计", f"{SEED}（亿元）"] == "0.15"  # 0.1452210 亿元
+    in_yuan = table.shown(DisplayUnit.YUAN).set_index(compare.ITEM)
+    assert in_yuan.loc["支出总计", f"{FULIYUAN}（元）"] == "12,121,164.00"
 
 
 def test_classes_matched_by_code(pair):
@@ -72,7 +79,8 @@ def test_classes_matched_by_code(pair):
     bars = compare.class_bar_frame(table)
     assert len(bars) == 10
     row = bars[(bars["series"] == FULIYUAN) & (bars["category"] == "社会保障和就业支出")].iloc[0]
-    assert row["label"] == "1,128.1624" and row["value"] == pytest.approx(1128.1624)
+    assert row["label"] == "1,128.16" and row["value"] == pytest.approx(1128.1624)
+    assert row["exact"] == "1,128.1624 万元"
 
 
 def test_documents_frame_says_unit_year_kind_and_money_unit(pair):

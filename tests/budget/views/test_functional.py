@@ -107,3 +107,50 @@ def test_root_is_the_total_of_the_table_the_functional_rows_come_from():
     assert values_by_id(functional.functional_hierarchy(replace(d, functional_table=None), "total"))["root"] == m(
         "9999.00"
     )
+
+
+def test_sector_kept_across_measures_falls_back_to_its_nearest_drawn_ancestor(seed_docx):
+    total = functional.functional_hierarchy(seed_docx, "total")
+    project = functional.functional_hierarchy(seed_docx, "project")
+    assert functional.drawn_sector(total, "2080505") == "2080505"
+    assert functional.drawn_sector(project, "2080505") == "root"  # no project spending under 208
+    assert functional.drawn_sector(project, "2013602") == "2013602"
+    assert functional.drawn_sector(total, None) == "root"
+    labels = functional.sector_labels(seed_docx)
+    assert list(labels)[:3] == ["root", "201", "20136"] and labels["208"] == "208 社会保障和就业支出"
+
+
+def test_breadcrumb_ring_and_rows_of_a_measure(seed_docx):
+    total = functional.functional_hierarchy(seed_docx, "total")
+    assert functional.path_to(total, "2080505") == ["root", "208", "20805", "2080505"]
+    ring = functional.ring(total, "208")
+    assert list(ring["id"]) == ["20805"] and list(ring["level_share"]) == ["100.0%"]
+    top = functional.ring(total, "root")
+    assert list(top["id"]) == ["201", "204", "208", "210", "221"]
+    assert list(top["level_share"]) == ["73.3%", "19.1%", "4.2%", "2.2%", "1.1%"]
+    project = functional.functional_hierarchy(seed_docx, "project")
+    assert [line.code for line in functional.measure_lines(seed_docx, project, "root")] == ["201", "20136", "2013602"]
+    assert len(functional.measure_lines(seed_docx, total, "root")) == 17
+
+
+def test_rows_in_a_display_unit(seed_docx):
+    from budget.views.display import DisplayUnit
+
+    frame = functional.lines_frame(seed_docx.functional[:1], ["total"], DisplayUnit.YUAN)
+    assert list(frame.columns) == ["科目编码", "科目名称", "合计（元）"]
+    assert frame.iloc[0]["合计（元）"] == "10,650,800.00"
+
+
+def test_a_column_of_zeros_is_left_out_of_the_rows(seed_docx):
+    from dataclasses import replace
+
+    from budget.model import Money, MoneyUnit
+    from budget.views.display import DisplayUnit
+
+    zero = Money(Decimal("0.00"), MoneyUnit.WAN_YUAN)
+    # as 深圳 prints them: 经营支出 0.00 on every row
+    lines = [replace(line, values={**line.values, "operating_expense": zero}) for line in seed_docx.functional]
+    frame = functional.lines_frame(lines, ["total", "basic", "operating_expense"], DisplayUnit.WAN_YUAN)
+    assert list(frame.columns) == ["科目编码", "科目名称", "合计（万元）", "基本支出（万元）"]
+    only = functional.lines_frame(lines, ["operating_expense", "total"], DisplayUnit.WAN_YUAN)
+    assert list(only.columns)[2] == "经营支出（万元）"  # the measure stays even when all zero

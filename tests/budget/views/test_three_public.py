@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
 
 from budget.views import overview, three_public
 from budget.model import Money, MoneyUnit
 from tests.budget.views.builders import m, W, make_disclosure
+from tests.conftest import fixture_bytes
 
 
 def test_three_public_comparison():
@@ -38,10 +37,7 @@ def test_shanghai_three_public_listed_over_paragraphs():
     the document is in 元."""
     from loaders import load
 
-    path = Path(__file__).resolve().parents[4] / "shared" / "fixtures" / "real" / "putuo_wanli_2024_dept.pdf"
-    if not path.exists():
-        pytest.skip("Shanghai fixture not available")
-    d = load(path.read_bytes(), path.name)
+    d = load(fixture_bytes("real/putuo_wanli_2024_dept.pdf"), "putuo_wanli_2024_dept.pdf")
     assert d.unit.money_unit == MoneyUnit.YUAN
     rows = {r["项目"]: r for r in three_public.three_public_comparison(d).frame.to_dict("records")}
     w = lambda s: Money(Decimal(s), W)  # noqa: E731

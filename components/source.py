@@ -1,0 +1,65 @@
+"""Where a figure comes from: its table and page, linked to that page of the PDF.
+
+The PDF's bytes are handed to Streamlit's in-memory media store for this session only
+(the same store a download button uses: nothing is written to disk, the address is a
+digest of the content, so only someone who already has the file could name it). The
+browser's PDF viewer opens the link at ``#page=N``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from budget.model import TABLE_LABELS, Disclosure, Format, Table, TableKind
+from components.i18n import t
+from components.session import Document
+
+_COORDINATES = "budget.source_pdf"
+
+
+def pdf_url(document: Document, d: Disclosure, table: Table | None = None) -> str | None:
+    """The address of this PDF in the session's media store (None for other formats).
+    Of a disclosure in several files: the file ``table`` is printed in."""
+    if document.parts and table is not None:
+        from components.session import disclosure_of
+
+        for part in document.parts:
+            printed = disclosure_of(part)
+            if any(t is table for t in printed.tables):
+                return pdf_url(part, printed)
+        return None
+    if d.source.format != Format.PDF or not document.data:
+        return None
+    try:
+        from streamlit.runtime import get_instance
+
+        return get_instance().media_file_mgr.add(document.data, "application/pdf", f"{_COORDINATES}.{document.key}")
+    except Exception:  # noqa: BLE001 - no runtime (bare script): no link, the page number still shows
+        return None
+
+
+def page_text(page: int | None) -> str:
+    return t("第 {page} 页", page=page) if page else ""
+
+
+def table_source(document: Document, d: Disclosure, table: Table | None) -> str:
+    """Markdown: "来源：支出总表 · 第 5 页" with the page linked into the PDF; "" without a table."""
+    if table is None:
+        return ""
+    label = t(TABLE_LABELS[table.kind]) if table.kind != TableKind.UNKNOWN else t("表格")
+    if not table.page:
+        return t("来源：{table}", table=label)
+    url = pdf_url(document, d, table)
+    page = page_text(table.page)
+    link = f"[{page} ↗]({url}#page={table.page})" if url else page
+    return t("来源：{table} · {page}", table=label, page=link)
+
+
+def kind_source(document: Document, d: Disclosure, kind: TableKind | None) -> str:
+    return table_source(document, d, d.table(kind)) if kind is not None else ""
+
+
+def caption(document: Document, d: Disclosure, kind: TableKind | None) -> None:
+    text = kind_source(document, d, kind)
+    if text:
+        st.caption(text)
