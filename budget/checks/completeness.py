@@ -229,6 +229,8 @@ def overview_figures(ctx: Context) -> Iterator[Finding]:
 
 
 CHANGE_EXPLAINED = re.compile(r"增加|减少|持平|无变化|不变|增长|下降|原因")
+TABLE_TITLE = re.compile(r"表(?:[（(][^（）()]*[)）])?$")
+THREE_PUBLIC_SENTENCE = re.compile(r"[^。\n]*三公[^。\n]*")
 
 
 def _three_public_sections(ctx: Context) -> list[tuple[int, Section]]:
@@ -245,9 +247,14 @@ def _three_public_sections(ctx: Context) -> list[tuple[int, Section]]:
     needs=(Need(_three_public_sections, "没有找到“三公”经费说明部分"),),
 )
 def three_public_reasons(ctx: Context) -> Iterator[Finding]:
-    for index, section in _three_public_sections(ctx):
-        if not CHANGE_EXPLAINED.search(section.text):
-            yield Finding(
-                location=Location(section=section.heading, section_index=index),
-                params={"section": section.heading},
-            )
+    # the explanation, not a table's title taken for a heading ("（七）…“三公”经费支出表") nor a 目录 line
+    passages = [(i, s) for i, s in _three_public_sections(ctx) if not TABLE_TITLE.search(squash(s.heading))]
+    if not passages or any(CHANGE_EXPLAINED.search(s.text) for _, s in passages):
+        return
+    if any(
+        CHANGE_EXPLAINED.search(sentence)
+        for sentence in THREE_PUBLIC_SENTENCE.findall("\n".join(s.text for s in ctx.doc.sections))
+    ):
+        return  # explained under another heading (机关运行经费 and 三公 in one passage)
+    index, section = passages[0]
+    yield Finding(location=Location(section=section.heading, section_index=index), params={"section": section.heading})

@@ -645,3 +645,17 @@ def test_a_lei_giving_its_xiangs_reason_is_no_copy(seed):
         "主要原因是机关事业单位基本养老保险缴费支出增加；"
     )
     assert _copied(seed, text) == []
+
+
+# ---------------------------------------------------------------- COMPLETE-3PUB-REASON
+
+
+def test_a_three_public_tables_title_needs_no_reasons_of_its_own(seed):
+    # 湖州: '（七）2026年市级部门一般公共预算“三公”经费支出表' a heading of its own, the reasons under （九）
+    title = Section("（七）2026年市级部门一般公共预算“三公”经费支出表", "单位：万元", level=2)
+    doc = replace(seed, sections=(*seed.sections, title))
+    assert result(doc, "COMPLETE-3PUB-REASON").findings == ()
+    unexplained = edit_text(doc, "三公", "与2022年相比无变化。", "")
+    assert [f.location.section for f in result(unexplained, "COMPLETE-3PUB-REASON").findings] == [
+        seed.sections[4].heading
+    ]
