@@ -56,6 +56,21 @@ def _projects(ctx: Context) -> tuple[PerformanceProject, ...]:
 
 
 GOALS = Need(lambda ctx: ctx.doc.performance, "文件中没有项目绩效目标表")
+# A "project" named by a table's title, a header label or nothing is a form the reader did
+# not read whole ("预算12表 项目支出", "主管部门", "6年部门整体" from "2026年…"): its goals and
+# levels are not judged (its indicators, where read, still are).
+NOT_A_PROJECT_NAME = re.compile(
+    r"^$|^(?:预算|公开|部门|单位)?\d{1,2}表|^表\d|绩效目标表|^\d年|^(?:主管部门|项目名称|单位名称|实施单位|预算单位)$"
+)
+
+
+def _read_whole(project: PerformanceProject) -> bool:
+    return not NOT_A_PROJECT_NAME.search(squash(project.name))
+
+
+# "人民监督员案件监督补贴（元/件）", "会议召开率（%）": the unit is in the indicator's name
+NAME_UNIT = re.compile(r"[（(]\s*[^（）()\d]{1,6}\s*[)）]$")
+OPERATOR_ONLY = re.compile(rf"^(?:{OPERATORS})$")  # "＝", "≤": the figure went to another cell
 
 
 # Words of the header block and column headers of a performance form, not indicators.
@@ -149,7 +164,11 @@ def empty_targets(ctx: Context) -> Iterator[Finding]:
 )
 def quantified_targets(ctx: Context) -> Iterator[Finding]:
     for project, ind, target in _written_targets(ctx):
+        if OPERATOR_ONLY.match(target):
+            continue
         parsed = parse_target(target)
+        if parsed is not None and not parsed.unit and NAME_UNIT.search(_name(ind)):
+            continue
         if parsed is None:
             yield Finding(
                 location=_location(project, ind),
@@ -185,7 +204,7 @@ MONEY_UNITS = {"万元": MoneyUnit.WAN_YUAN, "元": MoneyUnit.YUAN}
 )
 def cost_targets(ctx: Context) -> Iterator[Finding]:
     for project, ind, target in _written_targets(ctx):
-        if not _is_cost(ind):
+        if not _is_cost(ind) or OPERATOR_ONLY.match(target):
             continue
         parsed = parse_target(target)
         missing = []
@@ -297,7 +316,7 @@ REQUIRED_OUTPUT = (("数量", "数量指标"), ("质量", "质量指标"), ("时
     needs=(GOALS,),
 )
 def indicator_levels(ctx: Context) -> Iterator[Finding]:
-    for project in _projects(ctx):
+    for project in filter(_read_whole, _projects(ctx)):
         inds = project.indicators
         if not inds:
             yield Finding(location=_location(project, None), params={"project": project.name}, template="none")
@@ -461,7 +480,7 @@ def _copy_finding(original: _Text, copy: _Text) -> Finding:
     needs=(GOALS,),
 )
 def goals_present(ctx: Context) -> Iterator[Finding]:
-    for project in _projects(ctx):
+    for project in filter(_read_whole, _projects(ctx)):
         if not any(squash(g) for g in project.goals):
             yield Finding(location=_location(project, None), params={"project": project.name})
 

@@ -365,6 +365,7 @@ def passage(doc: Disclosure, rule_id: str) -> Passage:
 # ---------------------------------------------------------------- names of the unit
 
 SELF = re.compile(r"[我本](部门|单位)")
+GLOSSARY = re.compile(r"名词解释|术语解释|名词说明")
 # how a document names itself: "2026年部门预算", "单位预算编制说明" (not the 部门预算经济分类 term)
 OWN_NAME = re.compile(r"(部门|单位)(?:预算|决算)(?!支出经济分类|经济分类)")
 # "部门预算安排购置车辆" in a 单位预算: the other kind's budget named as this document's
@@ -399,7 +400,10 @@ def self_reference(ctx: Context) -> Iterator[Finding]:
     kind = ctx.doc.unit.kind if ctx.doc.unit.kind in ("单位", "部门") else None
     named = document_kind(ctx)
     if kind is not None:
+        contexts = section_contexts(ctx.doc)
         for index, section, paragraph, match in _paragraph_matches(ctx, SELF):
+            if GLOSSARY.search(contexts[index]):
+                continue  # a term's definition speaks of any 单位 ("附属单位上缴收入：指本单位所属…")
             if match.group(1) != kind:
                 yield _kind_finding(section, index, paragraph, match, kind, "自称")
     # a 部门预算 speaks of its units rightly (and a one-unit 部门 of 本单位); a 单位 has no 部门预算

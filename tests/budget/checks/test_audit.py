@@ -659,3 +659,50 @@ def test_a_three_public_tables_title_needs_no_reasons_of_its_own(seed):
     assert [f.location.section for f in result(unexplained, "COMPLETE-3PUB-REASON").findings] == [
         seed.sections[4].heading
     ]
+
+
+# ---------------------------------------------------------------- PERF-QUANT, PERF-COST, PERF-GOALS
+
+
+def _targets(doc, rule_id):
+    return [(f.location.row, f.template) for f in result(doc, rule_id).findings if f.location.project == PROJECT]
+
+
+def test_a_unit_given_in_the_indicators_name_is_its_unit(seed):
+    # 西安: '人民监督员案件监督补贴（元/件） | 400'
+    named = _with_rows(seed, ("产出指标", "数量指标", "人民监督员案件监督补贴（元/件）", None, "400", None))
+    assert ("人民监督员案件监督补贴（元/件）", "no_unit") not in _targets(named, "PERF-QUANT")
+    bare = _with_rows(seed, ("产出指标", "数量指标", "人民监督员案件监督补贴", None, "400", None))
+    assert ("人民监督员案件监督补贴", "no_unit") in _targets(bare, "PERF-QUANT")
+
+
+def test_a_target_read_as_its_operator_alone_is_not_judged(seed):
+    # 北京: '时效指标 | ＝' with the figure in the next cell
+    alone = _with_rows(seed, ("成本指标", "经济成本指标", "印刷费", None, "＝", None))
+    assert not [row for row, _ in _targets(alone, "PERF-QUANT") + _targets(alone, "PERF-COST") if row == "印刷费"]
+    worded = _with_rows(seed, ("成本指标", "经济成本指标", "印刷费", None, "不超过预算", None))
+    assert ("印刷费", "default") in _targets(worded, "PERF-COST")
+
+
+def test_a_form_named_by_its_tables_title_is_not_judged_for_goals(seed):
+    # 北京: '预算12表 项目支出' taken for a project's name
+    project = next(p for p in seed.performance if p.name == PROJECT)
+    for name, flagged in (("预算12表 项目支出", False), ("某某专项经费", True)):
+        doc = replace(seed, performance=(*seed.performance, replace(project, name=name, goals=())))
+        assert bool([f for f in result(doc, "PERF-GOALS").findings if f.params["project"] == name]) is flagged
+
+
+# ---------------------------------------------------------------- TEXT-KIND
+
+
+def test_a_terms_definition_in_the_glossary_speaks_of_any_unit(seed):
+    # 重庆/武汉 部门: '附属单位上缴收入:指本单位所属下级单位上缴给本单位的全部收入' under 名词解释
+    department = replace(seed, unit=replace(seed.unit, kind="部门"))
+    text = "附属单位上缴收入：指本单位所属下级单位上缴给本单位的全部收入。"
+
+    def own_words(heading):
+        doc = replace(department, sections=(*department.sections, Section(heading, text, level=1)))
+        return [f for f in result(doc, "TEXT-KIND").findings if f.location.section == heading]
+
+    assert own_words("六、专业性名词解释") == []
+    assert own_words("六、其他需要说明的事项")
