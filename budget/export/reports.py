@@ -23,6 +23,7 @@ from budget.checks import (
     Severity,
 )
 from budget.checks.completeness import REQUIRED_SECTIONS
+from budget.export.tables import cells, number_format
 from budget.model import Money, STANDARD_TABLES, TABLE_LABELS, TableKind
 from budget.views.labels import rule_guidance, rule_title, translate
 
@@ -207,11 +208,6 @@ def item_of(finding: Finding) -> str:
     return "其他"
 
 
-def _number_format(value: Decimal) -> str:
-    places = max(-int(value.as_tuple().exponent), 0)
-    return "#,##0" + ("." + "0" * places if places else "")
-
-
 def to_xlsx(report: CheckReport, annotations: Annotations | None = None, lang: str = "zh") -> bytes:
     """The reviewers' check form, every finding (应为/实为/差额 as numbers, with a filter),
     and the rules; headers and our own words in ``lang``, document text as printed."""
@@ -226,15 +222,17 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None, lang: s
     form.title = tr("检查表")
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
-    form.append([tr("发布前检查表：{subject}").format(subject=subject(report))])
+    form.append(cells([tr("发布前检查表：{subject}").format(subject=subject(report))]))
     form.append(
-        [
-            tr("文件 {name}  SHA-256 {sha}  规则版本 {ruleset}").format(
-                name=report.source.name, sha=report.source.sha256, ruleset=report.ruleset
-            )
-        ]
+        cells(
+            [
+                tr("文件 {name}  SHA-256 {sha}  规则版本 {ruleset}").format(
+                    name=report.source.name, sha=report.source.sha256, ruleset=report.ruleset
+                )
+            ]
+        )
     )
-    form.append([tr(h) for h in ("序号", "检查项目", "符合要求", "问题数", "问题")])
+    form.append(cells([tr(h) for h in ("序号", "检查项目", "符合要求", "问题数", "问题")]))
     for cell in form[3]:
         cell.font = bold
     red = PatternFill("solid", fgColor="FDE2E1")
@@ -244,7 +242,7 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None, lang: s
         problems = "\n".join(
             f"[{tr(SEVERITY_LABELS[f.severity])}] {f.message}" for f in found if f.severity != Severity.INFO
         )
-        form.append([n, tr(item), tr("否") if open_ else tr("是"), len(open_), problems])
+        form.append(cells([n, tr(item), tr("否") if open_ else tr("是"), len(open_), problems]))
         if open_:
             form.cell(form.max_row, 3).fill = red
         for cell in form[form.max_row]:
@@ -254,7 +252,7 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None, lang: s
     form.auto_filter.ref = f"A3:E{form.max_row}"
 
     sheet = book.create_sheet(tr("全部问题"))
-    sheet.append([tr(h) for h in FINDING_COLUMNS])
+    sheet.append(cells([tr(h) for h in FINDING_COLUMNS]))
     for cell in sheet[1]:
         cell.font = bold
     rules = {r.rule.id: r.rule for r in report.results}
@@ -262,29 +260,31 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None, lang: s
         status, comment = annotation(annotations, f)
         rule = rules.get(f.rule)
         sheet.append(
-            [
-                n,
-                f.key,
-                tr(SEVERITY_LABELS[f.severity]),
-                f.rule,
-                rule_title(f.rule, rule.title, lang) if rule else "",
-                tr(CATEGORY_LABELS[rule.category]) if rule else "",
-                place(f),
-                f.message,
-                f.expected,
-                f.actual,
-                f.difference,
-                f.unit,
-                tr(status),
-                "",
-                comment,
-            ]
+            cells(
+                [
+                    n,
+                    f.key,
+                    tr(SEVERITY_LABELS[f.severity]),
+                    f.rule,
+                    rule_title(f.rule, rule.title, lang) if rule else "",
+                    tr(CATEGORY_LABELS[rule.category]) if rule else "",
+                    place(f),
+                    f.message,
+                    f.expected,
+                    f.actual,
+                    f.difference,
+                    f.unit,
+                    tr(status),
+                    "",
+                    comment,
+                ]
+            )
         )
         for cell in sheet[sheet.max_row]:
             cell.alignment = wrap
             if isinstance(cell.value, Decimal):
                 # A number a reviewer can sum and sort, shown with the decimals it has.
-                cell.number_format = _number_format(cell.value)
+                cell.number_format = number_format(cell.value)
     for column, width in zip(
         "ABCDEFGHIJKLMNO", (6, 22, 8, 18, 30, 12, 30, 80, 14, 14, 14, 6, 10, 10, 40), strict=False
     ):
@@ -293,19 +293,21 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None, lang: s
     sheet.auto_filter.ref = f"A1:O{max(sheet.max_row, 1)}"
 
     rules_sheet = book.create_sheet(tr("规则"))
-    rules_sheet.append([tr(h) for h in ("规则", "名称", "类别", "结果", "未运行原因", "说明")])
+    rules_sheet.append(cells([tr(h) for h in ("规则", "名称", "类别", "结果", "未运行原因", "说明")]))
     for cell in rules_sheet[1]:
         cell.font = bold
     for r in report.results:
         rules_sheet.append(
-            [
-                r.rule.id,
-                rule_title(r.rule.id, r.rule.title, lang),
-                tr(CATEGORY_LABELS[r.rule.category]),
-                tr(STATUS_LABELS[r.status]),
-                r.reason or "",
-                rule_guidance(r.rule.id, r.rule.guidance, lang),
-            ]
+            cells(
+                [
+                    r.rule.id,
+                    rule_title(r.rule.id, r.rule.title, lang),
+                    tr(CATEGORY_LABELS[r.rule.category]),
+                    tr(STATUS_LABELS[r.status]),
+                    r.reason or "",
+                    rule_guidance(r.rule.id, r.rule.guidance, lang),
+                ]
+            )
         )
     rules_sheet.freeze_panes = "A2"
     rules_sheet.auto_filter.ref = f"A1:F{max(rules_sheet.max_row, 1)}"

@@ -11,10 +11,12 @@ import csv
 import io
 import re
 from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -78,7 +80,13 @@ def _number(cell: str) -> Decimal | None:
         return None
 
 
-def _number_format(value: Decimal) -> str:
+def cells(values: Iterable[Any]) -> list[Any]:
+    """A worksheet row: control characters (a damaged document can carry them; a
+    workbook cannot hold them) shown as U+FFFD, so the text is kept and the file opens."""
+    return [ILLEGAL_CHARACTERS_RE.sub("\ufffd", v) if isinstance(v, str) else v for v in values]
+
+
+def number_format(value: Decimal) -> str:
     places = max(-int(value.as_tuple().exponent), 0)
     return "#,##0" + ("." + "0" * places if places else "")
 
@@ -89,32 +97,32 @@ def table_xlsx(table: Table) -> bytes:
     ws.title = _sheet_name(table.title or table.label)
     bold = Font(bold=True)
     if table.title:
-        ws.append([table.title])
+        ws.append(cells([table.title]))
         ws.cell(ws.max_row, 1).font = bold
     if table.unit_line:
-        ws.append([table.unit_line])
+        ws.append(cells([table.unit_line]))
     for header_row in table.header:
-        ws.append(list(header_row))
+        ws.append(cells(list(header_row)))
         for cell in ws[ws.max_row]:
             cell.font = bold
             cell.alignment = Alignment(wrap_text=True, vertical="center")
     keys = list(table.column_keys)
     first_body = ws.max_row + 1
     for row in table.rows:
-        ws.append(list(row))
+        ws.append(cells(list(row)))
         for i, text in enumerate(row):
             # Only columns the loader knows to hold money become numbers; codes such as
             # "2013602" stay text.
             if i < len(keys) and keys[i] is not None and (value := _number(text)) is not None:
                 cell = ws.cell(ws.max_row, i + 1)
                 cell.value = value
-                cell.number_format = _number_format(value)
+                cell.number_format = number_format(value)
     width = max([len(r) for r in table.rows] + [len(h) for h in table.header] + [0])
     if table.header and table.rows and width:
         # The filter on the last header row, over the body (the title and unit lines above stay out).
         ws.auto_filter.ref = f"A{first_body - 1}:{get_column_letter(width)}{ws.max_row}"
     if table.note:
-        ws.append([table.note])
+        ws.append(cells([table.note]))
     return _save(wb)
 
 
@@ -134,15 +142,15 @@ def frame_xlsx(frame: pd.DataFrame, sheet: str = "Sheet1") -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = _sheet_name(sheet)
-    ws.append([str(c) for c in frame.columns])
+    ws.append(cells([str(c) for c in frame.columns]))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in frame.itertuples(index=False):
         values = [_plain(v) for v in row]
-        ws.append(values)
+        ws.append(cells(values))
         for i, value in enumerate(values):
             if isinstance(value, Decimal):
-                ws.cell(ws.max_row, i + 1).number_format = _number_format(value)
+                ws.cell(ws.max_row, i + 1).number_format = number_format(value)
     if len(frame.columns):
         # A filter on the header row and the header kept in view: the sheet is read as a list.
         ws.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(ws.max_row, 1)}"

@@ -118,3 +118,17 @@ def test_a_file_that_is_not_a_report_is_refused(report):
         with pytest.raises(reports.ReportError):
             reports.read_annotations(data)
     assert reports.read_annotations(reports.to_json(report).encode("utf-8")) == {}  # nothing reviewed yet
+
+
+def test_a_control_character_in_document_text_is_kept_visible_in_the_xlsx(report):
+    """A damaged PDF read a control character into a quoted name (found by the fuzz
+    suite: openpyxl refused the whole workbook); it shows as U+FFFD, the rest as printed."""
+    finding = assets_finding(report)
+    damaged = replace(finding, message=finding.message + "乱码“Ã\x13”")
+    results = tuple(
+        replace(r, findings=(damaged,)) if r.rule.id == finding.rule else replace(r, findings=())
+        for r in report.results
+    )
+    book = load_workbook(io.BytesIO(reports.to_xlsx(replace(report, results=results))))
+    (row,) = book["全部问题"].iter_rows(min_row=2, values_only=True)
+    assert row[7].endswith("乱码“Ã\ufffd”")

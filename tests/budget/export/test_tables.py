@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from decimal import Decimal
@@ -96,3 +97,11 @@ def test_xlsx_downloads_have_a_filter_on_the_header_row(seed_docx):
     sheet = load_workbook(io.BytesIO(export.frame_xlsx(frame, "绩效"))).active
     assert sheet.auto_filter.ref == f"A1:I{len(frame) + 1}"
     assert sheet.freeze_panes == "A2"
+
+
+def test_a_control_character_in_a_cell_is_kept_visible_in_the_xlsx(seed_docx):
+    table = seed_docx.tables[0]
+    damaged = dataclasses.replace(table, rows=((table.rows[0][0] + "\x13", *table.rows[0][1:]), *table.rows[1:]))
+    sheet = load_workbook(io.BytesIO(export.table_xlsx(damaged))).active
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert table.rows[0][0] + "\ufffd" in cells
