@@ -50,7 +50,9 @@ def functional_hierarchy(d: Disclosure, measure: str = "total", unit: DisplayUni
             )
         )
     root_amount = None
-    table = d.table(TableKind.EXPENDITURE)
+    # the root is the total of the table the functional rows were read from (the 支出总表,
+    # or the 一般公共预算支出表 where the 支出总表 is printed by unit or economic class)
+    table = d.tables[d.functional_table] if d.functional_table is not None else d.table(TableKind.EXPENDITURE)
     total_line = table.total_line() if table else None
     if total_line is not None:
         root_amount = total_line.values.get(measure)

@@ -44,11 +44,13 @@ def test_fuliyuan_tables_reconcile(fuliyuan):
         assert (rule_id, fuliyuan.result(rule_id).status) == (rule_id, Status.PASSED)
 
 
-def test_fuliyuan_only_error_is_the_welfare_item(fuliyuan):
+def test_fuliyuan_errors_are_the_welfare_item_and_an_editing_note(fuliyuan):
     # 社会福利事业单位 is 6,964,796 元 in the tables; the 编制说明 says 738.66万元
-    (f,) = errors(fuliyuan)
+    f, leftover = sorted(errors(fuliyuan), key=lambda f: f.rule, reverse=True)
     assert f.rule == "TEXT-ITEMS"
     assert (f.expected, f.actual, f.difference) == (D("6964796"), D("7386600.00"), D("421804.00"))
+    # the heading "五、国有资产占有使用情况（增加内容）" kept the template's note
+    assert (leftover.rule, leftover.params["text"]) == ("FORM-LEFTOVER", "（增加内容）")
 
 
 def test_fuliyuan_old_class_name_and_truncated_reason(fuliyuan):

@@ -14,7 +14,8 @@ def test_fragment_highlights_the_cell_at_fault(seed):
     piece = fragment(doc, finding)
     row = piece.frame.iloc[piece.row]
     assert "2013602" in list(row)
-    assert piece.frame.columns[piece.column] == "合计"
+    # the row and the 款 above it both fail by 65.08: the 项目支出 cell is the one at fault
+    assert piece.frame.columns[piece.column] == "项目支出"
     assert row.iloc[piece.column] == "1065.08"
 
 
@@ -65,8 +66,8 @@ def test_a_pdf_total_row_stands_under_its_headers(wanli):
     total_row = next(n for n, r in enumerate(table.rows) if r[0].strip() == "合计")
     assert len(table.rows[total_row]) == 4 < len(table.columns)
     finding = Finding(
-        "合计不平",
-        Location(
+        message="合计不平",
+        location=Location(
             table="expenditure",
             row="合计",
             column="合计",
@@ -93,7 +94,7 @@ def test_aligned_pads_a_label_row_after_its_label_and_any_other_row_at_the_end()
 def test_findings_saying_the_same_thing_are_grouped(seed):
     report = run(seed)
     same = report.findings[0]
-    twice = [same, Finding(same.message, same.location, rule=same.rule, key=same.key + "x")]
+    twice = [same, Finding(message=same.message, location=same.location, rule=same.rule, key=same.key + "x")]
     groups = grouped([*twice, *report.findings[1:3]])
     assert [len(g.findings) for g in groups][0] == 2
     assert groups[0].keys == (same.key, same.key + "x")
