@@ -32,8 +32,11 @@ demo: $(DEMO)
 run: $(STAMP) $(DEMO)
 	$(VENV)/bin/streamlit run app.py
 
+# Every test, browser ones included, on TEST_WORKERS xdist processes (the slow modules
+# start first; -m "not slow" by hand for a quick run).
+TEST_WORKERS ?= 2
 test: $(STAMP) browser
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS)
 
 # The fuzz suite at its large budget: FUZZ_EXAMPLES inputs for each of its 9 properties
 # (formats, recognition, check and pages; `make test` runs each at 6), then the count

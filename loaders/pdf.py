@@ -23,6 +23,7 @@ from __future__ import annotations
 import ctypes
 import re
 import zlib
+from array import array
 from bisect import bisect_left, bisect_right
 from ctypes import c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass, field
@@ -153,27 +154,42 @@ def _check_streams(data: bytes) -> None:
 
     Each compressed stream PDFium would decode to read text (page contents, forms,
     fonts, object and cross-reference streams) is inflated here in bounded steps and
-    only counted; images are skipped (text extraction never decodes them)."""
+    only counted; images are skipped (text extraction never decodes them). A filter
+    chain ([/FlateDecode /FlateDecode]) is inflated layer by layer: each layer's output,
+    itself within the limit, is the next one's input."""
     most = limits.current().pdf_stream_bytes
     for match in _STREAM_START.finditer(data):
         head = data[max(0, match.start() - 4096) : match.start()]
         dictionary = head[head.rfind(b" obj") :]
-        if b"/FlateDecode" not in dictionary or b"/Image" in dictionary:
+        layers = dictionary.count(b"/FlateDecode")
+        if not layers or b"/Image" in dictionary:
             continue
-        inflater, size, at = zlib.decompressobj(), 0, match.end()
+        source, at = data, match.end()
         try:
-            while not inflater.eof and at < len(data):
-                pending = data[at : at + limits.MiB]
-                at += len(pending)
-                while pending and size <= most and not inflater.eof:  # at most 1 MB of output at a time
-                    size += len(inflater.decompress(pending, limits.MiB))
-                    pending = inflater.unconsumed_tail
-                if size > most:
-                    raise limits.too_large(
-                        "pdf_stream_bytes", size, "PDF 中的压缩数据流（可能是“解压炸弹”）", at_least=True
-                    )
+            for layer in range(layers):
+                source, at = _inflated(source, at, most, keep=layer < layers - 1), 0
         except zlib.error:
             continue  # damaged data: PDFium decides what it can read of it
+
+
+def _inflated(data: bytes, at: int, most: int, keep: bool) -> bytes:
+    """The Flate data at ``at`` inflated at most 1 MB at a time and counted; refused past
+    ``most`` bytes. Only a chain's inner layer is kept (``keep``), never a whole page."""
+    inflater, size, kept = zlib.decompressobj(), 0, []
+    while not inflater.eof and at < len(data):
+        pending = data[at : at + limits.MiB]
+        at += len(pending)
+        while pending and not inflater.eof:
+            piece = inflater.decompress(pending, limits.MiB)
+            size += len(piece)
+            if size > most:
+                raise limits.too_large(
+                    "pdf_stream_bytes", size, "PDF 中的压缩数据流（可能是“解压炸弹”）", at_least=True
+                )
+            if keep:
+                kept.append(piece)
+            pending = inflater.unconsumed_tail
+    return b"".join(kept)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -387,8 +403,64 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
 
     box = _read_each(_LooseBox, textpage, kept, c_float, 4, (0,))  # left, top, right, bottom
     objects = [every_object[i] for i in kept]
-    styles: dict[tuple, tuple] = {}
+    lefts, tops, rights, bottoms = box[0::4], box[1::4], box[2::4], box[3::4]
+    # Characters of one font and one em share their size and direction: the matrix is
+    # read once per such style (WPS writes every character as an object of its own),
+    # on the style's first character. The loose box's height is the em, scaled.
+    keys = list(zip(map(font_of.__getitem__, objects), map(float.__sub__, tops, bottoms), strict=True))
     names: dict[int | None, tuple[str, float]] = {}
+    firsts = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+    styles = {
+        key: _style(textpage, kept[k], key[0], frame, names, lefts[k], bottoms[k], tops[k]) for key, k in firsts.items()
+    }
+    if all(style[4] and style[6] is not None for style in styles.values()):
+        # The usual page: every style upright, its loose box the em box (the origin is
+        # the box's foot, lifted), each character placed from its box alone.
+        a0, b0, c0, d0, e0, f0 = frame.device
+        height = frame.height
+        new = tuple.__new__
+        return (
+            [
+                new(_Char, (ch, dx, dx + advance, under - size, under, height - dy, size, bold))
+                if advance < 1.5 * size
+                else _vertical(ch, dx, height - dy, size, bold)
+                for ch, left, right, bottom, (scale, size, descent, bold, _, factor, lift) in zip(
+                    texts, lefts, rights, bottoms, map(styles.__getitem__, keys), strict=True
+                )
+                for y in [bottom - lift]
+                for dx in [a0 * left + c0 * y + e0]
+                for dy in [b0 * left + d0 * y + f0]
+                for advance in [abs((right - left) * scale)]  # PDFium may give a turned box either way round
+                for under in [height - (dy + descent)]
+            ],
+            undecoded,
+            referenced,
+        )
+    upright = {key: style for key, style in styles.items() if style[4]}  # as the characters one by one would keep them
+    return _place_each(textpage, frame, texts, kept, objects, box, font_of, names, upright), undecoded, referenced
+
+
+def _vertical(ch: str, x0: float, foot: float, size: float, bold: bool) -> _Char:
+    """Vertical writing (an Identity-V font): PDFium's loose box then leaves out the
+    text's scale, and its origin is the foot of the glyph's em square; pdfminer put
+    the baseline at the PDF's default vertical origin (DW2 [880 -1000]), 0.88 em above it."""
+    return _Char(ch, x0, x0 + size, foot - size, foot, foot - 0.88 * size, size, bold)
+
+
+def _place_each(
+    textpage: int,
+    frame: _Frame,
+    texts: list[str],
+    kept: list[int],
+    objects: list,
+    box: list,
+    font_of: dict,
+    names: dict,
+    styles: dict,
+) -> list[_Char]:
+    """Characters placed one by one: a page with turned text (each character its own
+    style), or with a font whose loose box is the glyph's own box (its origin asked
+    for each character). ``styles`` are the upright styles, by (font, em)."""
     out: list[_Char] = []
     a0, b0, c0, d0, e0, f0 = frame.device
     height = frame.height
@@ -400,9 +472,6 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
     at = ctypes.addressof(origin)
     columns = (texts, kept, objects, box[0::4], box[1::4], box[2::4], box[3::4])
     for ch, i, obj, left, top, right, bottom in zip(*columns, strict=True):
-        # Characters of one font and one em share their size and direction: the
-        # matrix is read once per such style (WPS writes every character as an
-        # object of its own). The loose box's height is the em, scaled.
         font, em_height = font_of[obj], top - bottom
         if font != last_font or em_height != last_height:
             key = (font, em_height)
@@ -436,7 +505,7 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
                 out.append(new(_Char, (ch, x0, x0 + size, foot - size, foot, foot - 0.88 * size, size, bold)))
         else:
             out.append(_turned(textpage, i, ch, x, y, font, bold, frame, names))
-    return out, undecoded, referenced
+    return out
 
 
 _ODD = set("\x00\x02\ufffe")  # code points PDFium puts for a hyphen or a glyph without one
@@ -767,17 +836,8 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     # Every path's draw mode, matrix and segments, each read in one sweep.
     modes = _read_all(_DrawMode, objects, c_int, 2, (0, 1))
     own = _read_all(_ObjectMatrix, objects, c_float, 6, (0,))
-    counts = list(map(_CountSegments, objects))
-    owners = [obj for obj, n in zip(objects, counts, strict=True) for _ in range(n)]
-    segments = list(map(_GetSegment, owners, [k for n in counts for k in range(n)]))
-    kinds = list(map(_SegmentType, segments))
-    # A subpath is closed (or not) where it ends: before the next moveto, or at its path's end.
-    closes = [0] * len(segments)
-    path_ends = set(accumulate(counts))
-    ends = [k for k in range(len(segments)) if k + 1 in path_ends or kinds[k + 1] == _MOVETO]
-    for k, closed in zip(ends, map(_SegmentClose, [segments[k] for k in ends]), strict=True):
-        closes[k] = closed
-    points = _read_all(_SegmentPoint, segments, c_float, 2, (0, 1)) if segments else []
+    counts = [n if n > 0 else 0 for n in map(_CountSegments, objects)]
+    xs, ys, kinds, closes = _path_points(objects, counts)
     unstroked = [obj for k, obj in enumerate(objects) if modes[2 * k] and not modes[2 * k + 1]]
     colors = _read_all(_FillColor, unstroked, c_uint, 4, (0, 1, 2, 3)) if unstroked else []
     fills = {obj: colors[4 * k : 4 * k + 3] for k, obj in enumerate(unstroked)}
@@ -796,8 +856,10 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
         if matrix is None:
             matrix = placed[mine] = _compose(_compose(mine[:6], outer), frame.device)
         a, b, c, d, e, f = matrix
-        xy = points[2 * start : 2 * first]
-        pts = [(a * x + c * y + e, height - (b * x + d * y + f)) for x, y in zip(xy[0::2], xy[1::2], strict=True)]
+        pts = [
+            (a * x + c * y + e, height - (b * x + d * y + f))
+            for x, y in zip(xs[start:first], ys[start:first], strict=True)
+        ]
         kind = kinds[start:first]
         # The common shapes read straight: a line, and four sides (a box, or the
         # mitred piece of a border, which pdfminer took for a curve).
@@ -840,8 +902,70 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
 
 
 _MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
-_LINE_PATH = [pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO]
-_BOX_PATH = [pdfium_c.FPDF_SEGMENT_MOVETO] + [pdfium_c.FPDF_SEGMENT_LINETO] * 4
+_LINE_PATH = bytes([pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO])
+_BOX_PATH = bytes([pdfium_c.FPDF_SEGMENT_MOVETO] + [pdfium_c.FPDF_SEGMENT_LINETO] * 4)
+
+# PDFium's handle to a path segment is the address of the point in its path's array
+# of points (CFX_Path::Point: x and y as floats, the segment type as a byte, the close
+# flag as a byte, two bytes of padding), so a path's points can be copied in one read
+# instead of three calls per segment (西安's pages draw hundreds of boxes each). The
+# layout is checked against the API once, on the longest path of the first page that
+# has one of two segments or more (its handles one array apart, and every value as the
+# API reads it); if it differs (another PDFium build), every point is asked for
+# through the API.
+_POINT_SIZE = 12
+_points_in_memory: bool | None = None
+
+
+def _path_points(objects: list[int], counts: list[int]) -> tuple[list[float], list[float], bytes, bytearray]:
+    """Every segment of every path, in order: its x and y (in the path's own space),
+    its type, and whether it closes its subpath (set where a subpath ends: before the
+    next moveto, or at its path's end)."""
+    global _points_in_memory
+    total = sum(counts)
+    if not total:
+        return [], [], b"", bytearray()
+    drawing = [obj for obj, n in zip(objects, counts, strict=True) if n]
+    sizes = [n * _POINT_SIZE for n in counts if n]
+    if _points_in_memory is None:  # decided once, on the page's longest path (two segments at least)
+        longest = max(range(len(drawing)), key=sizes.__getitem__)
+        if sizes[longest] >= 2 * _POINT_SIZE:
+            _points_in_memory = _layout_matches(drawing[longest], sizes[longest] // _POINT_SIZE)
+    if _points_in_memory:
+        firsts = map(_GetSegment, drawing, repeat(0, len(drawing)))
+        raw = b"".join(map(ctypes.string_at, firsts, sizes))
+        floats = array("f", raw)
+        xs, ys, kinds, flags = floats[0::3].tolist(), floats[1::3].tolist(), raw[8::_POINT_SIZE], raw[9::_POINT_SIZE]
+    else:
+        owners = [obj for obj, n in zip(objects, counts, strict=True) for _ in range(n)]
+        segments = list(map(_GetSegment, owners, [k for n in counts for k in range(n)]))
+        points = _read_all(_SegmentPoint, segments, c_float, 2, (0, 1))
+        xs, ys, kinds = points[0::2], points[1::2], bytes(t % 256 for t in map(_SegmentType, segments))
+        flags = bytes(map(_SegmentClose, segments))
+    closes = bytearray(total)
+    if any(flags):
+        path_ends = set(accumulate(counts))
+        for k, flag in enumerate(flags):
+            if flag and (k + 1 in path_ends or kinds[k + 1] == _MOVETO):
+                closes[k] = 1
+    return xs, ys, kinds, closes
+
+
+def _layout_matches(path: int, n: int) -> bool:
+    """Whether the ``n`` segments of ``path`` are handed out ``_POINT_SIZE`` bytes apart
+    (one array), and read from memory as the API gives them."""
+    segments = list(map(_GetSegment, repeat(path, n), range(n)))
+    if not segments[0] or segments != list(range(segments[0], segments[0] + n * _POINT_SIZE, _POINT_SIZE)):
+        return False
+    raw = ctypes.string_at(segments[0], n * _POINT_SIZE)
+    floats = array("f", raw)
+    points = _read_all(_SegmentPoint, segments, c_float, 2, (0, 1))
+    return (
+        floats[0::3].tolist() == points[0::2]
+        and floats[1::3].tolist() == points[1::2]
+        and list(raw[8::_POINT_SIZE]) == list(map(_SegmentType, segments))
+        and list(raw[9::_POINT_SIZE]) == list(map(_SegmentClose, segments))
+    )
 
 
 def _read_all(function, handles: list[int], ctype, count: int, slots: tuple[int, ...]) -> list:

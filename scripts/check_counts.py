@@ -33,9 +33,11 @@ def main() -> None:
     per_city: dict[str, Counter[str]] = defaultdict(Counter)
     per_rule: Counter[tuple[str, str]] = Counter()
     dump = []
-    for path in sorted(args.snapshot.glob("corpus__*.blocks.pickle")):
+    for path in sorted(args.snapshot.glob("*.blocks.pickle")):
         label = path.name.removesuffix(".blocks.pickle")
-        city = cities.get(label.removeprefix("corpus__"), "?")
+        city = cities.get(label.removeprefix("corpus__"))
+        if city is None:
+            continue  # a fixture
         try:
             doc = build(pickle.loads(path.read_bytes()), Source(label, Format.PDF, ""))
         except Exception:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -16,17 +17,60 @@ def fixture_bytes(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
 
 
+@functools.cache
+def parsed(name: str):
+    """The fixture ``name`` ("seed.pdf", "real/putuo_wanli_2024_dept.pdf") loaded once per
+    test process (each xdist worker has its own), under its own file name. A Disclosure
+    is immutable (frozen dataclasses and tuples), so every test can share the one read."""
+    return load(fixture_bytes(name), name.rsplit("/", 1)[-1])
+
+
+@functools.cache
+def pdf_blocks(name: str) -> tuple:
+    """The PDF reader's blocks of the fixture ``name``, read once per test process (the
+    blocks are frozen dataclasses; a tuple, so no test can change what others see)."""
+    from loaders import pdf
+
+    return tuple(pdf.read(fixture_bytes(name)))
+
+
+@pytest.fixture(scope="session")
+def fuliyuan():
+    return parsed("real/putuo_fuliyuan_2024_unit.pdf")
+
+
+@pytest.fixture(scope="session")
+def wanli():
+    return parsed("real/putuo_wanli_2024_dept.pdf")
+
+
+@pytest.fixture(scope="session")
+def seed_pdf():
+    return parsed("seed.pdf")
+
+
 @pytest.fixture(scope="session")
 def seed_docx():
-    return load(fixture_bytes("seed.docx"), "seed.docx")
+    return parsed("seed.docx")
 
 
 @pytest.fixture(scope="session")
 def seed_txt():
-    return load(fixture_bytes("seed.txt"), "seed.txt")
+    return parsed("seed.txt")
 
 
 @pytest.fixture(scope="session")
 def seed(seed_docx):
     """The seed as the rule and view tests call it: the parsed seed.docx."""
     return seed_docx
+
+
+def pytest_collection_modifyitems(config, items):
+    """Modules with slow tests run first (the browser ones, then CLI and worker processes), each kept
+    whole (its module fixtures are set up once): with two xdist workers the longest
+    tests then start at once and the short ones fill in around them, instead of one
+    browser test starting last and running alone."""
+    browser = {item.module for item in items if item.get_closest_marker("browser")}
+    slow = {item.module for item in items if item.get_closest_marker("slow")}
+    # stable: the order within each group is kept
+    items.sort(key=lambda item: (item.module not in browser, item.module not in slow))

@@ -353,9 +353,10 @@ def text_page(lines: list[str]) -> bytes:
     return b"\n".join(parts)
 
 
-def flate_bomb_pdf(inflated: int) -> bytes:
+def flate_bomb_pdf(inflated: int, layers: int = 1) -> bytes:
     """One page whose content stream inflates to ``inflated`` bytes (spaces, then some
-    text), compressed about 1,000 to 1."""
+    text), compressed about 1,000 to 1; ``layers`` > 1 compresses it again that many
+    times (/Filter [/FlateDecode /FlateDecode]: the first layer alone inflates small)."""
     compressor = zlib.compressobj(9)
     chunks = [compressor.compress(text_page(["bomb"]) + b"\n")]
     chunk = b" " * MiB
@@ -363,7 +364,11 @@ def flate_bomb_pdf(inflated: int) -> bytes:
         chunks.append(compressor.compress(chunk))
     chunks.append(compressor.flush())
     stream = b"".join(chunks)
+    for _ in range(layers - 1):
+        stream = zlib.compress(stream, 9)
     data = pdf([b"PLACEHOLDER"], compress=True)
+    if layers > 1:
+        data = data.replace(b"/Filter /FlateDecode", b"/Filter [" + b" /FlateDecode" * layers + b" ]")
     placeholder = zlib.compress(b"PLACEHOLDER", 6)
     return data.replace(b"/Length %d" % len(placeholder), b"/Length %d" % len(stream)).replace(placeholder, stream)
 

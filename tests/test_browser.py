@@ -36,6 +36,7 @@ UPLOAD_LIMIT_MB = 2  # the test server's limit, so "too large" needs only a 3 MB
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="system Chromium not installed (make test installs it)"),
 ]
 

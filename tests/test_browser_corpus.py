@@ -10,9 +10,11 @@ import pytest
 from budget.application import corpus as ingest
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
 
-pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM), reason="system Chromium not installed (make test installs it)"
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="system Chromium not installed (make test installs it)"),
+]
 
 AUDIT = "上海市审计局"
 

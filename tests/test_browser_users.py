@@ -24,6 +24,7 @@ from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, server  # noqa: F401 - t
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(not __import__("os").path.exists(CHROMIUM), reason="system Chromium not installed"),
 ]
 

@@ -1,17 +1,21 @@
 """The pre-publication check (发布前检查): a catalogue of rules run over a Disclosure.
 
 ``run(disclosure)`` runs every rule of ``CATALOGUE`` and returns a ``CheckReport``: each
-rule ends passed, failed (with findings) or not run (with the reason). A rule that
-raises is reported as not run with the error, never crashes the run.
+rule ends passed, failed (with findings) or not run (with the reason its needs do not
+hold). A rule that raises is reported as not run with the error, never crashes the run.
+After all rules, one wrong cell is reported once and the findings of a table read
+unreliably are set aside (``budget.checks.reading``).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from budget.checks import reading
+from budget.checks.catalogue import CATALOGUE
 from budget.checks.core import (
-    CATALOGUE,
     CATEGORY_LABELS,
+    DEFAULT_TEMPLATE,
     SEVERITY_LABELS,
     SEVERITY_ORDER,
     STATUS_LABELS,
@@ -20,19 +24,16 @@ from budget.checks.core import (
     Context,
     Finding,
     Location,
-    NotRun,
+    Need,
     Rule,
     RuleResult,
     Settings,
     Severity,
     Status,
 )
+from budget.model import TABLE_LABELS, Disclosure, TableKind
 
-# Importing the families registers their rules, in the order the catalogue lists them.
-from budget.checks import arithmetic, reconcile, text, items, completeness, form, performance  # noqa: E402,F401
-from budget.model import Disclosure, TableKind
-
-RULESET_VERSION = "2026.11-1"
+RULESET_VERSION = "2026.12-1"
 
 __all__ = [
     "CATALOGUE",
@@ -45,6 +46,7 @@ __all__ = [
     "CheckReport",
     "Finding",
     "Location",
+    "Need",
     "Rule",
     "RuleResult",
     "Settings",
@@ -55,11 +57,36 @@ __all__ = [
 ]
 
 
-def _missing(ctx: Context, needs: tuple[TableKind, ...]) -> str | None:
-    from budget.model import TABLE_LABELS
+def unmet(ctx: Context, rule: Rule) -> str | None:
+    """Why a rule cannot run on this document (its first need that does not hold), or None."""
+    absent = [TABLE_LABELS[k] for k in rule.needs if isinstance(k, TableKind) and ctx.doc.table(k) is None]
+    if absent:
+        return f"文件中没有{'、'.join(absent)}"
+    for need in rule.needs:
+        if isinstance(need, Need) and not need.holds(ctx):
+            return need.reason
+    return None
 
-    absent = [TABLE_LABELS[k] for k in needs if ctx.doc.table(k) is None]
-    return f"文件中没有{'、'.join(absent)}" if absent else None
+
+def _render(rule: Rule, finding: Finding) -> str:
+    """A finding's message: as the rule wrote it, or its template filled with its params."""
+    if finding.message:
+        return finding.message
+    template = rule.template if finding.template == DEFAULT_TEMPLATE else rule.templates[finding.template]
+    return template.format(**finding.params)
+
+
+def _settled(rule: Rule, finding: Finding) -> Finding:
+    """The finding (and the consequences it lists, unless another rule's) with its rule,
+    severity and message."""
+    severity = rule.severity if finding.severity == Severity.RULE else finding.severity
+    return replace(
+        finding,
+        rule=rule.id,
+        severity=severity,
+        message=_render(rule, finding),
+        consequences=tuple(f if f.rule else _settled(rule, f) for f in finding.consequences),
+    )
 
 
 # A finding quotes its sentence; a sentence can be a whole 50,000-character paragraph
@@ -85,8 +112,7 @@ def _finish(rule: Rule, findings: list[Finding]) -> RuleResult:
     done = []
     seen: dict[str, int] = {}
     for finding in findings:
-        severity = rule.severity if finding.severity == Severity.RULE else finding.severity
-        finding = _windowed(replace(finding, rule=rule.id, severity=severity))
+        finding = _windowed(_settled(rule, finding))
         key = finding.identity()
         seen[key] = seen.get(key, 0) + 1
         done.append(replace(finding, key=key if seen[key] == 1 else f"{key}-{seen[key]}"))
@@ -96,13 +122,11 @@ def _finish(rule: Rule, findings: list[Finding]) -> RuleResult:
 
 
 def run_rule(rule: Rule, ctx: Context) -> RuleResult:
-    reason = _missing(ctx, rule.needs)
-    if reason:
-        return RuleResult(rule, Status.NOT_RUN, reason=reason)
     try:
+        reason = unmet(ctx, rule)
+        if reason:
+            return RuleResult(rule, Status.NOT_RUN, reason=reason)
         findings = list(rule.check(ctx))
-    except NotRun as why:
-        return RuleResult(rule, Status.NOT_RUN, reason=str(why))
     except Exception as error:  # one broken rule must not hide the others' results
         return RuleResult(rule, Status.NOT_RUN, reason=f"规则运行出错：{type(error).__name__}: {error}")
     return _finish(rule, findings)
@@ -111,4 +135,5 @@ def run_rule(rule: Rule, ctx: Context) -> RuleResult:
 def run(disclosure: Disclosure, settings: Settings | None = None) -> CheckReport:
     ctx = Context(disclosure, settings or Settings())
     results = tuple(run_rule(rule, ctx) for rule in CATALOGUE)
+    results = reading.set_aside(reading.merge_cell_defects(results, disclosure), disclosure)
     return CheckReport(disclosure.source, disclosure.unit, RULESET_VERSION, results)

@@ -68,16 +68,20 @@ def envelope(figures: Sequence[Money], items: int, unit: MoneyUnit) -> Decimal:
     return max(quanta) * HALF * max(items, 1)
 
 
-def compare_sum(actual: Money, parts: Sequence[Money | None]) -> Comparison:
-    """The printed ``actual`` against the sum of the reported ``parts`` (blanks skipped)."""
+def compare_sum(actual: Money, parts: Sequence[Money | None], rounded: int | None = None) -> Comparison:
+    """The printed ``actual`` against the sum of the reported ``parts`` (blanks skipped).
+
+    ``rounded``: how many rounded figures lie under the sum when more than the parts (a
+    total worked out from the unrounded 项 below the printed 类)."""
     present = [p for p in parts if p is not None]
     unit = finer([actual.unit, *(p.unit for p in present)])
     total = Money(Decimal(0), unit)
     for part in present:
         total = total + part.to(unit)
     printed = actual.to(unit)
-    tolerance = envelope([actual, *present], len(present), unit)
-    return Comparison(printed, total, tolerance, len(present))
+    items = max(len(present), rounded or 0)
+    tolerance = envelope([actual, *present], items, unit)
+    return Comparison(printed, total, tolerance, items)
 
 
 def compare(actual: Money, expected: Money) -> Comparison:

@@ -1,9 +1,11 @@
 """The vocabulary of the pre-publication check: rules, findings, results, the report.
 
-A rule is one small pure function over a ``Disclosure`` plus its metadata. It returns
-findings (an empty result means it passed) or raises ``NotRun`` with a reason when the
-document lacks what it needs. The engine (``budget.checks.run``) turns every outcome,
-including an unexpected exception, into a ``RuleResult``.
+A rule is one small pure function over a ``Disclosure`` plus its metadata: the tables
+and conditions it needs (``needs``: a ``TableKind`` or a ``Need`` with its reason), its
+message templates (the default one and named others), its severity and guidance. It
+yields findings with their parameters; the engine (``budget.checks.run``) renders each
+finding's template, runs a rule only when its needs hold (else: not run, with the
+reason), and turns every outcome, including an unexpected exception, into a ``RuleResult``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Category(StrEnum):
     COMPLETENESS = "completeness"
     FORM = "form"
     PERFORMANCE = "performance"
+    READING = "reading"
 
 
 CATEGORY_LABELS = {
@@ -45,6 +48,7 @@ CATEGORY_LABELS = {
     Category.COMPLETENESS: "完整性",
     Category.FORM: "文字规范",
     Category.PERFORMANCE: "绩效目标",
+    Category.READING: "表格读取",
 }
 
 
@@ -57,8 +61,15 @@ class Status(StrEnum):
 STATUS_LABELS = {Status.PASSED: "通过", Status.FAILED: "未通过", Status.NOT_RUN: "未运行"}
 
 
-class NotRun(Exception):
-    """Raised by a rule that cannot run on this document; ``str()`` is the Chinese reason."""
+@dataclass(frozen=True, slots=True)
+class Need:
+    """A condition a rule needs to run, and the Chinese reason it does not when it fails."""
+
+    holds: Callable[[Context], object]  # truthy when the rule can run
+    reason: str
+
+
+Requirement = TableKind | Need
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +116,15 @@ class Location:
         return (2, 0)
 
 
+DEFAULT_TEMPLATE = "default"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem. Amounts are Decimals in ``unit`` (the document's money unit, or "%")."""
 
-    message: str
-    location: Location
+    message: str = ""  # empty: the engine renders the rule's template with ``params``
+    location: Location = field(kw_only=True)
     expected: Decimal | None = None
     actual: Decimal | None = None
     difference: Decimal | None = None
@@ -118,6 +132,7 @@ class Finding:
     rule: str = ""  # filled in by the engine
     severity: Severity = Severity.RULE  # RULE: the rule's own severity (the engine sets it)
     key: str = ""  # stable identity for reviewer annotations, filled in by the engine
+    template: str = DEFAULT_TEMPLATE  # the rule's template the engine renders with ``params`` (no message given)
     # the figures behind the message: template fields, the items summed and the tolerance
     params: Mapping[str, object] = field(default_factory=dict)
     consequences: tuple[Finding, ...] = ()  # other failures this one defect causes
@@ -135,13 +150,20 @@ class Rule:
     title: str  # Chinese, what is checked
     category: Category
     severity: Severity  # the severity of an ordinary finding of this rule
-    template: str  # Chinese message template (str.format fields)
+    template: str  # Chinese message template (str.format fields) of an ordinary finding
     guidance: str  # one sentence: how to fix
     check: Callable[[Context], Iterable[Finding]] = field(repr=False, compare=False)
-    needs: tuple[TableKind, ...] = ()  # tables without which it cannot run
+    needs: tuple[Requirement, ...] = ()  # tables and conditions without which it cannot run
+    templates: Mapping[str, str] = field(default_factory=dict)  # other findings' templates, by name
 
-    def message(self, **fields: object) -> str:
-        return self.template.format(**fields)
+    def message(self, name: str = DEFAULT_TEMPLATE, **fields: object) -> str:
+        """A message rendered from the default or a named template."""
+        template = self.template if name == DEFAULT_TEMPLATE else self.templates[name]
+        return template.format(**fields)
+
+    def table_kinds(self) -> tuple[TableKind, ...]:
+        """The kinds of table the rule compares (its table needs)."""
+        return tuple(n for n in self.needs if isinstance(n, TableKind))
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,10 +235,10 @@ class Context:
         return self.doc.unit.money_unit
 
     def table(self, kind: TableKind) -> Table:
-        """The table of a kind, or NotRun when the document has none (or it is empty)."""
+        """The table of a kind the rule declared it needs (so it is there)."""
         table = self.doc.table(kind)
         if table is None:
-            raise NotRun(f"文件中没有{_label(kind)}")
+            raise LookupError(f"no {kind} table: declare it in the rule's needs")
         return table
 
     def table_index(self, table: Table) -> int | None:
@@ -238,15 +260,6 @@ class Context:
         return find_quotes(self.doc)
 
 
-def _label(kind: TableKind) -> str:
-    from budget.model import TABLE_LABELS
-
-    return TABLE_LABELS[kind]
-
-
-CATALOGUE: list[Rule] = []
-
-
 def rule(
     id: str,
     title: str,
@@ -254,15 +267,17 @@ def rule(
     severity: Severity,
     template: str,
     guidance: str,
-    needs: tuple[TableKind, ...] = (),
+    needs: tuple[Requirement, ...] = (),
+    templates: Mapping[str, str] | None = None,
 ) -> Callable[[Callable[[Context], Iterable[Finding]]], Rule]:
-    """Register a rule function in the catalogue (the single list everything uses)."""
+    """Make a rule of a check function and its metadata (the catalogue lists it)."""
 
-    def register(check: Callable[[Context], Iterable[Finding]]) -> Rule:
-        entry = Rule(id, title, category, severity, template, guidance, check, needs)
-        if any(r.id == id for r in CATALOGUE):
-            raise ValueError(f"duplicate rule id {id}")
-        CATALOGUE.append(entry)
-        return entry
+    def make(check: Callable[[Context], Iterable[Finding]]) -> Rule:
+        return Rule(id, title, category, severity, template, guidance, check, needs, dict(templates or {}))
 
-    return register
+    return make
+
+
+def has(kind: TableKind, reason: str, what: Callable[[Table], object]) -> Need:
+    """A need on a table of the document: it is there and ``what`` holds for it."""
+    return Need(lambda ctx: (table := ctx.doc.table(kind)) is not None and what(table), reason)

@@ -75,7 +75,7 @@ def _outcome(claim: Claim, role: Role, resolved: Resolved) -> tuple[str, str | N
         return STATED, "增减额：没有上年数和增减率可以核对"
     if role == Role.BUDGETED:
         return (CHECKED, None) if Role.COMPLETION in has else (STATED, WHY_NOT[Role.BUDGETED])
-    return STATED, WHY_NOT[Role.LIMIT]
+    return STATED, WHY_NOT.get(role, WHY_NOT[Role.LIMIT])
 
 
 def _agrees(claim: Claim, role: Role, resolved: Resolved) -> bool:

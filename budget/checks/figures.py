@@ -11,16 +11,29 @@ why (a last year's figure, a limit, a fee the tables print only in part …).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
 from budget.checks.amounts import add_up, zero
 from budget.checks.core import Context, Location
-from budget.checks.where import asset_location, asset_total, level_of, line_location, row_label, side_line, squash
+from budget.checks.where import (
+    asset_location,
+    asset_total,
+    column_label,
+    keys_of,
+    level_of,
+    line_location,
+    main_value,
+    row_label,
+    side_line,
+    squash,
+)
 from budget.checks.where import three_public_cell
-from budget.model import TABLE_LABELS, Line, Money, Table, TableKind
+from budget.model import COLUMN_LABELS, TABLE_LABELS, Line, Money, Table, TableKind
 from budget.narrative import Claim, Kind, Role, Subject, read_claims
+from budget.narrative.text import last_match, sentence_span
+from budget.narrative.claims import PROJECT_PARTS
 
 
 class Bound(StrEnum):
@@ -118,9 +131,9 @@ def _procurement_figures(ctx: Context) -> dict[str, TableFigure]:
     items = [p for p in lines if not p.is_total and p.amount is not None]
     total = next((p.amount for p in lines if p.is_total and p.amount is not None), None)
     if total is None:
-        total = add_up([p.amount for p in items if p.amount is not None])
+        return {}  # no printed total: the lines may hold subtotals (a unit and its items)
     found = {"procurement": TableFigure("政府采购预算表 合计", total, where)}
-    if items and all(p.catalogue_code for p in items):
+    if items and all((p.catalogue_code or "")[:1].upper() in ("A", "B", "C") for p in items):
         unit = items[0].amount.unit if items[0].amount is not None else ctx.unit
         for key, prefix, label in (("goods", "A", "货物"), ("works", "B", "工程"), ("services", "C", "服务")):
             amounts = [
@@ -136,6 +149,20 @@ def _asset_figures(ctx: Context) -> dict[str, TableFigure]:
     if line is None:
         return {}
     return {"assets": TableFigure(f"固定资产占用情况表 {squash(line.item)}", line.value, asset_location(ctx, line))}
+
+
+def _bounded(figure: TableFigure | None, bound: Bound) -> TableFigure | None:
+    return replace(figure, bound=bound) if figure is not None else None
+
+
+def _fund_income(ctx: Context, fiscal: Table | None, word: str) -> TableFigure | None:
+    """A fund's income as the 财政拨款收支总表 prints it (its income side)."""
+    line = side_line(fiscal, "income", word)
+    if fiscal is None or line is None:
+        return None
+    value = main_value(line)
+    key = next((k for k, v in line.values.items() if v is value), "total")
+    return TableFigure(f"财政拨款收支总表 {squash(line.name)}", value, line_location(ctx, fiscal, line, key))
 
 
 def _book(ctx: Context) -> dict[str, TableFigure]:
@@ -162,7 +189,8 @@ def _book(ctx: Context) -> dict[str, TableFigure]:
         ),
         "expenditure_total": first(
             _line_figure(ctx, summary, side_line(summary, "expenditure", "支出总计"), "total", "收支总表 支出总计"),
-            _line_figure(ctx, expenditure, expenditure_line, "total", "支出总表 合计"),
+            # the expenditure table leaves out what is carried to next year: the total is at least this
+            _bounded(_line_figure(ctx, expenditure, expenditure_line, "total", "支出总表 合计"), Bound.LOWER),
         ),
         "current_income": _line_figure(
             ctx, summary, side_line(summary, "income", "本年收入合计"), "total", "收支总表 本年收入合计"
@@ -179,6 +207,8 @@ def _book(ctx: Context) -> dict[str, TableFigure]:
         ),
         "appropriation_total": _line_figure(ctx, fiscal, fiscal_total, "total", "财政拨款收支总表 收入总计"),
         "general_public": _fund_figure(ctx, TableKind.GENERAL_PUBLIC, "一般公共预算支出表"),
+        "general_public_income": _fund_income(ctx, fiscal, "一般公共预算"),
+        "gov_fund_income": _fund_income(ctx, fiscal, "政府性基金"),
         "general_public_basic": first(
             _line_figure(ctx, general, general_line, "basic", "一般公共预算支出表 基本支出合计"),
             _line_figure(ctx, economic, economic_line, "total", "基本支出表 合计"),
@@ -244,7 +274,7 @@ def name_key(name: str | None) -> str:
     """A 科目 name as compared: no spaces, full-width brackets, the current 类 name, and
     the trailing 支出 optional (“教育（类）” names 教育支出)."""
     text = squash(name or "").translate(WIDTH)
-    text = RENAMED_CLASSES.get(text, text)
+    text = RENAMED_CLASSES.get(text, text).replace("的", "")
     return text[:-2] if text.endswith("支出") and len(text) > 3 else text
 
 
@@ -327,6 +357,8 @@ TABLES_OF_KEY: dict[str, tuple[TableKind, ...]] = {
     "general_public_basic": (K.GENERAL_PUBLIC, K.BASIC_ECONOMIC),
     "general_public_project": (K.GENERAL_PUBLIC,),
     "gov_fund": (K.GOV_FUND,),
+    "general_public_income": (K.FISCAL_SUMMARY,),
+    "gov_fund_income": (K.FISCAL_SUMMARY,),
     "state_capital": (K.STATE_CAPITAL,),
     **dict.fromkeys(("special_account", "business", "operating", "superior_grant", "subsidiary"), (K.INCOME,)),
     "other": (K.INCOME,),
@@ -344,7 +376,21 @@ TABLES_OF_KEY: dict[str, tuple[TableKind, ...]] = {
     "performance_project_money": (K.EXPENDITURE,),
 }
 
+# the column a book figure is read from, where a table of the right kind may lack it
+COLUMN_OF_KEY = {
+    **{k: k for k in ("special_account", "business", "operating", "superior_grant", "subsidiary", "other")},
+    **{k: k for k in ("carried_in", "basic", "project", "personnel", "public")},
+    "appropriation_income": "appropriation",
+    "running_costs": "public",
+}
+
+
+def _has_column(table: Table | None, key: str) -> bool:
+    return table is not None and (key in table.column_keys or any(key in ln.values for ln in table.lines))
+
+
 NOT_IN_TABLES = {
+    "carried_in_part": "上年结转中的一部分：表格没有分列",
     "sme": "预留中小企业份额：表格没有列出",
     "asset_purchase": "拟购置资产：表格没有列出",
     "carried_out": "年终结转：收支总表列示时才能核对",
@@ -366,6 +412,23 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
         return Resolved(None, reason=NOT_IN_TABLES[key], key=key)
     if key == "performance_money" and claim.subject is not None and "项目" in claim.subject.name:
         key = "performance_project_money"
+    appropriation = _about_appropriation(claim)
+    within = claim.within
+    if within is not None and within.kind != Kind.CONCEPT and key in PART_KEYS:
+        return Resolved(None, reason="所列的组成部分：表格没有按此分列", key=key)  # "303 …，其中：人员经费…"
+    if key in ("income_total", "expenditure_total") and (_appropriation_words(claim) or _appropriation_heading(claim)):
+        key = "appropriation_total"  # "财政拨款收入总计、支出总计均为…"
+    if key in ("general_public", "gov_fund") and claim.subject is not None and "收入" in claim.subject.name:
+        # a fund's income: as its expenditure table totals it, or as the fiscal table's income side prints it
+        both = tuple(f for f in (figures.get(key), figures.get(f"{key}_income")) if f is not None)
+        if both:
+            return Resolved(rule_id, both, key=key)
+    if key in ("basic", "project") and appropriation:
+        key = f"general_public_{key}"  # "财政拨款支出…，其中：基本支出…" is the appropriation's part
+    if key in ("personnel", "public") and not appropriation and not _about_basic(claim):
+        figure = figures.get(key)  # the basic table prints the appropriation's part of all funds
+        if figure is not None:
+            return Resolved(rule_id, (replace(figure, bound=Bound.LOWER),), key=key)
     figure = figures.get(key)
     if figure is None:
         kinds = TABLES_OF_KEY.get(key, ())
@@ -373,6 +436,12 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
         if kinds and not present:
             labels = "、".join(TABLE_LABELS[k] for k in kinds)
             return Resolved(rule_id, reason=f"文件中没有{labels}", key=key)
+        if key in ("goods", "works", "services", "procurement") and ctx.doc.procurement:
+            return Resolved(rule_id, reason="政府采购预算表没有品目编码，不能按货物、工程、服务分列", key=key)
+        column = COLUMN_OF_KEY.get(key)
+        if column is not None and present and not any(_has_column(ctx.doc.table(k), column) for k in present):
+            labels = "、".join(TABLE_LABELS[k] for k in present)
+            return Resolved(rule_id, reason=f"{labels}没有“{COLUMN_LABELS.get(column, column)}”栏", key=key)
         return Resolved(rule_id, key=key, unread="表格中没有读出这一数字")
     return Resolved(rule_id, (figure,), key=key)
 
@@ -386,13 +455,32 @@ def _economic_by_name(ctx: Context, subject: Subject | None, running: bool = Fal
     lines = [ln for ln in _coded(table) if name_key(ln.name) == wanted]
     if not lines:
         return None
-    line = lines[0]
+    line = _summed([ln for ln in lines if ln.code == lines[0].code])
     key = "public" if running and line.values.get("public") is not None else "total"
     bound = Bound.EXACT if running or not _economic_table_is_basic(table) else Bound.LOWER
+    if running and ctx.doc.unit.kind == "部门":
+        # 机关运行经费 is the 行政单位's: a department's table also holds its 事业单位' fees
+        bound = Bound.UPPER
     figure = TableFigure(
         f"基本支出表 {row_label(line)}", line.values.get(key), line_location(ctx, table, line, key), bound, line
     )
     return Resolved("TEXT-RUNNING" if running else "TEXT-ITEMS", (figure,), key="economic")
+
+
+def _summed(lines: list[Line]) -> Line:
+    """One 科目 printed on several lines (西安: 30202 印刷费 once for each 政府经济科目 it
+    maps to): the first line with the figures of all of them added up."""
+    if len(lines) == 1:
+        return lines[0]
+    values: dict[str, Money | None] = {}
+    for line in lines:
+        for key, value in line.values.items():
+            if value is None:
+                values.setdefault(key, None)
+            else:
+                previous = values.get(key)
+                values[key] = value if previous is None else previous + value
+    return replace(lines[0], values=values)
 
 
 def _lines_figures(ctx: Context, hits: list[tuple[Table, Line]], bound: Bound = Bound.EXACT) -> tuple[TableFigure, ...]:
@@ -404,16 +492,53 @@ def _lines_figures(ctx: Context, hits: list[tuple[Table, Line]], bound: Bound = 
     )
 
 
+# a list of 科目 given under one part of spending ("②公用经费：①行政运行（2013201）124.00万元")
+LISTED_PART = re.compile(r"(人员经费|公用经费|专项业务经费|专项经费|业务经费)[：:]")
+LISTED_KEYS = {"人员经费": "personnel", "公用经费": "public"}
+
+
+def _listed_part(claim: Claim) -> str | None:
+    """The part of spending a paragraph lists this 科目 under ("①人员经费：工资福利支出（301）…"),
+    when the label comes before the figure in the same paragraph."""
+    found = last_match(LISTED_PART, claim.paragraph[: claim.start])
+    return found.group(1) if found is not None else None
+
+
+def _listed_figures(ctx: Context, claim: Claim, subject: Subject, part: str) -> Resolved:
+    """A 科目's figure for one part of spending: the basic table's column of that part, or
+    not comparable where the tables do not split the 科目 so."""
+    key = LISTED_KEYS.get(part)
+    if subject.scheme == "economic" and key is not None:
+        hits = classified_lines(ctx, subject, (TableKind.BASIC_ECONOMIC,))
+        if hits and key in hits[0][1].values:
+            table, line = hits[0]
+            same = _summed([ln for t, ln in hits if t is table and ln.code == line.code])
+            figure = TableFigure(
+                f"{table.label} {row_label(same)} {column_label(table, key)}",
+                same.values[key],
+                line_location(ctx, table, same, key),
+                Bound.EXACT,
+                same,
+            )
+            return Resolved("TEXT-ITEMS", (figure,))
+    return Resolved(None, reason=f"{part}中的一部分：表格没有按此分列")
+
+
 def _classified(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
     if subject.code and GOVERNMENT_ECONOMIC.match(subject.code):
         return Resolved(None, reason="政府预算支出经济分类（5xx）：表格按部门预算经济分类列示")
+    listed = _listed_part(claim)
+    if listed is not None:
+        return _listed_figures(ctx, claim, subject, listed)
     if subject.scheme == "economic":
         hits = classified_lines(ctx, subject, (TableKind.BASIC_ECONOMIC,))
         if not hits:
             return Resolved("TEXT-NAMES", reason="基本支出表中没有这一经济科目")
         table = hits[0][0]
         basic_only = _economic_table_is_basic(table) and not _about_basic(claim)
-        return Resolved("TEXT-ITEMS", _lines_figures(ctx, hits[:1], Bound.LOWER if basic_only else Bound.EXACT))
+        same = [line for t, line in hits if t is table and line.code == hits[0][1].code]
+        bound = Bound.LOWER if basic_only else Bound.EXACT
+        return Resolved("TEXT-ITEMS", _lines_figures(ctx, [(table, _summed(same))], bound))
     hits = classified_lines(ctx, subject, FUNCTIONAL_TABLES)
     if not hits and subject.scheme is None:
         hits = classified_lines(ctx, subject, (TableKind.BASIC_ECONOMIC,))
@@ -422,8 +547,45 @@ def _classified(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
             bound = Bound.LOWER if _economic_table_is_basic(table) and not _about_basic(claim) else Bound.EXACT
             return Resolved("TEXT-ITEMS", _lines_figures(ctx, hits[:1], bound))
     if not hits:
-        return Resolved("TEXT-NAMES", reason="支出表中找不到这一科目")
-    return Resolved("TEXT-ITEMS", _lines_figures(ctx, _preferred(claim, hits)))
+        amount = claim.amount
+        if amount is not None and amount.value == 0:
+            return Resolved("TEXT-NAMES", reason="本年为零的科目：表中不列")
+        return Resolved("TEXT-NAMES", unread="支出表中找不到这一科目")
+    return _functional_figures(ctx, claim, hits)
+
+
+PART_PASSAGE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{0,3}[)）、.．]?\s*(基本支出|项目支出)")
+
+
+def _part_of(claim: Claim) -> str | None:
+    """The part of spending a 科目 figure is given for: the 基本支出 or 项目支出 it is listed
+    under ("（二）项目支出：…其中：…公共安全支出40230.95万元"), or None for the whole."""
+    if claim.within is not None and claim.within.key in ("basic", "project"):
+        return claim.within.key
+    lead = PART_PASSAGE.match(claim.paragraph)
+    if lead is not None and "其中" in claim.paragraph[: claim.start]:
+        return "basic" if lead.group(1) == "基本支出" else "project"
+    return None
+
+
+def _functional_figures(ctx: Context, claim: Claim, hits: list[tuple[Table, Line]]) -> Resolved:
+    part = _part_of(claim)
+    if part is None:
+        return Resolved("TEXT-ITEMS", _lines_figures(ctx, _preferred(claim, hits)))
+    found = tuple(
+        TableFigure(
+            f"{table.label} {row_label(line)} {column_label(table, key)}",
+            line.values.get(key),
+            line_location(ctx, table, line, key),
+            Bound.EXACT,
+            line,
+        )
+        for table, line in _preferred(claim, hits)
+        if (key := keys_of(line).get(part)) is not None
+    )
+    if not found:
+        return Resolved(None, reason="基本支出、项目支出中的科目：表格没有按此分列")
+    return Resolved("TEXT-ITEMS", found)
 
 
 ALL_FUNDS_WORDS = re.compile(r"支出总表|全部支出|部门预算支出|单位预算支出")
@@ -437,6 +599,34 @@ def _preferred(claim: Claim, hits: list[tuple[Table, Line]]) -> list[tuple[Table
     return sorted(hits, key=lambda hit: (hit[0].kind != first, FUNCTIONAL_TABLES.index(hit[0].kind)))
 
 
+PART_KEYS = {"personnel", "public", "basic", "project", "carried_in", "current_income", "current_expenditure"}
+
+
+def _appropriation_words(claim: Claim) -> bool:
+    """The sentence speaks of the appropriation before the figure's own words."""
+    figure = claim.amount or claim.figures[0]
+    sentence, offset = sentence_span(claim.paragraph, figure.start)
+    before = sentence[: figure.start - offset]
+    return "财政拨款" in before and "非财政拨款" not in before
+
+
+def _appropriation_heading(claim: Claim) -> bool:
+    """The passage is headed as the appropriation's ("（二）财政拨款收支情况")."""
+    return "财政拨款" in claim.heading and "非财政拨款" not in claim.heading
+
+
+APPROPRIATION_KEYS = {"general_public", "appropriation_expenditure", "appropriation_income", "appropriation_total"}
+
+
+def _about_appropriation(claim: Claim) -> bool:
+    """A claim about the appropriation (一般公共预算 / 财政拨款), by the total it is listed
+    under or the heading of its passage."""
+    within = claim.within
+    if within is not None and within.key in APPROPRIATION_KEYS:
+        return True
+    return bool(re.search(r"财政拨款|一般公共预算", claim.heading))
+
+
 def _about_basic(claim: Claim) -> bool:
     return "基本支出" in f"{claim.heading} {claim.paragraph[: claim.start]}"
 
@@ -447,10 +637,10 @@ def _named(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
         if found is not None:
             return found
         return Resolved(None, reason="费用科目：基本支出表只列其基本支出部分或没有列出")
-    if claim.within is None:
+    if claim.within is None and not PROJECT_LIST.search(claim.heading):
         hits = classified_lines(ctx, subject, FUNCTIONAL_TABLES)
         if hits:
-            return Resolved("TEXT-ITEMS", _lines_figures(ctx, _preferred(claim, hits)))
+            return _functional_figures(ctx, claim, hits)
         if claim.topic == "running":
             found = _economic_by_name(ctx, subject, running=True)
             if found is not None:
@@ -461,9 +651,19 @@ def _named(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
     project = _project(ctx, subject)
     if project is not None:
         return project
-    if claim.within is not None and claim.within.kind == Kind.NAMED:
-        return Resolved(None, reason="项目的组成部分：表格只列到项目")
+    if claim.within is not None:
+        what = (
+            "项目的组成部分：表格只列到项目" if claim.within.kind == Kind.NAMED else "所列的组成部分：表格没有按此分列"
+        )
+        return Resolved(None, reason=what)
+    if PERFORMANCE_WORDS.search(f"{claim.context} {claim.heading} {subject.name}"):
+        return Resolved(None, reason="绩效目标、自评中的项目金额：表格不列")
     return Resolved(None, reason=None)  # named, but nothing in the tables is that figure
+
+
+COVERAGE_KEYS = ("other", "carried_in", "superior_grant", "business", "operating", "special_account")
+PERFORMANCE_WORDS = re.compile(r"绩效")
+PROJECT_LIST = re.compile(r"项目支出.{0,24}(具体)?包括|项目(名称|情况|明细)")  # items there are projects, not 科目
 
 
 def _project(ctx: Context, subject: Subject) -> Resolved | None:
@@ -520,7 +720,14 @@ def resolve(ctx: Context, claim: Claim) -> Resolved:
     subject = claim.subject
     if subject is None:
         return Resolved(None, reason=None)
+    if claim.organisation is not None and subject.kind != Kind.NAMED:
+        return Resolved(None, reason="所属单位（或本级）一节中的数：表格列的是整个部门")
     if subject.kind == Kind.CONCEPT and subject.key is not None:
+        if claim.within is not None and claim.within.kind == Kind.NAMED and subject.key in PROJECT_PARTS:
+            return Resolved(None, reason="项目的组成部分：表格只列到项目")  # the project's own carry-over
+        if subject.key in COVERAGE_KEYS and PERFORMANCE_WORDS.search(f"{claim.context} {claim.heading}"):
+            # "绩效目标管理全覆盖，涉及…其他资金14,829.50万元": the money the targets cover
+            return Resolved(None, reason="绩效目标覆盖的资金：不是收入表的一项")
         return _key_figure(ctx, claim, subject.key)
     if subject.kind == Kind.CLASSIFIED:
         return _classified(ctx, claim, subject)
@@ -540,4 +747,5 @@ WHY_NOT = {
     Role.LAST: "上年数：表格只列本年数（由增减额、增减率核对）",
     Role.BUDGETED: "年初预算数：表格列决算数（由完成率核对）",
     Role.LIMIT: "限额、标准或单价：不是本预算的金额",
+    Role.DETAIL: "原因说明中的金额：说明增减的来由，不是表中的一项",
 }

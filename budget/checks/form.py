@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
 from budget.checks.quotes import section_paragraphs
-from budget.checks.where import coded_tables, squash
+from budget.checks.where import NARRATIVE, coded, coded_tables, squash
 from budget.model import Line, Table, TableKind
 
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -96,11 +96,14 @@ def pieces(ctx: Context) -> tuple[TextPiece, ...]:
     Severity.WARNING,
     "标题“{heading}”的编号不连续：此处应为“{expected}”",
     "各级标题应按顺序连续编号，同一级使用同一种编号形式（一、二、三……）。",
+    templates={
+        "goal_twice": "“{project}”绩效目标编号重复：“{text}”",
+        "goal_gap": "“{project}”绩效目标编号不连续：写“{number}”，应为“{expected}”",
+    },
+    needs=(Need(lambda ctx: ctx.doc.sections, "文件中没有识别出标题"),),
 )
 def heading_numbering(ctx: Context) -> Iterator[Finding]:
     sections = ctx.doc.sections
-    if not sections:
-        raise NotRun("文件中没有识别出标题")
     previous: int | None = None
     pending: list[int] = []  # headings numbered in another style where the next 一、二 … belongs
     for index, section in enumerate(sections):
@@ -129,8 +132,8 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
 def _numbering(ctx: Context, index: int, expected: int) -> Finding:
     section = ctx.doc.sections[index]
     return Finding(
-        message=f"标题“{section.heading.strip()}”的编号不连续：此处应为“{to_cn(expected)}、”",
         location=Location(section=section.heading, quote=section.heading, section_index=index),
+        params={"heading": section.heading.strip(), "expected": f"{to_cn(expected)}、"},
     )
 
 
@@ -154,10 +157,16 @@ def goal_numbering(ctx: Context) -> Iterator[Finding]:
                 table_index=project.table,
             )
             if match.group(2):
-                yield Finding(message=f"“{project.name}”绩效目标编号重复：“{match.group(0).strip()}”", location=where)
+                yield Finding(
+                    location=where,
+                    params={"project": project.name, "text": match.group(0).strip()},
+                    template="goal_twice",
+                )
             elif number != expected:
                 yield Finding(
-                    message=f"“{project.name}”绩效目标编号不连续：写“{number}”，应为“{expected}”", location=where
+                    location=where,
+                    params={"project": project.name, "number": number, "expected": expected},
+                    template="goal_gap",
                 )
             expected = number + 1
 
@@ -174,18 +183,24 @@ DOUBLE_OK = {"研究研究", "看一看看一看"}
     "没有重复的词语或标点",
     Category.FORM,
     Severity.WARNING,
-    "“{place}”中“{text}”重复",
+    "“{place}”中“{text}”重复了“{word}”",
     "删去重复的词语或标点（如“不发生不发生”“。。”）。",
+    templates={"punctuation": "“{place}”中标点“{text}”重复"},
 )
 def duplicates(ctx: Context) -> Iterator[Finding]:
     for piece in pieces(ctx):
         for match in DOUBLE_WORD.finditer(piece.text):
             if match.group(0) not in DOUBLE_OK and not piece.straddles(match):
                 yield Finding(
-                    message=f"“{_place(piece)}”中“{match.group(0)}”重复了“{match.group(1)}”", location=piece.at(match)
+                    location=piece.at(match),
+                    params={"place": _place(piece), "text": match.group(0), "word": match.group(1)},
                 )
         for match in DOUBLE_PUNCT.finditer(piece.text):
-            yield Finding(message=f"“{_place(piece)}”中标点“{match.group(0)}”重复", location=piece.at(match))
+            yield Finding(
+                location=piece.at(match),
+                params={"place": _place(piece), "text": match.group(0)},
+                template="punctuation",
+            )
 
 
 def _place(piece: TextPiece) -> str:
@@ -195,11 +210,11 @@ def _place(piece: TextPiece) -> str:
     return (loc.section or "正文").strip()
 
 
-def _each_match(ctx: Context, pattern: re.Pattern[str], template: str) -> Iterator[Finding]:
+def _each_match(ctx: Context, pattern: re.Pattern[str]) -> Iterator[Finding]:
     """A finding for every match of ``pattern`` in the document's text, the words marked."""
     for piece in pieces(ctx):
         for match in pattern.finditer(piece.text):
-            yield Finding(message=template.format(place=_place(piece), text=match.group(0)), location=piece.at(match))
+            yield Finding(location=piece.at(match), params={"place": _place(piece), "text": match.group(0)})
 
 
 PAIRS = {"（": "）", "(": ")", "“": "”", "《": "》", "【": "】", "‘": "’"}
@@ -241,7 +256,7 @@ def bracket_problems(text: str) -> list[str]:
 def brackets(ctx: Context) -> Iterator[Finding]:
     for piece in pieces(ctx):
         for problem in bracket_problems(piece.text):
-            yield Finding(message=f"“{_place(piece)}”中{problem}", location=piece.location)
+            yield Finding(location=piece.location, params={"place": _place(piece), "problem": problem})
 
 
 TRUNCATED = re.compile(r"(主要原因是|原因是|原因为|主要用于|用于|包括|其中|具体如下|如下)\s*[:：]?\s*[。；;]")
@@ -257,12 +272,16 @@ TRUNCATED_TEMPLATE = "“{place}”中句子没写完：“{text}”"
     "补全句子（如“主要原因是。”后面应写明原因）。",
 )
 def truncated(ctx: Context) -> Iterator[Finding]:
-    return _each_match(ctx, TRUNCATED, TRUNCATED_TEMPLATE)
+    return _each_match(ctx, TRUNCATED)
 
 
 PLACEHOLDER = re.compile(
-    r"[XＸ]{2,}|×{2,}|某某|(?:目标|指标)内容\s*\d*|(?<!…)……(?!…)|\.\.\.(?!\.)|待填|待补充|此处填写|请填写|TODO",
+    r"[XＸ]{2,}|×{2,}|某某|(?:目标|指标)内容\s*\d+|(?<![….．·])……(?![….．·])|(?<![.．…·])\.\.\.(?![.．…·])"
+    r"|待填|待补充|此处填写|请填写|TODO",
 )
+# a table of contents: entries with dot leaders and page numbers ("一、部门职责……………2")
+LEADER = re.compile(r"[.．…·。]{3,}\s*\d{1,3}(?!\d)")
+TOC_HEADING = re.compile(r"^\s*目\s*录\s*$")
 PLACEHOLDER_TEMPLATE = "“{place}”中有占位文字“{text}”"
 
 
@@ -275,7 +294,15 @@ PLACEHOLDER_TEMPLATE = "“{place}”中有占位文字“{text}”"
     "把模板中的占位文字（XX、目标内容1、……）替换为实际内容后再公开。",
 )
 def placeholders(ctx: Context) -> Iterator[Finding]:
-    return _each_match(ctx, PLACEHOLDER, PLACEHOLDER_TEMPLATE)
+    for piece in pieces(ctx):
+        contents = TOC_HEADING.match(piece.location.section or "") is not None or LEADER.search(piece.text)
+        for match in PLACEHOLDER.finditer(piece.text):
+            if contents and set(match.group(0)) <= set(".．…·"):
+                continue  # dot leaders of a table of contents
+            yield Finding(
+                location=piece.at(match),
+                params={"place": _place(piece), "text": match.group(0)},
+            )
 
 
 CODE_LENGTHS = {
@@ -284,7 +311,7 @@ CODE_LENGTHS = {
     TableKind.GENERAL_PUBLIC: (3, 5, 7),
     TableKind.GOV_FUND: (3, 5, 7),
     TableKind.STATE_CAPITAL: (3, 5, 7),
-    TableKind.BASIC_ECONOMIC: (3, 5),
+    TableKind.BASIC_ECONOMIC: (3, 5, 7),  # 重庆: local 7-digit items under a 款 (3010301 under 30103)
 }
 
 
@@ -295,20 +322,28 @@ CODE_LENGTHS = {
     Severity.WARNING,
     "{table} 科目“{code} {name}”的编码不完整或不属于上一级科目",
     "核对科目编码：功能分类类 3 位、款 5 位、项 7 位，经济分类类 3 位、款 5 位，下级编码应以上级编码开头。",
+    needs=(coded(CODE_LENGTHS),),
 )
 def code_shapes(ctx: Context) -> Iterator[Finding]:
     for table in coded_tables(ctx, CODE_LENGTHS):
         codes = {ln.code for ln in table.coded_lines()}
+        above: dict[int, str] = {}  # the 类 and 款 printed last: what a code is printed under
         for line in table.coded_lines():
             code = line.code or ""
             good = code.isdigit() and len(code) in CODE_LENGTHS[table.kind]
             parent = code[:-2] if len(code) > 3 else None
-            if good and parent is not None and parent not in codes:
+            # under the wrong 类/款: a line of its parent's level printed since the level above,
+            # not its own parent (a table printing no 款 at all, or one the reader lost, is no defect)
+            under = above.get(len(parent)) if parent is not None else None
+            if good and parent is not None and parent not in codes and under is not None and under != parent:
                 good = False
+            if good:
+                above = {n: c for n, c in above.items() if n < len(code)}
+                above[len(code)] = code
             if not good:
                 yield Finding(
-                    message=f"{table.label} 科目“{code} {squash(line.name)}”的编码不完整或不属于上一级科目",
                     location=_code_cell(ctx, table, line, "科目编码"),
+                    params={"table": table.label, "code": code, "name": squash(line.name)},
                 )
 
 
@@ -359,6 +394,7 @@ def _same_name(printed: str, reference: str) -> bool:
     Severity.WARNING,
     "{table} 科目编码 {code} 写作“{name}”，分类科目中 {code} 是“{expected}”",
     "科目编码和名称应与当年《政府收支分类科目》一致；编码与名称错位多半是漏行或自行编号。",
+    needs=(coded(CODE_LENGTHS),),
 )
 def code_names(ctx: Context) -> Iterator[Finding]:
     for table in coded_tables(ctx, CODE_LENGTHS):
@@ -368,10 +404,7 @@ def code_names(ctx: Context) -> Iterator[Finding]:
             if expected is None or _same_name(line.name, expected):
                 continue
             yield Finding(
-                message=(
-                    f"{table.label} 科目编码 {line.code} 写作“{squash(line.name)}”，"
-                    f"分类科目中 {line.code} 是“{expected}”"
-                ),
+                params={"table": table.label, "code": line.code, "name": squash(line.name), "expected": expected},
                 location=_code_cell(ctx, table, line, "科目名称"),
             )
 
@@ -391,4 +424,145 @@ GARBLED_TEMPLATE = "“{place}”中有乱码“{text}”"
     "乱码多半来自编码转换或字体缺失：从原始文档重新导出，核对后再公开。",
 )
 def garbled(ctx: Context) -> Iterator[Finding]:
-    return _each_match(ctx, GARBLED, GARBLED_TEMPLATE)
+    return _each_match(ctx, GARBLED)
+
+
+# Editorial leftovers: the template's alternatives or instructions left in the text.
+LEFTOVER = re.compile(
+    r"增加[（(]减少[)）]|减少[（(]增加[)）]|增长[（(]下降[)）]|下降[（(]增长[)）]|上升[（(]下降[)）]|增[（(]减[)）]"
+    r"|增加/减少|增长/下降|[（(](?:增加|补充|填写|此处)[^（）()]{0,6}(?:内容|说明|文字)[)）]"
+    r"|[（(](?:单位|部门|项目)名称[)）]|[（(]请(?:核实|填写|补充|根据|按|在)[^（）()]{0,40}[)）]"
+)
+LEFTOVER_TEMPLATE = "“{place}”中留有模板文字“{text}”"
+
+
+@rule(
+    "FORM-LEFTOVER",
+    "没有留下模板的备选词和编辑说明",
+    Category.FORM,
+    Severity.ERROR,
+    LEFTOVER_TEMPLATE,
+    "删去模板中的备选词和编辑说明（如“增加（减少）”“（增加内容）”），按实际情况只写一种说法。",
+)
+def leftovers(ctx: Context) -> Iterator[Finding]:
+    for piece in pieces(ctx):
+        for match in LEFTOVER.finditer(piece.text):
+            yield Finding(
+                location=piece.at(match),
+                params={"place": _place(piece), "text": match.group(0)},
+            )
+
+
+FINAL_PUNCTUATION = "。！？!?；;：:…"
+NUMBER_RUN = re.compile(r"(?:\d[\d,.]*\s+){3,}")  # a table row read into the text
+UNPUNCTUATED_TEMPLATE = "“{place}”中这句话没有句末标点：“{text}”"
+MIN_SENTENCE = 20  # shorter unpunctuated lines are headings, labels or list items
+
+
+CONTINUES = "、，,（(—-·－"  # a paragraph ending so goes on after a page break
+REAL_HEADING = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|附件|附表)"
+)
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _unpunctuated(paragraph: str, next_heading: str | None) -> bool:
+    """The last paragraph of a section (the reader joins lines up to a final punctuation)
+    that ends without one, where the next part opens with a heading of its own: a
+    sentence that lacks its full stop, not one cut by a page break or a table."""
+    text = squash(paragraph)
+    return (
+        len(text) >= MIN_SENTENCE
+        and text[-1] not in FINAL_PUNCTUATION
+        and text[-1] not in CONTINUES
+        and not text[-1].isdigit()
+        and "，" in text
+        and NUMBER_RUN.search(paragraph) is None
+        and not LEADER.search(text)
+        and not bracket_problems(text)
+        and len(CJK_CHAR.findall(text)) * 2 > len(text)
+        and (next_heading is None or REAL_HEADING.match(next_heading) is not None)
+    )
+
+
+@rule(
+    "FORM-UNPUNCTUATED",
+    "句子有句末标点",
+    Category.FORM,
+    Severity.WARNING,
+    UNPUNCTUATED_TEMPLATE,
+    "每句话末尾加上句号等句末标点；没有句末标点的段落多半是漏了标点或句子没写完。",
+    needs=(NARRATIVE,),
+)
+def unpunctuated(ctx: Context) -> Iterator[Finding]:
+    sections = ctx.doc.sections
+    for index, section in enumerate(sections):
+        paragraphs = section_paragraphs(ctx.doc, index)
+        body = paragraphs[1:] if section.heading.strip() else paragraphs
+        next_heading = sections[index + 1].heading if index + 1 < len(sections) else None
+        for paragraph, _ in body:
+            if not _unpunctuated(paragraph, next_heading):
+                continue
+            tail = paragraph.strip()[-30:]
+            yield Finding(
+                location=Location(
+                    section=section.heading,
+                    quote=paragraph,
+                    section_index=index,
+                    mark=(max(0, len(paragraph.rstrip()) - 1), len(paragraph.rstrip())),
+                ),
+                params={"place": section.heading.strip() or "正文", "text": tail},
+            )
+
+
+CODE_COLUMN = re.compile(r"编码|代码|^(?:类|款|项)$")
+SPLITS = {3: ((3,),), 5: ((5,), (3, 2)), 7: ((7,), (3, 4), (3, 2, 2), (5, 2))}
+CODE_PRINTED_TEMPLATE = "{table} 科目编码印作“{printed}”（按“{code} {name}”读取）：编码的位数或分段不对"
+
+
+def printed_codes_of(table: Table, line: Line) -> list[str]:
+    """The code cells of a line as printed (类 / 款 / 项 or 编码 columns)."""
+    columns = [i for i, label in enumerate(table.columns) if CODE_COLUMN.search(label.split("/")[-1])]
+    rows = table.header + table.rows
+    if not columns or not 0 <= line.row < len(rows):
+        return []
+    cells = rows[line.row]
+    return [cells[i].strip() for i in columns if i < len(cells) and cells[i].strip()]
+
+
+def misprinted(cell: str, code: str) -> bool:
+    """A code cell with spaces inside that is this line's code printed in wrong groups
+    ("7 11 02", "301 2"); the usual splits (204 06 01, 301 02) and other schemes' codes
+    in a second column are not."""
+    groups = cell.split()
+    if len(groups) < 2 or not all(g.isdigit() for g in groups):
+        return False
+    digits = "".join(groups)
+    if not (code.startswith(digits[:3]) or digits.startswith(code[:3])):
+        return False
+    lengths = tuple(len(g) for g in groups)
+    regular = len(groups[0]) == 3 and all(len(g) == 2 for g in groups[1:])
+    return not (regular and digits == code) and lengths not in SPLITS.get(len(digits), ())
+
+
+@rule(
+    "FORM-CODE-PRINTED",
+    "科目编码按规范印出（类 3 位、款 2 位、项 2 位）",
+    Category.FORM,
+    Severity.WARNING,
+    CODE_PRINTED_TEMPLATE,
+    "科目编码应印作完整的 3、5、7 位（或按类、款、项分栏的 3、2、2 位）；读取时能补全的编码，印在表上仍是错的。",
+    needs=(coded(CODE_LENGTHS),),
+)
+def printed_codes(ctx: Context) -> Iterator[Finding]:
+    tables = coded_tables(ctx, CODE_LENGTHS)
+    for table in tables:
+        for line in table.coded_lines():
+            code = line.code or ""
+            printed = next((c for c in printed_codes_of(table, line) if misprinted(c, code)), None)
+            if printed is None:
+                continue
+            yield Finding(
+                location=_code_cell(ctx, table, line, "科目编码"),
+                params={"table": table.label, "printed": printed, "code": code, "name": squash(line.name)},
+            )

@@ -10,12 +10,14 @@ from the figures the sentence gives.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from decimal import Decimal
 
 from budget.checks.amounts import compare_sum
-from budget.checks.core import Category, Context, Finding, NotRun, Severity, rule
-from budget.checks.figures import claims, resolutions
+from budget.checks.core import Category, Context, Finding, Need, Severity, rule
+from budget.checks.figures import Resolved, claims, resolutions
 from budget.checks.text import check_stated, figure_location, stated
 from budget.checks.where import level_of, squash
 from budget.model import Money
@@ -41,11 +43,10 @@ def item_name(subject: Subject | None) -> str:
     ITEM_TEMPLATE,
     "编制说明中逐项列出的科目（“××（类）××（款）××（项）”、“行政运行（2010301）”等）及项目的金额，"
     "应与一般公共预算支出表（或支出总表、基本支出表、绩效目标表）中该科目或项目的金额一致。",
+    needs=(Need(lambda ctx: stated(ctx, "TEXT-ITEMS"), "编制说明没有逐项列出科目金额"),),
 )
 def item_amounts(ctx: Context) -> Iterator[Finding]:
     items = stated(ctx, "TEXT-ITEMS")
-    if not items:
-        raise NotRun("编制说明没有逐项列出科目金额")
     reported: set[int] = set()
     for item in items:
         if id(item.claim) in reported:
@@ -66,6 +67,7 @@ def item_amounts(ctx: Context) -> Iterator[Finding]:
         )
         yield Finding(
             message=message if found.rule != "TEXT-UNIT" else found.message,
+            severity=found.severity,
             location=found.location,
             expected=found.expected,
             actual=found.actual,
@@ -78,7 +80,7 @@ def item_amounts(ctx: Context) -> Iterator[Finding]:
 NAMES_TEMPLATE = "“{section}”中写“{written}”，{table} 中该科目为“{expected}”"
 
 
-def _classified(ctx: Context) -> list[tuple[Claim, object]]:
+def _classified(ctx: Context) -> list[tuple[Claim, Resolved]]:
     return [(c, r) for c, r in resolutions(ctx) if c.subject is not None and c.subject.kind == Kind.CLASSIFIED]
 
 
@@ -89,11 +91,11 @@ def _classified(ctx: Context) -> list[tuple[Claim, object]]:
     Severity.WARNING,
     NAMES_TEMPLATE,
     "编制说明中的类、款、项名称和编码应与表格中的科目完全一致，并使用当年的科目名称。",
+    templates={"not_found": "“{section}”中的“{name}”在支出表中找不到对应科目"},
+    needs=(Need(lambda ctx: _classified(ctx), "编制说明没有按科目逐项说明"),),
 )
 def item_names(ctx: Context) -> Iterator[Finding]:
-    listed = [(c, r) for c, r in resolutions(ctx) if c.subject is not None and c.subject.kind == Kind.CLASSIFIED]
-    if not listed:
-        raise NotRun("编制说明没有按科目逐项说明")
+    listed = _classified(ctx)
     # most items not in the tables: the tables were not read, not the narrative written wrong
     missing = sum(1 for _, r in listed if r.rule == "TEXT-NAMES")
     tables_read = missing * 2 <= len(listed)
@@ -105,7 +107,8 @@ def item_names(ctx: Context) -> Iterator[Finding]:
             if not tables_read or (amount is not None and amount.value == 0):
                 continue  # an item at zero this year is rightly absent from this year's tables
             yield Finding(
-                message=f"“{claim.heading or '编制说明'}”中的“{item_name(subject)}”在支出表中找不到对应科目",
+                params={"section": claim.heading or "编制说明", "name": item_name(subject)},
+                template="not_found",
                 location=figure_location(claim, amount or claim.figures[0]),
                 actual=ctx.amount(amount.money) if amount is not None and amount.money is not None else None,
                 unit=str(ctx.unit),
@@ -245,12 +248,11 @@ def _percent_claims(ctx: Context) -> list[Claim]:
     Severity.ERROR,
     PERCENT_TEMPLATE,
     "增减百分比 =（本年 − 上年）÷ 上年，上年 = 本年 − 增减额；上年为零时不能写百分比，应写明增加的金额。",
+    templates={"zero_base": "“{name}”：上年为 0，增减百分比无法计算，文中写{word}{printed}%"},
+    needs=(Need(_percent_claims, "正文没有同时给出本年金额、上年金额（或增减额）和增减百分比"),),
 )
 def item_percentages(ctx: Context) -> Iterator[Finding]:
-    items = _percent_claims(ctx)
-    if not items:
-        raise NotRun("正文没有同时给出本年金额、上年金额（或增减额）和增减百分比")
-    for claim in items:
+    for claim in _percent_claims(ctx):
         percent = claim.percent
         assert percent is not None
         signed = percent.value if claim.direction == INCREASE else -percent.value
@@ -261,7 +263,8 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
         if last is not None and last.amount == 0 or (last is None and _zero_base(claim)):
             if this.amount != 0:
                 yield Finding(
-                    message=f"“{_name(claim)}”：上年为 0，增减百分比无法计算，文中写{claim.direction}{percent.value}%",
+                    params={"name": _name(claim), "word": claim.direction, "printed": percent.value},
+                    template="zero_base",
                     location=location,
                     actual=signed,
                     unit="%",
@@ -278,7 +281,10 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
         if low - tolerance <= signed <= high + tolerance:
             continue
         expected = exact.quantize(Decimal(1).scaleb(places))
+        # within one unit of the last printed digit of the range: cut off, not rounded
+        near = low - 2 * tolerance <= signed <= high + 2 * tolerance
         yield Finding(
+            severity=Severity.WARNING if near else Severity.RULE,
             message=PERCENT_TEMPLATE.format(
                 name=_name(claim),
                 last=last_m.format(),
@@ -320,6 +326,10 @@ def _direction(last: Money, this: Money) -> str:
     return FLAT
 
 
+def _directed(ctx: Context) -> list[Claim]:
+    return [c for c in claims(ctx) if c.last is not None and c.direction is not None and _this_year(c) is not None]
+
+
 @rule(
     "TEXT-DIRECTION",
     "增加/减少/持平与两个年度金额的大小一致",
@@ -327,12 +337,10 @@ def _direction(last: Money, this: Money) -> str:
     Severity.ERROR,
     DIRECTION_TEMPLATE,
     "本年大于上年写“增加”，小于写“减少”，相等写“持平”。",
+    needs=(Need(lambda ctx: _directed(ctx), "正文没有同时给出本年、上年金额和增减方向"),),
 )
 def item_directions(ctx: Context) -> Iterator[Finding]:
-    items = [c for c in claims(ctx) if c.last is not None and c.direction is not None and _this_year(c) is not None]
-    if not items:
-        raise NotRun("正文没有同时给出本年、上年金额和增减方向")
-    for claim in items:
+    for claim in _directed(ctx):
         last, this = _money(claim, Role.LAST), _this_year(claim)
         assert last is not None and this is not None
         this_ = this.to(last.unit) if this.unit != last.unit else this
@@ -359,6 +367,14 @@ def item_directions(ctx: Context) -> Iterator[Finding]:
 CHANGE_TEMPLATE = "“{name}”：本年 {this} − 上年 {last} = {expected}，文中写{word} {printed}"
 
 
+def _with_change(ctx: Context) -> list[Claim]:
+    return [
+        c
+        for c in claims(ctx)
+        if c.last is not None and c.change is not None and _this_year(c) is not None and c.direction is not None
+    ]
+
+
 @rule(
     "TEXT-CHANGE",
     "增减额等于本年金额减上年金额",
@@ -366,16 +382,10 @@ CHANGE_TEMPLATE = "“{name}”：本年 {this} − 上年 {last} = {expected}�
     Severity.ERROR,
     CHANGE_TEMPLATE,
     "增减额 = 本年金额 − 上年金额；三个数字同时写出时应能相互印证，检查是否抄错了其中一个。",
+    needs=(Need(_with_change, "正文没有同时写出本年金额、上年金额和增减额"),),
 )
 def stated_changes(ctx: Context) -> Iterator[Finding]:
-    items = [
-        c
-        for c in claims(ctx)
-        if c.last is not None and c.change is not None and _this_year(c) is not None and c.direction is not None
-    ]
-    if not items:
-        raise NotRun("正文没有同时写出本年金额、上年金额和增减额")
-    for claim in items:
+    for claim in _with_change(ctx):
         last, change, this = _money(claim, Role.LAST), _money(claim, Role.CHANGE), _this_year(claim)
         assert last is not None and change is not None and this is not None
         signed = _signed(claim, change.amount)
@@ -407,6 +417,10 @@ def stated_changes(ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------- the reason
 
 
+def _reasoned(ctx: Context) -> list[Claim]:
+    return [c for c in claims(ctx) if c.reason and c.direction in (INCREASE, DECREASE)]
+
+
 @rule(
     "TEXT-REASON",
     "增减原因与增减方向不矛盾",
@@ -414,19 +428,16 @@ def stated_changes(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     "“{name}”{direction}，但原因写“{reason}”",
     "说明增减原因时，原因的方向应与金额的增减一致（减少时不应写“经费增加”）。",
+    needs=(Need(lambda ctx: _reasoned(ctx), "正文没有给出增减原因"),),
 )
 def item_reasons(ctx: Context) -> Iterator[Finding]:
-    items = [c for c in claims(ctx) if c.reason and c.direction in (INCREASE, DECREASE)]
-    if not items:
-        raise NotRun("正文没有给出增减原因")
-    for claim in items:
+    for claim in _reasoned(ctx):
         reason = claim.reason or ""
         words = {w for w in (INCREASE, DECREASE) if w in reason}
         if len(words) == 1 and claim.direction not in words and _about_itself(claim, reason):
             yield Finding(
-                message=f"“{_name(claim)}”{claim.direction}，但原因写“{reason}”",
                 location=figure_location(claim, span=claim.reason_span),
-                params={"direction": claim.direction, "reason": reason},
+                params={"name": _name(claim), "direction": claim.direction, "reason": reason},
             )
 
 
@@ -437,6 +448,40 @@ def _about_itself(claim: Claim, reason: str) -> bool:
     return len(reason) <= 40 and "，" not in reason and "；" not in reason
 
 
+def _item_reasons(ctx: Context) -> list[Claim]:
+    return [c for c in claims(ctx) if c.reason and c.subject is not None and c.subject.kind == Kind.CLASSIFIED]
+
+
+MOVED = re.compile(r"调整至|调整到|调整为|调至|调入|调出|编入|列入|计入|纳入|划入|划转|转入|转列|改列|归入|移至|单列")
+
+
+def _siblings(a: Subject | None, b: Subject | None) -> bool:
+    """Two 科目 of one 类/款 by their printed codes (2080501 and 2080505): where a reason naming
+    the other is most likely the line above copied."""
+    if a is None or b is None or not a.code or not b.code or len(a.code) != len(b.code) or len(a.code) < 5:
+        return False
+    return a.code != b.code and a.code[:-2] == b.code[:-2]
+
+
+def _level(subject: Subject) -> int | None:
+    if subject.code:
+        return {3: 1, 5: 2, 7: 3}.get(len(subject.code))
+    named = [i for i, name in enumerate(subject.levels) if name]
+    return named[-1] + 1 if named else None
+
+
+def _above(a: Subject | None, b: Subject | None) -> bool:
+    """``a`` is of a higher level than ``b`` (a 类 may give its 项's reason as its own)."""
+    if a is None or b is None:
+        return False
+    la, lb = _level(a), _level(b)
+    return la is not None and lb is not None and la < lb
+
+
+def _alike(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and (a == b or SequenceMatcher(None, a, b).ratio() >= 0.8)
+
+
 @rule(
     "TEXT-REASON-COPY",
     "增减原因不是从别的科目照抄的",
@@ -444,23 +489,40 @@ def _about_itself(claim: Claim, reason: str) -> bool:
     Severity.WARNING,
     "“{name}”的增减原因写的是“{other}”：“{reason}”",
     "每个科目的增减原因应说明该科目本身的变化；原因中出现另一个科目的名称，多半是复制上一条后没有改。",
+    needs=(Need(lambda ctx: _item_reasons(ctx), "编制说明没有逐项给出科目的增减原因"),),
 )
 def copied_reasons(ctx: Context) -> Iterator[Finding]:
-    items = [c for c in claims(ctx) if c.reason and c.subject is not None and c.subject.kind == Kind.CLASSIFIED]
-    if not items:
-        raise NotRun("编制说明没有逐项给出科目的增减原因")
+    items = _item_reasons(ctx)
     names = {squash(c.subject.name) for c in items if c.subject is not None and len(squash(c.subject.name)) >= 4}
+    by_name: dict[str, list[Claim]] = {}
+    for c in items:
+        if c.subject is not None:
+            by_name.setdefault(squash(c.subject.name), []).append(c)
     for claim in items:
         assert claim.subject is not None
         own = squash(claim.subject.name)
         reason = squash(claim.reason or "")
         if own in reason or any(own in n or n in own for n in names if n in reason):
             continue
-        others = [n for n in names if n != own and n in reason]
+        # a reason naming another 科目 is often right: money moved to it ("调整至社会保障和就业支出（类）"),
+        # a 类 explained by its 项, a functional 科目 by an economic one; unless it reads as that 科目's own
+        others = [
+            n
+            for n in names
+            if n != own
+            and n in reason
+            and any(
+                not MOVED.search(reason)  # both sides of a move give one reason
+                and (
+                    _siblings(claim.subject, o.subject)
+                    or (_alike(reason, squash(o.reason or "")) and not _above(claim.subject, o.subject))
+                )
+                for o in by_name.get(n, ())
+            )
+        ]
         if others:
             other = max(others, key=len)
             yield Finding(
-                message=f"“{_name(claim)}”的增减原因写的是“{other}”：“{claim.reason}”",
                 location=figure_location(claim, span=claim.reason_span),
-                params={"other": other, "reason": claim.reason},
+                params={"name": _name(claim), "other": other, "reason": claim.reason},
             )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
 
 from budget.checks.amounts import exceeds
-from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
 from budget.checks.where import money, squash
 from budget.model import Indicator, Money, MoneyUnit, PerformanceProject, TableKind
 
@@ -52,15 +52,66 @@ def _location(project: PerformanceProject, ind: Indicator | None, column: str = 
 
 
 def _projects(ctx: Context) -> tuple[PerformanceProject, ...]:
-    if not ctx.doc.performance:
-        raise NotRun("文件中没有项目绩效目标表")
     return ctx.doc.performance
+
+
+GOALS = Need(lambda ctx: ctx.doc.performance, "文件中没有项目绩效目标表")
+# A "project" named by a table's title, a header label or nothing is a form the reader did
+# not read whole ("预算12表 项目支出", "主管部门", "6年部门整体" from "2026年…"): its goals and
+# levels are not judged (its indicators, where read, still are).
+NOT_A_PROJECT_NAME = re.compile(
+    r"^$|^(?:预算|公开|部门|单位)?\d{1,2}表|^表\d|绩效目标表|^\d年|^(?:主管部门|项目名称|单位名称|实施单位|预算单位)$"
+)
+
+
+def _read_whole(project: PerformanceProject) -> bool:
+    return not NOT_A_PROJECT_NAME.search(squash(project.name))
+
+
+# "人民监督员案件监督补贴（元/件）", "会议召开率（%）": the unit is in the indicator's name
+NAME_UNIT = re.compile(r"[（(]\s*[^（）()\d]{1,6}\s*[)）]$")
+OPERATOR_ONLY = re.compile(rf"^(?:{OPERATORS})$")  # "＝", "≤": the figure went to another cell
+
+
+# Words of the header block and column headers of a performance form, not indicators.
+FORM_HEADER = re.compile(
+    r"^(?:项目名称|项目单位|主管部门|实施单位|项目负责人|联系电话|年度资金申请总额|年度资金总额|资金总额|项目资金|"
+    r"其中[:：]?财政拨款|当年财政拨款|上年结转|其他资金|项目总目标|总体目标|年度目标|年度绩效目标|绩效目标|实施期限|"
+    r"项目期|项目属性|一级指标|二级指标|三级指标|指标名称|指标值|指标内容|指标值确定依据|绩效指标|备注|"
+    r"(?:项目)?(?:中期|长期)?目标|产出指标|效益指标|满意度指标|成本指标|实施期资金总额|年度资金|"
+    r"(?:预算)?执行率(?:分值)?(?:[（(]\d+分[)）])?)[:：]?$"
+)
+PLACEHOLDER_NAME = re.compile(r"^[.。…·、\s]+$")  # "......": a template row left unfilled
+
+
+def _empty_category(ind: Indicator) -> bool:
+    """A 二级 category row whose 三级 only repeats it ("生态效益指标 | 生态效益 | blank"): the
+    form's category not used, not an indicator left without a target."""
+    level2 = squash(ind.level2 or "").removesuffix("指标")
+    level3 = squash(ind.level3 or "").removesuffix("指标")
+    return bool(level2) and level3 == level2 and not squash(ind.target or "")
+
+
+def is_indicator(ind: Indicator) -> bool:
+    """A row of the indicators part: not a header-block line read as one, not an empty
+    category row (a 二级 with no 三级 indicator under it)."""
+    names = [squash(n or "") for n in (ind.level1, ind.level2, ind.level3)]
+    if any(n and FORM_HEADER.match(n) for n in names[2:]) or (names[2] == "" and FORM_HEADER.match(names[1] or "-")):
+        return False
+    if names[0] and FORM_HEADER.match(names[0]) and names[0] not in ("产出指标", "效益指标", "满意度指标", "成本指标"):
+        return False  # "实施期资金总额： | 360.77 | 执行率分值（10分）": the next form's header block
+    if _empty_category(ind):
+        return False
+    if squash(ind.target or "") and FORM_HEADER.match(squash(ind.target or "")):
+        return False  # the column-header row
+    return bool(names[2] or squash(ind.description or "") or squash(ind.target or ""))
 
 
 def _indicators(ctx: Context) -> Iterator[tuple[PerformanceProject, Indicator]]:
     for project in _projects(ctx):
         for ind in project.indicators:
-            yield project, ind
+            if is_indicator(ind):
+                yield project, ind
 
 
 def _written_targets(ctx: Context) -> Iterator[tuple[PerformanceProject, Indicator, str]]:
@@ -82,13 +133,23 @@ def _name(ind: Indicator) -> str:
     Severity.ERROR,
     "“{project}”的指标“{indicator}”没有填写指标值",
     "为每个三级指标填写可衡量的指标值。",
+    templates={"placeholder": "“{project}”的 {count} 个指标只有占位的“……”，没有填写指标和指标值"},
+    needs=(GOALS,),
 )
 def empty_targets(ctx: Context) -> Iterator[Finding]:
+    placeholders: dict[int, list[tuple[PerformanceProject, Indicator]]] = {}
     for project, ind in _indicators(ctx):
-        if not squash(ind.target or ""):
-            yield Finding(
-                message=f"“{project.name}”的指标“{_name(ind)}”没有填写指标值", location=_location(project, ind)
-            )
+        if squash(ind.target or "") or not squash(ind.level3 or ""):
+            continue
+        if PLACEHOLDER_NAME.match(squash(ind.level3 or "")):
+            placeholders.setdefault(id(project), []).append((project, ind))
+            continue
+        yield Finding(location=_location(project, ind), params={"project": project.name, "indicator": _name(ind)})
+    for rows in placeholders.values():
+        # one unfilled form is one defect, not one per row of its template
+        project, ind = rows[0]
+        params = {"project": project.name, "count": len(rows)}
+        yield Finding(location=_location(project, ind), params=params, template="placeholder")
 
 
 @rule(
@@ -98,19 +159,26 @@ def empty_targets(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     "“{project}”的指标“{indicator}”指标值为“{target}”，没有量化",
     "指标值应写成可考核的数值，如“≥90%”“≤20万元”“4次”；“效果明显”“较上年提升”等定性表述无法考核。",
+    templates={"no_unit": "“{project}”的指标“{indicator}”指标值“{target}”缺少计量单位"},
+    needs=(GOALS,),
 )
 def quantified_targets(ctx: Context) -> Iterator[Finding]:
     for project, ind, target in _written_targets(ctx):
+        if OPERATOR_ONLY.match(target):
+            continue
         parsed = parse_target(target)
+        if parsed is not None and not parsed.unit and NAME_UNIT.search(_name(ind)):
+            continue
         if parsed is None:
             yield Finding(
-                message=f"“{project.name}”的指标“{_name(ind)}”指标值为“{target}”，没有量化",
                 location=_location(project, ind),
+                params={"project": project.name, "indicator": _name(ind), "target": target},
             )
         elif not parsed.unit:
             yield Finding(
-                message=f"“{project.name}”的指标“{_name(ind)}”指标值“{target}”缺少计量单位",
                 location=_location(project, ind),
+                params={"project": project.name, "indicator": _name(ind), "target": target},
+                template="no_unit",
             )
 
 
@@ -132,10 +200,11 @@ MONEY_UNITS = {"万元": MoneyUnit.WAN_YUAN, "元": MoneyUnit.YUAN}
     Severity.WARNING,
     "“{project}”的成本指标“{indicator}”指标值为“{target}”，缺少{missing}",
     "成本指标应写成金额上限，如“≤20万元”。",
+    needs=(GOALS,),
 )
 def cost_targets(ctx: Context) -> Iterator[Finding]:
     for project, ind, target in _written_targets(ctx):
-        if not _is_cost(ind):
+        if not _is_cost(ind) or OPERATOR_ONLY.match(target):
             continue
         parsed = parse_target(target)
         missing = []
@@ -145,8 +214,13 @@ def cost_targets(ctx: Context) -> Iterator[Finding]:
             missing.append("金额单位（万元/元）")
         if missing:
             yield Finding(
-                message=f"“{project.name}”的成本指标“{_name(ind)}”指标值为“{target}”，缺少{'和'.join(missing)}",
                 location=_location(project, ind),
+                params={
+                    "project": project.name,
+                    "indicator": _name(ind),
+                    "target": target,
+                    "missing": "和".join(missing),
+                },
             )
 
 
@@ -177,12 +251,38 @@ def project_money(ctx: Context, project: PerformanceProject) -> tuple[Money, str
     Severity.ERROR,
     "“{project}”的成本指标“{indicator}”上限 {cap}，超过{source} {amount}",
     "成本指标的上限不能超过项目本身的预算（见政府采购预算表的项目预算、支出总表的项目支出）。",
+    needs=(GOALS, Need(lambda ctx: _caps_with_limits(ctx), "没有可与成本指标对照的项目资金")),
 )
 def cost_caps(ctx: Context) -> Iterator[Finding]:
+    for project, ind, cap, limits in _caps_with_limits(ctx):
+        for amount, source in limits:
+            over = exceeds(cap, amount)
+            if over is not None:
+                yield Finding(
+                    location=_location(project, ind),
+                    params={
+                        "project": project.name,
+                        "indicator": _name(ind),
+                        "cap": cap.format(),
+                        "source": source,
+                        "amount": money(amount),
+                    },
+                    expected=ctx.amount(amount),
+                    actual=ctx.amount(cap),
+                    difference=ctx.amount(over.difference),
+                    unit=str(ctx.unit),
+                )
+                break
+
+
+def _caps_with_limits(
+    ctx: Context,
+) -> list[tuple[PerformanceProject, Indicator, Money, list[tuple[Money, str]]]]:
+    """Every cost cap with the project money it may not exceed (its own, all projects')."""
     expenditure = ctx.doc.table(TableKind.EXPENDITURE)
     total_line = expenditure.total_line() if expenditure else None
     all_projects = total_line.project if total_line is not None else None
-    checked = False
+    found = []
     for project, ind in _indicators(ctx):
         cap = cost_cap(ind) if _is_cost(ind) else None
         if cap is None:
@@ -193,23 +293,9 @@ def cost_caps(ctx: Context) -> Iterator[Finding]:
             limits.append(own)
         if all_projects is not None:
             limits.append((all_projects, "支出总表项目支出合计"))
-        for amount, source in limits:
-            checked = True
-            over = exceeds(cap, amount)
-            if over is not None:
-                yield Finding(
-                    message=(
-                        f"“{project.name}”的成本指标“{_name(ind)}”上限 {cap.format()}，超过{source} {money(amount)}"
-                    ),
-                    location=_location(project, ind),
-                    expected=ctx.amount(amount),
-                    actual=ctx.amount(cap),
-                    difference=ctx.amount(over.difference),
-                    unit=str(ctx.unit),
-                )
-                break
-    if not checked:
-        raise NotRun("没有可与成本指标对照的项目资金")
+        if limits:
+            found.append((project, ind, cap, limits))
+    return found
 
 
 REQUIRED_LEVEL1 = (("产出", "产出指标"), ("效益", "效益指标"), ("满意", "满意度指标"))
@@ -223,12 +309,17 @@ REQUIRED_OUTPUT = (("数量", "数量指标"), ("质量", "质量指标"), ("时
     Severity.WARNING,
     "“{project}”缺少{missing}",
     "绩效指标应包括产出（数量、质量、时效）、成本、效益和满意度指标，每个指标都要写明一级、二级分类。",
+    templates={
+        "none": "“{project}”没有绩效指标",
+        "unlevelled": "“{project}”的指标“{indicator}”没有填写一级或二级指标",
+    },
+    needs=(GOALS,),
 )
 def indicator_levels(ctx: Context) -> Iterator[Finding]:
-    for project in _projects(ctx):
+    for project in filter(_read_whole, _projects(ctx)):
         inds = project.indicators
         if not inds:
-            yield Finding(message=f"“{project.name}”没有绩效指标", location=_location(project, None))
+            yield Finding(location=_location(project, None), params={"project": project.name}, template="none")
             continue
         level1 = " ".join(i.level1 or "" for i in inds)
         output2 = " ".join(i.level2 or "" for i in inds if "产出" in (i.level1 or ""))
@@ -237,12 +328,15 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
         if not any(_is_cost(i) for i in inds):
             missing.append("成本指标")
         if missing:
-            yield Finding(message=f"“{project.name}”缺少{'、'.join(missing)}", location=_location(project, None))
+            yield Finding(
+                location=_location(project, None), params={"project": project.name, "missing": "、".join(missing)}
+            )
         for ind in inds:
             if not squash(ind.level1 or "") or not squash(ind.level2 or ""):
                 yield Finding(
-                    message=f"“{project.name}”的指标“{_name(ind)}”没有填写一级或二级指标",
                     location=_location(project, ind, "指标"),
+                    params={"project": project.name, "indicator": _name(ind)},
+                    template="unlevelled",
                 )
 
 
@@ -253,6 +347,7 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     "“{project}”的满意度指标“{indicator}”为 {target}，低于 {threshold}%",
     "服务对象满意度指标通常不低于 85%–90%；设得过低的目标起不到约束作用。",
+    needs=(GOALS,),
 )
 def satisfaction(ctx: Context) -> Iterator[Finding]:
     threshold = ctx.settings.satisfaction_threshold
@@ -262,8 +357,13 @@ def satisfaction(ctx: Context) -> Iterator[Finding]:
             continue
         if parsed.number < threshold:
             yield Finding(
-                message=f"“{project.name}”的满意度指标“{_name(ind)}”为 {squash(ind.target or '')}，低于 {threshold}%",
                 location=_location(project, ind),
+                params={
+                    "project": project.name,
+                    "indicator": _name(ind),
+                    "target": squash(ind.target or ""),
+                    "threshold": threshold,
+                },
                 expected=threshold,
                 actual=parsed.number,
                 difference=parsed.number - threshold,
@@ -278,14 +378,14 @@ def satisfaction(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     "“{project}”的指标描述与指标名称“{indicator}”相同",
     "指标描述应说明指标的含义、口径和计算方法，而不是重复指标名称。",
+    needs=(GOALS,),
 )
 def name_equals_description(ctx: Context) -> Iterator[Finding]:
     for project, ind in _indicators(ctx):
         name, description = _plain(ind.level3), _plain(ind.description)
         if name and name == description:
             yield Finding(
-                message=f"“{project.name}”的指标描述与指标名称“{_name(ind)}”相同",
-                location=_location(project, ind, "指标描述"),
+                location=_location(project, ind, "指标描述"), params={"project": project.name, "indicator": _name(ind)}
             )
 
 
@@ -326,8 +426,9 @@ def _similar(a: str, b: str, ratio: float) -> bool:
     "绩效目标和指标描述不在项目之间照抄",
     Category.PERFORMANCE,
     Severity.WARNING,
-    "“{project}”的{what}与“{other}”的相同或几乎相同",
+    "“{project}”的{what}与{other}相同或几乎相同",
     "每个项目的绩效目标和指标描述应针对该项目的内容填写，不应从其他项目或其他指标照抄。",
+    needs=(GOALS,),
 )
 def copied_text(ctx: Context) -> Iterator[Finding]:
     texts = _texts(ctx)
@@ -366,7 +467,7 @@ def _copy_finding(original: _Text, copy: _Text) -> Finding:
             table=TableKind.PERFORMANCE.value, project=copy.project.name, row="绩效目标", table_index=copy.project.table
         )
     )
-    return Finding(message=f"“{copy.project.name}”的{what}与{other}相同或几乎相同", location=location)
+    return Finding(location=location, params={"project": copy.project.name, "what": what, "other": other})
 
 
 @rule(
@@ -376,8 +477,137 @@ def _copy_finding(original: _Text, copy: _Text) -> Finding:
     Severity.WARNING,
     "“{project}”没有填写绩效目标",
     "每个项目都应写明年度绩效目标（做什么、达到什么效果）。",
+    needs=(GOALS,),
 )
 def goals_present(ctx: Context) -> Iterator[Finding]:
-    for project in _projects(ctx):
+    for project in filter(_read_whole, _projects(ctx)):
         if not any(squash(g) for g in project.goals):
-            yield Finding(message=f"“{project.name}”没有填写绩效目标", location=_location(project, None))
+            yield Finding(location=_location(project, None), params={"project": project.name})
+
+
+# ---------------------------------------------------------------- the form's header block
+
+TOTAL_LABEL = re.compile(r"^(?:实施期|年度)?资金(?:申请)?总额[:：]?$|^年度资金申请总额[:：]?$")
+PART_LABEL = re.compile(r"^其中[:：]?\s*(?:当年)?财政拨款(?:资金)?[:：]?$")
+PERIOD_LABEL = re.compile(r"^(?:项目)?(?:实施|执行)?(?:期限|周期|起止时间|实施期)[:：]?$")
+YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+AMOUNT_CELL = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:万元|元)?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class FormCell:
+    """A labelled cell of a form's header block: "实施期限 | 2021年1月至2021年12月"."""
+
+    table_index: int
+    row_index: int  # index into the table's rows
+    column: int  # of the value
+    label: str
+    value: str
+    label_column: int = 0
+    row: tuple[str, ...] = ()
+
+
+def form_cells(ctx: Context, label: re.Pattern[str]) -> list[FormCell]:
+    """Every value printed right after a cell with this label, in any table."""
+    found = []
+    for table_index, table in enumerate(ctx.doc.tables):
+        if table.kind not in (TableKind.PERFORMANCE, TableKind.UNKNOWN):
+            continue
+        for row_index, row in enumerate(table.rows):
+            for column, cell in enumerate(row[:-1]):
+                if label.match(squash(cell)):
+                    at = next((k for k in range(column + 1, len(row)) if squash(row[k])), column + 1)
+                    value = row[at] if at < len(row) else ""
+                    found.append(FormCell(table_index, row_index, at, squash(cell), value, column, tuple(row)))
+    return found
+
+
+def _form_location(ctx: Context, cell: FormCell, column: str) -> Location:
+    table = ctx.doc.tables[cell.table_index]
+    return Location(
+        table=table.kind.value,
+        row=cell.label,
+        column=column,
+        quote=cell.value or None,
+        page=table.page,
+        table_index=cell.table_index,
+        row_index=cell.row_index + len(table.header),
+    )
+
+
+def _periods(ctx: Context) -> list[FormCell]:
+    return [c for c in form_cells(ctx, PERIOD_LABEL) if YEAR.search(c.value)]
+
+
+@rule(
+    "PERF-PERIOD",
+    "项目实施期限包含预算年度",
+    Category.PERFORMANCE,
+    Severity.WARNING,
+    "绩效目标表的实施期限写“{period}”，不含预算年度 {year} 年",
+    "项目的实施期限应覆盖本预算年度（跨年度项目写明起止年度）；期限在预算年度之外多半是沿用了往年的表格。",
+    needs=(Need(lambda ctx: ctx.doc.unit.year and _periods(ctx), "绩效目标表没有写明实施期限的年份"),),
+)
+def project_periods(ctx: Context) -> Iterator[Finding]:
+    year = ctx.doc.unit.year
+    assert year is not None
+    for cell in _periods(ctx):
+        years = [int(y) for y in YEAR.findall(cell.value)]
+        if not min(years) <= year <= max(years):
+            yield Finding(
+                location=_form_location(ctx, cell, "实施期限"),
+                expected=Decimal(year),
+                actual=Decimal(max(years)),
+                params={"period": squash(cell.value), "year": year},
+            )
+
+
+def _amount(cell: str) -> Decimal | None:
+    match = AMOUNT_CELL.match(cell)
+    return Decimal(match.group(1).replace(",", "")) if match else None
+
+
+def _fund_pairs(ctx: Context) -> list[tuple[FormCell, FormCell]]:
+    """Each "其中：财政拨款" line with the 资金总额 line above it (label in the same column)."""
+    totals = form_cells(ctx, TOTAL_LABEL)
+    pairs = []
+    for part in form_cells(ctx, PART_LABEL):
+        above = [
+            t
+            for t in totals
+            if t.table_index == part.table_index
+            and t.row_index < part.row_index
+            and t.label_column == part.label_column
+        ]
+        if above:
+            pairs.append((max(above, key=lambda t: t.row_index), part))
+    return pairs
+
+
+@rule(
+    "PERF-FUNDS",
+    "绩效目标表中当年财政拨款不超过资金总额",
+    Category.PERFORMANCE,
+    Severity.ERROR,
+    "绩效目标表中“其中：财政拨款”{part}，大于“{label}”{whole}",
+    "“其中：财政拨款”是资金总额的一部分，不能大于年度资金（申请）总额；核对两栏是否填反或抄错。",
+    needs=(Need(_fund_pairs, "绩效目标表没有列出资金总额和其中财政拨款"),),
+)
+def project_funds(ctx: Context) -> Iterator[Finding]:
+    unit = ctx.unit
+    for total, part in _fund_pairs(ctx):
+        for j in range(part.label_column + 1, min(len(total.row), len(part.row))):
+            whole, value = _amount(total.row[j]), _amount(part.row[j])
+            if whole is None or value is None:
+                continue
+            over = exceeds(Money(value, unit), Money(whole, unit))
+            if over is None:
+                continue
+            yield Finding(
+                location=_form_location(ctx, replace(part, column=j, value=part.row[j]), "其中：财政拨款"),
+                expected=whole,
+                actual=value,
+                difference=over.difference.amount,
+                params={"label": total.label.rstrip("：:"), "whole": squash(total.row[j]), "part": squash(part.row[j])},
+            )
+            break  # one finding per form line

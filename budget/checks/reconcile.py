@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from budget.checks.amounts import add_up, compare, exceeds, zero
-from budget.checks.core import Category, Context, Finding, Location, NotRun, Severity, rule
+from budget.checks.core import Category, Context, Finding, Location, Need, Severity, has, rule
 from budget.checks.where import (
     column_label,
+    keys_of,
     level_of,
     line_location,
     main_value,
     money,
     row_label,
+    THREE_PUBLIC_READ,
     side_line,
     squash,
     three_public_cell,
 )
 from budget.model import Line, Money, Table, TableKind
+from budget.vocabulary import fold
 
 # 类 names that changed; a document using the old name is still matched (and warned about).
 RENAMED_CLASSES = {
@@ -28,6 +32,7 @@ RENAMED_CLASSES = {
     "国土海洋气象等支出": "自然资源海洋气象等支出",
 }
 
+BLANK_NOTE = "（一边读为空白，请核对原表）"
 SAME_TEMPLATE = "{place} {actual}，而{other_place} {expected}，相差 {difference}"
 
 
@@ -47,14 +52,19 @@ def _same(
     comparison = compare(a, b)
     if not comparison.mismatch:
         return
+    message = SAME_TEMPLATE.format(
+        place=place,
+        actual=money(actual),
+        other_place=other_place,
+        expected=money(expected),
+        difference=comparison.difference.format(with_unit=False),
+    )
+    if (actual is None) != (expected is None):
+        # a figure read blank beside one printed: far more often a cell not read than one left out
+        message += BLANK_NOTE
+        severity = Severity.WARNING
     yield Finding(
-        message=SAME_TEMPLATE.format(
-            place=place,
-            actual=money(actual),
-            other_place=other_place,
-            expected=money(expected),
-            difference=comparison.difference.format(with_unit=False),
-        ),
+        message=message,
         location=location,
         expected=ctx.amount(comparison.expected),
         actual=ctx.amount(comparison.actual),
@@ -65,6 +75,8 @@ def _same(
 
 
 CARRIED = re.compile(r"结转|结余")
+CARRIED_OUT = re.compile(r"年终结转|年末结转|结转下年")
+CARRIED_IN = re.compile(r"上年结转|年初结转|上年结余")
 
 
 def class_name(name: str) -> str:
@@ -76,8 +88,23 @@ def _classes(table: Table) -> dict[str, Line]:
     return {class_name(ln.name): ln for ln in table.lines if ln.code and level_of(ln) == 1}
 
 
+NOT_A_CLASS = re.compile(r"结转|结余|支出合计|收入合计|总计")  # 年末结转和结余, 结余分配 …: below the 类
+
+
 def _side_items(table: Table, side: str) -> list[Line]:
-    return [ln for ln in table.lines if ln.side == side and not ln.is_total]
+    return [ln for ln in table.lines if ln.side == side and not ln.is_total and not NOT_A_CLASS.search(squash(ln.name))]
+
+
+def _summary_by_class(ctx: Context) -> bool:
+    """The summary's expenditure side lists 类 (most of its figures name a 类 of the expenditure table)."""
+    summary, expenditure = ctx.table(TableKind.SUMMARY), ctx.table(TableKind.EXPENDITURE)
+    classes = _classes(expenditure)
+    items = [
+        ln
+        for ln in _side_items(summary, "expenditure")
+        if (value := main_value(ln)) is not None and value.amount != 0 and not CARRIED.search(squash(ln.name))
+    ]
+    return bool(items) and sum(1 for ln in items if class_name(ln.name) in classes) * 2 >= len(items)
 
 
 @rule(
@@ -87,30 +114,45 @@ def _side_items(table: Table, side: str) -> list[Line]:
     Severity.ERROR,
     SAME_TEMPLATE,
     "收支总表中每一类支出的金额应与支出总表中该类的合计一致，收入、支出总计应与收入总表、支出总表的合计一致。",
-    needs=(TableKind.SUMMARY, TableKind.EXPENDITURE),
+    templates={
+        "not_in_expenditure": "收支总表列出“{name}” {amount}，支出总表中没有这一类",
+        "not_in_summary": "支出总表 {row} 合计 {amount}，收支总表中没有列出这一类",
+        "misnamed": "收支总表列出“{name}” {amount}，支出总表中这一数额是 {row}：类的名称不一致",
+    },
+    needs=(
+        TableKind.SUMMARY,
+        TableKind.EXPENDITURE,
+        has(TableKind.EXPENDITURE, "支出总表没有识别出“类”级科目", lambda t: _classes(t)),
+        Need(lambda ctx: _summary_by_class(ctx), "收支总表的支出栏不是按功能分类的“类”列示"),
+    ),
 )
 def summary_against_tables(ctx: Context) -> Iterator[Finding]:
     summary = ctx.table(TableKind.SUMMARY)
     expenditure = ctx.table(TableKind.EXPENDITURE)
     classes = _classes(expenditure)
-    if not classes:
-        raise NotRun("支出总表没有识别出“类”级科目")
-    items = [
-        ln
-        for ln in _side_items(summary, "expenditure")
-        if (value := main_value(ln)) is not None and value.amount != 0 and not CARRIED.search(squash(ln.name))
-    ]
-    if sum(1 for ln in items if class_name(ln.name) in classes) * 2 < len(items):
-        raise NotRun("收支总表的支出栏不是按功能分类的“类”列示")
     listed = set()
+    summary_names = {class_name(ln.name) for ln in _side_items(summary, "expenditure")}
     for line in _side_items(summary, "expenditure"):
         name = class_name(line.name)
         amount = main_value(line)
         target = classes.get(name)
         if target is None:
             if amount is not None and amount.amount != 0:
+                # the same amount under another 类 the summary does not list: one 类 misnamed
+                twin = next(
+                    (
+                        (n, t)
+                        for n, t in classes.items()
+                        if n not in summary_names and t.total is not None and t.total.amount == amount.amount
+                    ),
+                    None,
+                )
+                if twin is not None:
+                    listed.add(twin[0])
                 yield Finding(
-                    message=f"收支总表列出“{squash(line.name)}” {money(amount)}，支出总表中没有这一类",
+                    params={"name": squash(line.name), "amount": money(amount)}
+                    | ({"row": row_label(twin[1])} if twin is not None else {}),
+                    template="misnamed" if twin is not None else "not_in_expenditure",
                     location=line_location(ctx, summary, line, "total"),
                     actual=ctx.amount(amount),
                     unit=str(ctx.unit),
@@ -128,7 +170,8 @@ def summary_against_tables(ctx: Context) -> Iterator[Finding]:
     for name, target in classes.items():
         if name not in listed and target.total is not None and target.total.amount != 0:
             yield Finding(
-                message=f"支出总表 {row_label(target)} 合计 {money(target.total)}，收支总表中没有列出这一类",
+                params={"row": row_label(target), "amount": money(target.total)},
+                template="not_in_summary",
                 location=line_location(ctx, expenditure, target, "total"),
                 expected=ctx.amount(target.total),
                 unit=str(ctx.unit),
@@ -160,22 +203,69 @@ def _summary_totals(ctx: Context, summary: Table, expenditure: Table) -> Iterato
     Severity.ERROR,
     SAME_TEMPLATE,
     "收入总表的合计应等于支出总表的合计（收支平衡）；不一致时检查漏列的收入来源或支出科目。",
-    needs=(TableKind.INCOME, TableKind.EXPENDITURE),
+    needs=(
+        TableKind.INCOME,
+        TableKind.EXPENDITURE,
+        Need(
+            lambda ctx: ctx.table(TableKind.INCOME).total_line() and ctx.table(TableKind.EXPENDITURE).total_line(),
+            "收入总表或支出总表没有合计行",
+        ),
+    ),
 )
 def income_equals_expenditure(ctx: Context) -> Iterator[Finding]:
     income = ctx.table(TableKind.INCOME).total_line()
     expenditure = ctx.table(TableKind.EXPENDITURE).total_line()
-    if income is None or expenditure is None:
-        raise NotRun("收入总表或支出总表没有合计行")
+    assert income is not None and expenditure is not None
     table = ctx.table(TableKind.INCOME)
-    yield from _same(
+    carried = _carried_out(ctx)
+    spent = expenditure.total
+    if carried is not None and spent == income.total and "carried_in" in keys_of(income):
+        # both tables list last year's money among their columns (西安: 上年结转, 实户资金): the
+        # 支出总表 spends what the summary calls 结转下年 too
+        carried = None
+    if spent is not None and carried is not None and income.total is not None:
+        spent = Money(spent.amount + carried.to(spent.unit).amount, spent.unit)
+    received = income.total
+    # a 决算's income table lists the year's income only: what came in from last year is the summary's
+    brought = _carried_in(ctx) if carried is not None and "carried_in" not in keys_of(income) else None
+    if received is not None and brought is not None:
+        received = Money(received.amount + brought.to(received.unit).amount, received.unit)
+    for found in _same(
         ctx,
-        income.total,
-        expenditure.total,
+        received,
+        spent,
         line_location(ctx, table, income, "total"),
-        "收入总表 合计",
-        "支出总表 合计",
+        "收入总表 合计" + ("（加年初结转和结余）" if brought is not None else ""),
+        "支出总表 合计" + ("（加结转下年）" if carried is not None else ""),
+    ):
+        surplus = found.difference is not None and found.difference > 0
+        # more income than spending may be carried over or left unallocated (决算: the year-end balance);
+        # in a 决算 whose carry-overs were not read, the gap may be them
+        unknown_balance = ctx.doc.unit.stage == "决算" and (carried is None or brought is None)
+        yield replace(found, severity=Severity.WARNING) if surplus or unknown_balance else found
+
+
+def _carried_in(ctx: Context) -> Money | None:
+    """What the 收支总表 brings from last year (上年结转 / 年初结转和结余), when it prints it."""
+    summary = ctx.doc.table(TableKind.SUMMARY)
+    if summary is None:
+        return None
+    line = next(
+        (ln for ln in summary.lines if ln.side in (None, "income") and CARRIED_IN.search(squash(ln.name))), None
     )
+    value = main_value(line) if line is not None else None
+    return value if value is not None and value.amount != 0 else None
+
+
+def _carried_out(ctx: Context) -> Money | None:
+    """What the 收支总表 carries to next year (年终结转 / 结转下年), when it prints it."""
+    summary = ctx.doc.table(TableKind.SUMMARY)
+    if summary is None:
+        return None
+    line = next(
+        (ln for ln in summary.lines if ln.side in (None, "expenditure") and CARRIED_OUT.search(squash(ln.name))), None
+    )
+    return main_value(line) if line is not None else None
 
 
 FUNDS = (
@@ -192,6 +282,10 @@ def _fund_total(table: Table | None) -> Money | None:
     return line.total if line is not None else None
 
 
+def _fiscal_total(fiscal: Table) -> Line | None:
+    return side_line(fiscal, "expenditure", "支出总计") or side_line(fiscal, "expenditure", "本年支出合计")
+
+
 @rule(
     "XREF-FISCAL",
     "财政拨款收支总表各资金栏 = 相应支出表合计；一般公共预算基本支出 = 基本支出表合计",
@@ -199,13 +293,15 @@ def _fund_total(table: Table | None) -> Money | None:
     Severity.ERROR,
     SAME_TEMPLATE,
     "财政拨款收支总表中一般公共预算、政府性基金、国有资本经营各栏的支出总计应分别等于三张支出表的合计；一般公共预算支出表的基本支出合计应等于基本支出表合计。",
-    needs=(TableKind.FISCAL_SUMMARY,),
+    needs=(
+        TableKind.FISCAL_SUMMARY,
+        has(TableKind.FISCAL_SUMMARY, "财政拨款收支总表没有支出总计行", lambda t: _fiscal_total(t)),
+    ),
 )
 def fiscal_summary_against_tables(ctx: Context) -> Iterator[Finding]:
     fiscal = ctx.table(TableKind.FISCAL_SUMMARY)
-    total = side_line(fiscal, "expenditure", "支出总计") or side_line(fiscal, "expenditure", "本年支出合计")
-    if total is None:
-        raise NotRun("财政拨款收支总表没有支出总计行")
+    total = _fiscal_total(fiscal)
+    assert total is not None
     for key, kind in FUNDS:
         if key not in total.values:
             continue
@@ -269,6 +365,25 @@ def _part_finding(
     )
 
 
+def _functional_expenditure(ctx: Context) -> Table | None:
+    """The 支出总表 when the disclosure's functional rows were read from it (some provinces
+    print it by unit or crossed with the economic classes: then the rows come from the
+    一般公共预算支出表 and there is no all-funds figure per 科目 to compare with)."""
+    index = ctx.doc.functional_table
+    table = ctx.doc.tables[index] if index is not None and index < len(ctx.doc.tables) else None
+    return table if table is not None and table.kind == TableKind.EXPENDITURE else None
+
+
+def _same_classification(ctx: Context) -> bool:
+    """Most coded lines of the general-public table are lines of the expenditure table too."""
+    table = _functional_expenditure(ctx)
+    if table is None:
+        return False
+    general = {ln.code for ln in ctx.table(TableKind.GENERAL_PUBLIC).lines if ln.code}
+    expenditure = {ln.code for ln in table.lines if ln.code}
+    return bool(general) and len(general & expenditure) * 2 >= len(general)
+
+
 @rule(
     "XREF-PART",
     "每个科目：一般公共预算支出 ≤ 支出总表（财政拨款是全部资金的一部分）",
@@ -276,20 +391,32 @@ def _part_finding(
     Severity.ERROR,
     PART_TEMPLATE,
     "一般公共预算支出表中每个科目的金额不能超过支出总表中同一科目的金额；超出说明两表抄录不一致或支出总表漏列了科目。",
-    needs=(TableKind.GENERAL_PUBLIC, TableKind.EXPENDITURE),
+    templates={"not_in_expenditure": "一般公共预算支出表 {row} 合计 {amount}，支出总表中没有这个科目"},
+    needs=(
+        TableKind.GENERAL_PUBLIC,
+        TableKind.EXPENDITURE,
+        Need(
+            _same_classification,
+            "支出总表不是按功能分类科目列示的，或与一般公共预算支出表的科目大多对不上（可能按单位或经济分类列示）",
+        ),
+    ),
 )
 def appropriation_within_all_funds(ctx: Context) -> Iterator[Finding]:
     general = ctx.table(TableKind.GENERAL_PUBLIC)
-    expenditure = ctx.table(TableKind.EXPENDITURE)
-    by_code = {ln.code: ln for ln in expenditure.lines if ln.code}
+    expenditure = _functional_expenditure(ctx)
+    assert expenditure is not None  # the Need above
+    # printed per 预算单位 in both tables: a unit's 科目 against the same unit's
+    per_unit = all({ln.unit for ln in t.lines if ln.code} != {None} for t in (general, expenditure))
+    by_code = {(ln.unit if per_unit else None, ln.code): ln for ln in expenditure.lines if ln.code}
     for line in general.lines:
         if not line.code:
             continue
-        whole = by_code.get(line.code)
+        whole = by_code.get((line.unit if per_unit else None, line.code))
         if whole is None:
             if line.total is not None and line.total.amount != 0:
                 yield Finding(
-                    message=f"一般公共预算支出表 {row_label(line)} 合计 {money(line.total)}，支出总表中没有这个科目",
+                    params={"row": row_label(line), "amount": money(line.total)},
+                    template="not_in_expenditure",
                     location=line_location(ctx, general, line, "total"),
                     actual=ctx.amount(line.total),
                     unit=str(ctx.unit),
@@ -315,16 +442,20 @@ def appropriation_within_all_funds(ctx: Context) -> Iterator[Finding]:
     Severity.ERROR,
     PART_TEMPLATE,
     "机关运行经费来自基本支出中的日常公用经费，不能超过基本支出表的公用经费合计。",
-    needs=(TableKind.BASIC_ECONOMIC,),
+    needs=(
+        TableKind.BASIC_ECONOMIC,
+        Need(lambda ctx: ctx.doc.three_public and ctx.doc.three_public.running_costs, "表格中没有列出机关运行经费"),
+        has(
+            TableKind.BASIC_ECONOMIC,
+            "基本支出表没有公用经费合计",
+            lambda t: (total := t.total_line()) is not None and "public" in total.values,
+        ),
+    ),
 )
 def running_costs_within_public(ctx: Context) -> Iterator[Finding]:
     tp = ctx.doc.three_public
-    if tp is None or tp.running_costs is None:
-        raise NotRun("表格中没有列出机关运行经费")
-    economic = ctx.table(TableKind.BASIC_ECONOMIC)
-    total = economic.total_line()
-    if total is None or "public" not in total.values:
-        raise NotRun("基本支出表没有公用经费合计")
+    total = ctx.table(TableKind.BASIC_ECONOMIC).total_line()
+    assert tp is not None and total is not None
     yield from _part_finding(
         ctx,
         tp.running_costs,
@@ -362,12 +493,11 @@ def economic_line(lines: list[Line], code: str, pattern: re.Pattern[str]) -> Lin
     PART_TEMPLATE,
     "基本支出表中 30212 因公出国（境）费用、30217 公务接待费、30231 公务用车运行维护费、31013 公务用车购置"
     "只是“三公”经费的一部分，不能超过“三公”经费表的相应金额。",
-    needs=(TableKind.BASIC_ECONOMIC,),
+    needs=(TableKind.BASIC_ECONOMIC, THREE_PUBLIC_READ),
 )
 def economic_within_three_public(ctx: Context) -> Iterator[Finding]:
     tp = ctx.doc.three_public
-    if tp is None:
-        raise NotRun("文件中没有可读的“三公”经费支出表")
+    assert tp is not None
     economic = ctx.table(TableKind.BASIC_ECONOMIC)
     lines = list(economic.lines)
     for code, pattern, attribute, label in THREE_PUBLIC_ECONOMIC:
@@ -473,19 +603,24 @@ def names_consistent(ctx: Context) -> Iterator[Finding]:
                     )
 
 
-UNIT_PREFIX = re.compile(r"^(?:编制单位|编制部门|预算单位|预算部门|单位名称|部门名称)[:：]\s*")
+# "编制单位：", "公开01表部门：", "资金主管部门:": the label before the unit's name
+TABLE_LABEL = re.compile(r"^(?:公开|预算|部门|单位)?\d{1,2}表\s*")
+UNIT_PREFIX = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:单位|部门)(?:名称)?[:：]\s*")
 UNIT_END = re.compile(r"\s|预算年度|单位[:：]|金额单位|截止|日期")
 UNIT_YEAR = re.compile(r"预算年度[:：]\s*(\d{4})")
-UNIT_CODE = re.compile(r"^(\d{3,})")
+UNIT_CODE = re.compile(r"^(\d{3,})[-－—_]?")
+MONEY_WORDS = re.compile(r"^(?:万元|元|千元|亿元)$")
 
 
 def unit_line_parts(line: str) -> tuple[str | None, str, int | None]:
     """(code, name, year) of a table's unit line "216001某单位 预算年度：2023 单位：万元"."""
-    text = line.strip()
+    text = TABLE_LABEL.sub("", line.strip())
     code_match = UNIT_CODE.match(text)
     code = code_match.group(1) if code_match else None
     text = UNIT_PREFIX.sub("", text[code_match.end() :] if code_match else text)
     name = UNIT_END.split(text, maxsplit=1)[0]
+    if MONEY_WORDS.match(squash(name)):
+        name = ""  # "单位：万元": the money unit, no name
     year = UNIT_YEAR.search(line)
     return code, squash(name), int(year.group(1)) if year else None
 
@@ -497,16 +632,14 @@ def unit_line_parts(line: str) -> tuple[str | None, str, int | None]:
     Severity.WARNING,
     "{table}的表头写“{written}”，而本文件是“{expected}”",
     "每张表表头的编制单位、单位编码和预算年度应与本文件一致；不一致多半是套用了其他单位或往年的表格。",
+    needs=(Need(lambda ctx: ctx.doc.unit.name and any(t.unit_line for t in ctx.doc.tables), "表格没有列出编制单位"),),
 )
 def unit_lines(ctx: Context) -> Iterator[Finding]:
     unit = ctx.doc.unit
-    tables = [t for t in ctx.doc.tables if t.unit_line]
-    if not tables or not unit.name:
-        raise NotRun("表格没有列出编制单位")
-    for table in tables:
+    for table in (t for t in ctx.doc.tables if t.unit_line):
         code, name, year = unit_line_parts(table.unit_line or "")
         problems = []
-        if name and name != squash(unit.name):
+        if name and fold(name) != fold(unit.name):  # "（本级）" and "(本级)" are one name
             problems.append((name, squash(unit.name)))
         if code and unit.code and code != unit.code:
             problems.append((code, unit.code))
@@ -514,7 +647,7 @@ def unit_lines(ctx: Context) -> Iterator[Finding]:
             problems.append((f"{year}年", f"{unit.year}年"))
         for written, expected in problems:
             yield Finding(
-                message=f"{table.label}的表头写“{written}”，而本文件是“{expected}”",
+                params={"table": table.label, "written": written, "expected": expected},
                 location=Location(
                     table=table.kind.value,
                     row="表头",

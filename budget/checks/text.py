@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from budget.checks.amounts import Comparison, compare, exceeds
-from budget.checks.core import Category, Context, Finding, Location, NotRun, Settings, Severity, rule
+from budget.checks.amounts import Comparison, compare, exceeds, quantum_in
+from budget.checks.core import Category, Context, Finding, Location, Need, Settings, Severity, rule
 from budget.checks.figures import Bound, Resolved, TableFigure, resolutions
 from budget.checks.quotes import Quote, section_paragraphs, sentence_span
 from budget.checks.where import money
@@ -82,7 +82,21 @@ BOUND_TEMPLATE = "“{section}”中写“{label}{printed}”，超过{figure} {
 LAST_YEAR_TEMPLATE = (
     "“{section}”中写“{label}{printed}”，{figure} 为 {value}，恰是文中的上年数 {last}：请核对表格是否列成了上年数"
 )
+BUDGETED_TEMPLATE = (
+    "“{section}”中写“{label}{printed}”，{figure} 为 {value}，"
+    "恰是文中的年初预算数 {budgeted}：请核对表格是否读成了预算栏"
+)
+LAST_DIGIT_NOTE = "（只差末位一个单位，多半是截去而不是四舍五入）"
 LOWER_TEMPLATE = "“{section}”中写“{label}{printed}”，小于{figure} {value}（表中只是其中一部分），少 {difference}"
+
+
+STATED_TEMPLATES = {
+    "split": SPLIT_TEMPLATE,
+    "bound": BOUND_TEMPLATE,
+    "lower": LOWER_TEMPLATE,
+    "last_year": LAST_YEAR_TEMPLATE,
+    "budgeted": BUDGETED_TEMPLATE,
+}
 
 
 def _agrees(amount: Money, figure: TableFigure) -> bool:
@@ -123,7 +137,12 @@ def _finding(
         actual=ctx.amount(item.amount),
         difference=ctx.amount(comparison.difference),
         unit=str(ctx.unit),
-        params={"figure": figure.label, "tolerance": comparison.tolerance, "stated": item.figure.printed},
+        params={
+            "figure": figure.label,
+            "tolerance": comparison.tolerance,
+            "stated": item.figure.printed,
+            "tables": (figure.location.table_index,),
+        },
     )
 
 
@@ -175,20 +194,29 @@ def check_stated(ctx: Context, item: Stated) -> Finding | None:
     figure = figures[0]
     assert figure.value is not None
     comparison = compare(item.amount, figure.value)
-    if figure.bound == Bound.UPPER:
-        over = exceeds(item.amount, figure.value)
-        assert over is not None
-        return _finding(ctx, item, figure, BOUND_TEMPLATE, over)
-    if figure.bound == Bound.LOWER:
-        under = exceeds(figure.value, item.amount)
-        assert under is not None
-        return _finding(ctx, item, figure, LOWER_TEMPLATE, under)
+    if figure.bound in (Bound.UPPER, Bound.LOWER):
+        off = exceeds(item.amount, figure.value) if figure.bound == Bound.UPPER else exceeds(figure.value, item.amount)
+        assert off is not None
+        found = _finding(ctx, item, figure, BOUND_TEMPLATE if figure.bound == Bound.UPPER else LOWER_TEMPLATE, off)
+        if abs(off.difference.amount) <= quantum_in(item.amount, off.difference.unit):
+            return replace(found, message=found.message + LAST_DIGIT_NOTE, severity=Severity.WARNING)
+        return found
     unit = _wrong_unit(item.amount, figure.value)
     if unit is not None:
         return replace(_finding(ctx, item, figure, UNIT_TEMPLATE, comparison, unit=unit), rule="TEXT-UNIT")
     split = _split_note(ctx, item, figure)
     if split is not None:
         return split
+    if abs(comparison.difference.amount) <= quantum_in(item.amount, comparison.difference.unit):
+        # off by one unit of the stated figure's last digit: cut off instead of rounded
+        found = _finding(ctx, item, figure, QUOTE_TEMPLATE, comparison)
+        return replace(found, message=found.message + LAST_DIGIT_NOTE, severity=Severity.WARNING)
+    budgeted = item.claim.figure(Role.BUDGETED)
+    planned = budgeted.money if budgeted is not None else None
+    if planned is not None and not compare(planned, figure.value).mismatch:
+        # final accounts: the table figure is the year's budget the sentence gives, not the outturn
+        found = _finding(ctx, item, figure, BUDGETED_TEMPLATE, comparison, budgeted=planned.format())
+        return replace(found, severity=Severity.WARNING)
     last = last_year(item.claim)
     if last is not None and not compare(last, figure.value).mismatch and compare(last, item.amount).mismatch:
         # the table figure is last year's as the sentence gives it: a column or row read
@@ -212,17 +240,23 @@ def last_year(claim: Claim) -> Money | None:
 
 
 def stated_findings(ctx: Context, rule_id: str) -> Iterator[Finding]:
-    items = stated(ctx, rule_id)
-    if not items:
-        raise NotRun("正文中没有写出这一类金额")
-    for item in items:
+    for item in stated(ctx, rule_id):
         found = check_stated(ctx, item)
         if found is not None and found.rule in ("", rule_id):
             yield found
 
 
 def _text_rule(rule_id: str, title: str, guidance: str):
-    @rule(rule_id, title, Category.TEXT, Severity.ERROR, QUOTE_TEMPLATE, guidance)
+    @rule(
+        rule_id,
+        title,
+        Category.TEXT,
+        Severity.ERROR,
+        QUOTE_TEMPLATE,
+        guidance,
+        needs=(Need(lambda ctx: stated(ctx, rule_id), "正文中没有写出这一类金额"),),
+        templates=STATED_TEMPLATES,
+    )
     def check(ctx: Context) -> Iterator[Finding]:
         return stated_findings(ctx, rule_id)
 
@@ -263,12 +297,10 @@ text_assets = _text_rule(
     Severity.ERROR,
     UNIT_TEMPLATE,
     "正文金额的单位应与数值相符：表格以元为单位时，正文写万元需要换算（除以一万）。",
+    needs=(Need(lambda ctx: stated(ctx), "正文中没有可与表格对照的金额"),),
 )
 def text_units(ctx: Context) -> Iterator[Finding]:
-    items = stated(ctx)
-    if not items:
-        raise NotRun("正文中没有可与表格对照的金额")
-    for item in items:
+    for item in stated(ctx):
         found = check_stated(ctx, item)
         if found is not None and found.rule == "TEXT-UNIT":
             yield found
@@ -333,26 +365,103 @@ def passage(doc: Disclosure, rule_id: str) -> Passage:
 # ---------------------------------------------------------------- names of the unit
 
 SELF = re.compile(r"[我本](部门|单位)")
+GLOSSARY = re.compile(r"名词解释|术语解释|名词说明")
+# how a document names itself: "2026年部门预算", "单位预算编制说明" (not the 部门预算经济分类 term)
+OWN_NAME = re.compile(r"(部门|单位)(?:预算|决算)(?!支出经济分类|经济分类)")
+# "部门预算安排购置车辆" in a 单位预算: the other kind's budget named as this document's
+OTHER_NAME = re.compile(r"(?<![主管下属所属二级基层各本])部门(?:预算|决算)(?!支出经济分类|经济分类|公开|管理|绩效)")
+
+
+def document_kind(ctx: Context) -> str | None:
+    """单位 or 部门 as the document names itself in its headings; the reader's guess otherwise."""
+    counts = {"单位": 0, "部门": 0}
+    for section in ctx.doc.sections:
+        for match in OWN_NAME.finditer(section.heading):
+            counts[match.group(1)] += 1
+    unit, department = counts["单位"], counts["部门"]
+    if unit and unit >= 3 * department:
+        return "单位"
+    if department and department >= 3 * unit:
+        return "部门"
+    kind = ctx.doc.unit.kind
+    return kind if kind in ("单位", "部门") else None
 
 
 @rule(
     "TEXT-KIND",
-    "正文自称（本单位/本部门）与预算类型一致",
+    "正文的称谓（本单位/本部门、单位预算/部门预算）与预算类型一致",
     Category.TEXT,
     Severity.WARNING,
-    "“{section}”中自称“{word}”，而本文件是{kind}预算",
-    "单位预算中应自称“本单位/我单位”，部门预算中应自称“本部门/我部门”。",
+    "“{section}”中{verb}“{word}”，而本文件是{kind}预算",
+    "单位预算中应自称“本单位/我单位”、写“单位预算”，部门预算中应自称“本部门/我部门”；沿用别的文件的说明时尤其要改。",
+    needs=(Need(lambda ctx: document_kind(ctx), "无法判断本文件是单位预算还是部门预算"),),
 )
 def self_reference(ctx: Context) -> Iterator[Finding]:
-    kind = ctx.doc.unit.kind
-    if kind not in ("单位", "部门"):
-        raise NotRun("无法判断本文件是单位预算还是部门预算")
-    for index, section, paragraph, match in _paragraph_matches(ctx, SELF):
-        if match.group(1) != kind:
+    kind = ctx.doc.unit.kind if ctx.doc.unit.kind in ("单位", "部门") else None
+    named = document_kind(ctx)
+    if kind is not None:
+        contexts = section_contexts(ctx.doc)
+        for index, section, paragraph, match in _paragraph_matches(ctx, SELF):
+            if GLOSSARY.search(contexts[index]):
+                continue  # a term's definition speaks of any 单位 ("附属单位上缴收入：指本单位所属…")
+            if match.group(1) != kind:
+                yield _kind_finding(section, index, paragraph, match, kind, "自称")
+    # a 部门预算 speaks of its units rightly (and a one-unit 部门 of 本单位); a 单位 has no 部门预算
+    if named == "单位":
+        for index, section, paragraph, match in _body_matches(ctx, OTHER_NAME):
+            yield _kind_finding(section, index, paragraph, match, named)
+
+
+def _kind_finding(
+    section: Section, index: int, paragraph: str, match: re.Match[str], kind: str, verb: str = "写"
+) -> Finding:
+    return Finding(
+        location=_marked_location(section.heading, index, paragraph, match),
+        params={"section": section.heading or "正文", "verb": verb, "word": match.group(0), "kind": kind},
+    )
+
+
+def _body_matches(ctx: Context, pattern: re.Pattern[str]) -> Iterator[tuple[int, Section, str, re.Match[str]]]:
+    """Matches in the text of the sections, not in their headings (titles, table lists)."""
+    for index, section, paragraph, match in _paragraph_matches(ctx, pattern):
+        if paragraph != section.heading.strip():
+            yield index, section, paragraph, match
+
+
+LEVELS = "省级|市级|区级|县级"
+OWN_LEVEL = re.compile(rf"({LEVELS})(?:部门|单位)(?:预算|决算)")
+OTHER_LEVEL = re.compile(
+    rf"({LEVELS})预算(?:主管部门|单位)|({LEVELS})(?:部门|单位)(?:预算|决算)|使用({LEVELS})财政拨款"
+    rf"|与({LEVELS})财政有经费领拨关系|({LEVELS})预算主管部门"
+)
+
+
+def document_level(ctx: Context) -> str | None:
+    """区级, 市级 … as the document's title says ("上海市普陀区2024年区级部门预算")."""
+    for section in ctx.doc.sections[:4]:
+        match = OWN_LEVEL.search(section.heading) or OWN_LEVEL.search(section.text[:200])
+        if match is not None:
+            return match.group(1)
+    return None
+
+
+@rule(
+    "TEXT-LEVEL",
+    "正文的预算级次（市级/区级……）与本文件一致",
+    Category.TEXT,
+    Severity.WARNING,
+    "“{section}”中写“{word}”，而本文件是{level}预算",
+    "名词解释和说明中的预算级次应与本文件一致（区级预算写“区级财政拨款”）；多半是沿用了上级的模板。",
+    needs=(Need(lambda ctx: document_level(ctx), "文件标题没有写明预算级次（市级、区级……）"),),
+)
+def budget_level(ctx: Context) -> Iterator[Finding]:
+    level = document_level(ctx)
+    for index, section, paragraph, match in _body_matches(ctx, OTHER_LEVEL):
+        written = next(g for g in match.groups() if g)
+        if written != level:
             yield Finding(
-                message=f"“{section.heading or '正文'}”中自称“{match.group(0)}”，而本文件是{kind}预算",
                 location=_marked_location(section.heading, index, paragraph, match),
-                params={"word": match.group(0), "kind": kind},
+                params={"section": section.heading or "正文", "word": match.group(0), "level": level},
             )
 
 
@@ -381,21 +490,18 @@ YEAR_COMPARISON = re.compile(r"(?:与|比|较|同)(\d{4})年")
     Severity.WARNING,
     "“{section}”中与 {written} 年比较，而本预算是 {year} 年，上一年应为 {expected} 年",
     "年度预算应与上一年比较；检查是否沿用了往年的说明文字。",
+    needs=(Need(lambda ctx: ctx.doc.unit.year, "无法识别预算年度"),),
 )
 def comparison_year(ctx: Context) -> Iterator[Finding]:
     year = ctx.doc.unit.year
-    if year is None:
-        raise NotRun("无法识别预算年度")
+    assert year is not None
     for index, section, paragraph, match in _paragraph_matches(ctx, YEAR_COMPARISON):
         written = int(match.group(1))
         # a budget may compare with the last closed accounts, two years back (决算)
         final_accounts = written == year - 2 and "决算" in paragraph[match.end() : match.end() + 8]
         if written != year - 1 and not final_accounts:
             yield Finding(
-                message=(
-                    f"“{section.heading or '正文'}”中与 {written} 年比较，"
-                    f"而本预算是 {year} 年，上一年应为 {year - 1} 年"
-                ),
+                params={"section": section.heading or "正文", "written": written, "year": year, "expected": year - 1},
                 location=_marked_location(section.heading, index, paragraph, match),
                 expected=Decimal(year - 1),
                 actual=Decimal(written),

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
 
 from budget.checks.amounts import Comparison
-from budget.checks.core import Context, Finding, Location, NotRun, Severity
+from budget.checks.core import Context, Finding, Location, Need, Severity
 from budget.model import COLUMN_LABELS, AssetLine, Line, Money, Table, TableKind
 
 CN_ITEM = re.compile(r"^[一二三四五六七八九十]+、")  # top-level item: 一、… 三十一、…
@@ -27,8 +27,47 @@ def figure(value: Money | None) -> str:
     return "空白" if value is None else value.format(with_unit=False)
 
 
+QUALIFIED = re.compile(r"@|\.\d+$|^(?:prior|change)")
+
+
+def canonical(key: str) -> str | None:
+    """A column key as the rules know it: "of_which.basic" (其中：基本支出) is basic; a
+    year-qualified, prior-year, change or second column of a name is none of this year's."""
+    if QUALIFIED.search(key):
+        return None
+    return key.removeprefix("of_which.") or None
+
+
+def keys_of(line: Line) -> dict[str, str]:
+    """canonical key -> the line's own key, the first column of each name."""
+    found: dict[str, str] = {}
+    for key in line.values:
+        base = canonical(key)
+        if base is not None and base not in found:
+            found[base] = key
+    return found
+
+
+# keys the readers give that the model has no label for yet
+EXTRA_LABELS = {
+    "carried_in_cash": "上年实户资金余额",
+    "fund_offset": "用事业基金弥补收支差额",
+    "carried_out": "结转下年",
+    "surplus_distribution": "结余分配",
+    "non_appropriation_surplus": "非财政拨款结余",
+    "unit_funds": "单位资金",
+}
+
+
 def column_label(table: Table, key: str) -> str:
-    return COLUMN_LABELS.get(key, key)
+    name = canonical(key) or key
+    label = COLUMN_LABELS.get(name) or EXTRA_LABELS.get(name)
+    if label is not None:
+        return label
+    base, _, number = key.partition(".")
+    if base == "amount" and number.isdigit():
+        return f"第 {number} 个金额栏"  # 西安's 收支总表: one amount column per classification
+    return key
 
 
 def _code(line: Line) -> str | None:
@@ -38,7 +77,10 @@ def _code(line: Line) -> str | None:
 
 def row_label(line: Line) -> str:
     name = squash(line.name)
-    return f"{_code(line)} {name}" if _code(line) else name
+    if not _code(line):
+        return name
+    # a table printed per 预算单位 repeats its codes: the unit tells which row
+    return f"{squash(line.unit)} {_code(line)} {name}" if line.unit else f"{_code(line)} {name}"
 
 
 def line_location(ctx: Context, table: Table, line: Line, key: str | None = None) -> Location:
@@ -119,11 +161,17 @@ def parts_text(labels: Sequence[str], values: Sequence[Money | None]) -> str:
 
 
 def coded_tables(ctx: Context, kinds: Collection[TableKind]) -> list[Table]:
-    """The tables of these kinds that list coded lines; NotRun when there are none."""
-    tables = [t for t in ctx.doc.tables if t.kind in kinds and t.coded_lines()]
-    if not tables:
-        raise NotRun("文件中没有带科目编码的表格")
-    return tables
+    """The tables of these kinds that list coded lines."""
+    return [t for t in ctx.doc.tables if t.kind in kinds and t.coded_lines()]
+
+
+def coded(kinds: Collection[TableKind]) -> Need:
+    """A rule's need: a table of these kinds with coded lines."""
+    return Need(lambda ctx: coded_tables(ctx, kinds), "文件中没有带科目编码的表格")
+
+
+THREE_PUBLIC_READ = Need(lambda ctx: ctx.doc.three_public is not None, "文件中没有可读的“三公”经费支出表")
+NARRATIVE = Need(lambda ctx: ctx.doc.sections, "文件中没有识别出文字说明部分")
 
 
 def sum_message(template: str, comparison: Comparison, parts: str, blank: bool = False, **fields: object) -> str:
@@ -142,6 +190,9 @@ ROUNDING_NOTE = (
 )
 
 
+COARSE_NOTE = "（合计以元取整，分项列到分：合计应按分项之和列示）"
+
+
 def sum_finding(
     ctx: Context,
     comparison: Comparison,
@@ -150,12 +201,16 @@ def sum_finding(
     place: str,
     what: str,
     parts: str,
+    coarse_total: bool = False,
 ) -> Finding:
-    """An error when outside the rounding envelope, an info note when inside it."""
+    """An error when outside the rounding envelope, an info note when inside it; a total
+    printed in whole 元 above parts printed to the fen is a warning (it was rounded off,
+    not rounded: the fen of the parts are lost)."""
     unit = ctx.unit
     difference = ctx.amount(comparison.difference)
     if comparison.mismatch and comparison.tolerance > 0:
         message += f"，超出 {comparison.items} 项四舍五入的容差 ±{_plain(comparison.tolerance)}"
+    severity = Severity.RULE
     if comparison.rounding:
         message = ROUNDING_NOTE.format(
             place=place,
@@ -167,6 +222,10 @@ def sum_finding(
             items=comparison.items,
             tolerance=_plain(comparison.tolerance),
         )
+        severity = Severity.INFO
+        if coarse_total:
+            message += COARSE_NOTE
+            severity = Severity.WARNING
     return Finding(
         message=message,
         location=location,
@@ -174,7 +233,8 @@ def sum_finding(
         actual=ctx.amount(comparison.actual),
         difference=difference,
         unit=str(unit),
-        severity=Severity.INFO if comparison.rounding else Severity.RULE,
+        severity=severity,
+        params={"tolerance": comparison.tolerance},
     )
 
 

@@ -24,7 +24,7 @@ from budget.checks import (
 )
 from budget.checks.completeness import REQUIRED_SECTIONS
 from budget.export.tables import cells, number_format
-from budget.model import STANDARD_TABLES, TABLE_LABELS, TableKind
+from budget.model import Money, STANDARD_TABLES, TABLE_LABELS, TableKind
 from budget.views.labels import rule_guidance, rule_title, translate
 
 Annotations = Mapping[str, tuple[str, str]]
@@ -81,9 +81,37 @@ def place(finding: Finding) -> str:
 # ------------------------------------------------------------------ JSON
 
 
+def plain(value: object) -> Any:
+    """A finding's parameter as JSON: Decimals and Money as decimal strings, tuples as lists."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, Money):
+        return format(value.amount, "f")
+    if isinstance(value, Mapping):
+        return {str(plain(k)) if not isinstance(k, str) else k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def _consequence(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "location": finding.location.as_dict(),
+        "expected": _decimal(finding.expected),
+        "actual": _decimal(finding.actual),
+        "difference": _decimal(finding.difference),
+        "key": finding.key,
+    }
+
+
 def finding_dict(finding: Finding, annotations: Annotations | None = None) -> dict[str, Any]:
     status, comment = annotation(annotations, finding)
-    return {
+    found: dict[str, Any] = {
         "rule": finding.rule,
         "severity": finding.severity.value,
         "message": finding.message,
@@ -95,6 +123,13 @@ def finding_dict(finding: Finding, annotations: Annotations | None = None) -> di
         "key": finding.key,
         "review": {"status": status, "comment": comment or None},
     }
+    # additions to the contract: the figures behind the message, and the failures one defect causes
+    found["params"] = {k: plain(v) for k, v in finding.params.items() if k not in INTERNAL_PARAMS}
+    found["consequences"] = [_consequence(f) for f in finding.consequences]
+    return found
+
+
+INTERNAL_PARAMS = ("cells", "rows", "tables")  # reader indexes, not for a report
 
 
 def report_dict(report: CheckReport, annotations: Annotations | None = None) -> dict[str, Any]:

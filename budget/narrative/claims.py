@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -38,9 +38,10 @@ class Role(StrEnum):
     BUDGETED = "budgeted"  # final accounts: the year's budget ("年初预算181.29万元")
     COMPLETION = "completion"  # final accounts: "完成年初预算的83.31%"
     LIMIT = "limit"  # a threshold or unit cost, not an amount of this budget
+    DETAIL = "detail"  # an amount inside the stated reason ("主要原因是…增加了133万元")
 
 
-MONEY_ROLES = (Role.AMOUNT, Role.REPEAT, Role.LAST, Role.CHANGE, Role.BUDGETED, Role.LIMIT)
+MONEY_ROLES = (Role.AMOUNT, Role.REPEAT, Role.LAST, Role.CHANGE, Role.BUDGETED, Role.LIMIT, Role.DETAIL)
 INCREASE, DECREASE, FLAT = "增加", "减少", "持平"
 
 WAN = Decimal(10000)
@@ -90,6 +91,9 @@ class Claim:
     basis_year: int | None = None
     basis_span: tuple[int, int] | None = None
     within: Subject | None = None  # the claim this one is listed under ("…，其中：…")
+    # the organisation the passage is about when it is not the whole disclosure's unit (a
+    # 部门 explaining each of its units under "二、深圳市劳动人事争议仲裁院")
+    organisation: str | None = None
 
     def figure(self, role: Role) -> Figure | None:
         return next((f for f in self.figures if f.role == role), None)
@@ -168,7 +172,12 @@ FILLER_END = re.compile(
 )
 TRAIL_QUOTES = re.compile(r"[“”\"]+$|^[“”\"]+")
 FIRST_BASIS = re.compile(r"(?:比|较|与|同)(?:上年|去年|上一年|\d{4}|比)")
+COUNTED = re.compile(r"\d+\s*(?:辆|台[（(]套[)）]|台|套|个|项|人|次|处|件)$")
+BASIS_FIGURE = re.compile(
+    r"(?:比|较|与)(?:上年|去年|上一年度?|\d{4}\s*年度?)(?:年初|全年|同期)?(?:预算|执行|决算)?(?:数)?(?:为)?$"
+)
 LISTING = re.compile(r"包括|其中|主要有|分别|具体为|具体如下")
+PROJECT_PARTS = ("carried_in", "general_public", "gov_fund", "state_capital", "superior_grant")
 LABEL_WINDOW = 96  # characters of words looked at before a figure (a 类/款/项 name runs to 60)
 LOOKBACK = 24  # claims of the paragraph a figure may attach to, latest first
 TOPIC_WINDOW = 400  # characters before a claim searched for the passage's topic
@@ -211,6 +220,8 @@ class _Draft:
     basis_span: tuple[int, int] | None = None
     within: Subject | None = None
     sentence: int = 0  # where the sentence of its first figure starts
+    parent: _Draft | None = None  # the claim it is listed under
+    enumerated: bool = False  # listed after a 、 ("一般公共预算拨款…、上年结转…、其他收入…")
 
     def has(self, role: Role) -> bool:
         return any(f.role == role for f in self.figures)
@@ -316,7 +327,7 @@ class _Reader:
         label = YEAR_WORDS.sub("", label)
         if self.unit_name:
             label = label.replace(self.unit_name, "")
-        label = _without_organisation(label)
+        label = _without_organisation(label, self.unit_name)
         previous = None
         while previous != label:
             previous = label
@@ -350,6 +361,7 @@ class _Reader:
         starts = [m.start() for m in tokens]
         drafts: list[_Draft] = []
         known: set[int] = set()
+        clause_floor = -1  # where the current clause of a sentence began, when split at a "；"
         previous_end = 0
         previous_role: Role | None = None
         previous_draft: _Draft | None = None
@@ -388,8 +400,16 @@ class _Reader:
             )
             if draft is not None and id(draft) not in known:
                 known.add(id(draft))
-                draft.sentence = sentence_start
-                draft.within = self._parent(drafts, draft, text)
+                if sentence_start > clause_floor:
+                    clause_floor = -1
+                semicolon = text.rfind("；", max(sentence_start, clause_floor), match.start())
+                if semicolon >= 0 and _other_side(drafts, draft, max(sentence_start, clause_floor)):
+                    clause_floor = semicolon  # "收入…，其中：…；支出…，其中：…": a list of its own
+                draft.sentence = max(sentence_start, clause_floor)
+                draft.parent = self._parent(drafts, draft, text)
+                draft.within = draft.parent.subject if draft.parent is not None else None
+                label_start = match.start() - len(self.label_words(head))
+                draft.enumerated = text[label_start - 1 : label_start] == "、"
                 drafts.append(draft)
             previous_end, previous_role = match.end(), role
             previous_draft = draft if draft is not None else previous_draft
@@ -397,23 +417,48 @@ class _Reader:
         last_phrase = self._phrase_before(text, len(text), previous_end) if previous_end < len(text) else None
         return claims, (last_phrase if not tokens and last_phrase is not None else None)
 
-    def _phrase_before(self, text: str, end: int, floor: int, commas: bool = False) -> Subject | None:
-        """A short phrase with no figure that a following figure is about ("1.因公出国（境）费用。")."""
+    def _phrase_before(
+        self, text: str, end: int, floor: int, commas: bool = False, title: bool = False
+    ) -> Subject | None:
+        """A short phrase with no figure that a following figure is about ("1.因公出国（境）费用。");
+        a title before a colon may be a long project name."""
         segment = text[max(floor, end - LABEL_WINDOW) : end].rstrip("。：:；; ")
         cut = max(segment.rfind(mark) for mark in ("。：:；;，," if commas else "。：:；;"))
         phrase = segment[cut + 1 :]
-        if not phrase or len(squash(phrase)) > 60:
+        if not phrase or len(squash(phrase)) > 80:
             return None
         found = subject_of(self.clean(phrase))
-        if found is None or (found.kind == Kind.NAMED and len(found.name) > 30):
+        if found is None or (found.kind == Kind.NAMED and len(found.name) > (60 if title else 30)):
             return None
         return found
+
+    def _counted(self, text: str, clause: int, floor: int) -> Subject | None:
+        """ "计划购置车辆1辆、12万元": the amount of the thing counted just before it."""
+        if clause <= floor or text[clause - 1 : clause] not in ("、", "，", ","):
+            return None
+        segment = text[max(floor, clause - LABEL_WINDOW) : clause - 1]
+        found = COUNTED.search(segment)
+        if found is None:
+            return None
+        words = segment[: found.start()]
+        cut = max(words.rfind(mark) for mark in "。：:；;，,、")
+        return self._subject(words[cut + 1 :])
+
+    def _explaining(self, drafts: list[_Draft], depth: int, position: int) -> _Draft | None:
+        """The claim whose stated reason this position is in (its figures explain the change)."""
+        draft = self._open(drafts, depth)
+        if draft is not None and draft.reason_span is not None:
+            start, end = draft.reason_span
+            if start <= position < end:
+                return draft
+        return None
 
     def _colon_phrase(self, text: str, clause: int, floor: int) -> Subject | None:
         """The title a figure's clause follows: "…医疗费项目绩效自评综述：全年预算数1991万元"."""
         if clause <= floor or text[clause - 1 : clause] not in ("：", ":", "，", ","):
             return None
-        return self._phrase_before(text, clause - 1, floor, commas=text[clause - 1] in "，,")
+        comma = text[clause - 1] in "，,"
+        return self._phrase_before(text, clause - 1, floor, commas=comma, title=not comma)
 
     def _open(self, drafts: list[_Draft], depth: int) -> _Draft | None:
         """The claim a change, percent or word at this bracket depth belongs to."""
@@ -478,6 +523,10 @@ class _Reader:
                 self._basis(draft, head, head_start)
             return role, draft
 
+        explained = self._explaining(drafts, depth, match.start())
+        if explained is not None:
+            explained.figures.append(figure(Role.DETAIL))
+            return Role.DETAIL, explained
         after = text[match.end() : match.end() + 8]
         if LIMIT_AFTER.match(after) or LIMIT_BEFORE.search(tail) or LIMIT_NEAR.search(squash(words)):
             draft = _Draft(self._subject(words) or pending, depth)
@@ -489,13 +538,19 @@ class _Reader:
             subject = self._subject(_before_basis(words, cue.group(1)))
             if subject is not None and subject.kind == Kind.NAMED:
                 subject = None  # "与上年相比收、支预算总计各增加": the open claim's change
-            draft = self._target(drafts, depth, Role.CHANGE, subject, opens)
+            draft = self._list_total(drafts, depth, text, match.start()) if subject is None else None
+            draft = draft or self._target(drafts, depth, Role.CHANGE, subject, opens)
             draft.figures.append(figure(Role.CHANGE))
             if draft.direction is None:
                 draft.direction = DIRECTION_OF.get(cue.group(1))
                 draft.direction_span = self._span_of(text, cue.group(1), match.start())
             self._basis(draft, head, head_start)
             return Role.CHANGE, draft
+
+        if BASIS_FIGURE.search(tail):  # "比2025年年初预算数4,956.01万元增加…": the basis's figure
+            draft = self._target(drafts, depth, Role.LAST, None)
+            draft.figures.append(figure(Role.LAST))
+            return Role.LAST, draft
 
         if self.last_cue.search(tail):
             subject = self._subject(self.last_cue.sub("", squash(words)))
@@ -512,6 +567,12 @@ class _Reader:
             return Role.BUDGETED, draft
 
         label = squash(words)
+        if not self.clean(label) and not self._subject(words):
+            counted = self._counted(text, match.start() - len(words), previous_end)
+            if counted is not None:
+                draft = _Draft(counted, depth)
+                draft.figures.append(figure(Role.AMOUNT))
+                return Role.AMOUNT, draft
         this_cue = self.this_cue.search(label) or (FINAL_THIS.search(label) if self.final_accounts else None)
         bare = this_cue is not None and not self.clean(label[: this_cue.start()])
         subject = self._subject(words) if not bare else None
@@ -528,6 +589,10 @@ class _Reader:
                 or pending
                 or self._heading_subject(place)
             )
+        if subject is not None and subject.name in ("支出", "收入"):
+            heading = self._heading_subject(place)  # "（一）教育支出（类）" … "支出6,658.29万元"
+            if heading is not None and heading.kind == Kind.CLASSIFIED:
+                subject = heading
         draft = _Draft(subject, depth)
         draft.figures.append(figure(Role.AMOUNT))
         return Role.AMOUNT, draft
@@ -543,16 +608,47 @@ class _Reader:
             return Role.PERCENT  # "增加74.97万元（92.82%）"
         return None
 
-    def _parent(self, drafts: list[_Draft], draft: _Draft, text: str) -> Subject | None:
-        """The subject a new claim is listed under: the sentence's first claim, when a
-        "包括 / 其中 / 主要有" comes between them."""
+    def _parent(self, drafts: list[_Draft], draft: _Draft, text: str) -> _Draft | None:
+        """The claim a new claim is listed under: the sentence's first claim, when a
+        "包括 / 其中 / 主要有" comes between them; or the project just named, for its own
+        carry-over or fund ("…服务费7,083.34万元，上年结转564.09万元")."""
         if draft.subject is None:
             return None
+        if drafts and draft.subject.key in PROJECT_PARTS:
+            previous = drafts[-1]
+            between = text[previous.figures[-1].end : draft.figures[0].start]
+            label = squash(between).lstrip("，,")
+            if (
+                previous.subject is not None
+                and previous.subject.kind == Kind.NAMED
+                and previous.sentence == draft.sentence
+                and squash(between)[:1] in ("，", ",")
+                and len(label) <= 16
+            ):
+                return previous
         for earlier in drafts[-LOOKBACK:]:
             if earlier.sentence == draft.sentence and earlier.depth <= draft.depth and earlier.subject is not None:
                 between = text[max(earlier.figures[0].end, earlier.sentence) : draft.figures[0].start]
-                return earlier.subject if LISTING.search(between) else None
+                if LISTING.search(between):
+                    return earlier
+                break
+        if draft.subject.kind == Kind.CONCEPT and DETAIL_OPENING.match(text[draft.sentence : draft.figures[0].start]):
+            # "（1）进修及培训（20508）102.32万元，…。具体为：人员经费…；公用经费…": the 科目's parts
+            earlier_sentences = [d for d in drafts[-LOOKBACK:] if d.sentence < draft.sentence]
+            if earlier_sentences:
+                last_sentence = earlier_sentences[-1].sentence
+                first = next(d for d in earlier_sentences if d.sentence == last_sentence)
+                if first.subject is not None and first.subject.kind != Kind.CONCEPT:
+                    return first
         return None
+
+    def _list_total(self, drafts: list[_Draft], depth: int, text: str, position: int) -> _Draft | None:
+        """A change after an enumeration ("其中：a、b、c，较上年减少…") is the listed total's."""
+        last = self._open(drafts, depth)
+        if last is None or not last.enumerated or last.parent is None or last.parent.has(Role.CHANGE):
+            return None
+        between = text[last.figures[-1].end : position]
+        return last.parent if "，" in between or "," in between else None
 
     def _first_without(self, drafts: list[_Draft], depth: int, role: Role) -> _Draft | None:
         """A change opening its own sentence ("。较上年增加…") is about the paragraph's
@@ -619,26 +715,65 @@ class _Reader:
         )
 
 
-ORGANISATION = re.compile(
-    r"^.{2,30}?(?:委员会|办公室|办公厅|管理局|分局|局|厅|中心|研究院|院|所|站|馆|队|学校|学院|大学|医院|委|办)"
+ORGANISATION_END = re.compile(
+    r"(?:办事处|委员会|办公室|办公厅|管理局|分局|局|厅|署|处|中心|研究院|院|所|站|馆|队|学校|学院|大学|医院|委|办|政府|街道)"
     r"(?:本级|机关|本部|[（(][^（）()]{1,12}[)）])*"
 )
 BUDGET_WORDS = re.compile(
     r"^(?:部门|单位)?(?:收入|支出|预算|决算|财政|一般公共|政府性基金|国有资本|三公|“三公”|机关运行|政府采购|基本支出|项目支出"
     r"|各单位|所属|共有|实有|固定资产)"
 )
+# a sentence giving the parts of what the sentence before it named
+DETAIL_OPENING = re.compile(r"^\s*(?:具体为|具体是|具体包括|具体有|具体来看|具体情况为)[：:，,]?")
+LEVEL_MARK = re.compile(r"[（(]\d{0,7}[类款项][)）]")
 UNIT_BUDGET = re.compile(r"(?:部门|单位)(?:预算|决算)(?=.)")
 
 
-def _without_organisation(label: str) -> str:
+def _side(subject: Subject | None) -> str | None:
+    key = subject.key if subject is not None else None
+    if key is None:
+        return None
+    if "income" in key:
+        return "income"
+    if "expenditure" in key:
+        return "expenditure"
+    return None
+
+
+def _other_side(drafts: list[_Draft], draft: _Draft, sentence: int) -> bool:
+    """The new claim is a total of the other side from the clause's first claim (the
+    expenditure after the income): what follows is not listed under the income."""
+    side = _side(draft.subject)
+    if side is None:
+        return False
+    first = next((d for d in drafts[-LOOKBACK:] if d.sentence == sentence and d.subject is not None), None)
+    other = _side(first.subject) if first is not None else None
+    return other is not None and other != side
+
+
+def _without_organisation(label: str, unit: str = "") -> str:
     """The label without the organisation it opens with ("深圳市人民政府口岸办公室部门预算收入"
-    → "收入"); a label that is only an organisation's budget keeps the organisation."""
-    match = ORGANISATION.match(label)
-    if match is not None and BUDGET_WORDS.match(label[match.end() :]):
+    → "收入"); a label that is only an organisation's budget keeps the organisation, and
+    so does one of another organisation than the document's unit (a 分局 of the 局)."""
+    if LEVEL_MARK.search(label):
+        return label  # "广播电视教育（款）广播电视学校（项）支出": a 科目, not a 学校
+    for match in ORGANISATION_END.finditer(label[:40]):
         rest = label[match.end() :]
-        label = rest if rest not in ("预算", "决算") else match.group(0)
+        if match.end() >= 3 and BUDGET_WORDS.match(rest):
+            if _another_organisation(label[: match.end()], rest, unit):
+                return label
+            label = rest if rest not in ("预算", "决算") else label[: match.end()]
+            break
     cut = last_match(UNIT_BUDGET, label)
     return label[cut.end() :] if cut is not None else label
+
+
+def _another_organisation(organisation: str, rest: str, unit: str) -> bool:
+    """The organisation a label opens with is one the document's unit is not: a 分局, 院 …
+    of the 局 whose disclosure this is, its figures not the unit's."""
+    if not unit or not ORGANISATION_END.search(unit[-4:]) or not rest.startswith(("部门", "单位")):
+        return False
+    return organisation not in unit and unit not in organisation
 
 
 def _balanced(label: str) -> str:
@@ -684,6 +819,15 @@ def _reason_end(text: str, start: int, starts: list[int]) -> int:
 STAGE_WORD = re.compile(r"\d{4}\s*年度?[^，。]{0,24}?(预算|决算)")
 
 
+LETTER_SPACED = re.compile(r"(?:[\u4e00-\u9fff\d.,] ){8}")
+LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d.,，。%]) (?=[\u4e00-\u9fff\d.,，。%])")
+
+
+def unspaced(paragraph: str) -> str:
+    """A letter-spaced paragraph ("政 府 性 基 金 预 算 5 7 9. 8 9 万 元") without its spaces."""
+    return LETTER_SPACE.sub("", paragraph) if LETTER_SPACED.search(paragraph) else paragraph
+
+
 def _is_final_accounts(doc: Disclosure) -> bool:
     """A 决算 (final accounts) document: as the model says, else as its title says."""
     stage = getattr(doc.unit, "stage", None)
@@ -700,11 +844,50 @@ def read_claims(doc: Disclosure) -> tuple[Claim, ...]:
     """Every claim of the narrative, in reading order."""
     reader = _Reader(doc)
     contexts = section_contexts(doc)
+    organisations = section_organisations(doc)
     claims: list[Claim] = []
     for index, section in enumerate(doc.sections):
         carried: Subject | None = None
         for paragraph, _ in section_paragraphs(doc, index):
-            place = _Place(paragraph, index, section.heading, contexts[index])
+            place = _Place(unspaced(paragraph), index, section.heading, contexts[index])
             found, carried = reader.read(place, carried)
+            if organisations[index]:
+                found = [replace(claim, organisation=organisations[index]) for claim in found]
             claims.extend(found)
     return tuple(claims)
+
+
+NUMBERED_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*(?P<name>[^\d，,。：:；;]{4,48})$"
+)
+
+
+def heading_organisation(heading: str, unit: str, kind: str) -> str | None:
+    """The organisation a numbered heading names ("二、深圳市劳动人事争议仲裁院"), when it is
+    not the disclosure's own unit as a whole (a 部门's "（本级）" is one of its parts)."""
+    match = NUMBERED_HEADING.match(squash(heading))
+    if match is None:
+        return None
+    name = match.group("name")
+    end = last_match(ORGANISATION_END, name)
+    if end is None or end.end() != len(name) or end.start() < 2:
+        return None
+    whole = squash(unit)
+    if name == whole or (kind != "部门" and whole and name.startswith(whole)):
+        return None
+    return name
+
+
+def section_organisations(doc: Disclosure) -> list[str | None]:
+    """For each section, the organisation it is about (see ``heading_organisation``): a
+    heading's organisation holds for the sections below it, to the next heading of its level."""
+    found: list[str | None] = []
+    scope: tuple[int, str] | None = None  # (level, organisation)
+    for section in doc.sections:
+        if scope is not None and section.level <= scope[0]:
+            scope = None
+        name = heading_organisation(section.heading, doc.unit.name, doc.unit.kind)
+        if name is not None:
+            scope = (section.level, name)
+        found.append(scope[1] if scope is not None else None)
+    return found

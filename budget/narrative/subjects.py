@@ -61,44 +61,51 @@ CONCEPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("overseas", r"因公出国|出国[（(]境[)）]"),
         ("reception", r"公务接待"),
         ("tp_total", r"三公"),
-        ("running_costs", r"机关运行(经)?费|行政经费|^(财政拨款)?运行经费"),
+        (
+            "carried_in_part",
+            r"^(上年|年初)结转(结余)?的|^(上年|年初)结转(结余)?中的?|结转结余的"
+            r"|(一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户|单位资金).{0,8}(结转(和|及|、)?结余|结余(和|及|、)?结转)",
+        ),
+        ("running_costs", r"机关运行(经)?费|行政经费|运行经费$"),
         ("goods", r"^货物类|政府采购货物"),
         ("works", r"^工程类|政府采购工程"),
         ("services", r"^服务类|政府采购服务"),
         ("sme", r"中小(微)?企业|预留"),
         ("procurement", r"政府采购"),
-        ("asset_purchase", r"(拟|计划|安排)?(购置|新增|新购)(固定)?资产"),
+        ("asset_purchase", r"(拟|计划|安排)?(购置|新增|新购|配置)(固定资产|资产|车辆|公务用车|设备)"),
         ("assets", r"固定资产(金额|总额|总值|原值|价值|账面)?|资产总(额|值)"),
-        ("performance_money", r"涉及.{0,12}(资金|拨款|金额)$|绩效目标.{0,12}(资金|金额)$"),
-        ("general_public_basic", r"一般公共预算(财政)?(拨款)?基本支出"),
-        ("general_public_project", r"一般公共预算(财政)?(拨款)?项目支出"),
-        ("general_public", r"一般公共预算(当年)?(财政)?(拨款)?(资金)?(收入|支出)?(预算)?(总额|合计)?$"),
-        ("gov_fund", r"政府性基金(预算)?(当年)?(财政)?(拨款)?(资金)?(收入|支出)?(预算)?(总额|合计)?$"),
-        ("state_capital", r"国有资本经营(预算)?(当年)?(财政)?(拨款)?(资金)?(收入|支出)?(预算)?(总额|合计)?$"),
+        ("performance_money", r"^涉及|涉及.{0,12}(资金|拨款|金额)$|绩效目标.{0,12}(资金|金额)$"),
+        ("general_public_basic", r"(一般公共预算|财政拨款)(财政)?(拨款)?(安排的?)?基本支出"),
+        ("general_public_project", r"(一般公共预算|财政拨款)(财政)?(拨款)?(安排的?)?项目支出"),
+        ("general_public", r"一般公共预算"),
+        ("gov_fund", r"政府性基金"),
+        ("state_capital", r"国有资本经营"),
         ("appropriation_total", r"财政拨款(预算)?收[、,，]?支(预算)?总|财政拨款(预算)?总(计|额|预算)"),
         ("appropriation_income", r"财政拨款(预算)?(收入|拨款)(预算)?$|财政拨款$|财政拨款收入"),
         ("appropriation_expenditure", r"财政拨款(预算)?支出"),
         ("special_account", r"财政专户|^专户"),
-        ("operating", r"经营(服务)?收入"),
-        ("business", r"事业收入"),
+        ("operating", r"^(事业单位)?经营(服务)?收入(资金)?$"),
+        ("business", r"^(财政专户管理)?事业收入(资金)?$"),
         ("superior_grant", r"上级补助"),
         ("subsidiary", r"附属单位上缴"),
-        ("other", r"^其他收入|^其他资金"),
+        ("other", r"^其他收入(资金)?$|^其他资金$"),
         ("carried_in", r"^(上年|年初)结转(结余|资金|收入)?$|^上年结余$|^(上年|年初)结转和结余$"),
         ("carried_out", r"^(年终|年末)结转(结余|资金)?$|^结转下年$"),
         ("current_income", r"本年收入(合计|小计)?$"),
         ("current_expenditure", r"本年支出(合计|小计)?$"),
         ("basic", r"基本支出"),
-        ("project", r"^项目支出|^项目经费$|^项目$"),
+        ("project", r"^项目支出|^项目经费$"),
         ("personnel", r"^(基本支出中的?)?人员(经费|支出)$"),
-        ("public", r"^(基本支出中的?)?(日常)?公用(经费|支出)$"),
+        ("public", r"^(基本支出中的?)?公用(经费|支出)$"),  # 日常公用经费: often one organisation's, or 机关运行经费
         (
             "income_total",
-            r"收入预算|收入总(计|额)|收入合计|总收入|预算收入|收[、,，]?支(预算)?总(额|计|预算)|收支预算$|^(本年|全年|当年)?收入$",
+            r"^(部门|单位)?(收入预算|预算收入)(总额|总计|合计)?$|^(部门|单位)?(预算)?收入(总计|总额|合计)|^总收入"
+            r"|收[、,，]?支(预算)?总(额|计|预算)|收支预算$|^(本年|全年|当年)?收入$",
         ),
         (
             "expenditure_total",
-            r"支出预算(总额|总计|合计)?$|支出总(计|额)|支出合计|总支出|预算支出|^(本年|全年|当年)?支出$",
+            r"^(部门|单位)?(支出预算|预算支出)(总额|总计|合计)?$|^(部门|单位)?(预算)?支出(总计|总额|合计)|^总支出"
+            r"|^(本年|全年|当年)?支出$",
         ),
     )
 )
@@ -115,7 +122,7 @@ TOPIC_KEYS = {
 # ---------------------------------------------------------------- 科目 written with marks
 
 LEVEL_MARK = re.compile(r"[（(]\s*(\d{0,7})\s*([类款项])\s*[)）]")
-CODE_AFTER = re.compile(r"[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）]$")
+CODE_AFTER = re.compile(r"[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）](?:支出)?$")
 CODE_BEFORE = re.compile(r"^(\d{3}|\d{5}|\d{7})(?![\d.])\s*(?=[\u4e00-\u9fff])")
 SUBJECT_WORD = re.compile(r"科目$")
 DASHES = re.compile(r"\s*[-－—–]+\s*")
@@ -198,7 +205,23 @@ def subject_of(label: str) -> Subject | None:
     if found is not None:
         return found
     name = squash(QUOTES.sub("", label))
-    key = concept(name)
+    if PROJECT_OWN.search(name) or (FEE.search(name) and not concept_only(name)):
+        return Subject(Kind.NAMED, name)  # "一般公共预算会议费预算支出": a fee, not a total
+    key = concept(ASIDE.sub("", name))  # "(原…经营收入支出)" names no concept
     if key is not None:
         return Subject(Kind.CONCEPT, name, key=key)
     return Subject(Kind.NAMED, name)
+
+
+# "拟安排该项目一般公共预算": a project's money; "上级下达资金——政府性基金预算": a kind of project money
+PROJECT_OWN = re.compile(r"该项目|本项目|此项目|[\u4e00-\u9fff]{2,}(?:——|—|－－|--)")
+ASIDE = re.compile(r"[（(][^（）()]{4,}[)）]")
+
+
+# Fees named with the fund they are paid from: a fee, whatever budget words go with it.
+FEE = re.compile(r"(?:会议|培训|差旅|委托业务|印刷|邮电|水电|物业管理|租赁|劳务|咨询|手续|工会|福利)费")
+
+
+def concept_only(name: str) -> bool:
+    """A fee word inside a concept's name (机关运行经费 lists 培训费 …) does not make it a fee."""
+    return bool(re.search(r"三公|机关运行|公务接待|公务用车|因公出国", name))

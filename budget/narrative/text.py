@@ -14,6 +14,7 @@ from budget.model import Disclosure
 SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 LINE_END = re.compile(r"[。！？：:；;]$")
 SPACES = re.compile(r"\s+")
+PAGE_NUMBER = re.compile(r"^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)$")
 
 
 def squash(text: str | None) -> str:
@@ -30,8 +31,8 @@ def unwrap_with_joins(text: str) -> list[tuple[str, tuple[int, ...]]]:
     joins: list[int] = []
     for line in text.split("\n"):
         line = line.strip()
-        if not line:
-            continue
+        if not line or PAGE_NUMBER.match(line):
+            continue  # a page's number printed inside a paragraph running over the page
         if current:
             joins.append(length)
         current.append(line)
@@ -54,10 +55,20 @@ def section_body(doc: Disclosure, index: int) -> str:
 
 
 def section_paragraphs(doc: Disclosure, index: int) -> list[tuple[str, tuple[int, ...]]]:
-    """The heading (a paragraph of its own) and the unwrapped paragraphs of a section."""
+    """The heading (a paragraph of its own) and the unwrapped paragraphs of a section.
+
+    A page's number taken for a heading ('— 3 —') does not end the section: the text
+    under it is read on with the section before, and such a section has none of its own."""
     section = doc.sections[index]
+    if PAGE_NUMBER.match(section.heading.strip()) and index > 0:
+        return []
+    text = section.text
+    after = index + 1
+    while after < len(doc.sections) and PAGE_NUMBER.match(doc.sections[after].heading.strip()):
+        text = f"{text}\n{doc.sections[after].text}"
+        after += 1
     heading = [(section.heading.strip(), ())] if section.heading.strip() else []
-    return heading + unwrap_with_joins(section.text)
+    return heading + unwrap_with_joins(text)
 
 
 def sentences(text: str) -> list[str]:

@@ -509,6 +509,7 @@ EN: dict[str, str] = {
     "文字与表格一致": "Text vs tables",
     "完整性": "Completeness",
     "文字规范": "Wording",
+    "表格读取": "Reading the tables",
     "全文": "Whole document",
     "正文": "Text",
     # the report exports
@@ -719,6 +720,42 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 # ---------------------------------------------------------------- the check's rules
 
 RULES: dict[str, tuple[str, str]] = {
+    "TEXT-LEVEL": (
+        "The budget level named in the text (city, district …) is the document's",
+        "Budget levels in the glossary and explanations should be this document's (a district budget says "
+        "'district appropriation'); another level usually comes from a higher level's template.",
+    ),
+    "FORM-LEFTOVER": (
+        "No alternatives or editing notes left from the template",
+        "Remove the template's alternative wordings and editing notes (such as 'increase (decrease)' or "
+        "'(add content)') and write only the one that applies.",
+    ),
+    "FORM-UNPUNCTUATED": (
+        "Sentences end with punctuation",
+        "End every sentence with a full stop or other final punctuation; a paragraph without one usually "
+        "lost its punctuation or was not finished.",
+    ),
+    "FORM-CODE-PRINTED": (
+        "Classification codes printed in full (class 3 digits, section 2, item 2)",
+        "Codes should be printed as complete 3, 5 and 7 digits (or 3, 2, 2 in split columns); a code the reader "
+        "could complete is still wrong on the page.",
+    ),
+    "PERF-PERIOD": (
+        "The project's period includes the budget year",
+        "A project's implementation period should cover this budget year (multi-year projects give their start "
+        "and end years); a period outside it usually comes from last year's form.",
+    ),
+    "PERF-FUNDS": (
+        "Appropriation in a performance form does not exceed the total funds",
+        "'Of which: appropriation' is part of the year's total funds and cannot be larger; check whether the two "
+        "cells were swapped or copied wrongly.",
+    ),
+    "READ-TABLE": (
+        "Tables read reliably (identities failing wholesale usually mean a misreading)",
+        "Compare this table with the original: if its figures are right, the reading went wrong (usually "
+        "multi-level merged headers or shifted columns) — please report it; if the original is wrong, correct "
+        "it row by row.",
+    ),
     "ARITH-ROW": (
         "Each row's total equals the sum of its parts",
         "Check every row's total against its parts (basic + project, personnel + public, each income source) "

@@ -13,8 +13,8 @@ from loaders.blocks import Block, LoadError
 from loaders.recognize.assemble import assemble, document_money_unit, names_a_table
 from loaders.recognize.classify import is_code_label
 from loaders.recognize.levels import coded_levels, with_levels
-from loaders.recognize.others import assets, organisations, procurement
-from loaders.recognize.tables import recognise
+from loaders.recognize.listings import assets, organisations, procurement
+from loaders.recognize.tables import to_table
 from loaders.recognize.text import squash
 from loaders.recognize.three_public import three_public as _three_public
 from loaders.recognize.unit import unit as _unit
@@ -35,7 +35,7 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
     tables: list[Table] = []
     performance: list[PerformanceProject] = []
     for g in grids:
-        table, project = recognise(g, money_unit, len(tables))
+        table, project = to_table(g, money_unit, len(tables))
         tables.append(table)
         if project is not None:
             performance.append(project)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from budget.model import MoneyUnit, Section, Source, TableKind
 from loaders.blocks import Block, Notice, Paragraph
 from loaders.recognize.classify import TABLE_NUMBER, classify_title, title_words
-from loaders.recognize.grid import Grid, from_block, is_code, is_column_number_row
+from loaders.recognize.grid import WorkingGrid, from_block, is_code, is_column_number_row
 from loaders.recognize.performance import has_indicator_header
 from loaders.recognize.text import clean, is_number, is_unit_line, money_unit_in, squash
 
@@ -97,7 +98,9 @@ def _is_unstyled_heading(words: str, following: str | None) -> bool:
 
 
 @dataclass
-class Context:
+class Gathered:
+    """What the walk gathers beside grids and sections, for the unit and the notes."""
+
     source: Source
     unit_lines: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
@@ -105,11 +108,11 @@ class Context:
     cover: list[str] = field(default_factory=list)  # the paragraphs of the first page, before any table
 
 
-def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Section], Context]:
+def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], list[Section], Gathered]:
     """Walk the blocks once: attach titles and notes to grids, join continued grids,
     and collect the narrative into sections."""
-    context = Context(source)
-    grids: list[Grid] = []
+    context = Gathered(source)
+    grids: list[WorkingGrid] = []
     sections: list[Section] = []
     heading, level, page = "", 1, None  # the open section
     body: list[str] = []
@@ -242,7 +245,7 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[Grid], list[Sect
     return grids, sections, context
 
 
-def _split_at_title_rows(g: Grid) -> list[Grid]:
+def _split_at_title_rows(g: WorkingGrid) -> list[WorkingGrid]:
     """Tables printed one after another with nothing between them run together (Word
     joins adjacent tables; a text extraction cannot tell them apart): a row that is a
     single cell naming a table starts the next one."""
@@ -258,7 +261,7 @@ def _split_at_title_rows(g: Grid) -> list[Grid]:
         pages = g.row_pages[a:b]
         page = pages[0] if pages else g.page
         on = sorted({p for p in pages if p is not None}) or list(g.pages)
-        parts.append(Grid(g.rows[a:b], g.spans[a:b], page=page, pages=on, row_pages=pages))
+        parts.append(WorkingGrid(g.rows[a:b], g.spans[a:b], page=page, pages=on, row_pages=pages))
     return parts
 
 
@@ -271,6 +274,7 @@ _DISTINCT_TABLES = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # asked of each paragraph before a table, and of title rows
 def names_a_table(text: str) -> bool:
     """A table's title standing alone in a cell: it ends with 表 ("…收支总表", "…（续）"),
     or it starts like a title ("2024年", "单位", "部门") and names a table no cell text
@@ -286,7 +290,7 @@ def names_a_table(text: str) -> bool:
     )
 
 
-def _take_title_row(g: Grid) -> str | None:
+def _take_title_row(g: WorkingGrid) -> str | None:
     """A title printed as the table's first row, one cell across the table (a table
     pasted from a workbook): "2024年部门收支总表" above the unit line and the header."""
     lead = 0
@@ -327,7 +331,7 @@ def _is_unit_paragraph(text: str) -> bool:
     return len(words) < 80 and not re.search(r"[，。；]", words) and is_unit_line([text])
 
 
-def _take_unit_row(g: Grid) -> None:
+def _take_unit_row(g: WorkingGrid) -> None:
     """The unit line inside the table ("216001单位名称 | 预算年度：2023 | 单位：万元")."""
     for i, cells in enumerate(g.rows[:2]):
         if is_unit_line(cells):
@@ -347,7 +351,7 @@ def _take_unit_row(g: Grid) -> None:
                 break
 
 
-def _continues(previous: Grid, g: Grid, pending: list[Paragraph]) -> bool:
+def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) -> bool:
     """A grid continues the previous one when nothing but page furniture or a repeated
     title sits between them and the column count agrees."""
     if _is_goals_only(previous) and not pending and has_indicator_header(g):
@@ -384,7 +388,7 @@ def _row_shape(row: list[str]) -> list[str]:
     return ["n" if is_number(c) and not is_code(c) else "c" if is_code(c) else "t" for c in row if c]
 
 
-def _take_stray_rows(previous: Grid, g: Grid, pending: list[Paragraph]) -> None:
+def _take_stray_rows(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) -> None:
     """A table row a page break left outside the rulings of both parts ("24 215 资源勘探
     工业信息等支出 1021805239.60 …" as a line of text above the continued grid): a pending
     line whose pieces have the shape of the previous grid's last row is that row again,
@@ -426,11 +430,11 @@ def _fills_the_form_again(previous_first: list[str], first: list[str]) -> bool:
     return "名称" in label and label == squash(previous_first[0])
 
 
-def _is_goals_only(g: Grid) -> bool:
+def _is_goals_only(g: WorkingGrid) -> bool:
     return bool(g.rows) and "绩效目标" in squash(g.rows[0][0]) and not has_indicator_header(g)
 
 
-def _join(previous: Grid, g: Grid) -> None:
+def _join(previous: WorkingGrid, g: WorkingGrid) -> None:
     if _is_goals_only(previous):
         previous.rows += g.rows
         previous.spans += g.spans
@@ -448,6 +452,6 @@ def _join(previous: Grid, g: Grid) -> None:
             previous.pages.append(p)
 
 
-def document_money_unit(grids: list[Grid]) -> MoneyUnit:
+def document_money_unit(grids: list[WorkingGrid]) -> MoneyUnit:
     units = Counter(g.money_unit for g in grids if g.money_unit is not None)
     return units.most_common(1)[0][0] if units else MoneyUnit.WAN_YUAN

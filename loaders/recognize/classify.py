@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from budget.model import TableKind
@@ -11,8 +12,10 @@ from loaders.recognize.text import squash
 
 # Local numbering in front of a title says nothing about the table: "预算01表", "公开02表",
 # "表3", "附表1-2", "表一", "（三）" — and it must not be read as part of the title words.
+# A table's local number. Arabic and Chinese numerals are separate runs, and a Chinese
+# one stops before 般: in 表3一般公共预算支出表 / 表三一般… the 一 belongs to the title.
 TABLE_NUMBER = re.compile(
-    r"^(?:(?:预算|公开|部门|单位|收支)?\d{1,2}(?:[-－—.．]\d{1,2})?表|附?表\s*[一二三四五六七八九十\d]+(?:[-－—.．]\d+)?[：:、.．]?"
+    r"^(?:(?:预算|公开|部门|单位|收支)?\d{1,2}(?:[-－—.．]\d{1,2})?表|附?表\s*(?:\d+|[一二三四五六七八九十]+(?!般))(?:[-－—.．]\d+)?[：:、.．]?"
     r"|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．])\s*"
 )
 
@@ -56,6 +59,7 @@ def title_words(title: str) -> str:
     return stripped or words
 
 
+@functools.lru_cache(maxsize=4096)
 def classify_title(title: str) -> TableKind | None:
     words = title_words(title)
     if not words:
@@ -146,6 +150,7 @@ _QUALIFYING = {"carried_in", "carried_out", "procurement", "change"}
 _PRIOR = re.compile(r"上年(?:预算|执行|决算|数|年初)|上年度")
 
 
+@functools.lru_cache(maxsize=4096)  # a header's words recur in every table of its kind
 def _word_key(part: str, kind: TableKind) -> str | None:
     if _PRIOR.search(part) and not re.search(r"上年(?:结转|结余|实户)", part):
         return "prior"
@@ -175,6 +180,7 @@ _UNIT_NAME = re.compile(r"^(?:预算|二级预算|资金使用)?(?:单位|部门
 _TEXT = re.compile(r"备注|说明|简介|目标|内容|依据|序号|行次|栏次|计量单位|规格|型号|年度$|^年份$|^时间$|指标")
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every label, several times per table
 def column_role(label: str) -> str:
     """What a column holds, from its header: "code" (a classification code), "name",
     "unit_code", "unit" (the 预算单位 a row is about), "text" (notes, goals) or "money"."""

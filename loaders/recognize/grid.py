@@ -15,7 +15,7 @@ from loaders.recognize.text import BLANKS, clean, is_number, squash
 
 
 @dataclass
-class Grid:
+class WorkingGrid:
     """A grid on its way to a Table: cleaned text, header split from body."""
 
     rows: list[list[str]]
@@ -33,7 +33,7 @@ class Grid:
         return max(sum(s) for s in self.spans) if self.spans else 0
 
 
-def from_block(grid: blocks.Grid) -> Grid:
+def from_block(grid: blocks.Grid) -> WorkingGrid:
     # Spans are expanded into columns below (_expand, pad): a width over the limit is
     # refused here, before any row is spread over it.
     limits.check("table_rows", len(grid.rows))
@@ -42,7 +42,7 @@ def from_block(grid: blocks.Grid) -> Grid:
         limits.check("table_columns", sum(row_spans))
     rows = [[clean(c.text) for c in row] for row in grid.rows]
     pages = list(grid.pages) or ([grid.page] if grid.page is not None else [])
-    return Grid(rows, spans, page=grid.page, pages=pages, row_pages=[grid.page] * len(rows))
+    return WorkingGrid(rows, spans, page=grid.page, pages=pages, row_pages=[grid.page] * len(rows))
 
 
 def _expand(row: list[str], spans: list[int], width: int, below: list[str] | None) -> list[str]:
@@ -103,13 +103,21 @@ _COLUMN_MARKER = re.compile(r"^(?:栏次|栏号|行次|\*+|[甲乙丙丁戊己]|
 def is_column_number_row(cells: list[str]) -> bool:
     """The row that numbers the columns (栏次 1 2 3 …, or "** | ** | 1 | 2 | 3" with
     markers over the code and name columns, or 甲 乙 1 2 …)."""
+    return _numbers_columns(tuple(cells))
+
+
+_ONE_OR_TWO_DIGITS = re.compile(r"\d{1,2}")
+
+
+@functools.lru_cache(maxsize=4096)  # asked of each of a table's first rows several times
+def _numbers_columns(cells: tuple[str, ...]) -> bool:
     filled = [squash(c) for c in cells if c]
     if not filled:
         return False
     if filled[0] == "栏次":
         return True
-    numbers = [int(c) for c in filled if re.fullmatch(r"\d{1,2}", c)]
-    markers = [c for c in filled if not re.fullmatch(r"\d{1,2}", c)]
+    numbers = [int(c) for c in filled if _ONE_OR_TWO_DIGITS.fullmatch(c)]
+    markers = [c for c in filled if not _ONE_OR_TWO_DIGITS.fullmatch(c)]
     return (
         len(numbers) >= 3
         and numbers[0] in (0, 1)
@@ -141,7 +149,7 @@ def is_code(text: str) -> bool:
 HEADER_ROWS_MAX = 8
 
 
-def split_header(g: Grid) -> tuple[list[list[str]], list[list[int]], list[list[str]]]:
+def split_header(g: WorkingGrid) -> tuple[list[list[str]], list[list[int]], list[list[str]]]:
     """(header rows, their spans, body rows): the body starts after a 栏次 row, or at the
     first row that carries codes or amounts."""
     top = g.rows[:HEADER_ROWS_MAX]  # headers sit at the top; don't scan long bodies

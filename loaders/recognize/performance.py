@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from budget.model import Indicator, Money, MoneyUnit, PerformanceProject
-from loaders.recognize.grid import Grid
+from loaders.recognize.grid import WorkingGrid
 from loaders.recognize.text import parse_amount, squash
 
 # ---------------------------------------------------------------- performance
@@ -16,11 +16,11 @@ _PROJECT_TITLE = re.compile(
 _INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标")
 
 
-def has_indicator_header(g: Grid) -> bool:
+def has_indicator_header(g: WorkingGrid) -> bool:
     return any(all(any(h in squash(c) for c in row) for h in _INDICATOR_HEADERS[:2]) for row in g.rows)
 
 
-def performance(g: Grid, unit: MoneyUnit, index: int) -> PerformanceProject | None:
+def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> PerformanceProject | None:
     name = ""
     m = _PROJECT_TITLE.match(g.title)
     if m:

@@ -16,7 +16,7 @@ from loaders.recognize.classify import (
 )
 from loaders.recognize.grid import (
     HEADER_ROWS_MAX,
-    Grid,
+    WorkingGrid,
     is_blank_row,
     is_code,
     is_column_number_row,
@@ -33,7 +33,7 @@ from loaders.recognize.three_public import three_public_lines
 # ---------------------------------------------------------------- one table
 
 
-def _drop_repeated_header(g: Grid) -> None:
+def _drop_repeated_header(g: WorkingGrid) -> None:
     """A table printed over pages repeats its header rows (and 栏次 row) where a page
     starts; inside one grid (a text extraction, Word tables run together) they are not
     body rows."""
@@ -49,7 +49,7 @@ def _drop_repeated_header(g: Grid) -> None:
         g.spans = [g.spans[i] for i in keep]
 
 
-def recognise(g: Grid, doc_unit: MoneyUnit, index: int) -> tuple[Table, PerformanceProject | None]:
+def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, PerformanceProject | None]:
     _drop_repeated_header(g)
     header, spans, body = split_header(g)
     width = g.width

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from budget.model import MoneyUnit, Section, Table, Unit
-from loaders.recognize.assemble import Context
+from loaders.recognize.assemble import Gathered
 from loaders.recognize.classify import title_words
 from loaders.recognize.text import PREPARER, UNIT_CODE_NAME, squash
 
@@ -39,7 +39,7 @@ def _clean_name(name: str | None) -> str | None:
     return name
 
 
-def unit(context: Context, tables: list[Table], sections: list[Section], money_unit: MoneyUnit) -> Unit:
+def unit(context: Gathered, tables: list[Table], sections: list[Section], money_unit: MoneyUnit) -> Unit:
     code = name = None
     year = None
     for line in [t.unit_line for t in tables if t.unit_line] + context.unit_lines:
@@ -132,7 +132,7 @@ def _name_in_forms(tables: list[Table]) -> str | None:
     return None
 
 
-def _stage(context: Context, tables: list[Table]) -> str:
+def _stage(context: Gathered, tables: list[Table]) -> str:
     """决算 when the tables say so ("收入支出决算总表", "…支出决算表") more often than 预算
     ("…预算表"), or when the cover names a 决算 and no table says 预算."""
     words = [title_words(t.title) for t in tables]

@@ -9,12 +9,9 @@ from budget.views.display import DisplayUnit, figure
 from budget.views.overview import overview
 from components import localise
 from components.headline import cards_per_row
-from loaders import load
-from tests.conftest import fixture_bytes
 
 
-def test_a_yuan_document_in_yuan_gets_three_cards_a_row_so_figures_stay_whole():
-    wanli = load(fixture_bytes("real/putuo_wanli_2024_dept.pdf"), "wanli.pdf")
+def test_a_yuan_document_in_yuan_gets_three_cards_a_row_so_figures_stay_whole(wanli):
     heads = overview(wanli).headlines
     in_wan = [figure(h.amount, DisplayUnit.WAN_YUAN, with_unit=False) for h in heads]
     in_yuan = [figure(h.amount, DisplayUnit.YUAN, with_unit=False) for h in heads]

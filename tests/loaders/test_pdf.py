@@ -19,7 +19,7 @@ from budget.model import MoneyUnit, TableKind
 from budget.export.contract import disclosure_to_dict
 from loaders import LoadError, load, pdf
 from loaders.blocks import Grid, Paragraph
-from tests.conftest import fixture_bytes
+from tests.conftest import fixture_bytes, pdf_blocks
 
 D = Decimal
 FULIYUAN = "real/putuo_fuliyuan_2024_unit.pdf"
@@ -27,23 +27,13 @@ WANLI = "real/putuo_wanli_2024_dept.pdf"
 
 
 @pytest.fixture(scope="module")
-def fuliyuan():
-    return load(fixture_bytes(FULIYUAN), "putuo_fuliyuan_2024_unit.pdf")
-
-
-@pytest.fixture(scope="module")
-def wanli():
-    return load(fixture_bytes(WANLI), "putuo_wanli_2024_dept.pdf")
-
-
-@pytest.fixture(scope="module")
 def fuliyuan_blocks():
-    return pdf.read(fixture_bytes(FULIYUAN))
+    return pdf_blocks(FULIYUAN)
 
 
 @pytest.fixture(scope="module")
 def wanli_blocks():
-    return pdf.read(fixture_bytes(WANLI))
+    return pdf_blocks(WANLI)
 
 
 def grids_on(blocks, page):
@@ -136,7 +126,7 @@ def test_every_block_has_a_page(wanli_blocks):
 
 def test_row_broken_over_a_page_is_one_row():
     # seed.pdf page 10/11: the 满意度 row of 海防工作经费 is split by the page break.
-    blocks = pdf.read(fixture_bytes("seed.pdf"))
+    blocks = pdf_blocks("seed.pdf")
     rows = [texts(r) for b in blocks if isinstance(b, Grid) for r in b.rows]
     assert (
         "满意度指标",
@@ -472,8 +462,7 @@ def comparable(disclosure):
     return data
 
 
-def test_seed_pdf_gives_the_model_of_seed_docx(seed_docx):
-    seed_pdf = load(fixture_bytes("seed.pdf"), "seed.pdf")
+def test_seed_pdf_gives_the_model_of_seed_docx(seed_docx, seed_pdf):
     a, b = comparable(seed_docx), comparable(seed_pdf)
     for key in ("unit", "functional", "economic", "three_public", "performance", "procurement", "assets"):
         assert a[key] == b[key], key
@@ -679,7 +668,7 @@ def test_running_heads_dropped_and_a_paragraph_joined_over_the_page_break():
     ]
 
 
-def test_a_scanned_page_among_text_pages_is_named():
+def test_a_scanned_page_among_text_pages_is_named(seed_pdf):
     """seed.pdf with its first page replaced by a picture of it: the other pages are read
     and the notes say which page could not be."""
     import pypdfium2
@@ -693,5 +682,4 @@ def test_a_scanned_page_among_text_pages_is_named():
     d = load(buffer.getvalue(), "partly-scanned.pdf")
     assert "第1页只有图片，没有可提取的文字（扫描件或图表），其内容未能读取。" in d.notes
     assert len(d.functional) == 17  # the tables on the pages with text are all read
-    plain = load(fixture_bytes("seed.pdf"), "seed.pdf")
-    assert not any("只有图片" in note for note in plain.notes)
+    assert not any("只有图片" in note for note in seed_pdf.notes)

@@ -19,7 +19,7 @@ import pytest
 
 from loaders import LoadError, pdf, rulings
 from loaders.blocks import Grid, Paragraph
-from tests.conftest import fixture_bytes
+from tests.conftest import fixture_bytes, pdf_blocks
 
 FULIYUAN = "real/putuo_fuliyuan_2024_unit.pdf"
 WANLI = "real/putuo_wanli_2024_dept.pdf"
@@ -296,4 +296,4 @@ def digest(blocks) -> str:
     ],
 )
 def test_the_shanghai_fixtures_give_pdfplumbers_blocks(name, expected):
-    assert digest(pdf.read(fixture_bytes(name))) == expected
+    assert digest(list(pdf_blocks(name))) == expected

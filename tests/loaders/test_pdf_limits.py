@@ -59,3 +59,13 @@ def test_a_flate_bomb_is_refused_before_it_is_inflated():
     with pytest.raises(LoadError) as refused:
         load(hostile.flate_bomb_pdf(256 * limits.MiB), "bomb.pdf")
     assert "解压后的大小（超过 65 MB）" in refused.value.message
+
+
+def test_a_flate_bomb_under_a_second_flate_layer_is_refused():
+    """[/FlateDecode /FlateDecode]: the outer layer inflates to a few hundred KB, the
+    inner one to 256 MB; PDFium would inflate both."""
+    bomb = hostile.flate_bomb_pdf(256 * limits.MiB, layers=2)
+    assert len(bomb) < limits.MiB
+    with pytest.raises(LoadError) as refused:
+        load(bomb, "bomb.pdf")
+    assert "解压后的大小（超过 65 MB）" in refused.value.message

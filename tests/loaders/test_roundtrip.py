@@ -17,7 +17,7 @@ import pytest
 from budget.model import MoneyUnit, TableKind
 from loaders import load
 from tests import writers
-from tests.conftest import fixture_bytes
+from tests.conftest import parsed
 
 FIXTURES = {
     "seed": "seed.docx",
@@ -41,12 +41,8 @@ WRITERS = {
 
 @pytest.fixture(scope="module")
 def originals():
-    cache = {}
-
     def get(key):
-        if key not in cache:
-            cache[key] = load(fixture_bytes(FIXTURES[key]), FIXTURES[key].rsplit("/", 1)[-1])
-        return cache[key]
+        return parsed(FIXTURES[key])  # read once per test process, shared with other modules
 
     return get
 

@@ -22,7 +22,7 @@ from budget.model import Disclosure, Table, TableKind
 from loaders import load
 from loaders.recognize import is_code_label, squash
 from tests import writers
-from tests.conftest import fixture_bytes
+from tests.conftest import parsed
 
 FIXTURES = {
     "seed": "seed.docx",
@@ -54,12 +54,8 @@ def _edit_document_xml(data: bytes, edit) -> bytes:
 
 @pytest.fixture(scope="module")
 def doc():
-    cache: dict[str, Disclosure] = {}
-
     def get(key: str) -> Disclosure:
-        if key not in cache:
-            cache[key] = load(fixture_bytes(FIXTURES[key]), FIXTURES[key].rsplit("/", 1)[-1])
-        return cache[key]
+        return parsed(FIXTURES[key])  # read once per test process, shared with other modules
 
     return get
 

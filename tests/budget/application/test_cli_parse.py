@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[3]
+pytestmark = pytest.mark.slow  # every test starts the CLI in a new Python process
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

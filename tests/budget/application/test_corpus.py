@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from budget.application import corpus
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, parsed
 
 ROOT = Path(__file__).resolve().parents[3]
 FILES = ("seed.docx", "real/putuo_fuliyuan_2024_unit.pdf", "real/putuo_wanli_2024_dept.pdf")
@@ -121,9 +121,8 @@ def test_three_public_indicators_and_findings(ingested):
     )
     assert target == [("≥4次",)]
     from budget.checks import run
-    from loaders import load
 
-    seed = load((FIXTURES / "seed.docx").read_bytes(), "seed.docx")
+    seed = parsed("seed.docx")
     findings = run(seed).findings
     stored = query(
         db,
@@ -165,6 +164,7 @@ def cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # the CLI in new Python processes
 def test_cli_exit_codes(tmp_path):
     good = tmp_path / "good"
     good.mkdir()

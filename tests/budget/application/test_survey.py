@@ -65,6 +65,7 @@ def test_one_process_gives_the_same_report(folder, report):
     assert strip == [{**json.loads(report.to_json())["files"][i], "seconds": 0} for i in range(3)]
 
 
+@pytest.mark.slow  # the CLI in new Python processes
 def test_cli_lines_json_and_exit_codes(folder, tmp_path):
     def cli(*args):
         return subprocess.run(

@@ -16,6 +16,8 @@ from loaders import limits, load
 from tests.conftest import fixture_bytes
 from tests.hostile import grid_span, paragraphs
 
+pytestmark = pytest.mark.slow  # parses in worker processes (spawned, with their time and memory budgets)
+
 
 def test_the_worker_gives_the_model_and_check_of_an_in_process_load():
     data = fixture_bytes("seed.docx")

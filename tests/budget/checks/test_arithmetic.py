@@ -158,3 +158,18 @@ def test_three_public_fund_columns(seed):
     res = result(doc, "ARITH-ROW")
     assert places(res) == {("three_public", "公务接待费", "合计", "error")}
     assert res.findings[0].difference == D("0.010000")
+
+
+def test_total_worked_out_from_the_rounded_xiang_is_a_note(seed):
+    # 合计 over five 类 that hold seven rounded 项: 0.03 is within 7 x 0.005
+    doc = set_values(seed, TableKind.GENERAL_PUBLIC, "合计", total="1452.24")
+    res = result(doc, "ARITH-HIER")
+    assert places(res) == {("general_public", "合计", "合计", "info")}
+    assert res.findings[0].difference == D("0.03")
+
+
+def test_total_off_beyond_the_rounding_of_its_xiang(seed):
+    doc = set_values(seed, TableKind.GENERAL_PUBLIC, "合计", total="1452.25")
+    res = result(doc, "ARITH-HIER")
+    assert places(res) == {("general_public", "合计", "合计", "error")}
+    assert res.findings[0].difference == D("0.04")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from budget.checks import Status
-from budget.model import TableKind
+from budget.model import Section, TableKind
 from tests.budget.checks.helpers import edit_table, edit_text, places, result, without_section, without_table
 
 
@@ -12,8 +14,37 @@ def test_all_standard_tables_in_the_seed(seed):
 
 
 def test_missing_standard_table(seed):
+    res = result(without_table(seed, TableKind.GOV_FUND), "COMPLETE-TABLES")
+    assert places(res) == {("gov_fund", None, None, "error")}
+
+
+def test_missing_state_capital_table_is_a_warning(seed):
+    # not among the eight tables of the 操作规程: 长沙's and 重庆's templates leave it out
     res = result(without_table(seed, TableKind.STATE_CAPITAL), "COMPLETE-TABLES")
-    assert places(res) == {("state_capital", None, None, "error")}
+    assert places(res) == {("state_capital", None, None, "warning")}
+    assert res.findings[0].template == "later"
+
+
+def test_a_table_printed_but_read_as_text_is_a_warning(seed):
+    # 广州: an empty 政府性基金预算支出情况表 came out as a heading and its 合计/注 lines
+    doc = without_table(seed, TableKind.GOV_FUND)
+    sections = (
+        *doc.sections,
+        Section("政府性基金预算支出情况表", "", page=16),
+        Section(
+            "功能分类科目 政府性基金预算支出",
+            "科目编码 科目名称 小计\n合计 0.00 0.00 0.00\n注：本表本年无发生额。",
+            page=16,
+        ),
+    )
+    res = result(replace(doc, sections=sections), "COMPLETE-TABLES")
+    assert places(res) == {("gov_fund", None, None, "warning")}
+    assert (res.findings[0].template, res.findings[0].location.page) == ("as_text", 16)
+
+
+def test_a_performance_form_on_its_own_is_not_checked_for_tables(seed):
+    doc = replace(seed, tables=tuple(t for t in seed.tables if t.kind == TableKind.PERFORMANCE))
+    assert result(doc, "COMPLETE-TABLES").status == Status.NOT_RUN
 
 
 def test_empty_tables_have_their_note_in_the_seed(seed):
@@ -69,3 +100,22 @@ def test_three_public_change_not_explained(seed):
     doc = edit_text(seed, "三公", "与2022年相比无变化。", "")
     res = result(doc, "COMPLETE-3PUB-REASON")
     assert places(res) == {(seed.sections[4].heading, None, None, "warning")}
+
+
+def test_table_not_found_among_unrecognised_tables_is_a_warning(seed):
+    # the 国有资本经营预算支出表 printed under a local title the reader did not recognise
+    table = seed.table(TableKind.STATE_CAPITAL)
+    local = replace(table, kind=TableKind.UNKNOWN, title="预算08表")
+    doc = replace(seed, tables=tuple(local if t is table else t for t in seed.tables))
+    res = result(doc, "COMPLETE-TABLES")
+    assert places(res) == {("state_capital", None, None, "warning")}
+    assert res.findings[0].params == {"table": "国有资本经营预算支出表", "unknown": 1}
+
+
+def test_a_part_of_a_disclosure_published_in_two_files(seed):
+    # 北京: the 情况说明 and the 报表 are two files
+    narrative_only = replace(seed, tables=())
+    assert result(narrative_only, "COMPLETE-TABLES").status == Status.NOT_RUN
+    tables_only = replace(seed, sections=seed.sections[:1])
+    assert result(tables_only, "COMPLETE-SECTIONS").status == Status.NOT_RUN
+    assert result(seed, "COMPLETE-SECTIONS").status == Status.PASSED

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from budget.checks import CATALOGUE, RULESET_VERSION, Category, Severity, Status, run, run_rule
 from budget.checks.amounts import compare, compare_sum, exceeds
+from budget.checks import Finding, Location, Need
 from budget.checks.core import Context, Settings, rule
 from budget.model import Money, MoneyUnit, TableKind
 from tests.budget.checks.helpers import without_table
@@ -91,12 +92,51 @@ def test_a_broken_rule_is_not_run_with_its_reason(seed):
         raise ZeroDivisionError("boom")
 
     entry = rule("TEST-BROKEN", "测试", Category.FORM, Severity.ERROR, "x", "y")(broken)
-    try:
-        res = run_rule(entry, Context(seed, Settings()))
-        assert res.status == Status.NOT_RUN
-        assert "ZeroDivisionError" in res.reason
-    finally:
-        CATALOGUE.remove(entry)
+    res = run_rule(entry, Context(seed, Settings()))
+    assert res.status == Status.NOT_RUN
+    assert "ZeroDivisionError" in res.reason
+    assert entry not in CATALOGUE  # making a rule does not register it: the catalogue is a list
+
+
+def test_needs_declare_when_a_rule_runs(seed):
+    def listed(ctx):
+        yield Finding(message="", location=Location(section="x"), params={"n": len(ctx.doc.sections)})
+
+    needs = (TableKind.EXPENDITURE, Need(lambda ctx: len(ctx.doc.sections) > 100, "说明部分不到一百节"))
+    entry = rule("TEST-NEEDS", "测试", Category.FORM, Severity.WARNING, "共 {n} 节", "y", needs=needs)(listed)
+    res = run_rule(entry, Context(without_table(seed, TableKind.EXPENDITURE), Settings()))
+    assert (res.status, res.reason) == (Status.NOT_RUN, "文件中没有支出总表")
+    res = run_rule(entry, Context(seed, Settings()))
+    assert (res.status, res.reason) == (Status.NOT_RUN, "说明部分不到一百节")
+    runs = rule("TEST-RUNS", "测试", Category.FORM, Severity.WARNING, "共 {n} 节", "y", needs=needs[:1])(listed)
+    (found,) = run_rule(runs, Context(seed, Settings())).findings
+    # the engine renders the rule's template with the finding's params
+    assert found.message == f"共 {len(seed.sections)} 节"
+
+
+def test_named_templates(seed):
+    def two(ctx):
+        yield Finding(message="", location=Location(section="a"), params={"n": 1})
+        yield Finding(message="", location=Location(section="b"), params={"n": 2}, template="other")
+
+    entry = rule("TEST-TWO", "测试", Category.FORM, Severity.INFO, "一 {n}", "y", templates={"other": "二 {n}"})(two)
+    assert [f.message for f in run_rule(entry, Context(seed, Settings())).findings] == ["一 1", "二 2"]
+    assert entry.message("other", n=3) == "二 3"
+
+
+def test_the_catalogue_lists_every_rule_once():
+    import budget.checks as package
+    from budget.checks import arithmetic, completeness, form, items, performance, reading, reconcile, text
+    from budget.checks.core import Rule
+
+    defined = [
+        value
+        for module in (arithmetic, reconcile, text, items, completeness, form, performance, reading)
+        for value in vars(module).values()
+        if isinstance(value, Rule)
+    ]
+    assert {r.id for r in defined} == {r.id for r in CATALOGUE}
+    assert len(CATALOGUE) == len({r.id for r in CATALOGUE}) == len(package.CATALOGUE)
 
 
 def test_rule_needing_a_missing_table_is_not_run(seed):
@@ -156,12 +196,11 @@ def _where(report):
 
 
 def test_same_findings_from_docx_txt_and_pdf(seed):
-    from loaders import load
-    from tests.conftest import fixture_bytes
+    from tests.conftest import parsed
 
     expected = _where(run(seed))
     for name in ("seed.txt", "seed.pdf"):
-        assert _where(run(load(fixture_bytes(name), name))) == expected, name
+        assert _where(run(parsed(name))) == expected, name
 
 
 def _seed_txt_with(old: str, new: str):
@@ -192,7 +231,16 @@ def test_source_edit_breaks_a_table_row():
     block = block.replace("\t26.91\n", "\t29.61\n", 1)
     doc = load((head + "单位预算支出总表" + block + "单位预算财政拨款收支总表" + rest).encode("utf-8"), "seed.txt")
     report = run(doc)
-    row = report.result("ARITH-ROW").findings
-    assert [(f.location.table, f.location.row, f.difference) for f in row] == [("expenditure", "2080501", D("2.70"))]
-    hier = {(f.location.row, f.location.column) for f in report.result("ARITH-HIER").findings}
-    assert ("20805", "合计") in hier
+    # one wrong cell, one finding: the row sum and the 款 above it fail by the same 2.70
+    (row,) = report.result("ARITH-ROW").findings
+    assert (row.location.table, row.location.row, row.location.column, row.difference) == (
+        "expenditure",
+        "2080501",
+        "合计",
+        D("2.70"),
+    )
+    assert sorted((f.rule, f.location.row, f.location.column) for f in row.consequences) == [
+        ("ARITH-HIER", "20805", "合计"),
+        ("ARITH-ROW", "2080501", "合计"),
+    ]
+    assert report.result("ARITH-HIER").findings == ()

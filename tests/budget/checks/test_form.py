@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from budget.checks import Status
 from budget.model import TableKind
 from tests.budget.checks.helpers import edit_project, edit_text, places, rename_line, result
@@ -127,3 +129,58 @@ def test_list_numbering_with_a_closing_bracket_is_not_unbalanced(seed):
     fixed = edit_text(seed, "三公", "0.33万元)", "0.33万元）")
     doc = edit_text(fixed, "政府采购", "2023年，", "1）2023年，")
     assert result(doc, "FORM-BRACKETS").status == Status.PASSED
+
+
+def test_dot_leaders_of_a_table_of_contents_are_not_placeholders(seed):
+    # 国家信访局: "第一部分 国家信访局基本情况...............................2一、部门职责……2"
+    toc = "第一部分 基本情况...............................2一、部门职责……………………2二、机构设置......3"
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表。\n" + toc)
+    project = next(p for p in seed.performance if p.name == "海防工作经费")
+    doc = edit_project(doc, "海防工作经费", goals=("1.组织联防演练。",) + project.goals[2:])
+    assert result(doc, "FORM-PLACEHOLDER").status == Status.PASSED
+    # an ellipsis left in a sentence is still one
+    doc = edit_text(doc, "政府采购", "具体内容见下表。", "具体内容见……。")
+    assert places(result(doc, "FORM-PLACEHOLDER")) == {("六、政府采购预算情况", None, None, "error")}
+
+
+def test_template_alternatives_left_in_the_text(seed):
+    # 西安 2022: "较上年增加（减少）0万元（0%），增加（减少）的主要原因是…"
+    assert result(seed, "FORM-LEFTOVER").status == Status.PASSED
+    doc = edit_text(seed, "三公", "与2022年相比无变化。", "与2022年相比增加（减少）0万元。")
+    res = result(doc, "FORM-LEFTOVER")
+    assert [(f.location.section, f.params["text"], f.severity.value) for f in res.findings] == [
+        (doc.sections[4].heading, "增加（减少）", "error")
+    ]
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表。（请核实是否有涉密项目）")
+    assert [f.params["text"] for f in result(doc, "FORM-LEFTOVER").findings] == ["（请核实是否有涉密项目）"]
+
+
+def test_sentence_without_final_punctuation(seed):
+    assert result(seed, "FORM-UNPUNCTUATED").status == Status.PASSED
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表，已按要求列入预算")
+    res = result(doc, "FORM-UNPUNCTUATED")
+    assert places(res) == {("六、政府采购预算情况", None, None, "warning")}
+    # a sentence cut at a page break ("…方向、") goes on in the next part
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表，已按要求列入预算、")
+    assert result(doc, "FORM-UNPUNCTUATED").status == Status.PASSED
+
+
+def with_code_printed(seed, code, printed):
+    """The seed with one code cell of the expenditure table printed otherwise (the line keeps its code)."""
+    table = seed.table(TableKind.EXPENDITURE)
+    line = next(ln for ln in table.lines if ln.code == code)
+    body = line.row - len(table.header)
+    row = list(table.rows[body])
+    row[row.index(code)] = printed
+    rows = table.rows[:body] + (tuple(row),) + table.rows[body + 1 :]
+    changed = replace(table, rows=rows)
+    return replace(seed, tables=tuple(changed if t is table else t for t in seed.tables))
+
+
+def test_code_printed_in_wrong_groups(seed):
+    assert result(seed, "FORM-CODE-PRINTED").status == Status.PASSED
+    # the usual split of a 项 code is no defect
+    assert result(with_code_printed(seed, "2013602", "201 36 02"), "FORM-CODE-PRINTED").status == Status.PASSED
+    res = result(with_code_printed(seed, "2013602", "201 36 2"), "FORM-CODE-PRINTED")
+    (f,) = res.findings
+    assert (f.location.row, f.params["printed"], f.params["code"]) == ("2013602", "201 36 2", "2013602")

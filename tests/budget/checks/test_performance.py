@@ -142,3 +142,57 @@ def test_range_target_is_quantified(seed):
         only(seed, "扫黑除恶专项斗争资金"), "扫黑除恶专项斗争资金", "重点案件办理完成率", target="90%-95%"
     )
     assert result(doc, "PERF-QUANT").status == Status.PASSED
+
+
+def test_form_header_rows_are_not_indicators(seed):
+    # a form that opens with its header block, read into the indicators part
+    project = next(p for p in seed.performance if p.name == "海防工作经费")
+    first = project.indicators[0]
+    header = (
+        replace(first, level1="项目名称", level2="海防工作经费", level3="", description="", target=""),
+        replace(first, level1="年度资金申请总额", level2="", level3="", description="", target=""),
+        replace(first, level1="一级指标", level2="二级指标", level3="三级指标", description="指标值", target="指标值"),
+        replace(first, level1="效益指标", level2="经济效益指标", level3="", description="", target=""),
+    )
+    doc = edit_project(seed, "海防工作经费", indicators=header + project.indicators)
+    for rule_id in ("PERF-EMPTY", "PERF-QUANT"):
+        assert result(doc, rule_id).findings == result(seed, rule_id).findings, rule_id
+    # an indicator with a name and no target is still empty
+    doc = edit_project(seed, "海防工作经费", indicators=(replace(first, target=""),) + project.indicators[1:])
+    assert rows(result(doc, "PERF-EMPTY")) == {("海防工作经费", first.level3, "指标值", "error")}
+
+
+def with_form_header(seed, period="2023年1月至2023年12月", total="10.00", part="10.00"):
+    """The seed's first performance form with the header block a 西安 form opens with."""
+    from budget.model import TableKind
+
+    table = next(t for t in seed.tables if t.kind == TableKind.PERFORMANCE)
+    block = (
+        ("主管部门", "中共秦皇岛市海港区委政法委员会", "实施期限", period),
+        ("资金金额（万元）", "年度资金总额：", total),
+        ("", "其中：财政拨款", part),
+    )
+    changed = replace(table, rows=block + table.rows)
+    return replace(seed, tables=tuple(changed if t is table else t for t in seed.tables))
+
+
+def test_project_period_within_the_budget_year(seed):
+    assert result(seed, "PERF-PERIOD").status == Status.NOT_RUN
+    assert result(with_form_header(seed), "PERF-PERIOD").status == Status.PASSED
+    assert result(with_form_header(seed, period="2022年-2024年"), "PERF-PERIOD").status == Status.PASSED
+    res = result(with_form_header(seed, period="2022年1月至2022年12月"), "PERF-PERIOD")
+    (f,) = res.findings
+    assert (f.location.row, f.expected, f.actual, f.params["period"]) == (
+        "实施期限",
+        D(2023),
+        D(2022),
+        "2022年1月至2022年12月",
+    )
+
+
+def test_appropriation_within_the_form_total(seed):
+    assert result(seed, "PERF-FUNDS").status == Status.NOT_RUN
+    assert result(with_form_header(seed), "PERF-FUNDS").status == Status.PASSED
+    res = result(with_form_header(seed, part="12.00"), "PERF-FUNDS")
+    (f,) = res.findings
+    assert (f.expected, f.actual, f.difference, f.severity.value) == (D("10.00"), D("12.00"), D("2.00"), "error")

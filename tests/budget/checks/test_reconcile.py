@@ -142,3 +142,16 @@ def test_summary_by_basic_and_project_is_not_compared_with_classes(seed):
     doc = edit_table(seed, TableKind.SUMMARY, lines=lines)
     res = result(doc, "XREF-SUMMARY")
     assert res.status == Status.NOT_RUN and "类" in res.reason
+
+
+def test_a_figure_read_blank_beside_a_printed_one_is_a_warning(seed):
+    # 广州: the summary's 公共安全支出 read blank while the expenditure table prints 276.93
+    doc = set_values(seed, TableKind.SUMMARY, "公共安全支出", side="expenditure", total=None)
+    assert places(result(doc, "XREF-SUMMARY")) == {("summary", "公共安全支出", "合计", "warning")}
+
+
+def test_more_income_than_spending_is_a_warning_less_an_error(seed):
+    more = set_values(seed, TableKind.INCOME, "合计", total="1460.00")
+    assert places(result(more, "XREF-INCOME")) == {("income", "合计", "合计", "warning")}
+    less = set_values(seed, TableKind.INCOME, "合计", total="1400.00")
+    assert places(result(less, "XREF-INCOME")) == {("income", "合计", "合计", "error")}

@@ -7,20 +7,19 @@ from decimal import Decimal
 import pytest
 
 from budget.checks import Severity, Status, run
-from loaders import load
-from tests.conftest import FIXTURES
+from tests.conftest import parsed
 
 D = Decimal
 
 
 @pytest.fixture(scope="module")
 def fuliyuan():
-    return run(load((FIXTURES / "real" / "putuo_fuliyuan_2024_unit.pdf").read_bytes(), "fuliyuan.pdf"))
+    return run(parsed("real/putuo_fuliyuan_2024_unit.pdf"))
 
 
 @pytest.fixture(scope="module")
 def wanli():
-    return run(load((FIXTURES / "real" / "putuo_wanli_2024_dept.pdf").read_bytes(), "wanli.pdf"))
+    return run(parsed("real/putuo_wanli_2024_dept.pdf"))
 
 
 def errors(report):
@@ -45,11 +44,13 @@ def test_fuliyuan_tables_reconcile(fuliyuan):
         assert (rule_id, fuliyuan.result(rule_id).status) == (rule_id, Status.PASSED)
 
 
-def test_fuliyuan_only_error_is_the_welfare_item(fuliyuan):
+def test_fuliyuan_errors_are_the_welfare_item_and_an_editing_note(fuliyuan):
     # 社会福利事业单位 is 6,964,796 元 in the tables; the 编制说明 says 738.66万元
-    (f,) = errors(fuliyuan)
+    f, leftover = sorted(errors(fuliyuan), key=lambda f: f.rule, reverse=True)
     assert f.rule == "TEXT-ITEMS"
     assert (f.expected, f.actual, f.difference) == (D("6964796"), D("7386600.00"), D("421804.00"))
+    # the heading "五、国有资产占有使用情况（增加内容）" kept the template's note
+    assert (leftover.rule, leftover.params["text"]) == ("FORM-LEFTOVER", "（增加内容）")
 
 
 def test_fuliyuan_old_class_name_and_truncated_reason(fuliyuan):

@@ -235,3 +235,43 @@ def test_totals_after_a_semicolon(seed):
     doc = edit_text(seed, OVERVIEW, "都反映在预算中。", "都反映在预算中。本年收入1452.21万元；支出1452.12万元。")
     res = result(doc, "TEXT-TOTALS")
     assert [(f.expected, f.actual) for f in res.findings] == [(D("1452.21"), D("1452.12"))]
+
+
+def test_department_budget_named_in_a_unit_budget(seed):
+    # 上海 2026 单位预算: "2026年部门预算安排购置车辆0辆"
+    before = {f.params["word"] for f in result(seed, "TEXT-KIND").findings}
+    doc = edit_text(seed, "国有资产", "本年度拟购置固定资产", "2023年部门预算安排购置车辆0辆。本年度拟购置固定资产")
+    words = [f.params["word"] for f in result(doc, "TEXT-KIND").findings]
+    assert sorted(words) == sorted([*before, "部门预算"])
+    # the classification's name is no such wording
+    doc = edit_text(seed, "国有资产", "本年度拟购置固定资产", "按部门预算支出经济分类列示。本年度拟购置固定资产")
+    assert {f.params["word"] for f in result(doc, "TEXT-KIND").findings} == before
+
+
+def test_comparison_with_this_years_budget(seed):
+    # "比2023年预算" in a 2023 budget: last year's wording carried over
+    doc = edit_text(seed, THREE, "与2022年相比", "比2023年预算相比")
+    res = result(doc, "TEXT-YEAR")
+    assert [(f.expected, f.actual) for f in res.findings] == [(D(2022), D(2023))]
+
+
+def test_level_of_another_budget(seed):
+    titled = edit_text(seed, "收支预算", "2023年单位预算信息公开", "2023年区级单位预算信息公开")
+    assert result(seed, "TEXT-LEVEL").status == Status.NOT_RUN
+    assert result(titled, "TEXT-LEVEL").status == Status.PASSED
+    doc = edit_text(titled, "名词解释", "指区级财政当年拨付的资金", "指市级预算主管部门当年拨付的资金")
+    res = result(doc, "TEXT-LEVEL")
+    assert [(f.params["word"], f.params["level"]) for f in res.findings] == [("市级预算主管部门", "区级")]
+
+
+def test_final_accounts_table_read_in_its_budget_column(seed):
+    # 西安 决算: "公务接待费预算1.86万元，支出决算0.11万元" against a table read in its 预算 column
+    from dataclasses import replace
+
+    final = replace(seed, unit=replace(seed.unit, stage="决算"))
+    doc = edit_text(final, THREE, "公务接待费0.31万元。", "公务接待费预算0.31万元，支出决算0.11万元。")
+    (f,) = [f for f in result(doc, "TEXT-3PUB").findings if f.actual == D("0.11")]
+    assert (f.severity.value, f.expected) == ("warning", D("0.31"))
+    doc = edit_text(final, THREE, "公务接待费0.31万元。", "公务接待费预算0.50万元，支出决算0.11万元。")
+    (f,) = [f for f in result(doc, "TEXT-3PUB").findings if f.actual == D("0.11")]
+    assert f.severity.value == "error"

@@ -216,3 +216,172 @@ def test_reading_is_linear_on_long_unpunctuated_text(seed, text):
     start = time.perf_counter()
     read_claims(doc)
     assert time.perf_counter() - start < 3.0
+
+
+def test_an_amount_inside_the_reason_explains_the_change(seed):
+    # 西安 2022: "…增加74.97万元，增加的主要原因是…而增加了133万元。"
+    (claim,) = read_claims(
+        doc_with(
+            seed, "公务用车运行维护费210万元，较上年增加133万元，增加的主要原因是预算下达口径发生变化而增加了133万元。"
+        )
+    )
+    assert figures(claim) == {"amount": "210万元", "change": "133万元", "detail": "133万元"}
+
+
+def test_the_amount_of_a_counted_purchase(seed):
+    # 深圳 2026: "计划购置车辆1辆、12万元"
+    claims = read_claims(
+        doc_with(seed, "2026年计划购置车辆1辆、12万元，主要是更新配置机要通信用车。", heading="国有资产占用情况")
+    )
+    assert [(c.subject.key, figures(c)) for c in claims] == [("asset_purchase", {"amount": "12万元"})]
+
+
+def test_the_basis_printed_with_its_figure(seed):
+    # 北京 2026: "比2025年年初预算数4,956.01万元增加177.73万元，增长3.59%"
+    claim = only(seed, "2026年度收入预算5,133.74万元，比2025年年初预算数4,956.01万元增加177.73万元，增长3.59%。")
+    assert figures(claim) == {
+        "amount": "5,133.74万元",
+        "last": "4,956.01万元",
+        "change": "177.73万元",
+        "percent": "3.59%",
+    }
+
+
+def test_a_change_after_an_enumeration_is_the_totals(seed):
+    # 西安 2026: "预算收入…，其中：a、b、c，较上年减少…，下降…"
+    claims = read_claims(
+        doc_with(
+            seed,
+            "本部门当年预算收入344,447.70万元，其中：一般公共预算拨款324,638.50万元、上年结转13,102.70万元、"
+            "其他收入3,444.00万元，较上年减少129,422.00万元，下降27.31%。",
+        )
+    )
+    total = claims[0]
+    assert (total.subject.key, figures(total)) == (
+        "income_total",
+        {"amount": "344,447.70万元", "change": "129,422.00万元", "percent": "27.31%"},
+    )
+    assert [figures(c) for c in claims[1:]] == [
+        {"amount": "324,638.50万元"},
+        {"amount": "13,102.70万元"},
+        {"amount": "3,444.00万元"},
+    ]
+
+
+# ---------------------------------------------------------------- from the precision audit
+
+
+def test_expenditure_after_a_semicolon_opens_its_own_list(seed):
+    # 西安 2022: the change after the expenditure's list is the expenditure's, not its last item's
+    claims = read_claims(
+        doc_with(
+            seed,
+            "本部门当年预算收入344,447.70万元，其中：一般公共预算拨款324,638.50万元、上年结转13,102.70万元，"
+            "较上年减少129,422.00万元，下降27.31%；本部门当年预算支出344,447.70万元，其中：一般公共预算拨款"
+            "324,638.50万元、上年结转13,102.70万元，较上年减少129,422.00万元，下降27.31%。",
+        )
+    )
+    changed = [(c.subject.key, c.within.key if c.within else None) for c in claims if c.change is not None]
+    assert changed == [("income_total", None), ("expenditure_total", None)]
+    listed = [c.within.key for c in claims if c.subject.key == "carried_in"]
+    assert listed == ["income_total", "expenditure_total"]
+
+
+def test_a_page_number_taken_for_a_heading_does_not_end_the_sentence(seed):
+    # 重庆: '— 3 —' between '支出比2025年减少' and '86,685.29万元，主要是…'
+    doc = replace(
+        seed,
+        sections=(
+            Section("（二）支出预算", "2026年年初预算数174,900.64万元。支出比2025年减少"),
+            Section("— 3 —", "86,685.29万元，主要是基本支出增加4,372.14万元。"),
+        ),
+    )
+    claims = read_claims(doc)
+    total = next(c for c in claims if c.amount is not None and c.amount.printed == "174,900.64万元")
+    assert total.change is not None and total.change.printed == "86,685.29万元"
+    assert not [c for c in claims if c.amount is not None and c.amount.printed == "86,685.29万元"]
+
+
+def test_another_organisations_unit_budget_keeps_its_name(seed):
+    # 深圳人社局: a 分局's own section '…龙华分局部门预算收入5,127.91万元'
+    doc = replace(seed, unit=replace(seed.unit, name="深圳市人力资源和社会保障局"))
+    claim = read_claims(
+        doc_with(doc, "深圳市社会保险基金管理局龙华分局部门预算收入5,127.91万元，包括在职人员经费2,781.70万元。")
+    )[0]
+    assert claim.subject.kind == Kind.NAMED and "龙华分局" in claim.subject.name
+    own = only(doc, "深圳市人力资源和社会保障局部门预算收入571,347.93万元。")
+    assert own.subject.key == "income_total"
+
+
+def test_a_projects_own_carry_over_is_listed_under_it(seed):
+    # 深圳口岸办: '免除查验没有问题作业服务费7,083.34万元，上年结转564.09万元，用于…'
+    claims = read_claims(
+        doc_with(seed, "免除查验没有问题作业服务费7,083.34万元，上年结转564.09万元，用于开展吊装移位仓储工作。")
+    )
+    carried = next(c for c in claims if c.subject.key == "carried_in")
+    assert carried.within is not None and carried.within.name == "免除查验没有问题作业服务费"
+    (alone,) = read_claims(doc_with(seed, "上年结转564.09万元，用于开展吊装移位仓储工作。"))
+    assert alone.within is None
+
+
+def test_a_kind_of_project_money_after_a_dash_is_named(seed):
+    claim = read_claims(
+        doc_with(seed, "1.上级下达资金——政府性基金预算482万元，主要是中央集中彩票公益金结转结余482万元。")
+    )[0]
+    assert claim.subject.kind == Kind.NAMED
+    assert only(seed, "政府性基金预算482万元。").subject.key == "gov_fund"
+
+
+def test_a_kuan_and_xiang_ending_like_an_organisation_stay_a_kemu(seed):
+    # 无锡: '广播电视学校（项）' is no 学校, '其他公立医院支出（项）' no 医院
+    doc = replace(
+        seed, sections=(Section("（一）教育支出（类）", "11.广播电视教育（款）广播电视学校（项）支出6,658.29万元。"),)
+    )
+    (claim,) = read_claims(doc)
+    assert claim.subject.levels == (None, "广播电视教育", "广播电视学校")
+
+
+def test_daily_public_costs_are_not_the_public_costs_total(seed):
+    # 西安: '日常公用经费109.15万元' is one organisation's (its 机关运行经费)
+    assert only(seed, "日常公用经费109.15万元。").subject.kind == Kind.NAMED
+    assert only(seed, "公用经费109.15万元。").subject.key == "public"
+
+
+def test_the_parts_given_after_a_kemu_are_its_own(seed):
+    # 西安 部门: '（1）进修及培训（20508）102.32万元，…。具体为：人员经费0.00万元…；公用经费28.32万元…'
+    text = (
+        "（1）进修及培训（20508）102.32万元，较上年增加102.32万元。具体为：人员经费0.00万元，较上年无变化；"
+        "公用经费28.32万元，较上年增加28.32万元。"
+    )
+    parts = [c for c in read_claims(doc_with(seed, text)) if c.subject.key in ("personnel", "public")]
+    assert [(c.subject.key, c.within.code if c.within else None) for c in parts] == [
+        ("personnel", "20508"),
+        ("public", "20508"),
+    ]
+    plain = "（1）进修及培训（20508）102.32万元，较上年增加102.32万元。人员经费0.00万元；公用经费28.32万元。"
+    assert not [
+        c.within for c in read_claims(doc_with(seed, plain)) if c.subject.key in ("personnel", "public") and c.within
+    ]
+
+
+def _units_sections(seed, heading: str):
+    department = replace(seed, unit=replace(seed.unit, name="深圳市人力资源和社会保障局", kind="部门"))
+    return replace(
+        department,
+        sections=(
+            Section("第三部分 部门预算支出具体情况", "", level=1),
+            Section(heading, "深圳市劳动人事争议仲裁院预算4,720.86万元。", level=1),
+            Section("（五）项目支出2,149.05万元，具体包括：", "劳动关系管理2,149.05万元。", level=2),
+            Section("第四部分 政府采购预算情况", "政府采购预算10.00万元。", level=1),
+        ),
+    )
+
+
+def test_a_units_section_in_a_departments_disclosure_is_that_units(seed):
+    # 深圳 部门: each unit's own budget under '二、深圳市劳动人事争议仲裁院'
+    claims = read_claims(_units_sections(seed, "二、深圳市劳动人事争议仲裁院"))
+    project = next(c for c in claims if c.subject.key == "project")
+    assert project.organisation == "深圳市劳动人事争议仲裁院"
+    assert next(c for c in claims if c.subject.key == "procurement").organisation is None
+    own = read_claims(_units_sections(seed, "二、部门预算支出情况"))
+    assert next(c for c in own if c.subject.key == "project").organisation is None

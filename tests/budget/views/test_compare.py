@@ -14,17 +14,10 @@ from budget.export import tables as export
 from budget.views import compare
 from budget.views.display import DisplayUnit
 from budget.model import Money, MoneyUnit, TableKind
-from loaders import load
-from tests.conftest import fixture_bytes
 
 W = MoneyUnit.WAN_YUAN
 SEED = "中共秦皇岛市海港区委政法委员会本级 2023年"
 FULIYUAN = "上海市普陀区社会福利院 2024年"
-
-
-@pytest.fixture(scope="module")
-def fuliyuan():
-    return load(fixture_bytes("real/putuo_fuliyuan_2024_unit.pdf"), "putuo_fuliyuan_2024_unit.pdf")
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 
-from budget.model import Money, MoneyUnit
+from budget.model import Line, Money, MoneyUnit, Table, TableKind
 from budget.views import functional, overview, three_public
 from tests.budget.views.builders import m, SEED, make_disclosure, values_by_id, EXPENDITURE
 
@@ -86,6 +87,26 @@ def test_seed_document():
     c = three_public.running_costs_comparison(d)
     rows = {r["项目"]: r for r in c.frame.to_dict("records")}
     assert rows["机关运行经费（对照基本支出表公用经费）"]["quoted"] == m("31.82")
+
+
+def test_root_is_the_total_of_the_table_the_functional_rows_come_from():
+    # a 支出总表 printed by unit (its 合计 all funds); the functional rows read from the 一般公共预算支出表
+    d = make_disclosure()
+    expenditure = d.table(TableKind.EXPENDITURE)
+    by_unit = Table(
+        TableKind.EXPENDITURE,
+        "部门支出总表",
+        (),
+        (),
+        lines=(Line("合计", {"total": m("9999.00"), "basic": m("999.00"), "project": m("9000.00")}, is_total=True),),
+    )
+    general = replace(expenditure, kind=TableKind.GENERAL_PUBLIC, title="一般公共预算支出表")
+    tables = (by_unit, general, *(t for t in d.tables if t.kind != TableKind.EXPENDITURE))
+    d = replace(d, tables=tables, functional_table=1)
+    assert values_by_id(functional.functional_hierarchy(d, "total"))["root"] == m("1452.21")
+    assert values_by_id(functional.functional_hierarchy(replace(d, functional_table=None), "total"))["root"] == m(
+        "9999.00"
+    )
 
 
 def test_sector_kept_across_measures_falls_back_to_its_nearest_drawn_ancestor(seed_docx):

@@ -8,7 +8,6 @@ from decimal import Decimal
 from budget.views import overview, three_public
 from budget.model import Money, MoneyUnit
 from tests.budget.views.builders import m, W, make_disclosure
-from tests.conftest import fixture_bytes
 
 
 def test_three_public_comparison():
@@ -32,12 +31,10 @@ def test_running_costs_comparison():
     assert rows["工会经费"]["核对"] == "表中未列示"
 
 
-def test_shanghai_three_public_listed_over_paragraphs():
+def test_shanghai_three_public_listed_over_paragraphs(wanli):
     """Shanghai style: "其中：" then （一）（二）（三） paragraphs; the table is in 万元 while
     the document is in 元."""
-    from loaders import load
-
-    d = load(fixture_bytes("real/putuo_wanli_2024_dept.pdf"), "putuo_wanli_2024_dept.pdf")
+    d = wanli
     assert d.unit.money_unit == MoneyUnit.YUAN
     rows = {r["项目"]: r for r in three_public.three_public_comparison(d).frame.to_dict("records")}
     w = lambda s: Money(Decimal(s), W)  # noqa: E731

@@ -1,0 +1,108 @@
+"""The check's precision audit: findings read against their documents, counted per rule family.
+
+    python scripts/audit_precision.py dump SNAPDIR OUT.json       # every error and warning, current code
+    python scripts/audit_precision.py score AUDIT.csv [--now OUT.json]
+
+``dump`` re-runs recognition and the check on a snapshot's pickled blocks
+(``scripts/snapshot.py take OUT --blocks``) and writes each error- and warning-level finding
+of the corpus files (file, city, rule, severity, where, message, quote). ``score`` reads an
+audit (benchmarks/audit/findings.csv: the same columns plus ``verdict`` true / false /
+unverified and a note, filled in by reading the document where each finding points) and
+prints, per family (ARITH, XREF, TEXT, COMPLETE, FORM, PERF, READ) and severity, how many
+findings were read, how many are real and the precision; with ``--now`` a dump of the
+current code, the same for the audited findings the check still reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import pickle
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+MANIFEST = ROOT.parent / "shared" / "corpus" / "manifest.csv"
+
+
+def dump(snapshot: Path, out: Path) -> None:
+    from budget.checks import run
+    from budget.model import Format, Source
+    from loaders.recognize import build
+
+    cities = {row["file"]: row["city"] for row in csv.DictReader(MANIFEST.open(encoding="utf-8"))}
+    found = []
+    for path in sorted(snapshot.glob("*.blocks.pickle")):
+        name = path.name.removesuffix(".blocks.pickle").removeprefix("corpus__")
+        if name not in cities:
+            continue  # a fixture
+        doc = build(pickle.loads(path.read_bytes()), Source(name, Format.PDF, ""))
+        for f in run(doc).findings:
+            if f.severity.value not in ("error", "warning"):
+                continue
+            loc = f.location
+            found.append(
+                {
+                    "file": name,
+                    "city": cities[name],
+                    "rule": f.rule,
+                    "severity": f.severity.value,
+                    "where": f"{loc.table or loc.section or ''} {loc.row or ''}".strip()[:60],
+                    "message": f.message[:160].replace("\n", " "),
+                    "quote": (loc.quote or "")[:300],
+                }
+            )
+    out.write_text(json.dumps(found, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"{len(found)} findings -> {out}")
+
+
+def family(rule: str) -> str:
+    return rule.split("-")[0]
+
+
+def table(rows: list[dict[str, str]], title: str) -> None:
+    counts: Counter[tuple[str, str, str]] = Counter((family(r["rule"]), r["severity"], r["verdict"]) for r in rows)
+    print(title)
+    print(f"  {'family':9} {'severity':8} {'read':>5} {'real':>5} {'false':>6} {'unverified':>10} {'precision':>9}")
+    for fam, severity in sorted({(f, s) for f, s, _ in counts}, key=lambda k: (k[1], k[0])):
+        real, false, unsure = (counts[fam, severity, v] for v in ("true", "false", "unverified"))
+        share = f"{real / (real + false):.0%}" if real + false else "-"
+        print(f"  {fam:9} {severity:8} {real + false + unsure:5} {real:5} {false:6} {unsure:10} {share:>9}")
+    for severity in ("error", "warning"):
+        real = sum(1 for r in rows if r["severity"] == severity and r["verdict"] == "true")
+        false = sum(1 for r in rows if r["severity"] == severity and r["verdict"] == "false")
+        if real + false:
+            print(f"  all {severity}s: {real} / {real + false} real, precision {real / (real + false):.0%}")
+
+
+def score(audit: Path, now: Path | None) -> None:
+    with audit.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    table(rows, f"{audit.name}: every audited finding (as the check reported them when read)")
+    if now is not None:
+        current = {(d["file"], d["rule"], d["message"]) for d in json.loads(now.read_text(encoding="utf-8"))}
+        still = [r for r in rows if (r["file"], r["rule"], r["message"]) in current]
+        table(still, f"the audited findings the current code still reports ({now.name})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    commands = parser.add_subparsers(dest="command", required=True)
+    dump_cmd = commands.add_parser("dump")
+    dump_cmd.add_argument("snapshot", type=Path)
+    dump_cmd.add_argument("out", type=Path)
+    score_cmd = commands.add_parser("score")
+    score_cmd.add_argument("audit", type=Path)
+    score_cmd.add_argument("--now", type=Path, default=None)
+    args = parser.parse_args()
+    if args.command == "dump":
+        dump(args.snapshot, args.out)
+    else:
+        score(args.audit, args.now)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""No false alarms from misreading: a table whose identities fail wholesale is one warning
+(its results out of the error count), one wrong cell is one finding, a total rounded to
+whole 元 is a warning, and a difference that is another figure of the row points at the
+reading. Each on the seed with one thing changed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from budget.checks import Severity, Status, run
+from budget.model import Money, MoneyUnit, TableKind
+from tests.budget.checks.helpers import edit_table, places, result, set_values
+
+D = Decimal
+
+
+def scaled_column(doc, kind, key, factor):
+    """Every figure of one column multiplied: a column read from the wrong place."""
+    table = doc.table(kind)
+    lines = []
+    for line in table.lines:
+        values = dict(line.values)
+        if values.get(key) is not None:
+            values[key] = Money(values[key].amount * factor, values[key].unit)
+        lines.append(replace(line, values=values))
+    return edit_table(doc, kind, lines=tuple(lines))
+
+
+def test_tables_read_reliably_in_the_seed(seed):
+    res = result(seed, "READ-TABLE")
+    assert (res.status, res.findings) == (Status.PASSED, ())
+
+
+def test_a_column_failing_wholesale_is_one_warning(seed):
+    doc = scaled_column(seed, TableKind.EXPENDITURE, "basic", D(10))
+    report = run(doc)
+    (read,) = report.result("READ-TABLE").findings
+    assert (read.severity, read.location.table) == (Severity.WARNING, "expenditure")
+    # every row with a 基本支出 figure fails its 合计 = 基本 + 项目: most of that column
+    assert read.params["columns"] == {"total": read.params["failed"]} and read.params["failed"] >= 3
+    # the row failures are its consequences, not errors
+    assert {f.rule for f in read.consequences} == {"ARITH-ROW"}
+    assert not [f for f in report.findings if f.severity == Severity.ERROR and f.location.table == "expenditure"]
+    assert report.result("ARITH-ROW").status == Status.PASSED
+    assert "READ-TABLE" in report.result("ARITH-ROW").reason
+
+
+def test_one_wrong_cell_is_an_error_not_a_reading_problem(seed):
+    doc = set_values(seed, TableKind.EXPENDITURE, "2013602", project="1000.00")
+    report = run(doc)
+    assert report.result("READ-TABLE").status == Status.PASSED
+    # the row and the 款 20136 above it fail by the same 65.08: the 项目支出 cell is wrong
+    assert places(report.result("ARITH-ROW")) == {("expenditure", "2013602", "项目支出", "error")}
+
+
+def test_one_wrong_cell_breaking_row_and_hierarchy_is_one_finding(seed):
+    # 2080501 行政单位离退休: basic 26.91 -> 29.61 breaks its row (合计 26.91) and the 款 20805 above it
+    doc = set_values(seed, TableKind.EXPENDITURE, "2080501", basic="29.61")
+    report = run(doc)
+    (found,) = report.result("ARITH-ROW").findings
+    assert (found.location.row, found.location.column, found.difference) == ("2080501", "基本支出", D("-2.70"))
+    assert sorted((f.rule, f.location.row) for f in found.consequences) == [
+        ("ARITH-HIER", "20805"),
+        ("ARITH-ROW", "2080501"),
+    ]
+    assert report.result("ARITH-HIER").findings == ()
+
+
+def test_total_in_whole_yuan_above_fen_parts_is_a_warning(seed):
+    yuan = MoneyUnit.YUAN
+    table = seed.table(TableKind.BASIC_ECONOMIC)
+    total = next(ln for ln in table.lines if ln.is_total)
+    values = {"total": Money(D("3871300"), yuan), "personnel": Money(D("3553100.40"), yuan)}
+    values["public"] = Money(D("318199.70"), yuan)  # 3871300.10 to the fen: 0.10 元 lost
+    lines = tuple(replace(ln, values=values) if ln is total else ln for ln in table.lines)
+    doc = edit_table(seed, TableKind.BASIC_ECONOMIC, lines=lines, money_unit=yuan)
+    res = result(doc, "ARITH-ROW")
+    (f,) = [f for f in res.findings if f.location.row == "合计"]
+    assert (f.severity, f.difference) == (Severity.WARNING, D("-0.10") / 10000)  # in the document's 万元
+    # parts in whole 元 like the total: a difference of 1 元 over two items is a rounding note
+    values = {"total": Money(D("3871300"), yuan), "personnel": Money(D("3553100"), yuan)}
+    values["public"] = Money(D("318201"), yuan)
+    lines = tuple(replace(ln, values=values) if ln is total else ln for ln in table.lines)
+    doc = edit_table(seed, TableKind.BASIC_ECONOMIC, lines=lines, money_unit=yuan)
+    (f,) = [f for f in result(doc, "ARITH-ROW").findings if f.location.row == "合计"]
+    assert f.severity == Severity.INFO
+
+
+def test_parts_not_read_point_at_the_reading(seed):
+    # 2013602: 合计 1065.08 printed, 基本 and 项目 blank as read: the parts' column was not read
+    doc = set_values(seed, TableKind.EXPENDITURE, "2013602", project=None)
+    (f,) = [f for f in result(doc, "ARITH-ROW").findings if f.location.row == "2013602"]
+    assert (f.severity, f.difference) == (Severity.WARNING, D("1065.08"))
+    doc = set_values(seed, TableKind.EXPENDITURE, "2013602", basic="10.00")
+    (f,) = [f for f in result(doc, "ARITH-ROW").findings if f.location.row == "2013602"]
+    assert f.severity == Severity.ERROR
+
+
+def test_the_same_misfit_row_after_row_is_a_reading_problem(seed):
+    # 合计 read blank in three rows that print a 项目支出 figure: the 合计 column was not read there
+    doc = seed
+    for row in ("201", "20136", "2013602"):
+        doc = set_values(doc, TableKind.EXPENDITURE, row, total=None)
+    report = run(doc)
+    (read,) = report.result("READ-TABLE").findings
+    assert read.location.table == "expenditure"
+    assert not [f for f in report.findings if f.severity == Severity.ERROR and f.location.table == "expenditure"]
+    # twice is two errors of the document
+    doc = set_values(
+        set_values(seed, TableKind.EXPENDITURE, "2013602", total=None), TableKind.EXPENDITURE, "204", total=None
+    )
+    assert run(doc).result("READ-TABLE").findings == ()
+
+
+def test_three_public_figures_printed_nowhere_in_their_table(seed):
+    # 西安: a 上年 / 当年 / 增减 table read into figures it does not print
+    assert run(seed).result("READ-TABLE").findings == ()
+    doc = replace(seed, three_public=replace(seed.three_public, overseas=Money(D("6.00"), MoneyUnit.WAN_YUAN)))
+    report = run(doc)
+    (read,) = report.result("READ-TABLE").findings
+    assert (read.location.table, read.params["fields"]) == ("three_public", "因公出国（境）费")
+    assert not [f for f in report.findings if f.severity == Severity.ERROR and f.rule in ("ARITH-3PUB", "TEXT-3PUB")]
+
+
+def test_a_table_whose_figures_came_out_blank(seed):
+    # 广州: a summary table printed with figures, every line read without one
+    table = seed.table(TableKind.SUMMARY)
+    lines = tuple(replace(ln, values=dict.fromkeys(ln.values)) for ln in table.lines)
+    report = run(edit_table(seed, TableKind.SUMMARY, lines=lines))
+    (read,) = report.result("READ-TABLE").findings
+    assert (read.location.table, read.params["blank"]) == ("summary", True)
+    assert not [f for f in report.findings if f.severity == Severity.ERROR and f.rule.startswith("XREF-SUMMARY")]
+
+
+def test_codes_read_as_amounts(seed):
+    # a column shifted left: the 科目编码 came out as the first amount of every line
+    table = seed.table(TableKind.GENERAL_PUBLIC)
+    lines = tuple(
+        replace(ln, values={**ln.values, "total": Money(D(ln.code), table.money_unit or seed.unit.money_unit)})
+        if ln.code
+        else ln
+        for ln in table.lines
+    )
+    report = run(edit_table(seed, TableKind.GENERAL_PUBLIC, lines=lines))
+    unread = [f for f in report.result("READ-TABLE").findings if f.template == "unread"]
+    assert [f.location.table for f in unread] == ["general_public"]
+    assert not [f for f in report.findings if f.severity == Severity.ERROR and f.location.table == "general_public"]
+
+
+def test_codes_equal_to_an_amount_once_are_no_reading_problem(seed):
+    doc = set_values(seed, TableKind.GENERAL_PUBLIC, "2210201", total="2210201")
+    unread = [f for f in run(doc).result("READ-TABLE").findings if f.template == "unread"]
+    assert unread == []

@@ -1,0 +1,62 @@
+"""Cell text to amounts and money units, and the numbering of a 收支总表's rows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from budget.model import Money, MoneyUnit
+from loaders.recognize.grid import is_code, is_column_number_row
+from loaders.recognize.levels import numbering_depth
+from loaders.recognize.text import money_unit_in, parse_amount, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("1,065.08", Decimal("1065.08")),
+        ("1065.083456", Decimal("1065.083456")),  # 决算 tables print up to 6 decimals
+        ("12,345", Decimal("12345")),
+        ("-12.5", Decimal("-12.5")),
+        ("（12）", Decimal("-12")),  # accountants' brackets
+        ("0", Decimal("0")),
+    ],
+)
+def test_numbers_as_printed(text, number):
+    assert parse_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["", "—", "1.2.3"])
+def test_blank_and_malformed_cells_are_not_numbers(text):
+    """A blank cell is not zero."""
+    assert parse_number(text) is None
+    assert parse_amount(text, MoneyUnit.WAN_YUAN) is None
+
+
+def test_an_amount_keeps_its_unit_and_digits():
+    assert parse_amount("1,065.083456", MoneyUnit.WAN_YUAN) == Money(Decimal("1065.083456"), MoneyUnit.WAN_YUAN)
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [("单位：万元", MoneyUnit.WAN_YUAN), ("单位:万元", MoneyUnit.WAN_YUAN), ("金额单位：元", MoneyUnit.YUAN)],
+)
+def test_money_unit_of_a_unit_line(line, unit):
+    assert money_unit_in(line) == unit
+
+
+def test_a_unit_name_line_is_no_money_unit():
+    assert money_unit_in("编制单位：xx") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "depth"), [("一、部门预算", 1), ("（一）基本支出", 2), ("1、财政拨款", 3), ("其他", None)]
+)
+def test_numbering_depth(name, depth):
+    assert numbering_depth(name) == depth
+
+
+def test_codes_and_column_number_rows():
+    assert is_code("2010301") and is_code("201 03") and not is_code("合计")
+    assert is_column_number_row(["栏次", "1", "2", "3"])
