@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
-from budget.checks.quotes import section_paragraphs
+from budget.narrative.text import section_paragraphs
 from budget.checks.where import NARRATIVE, coded, coded_tables, squash
 from budget.model import Line, Table, TableKind
 
