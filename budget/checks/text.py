@@ -19,7 +19,7 @@ from budget.checks.core import Category, Context, Finding, Location, Need, Setti
 from budget.checks.figures import Bound, Resolved, TableFigure, resolutions
 from budget.checks.quotes import Quote
 from budget.narrative.text import section_paragraphs, sentence_span
-from budget.checks.where import money
+from budget.checks.places import money
 from budget.model import Disclosure, Money, MoneyUnit, Section
 from budget.narrative import Claim, Figure, Role
 from budget.narrative.text import section_contexts
