@@ -33,7 +33,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from budget.application import files, parallel
-from budget.checks.quotes import section_contexts, section_paragraphs, sentences
+from budget.narrative.text import section_contexts, section_paragraphs, sentences
 from budget.model import Disclosure, Money, MoneyUnit, TableKind
 from budget.vocabulary import squash
 

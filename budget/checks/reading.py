@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from budget.checks.arithmetic import CELL_TEMPLATE, SumCheck, hierarchy_checks, misread_signal, row_checks
 from budget.checks.core import Category, Context, Finding, Location, RuleResult, Severity, Status, rule
-from budget.checks.where import column_label, squash
+from budget.checks.places import column_label, squash
 from budget.model import COLUMN_LABELS, Disclosure, Table, TableKind
 
 MIN_FAILURES = 3  # fewer failed identities are read as defects of the document

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from budget.checks.where import side_line
+from budget.checks.places import side_line
 from budget.model import Disclosure, Line, Money, MoneyUnit, Table, TableKind, total_of
 from budget.views.display import DisplayUnit, exact, figure, geometry
 from budget.views.hierarchy import one_per_code
