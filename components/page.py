@@ -23,7 +23,7 @@ UNIT = "unit"  # widget key and query parameter
 
 
 @dataclass(frozen=True)
-class Context:
+class PageContext:
     """What a page works on: the document, its parsed disclosure and the display unit."""
 
     document: session.Document
@@ -77,7 +77,7 @@ def banner(d: Disclosure, document: session.Document) -> None:
         st.caption(t("这是内置的示例文档。在左侧边栏上传自己的预算公开文档后，各页面即显示该文档。"))
 
 
-def header(title: str, caption: str, unit_switch_shown: bool = True) -> Context:
+def header(title: str, caption: str, unit_switch_shown: bool = True) -> PageContext:
     """Title, caption, the document banner and the unit switch; returns the page's context."""
     d = session.current_disclosure()
     document = session.current_document()
@@ -92,4 +92,4 @@ def header(title: str, caption: str, unit_switch_shown: bool = True) -> Context:
     else:
         banner(d, document)
         unit = DEFAULT_UNIT
-    return Context(document, d, unit)
+    return PageContext(document, d, unit)
