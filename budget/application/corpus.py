@@ -35,7 +35,7 @@ import pandas as pd
 from budget.application import files, parallel
 from budget.narrative.text import section_contexts, section_paragraphs, sentences
 from budget.model import Disclosure, Money, MoneyUnit, TableKind
-from budget.vocabulary import squash
+from budget.vocabulary import THREE_PUBLIC_LABELS, squash
 
 AMOUNT = "DECIMAL(24,10)"  # printed amounts: up to 14 integer digits, 10 decimals (决算 tables
 # print 万元 to 7 decimals: 174.7130240)
@@ -88,15 +88,8 @@ DOCUMENT_TABLES = (
     "documents",
 )
 
-THREE_PUBLIC_ITEMS = (
-    "total",
-    "overseas",
-    "vehicles",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-    "running_costs",
-)
+# The 三公 fields as the tables print them, then 机关运行经费 (kept with them in ThreePublic).
+THREE_PUBLIC_ITEMS = (*THREE_PUBLIC_LABELS, "running_costs")
 
 
 def exact(value: Decimal | None, integer_digits: int, places: int) -> str | None:
