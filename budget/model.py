@@ -51,6 +51,23 @@ class TableKind(StrEnum):
     UNKNOWN = "unknown"
 
 
+# Tables whose rows are classes of the functional or economic classification (科目 with
+# codes and levels): the loaders split their codes and read their levels.
+CLASSIFIED_TABLES: tuple[TableKind, ...] = (
+    TableKind.INCOME,
+    TableKind.EXPENDITURE,
+    TableKind.GENERAL_PUBLIC,
+    TableKind.GOV_FUND,
+    TableKind.STATE_CAPITAL,
+    TableKind.BASIC_ECONOMIC,
+    TableKind.FISCAL_EXPENDITURE,
+    TableKind.FISCAL_BASIC_ECONOMIC,
+    TableKind.GENERAL_PUBLIC_ECONOMIC,
+    TableKind.GENERAL_PUBLIC_BASIC,
+    TableKind.PROJECT,
+    TableKind.RUNNING_COSTS,
+)
+
 # The standard tables in their usual order; completeness checks and the UI use it.
 STANDARD_TABLES: tuple[TableKind, ...] = (
     TableKind.SUMMARY,

@@ -20,7 +20,7 @@ from budget.application import corpus_queries as q
 from budget.export import tables as export
 from budget.views import corpus as view
 from budget.views.display import DEFAULT_UNIT, DisplayUnit
-from components import session
+from components import session, tables
 from components.charts import COLOURS, FONT
 from components.i18n import lang, t, th, words
 from components.text import md, plot
@@ -230,22 +230,11 @@ def downloads(frame: Callable[[], pd.DataFrame], stem: str, key: str) -> None:
     """CSV and XLSX of a frame built only when a button is clicked: exact amounts in the
     display unit, headers in the interface language."""
     stem = export.file_stem(t(stem))
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button(
-        t("下载 CSV"),
+    tables.download_pair(
         lambda: export.frame_csv(shown(frame())),
-        f"{stem}.csv",
-        "text/csv",
-        key=f"{key}_csv",
-        on_click="ignore",
-    )
-    right.download_button(
-        t("下载 XLSX"),
         lambda: export.frame_xlsx(shown(frame()), stem),
-        f"{stem}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx",
-        on_click="ignore",
+        stem,
+        (f"{key}_csv", f"{key}_xlsx"),
     )
 
 

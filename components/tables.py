@@ -7,6 +7,7 @@ Amount columns are right-aligned text formatted from the Decimal, with separator
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -132,45 +133,32 @@ def printed_table(frame: pd.DataFrame, amount_columns: set[int], height: int | N
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=height)
 
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download_pair(csv: Callable[[], bytes], xlsx: Callable[[], bytes], stem: str, keys: tuple[str, str]) -> None:
+    """A CSV and an XLSX button side by side; each file is built only when clicked."""
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(t("下载 CSV"), csv, f"{stem}.csv", "text/csv", key=keys[0], on_click="ignore")
+    right.download_button(t("下载 XLSX"), xlsx, f"{stem}.xlsx", XLSX_MIME, key=keys[1], on_click="ignore")
+
+
 def downloads(frame: pd.DataFrame, stem: str, sheet: str, key: str) -> None:
     """CSV and XLSX of a frame, headers in the interface language (built only when clicked)."""
     translated = frame.rename(columns=lambda c: th(str(c)))
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button(
-        t("下载 CSV"),
+    download_pair(
         lambda: export.frame_csv(translated),
-        f"{stem}.csv",
-        "text/csv",
-        key=f"{key}_csv",
-        on_click="ignore",
-    )
-    right.download_button(
-        t("下载 XLSX"),
         lambda: export.frame_xlsx(translated, t(sheet)),
-        f"{stem}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx",
-        on_click="ignore",
+        stem,
+        (f"{key}_csv", f"{key}_xlsx"),
     )
 
 
 def table_downloads(table: Table, key: str) -> None:
     """CSV and XLSX downloads of one table as printed (built only when clicked)."""
-    stem = export.file_stem(table.title or table.label)
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button(
-        t("下载 CSV"),
+    download_pair(
         lambda: export.table_csv(table),
-        f"{stem}.csv",
-        "text/csv",
-        key=f"tables_csv_{key}",
-        on_click="ignore",
-    )
-    right.download_button(
-        t("下载 XLSX"),
         lambda: export.table_xlsx(table),
-        f"{stem}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"tables_xlsx_{key}",
-        on_click="ignore",
+        export.file_stem(table.title or table.label),
+        (f"tables_csv_{key}", f"tables_xlsx_{key}"),
     )

@@ -30,6 +30,8 @@ from budget.checks.places import (
 )
 from budget.model import AssetLine, Line, Money, MoneyUnit, Table, TableKind
 
+# The classified tables whose hierarchy is summed (budget.model.CLASSIFIED_TABLES are all
+# the tables with coded rows).
 CLASSIFIED = (
     TableKind.INCOME,
     TableKind.EXPENDITURE,

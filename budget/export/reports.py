@@ -96,8 +96,9 @@ def plain(value: object) -> Any:
     return str(value)
 
 
-def _consequence(finding: Finding) -> dict[str, Any]:
-    return {
+def _fields(finding: Finding, unit: bool = True) -> dict[str, Any]:
+    """The contract's fields of a finding, in the contract's order (a consequence has no unit)."""
+    fields: dict[str, Any] = {
         "rule": finding.rule,
         "severity": finding.severity.value,
         "message": finding.message,
@@ -105,24 +106,21 @@ def _consequence(finding: Finding) -> dict[str, Any]:
         "expected": _decimal(finding.expected),
         "actual": _decimal(finding.actual),
         "difference": _decimal(finding.difference),
-        "key": finding.key,
     }
+    if unit:
+        fields["unit"] = finding.unit
+    fields["key"] = finding.key
+    return fields
+
+
+def _consequence(finding: Finding) -> dict[str, Any]:
+    return _fields(finding, unit=False)
 
 
 def finding_dict(finding: Finding, annotations: Annotations | None = None) -> dict[str, Any]:
     status, comment = annotation(annotations, finding)
-    found: dict[str, Any] = {
-        "rule": finding.rule,
-        "severity": finding.severity.value,
-        "message": finding.message,
-        "location": finding.location.as_dict(),
-        "expected": _decimal(finding.expected),
-        "actual": _decimal(finding.actual),
-        "difference": _decimal(finding.difference),
-        "unit": finding.unit,
-        "key": finding.key,
-        "review": {"status": status, "comment": comment or None},
-    }
+    found = _fields(finding)
+    found["review"] = {"status": status, "comment": comment or None}
     # additions to the contract: the figures behind the message, and the failures one defect causes
     found["params"] = {k: plain(v) for k, v in finding.params.items() if k not in INTERNAL_PARAMS}
     found["consequences"] = [_consequence(f) for f in finding.consequences]

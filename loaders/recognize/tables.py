@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from budget.model import Line, MoneyUnit, PerformanceProject, Table, TableKind
+from budget.model import CLASSIFIED_TABLES, Line, MoneyUnit, PerformanceProject, Table, TableKind
 from loaders.recognize.classify import (
     classify_header,
     classify_title,
@@ -55,7 +55,7 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Pe
     width = g.width
     labels = _labels(header, spans, width)
     kind = classify_title(g.title) or classify_header(labels + [c for r in g.rows[:2] for c in r]) or TableKind.UNKNOWN
-    if kind in _CLASSIFIED and not any(looks_like_data(r) or is_column_number_row(r) for r in g.rows):
+    if kind in CLASSIFIED_TABLES and not any(looks_like_data(r) or is_column_number_row(r) for r in g.rows):
         # Printed empty (空表) with no 栏次 row and no blank row to end the header (a
         # workbook drops blank rows): every row above a blank or 合计 row is header.
         n = next((i for i, r in enumerate(g.rows) if i > 0 and is_blank_row(r)), len(g.rows))
@@ -69,19 +69,19 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Pe
     empty = not any(any(c for c in row) for row in padded) or all(
         is_total_name(" ".join(row)) and not any(is_number(c) for c in row) for row in padded if any(row)
     )
-    if kind in _CLASSIFIED and not any(is_number(c) for row in padded for c in row):
+    if kind in CLASSIFIED_TABLES and not any(is_number(c) for row in padded for c in row):
         empty = True  # header rows and a blank 合计 only: the header split found no body
     keys = column_keys(labels, kind)
-    if kind in _CLASSIFIED and "total" not in keys and [k for k in keys if k] == ["amount"]:
+    if kind in CLASSIFIED_TABLES and "total" not in keys and [k for k in keys if k] == ["amount"]:
         # One amount column (金额, 预算数): it is the row's total, as in the contract
         keys = ["total" if k == "amount" else k for k in keys]
     project = None
     lines: tuple[Line, ...] = ()
-    if kind in _CLASSIFIED and not _two_sides(labels):
+    if kind in CLASSIFIED_TABLES and not _two_sides(labels):
         lines = _blocked_lines(padded, labels, kind, unit, len(header), g.page) or _classified_lines(
             padded, labels, keys, unit, body_offset=len(header), page=g.page, kind=kind
         )
-    elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY) or (kind in _CLASSIFIED and _two_sides(labels)):
+    elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY) or (kind in CLASSIFIED_TABLES and _two_sides(labels)):
         lines = _two_sided_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
     elif kind == TableKind.THREE_PUBLIC:
         lines = three_public_lines(padded, labels, keys, unit, len(header), g.page)
@@ -368,22 +368,6 @@ def _mend_wrapped_names(rows, code_cols, name_cols, money_cols) -> tuple[list[li
         at.append(r)
         r += 1
     return out, at
-
-
-_CLASSIFIED = (
-    TableKind.INCOME,
-    TableKind.EXPENDITURE,
-    TableKind.GENERAL_PUBLIC,
-    TableKind.GOV_FUND,
-    TableKind.STATE_CAPITAL,
-    TableKind.BASIC_ECONOMIC,
-    TableKind.FISCAL_EXPENDITURE,
-    TableKind.FISCAL_BASIC_ECONOMIC,
-    TableKind.GENERAL_PUBLIC_ECONOMIC,
-    TableKind.GENERAL_PUBLIC_BASIC,
-    TableKind.PROJECT,
-    TableKind.RUNNING_COSTS,
-)
 
 
 def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[str | None, list[str]]:
