@@ -113,6 +113,10 @@ _NARRATIVE_WORDS = (
 
 
 def is_budget_narrative(sections: list[Section]) -> bool:
+    """A 情况说明 without tables: budget words and amounts under headings of its own (a
+    listing that merely quotes disclosures, such as a corpus manifest, has no headings)."""
+    if sum(1 for s in sections if s.heading.strip()) < 2:
+        return False
     text = "".join(squash(f"{s.heading}{s.text}") for s in sections)
     if not re.search(r"[预决]算", text) or not re.search(r"\d[\d,.]*\s*万?元", text):
         return False

@@ -186,3 +186,18 @@ def test_xian_rows_and_names_the_page_layout_displaced():
     d = corpus("xian_21.pdf")
     line = coded(d.functional, "2080506")
     assert line.name.startswith("机关事业单位职业年金") and values(line, "total") == (D("43608.96"),)
+
+
+def test_the_corpus_manifest_is_not_a_disclosure():
+    """manifest.csv quotes the first page of every disclosure (budget words and amounts
+    in plenty) but has no headings and no tables: refused, not read as a nameless 预算."""
+    from loaders import LoadError
+
+    with pytest.raises(LoadError) as refused:
+        load((CORPUS / "manifest.csv").read_bytes(), "manifest.csv")
+    assert "看起来不是预算公开文件" in refused.value.message
+
+
+def test_a_narrative_published_alone_is_still_read():
+    d = load((CORPUS / "beijing_meteo_part1.pdf").read_bytes(), "beijing_meteo_part1.pdf")
+    assert d.unit.name == "北京市气象局" and not d.tables and len(d.sections) > 10
