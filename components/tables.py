@@ -21,7 +21,12 @@ _AMOUNT = re.compile(r"（(元|万元|亿元)）$")
 AMOUNT_COLUMNS = {"表内金额", "说明中金额", "金额", "占比", "增减率", "增减额"}
 WIDE_COLUMNS = ("科目名称", "项目", "科目")
 STATUS = "核对"
-_STATUS_COLOURS = {"不一致": "color: #C0392B; font-weight: 600", "一致": "color: #2E7D32"}
+_STATUS_COLOURS = {
+    "不一致": "color: #C0392B; font-weight: 600",
+    "错误": "color: #C0392B; font-weight: 600",  # the check's severities (budget.views.check.verdict)
+    "警告": "color: #B9770E; font-weight: 600",
+    "一致": "color: #2E7D32",
+}
 
 
 def is_amount(column: str) -> bool:

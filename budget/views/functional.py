@@ -6,16 +6,20 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from budget.model import COLUMN_LABELS, Disclosure, Line, Money, MoneyUnit, TableKind
+from budget.checks.core import CheckReport
+from budget.model import COLUMN_LABELS, Disclosure, Line, Money, MoneyUnit, Table, TableKind
 from budget.views.display import DisplayUnit, figure
-from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy
+from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, tree_findings
 from budget.vocabulary import clean_code, level_of_code, parent_code, share_label
 
 MEASURES: dict[str, str] = {"total": "合计", "basic": "基本支出", "project": "项目支出"}
 
 
-def functional_hierarchy(d: Disclosure, measure: str = "total", unit: DisplayUnit | None = None) -> Hierarchy:
-    """类 → 款 → 项 of the expenditure table for one measure (total/basic/project).
+def functional_hierarchy(
+    d: Disclosure, report: CheckReport, measure: str = "total", unit: DisplayUnit | None = None
+) -> Hierarchy:
+    """类 → 款 → 项 of the expenditure table for one measure (total/basic/project), with
+    the check's findings in that table's column for the measure (``Hierarchy.problems``).
 
     A row whose amount is blank or zero for the measure is left out (nothing to draw);
     a blank parent is kept when it has drawn children.
@@ -52,11 +56,17 @@ def functional_hierarchy(d: Disclosure, measure: str = "total", unit: DisplayUni
     root_amount = None
     # the root is the total of the table the functional rows were read from (the 支出总表,
     # or the 一般公共预算支出表 where the 支出总表 is printed by unit or economic class)
-    table = d.tables[d.functional_table] if d.functional_table is not None else d.table(TableKind.EXPENDITURE)
+    index = d.functional_table if d.functional_table is not None else _index(d, d.table(TableKind.EXPENDITURE))
+    table = d.tables[index] if index is not None else None
     total_line = table.total_line() if table else None
     if total_line is not None:
         root_amount = total_line.values.get(measure)
-    return build_hierarchy(nodes, f"{MEASURES[measure]}", root_amount, unit)
+    problems = tree_findings(report, index, {measure})
+    return build_hierarchy(nodes, f"{MEASURES[measure]}", root_amount, unit, problems)
+
+
+def _index(d: Disclosure, table: Table | None) -> int | None:
+    return next((i for i, t in enumerate(d.tables) if t is table), None) if table is not None else None
 
 
 def subtree_lines(d: Disclosure, sector: str | None) -> tuple[Line, ...]:

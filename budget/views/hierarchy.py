@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
+from budget.checks.core import CheckReport, Finding, Severity
+from budget.checks.where import canonical
 from budget.model import Money, total_of
+from budget.views.check import findings_at
 from budget.views.display import DisplayUnit, exact, figure
 from budget.vocabulary import money_label, share, share_label
 
@@ -31,14 +34,15 @@ class Hierarchy:
     ``frame`` columns: id, parent, code, name, level, amount (Money | None),
     value (float geometry), amount_label, exact_label, share (Decimal | None), share_label,
     text.
-    ``problems`` lists parents smaller than the sum of their children (Chinese
-    sentences); the geometry then uses the children's sum so the chart still draws,
-    while the labels keep the printed figure.
+    ``problems``: what the 发布前检查 found in the rows drawn (errors and warnings, as
+    the check page rates them); the tree does not judge. Where a parent is printed
+    smaller than its children's sum, the geometry uses the sum so the chart still
+    draws, while the labels keep the printed figure.
     """
 
     frame: pd.DataFrame
     total: Money | None
-    problems: tuple[str, ...]
+    problems: tuple[Finding, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -46,10 +50,15 @@ class Hierarchy:
 
 
 def build_hierarchy(
-    nodes: Sequence[Node], root_name: str, root_amount: Money | None, unit: DisplayUnit | None = None
+    nodes: Sequence[Node],
+    root_name: str,
+    root_amount: Money | None,
+    unit: DisplayUnit | None = None,
+    problems: Sequence[Finding] = (),
 ) -> Hierarchy:
     """The tree of ``nodes`` under a root; with a display ``unit`` the labels are
-    two-decimal figures in it (``exact_label`` keeps the printed figure either way)."""
+    two-decimal figures in it (``exact_label`` keeps the printed figure either way);
+    ``problems``: the check's findings in the rows drawn."""
     ids = {n.id for n in nodes}
     children: dict[str, list[Node]] = {}
     fixed: list[Node] = []
@@ -59,9 +68,7 @@ def build_hierarchy(
         fixed.append(node)
         children.setdefault(parent, []).append(node)
 
-    problems: list[str] = []
     values: dict[str, float] = {}
-    sums: dict[str, Money | None] = {}
 
     def child_sum(node_id: str) -> Money | None:
         return total_of([c.amount for c in children.get(node_id, [])])
@@ -71,14 +78,6 @@ def build_hierarchy(
         # parent printed smaller than their sum (bad data) would make plotly drop it.
         below = sum(visit(c) for c in children.get(node.id, []))
         own = float(node.amount.amount) if node.amount is not None else 0.0
-        summed = child_sum(node.id)
-        sums[node.id] = summed
-        if node.amount is not None and summed is not None and summed > node.amount:
-            label = f"{node.code} {node.name}" if node.code else node.name
-            problems.append(
-                f"{label}：列示 {node.amount.format()}，小于下级合计 {summed.format()}，"
-                f"相差 {(summed - node.amount).format()}"
-            )
         values[node.id] = max(own, below)
         return values[node.id]
 
@@ -110,3 +109,28 @@ def build_hierarchy(
             }
         )
     return Hierarchy(pd.DataFrame(rows), total, tuple(problems))
+
+
+# What a tree's rows can fail in the check: their sums, and the reading of their table.
+TREE_RULES = ("ARITH-HIER", "ARITH-ROW", "READ-TABLE")
+
+
+def tree_findings(report: CheckReport, table_index: int | None, keys: Collection[str]) -> tuple[Finding, ...]:
+    """The check's errors and warnings in the rows of one table a tree draws: its sums
+    in the columns ``keys`` (类 = Σ款, 合计 = Σ类; a row's 合计 = its parts) and whether the
+    table was read reliably — with the engine's severity and tolerance (a rounding note
+    is not a problem here: the check page lists it)."""
+    if table_index is None:
+        return ()
+
+    def where(f: Finding) -> bool:
+        if f.location.table_index != table_index:
+            return False
+        if f.rule == "READ-TABLE":
+            return True
+        cells = f.params.get("cells")
+        whole = cells[0][2] if isinstance(cells, tuple) and cells else None
+        return isinstance(whole, str) and (canonical(whole) or whole) in keys
+
+    found = findings_at(report, TREE_RULES, where)
+    return tuple(f for f in found if f.severity in (Severity.ERROR, Severity.WARNING))

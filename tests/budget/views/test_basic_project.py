@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 
+from budget.checks import run
 from budget.views import basic_project
 from tests.budget.views.builders import m, make_disclosure, values_by_id
 
 
 def test_economic_hierarchy():
-    h = basic_project.economic_hierarchy(make_disclosure())
+    h = basic_project.economic_hierarchy(make_disclosure(), run(make_disclosure()))
     v = values_by_id(h)
     assert v["root"] == m("387.13") and v["personnel"] == m("355.31") and v["public"] == m("31.82")
     assert v["public/302"] == m("31.82") and v["personnel/30101"] == m("80.29")
@@ -19,15 +20,17 @@ def test_economic_hierarchy():
 def test_every_tile_is_listed_with_its_amount_and_share(seed_docx):
     from budget.views.display import DisplayUnit
 
-    tiles = basic_project.tiles_frame(basic_project.economic_hierarchy(seed_docx, DisplayUnit.WAN_YUAN))
+    tiles = basic_project.tiles_frame(basic_project.economic_hierarchy(seed_docx, run(seed_docx), DisplayUnit.WAN_YUAN))
     names = list(tiles["科目"])
     assert names[0] == "人员经费" and "公用经费" in names
     rows = dict(zip(names, zip(tiles["金额"], tiles["占比"], strict=False), strict=False))
     assert rows["人员经费"] == ("355.31 万元", "91.8%")
     assert rows["公用经费"] == ("31.82 万元", "8.2%")
     assert rows["\u3000\u300030101 基本工资"] == ("80.29 万元", "20.7%")
-    assert len(tiles) == len(basic_project.economic_hierarchy(seed_docx).frame) - 1  # every tile but the root
+    assert (
+        len(tiles) == len(basic_project.economic_hierarchy(seed_docx, run(seed_docx)).frame) - 1
+    )  # every tile but the root
     english = basic_project.tiles_frame(
-        basic_project.economic_hierarchy(seed_docx), lambda n: {"人员经费": "Personnel"}.get(n, n)
+        basic_project.economic_hierarchy(seed_docx, run(seed_docx)), lambda n: {"人员经费": "Personnel"}.get(n, n)
     )
     assert list(english["科目"])[0] == "Personnel"
