@@ -14,7 +14,8 @@ from pandas.io.formats.style import Styler
 
 from budget.export import tables as export
 from budget.model import Table
-from components.i18n import t, units
+from budget.views.labels import one
+from components.i18n import lang, t, units
 from components.text import md
 
 _AMOUNT = re.compile(r"（(元|万元|亿元)）$")
@@ -22,8 +23,7 @@ AMOUNT_COLUMNS = {"表内金额", "说明中金额", "金额", "占比", "增减
 WIDE_COLUMNS = ("科目名称", "项目", "科目")
 STATUS = "核对"
 _STATUS_COLOURS = {
-    "不一致": "color: #C0392B; font-weight: 600",
-    "错误": "color: #C0392B; font-weight: 600",  # the check's severities (budget.views.check.verdict)
+    "错误": "color: #C0392B; font-weight: 600",  # the check's verdicts (budget.views.check.verdict)
     "警告": "color: #B9770E; font-weight: 600",
     "一致": "color: #2E7D32",
 }
@@ -83,12 +83,15 @@ def money_table(
 
 def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
     """A short table drawn whole (``st.table``): long names wrap instead of pushing the
-    figures off a phone's screen; amounts right-aligned, 一致 / 不一致 coloured."""
+    figures off a phone's screen; amounts right-aligned, the check's verdict (一致 / 错误 /
+    警告) coloured."""
     frame = frame.copy()
     colours = [_STATUS_COLOURS.get(s, "color: #6B7280") for s in frame[STATUS]] if STATUS in frame.columns else None
-    for column in (*words, STATUS):
+    for column in words:
         if column in frame.columns:
             frame[column] = [t(str(v)) if v else v for v in frame[column]]
+    if STATUS in frame.columns:  # one verdict a row: "Note", not the summary's "Notes"
+        frame[STATUS] = [one(str(v), lang()) if v else v for v in frame[STATUS]]
     amounts = [t(str(c)) for c in frame.columns if is_amount(str(c))]
     frame.columns = [t(str(c)) for c in frame.columns]
     styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})

@@ -279,7 +279,6 @@ EN: dict[str, str] = {
     "说明中金额": "In the narrative",
     "核对": "Check",
     "一致": "Consistent",
-    "不一致": "Inconsistent",
     "说明未提及": "Not in the narrative",
     "表中未列示": "Not in the table",
     "未核对": "Not checked",

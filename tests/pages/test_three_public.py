@@ -31,4 +31,4 @@ def test_in_yuan_and_in_english():
     three, _ = tables(at)
     assert three.loc["'Three public' expenses, total", "In the table (yuan)"] == "25,600.00"
     assert three.loc["Official receptions", "Check"] == "Consistent"
-    assert three.loc["of which: vehicle running and maintenance", "Check"] == "Notes"
+    assert three.loc["of which: vehicle running and maintenance", "Check"] == "Note"
