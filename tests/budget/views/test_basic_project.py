@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 
-from budget.checks import run
+from dataclasses import replace
+from decimal import Decimal
+
+from budget.checks import Severity, run
+from budget.model import TableKind
 from budget.views import basic_project
+from tests.budget.checks.helpers import set_values
 from tests.budget.views.builders import m, make_disclosure, values_by_id
 
 
@@ -34,3 +39,17 @@ def test_every_tile_is_listed_with_its_amount_and_share(seed_docx):
         basic_project.economic_hierarchy(seed_docx, run(seed_docx)), lambda n: {"人员经费": "Personnel"}.get(n, n)
     )
     assert list(english["科目"])[0] == "Personnel"
+
+
+def test_the_treemap_problems_are_the_check_findings_in_its_table(seed):
+    assert basic_project.economic_hierarchy(seed, run(seed)).problems == ()
+    # the seed's 基本支出表 with 30201 办公费 printed 5.75 (302 still says 31.82)
+    d = set_values(seed, TableKind.BASIC_ECONOMIC, "30201", total="5.75", public="5.75")
+    d = replace(d, economic=d.table(TableKind.BASIC_ECONOMIC).coded_lines())
+    report = run(d)
+    problems = basic_project.economic_hierarchy(d, report).problems
+    assert {(f.rule, f.severity, f.location.row, f.location.column) for f in problems} == {
+        ("ARITH-HIER", Severity.ERROR, "302", "合计"),
+        ("ARITH-HIER", Severity.ERROR, "302", "公用经费"),
+    }
+    assert {f.difference for f in problems} == {Decimal("-1.00")} and all(f in report.findings for f in problems)
