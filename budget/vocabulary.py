@@ -95,5 +95,11 @@ def share(part: Money | None, whole: Money | None) -> Decimal | None:
 
 
 def share_label(part: Money | None, whole: Money | None) -> str:
+    """ "26.7%"; a part that is not nil but rounds to 0.0 is "<0.1%" (80.77 of 227,123.37
+    is not nothing)."""
     value = share(part, whole)
-    return "" if value is None else f"{value}%"
+    if value is None:
+        return ""
+    if value == 0 and part is not None and part.amount != 0:
+        return "<0.1%" if (part.amount > 0) == (whole is not None and whole.amount > 0) else ">-0.1%"
+    return f"{value}%"

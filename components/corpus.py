@@ -19,8 +19,10 @@ import streamlit as st
 from budget.application import corpus_queries as q
 from budget.export import tables as export
 from budget.views import corpus as view
+from budget.views.display import DEFAULT_UNIT, DisplayUnit
 from components import session
 from components.charts import COLOURS, FONT
+from components.i18n import lang, t, th, words
 from components.text import md, plot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +35,8 @@ ENV_DOCUMENTS = "BUDGETLENS_CORPUS_DOCUMENTS"
 OPEN = "corpus_open"  # sha256 of a corpus document to open (set by a row click)
 _GENERATION = "corpus_generation"  # renews the clickable tables after a document opened
 TAB = "corpus_tab"
+_LINKED = "corpus_linked"  # the ?doc= prefixes already looked up in the corpus
+NOT_SHOWN = "—"  # a figure the document does not report (Streamlit would write "None")
 LABEL_WIDTH = 16  # characters of a unit's name on a chart axis
 
 
@@ -73,13 +77,19 @@ def open_corpus():
     if not path.is_file():
         if demo:
             st.info(
-                "还没有示例语料库。运行 `make run`（首次启动时会从 samples/ 中的公开文档生成），"
-                "或 `python -m budget ingest samples --db build/demo_corpus.duckdb`。"
+                t(
+                    "还没有示例语料库。运行 `make run`（首次启动时会从 samples/ 中的公开文档生成），"
+                    "或 `python -m budget ingest samples --db build/demo_corpus.duckdb`。"
+                )
             )
         else:
             st.error(
-                f"找不到语料库文件：{md(str(path))}。请检查环境变量 {md(ENV_PATH)} 或 "
-                "`.streamlit/secrets.toml` 的 `[corpus] path`。"
+                t(
+                    "找不到语料库文件：{path}。请检查环境变量 {variable} 或 "
+                    "`.streamlit/secrets.toml` 的 `[corpus] path`。",
+                    path=md(str(path)),
+                    variable=md(ENV_PATH),
+                )
             )
         st.stop()
     try:
@@ -103,15 +113,29 @@ _FILTERS = (
 def filters(info: dict) -> q.Filters:
     """Year, region, kind and stage pickers (empty = all), folded under a line that says
     what is chosen (on a phone four pickers would fill the screen)."""
+    # Years and region names as printed; kinds and stages (单位/部门, 预算/决算) are our words.
+    ours = {"corpus_kinds", "corpus_stages"}
     chosen = [
-        "、".join(str(v) for v in st.session_state.get(key) or []) for key, _ in _FILTERS if st.session_state.get(key)
+        ("; " if lang() == "en" else "、").join(t(str(v)) if key in ours else str(v) for v in st.session_state[key])
+        for key, _ in _FILTERS
+        if st.session_state.get(key)
     ]
     # Region names come from documents: escaped, as the expander label is Markdown.
-    with st.expander(f"筛选：{md('；'.join(chosen)) if chosen else '全部文档'}", expanded=bool(chosen)):
+    label = t("筛选：{chosen}", chosen=md("；".join(chosen))) if chosen else t("筛选：全部文档")
+    with st.expander(label, expanded=bool(chosen)):
         years, regions, kinds, stages = st.columns([1, 2, 1, 1])
         pickers = (years, regions, kinds, stages)
         values = [
-            tuple(column.multiselect(label, info[name], key=key, placeholder="全部", persist_state="session"))
+            tuple(
+                column.multiselect(
+                    t(label),
+                    info[name],
+                    key=key,
+                    placeholder=t("全部"),
+                    persist_state="session",
+                    format_func=words() if key in ours else str,
+                )
+            )
             for column, (key, label), name in zip(
                 pickers, _FILTERS, ("years", "regions", "kinds", "stages"), strict=True
             )
@@ -122,40 +146,77 @@ def filters(info: dict) -> q.Filters:
 # ---------------------------------------------------------------- tables
 
 
+_AMOUNT_HEADER = tuple(f"（{unit}）" for unit in DisplayUnit)
+
+
+def shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame of the view (Chinese headers) as the reader sees it: headers and our words
+    in the cells (预算/决算, 单位/部门) in the interface language; document text as printed."""
+    out = frame.copy()
+    for column in view.WORD_COLUMNS:
+        if column in out.columns:
+            out[column] = [t(str(v)) if isinstance(v, str) and v else v for v in out[column]]
+    out.columns = [_header(str(c)) for c in out.columns]
+    return out
+
+
+def _header(column: str) -> str:
+    # "项目" heads the rows of figures (支出总计, “三公”经费…) here: an item, not a project.
+    return th(column)
+
+
 def column_config(frame: pd.DataFrame) -> dict:
+    """Formats for a view frame's columns (by their Chinese headers), keyed as shown."""
     config: dict = {}
     for column in frame.columns:
-        if f"（{view.DISPLAY_UNIT}）" in column:
-            config[column] = st.column_config.NumberColumn(column, format="%,.2f")
+        label = _header(str(column))
+        if str(column).endswith(_AMOUNT_HEADER):
+            config[label] = st.column_config.NumberColumn(label, format="%,.2f")
         elif column in ("占本单位支出总计", "较上年增减率", "决算/预算"):
-            config[column] = st.column_config.NumberColumn(column, format="%.1f%%")
+            config[label] = st.column_config.NumberColumn(label, format="%.1f%%")
     if "单位" in frame.columns:
         longest = max([2] + [len(str(v)) for v in frame["单位"]])
-        config["单位"] = st.column_config.TextColumn("单位", width=min(300, 15 * longest + 24))
+        config[t("单位")] = st.column_config.TextColumn(t("单位"), width=min(300, 15 * longest + 24))
     for column in ("前文", "后文"):
         if column in frame.columns:
-            config[column] = st.column_config.TextColumn(column, width=380)
+            config[t(column)] = st.column_config.TextColumn(t(column), width=380)
     if "年度" in frame.columns:
-        config["年度"] = st.column_config.NumberColumn("年度", format="%d")
+        config[t("年度")] = st.column_config.NumberColumn(t("年度"), format="%d")
     return config
+
+
+def table(frame: pd.DataFrame) -> None:
+    """A read-only view frame, headers and our words translated, amounts to two decimals."""
+    st.dataframe(
+        shown(frame), hide_index=True, width="stretch", column_config=column_config(frame), placeholder=NOT_SHOWN
+    )
 
 
 def _generation() -> int:
     return int(st.session_state.get(_GENERATION, 0))
 
 
-def clickable_table(frame: pd.DataFrame, shas: list[str], key: str, height: int | None = None, styled=None) -> None:
-    """A read-only table whose row, once selected, opens that document (one click)."""
+def clickable_table(
+    frame: pd.DataFrame,
+    shas: list[str],
+    key: str,
+    height: int | None = None,
+    style: Callable[[pd.DataFrame], object] | None = None,
+) -> None:
+    """A read-only table whose row, once selected, opens that document (one click);
+    ``style`` styles the frame as shown (translated)."""
     if height is None:
         height = min(38 + 35 * len(frame), 560)
+    display = shown(frame)
     event = st.dataframe(
-        styled if styled is not None else frame,
+        style(display) if style is not None else display,
         hide_index=True,
         width="stretch",
         height=height,
         column_config=column_config(frame),
         on_select="rerun",
         selection_mode="single-row",
+        placeholder=NOT_SHOWN,
         key=f"{key}_{_generation()}",
     )
     rows = event.selection.rows if event is not None else []
@@ -166,14 +227,21 @@ def clickable_table(frame: pd.DataFrame, shas: list[str], key: str, height: int 
 
 
 def downloads(frame: Callable[[], pd.DataFrame], stem: str, key: str) -> None:
-    """CSV and XLSX of a frame built only when a button is clicked."""
+    """CSV and XLSX of a frame built only when a button is clicked: exact amounts in the
+    display unit, headers in the interface language."""
+    stem = export.file_stem(t(stem))
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
-        "下载 CSV", lambda: export.frame_csv(frame()), f"{stem}.csv", "text/csv", key=f"{key}_csv", on_click="ignore"
+        t("下载 CSV"),
+        lambda: export.frame_csv(shown(frame())),
+        f"{stem}.csv",
+        "text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
     )
     right.download_button(
-        "下载 XLSX",
-        lambda: export.frame_xlsx(frame(), stem),
+        t("下载 XLSX"),
+        lambda: export.frame_xlsx(shown(frame()), stem),
         f"{stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",
@@ -184,10 +252,14 @@ def downloads(frame: Callable[[], pd.DataFrame], stem: str, key: str) -> None:
 def search_table(frame: pd.DataFrame, shas: list[str], key: str) -> None:
     """Hits as 前文 | 命中 | 后文 cells, the match highlighted by a cell style: the
     sentence is split into plain-text parts, never marked up."""
-    styled = frame.style.set_properties(
-        subset=["命中"], **{"background-color": "#FDEBD0", "color": "#A04000", "font-weight": "600"}
-    ).set_properties(subset=["前文"], **{"text-align": "right"})
-    clickable_table(frame, shas, key, height=min(38 + 35 * len(frame), 640), styled=styled)
+    hit, before = t("命中"), t("前文")
+
+    def style(display: pd.DataFrame):
+        return display.style.set_properties(
+            subset=[hit], **{"background-color": "#FDEBD0", "color": "#A04000", "font-weight": "600"}
+        ).set_properties(subset=[before], **{"text-align": "right"})
+
+    clickable_table(frame, shas, key, height=min(38 + 35 * len(frame), 640), style=style)
 
 
 # ---------------------------------------------------------------- charts
@@ -207,7 +279,7 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
     return fig
 
 
-def ranking_chart(bars: pd.DataFrame, basis: str, key: str) -> None:
+def ranking_chart(bars: pd.DataFrame, basis: str, key: str, unit: DisplayUnit = DEFAULT_UNIT) -> None:
     labels = [plot(v) for v in bars["label"]]
     # Short axis labels (a phone has room for ~14 characters), numbered so that two units
     # cut to the same words stay two bars; the whole name in the hover and the table.
@@ -226,17 +298,20 @@ def ranking_chart(bars: pd.DataFrame, basis: str, key: str) -> None:
         )
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title_text=view.BASIS_LABELS[basis], tickformat=",.0f" if basis in ("amount", "change") else None)
+    title = t(view.basis_label(basis, unit))
+    fig.update_xaxes(title_text=title, tickformat=",.0f" if basis in ("amount", "change") else None)
     st.plotly_chart(
         _layout(fig, 120 + 28 * len(bars)),
         width="stretch",
         config={"displayModeBar": False},
         key=key,
-        alt=f"排名条形图：{view.BASIS_LABELS[basis]}",
+        alt=t("排名条形图：{measure}", measure=title),
     )
 
 
-def histogram(hist: pd.DataFrame, basis: str, marks: list[tuple[str, float]], key: str) -> None:
+def histogram(
+    hist: pd.DataFrame, basis: str, marks: list[tuple[str, float]], key: str, unit: DisplayUnit = DEFAULT_UNIT
+) -> None:
     """Bins as bars; each draft's figure as a vertical line."""
     fig = go.Figure(
         go.Bar(
@@ -245,7 +320,7 @@ def histogram(hist: pd.DataFrame, basis: str, marks: list[tuple[str, float]], ke
             width=(hist["high"] - hist["low"]) * 0.95,
             customdata=hist["label"],
             marker_color=COLOURS[1],
-            hovertemplate="%{customdata}<br>%{y} 个单位<extra></extra>",
+            hovertemplate="%{customdata}<br>" + t("{count} 个单位", count="%{y}") + "<extra></extra>",
         )
     )
     for i, (label, value) in enumerate(marks):
@@ -253,56 +328,89 @@ def histogram(hist: pd.DataFrame, basis: str, marks: list[tuple[str, float]], ke
         fig.add_annotation(
             x=value, y=1, yref="paper", text=plot(label), showarrow=False, yshift=-12 - 16 * i, xanchor="left"
         )
-    fig.update_xaxes(title_text=view.BASIS_LABELS[basis])
-    fig.update_yaxes(title_text="单位数")
-    st.plotly_chart(_layout(fig, 320), width="stretch", config={"displayModeBar": False}, key=key, alt="分布直方图")
+    fig.update_xaxes(title_text=t(view.basis_label(basis, unit)))
+    fig.update_yaxes(title_text=t("单位数"))
+    st.plotly_chart(_layout(fig, 320), width="stretch", config={"displayModeBar": False}, key=key, alt=t("分布直方图"))
 
 
-def timeline_chart(frame: pd.DataFrame, key: str, height: int = 360) -> None:
+def timeline_chart(frame: pd.DataFrame, key: str, height: int = 360, unit: DisplayUnit = DEFAULT_UNIT) -> None:
     fig = go.Figure()
     for i, (series, rows) in enumerate(frame.groupby("series", sort=False)):
         fig.add_trace(
             go.Scatter(
                 x=rows["year"],
                 y=rows["value"],
-                name=plot(series),
+                name=plot(t(series)),
                 mode="lines+markers",
                 text=rows["text"],
                 line={"color": COLOURS[i % len(COLOURS)]},
-                hovertemplate="%{x}年 %{text} 万元<extra>%{fullData.name}</extra>",
+                hovertemplate=t("{year}年", year="%{x}")
+                + f" %{{text}} {t(str(unit))}<extra>%{{fullData.name}}</extra>",
             )
         )
-    fig.update_xaxes(dtick=1, tickformat="d", title_text="年度")
-    fig.update_yaxes(title_text="万元", rangemode="tozero", tickformat=",.0f")
+    fig.update_xaxes(dtick=1, tickformat="d", title_text=t("年度"))
+    fig.update_yaxes(title_text=t(str(unit)), rangemode="tozero", tickformat=",.0f")
     fig.update_layout(legend={"orientation": "h", "y": -0.25})
-    st.plotly_chart(_layout(fig, height), width="stretch", config={"displayModeBar": False}, key=key, alt="单位时间线")
+    st.plotly_chart(
+        _layout(fig, height), width="stretch", config={"displayModeBar": False}, key=key, alt=t("单位时间线")
+    )
 
 
 # ---------------------------------------------------------------- opening a document
 
 
-def open_requested(con) -> None:
-    """If a row was clicked: read that published document from the corpus folder, hold
-    it in this session and go to its 总览. Bytes that no longer match the corpus (the
-    file changed since it was ingested) are refused."""
-    sha = st.session_state.pop(OPEN, None)
-    if not sha:
-        return
+def _open(con, sha: str) -> bool:
+    """Read a published document from the corpus folder and hold it in this session;
+    bytes that no longer match the corpus (the file changed since it was ingested) are
+    refused with a message."""
     _, documents, _ = configured()
     found = q.document_file(con, sha, documents)
     if found is None:
-        st.error("语料库中没有这份文档的文件位置。")
-        return
+        st.error(t("语料库中没有这份文档的文件位置。"))
+        return False
     try:
         data = found.path.read_bytes()
     except OSError:
-        st.error(f"语料库文件夹中找不到文档《{md(found.name)}》。")
-        return
+        st.error(t("语料库文件夹中找不到文档《{name}》。", name=md(found.name)))
+        return False
     if hashlib.sha256(data).hexdigest() != sha:
-        st.error(f"文档《{md(found.name)}》在导入语料库后已被修改，请重新导入。")
-        return
+        st.error(t("文档《{name}》在导入语料库后已被修改，请重新导入。", name=md(found.name)))
+        return False
     session.open_published(sha, found.name, data)
+    return True
+
+
+def open_requested(con) -> None:
+    """If a row was clicked: open that published document and go to its 总览."""
+    sha = st.session_state.pop(OPEN, None)
+    if not sha or not _open(con, sha):
+        return
     st.session_state[_GENERATION] = _generation() + 1
     # Keep the link's own parameters (?doc= now names this document); a bare switch_page
     # would clear them all, which Streamlit refuses for those bound to widgets (?lang=).
     st.switch_page("pages/overview.py", query_params=session.unbound_query_params())
+
+
+def open_linked() -> None:
+    """A shared link to a published document (``?doc=`` its sha256 prefix, as the URL
+    reads once a row is opened) in a session that does not hold it: open it from the
+    server's corpus, so the link shows what its sender saw. Only published documents
+    are there; a link to someone's upload still gets the "not loaded" notice. Call from
+    app.py before the sidebar; each prefix is looked up once per session."""
+    wanted = st.query_params.get(session.DOC)
+    if not wanted or wanted == session.SAMPLE_KEY or session.holds(wanted):
+        return
+    tried: set[str] = st.session_state.setdefault(_LINKED, set())
+    if wanted in tried:
+        return
+    tried.add(wanted)
+    path, _, _ = configured()
+    if not path.is_file():
+        return
+    try:
+        con = _connection(str(path.resolve()), path.stat().st_mtime)
+    except q.CorpusError:
+        return
+    sha = q.document_named(con, wanted)
+    if sha is not None:
+        _open(con, sha)

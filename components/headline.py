@@ -9,7 +9,7 @@ from budget.views.glossary import definition
 from budget.views.overview import Overview
 from components import source
 from components.i18n import lang, t, units
-from components.page import Context
+from components.page import PageContext
 from components.style import HEADLINES
 
 # A card of a four-card row at 1440 px holds about this many characters of a figure at
@@ -22,7 +22,7 @@ def cards_per_row(texts: list[str], most: int = 4) -> int:
     return next((n for n in sorted(_FITS, reverse=True) if n <= most and longest <= _FITS[n]), 1)
 
 
-def headline_metrics(o: Overview, ctx: Context) -> None:
+def headline_metrics(o: Overview, ctx: PageContext) -> None:
     """The headline figures, with their share, the exact printed figure and the definition
     on hover, and the table (and PDF page) each comes from."""
     unit: DisplayUnit = ctx.unit
@@ -33,7 +33,7 @@ def headline_metrics(o: Overview, ctx: Context) -> None:
         _cards(heads, texts, per_row, ctx)
 
 
-def _cards(heads: list, texts: list[str], per_row: int, ctx: Context) -> None:
+def _cards(heads: list, texts: list[str], per_row: int, ctx: PageContext) -> None:
     unit = ctx.unit
     for start in range(0, len(heads), per_row):
         columns = st.columns(per_row, border=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from budget.views.labels import LANGUAGES, translate
+from budget.views.labels import LANGUAGES, header, translate
 
 LANG = "lang"  # widget key, and the query parameter that carries it in a shared link
 # The switch shows each language in itself; a bound widget writes the shown name into the
@@ -31,6 +31,11 @@ def t(text: str, **fields: object) -> str:
     """``text`` (a Chinese label or template) in the current language, fields filled in."""
     out = translate(text, lang())
     return out.format(**fields) if fields else out
+
+
+def th(text: str) -> str:
+    """A table column header in the current language ("项目" is "Item" there, not "Project")."""
+    return header(text, lang())
 
 
 _FIGURE_UNIT = re.compile(r"(?<![\w.,])([-+]?\d[\d,]*(?:\.\d+)?) (元|万元|亿元)(?=$|<br>|[\s　（(])")

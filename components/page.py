@@ -23,7 +23,7 @@ UNIT = "unit"  # widget key and query parameter
 
 
 @dataclass(frozen=True)
-class Context:
+class PageContext:
     """What a page works on: the document, its parsed disclosure and the display unit."""
 
     document: session.Document
@@ -52,8 +52,17 @@ def banner(d: Disclosure, document: session.Document) -> None:
     """Which document is on screen: unit, year, kind, printed money unit, file, sha256 prefix."""
     unit = d.unit
     year = t("{year}年", year=unit.year) if unit.year else t("年度未识别")
-    badge = f":orange-badge[{t('示例')}]" if document.sample else f":blue-badge[{t('已上传')}]"
-    kind = t("{kind}预算", kind=t(unit.kind)) if unit.kind else ""
+    if document.sample:
+        badge = f":orange-badge[{t('示例')}]"
+    elif document.published:
+        badge = f":green-badge[{t('语料库')}]"  # a published document from the server's corpus
+    else:
+        badge = f":blue-badge[{t('已上传')}]"
+    final = unit.stage == "决算"  # final accounts: the banner must not call them a budget
+    if unit.kind:
+        kind = t("{kind}决算", kind=t(unit.kind)) if final else t("{kind}预算", kind=t(unit.kind))
+    else:
+        kind = t("决算") if final else ""
     name = md(unit.name) if unit.name else t("（未识别单位名称）")
     parts = [
         f"{badge} **{name}**",
@@ -68,7 +77,7 @@ def banner(d: Disclosure, document: session.Document) -> None:
         st.caption(t("这是内置的示例文档。在左侧边栏上传自己的预算公开文档后，各页面即显示该文档。"))
 
 
-def header(title: str, caption: str, unit_switch_shown: bool = True) -> Context:
+def header(title: str, caption: str, unit_switch_shown: bool = True) -> PageContext:
     """Title, caption, the document banner and the unit switch; returns the page's context."""
     d = session.current_disclosure()
     document = session.current_document()
@@ -83,4 +92,4 @@ def header(title: str, caption: str, unit_switch_shown: bool = True) -> Context:
     else:
         banner(d, document)
         unit = DEFAULT_UNIT
-    return Context(document, d, unit)
+    return PageContext(document, d, unit)

@@ -59,12 +59,15 @@ def parsed(key: str, data: bytes, name: str) -> Parsed:
             return _cache[(key, name)]
     from budget.application import worker
 
-    with st.spinner("正在解析和检查文档…"):
+    with st.spinner(t("正在解析和检查文档…")):
         result = worker.parse(data, name)
-    with _cache_lock:
-        _cache[(key, name)] = result
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
+        # Kept before the spinner is cleared: clearing it is a Streamlit call, where a
+        # rerun asked for during the parse (a click on another page) stops this run; the
+        # parse would be lost and start again on every click while it runs.
+        with _cache_lock:
+            _cache[(key, name)] = result
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
     return result
 
 
@@ -347,6 +350,12 @@ def sidebar() -> bool:
     _errors(errors)
     st.query_params[DOC] = prefix(current_document().key)
     return True
+
+
+def holds(prefix: str) -> bool:
+    """Whether this session holds a document (upload, joined or published) the prefix names."""
+    known = {**(st.session_state.get(_DOCUMENTS) or {}), **(st.session_state.get(_PUBLISHED) or {})}
+    return any(key.startswith(prefix) for key in known)
 
 
 def open_published(key: str, name: str, data: bytes) -> None:

@@ -63,3 +63,14 @@ def caption(document: Document, d: Disclosure, kind: TableKind | None) -> None:
     text = kind_source(document, d, kind)
     if text:
         st.caption(text)
+
+
+def functional_caption(document: Document, d: Disclosure) -> None:
+    """The source of the functional rows: the table they were read from (the 支出总表, or
+    where it lists funding sources instead, as 西安's does, the 一般公共预算支出表)."""
+    if d.functional_table is None or not 0 <= d.functional_table < len(d.tables):
+        caption(document, d, TableKind.EXPENDITURE)
+        return
+    text = table_source(document, d, d.tables[d.functional_table])
+    if text:
+        st.caption(text)

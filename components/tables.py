@@ -15,17 +15,21 @@ from pandas.io.formats.style import Styler
 from budget.export import tables as export
 from budget.model import Table
 from budget.views.labels import one
-from components.i18n import lang, t, units
+from components.i18n import lang, t, th, units
 from components.text import md
 
 _AMOUNT = re.compile(r"（(元|万元|亿元)）$")
 AMOUNT_COLUMNS = {"表内金额", "说明中金额", "金额", "占比", "增减率", "增减额"}
 WIDE_COLUMNS = ("科目名称", "项目", "科目")
+# Seven digits at most: a small column leaves a phone room for the first figure (at 390 px
+# 支出结构's 合计 showed "2,570.7" cut off behind a default-width code column).
+CODE_COLUMNS = ("科目编码",)
 STATUS = "核对"
 _STATUS_COLOURS = {
     "错误": "color: #C0392B; font-weight: 600",  # the check's verdicts (budget.views.check.verdict)
     "警告": "color: #B9770E; font-weight: 600",
     "一致": "color: #2E7D32",
+    "一致（四舍五入）": "color: #2E7D32",
 }
 
 
@@ -38,13 +42,15 @@ def money_table(
     height: int | None = None,
     pinned: tuple[str, ...] = (),
     words: tuple[str, ...] = (),
-    wide: str = "medium",
+    wide: int = 150,
 ) -> None:
     """A read-only table of pre-formatted text (amount columns right-aligned).
 
     ``pinned`` columns (row labels) stay in view when a wide table scrolls sideways;
     ``words`` columns hold our own words (statuses), translated like the headers;
-    ``wide`` is the width of the name column ("medium" leaves a phone room for the figures).
+    ``wide`` is the least width of the name column in pixels: with a small code column and
+    figure-wide amount columns it leaves a 390 px phone the first figure whole (a desktop
+    table stretches every column to its width).
     """
     frame = frame.copy()
     colours = None
@@ -58,19 +64,26 @@ def money_table(
             frame[column] = [units(v) if isinstance(v, str) else v for v in frame[column]]
     config: dict[str, object] = {}
     for column in frame.columns:
-        label = t(str(column))
+        label = th(str(column))
         if is_amount(str(column)):
-            config[label] = st.column_config.TextColumn(label, alignment="right")
+            # A column as wide as its long header ("深圳市信访局 2026年（万元）", "合计（万元）")
+            # pushed its right-aligned figures off a phone's screen: as wide as the figures
+            # instead (the header may be cut; its tooltip has it whole). A desktop table
+            # still stretches to its width.
+            longest = max([4] + [len(str(v)) for v in frame[column]])
+            config[label] = st.column_config.TextColumn(label, alignment="right", width=min(220, 9 * longest + 40))
         elif column in WIDE_COLUMNS:
-            config[label] = st.column_config.TextColumn(label, width=wide)  # type: ignore[arg-type]
+            config[label] = st.column_config.TextColumn(label, width=wide)
+        elif column in CODE_COLUMNS:
+            config[label] = st.column_config.TextColumn(label, width="small")
     for column in pinned:
         # Wide enough for its longest label (CJK characters ~16 px each), so the pinned
         # labels are not cut when the other columns need the room.
         longest = max([len(str(column))] + [len(str(v)) for v in frame[column]])
-        config[t(str(column))] = st.column_config.TextColumn(
-            t(str(column)), pinned=True, width=min(400, 16 * longest + 24)
+        config[th(str(column))] = st.column_config.TextColumn(
+            th(str(column)), pinned=True, width=min(400, 16 * longest + 24)
         )
-    frame.columns = [t(str(c)) for c in frame.columns]
+    frame.columns = [th(str(c)) for c in frame.columns]
     if height is None:
         # Show every row up to a screenful instead of a ten-row scroll box.
         height = min(36 + 35 * len(frame), 640)
@@ -92,8 +105,8 @@ def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
             frame[column] = [t(str(v)) if v else v for v in frame[column]]
     if STATUS in frame.columns:  # one verdict a row: "Note", not the summary's "Notes"
         frame[STATUS] = [one(str(v), lang()) if v else v for v in frame[STATUS]]
-    amounts = [t(str(c)) for c in frame.columns if is_amount(str(c))]
-    frame.columns = [t(str(c)) for c in frame.columns]
+    amounts = [th(str(c)) for c in frame.columns if is_amount(str(c))]
+    frame.columns = [th(str(c)) for c in frame.columns]
     styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})
     if colours is not None:
         styler = styler.apply(lambda _: colours, subset=[t(STATUS)])
@@ -126,7 +139,7 @@ def printed_table(frame: pd.DataFrame, amount_columns: set[int], height: int | N
 
 def downloads(frame: pd.DataFrame, stem: str, sheet: str, key: str) -> None:
     """CSV and XLSX of a frame, headers in the interface language (built only when clicked)."""
-    translated = frame.rename(columns=lambda c: t(str(c)))
+    translated = frame.rename(columns=lambda c: th(str(c)))
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
         t("下载 CSV"),

@@ -20,7 +20,7 @@ st.subheader(
     help="\n\n".join(filter(None, (definition("基本支出", lang()), definition("项目支出", lang())))),
 )
 charts.basic_project_bars(by_class(d, ctx.unit), ctx.unit)
-source.caption(ctx.document, d, TableKind.EXPENDITURE)
+source.functional_caption(ctx.document, d)
 
 st.subheader(
     t("基本支出的经济分类构成"),
@@ -35,6 +35,8 @@ st.caption(
     )
 )
 h = view.economic_hierarchy(d, session.current_report(), ctx.unit)
+if not h.empty and not view.split_by_part(d):
+    st.caption(t("这份文档的基本支出表没有分列人员经费和公用经费：图中直接按经济分类“类” → “款”展开。"))
 findings.at_place(h.problems, t("图中上级项目至少按下级之和绘制，标签仍显示文档中的数字。"))
 if h.empty:
     st.info(t("这份文档没有可用的基本支出经济分类数据。"))

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from budget.model import TableKind
 from budget.views import functional as view
 from budget.views.glossary import definition
 from components import findings, page, session, source, tables
@@ -49,4 +48,4 @@ with table_tab:
             ["科目编码", "科目名称", "金额", "占比"]
         ]
     )
-source.caption(ctx.document, d, TableKind.EXPENDITURE)
+source.functional_caption(ctx.document, d)

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from budget.model import TableKind
 from budget.views import overview as view
 from budget.views.glossary import definition
 from components import charts, headline, page, source
@@ -16,7 +15,7 @@ headline.headline_metrics(o, ctx)
 st.subheader(t("钱花在哪里"), help=definition("功能分类", lang()))
 st.caption(t("按功能分类“类”汇总的支出合计，及占支出总计的比例。"))
 charts.class_bars(view.by_class(d, ctx.unit), ctx.unit)
-source.caption(ctx.document, d, TableKind.EXPENDITURE)
+source.functional_caption(ctx.document, d)
 
 st.subheader(t("识别结果"))
 with st.container(key="cards_recognised"):

@@ -3,8 +3,10 @@
 import streamlit as st
 
 from budget.export import tables as export
+from budget.model import TableKind
 from budget.views.glossary import definition
 from budget.views.performance import checklist_frame, project_view
+from budget.views.tables import printed
 from components import checklist, page, session, source, tables
 from components.i18n import lang, t
 from components.text import md
@@ -16,7 +18,28 @@ ctx = page.header(
 d, doc = ctx.disclosure, ctx.document
 
 if not d.performance:
-    st.info(t("这份文档中没有识别到项目绩效目标表。"))
+    goals_only = [table for table in d.tables if table.kind == TableKind.PERFORMANCE and not table.empty]
+    if not goals_only:
+        st.info(t("这份文档中没有识别到项目绩效目标表。"))
+        st.stop()
+    # A table of projects with their goals in words and no 一级/二级/三级 indicators
+    # (广州's 重点项目绩效目标): shown as printed, since there is nothing to tick off.
+    st.info(t("这份文档的绩效目标表只列出项目和绩效目标的文字，没有一级、二级、三级指标，无法逐项核对；原表如下。"))
+    for table in goals_only:
+        # One card per project: a goal is a paragraph, which a table cell would cut off.
+        shown = printed(table)
+        for row in shown.frame.itertuples(index=False):
+            with st.container(border=True):
+                st.text(
+                    "\n".join(
+                        f"{head}：{cell}"
+                        for head, cell in zip(shown.frame.columns, row, strict=False)
+                        if str(cell).strip()
+                    )
+                )
+        where = source.table_source(ctx.document, d, table)
+        if where:
+            st.caption(where)
     st.stop()
 
 report = session.current_report()  # the flags are the 发布前检查's findings

@@ -83,7 +83,7 @@ def proposed_carry_over(table, side, named):
     余额, 用事业基金弥补收支差额 …; 结转下年, 未安排支出的实户资金 on the other side) as one
     line to add to the year's total (--proposed-rows)."""
     from budget.model import Line, total_of
-    from budget.checks.where import main_value, squash
+    from budget.checks.places import main_value, squash
 
     current = named(table, re.compile("本年收入合计" if side == "income" else "本年支出合计"), side)
     total = named(table, re.compile("收入总计" if side == "income" else "支出总计"), side)
@@ -107,7 +107,7 @@ def proposed_carry_over(table, side, named):
 def proposed_children(coded, parent):
     """The hierarchy's children within the parent's own 预算单位 (Line.unit): a 部门 that
     prints each unit's section has the same codes once per unit (--proposed-rows)."""
-    from budget.checks.where import level_of
+    from budget.checks.places import level_of
 
     level = level_of(parent)
     if level is None or not parent.code:

@@ -70,7 +70,7 @@ def test_corpus_page_in_a_browser(server, tmp_path):
 
             # Sort by 三公, largest first: the 审计局 (237.92 万元) leads.
             page.get_by_role("combobox", name="排序").click()
-            page.get_by_role("option", name="“三公”经费（万元）", exact=True).click()
+            page.get_by_role("option", name="“三公”经费", exact=True).click()
             expect(_rows(page).first).to_contain_text(AUDIT)
             page.screenshot(path=str(tmp_path / "corpus_units.png"), full_page=True)
 
@@ -96,5 +96,16 @@ def test_corpus_page_in_a_browser(server, tmp_path):
             page.locator("[data-testid='stSidebarNav'] a", has_text="三公经费").click()
             expect(page.get_by_role("heading", name="三公经费")).to_be_visible()
             expect(page.get_by_text("237.92").first).to_be_visible()
+            # The link names the document (?doc= its sha256 prefix): opened in a fresh
+            # context (another reader), it shows the same published document from the corpus.
+            link = page.url
+            assert "doc=" in link
+            other = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+            other.set_default_timeout(60_000)
+            other.goto(link)
+            expect(other.get_by_role("heading", name="三公经费")).to_be_visible()
+            expect(other.get_by_text(AUDIT).first).to_be_visible()
+            expect(other.get_by_text("237.92").first).to_be_visible()
+            expect(other.get_by_text("此链接指向的文档尚未加载")).to_have_count(0)
         finally:
             browser.close()

@@ -33,9 +33,9 @@ from collections.abc import Callable
 import pandas as pd
 
 from budget.application import files, parallel
-from budget.checks.quotes import section_contexts, section_paragraphs, sentences
+from budget.narrative.text import section_contexts, section_paragraphs, sentences
 from budget.model import Disclosure, Money, MoneyUnit, TableKind
-from budget.vocabulary import squash
+from budget.vocabulary import THREE_PUBLIC_LABELS, squash
 
 AMOUNT = "DECIMAL(24,10)"  # printed amounts: up to 14 integer digits, 10 decimals (决算 tables
 # print 万元 to 7 decimals: 174.7130240)
@@ -88,15 +88,8 @@ DOCUMENT_TABLES = (
     "documents",
 )
 
-THREE_PUBLIC_ITEMS = (
-    "total",
-    "overseas",
-    "vehicles",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-    "running_costs",
-)
+# The 三公 fields as the tables print them, then 机关运行经费 (kept with them in ThreePublic).
+THREE_PUBLIC_ITEMS = (*THREE_PUBLIC_LABELS, "running_costs")
 
 
 def exact(value: Decimal | None, integer_digits: int, places: int) -> str | None:
@@ -654,11 +647,27 @@ class IngestReport:
         return f"共 {len(self.files)} 个文件：导入 {self.ingested}，跳过 {self.skipped}；数据库 {self.database}"
 
 
+def not_a_disclosure(d: Disclosure) -> str | None:
+    """Why a file the loaders read is still no disclosure to store, or None.
+
+    A folder of published documents often holds a list of them (a manifest.csv, a
+    readme) whose text names tables and amounts, so the loaders take it for a narrative.
+    A disclosure, even one part of it, has a unit name, a table or a heading; a file with
+    none of them would only add a nameless row and findings about nothing.
+    """
+    if d.tables or d.unit.name or any(s.heading.strip() for s in d.sections):
+        return None
+    return "没有识别出单位名称、表格或章节标题，不像预算公开文档（如文件清单、说明文字），未导入"
+
+
 def _read_rows(job: tuple[str, str, str | None]) -> FileResult:
     """Load and check one file (in a worker process); the rows to store, or why not."""
     path, relative, region = job
     try:
         d = files.read(path)
+        unlike = not_a_disclosure(d)
+        if unlike is not None:
+            return FileResult(relative, reason=unlike)
         return FileResult(relative, rows_of(d, relative, datetime.now(UTC).replace(tzinfo=None), region))
     except Exception as error:  # noqa: BLE001 - one bad file is reported, never a crash
         return FileResult(relative, reason=files.reason(error))

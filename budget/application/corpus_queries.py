@@ -11,6 +11,7 @@ are put into SQL; every value is a parameter.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -437,6 +438,19 @@ class DocumentFile:
     sha256: str
     name: str
     path: Path  # the file in the corpus folder
+
+
+def document_named(con, prefix: str) -> str | None:
+    """The sha256 of the one corpus document whose digest starts with ``prefix`` (how a
+    shared link names it), or None when none or several do."""
+    if not prefix or not re.fullmatch(r"[0-9a-f]+", prefix):
+        return None
+    cursor = con.cursor()
+    try:
+        rows = cursor.execute("SELECT sha256 FROM documents WHERE starts_with(sha256, ?) LIMIT 2", [prefix]).fetchall()
+    finally:
+        cursor.close()
+    return rows[0][0] if len(rows) == 1 else None
 
 
 def document_file(con, sha256: str, directory: str | os.PathLike | None = None) -> DocumentFile | None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from budget.checks.amounts import Comparison, compare_sum
 from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
-from budget.checks.where import (
+from budget.checks.places import (
     ROUNDING_NOTE,
     THREE_PUBLIC_READ,
     asset_location,

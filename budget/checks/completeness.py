@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
-from budget.checks.where import squash
+from budget.checks.places import squash
 from budget.model import STANDARD_TABLES, TABLE_LABELS, Section, Table, TableKind
 
 

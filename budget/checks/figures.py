@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from budget.checks.amounts import add_up, zero
 from budget.checks.core import Context, Location
-from budget.checks.where import (
+from budget.checks.places import (
     asset_location,
     asset_total,
     column_label,
@@ -29,7 +29,7 @@ from budget.checks.where import (
     side_line,
     squash,
 )
-from budget.checks.where import three_public_cell
+from budget.checks.places import three_public_cell
 from budget.model import COLUMN_LABELS, TABLE_LABELS, Line, Money, Table, TableKind
 from budget.narrative import Claim, Kind, Role, Subject, read_claims
 from budget.narrative.text import last_match, sentence_span

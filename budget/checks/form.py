@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
-from budget.checks.quotes import section_paragraphs
-from budget.checks.where import NARRATIVE, coded, coded_tables, squash
+from budget.narrative.text import section_paragraphs
+from budget.checks.places import NARRATIVE, coded, coded_tables, squash
 from budget.model import Line, Table, TableKind
 
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

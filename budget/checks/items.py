@@ -19,7 +19,7 @@ from budget.checks.amounts import compare_sum
 from budget.checks.core import Category, Context, Finding, Need, Severity, rule
 from budget.checks.figures import Resolved, claims, resolutions
 from budget.checks.text import check_stated, figure_location, stated
-from budget.checks.where import level_of, squash
+from budget.checks.places import level_of, squash
 from budget.model import Money
 from budget.narrative import Claim, Kind, Role, Subject
 from budget.narrative.claims import DECREASE, FLAT, INCREASE

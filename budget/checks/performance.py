@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 from budget.checks.amounts import exceeds
 from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
-from budget.checks.where import money, squash
+from budget.checks.places import money, squash
 from budget.model import Indicator, Money, MoneyUnit, PerformanceProject, TableKind
 
 OPERATORS = (

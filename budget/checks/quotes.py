@@ -13,8 +13,9 @@ from decimal import Decimal
 
 from budget.model import Disclosure, Money, MoneyUnit
 
+from budget.narrative.text import section_contexts, section_paragraphs, sentences
+
 AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)")
-SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 BREAK = re.compile(r"[，,；;、。：:（(）)\n]|其中|包括|分别")  # quote marks belong to names (“三公”)
 FILLER = re.compile(r"^(?:主要)?(?:为|是|共计|合计|共|计)+|(?:共计|合计|安排|预算数为|预算为|为|是|共|计|达|约)+$")
 THRESHOLD_AFTER = re.compile(r"^\s*(?:（含）|\(含\))?\s*(?:以上|以下|以内|及以上|及以下)")
@@ -60,63 +61,6 @@ def label_before(sentence: str, start: int) -> str:
     return label
 
 
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE.findall(text) if s.strip()]
-
-
-def section_contexts(doc: Disclosure) -> list[str]:
-    """For each section: its heading with the heading of the level-1 section above it."""
-    contexts = []
-    parent = ""
-    for section in doc.sections:
-        if section.level <= 1:
-            parent = section.heading
-            contexts.append(section.heading)
-        else:
-            contexts.append(f"{parent} {section.heading}")
-    return contexts
-
-
-LINE_END = re.compile(r"[。！？：:；;]$")
-
-
-def unwrap_with_joins(text: str) -> list[tuple[str, tuple[int, ...]]]:
-    """Paragraphs, with lines that a PDF wrapped mid-sentence joined again, and the
-    positions where lines were joined (a doubled word across a join may be an artefact)."""
-    paragraphs: list[tuple[str, tuple[int, ...]]] = []
-    current = ""
-    joins: list[int] = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        if current:
-            joins.append(len(current))
-        current += line
-        if LINE_END.search(line):
-            paragraphs.append((current, tuple(joins)))
-            current, joins = "", []
-    if current:
-        paragraphs.append((current, tuple(joins)))
-    return paragraphs
-
-
-def unwrap(text: str) -> list[str]:
-    return [paragraph for paragraph, _ in unwrap_with_joins(text)]
-
-
-def section_body(doc: Disclosure, index: int) -> str:
-    section = doc.sections[index]
-    return f"{section.heading}\n{section.text}" if section.heading else section.text
-
-
-def section_paragraphs(doc: Disclosure, index: int) -> list[tuple[str, tuple[int, ...]]]:
-    """The heading (a paragraph of its own) and the unwrapped paragraphs of a section."""
-    section = doc.sections[index]
-    heading = [(section.heading.strip(), ())] if section.heading.strip() else []
-    return heading + unwrap_with_joins(section.text)
-
-
 def find_quotes(doc: Disclosure) -> tuple[Quote, ...]:
     quotes = []
     contexts = section_contexts(doc)
@@ -142,11 +86,3 @@ def find_quotes(doc: Disclosure) -> tuple[Quote, ...]:
                         )
                     )
     return tuple(quotes)
-
-
-def sentence_span(paragraph: str, position: int) -> tuple[str, int]:
-    """The sentence around ``position`` and where it starts in the paragraph."""
-    start = max(paragraph.rfind(mark, 0, position) for mark in "。！？") + 1
-    ends = [e for e in (paragraph.find(mark, position) for mark in "。！？") if e >= 0]
-    end = min(ends) + 1 if ends else len(paragraph)
-    return paragraph[start:end], start

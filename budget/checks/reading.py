@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 
 from budget.checks.arithmetic import CELL_TEMPLATE, SumCheck, hierarchy_checks, misread_signal, row_checks
 from budget.checks.core import Category, Context, Finding, Location, RuleResult, Severity, Status, rule
-from budget.checks.where import column_label, squash
-from budget.model import COLUMN_LABELS, Disclosure, Table, TableKind
+from budget.checks.places import column_label, squash
+from budget.model import COLUMN_LABELS, STANDARD_TABLES, Disclosure, Table, TableKind
 
 MIN_FAILURES = 3  # fewer failed identities are read as defects of the document
 WHOLESALE = 0.5  # share of a table's (or a column's) identities failing that points at the reading
@@ -42,16 +42,7 @@ INCOME_SOURCES = (
 # tables of one fund, that cannot have columns by source (西安's 支出总表 and 深圳's 基本支出总表
 # are laid out by source, and rightly so: not among them)
 SPENDING_TABLES = (TableKind.GENERAL_PUBLIC, TableKind.GOV_FUND)
-TABLES_WITH_LINES = (
-    TableKind.SUMMARY,
-    TableKind.INCOME,
-    TableKind.EXPENDITURE,
-    TableKind.FISCAL_SUMMARY,
-    TableKind.GENERAL_PUBLIC,
-    TableKind.BASIC_ECONOMIC,
-    TableKind.GOV_FUND,
-    TableKind.STATE_CAPITAL,
-)
+TABLES_WITH_LINES = tuple(kind for kind in STANDARD_TABLES if kind != TableKind.THREE_PUBLIC)
 READ_TEMPLATE = "{table}可能没有读对：{failed} / {checked} 项表内核对不成立（{where}），这些核对结果不计为错误"
 
 

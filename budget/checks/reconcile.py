@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from budget.checks.amounts import add_up, compare, exceeds, zero
 from budget.checks.core import Category, Context, Finding, Location, Need, Severity, has, rule
-from budget.checks.where import (
+from budget.checks.places import (
     column_label,
     keys_of,
     level_of,

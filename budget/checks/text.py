@@ -17,8 +17,9 @@ from decimal import Decimal
 from budget.checks.amounts import Comparison, compare, exceeds, quantum_in
 from budget.checks.core import Category, Context, Finding, Location, Need, Settings, Severity, rule
 from budget.checks.figures import Bound, Resolved, TableFigure, resolutions
-from budget.checks.quotes import Quote, section_paragraphs, sentence_span
-from budget.checks.where import money
+from budget.checks.quotes import Quote
+from budget.narrative.text import section_paragraphs, sentence_span
+from budget.checks.places import money
 from budget.model import Disclosure, Money, MoneyUnit, Section
 from budget.narrative import Claim, Figure, Role
 from budget.narrative.text import section_contexts

@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pandas as pd
 
 from budget.checks.core import CheckReport
-from budget.model import Disclosure, TableKind
+from budget.model import Disclosure, Line, TableKind
 from budget.views.display import DisplayUnit, figure
-from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, tree_findings
+from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, one_per_code, tree_findings
 from budget.vocabulary import clean_code, level_of_code, parent_code
 
 
@@ -22,7 +22,7 @@ def economic_hierarchy(d: Disclosure, report: CheckReport, unit: DisplayUnit | N
     for key, label in (("personnel", "人员经费"), ("public", "公用经费")):
         part_total = total_line.values.get(key) if total_line else None
         part_nodes = []
-        for line in d.economic:
+        for line in _by_code(d):
             code = clean_code(line.code)
             amount = line.values.get(key)
             if not code or amount is None or amount.amount <= 0:
@@ -43,10 +43,40 @@ def economic_hierarchy(d: Disclosure, report: CheckReport, unit: DisplayUnit | N
             for node in part_nodes:
                 parent = node.parent if any(n.id == node.parent for n in part_nodes) else key
                 nodes.append(Node(node.id, parent, node.name, node.amount, node.code, node.level))
+    if not nodes:
+        nodes = _classes_only(d)
     root_amount = total_line.total if total_line else None
     index = next((i for i, t in enumerate(d.tables) if t is table), None) if table is not None else None
     problems = tree_findings(report, index, {"total", "personnel", "public"})
     return build_hierarchy(nodes, "基本支出", root_amount, unit, problems)
+
+
+def _by_code(d: Disclosure) -> list[Line]:
+    """The economic rows, one per code (西安 splits 30101 基本工资 by 政府经济科目 over two
+    rows): a tile per row would repeat an id and the treemap would draw nothing."""
+    table = d.table(TableKind.BASIC_ECONOMIC)
+    total_line = table.total_line() if table else None
+    return one_per_code(d.economic, total_line.total if total_line else None)
+
+
+def split_by_part(d: Disclosure) -> bool:
+    """Whether the basic-expenditure table prints 人员经费 / 公用经费 (else the treemap
+    opens its economic classes directly)."""
+    return any(line.values.get(k) is not None for line in d.economic for k in ("personnel", "public"))
+
+
+def _classes_only(d: Disclosure) -> list[Node]:
+    """基本支出 → economic 类 → 款 from a table that prints one amount per class and no
+    人员 / 公用 columns (广州's 部门预算支出经济科目 | 预算): what it prints, no split guessed."""
+    nodes = []
+    for line in _by_code(d):
+        code = clean_code(line.code)
+        amount = line.values.get("total")
+        if not code or amount is None or amount.amount <= 0:
+            continue
+        parent = parent_code(code)
+        nodes.append(Node(code, parent or ROOT, line.name, amount, code, line.level or level_of_code(code) or 1))
+    return nodes
 
 
 def tiles_frame(h: Hierarchy, translate: Callable[[str], str] = str, unit: DisplayUnit | None = None) -> pd.DataFrame:

@@ -1,8 +1,9 @@
 """The 语料库 page: frames from the corpus queries' results (budget.application.corpus_queries).
 
-Pure Python. Amounts arrive as exact Decimals in 万元 and stay Decimal in the frames
-(the table sorts them as numbers, the downloads write them exactly); shares and changes
-are computed here from the exact amounts, and floats appear only as chart geometry.
+Pure Python. Amounts arrive as exact Decimals in 万元 (the corpus's unit) and leave in
+the page's display unit (元 / 万元 / 亿元), converted exactly and still Decimal (the table
+sorts them as numbers, the downloads write them exactly); shares and changes are computed
+here from the exact amounts, and floats appear only as chart geometry.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import pandas as pd
 from budget.model import Disclosure, Money, MoneyUnit
 from budget.vocabulary import share
 from budget.views.compare import headline_amounts
+from budget.views.display import DEFAULT_UNIT, DisplayUnit, in_unit
 
-DISPLAY_UNIT = MoneyUnit.WAN_YUAN
+CORPUS_UNIT = MoneyUnit.WAN_YUAN  # every amount the corpus queries return
 
 MEASURE_LABELS: dict[str, str] = {
     "expenditure_total": "支出总计",
@@ -42,28 +44,43 @@ BASIS_CHOICES: dict[str, str] = {
     "change": "较上年增减额",
     "rate": "较上年增减率",
 }
-BASIS_LABELS: dict[str, str] = {
-    "amount": f"金额（{DISPLAY_UNIT}）",
-    "share": "占本单位支出总计",
-    "change": f"较上年增减额（{DISPLAY_UNIT}）",
-    "rate": "较上年增减率",
-}
 SEVERITY_LABELS = {"errors": "错误", "warnings": "警告", "infos": "提示"}
+# Cells whose words are ours (translated on screen), not the document's.
+WORD_COLUMNS = ("预算/决算", "类型", "原文金额单位", "项目")
 
-# The table of units: (query column, header) in reading order.
-UNIT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("unit_name", "单位"),
-    ("year", "年度"),
-    ("stage", "预算/决算"),
-    ("kind", "类型"),
-    ("region", "地区"),
-    *((m, f"{MEASURE_LABELS[m]}（{DISPLAY_UNIT}）") for m in MEASURE_LABELS),
-    *SEVERITY_LABELS.items(),
-    ("money_unit", "原文金额单位"),
-    ("name", "文件"),
-)
-AMOUNT_HEADERS = tuple(f"{MEASURE_LABELS[m]}（{DISPLAY_UNIT}）" for m in MEASURE_LABELS)
-SORT_LABELS: dict[str, str] = dict(UNIT_COLUMNS)
+
+def basis_label(basis: str, unit: DisplayUnit = DEFAULT_UNIT) -> str:
+    """The header and axis title of a ranking's figure ("金额（万元）", "占本单位支出总计")."""
+    return {
+        "amount": f"金额（{unit}）",
+        "share": "占本单位支出总计",
+        "change": f"较上年增减额（{unit}）",
+        "rate": "较上年增减率",
+    }[basis]
+
+
+def unit_columns(unit: DisplayUnit = DEFAULT_UNIT) -> tuple[tuple[str, str], ...]:
+    """The table of units: (query column, header) in reading order."""
+    return (
+        ("unit_name", "单位"),
+        ("year", "年度"),
+        ("stage", "预算/决算"),
+        ("kind", "类型"),
+        ("region", "地区"),
+        *((m, f"{MEASURE_LABELS[m]}（{unit}）") for m in MEASURE_LABELS),
+        *SEVERITY_LABELS.items(),
+        ("money_unit", "原文金额单位"),
+        ("name", "文件"),
+    )
+
+
+# What the table can be sorted by (the sort picker's words: no unit, it changes nothing).
+SORT_LABELS: dict[str, str] = {column: MEASURE_LABELS.get(column, header) for column, header in unit_columns()}
+
+
+def shown(value: Decimal | None, unit: DisplayUnit) -> Decimal | None:
+    """An exact corpus amount (万元) in the display unit, still exact."""
+    return None if value is None else in_unit(Money(value, CORPUS_UNIT), unit)
 
 
 def _decimal(value) -> Decimal | None:
@@ -86,7 +103,7 @@ def _rounded(value: Decimal | None, places: str = "0.01") -> Decimal | None:
 def _percent(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     if part is None or whole is None:
         return None
-    return share(Money(part, DISPLAY_UNIT), Money(whole, DISPLAY_UNIT))
+    return share(Money(part, CORPUS_UNIT), Money(whole, CORPUS_UNIT))  # a ratio: any one unit
 
 
 def _rate(value: Decimal | None, previous: Decimal | None) -> Decimal | None:
@@ -105,14 +122,14 @@ def _year(value) -> int | None:
 # ---------------------------------------------------------------- the table of units
 
 
-def units_frame(rows: pd.DataFrame) -> pd.DataFrame:
-    """The table of units as shown: Chinese headers, amounts as exact Decimals (万元),
-    finding counts as integers, a blank figure as None."""
+def units_frame(rows: pd.DataFrame, unit: DisplayUnit = DEFAULT_UNIT) -> pd.DataFrame:
+    """The table of units as shown: Chinese headers, amounts as exact Decimals in the
+    display unit, finding counts as integers, a blank figure as None."""
     out = pd.DataFrame(index=rows.index)
-    for column, header in UNIT_COLUMNS:
+    for column, header in unit_columns(unit):
         values = rows[column] if column in rows.columns else pd.Series([None] * len(rows), index=rows.index)
-        if header in AMOUNT_HEADERS:
-            out[header] = [_decimal(v) for v in values]
+        if column in MEASURE_LABELS:
+            out[header] = [_decimal(shown(_decimal(v), unit)) for v in values]
         elif column == "year":
             out[header] = pd.array([_year(v) for v in values], dtype="Int64")
         elif column in SEVERITY_LABELS:
@@ -139,7 +156,7 @@ def metric_value(basis: str, amount: Decimal | None, whole: Decimal | None, prev
     raise ValueError(f"unknown basis {basis!r}")
 
 
-def ranking_frame(rows: pd.DataFrame, basis: str) -> pd.DataFrame:
+def ranking_frame(rows: pd.DataFrame, basis: str, unit: DisplayUnit = DEFAULT_UNIT) -> pd.DataFrame:
     """Ranked rows: 名次, 单位, 年度, 预算/决算, 地区, the metric, and the exact figures
     behind it (this year, 支出总计, last year)."""
     frame = pd.DataFrame(
@@ -151,18 +168,18 @@ def ranking_frame(rows: pd.DataFrame, basis: str) -> pd.DataFrame:
             "地区": [None if v is None else str(v) for v in rows["region"]],
         }
     )
-    amounts = [_decimal(v) for v in rows["amount"]]
-    wholes = [_decimal(v) for v in rows["whole"]]
-    previous = [_decimal(v) for v in rows["previous"]]
-    frame[BASIS_LABELS[basis]] = [
+    amounts = [_decimal(shown(_decimal(v), unit)) for v in rows["amount"]]
+    wholes = [_decimal(shown(_decimal(v), unit)) for v in rows["whole"]]
+    previous = [_decimal(shown(_decimal(v), unit)) for v in rows["previous"]]
+    frame[basis_label(basis, unit)] = [
         metric_value(basis, a, w, p) for a, w, p in zip(amounts, wholes, previous, strict=True)
     ]
     if basis != "amount":
-        frame[f"本年（{DISPLAY_UNIT}）"] = amounts
+        frame[f"本年（{unit}）"] = amounts
     if basis == "share":
-        frame[f"支出总计（{DISPLAY_UNIT}）"] = wholes
+        frame[f"支出总计（{unit}）"] = wholes
     if basis in ("change", "rate"):
-        frame[f"上年（{DISPLAY_UNIT}）"] = previous
+        frame[f"上年（{unit}）"] = previous
     return frame
 
 
@@ -170,10 +187,10 @@ def chart_label(unit_name: str, year, stage: str) -> str:
     return f"{unit_name}（{_year(year) or '年度不详'}{stage}）"
 
 
-def ranking_bars(rows: pd.DataFrame, basis: str) -> pd.DataFrame:
-    """Bars for the ranking chart: label, value (float: bar length only), text (exact)."""
-    frame = ranking_frame(rows, basis)
-    column = BASIS_LABELS[basis]
+def ranking_bars(rows: pd.DataFrame, basis: str, unit: DisplayUnit = DEFAULT_UNIT) -> pd.DataFrame:
+    """Bars for the ranking chart: label, value (float: bar length only), text (two decimals)."""
+    frame = ranking_frame(rows, basis, unit)
+    column = basis_label(basis, unit)
     labels = [chart_label(n, y, s) for n, y, s in zip(rows["unit_name"], rows["year"], rows["stage"], strict=True)]
     return pd.DataFrame(
         {
@@ -194,16 +211,18 @@ def metric_text(basis: str, value: Decimal | None) -> str:
     return f"{rounded:+,.2f}" if basis == "change" else f"{rounded:,.2f}"
 
 
-def histogram_frame(bins: pd.DataFrame, basis: str) -> pd.DataFrame:
-    """The distribution's bins with a readable range label."""
+def histogram_frame(bins: pd.DataFrame, basis: str, unit: DisplayUnit = DEFAULT_UNIT) -> pd.DataFrame:
+    """The distribution's bins (bar geometry in the display unit) with a readable range."""
     percent = basis in ("share", "rate")
-    unit = "%" if percent else f" {DISPLAY_UNIT}"
+    scale = 1.0 if percent else float(in_unit(Money(Decimal(1), CORPUS_UNIT), unit))
+    suffix = "%" if percent else f" {unit}"
+    low, high = bins["low"].astype(float) * scale, bins["high"].astype(float) * scale
     return pd.DataFrame(
         {
-            "low": bins["low"].astype(float),
-            "high": bins["high"].astype(float),
+            "low": low,
+            "high": high,
             "units": bins["units"].astype(int),
-            "label": [f"{lo:,.1f}–{hi:,.1f}{unit}" for lo, hi in zip(bins["low"], bins["high"], strict=True)],
+            "label": [f"{lo:,.2f}–{hi:,.2f}{suffix}" for lo, hi in zip(low, high, strict=True)],
         }
     )
 
@@ -222,8 +241,9 @@ class Draft:
     amounts: dict[str, Money | None]  # every headline figure in its printed unit
 
     def amount(self, measure: str) -> Decimal | None:
+        """The figure in the corpus's unit (万元), as the corpus queries compare it."""
         money = self.amounts.get(measure)
-        return None if money is None else money.to(DISPLAY_UNIT).amount
+        return None if money is None else money.to(CORPUS_UNIT).amount
 
 
 def draft_of(name: str, d: Disclosure, stage: str, running_costs: Money | None) -> Draft:
@@ -236,24 +256,44 @@ def draft_metric(draft: Draft, measure: str, basis: str, previous: Decimal | Non
     return metric_value(basis, draft.amount(measure), draft.amount("expenditure_total"), previous)
 
 
-def standing_text(draft: Draft, basis: str, value: Decimal | None, standing: dict) -> str:
-    """One sentence: where the draft's figure stands among the matching corpus units."""
+@dataclass(frozen=True)
+class Standing:
+    """Where a draft's figure stands among the matching corpus units (for one sentence)."""
+
+    name: str
+    value: str  # the draft's figure as shown ("" when it has none)
+    total: int = 0
+    place: int = 0
+    below: int = 0
+    above: int = 0
+    median: str = "—"
+
+
+def standing_of(
+    draft: Draft, basis: str, value: Decimal | None, standing: dict, unit: DisplayUnit = DEFAULT_UNIT
+) -> Standing:
+    """The draft's figure (``value`` in 万元, or a percent) and its place, in the display unit."""
     if value is None:
-        return f"《{draft.name}》没有这一数字（或缺上年数据），无法比较。"
+        return Standing(draft.name, "")
+    percent = basis in ("share", "rate")
     total = int(standing["total"])
-    if total == 0:
-        return "语料库中没有可比较的单位。"
-    above = int(standing["above"])
-    below = int(standing["below"])
     median = standing["median"]
-    median_text = "—" if median is None or pd.isna(median) else metric_text(basis, Decimal(str(round(median, 4))))
-    return (
-        f"《{draft.name}》为 {metric_text(basis, value)}：在语料库 {total} 个可比单位中排第 {above + 1} 位"
-        f"（高于 {below} 个，低于 {above} 个）；语料库中位数 {median_text}。"
+    median_value = None if median is None or pd.isna(median) else Decimal(str(round(median, 4)))
+    if not percent:
+        value, median_value = shown(value, unit), shown(median_value, unit)
+    above = int(standing["above"]) if total else 0
+    return Standing(
+        draft.name,
+        metric_text(basis, value),
+        total,
+        above + 1,
+        int(standing["below"]) if total else 0,
+        above,
+        "—" if median_value is None else metric_text(basis, median_value),
     )
 
 
-def draft_frame(draft: Draft, standings: pd.DataFrame) -> pd.DataFrame:
+def draft_frame(draft: Draft, standings: pd.DataFrame, unit: DisplayUnit = DEFAULT_UNIT) -> pd.DataFrame:
     """Each headline figure of a draft next to the corpus: its share of the draft's
     支出总计, how many comparable units, its place among them and their median."""
     by_measure = {row["measure"]: row for row in standings.to_dict("records")}
@@ -267,11 +307,13 @@ def draft_frame(draft: Draft, standings: pd.DataFrame) -> pd.DataFrame:
         records.append(
             {
                 "项目": label,
-                f"本文档（{DISPLAY_UNIT}）": value,
+                f"本文档（{unit}）": _decimal(shown(value, unit)),
                 "占本单位支出总计": _percent(value, draft.amount("expenditure_total")),
                 "可比单位数": total,
                 "名次（从高到低）": f"{standing['above'] + 1} / {total + 1}" if standing and total else "—",
-                f"语料库中位数（{DISPLAY_UNIT}）": _decimal(standing["median"]) if standing and total else None,
+                f"语料库中位数（{unit}）": _decimal(shown(_decimal(standing["median"]), unit))
+                if standing and total
+                else None,
             }
         )
     return pd.DataFrame(records)
@@ -337,7 +379,7 @@ class Timeline:
         return self.classes.empty and self.three_public.empty
 
 
-def timeline(rows: pd.DataFrame, stage: str) -> Timeline:
+def timeline(rows: pd.DataFrame, stage: str, unit: DisplayUnit = DEFAULT_UNIT) -> Timeline:
     """The rows of one unit for one stage, split into its 类 lines and its 三公 lines."""
     rows = rows[rows["stage"] == stage]
 
@@ -347,7 +389,7 @@ def timeline(rows: pd.DataFrame, stage: str) -> Timeline:
             labels = [f"{c} {n}" for c, n in zip(chosen["series"], chosen["name"], strict=True)]
         else:
             labels = [TIMELINE_LABELS.get(str(s), str(s)) for s in chosen["series"]]
-        amounts = [_decimal(v) for v in chosen["amount"]]
+        amounts = [_decimal(shown(_decimal(v), unit)) for v in chosen["amount"]]
         return pd.DataFrame(
             {
                 "year": [int(y) for y in chosen["year"]],
@@ -365,8 +407,8 @@ def timeline(rows: pd.DataFrame, stage: str) -> Timeline:
     return Timeline(part("class"), three.reset_index(drop=True), years)
 
 
-def timeline_table(t: Timeline) -> pd.DataFrame:
-    """One row per series, one column per year (万元, exact)."""
+def timeline_table(t: Timeline, unit: DisplayUnit = DEFAULT_UNIT) -> pd.DataFrame:
+    """One row per series, one column per year (exact, in the unit the timeline was made in)."""
     frames = [t.three_public, t.classes]
     long = (
         pd.concat([f for f in frames if not f.empty], ignore_index=True) if any(not f.empty for f in frames) else None
@@ -377,14 +419,16 @@ def timeline_table(t: Timeline) -> pd.DataFrame:
     table = pd.DataFrame({"项目": order})
     for year in t.years:
         by_series = {s: a for s, y, a in zip(long["series"], long["year"], long["amount"], strict=True) if y == year}
-        table[f"{year}年（{DISPLAY_UNIT}）"] = [by_series.get(s) for s in order]
+        table[f"{year}年（{unit}）"] = [by_series.get(s) for s in order]
     return table
 
 
 # ---------------------------------------------------------------- 预算 against 决算
 
 
-def stages_frame(rows: pd.DataFrame, measures: Sequence[str] = tuple(MEASURE_LABELS)) -> pd.DataFrame | None:
+def stages_frame(
+    rows: pd.DataFrame, unit: DisplayUnit = DEFAULT_UNIT, measures: Sequence[str] = tuple(MEASURE_LABELS)
+) -> pd.DataFrame | None:
     """Each headline figure of one unit and year: 预算, 决算, 决算 − 预算, 决算 / 预算 (%)."""
     by_stage = dict(zip(rows["stage"], rows.to_dict("records"), strict=True))
     if "预算" not in by_stage or "决算" not in by_stage:
@@ -392,15 +436,15 @@ def stages_frame(rows: pd.DataFrame, measures: Sequence[str] = tuple(MEASURE_LAB
     budget, final = by_stage["预算"], by_stage["决算"]
     records = []
     for m in measures:
-        b, f = _decimal(budget.get(m)), _decimal(final.get(m))
+        b, f = _decimal(shown(_decimal(budget.get(m)), unit)), _decimal(shown(_decimal(final.get(m)), unit))
         if b is None and f is None:
             continue
         records.append(
             {
                 "项目": MEASURE_LABELS[m],
-                f"预算（{DISPLAY_UNIT}）": b,
-                f"决算（{DISPLAY_UNIT}）": f,
-                f"决算−预算（{DISPLAY_UNIT}）": None if b is None or f is None else f - b,
+                f"预算（{unit}）": b,
+                f"决算（{unit}）": f,
+                f"决算−预算（{unit}）": None if b is None or f is None else f - b,
                 "决算/预算": _percent(f, b),
             }
         )

@@ -7,9 +7,10 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from budget.checks.core import CheckReport
-from budget.model import COLUMN_LABELS, Disclosure, Line, Money, MoneyUnit, Table, TableKind
+from budget.model import COLUMN_LABELS, Disclosure, Line, Money, MoneyUnit, TableKind
 from budget.views.display import DisplayUnit, figure
-from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, tree_findings
+from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, one_per_code, tree_findings
+from budget.views.overview import amount_of, functional_total_line
 from budget.vocabulary import clean_code, level_of_code, parent_code, share_label
 
 MEASURES: dict[str, str] = {"total": "合计", "basic": "基本支出", "project": "项目支出"}
@@ -24,10 +25,10 @@ def functional_hierarchy(
     A row whose amount is blank or zero for the measure is left out (nothing to draw);
     a blank parent is kept when it has drawn children.
     """
-    coded = [(code, line) for line in d.functional if (code := clean_code(line.code))]
+    coded = [(code, line) for line in functional_rows(d) if (code := clean_code(line.code))]
     wanted: dict[str, Line] = {}
     for code, line in coded:
-        amount = line.values.get(measure)
+        amount = amount_of(line, measure)
         if amount is not None and amount.amount > 0:
             wanted[code] = line
     # Keep the ancestors of every drawn row.
@@ -42,7 +43,7 @@ def functional_hierarchy(
     for code, line in coded:
         if code not in wanted:
             continue
-        amount = line.values.get(measure)
+        amount = amount_of(line, measure)
         nodes.append(
             Node(
                 id=code,
@@ -54,26 +55,35 @@ def functional_hierarchy(
             )
         )
     root_amount = None
-    # the root is the total of the table the functional rows were read from (the 支出总表,
-    # or the 一般公共预算支出表 where the 支出总表 is printed by unit or economic class)
-    index = d.functional_table if d.functional_table is not None else _index(d, d.table(TableKind.EXPENDITURE))
-    table = d.tables[index] if index is not None else None
-    total_line = table.total_line() if table else None
+    total_line = functional_total_line(d)  # the total of the rows drawn
     if total_line is not None:
-        root_amount = total_line.values.get(measure)
-    problems = tree_findings(report, index, {measure})
+        root_amount = amount_of(total_line, measure)
+    # the check's findings in the measure's column of the table the rows come from (基本支出
+    # drawn as 人员 + 公用 where it is printed only as those two: their columns too)
+    keys = {measure, "personnel", "public"} if measure == "basic" else {measure}
+    problems = tree_findings(report, _functional_index(d), keys)
     return build_hierarchy(nodes, f"{MEASURES[measure]}", root_amount, unit, problems)
 
 
-def _index(d: Disclosure, table: Table | None) -> int | None:
-    return next((i for i, t in enumerate(d.tables) if t is table), None) if table is not None else None
+def _functional_index(d: Disclosure) -> int | None:
+    """The table the functional rows come from (else the 支出总表)."""
+    if d.functional_table is not None:
+        return d.functional_table
+    return next((i for i, t in enumerate(d.tables) if t.kind == TableKind.EXPENDITURE), None)
+
+
+def functional_rows(d: Disclosure) -> list[Line]:
+    """The functional rows, one per code (a table printed per 预算单位 summed by code)."""
+    total_line = functional_total_line(d)
+    return one_per_code(d.functional, total_line.total if total_line else None)
 
 
 def subtree_lines(d: Disclosure, sector: str | None) -> tuple[Line, ...]:
     """The functional rows of a sector (its own row and every row below it)."""
+    rows = functional_rows(d)
     if not sector or sector == ROOT:
-        return tuple(line for line in d.functional if line.code)
-    return tuple(line for line in d.functional if (code := clean_code(line.code)) and code.startswith(sector))
+        return tuple(line for line in rows if line.code)
+    return tuple(line for line in rows if (code := clean_code(line.code)) and code.startswith(sector))
 
 
 def lines_frame(
@@ -115,7 +125,8 @@ def lines_frame(
 def functional_keys(d: Disclosure) -> list[str]:
     """The money columns the expenditure rows carry, in a sensible order."""
     present = {key for line in d.functional for key in line.values}
-    order = ["total", "basic", "project", "operating_expense", "to_superior", "to_subsidiary"]
+    # 人员 / 公用 where a table prints 基本支出 as those two columns (西安), as printed.
+    order = ["total", "basic", "personnel", "public", "project", "operating_expense", "to_superior", "to_subsidiary"]
     return [k for k in order if k in present] or ["total"]
 
 

@@ -32,8 +32,10 @@ def translate(text: str, lang: str = "zh") -> str:
         # An indented row label ("　其中：…"): keep the indentation as plain spaces.
         return "  " * len(indent.group(0)) + translate(text[indent.end() :], lang)
     parts = _WITH_UNIT.match(text)
-    if parts and parts.group("label") in EN:
-        return f"{EN[parts.group('label')]} ({translate(parts.group('unit'), lang)})"
+    if parts:
+        label = translate(parts.group("label"), lang)
+        if label != parts.group("label"):
+            return f"{label} ({translate(parts.group('unit'), lang)})"
     head, colon, rest = text.partition("：")
     if colon and head in EN:
         # "绩效目标表：某项目", "未运行：原因": our word, then document text as printed.
@@ -53,6 +55,16 @@ SHORT_UNITS_EN = {"元": "yuan", "万元": "10k", "亿元": "100m"}
 def one(label: str, lang: str = "zh") -> str:
     """A severity label for one finding ("错误" -> "Error")."""
     return ONE_EN.get(label, translate(label, lang)) if lang == "en" else label
+
+
+# Column headers whose English differs from the same word elsewhere: "项目" heads a column
+# of row labels (支出总计, 因公出国（境）费 …), an item, where the bars' "项目" is project spending.
+HEADERS_EN = {"项目": "Item"}
+
+
+def header(text: str, lang: str = "zh") -> str:
+    """A table column header in ``lang``."""
+    return HEADERS_EN.get(text) or translate(text, lang) if lang == "en" else text
 
 
 def short_unit(unit: str, lang: str = "zh") -> str:
@@ -148,6 +160,7 @@ EN: dict[str, str] = {
         "or closing the tab, upload them again."
     ),
     "当前查看的文档": "Document on screen",
+    "正在解析和检查文档…": "Reading and checking the document…",
     "合并为一份文档": "Read as one document",
     "当前文档由 {count} 个文件合并而成：{names}": "This document joins {count} files: {names}",
     "这些文件同一单位、同一年度，是一份公开文件的几个部分：{names}": (
@@ -179,6 +192,7 @@ EN: dict[str, str] = {
     "{year}年": "{year}",
     "年度未识别": "year not recognised",
     "{kind}预算": "{kind} budget",
+    "{kind}决算": "{kind} final accounts",
     "单位": "Unit",
     "部门": "Department",
     "（未识别单位名称）": "(unit name not recognised)",
@@ -260,6 +274,10 @@ EN: dict[str, str] = {
     "这份文档没有可用的基本支出经济分类数据。": (
         "This document has no usable economic classification of basic expenditure."
     ),
+    "这份文档的基本支出表没有分列人员经费和公用经费：图中直接按经济分类“类” → “款”展开。": (
+        "This document's basic expenditure table does not split personnel and public costs: the chart opens "
+        "the economic classes and sections directly."
+    ),
     "图中每个方块都列在这里（小方块的标签在图中可能放不下）。": (
         "Every tile of the chart is listed here (a small tile's label may not fit in the chart)."
     ),
@@ -279,6 +297,7 @@ EN: dict[str, str] = {
     "说明中金额": "In the narrative",
     "核对": "Check",
     "一致": "Consistent",
+    "一致（四舍五入）": "Consistent (rounded)",
     "说明未提及": "Not in the narrative",
     "表中未列示": "Not in the table",
     "未核对": "Not checked",
@@ -305,6 +324,10 @@ EN: dict[str, str] = {
         "(an indicator may have several)."
     ),
     "{name}\u3000·\u3000{count} 项指标\u3000·\u3000已核对 {done}": "{name} · {count} indicators · {done} ticked",
+    "这份文档的绩效目标表只列出项目和绩效目标的文字，没有一级、二级、三级指标，无法逐项核对；原表如下。": (
+        "This document's performance table lists its projects and their goals in words, with no level 1, 2 and 3 "
+        "indicators, so there is nothing to tick off; the table as printed:"
+    ),
     "这份文档中没有识别到项目绩效目标表。": "No project performance table was recognised in this document.",
     "已核对 {done} / {total} 项指标": "{done} / {total} indicators ticked",
     "（未填写）": "(not filled in)",
@@ -518,6 +541,138 @@ EN: dict[str, str] = {
     "总体情况": "Overview",
     "国有资产": "State assets",
     "其他": "Other",
+    # 语料库
+    "{first}–{last} 年": "{first}–{last}",
+    "{year} 年": "{year}",
+    "年度不详": "year unknown",
+    (
+        "服务器上的已公开预算文档 {documents} 份、{units} 个单位（{span}）。金额精确换算为{unit}，"
+        "屏幕上保留两位小数，下载的表格保留全部小数。点击任一行行首的方框，即可打开该文档的各页。"
+    ): (
+        "{documents} published budget documents of {units} units on this server ({span}). Amounts are converted "
+        "exactly to {unit} and shown with two decimals; the downloads keep every decimal. Tick the box at the start "
+        "of a row to open that document's pages."
+    ),
+    "单位一览": "Units",
+    "排名与分布": "Rankings",
+    "全文检索": "Search",
+    "单位时间线": "Unit over time",
+    "预算与决算": "Budget vs final accounts",
+    "我的文档": "My drafts",
+    "筛选：{chosen}": "Filter: {chosen}",
+    "筛选：全部文档": "Filter: all documents",
+    "全部": "All",
+    "类型": "Kind",
+    "地区": "Region",
+    "预算/决算": "Budget / final",
+    "预算": "Budget",
+    "决算": "Final accounts",
+    "原文金额单位": "Printed unit",
+    "排序": "Sort by",
+    "从大到小": "Largest first",
+    "，显示前 {count} 份": ", the first {count} shown",
+    "共 {count} 份文档{shown}；表头可再排序，— = 文档未列示。": (
+        "{count} documents{shown}; click a header to sort again; — = not in the document."
+    ),
+    "语料库单位一览": "Corpus units",
+    "指标": "Figure",
+    "占支出总计": "Share of total",
+    "较上年增减额": "Change on last year",
+    "较上年增减率": "Change rate on last year",
+    "占本单位支出总计": "Share of the unit's total expenditure",
+    "显示前": "Show top",
+    "从低到高": "Smallest first",
+    "没有可排名的单位（所选口径需要该指标，增减需要同一单位上一年度的文档）。": (
+        "No unit to rank (the measure needs this figure; a change needs the same unit's document of the year before)."
+    ),
+    "{count} 个可比单位；增减按同一单位、同一阶段的上一年度计算。": (
+        "{count} comparable units; a change is on the same unit's previous year, same stage."
+    ),
+    "名次": "Rank",
+    "本年": "This year",
+    "上年": "Last year",
+    "分布": "Distribution",
+    "《{name}》没有这一数字（或缺上年数据），无法比较。": (
+        "“{name}” does not have this figure (or last year's), so it cannot be compared."
+    ),
+    "语料库中没有可比较的单位。": "No comparable unit in the corpus.",
+    (
+        "《{name}》为 {value}：在语料库 {total} 个可比单位中排第 {place} 位"
+        "（高于 {below} 个，低于 {above} 个）；语料库中位数 {median}。"
+    ): (
+        "“{name}”: {value}, rank {place} among {total} comparable corpus units "
+        "(above {below}, below {above}); corpus median {median}."
+    ),
+    "本文档：{name}": "This document: {name}",
+    "排名条形图：{measure}": "Ranking bar chart: {measure}",
+    "{count} 个单位": "{count} units",
+    "单位数": "Units",
+    "分布直方图": "Distribution histogram",
+    "在编制说明等文字部分中检索": "Search the narratives and other text parts",
+    "例如：公务接待": "words as printed, in Chinese",
+    "输入至少两个字。检索忽略空格，按年度从新到旧列出包含该词的句子。": (
+        "Type at least two characters. Spaces are ignored; the sentences containing the words are listed, "
+        "newest year first."
+    ),
+    "没有找到包含该词的句子。": "No sentence contains these words.",
+    "，显示前 {count} 句": ", the first {count} shown",
+    "共 {total} 句{more}，来自 {documents} 份文档。": "{total} sentences{more}, from {documents} documents.",
+    "前文": "Before",
+    "命中": "Match",
+    "后文": "After",
+    "章节": "Section",
+    "单位名称包含": "Unit name contains",
+    "全部单位（年度最多的在前）": "all units (those with the most years first)",
+    "没有名称包含该词的单位。": "No unit's name contains these words.",
+    "{unit}（{region}，{count} 个年度）": "{unit} ({region}, {count} years)",
+    "地区不详": "region unknown",
+    "阶段": "Stage",
+    "这个单位在语料库中没有功能分类或“三公”经费数字。": (
+        "The corpus has no functional classification or 'three public' figures for this unit."
+    ),
+    "{year} 年度": "the year {year}",
+    "一个年度": "one year",
+    "语料库中这个单位只有 {only}的文档；有更多年度时这里画出变化。": (
+        "The corpus holds this unit's documents for {only} only; with more years the change is drawn here."
+    ),
+    "语料库中还没有同一单位、同一年度的预算和决算都在的情况。导入决算文档后，这里逐项对比预算与决算。": (
+        "The corpus has no unit with both the budget and the final accounts of one year yet. Once final accounts "
+        "are ingested, they are compared with the budget here, figure by figure."
+    ),
+    "{unit} {year} 年": "{unit} {year}",
+    "单位与年度": "Unit and year",
+    "打开其中一份：": "Open one of them:",
+    "决算−预算": "Final − budget",
+    "决算/预算": "Final / budget",
+    "在左侧上传的草稿与语料库按同一口径比较。草稿只在本次会话的内存中，从不写入语料库。": (
+        "The drafts uploaded in the sidebar are compared with the corpus on the same basis. Drafts stay only in "
+        "this session's memory and are never written into the corpus."
+    ),
+    "在左侧边栏上传一份或多份预算公开草稿，这里显示每个数字在语料库中的位置。": (
+        "Upload one or more draft disclosures in the sidebar and see where each figure stands in the corpus."
+    ),
+    "本文档": "This document",
+    "可比单位数": "Comparable units",
+    "名次（从高到低）": "Rank (largest first)",
+    "语料库中位数": "Corpus median",
+    "公务用车购置费": "Vehicle purchase",
+    "公务用车运行维护费": "Vehicle running and maintenance",
+    (
+        "还没有示例语料库。运行 `make run`（首次启动时会从 samples/ 中的公开文档生成），"
+        "或 `python -m budget ingest samples --db build/demo_corpus.duckdb`。"
+    ): (
+        "There is no demo corpus yet. Run `make run` (its first start builds one from the public documents in "
+        "samples/), or `python -m budget ingest samples --db build/demo_corpus.duckdb`."
+    ),
+    "找不到语料库文件：{path}。请检查环境变量 {variable} 或 `.streamlit/secrets.toml` 的 `[corpus] path`。": (
+        "Corpus file not found: {path}. Check the environment variable {variable} or `[corpus] path` in "
+        "`.streamlit/secrets.toml`."
+    ),
+    "语料库中没有这份文档的文件位置。": "The corpus does not say where this document's file is.",
+    "语料库文件夹中找不到文档《{name}》。": "The document “{name}” is not in the corpus folder.",
+    "文档《{name}》在导入语料库后已被修改，请重新导入。": (
+        "The document “{name}” has changed since it was ingested: ingest it again."
+    ),
     # tables and kinds
     "收支总表": "Income and expenditure summary",
     "收入总表": "Income table",
@@ -560,6 +715,7 @@ EN: dict[str, str] = {
 
 # Our words with a number in them: (pattern, English with \g<name> for the parts).
 PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?P<year>\d{4})年$"), r"\g<year>"),  # a year column ("2024年（万元）")
     (re.compile(r"^满意度目标低于 (?P<n>[\d.]+)%$"), r"satisfaction target below \g<n>%"),
 )
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from budget.checks.where import side_line
+from budget.checks.places import side_line
 from budget.model import Disclosure, Line, Money, MoneyUnit, Table, TableKind, total_of
 from budget.views.display import DisplayUnit, exact, figure, geometry
+from budget.views.hierarchy import one_per_code
 from budget.vocabulary import clean_code, level_of_code, money_label, share_label
 
 
@@ -66,9 +67,29 @@ def income_total(d: Disclosure) -> Money | None:
     return found
 
 
+def amount_of(line: Line, key: str) -> Money | None:
+    """A row's figure for a measure (total / basic / project). 基本支出 printed only as its
+    two parts (西安's 人员经费支出 | 公用经费支出 | 专项业务经费支出 columns, no 基本支出
+    column) is their exact sum: 基本支出 is 人员经费 plus 公用经费 by definition."""
+    value = line.values.get(key)
+    if value is None and key == "basic":
+        return total_of([line.values.get(part) for part in ("personnel", "public")])
+    return value
+
+
 def expenditure_line(d: Disclosure) -> Line | None:
     table = d.table(TableKind.EXPENDITURE)
     return table.total_line() if table else None
+
+
+def functional_total_line(d: Disclosure) -> Line | None:
+    """The total row of the table the functional rows come from (``d.functional_table``),
+    else of the 支出总表."""
+    if d.functional_table is not None:
+        line = d.tables[d.functional_table].total_line()
+        if line is not None:
+            return line
+    return expenditure_line(d)
 
 
 def expenditure_total(d: Disclosure) -> Money | None:
@@ -88,8 +109,15 @@ def procurement_total(d: Disclosure) -> Money | None:
 def overview(d: Disclosure) -> Overview:
     spending = expenditure_total(d)
     line = expenditure_line(d)
-    basic = line.basic if line else None
+    basic = amount_of(line, "basic") if line else None
     project = line.project if line else None
+    parts_source = TableKind.EXPENDITURE
+    split = functional_total_line(d)
+    if basic is None and project is None and split is not None and split.total == spending:
+        # The 支出总表 lists funding sources, not 基本 / 项目 (西安); the functional table
+        # of the same total splits it (its kind says which table the figures come from).
+        basic, project = amount_of(split, "basic"), split.project
+        parts_source = d.tables[d.functional_table].kind if d.functional_table is not None else parts_source
     economic = d.table(TableKind.BASIC_ECONOMIC)
     economic_total = economic.total_line() if economic else None
     personnel = economic_total.personnel if economic_total else None
@@ -108,8 +136,8 @@ def overview(d: Disclosure) -> Overview:
     headlines = (
         head("income_total", "收入总计", income_total(d), "", None, summary),
         head("expenditure_total", "支出总计", spending, "", None, spending_source),
-        head("basic", "基本支出", basic, "支出总计", spending, TableKind.EXPENDITURE),
-        head("project", "项目支出", project, "支出总计", spending, TableKind.EXPENDITURE),
+        head("basic", "基本支出", basic, "支出总计", spending, parts_source),
+        head("project", "项目支出", project, "支出总计", spending, parts_source),
         head("personnel", "人员经费", personnel, "基本支出", basic_whole, TableKind.BASIC_ECONOMIC),
         head("public", "公用经费", public, "基本支出", basic_whole, TableKind.BASIC_ECONOMIC),
         head("three_public", "“三公”经费", three, "支出总计", spending, TableKind.THREE_PUBLIC),
@@ -127,6 +155,33 @@ def overview(d: Disclosure) -> Overview:
         projects=len(d.performance),
         indicators=sum(len(p.indicators) for p in d.performance),
     )
+
+
+def _classes(d: Disclosure) -> list[tuple[str, str, dict[str, Money | None]]]:
+    """(类 code, name, total / basic / project) of the functional rows. A table that
+    prints only 款 or 项 rows (北京's 一般公共预算支出表 lists 2130201 行政运行 … and no
+    213 row) is summed exactly into its 类 from its shallowest rows, named by the
+    government classification."""
+    from budget.checks.form import REFERENCE
+
+    keys = ("total", "basic", "project")
+    total_line = functional_total_line(d)
+    rows = one_per_code(d.functional, total_line.total if total_line else None)
+    coded = [(code, line) for line in rows if (code := clean_code(line.code))]
+    level = {code: line.level or level_of_code(code) or 0 for code, line in coded}
+    printed = [(c, line.name, {k: amount_of(line, k) for k in keys}) for c, line in coded if level[c] == 1]
+    if printed:
+        return printed
+    by_class: dict[str, list[Line]] = {}
+    for code, line in coded:
+        by_class.setdefault(code[:3], []).append(line)
+    classes = []
+    for cls, lines in by_class.items():
+        shallowest = min(level[clean_code(line.code) or ""] for line in lines)
+        rows = [line for line in lines if level[clean_code(line.code) or ""] == shallowest]
+        name = REFERENCE.get(("func", cls), cls)
+        classes.append((cls, name, {k: total_of([amount_of(line, k) for line in rows]) for k in keys}))
+    return classes
 
 
 def by_class(d: Disclosure, unit: DisplayUnit | None = None) -> pd.DataFrame:
@@ -147,20 +202,17 @@ def by_class(d: Disclosure, unit: DisplayUnit | None = None) -> pd.DataFrame:
         return float(m.amount) if unit is None else geometry(m, unit)
 
     rows = []
-    for line in d.functional:
-        code = clean_code(line.code)
-        if not code or (line.level or level_of_code(code) or 0) != 1:
-            continue
+    for code, name, amounts in _classes(d):
         row: dict[str, object] = {
             "code": code,
-            "name": line.name,
-            "total": line.total,
-            "basic": line.basic,
-            "project": line.project,
-            "share_label": share_label(line.total, spending),
+            "name": name,
+            "total": amounts["total"],
+            "basic": amounts["basic"],
+            "project": amounts["project"],
+            "share_label": share_label(amounts["total"], spending),
         }
         for key in ("total", "basic", "project"):
-            amount = line.values.get(key)
+            amount = amounts[key]
             row[f"{key}_value"] = value(amount)
             row[f"{key}_label"] = label(amount)
             row[f"{key}_exact"] = exact(amount)

@@ -79,6 +79,10 @@ def _compare_row(
         found = findings_at(report, rules, _at_quote(quoted))
         finding = found[0] if found else None
         status = verdict(finding) if ran(report, rules[0]) else "未核对"
+        if status == "一致" and amount is not None and amount.to(table.unit).amount != table.amount:
+            # the check found them in agreement within rounding (the narrative's 80.77 万元
+            # for the table's 807,650.00 元): say the figures were rounded
+            status = "一致（四舍五入）"
     elif quoted is None:
         status = "说明未提及"
     else:

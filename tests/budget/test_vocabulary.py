@@ -41,6 +41,14 @@ def test_money_label_never_shows_blank_as_zero():
     ) == Decimal("0.3")
 
 
+def test_a_small_share_is_not_shown_as_nothing():
+    """xian_10: 80.77 of 227,123.37 万元 rounds to 0.0 %; a zero part is 0.0 %."""
+    whole = Money(Decimal("227123.37"), MoneyUnit.WAN_YUAN)
+    assert vocabulary.share_label(Money(Decimal("80.77"), MoneyUnit.WAN_YUAN), whole) == "<0.1%"
+    assert vocabulary.share_label(Money(Decimal("-80.77"), MoneyUnit.WAN_YUAN), whole) == ">-0.1%"
+    assert vocabulary.share_label(Money(Decimal("0"), MoneyUnit.WAN_YUAN), whole) == "0.0%"
+
+
 @pytest.mark.parametrize(
     ("part", "whole"),
     [

@@ -12,7 +12,7 @@ from budget.checks import CATALOGUE, CATEGORY_LABELS, SEVERITY_LABELS, STATUS_LA
 from budget.checks.completeness import REQUIRED_SECTIONS
 from budget.export import reports
 from budget.model import COLUMN_LABELS, TABLE_LABELS
-from budget.views import compare, functional, three_public
+from budget.views import compare, corpus, functional, three_public
 from budget.views.display import DISPLAY_UNITS
 from budget.views.labels import EN, RULES, rule_guidance, rule_title, translate
 from budget.views.overview import overview
@@ -77,6 +77,17 @@ def test_vocabulary_of_the_domain_is_translated():
         *[part for part, _ in REQUIRED_SECTIONS],
         "单位",
         "部门",
+        # the 语料库 page: its pickers, headers (with any display unit) and our cell words
+        *corpus.MEASURE_LABELS.values(),
+        *corpus.BASIS_CHOICES.values(),
+        *corpus.SORT_LABELS.values(),
+        *(corpus.basis_label(b, u) for b in corpus.BASIS_CHOICES for u in DISPLAY_UNITS),
+        *(header for u in DISPLAY_UNITS for _, header in corpus.unit_columns(u)),
+        *corpus.WORD_COLUMNS,
+        *corpus.TIMELINE_LABELS.values(),
+        "预算",
+        "决算",
+        "2024年（亿元）",
     ]
     missing = sorted({w for w in words if translate(w, "en") == w})
     assert missing == []

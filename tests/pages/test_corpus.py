@@ -3,6 +3,7 @@ ingested from ../shared/corpus; opening a row's document; drafts compared, never
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -316,3 +317,100 @@ def test_a_draft_name_is_never_markup(monkeypatch, demo_db):
     from components.text import md
 
     assert heading == md("[点我](http://example.com)**粗**.docx") and heading.startswith(r"\[点我\]\(")
+
+
+def test_the_page_in_english_and_in_each_display_unit(monkeypatch, demo_db):
+    """Our words in English (headers, tabs, our cell words 预算/单位), the documents' own
+    words as printed; amounts follow the page's 元 / 万元 / 亿元 switch, exactly."""
+    from tests.pages.conftest import cjk
+
+    _use(monkeypatch, demo_db, SAMPLES)
+    at = new_app("en")
+    at.switch_page("pages/corpus.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Corpus"
+    assert "7 published budget documents of 7 units on this server (2023–2026)" in at.caption[0].value
+    assert "10k yuan" in at.caption[0].value
+    units = table(at)
+    assert [c for c in units.columns if cjk(c)] == []
+    by = units.set_index("Unit")  # the units' names stay as printed
+    assert by.loc["上海市普陀区社会福利院", "Total expenditure (10k yuan)"] == Decimal("1212.1164")
+    assert by.loc[AUDIT, "Budget / final"] == "Budget" and by.loc[AUDIT, "Kind"] == "Unit"
+    assert by.loc[AUDIT, "Region"] == "上海市" and by.loc[AUDIT, "Printed unit"] == "yuan"
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download XLSX"]
+    # 元: the same exact figures, multiplied out; 亿元: divided, every decimal kept
+    at.segmented_control(key="unit").set_value("元").run()
+    by = table(at).set_index("Unit")
+    assert by.loc["上海市普陀区社会福利院", "Total expenditure (yuan)"] == Decimal("12121164.00")
+    assert by.loc[SEED, "Total expenditure (yuan)"] == Decimal("14522100.00")
+    at.segmented_control(key="unit").set_value("亿元").run()
+    assert table(at).set_index("Unit").loc[SEED, "Total expenditure (100m yuan)"] == Decimal("0.145221")
+    # the ranking, its chart and the distribution follow the unit too
+    at.tabs[0]  # noqa: B018 - the tabs are drawn
+    at.session_state[component.TAB] = "Rankings"
+    at.run()
+    ranked = table(at)
+    assert list(ranked["Amount (100m yuan)"])[:2] == [Decimal("0.023792"), Decimal("0.014314")]
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert specs[0]["layout"]["xaxis"]["title"]["text"] == "Amount (100m yuan)"
+    assert specs[1]["layout"]["yaxis"]["title"]["text"] == "Units"
+    assert list(specs[0]["data"][0]["text"])[:2] == ["0.02", "0.01"]
+    labels = [w.label for kind in ("selectbox", "toggle", "segmented_control") for w in at.get(kind) if w.key != "lang"]
+    assert labels and [label for label in labels if cjk(label)] == []
+
+
+def test_the_stages_in_english(monkeypatch, years_db):
+    _use(monkeypatch, years_db)
+    at = new_app("en")
+    at.session_state[component.TAB] = "Budget vs final accounts"
+    at.switch_page("pages/corpus.py").run()
+    stages = table(at).set_index("Item")
+    assert stages.loc["'Three public' expenses", "Final − budget (10k yuan)"] == Decimal("-0.40")
+    assert stages.loc["'Three public' expenses", "Final / budget"] == Decimal("84.4")
+    documents = table(at, 1)
+    assert set(documents["Budget / final"]) == {"Budget", "Final accounts"}
+
+
+def _linked(prefix: str):
+    """A fresh session opened on a shared link to 总览 naming a document by its prefix."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.pages.conftest import APP
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["doc"] = prefix
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_shared_link_to_a_published_document_opens_it_from_the_corpus(monkeypatch, demo_db, tmp_path):
+    from budget.application import corpus_queries as q
+    from tests.pages.conftest import banner
+
+    _use(monkeypatch, demo_db, SAMPLES)
+    con = q.connect(demo_db)
+    try:
+        sha = q.unit_table(con, q.Filters(regions=("上海市",)), "three_public").iloc[0]["sha256"]
+        assert q.document_named(con, sha[:12]) == sha
+        assert q.document_named(con, "0" * 12) is None and q.document_named(con, "not hex") is None
+    finally:
+        con.close()
+    at = _linked(sha[:12])
+    assert at.title[0].value == "总览"
+    assert AUDIT in banner(at) and "语料库" in banner(at) and "已上传" not in banner(at)
+    assert at.session_state["session_selected"] == sha
+    # a prefix the corpus does not hold (someone's upload): the notice, no figures
+    at = _linked("0123456789ab")
+    assert at.title[0].value == "此链接指向的文档尚未加载"
+    assert not at.metric
+    # the file changed since it was ingested: said, and not opened
+    folder = tmp_path / "samples"
+    shutil.copytree(SAMPLES, folder)
+    for path in folder.rglob("*.pdf"):
+        if hashlib.sha256(path.read_bytes()).hexdigest() == sha:
+            path.write_bytes(path.read_bytes() + b"\n")
+    _use(monkeypatch, demo_db, folder)
+    at = _linked(sha[:12])
+    assert "已被修改" in at.error[0].value
+    assert at.title[0].value == "此链接指向的文档尚未加载"

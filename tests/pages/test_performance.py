@@ -57,3 +57,23 @@ def test_ticks_make_progress_and_survive_a_page_switch():
     open_page(at, "performance")
     assert [c.value for c in at.checkbox][:3] == [True, True, False]
     assert "已核对 2" in project_expanders(at)[0].label
+
+
+def test_a_table_of_goals_without_indicators_is_shown_as_printed():
+    """广州's 重点项目绩效目标 table lists projects, budgets and goals in words, no
+    indicators: the page says so and shows the table (it said no table was recognised)."""
+    from pathlib import Path
+
+    import pytest
+
+    from tests.pages.conftest import ROOT, upload
+
+    path = ROOT.parent / "shared" / "corpus" / "guangzhou_13.pdf"
+    if not Path(path).exists():
+        pytest.skip("../shared/corpus not available")
+    at = open_page(upload(new_app(), ("guangzhou_13.pdf", path.read_bytes())), "performance")
+    assert not at.exception and not at.error
+    assert "没有一级、二级、三级指标" in at.info[0].value
+    (card,) = [x.value for x in at.text if "云客服服务外包项目" in x.value]
+    assert card.startswith("项目：云客服服务外包项目\n") and "252.28" in card and "组建专业的客服服务团队" in card
+    assert not project_expanders(at)

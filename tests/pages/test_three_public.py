@@ -32,3 +32,15 @@ def test_in_yuan_and_in_english():
     assert three.loc["'Three public' expenses, total", "In the table (yuan)"] == "25,600.00"
     assert three.loc["Official receptions", "Check"] == "Consistent"
     assert three.loc["of which: vehicle running and maintenance", "Check"] == "Note"
+
+
+def test_the_row_label_column_is_an_item_in_english():
+    """The 项目 column of 三公经费 lists 支出 items: 'Item', not 'Project' (as it read on
+    shenzhen_06 in English); the bars' 项目 (project spending) stays 'Project'."""
+    from budget.views.labels import translate
+
+    at = open_page(new_app("en"), "three_public")
+    frames = [element.value for element in at.get("table")] or [df.value for df in at.dataframe]
+    headers = [list(frame.columns) for frame in frames]
+    assert headers and all(h[0] == "Item" for h in headers), headers
+    assert translate("项目", "en") == "Project"

@@ -53,3 +53,52 @@ def test_the_treemap_problems_are_the_check_findings_in_its_table(seed):
         ("ARITH-HIER", Severity.ERROR, "302", "公用经费"),
     }
     assert {f.difference for f in problems} == {Decimal("-1.00")} and all(f in report.findings for f in problems)
+
+
+def test_a_basic_table_without_personnel_and_public_columns_opens_its_classes():
+    """广州's 一般公共预算基本支出情况表 prints one 预算 column per economic item, no 人员 /
+    公用 split: the treemap shows its 类 and 款 as printed (it said "no usable data")."""
+    import pytest
+
+    from budget.application.files import read
+    from tests.budget.views.builders import SEED
+
+    path = SEED.parents[1].parent / "shared" / "corpus" / "guangzhou_13.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus not available")
+    d = read(path)
+    assert not basic_project.split_by_part(d)
+    h = basic_project.economic_hierarchy(d, run(d))
+    v = values_by_id(h)
+    assert v["root"] == m("3204.78") and v["301"] == m("2577.42") and v["302"] == m("272.21")
+    assert v["30101"] == m("374.86")
+    parents = dict(zip(h.frame["id"], h.frame["parent"], strict=False))
+    assert parents["30101"] == "301" and parents["301"] == "root"
+    assert not any(str(i).startswith(("personnel", "public")) for i in h.frame["id"])
+
+
+def test_the_seed_is_split_by_part(seed_docx):
+    assert basic_project.split_by_part(seed_docx)
+
+
+def test_a_code_printed_on_several_rows_is_one_tile():
+    """xian_10 prints 30101 基本工资 twice (政府经济科目 50101 and 50501): one tile of the
+    exact sum, so no id repeats (the treemap drew nothing)."""
+    from decimal import Decimal
+
+    import pytest
+
+    from budget.application.files import read
+    from budget.model import Money, MoneyUnit
+    from tests.budget.views.builders import SEED
+
+    path = SEED.parents[1].parent / "shared" / "corpus" / "xian_10.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus not available")
+    d = read(path)
+    h = basic_project.economic_hierarchy(d, run(d))
+    assert not h.frame["id"].duplicated().any()
+    v = values_by_id(h)
+    assert v["personnel/30101"] == Money(Decimal("25239677.40"), MoneyUnit.YUAN)  # 10,874,417.40 + 14,365,260.00
+    assert v["personnel/301"] == Money(Decimal("99633217.06"), MoneyUnit.YUAN)
+    assert h.problems == ()

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 
 from budget.checks import Severity, run
-from budget.model import Line, Table, TableKind
+from budget.model import Line, Money, MoneyUnit, Table, TableKind
 from budget.views import functional, overview, three_public
 from tests.budget.checks.helpers import set_values
 from tests.budget.views.builders import m, SEED, make_disclosure, values_by_id, EXPENDITURE
@@ -194,3 +194,75 @@ def test_a_column_of_zeros_is_left_out_of_the_rows(seed_docx):
     assert list(frame.columns) == ["科目编码", "科目名称", "合计（万元）", "基本支出（万元）"]
     only = functional.lines_frame(lines, ["operating_expense", "total"], DisplayUnit.WAN_YUAN)
     assert list(only.columns)[2] == "经营支出（万元）"  # the measure stays even when all zero
+
+
+def test_a_rounding_difference_is_not_called_bad_data(seed):
+    """The seed's 2080501 printed 26.92 (20805's items 61.55 against its 61.54), or its 208
+    printed 61.53 over 20805 61.54 (itself of two rounded 项): within rounding as the check
+    counts it (half a unit per rounded figure under the sum, as wuhan_02's 合计 14,572.53
+    against 14,572.54 of five classes): the check's notes, no problem on the page."""
+    for row, values in (
+        ("2080501", {"total": "26.92", "basic": "26.92"}),
+        ("208", {"total": "61.53", "basic": "61.53"}),
+    ):
+        d = printed(seed, row, **values)
+        notes = {(f.location.row, f.severity) for f in run(d).findings if f.rule == "ARITH-HIER"}
+        assert notes and all(severity == Severity.INFO for _, severity in notes)
+        h = tree(d)
+        assert h.problems == ()
+    assert h.frame.set_index("id").loc["208", "amount_label"] == "61.53 万元"
+
+
+def test_basic_printed_as_its_two_parts():
+    """xian_10 (西安市住房和城乡建设局, 元) prints 人员经费支出 | 公用经费支出 | 专项业务经费支出
+    and no 基本支出 column: 基本支出 is their exact sum on the cards, the bars and the
+    sunburst's 基本支出 measure (it was '—' and an empty chart); the detail keeps both parts."""
+    import pytest
+
+    from budget.application.files import read
+
+    path = SEED.parents[1].parent / "shared" / "corpus" / "xian_10.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus not available")
+    d = read(path)
+    cards = {h.label: h.amount for h in overview.overview(d).headlines}
+    assert cards["基本支出"] == Money(Decimal("116390476.03"), MoneyUnit.YUAN)  # 106,728,851.16 + 9,661,624.87
+    basic = values_by_id(tree(d, "basic"))
+    assert basic["201"] == Money(Decimal("3729770.06"), MoneyUnit.YUAN)  # 3,282,427.83 + 447,342.23
+    assert basic["root"] == cards["基本支出"]
+    assert functional.functional_keys(d)[:4] == ["total", "personnel", "public", "project"]
+    row = overview.by_class(d).set_index("code").loc["201"]
+    assert row["basic"] == basic["201"] and row["project"] == Money(Decimal("5329960.00"), MoneyUnit.YUAN)
+
+
+def test_a_printed_basic_column_is_used_as_printed():
+    d = make_disclosure()
+    assert values_by_id(tree(d, "basic"))["204"] == m("276.93")
+
+
+def test_a_table_printed_per_unit_is_summed_by_code():
+    """shenzhen_02's 支出总表 lists every class for each of its 21 预算单位: the sunburst
+    repeated ids (364) and drew nothing, with false 'bad data' warnings; one node per code
+    now, the exact sum over the units (205 教育支出 113,716.98 万元 of 571,347.93)."""
+    import pytest
+
+    from budget.application.files import read
+
+    path = SEED.parents[1].parent / "shared" / "corpus" / "shenzhen_02.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus not available")
+    d = read(path)
+    h = tree(d)
+    assert not h.frame["id"].duplicated().any()
+    v = values_by_id(h)
+    assert v["root"] == m("571347.93") and v["205"] == m("113716.98")
+    assert [row for row in functional.subtree_lines(d, "205") if row.code == "205"][0].total == m("113716.98")
+    assert list(overview.by_class(d)["code"])[:3] == ["206", "208", "205"]
+    # 22102 summed from 19 units' rounded rows is 0.03 below its items: rounding, not bad data
+    assert h.problems == ()
+
+
+def test_a_table_with_each_code_once_is_kept_as_printed(seed_docx):
+    from budget.views.hierarchy import one_per_code
+
+    assert one_per_code(seed_docx.functional) == list(seed_docx.functional)

@@ -25,3 +25,35 @@ def test_by_class_sorted_with_labels():
     assert list(frame["code"]) == ["201", "204", "208", "210", "221"]
     assert frame.loc[0, "project"] == m("1065.08") and frame.loc[0, "basic"] is None
     assert frame.loc[0, "basic_label"] == "—"
+
+
+def test_classes_summed_from_item_rows_when_no_class_row_is_printed():
+    """北京's 一般公共预算支出表 lists only 项 rows (2130201 行政运行 …): 钱花在哪里 and the
+    basic/project bars showed nothing; the rows are summed exactly into 213 农林水支出."""
+    from decimal import Decimal
+
+    import pytest
+
+    from budget.application.files import read_parts
+    from budget.model import Money, MoneyUnit
+    from budget.views.overview import by_class
+    from tests.budget.views.builders import SEED
+
+    folder = SEED.parents[1].parent / "shared" / "corpus"
+    parts = [folder / "beijing_greening_part1.pdf", folder / "beijing_greening_part2.pdf"]
+    if not all(p.exists() for p in parts):
+        pytest.skip("../shared/corpus not available")
+    rows = by_class(read_parts(parts))
+    assert list(rows["code"]) == ["213"] and list(rows["name"]) == ["农林水支出"]
+    wan = MoneyUnit.WAN_YUAN
+    assert rows.iloc[0]["total"] == Money(Decimal("5133.737491"), wan)  # 958.957491 + 243.69 + … + 1,016.09
+    assert rows.iloc[0]["basic"] == Money(Decimal("950.088291"), wan)
+    assert rows.iloc[0]["project"] == Money(Decimal("4183.649200"), wan)
+
+
+def test_printed_class_rows_are_used_as_printed(seed_docx):
+    from budget.views.overview import by_class
+
+    rows = by_class(seed_docx).set_index("code")
+    assert list(rows.index) == ["201", "204", "208", "210", "221"]
+    assert rows.loc["204", "name"] == "公共安全支出"

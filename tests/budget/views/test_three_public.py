@@ -84,3 +84,25 @@ def test_shanghai_three_public_listed_over_paragraphs(wanli):
     heads = {h.label: h for h in overview.overview(d).headlines}
     assert heads["“三公”经费"].share_label == "占支出总计 0.3%"  # 479,100 元 / 156,211,123 元
     assert heads["基本支出"].share_label == "占支出总计 63.8%"
+
+
+def test_a_rounded_quote_agrees():
+    """xian_10 (元 tables, 万元 narrative): 807,650.00 元 quoted as 80.77 万元 and
+    9,661,624.87 元 as 966.16 万元 agree within the quote's rounding, as the check finds
+    (no TEXT-3PUB / TEXT-RUNNING finding on them); they read 不一致."""
+    import pytest
+
+    from budget.application.files import read
+    from tests.budget.views.builders import SEED
+
+    path = SEED.parents[1].parent / "shared" / "corpus" / "xian_10.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus not available")
+    d = read(path)
+    report = run(d)
+    rows = three_public.three_public_comparison(d, report).frame.set_index("项目")
+    assert rows.loc["“三公”经费合计", "核对"] == "一致（四舍五入）"
+    assert rows.loc["公务接待费", "核对"] == "一致（四舍五入）"  # 57,650.00 元 / 5.77 万元
+    assert rows.loc["其中：公务用车运行（维护）费", "核对"] == "一致"  # 750,000.00 元 / 75 万元
+    running = three_public.running_costs_comparison(d, report).frame
+    assert list(running["核对"]) == ["一致（四舍五入）"]

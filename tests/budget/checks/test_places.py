@@ -1,11 +1,11 @@
-"""Shared look-ups of budget.checks.where (the overview reads the summary totals through them)."""
+"""Shared look-ups of budget.checks.places (the overview reads the summary totals through them)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from budget.views import overview
-from budget.checks.where import side_line
+from budget.checks.places import side_line
 from budget.model import Money, MoneyUnit, TableKind
 from tests.budget.checks.helpers import set_values
 
