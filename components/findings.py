@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -465,3 +466,16 @@ def how_we_check(report: CheckReport) -> None:
         frame.columns = [t(c) for c in frame.columns]
         st.dataframe(frame, hide_index=True, column_config={t("怎么改"): st.column_config.TextColumn(width="large")})
         st.caption(t("规则版本 {ruleset}", ruleset=report.ruleset))
+
+
+def at_place(found: Sequence[Finding], note: str = "") -> None:
+    """The check's findings about what a page draws, as the 发布前检查 rates them: the
+    errors, then the warnings, each in a box headed by the severity (``note``: what the
+    drawing does about them). The page shows them; it never judges on its own. (A
+    yellow box both: st.error is the app's own failure to read a document.)"""
+    for severity in (Severity.ERROR, Severity.WARNING):
+        shown = [f for f in found if f.severity == severity]
+        if shown:
+            head = t("发布前检查（{severity}）：", severity=t(SEVERITY_LABELS[severity]))
+            lines = "\n".join(f"- {md(f.message)}" for f in shown)
+            st.warning(f"{head}\n\n{lines}" + (f"\n\n{note}" if note else ""), icon=ICONS[severity])

@@ -15,7 +15,8 @@ from pandas.io.formats.style import Styler
 
 from budget.export import tables as export
 from budget.model import Table
-from components.i18n import t, th, units
+from budget.views.labels import one
+from components.i18n import lang, t, th, units
 from components.text import md
 
 _AMOUNT = re.compile(r"（(元|万元|亿元)）$")
@@ -26,7 +27,8 @@ WIDE_COLUMNS = ("科目名称", "项目", "科目")
 CODE_COLUMNS = ("科目编码",)
 STATUS = "核对"
 _STATUS_COLOURS = {
-    "不一致": "color: #C0392B; font-weight: 600",
+    "错误": "color: #C0392B; font-weight: 600",  # the check's verdicts (budget.views.check.verdict)
+    "警告": "color: #B9770E; font-weight: 600",
     "一致": "color: #2E7D32",
     "一致（四舍五入）": "color: #2E7D32",
 }
@@ -95,12 +97,15 @@ def money_table(
 
 def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
     """A short table drawn whole (``st.table``): long names wrap instead of pushing the
-    figures off a phone's screen; amounts right-aligned, 一致 / 不一致 coloured."""
+    figures off a phone's screen; amounts right-aligned, the check's verdict (一致 / 错误 /
+    警告) coloured."""
     frame = frame.copy()
     colours = [_STATUS_COLOURS.get(s, "color: #6B7280") for s in frame[STATUS]] if STATUS in frame.columns else None
-    for column in (*words, STATUS):
+    for column in words:
         if column in frame.columns:
             frame[column] = [t(str(v)) if v else v for v in frame[column]]
+    if STATUS in frame.columns:  # one verdict a row: "Note", not the summary's "Notes"
+        frame[STATUS] = [one(str(v), lang()) if v else v for v in frame[STATUS]]
     amounts = [th(str(c)) for c in frame.columns if is_amount(str(c))]
     frame.columns = [th(str(c)) for c in frame.columns]
     styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})

@@ -6,9 +6,8 @@ from budget.model import TableKind
 from budget.views import basic_project as view
 from budget.views.glossary import definition
 from budget.views.overview import by_class
-from components import charts, page, source, tables
+from components import charts, findings, page, session, source, tables
 from components.i18n import lang, t
-from components.text import md
 
 ctx = page.header(
     "基本与项目",
@@ -35,15 +34,10 @@ st.caption(
         "方块面积与金额成正比，百分比为占基本支出的比例，点击方块可放大。"
     )
 )
-h = view.economic_hierarchy(d, ctx.unit)
+h = view.economic_hierarchy(d, session.current_report(), ctx.unit)
 if not h.empty and not view.split_by_part(d):
     st.caption(t("这份文档的基本支出表没有分列人员经费和公用经费：图中直接按经济分类“类” → “款”展开。"))
-if h.problems:
-    st.warning(
-        t("数据有误：以下项目的金额小于其下级之和，图中按下级之和绘制。")
-        + "\n\n"
-        + "\n".join(f"- {md(p)}" for p in h.problems)
-    )
+findings.at_place(h.problems, t("图中上级项目至少按下级之和绘制，标签仍显示文档中的数字。"))
 if h.empty:
     st.info(t("这份文档没有可用的基本支出经济分类数据。"))
 else:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from budget.views import functional as view
 from budget.views.glossary import definition
-from components import page, source, tables
+from components import findings, page, session, source, tables
 from components.i18n import lang, t, words
 from components.sunburst import sunburst
 from components.text import md
@@ -27,13 +27,8 @@ measure = st.segmented_control(
     bind="query-params",
     help=definition("功能分类", lang()),
 )
-h = view.functional_hierarchy(d, measure, ctx.unit)
-if h.problems:
-    st.warning(
-        t("数据有误：以下科目的金额小于其下级科目之和。图中按下级之和绘制，标签仍显示文档中的数字。")
-        + "\n\n"
-        + "\n".join(f"- {md(p)}" for p in h.problems)
-    )
+h = view.functional_hierarchy(d, session.current_report(), measure, ctx.unit)
+findings.at_place(h.problems, t("图中上级科目至少按下级之和绘制，标签仍显示文档中的数字。"))
 if h.empty:
     st.info(t("这份文档没有{measure}的功能分类数据。", measure=t(view.MEASURES[measure])))
     st.stop()

@@ -7,7 +7,7 @@ from budget.model import TableKind
 from budget.views.glossary import definition
 from budget.views.performance import checklist_frame, project_view
 from budget.views.tables import printed
-from components import checklist, page, source, tables
+from components import checklist, page, session, source, tables
 from components.i18n import lang, t
 from components.text import md
 
@@ -42,7 +42,8 @@ if not d.performance:
             st.caption(where)
     st.stop()
 
-views = [project_view(d, i) for i in range(len(d.performance))]
+report = session.current_report()  # the flags are the 发布前检查's findings
+views = [project_view(d, report, i) for i in range(len(d.performance))]
 indicator_count = sum(len(v.project.indicators) for v in views)
 st.markdown(
     t(
@@ -71,7 +72,7 @@ for view in views:
             st.caption(where)
         checklist.indicator_checklist(d, view, doc.key, ctx.unit)
 
-frame = checklist_frame(d, checklist.ticks(doc.key))
+frame = checklist_frame(d, report, checklist.ticks(doc.key))
 for column in ("提示", "已核对"):
     frame[column] = [t(v) if column == "已核对" else "；".join(t(p) for p in v.split("；") if p) for v in frame[column]]
 st.subheader(t("导出核对结果"))

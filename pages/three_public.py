@@ -7,7 +7,7 @@ from budget.model import TableKind
 from budget.views import three_public as view
 from budget.views.display import figure
 from budget.views.glossary import definition
-from components import page, source, tables
+from components import page, session, source, tables
 from components.i18n import lang, t, units
 from components.text import md
 
@@ -27,7 +27,8 @@ def shown(comparison: view.Comparison):
             "项目": frame["项目"],
             table: [figure(m, ctx.unit, with_unit=False) for m in frame["table"]],
             quoted: [figure(m, ctx.unit, with_unit=False) for m in frame["quoted"]],
-            "核对": frame["核对"],
+            "核对": frame["核对"],  # the 发布前检查's verdict on the figure
+            "检查说明": frame["检查说明"],
         }
     )
 
@@ -35,7 +36,7 @@ def shown(comparison: view.Comparison):
 st.subheader(t("“三公”经费"), help=definition("三公经费", lang()))
 if d.three_public is None:
     st.info(t("未识别到“三公”经费支出表。"))
-three = view.three_public_comparison(d)
+three = view.three_public_comparison(d, session.current_report())
 tables.small_table(shown(three), words=("项目",))
 source.caption(ctx.document, d, TableKind.THREE_PUBLIC)
 if three.sentence:
@@ -47,7 +48,7 @@ for q in three.extra:
     )
 
 st.subheader(t("机关运行经费"), help=definition("机关运行经费", lang()))
-running = view.running_costs_comparison(d)
+running = view.running_costs_comparison(d, session.current_report())
 tables.small_table(shown(running), words=("项目",))
 source.caption(ctx.document, d, TableKind.BASIC_ECONOMIC)
 if running.sentence:

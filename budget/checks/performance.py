@@ -182,7 +182,7 @@ def quantified_targets(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _is_cost(ind: Indicator) -> bool:
+def is_cost(ind: Indicator) -> bool:
     return "成本" in (ind.level1 or "") or "成本" in (ind.level2 or "")
 
 
@@ -204,7 +204,7 @@ MONEY_UNITS = {"万元": MoneyUnit.WAN_YUAN, "元": MoneyUnit.YUAN}
 )
 def cost_targets(ctx: Context) -> Iterator[Finding]:
     for project, ind, target in _written_targets(ctx):
-        if not _is_cost(ind) or OPERATOR_ONLY.match(target):
+        if not is_cost(ind) or OPERATOR_ONLY.match(target):
             continue
         parsed = parse_target(target)
         missing = []
@@ -284,7 +284,7 @@ def _caps_with_limits(
     all_projects = total_line.project if total_line is not None else None
     found = []
     for project, ind in _indicators(ctx):
-        cap = cost_cap(ind) if _is_cost(ind) else None
+        cap = cost_cap(ind) if is_cost(ind) else None
         if cap is None:
             continue
         limits = []
@@ -325,7 +325,7 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
         output2 = " ".join(i.level2 or "" for i in inds if "产出" in (i.level1 or ""))
         missing = [label for word, label in REQUIRED_LEVEL1 if word not in level1]
         missing += [label for word, label in REQUIRED_OUTPUT if "产出" in level1 and word not in output2]
-        if not any(_is_cost(i) for i in inds):
+        if not any(is_cost(i) for i in inds):
             missing.append("成本指标")
         if missing:
             yield Finding(

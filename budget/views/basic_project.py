@@ -6,14 +6,16 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from budget.checks.core import CheckReport
 from budget.model import Disclosure, Line, TableKind
 from budget.views.display import DisplayUnit, figure
-from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, one_per_code
+from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, one_per_code, tree_findings
 from budget.vocabulary import clean_code, level_of_code, parent_code
 
 
-def economic_hierarchy(d: Disclosure, unit: DisplayUnit | None = None) -> Hierarchy:
-    """基本支出 → 人员经费 / 公用经费 → economic 类 → 款 (basic-expenditure table)."""
+def economic_hierarchy(d: Disclosure, report: CheckReport, unit: DisplayUnit | None = None) -> Hierarchy:
+    """基本支出 → 人员经费 / 公用经费 → economic 类 → 款 (basic-expenditure table), with the
+    check's findings in that table's 合计 / 人员经费 / 公用经费 columns."""
     table = d.table(TableKind.BASIC_ECONOMIC)
     total_line = table.total_line() if table else None
     nodes: list[Node] = []
@@ -44,7 +46,9 @@ def economic_hierarchy(d: Disclosure, unit: DisplayUnit | None = None) -> Hierar
     if not nodes:
         nodes = _classes_only(d)
     root_amount = total_line.total if total_line else None
-    return build_hierarchy(nodes, "基本支出", root_amount, unit)
+    index = next((i for i, t in enumerate(d.tables) if t is table), None) if table is not None else None
+    problems = tree_findings(report, index, {"total", "personnel", "public"})
+    return build_hierarchy(nodes, "基本支出", root_amount, unit, problems)
 
 
 def _by_code(d: Disclosure) -> list[Line]:

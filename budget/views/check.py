@@ -4,12 +4,12 @@ fragment around a finding with the cell at fault, the sentence with the figure m
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from budget.checks.core import CATEGORY_LABELS, SEVERITY_LABELS, CheckReport, Finding
+from budget.checks.core import CATEGORY_LABELS, SEVERITY_LABELS, CheckReport, Finding, Status
 from budget.model import TABLE_LABELS, Disclosure, TableKind
 
 CONTEXT_ROWS = 2  # rows shown above and below the row at fault
@@ -185,3 +185,32 @@ def rules_frame(report: CheckReport) -> pd.DataFrame:
             "怎么改": [r.rule.guidance for r in report.results],
         }
     )
+
+
+# ---------------------------------------------------------------- the check beside a page's figures
+
+
+def findings_at(report: CheckReport, rules: Collection[str], where: Callable[[Finding], bool]) -> tuple[Finding, ...]:
+    """The check's findings of ``rules`` at a place a page draws (``where``), as the check
+    page lists them: a failure the engine folded into another finding (one wrong cell, a
+    table read unreliably) is shown as that finding. Pages never judge on their own."""
+    found: dict[str, Finding] = {}
+    for finding in report.findings:
+        if finding.rule in rules and where(finding):
+            found.setdefault(finding.key, finding)
+        if any(c.rule in rules and where(c) for c in finding.consequences):
+            found.setdefault(finding.key, finding)
+    return tuple(found.values())
+
+
+def ran(report: CheckReport, rule_id: str) -> bool:
+    """The rule ran on this document (passed or found problems)."""
+    try:
+        return report.result(rule_id).status != Status.NOT_RUN
+    except KeyError:
+        return False
+
+
+def verdict(finding: Finding | None) -> str:
+    """A comparison's 核对 cell: the severity the check gives the figure, 一致 without a finding."""
+    return "一致" if finding is None else SEVERITY_LABELS[finding.severity]

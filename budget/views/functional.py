@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from budget.model import COLUMN_LABELS, Disclosure, Line, Money, MoneyUnit
+from budget.checks.core import CheckReport
+from budget.model import COLUMN_LABELS, Disclosure, Line, Money, MoneyUnit, TableKind
 from budget.views.display import DisplayUnit, figure
-from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, one_per_code
+from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, one_per_code, tree_findings
 from budget.views.overview import amount_of, functional_total_line
 from budget.vocabulary import clean_code, level_of_code, parent_code, share_label
 
 MEASURES: dict[str, str] = {"total": "合计", "basic": "基本支出", "project": "项目支出"}
 
 
-def functional_hierarchy(d: Disclosure, measure: str = "total", unit: DisplayUnit | None = None) -> Hierarchy:
-    """类 → 款 → 项 of the expenditure table for one measure (total/basic/project).
+def functional_hierarchy(
+    d: Disclosure, report: CheckReport, measure: str = "total", unit: DisplayUnit | None = None
+) -> Hierarchy:
+    """类 → 款 → 项 of the expenditure table for one measure (total/basic/project), with
+    the check's findings in that table's column for the measure (``Hierarchy.problems``).
 
     A row whose amount is blank or zero for the measure is left out (nothing to draw);
     a blank parent is kept when it has drawn children.
@@ -36,7 +39,6 @@ def functional_hierarchy(d: Disclosure, measure: str = "total", unit: DisplayUni
             if parent in by_code and parent not in wanted:
                 wanted[parent] = by_code[parent]
             parent = parent_code(parent)
-    printed = Counter(clean_code(line.code) for line in d.functional)
     nodes = []
     for code, line in coded:
         if code not in wanted:
@@ -50,14 +52,24 @@ def functional_hierarchy(d: Disclosure, measure: str = "total", unit: DisplayUni
                 amount=amount if amount is not None and amount.amount > 0 else None,
                 code=code,
                 level=line.level or level_of_code(code) or 0,
-                printed=printed[code] or 1,
             )
         )
     root_amount = None
     total_line = functional_total_line(d)  # the total of the rows drawn
     if total_line is not None:
         root_amount = amount_of(total_line, measure)
-    return build_hierarchy(nodes, f"{MEASURES[measure]}", root_amount, unit)
+    # the check's findings in the measure's column of the table the rows come from (基本支出
+    # drawn as 人员 + 公用 where it is printed only as those two: their columns too)
+    keys = {measure, "personnel", "public"} if measure == "basic" else {measure}
+    problems = tree_findings(report, _functional_index(d), keys)
+    return build_hierarchy(nodes, f"{MEASURES[measure]}", root_amount, unit, problems)
+
+
+def _functional_index(d: Disclosure) -> int | None:
+    """The table the functional rows come from (else the 支出总表)."""
+    if d.functional_table is not None:
+        return d.functional_table
+    return next((i for i, t in enumerate(d.tables) if t.kind == TableKind.EXPENDITURE), None)
 
 
 def functional_rows(d: Disclosure) -> list[Line]:

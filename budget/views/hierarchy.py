@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from budget.checks.amounts import compare_sum
+from budget.checks.core import CheckReport, Finding, Severity
+from budget.checks.places import canonical
 from budget.model import Line, Money, total_of
+from budget.views.check import findings_at
 from budget.views.display import DisplayUnit, exact, figure
 from budget.vocabulary import clean_code, level_of_code, money_label, share, share_label
 
@@ -23,7 +26,6 @@ class Node:
     amount: Money | None
     code: str | None = None
     level: int = 0
-    printed: int = 1  # printed figures summed into it (a code listed per 预算单位: one each)
 
 
 @dataclass(frozen=True)
@@ -33,14 +35,15 @@ class Hierarchy:
     ``frame`` columns: id, parent, code, name, level, amount (Money | None),
     value (float geometry), amount_label, exact_label, share (Decimal | None), share_label,
     text.
-    ``problems`` lists parents smaller than the sum of their children (Chinese
-    sentences); the geometry then uses the children's sum so the chart still draws,
-    while the labels keep the printed figure.
+    ``problems``: what the 发布前检查 found in the rows drawn (errors and warnings, as
+    the check page rates them); the tree does not judge. Where a parent is printed
+    smaller than its children's sum, the geometry uses the sum so the chart still
+    draws, while the labels keep the printed figure.
     """
 
     frame: pd.DataFrame
     total: Money | None
-    problems: tuple[str, ...]
+    problems: tuple[Finding, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -86,34 +89,26 @@ def one_per_code(lines: Sequence[Line], total: Money | None = None) -> list[Line
     return [merged[item] if isinstance(item, str) else item for item in order]
 
 
-def _beyond_rounding(node: Node, kids: Sequence[Node]) -> bool:
-    """The node against its children beyond rounding: half a unit of the last digit for
-    every printed figure involved (a node summed from 19 units' rows counts 19)."""
-    assert node.amount is not None
-    comparison = compare_sum(node.amount, [c.amount for c in kids])
-    per_figure = comparison.tolerance / max(comparison.items, 1)
-    # As the check counts it: the items summed; a node itself summed from n rows adds n − 1.
-    figures = node.printed - 1 + sum(c.printed for c in kids if c.amount is not None)
-    return abs(comparison.difference.amount) > per_figure * figures
-
-
 def build_hierarchy(
-    nodes: Sequence[Node], root_name: str, root_amount: Money | None, unit: DisplayUnit | None = None
+    nodes: Sequence[Node],
+    root_name: str,
+    root_amount: Money | None,
+    unit: DisplayUnit | None = None,
+    problems: Sequence[Finding] = (),
 ) -> Hierarchy:
     """The tree of ``nodes`` under a root; with a display ``unit`` the labels are
-    two-decimal figures in it (``exact_label`` keeps the printed figure either way)."""
+    two-decimal figures in it (``exact_label`` keeps the printed figure either way);
+    ``problems``: the check's findings in the rows drawn."""
     ids = {n.id for n in nodes}
     children: dict[str, list[Node]] = {}
     fixed: list[Node] = []
     for node in nodes:
         parent = node.parent if node.parent in ids else ROOT
-        node = Node(node.id, parent, node.name, node.amount, node.code, node.level, node.printed)
+        node = Node(node.id, parent, node.name, node.amount, node.code, node.level)
         fixed.append(node)
         children.setdefault(parent, []).append(node)
 
-    problems: list[str] = []
     values: dict[str, float] = {}
-    sums: dict[str, Money | None] = {}
 
     def child_sum(node_id: str) -> Money | None:
         return total_of([c.amount for c in children.get(node_id, [])])
@@ -123,18 +118,6 @@ def build_hierarchy(
         # parent printed smaller than their sum (bad data) would make plotly drop it.
         below = sum(visit(c) for c in children.get(node.id, []))
         own = float(node.amount.amount) if node.amount is not None else 0.0
-        summed = child_sum(node.id)
-        sums[node.id] = summed
-        # Only beyond rounding: a total of rounded items may differ from their sum by
-        # half a unit of the last digit per item (wuhan_02's 合计 14,572.53 against
-        # 14,572.54 is rounding, not bad data; the check reports it as a note).
-        beyond = summed is not None and node.amount is not None and _beyond_rounding(node, children.get(node.id, []))
-        if node.amount is not None and summed is not None and summed > node.amount and beyond:
-            label = f"{node.code} {node.name}" if node.code else node.name
-            problems.append(
-                f"{label}：列示 {node.amount.format()}，小于下级合计 {summed.format()}，"
-                f"相差 {(summed - node.amount).format()}"
-            )
         values[node.id] = max(own, below)
         return values[node.id]
 
@@ -166,3 +149,28 @@ def build_hierarchy(
             }
         )
     return Hierarchy(pd.DataFrame(rows), total, tuple(problems))
+
+
+# What a tree's rows can fail in the check: their sums, and the reading of their table.
+TREE_RULES = ("ARITH-HIER", "ARITH-ROW", "READ-TABLE")
+
+
+def tree_findings(report: CheckReport, table_index: int | None, keys: Collection[str]) -> tuple[Finding, ...]:
+    """The check's errors and warnings in the rows of one table a tree draws: its sums
+    in the columns ``keys`` (类 = Σ款, 合计 = Σ类; a row's 合计 = its parts) and whether the
+    table was read reliably — with the engine's severity and tolerance (a rounding note
+    is not a problem here: the check page lists it)."""
+    if table_index is None:
+        return ()
+
+    def where(f: Finding) -> bool:
+        if f.location.table_index != table_index:
+            return False
+        if f.rule == "READ-TABLE":
+            return True
+        cells = f.params.get("cells")
+        whole = cells[0][2] if isinstance(cells, tuple) and cells else None
+        return isinstance(whole, str) and (canonical(whole) or whole) in keys
+
+    found = findings_at(report, TREE_RULES, where)
+    return tuple(f for f in found if f.severity in (Severity.ERROR, Severity.WARNING))

@@ -245,10 +245,6 @@ EN: dict[str, str] = {
     "选中的科目（点击图中扇区也可选择）": "Selected (or click a sector in the chart)",
     "明细：{sector}（{count} 行）": "Rows: {sector} ({count})",
     "这份文档没有{measure}的功能分类数据。": "This document has no functional classification data for {measure}.",
-    "数据有误：以下科目的金额小于其下级科目之和。图中按下级之和绘制，标签仍显示文档中的数字。": (
-        "Inconsistent data: these amounts are smaller than the sum of their sub-items. The chart draws the sum; "
-        "the labels keep the printed figure."
-    ),
     "“{sector}”在{measure}口径下没有金额，图中显示其上级“{shown}”；切换回其他口径时仍回到该科目。": (
         "“{sector}” has no amount under {measure}; the chart shows its parent “{shown}”. Switch back to another "
         "measure and it opens again."
@@ -285,9 +281,6 @@ EN: dict[str, str] = {
     "图中每个方块都列在这里（小方块的标签在图中可能放不下）。": (
         "Every tile of the chart is listed here (a small tile's label may not fit in the chart)."
     ),
-    "数据有误：以下项目的金额小于其下级之和，图中按下级之和绘制。": (
-        "Inconsistent data: these amounts are smaller than the sum of their parts; the chart draws the sum."
-    ),
     "基本": "Basic",
     "项目": "Project",
     "基本支出与项目支出": "Basic and project expenditure",
@@ -304,10 +297,19 @@ EN: dict[str, str] = {
     "说明中金额": "In the narrative",
     "核对": "Check",
     "一致": "Consistent",
-    "不一致": "Inconsistent",
     "一致（四舍五入）": "Consistent (rounded)",
     "说明未提及": "Not in the narrative",
     "表中未列示": "Not in the table",
+    "未核对": "Not checked",
+    "发布前检查（{severity}）：": "Pre-publication check ({severity}):",
+    "图中上级科目至少按下级之和绘制，标签仍显示文档中的数字。": (
+        "The chart draws a parent at least as large as the sum of its items; the labels keep the document's figures."
+    ),
+    "图中上级项目至少按下级之和绘制，标签仍显示文档中的数字。": (
+        "The chart draws a parent at least as large as the sum of its items; the labels keep the document's figures."
+    ),
+    "检查说明": "What the check says",
+    "容差": "Tolerance",
     "“三公”经费合计": "'Three public' expenses, total",
     "因公出国（境）费": "Official trips abroad",
     "公务用车购置及运行（维护）费": "Official vehicles: purchase and running",

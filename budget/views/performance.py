@@ -1,82 +1,56 @@
-"""The 绩效目标 page: each project's indicators grouped, with flags, cost caps and procurement."""
+"""The 绩效目标 page: each project's indicators grouped, with the check's findings, cost caps and procurement."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 
 import pandas as pd
 
-# One reading of a target for the whole app: the check's parser, so the 绩效目标 page and
-# the 发布前检查 page never disagree on what is "quantified".
-from budget.checks.performance import parse_target
+# The check is the one judge: the flags are its findings, the caps its reading of a target.
+from budget.checks.core import CheckReport, Finding
+from budget.checks.performance import cost_cap as check_cost_cap
+from budget.checks.performance import is_cost
 from budget.model import Disclosure, Indicator, Money, MoneyUnit, PerformanceProject, ProcurementLine
+from budget.views.check import findings_at
 from budget.views.display import DisplayUnit, figure
 from budget.vocabulary import money_label, squash
-
-_UPPER_OPS = {"≤", "<=", "＜=", "<", "＜", "小于等于", "不高于", "不多于", "不超过", "不大于", "小于", "低于", "至多"}
 
 
 @dataclass(frozen=True)
 class Flag:
-    code: str
+    """What the 发布前检查 says of one indicator or project (a finding, as the check page shows it)."""
+
+    code: str  # the rule id
     severity: str  # "error" | "warning" | "info"
-    text: str
+    text: str  # the finding's message
 
 
-def _is_cost(ind: Indicator) -> bool:
-    return "成本" in (ind.level2 or "") or "成本" in (ind.level1 or "")
+def _flag(finding: Finding) -> Flag:
+    return Flag(finding.rule, finding.severity.value, finding.message)
 
 
-def _is_satisfaction(ind: Indicator) -> bool:
-    return "满意" in (ind.level1 or "") or "满意" in (ind.level2 or "")
+def _of_project(project: PerformanceProject) -> Callable[[Finding], bool]:
+    def where(f: Finding) -> bool:
+        return f.location.table_index == project.table and f.location.project == project.name
+
+    return where
 
 
-def indicator_flags(ind: Indicator, satisfaction_floor: Decimal = Decimal(85)) -> tuple[Flag, ...]:
-    """Well-formedness of one indicator, as a reviewer would note it."""
-    flags: list[Flag] = []
-    target = (ind.target or "").strip()
-    parsed = parse_target(target)
-    if not target:
-        flags.append(Flag("target_missing", "error", "指标值缺失"))
-    elif parsed is None:
-        flags.append(Flag("qualitative", "warning", "定性指标值，无法衡量"))
-    else:
-        if not parsed.unit:
-            flags.append(Flag("unit_missing", "warning", "指标值缺少计量单位"))
-        if _is_cost(ind) and (parsed.operator is None or parsed.unit not in ("万元", "元")):
-            flags.append(Flag("cost_form", "warning", "成本指标应写成金额上限（如 ≤20万元）"))
-        if _is_satisfaction(ind) and parsed.unit == "%" and parsed.number < satisfaction_floor:
-            flags.append(Flag("satisfaction_low", "warning", f"满意度目标低于 {satisfaction_floor}%"))
-    if not (ind.level1 or "").strip():
-        flags.append(Flag("level1_missing", "warning", "缺少一级指标"))
-    if not (ind.level2 or "").strip():
-        flags.append(Flag("level2_missing", "warning", "缺少二级指标"))
-    if not (ind.level3 or "").strip():
-        flags.append(Flag("level3_missing", "warning", "缺少三级指标名称"))
-    if not (ind.description or "").strip():
-        flags.append(Flag("description_missing", "info", "缺少指标描述"))
-    elif squash(ind.description) == squash(ind.level3):
-        flags.append(Flag("description_copy", "info", "指标描述与指标名称相同"))
-    if not (ind.basis or "").strip():
-        flags.append(Flag("basis_missing", "info", "缺少指标值确定依据"))
-    return tuple(flags)
+def project_findings(report: CheckReport, project: PerformanceProject) -> tuple[Finding, ...]:
+    """Every finding of the check about one project's form: its indicators (PERF-*, and the
+    text rules that read them: placeholders, brackets …) and its goals."""
+    rules = {r.rule.id for r in report.results}
+    return findings_at(report, rules, _of_project(project))
 
 
 def cost_cap(ind: Indicator, unit: MoneyUnit) -> Money | None:
-    """The upper bound of a cost indicator ("≤5万元") in the document's unit."""
-    if not _is_cost(ind):
+    """The upper bound of a cost indicator ("≤5万元") in the document's unit, as the
+    check reads it for PERF-COST-CAP."""
+    if not is_cost(ind):
         return None
-    parsed = parse_target(ind.target)
-    if parsed is None or parsed.operator not in _UPPER_OPS:
-        return None
-    if parsed.unit.startswith("万元"):
-        return Money(parsed.number, MoneyUnit.WAN_YUAN).to(unit)
-    if parsed.unit.startswith("元"):
-        return Money(parsed.number, MoneyUnit.YUAN).to(unit)
-    return None
+    cap = check_cost_cap(ind)
+    return cap.to(unit) if cap is not None else None
 
 
 @dataclass(frozen=True)
@@ -87,11 +61,7 @@ class ProjectView:
     flag_count: int
     caps: tuple[tuple[Indicator, Money], ...]
     procurement: tuple[ProcurementLine, ...]
-    notes: tuple[str, ...]  # project-level findings (a cap above the budget, no goals …)
-
-
-def _goal_is_placeholder(goal: str) -> bool:
-    return bool(re.search(r"目标内容\s*\d|XX|××|……", goal))
+    notes: tuple[str, ...]  # the check's findings about the project as a whole (no goals, a cap above its money …)
 
 
 def project_procurement(d: Disclosure, name: str) -> tuple[ProcurementLine, ...]:
@@ -99,14 +69,30 @@ def project_procurement(d: Disclosure, name: str) -> tuple[ProcurementLine, ...]
     return tuple(p for p in d.procurement if not p.is_total and p.project and squash(p.project) == key)
 
 
-def project_view(d: Disclosure, index: int, satisfaction_floor: Decimal = Decimal(85)) -> ProjectView:
+# Found at an indicator's row, but about the project's money: a note of the project.
+PROJECT_RULES = ("PERF-COST-CAP",)
+
+
+def project_view(d: Disclosure, report: CheckReport, index: int) -> ProjectView:
+    """One project's indicators grouped by level, each with the check's findings on its
+    row (severity and message as the 发布前检查 gives them, with the user's settings the
+    check was run with); the project's own findings as notes."""
     project = d.performance[index]
     unit = d.unit.money_unit
+    rows: dict[int, list[Flag]] = {}
+    notes = []
+    indicator_rows = {ind.row for ind in project.indicators if ind.row is not None}
+    for finding in project_findings(report, project):
+        row = finding.location.row_index
+        if row in indicator_rows and finding.rule not in PROJECT_RULES:
+            rows.setdefault(row, []).append(_flag(finding))
+        else:
+            notes.append(finding.message)
     level1_order: dict[str, dict[str, list]] = {}
     flag_count = 0
     caps = []
     for i, ind in enumerate(project.indicators):
-        flags = indicator_flags(ind, satisfaction_floor)
+        flags = tuple(rows.pop(ind.row, ())) if ind.row is not None else ()
         flag_count += sum(1 for f in flags if f.severity != "info")
         level1 = (ind.level1 or "").strip() or "（未填一级指标）"
         level2 = (ind.level2 or "").strip() or "（未填二级指标）"
@@ -116,19 +102,6 @@ def project_view(d: Disclosure, index: int, satisfaction_floor: Decimal = Decima
             caps.append((ind, cap))
     groups = tuple((l1, tuple((l2, tuple(items)) for l2, items in l2s.items())) for l1, l2s in level1_order.items())
     procurement = project_procurement(d, project.name)
-    budget = project.amount
-    if budget is None:
-        budgets = [p.project_amount for p in procurement if p.project_amount is not None]
-        budget = budgets[0] if budgets else None
-    notes = []
-    for ind, cap in caps:
-        if budget is not None and cap > budget.to(cap.unit):
-            notes.append(f"成本上限 {cap.format()}（{ind.level3}）高于项目预算 {budget.format()}")
-    if not project.goals:
-        notes.append("未填写绩效目标")
-    for goal in project.goals:
-        if _goal_is_placeholder(goal):
-            notes.append(f"绩效目标疑似占位文字：“{goal}”")
     return ProjectView(index, project, groups, flag_count, tuple(caps), procurement, tuple(notes))
 
 
@@ -162,12 +135,14 @@ def procurement_frame(
     return pd.DataFrame(rows)
 
 
-def checklist_frame(d: Disclosure, checked: set[tuple[int, int]]) -> pd.DataFrame:
-    """Every indicator with its flags and whether the reviewer ticked it (for export)."""
+def checklist_frame(d: Disclosure, report: CheckReport, checked: set[tuple[int, int]]) -> pd.DataFrame:
+    """Every indicator with the check's findings on it and whether the reviewer ticked it (for export)."""
     rows = []
     for p_index, project in enumerate(d.performance):
+        view = project_view(d, report, p_index)
+        flagged = {i: flags for _, items in view.groups for _, entries in items for i, _, flags in entries}
         for i_index, ind in enumerate(project.indicators):
-            flags = indicator_flags(ind)
+            flags = flagged.get(i_index, ())
             rows.append(
                 {
                     "项目": project.name,

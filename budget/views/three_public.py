@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
 
-from budget.checks.amounts import compare
-
+from budget.checks import QUOTE_MOST, CheckReport, Finding
+from budget.checks.amounts import finer
 from budget.checks.quotes import Quote
 from budget.checks.text import Passage, passage
 from budget.model import Disclosure, Money, TableKind
+from budget.views.check import findings_at, ran, verdict
 from budget.vocabulary import money_label, squash
 
 THREE_PUBLIC_ITEMS: tuple[tuple[str, str], ...] = (
@@ -31,45 +34,93 @@ _BOOK_KEYS = {"tp_total": "total"}  # the rule's figure key -> ThreePublic field
 
 @dataclass(frozen=True)
 class Comparison:
-    """A table figure next to what the narrative says about it."""
+    """A table figure next to what the narrative says about it, judged by the check."""
 
-    frame: pd.DataFrame  # 项目, 表内金额, 说明中金额, 是否一致 (labels) + amount columns
+    # 项目, 表内金额, 说明中金额, 核对 (the check's verdict), 检查说明 (its message), 容差 (labels)
+    # + table, quoted, tolerance (Money) columns
+    frame: pd.DataFrame
     sentence: str | None  # the narrative sentence the figures come from
     extra: tuple[Quote, ...]  # quoted items that match no table figure
 
 
-def _compare_row(label: str, table: Money | None, quoted: Money | None) -> dict:
+# The rules that judge a quoted figure of each comparison (a wrong unit is TEXT-UNIT's).
+THREE_PUBLIC_RULES = ("TEXT-3PUB", "TEXT-UNIT")
+RUNNING_RULES = ("TEXT-RUNNING", "TEXT-UNIT")
+
+
+def _at_quote(q: Quote) -> Callable[[Finding], bool]:
+    """A text finding about this quoted figure: its sentence, the figure marked in it."""
+
+    def where(f: Finding) -> bool:
+        loc = f.location
+        if loc.section_index != q.section_index:
+            return False
+        if loc.quote == q.sentence:
+            return loc.mark == (q.start, q.end)
+        # a sentence the engine shortened to a window around the figure (budget.checks.QUOTE_MOST)
+        return len(q.sentence) > QUOTE_MOST and f.params.get("stated") == q.printed
+
+    return where
+
+
+def _said(finding: Finding | None, tolerance: Money | None) -> str:
+    if finding is None:
+        return ""
+    return finding.message + (f"（容差 ±{tolerance.format()}）" if tolerance is not None else "")
+
+
+def _compare_row(
+    label: str, table: Money | None, quoted: Quote | None, report: CheckReport, rules: tuple[str, ...]
+) -> dict:
+    """One row: the figures and the check's verdict on them (never the page's own)."""
+    amount = quoted.amount if quoted is not None else None
+    finding = None
     if table is not None and quoted is not None:
-        # Within rounding (the narrative's 80.77 万元 for the table's 807,650.00 元) is
-        # agreement, as the check counts it; the page says it was rounded.
-        comparison = compare(table, quoted)
-        status = "一致" if comparison.equal else "一致（四舍五入）" if comparison.rounding else "不一致"
+        found = findings_at(report, rules, _at_quote(quoted))
+        finding = found[0] if found else None
+        status = verdict(finding) if ran(report, rules[0]) else "未核对"
+        if status == "一致" and amount is not None and amount.to(table.unit).amount != table.amount:
+            # the check found them in agreement within rounding (the narrative's 80.77 万元
+            # for the table's 807,650.00 元): say the figures were rounded
+            status = "一致（四舍五入）"
     elif quoted is None:
         status = "说明未提及"
     else:
         status = "表中未列示"
+    tolerance = finding.params.get("tolerance") if finding is not None else None
+    within = None
+    if isinstance(tolerance, Decimal) and table is not None and amount is not None:
+        # the engine compares in the finer of the two units (budget.checks.amounts.compare)
+        within = Money(tolerance, finer([table.unit, amount.unit]))
     return {
         "项目": label,
         "table": table,
-        "quoted": quoted,
+        "quoted": amount,
+        "tolerance": within,
         "表内金额": money_label(table),
-        "说明中金额": money_label(quoted),
+        "说明中金额": money_label(amount),
         "核对": status,
+        "检查说明": _said(finding, within),
+        "容差": f"±{within.format()}" if within is not None else "",
     }
 
 
-def three_public_comparison(d: Disclosure) -> Comparison:
-    """The 三公 items as in the table, next to the figures quoted in the narrative."""
+def three_public_comparison(d: Disclosure, report: CheckReport) -> Comparison:
+    """The 三公 items as in the table, next to the figures quoted in the narrative, with
+    what the check (TEXT-3PUB, run with the parse) says of each."""
     tp = d.three_public
     said = passage(d, "TEXT-3PUB")
-    quoted: dict[str, Money] = {}
+    quoted: dict[str, Quote] = {}
     extra: list[Quote] = []
     for key, q in said.quotes:
         if key is None:
             extra.append(q)
         else:
-            quoted.setdefault(_BOOK_KEYS.get(key, key), q.amount)
-    rows = [_compare_row(label, getattr(tp, key) if tp else None, quoted.get(key)) for key, label in THREE_PUBLIC_ITEMS]
+            quoted.setdefault(_BOOK_KEYS.get(key, key), q)
+    rows = [
+        _compare_row(label, getattr(tp, key) if tp else None, quoted.get(key), report, THREE_PUBLIC_RULES)
+        for key, label in THREE_PUBLIC_ITEMS
+    ]
     return Comparison(_comparison_frame(rows), _passage_text(said), tuple(extra))
 
 
@@ -78,10 +129,11 @@ def _passage_text(said: Passage) -> str | None:
 
 
 def _comparison_frame(rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["项目", "table", "quoted", "表内金额", "说明中金额", "核对"])
+    columns = ["项目", "table", "quoted", "tolerance", "表内金额", "说明中金额", "核对", "检查说明", "容差"]
+    return pd.DataFrame(rows, columns=columns)
 
 
-def running_costs_comparison(d: Disclosure) -> Comparison:
+def running_costs_comparison(d: Disclosure, report: CheckReport) -> Comparison:
     """机关运行经费 and its items as quoted in the narrative, next to table figures:
     the total against the 三公 table's 机关运行经费 (when printed) or the basic table's
     公用经费; each item against the economic 款 of the same name."""
@@ -95,7 +147,7 @@ def running_costs_comparison(d: Disclosure) -> Comparison:
     else:
         table_total = economic_total.public if economic_total else None
         total_label = "机关运行经费（对照基本支出表公用经费）"
-    rows = [_compare_row(total_label, table_total, total.amount if total else None)]
+    rows = [_compare_row(total_label, table_total, total, report, RUNNING_RULES)]
     by_name = {squash(line.name): line for line in d.economic if line.code}
     extra = []
     for key, q in said.quotes:
@@ -105,7 +157,7 @@ def running_costs_comparison(d: Disclosure) -> Comparison:
                 extra.append(q)
             continue
         figure = line.public if line.public is not None else line.total
-        rows.append(_compare_row(f"{line.code} {line.name}", figure, q.amount))
+        rows.append(_compare_row(f"{line.code} {line.name}", figure, q, report, RUNNING_RULES))
     for q in extra:
-        rows.append(_compare_row(q.label, None, q.amount))
+        rows.append(_compare_row(q.label, None, q, report, RUNNING_RULES))
     return Comparison(_comparison_frame(rows), _passage_text(said), tuple(extra))

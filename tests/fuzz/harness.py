@@ -144,20 +144,20 @@ def every_frame(d: Disclosure, report: CheckReport) -> None:
     assert o is not None
     overview.by_class(d)
     for measure in functional.MEASURES:
-        tree = functional.functional_hierarchy(d, measure)
+        tree = functional.functional_hierarchy(d, report, measure)
         for sector in list(tree.frame["id"])[:3]:
             lines = functional.subtree_lines(d, sector)
             functional.lines_frame(lines, functional.functional_keys(d), d.unit.money_unit)
-    basic_project.economic_hierarchy(d)
-    three_public.three_public_comparison(d)
-    three_public.running_costs_comparison(d)
+    basic_project.economic_hierarchy(d, report)
+    three_public.three_public_comparison(d, report)
+    three_public.running_costs_comparison(d, report)
     checked: set[tuple[int, int]] = set()
     for index in range(len(d.performance)):
-        view = performance.project_view(d, index)
+        view = performance.project_view(d, report, index)
         performance.project_budget(d, view)
         performance.procurement_frame(performance.project_procurement(d, view.project.name), d.unit.money_unit)
         checked |= {(index, i) for i in range(len(view.project.indicators))}
-    performance.checklist_frame(d, checked)
+    performance.checklist_frame(d, report, checked)
     entries = [("a.docx", d), ("b.docx", d)]
     headlines, classes = compare.headline_table(entries), compare.class_table(entries)
     compare.documents_frame(entries)

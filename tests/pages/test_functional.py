@@ -187,8 +187,29 @@ def test_parent_smaller_than_children_still_draws_and_says_so():
     texts = dict(zip(trace["ids"], trace["text"], strict=False))
     assert values["208"] >= values["2080501"] + values["2080505"]  # drawn, not dropped
     assert texts["208"].startswith("50.00 万元")  # the label keeps the printed figure
-    warning = shown(at.warning[0].value)
-    assert "208" in warning and "11.54 万元" in warning
+    # the 发布前检查's finding, with its severity: one wrong cell (208 合计), reported once
+    (warning,) = [shown(w.value) for w in at.warning]
+    assert warning.startswith("发布前检查（错误）：")
+    assert "支出总表 208 合计 可能填错" in warning and "11.54" in warning
+
+
+def _seed_with_20805_printed_as_61_53() -> bytes:
+    """seed.txt with one row changed: 支出总表 20805 合计 and 基本支出 61.54 -> 61.53, over
+    2080501 26.91 + 2080505 34.63 = 61.54 (a difference rounding explains)."""
+    text = fixture_bytes("seed.txt").decode("utf-8")
+    start = text.index("单位预算支出总表")
+    row = "\t20805\n\t行政事业单位养老支出\n\t61.54\n\t61.54\n"
+    at = text.index(row, start)
+    return (text[:at] + row.replace("61.54", "61.53") + text[at + len(row) :]).encode("utf-8")
+
+
+def test_a_rounding_the_check_calls_a_note_is_not_bad_data():
+    at = upload(new_app(), ("seed_rounded.txt", _seed_with_20805_printed_as_61_53()))
+    open_page(at, "functional")
+    assert not at.warning and not at.error  # the check calls 20805 = Σ项 a 提示, so no box here
+    assert dict(zip(sunburst_trace(at)["ids"], sunburst_trace(at)["text"], strict=False))["20805"].startswith("61.53")
+    at.switch_page("pages/check.py").run()
+    assert "在 2 项四舍五入的容差 ±0.01 之内" in " ".join(shown(m.value) for m in at.markdown)
 
 
 def test_in_english_the_figures_carry_english_units_the_names_stay_as_printed():

@@ -15,9 +15,12 @@ def test_three_public_and_running_costs_side_by_side():
     assert three.loc["“三公”经费合计", "表内金额（万元）"] == "2.56"
     assert three.loc["“三公”经费合计", "说明中金额（万元）"] == "2.56"
     assert three.loc["公务接待费", "核对"] == "一致"
-    # the narrative says 运行费 1.92 (+ 保险 0.33); the table says 运行维护费 2.25
-    assert three.loc["其中：公务用车运行（维护）费", "说明中金额（万元）"] == "1.92"
-    assert three.loc["其中：公务用车运行（维护）费", "核对"] == "不一致"
+    # the narrative says 运行费 1.92 (+ 保险 0.33); the table says 运行维护费 2.25: the
+    # 发布前检查 calls the split a note (提示), and the page shows its verdict and words
+    split = three.loc["其中：公务用车运行（维护）费"]
+    assert (split["说明中金额（万元）"], split["核对"]) == ("1.92", "提示")
+    assert "拆成 公务用车运行费1.92万元 + 公务用车保险0.33万元" in split["检查说明"]
+    assert set(three.drop(index="其中：公务用车运行（维护）费")["核对"]) == {"一致"}
     assert running.loc["机关运行经费（对照基本支出表公用经费）", "说明中金额（万元）"] == "31.82"
     assert running.loc["30201 办公费", "表内金额（万元）"] == "4.75"
 
@@ -28,6 +31,7 @@ def test_in_yuan_and_in_english():
     three, _ = tables(at)
     assert three.loc["'Three public' expenses, total", "In the table (yuan)"] == "25,600.00"
     assert three.loc["Official receptions", "Check"] == "Consistent"
+    assert three.loc["of which: vehicle running and maintenance", "Check"] == "Note"
 
 
 def test_the_row_label_column_is_an_item_in_english():

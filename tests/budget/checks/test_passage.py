@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from budget.checks import run
+
 from budget.views import three_public
 from budget.checks.core import Context, Settings
 from budget.checks.text import passage, stated
@@ -35,7 +37,9 @@ def test_three_public_passage_of_the_seed(seed):
 def test_page_and_rule_read_the_same_figures(seed):
     """Every figure the rule names is the one the page puts in 说明中金额."""
     ruled = {s.resolved.key: s.amount for s in stated(Context(seed, Settings()), "TEXT-3PUB")}
-    rows = {r["项目"]: r["quoted"] for r in three_public.three_public_comparison(seed).frame.to_dict("records")}
+    rows = {
+        r["项目"]: r["quoted"] for r in three_public.three_public_comparison(seed, run(seed)).frame.to_dict("records")
+    }
     labels = dict(three_public.THREE_PUBLIC_ITEMS)
     assert ruled.keys() == {"tp_total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"}
     for key, amount in ruled.items():
@@ -52,5 +56,5 @@ def test_quotes_named_without_a_three_public_table(seed):
     """No 三公 table: the rule has nothing to compare, the page still shows what the text says."""
     doc = replace(seed, three_public=None)
     assert passage(doc, "TEXT-3PUB").quotes[0][1].amount == m("2.56")
-    rows = {r["项目"]: r for r in three_public.three_public_comparison(doc).frame.to_dict("records")}
+    rows = {r["项目"]: r for r in three_public.three_public_comparison(doc, run(doc)).frame.to_dict("records")}
     assert rows["“三公”经费合计"]["quoted"] == m("2.56") and rows["“三公”经费合计"]["核对"] == "表中未列示"

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pandas as pd
 from openpyxl import load_workbook
 
+from budget.checks import run
 from budget.export import contract
 from budget.export import tables as export
 from budget.views import overview, performance
@@ -54,7 +55,7 @@ def test_every_table_exports(seed_docx):
 
 
 def test_checklist_frame_exports_as_csv_and_xlsx(seed_docx):
-    frame = performance.checklist_frame(seed_docx, {(0, 0), (12, 5)})
+    frame = performance.checklist_frame(seed_docx, run(seed_docx), {(0, 0), (12, 5)})
     assert len(frame) == 90
     read = pd.read_csv(io.BytesIO(export.frame_csv(frame)), encoding="utf-8-sig", keep_default_na=False)
     assert list(read.columns) == list(frame.columns)
@@ -93,7 +94,7 @@ def test_xlsx_downloads_have_a_filter_on_the_header_row(seed_docx):
     header_row = 1 + bool(table.title) + bool(table.unit_line) + len(table.header) - 1
     assert sheet.auto_filter.ref.startswith(f"A{header_row}:")
     assert sheet.auto_filter.ref.endswith(str(header_row + len(table.rows)))
-    frame = checklist_frame(seed_docx, set())
+    frame = checklist_frame(seed_docx, run(seed_docx), set())
     sheet = load_workbook(io.BytesIO(export.frame_xlsx(frame, "绩效"))).active
     assert sheet.auto_filter.ref == f"A1:I{len(frame) + 1}"
     assert sheet.freeze_panes == "A2"

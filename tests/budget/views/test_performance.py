@@ -1,55 +1,88 @@
-"""budget.views.performance: the frames of its page."""
+"""budget.views.performance: the frames of its page; the flags are the check's findings."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-
-from budget.model import Indicator
+from budget.checks import Settings, Severity, run
 from budget.views import performance
-from tests.budget.views.builders import m, make_disclosure
+from tests.budget.checks.helpers import edit_indicator
+from tests.budget.views.builders import m
 
 
-def test_parse_target():
-    def parts(text):
-        t = performance.parse_target(text)
-        return None if t is None else (t.operator, t.number, t.unit)
-
-    assert parts("≥90%") == ("≥", Decimal(90), "%")
-    assert parts("≤5万元") == ("≤", Decimal(5), "万元")
-    assert parts("4次") == (None, Decimal(4), "次")
-    assert parts("效果明显") is None
-
-
-def test_indicator_flags():
-    d = make_disclosure()
-    inds = d.performance[0].indicators
-    codes = [{f.code for f in performance.indicator_flags(i)} for i in inds]
-    assert codes[0] == set()
-    assert codes[1] == set()
-    assert codes[2] == {"qualitative"}
-    assert codes[3] == {"satisfaction_low", "basis_missing", "description_copy"}
-    assert codes[4] == {"unit_missing", "cost_form"}
-    no_target = Indicator("产出指标", "数量指标", "x", "y", None, "z")
-    assert performance.indicator_flags(no_target)[0].code == "target_missing"
+def flags_of(view):
+    """indicator name -> the rule ids flagged on it."""
+    return {
+        ind.level3: [f.code for f in flags]
+        for _, items in view.groups
+        for _, entries in items
+        for _, ind, flags in entries
+    }
 
 
-def test_project_view_caps_and_procurement():
-    d = make_disclosure()
-    view = performance.project_view(d, 0)
-    assert [cap for _, cap in view.caps] == [m("5")]
-    assert [p.item for p in view.procurement] == ["其他印刷服务"]
-    assert performance.project_budget(d, view) == m("100.00")
+def test_the_flags_are_the_check_findings_on_each_indicator(seed):
+    report = run(seed)
+    view = performance.project_view(seed, report, 0)  # 反邪教专项资金
+    flags = flags_of(view)
+    assert flags["社会环境净化提升"] == ["PERF-QUANT"]  # "效果明显"
+    assert flags["营造和谐稳定社会氛围"] == ["PERF-QUANT", "PERF-COPY"]
+    assert flags["“双清”工作费用控制数"] == []  # "≤5万元"
+    (flag,) = [
+        f
+        for _, items in view.groups
+        for _, e in items
+        for _, ind, fl in e
+        if ind.level3 == "社会环境净化提升"
+        for f in fl
+    ]
+    (finding,) = [f for f in report.findings if f.rule == "PERF-QUANT" and f.location.row == "社会环境净化提升"]
+    assert (flag.severity, flag.text) == ("warning", finding.message)
+    # project-level findings of the check are its notes: 绩效目标 numbered twice, a doubled word
+    assert view.notes == (
+        "“反邪教专项资金”绩效目标编号重复：“3.3、”",
+        "“反邪教专项资金 绩效目标”中“不发生不发生”重复了“不发生”",
+    )
+    assert view.flag_count == 3
+
+
+def test_the_satisfaction_floor_is_the_check_setting(seed):
+    """见义勇为奖励经费's satisfaction target ≥80%: below the check's 85 % by default, not at 80."""
+    name = "见义勇为行为人对见义勇为行为确认、表彰、奖励各个环节无异议，对回复速度、办理结果、处置效率满意评价。"
+    default = flags_of(performance.project_view(seed, run(seed), 2))[name]
+    lenient = flags_of(performance.project_view(seed, run(seed, Settings(satisfaction_threshold=Decimal(80))), 2))
+    assert "PERF-SATISFACTION" in default and "PERF-SATISFACTION" not in lenient[name]
+
+
+def test_placeholder_goals_and_caps_come_from_the_check(seed):
+    report = run(seed)
+    view = performance.project_view(seed, report, 1)  # 海防工作经费: "1.目标内容1"
+    assert view.notes == (
+        "“海防工作经费 绩效目标”中有占位文字“目标内容1”",
+        "“海防工作经费 绩效目标”中有占位文字“目标内容2”",
+    )
+    assert [(ind.level3, cap) for ind, cap in view.caps] == [("费用预算控制数", m("20"))]
+    # a cap above the project's budget is the check's PERF-COST-CAP error, shown as a note
+    d = edit_indicator(seed, "海防工作经费", "费用预算控制数", target="≤2000万元")
+    report = run(d)
+    (error,) = [f for f in report.findings if f.rule == "PERF-COST-CAP" and f.location.project == "海防工作经费"]
+    assert error.severity == Severity.ERROR
+    assert error.message in performance.project_view(d, report, 1).notes
+    assert not any(f.rule == "PERF-COST-CAP" for f in run(seed).findings)
+
+
+def test_project_view_procurement_and_groups(seed):
+    report = run(seed)
+    view = performance.project_view(seed, report, 0)
     assert [l1 for l1, _ in view.groups] == ["产出指标", "效益指标", "满意度指标"]
-    assert [l2 for l2, _ in view.groups[0][1]] == ["数量指标", "成本指标"]
-    assert any("占位" in n for n in view.notes)
-    # a cap above the project's budget is noted
-    small = performance.project_view(d, 0)
-    assert not any("高于项目预算" in n for n in small.notes)
+    assert performance.project_budget(seed, view) is None and view.procurement == ()
+    view = performance.project_view(seed, report, 7)  # 社会治安综合治理经费, in the 政府采购预算表
+    assert [p.item for p in view.procurement] == ["其他印刷服务"]
+    assert performance.project_budget(seed, view) == m("100.00")
 
 
-def test_checklist_frame():
-    d = make_disclosure()
-    frame = performance.checklist_frame(d, {(0, 1)})
-    assert len(frame) == 6
-    assert list(frame["已核对"]) == ["否", "是", "否", "否", "否", "否"]
+def test_checklist_frame(seed):
+    frame = performance.checklist_frame(seed, run(seed), {(0, 1)})
+    assert len(frame) == 90
+    assert list(frame["已核对"][:3]) == ["否", "是", "否"]
+    row = frame[frame["三级指标"] == "社会环境净化提升"].iloc[0]
+    assert row["提示"] == "“反邪教专项资金”的指标“社会环境净化提升”指标值为“效果明显”，没有量化"

@@ -1,34 +1,70 @@
-"""budget.views.three_public: the frames of its page."""
+"""budget.views.three_public: the frames of its page, judged by the check run on the document."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
-
+from budget.checks import Severity, run
+from budget.model import Money, MoneyUnit, TableKind
 from budget.views import overview, three_public
-from budget.model import Money, MoneyUnit
-from tests.budget.views.builders import m, W, make_disclosure
+from tests.budget.checks.helpers import edit_text, set_values
+from tests.budget.views.builders import m, W
 
 
-def test_three_public_comparison():
-    c = three_public.three_public_comparison(make_disclosure())
-    rows = {r["项目"]: r for r in c.frame.to_dict("records")}
+def rows_of(comparison):
+    return {r["项目"]: r for r in comparison.frame.to_dict("records")}
+
+
+def test_the_seed_split_of_the_vehicle_running_cost_is_the_check_note(seed):
+    """运行费 1.92 + 保险 0.33 = the table's 2.25: the check calls it 提示, so does the page."""
+    report = run(seed)
+    c = three_public.three_public_comparison(seed, report)
+    rows = rows_of(c)
     assert rows["“三公”经费合计"]["quoted"] == m("2.56") and rows["“三公”经费合计"]["核对"] == "一致"
     assert rows["因公出国（境）费"]["quoted"] == m("0")
-    assert rows["其中：公务用车运行（维护）费"]["quoted"] == m("1.92")
-    assert rows["其中：公务用车运行（维护）费"]["核对"] == "不一致"
+    split = rows["其中：公务用车运行（维护）费"]
+    assert (split["table"], split["quoted"], split["核对"]) == (m("2.25"), m("1.92"), "提示")
+    (note,) = [f for f in report.findings if f.rule == "TEXT-3PUB"]
+    assert note.severity == Severity.INFO and split["检查说明"] == note.message
+    assert "公务用车运行费1.92万元 + 公务用车保险0.33万元" in note.message
+    assert {r["核对"] for label, r in rows.items() if label != "其中：公务用车运行（维护）费"} == {"一致"}
     assert [q.label for q in c.extra] == ["公务用车保险"]
 
 
-def test_running_costs_comparison():
-    c = three_public.running_costs_comparison(make_disclosure())
-    rows = {r["项目"]: r for r in c.frame.to_dict("records")}
+def test_a_figure_the_check_calls_wrong_is_an_error_with_its_tolerance(seed):
+    # the seed's 三公 paragraph with 公务接待费 written 0.13 (the table says 0.31)
+    d = edit_text(seed, "三公", "公务接待费0.31万元。", "公务接待费0.13万元。")
+    report = run(d)
+    row = rows_of(three_public.three_public_comparison(d, report))["公务接待费"]
+    (error,) = [f for f in report.findings if f.rule == "TEXT-3PUB" and f.severity == Severity.ERROR]
+    assert (row["table"], row["quoted"], row["核对"]) == (m("0.31"), m("0.13"), "错误")
+    assert row["tolerance"] == Money(Decimal("0.005"), W) and row["容差"] == "±0.005 万元"
+    assert row["检查说明"].startswith(error.message) and error.difference == Decimal("-0.18")
+
+
+def test_running_costs_comparison(seed):
+    report = run(seed)
+    rows = rows_of(three_public.running_costs_comparison(seed, report))
     total = rows["机关运行经费（对照基本支出表公用经费）"]
     assert total["table"] == m("31.82") and total["核对"] == "一致"
-    assert rows["30201 办公费"]["核对"] == "一致"
-    assert rows["30299 其他商品和服务支出"]["table"] == m("7.63")
-    assert rows["30299 其他商品和服务支出"]["核对"] == "不一致"
-    assert rows["工会经费"]["核对"] == "表中未列示"
+    assert rows["30201 办公费"]["table"] == m("4.75") and rows["30201 办公费"]["核对"] == "一致"
+    assert {r["核对"] for r in rows.values()} == {"一致"}
+    # the seed's 基本支出表 with 30299 printed 7.63 (the text says 0.59)
+    d = set_values(seed, TableKind.BASIC_ECONOMIC, "30299", total="7.63", public="7.63")
+    d = replace(d, economic=d.table(TableKind.BASIC_ECONOMIC).coded_lines())
+    report = run(d)
+    row = rows_of(three_public.running_costs_comparison(d, report))["30299 其他商品和服务支出"]
+    (error,) = [f for f in report.findings if f.rule == "TEXT-RUNNING"]
+    assert (error.severity, error.expected, error.actual) == (Severity.ERROR, Decimal("7.63"), Decimal("0.59"))
+    assert (row["table"], row["quoted"], row["核对"]) == (m("7.63"), m("0.59"), "错误")
+    assert row["检查说明"] == error.message + "（容差 ±0.005 万元）"
+
+
+def test_quotes_without_a_three_public_table_are_not_judged(seed):
+    d = replace(seed, three_public=None)
+    rows = rows_of(three_public.three_public_comparison(d, run(d)))
+    assert rows["“三公”经费合计"]["quoted"] == m("2.56") and rows["“三公”经费合计"]["核对"] == "表中未列示"
 
 
 def test_shanghai_three_public_listed_over_paragraphs(wanli):
@@ -36,7 +72,7 @@ def test_shanghai_three_public_listed_over_paragraphs(wanli):
     the document is in 元."""
     d = wanli
     assert d.unit.money_unit == MoneyUnit.YUAN
-    rows = {r["项目"]: r for r in three_public.three_public_comparison(d).frame.to_dict("records")}
+    rows = rows_of(three_public.three_public_comparison(d, run(d)))
     w = lambda s: Money(Decimal(s), W)  # noqa: E731
     assert rows["“三公”经费合计"]["quoted"] == w("47.91")
     assert rows["公务用车购置及运行（维护）费"]["quoted"] == w("46.56")
@@ -52,7 +88,8 @@ def test_shanghai_three_public_listed_over_paragraphs(wanli):
 
 def test_a_rounded_quote_agrees():
     """xian_10 (元 tables, 万元 narrative): 807,650.00 元 quoted as 80.77 万元 and
-    9,661,624.87 元 as 966.16 万元 agree within the quote's rounding; they read 不一致."""
+    9,661,624.87 元 as 966.16 万元 agree within the quote's rounding, as the check finds
+    (no TEXT-3PUB / TEXT-RUNNING finding on them); they read 不一致."""
     import pytest
 
     from budget.application.files import read
@@ -62,9 +99,10 @@ def test_a_rounded_quote_agrees():
     if not path.exists():
         pytest.skip("../shared/corpus not available")
     d = read(path)
-    rows = three_public.three_public_comparison(d).frame.set_index("项目")
+    report = run(d)
+    rows = three_public.three_public_comparison(d, report).frame.set_index("项目")
     assert rows.loc["“三公”经费合计", "核对"] == "一致（四舍五入）"
     assert rows.loc["公务接待费", "核对"] == "一致（四舍五入）"  # 57,650.00 元 / 5.77 万元
     assert rows.loc["其中：公务用车运行（维护）费", "核对"] == "一致"  # 750,000.00 元 / 75 万元
-    running = three_public.running_costs_comparison(d).frame
+    running = three_public.running_costs_comparison(d, report).frame
     assert list(running["核对"]) == ["一致（四舍五入）"]
