@@ -83,10 +83,23 @@ def one_per_code(lines: Sequence[Line], total: Money | None = None) -> list[Line
             order.append(code)
             continue
         kept = merged[code]
+        if _printed_again(kept, line):
+            continue
         keys = dict.fromkeys([*kept.values, *line.values])
         values = {k: total_of([kept.values.get(k), line.values.get(k)]) for k in keys}
         merged[code] = replace(kept, values={k: v for k, v in values.items() if v is not None}, unit=None)
     return [merged[item] if isinstance(item, str) else item for item in order]
+
+
+def _printed_again(kept: Line, line: Line) -> bool:
+    """The next row repeats the line: same unit, name and figures (无锡 prints a 项 under
+    the 款 code 21999 with the 款's own figures). One line, not two to add."""
+    return (
+        line.unit == kept.unit
+        and line.name == kept.name
+        and line.values == kept.values
+        and line.row == kept.row + 1
+    )
 
 
 def build_hierarchy(

@@ -266,3 +266,19 @@ def test_a_table_with_each_code_once_is_kept_as_printed(seed_docx):
     from budget.views.hierarchy import one_per_code
 
     assert one_per_code(seed_docx.functional) == list(seed_docx.functional)
+
+
+def test_a_line_printed_again_under_the_same_code_is_drawn_once():
+    """wuxi_07's 支出总表 prints 21999 其他支出 502.00 twice in a row (a 项 under its 款's
+    code): one sector of 502.00, and the 类 add up to the table's 合计, not 502.00 more."""
+    from loaders import load
+    from tests.loaders.test_corpus import CORPUS
+
+    d = load((CORPUS / "wuxi_07.pdf").read_bytes(), "wuxi_07.pdf")
+    h = functional.functional_hierarchy(d, run(d))
+    frame = h.frame.set_index("id")
+    assert h.total == m("9947.88")
+    assert sum(Decimal(str(v)) for v in h.frame.loc[h.frame["level"] == 1, "value"]).quantize(
+        Decimal("0.01")
+    ) == Decimal("9947.88")
+    assert [c for c in h.frame["code"] if c == "21999"] == ["21999"] and frame.loc["21999", "amount"] == m("502.00")
