@@ -94,12 +94,7 @@ def one_per_code(lines: Sequence[Line], total: Money | None = None) -> list[Line
 def _printed_again(kept: Line, line: Line) -> bool:
     """The next row repeats the line: same unit, name and figures (无锡 prints a 项 under
     the 款 code 21999 with the 款's own figures). One line, not two to add."""
-    return (
-        line.unit == kept.unit
-        and line.name == kept.name
-        and line.values == kept.values
-        and line.row == kept.row + 1
-    )
+    return line.unit == kept.unit and line.name == kept.name and line.values == kept.values and line.row == kept.row + 1
 
 
 def build_hierarchy(
