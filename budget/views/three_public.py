@@ -33,7 +33,7 @@ _BOOK_KEYS = {"tp_total": "total"}  # the rule's figure key -> ThreePublic field
 
 
 @dataclass(frozen=True)
-class Comparison:
+class TextAgainstTable:
     """A table figure next to what the narrative says about it, judged by the check."""
 
     # 项目, 表内金额, 说明中金额, 核对 (the check's verdict), 检查说明 (its message), 容差 (labels)
@@ -105,7 +105,7 @@ def _compare_row(
     }
 
 
-def three_public_comparison(d: Disclosure, report: CheckReport) -> Comparison:
+def three_public_comparison(d: Disclosure, report: CheckReport) -> TextAgainstTable:
     """The 三公 items as in the table, next to the figures quoted in the narrative, with
     what the check (TEXT-3PUB, run with the parse) says of each."""
     tp = d.three_public
@@ -121,7 +121,7 @@ def three_public_comparison(d: Disclosure, report: CheckReport) -> Comparison:
         _compare_row(label, getattr(tp, key) if tp else None, quoted.get(key), report, THREE_PUBLIC_RULES)
         for key, label in THREE_PUBLIC_ITEMS
     ]
-    return Comparison(_comparison_frame(rows), _passage_text(said), tuple(extra))
+    return TextAgainstTable(_comparison_frame(rows), _passage_text(said), tuple(extra))
 
 
 def _passage_text(said: Passage) -> str | None:
@@ -133,7 +133,7 @@ def _comparison_frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def running_costs_comparison(d: Disclosure, report: CheckReport) -> Comparison:
+def running_costs_comparison(d: Disclosure, report: CheckReport) -> TextAgainstTable:
     """机关运行经费 and its items as quoted in the narrative, next to table figures:
     the total against the 三公 table's 机关运行经费 (when printed) or the basic table's
     公用经费; each item against the economic 款 of the same name."""
@@ -160,4 +160,4 @@ def running_costs_comparison(d: Disclosure, report: CheckReport) -> Comparison:
         rows.append(_compare_row(f"{line.code} {line.name}", figure, q, report, RUNNING_RULES))
     for q in extra:
         rows.append(_compare_row(q.label, None, q, report, RUNNING_RULES))
-    return Comparison(_comparison_frame(rows), _passage_text(said), tuple(extra))
+    return TextAgainstTable(_comparison_frame(rows), _passage_text(said), tuple(extra))
