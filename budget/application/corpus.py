@@ -647,27 +647,11 @@ class IngestReport:
         return f"共 {len(self.files)} 个文件：导入 {self.ingested}，跳过 {self.skipped}；数据库 {self.database}"
 
 
-def not_a_disclosure(d: Disclosure) -> str | None:
-    """Why a file the loaders read is still no disclosure to store, or None.
-
-    A folder of published documents often holds a list of them (a manifest.csv, a
-    readme) whose text names tables and amounts, so the loaders take it for a narrative.
-    A disclosure, even one part of it, has a unit name, a table or a heading; a file with
-    none of them would only add a nameless row and findings about nothing.
-    """
-    if d.tables or d.unit.name or any(s.heading.strip() for s in d.sections):
-        return None
-    return "没有识别出单位名称、表格或章节标题，不像预算公开文档（如文件清单、说明文字），未导入"
-
-
 def _read_rows(job: tuple[str, str, str | None]) -> FileResult:
     """Load and check one file (in a worker process); the rows to store, or why not."""
     path, relative, region = job
     try:
         d = files.read(path)
-        unlike = not_a_disclosure(d)
-        if unlike is not None:
-            return FileResult(relative, reason=unlike)
         return FileResult(relative, rows_of(d, relative, datetime.now(UTC).replace(tzinfo=None), region))
     except Exception as error:  # noqa: BLE001 - one bad file is reported, never a crash
         return FileResult(relative, reason=files.reason(error))

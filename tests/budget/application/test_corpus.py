@@ -193,9 +193,9 @@ SHARED = ROOT.parent / "shared" / "corpus"
 
 
 def test_a_list_of_the_documents_is_skipped_with_its_line(tmp_path):
-    """The shared corpus's manifest.csv names tables, amounts and 预算 in every line, so
-    the loaders read it as a narrative; it holds no unit, table or heading and is skipped
-    with a line saying so. A narrative published alone (北京's part 1) is still ingested."""
+    """The shared corpus's manifest.csv names tables, amounts and 预算 in every line but
+    has no table and no heading: the loaders refuse it and ingest skips it with a line
+    saying why. A narrative published alone (北京's part 1) is still ingested."""
     if not (SHARED / "manifest.csv").exists():
         pytest.skip("../shared/corpus not available")
     shutil.copy(SHARED / "manifest.csv", tmp_path / "manifest.csv")
@@ -203,7 +203,9 @@ def test_a_list_of_the_documents_is_skipped_with_its_line(tmp_path):
     report = corpus.ingest(tmp_path, tmp_path / "c.duckdb", jobs=1)
     by_path = {f.path: f for f in report.files}
     assert not by_path["manifest.csv"].ingested
-    assert by_path["manifest.csv"].line().startswith("跳过 manifest.csv：没有识别出单位名称、表格或章节标题")
+    assert (
+        by_path["manifest.csv"].line().startswith("跳过 manifest.csv：文件中没有找到任何表格，看起来不是预算公开文件")
+    )
     assert by_path["part1.pdf"].ingested
     assert by_path["part1.pdf"].rows.document["unit_name"] == "首都绿化委员会办公室"
     assert (report.ingested, report.skipped) == (1, 1)
