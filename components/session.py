@@ -102,11 +102,12 @@ def _parsed(doc: Document) -> Parsed:
     with _cache_lock:
         if (doc.key, doc.name) in _cache:
             return _cache[(doc.key, doc.name)]
-    from budget.checks import run
-    from loaders import join
+    from budget.application import worker
 
-    whole = join([_parsed(part).disclosure for part in doc.parts])
-    result = Parsed(whole, run(whole))
+    whole = worker.join_parts([_parsed(part).disclosure for part in doc.parts])
+    if whole is None:  # grouped by _joined, so join accepted these parts once already
+        raise Refused("这些文件不能合并为一份文档。", "parts do not join")
+    result = worker.checked(whole)
     with _cache_lock:
         _cache[(doc.key, doc.name)] = result
         while len(_cache) > _CACHE_SIZE:
@@ -115,7 +116,7 @@ def _parsed(doc: Document) -> Parsed:
 
 
 def disclosure_of(doc: Document) -> Disclosure:
-    """The parsed disclosure of a document; a joined one through the loaders' ``join``."""
+    """The parsed disclosure of a document; a joined one from its parts."""
     return _parsed(doc).disclosure
 
 
@@ -128,14 +129,13 @@ def _partial(d: Disclosure) -> bool:
 def _joined(parts: list[Document]) -> Document | None:
     """The parts as one disclosure, when they are parts of one: of one unit (named in
     each) and year, at least one of them partial, and ``join`` accepts them."""
-    from loaders import LoadError, join
+    from budget.application import worker
 
     read = [_parsed(p).disclosure for p in parts]
     if not any(_partial(d) for d in read) or not all(d.unit.name for d in read):
         return None
-    try:
-        whole = join(read)
-    except LoadError:
+    whole = worker.join_parts(read)
+    if whole is None:
         return None
     return Document(whole.source.sha256, " + ".join(p.name for p in parts), b"", parts=tuple(parts))
 

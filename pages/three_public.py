@@ -18,7 +18,7 @@ ctx = page.header(
 d = ctx.disclosure
 
 
-def shown(comparison: view.Comparison):
+def shown(comparison: view.TextAgainstTable):
     """The comparison with its figures in the page's display unit (the unit in the headers)."""
     frame = comparison.frame
     table, quoted = f"表内金额（{ctx.unit}）", f"说明中金额（{ctx.unit}）"

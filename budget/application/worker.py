@@ -108,6 +108,25 @@ def parse(data: bytes, name: str) -> Parsed:
         slots.release()
 
 
+def join_parts(parts: list[Disclosure]) -> Disclosure | None:
+    """The parts of one disclosure published in several files as one (loaders.join), or
+    None when they are not parts of one. In this process: each part was read within the
+    limits already, and joining only puts their tables and sections together."""
+    from loaders import LoadError, join
+
+    try:
+        return join(parts)
+    except LoadError:
+        return None
+
+
+def checked(d: Disclosure) -> Parsed:
+    """A disclosure joined here, checked here (the check is linear in what was read)."""
+    from budget.checks import run
+
+    return Parsed(d, run(d))
+
+
 def _outcome(receiver: Connection, child, budget: limits.Limits) -> Parsed:
     started = time.monotonic()
     if not receiver.poll(budget.parse_seconds):
