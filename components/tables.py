@@ -31,6 +31,7 @@ _STATUS_COLOURS = {
     "警告": "color: #B9770E; font-weight: 600",
     "一致": "color: #2E7D32",
     "一致（四舍五入）": "color: #2E7D32",
+    "未超过": "color: #2E7D32",
 }
 
 

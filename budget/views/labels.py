@@ -317,7 +317,8 @@ EN: dict[str, str] = {
     "其中：公务用车运行（维护）费": "of which: vehicle running and maintenance",
     "公务接待费": "Official receptions",
     "机关运行经费（三公经费表）": "Administrative running costs (three public table)",
-    "机关运行经费（对照基本支出表公用经费）": "Administrative running costs (against public costs of the basic table)",
+    "机关运行经费（不超过基本支出表公用经费）": "Administrative running costs (at most the basic table's public costs)",
+    "未超过": "Within",
     # 绩效目标
     "共 **{projects}** 个项目、**{indicators}** 项指标；标出的问题 **{flags}** 处（一项指标可有几处）。": (
         "**{projects}** projects, **{indicators}** indicators; **{flags}** problems flagged "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -69,17 +69,37 @@ def _said(finding: Finding | None, tolerance: Money | None) -> str:
     return finding.message + (f"（容差 ±{tolerance.format()}）" if tolerance is not None else "")
 
 
+def _rounds_to(table: Money, quoted: Money | None) -> bool:
+    """The table figure, rounded as the narrative prints its own, is the quoted one."""
+    if quoted is None:
+        return False
+    exponent = quoted.amount.as_tuple().exponent
+    if not isinstance(exponent, int):  # not a finite figure
+        return False
+    return table.to(quoted.unit).amount.quantize(Decimal(1).scaleb(exponent), ROUND_HALF_UP) == quoted.amount
+
+
 def _compare_row(
-    label: str, table: Money | None, quoted: Quote | None, report: CheckReport, rules: tuple[str, ...]
+    label: str,
+    table: Money | None,
+    quoted: Quote | None,
+    report: CheckReport,
+    rules: tuple[str, ...],
+    bound: bool = False,
 ) -> dict:
-    """One row: the figures and the check's verdict on them (never the page's own)."""
+    """One row: the figures and the check's verdict on them (never the page's own).
+    ``bound``: the table figure is an upper bound the check holds the quote to (机关运行经费
+    within the basic table's 公用经费), so a smaller figure reads 未超过, not 一致."""
     amount = quoted.amount if quoted is not None else None
     finding = None
     if table is not None and quoted is not None:
         found = findings_at(report, rules, _at_quote(quoted))
         finding = found[0] if found else None
         status = verdict(finding) if ran(report, rules[0]) else "未核对"
-        if status == "一致" and amount is not None and amount.to(table.unit).amount != table.amount:
+        differs = amount is not None and amount.to(table.unit).amount != table.amount
+        if status == "一致" and bound and differs and not _rounds_to(table, amount):
+            status = "未超过"
+        elif status == "一致" and differs:
             # the check found them in agreement within rounding (the narrative's 80.77 万元
             # for the table's 807,650.00 元): say the figures were rounded
             status = "一致（四舍五入）"
@@ -142,12 +162,14 @@ def running_costs_comparison(d: Disclosure, report: CheckReport) -> TextAgainstT
     economic = d.table(TableKind.BASIC_ECONOMIC)
     economic_total = economic.total_line() if economic else None
     table_total: Money | None
-    if d.three_public and d.three_public.running_costs is not None:
-        table_total, total_label = d.three_public.running_costs, "机关运行经费（三公经费表）"
+    printed = d.three_public.running_costs if d.three_public else None
+    bound = printed is None
+    if printed is not None:
+        table_total, total_label = printed, "机关运行经费（三公经费表）"
     else:
         table_total = economic_total.public if economic_total else None
-        total_label = "机关运行经费（对照基本支出表公用经费）"
-    rows = [_compare_row(total_label, table_total, total, report, RUNNING_RULES)]
+        total_label = "机关运行经费（不超过基本支出表公用经费）"
+    rows = [_compare_row(total_label, table_total, total, report, RUNNING_RULES, bound=bound)]
     by_name = {squash(line.name): line for line in d.economic if line.code}
     extra = []
     for key, q in said.quotes:

@@ -21,7 +21,7 @@ def test_three_public_and_running_costs_side_by_side():
     assert (split["说明中金额（万元）"], split["核对"]) == ("1.92", "提示")
     assert "拆成 公务用车运行费1.92万元 + 公务用车保险0.33万元" in split["检查说明"]
     assert set(three.drop(index="其中：公务用车运行（维护）费")["核对"]) == {"一致"}
-    assert running.loc["机关运行经费（对照基本支出表公用经费）", "说明中金额（万元）"] == "31.82"
+    assert running.loc["机关运行经费（不超过基本支出表公用经费）", "说明中金额（万元）"] == "31.82"
     assert running.loc["30201 办公费", "表内金额（万元）"] == "4.75"
 
 

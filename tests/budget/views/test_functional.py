@@ -128,7 +128,7 @@ def test_seed_document():
     assert (o.projects, o.indicators) == (13, 90)
     c = three_public.running_costs_comparison(d, run(d))
     rows = {r["项目"]: r for r in c.frame.to_dict("records")}
-    assert rows["机关运行经费（对照基本支出表公用经费）"]["quoted"] == m("31.82")
+    assert rows["机关运行经费（不超过基本支出表公用经费）"]["quoted"] == m("31.82")
 
 
 def test_root_is_the_total_of_the_table_the_functional_rows_come_from():

@@ -46,7 +46,7 @@ def test_a_figure_the_check_calls_wrong_is_an_error_with_its_tolerance(seed):
 def test_running_costs_comparison(seed):
     report = run(seed)
     rows = rows_of(three_public.running_costs_comparison(seed, report))
-    total = rows["机关运行经费（对照基本支出表公用经费）"]
+    total = rows["机关运行经费（不超过基本支出表公用经费）"]
     assert total["table"] == m("31.82") and total["核对"] == "一致"
     assert rows["30201 办公费"]["table"] == m("4.75") and rows["30201 办公费"]["核对"] == "一致"
     assert {r["核对"] for r in rows.values()} == {"一致"}
@@ -106,3 +106,14 @@ def test_a_rounded_quote_agrees():
     assert rows.loc["其中：公务用车运行（维护）费", "核对"] == "一致"  # 750,000.00 元 / 75 万元
     running = three_public.running_costs_comparison(d, report).frame
     assert list(running["核对"]) == ["一致（四舍五入）"]
+
+
+def test_running_costs_within_the_public_costs_are_not_called_equal():
+    """chongqing_05 states 机关运行经费 2,115.63 万元; its basic table's 公用经费 is
+    10,116.70 万元, the bound the check holds it to: 未超过, never 一致."""
+    from budget.application.files import read
+    from tests.loaders.test_corpus import CORPUS
+
+    d = read(CORPUS / "chongqing_05.pdf")
+    (row,) = three_public.running_costs_comparison(d, run(d)).frame.to_dict("records")
+    assert (row["table"], row["quoted"], row["核对"]) == (m("10116.70"), m("2115.63"), "未超过")
