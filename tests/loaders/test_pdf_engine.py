@@ -20,6 +20,7 @@ import pytest
 from loaders import LoadError, pdf, rulings
 from loaders.blocks import Grid, Paragraph
 from tests.conftest import fixture_bytes, pdf_blocks
+from tests.loaders.test_pdf import minimal_pdf
 
 FULIYUAN = "real/putuo_fuliyuan_2024_unit.pdf"
 WANLI = "real/putuo_wanli_2024_dept.pdf"
@@ -38,16 +39,7 @@ def text_pdf(content: bytes, media: bytes = b"0 0 595 842", extra: bytes = b"") 
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return minimal_pdf(objects)
 
 
 def show(x: float, y: float, text: str, size: int = 12) -> bytes:
