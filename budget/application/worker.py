@@ -26,7 +26,7 @@ from typing import Any
 from multiprocessing.connection import Connection
 
 from budget.checks import CheckReport
-from budget.checks.core import Rule
+from budget.checks.core import Rule, Settings
 from budget.model import Disclosure
 from loaders import limits
 
@@ -82,10 +82,10 @@ def _start() -> tuple[Any, threading.BoundedSemaphore]:
         return _context, _slots
 
 
-def parse(data: bytes, name: str) -> Parsed:
-    """The document read and checked, or Refused: a LoadError's sentence, or a budget
-    exceeded. A bug in the loaders or the check is also Refused (with its type), and
-    its traceback goes to the server's log."""
+def parse(data: bytes, name: str, settings: Settings | None = None) -> Parsed:
+    """The document read and checked with ``settings`` (the check's defaults when None),
+    or Refused: a LoadError's sentence, or a budget exceeded. A bug in the loaders or the
+    check is also Refused (with its type), and its traceback goes to the server's log."""
     context, slots = _start()
     budget = limits.current()
     if not slots.acquire(timeout=budget.parse_seconds):
@@ -93,7 +93,10 @@ def parse(data: bytes, name: str) -> Parsed:
     try:
         receiver, sender = context.Pipe(duplex=False)
         child = context.Process(
-            target=_work, args=(sender, data, name, budget.parse_memory_bytes), daemon=True, name="budget-parse"
+            target=_work,
+            args=(sender, data, name, settings or Settings(), budget.parse_memory_bytes),
+            daemon=True,
+            name="budget-parse",
         )
         child.start()
         sender.close()
@@ -120,11 +123,12 @@ def join_parts(parts: list[Disclosure]) -> Disclosure | None:
         return None
 
 
-def checked(d: Disclosure) -> Parsed:
-    """A disclosure joined here, checked here (the check is linear in what was read)."""
+def checked(d: Disclosure, settings: Settings | None = None) -> Parsed:
+    """A disclosure joined here, checked here with ``settings`` (the check is linear in
+    what was read)."""
     from budget.checks import run
 
-    return Parsed(d, run(d))
+    return Parsed(d, run(d, settings))
 
 
 def _outcome(receiver: Connection, child, budget: limits.Limits) -> Parsed:
@@ -159,7 +163,7 @@ def _outcome(receiver: Connection, child, budget: limits.Limits) -> Parsed:
     )
 
 
-def _work(sender: Connection, data: bytes, name: str, memory: int) -> None:
+def _work(sender: Connection, data: bytes, name: str, settings: Settings, memory: int) -> None:
     """In the child: cap the address space, load and check, send back the outcome."""
     _cap_memory(memory)
     from budget.checks import run
@@ -167,7 +171,7 @@ def _work(sender: Connection, data: bytes, name: str, memory: int) -> None:
 
     try:
         d = load(data, name)
-        outcome: tuple = ("ok", d, run(d))
+        outcome: tuple = ("ok", d, run(d, settings))
     except LoadError as error:
         outcome = ("refused", error.message, error.english)
     except MemoryError:

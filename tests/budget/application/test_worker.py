@@ -71,3 +71,23 @@ def test_parses_run_side_by_side_and_the_caller_keeps_the_gil():
     # The waiting thread was scheduled throughout (a parse holding the GIL would leave it
     # almost no ticks); a fifth of the ideal leaves room for a loaded machine.
     assert ticks >= 0.2 * elapsed / 0.01
+
+
+def test_the_worker_checks_with_the_settings_it_is_given():
+    """The seed's 见义勇为奖励经费 satisfaction target (≥80%) is below the default 85 %
+    floor and not below 80 %: the child checks with the settings the parse carries."""
+    from decimal import Decimal
+
+    from budget.checks import Settings
+
+    data = fixture_bytes("seed.docx")
+
+    def satisfaction_findings(parsed):
+        return [f for f in parsed.report.findings if f.rule == "PERF-SATISFACTION"]
+
+    default = satisfaction_findings(worker.parse(data, "seed.docx"))
+    lenient = worker.parse(data, "seed.docx", Settings(satisfaction_threshold=Decimal(80)))
+    assert [f.location.project for f in default] == ["见义勇为奖励经费"]
+    assert default[0].expected == Decimal(85)
+    assert satisfaction_findings(lenient) == []
+    assert lenient.report == worker.checked(lenient.disclosure, Settings(satisfaction_threshold=Decimal(80))).report
