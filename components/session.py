@@ -17,8 +17,9 @@ from pathlib import Path
 import streamlit as st
 
 from budget.application.worker import Parsed, Refused
-from budget.checks import CheckReport
+from budget.checks import CheckReport, Settings
 from budget.model import Disclosure
+from components import check_settings
 from components.i18n import lang, t
 from components.text import md
 
@@ -46,28 +47,42 @@ _PUBLISHED = "session_published"  # {sha256: Document} opened from the server's 
 # learn anything about another session's drafts. Bounded, so a long-running server
 # does not accumulate parsed documents; the values are immutable.
 _CACHE_SIZE = 16
-_cache: OrderedDict[tuple[str, str], Parsed] = OrderedDict()
+# The check's settings are part of the key: two sessions with different thresholds
+# never see each other's findings for the same bytes.
+_cache: OrderedDict[tuple[str, str, Settings], Parsed] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def parsed(key: str, data: bytes, name: str) -> Parsed:
-    """The document read and checked (from the cache, or in a worker); Refused with a
-    Chinese sentence when it cannot be read within the limits."""
+def _cached(key: tuple[str, str, Settings]) -> Parsed | None:
     with _cache_lock:
-        if (key, name) in _cache:
-            _cache.move_to_end((key, name))
-            return _cache[(key, name)]
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    return None
+
+
+def _keep(key: tuple[str, str, Settings], result: Parsed) -> None:
+    with _cache_lock:
+        _cache[key] = result
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+
+
+def parsed(key: str, data: bytes, name: str, settings: Settings | None = None) -> Parsed:
+    """The document read and checked with ``settings`` (from the cache, or in a worker);
+    Refused with a Chinese sentence when it cannot be read within the limits."""
+    settings = settings or Settings()
+    hit = _cached((key, name, settings))
+    if hit is not None:
+        return hit
     from budget.application import worker
 
     with st.spinner(t("正在解析和检查文档…")):
-        result = worker.parse(data, name)
+        result = worker.parse(data, name, settings)
         # Kept before the spinner is cleared: clearing it is a Streamlit call, where a
         # rerun asked for during the parse (a click on another page) stops this run; the
         # parse would be lost and start again on every click while it runs.
-        with _cache_lock:
-            _cache[(key, name)] = result
-            while len(_cache) > _CACHE_SIZE:
-                _cache.popitem(last=False)
+        _keep((key, name, settings), result)
     return result
 
 
@@ -97,21 +112,19 @@ def _sample() -> Document:
 def _parsed(doc: Document) -> Parsed:
     """A file read and checked in the worker; a disclosure in several files joined from
     its parts' readings and checked here (each part was already read within the limits)."""
+    settings = check_settings.current()
     if not doc.parts:
-        return parsed(doc.key, doc.data, doc.name)
-    with _cache_lock:
-        if (doc.key, doc.name) in _cache:
-            return _cache[(doc.key, doc.name)]
+        return parsed(doc.key, doc.data, doc.name, settings)
+    hit = _cached((doc.key, doc.name, settings))
+    if hit is not None:
+        return hit
     from budget.application import worker
 
     whole = worker.join_parts([_parsed(part).disclosure for part in doc.parts])
     if whole is None:  # grouped by _joined, so join accepted these parts once already
         raise Refused("这些文件不能合并为一份文档。", "parts do not join")
-    result = worker.checked(whole)
-    with _cache_lock:
-        _cache[(doc.key, doc.name)] = result
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
+    result = worker.checked(whole, settings)
+    _keep((doc.key, doc.name, settings), result)
     return result
 
 
@@ -403,7 +416,8 @@ def current_document() -> Document:
 
 
 def current_parsed() -> Parsed:
-    """The selected document read and checked (the sample when none is uploaded).
+    """The selected document read and checked with this session's check settings (the
+    sample when none is uploaded).
 
     Shows an error and stops the page if the document cannot be read, never a traceback.
     """

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import findings, page, session
+from components import check_settings, findings, page, session
 from components.i18n import t
 
 ctx = page.header(
@@ -12,6 +12,7 @@ ctx = page.header(
     unit_switch_shown=False,
 )
 d = ctx.disclosure
+check_settings.control()  # the thresholds every page's findings follow
 
 report = session.current_report()  # run with the parse, in its worker and budget
 findings.summary(report)

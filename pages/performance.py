@@ -7,7 +7,7 @@ from budget.model import TableKind
 from budget.views.glossary import definition
 from budget.views.performance import checklist_frame, project_view
 from budget.views.tables import printed
-from components import checklist, page, session, source, tables
+from components import check_settings, checklist, page, session, source, tables
 from components.i18n import lang, t
 from components.text import md
 
@@ -42,6 +42,7 @@ if not d.performance:
             st.caption(where)
     st.stop()
 
+check_settings.control()  # the satisfaction floor and copy threshold of the flags below
 report = session.current_report()  # the flags are the 发布前检查's findings
 views = [project_view(d, report, i) for i in range(len(d.performance))]
 indicator_count = sum(len(v.project.indicators) for v in views)

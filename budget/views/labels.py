@@ -161,6 +161,26 @@ EN: dict[str, str] = {
     ),
     "当前查看的文档": "Document on screen",
     "正在解析和检查文档…": "Reading and checking the document…",
+    "检查设置": "Check settings",
+    "检查设置（已调整）": "Check settings (changed)",
+    "所有页面显示的检查结果（发布前检查、三公经费、支出结构、基本与项目、绩效目标）都按此设置；"
+    "设置只保存在本次会话中。": (
+        "The findings on every page (pre-publication check, three public expenses, expenditure structure, "
+        "basic and project, performance goals) follow these settings; they are kept for this session only."
+    ),
+    "满意度指标值不低于（%）": "Satisfaction targets at least (%)",
+    "满意度指标的目标值低于此数时提示。通常标准为 85%–90%。": (
+        "A satisfaction indicator whose target is below this is flagged. Usual practice is 85%–90%."
+    ),
+    "文字相似度达到（%）即视为照抄": "Texts this similar (%) count as copied",
+    "两段指标或目标文字的相似度达到此数时，提示为照抄。": (
+        "Two indicator or goal texts at least this similar are flagged as copied."
+    ),
+    "参与比较的文字至少（字）": "Compare texts of at least (characters)",
+    "更短的文字（如“群众满意度”）重复属于正常，不比较。": (
+        "Shorter texts (such as an indicator named “public satisfaction”) repeat legitimately and are not compared."
+    ),
+    "恢复默认设置": "Restore the defaults",
     "合并为一份文档": "Read as one document",
     "当前文档由 {count} 个文件合并而成：{names}": "This document joins {count} files: {names}",
     "这些文件同一单位、同一年度，是一份公开文件的几个部分：{names}": (
