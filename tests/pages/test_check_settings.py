@@ -72,3 +72,11 @@ def test_the_parse_cache_keeps_one_report_per_settings():
     assert [f.rule for f in default.findings].count("PERF-SATISFACTION") == 1
     assert "PERF-SATISFACTION" not in [f.rule for f in chosen.findings]
     assert len(session._cache) <= session._CACHE_SIZE
+
+
+def test_the_control_in_english():
+    at = open_page(new_app("en"), "check")
+    (expander,) = [e for e in at.expander if e.label in ("Check settings", "Check settings (changed)")]
+    assert expander.label == "Check settings"
+    assert at.slider(key=FLOOR).label == "Satisfaction targets at least (%)"
+    assert any("follow these settings" in c.value for c in at.caption)
