@@ -57,10 +57,13 @@ def _projects(ctx: Context) -> tuple[PerformanceProject, ...]:
 
 GOALS = Need(lambda ctx: ctx.doc.performance, "文件中没有项目绩效目标表")
 # A "project" named by a table's title, a header label or nothing is a form the reader did
-# not read whole ("预算12表 项目支出", "主管部门", "6年部门整体" from "2026年…"): its goals and
-# levels are not judged (its indicators, where read, still are).
+# not read whole ("预算12表 项目支出", "主管部门"), or a form for the whole department, its
+# special funds or all its projects, titled by the year ("2026年部门整体支出", "2019年专项
+# 资金整体支出", "2026年项目支出"): its goals and levels are not judged as one project's
+# (its indicators, where read, still are).
 NOT_A_PROJECT_NAME = re.compile(
-    r"^$|^(?:预算|公开|部门|单位)?\d{1,2}表|^表\d|绩效目标表|^\d年|^(?:主管部门|项目名称|单位名称|实施单位|预算单位)$"
+    r"^$|^(?:预算|公开|部门|单位)?\d{1,2}表|^表\d|绩效目标表|^\d年|^\d{4}\s*年度?(?:部门|单位|专项|项目支出$)"
+    r"|^(?:主管部门|项目名称|单位名称|实施单位|预算单位)$"
 )
 
 

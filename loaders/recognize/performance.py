@@ -10,8 +10,11 @@ from loaders.recognize.text import parse_amount, squash
 
 # ---------------------------------------------------------------- performance
 
+# A project's title, without its list number ("3、", "三、", "3 "): a number counts only
+# with its separator, so the year of "2022年部门整体支出绩效目标表" stays in the name.
 _PROJECT_TITLE = re.compile(
-    r"^\s*(?:\d{1,3}|[一二三四五六七八九十]+)?\s*[、.．]?\s*(.*?)(?:项目)?(?:绩效目标表|绩效目标申报表|绩效目标)\s*$"
+    r"^\s*(?:(?:\d{1,3}|[一二三四五六七八九十]+)\s*[、.．]\s*|\d{1,3}\s+)?(.*?)(?:项目)?"
+    r"(?:绩效目标表|绩效目标申报表|绩效目标)\s*$"
 )
 _INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标")
 
