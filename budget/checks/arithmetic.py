@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from budget.checks.amounts import Comparison, compare_sum
-from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
+from budget.checks.core import Category, Context, Finding, Location, Need, Severity, noted, rule
 from budget.checks.places import (
     ROUNDING_NOTE,
     THREE_PUBLIC_READ,
@@ -26,7 +26,7 @@ from budget.checks.places import (
     row_label,
     squash,
     sum_finding,
-    sum_message,
+    sum_fields,
 )
 from budget.model import AssetLine, Line, Money, MoneyUnit, Table, TableKind
 
@@ -183,8 +183,7 @@ def _row_finding(ctx: Context, check: SumCheck) -> Finding:
     labels = [column_label(table, key) for _, key in check.parts]
     values = [part.values.get(key) for part, key in check.parts]
     parts_str = parts_text(labels, values)
-    message = sum_message(
-        ROW_TEMPLATE,
+    fields = sum_fields(
         comparison,
         parts_str,
         blank=check.printed is None,
@@ -192,6 +191,7 @@ def _row_finding(ctx: Context, check: SumCheck) -> Finding:
         row=row_label(line),
         whole=column_label(table, whole),
     )
+    message = ROW_TEMPLATE.format(**fields)
     found = sum_finding(
         ctx,
         comparison,
@@ -201,11 +201,12 @@ def _row_finding(ctx: Context, check: SumCheck) -> Finding:
         column_label(table, whole),
         parts_str,
         coarse_total=_coarse_total(check),
+        fields=fields,
     )
     params = _sum_params(ctx, check, labels)
     signal = misread_signal(check)
     if signal is not None and found.severity == Severity.RULE:
-        return replace(found, message=f"{found.message}（{signal}）", severity=Severity.WARNING, params=params)
+        return replace(noted(found, "signal", signal=signal), severity=Severity.WARNING, params=params)
     return replace(found, params=params)
 
 
@@ -484,8 +485,7 @@ def _hierarchy_finding(ctx: Context, check: SumCheck) -> Finding:
     labels = [child.code or squash(child.name) for child, _ in check.parts]
     values = [child.values.get(key) for child, _ in check.parts]
     parts = parts_text(labels, values)
-    message = sum_message(
-        HIER_TEMPLATE,
+    fields = sum_fields(
         comparison,
         parts,
         blank=check.printed is None,
@@ -493,6 +493,7 @@ def _hierarchy_finding(ctx: Context, check: SumCheck) -> Finding:
         row=row_label(parent),
         column=column_label(table, key),
     )
+    message = HIER_TEMPLATE.format(**fields)
     found = sum_finding(
         ctx,
         comparison,
@@ -502,11 +503,12 @@ def _hierarchy_finding(ctx: Context, check: SumCheck) -> Finding:
         column_label(table, key),
         f"下级科目 {parts}",
         coarse_total=_coarse_total(check),
+        fields=fields,
     )
     params = _sum_params(ctx, check, labels)
     signal = skipped_row_signal(check)
     if signal is not None and found.severity == Severity.RULE:
-        return replace(found, message=f"{found.message}（{signal}）", severity=Severity.WARNING, params=params)
+        return replace(noted(found, "signal", signal=signal), severity=Severity.WARNING, params=params)
     return replace(found, params=params)
 
 
@@ -605,10 +607,10 @@ def _totals_findings(
             continue
         parts_str = parts_text([squash(p.name) for p in present], values)
         what = squash(whole.name) + (f"（{column_label(table, key)}）" if key not in ("amount", "total") else "")
-        message = sum_message(
-            TOTALS_TEMPLATE, comparison, parts_str, blank=printed is None, table=table.label, what=what
-        )
-        yield sum_finding(ctx, comparison, line_location(ctx, table, whole, key), message, table.label, what, parts_str)
+        fields = sum_fields(comparison, parts_str, blank=printed is None, table=table.label, what=what)
+        message = TOTALS_TEMPLATE.format(**fields)
+        location = line_location(ctx, table, whole, key)
+        yield sum_finding(ctx, comparison, location, message, table.label, what, parts_str, fields=fields)
 
 
 def _value(line: Line, key: str) -> Money | None:
@@ -789,8 +791,10 @@ def three_public_sums(ctx: Context) -> Iterator[Finding]:
         if comparison.equal:
             continue
         parts = parts_text(labels, values)
-        message = sum_message(THREE_TEMPLATE, comparison, parts, what=what)
-        yield sum_finding(ctx, comparison, _three_public_location(ctx, what), message, "“三公”经费支出表", what, parts)
+        fields = sum_fields(comparison, parts, what=what)
+        location = _three_public_location(ctx, what)
+        message = THREE_TEMPLATE.format(**fields)
+        yield sum_finding(ctx, comparison, location, message, "“三公”经费支出表", what, parts, fields=fields)
 
 
 PROC_TEMPLATE = "政府采购预算表 {row}：金额 {actual}，{parts} = {expected}，相差 {difference}"
@@ -820,14 +824,16 @@ def procurement_sums(ctx: Context) -> Iterator[Finding]:
         if abs(difference) <= tolerance:
             continue
         parts = f"数量 {p.quantity} × 单价 {figure(p.unit_price)}"
+        fields: dict[str, object] = {
+            "row": p.item,
+            "actual": p.amount.format(),
+            "parts": parts,
+            "expected": expected.format(with_unit=False),
+            "difference": Money(difference, expected.unit).format(with_unit=False),
+        }
         yield Finding(
-            message=PROC_TEMPLATE.format(
-                row=p.item,
-                actual=p.amount.format(),
-                parts=parts,
-                expected=expected.format(with_unit=False),
-                difference=Money(difference, expected.unit).format(with_unit=False),
-            ),
+            message=PROC_TEMPLATE.format(**fields),
+            fields=fields,
             location=Location(
                 table=TableKind.PROCUREMENT.value, row=p.item, column="金额", table_index=index, row_index=p.row
             ),
@@ -844,11 +850,12 @@ def procurement_sums(ctx: Context) -> Iterator[Finding]:
         comparison = compare_sum(whole.amount, values)
         if not comparison.equal:
             parts = parts_text([p.item for p in items], values)
-            message = sum_message(PROC_TEMPLATE, comparison, parts, row="合计")
+            fields = sum_fields(comparison, parts, row="合计")
+            message = PROC_TEMPLATE.format(**fields)
             location = Location(
                 table=TableKind.PROCUREMENT.value, row="合计", column="金额", table_index=index, row_index=whole.row
             )
-            yield sum_finding(ctx, comparison, location, message, "政府采购预算表", "合计", parts)
+            yield sum_finding(ctx, comparison, location, message, "政府采购预算表", "合计", parts, fields=fields)
 
 
 ASSET_TEMPLATE = "固定资产占用情况表：资产总额 {actual}，{parts} = {expected}，相差 {difference}"
@@ -881,5 +888,7 @@ def asset_sums(ctx: Context) -> Iterator[Finding]:
     if comparison.equal:
         return
     parts = parts_text([squash(a.item) for a in items], values)
-    message = sum_message(ASSET_TEMPLATE, comparison, parts)
-    yield sum_finding(ctx, comparison, asset_location(ctx, total), message, "固定资产占用情况表", "资产总额", parts)
+    fields = sum_fields(comparison, parts)
+    message = ASSET_TEMPLATE.format(**fields)
+    location = asset_location(ctx, total)
+    yield sum_finding(ctx, comparison, location, message, "固定资产占用情况表", "资产总额", parts, fields=fields)

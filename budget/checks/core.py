@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
@@ -118,6 +118,21 @@ class Location:
 
 DEFAULT_TEMPLATE = "default"
 
+# What a rule appends to a message in some cases (``Finding.notes`` names them).
+NOTES: Mapping[str, str] = {
+    "exceeds": "，超出 {items} 项四舍五入的容差 ±{tolerance}",
+    "coarse": "（合计以元取整，分项列到分：合计应按分项之和列示）",
+    "signal": "（{signal}）",
+    "last_digit": "（只差末位一个单位，多半是截去而不是四舍五入）",
+    "blank": "（一边读为空白，请核对原表）",
+}
+
+
+def noted(finding: Finding, name: str, **fields: object) -> Finding:
+    """The finding with the note ``name`` appended to its message (and recorded in ``notes``)."""
+    message = finding.message + NOTES[name].format(**fields)
+    return replace(finding, message=message, notes=(*finding.notes, (name, fields)))
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -136,6 +151,11 @@ class Finding:
     # the figures behind the message: template fields, the items summed and the tolerance
     params: Mapping[str, object] = field(default_factory=dict)
     consequences: tuple[Finding, ...] = ()  # other failures this one defect causes
+    # A message the rule rendered itself (``message`` given): its template's fields beyond
+    # ``params`` and the notes appended to it, by name (``NOTES``) with their fields, so the
+    # interface renders the same finding in English (budget.views.messages). Not in the JSON.
+    fields: Mapping[str, object] = field(default_factory=dict)
+    notes: tuple[tuple[str, Mapping[str, object]], ...] = ()
 
     def identity(self) -> str:
         loc = self.location

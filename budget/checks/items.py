@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from decimal import Decimal
 
 from budget.checks.amounts import compare_sum
-from budget.checks.core import Category, Context, Finding, Need, Severity, rule
+from budget.checks.core import DEFAULT_TEMPLATE, Category, Context, Finding, Need, Severity, rule
 from budget.checks.figures import Resolved, claims, resolutions
 from budget.checks.text import check_stated, figure_location, stated
 from budget.checks.places import level_of, squash
@@ -57,16 +57,19 @@ def item_amounts(ctx: Context) -> Iterator[Finding]:
         reported.add(id(item.claim))
         figure = item.resolved.figures[0]
         assert figure.value is not None
-        message = ITEM_TEMPLATE.format(
-            section=item.claim.heading or "编制说明",
-            name=item_name(item.claim.subject),
-            printed=item.amount.format(),
-            figure=figure.label,
-            value=figure.value.format(),
-            difference=Money(found.difference or Decimal(0), ctx.unit).format(),
-        )
+        fields = {
+            "section": item.claim.heading or "编制说明",
+            "name": item_name(item.claim.subject),
+            "printed": item.amount.format(),
+            "figure": figure.label,
+            "value": figure.value.format(),
+            "difference": Money(found.difference or Decimal(0), ctx.unit).format(),
+        }
+        unit = found.rule == "TEXT-UNIT"  # a wrong unit is said as TEXT-UNIT says it
         yield Finding(
-            message=message if found.rule != "TEXT-UNIT" else found.message,
+            message=found.message if unit else ITEM_TEMPLATE.format(**fields),
+            template="unit" if unit else DEFAULT_TEMPLATE,
+            fields=found.fields if unit else fields,
             severity=found.severity,
             location=found.location,
             expected=found.expected,
@@ -121,13 +124,15 @@ def item_names(ctx: Context) -> Iterator[Finding]:
             continue
         written, expected = _name_difference(ctx, subject, line.code, line.name, resolved.figures[0].label)
         if written is not None:
+            fields = {
+                "section": claim.heading or "编制说明",
+                "written": written,
+                "table": resolved.figures[0].label.split(" ")[0],
+                "expected": expected,
+            }
             yield Finding(
-                message=NAMES_TEMPLATE.format(
-                    section=claim.heading or "编制说明",
-                    written=written,
-                    table=resolved.figures[0].label.split(" ")[0],
-                    expected=expected,
-                ),
+                message=NAMES_TEMPLATE.format(**fields),
+                fields=fields,
                 location=figure_location(claim, amount or claim.figures[0]),
                 params={"written": written, "expected": expected},
             )
@@ -283,17 +288,19 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
         expected = exact.quantize(Decimal(1).scaleb(places))
         # within one unit of the last printed digit of the range: cut off, not rounded
         near = low - 2 * tolerance <= signed <= high + 2 * tolerance
+        fields = {
+            "name": _name(claim),
+            "last": last_m.format(),
+            "this": this_m.format(),
+            "direction": INCREASE if expected >= 0 else DECREASE,
+            "expected": abs(expected),
+            "word": claim.direction,
+            "printed": percent.value,
+        }
         yield Finding(
             severity=Severity.WARNING if near else Severity.RULE,
-            message=PERCENT_TEMPLATE.format(
-                name=_name(claim),
-                last=last_m.format(),
-                this=this_m.format(),
-                direction=INCREASE if expected >= 0 else DECREASE,
-                expected=abs(expected),
-                word=claim.direction,
-                printed=percent.value,
-            ),
+            message=PERCENT_TEMPLATE.format(**fields),
+            fields=fields,
             location=location,
             expected=expected,
             actual=signed,
@@ -348,14 +355,16 @@ def item_directions(ctx: Context) -> Iterator[Finding]:
             continue
         expected = _direction(last, this_) if compare_sum(this_, [last]).mismatch else FLAT
         if expected != claim.direction:
+            fields = {
+                "name": _name(claim),
+                "last": last.format(),
+                "this": this_.format(),
+                "expected": expected,
+                "actual": claim.direction,
+            }
             yield Finding(
-                message=DIRECTION_TEMPLATE.format(
-                    name=_name(claim),
-                    last=last.format(),
-                    this=this_.format(),
-                    expected=expected,
-                    actual=claim.direction,
-                ),
+                message=DIRECTION_TEMPLATE.format(**fields),
+                fields=fields,
                 location=figure_location(claim, span=claim.direction_span),
                 expected=ctx.amount(this_),
                 actual=ctx.amount(last),
@@ -396,15 +405,17 @@ def stated_changes(ctx: Context) -> Iterator[Finding]:
             continue
         figure = claim.change
         assert figure is not None
+        fields = {
+            "name": _name(claim),
+            "this": this.format(),
+            "last": last.format(),
+            "expected": comparison.expected.format(),
+            "word": claim.direction,
+            "printed": change.format(),
+        }
         yield Finding(
-            message=CHANGE_TEMPLATE.format(
-                name=_name(claim),
-                this=this.format(),
-                last=last.format(),
-                expected=comparison.expected.format(),
-                word=claim.direction,
-                printed=change.format(),
-            ),
+            message=CHANGE_TEMPLATE.format(**fields),
+            fields=fields,
             location=figure_location(claim, figure),
             expected=ctx.amount(comparison.expected),
             actual=ctx.amount(comparison.actual),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from budget.checks.amounts import Comparison
-from budget.checks.core import Context, Finding, Location, Need, Severity
+from budget.checks.core import DEFAULT_TEMPLATE, NOTES, Context, Finding, Location, Need, Severity
 from budget.model import COLUMN_LABELS, AssetLine, Line, Money, Table, TableKind
 
 CN_ITEM = re.compile(r"^[一二三四五六七八九十]+、")  # top-level item: 一、… 三十一、…
@@ -174,15 +174,20 @@ THREE_PUBLIC_READ = Need(lambda ctx: ctx.doc.three_public is not None, "文件�
 NARRATIVE = Need(lambda ctx: ctx.doc.sections, "文件中没有识别出文字说明部分")
 
 
+def sum_fields(comparison: Comparison, parts: str, blank: bool = False, **fields: object) -> dict[str, object]:
+    """A sum rule's template fields: the printed figure (or 空白), the parts, their sum and the difference."""
+    return {
+        "actual": "空白" if blank else comparison.actual.format(),
+        "parts": parts,
+        "expected": comparison.expected.format(with_unit=False),
+        "difference": comparison.difference.format(with_unit=False),
+        **fields,
+    }
+
+
 def sum_message(template: str, comparison: Comparison, parts: str, blank: bool = False, **fields: object) -> str:
     """A sum rule's message: the printed figure (or 空白), the parts, their sum and the difference."""
-    return template.format(
-        actual="空白" if blank else comparison.actual.format(),
-        parts=parts,
-        expected=comparison.expected.format(with_unit=False),
-        difference=comparison.difference.format(with_unit=False),
-        **fields,
-    )
+    return template.format(**sum_fields(comparison, parts, blank, **fields))
 
 
 ROUNDING_NOTE = (
@@ -190,7 +195,7 @@ ROUNDING_NOTE = (
 )
 
 
-COARSE_NOTE = "（合计以元取整，分项列到分：合计应按分项之和列示）"
+COARSE_NOTE = NOTES["coarse"]
 
 
 def sum_finding(
@@ -202,29 +207,36 @@ def sum_finding(
     what: str,
     parts: str,
     coarse_total: bool = False,
+    fields: Mapping[str, object] | None = None,
 ) -> Finding:
     """An error when outside the rounding envelope, an info note when inside it; a total
     printed in whole 元 above parts printed to the fen is a warning (it was rounded off,
     not rounded: the fen of the parts are lost)."""
     unit = ctx.unit
     difference = ctx.amount(comparison.difference)
+    template, notes = DEFAULT_TEMPLATE, []
     if comparison.mismatch and comparison.tolerance > 0:
-        message += f"，超出 {comparison.items} 项四舍五入的容差 ±{_plain(comparison.tolerance)}"
+        exceeded = {"items": comparison.items, "tolerance": _plain(comparison.tolerance)}
+        message += NOTES["exceeds"].format(**exceeded)
+        notes.append(("exceeds", exceeded))
     severity = Severity.RULE
     if comparison.rounding:
-        message = ROUNDING_NOTE.format(
-            place=place,
-            what=what,
-            actual=comparison.actual.format(),
-            parts=parts,
-            expected=comparison.expected.format(with_unit=False),
-            difference=comparison.difference.format(with_unit=False),
-            items=comparison.items,
-            tolerance=_plain(comparison.tolerance),
-        )
+        template, notes = "rounding", []
+        fields = {
+            "place": place,
+            "what": what,
+            "actual": comparison.actual.format(),
+            "parts": parts,
+            "expected": comparison.expected.format(with_unit=False),
+            "difference": comparison.difference.format(with_unit=False),
+            "items": comparison.items,
+            "tolerance": _plain(comparison.tolerance),
+        }
+        message = ROUNDING_NOTE.format(**fields)
         severity = Severity.INFO
         if coarse_total:
             message += COARSE_NOTE
+            notes.append(("coarse", {}))
             severity = Severity.WARNING
     return Finding(
         message=message,
@@ -235,6 +247,9 @@ def sum_finding(
         unit=str(unit),
         severity=severity,
         params={"tolerance": comparison.tolerance},
+        template=template,
+        fields=dict(fields or {}),
+        notes=tuple(notes),
     )
 
 

@@ -199,8 +199,10 @@ def _unread_tables(ctx: Context) -> Iterator[Finding]:
             what = f"有 {coded} 行把科目编码读成了金额"
         else:
             what = f"有 {named} 行把金额读进了名称"
+        fields = {"table": table.label, "printed": printed, "what": what}
         yield Finding(
-            message=UNREAD_TEMPLATE.format(table=table.label, printed=printed, what=what),
+            message=UNREAD_TEMPLATE.format(**fields),
+            fields=fields,
             location=Location(table=table.kind.value, page=table.page, table_index=index),
             params={"printed": printed, "blank": blank, "named": named, "glued": len(glued), "mixed": mixed},
             template="unread",
@@ -233,10 +235,10 @@ def read_tables(ctx: Context) -> Iterator[Finding]:
         if not reading.unreliable:
             continue
         table = reading.table
+        fields = {"table": table.label, "failed": reading.failed, "checked": reading.checked, "where": reading.where()}
         yield Finding(
-            message=READ_TEMPLATE.format(
-                table=table.label, failed=reading.failed, checked=reading.checked, where=reading.where()
-            ),
+            message=READ_TEMPLATE.format(**fields),
+            fields=fields,
             location=Location(table=table.kind.value, page=table.page, table_index=reading.table_index),
             params={
                 "checked": reading.checked,
@@ -467,14 +469,17 @@ def _merged(
         first.location, row=row, row_index=row_index, column=label, column_index=column_index, table_index=table_index
     )
     where = "；".join(f.message.split("，", 1)[0] for _, f in linked)
-    message = CELL_TEMPLATE.format(
-        table=first.params.get("table", ""),
-        row=row,
-        column=label,
-        count=len(linked),
-        difference=first.difference,
-        where=where,
-    )
+    fields = {
+        "table": first.params.get("table", ""),
+        "row": row,
+        "column": label,
+        "count": len(linked),
+        "difference": first.difference,
+        "where": where,
+        # each identity's head ("支出总表 201 一般公共服务支出：合计 …"), for another language
+        "linked": tuple(f for _, f in linked),
+    }
+    message = CELL_TEMPLATE.format(**fields)
     digest = hashlib.sha1("|".join(f.key for _, f in linked).encode("utf-8")).hexdigest()[:10]
     return replace(
         first,
@@ -482,6 +487,9 @@ def _merged(
         location=location,
         key=f"ARITH-ROW:{digest}",
         rule="ARITH-ROW",
+        template="cell",
+        fields=fields,
+        notes=(),
         consequences=tuple(f for _, f in linked),
         params={"cell": cell, "difference": difference, "table": first.params.get("table", "")},
     )

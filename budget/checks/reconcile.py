@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from budget.checks.amounts import add_up, compare, exceeds, zero
-from budget.checks.core import Category, Context, Finding, Location, Need, Severity, has, rule
+from budget.checks.core import NOTES, Category, Context, Finding, Location, Need, Severity, has, rule
 from budget.checks.places import (
     column_label,
     keys_of,
@@ -32,7 +32,7 @@ RENAMED_CLASSES = {
     "国土海洋气象等支出": "自然资源海洋气象等支出",
 }
 
-BLANK_NOTE = "（一边读为空白，请核对原表）"
+BLANK_NOTE = NOTES["blank"]
 SAME_TEMPLATE = "{place} {actual}，而{other_place} {expected}，相差 {difference}"
 
 
@@ -52,19 +52,24 @@ def _same(
     comparison = compare(a, b)
     if not comparison.mismatch:
         return
-    message = SAME_TEMPLATE.format(
-        place=place,
-        actual=money(actual),
-        other_place=other_place,
-        expected=money(expected),
-        difference=comparison.difference.format(with_unit=False),
-    )
+    fields = {
+        "place": place,
+        "actual": money(actual),
+        "other_place": other_place,
+        "expected": money(expected),
+        "difference": comparison.difference.format(with_unit=False),
+    }
+    message = SAME_TEMPLATE.format(**fields)
+    notes: tuple[tuple[str, Mapping[str, object]], ...] = ()
     if (actual is None) != (expected is None):
         # a figure read blank beside one printed: far more often a cell not read than one left out
         message += BLANK_NOTE
+        notes = (("blank", {}),)
         severity = Severity.WARNING
     yield Finding(
         message=message,
+        fields=fields,
+        notes=notes,
         location=location,
         expected=ctx.amount(comparison.expected),
         actual=ctx.amount(comparison.actual),
@@ -349,14 +354,16 @@ def _part_finding(
     comparison = exceeds(part, whole if whole is not None else zero(part.unit))
     if comparison is None:
         return
+    fields = {
+        "place": place,
+        "actual": money(part),
+        "whole_place": whole_place,
+        "expected": money(whole),
+        "difference": comparison.difference.format(with_unit=False),
+    }
     yield Finding(
-        message=PART_TEMPLATE.format(
-            place=place,
-            actual=money(part),
-            whole_place=whole_place,
-            expected=money(whole),
-            difference=comparison.difference.format(with_unit=False),
-        ),
+        message=PART_TEMPLATE.format(**fields),
+        fields=fields,
         location=location,
         expected=ctx.amount(comparison.expected),
         actual=ctx.amount(comparison.actual),
@@ -582,23 +589,30 @@ def names_consistent(ctx: Context) -> Iterator[Finding]:
             for line in table.lines:
                 expected = names.get(line.code) if line.code else None
                 if expected and squash(line.name) != expected:
+                    fields = {
+                        "place": f"{table.label} {line.code}",
+                        "actual": squash(line.name),
+                        "other_place": "支出总表",
+                        "expected": expected,
+                    }
                     yield Finding(
-                        message=NAME_TEMPLATE.format(
-                            place=f"{table.label} {line.code}",
-                            actual=squash(line.name),
-                            other_place="支出总表",
-                            expected=expected,
-                        ),
+                        message=NAME_TEMPLATE.format(**fields),
+                        fields=fields,
                         location=line_location(ctx, table, line),
                     )
         if table.kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY):
             for line in _side_items(table, "expenditure"):
                 name = squash(line.name)
                 if name in RENAMED_CLASSES:
+                    fields = {
+                        "place": table.label,
+                        "actual": name,
+                        "other_place": "现行科目名称",
+                        "expected": RENAMED_CLASSES[name],
+                    }
                     yield Finding(
-                        message=NAME_TEMPLATE.format(
-                            place=table.label, actual=name, other_place="现行科目名称", expected=RENAMED_CLASSES[name]
-                        ),
+                        message=NAME_TEMPLATE.format(**fields),
+                        fields=fields,
                         location=line_location(ctx, table, line),
                     )
 

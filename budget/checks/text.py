@@ -15,7 +15,19 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from budget.checks.amounts import Comparison, compare, exceeds, quantum_in
-from budget.checks.core import Category, Context, Finding, Location, Need, Settings, Severity, rule
+from budget.checks.core import (
+    DEFAULT_TEMPLATE,
+    NOTES,
+    Category,
+    Context,
+    Finding,
+    Location,
+    Need,
+    Settings,
+    Severity,
+    noted,
+    rule,
+)
 from budget.checks.figures import Bound, Resolved, TableFigure, resolutions
 from budget.checks.quotes import Quote
 from budget.narrative.text import section_paragraphs, sentence_span
@@ -87,7 +99,7 @@ BUDGETED_TEMPLATE = (
     "“{section}”中写“{label}{printed}”，{figure} 为 {value}，"
     "恰是文中的年初预算数 {budgeted}：请核对表格是否读成了预算栏"
 )
-LAST_DIGIT_NOTE = "（只差末位一个单位，多半是截去而不是四舍五入）"
+LAST_DIGIT_NOTE = NOTES["last_digit"]
 LOWER_TEMPLATE = "“{section}”中写“{label}{printed}”，小于{figure} {value}（表中只是其中一部分），少 {difference}"
 
 
@@ -118,21 +130,28 @@ def _wrong_unit(amount: Money, value: Money) -> MoneyUnit | None:
 
 
 def _finding(
-    ctx: Context, item: Stated, figure: TableFigure, template: str, comparison: Comparison, **fields: object
+    ctx: Context, item: Stated, figure: TableFigure, name: str, comparison: Comparison, **fields: object
 ) -> Finding:
+    """A stated figure against a table figure, with the message of the template ``name``
+    (``STATED_TEMPLATES``, the rules' templates of that name)."""
+    template = (
+        QUOTE_TEMPLATE if name == DEFAULT_TEMPLATE else UNIT_TEMPLATE if name == "unit" else STATED_TEMPLATES[name]
+    )
     claim = item.claim
     assert figure.value is not None
-    message = template.format(
-        section=_section_name(claim),
-        label=_label(claim),
-        printed=item.figure.printed,
-        figure=figure.label,
-        value=money(figure.value),
-        difference=comparison.difference.format(),
+    said = {
+        "section": _section_name(claim),
+        "label": _label(claim),
+        "printed": item.figure.printed,
+        "figure": figure.label,
+        "value": money(figure.value),
+        "difference": comparison.difference.format(),
         **fields,
-    )
+    }
     return Finding(
-        message=message,
+        message=template.format(**said),
+        template=name,
+        fields=said,
         location=figure_location(claim, item.figure),
         expected=ctx.amount(figure.value),
         actual=ctx.amount(item.amount),
@@ -171,10 +190,16 @@ def _split_note(ctx: Context, item: Stated, figure: TableFigure) -> Finding | No
         used.append((extra_claim, extra))
         if not compare(total, figure.value).mismatch:
             parts = " + ".join(f"{_label(c)}{f.printed}" for c, f in used)
+            said = {
+                "section": _section_name(claim),
+                "figure": figure.label,
+                "value": money(figure.value),
+                "parts": parts,
+            }
             return Finding(
-                message=SPLIT_TEMPLATE.format(
-                    section=_section_name(claim), figure=figure.label, value=money(figure.value), parts=parts
-                ),
+                message=SPLIT_TEMPLATE.format(**said),
+                template="split",
+                fields=said,
                 location=figure_location(claim, item.figure),
                 expected=ctx.amount(figure.value),
                 actual=ctx.amount(total),
@@ -198,33 +223,34 @@ def check_stated(ctx: Context, item: Stated) -> Finding | None:
     if figure.bound in (Bound.UPPER, Bound.LOWER):
         off = exceeds(item.amount, figure.value) if figure.bound == Bound.UPPER else exceeds(figure.value, item.amount)
         assert off is not None
-        found = _finding(ctx, item, figure, BOUND_TEMPLATE if figure.bound == Bound.UPPER else LOWER_TEMPLATE, off)
+        found = _finding(ctx, item, figure, "bound" if figure.bound == Bound.UPPER else "lower", off)
         if abs(off.difference.amount) <= quantum_in(item.amount, off.difference.unit):
-            return replace(found, message=found.message + LAST_DIGIT_NOTE, severity=Severity.WARNING)
+            return replace(noted(found, "last_digit"), severity=Severity.WARNING)
         return found
     unit = _wrong_unit(item.amount, figure.value)
     if unit is not None:
-        return replace(_finding(ctx, item, figure, UNIT_TEMPLATE, comparison, unit=unit), rule="TEXT-UNIT")
+        found = _finding(ctx, item, figure, "unit", comparison, unit=unit)
+        return replace(found, rule="TEXT-UNIT", template=DEFAULT_TEMPLATE)  # TEXT-UNIT's own template
     split = _split_note(ctx, item, figure)
     if split is not None:
         return split
     if abs(comparison.difference.amount) <= quantum_in(item.amount, comparison.difference.unit):
         # off by one unit of the stated figure's last digit: cut off instead of rounded
-        found = _finding(ctx, item, figure, QUOTE_TEMPLATE, comparison)
-        return replace(found, message=found.message + LAST_DIGIT_NOTE, severity=Severity.WARNING)
+        found = _finding(ctx, item, figure, DEFAULT_TEMPLATE, comparison)
+        return replace(noted(found, "last_digit"), severity=Severity.WARNING)
     budgeted = item.claim.figure(Role.BUDGETED)
     planned = budgeted.money if budgeted is not None else None
     if planned is not None and not compare(planned, figure.value).mismatch:
         # final accounts: the table figure is the year's budget the sentence gives, not the outturn
-        found = _finding(ctx, item, figure, BUDGETED_TEMPLATE, comparison, budgeted=planned.format())
+        found = _finding(ctx, item, figure, "budgeted", comparison, budgeted=planned.format())
         return replace(found, severity=Severity.WARNING)
     last = last_year(item.claim)
     if last is not None and not compare(last, figure.value).mismatch and compare(last, item.amount).mismatch:
         # the table figure is last year's as the sentence gives it: a column or row read
         # for the wrong year far more often than a table printed with last year's figure
-        found = _finding(ctx, item, figure, LAST_YEAR_TEMPLATE, comparison, last=last.format())
+        found = _finding(ctx, item, figure, "last_year", comparison, last=last.format())
         return replace(found, severity=Severity.WARNING)
-    return _finding(ctx, item, figure, QUOTE_TEMPLATE, comparison)
+    return _finding(ctx, item, figure, DEFAULT_TEMPLATE, comparison)
 
 
 def last_year(claim: Claim) -> Money | None:
