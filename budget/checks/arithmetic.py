@@ -725,6 +725,7 @@ def _summary_tables(ctx: Context) -> list[Table]:
     TOTALS_TEMPLATE,
     "核对收支总表和财政拨款收支总表：收入总计应等于支出总计，本年合计应等于所列各项之和，总计应等于本年合计加结转结余。",
     needs=(Need(_summary_tables, "文件中没有收支总表或财政拨款收支总表"),),
+    templates={"rounding": ROUNDING_NOTE},
 )
 def summary_totals(ctx: Context) -> Iterator[Finding]:
     for table in _summary_tables(ctx):
@@ -766,6 +767,7 @@ def _three_public_location(ctx: Context, column: str) -> Location:
     THREE_TEMPLATE,
     "核对“三公”经费支出表：合计应等于因公出国（境）费、公务用车购置及运行（维护）费、公务接待费之和，公务用车费应等于购置费与运行费之和。",
     needs=(THREE_PUBLIC_READ,),
+    templates={"rounding": ROUNDING_NOTE},
 )
 def three_public_sums(ctx: Context) -> Iterator[Finding]:
     tp = ctx.doc.three_public
@@ -808,6 +810,7 @@ PROC_TEMPLATE = "政府采购预算表 {row}：金额 {actual}，{parts} = {expe
     PROC_TEMPLATE,
     "核对政府采购预算表每一行的数量、单价和金额，以及合计行是否等于各行之和。",
     needs=(Need(lambda ctx: ctx.doc.procurement, "文件中没有政府采购预算表"),),
+    templates={"rounding": ROUNDING_NOTE},
 )
 def procurement_sums(ctx: Context) -> Iterator[Finding]:
     lines = ctx.doc.procurement
@@ -877,6 +880,7 @@ def _asset_items(ctx: Context) -> list[AssetLine]:
         Need(lambda ctx: ctx.doc.assets, "文件中没有固定资产占用情况表"),
         Need(lambda ctx: asset_total(ctx) is not None and _asset_items(ctx), "固定资产表没有资产总额行或编号的分类行"),
     ),
+    templates={"rounding": ROUNDING_NOTE},
 )
 def asset_sums(ctx: Context) -> Iterator[Finding]:
     total = asset_total(ctx)
