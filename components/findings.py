@@ -27,7 +27,8 @@ from budget.export import reports
 from budget.model import Disclosure
 from budget.views.check import Group, findings_frame, fragment, grouped, marked, parts, rules_frame
 from budget.views.labels import one, rule_guidance, rule_title
-from components.i18n import lang, t, words
+from budget.views.messages import place
+from components.i18n import lang, message, t, words
 from components import tables
 from components.style import DONE
 from components.text import md
@@ -325,20 +326,20 @@ def card(doc: Disclosure, report: CheckReport, group: Group) -> None:
         count = f" · {t('{count} 处', count=len(group.findings))}" if len(group.findings) > 1 else ""
         st.markdown(f"{' '.join(badges)} **{md(rule_title(rule.id, rule.title, lang()))}**{count}")
         if len(group.findings) == 1:
-            st.caption(f"{md(reports.place(first))} · {rule.id}")
-            st.markdown(md(first.message))
+            st.caption(f"{md(place(first, lang()))} · {rule.id}")
+            st.markdown(md(message(first)))
             evidence(doc, first)
         else:
             st.caption(rule.id)
             shown = 3
             for n, finding in enumerate(group.findings[:shown], 1):
-                st.markdown(f"{n}\\. {md(finding.message)}")
-                st.caption(md(reports.place(finding)))
+                st.markdown(f"{n}\\. {md(message(finding))}")
+                st.caption(md(place(finding, lang())))
             if len(group.findings) > shown:
                 with st.expander(t("另外 {count} 处", count=len(group.findings) - shown)):
                     for n, finding in enumerate(group.findings[shown:], shown + 1):
-                        st.markdown(f"{n}\\. {md(finding.message)}")
-                        st.caption(md(reports.place(finding)))
+                        st.markdown(f"{n}\\. {md(message(finding))}")
+                        st.caption(md(place(finding, lang())))
             with st.expander(t("每一处的原文"), expanded=False):
                 for finding in group.findings:
                     evidence(doc, finding)
@@ -389,7 +390,7 @@ def by_severity(report: CheckReport, findings: list[Finding]) -> None:
     for severity, items in reports.by_severity(findings):
         st.subheader(f"{t(SEVERITY_LABELS[severity])}（{len(items)}）")
         statuses = {k: v[0] for k, v in annotated.items()}
-        frame = findings_frame(report, items, statuses)
+        frame = findings_frame(report, items, statuses, lang())
         frame["规则"] = [f"{_rule_title(report, f.rule)} · {f.rule}" for f in items]
         frame["级别"] = [one(v, lang()) for v in frame["级别"]]
         frame["类别"] = [t(v) for v in frame["类别"]]
@@ -477,5 +478,5 @@ def at_place(found: Sequence[Finding], note: str = "") -> None:
         shown = [f for f in found if f.severity == severity]
         if shown:
             head = t("发布前检查（{severity}）：", severity=t(SEVERITY_LABELS[severity]))
-            lines = "\n".join(f"- {md(f.message)}" for f in shown)
+            lines = "\n".join(f"- {md(message(f))}" for f in shown)
             st.warning(f"{head}\n\n{lines}" + (f"\n\n{note}" if note else ""), icon=ICONS[severity])

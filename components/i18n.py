@@ -7,11 +7,12 @@ in ``budget.views.labels`` so the exports, which have no Streamlit, translate al
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import streamlit as st
 
+from budget.checks.core import Finding
+from budget.views import messages
 from budget.views.labels import LANGUAGES, header, translate
 
 LANG = "lang"  # widget key, and the query parameter that carries it in a shared link
@@ -38,15 +39,15 @@ def th(text: str) -> str:
     return header(text, lang())
 
 
-_FIGURE_UNIT = re.compile(r"(?<![\w.,])([-+]?\d[\d,]*(?:\.\d+)?) (元|万元|亿元)(?=$|<br>|[\s　（(])")
-
-
 def units(text: str) -> str:
     """Our formatted figures ("1,065.08 万元") with the unit word in the interface language.
     Only for the labels we format, never for document text."""
-    if lang() != "en" or not text:
-        return text
-    return _FIGURE_UNIT.sub(lambda m: f"{m.group(1)} {translate(m.group(2), 'en')}", text)
+    return messages.units(text, lang())
+
+
+def message(finding: Finding) -> str:
+    """A finding's message in the interface language (the check's Chinese, or its English)."""
+    return messages.message(finding, lang())
 
 
 def words() -> Callable[[str], str]:

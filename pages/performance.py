@@ -44,7 +44,7 @@ if not d.performance:
 
 check_settings.control()  # the satisfaction floor and copy threshold of the flags below
 report = session.current_report()  # the flags are the 发布前检查's findings
-views = [project_view(d, report, i) for i in range(len(d.performance))]
+views = [project_view(d, report, i, lang()) for i in range(len(d.performance))]
 indicator_count = sum(len(v.project.indicators) for v in views)
 st.markdown(
     t(
@@ -73,7 +73,7 @@ for view in views:
             st.caption(where)
         checklist.indicator_checklist(d, view, doc.key, ctx.unit)
 
-frame = checklist_frame(d, report, checklist.ticks(doc.key))
+frame = checklist_frame(d, report, checklist.ticks(doc.key), lang())
 for column in ("提示", "已核对"):
     frame[column] = [t(v) if column == "已核对" else "；".join(t(p) for p in v.split("；") if p) for v in frame[column]]
 st.subheader(t("导出核对结果"))

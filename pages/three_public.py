@@ -36,7 +36,7 @@ def shown(comparison: view.TextAgainstTable):
 st.subheader(t("“三公”经费"), help=definition("三公经费", lang()))
 if d.three_public is None:
     st.info(t("未识别到“三公”经费支出表。"))
-three = view.three_public_comparison(d, session.current_report())
+three = view.three_public_comparison(d, session.current_report(), lang())
 tables.small_table(shown(three), words=("项目",))
 source.caption(ctx.document, d, TableKind.THREE_PUBLIC)
 if three.sentence:
@@ -48,7 +48,7 @@ for q in three.extra:
     )
 
 st.subheader(t("机关运行经费"), help=definition("机关运行经费", lang()))
-running = view.running_costs_comparison(d, session.current_report())
+running = view.running_costs_comparison(d, session.current_report(), lang())
 tables.small_table(shown(running), words=("项目",))
 source.caption(ctx.document, d, TableKind.BASIC_ECONOMIC)
 if running.sentence:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from budget.checks.core import CATEGORY_LABELS, SEVERITY_LABELS, CheckReport, Finding, Status
 from budget.model import TABLE_LABELS, Disclosure, TableKind
+from budget.views.messages import message
 
 CONTEXT_ROWS = 2  # rows shown above and below the row at fault
 
@@ -159,14 +160,17 @@ def grouped(findings: Sequence[Finding]) -> list[Group]:
     return [Group(tuple(items)) for items in by_text.values()]
 
 
-def findings_frame(report: CheckReport, findings: list[Finding], statuses: dict[str, str]) -> pd.DataFrame:
+def findings_frame(
+    report: CheckReport, findings: list[Finding], statuses: dict[str, str], lang: str = "zh"
+) -> pd.DataFrame:
+    """One row per finding; the message in ``lang``, the other columns' words in Chinese (the page translates them)."""
     rules = {r.rule.id: r.rule for r in report.results}
     return pd.DataFrame(
         {
             "级别": [SEVERITY_LABELS[f.severity] for f in findings],
             "规则": [f.rule for f in findings],
             "类别": [CATEGORY_LABELS[rules[f.rule].category] if f.rule in rules else "" for f in findings],
-            "问题": [f.message for f in findings],
+            "问题": [message(f, lang) for f in findings],
             "状态": [statuses.get(f.key, "待处理") for f in findings],
         }
     )

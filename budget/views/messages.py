@@ -27,6 +27,8 @@ from decimal import Decimal
 
 from budget.checks import CATALOGUE
 from budget.checks.core import DEFAULT_TEMPLATE, Finding, Rule
+from budget.export.reports import place as place_zh
+from budget.model import TABLE_LABELS, TableKind
 from budget.views.labels import translate
 
 Quote = Callable[[str], str]
@@ -594,8 +596,43 @@ def _head(finding: Finding, quote: Quote) -> str:
     return head.format(**{k: _value(k, fields.get(k, ""), frozenset(), quote, "en") for k in field_names(head)})
 
 
+_FIGURE_UNIT = re.compile(r"(?<![\w.,])([-+]?\d[\d,]*(?:\.\d+)?) (元|万元|亿元)(?=$|<br>|[\s　（(])")
+
+
+def units(text: str, lang: str = "zh") -> str:
+    """Our formatted figures ("1,065.08 万元") with the unit word in ``lang`` ("1,065.08 10k
+    yuan"). Only for the labels we format, never for document text."""
+    if lang != "en" or not text:
+        return text
+    return _FIGURE_UNIT.sub(lambda m: f"{m.group(1)} {translate(m.group(2), 'en')}", text)
+
+
 def message(finding: Finding, lang: str = "zh", quote: Quote = _same) -> str:
     """The finding's message in ``lang`` (the Chinese message when no English is known)."""
     if lang != "en":
         return finding.message
     return english(finding, quote) or finding.message
+
+
+def place(finding: Finding, lang: str = "zh") -> str:
+    """Where, in words (``budget.export.reports.place``) in ``lang``: "Expenditure table ·
+    2040601 · Total · page 3"; rows, projects and sections as printed."""
+    if lang != "en":
+        return place_zh(finding)
+    loc = finding.location
+    parts: list[str] = []
+    if loc.table:
+        kind = TableKind(loc.table)
+        if kind == TableKind.PERFORMANCE and loc.project:
+            parts.append(f"{loc.project} — {translate(TABLE_LABELS[kind], 'en')}")
+        else:
+            parts.append(translate(TABLE_LABELS[kind], "en"))
+        if loc.row and loc.row != loc.project:
+            parts.append(WORDS["绩效目标"] if loc.row == "绩效目标" else loc.row)
+        if loc.column and loc.column != loc.project:
+            parts.append(_ours(loc.column) or loc.column)
+        if loc.page:
+            parts.append(f"page {loc.page}")
+    elif loc.section:
+        parts.append(WORDS.get(loc.section.strip(), loc.section.strip()))
+    return " · ".join(parts) or "Whole document"

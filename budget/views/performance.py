@@ -14,6 +14,7 @@ from budget.checks.performance import is_cost
 from budget.model import Disclosure, Indicator, Money, MoneyUnit, PerformanceProject, ProcurementLine
 from budget.views.check import findings_at
 from budget.views.display import DisplayUnit, figure
+from budget.views.messages import message
 from budget.vocabulary import money_label, squash
 
 
@@ -26,8 +27,8 @@ class Flag:
     text: str  # the finding's message
 
 
-def _flag(finding: Finding) -> Flag:
-    return Flag(finding.rule, finding.severity.value, finding.message)
+def _flag(finding: Finding, lang: str = "zh") -> Flag:
+    return Flag(finding.rule, finding.severity.value, message(finding, lang))
 
 
 def _of_project(project: PerformanceProject) -> Callable[[Finding], bool]:
@@ -73,10 +74,10 @@ def project_procurement(d: Disclosure, name: str) -> tuple[ProcurementLine, ...]
 PROJECT_RULES = ("PERF-COST-CAP",)
 
 
-def project_view(d: Disclosure, report: CheckReport, index: int) -> ProjectView:
+def project_view(d: Disclosure, report: CheckReport, index: int, lang: str = "zh") -> ProjectView:
     """One project's indicators grouped by level, each with the check's findings on its
     row (severity and message as the 发布前检查 gives them, with the user's settings the
-    check was run with); the project's own findings as notes."""
+    check was run with, the message in ``lang``); the project's own findings as notes."""
     project = d.performance[index]
     unit = d.unit.money_unit
     rows: dict[int, list[Flag]] = {}
@@ -85,9 +86,9 @@ def project_view(d: Disclosure, report: CheckReport, index: int) -> ProjectView:
     for finding in project_findings(report, project):
         row = finding.location.row_index
         if row in indicator_rows and finding.rule not in PROJECT_RULES:
-            rows.setdefault(row, []).append(_flag(finding))
+            rows.setdefault(row, []).append(_flag(finding, lang))
         else:
-            notes.append(finding.message)
+            notes.append(message(finding, lang))
     level1_order: dict[str, dict[str, list]] = {}
     flag_count = 0
     caps = []
@@ -135,11 +136,13 @@ def procurement_frame(
     return pd.DataFrame(rows)
 
 
-def checklist_frame(d: Disclosure, report: CheckReport, checked: set[tuple[int, int]]) -> pd.DataFrame:
-    """Every indicator with the check's findings on it and whether the reviewer ticked it (for export)."""
+def checklist_frame(
+    d: Disclosure, report: CheckReport, checked: set[tuple[int, int]], lang: str = "zh"
+) -> pd.DataFrame:
+    """Every indicator with the check's findings on it (in ``lang``) and whether the reviewer ticked it (for export)."""
     rows = []
     for p_index, project in enumerate(d.performance):
-        view = project_view(d, report, p_index)
+        view = project_view(d, report, p_index, lang)
         flagged = {i: flags for _, items in view.groups for _, entries in items for i, _, flags in entries}
         for i_index, ind in enumerate(project.indicators):
             flags = flagged.get(i_index, ())

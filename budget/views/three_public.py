@@ -14,6 +14,7 @@ from budget.checks.quotes import Quote
 from budget.checks.text import Passage, passage
 from budget.model import Disclosure, Money, TableKind
 from budget.views.check import findings_at, ran, verdict
+from budget.views.messages import message, units
 from budget.vocabulary import money_label, squash
 
 THREE_PUBLIC_ITEMS: tuple[tuple[str, str], ...] = (
@@ -63,9 +64,12 @@ def _at_quote(q: Quote) -> Callable[[Finding], bool]:
     return where
 
 
-def _said(finding: Finding | None, tolerance: Money | None) -> str:
+def _said(finding: Finding | None, tolerance: Money | None, lang: str = "zh") -> str:
+    """The check's message on the figure (in ``lang``), with the rounding tolerance it allowed."""
     if finding is None:
         return ""
+    if lang == "en":
+        return message(finding, lang) + (f" (tolerance ±{units(tolerance.format(), lang)})" if tolerance else "")
     return finding.message + (f"（容差 ±{tolerance.format()}）" if tolerance is not None else "")
 
 
@@ -86,6 +90,7 @@ def _compare_row(
     report: CheckReport,
     rules: tuple[str, ...],
     bound: bool = False,
+    lang: str = "zh",
 ) -> dict:
     """One row: the figures and the check's verdict on them (never the page's own).
     ``bound``: the table figure is an upper bound the check holds the quote to (机关运行经费
@@ -120,14 +125,14 @@ def _compare_row(
         "表内金额": money_label(table),
         "说明中金额": money_label(amount),
         "核对": status,
-        "检查说明": _said(finding, within),
+        "检查说明": _said(finding, within, lang),
         "容差": f"±{within.format()}" if within is not None else "",
     }
 
 
-def three_public_comparison(d: Disclosure, report: CheckReport) -> TextAgainstTable:
+def three_public_comparison(d: Disclosure, report: CheckReport, lang: str = "zh") -> TextAgainstTable:
     """The 三公 items as in the table, next to the figures quoted in the narrative, with
-    what the check (TEXT-3PUB, run with the parse) says of each."""
+    what the check (TEXT-3PUB, run with the parse) says of each (in ``lang``)."""
     tp = d.three_public
     said = passage(d, "TEXT-3PUB")
     quoted: dict[str, Quote] = {}
@@ -138,7 +143,7 @@ def three_public_comparison(d: Disclosure, report: CheckReport) -> TextAgainstTa
         else:
             quoted.setdefault(_BOOK_KEYS.get(key, key), q)
     rows = [
-        _compare_row(label, getattr(tp, key) if tp else None, quoted.get(key), report, THREE_PUBLIC_RULES)
+        _compare_row(label, getattr(tp, key) if tp else None, quoted.get(key), report, THREE_PUBLIC_RULES, lang=lang)
         for key, label in THREE_PUBLIC_ITEMS
     ]
     return TextAgainstTable(_comparison_frame(rows), _passage_text(said), tuple(extra))
@@ -153,7 +158,7 @@ def _comparison_frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def running_costs_comparison(d: Disclosure, report: CheckReport) -> TextAgainstTable:
+def running_costs_comparison(d: Disclosure, report: CheckReport, lang: str = "zh") -> TextAgainstTable:
     """机关运行经费 and its items as quoted in the narrative, next to table figures:
     the total against the 三公 table's 机关运行经费 (when printed) or the basic table's
     公用经费; each item against the economic 款 of the same name."""
@@ -169,7 +174,7 @@ def running_costs_comparison(d: Disclosure, report: CheckReport) -> TextAgainstT
     else:
         table_total = economic_total.public if economic_total else None
         total_label = "机关运行经费（不超过基本支出表公用经费）"
-    rows = [_compare_row(total_label, table_total, total, report, RUNNING_RULES, bound=bound)]
+    rows = [_compare_row(total_label, table_total, total, report, RUNNING_RULES, bound=bound, lang=lang)]
     by_name = {squash(line.name): line for line in d.economic if line.code}
     extra = []
     for key, q in said.quotes:
@@ -179,7 +184,7 @@ def running_costs_comparison(d: Disclosure, report: CheckReport) -> TextAgainstT
                 extra.append(q)
             continue
         figure = line.public if line.public is not None else line.total
-        rows.append(_compare_row(f"{line.code} {line.name}", figure, q, report, RUNNING_RULES))
+        rows.append(_compare_row(f"{line.code} {line.name}", figure, q, report, RUNNING_RULES, lang=lang))
     for q in extra:
-        rows.append(_compare_row(q.label, None, q, report, RUNNING_RULES))
+        rows.append(_compare_row(q.label, None, q, report, RUNNING_RULES, lang=lang))
     return TextAgainstTable(_comparison_frame(rows), _passage_text(said), tuple(extra))
