@@ -18,7 +18,7 @@ from decimal import Decimal
 from budget.checks.amounts import compare_sum
 from budget.checks.core import DEFAULT_TEMPLATE, Category, Context, Finding, Need, Severity, rule
 from budget.checks.figures import Resolved, claims, resolutions
-from budget.checks.text import check_stated, figure_location, stated
+from budget.checks.text import UNIT_TEMPLATE, check_stated, figure_location, stated
 from budget.checks.places import level_of, squash
 from budget.model import Money
 from budget.narrative import Claim, Kind, Role, Subject
@@ -44,6 +44,7 @@ def item_name(subject: Subject | None) -> str:
     "编制说明中逐项列出的科目（“××（类）××（款）××（项）”、“行政运行（2010301）”等）及项目的金额，"
     "应与一般公共预算支出表（或支出总表、基本支出表、绩效目标表）中该科目或项目的金额一致。",
     needs=(Need(lambda ctx: stated(ctx, "TEXT-ITEMS"), "编制说明没有逐项列出科目金额"),),
+    templates={"unit": UNIT_TEMPLATE},  # an item's figure in the wrong money unit, said as TEXT-UNIT says it
 )
 def item_amounts(ctx: Context) -> Iterator[Finding]:
     items = stated(ctx, "TEXT-ITEMS")

@@ -135,7 +135,6 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ("TEXT-ITEMS", DEFAULT_TEMPLATE): (
         "“{section}” gives “{name}” as {printed}; {figure} is {value}, a difference of {difference}"
     ),
-    # a wrong unit in an item listed is said as TEXT-UNIT says it
     ("TEXT-ITEMS", "unit"): (
         "“{section}” says “{label}{printed}”; {figure} is {value}: the money unit is wrong (it should be {unit})"
     ),
@@ -502,10 +501,7 @@ def document_fields(rule_id: str, name: str) -> frozenset[str]:
     rule = _RULES.get(rule_id)
     if rule is None:
         return frozenset()
-    names = rule.templates if name in rule.templates else {}
-    template = names.get(name, rule.template) if names else rule.template
-    if (rule_id, name) == ("TEXT-ITEMS", "unit"):
-        template = _RULES["TEXT-UNIT"].template
+    template = rule.templates.get(name, rule.template)
     quoted = re.findall(r"“([^“”]*)”", template)
     return frozenset(field for part in quoted for field in field_names(part)) - _OURS_QUOTED.get(rule_id, frozenset())
 
@@ -630,7 +626,8 @@ def place(finding: Finding, lang: str = "zh") -> str:
         if loc.row and loc.row != loc.project:
             parts.append(WORDS["绩效目标"] if loc.row == "绩效目标" else loc.row)
         if loc.column and loc.column != loc.project:
-            parts.append(_ours(loc.column) or loc.column)
+            column = translate(loc.column, "en")  # a column heading, as the tables head it
+            parts.append(column if not CJK.search(column) else _ours(loc.column) or loc.column)
         if loc.page:
             parts.append(f"page {loc.page}")
     elif loc.section:
