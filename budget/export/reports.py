@@ -26,6 +26,7 @@ from budget.checks.completeness import REQUIRED_SECTIONS
 from budget.export.tables import cells, number_format
 from budget.model import Money, STANDARD_TABLES, TABLE_LABELS, TableKind
 from budget.views.labels import rule_guidance, rule_title, translate
+from budget.views import messages
 
 Annotations = Mapping[str, tuple[str, str]]
 
@@ -238,7 +239,9 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None, lang: s
         found = [f for f in report.findings if item_of(f) == item]
         open_ = [f for f in found if is_open(f, annotations)]
         problems = "\n".join(
-            f"[{tr(SEVERITY_LABELS[f.severity])}] {f.message}" for f in found if f.severity != Severity.INFO
+            f"[{tr(SEVERITY_LABELS[f.severity])}] {messages.message(f, lang)}"
+            for f in found
+            if f.severity != Severity.INFO
         )
         form.append(cells([n, tr(item), tr("否") if open_ else tr("是"), len(open_), problems]))
         if open_:
@@ -266,8 +269,8 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None, lang: s
                     f.rule,
                     rule_title(f.rule, rule.title, lang) if rule else "",
                     tr(CATEGORY_LABELS[rule.category]) if rule else "",
-                    place(f),
-                    f.message,
+                    messages.place(f, lang),
+                    messages.message(f, lang),
                     f.expected,
                     f.actual,
                     f.difference,
@@ -447,7 +450,8 @@ def to_html(report: CheckReport, annotations: Annotations | None = None, lang: s
             status, comment = annotation(annotations, f)
             quote = f.location.quote or ""
             out.append(
-                f"<tr><td>{n}</td><td>{e(f.rule)}</td><td>{e(place(f))}</td><td>{e(f.message)}</td>"
+                f"<tr><td>{n}</td><td>{e(f.rule)}</td><td>{e(messages.place(f, lang))}</td>"
+                f"<td>{e(messages.message(f, lang))}</td>"
                 f"<td class='muted'>{e(quote)}</td><td>{tr(status)}</td><td>{e(comment)}</td></tr>"
             )
         out.append("</table>")

@@ -27,7 +27,6 @@ from decimal import Decimal
 
 from budget.checks import CATALOGUE
 from budget.checks.core import DEFAULT_TEMPLATE, Finding, Rule
-from budget.export.reports import place as place_zh
 from budget.model import TABLE_LABELS, TableKind
 from budget.views.labels import translate
 
@@ -614,7 +613,9 @@ def place(finding: Finding, lang: str = "zh") -> str:
     """Where, in words (``budget.export.reports.place``) in ``lang``: "Expenditure table ·
     2040601 · Total · page 3"; rows, projects and sections as printed."""
     if lang != "en":
-        return place_zh(finding)
+        from budget.export.reports import place as chinese  # the exports' own (they import this module)
+
+        return chinese(finding)
     loc = finding.location
     parts: list[str] = []
     if loc.table:

@@ -202,3 +202,26 @@ def test_decimal_fields_render_as_the_chinese_does():
         params={"project": "项目甲", "indicator": "满意度", "target": "≥80%", "threshold": Decimal("85")},
     )
     assert english(finding) == "“项目甲”: the satisfaction indicator “满意度” is ≥80%, below 85%"
+
+
+def test_the_english_exports_give_the_english_messages(seed):
+    """The HTML report and the XLSX form in English carry the same English messages as the
+    page (the JSON keeps the check's Chinese: it is the contract)."""
+    import html
+    import io
+
+    from openpyxl import load_workbook
+
+    from budget.export.reports import to_html, to_json, to_xlsx
+    from budget.views.labels import translate
+
+    report = run(seed)
+    page = to_html(report, None, "en")
+    for finding in report.findings:
+        assert html.escape(english(finding) or "") in page
+        assert html.escape(finding.message) not in page
+    book = load_workbook(io.BytesIO(to_xlsx(report, None, "en")), read_only=True)
+    rows = list(book[translate("全部问题", "en")].iter_rows(values_only=True))
+    column = rows[0].index(translate("问题", "en"))
+    assert [row[column] for row in rows[1:]] == [english(f) for f in report.findings]
+    assert [f["message"] for f in json.loads(to_json(report))["findings"]] == [f.message for f in report.findings]
