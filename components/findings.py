@@ -27,7 +27,7 @@ from budget.export import reports
 from budget.model import Disclosure
 from budget.views.check import Group, findings_frame, fragment, grouped, marked, parts, rules_frame
 from budget.views.labels import one, rule_guidance, rule_title
-from budget.views.messages import place
+from budget.views.messages import place, reason
 from components.i18n import lang, message, t, words
 from components import tables
 from components.style import DONE
@@ -116,7 +116,7 @@ def summary(report: CheckReport) -> None:
                     {
                         t("规则"): [rule_title(r.rule.id, r.rule.title, lang()) for r in not_run],
                         t("编号"): [r.rule.id for r in not_run],
-                        t("原因"): [r.reason or "" for r in not_run],
+                        t("原因"): [reason(r.reason, lang()) for r in not_run],
                     }
                 )
             )
@@ -458,7 +458,7 @@ def how_we_check(report: CheckReport) -> None:
                 "正文用万元、表格用元时先精确换算，再按正文数字的精度比较。"
             )
         )
-        frame = rules_frame(report)
+        frame = rules_frame(report, lang())
         frame["检查内容"] = [rule_title(r.rule.id, r.rule.title, lang()) for r in report.results]
         frame["怎么改"] = [rule_guidance(r.rule.id, r.rule.guidance, lang()) for r in report.results]
         frame["类别"] = [t(v) for v in frame["类别"]]

@@ -305,7 +305,7 @@ def to_xlsx(report: CheckReport, annotations: Annotations | None = None, lang: s
                     rule_title(r.rule.id, r.rule.title, lang),
                     tr(CATEGORY_LABELS[r.rule.category]),
                     tr(STATUS_LABELS[r.status]),
-                    r.reason or "",
+                    messages.reason(r.reason, lang),
                     rule_guidance(r.rule.id, r.rule.guidance, lang),
                 ]
             )
@@ -462,7 +462,8 @@ def to_html(report: CheckReport, annotations: Annotations | None = None, lang: s
     )
     for r in report.results:
         guidance = rule_guidance(r.rule.id, r.rule.guidance, lang)
-        note = f"{translate('未运行', lang)}：{r.reason}" if r.reason else guidance
+        colon = ": " if lang == "en" else "："
+        note = f"{translate('未运行', lang)}{colon}{messages.reason(r.reason, lang)}" if r.reason else guidance
         out.append(
             f"<tr><td>{e(r.rule.id)}</td><td>{e(rule_title(r.rule.id, r.rule.title, lang))}</td>"
             f"<td>{tr(CATEGORY_LABELS[r.rule.category])}</td>"

@@ -11,7 +11,7 @@ import pandas as pd
 
 from budget.checks.core import CATEGORY_LABELS, SEVERITY_LABELS, CheckReport, Finding, Status
 from budget.model import TABLE_LABELS, Disclosure, TableKind
-from budget.views.messages import message
+from budget.views.messages import message, reason
 
 CONTEXT_ROWS = 2  # rows shown above and below the row at fault
 
@@ -176,8 +176,12 @@ def findings_frame(
     )
 
 
-def rules_frame(report: CheckReport) -> pd.DataFrame:
+def rules_frame(report: CheckReport, lang: str = "zh") -> pd.DataFrame:
+    """Every rule with its result on this document (the result and why not run in ``lang``)."""
     from budget.checks.core import STATUS_LABELS
+    from budget.views.labels import translate
+
+    colon = ": " if lang == "en" else "："
 
     return pd.DataFrame(
         {
@@ -185,7 +189,10 @@ def rules_frame(report: CheckReport) -> pd.DataFrame:
             "检查内容": [r.rule.title for r in report.results],
             "类别": [CATEGORY_LABELS[r.rule.category] for r in report.results],
             "级别": [SEVERITY_LABELS[r.rule.severity] for r in report.results],
-            "本文件结果": [STATUS_LABELS[r.status] + (f"：{r.reason}" if r.reason else "") for r in report.results],
+            "本文件结果": [
+                translate(STATUS_LABELS[r.status], lang) + (colon + reason(r.reason, lang) if r.reason else "")
+                for r in report.results
+            ],
             "怎么改": [r.rule.guidance for r in report.results],
         }
     )

@@ -634,3 +634,89 @@ def place(finding: Finding, lang: str = "zh") -> str:
     elif loc.section:
         parts.append(WORDS.get(loc.section.strip(), loc.section.strip()))
     return " · ".join(parts) or "Whole document"
+
+
+# ---------------------------------------------------------------- why a rule did not run
+
+# The reasons of the rules' needs (``budget.checks.core.Need``), by their Chinese.
+REASONS: Mapping[str, str] = {
+    "固定资产表没有资产总额行或编号的分类行": (
+        "The fixed assets table has no total assets row or numbered asset classes"
+    ),
+    "基本支出表没有公用经费合计": "The basic expenditure table has no total of public costs",
+    "支出总表不是按功能分类科目列示的，或与一般公共预算支出表的科目大多对不上（可能按单位或经济分类列示）": (
+        "The expenditure table is not listed by functional classification, or most of its items do not match the "
+        "general public budget table's (it may be listed by unit or by economic classification)"
+    ),
+    "支出总表没有识别出“类”级科目": "No class-level items were recognised in the expenditure table",
+    "收入总表或支出总表没有合计行": "The income or expenditure table has no total row",
+    "收支总表的支出栏不是按功能分类的“类”列示": (
+        "The summary table's expenditure side is not listed by functional class"
+    ),
+    "文件中几乎没有文字说明（只有表格部分）": "The document has almost no explanation (only the tables)",
+    "文件中没有可核对的收支表格": "The document has no income or expenditure table to check",
+    "文件中没有可读的“三公”经费支出表": "The document has no readable 'three public' expenses table",
+    "文件中没有固定资产占用情况表": "The document has no fixed assets table",
+    "文件中没有带科目编码的表格": "The document has no table with classification codes",
+    "文件中没有收支总表或财政拨款收支总表": "The document has no summary table or fiscal appropriation summary",
+    "文件中没有政府采购预算表": "The document has no government procurement table",
+    "文件中没有标准表格": "The document has no standard tables",
+    "文件中没有标准表格（只有文字部分，或只有绩效目标表）": (
+        "The document has no standard tables (only the explanation, or only performance forms)"
+    ),
+    "文件中没有识别出文字说明部分": "No explanation was recognised in the document",
+    "文件中没有识别出标题": "No headings were recognised in the document",
+    "文件中没有项目绩效目标表": "The document has no project performance forms",
+    "文件标题没有写明预算级次（市级、区级……）": (
+        "The document's title does not name its budget level (city, district …)"
+    ),
+    "无法判断本文件是单位预算还是部门预算": "Whether this is a unit or a department budget cannot be told",
+    "无法识别预算年度": "The budget year cannot be recognised",
+    "正文中没有写出这一类金额": "The text gives no amounts of this kind",
+    "正文中没有可与表格对照的金额": "The text gives no amounts to compare with the tables",
+    "正文没有同时写出本年金额、上年金额和增减额": (
+        "The text does not give this year's amount, last year's and the change together"
+    ),
+    "正文没有同时给出本年、上年金额和增减方向": (
+        "The text does not give this year's and last year's amounts with the direction of the change"
+    ),
+    "正文没有同时给出本年金额、上年金额（或增减额）和增减百分比": (
+        "The text does not give this year's amount, last year's (or the change) and the percentage together"
+    ),
+    "正文没有给出增减原因": "The text gives no reasons for changes",
+    "没有可与成本指标对照的项目资金": "No project funds to compare the cost indicators with",
+    "没有找到“三公”经费说明部分": "No section on the 'three public' expenses found",
+    "没有找到总体情况（编制说明）部分": "No overview (explanation) section found",
+    "绩效目标表没有写明实施期限的年份": "The performance forms give no years of the implementation period",
+    "绩效目标表没有列出资金总额和其中财政拨款": (
+        "The performance forms do not list total funds and the appropriation in them"
+    ),
+    "编制说明没有按科目逐项说明": "The explanation does not go through the items one by one",
+    "编制说明没有逐项列出科目金额": "The explanation does not list the items' amounts one by one",
+    "编制说明没有逐项给出科目的增减原因": "The explanation gives no reasons for the items' changes",
+    "表格中没有列出机关运行经费": "The tables do not list administrative running costs",
+    "表格没有列出编制单位": "The tables do not name the unit that prepared them",
+    "财政拨款收支总表没有支出总计行": "The fiscal appropriation summary has no total expenditure row",
+}
+
+
+# budget.checks.reading: a rule's findings in a table read unreliably
+_SET_ASIDE = re.compile(r"^(\d+) 项结果出自读取不可靠的表格，已归入 READ-TABLE，不计为错误$")
+
+
+def reason(text: str | None, lang: str = "zh") -> str:
+    """Why a rule did not run (``RuleResult.reason``) in ``lang``."""
+    if not text or lang != "en":
+        return text or ""
+    hit = REASONS.get(text)
+    if hit is not None:
+        return hit
+    aside = _SET_ASIDE.match(text)
+    if aside is not None:
+        return f"{aside.group(1)} results come from a table read unreliably: counted under READ-TABLE, not as errors"
+    if text.startswith("规则运行出错："):  # the error itself is the program's, in English already
+        return "The rule failed: " + text.removeprefix("规则运行出错：")
+    absent = text.removeprefix("文件中没有").split("、")  # budget.checks.unmet: the tables it needs
+    if text.startswith("文件中没有") and all(_ours(table) for table in absent):
+        return "The document has no " + ", ".join(str(_ours(table)) for table in absent)
+    return text

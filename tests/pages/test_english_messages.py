@@ -79,3 +79,14 @@ def test_functional_page_notes_in_english():
     assert lines == [english(read)]
     assert lines[0].startswith("Expenditure table may be misread: 13 / 2178 checks within the table fail")
     assert not CJK.search(lines[0])
+
+
+def test_why_rules_did_not_run_in_english():
+    """The not-run table and the rules' results under 'How we check' give the reasons in English."""
+    at = open_page(new_app("en"), "check")
+    reasons = next(t.value for t in at.table if "Reason" in t.value.columns)
+    assert len(reasons) == sum(1 for r in sample_report().results if r.status.value == "not_run")
+    assert not any(CJK.search(shown(str(v))) for v in reasons["Reason"]), list(reasons["Reason"])
+    results = next(d.value for d in at.dataframe if "Result for this file" in d.value.columns)
+    assert not any(CJK.search(str(v)) for v in results["Result for this file"]), list(results["Result for this file"])
+    assert {v.split(":")[0] for v in results["Result for this file"]} <= {"Passed", "Failed", "Not run"}

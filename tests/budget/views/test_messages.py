@@ -225,3 +225,31 @@ def test_the_english_exports_give_the_english_messages(seed):
     column = rows[0].index(translate("问题", "en"))
     assert [row[column] for row in rows[1:]] == [english(f) for f in report.findings]
     assert [f["message"] for f in json.loads(to_json(report))["findings"]] == [f.message for f in report.findings]
+
+
+def test_every_reason_a_rule_gives_for_not_running_has_english():
+    """A rule given a need without English fails here (the not-run table reads it in English)."""
+    from budget.checks.core import Need
+    from budget.views.messages import REASONS
+
+    reasons = {need.reason for rule in CATALOGUE for need in rule.needs if isinstance(need, Need)}
+    assert reasons - set(REASONS) == set()
+    assert not any(CJK.search(english_reason) for english_reason in REASONS.values())
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES + CORPUS_NAMES)
+def test_not_run_reasons_in_english(name):
+    """Why each rule did not run on a real document, in English: the needs' reasons, the
+    tables missing (budget.checks.unmet) and a rule's own failure."""
+    from budget.views.messages import reason
+
+    report = run(document(name))
+    reasons = [r.reason for r in report.results if r.reason]
+    assert reasons
+    for text in reasons:
+        assert not CJK.search(reason(text, "en")), text
+        assert reason(text, "zh") == text
+    assert reason("文件中没有政府采购预算表、固定资产占用情况表", "en") == (
+        "The document has no Government procurement table, Fixed assets table"
+    )
+    assert reason("规则运行出错：KeyError: 'x'", "en") == "The rule failed: KeyError: 'x'"
