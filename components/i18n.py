@@ -2,7 +2,9 @@
 
 Every label, message and export header goes through ``t``; document content (names,
 cells, sentences, file names) never does: it stays as printed. The words themselves are
-in ``budget.views.labels`` so the exports, which have no Streamlit, translate alike.
+in ``budget.views.labels`` so the exports, which have no Streamlit, translate alike. The
+check's findings are rendered in English from their own fields (``message``, after
+``budget.views.messages``), not looked up by their Chinese.
 """
 
 from __future__ import annotations

@@ -488,11 +488,8 @@ _FORMATTER = string.Formatter()
 
 
 def field_names(template: str) -> list[str]:
+    """The fields a ``str.format`` template fills."""
     return [name for _, name, _, _ in _FORMATTER.parse(template) if name]
-
-
-def chinese_template(rule: Rule, name: str) -> str:
-    return rule.template if name == DEFAULT_TEMPLATE else rule.templates[name]
 
 
 def document_fields(rule_id: str, name: str) -> frozenset[str]:
@@ -549,7 +546,8 @@ def named(text: str, quote: Quote = _same) -> str:
     return " + ".join(out)
 
 
-def _value(name: str, value: object, document: frozenset[str], quote: Quote, lang: str, rule: str = "") -> str:
+def _value(name: str, value: object, document: frozenset[str], quote: Quote, rule: str = "") -> str:
+    """One field in English: the document's words as printed, ours translated, numbers as the Chinese prints them."""
     if isinstance(value, str):
         if name in NAMED.get(rule, ()):
             return named(value, quote)
@@ -557,7 +555,7 @@ def _value(name: str, value: object, document: frozenset[str], quote: Quote, lan
     if isinstance(value, Decimal | int | float):
         return str(value)
     if isinstance(value, Iterable):
-        return " + ".join(_value(name, v, document, quote, lang) for v in value)
+        return " + ".join(_value(name, v, document, quote, rule) for v in value)
     return str(value)
 
 
@@ -573,22 +571,23 @@ def english(finding: Finding, quote: Quote = _same) -> str | None:
         if name == "where" and "linked" in fields:
             values[name] = "; ".join(_head(f, quote) for f in fields["linked"])  # type: ignore[attr-defined]
         else:
-            values[name] = _value(name, fields.get(name, ""), document, quote, "en", finding.rule)
+            values[name] = _value(name, fields.get(name, ""), document, quote, finding.rule)
     text = template.format(**values)
     for note, note_fields in finding.notes:
         note_template = NOTES_EN[note]
         text += note_template.format(
-            **{k: _value(k, note_fields.get(k, ""), frozenset(), quote, "en") for k in field_names(note_template)}
+            **{k: _value(k, note_fields.get(k, ""), frozenset(), quote) for k in field_names(note_template)}
         )
     return text
 
 
 def _head(finding: Finding, quote: Quote) -> str:
+    """The head of an identity (what ARITH-ROW "cell" lists of each failure it folds in)."""
     head = HEADS.get(finding.rule)
     fields: dict[str, object] = {**finding.params, **finding.fields}
     if head is None:
         return english(finding, quote) or finding.message
-    return head.format(**{k: _value(k, fields.get(k, ""), frozenset(), quote, "en") for k in field_names(head)})
+    return head.format(**{k: _value(k, fields.get(k, ""), frozenset(), quote) for k in field_names(head)})
 
 
 _FIGURE_UNIT = re.compile(r"(?<![\w.,])([-+]?\d[\d,]*(?:\.\d+)?) (元|万元|亿元)(?=$|<br>|[\s　（(])")
