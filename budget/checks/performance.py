@@ -23,6 +23,7 @@ TARGET = re.compile(
     rf"^(?P<op>{OPERATORS})?\s*(?P<num>{NUMBER})\s*(?:[%％]?\s*[-~～—至到]\s*{NUMBER})?\s*(?P<unit>[^\d\s]*)$"
 )
 UPPER = {"≤", "<=", "＜=", "<", "＜", "小于等于", "不高于", "不多于", "不超过", "不大于", "小于", "低于", "至多"}
+LOWER = {"≥", ">=", "＞=", ">", "＞", "大于等于", "不低于", "不少于", "不小于", "大于", "高于", "超过", "至少"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +204,7 @@ MONEY_UNITS = {"万元": MoneyUnit.WAN_YUAN, "元": MoneyUnit.YUAN}
     Severity.WARNING,
     "“{project}”的成本指标“{indicator}”指标值为“{target}”，缺少{missing}",
     "成本指标应写成金额上限，如“≤20万元”。",
+    templates={"floor": "“{project}”的成本指标“{indicator}”指标值为“{target}”，写成了下限：成本指标应是上限（≤）"},
     needs=(GOALS,),
 )
 def cost_targets(ctx: Context) -> Iterator[Finding]:
@@ -210,6 +212,14 @@ def cost_targets(ctx: Context) -> Iterator[Finding]:
         if not is_cost(ind) or OPERATOR_ONLY.match(target):
             continue
         parsed = parse_target(target)
+        if parsed is not None and parsed.operator in LOWER and parsed.unit in MONEY_UNITS:
+            # a cost of at least so much ("≥25万元"): the operator turned round (a rate, "成本节约率≥10%", is not money)
+            yield Finding(
+                location=_location(project, ind),
+                template="floor",
+                params={"project": project.name, "indicator": _name(ind), "target": target},
+            )
+            continue
         missing = []
         if parsed is None or parsed.operator is None:
             missing.append("运算符（≤）")

@@ -196,3 +196,16 @@ def test_appropriation_within_the_form_total(seed):
     res = result(with_form_header(seed, part="12.00"), "PERF-FUNDS")
     (f,) = res.findings
     assert (f.expected, f.actual, f.difference, f.severity.value) == (D("10.00"), D("12.00"), D("2.00"), "error")
+
+
+def test_cost_written_as_a_floor(seed):
+    # 西安: 成本指标 "宣传片拍摄成本 ≥25万元" — at least so much is no cap
+    doc = edit_indicator(seed, "司法救助金", "费用预算控制数", target="≥20万元")
+    res = result(doc, "PERF-COST")
+    assert rows(res) == {("司法救助金", "费用预算控制数", "指标值", "warning")}
+    assert "下限" in res.findings[0].message
+    doc = edit_indicator(seed, "司法救助金", "费用预算控制数", target="≤20万元")
+    assert result(doc, "PERF-COST").status == Status.PASSED
+    # a rate is not money: "成本节约率 ≥10%" is a floor by right
+    doc = edit_indicator(seed, "司法救助金", "费用预算控制数", target="≥10%")
+    assert not any("下限" in f.message for f in result(doc, "PERF-COST").findings)
