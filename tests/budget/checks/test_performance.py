@@ -209,3 +209,31 @@ def test_cost_written_as_a_floor(seed):
     # a rate is not money: "成本节约率 ≥10%" is a floor by right
     doc = edit_indicator(seed, "司法救助金", "费用预算控制数", target="≥10%")
     assert not any("下限" in f.message for f in result(doc, "PERF-COST").findings)
+
+
+def test_dates_deadlines_and_numbers_in_words_are_quantified(seed):
+    # targets of the corpus judged in the PERF-QUANT sample: 西安, 广州, 长沙
+    base = only(seed, "扫黑除恶专项斗争资金")
+    name, indicator = "扫黑除恶专项斗争资金", "重点案件办理完成率"
+    for target in (
+        "2021年1月1日至2021年12月31日",
+        "12月15日",
+        "年底前完成",
+        "2022.12",
+        "在20个工作日内",
+        "均大于95%",
+        "日均300人左右",
+        "暂停业务天数0",
+        "≧95%",
+        "定性",
+        "无",
+    ):
+        doc = edit_indicator(base, name, indicator, target=target)
+        assert result(doc, "PERF-QUANT").status == Status.PASSED, target
+    # words without a figure are not
+    for target in ("有效保障", "较上年提升", "长期"):
+        doc = edit_indicator(base, name, indicator, target=target)
+        assert rows(result(doc, "PERF-QUANT")) == {(name, indicator, "指标值", "warning")}, target
+    # a bare year-like figure with decimals is money or a rate, not a date: still no unit
+    doc = edit_indicator(base, name, indicator, target="1181.51")
+    assert rows(result(doc, "PERF-QUANT")) == {(name, indicator, "指标值", "warning")}
