@@ -326,6 +326,15 @@ def _direction(last: Money, this: Money) -> str:
     return FLAT
 
 
+def _zero_changes(ctx: Context) -> list[Claim]:
+    """Claims that say 增加 or 减少 by a change printed as zero ("增加0万元", "减少0.00万元")."""
+    return [
+        c
+        for c in claims(ctx)
+        if c.direction in (INCREASE, DECREASE) and c.change is not None and c.change.value == 0 and c.last is None
+    ]
+
+
 def _directed(ctx: Context) -> list[Claim]:
     return [c for c in claims(ctx) if c.last is not None and c.direction is not None and _this_year(c) is not None]
 
@@ -337,9 +346,25 @@ def _directed(ctx: Context) -> list[Claim]:
     Severity.ERROR,
     DIRECTION_TEMPLATE,
     "本年大于上年写“增加”，小于写“减少”，相等写“持平”。",
-    needs=(Need(lambda ctx: _directed(ctx), "正文没有同时给出本年、上年金额和增减方向"),),
+    templates={"zero": "“{name}”写“{word}{printed}”：金额没有变化，应写“持平”或“与上年相同”"},
+    needs=(
+        Need(
+            lambda ctx: _directed(ctx) or _zero_changes(ctx),
+            "正文没有同时给出本年、上年金额和增减方向",
+        ),
+    ),
 )
 def item_directions(ctx: Context) -> Iterator[Finding]:
+    for claim in _zero_changes(ctx):
+        change = claim.change
+        assert change is not None
+        # "比上年增加0万元，增长0%": an increase of nothing is no change (a wording, not a wrong figure)
+        yield Finding(
+            location=figure_location(claim, span=claim.direction_span),
+            template="zero",
+            severity=Severity.WARNING,
+            params={"name": _name(claim), "word": claim.direction, "printed": change.printed},
+        )
     for claim in _directed(ctx):
         last, this = _money(claim, Role.LAST), _this_year(claim)
         assert last is not None and this is not None

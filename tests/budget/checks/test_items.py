@@ -138,3 +138,15 @@ def test_income_and_expenditure_totals_share_their_reason(seed):
         "支出预算1452.21万元，比上年减少10.00万元，主要原因是年度工作任务不同，使项目支出预算安排比上年有变动。"
     )
     assert result(with_text(seed, text), "TEXT-REASON-COPY").findings == ()
+
+
+def test_increase_by_nothing_is_no_change(seed):
+    # 广州: "因公出国（境）费215.6万元，比上年增加0万元，增长0%"; 深圳: "较2025年年初预算增加0.00万元"
+    text = "其中：公务接待费0.31万元，比上年{}。"
+    res = result(with_text(seed, text.format("增加0万元，增长0%")), "TEXT-DIRECTION")
+    assert places(res) == {(WHERE, None, None, "warning")}
+    assert res.findings[0].params["printed"] == "0万元"
+    res = result(with_text(seed, text.format("减少0.00万元")), "TEXT-DIRECTION")
+    assert places(res) == {(WHERE, None, None, "warning")}
+    assert result(with_text(seed, text.format("增加0.05万元")), "TEXT-DIRECTION").findings == ()
+    assert result(with_text(seed, text.format("持平")), "TEXT-DIRECTION").findings == ()
