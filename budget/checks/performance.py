@@ -169,6 +169,7 @@ TRAILING_NUMBER = re.compile(rf"^[\u4e00-\u9fff]{{1,8}}{NUMBER}$")  # "暂停业
 # Cells that are no value to quantify: "定性"/"定量" is the indicator's nature, printed in a
 # column of its own (the value is in another); "无"/"不适用" says the indicator does not apply;
 # "是"/"否" answers a yes-or-no indicator ("是否可持续使用").
+DEADLINE_NAME = re.compile(r"(?:时限|期限)$")  # "…完成时限": by when, not how much ("…及时率" is a rate)
 NOT_A_VALUE = {"定性", "定量", "无", "不适用", "不涉及", "是", "否"}
 
 
@@ -183,7 +184,10 @@ def quantified_in_words(target: str) -> bool:
     Severity.WARNING,
     "“{project}”的指标“{indicator}”指标值为“{target}”，没有量化",
     "指标值应写成可考核的数值，如“≥90%”“≤20万元”“4次”；“效果明显”“较上年提升”等定性表述无法考核。",
-    templates={"no_unit": "“{project}”的指标“{indicator}”指标值“{target}”缺少计量单位"},
+    templates={
+        "no_unit": "“{project}”的指标“{indicator}”指标值“{target}”缺少计量单位",
+        "deadline_rate": "“{project}”的指标“{indicator}”是时限，指标值却写“{target}”：时限应写日期或期限",
+    },
     needs=(GOALS,),
 )
 def quantified_targets(ctx: Context) -> Iterator[Finding]:
@@ -191,6 +195,14 @@ def quantified_targets(ctx: Context) -> Iterator[Finding]:
         if OPERATOR_ONLY.match(target) or target in NOT_A_VALUE:
             continue
         parsed = parse_target(target)
+        if parsed is not None and parsed.unit in ("%", "％") and DEADLINE_NAME.search(_name(ind)):
+            # 西安: 时效指标 "合同支付完成时限 100%": a deadline is a date or a period, not a rate
+            yield Finding(
+                location=_location(project, ind),
+                params={"project": project.name, "indicator": _name(ind), "target": target},
+                template="deadline_rate",
+            )
+            continue
         if (parsed is None or not parsed.unit) and quantified_in_words(target):
             continue
         if parsed is not None and not parsed.unit and NAME_UNIT.search(_name(ind)):

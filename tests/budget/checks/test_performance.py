@@ -237,3 +237,22 @@ def test_dates_deadlines_and_numbers_in_words_are_quantified(seed):
     # a bare year-like figure with decimals is money or a rate, not a date: still no unit
     doc = edit_indicator(base, name, indicator, target="1181.51")
     assert rows(result(doc, "PERF-QUANT")) == {(name, indicator, "指标值", "warning")}
+
+
+def test_deadline_written_as_a_rate(seed):
+    # 西安 2025: 时效指标 "合同支付完成时限" 指标值 "100%"
+    base = only(seed, "扫黑除恶专项斗争资金")
+    name = "扫黑除恶专项斗争资金"
+    project = next(p for p in base.performance if p.name == name)
+    first = project.indicators[0]
+    deadline = replace(first, level2="时效指标", level3="合同支付完成时限", target="100%")
+    doc = edit_project(base, name, indicators=(deadline,) + project.indicators[1:])
+    res = result(doc, "PERF-QUANT")
+    assert [(f.location.row, f.params["target"]) for f in res.findings] == [("合同支付完成时限", "100%")]
+    assert "时限" in res.findings[0].message
+    # by a date it is quantified; a rate named as one ("支付及时率 100%") is a rate
+    for level3, target in (("合同支付完成时限", "2025年12月31日前"), ("合同支付及时率", "100%")):
+        doc = edit_project(
+            base, name, indicators=(replace(deadline, level3=level3, target=target),) + project.indicators[1:]
+        )
+        assert result(doc, "PERF-QUANT").status == Status.PASSED, level3
