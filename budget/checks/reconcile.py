@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
-from budget.checks.amounts import add_up, compare, exceeds, zero
+from budget.checks.amounts import add_up, compare, compare_sum, exceeds, zero
 from budget.checks.core import NOTES, Category, Context, Finding, Location, Need, Severity, has, rule
 from budget.checks.places import (
     column_label,
@@ -19,6 +19,8 @@ from budget.checks.places import (
     THREE_PUBLIC_READ,
     side_line,
     squash,
+    ROUNDING_NOTE,
+    sum_finding,
     three_public_cell,
 )
 from budget.model import Line, Money, Table, TableKind
@@ -540,6 +542,7 @@ MIRRORS = (
     SAME_TEMPLATE,
     "养老保险、职业年金、医疗保险、住房公积金在基本支出表（经济分类）和一般公共预算支出表（功能分类）中通常金额相同；不同时请核实或在说明中解释。",
     needs=(TableKind.BASIC_ECONOMIC, TableKind.GENERAL_PUBLIC),
+    templates={"rounding": ROUNDING_NOTE},
 )
 def insurance_mirrors(ctx: Context) -> Iterator[Finding]:
     economic = ctx.table(TableKind.BASIC_ECONOMIC)
@@ -557,6 +560,25 @@ def insurance_mirrors(ctx: Context) -> Iterator[Finding]:
             continue
         expected = add_up(present)
         names = "、".join(row_label(m) for m in matches)
+        summed = compare_sum(line.total, present)
+        if summed.rounding:
+            # two 项 printed rounded (2101101 + 2101102) against one 款: 214.62 vs 162.24 + 52.39
+            # differs within the rounding of three printed figures, a note as the other sums give
+            yield sum_finding(
+                ctx,
+                summed,
+                line_location(ctx, economic, line, "total"),
+                "",
+                f"基本支出表 {row_label(line)}",
+                "金额",
+                "一般公共预算支出表 "
+                + " + ".join(
+                    f"{row_label(m)} {v.format(with_unit=False)}"
+                    for m, v in zip(matches, values, strict=True)
+                    if v is not None
+                ),
+            )
+            continue
         yield from _same(
             ctx,
             line.total,

@@ -116,6 +116,7 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ("XREF-RUNNING", DEFAULT_TEMPLATE): _PART,
     ("XREF-3PUB-ECON", DEFAULT_TEMPLATE): _PART,
     ("XREF-INSURANCE", DEFAULT_TEMPLATE): _SAME,
+    ("XREF-INSURANCE", "rounding"): _ROUNDING,
     ("XREF-NAMES", DEFAULT_TEMPLATE): "{place} has “{actual}”, {other_place} has “{expected}”",
     ("XREF-UNIT", DEFAULT_TEMPLATE): "The header of {table} says “{written}”, but this document is “{expected}”",
     **{
@@ -148,6 +149,10 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ),
     ("TEXT-DIRECTION", DEFAULT_TEMPLATE): (
         "“{name}”: last year {last}, this year {this}: {expected}, but the text says {actual}"
+    ),
+    ("TEXT-DIRECTION", "zero"): (
+        "“{name}” says “{word}{printed}”: the amount did not change, so it should say “unchanged” or “the same as "
+        "last year”"
     ),
     ("TEXT-CHANGE", DEFAULT_TEMPLATE): (
         "“{name}”: this year {this} − last year {last} = {expected}; the text says {word} of {printed}"
@@ -187,6 +192,7 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ("FORM-CODE-NAME", DEFAULT_TEMPLATE): (
         "{table} code {code} is named “{name}”; in the classification {code} is “{expected}”"
     ),
+    ("FORM-DOT", DEFAULT_TEMPLATE): "“{place}” has “{dot}” between two Chinese characters: “{text}”",
     ("FORM-GARBLED", DEFAULT_TEMPLATE): "“{place}” has garbled text “{text}”",
     ("FORM-LEFTOVER", DEFAULT_TEMPLATE): "“{place}” has template text left in it: “{text}”",
     ("FORM-UNPUNCTUATED", DEFAULT_TEMPLATE): "“{place}”: this sentence has no final punctuation: “{text}”",
@@ -201,9 +207,16 @@ TEMPLATES: dict[tuple[str, str], str] = {
         "PERF-QUANT",
         DEFAULT_TEMPLATE,
     ): "“{project}”: the target of indicator “{indicator}” is “{target}”, not quantified",
+    ("PERF-QUANT", "deadline_rate"): (
+        "“{project}”: the indicator “{indicator}” is a deadline, but its target is “{target}”: a deadline is a date "
+        "or a period"
+    ),
     ("PERF-QUANT", "no_unit"): "“{project}”: the target “{target}” of indicator “{indicator}” has no unit",
     ("PERF-COST", DEFAULT_TEMPLATE): (
         "“{project}”: the target of cost indicator “{indicator}” is “{target}”, without {missing}"
+    ),
+    ("PERF-COST", "floor"): (
+        "“{project}”: the target of cost indicator “{indicator}” is “{target}”, a floor: a cost indicator is a cap (≤)"
     ),
     ("PERF-COST-CAP", DEFAULT_TEMPLATE): (
         "“{project}”: cost indicator “{indicator}” caps at {cap}, more than {source} {amount}"
@@ -245,6 +258,9 @@ NOTES_EN: Mapping[str, str] = {
     "signal": " ({signal})",
     "last_digit": " (off by one unit of the last digit: most likely cut off instead of rounded)",
     "blank": " (one side was read blank: please check the original table)",
+    "text_states": (
+        " (the text's {stated} agrees with the sum of the items: most likely the table's total is misprinted)"
+    ),
 }
 
 # The head of an identity a wrong cell breaks (ARITH-ROW "cell" lists them).

@@ -33,6 +33,7 @@ CORPUS_NAMES = (
     "huzhou_01.pdf",
     "shanghai_13.pdf",
     "chongqing_01.pdf",
+    "chongqing_06.pdf",
 )
 
 
@@ -113,6 +114,8 @@ def test_english_messages_keep_only_the_documents_words_in_chinese(name):
             kept.append(piece)
             return "⟦⟧"
 
+        rule = next(r for r in CATALOGUE if r.id == finding.rule)
+        assert finding.template in templates_of(rule), (finding.rule, finding.template)  # a template of its rule
         rendered = english(finding, mark)
         assert rendered is not None, (finding.rule, finding.template)
         assert not CJK.search(rendered), (finding.rule, finding.template, rendered)
