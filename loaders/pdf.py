@@ -27,11 +27,13 @@ from array import array
 from bisect import bisect_left, bisect_right
 from ctypes import c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import accumulate, repeat
 from operator import attrgetter
 from statistics import median
 from typing import NamedTuple
 
+import numpy
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -245,8 +247,9 @@ _Origin = _c(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
 _LooseBox = _c(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
 _CharMatrix = _c(pdfium_c.FPDFText_GetMatrix, _I, _P, _I, _P)
 _FontSize = _c(pdfium_c.FPDFText_GetFontSize, c_double, _P, _I)
-_TextObject = _c(pdfium_c.FPDFText_GetTextObject, _P, _P, _I)
-_ObjectFont = _c(pdfium_c.FPDFTextObj_GetFont, _P, _P)
+# (handles as plain integers, 0 for none, to go into arrays)
+_TextObject = _c(pdfium_c.FPDFText_GetTextObject, ctypes.c_size_t, _P, _I)
+_ObjectFont = _c(pdfium_c.FPDFTextObj_GetFont, ctypes.c_size_t, _P)
 _FontName = _c(pdfium_c.FPDFFont_GetBaseFontName, c_ulong, _P, _P, c_ulong)
 _FontDescent = _c(pdfium_c.FPDFFont_GetDescent, _I, _P, c_float, _P)
 _GlyphWidth = _c(pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, c_uint, c_float, _P)
@@ -331,16 +334,21 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
         # line lower than the names printed beside them, and the box middle would place
         # every amount in the row below its name (重庆's tables). Turned text: its box.
         cys = [c.base - c.size * 0.35 if c.base < c.bottom else (c.top + c.bottom) / 2 for c in chars]
-        left: list[int] = list(range(len(chars)))
+        # A page holds many grids (西安's: dozens): each looks only at the characters in
+        # its band of rows, found by bisection on the middles sorted top to bottom, and
+        # takes them in reading order. (A NaN middle is in no grid, as no comparison
+        # with it holds; it stays out of the sorted list, where it would break the order.)
+        order = sorted((k for k, cy in enumerate(cys) if cy == cy), key=cys.__getitem__)
+        middles = [cys[k] for k in order]
+        taken = bytearray(len(chars))
         for grid in tables:
             x0, x1, top, bottom = grid.x0 - 1, grid.x1 + 1, grid.top - 1, grid.bottom + 1
-            inside = [k for k in left if top <= cys[k] <= bottom and x0 <= cxs[k] <= x1]
+            band = order[bisect_left(middles, top) : bisect_right(middles, bottom)]
+            inside = sorted(k for k in band if not taken[k] and x0 <= cxs[k] <= x1)
             for k in inside:
                 grid.add(chars[k], cxs[k], cys[k])
-            if inside:
-                taken = set(inside)
-                left = [k for k in left if k not in taken]
-        loose = [chars[k] for k in left]
+                taken[k] = 1
+        loose = [char for char, done in zip(chars, taken, strict=True) if not done]
     groups, joined = [], {}  # the printed lines, and their text by line
     for group in _group_lines(loose):
         if text := _join_chars(group):
@@ -372,23 +380,23 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
     n = _CountChars(textpage)
     if n <= 0:
         return [], 0, set()
-    every_object = list(map(_TextObject, repeat(textpage, n), range(n)))
+    # Each character's text object (0 for the breaks PDFium inserts), and each object's
+    # font: per-character values go into arrays, which place a page's characters in a
+    # few whole-array steps instead of a Python step per character.
+    every_object = numpy.fromiter(map(_TextObject, repeat(textpage, n), range(n)), numpy.uint64, n)
     buffer = (ctypes.c_uint16 * (n + 1))()
     written = _GetText(textpage, 0, n, ctypes.addressof(buffer))
     text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", "replace")
     if len(text) != n:  # characters PDFium keeps out of its text (controls, surrogates)
         text = "".join(map(chr, map(_Unicode, repeat(textpage, n), range(n))))
+    distinct, object_of = numpy.unique(every_object, return_inverse=True)
+    font_of = numpy.fromiter(map(_ObjectFont, distinct.tolist()), numpy.uint64, len(distinct))[object_of]
     # A font without a Unicode map has none for any of its characters: each font is
     # asked on its first character, and only a font that fails there on every one.
-    distinct = list(dict.fromkeys(every_object))
-    font_of = dict(zip(distinct, map(_ObjectFont, distinct), strict=True))
-    where = dict(zip(reversed(every_object), range(n - 1, -1, -1), strict=True))  # each object's first character
-    first: dict[int | None, int] = {}
-    for obj in distinct:
-        first.setdefault(font_of[obj], where[obj])
-    failing = {font for font, i in first.items() if _MapError(textpage, i)}
+    fonts, first = numpy.unique(font_of, return_index=True)
+    failing = {font for font, i in zip(fonts.tolist(), first.tolist(), strict=True) if _MapError(textpage, i)}
     if failing:
-        errors = [font_of[obj] in failing and _MapError(textpage, i) for i, obj in enumerate(every_object)]
+        errors = [font in failing and _MapError(textpage, i) for i, font in enumerate(font_of.tolist())]
     else:
         errors = [0] * n
     undecoded = 0
@@ -397,47 +405,62 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
         texts = [text[i] for i in kept]
     else:
         texts, kept, undecoded = _odd_chars(textpage, text, errors)
-    referenced = set(every_object)
+    referenced = set(distinct.tolist())
     if not kept:
         return [], undecoded, referenced
 
     box = _read_each(_LooseBox, textpage, kept, c_float, 4, (0,))  # left, top, right, bottom
-    objects = [every_object[i] for i in kept]
-    lefts, tops, rights, bottoms = box[0::4], box[1::4], box[2::4], box[3::4]
+    fonts_kept = font_of[kept]
     # Characters of one font and one em share their size and direction: the matrix is
     # read once per such style (WPS writes every character as an object of its own),
     # on the style's first character. The loose box's height is the em, scaled.
-    keys = list(zip(map(font_of.__getitem__, objects), map(float.__sub__, tops, bottoms), strict=True))
-    names: dict[int | None, tuple[str, float]] = {}
-    firsts = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
-    styles = {
-        key: _style(textpage, kept[k], key[0], frame, names, lefts[k], bottoms[k], tops[k]) for key, k in firsts.items()
-    }
-    if all(style[4] and style[6] is not None for style in styles.values()):
-        # The usual page: every style upright, its loose box the em box (the origin is
-        # the box's foot, lifted), each character placed from its box alone.
-        a0, b0, c0, d0, e0, f0 = frame.device
-        height = frame.height
-        new = tuple.__new__
-        return (
-            [
-                new(_Char, (ch, dx, dx + advance, under - size, under, height - dy, size, bold))
-                if advance < 1.5 * size
-                else _vertical(ch, dx, height - dy, size, bold)
-                for ch, left, right, bottom, (scale, size, descent, bold, _, factor, lift) in zip(
-                    texts, lefts, rights, bottoms, map(styles.__getitem__, keys), strict=True
-                )
-                for y in [bottom - lift]
-                for dx in [a0 * left + c0 * y + e0]
-                for dy in [b0 * left + d0 * y + f0]
-                for advance in [abs((right - left) * scale)]  # PDFium may give a turned box either way round
-                for under in [height - (dy + descent)]
-            ],
-            undecoded,
-            referenced,
-        )
-    upright = {key: style for key, style in styles.items() if style[4]}  # as the characters one by one would keep them
-    return _place_each(textpage, frame, texts, kept, objects, box, font_of, names, upright), undecoded, referenced
+    boxes = numpy.array(box, numpy.float64).reshape(-1, 4)
+    lefts, tops, rights, bottoms = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
+    style_of, firsts = _styles_of(fonts_kept, tops - bottoms)
+    names: dict[int, tuple[str, float]] = {}
+    styles = [
+        _style(textpage, kept[k], font, frame, names, box[4 * k], box[4 * k + 3], box[4 * k + 1])
+        for k, font in zip(firsts, fonts_kept[firsts].tolist(), strict=True)
+    ]
+    if not all(style[4] and style[6] is not None for style in styles):
+        upright = {}  # by (font, em), as the characters one by one would keep them
+        for style, k in zip(styles, firsts, strict=True):
+            if style[4]:
+                upright[(int(fonts_kept[k]), box[4 * k + 1] - box[4 * k + 3])] = style
+        chars = _place_each(textpage, frame, texts, kept, fonts_kept.tolist(), box, names, upright)
+        return chars, undecoded, referenced
+    # The usual page: every style upright, its loose box the em box (the origin is the
+    # box's foot, lifted), each character placed from its box alone (the same
+    # arithmetic, in the same order, as one character at a time).
+    scale, size, descent, bold, _, _, lift = (numpy.array(column)[style_of] for column in zip(*styles, strict=True))
+    a0, b0, c0, d0, e0, f0 = frame.device
+    height = frame.height
+    y = bottoms - lift
+    dx = a0 * lefts + c0 * y + e0
+    dy = b0 * lefts + d0 * y + f0
+    advance = numpy.abs((rights - lefts) * scale)  # PDFium may give a turned box either way round
+    under = height - (dy + descent)
+    base = height - dy
+    columns = (dx, dx + advance, under - size, under, base, size)
+    chars = list(map(_new_char, zip(texts, *(column.tolist() for column in columns), bold.tolist(), strict=True)))
+    for k in numpy.flatnonzero(~(advance < 1.5 * size)).tolist():
+        chars[k] = _vertical(texts[k], chars[k].x0, chars[k].base, chars[k].size, chars[k].bold)
+    return chars, undecoded, referenced
+
+
+_new_char = partial(tuple.__new__, _Char)  # a _Char from its fields' tuple, without the call's parsing
+
+
+def _styles_of(fonts: numpy.ndarray, heights: numpy.ndarray) -> tuple[numpy.ndarray, list[int]]:
+    """Each character's style number, by (font, em height), and each style's first
+    character. (A NaN height, from a broken box, equals nothing: a style of its own.)"""
+    order = numpy.lexsort((heights, fonts))  # stable: a style's characters in reading order
+    fonts, heights = fonts[order], heights[order]
+    starts = numpy.ones(len(order), bool)
+    starts[1:] = (fonts[1:] != fonts[:-1]) | (heights[1:] != heights[:-1])
+    style_of = numpy.empty(len(order), numpy.intp)
+    style_of[order] = numpy.cumsum(starts) - 1
+    return style_of, order[starts].tolist()
 
 
 def _vertical(ch: str, x0: float, foot: float, size: float, bold: bool) -> _Char:
@@ -452,9 +475,8 @@ def _place_each(
     frame: _Frame,
     texts: list[str],
     kept: list[int],
-    objects: list,
+    fonts: list[int],
     box: list,
-    font_of: dict,
     names: dict,
     styles: dict,
 ) -> list[_Char]:
@@ -470,9 +492,9 @@ def _place_each(
     style: tuple = ()
     origin = (c_double * 2)()
     at = ctypes.addressof(origin)
-    columns = (texts, kept, objects, box[0::4], box[1::4], box[2::4], box[3::4])
-    for ch, i, obj, left, top, right, bottom in zip(*columns, strict=True):
-        font, em_height = font_of[obj], top - bottom
+    columns = (texts, kept, fonts, box[0::4], box[1::4], box[2::4], box[3::4])
+    for ch, i, font, left, top, right, bottom in zip(*columns, strict=True):
+        em_height = top - bottom
         if font != last_font or em_height != last_height:
             key = (font, em_height)
             style = styles.get(key) or _style(textpage, i, font, frame, names, left, bottom, top)
