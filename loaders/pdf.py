@@ -21,6 +21,7 @@ area (the CropBox, turned by /Rotate), ``top`` growing downwards, in points.
 from __future__ import annotations
 
 import ctypes
+import gc
 import re
 import zlib
 from array import array
@@ -106,6 +107,23 @@ class _Page:
 def read(data: bytes, rulings: bool = True) -> list[Block]:
     """The document's blocks. ``rulings=False`` ignores drawn rulings and finds every
     table by the alignment of its text (what an unruled PDF gets; tests compare both)."""
+    # A read makes hundreds of thousands of small objects (a tuple per character, per
+    # ruling, per cell) that reference counting frees, and next to no reference cycles
+    # (ctypes' array types, about a thousand objects): the cyclic collector, run every
+    # few hundred allocations, would walk them, and the whole heap on its oldest
+    # generation, over and over for nothing (10-15 % of the read). It is paused for the
+    # read and collects what is left when it resumes. (Not re-enabled if the caller
+    # had it off.)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(data, rulings)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(data: bytes, rulings: bool) -> list[Block]:
     _check_streams(data)
     document = _open(data)
     limits.check("pdf_pages", len(document))
@@ -219,10 +237,15 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 # Python work is what a PDF reader spends its time on).
 
 
-def _c(function, restype, *argtypes):
+def _c(function, restype, *argtypes, release: bool = False):
+    """``function`` called with plain integers. Most are getters that return at once,
+    called once per character or object: they keep the GIL (PYFUNCTYPE), which spares
+    each call releasing and taking it again (some 40 ns of 300). Loading and closing a
+    page or its text takes long enough to let other threads run (``release``)."""
     address = ctypes.cast(function, c_void_p).value
     assert address, function
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    prototype = ctypes.CFUNCTYPE if release else ctypes.PYFUNCTYPE
+    return prototype(restype, *argtypes)(address)
 
 
 def _handle(pointer) -> int:
@@ -230,13 +253,13 @@ def _handle(pointer) -> int:
 
 
 _P, _I = c_void_p, c_int
-_LoadPage = _c(pdfium_c.FPDF_LoadPage, _P, _P, _I)
-_ClosePage = _c(pdfium_c.FPDF_ClosePage, None, _P)
+_LoadPage = _c(pdfium_c.FPDF_LoadPage, _P, _P, _I, release=True)
+_ClosePage = _c(pdfium_c.FPDF_ClosePage, None, _P, release=True)
 _PageBox = _c(pdfium_c.FPDFPage_GetCropBox, _I, _P, _P, _P, _P, _P)
 _MediaBox = _c(pdfium_c.FPDFPage_GetMediaBox, _I, _P, _P, _P, _P, _P)
 _Rotation = _c(pdfium_c.FPDFPage_GetRotation, _I, _P)
-_LoadText = _c(pdfium_c.FPDFText_LoadPage, _P, _P)
-_CloseText = _c(pdfium_c.FPDFText_ClosePage, None, _P)
+_LoadText = _c(pdfium_c.FPDFText_LoadPage, _P, _P, release=True)
+_CloseText = _c(pdfium_c.FPDFText_ClosePage, None, _P, release=True)
 _CountChars = _c(pdfium_c.FPDFText_CountChars, _I, _P)
 _GetText = _c(pdfium_c.FPDFText_GetText, _I, _P, _I, _I, _P)
 _Unicode = _c(pdfium_c.FPDFText_GetUnicode, c_uint, _P, _I)
@@ -345,8 +368,8 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
             x0, x1, top, bottom = grid.x0 - 1, grid.x1 + 1, grid.top - 1, grid.bottom + 1
             band = order[bisect_left(middles, top) : bisect_right(middles, bottom)]
             inside = sorted(k for k in band if not taken[k] and x0 <= cxs[k] <= x1)
+            grid.add([chars[k] for k in inside], [cxs[k] for k in inside], [cys[k] for k in inside])
             for k in inside:
-                grid.add(chars[k], cxs[k], cys[k])
                 taken[k] = 1
         loose = [char for char, done in zip(chars, taken, strict=True) if not done]
     groups, joined = [], {}  # the printed lines, and their text by line
@@ -770,7 +793,7 @@ class _Probe:
         self.frame = frame
         self.inside = inside
         self.names: dict = {}
-        self.widths: dict = {}
+        self.widths: dict = {}  # by font: (descent per em, bold, space width per em)
         self.cache: dict = {}
 
     def place(self, obj: int) -> tuple | None:
@@ -779,44 +802,47 @@ class _Probe:
         return self.cache[obj]
 
     def read(self, objects: list[int]) -> None:
-        """Place every object of ``objects``, each PDFium query made for all at once."""
+        """Place every object of ``objects``, each PDFium query made for all at once
+        (and what a font gives, its name's boldness, its descent and its space, once)."""
         bounds = _read_all(_ObjectBounds, objects, c_float, 4, (0, 1, 2, 3))
         sizes = _read_all(_ObjectFontSize, objects, c_float, 1, (0,))
         matrices = _read_all(_ObjectMatrix, objects, c_float, 6, (0,))
         fonts = list(map(_ObjectFont, objects))
         ra, rb, rc, rd, re_, rf = self.frame.device
         height = self.frame.height
-        for k, obj in enumerate(objects):
-            outer = self.inside.get(obj, _IDENTITY)
-            a, bb, c, d, e, f = _compose(tuple(matrices[6 * k : 6 * k + 6]), outer)
+        inside, styles, cache = self.inside, self.widths, self.cache
+        each = iter(matrices)
+        sides = iter(bounds)
+        for obj, font, size, a, bb, c, d, e, f, left, bottom, right, _ in zip(
+            objects, fonts, sizes, each, each, each, each, each, each, sides, sides, sides, sides, strict=True
+        ):
+            A, B, C, D, E, F = inside.get(obj, _IDENTITY)
+            # the object's matrix in user space (_compose written out: this runs per object)
+            a, bb, c, d, e, f = (
+                a * A + bb * C,
+                a * B + bb * D,
+                c * A + d * C,
+                c * B + d * D,
+                e * A + f * C + E,
+                e * B + f * D + F,
+            )
             da, db, dc, dd = ra * a + rc * bb, rb * a + rd * bb, ra * c + rc * d, rb * c + rd * d
             if not (db == 0 and dc == 0 and da > 0 and dd > 0):
-                self.cache[obj] = None
+                cache[obj] = None
                 continue
-            font = fonts[k]
-            name, descent = self.names.get(font) or _font(font, self.names)
-            width = self.widths.get(font)
-            if width is None:
-                width = self.widths[font] = _space_width(font)
-            em = round(dd * sizes[k], 4)
+            style = styles.get(font)
+            if style is None:
+                name, descent = self.names.get(font) or _font(font, self.names)
+                style = styles[font] = (descent, _is_bold(name), _space_width(font))
+            descent, bold, width = style
+            em = round(dd * size, 4)
             x = ra * e + rc * f + re_
             y = rb * e + rd * f + rf
-            left, bottom, right = bounds[4 * k : 4 * k + 3]
             # the ink's right edge on the displayed page (outer maps form space to user space)
             ox, oy = max(left, right), bottom
-            ux, uy = outer[0] * ox + outer[2] * oy + outer[4], outer[1] * ox + outer[3] * oy + outer[5]
+            ux, uy = A * ox + C * oy + E, B * ox + D * oy + F
             empty = abs(right - left) < 0.01
-            placed = (
-                height - y,
-                x,
-                em,
-                height - (y + descent * em),
-                _is_bold(name),
-                width,
-                empty,
-                ra * ux + rc * uy + re_,
-            )
-            self.cache[obj] = placed
+            cache[obj] = (height - y, x, em, height - (y + descent * em), bold, width, empty, ra * ux + rc * uy + re_)
 
 
 def _space_width(font: int | None) -> float:
@@ -863,36 +889,37 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     unstroked = [obj for k, obj in enumerate(objects) if modes[2 * k] and not modes[2 * k + 1]]
     colors = _read_all(_FillColor, unstroked, c_uint, 4, (0, 1, 2, 3)) if unstroked else []
     fills = {obj: colors[4 * k : 4 * k + 3] for k, obj in enumerate(unstroked)}
-    height = frame.height
-    placed: dict[tuple, tuple] = {}  # a form's matrix, then the page's turn
+    # Each path's matrix: its own, its form's, then the page's turn (paths of a page
+    # mostly share one: each distinct one is composed once), and every point moved
+    # onto the displayed page, a run of paths with one matrix at a time.
+    placed: dict[tuple, tuple] = {}
+    matrices = []
+    for mine in zip(zip(*[iter(own)] * 6, strict=True), [outer for _, outer in paths], strict=True):
+        matrix = placed.get(mine)
+        if matrix is None:
+            matrix = placed[mine] = _compose(_compose(mine[0], mine[1]), frame.device)
+        matrices.append(matrix)
+    xs, ys = _displayed(xs, ys, matrices, counts, frame.height)
     first = 0
-    for k, (obj, outer) in enumerate(paths):
+    for k, obj in enumerate(objects):
         n = counts[k]
         start, first = first, first + n
         fill, stroke = modes[2 * k], modes[2 * k + 1]
         if not fill and not stroke or n < 2:
             continue  # a clipping path paints nothing
-        shown = bool(stroke) or min(fills[obj]) < 250  # white (or nearly) is not seen
-        mine = (*own[6 * k : 6 * k + 6], outer)  # paths of a page mostly share one matrix
-        matrix = placed.get(mine)
-        if matrix is None:
-            matrix = placed[mine] = _compose(_compose(mine[:6], outer), frame.device)
-        a, b, c, d, e, f = matrix
-        pts = [
-            (a * x + c * y + e, height - (b * x + d * y + f))
-            for x, y in zip(xs[start:first], ys[start:first], strict=True)
-        ]
         kind = kinds[start:first]
         # The common shapes read straight: a line, and four sides (a box, or the
         # mitred piece of a border, which pdfminer took for a curve).
         if n == 2 and kind == _LINE_PATH and not closes[start + 1]:
             drawn = True
-            (px, py), (qx, qy) = pts
+            px, py, qx, qy = xs[start], ys[start], xs[start + 1], ys[start + 1]
             if px == qx:
                 vertical.append((px, py, px, qy) if py < qy else (px, qy, px, py))
             elif py == qy:
                 horizontal.append((px, py, qx, py) if px < qx else (qx, py, px, py))
             continue
+        shown = bool(stroke) or min(fills[obj]) < 250  # white (or nearly) is not seen
+        pts = list(zip(xs[start:first], ys[start:first], strict=True))
         if n == 5 and kind == _BOX_PATH and not any(closes[start : start + 4]):
             if pts[0] == pts[4] and _is_box(pts):
                 drawn = True
@@ -921,6 +948,27 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
                 continue
             _edges(found, corners, horizontal, vertical)
     return (horizontal, vertical), drawn
+
+
+def _displayed(xs: list, ys: list, matrices: list, counts: list[int], height: float) -> tuple[list, list]:
+    """The points (x, y) of paths in their own space, ``counts`` of them per path, as
+    (x, top) on the displayed page through each path's matrix."""
+    out_x: list[float] = []
+    out_y: list[float] = []
+    start = 0
+    k = 0
+    while k < len(matrices):
+        matrix, stop = matrices[k], start + counts[k]
+        k += 1
+        while k < len(matrices) and matrices[k] is matrix:  # a run of paths sharing it
+            stop += counts[k]
+            k += 1
+        a, b, c, d, e, f = matrix
+        run = list(zip(xs[start:stop], ys[start:stop], strict=True))
+        out_x += [a * x + c * y + e for x, y in run]
+        out_y += [height - (b * x + d * y + f) for x, y in run]
+        start = stop
+    return out_x, out_y
 
 
 _MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
@@ -954,8 +1002,11 @@ def _path_points(objects: list[int], counts: list[int]) -> tuple[list[float], li
         if sizes[longest] >= 2 * _POINT_SIZE:
             _points_in_memory = _layout_matches(drawing[longest], sizes[longest] // _POINT_SIZE)
     if _points_in_memory:
-        firsts = map(_GetSegment, drawing, repeat(0, len(drawing)))
-        raw = b"".join(map(ctypes.string_at, firsts, sizes))
+        # each path's points copied straight into their place in one buffer
+        buffer = ctypes.create_string_buffer(total * _POINT_SIZE)
+        places = accumulate(sizes, initial=ctypes.addressof(buffer))
+        list(map(ctypes.memmove, places, map(_GetSegment, drawing, repeat(0, len(drawing))), sizes))
+        raw = buffer.raw
         floats = array("f", raw)
         xs, ys, kinds, flags = floats[0::3].tolist(), floats[1::3].tolist(), raw[8::_POINT_SIZE], raw[9::_POINT_SIZE]
     else:
@@ -1077,14 +1128,17 @@ class _Geometry:
                     owners[c] = index
         self.chars: list[list] = [[] for _ in cells]
 
-    def add(self, char: _Char, cx: float, cy: float) -> None:
-        r = bisect_right(self.ys, cy) - 1
-        r = 0 if r < 0 else (self.rows - 1 if r >= self.rows else r)
-        c = bisect_right(self.xs, cx) - 1
-        c = 0 if c < 0 else (self.columns - 1 if c >= self.columns else c)
-        index = self.owner[r][c]
-        if index is not None:
-            self.chars[index].append(char)
+    def add(self, chars: list[_Char], cxs: list[float], cys: list[float]) -> None:
+        """Each character (its middle at cx, cy) into the cell that owns its place."""
+        ys, xs, rows, columns, owner, cells = self.ys, self.xs, self.rows - 1, self.columns - 1, self.owner, self.chars
+        for char, cx, cy in zip(chars, cxs, cys, strict=True):
+            r = bisect_right(ys, cy) - 1
+            r = 0 if r < 0 else (rows if r > rows else r)
+            c = bisect_right(xs, cx) - 1
+            c = 0 if c < 0 else (columns if c > columns else c)
+            index = owner[r][c]
+            if index is not None:
+                cells[index].append(char)
 
     def table(self, number: int) -> _Table:
         rows = []
@@ -1341,7 +1395,12 @@ def _cell_text(chars: list[_Char]) -> str:
     as Word keeps it. A line of white space alone (spaces under a wrapped word) is no
     line: the break is judged on the printed line before it.
     """
-    printed = [(line, part) for line in _group_lines(chars) if (part := _join_chars(line))]
+    if not chars:
+        return ""
+    grouped = _group_lines(chars)
+    if len(grouped) == 1:  # most cells: one printed line
+        return _join_chars(grouped[0])
+    printed = [(line, part) for line in grouped if (part := _join_chars(line))]
     lines = [line for line, _ in printed]
     right = max((line[-1].x1 for line in lines), default=0)
     text = ""
