@@ -196,8 +196,9 @@ def _inflated(data: bytes, at: int, most: int, keep: bool) -> bytes:
     """The Flate data at ``at`` inflated at most 1 MB at a time and counted; refused past
     ``most`` bytes. Only a chain's inner layer is kept (``keep``), never a whole page."""
     inflater, size, kept = zlib.decompressobj(), 0, []
+    view = memoryview(data)  # the input's next megabyte, without a copy of it
     while not inflater.eof and at < len(data):
-        pending = data[at : at + limits.MiB]
+        pending: bytes | memoryview = view[at : at + limits.MiB]
         at += len(pending)
         while pending and not inflater.eof:
             piece = inflater.decompress(pending, limits.MiB)
@@ -334,8 +335,10 @@ class _Frame:
 
 def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int]:
     frame = _Frame(page)
-    drawn = _inventory(page)
+    count = _CountObjects(page)
+    limits.check("pdf_page_objects", count)  # before any object is read
     chars, undecoded, referenced = _chars(page, frame)
+    drawn = _inventory(page, count, referenced)
     chars += _blanks(drawn.texts, drawn.inside, referenced, frame)
     result = _Page(number, frame.width, frame.height, undecoded=undecoded)
     result.images = drawn.images
@@ -693,22 +696,23 @@ _TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
 _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 
 
-def _inventory(page: int) -> _Drawn:
+def _inventory(page: int, count: int, texts: set[int]) -> _Drawn:
+    """The page's ``count`` objects sorted out. ``texts`` are objects known to be text
+    (those the text page's characters come from): their type is not asked for again
+    (WPS writes every character as an object of its own)."""
     drawn = _Drawn()
-    count = _CountObjects(page)
-    limits.check("pdf_page_objects", count)  # before any object is read
     drawn.objects = count
-    _sort_objects(drawn, list(map(_GetObject, repeat(page, count), range(count))), _IDENTITY)
+    _sort_objects(drawn, list(map(_GetObject, repeat(page, count), range(count))), _IDENTITY, texts)
     return drawn
 
 
-def _sort_objects(drawn: _Drawn, objects: list[int], outer: tuple) -> None:
-    kinds = list(map(_ObjectType, objects))
+def _sort_objects(drawn: _Drawn, objects: list[int], outer: tuple, texts: set[int]) -> None:
+    kinds = [_TEXT if obj in texts else _ObjectType(obj) for obj in objects]
     if _FORM not in kinds:  # the usual page: one sweep
-        texts = [obj for obj, kind in zip(objects, kinds, strict=True) if kind == _TEXT]
-        drawn.texts += texts
+        found = [obj for obj, kind in zip(objects, kinds, strict=True) if kind == _TEXT]
+        drawn.texts += found
         if outer is not _IDENTITY:
-            drawn.inside.update(dict.fromkeys(texts, outer))
+            drawn.inside.update(dict.fromkeys(found, outer))
         drawn.paths += [(obj, outer) for obj, kind in zip(objects, kinds, strict=True) if kind == _PATH]
         drawn.images += kinds.count(_IMAGE)
         return
@@ -720,9 +724,9 @@ def _sort_objects(drawn: _Drawn, objects: list[int], outer: tuple) -> None:
             drawn.objects += n  # a form's objects count on the page that draws it
             limits.check("pdf_page_objects", drawn.objects)
             inner = _compose(tuple(_values(matrix)), outer)
-            _sort_objects(drawn, list(map(_GetFormObject, repeat(obj, n), range(n))), inner)
+            _sort_objects(drawn, list(map(_GetFormObject, repeat(obj, n), range(n))), inner, texts)
         else:
-            _sort_objects(drawn, [obj], outer)
+            _sort_objects(drawn, [obj], outer, texts)
 
 
 def _blanks(texts: list[int], inside: dict, referenced: set[int], frame: _Frame) -> list[_Char]:
