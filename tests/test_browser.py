@@ -179,7 +179,10 @@ def test_a_yuan_document_cards_links_sunburst_and_timing(server, browser):
     sidebar_upload(page, str(WANLI))
     expect(page.get_by_text("上海市普陀区人民政府万里街道办事处").first).to_be_visible()
     expect(page.get_by_text("已上传", exact=True)).to_be_visible()
-    expect(page.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()
+    # The end is the NEW document's chart: the sample's sunburst is on screen when the
+    # clock starts, so "a sector drawn" would be true at once. Wait for the centre of
+    # 万里街道's own chart, its total (the sample's is 1,452.21 万元).
+    expect(page.locator(".js-plotly-plot g.slice", has_text="15,621.11 万元").first).to_be_attached()
     seconds = time.monotonic() - started
     print(f"\nupload {WANLI.name} -> sunburst drawn: {seconds:.2f} s")
 
