@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from budget.application import worker
 from tests.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,14 +178,33 @@ def test_a_yuan_document_cards_links_sunburst_and_timing(server, browser):
     expect(page.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()  # warm: sample drawn
     started = time.monotonic()
     sidebar_upload(page, str(WANLI))
-    expect(page.get_by_text("上海市普陀区人民政府万里街道办事处").first).to_be_visible()
-    expect(page.get_by_text("已上传", exact=True)).to_be_visible()
     # The end is the NEW document's chart: the sample's sunburst is on screen when the
     # clock starts, so "a sector drawn" would be true at once. Wait for the centre of
-    # 万里街道's own chart, its total (the sample's is 1,452.21 万元).
-    expect(page.locator(".js-plotly-plot g.slice", has_text="15,621.11 万元").first).to_be_attached()
+    # 万里街道's own chart, its total (the sample's is 1,452.21 万元), polling every 25 ms
+    # (expect() backs off to one look a second, which would round the time up to it).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot g.slice')]"
+        ".some(g => g.textContent.includes('15,621.11 万元'))",
+        polling=25,
+    )
     seconds = time.monotonic() - started
-    print(f"\nupload {WANLI.name} -> sunburst drawn: {seconds:.2f} s")
+    expect(page.get_by_text("上海市普陀区人民政府万里街道办事处").first).to_be_visible()
+    expect(page.get_by_text("已上传", exact=True)).to_be_visible()
+    # The same parse alone, in this process at this moment (its worker started first):
+    # on a machine shared with other work the whole upload slows down with it.
+    worker.parse((FIXTURES / "seed.txt").read_bytes(), "seed.txt")
+    begun = time.monotonic()
+    worker.parse(WANLI.read_bytes(), WANLI.name)
+    parse = time.monotonic() - begun
+    load = os.getloadavg()[0]
+    print(f"\nupload {WANLI.name} -> sunburst drawn: {seconds:.2f} s (its parse alone {parse:.2f} s, load {load:.1f})")
+    # The goal is 1 s, and an idle machine meets it (about 0.5 s: upload 0.1, parse and
+    # check 0.25, page script and drawing 0.15). On a loaded 2-core machine (load 6-10,
+    # six engineers' tests) the parse alone takes 0.5-0.9 s and the upload 1-2.3 s. So
+    # the bound is 1 s or four bare parses, whichever is more: it still fails on what
+    # this test was built to catch (each parse child re-running app.py cost 2-5 s; a
+    # second rerun or a second parse per upload), without failing on a busy machine.
+    assert seconds <= max(1.0, 4 * parse), (seconds, parse, load)
 
     nav(page, "总览")
     for unit in ("万元", "元"):
