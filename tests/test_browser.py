@@ -167,12 +167,22 @@ def test_a_bad_file_gets_one_chinese_message_a_too_large_one_a_chinese_tooltip(s
     assert page.get_by_text(re.compile("or smaller")).count() == 0
 
 
+def _seconds_to_parse(path: Path) -> float:
+    begun = time.monotonic()
+    worker.parse(path.read_bytes(), path.name)
+    return time.monotonic() - begun
+
+
 def test_a_yuan_document_cards_links_sunburst_and_timing(server, browser):
     """The 元 document of 万里街道: whole figures on every card at 1440 px (in 万元 and in
     元), the link naming it, a fresh browser told it is not loaded; the sunburst keeping
     its sector when the measure changes."""
     from playwright.sync_api import expect
 
+    # The same parse alone in this process, just before and just after the upload (its
+    # worker started first): on a machine shared with other work the upload slows with it.
+    worker.parse((FIXTURES / "seed.txt").read_bytes(), "seed.txt")
+    parses = [_seconds_to_parse(WANLI)]
     page = new_page(browser)
     page.goto(f"{server}/functional")
     expect(page.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()  # warm: sample drawn
@@ -190,21 +200,15 @@ def test_a_yuan_document_cards_links_sunburst_and_timing(server, browser):
     seconds = time.monotonic() - started
     expect(page.get_by_text("上海市普陀区人民政府万里街道办事处").first).to_be_visible()
     expect(page.get_by_text("已上传", exact=True)).to_be_visible()
-    # The same parse alone, in this process at this moment (its worker started first):
-    # on a machine shared with other work the whole upload slows down with it.
-    worker.parse((FIXTURES / "seed.txt").read_bytes(), "seed.txt")
-    begun = time.monotonic()
-    worker.parse(WANLI.read_bytes(), WANLI.name)
-    parse = time.monotonic() - begun
-    load = os.getloadavg()[0]
+    parses.append(_seconds_to_parse(WANLI))
+    parse, load = sum(parses) / len(parses), os.getloadavg()[0]
     print(f"\nupload {WANLI.name} -> sunburst drawn: {seconds:.2f} s (its parse alone {parse:.2f} s, load {load:.1f})")
-    # The goal is 1 s, and an idle machine meets it (about 0.5 s: upload 0.1, parse and
-    # check 0.25, page script and drawing 0.15). On a loaded 2-core machine (load 6-10,
-    # six engineers' tests) the parse alone takes 0.5-0.9 s and the upload 1-2.3 s. So
-    # the bound is 1 s or four bare parses, whichever is more: it still fails on what
-    # this test was built to catch (each parse child re-running app.py cost 2-5 s; a
-    # second rerun or a second parse per upload), without failing on a busy machine.
-    assert seconds <= max(1.0, 4 * parse), (seconds, parse, load)
+    # The goal is 1 s. On this 2-core machine shared by six engineers (load 6-10) the
+    # parse alone takes 0.5-0.9 s and the upload 0.8-2.3 s, about twice the parse (upload,
+    # page script, drawing). So the bound is 1 s or four bare parses, whichever is more:
+    # the 1 s goal on a quiet machine, and on a busy one it still fails on the cost this
+    # test found (each parse child re-ran app.py: 4.6-6.5 parses), not on the load.
+    assert seconds <= max(1.0, 4 * parse), (seconds, parses, load)
 
     nav(page, "总览")
     for unit in ("万元", "元"):
