@@ -86,6 +86,53 @@ def seed(seed_docx):
     return seed_docx
 
 
+@pytest.fixture(scope="session")
+def server():
+    """The app served once per test process for the browser tests (its URL): every one
+    uses its own browser contexts, so its own sessions. tests/test_browser_corpus.py
+    serves the demo corpus on a server of its own."""
+    from tests.test_browser import UPLOAD_LIMIT_MB, streamlit_server
+
+    with streamlit_server("--server.maxUploadSize", str(UPLOAD_LIMIT_MB)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One system Chromium per test process for the browser tests (each test opens and
+    closes its own contexts): launching one costs about a second of CPU."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    expect.set_options(timeout=60_000)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+# Tests that xdist keeps on one worker (node id prefix -> group): the browser tests share one
+# server and one Chromium (above), tests/pages/test_corpus.py one ingested corpus (a module
+# fixture built once instead of once per worker). Every other test is its own unit, as with
+# --dist load. (xdist's own --dist loadgroup renames item._nodeid, which pytest 9 ignores.)
+GROUPS = {"tests/test_browser": "browser", "tests/pages/test_corpus.py::": "pages-corpus"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "load":  # an explicit --dist other than load is obeyed
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Grouped(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return next((group for prefix, group in GROUPS.items() if nodeid.startswith(prefix)), nodeid)
+
+    return Grouped(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
     """Modules with slow tests run first (the browser ones, then CLI and worker processes), each kept
     whole (its module fixtures are set up once): with two xdist workers the longest
