@@ -121,6 +121,7 @@ def browser():
 GROUPS = {"tests/test_browser": "browser", "tests/pages/test_corpus.py::": "pages-corpus"}
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: unknown under -p no:xdist
 def pytest_xdist_make_scheduler(config, log):
     if config.getvalue("dist") != "load":  # an explicit --dist other than load is obeyed
         return None
