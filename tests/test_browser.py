@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from budget.application import worker
 from tests.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -151,22 +152,48 @@ def test_a_bad_file_gets_one_chinese_message_a_too_large_one_a_chinese_tooltip(s
     assert page.get_by_text(re.compile("or smaller")).count() == 0
 
 
+def _seconds_to_parse(path: Path) -> float:
+    begun = time.monotonic()
+    worker.parse(path.read_bytes(), path.name)
+    return time.monotonic() - begun
+
+
 def test_a_yuan_document_cards_links_sunburst_and_timing(server, browser):
     """The 元 document of 万里街道: whole figures on every card at 1440 px (in 万元 and in
     元), the link naming it, a fresh browser told it is not loaded; the sunburst keeping
     its sector when the measure changes."""
     from playwright.sync_api import expect
 
+    # The same parse alone in this process, just before and just after the upload (its
+    # worker started first): on a machine shared with other work the upload slows with it.
+    worker.parse((FIXTURES / "seed.txt").read_bytes(), "seed.txt")
+    parses = [_seconds_to_parse(WANLI)]
     page = new_page(browser)
     page.goto(f"{server}/functional")
     expect(page.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()  # warm: sample drawn
     started = time.monotonic()
     sidebar_upload(page, str(WANLI))
+    # The end is the NEW document's chart: the sample's sunburst is on screen when the
+    # clock starts, so "a sector drawn" would be true at once. Wait for the centre of
+    # 万里街道's own chart, its total (the sample's is 1,452.21 万元), polling every 25 ms
+    # (expect() backs off to one look a second, which would round the time up to it).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot g.slice')]"
+        ".some(g => g.textContent.includes('15,621.11 万元'))",
+        polling=25,
+    )
+    seconds = time.monotonic() - started
     expect(page.get_by_text("上海市普陀区人民政府万里街道办事处").first).to_be_visible()
     expect(page.get_by_text("已上传", exact=True)).to_be_visible()
-    expect(page.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()
-    seconds = time.monotonic() - started
-    print(f"\nupload {WANLI.name} -> sunburst drawn: {seconds:.2f} s")
+    parses.append(_seconds_to_parse(WANLI))
+    parse, load = sum(parses) / len(parses), os.getloadavg()[0]
+    print(f"\nupload {WANLI.name} -> sunburst drawn: {seconds:.2f} s (its parse alone {parse:.2f} s, load {load:.1f})")
+    # The goal is 1 s. On this 2-core machine shared by six engineers (load 6-10) the
+    # parse alone takes 0.5-0.9 s and the upload 0.8-2.3 s, about twice the parse (upload,
+    # page script, drawing). So the bound is 1 s or four bare parses, whichever is more:
+    # the 1 s goal on a quiet machine, and on a busy one it still fails on the cost this
+    # test found (each parse child re-ran app.py: 4.6-6.5 parses), not on the load.
+    assert seconds <= max(1.0, 4 * parse), (seconds, parses, load)
 
     nav(page, "总览")
     for unit in ("万元", "元"):

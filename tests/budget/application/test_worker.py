@@ -91,3 +91,22 @@ def test_the_worker_checks_with_the_settings_it_is_given():
     assert default[0].expected == Decimal(85)
     assert satisfaction_findings(lenient) == []
     assert lenient.report == worker.checked(lenient.disclosure, Settings(satisfaction_threshold=Decimal(80))).report
+
+
+def test_a_parse_does_not_run_the_callers_main_script(tmp_path, monkeypatch):
+    """Under Streamlit, __main__ is app.py (a module the script runner installs). A
+    forkserver child re-runs its parent's __main__ file before its target unless the
+    worker hides it: every upload would run the whole app in the child first."""
+    import sys
+    import types
+
+    marker = tmp_path / "ran"
+    script = tmp_path / "app_like.py"
+    script.write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
+    main = types.ModuleType("__main__")
+    main.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    parsed = worker.parse(fixture_bytes("seed.txt"), "seed.txt")
+    assert parsed.disclosure.tables
+    assert sys.modules["__main__"] is main  # the caller's __main__ is back
+    assert not marker.exists()  # the child never ran the script
