@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,24 @@ SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "seed.docx"
 
 def fixture_bytes(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """``python -m budget ARGS`` in this process: budget.application.cli's main with its
+    output captured, as subprocess.run(..., capture_output=True, text=True) would return it
+    (argparse's exit becomes the return code). The same parser, commands and exit statuses
+    without a new interpreter importing everything (about 0.5 s of CPU a call); a few tests
+    still start the real process for what only it shows (the status the shell sees, stderr
+    of a refused file, a pool of processes)."""
+    from budget.application.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+    return subprocess.CompletedProcess(["python", "-m", "budget", *args], code, out.getvalue(), err.getvalue())
 
 
 @functools.cache
@@ -63,6 +84,54 @@ def seed_txt():
 def seed(seed_docx):
     """The seed as the rule and view tests call it: the parsed seed.docx."""
     return seed_docx
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The app served once per test process for the browser tests (its URL): every one
+    uses its own browser contexts, so its own sessions. tests/test_browser_corpus.py
+    serves the demo corpus on a server of its own."""
+    from tests.test_browser import UPLOAD_LIMIT_MB, streamlit_server
+
+    with streamlit_server("--server.maxUploadSize", str(UPLOAD_LIMIT_MB)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One system Chromium per test process for the browser tests (each test opens and
+    closes its own contexts): launching one costs about a second of CPU."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    expect.set_options(timeout=60_000)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+# Tests that xdist keeps on one worker (node id prefix -> group): the browser tests share one
+# server and one Chromium (above), tests/pages/test_corpus.py one ingested corpus (a module
+# fixture built once instead of once per worker). Every other test is its own unit, as with
+# --dist load. (xdist's own --dist loadgroup renames item._nodeid, which pytest 9 ignores.)
+GROUPS = {"tests/test_browser": "browser", "tests/pages/test_corpus.py::": "pages-corpus"}
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: unknown under -p no:xdist
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "load":  # an explicit --dist other than load is obeyed
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Grouped(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return next((group for prefix, group in GROUPS.items() if nodeid.startswith(prefix)), nodeid)
+
+    return Grouped(config, log)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -82,23 +82,8 @@ def streamlit_server(*options: str, env: dict[str, str] | None = None) -> Iterat
             proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def server():
-    with streamlit_server("--server.maxUploadSize", str(UPLOAD_LIMIT_MB)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import expect, sync_playwright
-
-    expect.set_options(timeout=60_000)
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+# One server and one Chromium for all the browser tests of a test process (tests/conftest.py:
+# `server`, `browser`); tests/conftest.py keeps the browser tests on one xdist worker.
 
 
 def new_page(browser, width: int = 1440, height: int = 1100):

@@ -20,7 +20,7 @@ import pytest
 
 from tests import hostile
 from tests.conftest import fixture_bytes
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, server  # noqa: F401 - the fixture
+from tests.test_browser import CHROMIUM
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,10 +30,6 @@ pytestmark = [
 
 FULIYUAN, WANLI = "上海市普陀区社会福利院", "上海市普陀区人民政府万里街道办事处"
 PAGES = ["总览", "支出结构", "基本与项目", "三公经费", "绩效目标", "原始表格", "对比", "发布前检查", "语料库"]
-
-
-def _browser(p):
-    return p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
 def _open(context, url: str):
@@ -57,8 +53,8 @@ def _text(page) -> str:
     return page.locator("body").inner_text()
 
 
-def test_two_users_see_only_their_own_documents(server, tmp_path):  # noqa: F811
-    from playwright.sync_api import expect, sync_playwright
+def test_two_users_see_only_their_own_documents(server, browser, tmp_path):
+    from playwright.sync_api import expect
 
     a_file = tmp_path / "福利院.pdf"
     a_file.write_bytes(fixture_bytes("real/putuo_fuliyuan_2024_unit.pdf"))
@@ -67,74 +63,74 @@ def test_two_users_see_only_their_own_documents(server, tmp_path):  # noqa: F811
     heavy = tmp_path / "大表.xlsx"  # 10,000 more rows: seconds of work, within every limit
     heavy.write_bytes(hostile.filled_rows(10_000, columns=5))
 
-    with sync_playwright() as p:
-        browser = _browser(p)
-        try:
-            expect.set_options(timeout=60_000)
-            a = _open(browser.new_context(), server)
-            b = _open(browser.new_context(), server)
-            _upload(a, a_file)
-            _upload(b, b_file)
-            expect(a.get_by_text(FULIYUAN).first).to_be_visible()
-            expect(b.get_by_text(WANLI).first).to_be_visible()
-            a_figure = a.locator("[data-testid='stMetricValue']").first.inner_text()
-            b_figure = b.locator("[data-testid='stMetricValue']").first.inner_text()
-            assert a_figure != b_figure
+    contexts = [browser.new_context(), browser.new_context()]  # two people
+    try:
+        expect.set_options(timeout=60_000)
+        a = _open(contexts[0], server)
+        b = _open(contexts[1], server)
+        _upload(a, a_file)
+        _upload(b, b_file)
+        expect(a.get_by_text(FULIYUAN).first).to_be_visible()
+        expect(b.get_by_text(WANLI).first).to_be_visible()
+        a_figure = a.locator("[data-testid='stMetricValue']").first.inner_text()
+        b_figure = b.locator("[data-testid='stMetricValue']").first.inner_text()
+        assert a_figure != b_figure
 
-            for page, own, other, other_file, other_figure in (
-                (a, FULIYUAN, WANLI, b_file.name, b_figure),
-                (b, WANLI, FULIYUAN, a_file.name, a_figure),
-            ):
-                for title in ("总览", "原始表格", "发布前检查"):
-                    _go(page, title)
-                    text = _text(page)
-                    assert other not in text and other_file not in text, title
-                    if title == "总览":
-                        assert own in text and other_figure not in text
-
-            # A heavy upload by one user: the other keeps working, the server answers.
-            latencies: list[float] = []
-            done = threading.Event()
-
-            def health() -> None:
-                while not done.is_set():
-                    started = time.monotonic()
-                    with urllib.request.urlopen(f"{server}/_stcore/health", timeout=10) as reply:
-                        assert reply.status == 200
-                    latencies.append(time.monotonic() - started)
-                    time.sleep(0.1)
-
-            probe = threading.Thread(target=health)
-            probe.start()
-            try:
-                _go(a, "总览")
-                _upload(a, heavy)
-                a.get_by_text("正在解析和检查文档").first.wait_for()  # A's document is being read now
-                started = time.monotonic()
-                _go(b, "支出结构")
-                expect(b.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()
-                _go(b, "三公经费")
-                b_waited = time.monotonic() - started
-                expect(a.get_by_role("combobox", name="当前查看的文档")).to_be_visible(timeout=120_000)
-            finally:
-                done.set()
-                probe.join()
-            print(f"health: {len(latencies)} probes, slowest {max(latencies):.3f} s; the other user: {b_waited:.1f} s")
-            # (before the worker: 13 s during one user's heavy check; the bound leaves room
-            # for a machine shared with other jobs)
-            assert latencies and sorted(latencies)[len(latencies) // 2] < 0.3 and max(latencies) < 2.5, latencies
-            assert b_waited < 20, f"the other user waited {b_waited:.1f} s"
-
-            # After a reload the upload is gone (it lived only in the session): the link
-            # still names the document, so the page says it is not loaded and shows no
-            # figures; nothing of the other's either.
-            for page, other in ((a, WANLI), (b, FULIYUAN)):
-                page.reload()  # (each is on another page: 总览, 三公经费)
-                expect(page.get_by_text("此链接指向的文档尚未加载")).to_be_visible()
+        for page, own, other, other_file, other_figure in (
+            (a, FULIYUAN, WANLI, b_file.name, b_figure),
+            (b, WANLI, FULIYUAN, a_file.name, a_figure),
+        ):
+            for title in ("总览", "原始表格", "发布前检查"):
+                _go(page, title)
                 text = _text(page)
-                assert FULIYUAN not in text and WANLI not in text and other not in text
+                assert other not in text and other_file not in text, title
+                if title == "总览":
+                    assert own in text and other_figure not in text
+
+        # A heavy upload by one user: the other keeps working, the server answers.
+        latencies: list[float] = []
+        done = threading.Event()
+
+        def health() -> None:
+            while not done.is_set():
+                started = time.monotonic()
+                with urllib.request.urlopen(f"{server}/_stcore/health", timeout=10) as reply:
+                    assert reply.status == 200
+                latencies.append(time.monotonic() - started)
+                time.sleep(0.1)
+
+        probe = threading.Thread(target=health)
+        probe.start()
+        try:
+            _go(a, "总览")
+            _upload(a, heavy)
+            a.get_by_text("正在解析和检查文档").first.wait_for()  # A's document is being read now
+            started = time.monotonic()
+            _go(b, "支出结构")
+            expect(b.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()
+            _go(b, "三公经费")
+            b_waited = time.monotonic() - started
+            expect(a.get_by_role("combobox", name="当前查看的文档")).to_be_visible(timeout=120_000)
         finally:
-            browser.close()
+            done.set()
+            probe.join()
+        print(f"health: {len(latencies)} probes, slowest {max(latencies):.3f} s; the other user: {b_waited:.1f} s")
+        # (before the worker: 13 s during one user's heavy check; the bound leaves room
+        # for a machine shared with other jobs)
+        assert latencies and sorted(latencies)[len(latencies) // 2] < 0.3 and max(latencies) < 2.5, latencies
+        assert b_waited < 20, f"the other user waited {b_waited:.1f} s"
+
+        # After a reload the upload is gone (it lived only in the session): the link
+        # still names the document, so the page says it is not loaded and shows no
+        # figures; nothing of the other's either.
+        for page, other in ((a, WANLI), (b, FULIYUAN)):
+            page.reload()  # (each is on another page: 总览, 三公经费)
+            expect(page.get_by_text("此链接指向的文档尚未加载")).to_be_visible()
+            text = _text(page)
+            assert FULIYUAN not in text and WANLI not in text and other not in text
+    finally:
+        for context in contexts:
+            context.close()
 
 
 # What markup typed in a document must never become on a page.
@@ -158,8 +154,8 @@ _RENDERED = """() => {
 }"""
 
 
-def test_markup_in_a_document_shows_as_typed_everywhere(server, tmp_path):  # noqa: F811
-    from playwright.sync_api import expect, sync_playwright
+def test_markup_in_a_document_shows_as_typed_everywhere(server, browser, tmp_path):
+    from playwright.sync_api import expect
 
     injected = tmp_path / hostile.INJECTION_NAME
     injected.write_bytes(hostile.injection_docx())
@@ -167,60 +163,56 @@ def test_markup_in_a_document_shows_as_typed_everywhere(server, tmp_path):  # no
     second.write_bytes(fixture_bytes("seed.docx"))
     dialogs: list[str] = []
 
-    with sync_playwright() as p:
-        browser = _browser(p)
-        try:
-            expect.set_options(timeout=60_000)
-            context = browser.new_context(accept_downloads=True)
-            context.on("page", lambda page: page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss())))
-            page = _open(context, server)
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.locator("section[data-testid='stSidebar'] input[type=file]").set_input_files(
-                [str(injected), str(second)]
-            )
-            expect(page.get_by_role("combobox", name="当前查看的文档")).to_be_visible()
-            expect(page.get_by_text(f"本级{hostile.BOLD}{hostile.LATEX}").first).to_be_visible()
-            expect(page.get_by_text(hostile.INJECTION_NAME).first).to_be_visible()  # the file name, as typed
+    context = browser.new_context(accept_downloads=True)
+    try:
+        expect.set_options(timeout=60_000)
+        context.on("page", lambda page: page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss())))
+        page = _open(context, server)
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.locator("section[data-testid='stSidebar'] input[type=file]").set_input_files([str(injected), str(second)])
+        expect(page.get_by_role("combobox", name="当前查看的文档")).to_be_visible()
+        expect(page.get_by_text(f"本级{hostile.BOLD}{hostile.LATEX}").first).to_be_visible()
+        expect(page.get_by_text(hostile.INJECTION_NAME).first).to_be_visible()  # the file name, as typed
 
-            for title in PAGES:
-                _go(page, title)
-                if title == "绩效目标":
-                    # the first project (the page opens with the 检查设置 expander)
-                    page.locator("[data-testid='stExpander']").filter(has_not_text="检查设置").first.click()
-                    expect(page.get_by_text(f"≥90%`{hostile.LINK}`").first).to_be_visible()
-                if title == "原始表格":
-                    # open every closed table, one at a time (a click may land during a
-                    # rerun; the closed ones are counted again after each)
-                    closed = page.locator("[data-testid='stExpander'] details:not([open]) > summary")
-                    for _ in range(3 * closed.count() + 3):
-                        if not closed.count():
-                            break
-                        closed.first.click()
-                        page.wait_for_timeout(200)
-                    note = page.get_by_text(f"空表列示。{hostile.IMAGE}{hostile.LATEX}").filter(visible=True)
-                    expect(note.first).to_be_visible()
-                if title == "支出结构":
-                    expect(page.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()
-                    page.wait_for_timeout(500)
-                    shown = page.evaluate(
-                        "() => [...document.querySelectorAll('.js-plotly-plot text')].map(t => t.textContent).join('')"
-                    )
-                    assert "<b>" in shown and "<script>" in shown, shown[:300]  # the tags as characters
+        for title in PAGES:
+            _go(page, title)
+            if title == "绩效目标":
+                # the first project (the page opens with the 检查设置 expander)
+                page.locator("[data-testid='stExpander']").filter(has_not_text="检查设置").first.click()
+                expect(page.get_by_text(f"≥90%`{hostile.LINK}`").first).to_be_visible()
+            if title == "原始表格":
+                # open every closed table, one at a time (a click may land during a
+                # rerun; the closed ones are counted again after each)
+                closed = page.locator("[data-testid='stExpander'] details:not([open]) > summary")
+                for _ in range(3 * closed.count() + 3):
+                    if not closed.count():
+                        break
+                    closed.first.click()
+                    page.wait_for_timeout(200)
+                note = page.get_by_text(f"空表列示。{hostile.IMAGE}{hostile.LATEX}").filter(visible=True)
+                expect(note.first).to_be_visible()
+            if title == "支出结构":
+                expect(page.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()
                 page.wait_for_timeout(500)
-                assert page.evaluate(_RENDERED) == [], title
-                assert not dialogs, (title, dialogs)
+                shown = page.evaluate(
+                    "() => [...document.querySelectorAll('.js-plotly-plot text')].map(t => t.textContent).join('')"
+                )
+                assert "<b>" in shown and "<script>" in shown, shown[:300]  # the tags as characters
+            page.wait_for_timeout(500)
+            assert page.evaluate(_RENDERED) == [], title
+            assert not dialogs, (title, dialogs)
 
-            _go(page, "发布前检查")
-            assert "alert(1)" in _text(page)  # the check quotes the narrative, as typed
-            # The HTML report: escaped, and inert when opened.
-            with page.expect_download() as download:
-                page.get_by_role("button", name="下载报告（HTML）").click()
-            html = download.value.path().read_text(encoding="utf-8")
-            assert hostile.SCRIPT not in html and hostile.IMAGE not in html
-            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-            report = context.new_page()
-            report.set_content(html)
-            report.wait_for_timeout(500)
-            assert report.evaluate(_RENDERED) == [] and not dialogs
-        finally:
-            browser.close()
+        _go(page, "发布前检查")
+        assert "alert(1)" in _text(page)  # the check quotes the narrative, as typed
+        # The HTML report: escaped, and inert when opened.
+        with page.expect_download() as download:
+            page.get_by_role("button", name="下载报告（HTML）").click()
+        html = download.value.path().read_text(encoding="utf-8")
+        assert hostile.SCRIPT not in html and hostile.IMAGE not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        report = context.new_page()
+        report.set_content(html)
+        report.wait_for_timeout(500)
+        assert report.evaluate(_RENDERED) == [] and not dialogs
+    finally:
+        context.close()

@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, run_cli
 
 ROOT = Path(__file__).resolve().parents[3]
-pytestmark = pytest.mark.slow  # every test starts the CLI in a new Python process
+
+run = run_cli
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
+def run_process(*args: str) -> subprocess.CompletedProcess:
+    """The CLI in a new Python process: the exit status and streams the shell sees."""
     return subprocess.run(
         [sys.executable, "-m", "budget", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
@@ -85,10 +87,11 @@ def test_parse_summary_is_readable():
     assert "支出合计 1,452.21 万元" in result.stdout and "绩效项目 13 个（指标 90 条）" in result.stdout
 
 
+@pytest.mark.slow  # the CLI in a new Python process
 def test_unreadable_input_exits_2_with_one_line(tmp_path):
     bad = tmp_path / "notes.docx"
     bad.write_bytes(b"\x00\x01 definitely not a document")
-    result = run("parse", str(bad), "--json")
+    result = run_process("parse", str(bad), "--json")
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr

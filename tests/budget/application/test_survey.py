@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from budget.application import survey
-from tests.conftest import FIXTURES
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.conftest import FIXTURES, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -65,12 +60,9 @@ def test_one_process_gives_the_same_report(folder, report):
     assert strip == [{**json.loads(report.to_json())["files"][i], "seconds": 0} for i in range(3)]
 
 
-@pytest.mark.slow  # the CLI in new Python processes
 def test_cli_lines_json_and_exit_codes(folder, tmp_path):
     def cli(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "budget", "survey", *args], cwd=ROOT, capture_output=True, text=True
-        )
+        return run_cli("survey", *args)
 
     text = cli(str(folder), "--jobs", "1")
     assert text.returncode == 0

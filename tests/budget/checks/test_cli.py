@@ -9,13 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, run_cli
 
 ROOT = Path(__file__).resolve().parents[3]
-pytestmark = pytest.mark.slow  # every test starts the CLI in a new Python process
 
 
 def check(*args: str) -> subprocess.CompletedProcess:
+    return run_cli("check", *args)
+
+
+def check_process(*args: str) -> subprocess.CompletedProcess:
+    """The CLI in a new Python process: the exit status and stderr the shell sees."""
     return subprocess.run(
         [sys.executable, "-m", "budget", "check", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
@@ -35,10 +39,11 @@ def test_check_seed_readable_report():
     assert "【错误】" in done.stdout and "TEXT-ASSETS" in done.stdout
 
 
+@pytest.mark.slow  # the CLI in a new Python process
 def test_check_unreadable_input_exit_2(tmp_path):
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.4 not really")
-    done = check(str(bad))
+    done = check_process(str(bad))
     assert done.returncode == 2
     assert done.stdout == ""
     assert "Traceback" not in done.stderr and done.stderr.strip()
