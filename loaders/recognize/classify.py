@@ -52,6 +52,7 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every line between two grids and of every title
 def title_words(title: str) -> str:
     """The words of a title without its local number ("预算01表收支总表" -> "收支总表")."""
     words = squash(title)
@@ -256,8 +257,13 @@ _THEMES: dict[TableKind, tuple[str, ...]] = {
 _SOURCE_TABLES = (TableKind.INCOME, TableKind.BASIC_ECONOMIC, TableKind.PROJECT, TableKind.UNKNOWN)
 
 
+_YEAR_OF = re.compile(r"((?:19|20)\d{2})年")
+
+
 def _distinct(keys: list[str | None], labels: list[str]) -> list[str | None]:
-    years = [max((int(y) for y in re.findall(r"((?:19|20)\d{2})年", label)), default=0) for label in labels]
+    if len({key for key in keys if key is not None}) == sum(1 for key in keys if key is not None):
+        return list(keys)  # no key printed twice (the common case): nothing to tell apart
+    years = [max((int(y) for y in _YEAR_OF.findall(label)), default=0) for label in labels]
     # The two sides of a 收支总表 each have their own columns: the same key on both is no clash.
     sides = [squash(label.split("/")[0]) if squash(label.split("/")[0]) in ("收入", "支出") else "" for label in labels]
     out = list(keys)
