@@ -113,6 +113,9 @@ def _walk_plain(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
     parts: list[str] | None = None  # the current cell's text so far; None outside a cell
     in_paragraph = False
     span, continued = 1, False
+    # Cells are values: one per text is enough, and a table repeats most of its texts
+    # (blank cells, "100%", the same amounts in several tables).
+    made: dict[str, Cell] = {}
     for node in table.iterdescendants(_PLAIN_TAGS):
         tag = node.tag
         if tag == _P:
@@ -127,7 +130,14 @@ def _walk_plain(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
                     parts.append(text)  # type: ignore[union-attr]  # (in a paragraph: in a cell)
         elif tag in (_TC, _TR):
             if parts is not None and row is not None:
-                row.append(Cell("" if continued else "".join(parts), span))
+                text = "" if continued else "".join(parts)
+                if span == 1:
+                    done = made.get(text)
+                    if done is None:
+                        done = made[text] = Cell(text)
+                    row.append(done)
+                else:
+                    row.append(Cell(text, span))
             in_paragraph, span, continued = False, 1, False
             if tag == _TC:
                 parts = []
