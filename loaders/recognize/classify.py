@@ -211,6 +211,11 @@ def column_keys(labels: list[str], kind: TableKind) -> list[str | None]:
     this year's own amounts (上年结转, 政府采购, 增减) qualifies the keys under it
     ("carried_in.general_public"); a key printed twice keeps the later years' column
     and qualifies the others, so no column's figures overwrite another's."""
+    return list(_column_keys(tuple(labels), kind))
+
+
+@functools.lru_cache(maxsize=1024)  # tables of a kind repeat their header (one per project, per unit)
+def _column_keys(labels: tuple[str, ...], kind: TableKind) -> tuple[str | None, ...]:
     keys: list[str | None] = []
     split = [[squash(p) for p in label.split("/") if squash(p)] for label in labels]
     money = [parts for label, parts in zip(labels, split, strict=True) if column_role(label) == "money" and parts]
@@ -237,7 +242,7 @@ def column_keys(labels: list[str], kind: TableKind) -> list[str | None]:
         if qualifier and not key.startswith(qualifier):
             key = f"{qualifier}.{key}"
         keys.append(key)
-    return _distinct(keys, labels)
+    return tuple(_distinct(keys, list(labels)))
 
 
 # What a whole table is about: a group of that name over its columns (一般公共预算基本支出

@@ -182,10 +182,15 @@ def is_blank_row(cells: list[str]) -> bool:
 
 
 def labels(header: list[list[str]], spans: list[list[int]], width: int) -> list[str]:
+    return list(_labels(tuple(map(tuple, header)), tuple(map(tuple, spans)), width))
+
+
+@functools.lru_cache(maxsize=1024)  # tables of a kind repeat their header (one per project, per unit)
+def _labels(header: tuple[tuple[str, ...], ...], spans: tuple[tuple[int, ...], ...], width: int) -> tuple[str, ...]:
     expanded: list[list[str]] = []
     below: list[str] | None = None
     for row, span in reversed(list(zip(header, spans, strict=False))):
-        wide = _expand(row, span, width, below)
+        wide = _expand(list(row), list(span), width, below)
         expanded.insert(0, wide)
         below = wide
     labels = []
@@ -196,7 +201,7 @@ def labels(header: list[list[str]], spans: list[list[int]], width: int) -> list[
             if text and text not in parts and text != "栏次":
                 parts.append(text)
         labels.append("/".join(parts))
-    return labels
+    return tuple(labels)
 
 
 def pad(row: list[str], width: int, spans: list[int] | None = None) -> list[str]:
