@@ -318,6 +318,9 @@ _UNIT_CODE = re.compile(r"^(?:\d{6}|\d{9})$")
 _OVERFLOW = re.compile(r"^(?P<text>[^\d\s\-−(（][^\d]*?)\s*(?P<amount>[-−]?[\d,]+(?:\.\d+)?)$")
 
 
+_WORD_CHARACTER = re.compile(r"[\u4e00-\u9fff（）()]")  # what the words of an overprinted name are made of
+
+
 def _overflow_into_name(row: list[str], name_cols: list[int], money_cols: list[int]) -> list[str]:
     """A name too long for its cell runs on into the amount cell beside it ("机关事业单位
     职业年金" | "缴费支出43608.96"): the words go back to the name, the amount stays."""
@@ -329,6 +332,8 @@ def _overflow_into_name(row: list[str], name_cols: list[int], money_cols: list[i
     m = _OVERFLOW.match(row[at])
     if m is not None:
         text, amount = m.group("text"), m.group("amount")
+    elif not _WORD_CHARACTER.search(row[at]):
+        return row  # an amount and nothing else (the common case): no words to give back
     else:
         # The words printed over the amount itself, their characters interleaved with its
         # digits ("障中18心39311.66"): the words are the ones that are no digits.
