@@ -305,6 +305,7 @@ def is_name_label(label: str) -> bool:
     return column_role(label) in ("name", "unit")
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every line's name, and of rows and labels
 def is_total_name(text: str) -> bool:
     words = squash(text)
     return "合计" in words or "总计" in words

@@ -8,6 +8,7 @@ nobody can place keeps no level, as before.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -72,6 +73,7 @@ _MARKS = (
 _NOT_AN_ITEM = re.compile(r"结转|结余|合计|总计|小计")
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every line of a two-sided table
 def numbering_depth(name: str) -> int | None:
     """How deep a printed number puts a row: 一、 is 1, （一） 2, 1. or (1) 3, ① 4."""
     words = squash(name)

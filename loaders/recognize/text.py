@@ -51,6 +51,7 @@ _NUMBER = re.compile(r"^[-−]?\d+(\.\d+)?$")
 BLANKS = {"", "-", "—", "——", "--", "－", "/", "—— ", "－－"}
 
 
+@functools.lru_cache(maxsize=8192)  # a document prints most amounts in several tables; Money is a value
 def parse_amount(text: str, unit: MoneyUnit) -> Money | None:
     """ "1,065.08" -> Money(1065.08); blank or a dash -> None (not reported)."""
     value = parse_number(text)
