@@ -91,7 +91,8 @@ def _plain_table_rows(table: etree._Element) -> tuple[tuple[Cell, ...], ...] | N
     except _HoldsTable:
         return None
     except LoadError:
-        # A span it cannot read may be an inner table's, which ``_table_rows`` never reads.
+        # In a table that holds another one, a span out of its place in a cell's properties
+        # is not the table's own, and ``_table_rows`` never reads it.
         if next(table.iterdescendants(_TBL), None) is not None:
             return None
         raise
