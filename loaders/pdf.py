@@ -21,17 +21,20 @@ area (the CropBox, turned by /Rotate), ``top`` growing downwards, in points.
 from __future__ import annotations
 
 import ctypes
+import gc
 import re
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from ctypes import c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import accumulate, repeat
 from operator import attrgetter
 from statistics import median
 from typing import NamedTuple
 
+import numpy
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -104,6 +107,23 @@ class _Page:
 def read(data: bytes, rulings: bool = True) -> list[Block]:
     """The document's blocks. ``rulings=False`` ignores drawn rulings and finds every
     table by the alignment of its text (what an unruled PDF gets; tests compare both)."""
+    # A read makes hundreds of thousands of small objects (a tuple per character, per
+    # ruling, per cell) that reference counting frees, and next to no reference cycles
+    # (ctypes' array types, about a thousand objects): the cyclic collector, run every
+    # few hundred allocations, would walk them, and the whole heap on its oldest
+    # generation, over and over for nothing (10-15 % of the read). It is paused for the
+    # read and collects what is left when it resumes. (Not re-enabled if the caller
+    # had it off.)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(data, rulings)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(data: bytes, rulings: bool) -> list[Block]:
     _check_streams(data)
     document = _open(data)
     limits.check("pdf_pages", len(document))
@@ -176,8 +196,9 @@ def _inflated(data: bytes, at: int, most: int, keep: bool) -> bytes:
     """The Flate data at ``at`` inflated at most 1 MB at a time and counted; refused past
     ``most`` bytes. Only a chain's inner layer is kept (``keep``), never a whole page."""
     inflater, size, kept = zlib.decompressobj(), 0, []
+    view = memoryview(data)  # the input's next megabyte, without a copy of it
     while not inflater.eof and at < len(data):
-        pending = data[at : at + limits.MiB]
+        pending: bytes | memoryview = view[at : at + limits.MiB]
         at += len(pending)
         while pending and not inflater.eof:
             piece = inflater.decompress(pending, limits.MiB)
@@ -217,10 +238,15 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 # Python work is what a PDF reader spends its time on).
 
 
-def _c(function, restype, *argtypes):
+def _c(function, restype, *argtypes, release: bool = False):
+    """``function`` called with plain integers. Most are getters that return at once,
+    called once per character or object: they keep the GIL (PYFUNCTYPE), which spares
+    each call releasing and taking it again (some 40 ns of 300). Loading and closing a
+    page or its text takes long enough to let other threads run (``release``)."""
     address = ctypes.cast(function, c_void_p).value
     assert address, function
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    prototype = ctypes.CFUNCTYPE if release else ctypes.PYFUNCTYPE
+    return prototype(restype, *argtypes)(address)
 
 
 def _handle(pointer) -> int:
@@ -228,13 +254,13 @@ def _handle(pointer) -> int:
 
 
 _P, _I = c_void_p, c_int
-_LoadPage = _c(pdfium_c.FPDF_LoadPage, _P, _P, _I)
-_ClosePage = _c(pdfium_c.FPDF_ClosePage, None, _P)
+_LoadPage = _c(pdfium_c.FPDF_LoadPage, _P, _P, _I, release=True)
+_ClosePage = _c(pdfium_c.FPDF_ClosePage, None, _P, release=True)
 _PageBox = _c(pdfium_c.FPDFPage_GetCropBox, _I, _P, _P, _P, _P, _P)
 _MediaBox = _c(pdfium_c.FPDFPage_GetMediaBox, _I, _P, _P, _P, _P, _P)
 _Rotation = _c(pdfium_c.FPDFPage_GetRotation, _I, _P)
-_LoadText = _c(pdfium_c.FPDFText_LoadPage, _P, _P)
-_CloseText = _c(pdfium_c.FPDFText_ClosePage, None, _P)
+_LoadText = _c(pdfium_c.FPDFText_LoadPage, _P, _P, release=True)
+_CloseText = _c(pdfium_c.FPDFText_ClosePage, None, _P, release=True)
 _CountChars = _c(pdfium_c.FPDFText_CountChars, _I, _P)
 _GetText = _c(pdfium_c.FPDFText_GetText, _I, _P, _I, _I, _P)
 _Unicode = _c(pdfium_c.FPDFText_GetUnicode, c_uint, _P, _I)
@@ -245,8 +271,9 @@ _Origin = _c(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
 _LooseBox = _c(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
 _CharMatrix = _c(pdfium_c.FPDFText_GetMatrix, _I, _P, _I, _P)
 _FontSize = _c(pdfium_c.FPDFText_GetFontSize, c_double, _P, _I)
-_TextObject = _c(pdfium_c.FPDFText_GetTextObject, _P, _P, _I)
-_ObjectFont = _c(pdfium_c.FPDFTextObj_GetFont, _P, _P)
+# (handles as plain integers, 0 for none, to go into arrays)
+_TextObject = _c(pdfium_c.FPDFText_GetTextObject, ctypes.c_size_t, _P, _I)
+_ObjectFont = _c(pdfium_c.FPDFTextObj_GetFont, ctypes.c_size_t, _P)
 _FontName = _c(pdfium_c.FPDFFont_GetBaseFontName, c_ulong, _P, _P, c_ulong)
 _FontDescent = _c(pdfium_c.FPDFFont_GetDescent, _I, _P, c_float, _P)
 _GlyphWidth = _c(pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, c_uint, c_float, _P)
@@ -308,8 +335,10 @@ class _Frame:
 
 def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int]:
     frame = _Frame(page)
-    drawn = _inventory(page)
+    count = _CountObjects(page)
+    limits.check("pdf_page_objects", count)  # before any object is read
     chars, undecoded, referenced = _chars(page, frame)
+    drawn = _inventory(page, count, referenced)
     chars += _blanks(drawn.texts, drawn.inside, referenced, frame)
     result = _Page(number, frame.width, frame.height, undecoded=undecoded)
     result.images = drawn.images
@@ -331,16 +360,21 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
         # line lower than the names printed beside them, and the box middle would place
         # every amount in the row below its name (重庆's tables). Turned text: its box.
         cys = [c.base - c.size * 0.35 if c.base < c.bottom else (c.top + c.bottom) / 2 for c in chars]
-        left: list[int] = list(range(len(chars)))
+        # A page holds many grids (西安's: dozens): each looks only at the characters in
+        # its band of rows, found by bisection on the middles sorted top to bottom, and
+        # takes them in reading order. (A NaN middle is in no grid, as no comparison
+        # with it holds; it stays out of the sorted list, where it would break the order.)
+        order = sorted((k for k, cy in enumerate(cys) if cy == cy), key=cys.__getitem__)
+        middles = [cys[k] for k in order]
+        taken = bytearray(len(chars))
         for grid in tables:
             x0, x1, top, bottom = grid.x0 - 1, grid.x1 + 1, grid.top - 1, grid.bottom + 1
-            inside = [k for k in left if top <= cys[k] <= bottom and x0 <= cxs[k] <= x1]
+            band = order[bisect_left(middles, top) : bisect_right(middles, bottom)]
+            inside = sorted(k for k in band if not taken[k] and x0 <= cxs[k] <= x1)
+            grid.add([chars[k] for k in inside], [cxs[k] for k in inside], [cys[k] for k in inside])
             for k in inside:
-                grid.add(chars[k], cxs[k], cys[k])
-            if inside:
-                taken = set(inside)
-                left = [k for k in left if k not in taken]
-        loose = [chars[k] for k in left]
+                taken[k] = 1
+        loose = [char for char, done in zip(chars, taken, strict=True) if not done]
     groups, joined = [], {}  # the printed lines, and their text by line
     for group in _group_lines(loose):
         if text := _join_chars(group):
@@ -372,23 +406,23 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
     n = _CountChars(textpage)
     if n <= 0:
         return [], 0, set()
-    every_object = list(map(_TextObject, repeat(textpage, n), range(n)))
+    # Each character's text object (0 for the breaks PDFium inserts), and each object's
+    # font: per-character values go into arrays, which place a page's characters in a
+    # few whole-array steps instead of a Python step per character.
+    every_object = numpy.fromiter(map(_TextObject, repeat(textpage, n), range(n)), numpy.uint64, n)
     buffer = (ctypes.c_uint16 * (n + 1))()
     written = _GetText(textpage, 0, n, ctypes.addressof(buffer))
     text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", "replace")
     if len(text) != n:  # characters PDFium keeps out of its text (controls, surrogates)
         text = "".join(map(chr, map(_Unicode, repeat(textpage, n), range(n))))
+    distinct, object_of = numpy.unique(every_object, return_inverse=True)
+    font_of = numpy.fromiter(map(_ObjectFont, distinct.tolist()), numpy.uint64, len(distinct))[object_of]
     # A font without a Unicode map has none for any of its characters: each font is
     # asked on its first character, and only a font that fails there on every one.
-    distinct = list(dict.fromkeys(every_object))
-    font_of = dict(zip(distinct, map(_ObjectFont, distinct), strict=True))
-    where = dict(zip(reversed(every_object), range(n - 1, -1, -1), strict=True))  # each object's first character
-    first: dict[int | None, int] = {}
-    for obj in distinct:
-        first.setdefault(font_of[obj], where[obj])
-    failing = {font for font, i in first.items() if _MapError(textpage, i)}
+    fonts, first = numpy.unique(font_of, return_index=True)
+    failing = {font for font, i in zip(fonts.tolist(), first.tolist(), strict=True) if _MapError(textpage, i)}
     if failing:
-        errors = [font_of[obj] in failing and _MapError(textpage, i) for i, obj in enumerate(every_object)]
+        errors = [font in failing and _MapError(textpage, i) for i, font in enumerate(font_of.tolist())]
     else:
         errors = [0] * n
     undecoded = 0
@@ -397,47 +431,62 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
         texts = [text[i] for i in kept]
     else:
         texts, kept, undecoded = _odd_chars(textpage, text, errors)
-    referenced = set(every_object)
+    referenced = set(distinct.tolist())
     if not kept:
         return [], undecoded, referenced
 
     box = _read_each(_LooseBox, textpage, kept, c_float, 4, (0,))  # left, top, right, bottom
-    objects = [every_object[i] for i in kept]
-    lefts, tops, rights, bottoms = box[0::4], box[1::4], box[2::4], box[3::4]
+    fonts_kept = font_of[kept]
     # Characters of one font and one em share their size and direction: the matrix is
     # read once per such style (WPS writes every character as an object of its own),
     # on the style's first character. The loose box's height is the em, scaled.
-    keys = list(zip(map(font_of.__getitem__, objects), map(float.__sub__, tops, bottoms), strict=True))
-    names: dict[int | None, tuple[str, float]] = {}
-    firsts = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
-    styles = {
-        key: _style(textpage, kept[k], key[0], frame, names, lefts[k], bottoms[k], tops[k]) for key, k in firsts.items()
-    }
-    if all(style[4] and style[6] is not None for style in styles.values()):
-        # The usual page: every style upright, its loose box the em box (the origin is
-        # the box's foot, lifted), each character placed from its box alone.
-        a0, b0, c0, d0, e0, f0 = frame.device
-        height = frame.height
-        new = tuple.__new__
-        return (
-            [
-                new(_Char, (ch, dx, dx + advance, under - size, under, height - dy, size, bold))
-                if advance < 1.5 * size
-                else _vertical(ch, dx, height - dy, size, bold)
-                for ch, left, right, bottom, (scale, size, descent, bold, _, factor, lift) in zip(
-                    texts, lefts, rights, bottoms, map(styles.__getitem__, keys), strict=True
-                )
-                for y in [bottom - lift]
-                for dx in [a0 * left + c0 * y + e0]
-                for dy in [b0 * left + d0 * y + f0]
-                for advance in [abs((right - left) * scale)]  # PDFium may give a turned box either way round
-                for under in [height - (dy + descent)]
-            ],
-            undecoded,
-            referenced,
-        )
-    upright = {key: style for key, style in styles.items() if style[4]}  # as the characters one by one would keep them
-    return _place_each(textpage, frame, texts, kept, objects, box, font_of, names, upright), undecoded, referenced
+    boxes = numpy.array(box, numpy.float64).reshape(-1, 4)
+    lefts, tops, rights, bottoms = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
+    style_of, firsts = _styles_of(fonts_kept, tops - bottoms)
+    names: dict[int, tuple[str, float]] = {}
+    styles = [
+        _style(textpage, kept[k], font, frame, names, box[4 * k], box[4 * k + 3], box[4 * k + 1])
+        for k, font in zip(firsts, fonts_kept[firsts].tolist(), strict=True)
+    ]
+    if not all(style[4] and style[6] is not None for style in styles):
+        upright = {}  # by (font, em), as the characters one by one would keep them
+        for style, k in zip(styles, firsts, strict=True):
+            if style[4]:
+                upright[(int(fonts_kept[k]), box[4 * k + 1] - box[4 * k + 3])] = style
+        chars = _place_each(textpage, frame, texts, kept, fonts_kept.tolist(), box, names, upright)
+        return chars, undecoded, referenced
+    # The usual page: every style upright, its loose box the em box (the origin is the
+    # box's foot, lifted), each character placed from its box alone (the same
+    # arithmetic, in the same order, as one character at a time).
+    scale, size, descent, bold, _, _, lift = (numpy.array(column)[style_of] for column in zip(*styles, strict=True))
+    a0, b0, c0, d0, e0, f0 = frame.device
+    height = frame.height
+    y = bottoms - lift
+    dx = a0 * lefts + c0 * y + e0
+    dy = b0 * lefts + d0 * y + f0
+    advance = numpy.abs((rights - lefts) * scale)  # PDFium may give a turned box either way round
+    under = height - (dy + descent)
+    base = height - dy
+    columns = (dx, dx + advance, under - size, under, base, size)
+    chars = list(map(_new_char, zip(texts, *(column.tolist() for column in columns), bold.tolist(), strict=True)))
+    for k in numpy.flatnonzero(~(advance < 1.5 * size)).tolist():
+        chars[k] = _vertical(texts[k], chars[k].x0, chars[k].base, chars[k].size, chars[k].bold)
+    return chars, undecoded, referenced
+
+
+_new_char = partial(tuple.__new__, _Char)  # a _Char from its fields' tuple, without the call's parsing
+
+
+def _styles_of(fonts: numpy.ndarray, heights: numpy.ndarray) -> tuple[numpy.ndarray, list[int]]:
+    """Each character's style number, by (font, em height), and each style's first
+    character. (A NaN height, from a broken box, equals nothing: a style of its own.)"""
+    order = numpy.lexsort((heights, fonts))  # stable: a style's characters in reading order
+    fonts, heights = fonts[order], heights[order]
+    starts = numpy.ones(len(order), bool)
+    starts[1:] = (fonts[1:] != fonts[:-1]) | (heights[1:] != heights[:-1])
+    style_of = numpy.empty(len(order), numpy.intp)
+    style_of[order] = numpy.cumsum(starts) - 1
+    return style_of, order[starts].tolist()
 
 
 def _vertical(ch: str, x0: float, foot: float, size: float, bold: bool) -> _Char:
@@ -452,9 +501,8 @@ def _place_each(
     frame: _Frame,
     texts: list[str],
     kept: list[int],
-    objects: list,
+    fonts: list[int],
     box: list,
-    font_of: dict,
     names: dict,
     styles: dict,
 ) -> list[_Char]:
@@ -470,9 +518,9 @@ def _place_each(
     style: tuple = ()
     origin = (c_double * 2)()
     at = ctypes.addressof(origin)
-    columns = (texts, kept, objects, box[0::4], box[1::4], box[2::4], box[3::4])
-    for ch, i, obj, left, top, right, bottom in zip(*columns, strict=True):
-        font, em_height = font_of[obj], top - bottom
+    columns = (texts, kept, fonts, box[0::4], box[1::4], box[2::4], box[3::4])
+    for ch, i, font, left, top, right, bottom in zip(*columns, strict=True):
+        em_height = top - bottom
         if font != last_font or em_height != last_height:
             key = (font, em_height)
             style = styles.get(key) or _style(textpage, i, font, frame, names, left, bottom, top)
@@ -648,22 +696,23 @@ _TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
 _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 
 
-def _inventory(page: int) -> _Drawn:
+def _inventory(page: int, count: int, texts: set[int]) -> _Drawn:
+    """The page's ``count`` objects sorted out. ``texts`` are objects known to be text
+    (those the text page's characters come from): their type is not asked for again
+    (WPS writes every character as an object of its own)."""
     drawn = _Drawn()
-    count = _CountObjects(page)
-    limits.check("pdf_page_objects", count)  # before any object is read
     drawn.objects = count
-    _sort_objects(drawn, list(map(_GetObject, repeat(page, count), range(count))), _IDENTITY)
+    _sort_objects(drawn, list(map(_GetObject, repeat(page, count), range(count))), _IDENTITY, texts)
     return drawn
 
 
-def _sort_objects(drawn: _Drawn, objects: list[int], outer: tuple) -> None:
-    kinds = list(map(_ObjectType, objects))
+def _sort_objects(drawn: _Drawn, objects: list[int], outer: tuple, texts: set[int]) -> None:
+    kinds = [_TEXT if obj in texts else _ObjectType(obj) for obj in objects]
     if _FORM not in kinds:  # the usual page: one sweep
-        texts = [obj for obj, kind in zip(objects, kinds, strict=True) if kind == _TEXT]
-        drawn.texts += texts
+        found = [obj for obj, kind in zip(objects, kinds, strict=True) if kind == _TEXT]
+        drawn.texts += found
         if outer is not _IDENTITY:
-            drawn.inside.update(dict.fromkeys(texts, outer))
+            drawn.inside.update(dict.fromkeys(found, outer))
         drawn.paths += [(obj, outer) for obj, kind in zip(objects, kinds, strict=True) if kind == _PATH]
         drawn.images += kinds.count(_IMAGE)
         return
@@ -675,9 +724,9 @@ def _sort_objects(drawn: _Drawn, objects: list[int], outer: tuple) -> None:
             drawn.objects += n  # a form's objects count on the page that draws it
             limits.check("pdf_page_objects", drawn.objects)
             inner = _compose(tuple(_values(matrix)), outer)
-            _sort_objects(drawn, list(map(_GetFormObject, repeat(obj, n), range(n))), inner)
+            _sort_objects(drawn, list(map(_GetFormObject, repeat(obj, n), range(n))), inner, texts)
         else:
-            _sort_objects(drawn, [obj], outer)
+            _sort_objects(drawn, [obj], outer, texts)
 
 
 def _blanks(texts: list[int], inside: dict, referenced: set[int], frame: _Frame) -> list[_Char]:
@@ -748,7 +797,7 @@ class _Probe:
         self.frame = frame
         self.inside = inside
         self.names: dict = {}
-        self.widths: dict = {}
+        self.widths: dict = {}  # by font: (descent per em, bold, space width per em)
         self.cache: dict = {}
 
     def place(self, obj: int) -> tuple | None:
@@ -757,44 +806,47 @@ class _Probe:
         return self.cache[obj]
 
     def read(self, objects: list[int]) -> None:
-        """Place every object of ``objects``, each PDFium query made for all at once."""
+        """Place every object of ``objects``, each PDFium query made for all at once
+        (and what a font gives, its name's boldness, its descent and its space, once)."""
         bounds = _read_all(_ObjectBounds, objects, c_float, 4, (0, 1, 2, 3))
         sizes = _read_all(_ObjectFontSize, objects, c_float, 1, (0,))
         matrices = _read_all(_ObjectMatrix, objects, c_float, 6, (0,))
         fonts = list(map(_ObjectFont, objects))
         ra, rb, rc, rd, re_, rf = self.frame.device
         height = self.frame.height
-        for k, obj in enumerate(objects):
-            outer = self.inside.get(obj, _IDENTITY)
-            a, bb, c, d, e, f = _compose(tuple(matrices[6 * k : 6 * k + 6]), outer)
+        inside, styles, cache = self.inside, self.widths, self.cache
+        each = iter(matrices)
+        sides = iter(bounds)
+        for obj, font, size, a, bb, c, d, e, f, left, bottom, right, _ in zip(
+            objects, fonts, sizes, each, each, each, each, each, each, sides, sides, sides, sides, strict=True
+        ):
+            A, B, C, D, E, F = inside.get(obj, _IDENTITY)
+            # the object's matrix in user space (_compose written out: this runs per object)
+            a, bb, c, d, e, f = (
+                a * A + bb * C,
+                a * B + bb * D,
+                c * A + d * C,
+                c * B + d * D,
+                e * A + f * C + E,
+                e * B + f * D + F,
+            )
             da, db, dc, dd = ra * a + rc * bb, rb * a + rd * bb, ra * c + rc * d, rb * c + rd * d
             if not (db == 0 and dc == 0 and da > 0 and dd > 0):
-                self.cache[obj] = None
+                cache[obj] = None
                 continue
-            font = fonts[k]
-            name, descent = self.names.get(font) or _font(font, self.names)
-            width = self.widths.get(font)
-            if width is None:
-                width = self.widths[font] = _space_width(font)
-            em = round(dd * sizes[k], 4)
+            style = styles.get(font)
+            if style is None:
+                name, descent = self.names.get(font) or _font(font, self.names)
+                style = styles[font] = (descent, _is_bold(name), _space_width(font))
+            descent, bold, width = style
+            em = round(dd * size, 4)
             x = ra * e + rc * f + re_
             y = rb * e + rd * f + rf
-            left, bottom, right = bounds[4 * k : 4 * k + 3]
             # the ink's right edge on the displayed page (outer maps form space to user space)
             ox, oy = max(left, right), bottom
-            ux, uy = outer[0] * ox + outer[2] * oy + outer[4], outer[1] * ox + outer[3] * oy + outer[5]
+            ux, uy = A * ox + C * oy + E, B * ox + D * oy + F
             empty = abs(right - left) < 0.01
-            placed = (
-                height - y,
-                x,
-                em,
-                height - (y + descent * em),
-                _is_bold(name),
-                width,
-                empty,
-                ra * ux + rc * uy + re_,
-            )
-            self.cache[obj] = placed
+            cache[obj] = (height - y, x, em, height - (y + descent * em), bold, width, empty, ra * ux + rc * uy + re_)
 
 
 def _space_width(font: int | None) -> float:
@@ -841,36 +893,37 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     unstroked = [obj for k, obj in enumerate(objects) if modes[2 * k] and not modes[2 * k + 1]]
     colors = _read_all(_FillColor, unstroked, c_uint, 4, (0, 1, 2, 3)) if unstroked else []
     fills = {obj: colors[4 * k : 4 * k + 3] for k, obj in enumerate(unstroked)}
-    height = frame.height
-    placed: dict[tuple, tuple] = {}  # a form's matrix, then the page's turn
+    # Each path's matrix: its own, its form's, then the page's turn (paths of a page
+    # mostly share one: each distinct one is composed once), and every point moved
+    # onto the displayed page, a run of paths with one matrix at a time.
+    placed: dict[tuple, tuple] = {}
+    matrices = []
+    for mine in zip(zip(*[iter(own)] * 6, strict=True), [outer for _, outer in paths], strict=True):
+        matrix = placed.get(mine)
+        if matrix is None:
+            matrix = placed[mine] = _compose(_compose(mine[0], mine[1]), frame.device)
+        matrices.append(matrix)
+    xs, ys = _displayed(xs, ys, matrices, counts, frame.height)
     first = 0
-    for k, (obj, outer) in enumerate(paths):
+    for k, obj in enumerate(objects):
         n = counts[k]
         start, first = first, first + n
         fill, stroke = modes[2 * k], modes[2 * k + 1]
         if not fill and not stroke or n < 2:
             continue  # a clipping path paints nothing
-        shown = bool(stroke) or min(fills[obj]) < 250  # white (or nearly) is not seen
-        mine = (*own[6 * k : 6 * k + 6], outer)  # paths of a page mostly share one matrix
-        matrix = placed.get(mine)
-        if matrix is None:
-            matrix = placed[mine] = _compose(_compose(mine[:6], outer), frame.device)
-        a, b, c, d, e, f = matrix
-        pts = [
-            (a * x + c * y + e, height - (b * x + d * y + f))
-            for x, y in zip(xs[start:first], ys[start:first], strict=True)
-        ]
         kind = kinds[start:first]
         # The common shapes read straight: a line, and four sides (a box, or the
         # mitred piece of a border, which pdfminer took for a curve).
         if n == 2 and kind == _LINE_PATH and not closes[start + 1]:
             drawn = True
-            (px, py), (qx, qy) = pts
+            px, py, qx, qy = xs[start], ys[start], xs[start + 1], ys[start + 1]
             if px == qx:
                 vertical.append((px, py, px, qy) if py < qy else (px, qy, px, py))
             elif py == qy:
                 horizontal.append((px, py, qx, py) if px < qx else (qx, py, px, py))
             continue
+        shown = bool(stroke) or min(fills[obj]) < 250  # white (or nearly) is not seen
+        pts = list(zip(xs[start:first], ys[start:first], strict=True))
         if n == 5 and kind == _BOX_PATH and not any(closes[start : start + 4]):
             if pts[0] == pts[4] and _is_box(pts):
                 drawn = True
@@ -899,6 +952,27 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
                 continue
             _edges(found, corners, horizontal, vertical)
     return (horizontal, vertical), drawn
+
+
+def _displayed(xs: list, ys: list, matrices: list, counts: list[int], height: float) -> tuple[list, list]:
+    """The points (x, y) of paths in their own space, ``counts`` of them per path, as
+    (x, top) on the displayed page through each path's matrix."""
+    out_x: list[float] = []
+    out_y: list[float] = []
+    start = 0
+    k = 0
+    while k < len(matrices):
+        matrix, stop = matrices[k], start + counts[k]
+        k += 1
+        while k < len(matrices) and matrices[k] is matrix:  # a run of paths sharing it
+            stop += counts[k]
+            k += 1
+        a, b, c, d, e, f = matrix
+        run = list(zip(xs[start:stop], ys[start:stop], strict=True))
+        out_x += [a * x + c * y + e for x, y in run]
+        out_y += [height - (b * x + d * y + f) for x, y in run]
+        start = stop
+    return out_x, out_y
 
 
 _MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
@@ -932,8 +1006,11 @@ def _path_points(objects: list[int], counts: list[int]) -> tuple[list[float], li
         if sizes[longest] >= 2 * _POINT_SIZE:
             _points_in_memory = _layout_matches(drawing[longest], sizes[longest] // _POINT_SIZE)
     if _points_in_memory:
-        firsts = map(_GetSegment, drawing, repeat(0, len(drawing)))
-        raw = b"".join(map(ctypes.string_at, firsts, sizes))
+        # each path's points copied straight into their place in one buffer
+        buffer = ctypes.create_string_buffer(total * _POINT_SIZE)
+        places = accumulate(sizes, initial=ctypes.addressof(buffer))
+        list(map(ctypes.memmove, places, map(_GetSegment, drawing, repeat(0, len(drawing))), sizes))
+        raw = buffer.raw
         floats = array("f", raw)
         xs, ys, kinds, flags = floats[0::3].tolist(), floats[1::3].tolist(), raw[8::_POINT_SIZE], raw[9::_POINT_SIZE]
     else:
@@ -1055,14 +1132,17 @@ class _Geometry:
                     owners[c] = index
         self.chars: list[list] = [[] for _ in cells]
 
-    def add(self, char: _Char, cx: float, cy: float) -> None:
-        r = bisect_right(self.ys, cy) - 1
-        r = 0 if r < 0 else (self.rows - 1 if r >= self.rows else r)
-        c = bisect_right(self.xs, cx) - 1
-        c = 0 if c < 0 else (self.columns - 1 if c >= self.columns else c)
-        index = self.owner[r][c]
-        if index is not None:
-            self.chars[index].append(char)
+    def add(self, chars: list[_Char], cxs: list[float], cys: list[float]) -> None:
+        """Each character (its middle at cx, cy) into the cell that owns its place."""
+        ys, xs, rows, columns, owner, cells = self.ys, self.xs, self.rows - 1, self.columns - 1, self.owner, self.chars
+        for char, cx, cy in zip(chars, cxs, cys, strict=True):
+            r = bisect_right(ys, cy) - 1
+            r = 0 if r < 0 else (rows if r > rows else r)
+            c = bisect_right(xs, cx) - 1
+            c = 0 if c < 0 else (columns if c > columns else c)
+            index = owner[r][c]
+            if index is not None:
+                cells[index].append(char)
 
     def table(self, number: int) -> _Table:
         rows = []
@@ -1319,7 +1399,12 @@ def _cell_text(chars: list[_Char]) -> str:
     as Word keeps it. A line of white space alone (spaces under a wrapped word) is no
     line: the break is judged on the printed line before it.
     """
-    printed = [(line, part) for line in _group_lines(chars) if (part := _join_chars(line))]
+    if not chars:
+        return ""
+    grouped = _group_lines(chars)
+    if len(grouped) == 1:  # most cells: one printed line
+        return _join_chars(grouped[0])
+    printed = [(line, part) for line in grouped if (part := _join_chars(line))]
     lines = [line for line, _ in printed]
     right = max((line[-1].x1 for line in lines), default=0)
     text = ""

@@ -53,6 +53,7 @@ CATALOGUE: tuple[Rule, ...] = (
     form.code_names,  # FORM-CODE-NAME
     form.garbled,  # FORM-GARBLED
     form.leftovers,  # FORM-LEFTOVER
+    form.stray_dots,  # FORM-DOT
     form.unpunctuated,  # FORM-UNPUNCTUATED
     form.printed_codes,  # FORM-CODE-PRINTED
     performance.empty_targets,  # PERF-EMPTY

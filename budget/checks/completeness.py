@@ -228,7 +228,8 @@ def overview_figures(ctx: Context) -> Iterator[Finding]:
         )
 
 
-CHANGE_EXPLAINED = re.compile(r"增加|减少|持平|无变化|不变|增长|下降|原因")
+# "与上年预算数相同"（无锡）: the same as last year is a change stated
+CHANGE_EXPLAINED = re.compile(r"增加|减少|持平|无变化|不变|无增减|增长|下降|原因|与上年[^。；]{0,8}(?:相同|一致)")
 TABLE_TITLE = re.compile(r"表(?:[（(][^（）()]*[)）])?$")
 THREE_PUBLIC_SENTENCE = re.compile(r"[^。\n]*三公[^。\n]*")
 

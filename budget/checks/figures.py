@@ -446,13 +446,29 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
     return Resolved(rule_id, (figure,), key=key)
 
 
-def _economic_by_name(ctx: Context, subject: Subject | None, running: bool = False) -> Resolved | None:
+def _economic_by_name(
+    ctx: Context, subject: Subject | None, running: bool = False, by_name_only: bool = False
+) -> Resolved | None:
     """An economic 款 of the basic-expenditure table named like the subject."""
     table = ctx.doc.table(TableKind.BASIC_ECONOMIC)
     if table is None or subject is None:
         return None
     wanted = name_key(FEE_SUFFIX.sub("", FUND_PREFIX.sub("", subject.name)) or subject.name)
     lines = [ln for ln in _coded(table) if name_key(ln.name) == wanted]
+    if not lines and by_name_only:
+        # 深圳's 基本支出总表 lists the 款 by name only, without codes: one line of that name
+        # (a table of several units repeats it under each, and the text may be one unit's)
+        named = [ln for ln in table.lines if not ln.code and not ln.is_total and name_key(ln.name) == wanted]
+        if len(named) != 1:
+            return None
+        # its text lists the spending as 在职人员经费、公用经费、对个人和家庭补助、增人增资 …: the
+        # reserve 增人增资 lies in the tables' 工资福利 and 对个人和家庭的补助 too, so the text's part
+        # is at most the table's line (shenzhen_26 571.04 = 571.04; shenzhen_08 7,486.99 ≤ 7,944.59)
+        line = named[0]
+        figure = TableFigure(
+            f"基本支出表 {row_label(line)}", line.total, line_location(ctx, table, line, "total"), Bound.UPPER, line
+        )
+        return Resolved("TEXT-ITEMS", (figure,), key="economic")
     if not lines:
         return None
     line = _summed([ln for ln in lines if ln.code == lines[0].code])
@@ -631,7 +647,27 @@ def _about_basic(claim: Claim) -> bool:
     return "基本支出" in f"{claim.heading} {claim.paragraph[: claim.start]}"
 
 
+# Named things that are a figure of the tables or a known part of one: "深圳市统计局（本级）预算
+# 5,417.80万元，包括在职人员经费…、增人增资…" (深圳's wording of the spending and its parts);
+# "单价100万元以上设备0台（套）、0万元" (the purchase plan's money).
+NAMED_AS = (
+    (re.compile(r"^[)）]?(?:部门|单位)?预算$"), "expenditure_total"),
+    (re.compile(r"^以上的?设备$"), "asset_purchase"),
+)
+PERSONNEL_PART = re.compile(r"^(?:在职人员经费|增人增资(?:支出)?|离退休人员经费)$")
+
+
 def _named(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
+    name = squash(subject.name)
+    for pattern, key in NAMED_AS:
+        if pattern.match(name):
+            return resolve(ctx, replace(claim, subject=replace(subject, kind=Kind.CONCEPT, key=key)))
+    if PERSONNEL_PART.match(name):
+        return Resolved(None, reason="人员经费中的一部分：表格没有按此分列")
+    within = claim.within
+    if within is not None and within.kind == Kind.NAMED and NAMED_AS[0][0].match(squash(within.name)):
+        # listed under "…（本级）预算…，包括…": a part of the spending, found by its own name
+        claim = replace(claim, within=None)
     if FEE.search(subject.name):
         found = _economic_by_name(ctx, subject, running=claim.topic == "running")
         if found is not None:
@@ -645,7 +681,7 @@ def _named(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
             found = _economic_by_name(ctx, subject, running=True)
             if found is not None:
                 return found
-        economic = _economic_by_name(ctx, subject)
+        economic = _economic_by_name(ctx, subject, by_name_only=claim.organisation is None)
         if economic is not None:
             return economic
     project = _project(ctx, subject)
@@ -656,6 +692,9 @@ def _named(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
             "项目的组成部分：表格只列到项目" if claim.within.kind == Kind.NAMED else "所列的组成部分：表格没有按此分列"
         )
         return Resolved(None, reason=what)
+    if PROJECT_LIST.search(claim.heading) and _enumerated_part(claim):
+        # "（五）项目支出…具体包括：…支出项目。其中，秀峰、横岗、塘背收费站运营管理费用1,487.40万元，…"
+        return Resolved(None, reason="项目的组成部分：表格只列到项目")
     if PERFORMANCE_WORDS.search(f"{claim.context} {claim.heading} {subject.name}"):
         return Resolved(None, reason="绩效目标、自评中的项目金额：表格不列")
     return Resolved(None, reason=None)  # named, but nothing in the tables is that figure
@@ -664,6 +703,16 @@ def _named(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
 COVERAGE_KEYS = ("other", "carried_in", "superior_grant", "business", "operating", "special_account")
 PERFORMANCE_WORDS = re.compile(r"绩效")
 PROJECT_LIST = re.compile(r"项目支出.{0,24}(具体)?包括|项目(名称|情况|明细)")  # items there are projects, not 科目
+
+
+PART_CUE = re.compile(r"其中|主要包括|具体包括|包括[:：]")
+
+
+def _enumerated_part(claim: Claim) -> bool:
+    """The figure is listed in its sentence after 其中 / 主要包括: one part of an item named before."""
+    figure = claim.amount or claim.figures[0]
+    sentence, offset = sentence_span(claim.paragraph, figure.start)
+    return PART_CUE.search(sentence[: figure.start - offset]) is not None
 
 
 def _project(ctx: Context, subject: Subject) -> Resolved | None:

@@ -453,6 +453,34 @@ def leftovers(ctx: Context) -> Iterator[Finding]:
             )
 
 
+# A full stop or dot between two Chinese words: "新农具．新技术" (for 、), "隐患整改.申请" (for 。).
+# A unit joined by dots in brackets ("元/（车道.公里.次）") is how such units are written.
+DOT_BETWEEN = re.compile(r"(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
+UNIT_IN_BRACKETS = re.compile(r"[（(][\u4e00-\u9fff.．·]{1,12}[)）]")
+DOT_TEMPLATE = "“{place}”中两个汉字之间用了“{dot}”：“{text}”"
+
+
+@rule(
+    "FORM-DOT",
+    "汉字之间没有误用句点",
+    Category.FORM,
+    Severity.WARNING,
+    DOT_TEMPLATE,
+    "汉字之间的“.”或“．”多半是顿号、句号打错了（“新农具．新技术”应为“新农具、新技术”）；请按文意改正。",
+)
+def stray_dots(ctx: Context) -> Iterator[Finding]:
+    for piece in pieces(ctx):
+        units = [m.span() for m in UNIT_IN_BRACKETS.finditer(piece.text)]
+        for match in DOT_BETWEEN.finditer(piece.text):
+            if any(start < match.start() < end for start, end in units):
+                continue
+            text = piece.text[max(0, match.start() - 8) : match.end() + 8]
+            yield Finding(
+                location=piece.at(match),
+                params={"place": _place(piece), "dot": match.group(0), "text": text},
+            )
+
+
 FINAL_PUNCTUATION = "。！？!?；;：:…"
 NUMBER_RUN = re.compile(r"(?:\d[\d,.]*\s+){3,}")  # a table row read into the text
 UNPUNCTUATED_TEMPLATE = "“{place}”中这句话没有句末标点：“{text}”"

@@ -326,6 +326,15 @@ def _direction(last: Money, this: Money) -> str:
     return FLAT
 
 
+def _zero_changes(ctx: Context) -> list[Claim]:
+    """Claims that say 增加 or 减少 by a change printed as zero ("增加0万元", "减少0.00万元")."""
+    return [
+        c
+        for c in claims(ctx)
+        if c.direction in (INCREASE, DECREASE) and c.change is not None and c.change.value == 0 and c.last is None
+    ]
+
+
 def _directed(ctx: Context) -> list[Claim]:
     return [c for c in claims(ctx) if c.last is not None and c.direction is not None and _this_year(c) is not None]
 
@@ -337,9 +346,25 @@ def _directed(ctx: Context) -> list[Claim]:
     Severity.ERROR,
     DIRECTION_TEMPLATE,
     "本年大于上年写“增加”，小于写“减少”，相等写“持平”。",
-    needs=(Need(lambda ctx: _directed(ctx), "正文没有同时给出本年、上年金额和增减方向"),),
+    templates={"zero": "“{name}”写“{word}{printed}”：金额没有变化，应写“持平”或“与上年相同”"},
+    needs=(
+        Need(
+            lambda ctx: _directed(ctx) or _zero_changes(ctx),
+            "正文没有同时给出本年、上年金额和增减方向",
+        ),
+    ),
 )
 def item_directions(ctx: Context) -> Iterator[Finding]:
+    for claim in _zero_changes(ctx):
+        change = claim.change
+        assert change is not None
+        # "比上年增加0万元，增长0%": an increase of nothing is no change (a wording, not a wrong figure)
+        yield Finding(
+            location=figure_location(claim, span=claim.direction_span),
+            template="zero",
+            severity=Severity.WARNING,
+            params={"name": _name(claim), "word": claim.direction, "printed": change.printed},
+        )
     for claim in _directed(ctx):
         last, this = _money(claim, Role.LAST), _this_year(claim)
         assert last is not None and this is not None
@@ -489,9 +514,14 @@ def _alike(a: str, b: str) -> bool:
     Severity.WARNING,
     "“{name}”的增减原因写的是“{other}”：“{reason}”",
     "每个科目的增减原因应说明该科目本身的变化；原因中出现另一个科目的名称，多半是复制上一条后没有改。",
-    needs=(Need(lambda ctx: _item_reasons(ctx), "编制说明没有逐项给出科目的增减原因"),),
+    needs=(Need(lambda ctx: _item_reasons(ctx) or _fee_reasons(ctx), "编制说明没有逐项给出科目的增减原因"),),
 )
 def copied_reasons(ctx: Context) -> Iterator[Finding]:
+    yield from _copied_item_reasons(ctx)
+    yield from _copied_fee_reasons(ctx)
+
+
+def _copied_item_reasons(ctx: Context) -> Iterator[Finding]:
     items = _item_reasons(ctx)
     names = {squash(c.subject.name) for c in items if c.subject is not None and len(squash(c.subject.name)) >= 4}
     by_name: dict[str, list[Claim]] = {}
@@ -526,3 +556,65 @@ def copied_reasons(ctx: Context) -> Iterator[Finding]:
                 location=figure_location(claim, span=claim.reason_span),
                 params={"name": _name(claim), "other": other, "reason": claim.reason},
             )
+
+
+# a total and its parts may give one reason: the 三公 total "公务接待费减少" is the 接待费's own
+PARTS_OF = {
+    "tp_total": {"overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"},
+    "vehicles": {"vehicle_purchase", "vehicle_operation"},
+}
+
+
+def _fee_reasons(ctx: Context) -> list[Claim]:
+    """Changes of things that are not 科目 (三公 and its items, 会议费, 培训费, 机关运行经费 …)
+    given with a reason."""
+    return [
+        c
+        for c in claims(ctx)
+        if c.reason
+        and c.direction in (INCREASE, DECREASE)
+        and c.subject is not None
+        and c.subject.kind in (Kind.CONCEPT, Kind.NAMED)
+        and len(squash(c.subject.name)) >= 3
+    ]
+
+
+def _whole_and_part(a: Subject, b: Subject) -> bool:
+    return bool(a.key and b.key) and (b.key in PARTS_OF.get(a.key or "", ()) or a.key in PARTS_OF.get(b.key or "", ()))
+
+
+def _both_totals(a: Subject, b: Subject) -> bool:
+    """Two totals of the budget (收入预算 and 支出预算 balance): one cause moves both."""
+    return all(s.key is not None and s.key.endswith("_total") and s.key not in PARTS_OF for s in (a, b))
+
+
+def _copied_fee_reasons(ctx: Context) -> Iterator[Finding]:
+    """A reason word for word another item's of the same passage that names that item and
+    not its own ("会议费…减少，原因是…减少公务接待费预算", copied from the 公务接待费 line)."""
+    fees = _fee_reasons(ctx)
+    for claim in fees:
+        assert claim.subject is not None
+        own = squash(claim.subject.name)
+        reason = squash(claim.reason or "")
+        if MOVED.search(reason):
+            continue
+        for other in fees:
+            assert other.subject is not None
+            name = squash(other.subject.name)
+            if (
+                other is claim
+                or other.section_index != claim.section_index
+                or claim.subject.same(other.subject)
+                or _whole_and_part(claim.subject, other.subject)
+                or _both_totals(claim.subject, other.subject)
+                or name not in reason
+                or name in own
+                or own in reason
+                or not _alike(reason, squash(other.reason or ""))
+            ):
+                continue
+            yield Finding(
+                location=figure_location(claim, span=claim.reason_span),
+                params={"name": _name(claim), "other": other.subject.name, "reason": claim.reason},
+            )
+            break

@@ -15,14 +15,15 @@ from budget.model import Indicator, Money, MoneyUnit, PerformanceProject, TableK
 
 OPERATORS = (
     "大于等于|小于等于|不低于|不高于|不少于|不多于|不超过|不大于|不小于|大于|小于|低于|高于|超过|达到|至少|至多|"
-    "≥|≤|>=|<=|＞=|＜=|>|<|＞|＜|=|＝"
+    "≥|≤|≧|≦|>=|<=|＞=|＜=|>|<|＞|＜|=|＝"
 )
 NUMBER = r"\d+(?:\.\d+)?"
 # "≥90%", "4次", "≤20万元", and ranges "90%-95%" / "3至5天"
 TARGET = re.compile(
     rf"^(?P<op>{OPERATORS})?\s*(?P<num>{NUMBER})\s*(?:[%％]?\s*[-~～—至到]\s*{NUMBER})?\s*(?P<unit>[^\d\s]*)$"
 )
-UPPER = {"≤", "<=", "＜=", "<", "＜", "小于等于", "不高于", "不多于", "不超过", "不大于", "小于", "低于", "至多"}
+UPPER = {"≤", "≦", "<=", "＜=", "<", "＜", "小于等于", "不高于", "不多于", "不超过", "不大于", "小于", "低于", "至多"}
+LOWER = {"≥", "≧", ">=", "＞=", ">", "＞", "大于等于", "不低于", "不少于", "不小于", "大于", "高于", "超过", "至少"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,27 @@ def empty_targets(ctx: Context) -> Iterator[Finding]:
         yield Finding(location=_location(project, ind), params=params, template="placeholder")
 
 
+# A target that is a date, a deadline or a number with its unit inside words is quantified:
+# "2021年1月1日至2021年12月31日", "12月15日", "年底前完成", "在20个工作日内", "均大于95%",
+# "日均300人左右", "暂停业务天数0", "上涨5%-10%".
+DATE_TARGET = re.compile(
+    r"(?:19|20)\d{2}\s*[年.．/-]\s*\d{1,2}(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*日|(?:年底|年末|月底|季度末|\d{1,2}月底?)前"
+)
+NUMBER_WITH_UNIT = re.compile(
+    rf"(?<![\d.])(?!(?:19|20)\d{{2}}\s*年){NUMBER}\s*(?:[%％‰]|人次|小时|工作日|个工作日|平方米|公里|万人|[个次人天日月年件项台套份户家所辆篇条期场批张本册部处座名位吨亩米])"
+)
+TRAILING_NUMBER = re.compile(rf"^[\u4e00-\u9fff]{{1,8}}{NUMBER}$")  # "暂停业务天数0": the count named before it
+# Cells that are no value to quantify: "定性"/"定量" is the indicator's nature, printed in a
+# column of its own (the value is in another); "无"/"不适用" says the indicator does not apply;
+# "是"/"否" answers a yes-or-no indicator ("是否可持续使用").
+DEADLINE_NAME = re.compile(r"(?:时限|期限)$")  # "…完成时限": by when, not how much ("…及时率" is a rate)
+NOT_A_VALUE = {"定性", "定量", "无", "不适用", "不涉及", "是", "否"}
+
+
+def quantified_in_words(target: str) -> bool:
+    return bool(DATE_TARGET.search(target) or NUMBER_WITH_UNIT.search(target) or TRAILING_NUMBER.match(target))
+
+
 @rule(
     "PERF-QUANT",
     "指标值量化（运算符、数值、计量单位）",
@@ -162,14 +184,27 @@ def empty_targets(ctx: Context) -> Iterator[Finding]:
     Severity.WARNING,
     "“{project}”的指标“{indicator}”指标值为“{target}”，没有量化",
     "指标值应写成可考核的数值，如“≥90%”“≤20万元”“4次”；“效果明显”“较上年提升”等定性表述无法考核。",
-    templates={"no_unit": "“{project}”的指标“{indicator}”指标值“{target}”缺少计量单位"},
+    templates={
+        "no_unit": "“{project}”的指标“{indicator}”指标值“{target}”缺少计量单位",
+        "deadline_rate": "“{project}”的指标“{indicator}”是时限，指标值却写“{target}”：时限应写日期或期限",
+    },
     needs=(GOALS,),
 )
 def quantified_targets(ctx: Context) -> Iterator[Finding]:
     for project, ind, target in _written_targets(ctx):
-        if OPERATOR_ONLY.match(target):
+        if OPERATOR_ONLY.match(target) or target in NOT_A_VALUE:
             continue
         parsed = parse_target(target)
+        if parsed is not None and parsed.unit in ("%", "％") and DEADLINE_NAME.search(_name(ind)):
+            # 西安: 时效指标 "合同支付完成时限 100%": a deadline is a date or a period, not a rate
+            yield Finding(
+                location=_location(project, ind),
+                params={"project": project.name, "indicator": _name(ind), "target": target},
+                template="deadline_rate",
+            )
+            continue
+        if (parsed is None or not parsed.unit) and quantified_in_words(target):
+            continue
         if parsed is not None and not parsed.unit and NAME_UNIT.search(_name(ind)):
             continue
         if parsed is None:
@@ -203,6 +238,7 @@ MONEY_UNITS = {"万元": MoneyUnit.WAN_YUAN, "元": MoneyUnit.YUAN}
     Severity.WARNING,
     "“{project}”的成本指标“{indicator}”指标值为“{target}”，缺少{missing}",
     "成本指标应写成金额上限，如“≤20万元”。",
+    templates={"floor": "“{project}”的成本指标“{indicator}”指标值为“{target}”，写成了下限：成本指标应是上限（≤）"},
     needs=(GOALS,),
 )
 def cost_targets(ctx: Context) -> Iterator[Finding]:
@@ -210,6 +246,14 @@ def cost_targets(ctx: Context) -> Iterator[Finding]:
         if not is_cost(ind) or OPERATOR_ONLY.match(target):
             continue
         parsed = parse_target(target)
+        if parsed is not None and parsed.operator in LOWER and parsed.unit in MONEY_UNITS:
+            # a cost of at least so much ("≥25万元"): the operator turned round (a rate, "成本节约率≥10%", is not money)
+            yield Finding(
+                location=_location(project, ind),
+                template="floor",
+                params={"project": project.name, "indicator": _name(ind), "target": target},
+            )
+            continue
         missing = []
         if parsed is None or parsed.operator is None:
             missing.append("运算符（≤）")

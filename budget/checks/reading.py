@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from budget.checks.arithmetic import CELL_TEMPLATE, SumCheck, hierarchy_checks, misread_signal, row_checks
 from budget.checks.core import Category, Context, Finding, Location, RuleResult, Severity, Status, rule
 from budget.checks.places import column_label, squash
-from budget.model import COLUMN_LABELS, STANDARD_TABLES, Disclosure, Table, TableKind
+from budget.model import COLUMN_LABELS, STANDARD_TABLES, TABLE_LABELS, Disclosure, Table, TableKind
 
 MIN_FAILURES = 3  # fewer failed identities are read as defects of the document
 WHOLESALE = 0.5  # share of a table's (or a column's) identities failing that points at the reading
@@ -485,3 +485,72 @@ def _merged(
         consequences=tuple(f for _, f in linked),
         params={"cell": cell, "difference": difference, "table": first.params.get("table", "")},
     )
+
+
+# ---------------------------------------------------------------- a wrong total seen from the text
+
+TEXT_STATES = "（正文写的 {stated} 与分项之和相符：多半是表中的合计印错）"
+
+
+def _table_label(finding: Finding) -> str | None:
+    kind = finding.location.table
+    try:
+        return TABLE_LABELS[TableKind(kind)] if kind else None
+    except ValueError:
+        return None
+
+
+def _sees_the_same_total(text: Finding, total: Finding) -> bool:
+    """The text finding compares a sentence with the very figure the sum failure calls wrong
+    (same table, same printed amount), and the sentence states what the parts add up to."""
+    label = _table_label(total)
+    figure = text.params.get("figure") if text.params else None
+    if label is None or not isinstance(figure, str) or not figure.startswith(label):
+        return False
+    if None in (text.expected, text.actual, total.expected, total.actual) or text.unit != total.unit:
+        return False
+    assert text.expected is not None and text.actual is not None and total.expected is not None
+    tolerance = Decimal(str(total.params.get("tolerance", "0"))) + Decimal(str(text.params.get("tolerance", "0")))
+    return text.expected == total.actual and abs(text.actual - total.expected) <= tolerance
+
+
+def merge_text_into_totals(results: Sequence[RuleResult]) -> tuple[RuleResult, ...]:
+    """One defect, one finding: a total printed wrong in a table fails its sum (ARITH-TOTALS)
+    and, where the narrative states the right figure, the text comparison (TEXT-TOTALS) too.
+    The sum failure is the finding; the text's disagreement is listed as its consequence."""
+    totals = [f for r in results if r.rule.id == "ARITH-TOTALS" for f in r.findings if f.severity == Severity.ERROR]
+    if not totals:
+        return tuple(results)
+    folded: dict[str, list[Finding]] = defaultdict(list)
+    absorbed: set[str] = set()
+    for result in results:
+        if result.rule.id != "TEXT-TOTALS":
+            continue
+        for finding in result.findings:
+            if finding.severity != Severity.ERROR:
+                continue
+            total = next((t for t in totals if _sees_the_same_total(finding, t)), None)
+            if total is not None:
+                folded[total.key].append(finding)
+                absorbed.add(finding.key)
+    if not absorbed:
+        return tuple(results)
+    done = []
+    for result in results:
+        if result.rule.id == "ARITH-TOTALS":
+            findings = tuple(
+                replace(
+                    f,
+                    message=f.message + TEXT_STATES.format(stated=folded[f.key][0].params.get("stated", "")),
+                    consequences=(*f.consequences, *folded[f.key]),
+                )
+                if f.key in folded
+                else f
+                for f in result.findings
+            )
+            done.append(replace(result, findings=findings))
+        elif result.rule.id == "TEXT-TOTALS":
+            done.append(_status(result, tuple(f for f in result.findings if f.key not in absorbed), 0))
+        else:
+            done.append(result)
+    return tuple(done)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from budget.checks.amounts import add_up, compare, exceeds, zero
+from budget.checks.amounts import add_up, compare, compare_sum, exceeds, zero
 from budget.checks.core import Category, Context, Finding, Location, Need, Severity, has, rule
 from budget.checks.places import (
     column_label,
@@ -19,6 +19,7 @@ from budget.checks.places import (
     THREE_PUBLIC_READ,
     side_line,
     squash,
+    sum_finding,
     three_public_cell,
 )
 from budget.model import Line, Money, Table, TableKind
@@ -550,6 +551,25 @@ def insurance_mirrors(ctx: Context) -> Iterator[Finding]:
             continue
         expected = add_up(present)
         names = "、".join(row_label(m) for m in matches)
+        summed = compare_sum(line.total, present)
+        if summed.rounding:
+            # two 项 printed rounded (2101101 + 2101102) against one 款: 214.62 vs 162.24 + 52.39
+            # differs within the rounding of three printed figures, a note as the other sums give
+            yield sum_finding(
+                ctx,
+                summed,
+                line_location(ctx, economic, line, "total"),
+                "",
+                f"基本支出表 {row_label(line)}",
+                "金额",
+                "一般公共预算支出表 "
+                + " + ".join(
+                    f"{row_label(m)} {v.format(with_unit=False)}"
+                    for m, v in zip(matches, values, strict=True)
+                    if v is not None
+                ),
+            )
+            continue
         yield from _same(
             ctx,
             line.total,

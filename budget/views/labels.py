@@ -753,6 +753,11 @@ RULES: dict[str, tuple[str, str]] = {
         "Remove the template's alternative wordings and editing notes (such as 'increase (decrease)' or "
         "'(add content)') and write only the one that applies.",
     ),
+    "FORM-DOT": (
+        "No full stop or dot between two Chinese words",
+        "A '.' or '．' between Chinese characters is usually a mistyped enumeration comma or full stop; "
+        "correct it as the sense requires.",
+    ),
     "FORM-UNPUNCTUATED": (
         "Sentences end with punctuation",
         "End every sentence with a full stop or other final punctuation; a paragraph without one usually "

@@ -119,3 +119,11 @@ def test_a_part_of_a_disclosure_published_in_two_files(seed):
     tables_only = replace(seed, sections=seed.sections[:1])
     assert result(tables_only, "COMPLETE-SECTIONS").status == Status.NOT_RUN
     assert result(seed, "COMPLETE-SECTIONS").status == Status.PASSED
+
+
+def test_three_public_same_as_last_year_is_a_change_stated(seed):
+    # 无锡: "…“三公”经费支出预算0万元，与上年预算数相同。"
+    doc = edit_text(seed, "三公", "与2022年相比无变化。", "与上年预算数相同。")
+    assert result(doc, "COMPLETE-3PUB-REASON").status == Status.PASSED
+    doc = edit_text(seed, "三公", "与2022年相比无变化。", "与上年预算数。")
+    assert places(result(doc, "COMPLETE-3PUB-REASON")) == {(seed.sections[4].heading, None, None, "warning")}

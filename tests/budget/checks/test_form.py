@@ -184,3 +184,18 @@ def test_code_printed_in_wrong_groups(seed):
     res = result(with_code_printed(seed, "2013602", "201 36 2"), "FORM-CODE-PRINTED")
     (f,) = res.findings
     assert (f.location.row, f.params["printed"], f.params["code"]) == ("2013602", "201 36 2", "2013602")
+
+
+def test_dot_between_chinese_words(seed):
+    # 上海 2026: "农业新品种、新农具．新技术引进" (for 、)
+    sentence = "主要用于农业新品种、新农具{}新技术引进、试验、示范。"
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表。" + sentence.format("．"))
+    res = result(doc, "FORM-DOT")
+    assert [(f.location.section, f.params["dot"], f.severity.value) for f in res.findings] == [
+        ("六、政府采购预算情况", "．", "warning")
+    ]
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表。" + sentence.format("、"))
+    assert result(doc, "FORM-DOT").status == Status.PASSED
+    # a unit joined by dots in brackets (广州: "＜326元/（车道.公里.次）") is written so
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表。检测单价＜326元/（车道.公里.次）。")
+    assert result(doc, "FORM-DOT").status == Status.PASSED

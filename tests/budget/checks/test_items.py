@@ -109,3 +109,44 @@ def test_reason_contradicts_the_direction_in_the_coded_wording(seed):
     res = result(with_text(seed, CODED.replace("退休人员增加", "经费减少")), "TEXT-REASON")
     assert places(res) == {(WHERE, None, None, "warning")}
     assert result(with_text(seed, CODED), "TEXT-REASON").status == Status.PASSED
+
+
+# 西安 2025: the 会议费's reason is the 公务接待费's, copied word for word
+FEES = (
+    "本部门当年一般公共预算“三公”经费预算支出4.50万元，较上年减少0.50万元，下降10.00%，"
+    "下降的主要原因是：本年公务接待费预算减少。其中：公务接待费2.00万元，较上年减少0.50万元，下降20.00%，"
+    "下降的主要原因是：落实过紧日子相关要求，减少公务接待费预算；\n"
+    "本部门当年一般公共预算会议费预算支出1.96万元，较上年减少0.04万元，下降2.00%，"
+    "下降的主要原因是：落实过紧日子相关要求，减少{}预算。"
+)
+
+
+def test_fee_reason_copied_from_another_fee(seed):
+    res = result(with_text(seed, FEES.format("公务接待费")), "TEXT-REASON-COPY")
+    assert places(res) == {(WHERE, None, None, "warning")}
+    f = res.findings[0]
+    assert f.params["other"] == "公务接待费"
+    assert "会议费" in f.params["name"]
+    # its own reason; and the 三公 total giving its 接待费's reason is the total's own
+    assert result(with_text(seed, FEES.format("会议费")), "TEXT-REASON-COPY").status == Status.PASSED
+
+
+def test_income_and_expenditure_totals_share_their_reason(seed):
+    # 广州: 收入预算 and 支出预算 balance; "…项目支出预算安排比上年有变动" is both totals' reason
+    text = (
+        "本部门收入预算1452.21万元，比上年减少10.00万元，主要原因是年度工作任务不同，使项目支出预算安排比上年有变动；"
+        "支出预算1452.21万元，比上年减少10.00万元，主要原因是年度工作任务不同，使项目支出预算安排比上年有变动。"
+    )
+    assert result(with_text(seed, text), "TEXT-REASON-COPY").findings == ()
+
+
+def test_increase_by_nothing_is_no_change(seed):
+    # 广州: "因公出国（境）费215.6万元，比上年增加0万元，增长0%"; 深圳: "较2025年年初预算增加0.00万元"
+    text = "其中：公务接待费0.31万元，比上年{}。"
+    res = result(with_text(seed, text.format("增加0万元，增长0%")), "TEXT-DIRECTION")
+    assert places(res) == {(WHERE, None, None, "warning")}
+    assert res.findings[0].params["printed"] == "0万元"
+    res = result(with_text(seed, text.format("减少0.00万元")), "TEXT-DIRECTION")
+    assert places(res) == {(WHERE, None, None, "warning")}
+    assert result(with_text(seed, text.format("增加0.05万元")), "TEXT-DIRECTION").findings == ()
+    assert result(with_text(seed, text.format("持平")), "TEXT-DIRECTION").findings == ()

@@ -196,3 +196,63 @@ def test_appropriation_within_the_form_total(seed):
     res = result(with_form_header(seed, part="12.00"), "PERF-FUNDS")
     (f,) = res.findings
     assert (f.expected, f.actual, f.difference, f.severity.value) == (D("10.00"), D("12.00"), D("2.00"), "error")
+
+
+def test_cost_written_as_a_floor(seed):
+    # 西安: 成本指标 "宣传片拍摄成本 ≥25万元" — at least so much is no cap
+    doc = edit_indicator(seed, "司法救助金", "费用预算控制数", target="≥20万元")
+    res = result(doc, "PERF-COST")
+    assert rows(res) == {("司法救助金", "费用预算控制数", "指标值", "warning")}
+    assert "下限" in res.findings[0].message
+    doc = edit_indicator(seed, "司法救助金", "费用预算控制数", target="≤20万元")
+    assert result(doc, "PERF-COST").status == Status.PASSED
+    # a rate is not money: "成本节约率 ≥10%" is a floor by right
+    doc = edit_indicator(seed, "司法救助金", "费用预算控制数", target="≥10%")
+    assert not any("下限" in f.message for f in result(doc, "PERF-COST").findings)
+
+
+def test_dates_deadlines_and_numbers_in_words_are_quantified(seed):
+    # targets of the corpus judged in the PERF-QUANT sample: 西安, 广州, 长沙
+    base = only(seed, "扫黑除恶专项斗争资金")
+    name, indicator = "扫黑除恶专项斗争资金", "重点案件办理完成率"
+    for target in (
+        "2021年1月1日至2021年12月31日",
+        "12月15日",
+        "年底前完成",
+        "2022.12",
+        "在20个工作日内",
+        "均大于95%",
+        "日均300人左右",
+        "暂停业务天数0",
+        "≧95%",
+        "定性",
+        "无",
+    ):
+        doc = edit_indicator(base, name, indicator, target=target)
+        assert result(doc, "PERF-QUANT").status == Status.PASSED, target
+    # words without a figure are not
+    for target in ("有效保障", "较上年提升", "长期"):
+        doc = edit_indicator(base, name, indicator, target=target)
+        assert rows(result(doc, "PERF-QUANT")) == {(name, indicator, "指标值", "warning")}, target
+    # a bare year-like figure with decimals is money or a rate, not a date: still no unit
+    doc = edit_indicator(base, name, indicator, target="1181.51")
+    assert rows(result(doc, "PERF-QUANT")) == {(name, indicator, "指标值", "warning")}
+
+
+def test_deadline_written_as_a_rate(seed):
+    # 西安 2025: 时效指标 "合同支付完成时限" 指标值 "100%"
+    base = only(seed, "扫黑除恶专项斗争资金")
+    name = "扫黑除恶专项斗争资金"
+    project = next(p for p in base.performance if p.name == name)
+    first = project.indicators[0]
+    deadline = replace(first, level2="时效指标", level3="合同支付完成时限", target="100%")
+    doc = edit_project(base, name, indicators=(deadline,) + project.indicators[1:])
+    res = result(doc, "PERF-QUANT")
+    assert [(f.location.row, f.params["target"]) for f in res.findings] == [("合同支付完成时限", "100%")]
+    assert "时限" in res.findings[0].message
+    # by a date it is quantified; a rate named as one ("支付及时率 100%") is a rate
+    for level3, target in (("合同支付完成时限", "2025年12月31日前"), ("合同支付及时率", "100%")):
+        doc = edit_project(
+            base, name, indicators=(replace(deadline, level3=level3, target=target),) + project.indicators[1:]
+        )
+        assert result(doc, "PERF-QUANT").status == Status.PASSED, level3

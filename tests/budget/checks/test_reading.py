@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from budget.checks import Severity, Status, run
 from budget.model import Money, MoneyUnit, TableKind
-from tests.budget.checks.helpers import edit_table, places, result, set_values
+from tests.budget.checks.helpers import edit_table, edit_text, places, result, set_values
 
 D = Decimal
 
@@ -152,3 +152,21 @@ def test_codes_equal_to_an_amount_once_are_no_reading_problem(seed):
     doc = set_values(seed, TableKind.GENERAL_PUBLIC, "2210201", total="2210201")
     unread = [f for f in run(doc).result("READ-TABLE").findings if f.template == "unread"]
     assert unread == []
+
+
+def test_a_wrong_total_the_text_states_right_is_one_finding(seed):
+    # 湖州: 财政拨款收支总表 总计 42,673.03 against its 类 192,207.76, and the text's "总预算192207.76万元"
+    # compared with that total: one defect, the sum failure, with the text's disagreement as its consequence
+    doc = edit_text(seed, "总体情况", "都反映在预算中。", "都反映在预算中。2023年收入预算1452.21万元。")
+    wrong = set_values(doc, TableKind.SUMMARY, "收入总计", "income", total="1425.12")
+    report = run(wrong)
+    errors = [f for r in report.results for f in r.findings if f.severity == Severity.ERROR]
+    totals = [f for f in errors if f.rule == "ARITH-TOTALS"]
+    assert [f.rule for f in errors if f.rule.startswith("TEXT-TOTALS")] == []
+    assert len(totals) == 1 and "TEXT-TOTALS" in {c.rule for c in totals[0].consequences}
+    assert (totals[0].actual, totals[0].expected) == (D("1425.12"), D("1452.21"))
+    # a text stating neither figure is a second defect of its own
+    other = edit_text(wrong, "总体情况", "2023年收入预算1452.21万元。", "2023年收入预算1400.00万元。")
+    report = run(other)
+    rules = [f.rule for r in report.results for f in r.findings if f.severity == Severity.ERROR]
+    assert "TEXT-TOTALS" in rules and "ARITH-TOTALS" in rules

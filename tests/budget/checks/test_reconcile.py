@@ -155,3 +155,38 @@ def test_more_income_than_spending_is_a_warning_less_an_error(seed):
     assert places(result(more, "XREF-INCOME")) == {("income", "合计", "合计", "warning")}
     less = set_values(seed, TableKind.INCOME, "合计", total="1400.00")
     assert places(result(less, "XREF-INCOME")) == {("income", "合计", "合计", "error")}
+
+
+def _medical_split(seed, first: str, second: str):
+    """The seed's 2101101 行政单位医疗 (13.92) printed as two 项, 2101101 + 2101102 事业单位医疗."""
+    table = seed.table(TableKind.GENERAL_PUBLIC)
+    lines = []
+    for line in table.lines:
+        if line.code == "2101101":
+            a, b = money(seed, first), money(seed, second)
+            lines.append(replace(line, values={"total": a, "basic": a, "project": None}))
+            lines.append(
+                replace(
+                    line,
+                    code="2101102",
+                    name="事业单位医疗",
+                    values={"total": b, "basic": b, "project": None},
+                )
+            )
+        else:
+            lines.append(line)
+    return edit_table(seed, TableKind.GENERAL_PUBLIC, lines=tuple(lines))
+
+
+def test_insurance_against_two_rounded_items_is_a_rounding_note(seed):
+    # 重庆: 30110 214.62 against 2101101 162.24 + 2101102 52.39 = 214.63, three rounded figures
+    res = result(_medical_split(seed, "10.00", "3.93"), "XREF-INSURANCE")
+    assert places(res) == {("basic_economic", "30110", "合计", "info")}
+    assert res.status == Status.PASSED
+    assert (res.findings[0].actual, res.findings[0].expected) == (D("13.92"), D("13.93"))
+    # beyond the rounding of three figures it is the warning it was
+    res = result(_medical_split(seed, "10.00", "3.95"), "XREF-INSURANCE")
+    assert places(res) == {("basic_economic", "30110", "合计", "warning")}
+    # one figure printed twice has no rounding between them
+    doc = set_values(seed, TableKind.GENERAL_PUBLIC, "2101101", total="13.93", basic="13.93")
+    assert places(result(doc, "XREF-INSURANCE")) == {("basic_economic", "30110", "合计", "warning")}
