@@ -61,15 +61,16 @@ def _blocks(container: etree._Element, depth: int = 0):
             if text.strip():
                 yield Paragraph(text.strip(), heading=_looks_like_heading(child))
         elif tag == _TBL:
-            nested = next(child.iterdescendants(_TBL), None) is not None
-            cells = [tc for tr in child.iterchildren(_TR) for tc in tr.iterchildren(_TC)] if nested else []
-            if any(tc.find(_TBL) is not None for tc in cells):
-                # A layout frame (a table whose cells hold the real tables, used for
-                # borders or centring): its cells are read as the document they hold.
-                for tc in cells:
-                    yield from _blocks(tc, depth + 1)
-                continue
-            rows = _table_rows(child, nested)
+            rows = _plain_table_rows(child)
+            if rows is None:  # the table holds another table
+                cells = [tc for tr in child.iterchildren(_TR) for tc in tr.iterchildren(_TC)]
+                if any(tc.find(_TBL) is not None for tc in cells):
+                    # A layout frame (a table whose cells hold the real tables, used for
+                    # borders or centring): its cells are read as the document they hold.
+                    for tc in cells:
+                        yield from _blocks(tc, depth + 1)
+                    continue
+                rows = _table_rows(child, nested=True)
             if rows:
                 yield Grid(rows)
         elif tag == _SDT:
@@ -78,12 +79,100 @@ def _blocks(container: etree._Element, depth: int = 0):
                 yield from _blocks(content, depth + 1)
 
 
+_PLAIN_TAGS = (_TR, _TC, _P, _T, _BR, _CR, _GRID_SPAN, _V_MERGE, _GRID_BEFORE, _TBL)
+
+
+def _plain_table_rows(table: etree._Element) -> tuple[tuple[Cell, ...], ...] | None:
+    """The rows of a table that holds no other table (every element in it is then its
+    own), or None when it holds one: the walk of ``_table_rows`` without the ownership
+    checks, and without a separate search for inner tables (which costs a walk of its own)."""
+    try:
+        return _walk_plain(table)
+    except _HoldsTable:
+        return None
+    except LoadError:
+        # In a table that holds another one, a span out of its place in a cell's properties
+        # is not the table's own, and ``_table_rows`` never reads it.
+        if next(table.iterdescendants(_TBL), None) is not None:
+            return None
+        raise
+
+
+class _HoldsTable(Exception):
+    pass
+
+
+_PLAIN_TAGS = (_TR, _TC, _P, _T, _BR, _CR, _GRID_SPAN, _V_MERGE, _GRID_BEFORE, _TBL)
+
+
+def _walk_plain(table: etree._Element) -> tuple[tuple[Cell, ...], ...]:
+    # This loop runs for every paragraph, text run and cell of every table and costs
+    # about as much as the XML parse itself: the commonest elements are tested first,
+    # and nothing is read twice.
+    rows: list[tuple[Cell, ...]] = []
+    row: list[Cell] | None = None
+    parts: list[str] | None = None  # the current cell's text so far; None outside a cell
+    in_paragraph = False
+    span, continued = 1, False
+    # Cells are values: one per text is enough, and a table repeats most of its texts
+    # (blank cells, "100%", the same amounts in several tables).
+    made: dict[str, Cell] = {}
+    for node in table.iterdescendants(_PLAIN_TAGS):
+        tag = node.tag
+        if tag == _P:
+            if parts is not None:
+                if in_paragraph:
+                    parts.append("\n")
+                in_paragraph = True
+        elif tag == _T:
+            if in_paragraph:
+                text = node.text
+                if text:
+                    parts.append(text)  # type: ignore[union-attr]  # (in a paragraph: in a cell)
+        elif tag in (_TC, _TR):
+            if parts is not None and row is not None:
+                text = "" if continued else "".join(parts)
+                if span == 1:
+                    done = made.get(text)
+                    if done is None:
+                        done = made[text] = Cell(text)
+                    row.append(done)
+                else:
+                    row.append(Cell(text, span))
+            in_paragraph, span, continued = False, 1, False
+            if tag == _TC:
+                parts = []
+            else:
+                parts = None
+                if row:
+                    rows.append(tuple(row))
+                row = []
+        elif tag == _V_MERGE:
+            # <w:vMerge/> without val continues the cell above: printed once.
+            continued = node.get(_VAL) != "restart"
+        elif tag == _GRID_SPAN:
+            span = _span(node)
+        elif tag == _GRID_BEFORE:
+            if row is not None:
+                row.append(Cell("", _span(node)))
+        elif tag == _TBL:
+            raise _HoldsTable
+        elif in_paragraph and node.get(_TYPE) in (None, "textWrapping"):
+            parts.append("\n")  # type: ignore[union-attr]  # (a w:br or w:cr)
+    if parts is not None and row is not None:
+        row.append(Cell("" if continued else "".join(parts), span))
+    if row:
+        rows.append(tuple(row))
+    return tuple(rows)
+
+
 def _table_rows(table: etree._Element, nested: bool) -> tuple[tuple[Cell, ...], ...]:
     """One walk over the table's elements (an iterator per cell or a find() per
     property costs several times the XML parse itself). A cell's text is gathered as
     it comes: its paragraphs joined by newlines, a typed line break one too.
 
-    Only a table that holds another table needs the (costly) ownership checks."""
+    Only a table that holds another table needs the (costly) ownership checks; one
+    that does not is read by ``_walk_plain``, the same walk without them."""
     rows: list[tuple[Cell, ...]] = []
     row: list[Cell] | None = None
     parts: list[str] = []  # the current cell's text so far

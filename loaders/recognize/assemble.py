@@ -54,13 +54,17 @@ def _is_title(text: str) -> bool:
     )
 
 
+_NUMBERED_1 = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_NUMBERED_2 = re.compile(r"^\d{1,2}[、]")
+
+
 def _heading_level(text: str) -> int | None:
     words = squash(text)
     if len(words) > 50 or words.endswith(("。", "；", "，")):
         return None
-    if re.match(r"^[一二三四五六七八九十]+[、.．]", words):
+    if _NUMBERED_1.match(words):
         return 1
-    if _HEADING_2.match(words) or re.match(r"^\d{1,2}[、]", words):
+    if _HEADING_2.match(words) or _NUMBERED_2.match(words):
         return 2
     return None
 
@@ -74,8 +78,11 @@ def _is_contents_entry(words: str) -> bool:
     )
 
 
+_SENTENCE_MARK = re.compile(r"[:：。；，,]")
+
+
 def _is_hinted_heading(words: str) -> bool:
-    return 0 < len(words) <= 40 and not re.search(r"[:：。；，,]", words)
+    return 0 < len(words) <= 40 and not _SENTENCE_MARK.search(words)
 
 
 # The standard parts of a disclosure (domain: 职责/主要职能, 机构设置, 编制说明, 名词解释,
@@ -324,11 +331,14 @@ def _title_before_unit(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+_SENTENCE_PUNCTUATION = re.compile(r"[，。；]")
+
+
 def _is_unit_paragraph(text: str) -> bool:
     """A unit line set as a paragraph between title and table ("编制单位：… 单位：元",
     "216001名称 截止时间：2022-12-31"): short, no sentence punctuation."""
     words = squash(text)
-    return len(words) < 80 and not re.search(r"[，。；]", words) and is_unit_line([text])
+    return len(words) < 80 and not _SENTENCE_PUNCTUATION.search(words) and is_unit_line([text])
 
 
 def _take_unit_row(g: WorkingGrid) -> None:
@@ -351,6 +361,9 @@ def _take_unit_row(g: WorkingGrid) -> None:
                 break
 
 
+_PAGE_NUMBER = re.compile(r"[-—第]*\d+[-—页]*")
+
+
 def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) -> bool:
     """A grid continues the previous one when nothing but page furniture or a repeated
     title sits between them and the column count agrees."""
@@ -362,7 +375,7 @@ def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) 
     allowed = {squash(previous.title), title_words(previous.title), ""}
     unit_line = squash(previous.unit_line or "")
     for text in between:
-        if text in allowed or "续" in text or re.fullmatch(r"[-—第]*\d+[-—页]*", text):
+        if text in allowed or "续" in text or _PAGE_NUMBER.fullmatch(text):
             continue
         if TABLE_NUMBER.fullmatch(text) or (previous.title and title_words(text) == title_words(previous.title)):
             continue  # the table's number ("表3", "公开01表") or its title repeated with it
@@ -371,14 +384,14 @@ def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) 
         if is_unit_line([text]) and (not unit_line or text in unit_line):
             continue  # the unit line printed again on the new page
         return False
-    if previous.width != g.width:
+    width = previous.width
+    if width != g.width:
         return False
     first = g.rows[0]
     if _fills_the_form_again(previous.rows[0], first):
         return False
-    head = previous.rows[: len(previous.rows)]
-    repeated = any(first == row for row in head[:4])
-    if previous.width < 3 and not repeated:
+    repeated = any(first == row for row in previous.rows[:4])
+    if width < 3 and not repeated:
         return False  # a narrow grid continues one only under the same header
     return repeated or not pending or bool(between)
 

@@ -52,6 +52,7 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every line between two grids and of every title
 def title_words(title: str) -> str:
     """The words of a title without its local number ("预算01表收支总表" -> "收支总表")."""
     words = squash(title)
@@ -210,6 +211,11 @@ def column_keys(labels: list[str], kind: TableKind) -> list[str | None]:
     this year's own amounts (上年结转, 政府采购, 增减) qualifies the keys under it
     ("carried_in.general_public"); a key printed twice keeps the later years' column
     and qualifies the others, so no column's figures overwrite another's."""
+    return list(_column_keys(tuple(labels), kind))
+
+
+@functools.lru_cache(maxsize=1024)  # tables of a kind repeat their header (one per project, per unit)
+def _column_keys(labels: tuple[str, ...], kind: TableKind) -> tuple[str | None, ...]:
     keys: list[str | None] = []
     split = [[squash(p) for p in label.split("/") if squash(p)] for label in labels]
     money = [parts for label, parts in zip(labels, split, strict=True) if column_role(label) == "money" and parts]
@@ -236,7 +242,7 @@ def column_keys(labels: list[str], kind: TableKind) -> list[str | None]:
         if qualifier and not key.startswith(qualifier):
             key = f"{qualifier}.{key}"
         keys.append(key)
-    return _distinct(keys, labels)
+    return tuple(_distinct(keys, list(labels)))
 
 
 # What a whole table is about: a group of that name over its columns (一般公共预算基本支出
@@ -256,8 +262,13 @@ _THEMES: dict[TableKind, tuple[str, ...]] = {
 _SOURCE_TABLES = (TableKind.INCOME, TableKind.BASIC_ECONOMIC, TableKind.PROJECT, TableKind.UNKNOWN)
 
 
+_YEAR_OF = re.compile(r"((?:19|20)\d{2})年")
+
+
 def _distinct(keys: list[str | None], labels: list[str]) -> list[str | None]:
-    years = [max((int(y) for y in re.findall(r"((?:19|20)\d{2})年", label)), default=0) for label in labels]
+    if len({key for key in keys if key is not None}) == sum(1 for key in keys if key is not None):
+        return list(keys)  # no key printed twice (the common case): nothing to tell apart
+    years = [max((int(y) for y in _YEAR_OF.findall(label)), default=0) for label in labels]
     # The two sides of a 收支总表 each have their own columns: the same key on both is no clash.
     sides = [squash(label.split("/")[0]) if squash(label.split("/")[0]) in ("收入", "支出") else "" for label in labels]
     out = list(keys)
@@ -294,6 +305,7 @@ def is_name_label(label: str) -> bool:
     return column_role(label) in ("name", "unit")
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every line's name, and of rows and labels
 def is_total_name(text: str) -> bool:
     words = squash(text)
     return "合计" in words or "总计" in words

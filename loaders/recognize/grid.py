@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from budget.model import MoneyUnit
 from loaders import blocks, limits
 from loaders.recognize.classify import is_code_label, is_name_label, is_total_name
-from loaders.recognize.text import BLANKS, clean, is_number, squash
+from loaders.recognize.text import BLANKS, clean_row, is_number, squash
 
 # ---------------------------------------------------------------- grids
 
@@ -37,10 +37,12 @@ def from_block(grid: blocks.Grid) -> WorkingGrid:
     # Spans are expanded into columns below (_expand, pad): a width over the limit is
     # refused here, before any row is spread over it.
     limits.check("table_rows", len(grid.rows))
-    spans = [[max(c.span, 1) for c in row] for row in grid.rows]
+    spans = [[c.span if c.span > 1 else 1 for c in row] for row in grid.rows]
+    most = limits.current().table_columns
     for row_spans in spans:
-        limits.check("table_columns", sum(row_spans))
-    rows = [[clean(c.text) for c in row] for row in grid.rows]
+        if sum(row_spans) > most:
+            limits.check("table_columns", sum(row_spans))
+    rows = [clean_row([c.text for c in row]) for row in grid.rows]
     pages = list(grid.pages) or ([grid.page] if grid.page is not None else [])
     return WorkingGrid(rows, spans, page=grid.page, pages=pages, row_pages=[grid.page] * len(rows))
 
@@ -130,12 +132,17 @@ _FIRST_ITEM = re.compile(r"^(?:一|1)[、.．]\s*\S")
 
 
 def looks_like_data(cells: list[str]) -> bool:
+    return _looks_like_data(tuple(cells))
+
+
+@functools.lru_cache(maxsize=4096)  # asked of each of a table's first rows several times
+def _looks_like_data(cells: tuple[str, ...]) -> bool:
     if any(is_code(c) for c in cells):
         return True
     first = next((c for c in cells if c), "")
     if _FIRST_ITEM.match(squash(first)) and not any(is_number(c) for c in cells):
         return True  # "一、部门预算" opening the items, its amount left blank: the body starts
-    return any(is_number(c) for c in cells[1:]) and not is_column_number_row(cells)
+    return any(is_number(c) for c in cells[1:]) and not _numbers_columns(cells)
 
 
 _CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
@@ -175,10 +182,15 @@ def is_blank_row(cells: list[str]) -> bool:
 
 
 def labels(header: list[list[str]], spans: list[list[int]], width: int) -> list[str]:
+    return list(_labels(tuple(map(tuple, header)), tuple(map(tuple, spans)), width))
+
+
+@functools.lru_cache(maxsize=1024)  # tables of a kind repeat their header (one per project, per unit)
+def _labels(header: tuple[tuple[str, ...], ...], spans: tuple[tuple[int, ...], ...], width: int) -> tuple[str, ...]:
     expanded: list[list[str]] = []
     below: list[str] | None = None
     for row, span in reversed(list(zip(header, spans, strict=False))):
-        wide = _expand(row, span, width, below)
+        wide = _expand(list(row), list(span), width, below)
         expanded.insert(0, wide)
         below = wide
     labels = []
@@ -189,7 +201,7 @@ def labels(header: list[list[str]], spans: list[list[int]], width: int) -> list[
             if text and text not in parts and text != "栏次":
                 parts.append(text)
         labels.append("/".join(parts))
-    return labels
+    return tuple(labels)
 
 
 def pad(row: list[str], width: int, spans: list[int] | None = None) -> list[str]:

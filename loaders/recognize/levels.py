@@ -8,6 +8,7 @@ nobody can place keeps no level, as before.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -72,6 +73,7 @@ _MARKS = (
 _NOT_AN_ITEM = re.compile(r"结转|结余|合计|总计|小计")
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every line of a two-sided table
 def numbering_depth(name: str) -> int | None:
     """How deep a printed number puts a row: 一、 is 1, （一） 2, 1. or (1) 3, ① 4."""
     words = squash(name)
@@ -111,8 +113,11 @@ def with_levels(table: Table, by_name: dict[str, frozenset[int]]) -> Table:
     with the numbering depth of their printed name as ``level`` (None: unnumbered)."""
     if table.kind not in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY) or not table.lines:
         return table
-    lines = [replace(line, level=None) for line in table.lines]
-    depths = {i: line.level for i, line in enumerate(table.lines)}
+    # Each line's level is worked out first and the line rebuilt once, only when it
+    # changes (dataclasses.replace costs more than the rest of this function).
+    lines = table.lines
+    levels: list[int | None] = [None] * len(lines)
+    depths = {i: line.level for i, line in enumerate(lines)}
     for side in ("income", "expenditure", None):
         at = [i for i, line in enumerate(lines) if line.side == side]
         numbered = sorted({d for i in at if (d := depths.get(i)) is not None})
@@ -146,6 +151,7 @@ def with_levels(table: Table, by_name: dict[str, frozenset[int]]) -> Table:
                 elif level is None and above is not None:
                     level = above + 1  # an unnumbered row under a numbered one is its part
             if level is not None:
-                lines[i] = replace(line, level=level)
+                levels[i] = level
                 previous = (squash(line.name), level)
-    return replace(table, lines=tuple(lines))
+    placed = tuple(ln if ln.level == lv else replace(ln, level=lv) for ln, lv in zip(lines, levels, strict=True))
+    return replace(table, lines=placed)

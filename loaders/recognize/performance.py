@@ -20,7 +20,14 @@ _INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标")
 
 
 def has_indicator_header(g: WorkingGrid) -> bool:
-    return any(all(any(h in squash(c) for c in row) for h in _INDICATOR_HEADERS[:2]) for row in g.rows)
+    """A row naming 一级指标 and 二级指标 (each in some cell; the cells are joined with a
+    character neither word holds, so no word is found across two cells)."""
+    first, second = _INDICATOR_HEADERS[:2]
+    for row in g.rows:
+        words = "\x00".join([squash(c) for c in row])
+        if first in words and second in words:
+            return True
+    return False
 
 
 def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> PerformanceProject | None:
@@ -60,32 +67,22 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> PerformanceProje
         }
         if col["target"] == col["basis"]:
             col["target"] = next((i for i, h in enumerate(header) if h == "指标值"), col["target"])
-        carried: dict[str, str | None] = {"level1": None, "level2": None}
+        at = [col[key] for key in ("level1", "level2", "level3", "description", "target", "basis")]
+        carried1: str | None = None
+        carried2: str | None = None
         for r in range(header_at + 1, len(g.rows)):
             row = g.rows[r]
             if not any(row):
                 continue
-
-            def cell(key: str, row: list[str] = row) -> str | None:
-                i = col[key]
-                return (row[i] or None) if i is not None and i < len(row) else None
-
-            level1, level2 = cell("level1"), cell("level2")
-            if level1:
-                carried["level1"], carried["level2"] = level1, None
-            if level2:
-                carried["level2"] = level2
-            indicators.append(
-                Indicator(
-                    level1=carried["level1"],
-                    level2=carried["level2"],
-                    level3=cell("level3"),
-                    description=cell("description"),
-                    target=cell("target"),
-                    basis=cell("basis"),
-                    row=r,
-                )
+            n = len(row)
+            level1, level2, level3, description, target, basis = (
+                (row[i] or None) if i is not None and i < n else None for i in at
             )
+            if level1:
+                carried1, carried2 = level1, None
+            if level2:
+                carried2 = level2
+            indicators.append(Indicator(carried1, carried2, level3, description, target, basis, r))
     if not name and not indicators and not goals:
         return None
     return PerformanceProject(

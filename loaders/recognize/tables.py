@@ -41,7 +41,14 @@ def _drop_repeated_header(g: WorkingGrid) -> None:
     if first_data is None:
         return
     head = [row for row in g.rows[:first_data] if any(row)]  # with its 栏次 row, if any
-    keep = [i for i, row in enumerate(g.rows) if i <= first_data or row not in head]
+    if not head:
+        return
+    firsts = {row[0] if row else None for row in head}  # (a row differs from the header in its first cell, mostly)
+    keep = [
+        i
+        for i, row in enumerate(g.rows)
+        if i <= first_data or (row[0] if row else None) not in firsts or row not in head
+    ]
     if len(keep) < len(g.rows):
         if len(g.row_pages) == len(g.rows):
             g.row_pages = [g.row_pages[i] for i in keep]
@@ -159,6 +166,10 @@ def _classification_columns(labels: list[str], roles: list[str], kind) -> tuple[
     return chosen, names, True
 
 
+_CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$")
+_CODE_LEVEL = {3: 1, 5: 2, 7: 3}  # 类, 款, 项 by the length of the code
+
+
 def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) -> tuple[Line, ...]:
     roles = [column_role(label) for label in labels]
     code_cols, name_cols, crossed = _classification_columns(labels, roles, kind)
@@ -191,7 +202,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
             # Codes and names in one cell ("2013602 一般行政管理事务") or no header words.
             # (a dash prints a blank amount, not a name)
             first = next((c for c in row if c and squash(c) not in BLANKS and not is_number(c) or is_code(c)), "")
-            m = re.match(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$", first)
+            m = _CODE_AND_NAME.match(first)
             code, name = (m.group(1), m.group(2)) if m else (None, first)
         elif not code and name and not crossed_names:
             m = _CODE_IN_NAME.match(name)
@@ -211,7 +222,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
                 name=name or (unit_name if is_unit_row else "") or ("合计" if total_row else ""),
                 values=values,
                 code=code,
-                level={3: 1, 5: 2, 7: 3}.get(len(code)) if code else None,
+                level=_CODE_LEVEL.get(len(code)) if code else None,
                 row=body_offset + row_at[r],
                 is_total=total_row,
                 page=page,
@@ -307,6 +318,9 @@ _UNIT_CODE = re.compile(r"^(?:\d{6}|\d{9})$")
 _OVERFLOW = re.compile(r"^(?P<text>[^\d\s\-−(（][^\d]*?)\s*(?P<amount>[-−]?[\d,]+(?:\.\d+)?)$")
 
 
+_WORD_CHARACTER = re.compile(r"[\u4e00-\u9fff（）()]")  # what the words of an overprinted name are made of
+
+
 def _overflow_into_name(row: list[str], name_cols: list[int], money_cols: list[int]) -> list[str]:
     """A name too long for its cell runs on into the amount cell beside it ("机关事业单位
     职业年金" | "缴费支出43608.96"): the words go back to the name, the amount stays."""
@@ -318,6 +332,8 @@ def _overflow_into_name(row: list[str], name_cols: list[int], money_cols: list[i
     m = _OVERFLOW.match(row[at])
     if m is not None:
         text, amount = m.group("text"), m.group("amount")
+    elif not _WORD_CHARACTER.search(row[at]):
+        return row  # an amount and nothing else (the common case): no words to give back
     else:
         # The words printed over the amount itself, their characters interleaved with its
         # digits ("障中18心39311.66"): the words are the ones that are no digits.
@@ -400,6 +416,9 @@ def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[st
     return code, filled[:depth]
 
 
+_ITEM_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*|^\d+[、.．]\s*")
+
+
 def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line, ...]:
     """收支总表 and 财政拨款收支总表 print income items on the left, expenditure on the
     right: each side is a name column followed by its amount columns."""
@@ -436,7 +455,7 @@ def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line,
                 values = {"total": values[keys[money_cols[0]] or "amount"]}
             lines.append(
                 Line(
-                    name=re.sub(r"^[一二三四五六七八九十]+[、.．]\s*|^\d+[、.．]\s*", "", name),
+                    name=_ITEM_NUMBER.sub("", name),
                     values=values,
                     level=numbering_depth(name),  # made a level once every table is read (levels.py)
                     row=body_offset + r,

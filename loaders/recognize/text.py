@@ -31,6 +31,14 @@ def clean(text: str, close_gaps: bool = True) -> str:
     return text
 
 
+def clean_row(texts: list[str]) -> list[str]:
+    """``clean`` of every cell of a row. Most rows need no cleaning at all, and one search
+    over the whole row says so (the pattern matches single characters)."""
+    if not _NEEDS_CLEANING.search("".join(texts)):
+        return texts
+    return [clean(text) for text in texts]
+
+
 @functools.lru_cache(maxsize=4096)
 def squash(text: str) -> str:
     """For matching words: no spaces, no punctuation differences."""
@@ -43,6 +51,7 @@ _NUMBER = re.compile(r"^[-−]?\d+(\.\d+)?$")
 BLANKS = {"", "-", "—", "——", "--", "－", "/", "—— ", "－－"}
 
 
+@functools.lru_cache(maxsize=8192)  # a document prints most amounts in several tables; Money is a value
 def parse_amount(text: str, unit: MoneyUnit) -> Money | None:
     """ "1,065.08" -> Money(1065.08); blank or a dash -> None (not reported)."""
     value = parse_number(text)
@@ -83,6 +92,7 @@ PREPARER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every unit line and of a table's first rows
 def money_unit_in(text: str) -> MoneyUnit | None:
     found = _MONEY_UNIT.search(unicodedata.normalize("NFKC", text).replace(" ", ""))
     if not found:
@@ -93,6 +103,7 @@ def money_unit_in(text: str) -> MoneyUnit | None:
 _UNIT_WORDS = ("预算年度", "编制单位", "编制部门", "截止时间")
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every cell of a table's first rows, and of every short paragraph
 def _is_unit_piece(text: str) -> bool:
     text = text.replace(" ", "")
     return bool(_MONEY_UNIT.search(text)) or any(word in text for word in _UNIT_WORDS)

@@ -12,6 +12,7 @@ from docx.enum.text import WD_BREAK
 
 from budget.model import MoneyUnit, TableKind
 from loaders import LoadError, load
+from tests.hostile import rezip
 
 D = Decimal
 HEADER = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
@@ -189,6 +190,30 @@ def test_table_continued_after_page_break_is_joined():
     assert [ln.code for ln in d.functional] == ["201", "20101", "2010101"]
     assert d.unit.code == "216001" and d.unit.year == 2023
     assert d.table(TableKind.EXPENDITURE).total_line().total.amount == D("3.00")
+
+
+def test_span_of_a_table_inside_a_cell_is_not_the_outer_tables():
+    """A table held in a cell (here in a content control, so the outer table is no
+    layout frame) has spans of its own: an unreadable one there does not refuse the
+    file, while the same value on the outer table's own cell does (tests/hostile.py)."""
+    inner = (
+        '<w:sdt><w:sdtContent><w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="abc"/></w:tcPr>'
+        "<w:p><w:r><w:t>附注</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:sdtContent></w:sdt>"
+    )
+
+    def build(doc):
+        _expenditure(doc, [["201", "一般公共服务支出", "7.00", "7.00", ""], ["", "合计", "7.00", "7.00", ""]])
+
+    data = _document(build)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    last_cell = xml.rindex("</w:tc>")
+    changed = xml[:last_cell] + inner + xml[last_cell:]
+    d = _load(rezip(data, {"word/document.xml": changed.encode("utf-8")}))
+    assert [(ln.code, ln.total.amount) for ln in d.functional] == [("201", D("7.00"))]
+    assert d.table(TableKind.EXPENDITURE).total_line().total.amount == D("7.00")
+    with pytest.raises(LoadError, match="跨列数"):
+        own = changed.replace("<w:tcPr>", '<w:tcPr><w:gridSpan w:val="abc"/>', 1)
+        _load(rezip(data, {"word/document.xml": own.encode("utf-8")}))
 
 
 def test_unrecognised_table_is_kept():
