@@ -347,6 +347,9 @@ class Indicator:
     target: str | None
     basis: str | None
     row: int = 0
+    # The comparison a form prints in a column of its own (指标值类型, 指标性质): "≥", "＝",
+    # "定性"; the target carries an operator too, a written (定性) value does not.
+    comparison: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from budget.model import Indicator, Money, MoneyUnit, PerformanceProject
-from loaders.recognize.grid import WorkingGrid
+from loaders.recognize.grid import WorkingGrid, pad
 from loaders.recognize.text import parse_amount, squash
 
 # ---------------------------------------------------------------- performance
@@ -40,7 +40,7 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> PerformanceProje
     header_at = None
     for i, row in enumerate(g.rows):
         words = [squash(c) for c in row]
-        if any(w.startswith("一级指标") for w in words):
+        if _is_indicator_header(words):
             header_at = i
             break
         label = words[0] if words else ""
@@ -53,38 +53,120 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> PerformanceProje
             amount = parse_amount(rest[0], unit) or amount
     indicators: list[Indicator] = []
     if header_at is not None:
-        header = [squash(c) for c in g.rows[header_at]]
-        col = {
-            key: next((i for i, h in enumerate(header) if word in h), None)
-            for key, word in (
-                ("level1", "一级"),
-                ("level2", "二级"),
-                ("level3", "三级"),
-                ("description", "描述"),
-                ("target", "指标值"),
-                ("basis", "依据"),
-            )
-        }
-        if col["target"] == col["basis"]:
-            col["target"] = next((i for i, h in enumerate(header) if h == "指标值"), col["target"])
-        at = [col[key] for key in ("level1", "level2", "level3", "description", "target", "basis")]
+        width = g.width
+        # "计量。单位": a stray stop a text layer prints inside a header word
+        header = [_STRAY.sub("", squash(c)) for c in _spread(g.rows[header_at], g.spans[header_at], width)]
+        col = _columns(header)
+        at = [col[key] for key in ("level1", "level2", "level3", "description", "target", "basis", "unit", "sense")]
         carried1: str | None = None
         carried2: str | None = None
+        in_block = False
         for r in range(header_at + 1, len(g.rows)):
-            row = g.rows[r]
+            row = pad(g.rows[r], width, g.spans[r] if r < len(g.spans) else None)
             if not any(row):
                 continue
+            if not in_block and _is_indicator_header([squash(c) for c in row]):
+                continue  # the indicator header printed again on the next page
+            if in_block or _BLOCK_LABEL.match(squash(next(c for c in row if c))):
+                # The next form's 项目名称 / 资金金额 / 年度目标 block printed in the same grid, up
+                # to its indicator header: no indicator, and the levels carried so far end.
+                in_block = not _is_indicator_header([squash(c) for c in row])
+                carried1 = carried2 = None
+                continue
             n = len(row)
-            level1, level2, level3, description, target, basis = (
+            level1, level2, level3, description, target, basis, measure, sense = (
                 (row[i] or None) if i is not None and i < n else None for i in at
             )
             if level1:
                 carried1, carried2 = level1, None
             if level2:
                 carried2 = level2
-            indicators.append(Indicator(carried1, carried2, level3, description, target, basis, r))
+            target = _joined_target(target, sense, measure)
+            comparison = squash(sense or "") or None
+            indicators.append(Indicator(carried1, carried2, level3, description, target, basis, r, comparison))
     if not name and not indicators and not goals:
         return None
     return PerformanceProject(
         name=name or g.title, goals=tuple(goals), indicators=tuple(indicators), amount=amount, table=index, page=g.page
     )
+
+
+_STRAY = re.compile(r"[。．.、·]")
+# The first cell of a form's header block (项目名称 | …, 资金金额（万元） | …, 年度目标 | …).
+_BLOCK_LABEL = re.compile(
+    r"^(?:项目名称|主管部门|实施单位|预算单位|资金金额|项目资金|年度资金|年度目标|年度总体目标|总体目标|项目概况)"
+)
+# A column header naming the indicator itself where a form prints no 一级/二级/三级 levels
+# ("绩效指标 | 指标名称 | 指标性质 | 指标值 | 计量单位").
+_NAME_HEADERS = ("指标名称", "绩效指标名称")
+# Headers holding 指标值 that are not the value: its kind, its basis, its explanation.
+_NOT_THE_VALUE = ("类型", "性质", "依据", "确定", "内容", "说明", "解释", "单位", "方向")
+# The unit printed in a column of its own (度量单位, 计量单位, 绩效度量单位, 单位).
+_UNIT_HEADER = re.compile(r"(?:度量|计量|指标值?)单位$|^单位$")
+# The comparison printed in a column of its own: 指标值类型 / 指标性质 ("≥", "＝", "定性").
+_SENSE_HEADER = re.compile(r"指标值?类型|指标性质|运算符|比较符|符号$")
+_OPERATOR = re.compile(
+    r"^(?:≥|≤|≧|≦|>=|<=|＞=|＜=|>|<|＞|＜|=|＝|大于等于|小于等于|不低于|不高于|不少于|不多于|不超过|不大于|不小于"
+    r"|大于|小于|低于|高于|超过|达到|至少|至多)"
+)
+_FIGURE_START = re.compile(r"^[-+]?\d")
+_FIGURE_END = re.compile(r"\d$")
+
+
+def _is_indicator_header(words: list[str]) -> bool:
+    """The row heading the indicators: 一级指标 …, or an indicator name beside its 指标值."""
+    if any(w.startswith("一级指标") for w in words):
+        return True
+    return any(w in _NAME_HEADERS for w in words) and any(_is_value_header(w) for w in words)
+
+
+def _is_value_header(h: str) -> bool:
+    return "指标值" in h and not any(word in h for word in _NOT_THE_VALUE)
+
+
+def _spread(row: list[str], spans: list[int], width: int) -> list[str]:
+    """A header row over the grid's columns: a label printed over two columns ("其中：" over
+    财政资金 and 其他资金) stands over both, so the labels after it keep their columns."""
+    if sum(spans) != width or len(row) == width:
+        return row
+    out: list[str] = []
+    for text, span in zip(row, spans, strict=False):
+        out += [text] * span
+    return out
+
+
+def _columns(header: list[str]) -> dict[str, int | None]:
+    def first(test) -> int | None:
+        return next((i for i, h in enumerate(header) if h and test(h)), None)
+
+    col = {
+        "level1": first(lambda h: "一级" in h),
+        "level2": first(lambda h: "二级" in h),
+        "level3": first(lambda h: "三级" in h),
+        "description": first(lambda h: "描述" in h),
+        "target": first(_is_value_header),
+        "basis": first(lambda h: "依据" in h),
+        "unit": first(lambda h: bool(_UNIT_HEADER.search(h))),
+        "sense": first(lambda h: bool(_SENSE_HEADER.search(h))),
+    }
+    if col["level3"] is None and col["level1"] is None:
+        col["level3"] = first(lambda h: h in _NAME_HEADERS)
+    if col["target"] is None:  # a header that only says 指标值 with other words ("指标值（定量）")
+        col["target"] = first(lambda h: "指标值" in h and "依据" not in h)
+    return col
+
+
+def _joined_target(value: str | None, sense: str | None, measure: str | None) -> str | None:
+    """The 指标值 with the comparison and the unit its form prints in columns of their own
+    ("≥" | "95" | "%" → "≥95%"). A figure only: a written target ("按时", "不适用") takes
+    neither, and a value that already says them is left as printed."""
+    if not value:
+        return value
+    text = value.strip()
+    sense = squash(sense or "")
+    measure = squash(measure or "")
+    if sense and _OPERATOR.match(sense) and _FIGURE_START.match(text):
+        text = sense + text
+    if measure and _FIGURE_END.search(text) and not text.endswith(measure):
+        text += measure
+    return text
