@@ -65,14 +65,18 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> PerformanceProje
             row = pad(g.rows[r], width, g.spans[r] if r < len(g.spans) else None)
             if not any(row):
                 continue
-            if not in_block and _is_indicator_header([squash(c) for c in row]):
-                continue  # the indicator header printed again on the next page
-            if in_block or _BLOCK_LABEL.match(squash(next(c for c in row if c))):
-                # The next form's 项目名称 / 资金金额 / 年度目标 block printed in the same grid, up
-                # to its indicator header: no indicator, and the levels carried so far end.
-                in_block = not _is_indicator_header([squash(c) for c in row])
-                carried1 = carried2 = None
+            words = [squash(c) for c in row]
+            if _is_indicator_header(words):
+                in_block = False
+                continue  # printed again: at the top of the next page, or over the next form's indicators
+            if _BLOCK_LABEL.match(next(w for w in words if w)):
+                # The next form's 项目名称 / 资金金额 / 年度目标 block printed in the same grid: no
+                # indicator up to the first row naming a level ("产出指标"), and the levels carried end.
+                in_block, carried1, carried2 = True, None, None
                 continue
+            if in_block and not any(i is not None and i < len(words) and words[i].endswith("指标") for i in at[:2]):
+                continue
+            in_block = False
             n = len(row)
             level1, level2, level3, description, target, basis, measure, sense = (
                 (row[i] or None) if i is not None and i < n else None for i in at

@@ -99,7 +99,12 @@ def test_indicator_headers_after_a_cell_over_two_columns_keep_their_columns():
     ]
     d = read("预算12表 项目支出绩效目标表", rows)
     flowers = by_name(d, "购买花卉")
-    assert (flowers.level1, flowers.level2, flowers.target, flowers.comparison) == ("成本指标", "经济成本指标", "≤29万元", "≤")
+    assert (flowers.level1, flowers.level2, flowers.target, flowers.comparison) == (
+        "成本指标",
+        "经济成本指标",
+        "≤29万元",
+        "≤",
+    )
     assert by_name(d, "花卉满足花坛要求").target == "满足"
 
 
@@ -135,7 +140,10 @@ def test_indicators_named_beside_their_value_without_levels_are_read():
     d = read("市级重点专项资金绩效目标表", NAMED_ONLY)
     (project,) = d.performance
     assert project.name == "科技发展专项"
-    assert [(i.level3, i.target) for i in project.indicators] == [("技术合同成交额", "≥950亿元"), ("年度预算执行率", "=100%")]
+    assert [(i.level3, i.target) for i in project.indicators] == [
+        ("技术合同成交额", "≥950亿元"),
+        ("年度预算执行率", "=100%"),
+    ]
 
 
 @needs_corpus
@@ -151,3 +159,42 @@ def test_chongqing_special_fund_forms_have_their_indicators(name, project, count
     form = next(p for p in d.performance if p.name == project)
     assert len(form.indicators) == count and (form.indicators[0].level3, form.indicators[0].target) == first
     assert not [f for f in findings(d, "PERF-LEVELS") if f.template == "none"]
+
+
+# ---------------------------------------------------------------- two forms in one grid, a header printed again
+
+
+def test_a_second_form_block_and_a_repeated_header_are_no_indicators():
+    """西安: the next form's 项目名称 … 年度目标 rows follow the indicators in the same grid;
+    重庆: the indicator header is printed again at the top of the next page."""
+    header = ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值"]
+    d = read(
+        "项目支出绩效目标表",
+        [
+            ["项目名称", "法治建设会议", "", "", ""],
+            header,
+            ["", "产出指标", "数量指标", "法治建设会议(场)", "≥4"],
+            header,
+            ["", "满意度指标", "服务对象满意度指标", "服务对象满意度（%）", "≥90"],
+            ["项目名称", "国家统一法律职业资格考试", "", "", ""],
+            ["资金金额（万元）", "实施期资金总额：", "360.77", "", ""],
+            ["年度目标", "完成考试机位、场地的保障", "", "", ""],
+            header,
+            ["", "产出指标", "数量指标", "客观题报考人数（人）", "≥16000"],
+        ],
+    )
+    inds = [i for p in d.performance for i in p.indicators]
+    assert [(i.level1, i.level3, i.target) for i in inds] == [
+        ("产出指标", "法治建设会议(场)", "≥4"),
+        ("满意度指标", "服务对象满意度（%）", "≥90"),
+        ("产出指标", "客观题报考人数（人）", "≥16000"),
+    ]
+
+
+@needs_corpus
+def test_chongqing_form_over_two_pages_with_a_stray_stop_in_its_unit_header():
+    """chongqing_07 p. 30–31: "计量。单位" heads the unit column; the header repeats on p. 31."""
+    d = load((CORPUS / "chongqing_07.pdf").read_bytes(), "chongqing_07.pdf")
+    form = next(p for p in d.performance if p.name == "市工业和信息化专项")
+    assert form.indicators[0].level3 == "全市软件和信息服务业产值规模" and form.indicators[0].target == "≥5600亿元"
+    assert len(form.indicators) == 16 and "指标名称" not in [i.level3 for i in form.indicators]
