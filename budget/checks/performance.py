@@ -322,6 +322,11 @@ def cost_caps(ctx: Context) -> Iterator[Finding]:
                 break
 
 
+# A form for the department's (unit's) whole spending ("2026年部门整体支出"): its cost caps
+# bound 基本支出 too, so all projects' money is no limit of theirs.
+WHOLE_DEPARTMENT = re.compile(r"整体")
+
+
 def _caps_with_limits(
     ctx: Context,
 ) -> list[tuple[PerformanceProject, Indicator, Money, list[tuple[Money, str]]]]:
@@ -338,7 +343,7 @@ def _caps_with_limits(
         own = project_money(ctx, project)
         if own is not None:
             limits.append(own)
-        if all_projects is not None:
+        if all_projects is not None and not WHOLE_DEPARTMENT.search(squash(project.name)):
             limits.append((all_projects, "支出总表项目支出合计"))
         if limits:
             found.append((project, ind, cap, limits))

@@ -77,6 +77,18 @@ def test_cost_cap_above_all_project_expenditure(seed):
     assert [(f.expected, f.actual) for f in res.findings] == [(D("1065.08"), D("1100"))]
 
 
+def test_a_whole_department_form_is_not_capped_by_all_project_expenditure(seed):
+    """changsha_01 部门整体支出绩效目标表 caps 基本支出 at 1,517.95 万元: above the 417.41 万元
+    of all projects, and rightly so (a department's whole spending is more than its projects')."""
+    doc = edit_indicator(seed, "流动人口专管员补助经费（劳务派遣）", "费用预算控制数", target="≤1100万元")
+    assert result(doc, "PERF-COST-CAP").findings  # a project's form: capped by all projects' money
+    projects = tuple(
+        replace(p, name="2026年部门整体支出", amount=None) if p.name == "流动人口专管员补助经费（劳务派遣）" else p
+        for p in doc.performance
+    )
+    assert not result(replace(doc, performance=projects), "PERF-COST-CAP").findings
+
+
 def test_levels_complete_in_the_seed(seed):
     assert result(seed, "PERF-LEVELS").status == Status.PASSED
 
