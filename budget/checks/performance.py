@@ -207,6 +207,8 @@ def quantified_targets(ctx: Context) -> Iterator[Finding]:
             continue
         if parsed is not None and not parsed.unit and NAME_UNIT.search(_name(ind)):
             continue
+        if squash(ind.comparison or "") == "定性":
+            continue  # the form declares the indicator qualitative (指标值类型 / 指标性质 "定性"): words are its value
         if parsed is None:
             yield Finding(
                 location=_location(project, ind),
@@ -364,6 +366,7 @@ REQUIRED_OUTPUT = (("数量", "数量指标"), ("质量", "质量指标"), ("时
     templates={
         "none": "“{project}”没有绩效指标",
         "unlevelled": "“{project}”的指标“{indicator}”没有填写一级或二级指标",
+        "form_unlevelled": "“{project}”的{count}个指标都没有一级、二级指标（表中没有填写指标分类）",
     },
     needs=(GOALS,),
 )
@@ -372,6 +375,17 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
         inds = project.indicators
         if not inds:
             yield Finding(location=_location(project, None), params={"project": project.name}, template="none")
+            continue
+        unlevelled = [i for i in inds if not squash(i.level1 or "") or not squash(i.level2 or "")]
+        if len(unlevelled) == len(inds):
+            # A form that classifies none of its indicators (重庆's forms print no 一级/二级
+            # columns): one finding for the form, not one per indicator and a list of
+            # every level "missing" besides.
+            yield Finding(
+                location=_location(project, None),
+                params={"project": project.name, "count": len(inds)},
+                template="form_unlevelled",
+            )
             continue
         level1 = " ".join(i.level1 or "" for i in inds)
         output2 = " ".join(i.level2 or "" for i in inds if "产出" in (i.level1 or ""))
@@ -383,13 +397,12 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 location=_location(project, None), params={"project": project.name, "missing": "、".join(missing)}
             )
-        for ind in inds:
-            if not squash(ind.level1 or "") or not squash(ind.level2 or ""):
-                yield Finding(
-                    location=_location(project, ind, "指标"),
-                    params={"project": project.name, "indicator": _name(ind)},
-                    template="unlevelled",
-                )
+        for ind in unlevelled:
+            yield Finding(
+                location=_location(project, ind, "指标"),
+                params={"project": project.name, "indicator": _name(ind)},
+                template="unlevelled",
+            )
 
 
 @rule(

@@ -268,3 +268,26 @@ def test_deadline_written_as_a_rate(seed):
             base, name, indicators=(replace(deadline, level3=level3, target=target),) + project.indicators[1:]
         )
         assert result(doc, "PERF-QUANT").status == Status.PASSED, level3
+
+
+def test_a_target_the_form_declares_qualitative_is_not_asked_to_be_quantified(seed):
+    # 长沙's and 北京's forms print 指标值类型 / 指标性质 beside the value: "定性" declares words
+    flagged = ("海防工作经费", "管辖海域事故发生率", "指标值", "warning")  # 较上年明显降低
+    assert flagged in rows(result(seed, "PERF-QUANT"))
+    declared = edit_indicator(seed, "海防工作经费", "管辖海域事故发生率", comparison="定性")
+    assert flagged not in rows(result(declared, "PERF-QUANT"))
+    compared = edit_indicator(seed, "海防工作经费", "管辖海域事故发生率", comparison="≥")
+    assert flagged in rows(result(compared, "PERF-QUANT"))
+
+
+def test_a_form_without_any_indicator_levels_is_one_finding(seed):
+    project = next(p for p in seed.performance if p.name == "司法救助金")
+    bare = tuple(replace(i, level1="", level2="") for i in project.indicators)
+    res = result(edit_project(seed, "司法救助金", indicators=bare), "PERF-LEVELS")
+    assert [(f.location.project, f.template, f.params["count"]) for f in res.findings] == [
+        ("司法救助金", "form_unlevelled", len(bare))
+    ]
+    one = (replace(project.indicators[0], level2=""),) + project.indicators[1:]
+    res = result(edit_project(seed, "司法救助金", indicators=one), "PERF-LEVELS")
+    templates = [f.template for f in res.findings]  # (and the level it no longer has, as missing)
+    assert templates.count("unlevelled") == 1 and "form_unlevelled" not in templates
