@@ -84,6 +84,7 @@ def disclosure_to_dict(d: Disclosure) -> dict[str, Any]:
                         "description": i.description,
                         "target": i.target,
                         "basis": i.basis,
+                        "comparison": i.comparison,
                     }
                     for i in p.indicators
                 ],

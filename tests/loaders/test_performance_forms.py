@@ -5,6 +5,8 @@ Each layout is built as a small Word document and read off a real corpus file.""
 
 from __future__ import annotations
 
+from budget.export.contract import disclosure_to_dict
+
 from pathlib import Path
 
 import pytest
@@ -48,6 +50,8 @@ def test_the_unit_and_the_comparison_printed_beside_the_value_join_it():
     assert by_name(d, "群众满意度").target == "≥90%"  # the unit already printed with the value
     assert by_name(d, "经费分档精准率").comparison == "≥"
     assert not [f for f in findings(d, "PERF-QUANT") if f.template == "no_unit"]
+    printed = [i for p in disclosure_to_dict(d)["performance"] for i in p["indicators"]]
+    assert {i["level3"]: i["comparison"] for i in printed}["区县经费调拨及时性"] == "定性"  # parse --json carries it
 
 
 def test_the_comparison_column_before_the_value_is_not_the_value():
