@@ -5,13 +5,12 @@ Each layout is built as a small Word document and read off a real corpus file.""
 
 from __future__ import annotations
 
-from budget.export.contract import disclosure_to_dict
-
 from pathlib import Path
 
 import pytest
 
 from budget.checks import run
+from budget.export.contract import disclosure_to_dict
 from loaders import load
 from tests.writers import Span, docx_of
 
