@@ -51,7 +51,7 @@ st.markdown(
         "共 **{projects}** 个项目、**{indicators}** 项指标；标出的问题 **{flags}** 处（一项指标可有几处）。",
         projects=len(views),
         indicators=indicator_count,
-        flags=sum(v.flag_count for v in views),
+        flags=sum(v.flag_count + len(v.notes) for v in views),  # as each project's ⚠ counts them
     ),
     help=definition("绩效目标", lang()),
 )

@@ -77,3 +77,10 @@ def test_a_table_of_goals_without_indicators_is_shown_as_printed():
     (card,) = [x.value for x in at.text if "云客服服务外包项目" in x.value]
     assert card.startswith("项目：云客服服务外包项目\n") and "252.28" in card and "组建专业的客服服务团队" in card
     assert not project_expanders(at)
+
+
+def test_the_summary_counts_the_problems_the_projects_show():
+    at = open_page(new_app(), "performance")
+    marked = [e.label.split("⚠")[1].strip() for e in project_expanders(at) if "⚠" in e.label]
+    summary = next(m.value for m in at.markdown if "标出的问题" in m.value)
+    assert marked and f"标出的问题 **{sum(map(int, marked))}** 处" in summary
