@@ -248,7 +248,9 @@ def cost_targets(ctx: Context) -> Iterator[Finding]:
         if not is_cost(ind) or OPERATOR_ONLY.match(target):
             continue
         parsed = parse_target(target)
-        if parsed is not None and parsed.operator in LOWER and parsed.unit in MONEY_UNITS:
+        # a cost per year, person or square metre ("≤58.8万元/年", "≤30元/人") is written in money too
+        money_unit = re.split(r"[/／]", parsed.unit, maxsplit=1)[0] if parsed is not None else None
+        if parsed is not None and parsed.operator in LOWER and money_unit in MONEY_UNITS:
             # a cost of at least so much ("≥25万元"): the operator turned round (a rate, "成本节约率≥10%", is not money)
             yield Finding(
                 location=_location(project, ind),
@@ -259,7 +261,7 @@ def cost_targets(ctx: Context) -> Iterator[Finding]:
         missing = []
         if parsed is None or parsed.operator is None:
             missing.append("运算符（≤）")
-        if parsed is None or parsed.unit not in MONEY_UNITS:
+        if money_unit not in MONEY_UNITS:
             missing.append("金额单位（万元/元）")
         if missing:
             yield Finding(

@@ -291,3 +291,14 @@ def test_a_form_without_any_indicator_levels_is_one_finding(seed):
     res = result(edit_project(seed, "司法救助金", indicators=one), "PERF-LEVELS")
     templates = [f.template for f in res.findings]  # (and the level it no longer has, as missing)
     assert templates.count("unlevelled") == 1 and "form_unlevelled" not in templates
+
+
+def test_a_cost_per_year_or_person_is_written_in_money(seed):
+    for target in ("≤58.8万元/年", "≤30元/人", "≤5元／次"):
+        doc = edit_indicator(seed, "司法救助金", "费用预算控制数", target=target)
+        assert result(doc, "PERF-COST").status == Status.PASSED, target
+    for target in ("≤30人/次", "≤100%"):  # a rate or a count is not money
+        doc = edit_indicator(seed, "司法救助金", "费用预算控制数", target=target)
+        assert rows(result(doc, "PERF-COST")) == {("司法救助金", "费用预算控制数", "指标值", "warning")}, target
+    floor = edit_indicator(seed, "司法救助金", "费用预算控制数", target="≥30元/人")
+    assert [f.template for f in result(floor, "PERF-COST").findings] == ["floor"]
