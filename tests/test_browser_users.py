@@ -60,8 +60,11 @@ def test_two_users_see_only_their_own_documents(server, browser, tmp_path):
     a_file.write_bytes(fixture_bytes("real/putuo_fuliyuan_2024_unit.pdf"))
     b_file = tmp_path / "万里.pdf"
     b_file.write_bytes(fixture_bytes("real/putuo_wanli_2024_dept.pdf"))
-    heavy = tmp_path / "大表.xlsx"  # 10,000 more rows: seconds of work, within every limit
-    heavy.write_bytes(hostile.filled_rows(10_000, columns=5))
+    # 19,000 rows of 8 columns: about 2 s of work, within every limit (20,000 rows a
+    # table). Long enough that its spinner (shown after Streamlit's 0.5 s) is seen: at
+    # 10,000 rows the faster reader finished in 0.8 s and the spinner was once missed.
+    heavy = tmp_path / "大表.xlsx"
+    heavy.write_bytes(hostile.filled_rows(19_000, columns=8))
 
     contexts = [browser.new_context(), browser.new_context()]  # two people
     try:
