@@ -6,7 +6,7 @@ import functools
 import re
 
 from budget.model import TableKind
-from loaders.recognize.text import squash
+from loaders.recognize.text import is_number, squash
 
 # ---------------------------------------------------------------- classification
 
@@ -84,6 +84,19 @@ def classify_header(labels: list[str]) -> TableKind | None:
     if "人员经费" in joined and "公用经费" in joined and "经济分类" in joined:
         return TableKind.BASIC_ECONOMIC
     return None
+
+
+def is_unit_list(labels: list[str], rows: list[list[str]]) -> bool:
+    """A list of the units a 部门 budgets for ("纳入本部门预算编制范围的二级预算单位共有N
+    个" over 序号 | 单位名称 | 拟变动情况): a column of unit names, perhaps their codes,
+    numbers and remarks, no 科目 and no amount — the 机构设置 of the 部门, as a list."""
+    roles = [column_role(label) for label in labels]
+    if "unit" not in roles or any(role in ("code", "name") for role in roles):
+        return False
+    money = [i for i, role in enumerate(roles) if role == "money"]
+    return any(any(row) for row in rows) and not any(
+        is_number(row[i]) for row in rows for i in money if i < len(row) and row[i]
+    )
 
 
 # ---------------------------------------------------------------- column roles
@@ -242,7 +255,33 @@ def _column_keys(labels: tuple[str, ...], kind: TableKind) -> tuple[str | None, 
         if qualifier and not key.startswith(qualifier):
             key = f"{qualifier}.{key}"
         keys.append(key)
-    return tuple(_distinct(keys, list(labels)))
+    return tuple(_distinct(_budget_beside_final(keys, split), list(labels)))
+
+
+# A 决算 prints the year's budget beside what was spent (年初预算数 | 调整预算数 | 决算数,
+# or 预算数 and 决算数 groups over the same items): the 决算数 is the table's own figure,
+# the budget columns are qualified ("budget.initial", "budget.basic") so no rule reads them
+# as the amounts. A 决算数 of an earlier year beside this year's 预算数 (a budget's
+# "2025年决算数 | 2026年预算数") is the other way round: it is left to the years.
+_PLANNED = re.compile(r"^(?:((?:19|20)\d{2})年度?)?(全年|年初|调整后?)?预算(?:数|金额)?$")
+_FINAL = re.compile(r"^(?:((?:19|20)\d{2})年度?)?(?:决算|执行)(?:数|金额)?$")
+_PLANNED_KEYS = {"年初": "budget.initial", "调整": "budget.adjusted", "调整后": "budget.adjusted"}
+
+
+def _budget_beside_final(keys: list[str | None], split: list[list[str]]) -> list[str | None]:
+    final_years = [int(m.group(1) or 0) for parts in split for p in parts if (m := _FINAL.match(p))]
+    if not final_years:
+        return keys
+    out = list(keys)
+    for i, (key, parts) in enumerate(zip(keys, split, strict=True)):
+        planned = next((m for p in parts if (m := _PLANNED.match(p))), None)
+        if key is None or planned is None or int(planned.group(1) or 0) > max(final_years):
+            continue
+        if key in ("amount", "total", "subtotal"):
+            out[i] = _PLANNED_KEYS.get(planned.group(2) or "", "budget")
+        elif not key.startswith("budget"):
+            out[i] = f"budget.{key}"
+    return out
 
 
 # What a whole table is about: a group of that name over its columns (一般公共预算基本支出

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from budget.model import AssetLine, MoneyUnit, Organisation, ProcurementLine, Table
-from loaders.recognize.classify import is_total_name
+from loaders.recognize.classify import column_role, is_total_name
 from loaders.recognize.text import money_unit_in, parse_amount, parse_number, squash
 
 # ---------------------------------------------------------------- other tables
@@ -98,6 +98,8 @@ def organisations(table: Table | None) -> tuple[Organisation, ...]:
     cols = {
         k: _column(table, w) for k, w in (("name", "名称"), ("nature", "性质"), ("rank", "规格"), ("funding", "经费"))
     }
+    if cols["name"] is None:  # a list of units under "单位" / "预算单位"
+        cols["name"] = next((i for i, label in enumerate(table.columns) if column_role(label) == "unit"), None)
     out = []
     for row in table.rows:
 

@@ -489,11 +489,12 @@ def test_final_accounts_and_their_basic_table_in_blocks():
         ("310", D("27.24"), None, D("27.24")),
         ("31002", D("24.67"), None, D("24.67")),
     ]
+    # the one printed total row, both blocks' 合计 on it: the table's total (人员 and 公用)
     totals = [ln for ln in d.tables[d.economic_table].lines if ln.is_total]
     assert [(ln.name, ln.values) for ln in totals] == [
-        ("人员经费合计", {"personnel": d.money("7967.72")}),
-        ("公用经费合计", {"public": d.money("2266.65")}),
+        ("人员经费合计、公用经费合计", {"personnel": d.money("7967.72"), "public": d.money("2266.65")}),
     ]
+    assert d.tables[d.economic_table].total_line() == totals[0]
 
 
 def test_a_budget_is_no_final_account():
