@@ -357,3 +357,31 @@ def test_a_list_of_units_with_amounts_is_no_list_of_units():
     rows = [["序号", "单位名称", "金额"], ["1", "某某局本级", "12.00"], ["2", "某某局信息中心", "3.00"]]
     d = load(docx_of("二级预算单位", "单位：万元", rows, "一般公共预算财政拨款支出决算表", UNIT, GENERAL), "v.docx")
     assert [t.kind for t in d.tables] == [K.UNKNOWN, K.GENERAL_PUBLIC] and d.organisations == ()
+
+
+def test_the_older_templates_general_budget_income_and_expenditure_table():
+    """Before 2019 the template's 表5 is 一般公共预算财政拨款收入支出决算表: 年初结转和结余 |
+    本年收入 | 本年支出 (小计, 基本, 项目) | 年末结转和结余 by 科目, as the fund tables. It is
+    the general budget's table (before: a second 财政拨款收支总表), and its 本年支出 is what
+    the 财政拨款收入支出决算总表's 一般公共预算 column spends."""
+    older = [
+        [Span("项目", 2), "年初结转和结余", "本年收入", Span("本年支出", 3), "年末结转和结余"],
+        ["科目代码", "科目名称", "", "", "小计", "基本支出", "项目支出", ""],
+        [Span("合计", 2), "5.00", "100.00", "102.00", "72.00", "30.00", "3.00"],
+        ["201", "一般公共服务支出", "5.00", "90.00", "92.00", "62.00", "30.00", "3.00"],
+        ["208", "社会保障和就业支出", "", "10.00", "10.00", "10.00", "", ""],
+    ]
+    tables = tuple(
+        ("一般公共预算财政拨款收入支出决算表", older) if rows is GENERAL else (title, rows) for title, rows in TABLES
+    )
+    d = load(docx_of(*national(tables)), "older.docx")
+    assert [t.kind for t in d.tables] == KINDS
+    total = d.table(K.GENERAL_PUBLIC).total_line()
+    assert amounts(total, "total", "basic", "project", "carried_in", "carried_out") == (
+        D("102.00"),
+        D("72.00"),
+        D("30.00"),
+        D("5.00"),
+        D("3.00"),
+    )
+    assert failing(d, "XREF-FISCAL") == []
