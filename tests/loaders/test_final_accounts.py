@@ -385,3 +385,27 @@ def test_the_older_templates_general_budget_income_and_expenditure_table():
         D("3.00"),
     )
     assert failing(d, "XREF-FISCAL") == []
+
+
+# ---------------------------------------------------------------- the list of tables (西安)
+
+
+@pytest.mark.parametrize(("flag", "explained"), [("是", True), ("", False)])
+def test_the_list_of_tables_explains_an_empty_table(flag, explained):
+    """xian_01…xian_24: the list of tables at the front says which are empty and why
+    ("是否空表 是 | 表格为空的理由 不涉及"); the empty table itself prints only what it
+    reflects. Its note gets the listed reason, so it is no unexplained 空表 (before: a
+    COMPLETE-EMPTY warning in 19 西安 documents); not marked empty, it stays unexplained."""
+    directory = [
+        ["报表", "报表名称", "是否空表", "表格为空的理由"],
+        ["表1", "收入支出决算总表", "", ""],
+        ["表8", "政府性基金预算财政拨款收入支出决算表", flag, "不涉及" if flag else ""],
+    ]
+    items = national()
+    at = items.index(EMPTY_NOTE)
+    items[at] = "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。"
+    d = load(docx_of(items[0], "报表目录", directory, *items[1:]), "listed.docx")
+    assert d.tables[0].kind == K.UNKNOWN  # kept as printed
+    fund = d.table(K.GOV_FUND)
+    assert fund.empty and ("不涉及" in fund.note) is explained
+    assert [f.location.table for f in failing(d, "COMPLETE-EMPTY")] == ([] if explained else ["gov_fund"])
