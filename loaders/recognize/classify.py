@@ -31,10 +31,13 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
     (TableKind.GOV_FUND, ("政府性基金预算财政拨款",), ()),
     (TableKind.STATE_CAPITAL, ("国有资本经营预算财政拨款",), ()),
     (TableKind.GOV_FUND, ("基金", "收支"), ()),
-    # the general budget's own 收入支出 table (年初结转 | 本年收入 | 本年支出 | 年末结转 by
-    # 科目, as the fund tables beside it), not the 财政拨款收支总表 of every fund
-    (TableKind.GENERAL_PUBLIC, ("一般公共预算财政拨款收入支出",), ("总表",)),
-    (TableKind.GENERAL_PUBLIC, ("一般公共预算财政拨款收支",), ("总表",)),
+    (TableKind.GOV_FUND, ("基金", "收入支出"), ()),
+    (TableKind.STATE_CAPITAL, ("国有资本经营", "收支"), ()),
+    (TableKind.STATE_CAPITAL, ("国有资本经营", "收入支出"), ()),
+    # a fund's own 收入支出 table (年初结转 | 本年收入 | 本年支出 | 年末结转 by 科目, as the
+    # fund tables beside it) is that fund's, not the 收支总表 or 财政拨款收支总表 of all
+    (TableKind.GENERAL_PUBLIC, ("一般公共预算", "收入支出"), ("总表",)),
+    (TableKind.GENERAL_PUBLIC, ("一般公共预算", "收支"), ("总表",)),
     (TableKind.FISCAL_SUMMARY, ("财政拨款收支",), ()),
     (TableKind.FISCAL_SUMMARY, ("财政拨款收入支出",), ()),
     (TableKind.SUMMARY, ("收支",), ()),

@@ -101,6 +101,11 @@ def test_total_names(name, total):
         ("一般公共预算财政拨款收入支出决算表", TableKind.GENERAL_PUBLIC),
         ("一般公共预算财政拨款收支表", TableKind.GENERAL_PUBLIC),
         ("财政拨款收支决算总表", TableKind.FISCAL_SUMMARY),
+        # a fund's 收入支出 table is the fund's (before: the 收支总表)
+        ("政府性基金预算收入支出表", TableKind.GOV_FUND),
+        ("国有资本经营预算收入支出决算表", TableKind.STATE_CAPITAL),
+        ("国有资本经营预算收支表", TableKind.STATE_CAPITAL),
+        ("一般公共预算收入支出表", TableKind.GENERAL_PUBLIC),
         # budgets
         ("收支预算总表", TableKind.SUMMARY),
         ("财务收支预算总表", TableKind.SUMMARY),
@@ -166,6 +171,13 @@ def test_column_words_of_other_provinces(labels, kind, keys):
         (["2025年决算数", "2026年预算数"], ["amount@2025", "amount"]),
         # a budget with no 决算 column: its 预算数 is the amount
         (["2026年预算数"], ["amount"]),
+        # the 决算数 group over 小计 | 基本 | 项目 beside the budget columns
+        (
+            ["年初预算数", "调整预算数", "决算数/小计", "决算数/基本支出", "决算数/项目支出"],
+            ["budget.initial", "budget.adjusted", "total", "basic", "project"],
+        ),
+        # a budget printing last year's budget and execution beside this year's budget
+        (["2025年预算数", "2025年执行数", "2026年预算数"], ["budget", "amount@2025", "amount"]),
     ],
 )
 def test_the_years_budget_beside_a_final_figure(labels, keys):
