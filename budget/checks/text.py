@@ -31,7 +31,7 @@ from budget.checks.core import (
 from budget.checks.figures import Bound, Resolved, TableFigure, resolutions
 from budget.checks.quotes import Quote
 from budget.narrative.text import section_paragraphs, sentence_span
-from budget.checks.places import money
+from budget.checks.places import money, squash
 from budget.model import Disclosure, Money, MoneyUnit, Section
 from budget.narrative import Claim, Figure, Role
 from budget.narrative.text import section_contexts
@@ -391,12 +391,23 @@ def passage(doc: Disclosure, rule_id: str) -> Passage:
 
 # ---------------------------------------------------------------- names of the unit
 
-SELF = re.compile(r"[我本](部门|单位)")
+# 本 closing another word is no self-reference: 基本单位 (a statistics term: "基本单位…统计调查"),
+# 成本单位, 样本单位, 资本部门
+SELF = re.compile(r"(?:我|(?<![基根成资样文版日标原])本)(部门|单位)")
 GLOSSARY = re.compile(r"名词解释|术语解释|名词说明")
 # how a document names itself: "2026年部门预算", "单位预算编制说明" (not the 部门预算经济分类 term)
 OWN_NAME = re.compile(r"(部门|单位)(?:预算|决算)(?!支出经济分类|经济分类)")
 # "部门预算安排购置车辆" in a 单位预算: the other kind's budget named as this document's
 OTHER_NAME = re.compile(r"(?<![主管下属所属二级基层各本])部门(?:预算|决算)(?!支出经济分类|经济分类|公开|管理|绩效)")
+
+
+# a 部门 that is one unit says so: "长沙市信访局部门只有本级，没有其他二级预算单位", "本部门无独立核算
+# 下属单位，部门预算为本级预算", "无下属预算单位"
+ONE_UNIT = re.compile(
+    r"只有(?:部门)?本级|(?:没有|无)(?:其他|独立核算的?)?(?:二级|下属|所属)(?:预算)?单位|部门预算(?:仅|只)?为本级预算"
+)
+
+OWN_UNIT_TITLE = re.compile(r"[（(]本级[)）]")  # "2026年深圳市统计局（本级）部门预算": the 部门's own unit
 
 
 def document_kind(ctx: Context) -> str | None:
@@ -424,13 +435,21 @@ def document_kind(ctx: Context) -> str | None:
     needs=(Need(lambda ctx: document_kind(ctx), "无法判断本文件是单位预算还是部门预算"),),
 )
 def self_reference(ctx: Context) -> Iterator[Finding]:
-    kind = ctx.doc.unit.kind if ctx.doc.unit.kind in ("单位", "部门") else None
+    # the kind the document names itself by in its headings ("2026年深圳市医疗保障局（本级）部门预算",
+    # "第二部分 部门预算收支总体情况"), the reader's guess otherwise
     named = document_kind(ctx)
+    kind = named if named in ("单位", "部门") else None
     if kind is not None:
         contexts = section_contexts(ctx.doc)
+        one_unit = kind == "部门" and (
+            any(ONE_UNIT.search(squash(s.text)) for s in ctx.doc.sections)
+            or any(OWN_UNIT_TITLE.search(squash(s.heading)) for s in ctx.doc.sections[:3])
+        )
         for index, section, paragraph, match in _paragraph_matches(ctx, SELF):
             if GLOSSARY.search(contexts[index]):
                 continue  # a term's definition speaks of any 单位 ("附属单位上缴收入：指本单位所属…")
+            if one_unit and match.group(1) == "单位":
+                continue  # a 部门 of one unit is that unit: it may call itself 本单位
             if match.group(1) != kind:
                 yield _kind_finding(section, index, paragraph, match, kind, "自称")
     # a 部门预算 speaks of its units rightly (and a one-unit 部门 of 本单位); a 单位 has no 部门预算

@@ -322,6 +322,7 @@ WORDS: Mapping[str, str] = {
     "公务用车运行（维护）费": "Vehicle running (maintenance)",
     "公务用车运行费": "Vehicle running",
     "基本支出表": "Basic expenditure table",
+    "各单位合计": "summed over the units",
     "加年初结转和结余": "plus carry-over from last year",
     "加结转下年": "plus carried over to next year",
     "空表": "empty table",

@@ -18,10 +18,10 @@ def test_missing_standard_table(seed):
     assert places(res) == {("gov_fund", None, None, "error")}
 
 
-def test_missing_state_capital_table_is_a_warning(seed):
+def test_missing_state_capital_table_is_a_note(seed):
     # not among the eight tables of the 操作规程: 长沙's and 重庆's templates leave it out
     res = result(without_table(seed, TableKind.STATE_CAPITAL), "COMPLETE-TABLES")
-    assert places(res) == {("state_capital", None, None, "warning")}
+    assert places(res) == {("state_capital", None, None, "info")}
     assert res.findings[0].template == "later"
 
 
