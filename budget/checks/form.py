@@ -186,7 +186,8 @@ def goal_numbering(ctx: Context) -> Iterator[Finding]:
 
 # Doubled words: a word of two to six characters written twice in a row (不发生不发生).
 DOUBLE_WORD = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
-DOUBLE_PUNCT = re.compile(r"([。，、；：！？])\1|[，、；：][。！？]|[。][，、；]")
+# two marks where one belongs: "。。", "，。", "人数800人，；" (长沙)
+DOUBLE_PUNCT = re.compile(r"([。，、；：！？])\1|[，、；：][。！？]|[。][，、；]|[，、][；：，、]|；[，、]")
 # Reduplications that are correct Chinese.
 DOUBLE_OK = {"研究研究", "看一看看一看"}
 
@@ -546,6 +547,7 @@ REAL_HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|附件|附表)"
 )
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+SIGNED = re.compile(r"[。！？][（(][^（）()]{1,12}[)）]$")  # "…政策支持。（发展处）": the office in charge, after the full stop
 
 
 def _unpunctuated(paragraph: str, next_heading: str | None) -> bool:
@@ -561,6 +563,7 @@ def _unpunctuated(paragraph: str, next_heading: str | None) -> bool:
         and "，" in text
         and NUMBER_RUN.search(paragraph) is None
         and not LEADER.search(text)
+        and not SIGNED.search(text)
         and not bracket_problems(text)
         and len(CJK_CHAR.findall(text)) * 2 > len(text)
         and (next_heading is None or REAL_HEADING.match(next_heading) is not None)

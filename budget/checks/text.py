@@ -526,6 +526,53 @@ def _marked_location(heading: str, index: int, paragraph: str, match: re.Match[s
     )
 
 
+# "单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台" (长沙): a count and, after 其中, its
+# parts in the same measure word, to the end of the clause. Vehicles and equipment only: their
+# parts are subsets of the whole (a head count's "其中" may go on to other counts).
+COUNT_WHOLE = re.compile(r"(?<![\d.])(\d+)\s*(辆|台|套)(?:[（(]套[)）])?\s*[，,]?\s*其中\s*[，,：:]?")
+COUNT_CLAUSE_END = re.compile(r"[。；;]")
+
+
+def _counted_parts(paragraph: str) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Each count with parts after 其中: the match, the whole, the parts' sum (parts > whole only)."""
+    for whole in COUNT_WHOLE.finditer(paragraph):
+        end = COUNT_CLAUSE_END.search(paragraph, whole.end())
+        rest = paragraph[whole.end() : end.start() if end else len(paragraph)]
+        measure = whole.group(2)
+        parts = [int(n) for n in re.findall(rf"(?<![\d.])(\d+)\s*{measure}", rest)]
+        if not parts:
+            continue
+        total = int(whole.group(1))
+        if max(parts) > total or (len(parts) > 1 and sum(parts) > total):
+            yield whole, total, max(parts) if len(parts) == 1 or max(parts) > total else sum(parts)
+
+
+@rule(
+    "TEXT-COUNTS",
+    "“其中”所列车辆、设备数量不多于总数",
+    Category.TEXT,
+    Severity.WARNING,
+    "“{section}”中写“{sentence}”：其中所列 {parts}，多于总数 {whole}",
+    "“共有××台，其中××台”中的部分不能多于总数；检查是否把数量或分类写错。",
+)
+def counted_parts(ctx: Context) -> Iterator[Finding]:
+    for index, section in enumerate(ctx.doc.sections):
+        for paragraph, _ in section_paragraphs(ctx.doc, index):
+            for whole, total, parts in _counted_parts(paragraph):
+                location = _marked_location(section.heading, index, paragraph, whole)
+                yield Finding(
+                    params={
+                        "section": section.heading or "正文",
+                        "sentence": location.quote or "",
+                        "parts": parts,
+                        "whole": total,
+                    },
+                    location=location,
+                    expected=Decimal(total),
+                    actual=Decimal(parts),
+                )
+
+
 YEAR_COMPARISON = re.compile(r"(?:与|比|较|同)(\d{4})年")
 
 
@@ -545,7 +592,11 @@ def comparison_year(ctx: Context) -> Iterator[Finding]:
         written = int(match.group(1))
         # a budget may compare with the last closed accounts, two years back (决算)
         final_accounts = written == year - 2 and "决算" in paragraph[match.end() : match.end() + 8]
-        if written != year - 1 and not final_accounts:
+        # "2025年底项目的结转结余收入较2024年底有所下降": one year-end against the one before it
+        year_ends = paragraph[match.end() - 1 : match.end() + 1] in ("年底", "年末") and re.search(
+            rf"{written + 1}\s*年[底末]", paragraph[: match.start()]
+        )
+        if written != year - 1 and not final_accounts and not year_ends:
             yield Finding(
                 params={"section": section.heading or "正文", "written": written, "year": year, "expected": year - 1},
                 location=_marked_location(section.heading, index, paragraph, match),

@@ -129,6 +129,9 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ),
     ("TEXT-KIND", DEFAULT_TEMPLATE): "“{section}” {verb} “{word}”, but this document is a {kind} budget",
     ("TEXT-LEVEL", DEFAULT_TEMPLATE): "“{section}” says “{word}”, but this document is a {level} budget",
+    ("TEXT-COUNTS", DEFAULT_TEMPLATE): (
+        "“{section}” says “{sentence}”: the parts listed after 'of which' come to {parts}, more than the whole, {whole}"
+    ),
     ("TEXT-YEAR", DEFAULT_TEMPLATE): (
         "“{section}” compares with {written}, but this budget is for {year}: the year before is {expected}"
     ),

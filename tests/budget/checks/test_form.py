@@ -91,6 +91,14 @@ def test_overprinted_bold_is_the_reading_not_a_doubling(seed):
     assert places(result(plain, "FORM-DUPLICATE")) == {("六、政府采购预算情况", None, None, "warning")}
 
 
+def test_a_comma_before_a_semicolon_is_doubled_punctuation(seed):
+    # 长沙: "拟召开年度公安工作…会议，人数800人，；培训费预算163.46万元"
+    doc = edit_text(_fixed_goals(seed), "政府采购", "具体内容见下表。", "具体内容见下表，；另见附件。")
+    assert places(result(doc, "FORM-DUPLICATE")) == {("六、政府采购预算情况", None, None, "warning")}
+    one = edit_text(_fixed_goals(seed), "政府采购", "具体内容见下表。", "具体内容见下表；另见附件。")
+    assert result(one, "FORM-DUPLICATE").findings == ()
+
+
 def test_mixed_width_bracket_in_the_seed(seed):
     res = result(seed, "FORM-BRACKETS")
     assert places(res) == {(THREE_HEADING, None, None, "warning")}
@@ -215,6 +223,11 @@ def test_sentence_without_final_punctuation(seed):
     # a sentence cut at a page break ("…方向、") goes on in the next part
     doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表，已按要求列入预算、")
     assert result(doc, "FORM-UNPUNCTUATED").status == Status.PASSED
+    # 西安: "…争取国家和省政府政策支持。（发展处）": the office in charge after the full stop
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表，已按要求列入预算。（办公室）")
+    assert result(doc, "FORM-UNPUNCTUATED").status == Status.PASSED
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表，已按要求列入预算（办公室）")
+    assert places(result(doc, "FORM-UNPUNCTUATED")) == {("六、政府采购预算情况", None, None, "warning")}
 
 
 def with_code_printed(seed, code, printed):
