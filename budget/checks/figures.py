@@ -420,9 +420,9 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
     within = claim.within
     if within is not None and within.kind != Kind.CONCEPT and key in PART_KEYS:
         return Resolved(None, reason="所列的组成部分：表格没有按此分列", key=key)  # "303 …，其中：人员经费…"
-    if key == "appropriation_income" and CURRENT_APPROPRIATION.search(squash(claim.paragraph)):
-        if figures.get("appropriation_current_income") is not None:
-            key = "appropriation_current_income"
+    current = CURRENT_APPROPRIATION.search(squash(claim.paragraph))
+    if key == "appropriation_income" and current and figures.get("appropriation_current_income") is not None:
+        key = "appropriation_current_income"
     if key in ("income_total", "expenditure_total") and (_appropriation_words(claim) or _appropriation_heading(claim)):
         key = "appropriation_total"  # "财政拨款收入总计、支出总计均为…"
     if key in ("general_public", "gov_fund") and claim.subject is not None and "收入" in claim.subject.name:

@@ -547,7 +547,8 @@ REAL_HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|附件|附表)"
 )
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-SIGNED = re.compile(r"[。！？][（(][^（）()]{1,12}[)）]$")  # "…政策支持。（发展处）": the office in charge, after the full stop
+# "…政策支持。（发展处）": the office in charge, after the full stop
+SIGNED = re.compile(r"[。！？][（(][^（）()]{1,12}[)）]$")
 
 
 def _unpunctuated(paragraph: str, next_heading: str | None) -> bool:

@@ -295,7 +295,9 @@ def test_parts_of_a_count_are_no_more_than_the_whole(seed):
         doc = replace(seed, sections=(*seed.sections, Section("（五）国有资产占用使用情况", text, level=2)))
         return [(f.expected, f.actual) for f in result(doc, "TEXT-COUNTS").findings]
 
-    vehicles = "本单位共有公务用车102辆，其中，机要通信用车1辆，执法执勤用车84辆，特种专业技术用车12辆，其他公务用车4辆；"
+    vehicles = (
+        "本单位共有公务用车102辆，其中，机要通信用车1辆，执法执勤用车84辆，特种专业技术用车12辆，其他公务用车4辆；"
+    )
     assert counted(vehicles + "单位价值50万元以上设备8台，其中，单位价值100万元以上设备5台。") == []
     assert counted(vehicles + "单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台。") == [(D(8), D(15))]
     # the parts together more than the whole
