@@ -219,14 +219,17 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
             )
 
 
-TRIPLED = re.compile(r"(.)\1{2,}")
-FAKE_BOLD = 0.3  # share of a text's characters in runs of one character three or more times
+# Bold drawn by printing each character over itself: every character of a title read three
+# to nine times in a row, one character after another ("表表表222年年年部部部门门门").
+OVERPRINTED = re.compile(r"(.)\1{2,8}(?!\1)")
+FAKE_BOLD = 0.3  # share of a text's characters in such runs
+FAKE_BOLD_RUNS = 3  # of different characters in a row: one character repeated is no title
 
 
 def _fake_bold(text: str) -> bool:
     squashed = squash(text)
-    tripled = sum(len(m.group(0)) for m in TRIPLED.finditer(squashed))
-    return bool(squashed) and tripled >= FAKE_BOLD * len(squashed)
+    runs = [m.group(0) for m in OVERPRINTED.finditer(squashed)]
+    return len(runs) >= FAKE_BOLD_RUNS and sum(map(len, runs)) >= FAKE_BOLD * len(squashed)
 
 
 def _a_word(ctx: Context, word: str) -> bool:
