@@ -203,7 +203,7 @@ DOUBLE_OK = {"研究研究", "看一看看一看"}
 )
 def duplicates(ctx: Context) -> Iterator[Finding]:
     for piece in pieces(ctx):
-        if _fake_bold(piece.text):
+        if not (DOUBLE_WORD.search(piece.text) or DOUBLE_PUNCT.search(piece.text)) or _fake_bold(piece.text):
             continue  # bold drawn by overprinting, read as 年年年部部部: the reading, not the document
         for match in DOUBLE_WORD.finditer(piece.text):
             if match.group(0) not in DOUBLE_OK and not piece.straddles(match) and _a_word(ctx, match.group(1)):

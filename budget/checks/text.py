@@ -557,6 +557,8 @@ def _counted_parts(paragraph: str) -> Iterator[tuple[re.Match[str], int, int]]:
 )
 def counted_parts(ctx: Context) -> Iterator[Finding]:
     for index, section in enumerate(ctx.doc.sections):
+        if "其中" not in section.text:
+            continue  # (the common case: no paragraph of it to read)
         for paragraph, _ in section_paragraphs(ctx.doc, index):
             for whole, total, parts in _counted_parts(paragraph):
                 location = _marked_location(section.heading, index, paragraph, whole)

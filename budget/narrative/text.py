@@ -35,7 +35,8 @@ def unwrap_with_joins(text: str) -> list[tuple[str, tuple[int, ...]]]:
         line = line.strip()
         if not line or PAGE_NUMBER.match(line):
             continue  # a page's number printed inside a paragraph running over the page
-        if current and (CAPTION.match(current[-1]) or ITEM_START.match(line)):
+        opens = line[0] in "（(" and ITEM_START.match(line)
+        if current and (opens or (current[-1][0] == "图" and CAPTION.match(current[-1]))):
             # a figure's caption ("图2：基本支出和项目支出情况") ends where its line does, and a line
             # opening with "（三）" starts an item of its own: neither runs on into the next
             paragraphs.append(("".join(current), tuple(joins)))
