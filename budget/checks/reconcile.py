@@ -586,19 +586,31 @@ def insurance_mirrors(ctx: Context) -> Iterator[Finding]:
     economic = ctx.table(TableKind.BASIC_ECONOMIC)
     general = ctx.table(TableKind.GENERAL_PUBLIC)
     lines = list(economic.lines)
-    func = {ln.code: ln for ln in general.lines if ln.code}
+    # a table printed per 预算单位 lists each code once per unit (西安's 部门 tables, with or
+    # without the unit's name read): the 部门's figure is the sum over its units, on both sides
+    func: dict[str, list[Line]] = {}
+    for ln in general.lines:
+        if ln.code:
+            func.setdefault(ln.code, []).append(ln)
+    pending = []
     for code, pattern, functional_codes in MIRRORS:
         line = economic_line(lines, code, pattern)
         matches = [func[c] for c in functional_codes if c in func]
         if line is None or line.total is None or not matches:
             continue
-        values = [m.basic if "basic" in m.values else m.total for m in matches]
+        units = [ln for ln in lines if ln.code == line.code and ln.total is not None]
+        total = add_up([ln.total for ln in units if ln.total is not None])
+        values = [add_up([v for v in map(_basic, group) if v is not None]) for group in matches]
         present = [v for v in values if v is not None]
-        if not present:
+        if not present or total is None:
             continue
+        pending.append((code, line, units, total, matches, values, present))
+    for code, line, units, total, matches, values, present in pending:
         expected = add_up(present)
-        names = "、".join(row_label(m) for m in matches)
-        summed = compare_sum(line.total, present)
+        names = "、".join(_code_label(group) for group in matches)
+        place = f"基本支出表 {_code_label(units)}"
+        # the figures rounded on both sides: the units' rows and the 项
+        summed = compare_sum(total, present, rounded=len(units) + len(present) - 1)
         if summed.rounding:
             # two 项 printed rounded (2101101 + 2101102) against one 款: 214.62 vs 162.24 + 52.39
             # differs within the rounding of three printed figures, a note as the other sums give
@@ -607,24 +619,62 @@ def insurance_mirrors(ctx: Context) -> Iterator[Finding]:
                 summed,
                 line_location(ctx, economic, line, "total"),
                 "",
-                f"基本支出表 {row_label(line)}",
+                place,
                 "金额",
                 "一般公共预算支出表 "
                 + " + ".join(
-                    f"{row_label(m)} {v.format(with_unit=False)}"
-                    for m, v in zip(matches, values, strict=True)
+                    f"{_code_label(group)} {v.format(with_unit=False)}"
+                    for group, v in zip(matches, values, strict=True)
                     if v is not None
                 ),
             )
             continue
+        if code in MEDICAL and summed.mismatch and _medical_agrees(lines, func):
+            # 上海: no 2101103 line, 行政单位医疗 carries 30110 + 30111 (6,100,000 = 4,220,000 + 1,880,000)
+            continue
         yield from _same(
             ctx,
-            line.total,
+            total,
             expected,
             line_location(ctx, economic, line, "total"),
-            f"基本支出表 {row_label(line)}",
+            place,
             f"一般公共预算支出表 {names}（基本支出）",
         )
+
+
+MEDICAL = ("30110", "30111")  # 职工基本医疗 and 公务员医疗补助: one group of 项 (2101101–2101103)
+MEDICAL_ITEMS = ("2101101", "2101102", "2101103")
+
+
+def _medical_agrees(lines: list[Line], func: Mapping[str, list[Line]]) -> bool:
+    """The medical contributions as a whole match the medical 项 as a whole, however the
+    document split 30110 / 30111 between 行政单位医疗, 事业单位医疗 and 公务员医疗补助."""
+    economic = [
+        ln.total
+        for code, pattern in zip(MEDICAL, (re.compile(r"基本医疗"), re.compile(r"医疗补助")), strict=True)
+        if (first := economic_line(lines, code, pattern)) is not None
+        for ln in lines
+        if ln.code == first.code and ln.total is not None
+    ]
+    functional = [v for c in MEDICAL_ITEMS for ln in func.get(c, []) if (v := _basic(ln)) is not None]
+    if not economic or not functional:
+        return False
+    # exactly: the same money split otherwise, not two figures a rounding apart
+    whole, parts = add_up(functional), add_up(economic)
+    return whole is not None and parts is not None and whole.to(parts.unit).amount == parts.amount
+
+
+def _basic(line: Line) -> Money | None:
+    return line.basic if "basic" in line.values else line.total
+
+
+def _code_label(group: list[Line]) -> str:
+    """A row's code and name, with its unit where one unit's row is meant; the code alone
+    stands for the sum over the units of a table printed per 预算单位."""
+    if len(group) == 1:
+        return row_label(group[0])
+    first = group[0]
+    return f"{first.code} {squash(first.name)}（各单位合计）"
 
 
 NAME_TEMPLATE = "{place} 写作“{actual}”，{other_place} 写作“{expected}”"
