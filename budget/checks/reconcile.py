@@ -46,12 +46,14 @@ def _same(
     place: str,
     other_place: str,
     severity: Severity = Severity.RULE,
+    rounded: int | None = None,
 ) -> Iterator[Finding]:
-    """Two printings of one figure: a finding when they differ (blank and zero agree)."""
+    """Two printings of one figure: a finding when they differ (blank and zero agree);
+    ``rounded``: how many rounded figures ``expected`` adds up, when it is a sum."""
     unit = ctx.unit
     a = actual if actual is not None else zero(unit)
     b = expected if expected is not None else zero(unit)
-    comparison = compare(a, b)
+    comparison = compare_sum(a, [b], rounded) if rounded else compare(a, b)
     if not comparison.mismatch:
         return
     fields = {
@@ -237,13 +239,30 @@ def income_equals_expenditure(ctx: Context) -> Iterator[Finding]:
     brought = _carried_in(ctx) if carried is not None and "carried_in" not in keys_of(income) else None
     if received is not None and brought is not None:
         received = Money(received.amount + brought.to(received.unit).amount, received.unit)
+    # and its summary balances them with 使用非财政拨款结余 (income) and 结余分配 (spending)
+    surplus_used = _summary_figure(ctx, "income", SURPLUS_USED) if brought is not None else None
+    distributed = _summary_figure(ctx, "expenditure", DISTRIBUTED) if brought is not None else None
+    if received is not None and surplus_used is not None:
+        received = Money(received.amount + surplus_used.to(received.unit).amount, received.unit)
+    if spent is not None and distributed is not None:
+        spent = Money(spent.amount + distributed.to(spent.unit).amount, spent.unit)
     for found in _same(
         ctx,
         received,
         spent,
         line_location(ctx, table, income, "total"),
-        "收入总表 合计" + ("（加年初结转和结余）" if brought is not None else ""),
-        "支出总表 合计" + ("（加结转下年）" if carried is not None else ""),
+        "收入总表 合计"
+        + ("（加使用非财政拨款结余）" if surplus_used is not None else "")
+        + ("（加年初结转和结余）" if brought is not None else ""),
+        "支出总表 合计"
+        + ("（加结余分配）" if distributed is not None else "")
+        + ("（加结转下年）" if carried is not None else ""),
+        # each side a sum of rounded rows: the envelope counts them
+        rounded=sum(
+            x is not None for x in (income.total, brought, surplus_used, expenditure.total, carried, distributed)
+        )
+        if surplus_used is not None or distributed is not None
+        else None,
     ):
         surplus = found.difference is not None and found.difference > 0
         # more income than spending may be carried over or left unallocated (决算: the year-end balance);
@@ -260,6 +279,20 @@ def _carried_in(ctx: Context) -> Money | None:
     line = next(
         (ln for ln in summary.lines if ln.side in (None, "income") and CARRIED_IN.search(squash(ln.name))), None
     )
+    value = main_value(line) if line is not None else None
+    return value if value is not None and value.amount != 0 else None
+
+
+SURPLUS_USED = re.compile(r"使用非财政拨款结余|用事业基金弥补收支差额")
+DISTRIBUTED = re.compile(r"^结余分配")
+
+
+def _summary_figure(ctx: Context, side: str, pattern: re.Pattern[str]) -> Money | None:
+    """A 收支总表 row's figure by its name, on one side; None when blank or not printed."""
+    summary = ctx.doc.table(TableKind.SUMMARY)
+    if summary is None:
+        return None
+    line = next((ln for ln in summary.lines if ln.side in (None, side) and pattern.search(squash(ln.name))), None)
     value = main_value(line) if line is not None else None
     return value if value is not None and value.amount != 0 else None
 
@@ -334,13 +367,18 @@ def _basic_against_economic(ctx: Context) -> Iterator[Finding]:
     g, e = general.total_line(), economic.total_line()
     if g is None or e is None or "basic" not in g.values:
         return
+    whole, place, rounded = e.total, "基本支出表 合计", None
+    if "total" not in e.values and e.personnel is not None and e.public is not None:
+        # a 决算 prints 人员经费合计 and 公用经费合计 and no 合计 of both: the basic total is their sum
+        whole, place, rounded = e.personnel + e.public, "基本支出表 人员经费合计 + 公用经费合计", 2
     yield from _same(
         ctx,
         g.basic,
-        e.total,
+        whole,
         line_location(ctx, general, g, "basic"),
         "一般公共预算支出表 合计（基本支出）",
-        "基本支出表 合计",
+        place,
+        rounded=rounded,
     )
 
 

@@ -13,7 +13,7 @@ from loaders.blocks import Block, LoadError
 from loaders.recognize.assemble import assemble, document_money_unit, names_a_table
 from loaders.recognize.classify import is_code_label
 from loaders.recognize.levels import coded_levels, with_levels
-from loaders.recognize.listings import assets, organisations, procurement
+from loaders.recognize.listings import assets, directory_notes, organisations, procurement
 from loaders.recognize.tables import to_table
 from loaders.recognize.text import squash
 from loaders.recognize.three_public import three_public as _three_public
@@ -48,7 +48,7 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
             "no standard budget table found",
         )
     by_name = coded_levels(tables)
-    tables = [with_levels(t, by_name) for t in tables]
+    tables = directory_notes([with_levels(t, by_name) for t in tables])
     unit = _unit(context, tables, sections, money_unit)
     context.notes += _code_notes(tables)
     functional_at = _source(tables, _FUNCTIONAL_SOURCES, "2")

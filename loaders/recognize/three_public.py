@@ -125,10 +125,31 @@ def _row_to_read(rows: list[list[str]], unit) -> list[str] | None:
     dated = [(int(m.group(1)), row) for row in with_amounts for c in row if (m := year.match(squash(c)))]
     if dated:
         return max(dated, key=lambda d: d[0])[1]
+    # Rows 预算数 / 决算数 (a 决算's table: the year's budget above what was spent): the
+    # 决算数 is the year's figure; "2024年预算数" under "2023年决算数" is the later year's.
+    stages = [(_stage_rank(_row_label(row)), row) for row in with_amounts]
+    ranked = [(rank, row) for rank, row in stages if rank is not None]
+    if len(ranked) >= 2:
+        return max(ranked, key=lambda d: d[0])[1]
     return with_amounts[0]
 
 
 _CHINESE_NUMERAL = re.compile(r"[一二三四五六七八九十]+")
+
+
+_STAGE_ROW = re.compile(r"^(?:((?:19|20)\d{2})年度?)?(?:全年|年初|调整后?)?(预算|决算|执行)(?:数|金额)?$")
+
+
+def _row_label(row: list[str]) -> str:
+    return next((squash(c) for c in row if c and not is_number(c)), "")
+
+
+def _stage_rank(label: str) -> tuple[int, int] | None:
+    """(year, 决算/执行 over 预算) of a row labelled as a stage of the year's money; None otherwise."""
+    m = _STAGE_ROW.match(label)
+    if m is None:
+        return None
+    return (int(m.group(1) or 0), 0 if m.group(2) == "预算" else 1)
 
 
 def three_public_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line, ...]:
@@ -179,13 +200,23 @@ def three_public_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Lin
     return tuple(out)
 
 
+def _own_amount(line: Line) -> Money | None:
+    """The item's figure: its 合计, else this year's amount (a 决算数 beside the year's
+    budget, qualified "budget…"; "2026年预算数" beside "amount@2025"), else its first column."""
+    for key in ("total", "amount"):
+        if key in line.values:
+            return line.values[key]
+    own = [k for k in line.values if not k.startswith("budget")]
+    return line.values[own[0] if own else next(iter(line.values), "")] if line.values else None
+
+
 def three_public(table: Table | None) -> ThreePublic | None:
     if table is None or table.empty:
         return None
     found: dict[str, Money | None] = {}
     for line in table.lines:
         if line.code and line.code not in found:
-            found[line.code] = line.values.get("total", next(iter(line.values.values()), None))
+            found[line.code] = _own_amount(line)
     if "total" not in found and "table_total" in found and not {"meeting", "training"} & set(found):
         found["total"] = found["table_total"]  # the table holds nothing but 三公: its 合计 is theirs
     items = [found.get(k) for k in ("overseas", "vehicles", "reception")]
