@@ -112,21 +112,29 @@ _NARRATIVE_WORDS = (
 )
 
 
+_BUDGET_WORD = re.compile(r"[预决]算")
+_AMOUNT_IN_TEXT = re.compile(r"\d[\d,.]*\s*万?元")
+
+
 def is_budget_narrative(sections: list[Section]) -> bool:
     """A 情况说明 without tables: budget words and amounts under headings of its own (a
     listing that merely quotes disclosures, such as a corpus manifest, has no headings)."""
     if sum(1 for s in sections if s.heading.strip()) < 2:
         return False
     text = "".join(squash(f"{s.heading}{s.text}") for s in sections)
-    if not re.search(r"[预决]算", text) or not re.search(r"\d[\d,.]*\s*万?元", text):
+    if not _BUDGET_WORD.search(text) or not _AMOUNT_IN_TEXT.search(text):
         return False
     return sum(1 for word in _NARRATIVE_WORDS if word in text) >= 4
+
+
+_WAN_YUAN_AMOUNT = re.compile(r"\d\s*万元")
+_YUAN_AMOUNT = re.compile(r"\d\s*元")
 
 
 def _narrative_money_unit(sections: list[Section]) -> MoneyUnit:
     """The unit the narrative speaks in, when there is no table to say it."""
     text = "".join(s.text for s in sections)
-    wan, yuan = len(re.findall(r"\d\s*万元", text)), len(re.findall(r"\d\s*元", text))
+    wan, yuan = len(_WAN_YUAN_AMOUNT.findall(text)), len(_YUAN_AMOUNT.findall(text))
     return MoneyUnit.YUAN if yuan - wan > wan else MoneyUnit.WAN_YUAN
 
 

@@ -187,9 +187,12 @@ _QUALIFYING = {"carried_in", "carried_out", "procurement", "change"}
 _PRIOR = re.compile(r"上年(?:预算|执行|决算|数|年初)|上年度")
 
 
+_PRIOR_BALANCE = re.compile(r"上年(?:结转|结余|实户)")
+
+
 @functools.lru_cache(maxsize=4096)  # a header's words recur in every table of its kind
 def _word_key(part: str, kind: TableKind) -> str | None:
-    if _PRIOR.search(part) and not re.search(r"上年(?:结转|结余|实户)", part):
+    if _PRIOR.search(part) and not _PRIOR_BALANCE.search(part):
         return "prior"
     if part.startswith("其中"):
         key = _word_key(part[2:].lstrip(":："), kind) if len(part) > 3 else None
@@ -222,12 +225,15 @@ _UNIT_NAME = re.compile(r"^(?:预算|二级预算|资金使用)?(?:单位|部门
 _TEXT = re.compile(r"备注|说明|简介|目标|内容|依据|序号|行次|栏次|计量单位|规格|型号|年度$|^年份$|^时间$|指标")
 
 
+_TRAILING_BRACKET = re.compile(r"(?<=.)[（(][^（()）]*[）)]$")
+
+
 @functools.lru_cache(maxsize=4096)  # asked of every label, several times per table
 def column_role(label: str) -> str:
     """What a column holds, from its header: "code" (a classification code), "name",
     "unit_code", "unit" (the 预算单位 a row is about), "text" (notes, goals) or "money"."""
     last = squash(label.split("/")[-1])
-    last = re.sub(r"(?<=.)[（(][^（()）]*[）)]$", "", last)  # "支出功能分类科目（按大类）"
+    last = _TRAILING_BRACKET.sub("", last)  # "支出功能分类科目（按大类）"
     if _UNIT_CODE.search(last):
         return "unit_code"
     if "编码" in last or "代码" in last or last in {"类", "款", "项", "科目编码", "款项"}:

@@ -31,10 +31,13 @@ _THREE_PUBLIC_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
+_OF_WHICH = re.compile(r"^其中[:：](?=[（(]?[一二三四五六七八九十\d]+[）)、.．])")
+
+
 def _three_public_key(text: str) -> str | None:
     words = squash(text)
     # "其中：（一）因公出国（境）支出" lists the items under the total: an item, numbered
-    words = re.sub(r"^其中[:：](?=[（(]?[一二三四五六七八九十\d]+[）)、.．])", "", words)
+    words = _OF_WHICH.sub("", words)
     if words.startswith("其中") and "购置费" not in words:
         return None  # "其中：教学科研人员因公出国（境）费" is a part of an item
     if words.startswith("其他因公出国"):
@@ -72,6 +75,9 @@ def _item_of(part: str) -> str | None:
     return None
 
 
+_YEAR_LABEL = re.compile(r"(?:19|20)\d{2}年.*")
+
+
 def _column_items(labels: list[str]) -> list[tuple[str | None, tuple[str, ...]]]:
     """Per column: the item it holds and the parts that say which variant of it (year,
     预算数/决算数, fund, change)."""
@@ -85,7 +91,7 @@ def _column_items(labels: list[str]) -> list[tuple[str | None, tuple[str, ...]]]
             if found is not None:
                 item, at = found, k
                 break
-            if _SUBTOTAL.match(parts[k]) or _FUND.search(parts[k]) or re.fullmatch(r"(?:19|20)\d{2}年.*", parts[k]):
+            if _SUBTOTAL.match(parts[k]) or _FUND.search(parts[k]) or _YEAR_LABEL.fullmatch(parts[k]):
                 continue
         if item is None and any(_SUBTOTAL.match(p) for p in parts):
             item = "table_total"  # the table's own 合计: the 三公 total only with nothing else beside it
@@ -95,12 +101,15 @@ def _column_items(labels: list[str]) -> list[tuple[str | None, tuple[str, ...]]]
     return out
 
 
+_YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})年")
+
+
 def _variant_rank(variant: tuple[str, ...]) -> tuple[int, int, int]:
     """Higher is better: not a change column, the latest year, 决算数 over 预算数, 当年 over 上年."""
     text = "".join(variant)
     if _CHANGE.search(text.replace("上年结转", "")) and "当年" not in text:
         return (-1, 0, 0)
-    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", text)]
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
     return (0, max(years, default=0), 1 if "决算" in text else 0)
 
 
@@ -125,6 +134,9 @@ def _row_to_read(rows: list[list[str]], unit) -> list[str] | None:
     return with_amounts[0]
 
 
+_CHINESE_NUMERAL = re.compile(r"[一二三四五六七八九十]+")
+
+
 _STAGE_ROW = re.compile(r"^(?:((?:19|20)\d{2})年度?)?(?:全年|年初|调整后?)?(预算|决算|执行)(?:数|金额)?$")
 
 
@@ -145,9 +157,7 @@ def three_public_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Lin
     lines: list[Line] = []
     money_cols = [i for i, k in enumerate(keys) if k]
     for r, row in enumerate(rows):
-        name_cell = next(
-            (c for c in row if c and not is_number(c) and not re.fullmatch(r"[一二三四五六七八九十]+", c)), ""
-        )
+        name_cell = next((c for c in row if c and not is_number(c) and not _CHINESE_NUMERAL.fullmatch(c)), "")
         item = _three_public_key(name_cell) if name_cell else None
         if item:
             values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
