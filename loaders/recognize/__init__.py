@@ -35,10 +35,9 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
     tables: list[Table] = []
     performance: list[PerformanceProject] = []
     for g in grids:
-        table, project = to_table(g, money_unit, len(tables))
+        table, projects = to_table(g, money_unit, len(tables))
         tables.append(table)
-        if project is not None:
-            performance.append(project)
+        performance += projects
     kinds = {t.kind for t in tables}
     # A disclosure published in parts is valid part by part: the 情况说明 alone (its
     # sections and text rules), a separate 绩效目标表 or 政府采购 file.

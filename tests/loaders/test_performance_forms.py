@@ -68,8 +68,8 @@ def test_the_comparison_column_before_the_value_is_not_the_value():
 @needs_corpus
 def test_changsha_forms_carry_the_unit_of_their_unit_column():
     d = load((CORPUS / "changsha_01.pdf").read_bytes(), "changsha_01.pdf")
-    project, whole = d.performance
-    assert project.indicators[2].level3 == "总成本" and project.indicators[2].target == "≤35.78万元"
+    project, *_, whole = d.performance
+    assert project.indicators[0].level3 == "总成本" and project.indicators[0].target == "≤35.78万元"
     assert whole.indicators[0].level3 == "基本支出不超预算（不含年中调整数）"
     assert whole.indicators[0].target == "≤1517.95万元"
     assert not [f for f in findings(d, "PERF-QUANT") if f.template == "no_unit"]
