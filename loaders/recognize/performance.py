@@ -99,8 +99,8 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
             in_block, below = False, None
             continue  # printed again: at the top of the next page, or over the next project's indicators
         if below is not None and (at is None or in_block):
-            below = _read_below(draft, row, below)
-            if below is None:
+            read, below = _read_below(draft, row, below)
+            if read:
                 continue
         first = next(w for w in words if w)
         if at is None:
@@ -185,8 +185,10 @@ def _read_labels(draft: _Draft, row: list[str], words: list[str], unit: MoneyUni
             draft.name = rest[0][1]
     elif "目标" in label and "指标" not in label:
         heads = [(i, words[i]) for i, _ in rest]
-        if all(len(w) <= 12 for _, w in heads) and any("目标" in w for _, w in heads[:2]) and (
-            len(heads) >= 2 or heads[0][1].endswith("目标")
+        if (
+            all(len(w) <= 12 for _, w in heads)
+            and any("目标" in w for _, w in heads[:2])
+            and (len(heads) >= 2 or heads[0][1].endswith("目标"))
         ):
             # "总体目标 | 实施期总目标 | 年度总目标", "年度总体目标完成情况 | 预期目标 | 实际完成情况",
             # "总体目标 | 年度目标" over the goals
@@ -233,20 +235,23 @@ def _unit_of(label: str, unit: MoneyUnit) -> MoneyUnit:
 _YUAN_LABEL = re.compile(r"[（(]元[)）]|单位[:：]元")
 
 
-def _read_below(draft: _Draft, row: list[str], below: _Below) -> _Below | None:
-    """The value under a label of the row before; the label stays pending over sub-header rows
-    ("合计 | 基本支出 | 项目支出" between 预算支出总额 and its figure) for amounts."""
+def _read_below(draft: _Draft, row: list[str], below: _Below) -> tuple[bool, _Below | None]:
+    """The value under a label of the row before: (whether the row was read, the label still
+    waiting). An amount's label waits over sub-header rows ("合计 | 基本支出 | 项目支出" between
+    预算支出总额 and its figure)."""
     cell = row[below.column] if below.column < len(row) else ""
     if below.what == "goal":
         if cell.strip():
             draft.add_goals(cell)
-        return None
+        return True, None
     amount = parse_amount(cell, below.unit)
     if amount is not None:
         if draft.amount is None:
             draft.amount = amount
-        return None
-    return below if not cell.strip() or not any(parse_amount(c, below.unit) for c in row) else None
+        return True, None
+    if not cell.strip() and not any(parse_amount(c, below.unit) for c in row):
+        return True, below
+    return False, None
 
 
 def _labelled_amount(rest: list[tuple[int, str]], words: list[str], unit: MoneyUnit) -> Money | None:

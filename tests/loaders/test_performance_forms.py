@@ -5,6 +5,7 @@ Each layout is built as a small Word document and read off a real corpus file.""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,106 @@ def test_chongqing_form_over_two_pages_with_a_stray_stop_in_its_unit_header():
     form = next(p for p in d.performance if p.name == "市工业和信息化专项")
     assert form.indicators[0].level3 == "全市软件和信息服务业产值规模" and form.indicators[0].target == "≥5600亿元"
     assert len(form.indicators) == 16 and "指标名称" not in [i.level3 for i in form.indicators]
+
+
+# ---------------------------------------------------------------- several projects in one form
+
+
+def test_a_project_column_whose_value_changes_starts_the_next_project():
+    """长沙 项目支出绩效目标表: 单位（项目）名称 | 资金总额 | 绩效目标 beside the indicators, each
+    project's cells merged down its rows; the 合计 and the unit's own line come first, and a
+    project's line is printed again at the top of the next page."""
+    goal = "根据年终考核及综合评价情况，分档次将信访工作经费调拨至各区县（市）。"
+    rows = [
+        [Span(h, rows=2) for h in ("单位编码", "单位（项目）名称", "资金总额", "绩效目标")]
+        + [Span("绩效指标", cols=6)],
+        ["一级指标", "二级指标", "三级指标", "指标值", "度量单位", "指标值类型"],
+        ["合计", "", "45.99", "", "", "", "", "", "", ""],
+        ["126001", "长沙市信访局", "45.99", "", "", "", "", "", "", ""],
+        [Span("126001", rows=2), Span("基层及其他信访业务工作经费专项", rows=2), Span("35.78", rows=2)]
+        + [Span(goal, rows=2), "成本指标", "经济成本指标", "总成本", "35.78", "万元", "≤"],
+        ["产出指标", "数量指标", "调拨经费单位数", "10", "个", "≥"],
+        ["126001", "基层及其他信访业务工作经费专项", "35.78", goal, "产出指标", "时效指标", "区县经费调拨及时性"]
+        + ["按时", "", "定性"],
+        [Span("", rows=2), Span("人民来访接待中心及特护期运行专项", rows=2), Span("10.21", rows=2)]
+        + [
+            Span("按时优质搞好来访接访中心设施设备维修。", rows=2),
+            "成本指标",
+            "经济成本指标",
+            "总成本",
+            "10.21",
+            "万元",
+            "≤",
+        ],
+        ["", "社会成本指标", "不适用社会成本指标", "无", "", "定性"],
+    ]
+    d = read("单位：万元", "2026年项目支出绩效目标表", rows)
+    assert [(p.name, p.amount.amount, p.goals, len(p.indicators)) for p in d.performance] == [
+        ("基层及其他信访业务工作经费专项", Decimal("35.78"), (goal,), 3),
+        ("人民来访接待中心及特护期运行专项", Decimal("10.21"), ("按时优质搞好来访接访中心设施设备维修。",), 2),
+    ]
+    second = d.performance[1].indicators[1]
+    assert (second.level1, second.level2, second.level3) == ("成本指标", "社会成本指标", "不适用社会成本指标")
+
+
+def test_a_unit_name_column_is_no_project_column():
+    """长沙 部门整体支出绩效目标表: 单位名称 | 资金总额 | 整体绩效目标 beside the indicators name the
+    unit whose whole spending the form is about: one form, titled by its year, with that money."""
+    rows = [
+        [Span(h, rows=2) for h in ("单位编码", "单位名称", "资金总额", "整体绩效目标")]
+        + [Span("部门整体支出年度绩效目标", cols=5)],
+        ["一级指标", "二级指标", "三级指标", "指标值类型", "指标值"],
+        [Span("126001", rows=2), Span("长沙市信访局", rows=2), Span("1,935.36", rows=2)]
+        + [
+            Span("推动信访法治化工作进一步走深走实", rows=2),
+            "成本指标",
+            "经济成本指标",
+            "项目支出控制数",
+            "≤",
+            "417.41",
+        ],
+        ["产出指标", "数量指标", "接待走访群众数量", "≥", "3000"],
+    ]
+    d = read("单位：万元", "2026年部门整体支出绩效目标表", rows)
+    (form,) = d.performance
+    assert (form.name, form.amount.amount, form.goals, len(form.indicators)) == (
+        "2026年部门整体支出",
+        Decimal("1935.36"),
+        ("推动信访法治化工作进一步走深走实",),
+        2,
+    )
+
+
+@needs_corpus
+def test_changsha_project_forms_are_read_project_by_project():
+    d = load((CORPUS / "changsha_01.pdf").read_bytes(), "changsha_01.pdf")
+    assert [(p.amount.amount, len(p.indicators), len(p.goals) > 0) for p in d.performance] == [
+        (Decimal("35.78"), 16, True),
+        (Decimal("10.22"), 16, True),
+        (Decimal("102.80"), 23, True),
+        (Decimal("138.11"), 21, True),
+        (Decimal("1935.36"), 25, True),
+    ]
+    d = load((CORPUS / "changsha_02.pdf").read_bytes(), "changsha_02.pdf")
+    assert all(p.name for p in d.performance)  # the forms carry no title: every name is the project's own
+    upkeep = next(p for p in d.performance if p.name == "大院运行和维修经费")
+    assert upkeep.amount.amount == Decimal("2791.51")
+    assert "日常运转服务覆盖建筑面积" in [i.level3 for i in upkeep.indicators]
+    assert not [f for f in run(d).findings if f.rule.startswith("PERF") and f.params.get("project") == ""]
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    "name, projects, first, amount, indicators",
+    [
+        ("beijing_greening_part2.pdf", 15, "11000025T000003353562-千家万盆鲜花祝福祖国", Decimal("30.00"), 6),
+        ("beijing_meteo_part2.pdf", 16, None, None, None),
+    ],
+)
+def test_beijing_project_forms_name_each_project(name, projects, first, amount, indicators):
+    d = load((CORPUS / name).read_bytes(), name)
+    forms = [p for p in d.performance if "预算13表" not in p.name]
+    assert len(forms) == projects and all(p.name.startswith("110000") and p.amount and p.goals for p in forms)
+    if first:
+        assert (forms[0].name, forms[0].amount.amount, len(forms[0].indicators)) == (first, amount, indicators)
+    assert None not in [i.level1 for p in forms for i in p.indicators]  # no sub-header line read as one
