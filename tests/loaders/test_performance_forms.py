@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from budget.checks import run
+from budget.model import Money, MoneyUnit
 from budget.export.contract import disclosure_to_dict
 from loaders import load
 from tests.writers import Span, docx_of
@@ -193,6 +194,30 @@ def test_a_second_form_block_and_a_repeated_header_are_no_indicators():
         ("满意度指标", "服务对象满意度（%）", "≥90"),
         ("产出指标", "客观题报考人数（人）", "≥16000"),
     ]
+    # the block printed again starts the next project, with its own money and goal
+    meeting, exam = d.performance
+    assert (meeting.name, meeting.amount, len(meeting.indicators)) == ("法治建设会议", None, 2)
+    assert (exam.name, exam.amount.amount, exam.goals, len(exam.indicators)) == (
+        "国家统一法律职业资格考试",
+        Decimal("360.77"),
+        ("完成考试机位、场地的保障",),
+        1,
+    )
+
+
+@needs_corpus
+def test_xian_two_projects_printed_in_one_grid_are_two():
+    """xian_04 p. 58: 法治建设会议's form ends and 国家统一法律职业资格考试's block follows in the same grid."""
+    d = load((CORPUS / "xian_04.pdf").read_bytes(), "xian_04.pdf")
+    forms = {p.name: p for p in d.performance}
+    meeting, exam = forms["法治建设会议"], forms["国家统一法律职业资格考试"]
+    assert (meeting.amount.amount, len(meeting.indicators)) == (Decimal("20.09"), 8)
+    assert (exam.amount.amount, len(exam.indicators), exam.indicators[0].level3) == (
+        Decimal("360.77"),
+        15,
+        "考试机位、场地租赁费（万元）",
+    )
+    assert exam.amount.unit == MoneyUnit.WAN_YUAN  # "资金金额（万元）"
 
 
 @needs_corpus
@@ -305,3 +330,88 @@ def test_beijing_project_forms_name_each_project(name, projects, first, amount, 
     if first:
         assert (forms[0].name, forms[0].amount.amount, len(forms[0].indicators)) == (first, amount, indicators)
     assert None not in [i.level1 for p in forms for i in p.indicators]  # no sub-header line read as one
+
+
+# ---------------------------------------------------------------- levels joined in one cell (北京 预算13表)
+
+WHOLE_JOINED = [
+    [Span("部门名称", cols=2), "首都绿化委员会办公室", "", "", ""],
+    [Span("总体资金情况（万元）", cols=2, rows=3), "预算支出总额", Span("财政拨款", cols=3)],
+    ["", "合计", "基本支出", "项目支出"],
+    ["5,133.737491", "5,133.737491", "950.088291", "4,183.649200"],
+    [Span("整体绩效目标", cols=2), Span("在市委市政府和首都绿化委员会的坚强领导下，认真贯彻落实。", cols=4)],
+    ["", "活动", "绩效指标", "指标性质", "指标值", "度量单位"],
+    ["", "重大植树活动保障", "产出指标数量指标白皮松、车梁木等花卉苗木", "＝", "413200", "株"],
+    ["", "全民义务植树补助", "成本指标经济成本指标国市级基地一等补助", "≤", "100", "万元"],
+    ["", "全民义务植树补助", "效益指标社会效益指标推动义务植树创新组织形式", "定性", "效果显著", ""],
+]
+
+
+def test_levels_and_name_printed_in_one_indicator_cell_are_split():
+    d = read("预算13表 部门整体支出绩效目标表（2026年度）", WHOLE_JOINED)
+    (form,) = d.performance
+    assert [(i.level1, i.level2, i.level3, i.target) for i in form.indicators] == [
+        ("产出指标", "数量指标", "白皮松、车梁木等花卉苗木", "=413200株"),
+        ("成本指标", "经济成本指标", "国市级基地一等补助", "≤100万元"),
+        ("效益指标", "社会效益指标", "推动义务植树创新组织形式", "效果显著"),
+    ]
+    assert form.goals == ("在市委市政府和首都绿化委员会的坚强领导下，认真贯彻落实。",)
+    assert form.amount == Money(Decimal("5133.737491"), MoneyUnit.WAN_YUAN)  # under 预算支出总额
+
+
+def test_a_name_cell_not_starting_with_a_level_is_kept_whole():
+    rows = [r[:] for r in WHOLE_JOINED]
+    rows[6] = ["", "重大植树活动保障", "白皮松、车梁木等花卉苗木", "＝", "413200", "株"]
+    d = read("预算13表 部门整体支出绩效目标表（2026年度）", rows)
+    first = d.performance[0].indicators[0]
+    assert (first.level1, first.level2, first.level3) == (None, None, "白皮松、车梁木等花卉苗木")
+
+
+@needs_corpus
+def test_beijing_whole_department_form_has_its_indicators():
+    d = load((CORPUS / "beijing_greening_part2.pdf").read_bytes(), "beijing_greening_part2.pdf")
+    whole = d.performance[-1]
+    assert whole.name.startswith("预算13表") and len(whole.indicators) == 54  # 0 before
+    assert (whole.indicators[0].level1, whole.indicators[0].level2, whole.indicators[0].target) == (
+        "产出指标",
+        "数量指标",
+        "=413200株",
+    )
+    assert whole.amount.amount == Decimal("5133.737491")
+    assert whole.goals[0].startswith("在市委市政府和首都绿化委员会的坚强领导下")  # was "良好", a target
+
+
+# ---------------------------------------------------------------- goals and money printed under their labels
+
+BLOCK = [
+    ["项目名称", "社科院院落提升改造维修项目", "", ""],
+    ["资金金额（万元）", "实施期资金总额：", "28.5", ""],
+    ["总体目标", "年度目标", "", ""],
+    ["", "完成院落地面、锅炉房、花坛整修等修缮工程", "", ""],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "修缮面积（平方米）", "≥800"],
+]
+
+
+def test_a_goal_under_its_sub_label_and_money_in_the_labels_unit():
+    d = read("单位：元", "部门专项业务经费绩效目标表", BLOCK)
+    (form,) = d.performance
+    assert form.goals == ("完成院落地面、锅炉房、花坛整修等修缮工程",)  # not "年度目标"
+    assert form.amount == Money(Decimal("28.5"), MoneyUnit.WAN_YUAN)  # the label's unit, not the page's
+
+
+def test_a_self_evaluation_reads_the_expected_goal_and_no_money_of_two_budgets():
+    """自评表: 预期目标 | 实际完成情况 side by side, 年初预算数 | 全年预算数 under 项目资金."""
+    rows = [
+        ["项目名称", "信访干部培训专项", "", "", ""],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数"],
+        ["", "年度资金总额：", "180.61", "180.03", "180.03"],
+        ["年度总体目标", "预期目标", "", "实际完成情况", ""],
+        ["", "分级分类抓好信访系统干部培训", "", "全年开展综合班次4期", ""],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+        ["产出指标", "数量指标", "培训班次", "≥4期", "4期"],
+    ]
+    d = read("信访干部培训专项项目绩效自评表", rows)
+    (form,) = d.performance
+    assert form.goals == ("分级分类抓好信访系统干部培训",)  # not the 实际完成情况 header
+    assert form.amount is None  # which budget the targets were set by is not printed
