@@ -48,6 +48,7 @@ class _Draft:
     amount: Money | None = None
     indicators: list[Indicator] = field(default_factory=list)
     page: int | None = None
+    cells: list[str] = field(default_factory=list)  # the goal cells read, as printed
 
     def add_goals(self, text: str) -> None:
         if _PLACEHOLDER_GOAL.match(squash(text)):
@@ -55,6 +56,19 @@ class _Draft:
         for line in text.split("\n"):
             if line.strip() and line not in self.goals:  # a merged cell is printed again on each page
                 self.goals.append(line)
+
+    def add_goal_cell(self, text: str) -> None:
+        """A project's goal cell beside its indicators: printed again on each page it spans, the
+        same text where it fits on one page, else the rest of it (the last goal goes on)."""
+        if text in self.cells:
+            return
+        if self.cells and self.goals:
+            first, *more = [line for line in text.split("\n") if line.strip()] or [""]
+            self.goals[-1] += first
+            self.goals += more
+        else:
+            self.add_goals(text)
+        self.cells.append(text)
 
 
 _PLACEHOLDER_GOAL = re.compile(r"^(?:目标\d*[:：]?|[.。…·、,，;；])+$")
@@ -134,7 +148,7 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
             if beside.amount is not None and draft.amount is None and beside.amount < len(row):
                 draft.amount = parse_amount(row[beside.amount], _unit_of(beside.amount_label, unit))
             if beside.goal is not None and beside.goal < len(row) and row[beside.goal].strip():
-                draft.add_goals(row[beside.goal])
+                draft.add_goal_cell(row[beside.goal])
         n = len(row)
         level1, level2, level3, description, target, basis, measure, sense = (
             (row[i] or None) if i is not None and i < n else None for i in at
@@ -232,6 +246,7 @@ def _unit_of(label: str, unit: MoneyUnit) -> MoneyUnit:
     return unit
 
 
+_SENTENCE_STOP = re.compile(r"[。；;，,]")
 _YUAN_LABEL = re.compile(r"[（(]元[)）]|单位[:：]元")
 
 
@@ -294,7 +309,7 @@ def _project_columns(g: WorkingGrid, r: int, at: list[int | None]) -> _ProjectCo
     return _ProjectColumns(
         name=first(lambda h: "项目" in h.split("/")[-1] and ("名称" in h or h.split("/")[-1] == "项目")),
         amount=amount,
-        goal=first(lambda h: "目标" in h),
+        goal=first(lambda h: "目标" in h.split("/")[-1]),
         amount_label=labels[amount] if amount is not None else "",
     )
 
@@ -305,7 +320,7 @@ def _is_column_header_row(row: list[str]) -> bool:
     cells = [squash(c) for c in row if squash(c)]
     return (
         len(cells) >= 2
-        and all(len(c) <= 16 for c in cells)  # headers are short; a value row is not
+        and all(len(c) <= 16 and not _SENTENCE_STOP.search(c) for c in cells)  # headers are short words
         and not _BLOCK_LABEL.match(cells[0])
         and "目标" not in cells[0]
         and not any(parse_amount(c, MoneyUnit.YUAN) for c in cells)

@@ -406,12 +406,33 @@ def test_a_self_evaluation_reads_the_expected_goal_and_no_money_of_two_budgets()
         ["项目名称", "信访干部培训专项", "", "", ""],
         ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数"],
         ["", "年度资金总额：", "180.61", "180.03", "180.03"],
-        ["年度总体目标", "预期目标", "", "实际完成情况", ""],
-        ["", "分级分类抓好信访系统干部培训", "", "全年开展综合班次4期", ""],
+        ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+        ["", "分级分类抓好信访系统干部培训", "", "", "总体上完成了设定目标"],
         ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
         ["产出指标", "数量指标", "培训班次", "≥4期", "4期"],
     ]
     d = read("信访干部培训专项项目绩效自评表", rows)
     (form,) = d.performance
-    assert form.goals == ("分级分类抓好信访系统干部培训",)  # not the 实际完成情况 header
+    # not the 实际完成情况 header, nor the 实际完成值 column under the line that says "完成了设定目标"
+    assert form.goals == ("分级分类抓好信访系统干部培训",)
     assert form.amount is None  # which budget the targets were set by is not printed
+
+
+def test_a_goal_cell_over_two_pages_goes_on_where_the_project_line_is_printed_again():
+    """A project's merged goal cell printed on two pages: the next page's line holds the rest."""
+    rows = [
+        ["单位（项目）名称", "资金总额", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [
+            "信访业务工作专项",
+            "138.11",
+            "1.认真做好群众走访接待工作；2.推动",
+            "成本指标",
+            "经济成本指标",
+            "总成本",
+            "≤138.11万元",
+        ],
+        ["信访业务工作专项", "138.11", "信访问题化解。", "产出指标", "数量指标", "化解信访问题数量", "≥4000件"],
+    ]
+    (project,) = read("单位：万元", "项目支出绩效目标表", rows).performance
+    assert project.goals == ("1.认真做好群众走访接待工作；2.推动信访问题化解。",)
+    assert len(project.indicators) == 2
