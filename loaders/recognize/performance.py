@@ -9,7 +9,7 @@ a 项目名称 column beside the indicators whose value changes from one project
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from budget.model import Indicator, Money, MoneyUnit, PerformanceProject
 from loaders.recognize.classify import is_total_name
@@ -157,6 +157,17 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
             continue  # the project columns only (合计, the unit's own line over its projects) or a sub-header
         if at[0] is None and at[1] is None and level3:
             level1, level2, level3 = _joined_levels(level3)
+        last = draft.indicators[-1] if draft.indicators else None
+        if (
+            last is not None
+            and level3
+            and not any((level1, level2, description, target, basis))
+            and _NUMBERED.match(squash(last.level3 or ""))
+            and not _NUMBERED.match(squash(level3))
+        ):
+            # "指标 2：做好抗旱减灾…工" then "作" alone: a name of a numbered list wrapped onto a line of its own
+            draft.indicators[-1] = replace(last, level3=(last.level3 or "") + level3)
+            continue
         if level1:
             carried1, carried2 = level1, None
         if level2:
@@ -246,6 +257,7 @@ def _unit_of(label: str, unit: MoneyUnit) -> MoneyUnit:
     return unit
 
 
+_NUMBERED = re.compile(r"^指标\d+[:：]")  # "指标3：", the names of a numbered list
 _SENTENCE_STOP = re.compile(r"[。；;，,]")
 _YUAN_LABEL = re.compile(r"[（(]元[)）]|单位[:：]元")
 
@@ -342,7 +354,7 @@ _BLOCK_LABEL = re.compile(
 )
 # A column header naming the indicator itself where a form prints no 一级/二级/三级 levels
 # ("绩效指标 | 指标名称 | 指标性质 | 指标值 | 计量单位").
-_NAME_HEADERS = ("指标名称", "绩效指标名称")
+_NAME_HEADERS = ("指标名称", "绩效指标名称", "指标内容")
 # A 绩效指标 column holding the levels and the name in one cell ("产出指标数量指标栽植苗木"),
 # where a form prints neither the levels nor 指标名称 in columns of their own.
 _JOINED_HEADER = "绩效指标"
@@ -369,6 +381,8 @@ def _is_indicator_header(words: list[str]) -> bool:
     """The row heading the indicators: 一级指标 …, or an indicator name beside its 指标值."""
     if any(w.startswith("一级指标") for w in words):
         return True
+    if any(w.startswith("二级指标") for w in words) and any(_is_value_header(w) for w in words):
+        return True  # 一级指标 left unprinted over its column (xian_17's 部门整体支出 form)
     named = any(w in _NAME_HEADERS or w == _JOINED_HEADER for w in words)
     return named and any(_is_value_header(w) for w in words)
 
@@ -402,10 +416,13 @@ def _columns(header: list[str]) -> dict[str, int | None]:
         "unit": first(lambda h: bool(_UNIT_HEADER.search(h))),
         "sense": first(lambda h: bool(_SENSE_HEADER.search(h))),
     }
-    if col["level3"] is None and col["level1"] is None:
+    if col["level3"] is None:  # the name under a header of its own: 一级 | 二级 | 指标内容 | 指标值 (西安)
         col["level3"] = first(lambda h: h in _NAME_HEADERS)
-        if col["level3"] is None:
-            col["level3"] = first(lambda h: h == _JOINED_HEADER)
+    if col["level3"] is None and col["level1"] is None and col["level2"] is None:
+        col["level3"] = first(lambda h: h == _JOINED_HEADER)
+    level2 = col["level2"]
+    if col["level1"] is None and level2 and not header[level2 - 1] and level2 - 1 not in col.values():
+        col["level1"] = level2 - 1  # the column left of 二级指标 with its header unprinted
     if col["target"] is None:  # a header that only says 指标值 with other words ("指标值（定量）")
         col["target"] = first(lambda h: "指标值" in h and "依据" not in h)
     return col

@@ -436,3 +436,81 @@ def test_a_goal_cell_over_two_pages_goes_on_where_the_project_line_is_printed_ag
     (project,) = read("单位：万元", "项目支出绩效目标表", rows).performance
     assert project.goals == ("1.认真做好群众走访接待工作；2.推动信访问题化解。",)
     assert len(project.indicators) == 2
+
+
+# ---------------------------------------------------------------- the name under 指标内容 (西安)
+
+
+def test_the_indicator_named_under_its_content_header_is_read():
+    """西安 2022 forms: 一级指标 | 二级指标 | 指标内容 | 指标值, with no 三级指标 column."""
+    rows = [
+        ["项目名称", "其他履职尽责专项业务费", "", "", ""],
+        ["", "一级指标", "二级指标", "指标内容", "指标值"],
+        ["", "产出指标", "数量指标", "媒体宣传等", "10-15项"],
+        ["", "", "成本指标", "委托业务费", "≤20万元"],
+    ]
+    (form,) = read("2022年部门预算专项业务经费绩效目标表", rows).performance
+    assert [(i.level1, i.level2, i.level3, i.target) for i in form.indicators] == [
+        ("产出指标", "数量指标", "媒体宣传等", "10-15项"),
+        ("产出指标", "成本指标", "委托业务费", "≤20万元"),
+    ]
+
+
+def test_a_level_column_with_its_header_unprinted_is_still_the_first_level():
+    """xian_17 部门整体支出绩效目标表: the header row prints 二级指标 | 指标内容 | 指标值, not 一级指标."""
+    rows = [
+        ["部门（单位）名称", "西安市工业和信息化局", "", "", ""],
+        ["年度总体目标", "目标1：积极宣传国家和省级各类支持政策", "", "", ""],
+        ["", "", "二级指标", "指标内容", "指标值"],
+        ["", "产出指标", "数量指标", "指标1：人员工资支付率", "100%"],
+    ]
+    (form,) = read("2022年部门整体支出绩效目标表", rows).performance
+    assert [(i.level1, i.level2, i.level3, i.target) for i in form.indicators] == [
+        ("产出指标", "数量指标", "指标1：人员工资支付率", "100%")
+    ]
+
+
+NUMBERED = [
+    ["", "一级指标", "二级指标", "指标内容", "指标值"],
+    ["", "效益指标", "经济效益指标", "指标 1：最大限度地减轻气象灾害造成的损失", "保护人民群众生命财产安全"],
+    ["", "", "", "指标 2：做好抗旱减灾、森林防火及治污减霾工", "减少公共财政支出"],
+    ["", "", "", "作", ""],
+    ["", "", "", "指标 3：特色农业气象服务", "促进农业增产，农民增收"],
+]
+
+
+def test_a_numbered_name_wrapped_onto_a_line_of_its_own_goes_on():
+    (form,) = read("部门预算专项业务经费绩效目标表", NUMBERED).performance
+    assert [i.level3 for i in form.indicators] == [
+        "指标 1：最大限度地减轻气象灾害造成的损失",
+        "指标 2：做好抗旱减灾、森林防火及治污减霾工作",
+        "指标 3：特色农业气象服务",
+    ]
+
+
+def test_a_name_without_a_target_in_an_unnumbered_form_stays_an_indicator():
+    rows = [
+        [cell.replace("指标 1：", "").replace("指标 2：", "").replace("指标 3：", "") for cell in r] for r in NUMBERED
+    ]
+    (form,) = read("部门预算专项业务经费绩效目标表", rows).performance
+    assert [i.level3 for i in form.indicators][2:] == ["作", "特色农业气象服务"]
+    assert [f.params["indicator"] for f in findings(read("部门预算专项业务经费绩效目标表", rows), "PERF-EMPTY")] == [
+        "作"
+    ]
+
+
+@needs_corpus
+def test_xian_forms_name_their_indicators():
+    d = load((CORPUS / "xian_11.pdf").read_bytes(), "xian_11.pdf")
+    first = d.performance[0].indicators[0]
+    assert (first.level2, first.level3, first.target) == ("数量指标", "媒体宣传等", "10-15项")  # the name was None
+    d = load((CORPUS / "xian_17.pdf").read_bytes(), "xian_17.pdf")
+    whole = next(p for p in d.performance if p.name == "2022年部门整体支出")
+    assert [(i.level1, i.level3, i.target) for i in whole.indicators][0] == (
+        "产出指标",
+        "指标1：人员工资支付率",
+        "100%",
+    )
+    d = load((CORPUS / "xian_21.pdf").read_bytes(), "xian_21.pdf")
+    names = [i.level3 for p in d.performance for i in p.indicators]
+    assert "指标 2：做好抗旱减灾、森林防火及治污减霾工作" in names and "作" not in names
