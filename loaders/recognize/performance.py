@@ -157,6 +157,8 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
             continue  # the project columns only (合计, the unit's own line over its projects) or a sub-header
         if at[0] is None and at[1] is None and level3:
             level1, level2, level3 = _joined_levels(level3)
+        if level3 and _NUMBERED.fullmatch(squash(level3)):
+            level3 = None  # "指标1：" and nothing after it: the template's numbering, left unfilled
         last = draft.indicators[-1] if draft.indicators else None
         if (
             last is not None
@@ -164,6 +166,7 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
             and not any((level1, level2, description, target, basis))
             and _NUMBERED.match(squash(last.level3 or ""))
             and not _NUMBERED.match(squash(level3))
+            and _WORD.search(level3)  # not a "……" placeholder
         ):
             # "指标 2：做好抗旱减灾…工" then "作" alone: a name of a numbered list wrapped onto a line of its own
             draft.indicators[-1] = replace(last, level3=(last.level3 or "") + level3)
@@ -258,6 +261,7 @@ def _unit_of(label: str, unit: MoneyUnit) -> MoneyUnit:
 
 
 _NUMBERED = re.compile(r"^指标\d+[:：]")  # "指标3：", the names of a numbered list
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _SENTENCE_STOP = re.compile(r"[。；;，,]")
 _YUAN_LABEL = re.compile(r"[（(]元[)）]|单位[:：]元")
 

@@ -14,7 +14,7 @@ from budget.checks import run
 from budget.model import Money, MoneyUnit
 from budget.export.contract import disclosure_to_dict
 from loaders import load
-from tests.writers import Span, docx_of
+from tests.writers import PAGE_BREAK, Span, docx_of
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not here")
@@ -514,3 +514,30 @@ def test_xian_forms_name_their_indicators():
     d = load((CORPUS / "xian_21.pdf").read_bytes(), "xian_21.pdf")
     names = [i.level3 for p in d.performance for i in p.indicators]
     assert "指标 2：做好抗旱减灾、森林防火及治污减霾工作" in names and "作" not in names
+
+
+def test_a_form_continued_in_an_untitled_grid_is_named_by_the_form_before():
+    """xian_12: the 部门整体支出自评表's tasks on one page, its goals and indicators in a grid of their
+    own on the next, with no title and no 项目名称."""
+    tasks = [
+        ["部门（单位）名称", "西安市卫生健康委员会", "", ""],
+        ["年度主要任务完成情况", "任务名称", "主要内容", "全年预算数（万元）"],
+        ["", "一般公共服务支出", "保证日常经济运行调节方面支出。", "56"],
+    ]
+    indicators = [
+        ["年度绩效指标完成情况", "一级指标", "二级指标", "指标内容", "年度指标值"],
+        ["", "产出指标", "数量指标", "指标1：委直属医院提供门诊诊疗人次", "≥800万人次"],
+        ["", "满意度指标", "服务对象满意度指标", "指标1：群众满意率", "≥80%"],
+    ]
+    d = read("西安市卫生健康委员会部门整体支出绩效自评表（2022年度）", tasks, PAGE_BREAK, indicators)
+    assert [(p.name, len(p.indicators)) for p in d.performance] == [
+        ("西安市卫生健康委员会部门整体支出绩效自评表（2022年度）", 2)
+    ]
+    assert not [f for f in run(d).findings if f.params.get("project") == ""]
+
+
+@needs_corpus
+def test_xian_12_projects_all_have_names():
+    d = load((CORPUS / "xian_12.pdf").read_bytes(), "xian_12.pdf")
+    assert "" not in [p.name for p in d.performance]
+    assert not [f for f in run(d).findings if f.rule == "PERF-COST-CAP" and f.params.get("project") == ""]
