@@ -7,6 +7,7 @@ keeps its raw cells; a recognised one also gets parsed lines with exact amounts.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from budget.model import Disclosure, MoneyUnit, PerformanceProject, Section, Source, Table, TableKind
 from loaders.blocks import Block, LoadError
@@ -35,10 +36,13 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
     tables: list[Table] = []
     performance: list[PerformanceProject] = []
     for g in grids:
-        table, project = to_table(g, money_unit, len(tables))
+        table, projects = to_table(g, money_unit, len(tables))
+        if tables and tables[-1].kind == TableKind.PERFORMANCE and tables[-1].title:
+            # A form continued in a grid of its own with no title and no 项目名称 (xian_12's 部门整体支出
+            # 自评表 over two pages): the form before it names it.
+            projects = [p if p.name else replace(p, name=tables[-1].title.strip()) for p in projects]
         tables.append(table)
-        if project is not None:
-            performance.append(project)
+        performance += projects
     kinds = {t.kind for t in tables}
     # A disclosure published in parts is valid part by part: the 情况说明 alone (its
     # sections and text rules), a separate 绩效目标表 or 政府采购 file.

@@ -57,7 +57,7 @@ def _drop_repeated_header(g: WorkingGrid) -> None:
         g.spans = [g.spans[i] for i in keep]
 
 
-def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, PerformanceProject | None]:
+def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, list[PerformanceProject]]:
     _drop_repeated_header(g)
     header, spans, body = split_header(g)
     width = g.width
@@ -85,7 +85,7 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Pe
     if kind in CLASSIFIED_TABLES and "total" not in keys and [k for k in keys if k and k[:6] != "budget"] == ["amount"]:
         # One amount column (金额, 预算数; a 决算数 beside the year's budget): the row's total, as in the contract
         keys = ["total" if k == "amount" else k for k in keys]
-    project = None
+    projects: list[PerformanceProject] = []
     lines: tuple[Line, ...] = ()
     if kind in CLASSIFIED_TABLES and not _two_sides(labels):
         lines = _blocked_lines(padded, labels, kind, unit, len(header), g.page) or _classified_lines(
@@ -96,7 +96,7 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Pe
     elif kind == TableKind.THREE_PUBLIC:
         lines = three_public_lines(padded, labels, keys, unit, len(header), g.page)
     elif kind == TableKind.PERFORMANCE:
-        project = performance(g, unit, index)
+        projects = performance(g, unit, index)
     if len(g.row_pages) == len(g.rows):  # a table continued over pages: each row its own page
         lines = tuple(
             replace(ln, page=g.row_pages[ln.row])
@@ -119,7 +119,7 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Pe
         page=g.page,
         pages=tuple(g.pages),
     )
-    return table, project
+    return table, projects
 
 
 # "[201]一般公共服务支出", "2130201-行政运行", "30101 基本工资": a code printed in the name cell.

@@ -225,7 +225,14 @@ def test_a_narrative_published_alone_is_still_read():
 
 
 def test_a_performance_form_titled_by_its_year_keeps_the_year():
-    """changsha_01 titles its forms "2026年项目支出绩效目标表": the year is the name's, not a
-    list number (the names read "6年项目支出")."""
+    """changsha_01 titles its forms "2026年部门整体支出绩效目标表": the year is the name's, not a
+    list number (the name read "6年部门整体支出"). Its 项目支出 form names each project in a
+    column of its own."""
     d = load((CORPUS / "changsha_01.pdf").read_bytes(), "changsha_01.pdf")
-    assert [p.name for p in d.performance] == ["2026年项目支出", "2026年部门整体支出"]
+    assert [p.name for p in d.performance] == [
+        "基层及其他信访业务工作经费专项",
+        "人民来访接待中心及特护期运行专项",
+        "人民来访接待中心业务专项",
+        "信访业务工作专项",
+        "2026年部门整体支出",
+    ]
