@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
+from budget.checks.core import Category, Context, Finding, Location, Need, Severity, noted, rule
 from budget.narrative.text import section_paragraphs
 from budget.checks.places import NARRATIVE, coded, coded_tables, squash
 from budget.model import Line, Section, Table, TableKind
@@ -352,15 +352,22 @@ PLACEHOLDER_TEMPLATE = "“{place}”中有占位文字“{text}”"
     "把模板中的占位文字（XX、目标内容1、……）替换为实际内容后再公开。",
 )
 def placeholders(ctx: Context) -> Iterator[Finding]:
+    # one defect, one finding: an unfilled template prints the same placeholder in the same
+    # place once per row ("……" in each of a form's nine indicator rows); the first is reported
+    # and the count of the others noted
+    found: dict[tuple[str, str], tuple[Finding, int]] = {}
     for piece in pieces(ctx):
         contents = TOC_HEADING.match(piece.location.section or "") is not None or LEADER.search(piece.text)
         for match in PLACEHOLDER.finditer(piece.text):
             if contents and set(match.group(0)) <= set(".．…·"):
                 continue  # dot leaders of a table of contents
-            yield Finding(
-                location=piece.at(match),
-                params={"place": _place(piece), "text": match.group(0)},
-            )
+            key = (_place(piece), match.group(0))
+            first, count = found.get(key, (None, 0))
+            if first is None:
+                first = Finding(location=piece.at(match), params={"place": key[0], "text": key[1]})
+            found[key] = (first, count + 1)
+    for finding, count in found.values():
+        yield noted(finding, "repeats", count=count) if count > 1 else finding
 
 
 CODE_LENGTHS = {

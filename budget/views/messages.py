@@ -267,6 +267,7 @@ NOTES_EN: Mapping[str, str] = {
     "text_states": (
         " (the text's {stated} agrees with the sum of the items: most likely the table's total is misprinted)"
     ),
+    "repeats": " ({count} times in the same place)",
 }
 
 # The head of an identity a wrong cell breaks (ARITH-ROW "cell" lists them).

@@ -264,3 +264,18 @@ def test_dot_between_chinese_words(seed):
     # a unit joined by dots in brackets (广州: "＜326元/（车道.公里.次）") is written so
     doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表。检测单价＜326元/（车道.公里.次）。")
     assert result(doc, "FORM-DOT").status == Status.PASSED
+
+
+def test_an_unfilled_template_is_one_placeholder_finding(seed):
+    # a form left as its template prints "……" in every indicator row: one defect, the
+    # repeats counted in the message (xian_11's 2022年专项资金总体 printed it in nine rows)
+    project = next(p for p in seed.performance if p.name == "海防工作经费")
+    unfilled = tuple(replace(ind, level3="……", description=None, target=None) for ind in project.indicators)
+    doc = edit_project(seed, "海防工作经费", goals=("1.组织联防演练。",) + project.goals[2:], indicators=unfilled)
+    res = result(doc, "FORM-PLACEHOLDER")
+    assert len(unfilled) > 1
+    assert [(f.location.project, f.params["text"]) for f in res.findings] == [("海防工作经费", "……")]
+    assert res.findings[0].message.endswith(f"（同一处共 {len(unfilled)} 处）")
+    # the same placeholder in two places is two findings
+    doc = edit_text(doc, "政府采购", "具体内容见下表。", "具体内容见……。")
+    assert len(result(doc, "FORM-PLACEHOLDER").findings) == 2
