@@ -303,7 +303,9 @@ def test_review_a_finding_and_switch_the_language(server, browser):
     expect(uploader.get_by_text("Upload", exact=True)).to_be_visible()
     nav(page, "Overview")
     expect(page.locator("[data-testid='stMetricLabel']", has_text="Total expenditure (10k yuan)")).to_be_visible()
-    assert "lang=English" in page.url  # a shared link opens in English
+    # a shared link opens in English: the address is written by the rerun after the switch,
+    # which a loaded machine finishes after the page has drawn, so wait for it
+    expect(page).to_have_url(re.compile(r"[?&]lang=English(?:&|$)"))
     page.locator("section[data-testid='stSidebar']").get_by_text("中文", exact=True).click()
     expect(page.get_by_role("heading", name="总览", exact=True)).to_be_visible()
     expect(uploader.get_by_text("上传", exact=True)).to_be_visible()
