@@ -320,3 +320,36 @@ def test_a_link_in_english_opens_in_english(server, browser):
     expect(page.get_by_role("heading", name="Spending structure", exact=True)).to_be_visible()
     expect(page.locator("[data-testid='stFileUploader']").get_by_text("Upload", exact=True)).to_be_visible()
     page.context.close()
+
+
+def test_check_settings_travel_in_the_link_across_pages_and_to_another_browser(server, browser):
+    """A journalist lowers the satisfaction floor and shares the link: the address bar
+    keeps the settings from page to page, and a fresh browser sees the same findings."""
+    from playwright.sync_api import expect
+
+    flag = "“见义勇为奖励经费”的满意度指标"  # the sample's ≥80% target: below 85 %, not below 80 %
+    page = new_page(browser)
+    page.goto(f"{server}/performance")
+    expect(page.get_by_role("heading", name="绩效目标", exact=True)).to_be_visible()
+    expect(page.get_by_text(flag).first).to_be_attached()  # in its project's (closed) expander
+    page.get_by_text("检查设置", exact=True).click()
+    length = page.get_by_role("spinbutton", name="参与比较的文字至少（字）")
+    length.fill("20")
+    length.press("Enter")
+    page.wait_for_url(re.compile(r"min_length=20"))
+    nav(page, "三公经费")  # a page without the control: the link still carries them
+    expect(page.get_by_text("检查结果按调整过的检查设置").first).to_be_visible()
+    assert "min_length=20" in page.url and "doc=sample" in page.url
+    shared = page.url.replace("min_length=20", "min_length=20&satisfaction=80")
+    page.context.close()
+
+    other = new_page(browser)
+    other.goto(shared)
+    expect(other.get_by_role("heading", name="三公经费", exact=True)).to_be_visible()
+    expect(other.get_by_text("检查结果按链接带来的检查设置").first).to_be_visible()
+    nav(other, "绩效目标")
+    expect(other.get_by_text("检查设置（已调整）", exact=True)).to_be_visible()
+    expect(other.get_by_text("见义勇为奖励经费").first).to_be_attached()  # the project is listed…
+    assert other.get_by_text(flag).count() == 0  # the sender's floor, the sender's findings
+    assert "satisfaction=80" in other.url
+    other.context.close()

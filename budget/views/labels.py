@@ -164,9 +164,28 @@ EN: dict[str, str] = {
     "检查设置": "Check settings",
     "检查设置（已调整）": "Check settings (changed)",
     "所有页面显示的检查结果（发布前检查、三公经费、支出结构、基本与项目、绩效目标）都按此设置；"
-    "设置只保存在本次会话中。": (
+    "调整过的设置记在页面链接中，分享链接时一并带上。": (
         "The findings on every page (pre-publication check, three public expenses, expenditure structure, "
-        "basic and project, performance goals) follow these settings; they are kept for this session only."
+        "basic and project, performance goals) follow these settings; changed settings are kept in the page's "
+        "link and travel with it when you share it."
+    ),
+    "满意度指标值不低于 {value}%": "satisfaction targets at least {value}%",
+    "文字相似度达到 {value}% 即视为照抄": "texts {value}% similar count as copied",
+    "至少 {value} 字的文字才参与比较": "only texts of at least {value} characters are compared",
+    "、": ", ",
+    "链接中的检查设置 {name}={value} 无法识别（应为 {lowest}–{highest} 的整数），这一项按默认设置检查；"
+    "发链接的人看到的检查结果可能与这里不同。": (
+        "The link's check setting {name}={value} is not understood (a whole number from {lowest} to {highest} "
+        "is expected): the default is used for it, so the findings may differ from what the sender saw."
+    ),
+    "检查结果按链接带来的检查设置：{settings}（默认设置下的结果可能不同）。": (
+        "The findings follow the check settings the link brought: {settings} (with the defaults they may differ)."
+    ),
+    "检查结果按调整过的检查设置：{settings}；页面链接已记下这些设置。": (
+        "The findings follow changed check settings: {settings}; the page's link carries them."
+    ),
+    "链接还带有检查设置（{settings}）：上传同一文件后，检查结果按这些设置显示。": (
+        "The link also carries check settings ({settings}): once the same file is uploaded, the findings follow them."
     ),
     "满意度指标值不低于（%）": "Satisfaction targets at least (%)",
     "满意度指标的目标值低于此数时提示。通常标准为 85%–90%。": (
