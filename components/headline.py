@@ -45,7 +45,14 @@ def _cards(heads: list, texts: list[str], per_row: int, ctx: PageContext) -> Non
                 meaning = definition(head.label, lang())
                 if meaning:
                     help_lines.append(meaning)
-                if head.amount is not None:
+                if head.derived:
+                    help_lines.append(
+                        t(
+                            "文档没有分列人员经费和公用经费：301 工资福利支出、303 对个人和家庭的补助计为人员经费，"
+                            "其余各类计为公用经费，按基本支出各科目相加。"
+                        )
+                    )
+                elif head.amount is not None:
                     help_lines.append(t("原文数字：{figure}", figure=units(exact(head.amount))))
                     if is_rounded(head.amount, unit):
                         help_lines.append(t("卡片上的数字已换算为{unit}并四舍五入到两位小数。", unit=t(str(unit))))
@@ -58,5 +65,8 @@ def _cards(heads: list, texts: list[str], per_row: int, ctx: PageContext) -> Non
                 st.caption(share)
                 if head.amount is None:
                     st.caption(t("文档中没有找到这个数字。"))
+                elif head.derived:
+                    where = source.kind_source(ctx.document, ctx.disclosure, head.source)
+                    st.caption(t("按科目编码推算，文档未印出") + (f" · {where}" if where else ""))
                 else:
                     st.caption(source.kind_source(ctx.document, ctx.disclosure, head.source) or "\u00a0")

@@ -65,6 +65,12 @@ def caption(document: Document, d: Disclosure, kind: TableKind | None) -> None:
         st.caption(text)
 
 
+def table_caption(document: Document, d: Disclosure, table: Table | None) -> None:
+    text = table_source(document, d, table)
+    if text:
+        st.caption(text)
+
+
 def functional_caption(document: Document, d: Disclosure) -> None:
     """The source of the functional rows: the table they were read from (the 支出总表, or
     where it lists funding sources instead, as 西安's does, the 一般公共预算支出表)."""

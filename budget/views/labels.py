@@ -303,16 +303,33 @@ EN: dict[str, str] = {
     "各类支出中的基本支出与项目支出": "Basic and project expenditure per class",
     "基本支出的经济分类构成": "What basic expenditure buys (economic classification)",
     (
-        "基本支出 → 人员经费 / 公用经费 → 经济分类“类” → “款”（一般公共预算基本支出表）；方块面积与金额成正比"
-        "，百分比为占基本支出的比例，点击方块可放大。"
+        "基本支出 → 人员经费 / 公用经费 → 经济分类“类” → “款”（一般公共预算基本支出表，或经济分类支出表的基本支出列）；"
+        "方块面积与金额成正比，百分比为占基本支出的比例，点击方块可放大。"
     ): (
-        "Basic expenditure → personnel / public costs → economic class → section (basic expenditure table); "
+        "Basic expenditure → personnel / public costs → economic class → section (basic expenditure table, or "
+        "the basic expenditure column of the economic classification table); "
         "each tile's area is proportional to its amount, the percentage is its share of basic expenditure; "
         "click a tile to zoom in."
     ),
     "这份文档没有可用的基本支出经济分类数据。": (
         "This document has no usable economic classification of basic expenditure."
     ),
+    "这份文档的经济分类表没有分列人员经费和公用经费：图中的人员经费（301 工资福利支出、303 对个人和家庭的补助）"
+    "和公用经费（302 商品和服务支出及其余各类）是按科目编码推算的，不是文档印出的数字。": (
+        "This document's economic classification table does not split personnel and public costs: the chart's "
+        "personnel costs (301 salaries and benefits, 303 payments to individuals and households) and public "
+        "costs (302 goods and services and every other class) are derived from the codes, not printed in the "
+        "document."
+    ),
+    "按科目编码推算，文档未印出": "Derived from the codes, not printed",
+    "文档没有分列人员经费和公用经费：301 工资福利支出、303 对个人和家庭的补助计为人员经费，"
+    "其余各类计为公用经费，按基本支出各科目相加。": (
+        "The document does not split personnel and public costs: 301 salaries and benefits and 303 payments "
+        "to individuals and households count as personnel costs, every other class as public costs, summed "
+        "over the basic expenditure rows."
+    ),
+    "人员经费（按科目推算）": "Personnel costs (derived from the codes)",
+    "公用经费（按科目推算）": "Public costs (derived from the codes)",
     "这份文档的基本支出表没有分列人员经费和公用经费：图中直接按经济分类“类” → “款”展开。": (
         "This document's basic expenditure table does not split personnel and public costs: the chart opens "
         "the economic classes and sections directly."

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from budget.checks.places import side_line
+from budget.views.basic_project import derived_parts, economic_table, split_source
 from budget.model import Disclosure, Line, Money, MoneyUnit, Table, TableKind, total_of
 from budget.views.display import DisplayUnit, exact, figure, geometry
 from budget.views.hierarchy import one_per_code
@@ -23,6 +24,7 @@ class Headline:
     share: str = ""  # "26.7%" or ""
     whole: str = ""  # what it is a share of: "支出总计" / "基本支出"
     source: TableKind | None = None  # the table the figure is read from
+    derived: bool = False  # worked out by us from the table's codes, not printed (人员 / 公用 from 301–399)
 
     @property
     def amount_label(self) -> str:
@@ -122,6 +124,14 @@ def overview(d: Disclosure) -> Overview:
     economic_total = economic.total_line() if economic else None
     personnel = economic_total.personnel if economic_total else None
     public = economic_total.public if economic_total else None
+    parts_source_economic: TableKind | None = TableKind.BASIC_ECONOMIC
+    derived = personnel is None and public is None and split_source(d) == "derived"
+    if derived:
+        # No 人员经费 / 公用经费 printed (广州, 深圳): their sums by the economic codes.
+        parts = derived_parts(d)
+        personnel, public = parts.get("personnel"), parts.get("public")
+        table = economic_table(d)
+        parts_source_economic = table.kind if table is not None else None
     three = d.three_public.total if d.three_public else None
     procurement = procurement_total(d)
 
@@ -129,17 +139,27 @@ def overview(d: Disclosure) -> Overview:
     summary = TableKind.SUMMARY if d.table(TableKind.SUMMARY) else TableKind.INCOME
     spending_source = TableKind.EXPENDITURE if line is not None and line.total is not None else TableKind.SUMMARY
 
-    def head(key: str, label: str, amount: Money | None, whole_label: str, whole: Money | None, source: TableKind):
+    def head(
+        key: str,
+        label: str,
+        amount: Money | None,
+        whole_label: str,
+        whole: Money | None,
+        source: TableKind | None,
+        derived: bool = False,
+    ):
         s = share_label(amount, whole) if whole_label else ""
-        return Headline(label, amount, f"占{whole_label} {s}" if s else "", key, s, whole_label if s else "", source)
+        return Headline(
+            label, amount, f"占{whole_label} {s}" if s else "", key, s, whole_label if s else "", source, derived
+        )
 
     headlines = (
         head("income_total", "收入总计", income_total(d), "", None, summary),
         head("expenditure_total", "支出总计", spending, "", None, spending_source),
         head("basic", "基本支出", basic, "支出总计", spending, parts_source),
         head("project", "项目支出", project, "支出总计", spending, parts_source),
-        head("personnel", "人员经费", personnel, "基本支出", basic_whole, TableKind.BASIC_ECONOMIC),
-        head("public", "公用经费", public, "基本支出", basic_whole, TableKind.BASIC_ECONOMIC),
+        head("personnel", "人员经费", personnel, "基本支出", basic_whole, parts_source_economic, derived),
+        head("public", "公用经费", public, "基本支出", basic_whole, parts_source_economic, derived),
         head("three_public", "“三公”经费", three, "支出总计", spending, TableKind.THREE_PUBLIC),
         head("procurement", "政府采购", procurement, "支出总计", spending, TableKind.PROCUREMENT),
     )
