@@ -353,3 +353,57 @@ def test_check_settings_travel_in_the_link_across_pages_and_to_another_browser(s
     assert other.get_by_text(flag).count() == 0  # the sender's floor, the sender's findings
     assert "satisfaction=80" in other.url
     other.context.close()
+
+
+# The lines a text is laid out in, as the browser broke it (a Range per character).
+_LINES = """el => {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const lines = []; let top = null; let line = '';
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      const rects = range.getClientRects(); if (!rects.length) continue;
+      const y = Math.round(rects[0].top);
+      if (top !== null && Math.abs(y - top) > 4) { lines.push(line); line = ''; }
+      top = y; line += node.data[i];
+    }
+  }
+  if (line) lines.push(line);
+  return lines.map(l => l.replace(/\\u00a0/g, ' ').trim());
+}"""
+
+
+def test_at_390_px_a_title_wraps_between_its_parts_not_inside_them(server, browser):
+    """On a phone the projects' and tables' titles wrap; a count stays with its word
+    ("6 项指标", "已核对 0", "⚠ 2", "第 3 页"): "页" or a bare "2" began a line of its own."""
+    from playwright.sync_api import expect
+
+    page = new_page(browser, width=390, height=900)
+    page.goto(f"{server}/performance")
+    expect(page.get_by_role("heading", name="绩效目标", exact=True)).to_be_visible()
+    summaries = page.locator("[class*='st-key-performance_project_'] summary")
+    expect(summaries).to_have_count(13)
+    titles = [summaries.nth(i).evaluate(_LINES) for i in range(summaries.count())]
+    assert any(len(lines) > 2 for lines in titles)  # they do wrap at 390 px (the icon is a line of its own)
+    for lines in titles:
+        text = " ".join(lines)
+        parts = [re.search(r"\d+ 项指标", text), re.search(r"已核对 \d+", text), re.search(r"⚠ \d+", text)]
+        for part in filter(None, parts):
+            assert any(part.group(0) in line for line in lines), (part.group(0), lines)
+    assert any("⚠" in " ".join(lines) for lines in titles)
+    # 原始表格 of a PDF (its titles end with the page): upload and go there wide, read at 390 px
+    page.set_viewport_size({"width": 1440, "height": 1000})
+    sidebar_upload(page, str(SEED.with_suffix(".pdf")))
+    expect(page.get_by_text("已上传", exact=True)).to_be_visible()
+    nav(page, "原始表格")
+    page.set_viewport_size({"width": 390, "height": 900})
+    summaries = page.locator("[class*='st-key-tables_table_'] summary")
+    expect(summaries).to_have_count(25)
+    titles = [summaries.nth(i).evaluate(_LINES) for i in range(summaries.count())]
+    paged = [lines for lines in titles if "页" in " ".join(lines)]
+    assert len(paged) >= 20 and any(len(lines) > 2 for lines in paged)
+    for lines in paged:
+        (number,) = re.findall(r"第 \d+ 页", " ".join(lines))
+        assert any(number in line for line in lines), (number, lines)
+    page.context.close()
