@@ -22,13 +22,21 @@ def cards_per_row(texts: list[str], most: int = 4) -> int:
     return next((n for n in sorted(_FITS, reverse=True) if n <= most and longest <= _FITS[n]), 1)
 
 
+def balanced(count: int, per_row: int) -> int:
+    """At most ``per_row`` cards a row, as many in every row: 8 cards three a row left an
+    empty bordered card at 1440 px, and at 390 px Streamlit wraps three columns as two and
+    one, so every third card stood alone across the screen. The largest divisor of
+    ``count`` that fits (at least 2), else ``per_row``."""
+    return next((n for n in range(per_row, 1, -1) if count % n == 0), per_row)
+
+
 def headline_metrics(o: Overview, ctx: PageContext) -> None:
     """The headline figures, with their share, the exact printed figure and the definition
     on hover, and the table (and PDF page) each comes from."""
     unit: DisplayUnit = ctx.unit
     heads = list(o.headlines)
     texts = [figure(h.amount, unit, with_unit=False) for h in heads]
-    per_row = cards_per_row(texts)
+    per_row = balanced(len(heads), cards_per_row(texts))
     with st.container(key=HEADLINES):
         _cards(heads, texts, per_row, ctx)
 

@@ -407,3 +407,35 @@ def test_at_390_px_a_title_wraps_between_its_parts_not_inside_them(server, brows
         (number,) = re.findall(r"第 \d+ 页", " ".join(lines))
         assert any(number in line for line in lines), (number, lines)
     page.context.close()
+
+
+_CARD_ROWS = """() => {
+  const cards = [...document.querySelectorAll("[class*='st-key-cards_headline'] [data-testid='stColumn']")];
+  return cards.map(c => ({metric: !!c.querySelector("[data-testid='stMetric']"),
+                          top: Math.round(c.getBoundingClientRect().top),
+                          width: Math.round(c.getBoundingClientRect().width)}));
+}"""
+
+
+def test_the_overview_cards_fill_every_row_at_1440_and_390_px(server, browser):
+    """万里街道 in 元: figures of 14 characters fit three cards a row; the 8 cards went 3 + 3 + 2
+    with an empty bordered card at 1440 px, and at 390 px every third card stood alone."""
+    from playwright.sync_api import expect
+
+    page = new_page(browser)
+    page.goto(f"{server}/overview")
+    sidebar_upload(page, str(WANLI))
+    expect(page.get_by_text("上海市普陀区人民政府万里街道办事处").first).to_be_visible()
+    page.get_by_text("元", exact=True).first.click()
+    expect(page.locator("[data-testid='stMetricLabel']", has_text="支出总计（元）")).to_be_visible()
+    for width in (1440, 390):
+        page.set_viewport_size({"width": width, "height": 1000})
+        page.wait_for_timeout(800)
+        cards = page.evaluate(_CARD_ROWS)
+        assert len(cards) == 8 and all(c["metric"] for c in cards), (width, cards)  # no empty card
+        rows: dict[int, list[int]] = {}
+        for card in cards:
+            rows.setdefault(card["top"], []).append(card["width"])
+        assert len({len(r) for r in rows.values()}) == 1, (width, rows)  # as many cards in every row
+        assert max(c["width"] for c in cards) - min(c["width"] for c in cards) <= 2, (width, cards)
+    page.context.close()
