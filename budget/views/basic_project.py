@@ -72,9 +72,15 @@ def _printed_parts(d: Disclosure, total_line: Line | None) -> list[Node]:
             if not code or amount is None or amount.amount <= 0:
                 continue
             part_nodes.append(_node(key, code, line, amount))
-        if part_nodes or (part_total is not None and part_total.amount > 0):
+        attached = _attached(key, part_nodes)
+        if part_total is None:
+            # The total row names no figure for the part (xian_12's 决算 table prints 公用经费合计
+            # at the end of its third block, not read): the exact sum of its printed classes,
+            # else the root took 人员经费 alone for the whole of basic expenditure (100.0 %).
+            part_total = total_of([n.amount for n in attached if n.parent == key])
+        if attached or (part_total is not None and part_total.amount > 0):
             nodes.append(Node(key, ROOT, label, part_total, None, 1))
-            nodes.extend(_attached(key, part_nodes))
+            nodes.extend(attached)
     return nodes
 
 

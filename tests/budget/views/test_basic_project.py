@@ -172,3 +172,18 @@ def test_a_printed_split_on_the_overview_is_not_derived(seed_docx):
 
     heads = {h.key: h for h in overview(seed_docx).headlines}
     assert heads["personnel"].amount == m("355.31") and not heads["personnel"].derived
+
+
+def test_a_part_whose_total_is_not_read_is_the_sum_of_its_classes():
+    """xian_12 (决算) prints 人员经费合计 96,513.21 and, at the end of its third block, 公用经费合计
+    2,093.08, which the total row does not carry: 公用经费 is 302 2,085.91 + 310 7.17 (equal to
+    the printed figure), and 基本支出 both parts (it was 人员经费 alone, shown as 100.0 %)."""
+    d = _corpus("xian_12.pdf")
+    assert basic_project.split_source(d) == "printed"
+    h = basic_project.economic_hierarchy(d, run(d))
+    v = values_by_id(h)
+    assert v["personnel"] == m("96513.21")  # as printed on the total row
+    assert v["public"] == m("2093.08") and v["public/302"] == m("2085.91") and v["public/310"] == m("7.17")
+    assert v["root"] == m("98606.29")
+    shares = dict(zip(h.frame["id"], h.frame["share_label"], strict=False))
+    assert shares["personnel"] == "97.9%" and shares["public"] == "2.1%"
