@@ -60,6 +60,10 @@ def _cards(heads: list, texts: list[str], per_row: int, ctx: PageContext) -> Non
                             "其余各类计为公用经费，按基本支出各科目相加。"
                         )
                     )
+                elif head.how == "summed" and head.amount is not None:
+                    help_lines.append(
+                        t("表的合计行没有这一项：按表中各类相加，{figure}。", figure=units(exact(head.amount)))
+                    )
                 elif head.amount is not None:
                     help_lines.append(t("原文数字：{figure}", figure=units(exact(head.amount))))
                     if is_rounded(head.amount, unit):
@@ -73,8 +77,9 @@ def _cards(heads: list, texts: list[str], per_row: int, ctx: PageContext) -> Non
                 st.caption(share)
                 if head.amount is None:
                     st.caption(t("文档中没有找到这个数字。"))
-                elif head.derived:
+                elif head.how in ("derived", "summed"):
                     where = source.kind_source(ctx.document, ctx.disclosure, head.source)
-                    st.caption(t("按科目编码推算，文档未印出") + (f" · {where}" if where else ""))
+                    how = t("按科目编码推算，文档未印出") if head.derived else t("表中各类相加")
+                    st.caption(how + (f" · {where}" if where else ""))
                 else:
                     st.caption(source.kind_source(ctx.document, ctx.disclosure, head.source) or "\u00a0")

@@ -150,6 +150,28 @@ def split_source(d: Disclosure) -> str | None:
     return None
 
 
+def part_totals(d: Disclosure) -> dict[str, tuple[Money | None, str]]:
+    """人员经费 and 公用经费 with where each comes from: "printed" (the total row's cell),
+    "summed" (the table prints the column but its total row does not carry it: the exact
+    sum of its classes), "derived" (no such columns: by the codes); {} without a split."""
+    source = split_source(d)
+    if source == "derived":
+        return {key: (amount, "derived") for key, amount in derived_parts(d).items()}
+    if source != "printed":
+        return {}
+    table = economic_table(d)
+    total_line = table.total_line() if table else None
+    nodes = {n.id: n for n in _printed_parts(d, total_line)}
+    out: dict[str, tuple[Money | None, str]] = {}
+    for key, _label in PARTS:
+        printed = total_line.values.get(key) if total_line else None
+        if printed is not None:
+            out[key] = (printed, "printed")
+        else:
+            out[key] = (nodes[key].amount if key in nodes else None, "summed")
+    return out
+
+
 def derived_parts(d: Disclosure) -> dict[str, Money | None]:
     """人员经费 and 公用经费 from the codes (``split_source`` is "derived"), else {}."""
     if split_source(d) != "derived":

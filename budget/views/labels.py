@@ -322,6 +322,10 @@ EN: dict[str, str] = {
         "document."
     ),
     "按科目编码推算，文档未印出": "Derived from the codes, not printed",
+    "表中各类相加": "Sum of the table's classes",
+    "表的合计行没有这一项：按表中各类相加，{figure}。": (
+        "The table's total row does not carry it: the sum of the table's classes, {figure}."
+    ),
     "文档没有分列人员经费和公用经费：301 工资福利支出、303 对个人和家庭的补助计为人员经费，"
     "其余各类计为公用经费，按基本支出各科目相加。": (
         "The document does not split personnel and public costs: 301 salaries and benefits and 303 payments "

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from budget.checks.places import side_line
-from budget.views.basic_project import derived_parts, economic_table, split_source
+from budget.views.basic_project import economic_table, part_totals
 from budget.model import Disclosure, Line, Money, MoneyUnit, Table, TableKind, total_of
 from budget.views.display import DisplayUnit, exact, figure, geometry
 from budget.views.hierarchy import one_per_code
@@ -24,7 +24,13 @@ class Headline:
     share: str = ""  # "26.7%" or ""
     whole: str = ""  # what it is a share of: "支出总计" / "基本支出"
     source: TableKind | None = None  # the table the figure is read from
-    derived: bool = False  # worked out by us from the table's codes, not printed (人员 / 公用 from 301–399)
+    # "printed"; "summed": the exact sum of the printed rows (the total row lacks it);
+    # "derived": worked out from the table's codes (人员 / 公用 from 301–399), not printed
+    how: str = "printed"
+
+    @property
+    def derived(self) -> bool:
+        return self.how == "derived"
 
     @property
     def amount_label(self) -> str:
@@ -122,20 +128,20 @@ def overview(d: Disclosure) -> Overview:
         parts_source = d.tables[d.functional_table].kind if d.functional_table is not None else parts_source
     economic = d.table(TableKind.BASIC_ECONOMIC)
     economic_total = economic.total_line() if economic else None
-    personnel = economic_total.personnel if economic_total else None
-    public = economic_total.public if economic_total else None
-    parts_source_economic: TableKind | None = TableKind.BASIC_ECONOMIC
-    derived = personnel is None and public is None and split_source(d) == "derived"
-    if derived:
-        # No 人员经费 / 公用经费 printed (广州, 深圳): their sums by the economic codes.
-        parts = derived_parts(d)
-        personnel, public = parts.get("personnel"), parts.get("public")
-        table = economic_table(d)
-        parts_source_economic = table.kind if table is not None else None
+    # 人员经费 / 公用经费 as the 基本与项目 page draws them: printed on the total row, else the
+    # sum of the part's printed classes (决算 tables whose total row carries one part), else
+    # (no such columns: 广州, 深圳) by the economic codes.
+    parts = part_totals(d)
+    personnel, personnel_how = parts.get("personnel", (None, "printed"))
+    public, public_how = parts.get("public", (None, "printed"))
+    table = economic_table(d)
+    parts_source_economic: TableKind | None = table.kind if table is not None else TableKind.BASIC_ECONOMIC
     three = d.three_public.total if d.three_public else None
     procurement = procurement_total(d)
 
     basic_whole = economic_total.total if economic_total else basic
+    if economic_total is not None and basic_whole is None and personnel is not None and public is not None:
+        basic_whole = personnel + public  # the table's 合计 not read: its two parts
     summary = TableKind.SUMMARY if d.table(TableKind.SUMMARY) else TableKind.INCOME
     spending_source = TableKind.EXPENDITURE if line is not None and line.total is not None else TableKind.SUMMARY
 
@@ -146,11 +152,11 @@ def overview(d: Disclosure) -> Overview:
         whole_label: str,
         whole: Money | None,
         source: TableKind | None,
-        derived: bool = False,
+        how: str = "printed",
     ):
         s = share_label(amount, whole) if whole_label else ""
         return Headline(
-            label, amount, f"占{whole_label} {s}" if s else "", key, s, whole_label if s else "", source, derived
+            label, amount, f"占{whole_label} {s}" if s else "", key, s, whole_label if s else "", source, how
         )
 
     headlines = (
@@ -158,8 +164,8 @@ def overview(d: Disclosure) -> Overview:
         head("expenditure_total", "支出总计", spending, "", None, spending_source),
         head("basic", "基本支出", basic, "支出总计", spending, parts_source),
         head("project", "项目支出", project, "支出总计", spending, parts_source),
-        head("personnel", "人员经费", personnel, "基本支出", basic_whole, parts_source_economic, derived),
-        head("public", "公用经费", public, "基本支出", basic_whole, parts_source_economic, derived),
+        head("personnel", "人员经费", personnel, "基本支出", basic_whole, parts_source_economic, personnel_how),
+        head("public", "公用经费", public, "基本支出", basic_whole, parts_source_economic, public_how),
         head("three_public", "“三公”经费", three, "支出总计", spending, TableKind.THREE_PUBLIC),
         head("procurement", "政府采购", procurement, "支出总计", spending, TableKind.PROCUREMENT),
     )

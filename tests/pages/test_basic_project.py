@@ -52,3 +52,12 @@ def test_the_overview_card_says_the_split_is_derived():
     assert [c.value for c in at.caption].count("文档中没有找到这个数字。") == 1
     seed = new_app()  # the sample prints its split: no such note
     assert not any("按科目编码推算" in c.value for c in seed.caption)
+
+
+def test_a_final_account_card_summed_from_its_classes_says_so():
+    at = upload(new_app(), corpus_file("wuhan_02.pdf"))  # 决算: its total row carries 人员经费 only
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["人员经费（万元）"] == "7,967.72" and cards["公用经费（万元）"] not in ("—", "", None)
+    captions = [c.value for c in at.caption]
+    assert sum(c.startswith("表中各类相加") for c in captions) == 1
+    assert sum(c.startswith("占基本支出") for c in captions) == 2  # both cards have their share now

@@ -187,3 +187,20 @@ def test_a_part_whose_total_is_not_read_is_the_sum_of_its_classes():
     assert v["root"] == m("98606.29")
     shares = dict(zip(h.frame["id"], h.frame["share_label"], strict=False))
     assert shares["personnel"] == "97.9%" and shares["public"] == "2.1%"
+
+
+def test_the_overview_cards_of_a_final_account_with_one_part_on_its_total_row():
+    """wuhan_02 (决算): the total row carries 人员经费 only; 公用经费 is the sum of its printed
+    classes, marked so, and both are shares of their sum (the cards read "not found" and no share)."""
+    from budget.views.overview import overview
+
+    d = _corpus("wuhan_02.pdf")
+    heads = {h.key: h for h in overview(d).headlines}
+    personnel, public = heads["personnel"], heads["public"]
+    assert personnel.amount == m("7967.72") and personnel.how == "printed"
+    assert public.how == "summed" and public.amount is not None
+    parts = basic_project.part_totals(d)
+    assert parts["public"] == (public.amount, "summed")
+    whole = personnel.amount + public.amount
+    assert values_by_id(basic_project.economic_hierarchy(d, run(d)))["root"] == whole
+    assert personnel.share and public.share and personnel.whole == "基本支出"
