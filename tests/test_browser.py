@@ -439,3 +439,24 @@ def test_the_overview_cards_fill_every_row_at_1440_and_390_px(server, browser):
         assert len({len(r) for r in rows.values()}) == 1, (width, rows)  # as many cards in every row
         assert max(c["width"] for c in cards) - min(c["width"] for c in cards) <= 2, (width, cards)
     page.context.close()
+
+
+def test_at_390_px_every_filter_of_the_check_is_on_screen(server, browser):
+    """The 类别 pills of 发布前检查 are one row that scrolls sideways without a scrollbar: at
+    390 px a category was cut in half and those after it hidden. They wrap."""
+    from playwright.sync_api import expect
+
+    page = new_page(browser, width=390, height=900)
+    page.goto(f"{server}/check")
+    expect(page.get_by_role("heading", name="发布前检查", exact=True)).to_be_visible()
+    pills = page.locator("[class*='st-key-findings_filter_category'] button")
+    expect(pills.first).to_be_visible()
+    boxes = [pills.nth(i).bounding_box() for i in range(pills.count())]
+    row = page.locator("[class*='st-key-findings_filter_category'] [data-testid='stButtonGroup']").bounding_box()
+    assert len(boxes) >= 4, boxes
+    # each pill inside the row it is clipped to (a pill past its right edge was cut or hidden)
+    assert all(row["x"] <= box["x"] and box["x"] + box["width"] <= row["x"] + row["width"] + 1 for box in boxes), (
+        row,
+        boxes,
+    )
+    page.context.close()
