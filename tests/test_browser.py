@@ -438,6 +438,14 @@ def test_the_overview_cards_fill_every_row_at_1440_and_390_px(server, browser):
             rows.setdefault(card["top"], []).append(card["width"])
         assert len({len(r) for r in rows.values()}) == 1, (width, rows)  # as many cards in every row
         assert max(c["width"] for c in cards) - min(c["width"] for c in cards) <= 2, (width, cards)
+    # at 390 px each card's source keeps "第 N 页 ↗" on one line ("第" ended a line before)
+    sources = page.locator("[class*='st-key-cards_headline'] [data-testid='stCaptionContainer']", has_text="来源")
+    expect(sources.first).to_be_visible()
+    layouts = [sources.nth(i).evaluate(_LINES) for i in range(sources.count())]
+    assert len(layouts) >= 6 and any(len(lines) > 1 for lines in layouts)
+    for lines in layouts:
+        (link,) = re.findall(r"第 \d+ 页 ↗", " ".join(lines))
+        assert any(link in line for line in lines), (link, lines)
     page.context.close()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.pages.conftest import ROOT, new_app, open_page, shown, upload
@@ -61,3 +63,12 @@ def test_a_final_account_card_summed_from_its_classes_says_so():
     captions = [c.value for c in at.caption]
     assert sum(c.startswith("表中各类相加") for c in captions) == 1
     assert sum(c.startswith("占基本支出") for c in captions) == 2  # both cards have their share now
+
+
+def test_a_source_keeps_its_page_link_on_one_line():
+    """ "来源：支出总表 · 第 150 页 ↗": no-break spaces, so at 390 px "第" does not end a line."""
+    from tests.pages.conftest import fixture_bytes
+
+    at = upload(new_app(), ("seed.pdf", fixture_bytes("seed.pdf")))
+    sources = [c.value for c in at.caption if c.value.startswith("来源：")]
+    assert len(sources) >= 6 and all(re.search(r"\[第\u00a0\d+\u00a0页\u00a0↗\]\(", s) for s in sources), sources
