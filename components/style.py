@@ -1,9 +1,5 @@
 """Page-wide CSS: a few rules for phones and for reviewed findings (our own constant text).
 
-A table cell's ``white-space`` set by a pandas Styler (components.tables.small_table:
-figures and verdicts kept on one line) reaches its text: Streamlit's st.table wraps each
-cell's text in a div that resets it to ``normal``.
-
 Streamlit stacks every column below 640 px, so eight headline cards become eight
 screens of scrolling on a phone; here they stay two to a row with a smaller figure.
 Containers are addressed by their ``key`` (Streamlit gives each a ``st-key-…`` class).
@@ -27,7 +23,6 @@ CSS = f"""
 [class*="st-key-{DONE}"] [data-testid="stTable"] {{ filter: grayscale(0.6); }}
 [class*="st-key-{CARDS}"] [data-testid="stMetricLabel"] p {{ white-space: normal; }}
 [class*="st-key-{FILTERS}"] [data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; overflow-x: visible; }}
-[data-testid="stTable"] td > div, [data-testid="stTable"] td > div > p {{ white-space: inherit !important; }}
 @media (max-width: 640px) {{
   [class*="st-key-{CARDS}"] [data-testid="stHorizontalBlock"] {{ flex-direction: row; flex-wrap: wrap; gap: 0.5rem; }}
   [class*="st-key-{CARDS}"] [data-testid="stColumn"] {{

@@ -114,10 +114,6 @@ def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
     styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})
     if colours is not None:
         styler = styler.apply(lambda _: colours, subset=[t(STATUS)])
-    if t(STATUS) in frame.columns and lang() == "zh":
-        # A verdict is one word: at 390 px "表中未列示" broke a character or two a line (Chinese
-        # breaks between any two characters). English verdicts wrap between their words.
-        styler = styler.set_properties(subset=[t(STATUS)], **{"white-space": "nowrap"})
     static_table(styler)
 
 

@@ -468,25 +468,3 @@ def test_at_390_px_every_filter_of_the_check_is_on_screen(server, browser):
         boxes,
     )
     page.context.close()
-
-
-def test_at_390_px_a_verdict_is_one_word_on_one_line(server, browser):
-    """wuhan_02 (决算) at 390 px: the 核对 column of 三公经费 broke "说明未提及" and "表中未列示"
-    a character or two a line (beside an empty 检查说明 column)."""
-    from playwright.sync_api import expect
-
-    wuhan = ROOT.parent / "shared" / "corpus" / "wuhan_02.pdf"
-    if not wuhan.exists():
-        pytest.skip("../shared/corpus not available")
-    page = new_page(browser)
-    page.goto(f"{server}/three_public")
-    sidebar_upload(page, str(wuhan))
-    expect(page.get_by_text("国家信访局").first).to_be_visible()
-    page.set_viewport_size({"width": 390, "height": 900})
-    cells = page.locator("[data-testid='stTable'] td", has_text=re.compile("^(说明未提及|表中未列示)$"))
-    expect(cells.first).to_be_visible()
-    layouts = [cells.nth(i).evaluate(_LINES) for i in range(cells.count())]
-    assert len(layouts) >= 2 and all(len(lines) == 1 for lines in layouts), layouts
-    headers = page.locator("[data-testid='stTable'] th").all_inner_texts()
-    assert "检查说明" not in headers  # no row of wuhan_02's 三公 or 机关运行经费 has a note
-    page.context.close()
