@@ -56,13 +56,15 @@ def test_the_overview_card_says_the_split_is_derived():
     assert not any("按科目编码推算" in c.value for c in seed.caption)
 
 
-def test_a_final_account_card_summed_from_its_classes_says_so():
-    at = upload(new_app(), corpus_file("wuhan_02.pdf"))  # 决算: its total row carries 人员经费 only
+def test_a_final_account_card_read_from_its_total_row_is_not_called_summed():
+    """wuhan_02 (决算) prints both parts on its total row: printed figures, each with its share
+    (the summed case is built in tests/budget/views/test_basic_project.py)."""
+    at = upload(new_app(), corpus_file("wuhan_02.pdf"))
     cards = {m.label: m.value for m in at.metric}
-    assert cards["人员经费（万元）"] == "7,967.72" and cards["公用经费（万元）"] not in ("—", "", None)
+    assert cards["人员经费（万元）"] == "7,967.72" and cards["公用经费（万元）"] == "2,266.65"
     captions = [c.value for c in at.caption]
-    assert sum(c.startswith("表中各类相加") for c in captions) == 1
-    assert sum(c.startswith("占基本支出") for c in captions) == 2  # both cards have their share now
+    assert not any(c.startswith("表中各类相加") for c in captions)
+    assert sum(c.startswith("占基本支出") for c in captions) == 2
 
 
 def test_a_source_keeps_its_page_link_on_one_line():

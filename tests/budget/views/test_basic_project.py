@@ -174,12 +174,30 @@ def test_a_printed_split_on_the_overview_is_not_derived(seed_docx):
     assert heads["personnel"].amount == m("355.31") and not heads["personnel"].derived
 
 
+def _without_public_total(d):
+    """The disclosure with its economic table's total row carrying no 公用经费 (as the reader
+    left xian_12's and wuhan_02's 决算 tables before it read the third block's 公用经费合计)."""
+    index = d.economic_table
+    table = d.tables[index]
+    lines = tuple(
+        replace(line, values={k: v for k, v in line.values.items() if k != "public"}) if line.is_total else line
+        for line in table.lines
+    )
+    tables = list(d.tables)
+    tables[index] = replace(table, lines=lines)
+    return replace(d, tables=tuple(tables))
+
+
 def test_a_part_whose_total_is_not_read_is_the_sum_of_its_classes():
     """xian_12 (决算) prints 人员经费合计 96,513.21 and, at the end of its third block, 公用经费合计
-    2,093.08, which the total row does not carry: 公用经费 is 302 2,085.91 + 310 7.17 (equal to
-    the printed figure), and 基本支出 both parts (it was 人员经费 alone, shown as 100.0 %)."""
-    d = _corpus("xian_12.pdf")
-    assert basic_project.split_source(d) == "printed"
+    2,093.08. Read from the total row, both are drawn as printed; with that cell taken off the
+    total row, 公用经费 is 302 2,085.91 + 310 7.17 (the same figure), and 基本支出 both parts
+    (it was 人员经费 alone, shown as 100.0 %)."""
+    printed = _corpus("xian_12.pdf")
+    assert basic_project.split_source(printed) == "printed"
+    assert basic_project.part_totals(printed)["public"] == (m("2093.08"), "printed")
+    d = _without_public_total(printed)
+    assert basic_project.part_totals(d)["public"] == (m("2093.08"), "summed")
     h = basic_project.economic_hierarchy(d, run(d))
     v = values_by_id(h)
     assert v["personnel"] == m("96513.21")  # as printed on the total row
@@ -187,20 +205,23 @@ def test_a_part_whose_total_is_not_read_is_the_sum_of_its_classes():
     assert v["root"] == m("98606.29")
     shares = dict(zip(h.frame["id"], h.frame["share_label"], strict=False))
     assert shares["personnel"] == "97.9%" and shares["public"] == "2.1%"
+    assert values_by_id(basic_project.economic_hierarchy(printed, run(printed))) == v
 
 
 def test_the_overview_cards_of_a_final_account_with_one_part_on_its_total_row():
-    """wuhan_02 (决算): the total row carries 人员经费 only; 公用经费 is the sum of its printed
-    classes, marked so, and both are shares of their sum (the cards read "not found" and no share)."""
+    """wuhan_02 (决算) with 公用经费 taken off its total row: the card is the sum of its printed
+    classes, marked so, and both are shares of their sum (the cards read "not found" and no
+    share); as read (both on the total row), the same figures, printed."""
     from budget.views.overview import overview
 
-    d = _corpus("wuhan_02.pdf")
+    printed = _corpus("wuhan_02.pdf")
+    d = _without_public_total(printed)
     heads = {h.key: h for h in overview(d).headlines}
     personnel, public = heads["personnel"], heads["public"]
     assert personnel.amount == m("7967.72") and personnel.how == "printed"
-    assert public.how == "summed" and public.amount is not None
-    parts = basic_project.part_totals(d)
-    assert parts["public"] == (public.amount, "summed")
+    assert public.how == "summed" and public.amount == m("2266.65")
     whole = personnel.amount + public.amount
     assert values_by_id(basic_project.economic_hierarchy(d, run(d)))["root"] == whole
-    assert personnel.share and public.share and personnel.whole == "基本支出"
+    assert (personnel.share, public.share) == ("77.9%", "22.1%") and personnel.whole == "基本支出"
+    as_read = {h.key: h for h in overview(printed).headlines}
+    assert (as_read["public"].amount, as_read["public"].how) == (m("2266.65"), "printed")
