@@ -364,7 +364,9 @@ def placeholders(ctx: Context) -> Iterator[Finding]:
             key = (_place(piece), match.group(0))
             first, count = found.get(key, (None, 0))
             if first is None:
-                first = Finding(location=piece.at(match), params={"place": key[0], "text": key[1]})
+                params = {"place": key[0], "text": key[1]}
+                message = PLACEHOLDER_TEMPLATE.format(**params)  # rendered here: a note appends to it
+                first = Finding(message=message, location=piece.at(match), params=params)
             found[key] = (first, count + 1)
     for finding, count in found.values():
         yield noted(finding, "repeats", count=count) if count > 1 else finding

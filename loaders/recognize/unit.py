@@ -86,8 +86,10 @@ def unit(context: Gathered, tables: list[Table], sections: list[Section], money_
     kinds = Counter(
         k for t in context.titles + [s.heading for s in sections] for k in _UNIT_OR_DEPARTMENT_WORD.findall(squash(t))
     )
-    if not kinds:  # no title says it: the cover's "…部门预算" does
-        kinds = Counter(k for t in context.cover + context.titles for k in _KIND_BEFORE_BUDGET.findall(squash(t)))
+    if not kinds:  # no title says it: the cover's "…部门预算" does, its lines read joined too:
+        # a long title breaks anywhere ("2026年深圳市交通运输局（本级）部" / "门预算")
+        covers = [*context.cover, "".join(context.cover)] if len(context.cover) > 1 else context.cover
+        kinds = Counter(k for t in covers + context.titles for k in _KIND_BEFORE_BUDGET.findall(squash(t)))
     kind = kinds.most_common(1)[0][0] if kinds else "单位"
     return Unit(code=code, name=name or "", year=year, money_unit=money_unit, kind=kind, stage=_stage(context, tables))
 

@@ -534,6 +534,14 @@ def test_a_budget_is_no_final_account():
 # ---------------------------------------------------------------- the unit
 
 
+def test_a_cover_title_broken_over_two_lines_still_names_the_kind():
+    """深圳 covers break the title anywhere ("2026年深圳市交通运输局（本级）部" / "门预算"),
+    over tables titled without 单位 or 部门."""
+    table = [["项目", "预算数", "项目", "预算数"], ["一般公共预算拨款", "10.00", "一般公共服务支出", "10.00"]]
+    assert read("2026年某市交通运输局（本级）部", "门预算", "收支总表", "单位：万元", table).unit.kind == "部门"
+    assert read("2026年某市交通运输局（本级）单", "位预算", "收支总表", "单位：万元", table).unit.kind == "单位"
+
+
 def test_unit_from_the_department_line_never_a_part_heading():
     """wuxi_04: "第二部分" over the tables' part, then "部门：无锡市统计局 单位：万元"."""
     d = read(

@@ -279,3 +279,14 @@ def test_an_unfilled_template_is_one_placeholder_finding(seed):
     # the same placeholder in two places is two findings
     doc = edit_text(doc, "政府采购", "具体内容见下表。", "具体内容见……。")
     assert len(result(doc, "FORM-PLACEHOLDER").findings) == 2
+
+
+def test_the_repeats_of_a_placeholder_read_in_english(seed):
+    from budget.views.messages import english
+
+    project = next(p for p in seed.performance if p.name == "海防工作经费")
+    unfilled = tuple(replace(ind, level3="……", description=None, target=None) for ind in project.indicators)
+    doc = edit_project(seed, "海防工作经费", goals=("1.组织联防演练。",) + project.goals[2:], indicators=unfilled)
+    (finding,) = result(doc, "FORM-PLACEHOLDER").findings
+    assert finding.message.startswith("“海防工作经费 ……”中有占位文字“……”")
+    assert english(finding).endswith(f" ({len(unfilled)} times in the same place)")
