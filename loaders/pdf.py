@@ -178,18 +178,73 @@ def _check_streams(data: bytes) -> None:
     chain ([/FlateDecode /FlateDecode]) is inflated layer by layer: each layer's output,
     itself within the limit, is the next one's input."""
     most = limits.current().pdf_stream_bytes
+    lengths: dict[bytes, int] | None = None  # indirect /Length values, read when first needed
     for match in _STREAM_START.finditer(data):
         head = data[max(0, match.start() - 4096) : match.start()]
         dictionary = head[head.rfind(b" obj") :]
         layers = dictionary.count(b"/FlateDecode")
         if not layers or b"/Image" in dictionary:
             continue
+        if not _EXPANDING.search(dictionary):
+            if lengths is None and _INDIRECT_LENGTH.search(dictionary):
+                lengths = _integer_objects(data)
+            # Deflate cannot expand more than 1032:1 (zlib's documented bound), per
+            # layer; a stream whose data cannot reach the limit is not inflated.
+            if _stream_bound(data, match.end(), dictionary, lengths) * _DEFLATE_RATIO**layers <= most:
+                continue
         source, at = data, match.end()
         try:
             for layer in range(layers):
                 source, at = _inflated(source, at, most, keep=layer < layers - 1), 0
         except zlib.error:
             continue  # damaged data: PDFium decides what it can read of it
+
+
+_DEFLATE_RATIO = 1032
+_LENGTH = re.compile(rb"/Length\s+(\d+)(?:\s+(\d+)\s+R)?")
+_INDIRECT_LENGTH = re.compile(rb"/Length\s+\d+\s+\d+\s+R")
+_INTEGER_OBJECT = re.compile(rb"obj\s*(\d+)\s*endobj")  # found by its keyword: the number before it is read after
+_OBJECT_NUMBER = re.compile(rb"(?<![\d.])(\d+)\s+(\d+)\s+$")
+# Filters that can expand their input more than deflate's bound (LZW, run lengths) or
+# that this guard does not know: such a stream is inflated as before, never skipped.
+_EXPANDING = re.compile(rb"/(?!FlateDecode\b|ASCIIHexDecode\b|ASCII85Decode\b|AHx\b|A85\b|Fl\b)\w*Decode\b|/LZW|/RL\b")
+
+
+def _integer_objects(data: bytes) -> dict[bytes, int]:
+    """Every ``N G obj <integer> endobj`` in the file (where indirect /Length values
+    live), the largest value where an object number is defined more than once."""
+    found: dict[bytes, int] = {}
+    for match in _INTEGER_OBJECT.finditer(data):
+        number = _OBJECT_NUMBER.search(data, max(0, match.start() - 32), match.start())
+        if number:
+            key = number.group(1) + b" " + number.group(2)
+            found[key] = max(found.get(key, 0), int(match.group(1)))
+    return found
+
+
+def _stream_bound(data: bytes, start: int, dictionary: bytes, lengths: dict[bytes, int] | None) -> int:
+    """The most bytes of stream data PDFium can decode for the stream starting at
+    ``start``: its declared /Length, or as far as the next "endstream" (where PDFium
+    looks when the length is wrong), whichever is longer; the rest of the file when
+    the length cannot be told (an indirect one not found, none declared)."""
+    rest = len(data) - start
+    end = data.find(b"endstream", start)
+    scanned = end - start if end >= 0 else rest
+    declared = 0
+    found = False
+    for match in _LENGTH.finditer(dictionary):
+        if match.group(2) is None:
+            value = int(match.group(1))
+        else:
+            key = match.group(1) + b" " + match.group(2)
+            if lengths is None or key not in lengths:
+                return rest
+            value = lengths[key]
+        declared = max(declared, value)
+        found = True
+    if not found:
+        return rest
+    return max(declared, scanned)
 
 
 def _inflated(data: bytes, at: int, most: int, keep: bool) -> bytes:
