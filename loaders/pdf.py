@@ -402,7 +402,7 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
         found, ruled = _rulings(drawn.paths, frame)
         # A page whose rulings are all drawn as polylines ("curves": Excel's exports, 广州)
         # has ruled tables too: their straight axis-aligned pieces are the rulings.
-        if ruled or (found[0] and found[1]):
+        if ruled or (len(found[0]) and len(found[1])):
             for cells in ruled_tables.find_tables(*found):
                 grid = _Geometry(cells)
                 if grid.columns > 1:  # a boxed paragraph (a framed contents page) is text
@@ -944,6 +944,8 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     modes = _read_all(_DrawMode, objects, c_int, 2, (0, 1))
     own = _read_all(_ObjectMatrix, objects, c_float, 6, (0,))
     counts = [n if n > 0 else 0 for n in map(_CountSegments, objects)]
+    if len(objects) >= _ARRAY_PATHS:
+        return _rulings_arrays(paths, frame, objects, modes, own, counts)
     xs, ys, kinds, closes = _path_points(objects, counts)
     unstroked = [obj for k, obj in enumerate(objects) if modes[2 * k] and not modes[2 * k + 1]]
     colors = _read_all(_FillColor, unstroked, c_uint, 4, (0, 1, 2, 3)) if unstroked else []
@@ -979,34 +981,171 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
             continue
         shown = bool(stroke) or min(fills[obj]) < 250  # white (or nearly) is not seen
         pts = list(zip(xs[start:first], ys[start:first], strict=True))
-        if n == 5 and kind == _BOX_PATH and not any(closes[start : start + 4]):
-            if pts[0] == pts[4] and _is_box(pts):
-                drawn = True
-                if shown:
-                    _edges("rect", pts, horizontal, vertical)
-            else:
-                _edges("curve", pts + [pts[0]] if closes[start + 4] and pts[4] != pts[0] else pts, horizontal, vertical)
-            continue
-        close = closes[start:first]
-        path: list[tuple[str, tuple[float, float]]] = []
-        pending = 0  # Bézier points: PDFium gives three per curve segment
-        for kind_, closed, p in zip(kind, close, pts, strict=True):
-            if kind_ == pdfium_c.FPDF_SEGMENT_BEZIERTO:
-                pending += 1
-                if pending == 3:
-                    path.append(("c", p))
-                    pending = 0
-            else:
-                path.append((_SEGMENT_OPERATOR.get(kind_, "l"), p))
-                pending = 0
-            if closed:
-                path.append(("h", p))
-        for found, corners in _subpaths(path):
-            drawn |= found in ("line", "rect")
-            if found == "rect" and not shown:
-                continue
-            _edges(found, corners, horizontal, vertical)
+        drawn |= _shape_edges(kind, closes[start:first], pts, shown, horizontal, vertical)
     return (horizontal, vertical), drawn
+
+
+def _shape_edges(kind: bytes, close, pts: list, shown: bool, horizontal: list, vertical: list) -> bool:
+    """The edges of one painted path other than a plain line (its segment types
+    ``kind``, close flags and displayed points); whether it draws a line or a box."""
+    # Four sides: a box, or the mitred piece of a border, which pdfminer took for a curve.
+    if len(pts) == 5 and kind == _BOX_PATH and not any(close[:4]):
+        if pts[0] == pts[4] and _is_box(pts):
+            if shown:
+                _edges("rect", pts, horizontal, vertical)
+            return True
+        _edges("curve", pts + [pts[0]] if close[4] and pts[4] != pts[0] else pts, horizontal, vertical)
+        return False
+    drawn = False
+    path: list[tuple[str, tuple[float, float]]] = []
+    pending = 0  # Bézier points: PDFium gives three per curve segment
+    for kind_, closed, p in zip(kind, close, pts, strict=True):
+        if kind_ == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            pending += 1
+            if pending == 3:
+                path.append(("c", p))
+                pending = 0
+        else:
+            path.append((_SEGMENT_OPERATOR.get(kind_, "l"), p))
+            pending = 0
+        if closed:
+            path.append(("h", p))
+    for found, corners in _subpaths(path):
+        drawn |= found in ("line", "rect")
+        if found == "rect" and not shown:
+            continue
+        _edges(found, corners, horizontal, vertical)
+    return drawn
+
+
+# A page drawing this many paths has them classified in whole-array steps (西安's
+# pages draw hundreds of boxes each); fewer are read path by path, which costs less
+# than numpy's fixed cost per call.
+_ARRAY_PATHS = 128
+_NO_EDGES = numpy.empty((0, 4))
+
+
+def _compose_arrays(inner: numpy.ndarray, outer) -> numpy.ndarray:
+    """``_compose`` for rows of matrices (``outer``: rows of them, or one), the same
+    arithmetic in the same order."""
+    a, b, c, d, e, f = inner.T
+    A, B, C, D, E, F = outer.T if isinstance(outer, numpy.ndarray) else outer
+    return numpy.stack(
+        (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F), 1
+    )
+
+
+def _rulings_arrays(paths: list, frame: _Frame, objects: list, modes: list, own: list, counts: list[int]):
+    """``_rulings`` for a page of many paths: every point placed, and the lines and
+    boxes (nearly every path) classified, in whole-array steps; the other paths one by
+    one as before. The edges come out in the same order (by path, then as each path
+    gives them), as arrays of (x0, top, x1, bottom)."""
+    k = len(objects)
+    mode = numpy.array(modes, numpy.int64).reshape(k, 2)
+    fill, stroke = mode[:, 0] != 0, mode[:, 1] != 0
+    count = numpy.array(counts, numpy.int64)
+    xs, ys, kinds, closes = _path_points(objects, counts, arrays=True)
+    shown = stroke.copy()
+    unstroked = numpy.flatnonzero(fill & ~stroke)
+    if len(unstroked):
+        colors = _read_all(_FillColor, [objects[i] for i in unstroked.tolist()], c_uint, 4, (0, 1, 2, 3))
+        shown[unstroked] = numpy.array(colors).reshape(-1, 4)[:, :3].min(axis=1) < 250  # white is not seen
+    outer = [o for _, o in paths]
+    outers = _IDENTITY if all(o is _IDENTITY for o in outer) else numpy.array(outer, numpy.float64)
+    matrix = _compose_arrays(_compose_arrays(numpy.array(own, numpy.float64).reshape(k, 6), outers), frame.device)
+    each = numpy.repeat(matrix, count, axis=0)
+    x = each[:, 0] * xs + each[:, 2] * ys + each[:, 4]
+    y = frame.height - (each[:, 1] * xs + each[:, 3] * ys + each[:, 5])
+    start = numpy.cumsum(count) - count
+    painted = (fill | stroke) & (count >= 2)
+    # a line: moveto, lineto, not closed
+    line = painted & (count == 2)
+    at = start[line]
+    line[line] = (kinds[at] == _MOVETO) & (kinds[at + 1] == _LINETO) & (closes[at + 1] == 0)
+    # four sides: moveto and four linetos, the first four unclosed: a box when they
+    # return to the start axis-aligned, else the mitred piece of a border (a "curve")
+    sides = painted & (count == 5)
+    at = start[sides]
+    ok = kinds[at] == _MOVETO
+    for j in range(1, 5):
+        ok &= kinds[at + j] == _LINETO
+    for j in range(4):
+        ok &= closes[at + j] == 0
+    sides[sides] = ok
+    at = start[sides]
+    px, py = [x[at + j] for j in range(5)], [y[at + j] for j in range(5)]
+    returns = (px[0] == px[4]) & (py[0] == py[4])
+    square = ((px[0] == px[1]) & (py[1] == py[2]) & (px[2] == px[3]) & (py[3] == py[0])) | (
+        (py[0] == py[1]) & (px[1] == px[2]) & (py[2] == py[3]) & (px[3] == px[0])
+    )
+    is_box = returns & square
+    box = numpy.zeros(k, bool)
+    box[numpy.flatnonzero(sides)[is_box]] = True
+    drawn = bool(line.any() or box.any())
+    pieces: list[tuple] = [([], [], []), ([], [], [])]  # (path numbers, place in the path, edges) per direction
+
+    def add(which: int, numbers: numpy.ndarray, place: int, edges: numpy.ndarray) -> None:
+        pieces[which][0].append(numbers)
+        pieces[which][1].append(numpy.full(len(numbers), place))
+        pieces[which][2].append(edges)
+
+    def segments(p0, q0, p1, q1, numbers: numpy.ndarray, place: int) -> None:
+        """_edges for one segment of each path: vertical where x stays (a dot too),
+        else horizontal where y does; a slanted one is no ruling."""
+        upright = p0 == p1
+        level = ~upright & (q0 == q1)
+        low, high = numpy.where(q0 < q1, q0, q1), numpy.where(q0 < q1, q1, q0)
+        add(1, numbers[upright], place, numpy.stack((p0, low, p0, high), 1)[upright])
+        left, right = numpy.where(p0 < p1, p0, p1), numpy.where(p0 < p1, p1, p0)
+        add(0, numbers[level], place, numpy.stack((left, q0, right, q0), 1)[level])
+
+    at = start[line]
+    segments(x[at], y[at], x[at + 1], y[at + 1], numpy.flatnonzero(line), 0)
+    # boxes that show: two horizontal and two vertical edges each, in _edges' order
+    seen = box & shown
+    at = start[seen]
+    bx, by = numpy.stack([x[at + j] for j in range(5)], 1), numpy.stack([y[at + j] for j in range(5)], 1)
+    x0, x1, top, bottom = bx.min(1), bx.max(1), by.min(1), by.max(1)
+    number = numpy.flatnonzero(seen)
+    add(0, number, 0, numpy.stack((x0, top, x1, top), 1))
+    add(0, number, 1, numpy.stack((x0, bottom, x1, bottom), 1))
+    add(1, number, 0, numpy.stack((x0, top, x0, bottom), 1))
+    add(1, number, 1, numpy.stack((x1, top, x1, bottom), 1))
+    # mitred pieces: their sides in turn, and back to the start when closed short of it
+    mitred = ~is_box
+    number = numpy.flatnonzero(sides)[mitred]
+    px, py = [v[mitred] for v in px], [v[mitred] for v in py]
+    for j in range(4):
+        segments(px[j], py[j], px[j + 1], py[j + 1], number, j)
+    back = (closes[start[number] + 4] != 0) & ((px[4] != px[0]) | (py[4] != py[0]))
+    segments(px[4][back], py[4][back], px[0][back], py[0][back], number[back], 4)
+    # every other painted path, one at a time
+    rest = numpy.flatnonzero(painted & ~line & ~sides).tolist()
+    if rest:
+        horizontal: list[tuple] = []
+        vertical: list[tuple] = []
+        h_of: list[int] = []
+        v_of: list[int] = []
+        starts, shows = start.tolist(), shown.tolist()
+        for n in rest:
+            a, b = starts[n], starts[n] + counts[n]
+            pts = list(zip(x[a:b].tolist(), y[a:b].tolist(), strict=True))
+            before_h, before_v = len(horizontal), len(vertical)
+            drawn |= _shape_edges(bytes(kinds[a:b]), closes[a:b].tolist(), pts, shows[n], horizontal, vertical)
+            h_of += [n] * (len(horizontal) - before_h)
+            v_of += [n] * (len(vertical) - before_v)
+        pieces[0][0].append(numpy.array(h_of, numpy.int64))
+        pieces[0][1].append(numpy.arange(len(h_of)))
+        pieces[0][2].append(numpy.array(horizontal, numpy.float64).reshape(-1, 4))
+        pieces[1][0].append(numpy.array(v_of, numpy.int64))
+        pieces[1][1].append(numpy.arange(len(v_of)))
+        pieces[1][2].append(numpy.array(vertical, numpy.float64).reshape(-1, 4))
+    found = []
+    for numbers, places, edges in pieces:
+        rows = numpy.concatenate(edges)
+        order = numpy.lexsort((numpy.concatenate(places), numpy.concatenate(numbers)))
+        found.append(rows[order] if len(rows) else _NO_EDGES)
+    return (found[0], found[1]), drawn
 
 
 def _displayed(xs: list, ys: list, matrices: list, counts: list[int], height: float) -> tuple[list, list]:
@@ -1030,7 +1169,7 @@ def _displayed(xs: list, ys: list, matrices: list, counts: list[int], height: fl
     return out_x, out_y
 
 
-_MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
+_MOVETO, _LINETO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
 _LINE_PATH = bytes([pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO])
 _BOX_PATH = bytes([pdfium_c.FPDF_SEGMENT_MOVETO] + [pdfium_c.FPDF_SEGMENT_LINETO] * 4)
 
@@ -1046,13 +1185,15 @@ _POINT_SIZE = 12
 _points_in_memory: bool | None = None
 
 
-def _path_points(objects: list[int], counts: list[int]) -> tuple[list[float], list[float], bytes, bytearray]:
+def _path_points(objects: list[int], counts: list[int], arrays: bool = False) -> tuple:
     """Every segment of every path, in order: its x and y (in the path's own space),
     its type, and whether it closes its subpath (set where a subpath ends: before the
-    next moveto, or at its path's end)."""
+    next moveto, or at its path's end). Lists and bytes, or (``arrays``) numpy arrays."""
     global _points_in_memory
     total = sum(counts)
     if not total:
+        if arrays:
+            return numpy.empty(0), numpy.empty(0), numpy.empty(0, numpy.uint8), numpy.empty(0, numpy.uint8)
         return [], [], b"", bytearray()
     drawing = [obj for obj, n in zip(objects, counts, strict=True) if n]
     sizes = [n * _POINT_SIZE for n in counts if n]
@@ -1066,6 +1207,15 @@ def _path_points(objects: list[int], counts: list[int]) -> tuple[list[float], li
         places = accumulate(sizes, initial=ctypes.addressof(buffer))
         list(map(ctypes.memmove, places, map(_GetSegment, drawing, repeat(0, len(drawing))), sizes))
         raw = buffer.raw
+        if arrays:
+            floats_ = numpy.frombuffer(raw, numpy.float32).reshape(total, 3)
+            codes = numpy.frombuffer(raw, numpy.uint8).reshape(total, _POINT_SIZE)
+            kinds_, flags_ = codes[:, 8].copy(), codes[:, 9]
+            ends = numpy.zeros(total, bool)
+            ends[numpy.cumsum([n for n in counts if n]) - 1] = True
+            after = numpy.append(kinds_[1:] == _MOVETO, True)
+            closes_ = ((flags_ != 0) & (ends | after)).astype(numpy.uint8)
+            return floats_[:, 0].astype(numpy.float64), floats_[:, 1].astype(numpy.float64), kinds_, closes_
         floats = array("f", raw)
         xs, ys, kinds, flags = floats[0::3].tolist(), floats[1::3].tolist(), raw[8::_POINT_SIZE], raw[9::_POINT_SIZE]
     else:
@@ -1080,6 +1230,9 @@ def _path_points(objects: list[int], counts: list[int]) -> tuple[list[float], li
         for k, flag in enumerate(flags):
             if flag and (k + 1 in path_ends or kinds[k + 1] == _MOVETO):
                 closes[k] = 1
+    if arrays:
+        as_bytes = numpy.frombuffer(bytes(kinds), numpy.uint8), numpy.frombuffer(bytes(closes), numpy.uint8)
+        return numpy.array(xs, numpy.float64), numpy.array(ys, numpy.float64), *as_bytes
     return xs, ys, kinds, closes
 
 
