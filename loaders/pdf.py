@@ -392,9 +392,10 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     frame = _Frame(page)
     count = _CountObjects(page)
     limits.check("pdf_page_objects", count)  # before any object is read
-    chars, undecoded, referenced = _chars(page, frame)
+    chars, undecoded, referenced, columns = _chars(page, frame)
     drawn = _inventory(page, count, referenced)
-    chars += _blanks(drawn.texts, drawn.inside, referenced, frame)
+    blanks = _blanks(drawn.texts, drawn.inside, referenced, frame)
+    chars += blanks
     result = _Page(number, frame.width, frame.height, undecoded=undecoded)
     result.images = drawn.images
     tables = []
@@ -409,27 +410,27 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
                     tables.append(grid)
     loose = chars
     if tables:  # each character in the first table its middle falls in, in reading order
-        cxs = [(c.x0 + c.x1) / 2 for c in chars]
+        if columns is None:  # a page of turned or odd characters: its boxes gathered here
+            columns = numpy.array([char[1:7] for char in chars], numpy.float64).reshape(-1, 6)
+        elif blanks:
+            columns = numpy.concatenate((columns, numpy.array([char[1:7] for char in blanks], numpy.float64)))
+        x0, x1, top, bottom, base, size = columns.T
+        cx = (x0 + x1) / 2
         # The glyph's middle stands a third of an em above its baseline, whatever box its
         # font's metrics give: some fonts report a descent that puts the digits' box a
         # line lower than the names printed beside them, and the box middle would place
         # every amount in the row below its name (重庆's tables). Turned text: its box.
-        cys = [c.base - c.size * 0.35 if c.base < c.bottom else (c.top + c.bottom) / 2 for c in chars]
-        # A page holds many grids (西安's: dozens): each looks only at the characters in
-        # its band of rows, found by bisection on the middles sorted top to bottom, and
-        # takes them in reading order. (A NaN middle is in no grid, as no comparison
-        # with it holds; it stays out of the sorted list, where it would break the order.)
-        order = sorted((k for k, cy in enumerate(cys) if cy == cy), key=cys.__getitem__)
-        middles = [cys[k] for k in order]
-        taken = bytearray(len(chars))
+        # (A NaN middle is in no grid, as no comparison with it holds.)
+        cy = numpy.where(base < bottom, base - size * 0.35, (top + bottom) / 2)
+        free = numpy.ones(len(chars), bool)
+        codes = _code_points(chars)
         for grid in tables:
-            x0, x1, top, bottom = grid.x0 - 1, grid.x1 + 1, grid.top - 1, grid.bottom + 1
-            band = order[bisect_left(middles, top) : bisect_right(middles, bottom)]
-            inside = sorted(k for k in band if not taken[k] and x0 <= cxs[k] <= x1)
-            grid.add([chars[k] for k in inside], [cxs[k] for k in inside], [cys[k] for k in inside])
-            for k in inside:
-                taken[k] = 1
-        loose = [char for char, done in zip(chars, taken, strict=True) if not done]
+            inside = numpy.flatnonzero(
+                free & (cy >= grid.top - 1) & (cy <= grid.bottom + 1) & (cx >= grid.x0 - 1) & (cx <= grid.x1 + 1)
+            )
+            grid.place(inside, cx, cy, columns, chars, codes)
+            free[inside] = False
+        loose = [chars[k] for k in numpy.flatnonzero(free).tolist()]
     groups, joined = [], {}  # the printed lines, and their text by line
     for group in _group_lines(loose):
         if text := _join_chars(group):
@@ -444,23 +445,24 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     return result, len(chars)
 
 
-def _chars(page: int, frame: _Frame) -> tuple[list[_Char], int, set[int]]:
+def _chars(page: int, frame: _Frame) -> tuple[list[_Char], int, set[int], numpy.ndarray | None]:
     """Every character of PDFium's text page (spaces included, the breaks PDFium
-    inserts between runs not), how many have no Unicode value ("(cid:n)"), and the
-    text objects they come from."""
+    inserts between runs not), how many have no Unicode value ("(cid:n)"), the text
+    objects they come from, and (on the usual page) the characters' boxes as an array
+    of their fields x0, x1, top, bottom, base and size."""
     textpage = _LoadText(page)
     if not textpage:
-        return [], 0, set()
+        return [], 0, set(), None
     try:
         return _read_chars(textpage, frame)
     finally:
         _CloseText(textpage)
 
 
-def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int]]:
+def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int], numpy.ndarray | None]:
     n = _CountChars(textpage)
     if n <= 0:
-        return [], 0, set()
+        return [], 0, set(), None
     # Each character's text object (0 for the breaks PDFium inserts), and each object's
     # font: per-character values go into arrays, which place a page's characters in a
     # few whole-array steps instead of a Python step per character.
@@ -488,7 +490,7 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
         texts, kept, undecoded = _odd_chars(textpage, text, errors)
     referenced = set(distinct.tolist())
     if not kept:
-        return [], undecoded, referenced
+        return [], undecoded, referenced, None
 
     box = _read_each(_LooseBox, textpage, kept, c_float, 4, (0,))  # left, top, right, bottom
     fonts_kept = font_of[kept]
@@ -509,7 +511,7 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
             if style[4]:
                 upright[(int(fonts_kept[k]), box[4 * k + 1] - box[4 * k + 3])] = style
         chars = _place_each(textpage, frame, texts, kept, fonts_kept.tolist(), box, names, upright)
-        return chars, undecoded, referenced
+        return chars, undecoded, referenced, None
     # The usual page: every style upright, its loose box the em box (the origin is the
     # box's foot, lifted), each character placed from its box alone (the same
     # arithmetic, in the same order, as one character at a time).
@@ -522,11 +524,12 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
     advance = numpy.abs((rights - lefts) * scale)  # PDFium may give a turned box either way round
     under = height - (dy + descent)
     base = height - dy
-    columns = (dx, dx + advance, under - size, under, base, size)
-    chars = list(map(_new_char, zip(texts, *(column.tolist() for column in columns), bold.tolist(), strict=True)))
+    columns = numpy.stack((dx, dx + advance, under - size, under, base, size), 1)
+    chars = list(map(_new_char, zip(texts, *columns.T.tolist(), bold.tolist(), strict=True)))
     for k in numpy.flatnonzero(~(advance < 1.5 * size)).tolist():
         chars[k] = _vertical(texts[k], chars[k].x0, chars[k].base, chars[k].size, chars[k].bold)
-    return chars, undecoded, referenced
+        columns[k] = chars[k][1:7]
+    return chars, undecoded, referenced, columns
 
 
 _new_char = partial(tuple.__new__, _Char)  # a _Char from its fields' tuple, without the call's parsing
@@ -1339,9 +1342,90 @@ class _Geometry:
                 for c in range(c0, min(c1, self.columns)):
                     owners[c] = index
         self.chars: list[list] = [[] for _ in cells]
+        self.texts: dict[int, str] = {}  # cell texts joined from arrays (place), by cell
 
-    def add(self, chars: list[_Char], cxs: list[float], cys: list[float]) -> None:
-        """Each character (its middle at cx, cy) into the cell that owns its place."""
+    def place(self, inside: numpy.ndarray, cx, cy, columns: numpy.ndarray, chars: list[_Char], codes) -> None:
+        """The page's characters ``inside`` (indices, in reading order) into the cells
+        that own their middles, and each cell's text joined: whole-array steps for
+        every cell at once, as ``add`` and ``_cell_text`` would do them character by
+        character. ``codes`` are the page's characters as code points (None when one
+        is not a single character: "(cid:n)")."""
+        if not len(inside):
+            return
+        owner = numpy.array([[-1 if o is None else o for o in row] for row in self.owner], numpy.int64)
+        r = numpy.clip(numpy.searchsorted(numpy.array(self.ys), cy[inside], "right") - 1, 0, self.rows - 1)
+        c = numpy.clip(numpy.searchsorted(numpy.array(self.xs), cx[inside], "right") - 1, 0, self.columns - 1)
+        cell = owner[r, c]
+        kept = cell >= 0
+        members, cell = inside[kept], cell[kept]
+        box = columns[members]
+        if codes is None or numpy.isnan(box).any() or not self._join(members, cell, box, codes):
+            self.add([chars[k] for k in members.tolist()], [], [], cells=cell.tolist())
+
+    def _join(self, members: numpy.ndarray, cell: numpy.ndarray, box: numpy.ndarray, codes: numpy.ndarray) -> bool:
+        """Each cell's text from its characters ``members`` (cell numbers ``cell``,
+        fields ``box``): _group_lines, _join_chars and _cell_text in array steps. False
+        (nothing done) when a printed line would not be told by the gaps between the
+        sorted baselines alone (a line drifting down), which only the one-by-one
+        grouping decides."""
+        if not len(members):
+            return True
+        x0, x1, base, size = box[:, 0], box[:, 1], box[:, 4], box[:, 5]
+        # _group_lines: by cell, then baseline (stable: reading order among equals); a
+        # line starts at a new cell or past its first character's baseline by more than
+        # 0.35 of the character's em (4 points at least). A gap that large between
+        # neighbours always starts one; when no character strays that far from its
+        # line's first, those are all the starts.
+        order = numpy.lexsort((base, cell))
+        cell_s, base_s, size_s = cell[order], base[order], size[order]
+        reach = numpy.where(size_s > 4, size_s, 4) * 0.35
+        starts = numpy.empty(len(order), bool)
+        starts[0] = True
+        starts[1:] = (cell_s[1:] != cell_s[:-1]) | (base_s[1:] - base_s[:-1] > reach[1:])
+        line = numpy.cumsum(starts) - 1
+        first = numpy.flatnonzero(starts)
+        if (base_s - base_s[first][line] > reach).any():
+            return False
+        # each line left to right (stable), then _join_chars: a space before a character
+        # whose gap from the one before is wider than 0.45 em, neither being a space
+        order = order[numpy.lexsort((x0[order], line))]
+        points = codes[members[order]]
+        left, right, em = x0[order], x1[order], size[order]
+        spaced = numpy.zeros(len(order), bool)
+        spaced[1:] = (
+            (points[1:] != 32) & (points[:-1] != 32) & (left[1:] - right[:-1] > numpy.where(em > 4, em, 4)[1:] * 0.45)
+        )
+        spaced[first] = False
+        before = numpy.flatnonzero(spaced)
+        text = numpy.insert(points, before, 32).astype("<u4").tobytes().decode("utf-32-le")
+        shift = numpy.cumsum(spaced)  # spaces inserted up to and including each character
+        at = (first + shift[first]).tolist()
+        ends = at[1:] + [len(text)]
+        parts = [text[a:b] for a, b in zip(at, ends, strict=True)]
+        parts = [(_SPACES.sub(" ", part) if "  " in part else part).strip() for part in parts]
+        last = numpy.append(first[1:] - 1, len(order) - 1)
+        line_cell = cell_s[first].tolist()
+        rights, ems = right[last].tolist(), em[last].tolist()
+        texts = self.texts
+        n, lines = 0, len(parts)
+        while n < lines:
+            stop = n + 1
+            while stop < lines and line_cell[stop] == line_cell[n]:
+                stop += 1
+            if stop == n + 1:  # most cells: one printed line
+                texts[line_cell[n]] = parts[n]
+            else:
+                texts[line_cell[n]] = _rejoin(parts[n:stop], rights[n:stop], ems[n:stop])
+            n = stop
+        return True
+
+    def add(self, chars: list[_Char], cxs: list[float], cys: list[float], cells: list[int] | None = None) -> None:
+        """Each character (its middle at cx, cy) into the cell that owns its place
+        (``cells``: already known)."""
+        if cells is not None:
+            for char, index in zip(chars, cells, strict=True):
+                self.chars[index].append(char)
+            return
         ys, xs, rows, columns, owner, cells = self.ys, self.xs, self.rows - 1, self.columns - 1, self.owner, self.chars
         for char, cx, cy in zip(chars, cxs, cys, strict=True):
             r = bisect_right(ys, cy) - 1
@@ -1364,7 +1448,7 @@ class _Geometry:
                     continue
                 r0, c0, _, c1 = self.spans[index]
                 # A cell merged down from a row above is printed once: empty here.
-                text = _cell_text(self.chars[index]) if r0 == r else ""
+                text = "" if r0 != r else self.texts[index] if index in self.texts else _cell_text(self.chars[index])
                 row.append([text, max(c1 - c, 1)])
                 c = max(c1, c + 1)
             rows.append(row)  # blank rows too: "rows as printed", as Word gives them
@@ -1543,7 +1627,7 @@ def _nearest(bounds: list[float], value: float) -> int:
 
 _by_base = _BASE = attrgetter("base")
 _by_x0 = _X0 = attrgetter("x0")
-_X1, _TOP, _BOTTOM = attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
+_X1, _TOP, _BOTTOM, _TEXT_OF = attrgetter("x1"), attrgetter("top"), attrgetter("bottom"), attrgetter("text")
 
 
 def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
@@ -1612,19 +1696,38 @@ def _cell_text(chars: list[_Char]) -> str:
     grouped = _group_lines(chars)
     if len(grouped) == 1:  # most cells: one printed line
         return _join_chars(grouped[0])
-    printed = [(line, part) for line in grouped if (part := _join_chars(line))]
-    lines = [line for line, _ in printed]
-    right = max((line[-1].x1 for line in lines), default=0)
+    parts = [_join_chars(line) for line in grouped]
+    return _rejoin(parts, [line[-1].x1 for line in grouped], [line[-1].size for line in grouped])
+
+
+def _rejoin(parts: list[str], rights: list[float], sizes: list[float]) -> str:
+    """A cell's printed lines (their text, where each ends, its last character's em)
+    as _cell_text joins them; a line of no text is no line."""
+    printed = [n for n, part in enumerate(parts) if part]
+    right = max((rights[n] for n in printed), default=0)
     text = ""
-    for n, (_, part) in enumerate(printed):
+    for k, n in enumerate(printed):
+        part = parts[n]
         if text:
-            previous = lines[n - 1]
-            if previous[-1].x1 < right - 2.5 * max(previous[-1].size, 4) or _HEADING_MARK.match(part):
+            previous = printed[k - 1]
+            if rights[previous] < right - 2.5 * max(sizes[previous], 4) or _HEADING_MARK.match(part):
                 text += "\n"
             elif text[-1].isascii() and text[-1].isalpha() and part[0].isascii() and part[0].isalpha():
                 text += " "
         text += part
     return text
+
+
+def _code_points(chars: list[_Char]) -> numpy.ndarray | None:
+    """The characters' texts as code points, or None when one is not a single
+    character ("(cid:12)") or cannot be written (a lone surrogate)."""
+    text = "".join(map(_TEXT_OF, chars))
+    if len(text) != len(chars):
+        return None
+    try:
+        return numpy.frombuffer(text.encode("utf-32-le"), "<u4")
+    except UnicodeEncodeError:
+        return None
 
 
 # --- across pages -------------------------------------------------------------------
