@@ -30,7 +30,7 @@ from ctypes import c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, repeat
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from statistics import median
 from typing import NamedTuple
 
@@ -484,8 +484,15 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
         errors = [0] * n
     undecoded = 0
     if not failing and not _ODD.intersection(text):  # the usual page: printed text and spaces
-        kept = [i for i, ch in enumerate(text) if not ch.isspace() or (ch == " " and not _IsGenerated(textpage, i))]
-        texts = [text[i] for i in kept]
+        # Every character but white space, and the spaces PDFium did not insert itself:
+        # the white space found by a regular expression (re's \s is str.isspace), the
+        # rest kept in one array step.
+        keep = numpy.ones(n, bool)
+        for i in map(_START, _WHITE.finditer(text)):
+            if text[i] != " " or _IsGenerated(textpage, i):
+                keep[i] = False
+        kept = numpy.flatnonzero(keep).tolist()
+        texts = list(map(text.__getitem__, kept))
     else:
         texts, kept, undecoded = _odd_chars(textpage, text, errors)
     referenced = set(distinct.tolist())
@@ -532,6 +539,8 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
     return chars, undecoded, referenced, columns
 
 
+_WHITE = re.compile(r"\s")
+_START = methodcaller("start")
 _new_char = partial(tuple.__new__, _Char)  # a _Char from its fields' tuple, without the call's parsing
 
 
