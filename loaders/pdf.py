@@ -1369,7 +1369,7 @@ class _Geometry:
         members, cell = inside[kept], cell[kept]
         box = columns[members]
         if codes is None or numpy.isnan(box).any() or not self._join(members, cell, box, codes):
-            self.add([chars[k] for k in members.tolist()], [], [], cells=cell.tolist())
+            self.add([chars[k] for k in members.tolist()], [], [], known=cell.tolist())
 
     def _join(self, members: numpy.ndarray, cell: numpy.ndarray, box: numpy.ndarray, codes: numpy.ndarray) -> bool:
         """Each cell's text from its characters ``members`` (cell numbers ``cell``,
@@ -1428,12 +1428,12 @@ class _Geometry:
             n = stop
         return True
 
-    def add(self, chars: list[_Char], cxs: list[float], cys: list[float], cells: list[int] | None = None) -> None:
+    def add(self, chars: list[_Char], cxs: list[float], cys: list[float], known: list[int] | None = None) -> None:
         """Each character (its middle at cx, cy) into the cell that owns its place
-        (``cells``: already known)."""
-        if cells is not None:
-            for char, index in zip(chars, cells, strict=True):
-                self.chars[index].append(char)
+        (``known``: the cells, already found)."""
+        if known is not None:
+            for char, at in zip(chars, known, strict=True):
+                self.chars[at].append(char)
             return
         ys, xs, rows, columns, owner, cells = self.ys, self.xs, self.rows - 1, self.columns - 1, self.owner, self.chars
         for char, cx, cy in zip(chars, cxs, cys, strict=True):
