@@ -905,6 +905,10 @@ RULES: dict[str, tuple[str, str]] = {
         "The text calls itself unit or department as the budget kind says",
         "A unit budget says 'this unit', a department budget 'this department'.",
     ),
+    "TEXT-COUNTS": (
+        "Vehicles and equipment listed after 'of which' are no more than the whole",
+        "In 'N units, of which M …' the parts cannot exceed the whole; check the count or the category.",
+    ),
     "TEXT-YEAR": (
         "Comparisons are with the previous year",
         "An annual budget is compared with the year before; check for text carried over from earlier years.",
