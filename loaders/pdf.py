@@ -30,7 +30,7 @@ from ctypes import c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, repeat
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from statistics import median
 from typing import NamedTuple
 
@@ -178,18 +178,73 @@ def _check_streams(data: bytes) -> None:
     chain ([/FlateDecode /FlateDecode]) is inflated layer by layer: each layer's output,
     itself within the limit, is the next one's input."""
     most = limits.current().pdf_stream_bytes
+    lengths: dict[bytes, int] | None = None  # indirect /Length values, read when first needed
     for match in _STREAM_START.finditer(data):
         head = data[max(0, match.start() - 4096) : match.start()]
         dictionary = head[head.rfind(b" obj") :]
         layers = dictionary.count(b"/FlateDecode")
         if not layers or b"/Image" in dictionary:
             continue
+        if not _EXPANDING.search(dictionary):
+            if lengths is None and _INDIRECT_LENGTH.search(dictionary):
+                lengths = _integer_objects(data)
+            # Deflate cannot expand more than 1032:1 (zlib's documented bound), per
+            # layer; a stream whose data cannot reach the limit is not inflated.
+            if _stream_bound(data, match.end(), dictionary, lengths) * _DEFLATE_RATIO**layers <= most:
+                continue
         source, at = data, match.end()
         try:
             for layer in range(layers):
                 source, at = _inflated(source, at, most, keep=layer < layers - 1), 0
         except zlib.error:
             continue  # damaged data: PDFium decides what it can read of it
+
+
+_DEFLATE_RATIO = 1032
+_LENGTH = re.compile(rb"/Length\s+(\d+)(?:\s+(\d+)\s+R)?")
+_INDIRECT_LENGTH = re.compile(rb"/Length\s+\d+\s+\d+\s+R")
+_INTEGER_OBJECT = re.compile(rb"obj\s*(\d+)\s*endobj")  # found by its keyword: the number before it is read after
+_OBJECT_NUMBER = re.compile(rb"(?<![\d.])(\d+)\s+(\d+)\s+$")
+# Filters that can expand their input more than deflate's bound (LZW, run lengths) or
+# that this guard does not know: such a stream is inflated as before, never skipped.
+_EXPANDING = re.compile(rb"/(?!FlateDecode\b|ASCIIHexDecode\b|ASCII85Decode\b|AHx\b|A85\b|Fl\b)\w*Decode\b|/LZW|/RL\b")
+
+
+def _integer_objects(data: bytes) -> dict[bytes, int]:
+    """Every ``N G obj <integer> endobj`` in the file (where indirect /Length values
+    live), the largest value where an object number is defined more than once."""
+    found: dict[bytes, int] = {}
+    for match in _INTEGER_OBJECT.finditer(data):
+        number = _OBJECT_NUMBER.search(data, max(0, match.start() - 32), match.start())
+        if number:
+            key = number.group(1) + b" " + number.group(2)
+            found[key] = max(found.get(key, 0), int(match.group(1)))
+    return found
+
+
+def _stream_bound(data: bytes, start: int, dictionary: bytes, lengths: dict[bytes, int] | None) -> int:
+    """The most bytes of stream data PDFium can decode for the stream starting at
+    ``start``: its declared /Length, or as far as the next "endstream" (where PDFium
+    looks when the length is wrong), whichever is longer; the rest of the file when
+    the length cannot be told (an indirect one not found, none declared)."""
+    rest = len(data) - start
+    end = data.find(b"endstream", start)
+    scanned = end - start if end >= 0 else rest
+    declared = 0
+    found = False
+    for match in _LENGTH.finditer(dictionary):
+        if match.group(2) is None:
+            value = int(match.group(1))
+        else:
+            key = match.group(1) + b" " + match.group(2)
+            if lengths is None or key not in lengths:
+                return rest
+            value = lengths[key]
+        declared = max(declared, value)
+        found = True
+    if not found:
+        return rest
+    return max(declared, scanned)
 
 
 def _inflated(data: bytes, at: int, most: int, keep: bool) -> bytes:
@@ -337,9 +392,10 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     frame = _Frame(page)
     count = _CountObjects(page)
     limits.check("pdf_page_objects", count)  # before any object is read
-    chars, undecoded, referenced = _chars(page, frame)
+    chars, undecoded, referenced, columns = _chars(page, frame)
     drawn = _inventory(page, count, referenced)
-    chars += _blanks(drawn.texts, drawn.inside, referenced, frame)
+    blanks = _blanks(drawn.texts, drawn.inside, referenced, frame)
+    chars += blanks
     result = _Page(number, frame.width, frame.height, undecoded=undecoded)
     result.images = drawn.images
     tables = []
@@ -347,34 +403,34 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
         found, ruled = _rulings(drawn.paths, frame)
         # A page whose rulings are all drawn as polylines ("curves": Excel's exports, 广州)
         # has ruled tables too: their straight axis-aligned pieces are the rulings.
-        if ruled or (found[0] and found[1]):
+        if ruled or (len(found[0]) and len(found[1])):
             for cells in ruled_tables.find_tables(*found):
                 grid = _Geometry(cells)
                 if grid.columns > 1:  # a boxed paragraph (a framed contents page) is text
                     tables.append(grid)
     loose = chars
     if tables:  # each character in the first table its middle falls in, in reading order
-        cxs = [(c.x0 + c.x1) / 2 for c in chars]
+        if columns is None:  # a page of turned or odd characters: its boxes gathered here
+            columns = numpy.array([char[1:7] for char in chars], numpy.float64).reshape(-1, 6)
+        elif blanks:
+            columns = numpy.concatenate((columns, numpy.array([char[1:7] for char in blanks], numpy.float64)))
+        x0, x1, top, bottom, base, size = columns.T
+        cx = (x0 + x1) / 2
         # The glyph's middle stands a third of an em above its baseline, whatever box its
         # font's metrics give: some fonts report a descent that puts the digits' box a
         # line lower than the names printed beside them, and the box middle would place
         # every amount in the row below its name (重庆's tables). Turned text: its box.
-        cys = [c.base - c.size * 0.35 if c.base < c.bottom else (c.top + c.bottom) / 2 for c in chars]
-        # A page holds many grids (西安's: dozens): each looks only at the characters in
-        # its band of rows, found by bisection on the middles sorted top to bottom, and
-        # takes them in reading order. (A NaN middle is in no grid, as no comparison
-        # with it holds; it stays out of the sorted list, where it would break the order.)
-        order = sorted((k for k, cy in enumerate(cys) if cy == cy), key=cys.__getitem__)
-        middles = [cys[k] for k in order]
-        taken = bytearray(len(chars))
+        # (A NaN middle is in no grid, as no comparison with it holds.)
+        cy = numpy.where(base < bottom, base - size * 0.35, (top + bottom) / 2)
+        free = numpy.ones(len(chars), bool)
+        codes = _code_points(chars)
         for grid in tables:
-            x0, x1, top, bottom = grid.x0 - 1, grid.x1 + 1, grid.top - 1, grid.bottom + 1
-            band = order[bisect_left(middles, top) : bisect_right(middles, bottom)]
-            inside = sorted(k for k in band if not taken[k] and x0 <= cxs[k] <= x1)
-            grid.add([chars[k] for k in inside], [cxs[k] for k in inside], [cys[k] for k in inside])
-            for k in inside:
-                taken[k] = 1
-        loose = [char for char, done in zip(chars, taken, strict=True) if not done]
+            inside = numpy.flatnonzero(
+                free & (cy >= grid.top - 1) & (cy <= grid.bottom + 1) & (cx >= grid.x0 - 1) & (cx <= grid.x1 + 1)
+            )
+            grid.place(inside, cx, cy, columns, chars, codes)
+            free[inside] = False
+        loose = [chars[k] for k in numpy.flatnonzero(free).tolist()]
     groups, joined = [], {}  # the printed lines, and their text by line
     for group in _group_lines(loose):
         if text := _join_chars(group):
@@ -389,23 +445,24 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     return result, len(chars)
 
 
-def _chars(page: int, frame: _Frame) -> tuple[list[_Char], int, set[int]]:
+def _chars(page: int, frame: _Frame) -> tuple[list[_Char], int, set[int], numpy.ndarray | None]:
     """Every character of PDFium's text page (spaces included, the breaks PDFium
-    inserts between runs not), how many have no Unicode value ("(cid:n)"), and the
-    text objects they come from."""
+    inserts between runs not), how many have no Unicode value ("(cid:n)"), the text
+    objects they come from, and (on the usual page) the characters' boxes as an array
+    of their fields x0, x1, top, bottom, base and size."""
     textpage = _LoadText(page)
     if not textpage:
-        return [], 0, set()
+        return [], 0, set(), None
     try:
         return _read_chars(textpage, frame)
     finally:
         _CloseText(textpage)
 
 
-def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int]]:
+def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int], numpy.ndarray | None]:
     n = _CountChars(textpage)
     if n <= 0:
-        return [], 0, set()
+        return [], 0, set(), None
     # Each character's text object (0 for the breaks PDFium inserts), and each object's
     # font: per-character values go into arrays, which place a page's characters in a
     # few whole-array steps instead of a Python step per character.
@@ -427,13 +484,20 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
         errors = [0] * n
     undecoded = 0
     if not failing and not _ODD.intersection(text):  # the usual page: printed text and spaces
-        kept = [i for i, ch in enumerate(text) if not ch.isspace() or (ch == " " and not _IsGenerated(textpage, i))]
-        texts = [text[i] for i in kept]
+        # Every character but white space, and the spaces PDFium did not insert itself:
+        # the white space found by a regular expression (re's \s is str.isspace), the
+        # rest kept in one array step.
+        keep = numpy.ones(n, bool)
+        for i in map(_START, _WHITE.finditer(text)):
+            if text[i] != " " or _IsGenerated(textpage, i):
+                keep[i] = False
+        kept = numpy.flatnonzero(keep).tolist()
+        texts = list(map(text.__getitem__, kept))
     else:
         texts, kept, undecoded = _odd_chars(textpage, text, errors)
     referenced = set(distinct.tolist())
     if not kept:
-        return [], undecoded, referenced
+        return [], undecoded, referenced, None
 
     box = _read_each(_LooseBox, textpage, kept, c_float, 4, (0,))  # left, top, right, bottom
     fonts_kept = font_of[kept]
@@ -454,7 +518,7 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
             if style[4]:
                 upright[(int(fonts_kept[k]), box[4 * k + 1] - box[4 * k + 3])] = style
         chars = _place_each(textpage, frame, texts, kept, fonts_kept.tolist(), box, names, upright)
-        return chars, undecoded, referenced
+        return chars, undecoded, referenced, None
     # The usual page: every style upright, its loose box the em box (the origin is the
     # box's foot, lifted), each character placed from its box alone (the same
     # arithmetic, in the same order, as one character at a time).
@@ -467,13 +531,16 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
     advance = numpy.abs((rights - lefts) * scale)  # PDFium may give a turned box either way round
     under = height - (dy + descent)
     base = height - dy
-    columns = (dx, dx + advance, under - size, under, base, size)
-    chars = list(map(_new_char, zip(texts, *(column.tolist() for column in columns), bold.tolist(), strict=True)))
+    columns = numpy.stack((dx, dx + advance, under - size, under, base, size), 1)
+    chars = list(map(_new_char, zip(texts, *columns.T.tolist(), bold.tolist(), strict=True)))
     for k in numpy.flatnonzero(~(advance < 1.5 * size)).tolist():
         chars[k] = _vertical(texts[k], chars[k].x0, chars[k].base, chars[k].size, chars[k].bold)
-    return chars, undecoded, referenced
+        columns[k] = chars[k][1:7]
+    return chars, undecoded, referenced, columns
 
 
+_WHITE = re.compile(r"\s")
+_START = methodcaller("start")
 _new_char = partial(tuple.__new__, _Char)  # a _Char from its fields' tuple, without the call's parsing
 
 
@@ -889,6 +956,8 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     modes = _read_all(_DrawMode, objects, c_int, 2, (0, 1))
     own = _read_all(_ObjectMatrix, objects, c_float, 6, (0,))
     counts = [n if n > 0 else 0 for n in map(_CountSegments, objects)]
+    if len(objects) >= _ARRAY_PATHS:
+        return _rulings_arrays(paths, frame, objects, modes, own, counts)
     xs, ys, kinds, closes = _path_points(objects, counts)
     unstroked = [obj for k, obj in enumerate(objects) if modes[2 * k] and not modes[2 * k + 1]]
     colors = _read_all(_FillColor, unstroked, c_uint, 4, (0, 1, 2, 3)) if unstroked else []
@@ -924,34 +993,171 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
             continue
         shown = bool(stroke) or min(fills[obj]) < 250  # white (or nearly) is not seen
         pts = list(zip(xs[start:first], ys[start:first], strict=True))
-        if n == 5 and kind == _BOX_PATH and not any(closes[start : start + 4]):
-            if pts[0] == pts[4] and _is_box(pts):
-                drawn = True
-                if shown:
-                    _edges("rect", pts, horizontal, vertical)
-            else:
-                _edges("curve", pts + [pts[0]] if closes[start + 4] and pts[4] != pts[0] else pts, horizontal, vertical)
-            continue
-        close = closes[start:first]
-        path: list[tuple[str, tuple[float, float]]] = []
-        pending = 0  # Bézier points: PDFium gives three per curve segment
-        for kind_, closed, p in zip(kind, close, pts, strict=True):
-            if kind_ == pdfium_c.FPDF_SEGMENT_BEZIERTO:
-                pending += 1
-                if pending == 3:
-                    path.append(("c", p))
-                    pending = 0
-            else:
-                path.append((_SEGMENT_OPERATOR.get(kind_, "l"), p))
-                pending = 0
-            if closed:
-                path.append(("h", p))
-        for found, corners in _subpaths(path):
-            drawn |= found in ("line", "rect")
-            if found == "rect" and not shown:
-                continue
-            _edges(found, corners, horizontal, vertical)
+        drawn |= _shape_edges(kind, closes[start:first], pts, shown, horizontal, vertical)
     return (horizontal, vertical), drawn
+
+
+def _shape_edges(kind: bytes, close, pts: list, shown: bool, horizontal: list, vertical: list) -> bool:
+    """The edges of one painted path other than a plain line (its segment types
+    ``kind``, close flags and displayed points); whether it draws a line or a box."""
+    # Four sides: a box, or the mitred piece of a border, which pdfminer took for a curve.
+    if len(pts) == 5 and kind == _BOX_PATH and not any(close[:4]):
+        if pts[0] == pts[4] and _is_box(pts):
+            if shown:
+                _edges("rect", pts, horizontal, vertical)
+            return True
+        _edges("curve", pts + [pts[0]] if close[4] and pts[4] != pts[0] else pts, horizontal, vertical)
+        return False
+    drawn = False
+    path: list[tuple[str, tuple[float, float]]] = []
+    pending = 0  # Bézier points: PDFium gives three per curve segment
+    for kind_, closed, p in zip(kind, close, pts, strict=True):
+        if kind_ == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            pending += 1
+            if pending == 3:
+                path.append(("c", p))
+                pending = 0
+        else:
+            path.append((_SEGMENT_OPERATOR.get(kind_, "l"), p))
+            pending = 0
+        if closed:
+            path.append(("h", p))
+    for found, corners in _subpaths(path):
+        drawn |= found in ("line", "rect")
+        if found == "rect" and not shown:
+            continue
+        _edges(found, corners, horizontal, vertical)
+    return drawn
+
+
+# A page drawing this many paths has them classified in whole-array steps (西安's
+# pages draw hundreds of boxes each); fewer are read path by path, which costs less
+# than numpy's fixed cost per call.
+_ARRAY_PATHS = 128
+_NO_EDGES = numpy.empty((0, 4))
+
+
+def _compose_arrays(inner: numpy.ndarray, outer) -> numpy.ndarray:
+    """``_compose`` for rows of matrices (``outer``: rows of them, or one), the same
+    arithmetic in the same order."""
+    a, b, c, d, e, f = inner.T
+    A, B, C, D, E, F = outer.T if isinstance(outer, numpy.ndarray) else outer
+    return numpy.stack(
+        (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F), 1
+    )
+
+
+def _rulings_arrays(paths: list, frame: _Frame, objects: list, modes: list, own: list, counts: list[int]):
+    """``_rulings`` for a page of many paths: every point placed, and the lines and
+    boxes (nearly every path) classified, in whole-array steps; the other paths one by
+    one as before. The edges come out in the same order (by path, then as each path
+    gives them), as arrays of (x0, top, x1, bottom)."""
+    k = len(objects)
+    mode = numpy.array(modes, numpy.int64).reshape(k, 2)
+    fill, stroke = mode[:, 0] != 0, mode[:, 1] != 0
+    count = numpy.array(counts, numpy.int64)
+    xs, ys, kinds, closes = _path_points(objects, counts, arrays=True)
+    shown = stroke.copy()
+    unstroked = numpy.flatnonzero(fill & ~stroke)
+    if len(unstroked):
+        colors = _read_all(_FillColor, [objects[i] for i in unstroked.tolist()], c_uint, 4, (0, 1, 2, 3))
+        shown[unstroked] = numpy.array(colors).reshape(-1, 4)[:, :3].min(axis=1) < 250  # white is not seen
+    outer = [o for _, o in paths]
+    outers = _IDENTITY if all(o is _IDENTITY for o in outer) else numpy.array(outer, numpy.float64)
+    matrix = _compose_arrays(_compose_arrays(numpy.array(own, numpy.float64).reshape(k, 6), outers), frame.device)
+    each = numpy.repeat(matrix, count, axis=0)
+    x = each[:, 0] * xs + each[:, 2] * ys + each[:, 4]
+    y = frame.height - (each[:, 1] * xs + each[:, 3] * ys + each[:, 5])
+    start = numpy.cumsum(count) - count
+    painted = (fill | stroke) & (count >= 2)
+    # a line: moveto, lineto, not closed
+    line = painted & (count == 2)
+    at = start[line]
+    line[line] = (kinds[at] == _MOVETO) & (kinds[at + 1] == _LINETO) & (closes[at + 1] == 0)
+    # four sides: moveto and four linetos, the first four unclosed: a box when they
+    # return to the start axis-aligned, else the mitred piece of a border (a "curve")
+    sides = painted & (count == 5)
+    at = start[sides]
+    ok = kinds[at] == _MOVETO
+    for j in range(1, 5):
+        ok &= kinds[at + j] == _LINETO
+    for j in range(4):
+        ok &= closes[at + j] == 0
+    sides[sides] = ok
+    at = start[sides]
+    px, py = [x[at + j] for j in range(5)], [y[at + j] for j in range(5)]
+    returns = (px[0] == px[4]) & (py[0] == py[4])
+    square = ((px[0] == px[1]) & (py[1] == py[2]) & (px[2] == px[3]) & (py[3] == py[0])) | (
+        (py[0] == py[1]) & (px[1] == px[2]) & (py[2] == py[3]) & (px[3] == px[0])
+    )
+    is_box = returns & square
+    box = numpy.zeros(k, bool)
+    box[numpy.flatnonzero(sides)[is_box]] = True
+    drawn = bool(line.any() or box.any())
+    pieces: list[tuple] = [([], [], []), ([], [], [])]  # (path numbers, place in the path, edges) per direction
+
+    def add(which: int, numbers: numpy.ndarray, place: int, edges: numpy.ndarray) -> None:
+        pieces[which][0].append(numbers)
+        pieces[which][1].append(numpy.full(len(numbers), place))
+        pieces[which][2].append(edges)
+
+    def segments(p0, q0, p1, q1, numbers: numpy.ndarray, place: int) -> None:
+        """_edges for one segment of each path: vertical where x stays (a dot too),
+        else horizontal where y does; a slanted one is no ruling."""
+        upright = p0 == p1
+        level = ~upright & (q0 == q1)
+        low, high = numpy.where(q0 < q1, q0, q1), numpy.where(q0 < q1, q1, q0)
+        add(1, numbers[upright], place, numpy.stack((p0, low, p0, high), 1)[upright])
+        left, right = numpy.where(p0 < p1, p0, p1), numpy.where(p0 < p1, p1, p0)
+        add(0, numbers[level], place, numpy.stack((left, q0, right, q0), 1)[level])
+
+    at = start[line]
+    segments(x[at], y[at], x[at + 1], y[at + 1], numpy.flatnonzero(line), 0)
+    # boxes that show: two horizontal and two vertical edges each, in _edges' order
+    seen = box & shown
+    at = start[seen]
+    bx, by = numpy.stack([x[at + j] for j in range(5)], 1), numpy.stack([y[at + j] for j in range(5)], 1)
+    x0, x1, top, bottom = bx.min(1), bx.max(1), by.min(1), by.max(1)
+    number = numpy.flatnonzero(seen)
+    add(0, number, 0, numpy.stack((x0, top, x1, top), 1))
+    add(0, number, 1, numpy.stack((x0, bottom, x1, bottom), 1))
+    add(1, number, 0, numpy.stack((x0, top, x0, bottom), 1))
+    add(1, number, 1, numpy.stack((x1, top, x1, bottom), 1))
+    # mitred pieces: their sides in turn, and back to the start when closed short of it
+    mitred = ~is_box
+    number = numpy.flatnonzero(sides)[mitred]
+    px, py = [v[mitred] for v in px], [v[mitred] for v in py]
+    for j in range(4):
+        segments(px[j], py[j], px[j + 1], py[j + 1], number, j)
+    back = (closes[start[number] + 4] != 0) & ((px[4] != px[0]) | (py[4] != py[0]))
+    segments(px[4][back], py[4][back], px[0][back], py[0][back], number[back], 4)
+    # every other painted path, one at a time
+    rest = numpy.flatnonzero(painted & ~line & ~sides).tolist()
+    if rest:
+        horizontal: list[tuple] = []
+        vertical: list[tuple] = []
+        h_of: list[int] = []
+        v_of: list[int] = []
+        starts, shows = start.tolist(), shown.tolist()
+        for n in rest:
+            a, b = starts[n], starts[n] + counts[n]
+            pts = list(zip(x[a:b].tolist(), y[a:b].tolist(), strict=True))
+            before_h, before_v = len(horizontal), len(vertical)
+            drawn |= _shape_edges(bytes(kinds[a:b]), closes[a:b].tolist(), pts, shows[n], horizontal, vertical)
+            h_of += [n] * (len(horizontal) - before_h)
+            v_of += [n] * (len(vertical) - before_v)
+        pieces[0][0].append(numpy.array(h_of, numpy.int64))
+        pieces[0][1].append(numpy.arange(len(h_of)))
+        pieces[0][2].append(numpy.array(horizontal, numpy.float64).reshape(-1, 4))
+        pieces[1][0].append(numpy.array(v_of, numpy.int64))
+        pieces[1][1].append(numpy.arange(len(v_of)))
+        pieces[1][2].append(numpy.array(vertical, numpy.float64).reshape(-1, 4))
+    found = []
+    for numbers, places, edges in pieces:
+        rows = numpy.concatenate(edges)
+        order = numpy.lexsort((numpy.concatenate(places), numpy.concatenate(numbers)))
+        found.append(rows[order] if len(rows) else _NO_EDGES)
+    return (found[0], found[1]), drawn
 
 
 def _displayed(xs: list, ys: list, matrices: list, counts: list[int], height: float) -> tuple[list, list]:
@@ -975,7 +1181,7 @@ def _displayed(xs: list, ys: list, matrices: list, counts: list[int], height: fl
     return out_x, out_y
 
 
-_MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
+_MOVETO, _LINETO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
 _LINE_PATH = bytes([pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO])
 _BOX_PATH = bytes([pdfium_c.FPDF_SEGMENT_MOVETO] + [pdfium_c.FPDF_SEGMENT_LINETO] * 4)
 
@@ -991,13 +1197,15 @@ _POINT_SIZE = 12
 _points_in_memory: bool | None = None
 
 
-def _path_points(objects: list[int], counts: list[int]) -> tuple[list[float], list[float], bytes, bytearray]:
+def _path_points(objects: list[int], counts: list[int], arrays: bool = False) -> tuple:
     """Every segment of every path, in order: its x and y (in the path's own space),
     its type, and whether it closes its subpath (set where a subpath ends: before the
-    next moveto, or at its path's end)."""
+    next moveto, or at its path's end). Lists and bytes, or (``arrays``) numpy arrays."""
     global _points_in_memory
     total = sum(counts)
     if not total:
+        if arrays:
+            return numpy.empty(0), numpy.empty(0), numpy.empty(0, numpy.uint8), numpy.empty(0, numpy.uint8)
         return [], [], b"", bytearray()
     drawing = [obj for obj, n in zip(objects, counts, strict=True) if n]
     sizes = [n * _POINT_SIZE for n in counts if n]
@@ -1011,6 +1219,15 @@ def _path_points(objects: list[int], counts: list[int]) -> tuple[list[float], li
         places = accumulate(sizes, initial=ctypes.addressof(buffer))
         list(map(ctypes.memmove, places, map(_GetSegment, drawing, repeat(0, len(drawing))), sizes))
         raw = buffer.raw
+        if arrays:
+            floats_ = numpy.frombuffer(raw, numpy.float32).reshape(total, 3)
+            codes = numpy.frombuffer(raw, numpy.uint8).reshape(total, _POINT_SIZE)
+            kinds_, flags_ = codes[:, 8].copy(), codes[:, 9]
+            ends = numpy.zeros(total, bool)
+            ends[numpy.cumsum([n for n in counts if n]) - 1] = True
+            after = numpy.append(kinds_[1:] == _MOVETO, True)
+            closes_ = ((flags_ != 0) & (ends | after)).astype(numpy.uint8)
+            return floats_[:, 0].astype(numpy.float64), floats_[:, 1].astype(numpy.float64), kinds_, closes_
         floats = array("f", raw)
         xs, ys, kinds, flags = floats[0::3].tolist(), floats[1::3].tolist(), raw[8::_POINT_SIZE], raw[9::_POINT_SIZE]
     else:
@@ -1025,6 +1242,9 @@ def _path_points(objects: list[int], counts: list[int]) -> tuple[list[float], li
         for k, flag in enumerate(flags):
             if flag and (k + 1 in path_ends or kinds[k + 1] == _MOVETO):
                 closes[k] = 1
+    if arrays:
+        as_bytes = numpy.frombuffer(bytes(kinds), numpy.uint8), numpy.frombuffer(bytes(closes), numpy.uint8)
+        return numpy.array(xs, numpy.float64), numpy.array(ys, numpy.float64), *as_bytes
     return xs, ys, kinds, closes
 
 
@@ -1131,9 +1351,90 @@ class _Geometry:
                 for c in range(c0, min(c1, self.columns)):
                     owners[c] = index
         self.chars: list[list] = [[] for _ in cells]
+        self.texts: dict[int, str] = {}  # cell texts joined from arrays (place), by cell
 
-    def add(self, chars: list[_Char], cxs: list[float], cys: list[float]) -> None:
-        """Each character (its middle at cx, cy) into the cell that owns its place."""
+    def place(self, inside: numpy.ndarray, cx, cy, columns: numpy.ndarray, chars: list[_Char], codes) -> None:
+        """The page's characters ``inside`` (indices, in reading order) into the cells
+        that own their middles, and each cell's text joined: whole-array steps for
+        every cell at once, as ``add`` and ``_cell_text`` would do them character by
+        character. ``codes`` are the page's characters as code points (None when one
+        is not a single character: "(cid:n)")."""
+        if not len(inside):
+            return
+        owner = numpy.array([[-1 if o is None else o for o in row] for row in self.owner], numpy.int64)
+        r = numpy.clip(numpy.searchsorted(numpy.array(self.ys), cy[inside], "right") - 1, 0, self.rows - 1)
+        c = numpy.clip(numpy.searchsorted(numpy.array(self.xs), cx[inside], "right") - 1, 0, self.columns - 1)
+        cell = owner[r, c]
+        kept = cell >= 0
+        members, cell = inside[kept], cell[kept]
+        box = columns[members]
+        if codes is None or numpy.isnan(box).any() or not self._join(members, cell, box, codes):
+            self.add([chars[k] for k in members.tolist()], [], [], known=cell.tolist())
+
+    def _join(self, members: numpy.ndarray, cell: numpy.ndarray, box: numpy.ndarray, codes: numpy.ndarray) -> bool:
+        """Each cell's text from its characters ``members`` (cell numbers ``cell``,
+        fields ``box``): _group_lines, _join_chars and _cell_text in array steps. False
+        (nothing done) when a printed line would not be told by the gaps between the
+        sorted baselines alone (a line drifting down), which only the one-by-one
+        grouping decides."""
+        if not len(members):
+            return True
+        x0, x1, base, size = box[:, 0], box[:, 1], box[:, 4], box[:, 5]
+        # _group_lines: by cell, then baseline (stable: reading order among equals); a
+        # line starts at a new cell or past its first character's baseline by more than
+        # 0.35 of the character's em (4 points at least). A gap that large between
+        # neighbours always starts one; when no character strays that far from its
+        # line's first, those are all the starts.
+        order = numpy.lexsort((base, cell))
+        cell_s, base_s, size_s = cell[order], base[order], size[order]
+        reach = numpy.where(size_s > 4, size_s, 4) * 0.35
+        starts = numpy.empty(len(order), bool)
+        starts[0] = True
+        starts[1:] = (cell_s[1:] != cell_s[:-1]) | (base_s[1:] - base_s[:-1] > reach[1:])
+        line = numpy.cumsum(starts) - 1
+        first = numpy.flatnonzero(starts)
+        if (base_s - base_s[first][line] > reach).any():
+            return False
+        # each line left to right (stable), then _join_chars: a space before a character
+        # whose gap from the one before is wider than 0.45 em, neither being a space
+        order = order[numpy.lexsort((x0[order], line))]
+        points = codes[members[order]]
+        left, right, em = x0[order], x1[order], size[order]
+        spaced = numpy.zeros(len(order), bool)
+        spaced[1:] = (
+            (points[1:] != 32) & (points[:-1] != 32) & (left[1:] - right[:-1] > numpy.where(em > 4, em, 4)[1:] * 0.45)
+        )
+        spaced[first] = False
+        before = numpy.flatnonzero(spaced)
+        text = numpy.insert(points, before, 32).astype("<u4").tobytes().decode("utf-32-le")
+        shift = numpy.cumsum(spaced)  # spaces inserted up to and including each character
+        at = (first + shift[first]).tolist()
+        ends = at[1:] + [len(text)]
+        parts = [text[a:b] for a, b in zip(at, ends, strict=True)]
+        parts = [(_SPACES.sub(" ", part) if "  " in part else part).strip() for part in parts]
+        last = numpy.append(first[1:] - 1, len(order) - 1)
+        line_cell = cell_s[first].tolist()
+        rights, ems = right[last].tolist(), em[last].tolist()
+        texts = self.texts
+        n, lines = 0, len(parts)
+        while n < lines:
+            stop = n + 1
+            while stop < lines and line_cell[stop] == line_cell[n]:
+                stop += 1
+            if stop == n + 1:  # most cells: one printed line
+                texts[line_cell[n]] = parts[n]
+            else:
+                texts[line_cell[n]] = _rejoin(parts[n:stop], rights[n:stop], ems[n:stop])
+            n = stop
+        return True
+
+    def add(self, chars: list[_Char], cxs: list[float], cys: list[float], known: list[int] | None = None) -> None:
+        """Each character (its middle at cx, cy) into the cell that owns its place
+        (``known``: the cells, already found)."""
+        if known is not None:
+            for char, at in zip(chars, known, strict=True):
+                self.chars[at].append(char)
+            return
         ys, xs, rows, columns, owner, cells = self.ys, self.xs, self.rows - 1, self.columns - 1, self.owner, self.chars
         for char, cx, cy in zip(chars, cxs, cys, strict=True):
             r = bisect_right(ys, cy) - 1
@@ -1156,7 +1457,7 @@ class _Geometry:
                     continue
                 r0, c0, _, c1 = self.spans[index]
                 # A cell merged down from a row above is printed once: empty here.
-                text = _cell_text(self.chars[index]) if r0 == r else ""
+                text = "" if r0 != r else self.texts[index] if index in self.texts else _cell_text(self.chars[index])
                 row.append([text, max(c1 - c, 1)])
                 c = max(c1, c + 1)
             rows.append(row)  # blank rows too: "rows as printed", as Word gives them
@@ -1335,7 +1636,7 @@ def _nearest(bounds: list[float], value: float) -> int:
 
 _by_base = _BASE = attrgetter("base")
 _by_x0 = _X0 = attrgetter("x0")
-_X1, _TOP, _BOTTOM = attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
+_X1, _TOP, _BOTTOM, _TEXT_OF = attrgetter("x1"), attrgetter("top"), attrgetter("bottom"), attrgetter("text")
 
 
 def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
@@ -1404,19 +1705,38 @@ def _cell_text(chars: list[_Char]) -> str:
     grouped = _group_lines(chars)
     if len(grouped) == 1:  # most cells: one printed line
         return _join_chars(grouped[0])
-    printed = [(line, part) for line in grouped if (part := _join_chars(line))]
-    lines = [line for line, _ in printed]
-    right = max((line[-1].x1 for line in lines), default=0)
+    parts = [_join_chars(line) for line in grouped]
+    return _rejoin(parts, [line[-1].x1 for line in grouped], [line[-1].size for line in grouped])
+
+
+def _rejoin(parts: list[str], rights: list[float], sizes: list[float]) -> str:
+    """A cell's printed lines (their text, where each ends, its last character's em)
+    as _cell_text joins them; a line of no text is no line."""
+    printed = [n for n, part in enumerate(parts) if part]
+    right = max((rights[n] for n in printed), default=0)
     text = ""
-    for n, (_, part) in enumerate(printed):
+    for k, n in enumerate(printed):
+        part = parts[n]
         if text:
-            previous = lines[n - 1]
-            if previous[-1].x1 < right - 2.5 * max(previous[-1].size, 4) or _HEADING_MARK.match(part):
+            previous = printed[k - 1]
+            if rights[previous] < right - 2.5 * max(sizes[previous], 4) or _HEADING_MARK.match(part):
                 text += "\n"
             elif text[-1].isascii() and text[-1].isalpha() and part[0].isascii() and part[0].isalpha():
                 text += " "
         text += part
     return text
+
+
+def _code_points(chars: list[_Char]) -> numpy.ndarray | None:
+    """The characters' texts as code points, or None when one is not a single
+    character ("(cid:12)") or cannot be written (a lone surrogate)."""
+    text = "".join(map(_TEXT_OF, chars))
+    if len(text) != len(chars):
+        return None
+    try:
+        return numpy.frombuffer(text.encode("utf-32-le"), "<u4")
+    except UnicodeEncodeError:
+        return None
 
 
 # --- across pages -------------------------------------------------------------------

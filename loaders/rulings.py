@@ -16,6 +16,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
+import numpy
+
 Edge = tuple[float, float, float, float]
 Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -26,19 +28,39 @@ MIN_PIECE = 1.0  # shorter pieces are dots, not rulings
 MIN_EDGE = 3.0  # after joining, shorter edges are dropped
 
 
-def find_tables(horizontal: list[Edge], vertical: list[Edge]) -> list[list[Cell]]:
-    """The ruled tables on a page, top to bottom, each as its cells (two or more)."""
-    h = _merge([e for e in horizontal if e[2] - e[0] >= MIN_PIECE], horizontal=True)
-    v = _merge([e for e in vertical if e[3] - e[1] >= MIN_PIECE], horizontal=False)
+# Below this many edges a page's rulings are merged in plain Python: numpy's fixed cost
+# per call is more than the loop it saves (a page of one small table draws a few dozen).
+ARRAY_EDGES = 96
+
+
+def find_tables(horizontal, vertical) -> list[list[Cell]]:
+    """The ruled tables on a page, top to bottom, each as its cells (two or more).
+    ``horizontal`` and ``vertical`` are edges: lists of tuples, or arrays of four
+    columns (as the PDF reader gives them)."""
+    h = _merge(_pieces(horizontal, 0, 2), horizontal=True)
+    v = _merge(_pieces(vertical, 1, 3), horizontal=False)
     h = [e for e in h if e[2] - e[0] >= MIN_EDGE]
     v = [e for e in v if e[3] - e[1] >= MIN_EDGE]
     crossings = _crossings(h, v)
     return _tables(_cells(crossings))
 
 
-def _merge(edges: list[Edge], horizontal: bool) -> list[Edge]:
+def _pieces(edges, start: int, stop: int):
+    """The edges at least MIN_PIECE long (shorter ones are dots), in their order: an
+    array when there are many and all are numbers (no NaN), else a list of tuples."""
+    if isinstance(edges, numpy.ndarray):
+        long = edges[edges[:, stop] - edges[:, start] >= MIN_PIECE]
+        if len(long) >= ARRAY_EDGES and not numpy.isnan(long).any():
+            return long
+        return list(map(tuple, long.tolist()))
+    return [e for e in edges if e[stop] - e[start] >= MIN_PIECE]
+
+
+def _merge(edges, horizontal: bool) -> list[Edge]:
     """Snap edges lying within SNAP of one another onto their mean position, then join
     the collinear pieces that touch or nearly touch."""
+    if isinstance(edges, numpy.ndarray):
+        return _merge_arrays(edges, horizontal)
     if not edges:
         return []
     at = 1 if horizontal else 0  # the coordinate that places the edge: top or x0
@@ -76,6 +98,42 @@ def _merge(edges: list[Edge], horizontal: bool) -> list[Edge]:
                 start, stop = low, high
         merged.append(_edge(position, start, stop, horizontal))
     return merged
+
+
+def _merge_arrays(edges: numpy.ndarray, horizontal: bool) -> list[Edge]:
+    """``_merge`` in whole-array steps, for a page of many edges (no NaN): the same
+    clusters, the same means (numpy.bincount adds in the edges' order, as the loop
+    does), the same joins."""
+    at = 1 if horizontal else 0
+    position = edges[:, at]
+    low, high = (edges[:, 0], edges[:, 2]) if horizontal else (edges[:, 1], edges[:, 3])
+    distinct = numpy.unique(position)
+    opens = numpy.empty(len(distinct), bool)
+    opens[0] = True
+    opens[1:] = distinct[1:] > distinct[:-1] + SNAP
+    cluster = (numpy.cumsum(opens) - 1)[numpy.searchsorted(distinct, position)]
+    mean = numpy.bincount(cluster, weights=position) / numpy.bincount(cluster)
+    # Each cluster's pieces by (start, end); a piece joins the ruling before it when it
+    # starts within JOIN of the farthest end so far. (At a gap the new piece reaches
+    # past every earlier end, so the farthest end since the cluster's first piece is
+    # the farthest since the ruling's first.) That running maximum, per cluster, is a
+    # plain running maximum of integer keys: cluster, then the end's rank.
+    order = numpy.lexsort((high, low, cluster))
+    cluster, low, high = cluster[order], low[order], high[order]
+    ends = numpy.unique(high)
+    width = len(ends)
+    key = cluster * width + numpy.searchsorted(ends, high)
+    reach = ends[numpy.maximum.accumulate(key) - cluster * width]
+    first = numpy.empty(len(order), bool)
+    first[0] = True
+    first[1:] = (cluster[1:] != cluster[:-1]) | (low[1:] > reach[:-1] + JOIN)
+    starts = numpy.flatnonzero(first)
+    last = numpy.append(starts[1:] - 1, len(order) - 1)
+    at_ = mean[cluster[starts]].tolist()
+    begin, end = low[starts].tolist(), reach[last].tolist()
+    if horizontal:
+        return list(zip(begin, at_, end, at_, strict=True))
+    return list(zip(at_, begin, at_, end, strict=True))
 
 
 def _edge(position: float, start: float, stop: float, horizontal: bool) -> Edge:

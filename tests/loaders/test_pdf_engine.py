@@ -289,3 +289,46 @@ def digest(blocks) -> str:
 )
 def test_the_shanghai_fixtures_give_pdfplumbers_blocks(name, expected):
     assert digest(list(pdf_blocks(name))) == expected
+
+
+# ---------------------------------------------------------------- whole-array steps
+
+
+def test_white_space_is_what_str_isspace_says():
+    """The reader finds a page's white space with re's \\s: the same characters."""
+    assert all(bool(pdf._WHITE.match(chr(c))) == chr(c).isspace() for c in range(0x110000))
+
+
+def test_rulings_merged_in_arrays_as_in_the_loop():
+    import random
+
+    import numpy
+
+    rng = random.Random(7)
+    for _ in range(300):
+        edges = []
+        for _ in range(rng.randint(1, 200)):
+            y = round(rng.uniform(0, 60) * 4) / 4  # quarter points: snaps, joins and ties happen
+            x0 = round(rng.uniform(0, 100) * 4) / 4
+            edges.append((x0, y, x0 + round(rng.uniform(0, 20) * 4) / 4, y))
+        assert rulings._merge_arrays(numpy.array(edges), True) == rulings._merge(edges, True)
+        upright = [(y, x0, y2, x1) for x0, y, x1, y2 in edges]
+        assert rulings._merge_arrays(numpy.array(upright), False) == rulings._merge(upright, False)
+
+
+@pytest.mark.parametrize("name", ["seed.pdf", "real/putuo_fuliyuan_2024_unit.pdf"])
+def test_whole_array_steps_read_as_one_at_a_time(monkeypatch, name):
+    """Every page's paths classified in arrays, and its rulings merged in arrays, give
+    the blocks the path-by-path code gives; so do the cells joined from arrays and
+    the characters added to cells one by one."""
+    data = fixture_bytes(name)
+    monkeypatch.setattr(pdf, "_ARRAY_PATHS", 10**9)
+    monkeypatch.setattr(rulings, "ARRAY_EDGES", 10**9)
+    monkeypatch.setattr(pdf, "_code_points", lambda chars: None)
+    one_by_one = pdf.read(data)
+    monkeypatch.undo()
+    monkeypatch.setattr(pdf, "_ARRAY_PATHS", 1)
+    monkeypatch.setattr(rulings, "ARRAY_EDGES", 1)
+    arrays = pdf.read(data)
+    assert any(isinstance(block, Grid) for block in arrays)
+    assert arrays == one_by_one

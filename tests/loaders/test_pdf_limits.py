@@ -8,7 +8,7 @@ import zlib
 import pypdfium2 as pdfium
 import pytest
 
-from loaders import LoadError, limits, load
+from loaders import LoadError, limits, load, pdf
 from tests import hostile
 from tests.conftest import fixture_bytes
 
@@ -69,3 +69,41 @@ def test_a_flate_bomb_under_a_second_flate_layer_is_refused():
     with pytest.raises(LoadError) as refused:
         load(bomb, "bomb.pdf")
     assert "解压后的大小（超过 65 MB）" in refused.value.message
+
+
+def _bomb_with_length(length: bytes, extra: bytes = b"") -> bytes:
+    """The 256 MB bomb with its /Length replaced by ``length`` (``extra`` objects are
+    written before the trailer's cross-reference, where PDFium does not need them)."""
+    bomb = hostile.flate_bomb_pdf(256 * limits.MiB)
+    declared = re.search(rb"/Length \d+", bomb)
+    assert declared
+    bomb = bomb[: declared.start()] + b"/Length " + length + bomb[declared.end() :]
+    return bomb.replace(b"xref\n", extra + b"xref\n", 1)
+
+
+@pytest.mark.parametrize(
+    "length, extra",
+    [
+        (b"10", b""),  # declared short: PDFium reads on to "endstream"
+        (b"99 0 R", b"99 0 obj\n10\nendobj\n"),  # an indirect length, short too
+        (b"98 0 R", b""),  # an indirect length that is nowhere
+    ],
+)
+def test_a_flate_bomb_whose_length_lies_is_refused(length, extra):
+    with pytest.raises(LoadError) as refused:
+        load(_bomb_with_length(length, extra), "bomb.pdf")
+    assert "解压后的大小（超过 65 MB）" in refused.value.message
+
+
+def test_a_stream_too_short_to_reach_the_limit_is_not_inflated(monkeypatch):
+    """Deflate expands at most 1032:1: a 1 KB content stream is not inflated under a
+    64 MB limit, and is once the limit is within its reach."""
+    inflated = []
+    real = pdf._inflated
+    monkeypatch.setattr(pdf, "_inflated", lambda *args, **kwargs: inflated.append(1) or real(*args, **kwargs))
+    data = hostile.pdf([hostile.text_page(["a line of text"] * 20)])
+    pdf._check_streams(data)
+    assert inflated == []
+    with limits.override(pdf_stream_bytes=1000):  # more than the page inflates to, within its reach
+        pdf._check_streams(data)
+    assert inflated == [1]
