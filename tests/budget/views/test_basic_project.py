@@ -60,7 +60,7 @@ def test_a_basic_table_without_personnel_and_public_columns_opens_its_classes():
     公用 split: the treemap shows its 类 and 款 as printed (it said "no usable data")."""
     import pytest
 
-    from budget.application.files import read
+    from tests.conftest import read  # once per run, shared
     from tests.budget.views.builders import SEED
 
     path = SEED.parents[1].parent / "shared" / "corpus" / "guangzhou_13.pdf"
@@ -88,7 +88,7 @@ def test_a_code_printed_on_several_rows_is_one_tile():
 
     import pytest
 
-    from budget.application.files import read
+    from tests.conftest import read  # once per run, shared
     from budget.model import Money, MoneyUnit
     from tests.budget.views.builders import SEED
 
