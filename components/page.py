@@ -15,7 +15,7 @@ import streamlit as st
 from budget.model import Disclosure
 from budget.views.display import DEFAULT_UNIT, DISPLAY_UNITS, DisplayUnit, unit_of
 from budget.views.labels import short_unit
-from components import session
+from components import check_settings, session
 from components.i18n import lang, t
 from components.text import md
 
@@ -92,4 +92,5 @@ def header(title: str, caption: str, unit_switch_shown: bool = True) -> PageCont
     else:
         banner(d, document)
         unit = DEFAULT_UNIT
+    check_settings.linked_notice()
     return PageContext(document, d, unit)

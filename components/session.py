@@ -316,6 +316,12 @@ def _missing(wanted: str, errors: dict[str, tuple[str, str, str]]) -> None:
         ),
         icon=":material/link_off:",
     )
+    asked = check_settings.describe(check_settings.current())
+    if asked:
+        st.info(
+            t("链接还带有检查设置（{settings}）：上传同一文件后，检查结果按这些设置显示。", settings=asked),
+            icon=":material/tune:",
+        )
     _errors(errors)
     _uploader()
     st.button(t("不打开此链接的文档，查看示例或已上传的文档"), on_click=_forget_link)

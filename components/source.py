@@ -13,6 +13,7 @@ import streamlit as st
 from budget.model import TABLE_LABELS, Disclosure, Format, Table, TableKind
 from components.i18n import t
 from components.session import Document
+from components.text import unbroken
 
 _COORDINATES = "budget.source_pdf"
 
@@ -50,8 +51,8 @@ def table_source(document: Document, d: Disclosure, table: Table | None) -> str:
     if not table.page:
         return t("来源：{table}", table=label)
     url = pdf_url(document, d, table)
-    page = page_text(table.page)
-    link = f"[{page} ↗]({url}#page={table.page})" if url else page
+    page = unbroken(page_text(table.page))  # at 390 px "第" ended a line and "146 页 ↗" began the next
+    link = f"[{page}\u00a0↗]({url}#page={table.page})" if url else page
     return t("来源：{table} · {page}", table=label, page=link)
 
 
@@ -61,6 +62,12 @@ def kind_source(document: Document, d: Disclosure, kind: TableKind | None) -> st
 
 def caption(document: Document, d: Disclosure, kind: TableKind | None) -> None:
     text = kind_source(document, d, kind)
+    if text:
+        st.caption(text)
+
+
+def table_caption(document: Document, d: Disclosure, table: Table | None) -> None:
+    text = table_source(document, d, table)
     if text:
         st.caption(text)
 

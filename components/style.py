@@ -12,12 +12,17 @@ import streamlit as st
 HEADLINES = "cards_headline"  # container key of the overview's cards
 CARDS = "cards_"  # key prefix of a container of cards that stay two to a row on a phone
 DONE = "findings_done_"  # container key prefix of a reviewed finding
+# Key prefix of the check's filter pills: Streamlit lays pills in one row that scrolls
+# sideways without a scrollbar, so at 390 px 完整性 was cut in half and the categories after
+# it hidden; they wrap instead.
+FILTERS = "findings_filter_"
 
 CSS = f"""
 <style>
 [class*="st-key-{DONE}"] {{ background: #F4F6F8; opacity: 0.72; }}
 [class*="st-key-{DONE}"] [data-testid="stTable"] {{ filter: grayscale(0.6); }}
 [class*="st-key-{CARDS}"] [data-testid="stMetricLabel"] p {{ white-space: normal; }}
+[class*="st-key-{FILTERS}"] [data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; overflow-x: visible; }}
 @media (max-width: 640px) {{
   [class*="st-key-{CARDS}"] [data-testid="stHorizontalBlock"] {{ flex-direction: row; flex-wrap: wrap; gap: 0.5rem; }}
   [class*="st-key-{CARDS}"] [data-testid="stColumn"] {{

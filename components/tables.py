@@ -100,7 +100,9 @@ def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
     """A short table drawn whole (``st.table``): long names wrap instead of pushing the
     figures off a phone's screen; amounts right-aligned, the check's verdict (一致 / 错误 /
     警告) coloured."""
-    frame = frame.copy()
+    # A column every row leaves blank (检查说明 where the check found nothing) says nothing and
+    # took a quarter of a phone's width: the verdicts beside it wrapped a word to a line.
+    frame = frame[[c for c in frame.columns if any(v is not None and str(v).strip() for v in frame[c])]].copy()
     colours = [_STATUS_COLOURS.get(s, "color: #6B7280") for s in frame[STATUS]] if STATUS in frame.columns else None
     for column in words:
         if column in frame.columns:

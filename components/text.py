@@ -33,3 +33,9 @@ def plot(text: object) -> str:
     # Plotly typesets a label that starts (and ends) with $ as LaTeX: a zero-width space
     # in front keeps it text.
     return "\u200b" + out if out.startswith("$") else out
+
+
+def unbroken(label: str) -> str:
+    """One of our short labels ("第 20 页", "6 项指标", "⚠ 2") kept on one line: at 390 px an
+    expander's title wraps, and a plain space let "页" or a count start a line of its own."""
+    return label.replace(" ", "\u00a0")

@@ -9,7 +9,7 @@ from budget.views.performance import checklist_frame, project_view
 from budget.views.tables import printed
 from components import check_settings, checklist, page, session, source, tables
 from components.i18n import lang, t
-from components.text import md
+from components.text import md, unbroken
 
 ctx = page.header(
     "绩效目标",
@@ -59,13 +59,14 @@ st.markdown(
 for view in views:
     done = len([i for i in checklist.ticks(doc.key) if i[0] == view.index])
     label = t(
-        "{name}　·　{count} 项指标　·　已核对 {done}",
+        # no-break spaces: at 390 px a count must not wrap away from its word
+        "{name}　·　{count}\u00a0项指标　·　已核对\u00a0{done}",
         name=md(view.project.name),
         count=len(view.project.indicators),
         done=done,
     )
     if view.flag_count or view.notes:
-        label += f"　·　⚠ {view.flag_count + len(view.notes)}"
+        label += "　·　" + unbroken(f"⚠ {view.flag_count + len(view.notes)}")
     with st.expander(label, key=f"performance_project_{view.index}"):
         index = view.project.table
         where = source.table_source(doc, d, d.tables[index]) if index is not None and index < len(d.tables) else ""

@@ -8,7 +8,7 @@ from budget.model import TableKind
 from budget.views.tables import printed
 from components import page, source, tables
 from components.i18n import t
-from components.text import md
+from components.text import md, unbroken
 
 ctx = page.header(
     "原始表格",
@@ -29,7 +29,7 @@ st.download_button(
 for index, table in enumerate(d.tables):
     kind = t("未识别") if table.kind == TableKind.UNKNOWN else t(table.label)
     badge = t("　（空表）") if table.empty else ""
-    page_label = f"　·　{source.page_text(table.page)}" if table.page else ""
+    page_label = f"　·　{unbroken(source.page_text(table.page))}" if table.page else ""
     title = md(table.title) or t("（无标题）")
     with st.expander(f"{title}　·　{kind}{badge}{page_label}", key=f"tables_table_{index}"):
         where = source.table_source(ctx.document, d, table)

@@ -1,6 +1,7 @@
 """The check's precision audit: findings read against their documents, counted per rule family.
 
     python scripts/audit_precision.py dump SNAPDIR OUT.json       # every error and warning, current code
+    python scripts/audit_precision.py reported SNAPDIR OUT.json   # the same from a snapshot's check JSON
     python scripts/audit_precision.py score AUDIT.csv [--now OUT.json]
 
 ``dump`` re-runs recognition and the check on a snapshot's pickled blocks
@@ -59,6 +60,32 @@ def dump(snapshot: Path, out: Path) -> None:
     print(f"{len(found)} findings -> {out}")
 
 
+def reported(snapshot: Path, out: Path) -> None:
+    """``dump``'s list from the check JSON a snapshot holds (``scripts/snapshot.py take OUT``,
+    no blocks needed): what the code that took it reported."""
+    cities = {row["file"]: row["city"] for row in csv.DictReader(MANIFEST.open(encoding="utf-8"))}
+    found = []
+    for path in sorted(snapshot.glob("corpus__*.check.json")):
+        name = path.name.removesuffix(".check.json").removeprefix("corpus__")
+        for f in json.loads(path.read_text(encoding="utf-8"))["findings"]:
+            if f["severity"] not in ("error", "warning"):
+                continue
+            loc = f["location"]
+            found.append(
+                {
+                    "file": name,
+                    "city": cities.get(name, ""),
+                    "rule": f["rule"],
+                    "severity": f["severity"],
+                    "where": f"{loc.get('table') or loc.get('section') or ''} {loc.get('row') or ''}".strip()[:60],
+                    "message": f["message"][:160].replace("\n", " "),
+                    "quote": (loc.get("quote") or "")[:300],
+                }
+            )
+    out.write_text(json.dumps(found, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"{len(found)} findings -> {out}")
+
+
 def family(rule: str) -> str:
     return rule.split("-")[0]
 
@@ -94,12 +121,17 @@ def main() -> None:
     dump_cmd = commands.add_parser("dump")
     dump_cmd.add_argument("snapshot", type=Path)
     dump_cmd.add_argument("out", type=Path)
+    reported_cmd = commands.add_parser("reported")
+    reported_cmd.add_argument("snapshot", type=Path)
+    reported_cmd.add_argument("out", type=Path)
     score_cmd = commands.add_parser("score")
     score_cmd.add_argument("audit", type=Path)
     score_cmd.add_argument("--now", type=Path, default=None)
     args = parser.parse_args()
     if args.command == "dump":
         dump(args.snapshot, args.out)
+    elif args.command == "reported":
+        reported(args.snapshot, args.out)
     else:
         score(args.audit, args.now)
 

@@ -305,7 +305,9 @@ def test_review_a_finding_and_switch_the_language(server, browser):
     expect(uploader.get_by_text("Upload", exact=True)).to_be_visible()
     nav(page, "Overview")
     expect(page.locator("[data-testid='stMetricLabel']", has_text="Total expenditure (10k yuan)")).to_be_visible()
-    assert "lang=English" in page.url  # a shared link opens in English
+    # a shared link opens in English: the address is written by the rerun after the switch,
+    # which a loaded machine finishes after the page has drawn, so wait for it
+    expect(page).to_have_url(re.compile(r"[?&]lang=English(?:&|$)"))
     page.locator("section[data-testid='stSidebar']").get_by_text("中文", exact=True).click()
     expect(page.get_by_role("heading", name="总览", exact=True)).to_be_visible()
     expect(uploader.get_by_text("上传", exact=True)).to_be_visible()
@@ -321,4 +323,152 @@ def test_a_link_in_english_opens_in_english(server, browser):
     page.goto(f"{server}/functional?lang=English")
     expect(page.get_by_role("heading", name="Spending structure", exact=True)).to_be_visible()
     expect(page.locator("[data-testid='stFileUploader']").get_by_text("Upload", exact=True)).to_be_visible()
+    page.context.close()
+
+
+def test_check_settings_travel_in_the_link_across_pages_and_to_another_browser(server, browser):
+    """A journalist lowers the satisfaction floor and shares the link: the address bar
+    keeps the settings from page to page, and a fresh browser sees the same findings."""
+    from playwright.sync_api import expect
+
+    flag = "“见义勇为奖励经费”的满意度指标"  # the sample's ≥80% target: below 85 %, not below 80 %
+    page = new_page(browser)
+    page.goto(f"{server}/performance")
+    expect(page.get_by_role("heading", name="绩效目标", exact=True)).to_be_visible()
+    expect(page.get_by_text(flag).first).to_be_attached()  # in its project's (closed) expander
+    page.get_by_text("检查设置", exact=True).click()
+    length = page.get_by_role("spinbutton", name="参与比较的文字至少（字）")
+    length.fill("20")
+    length.press("Enter")
+    page.wait_for_url(re.compile(r"min_length=20"))
+    nav(page, "三公经费")  # a page without the control: the link still carries them
+    expect(page.get_by_text("检查结果按调整过的检查设置").first).to_be_visible()
+    assert "min_length=20" in page.url and "doc=sample" in page.url
+    shared = page.url.replace("min_length=20", "min_length=20&satisfaction=80")
+    page.context.close()
+
+    other = new_page(browser)
+    other.goto(shared)
+    expect(other.get_by_role("heading", name="三公经费", exact=True)).to_be_visible()
+    expect(other.get_by_text("检查结果按链接带来的检查设置").first).to_be_visible()
+    nav(other, "绩效目标")
+    expect(other.get_by_text("检查设置（已调整）", exact=True)).to_be_visible()
+    expect(other.get_by_text("见义勇为奖励经费").first).to_be_attached()  # the project is listed…
+    assert other.get_by_text(flag).count() == 0  # the sender's floor, the sender's findings
+    assert "satisfaction=80" in other.url
+    other.context.close()
+
+
+# The lines a text is laid out in, as the browser broke it (a Range per character).
+_LINES = """el => {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const lines = []; let top = null; let line = '';
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      const rects = range.getClientRects(); if (!rects.length) continue;
+      const y = Math.round(rects[0].top);
+      if (top !== null && Math.abs(y - top) > 4) { lines.push(line); line = ''; }
+      top = y; line += node.data[i];
+    }
+  }
+  if (line) lines.push(line);
+  return lines.map(l => l.replace(/\\u00a0/g, ' ').trim());
+}"""
+
+
+def test_at_390_px_a_title_wraps_between_its_parts_not_inside_them(server, browser):
+    """On a phone the projects' and tables' titles wrap; a count stays with its word
+    ("6 项指标", "已核对 0", "⚠ 2", "第 3 页"): "页" or a bare "2" began a line of its own."""
+    from playwright.sync_api import expect
+
+    page = new_page(browser, width=390, height=900)
+    page.goto(f"{server}/performance")
+    expect(page.get_by_role("heading", name="绩效目标", exact=True)).to_be_visible()
+    summaries = page.locator("[class*='st-key-performance_project_'] summary")
+    expect(summaries).to_have_count(13)
+    titles = [summaries.nth(i).evaluate(_LINES) for i in range(summaries.count())]
+    assert any(len(lines) > 2 for lines in titles)  # they do wrap at 390 px (the icon is a line of its own)
+    for lines in titles:
+        text = " ".join(lines)
+        parts = [re.search(r"\d+ 项指标", text), re.search(r"已核对 \d+", text), re.search(r"⚠ \d+", text)]
+        for part in filter(None, parts):
+            assert any(part.group(0) in line for line in lines), (part.group(0), lines)
+    assert any("⚠" in " ".join(lines) for lines in titles)
+    # 原始表格 of a PDF (its titles end with the page): upload and go there wide, read at 390 px
+    page.set_viewport_size({"width": 1440, "height": 1000})
+    sidebar_upload(page, str(SEED.with_suffix(".pdf")))
+    expect(page.get_by_text("已上传", exact=True)).to_be_visible()
+    nav(page, "原始表格")
+    page.set_viewport_size({"width": 390, "height": 900})
+    summaries = page.locator("[class*='st-key-tables_table_'] summary")
+    expect(summaries).to_have_count(25)
+    titles = [summaries.nth(i).evaluate(_LINES) for i in range(summaries.count())]
+    paged = [lines for lines in titles if "页" in " ".join(lines)]
+    assert len(paged) >= 20 and any(len(lines) > 2 for lines in paged)
+    for lines in paged:
+        (number,) = re.findall(r"第 \d+ 页", " ".join(lines))
+        assert any(number in line for line in lines), (number, lines)
+    page.context.close()
+
+
+_CARD_ROWS = """() => {
+  const cards = [...document.querySelectorAll("[class*='st-key-cards_headline'] [data-testid='stColumn']")];
+  return cards.map(c => ({metric: !!c.querySelector("[data-testid='stMetric']"),
+                          top: Math.round(c.getBoundingClientRect().top),
+                          width: Math.round(c.getBoundingClientRect().width)}));
+}"""
+
+
+def test_the_overview_cards_fill_every_row_at_1440_and_390_px(server, browser):
+    """万里街道 in 元: figures of 14 characters fit three cards a row; the 8 cards went 3 + 3 + 2
+    with an empty bordered card at 1440 px, and at 390 px every third card stood alone."""
+    from playwright.sync_api import expect
+
+    page = new_page(browser)
+    page.goto(f"{server}/overview")
+    sidebar_upload(page, str(WANLI))
+    expect(page.get_by_text("上海市普陀区人民政府万里街道办事处").first).to_be_visible()
+    page.get_by_text("元", exact=True).first.click()
+    expect(page.locator("[data-testid='stMetricLabel']", has_text="支出总计（元）")).to_be_visible()
+    for width in (1440, 390):
+        page.set_viewport_size({"width": width, "height": 1000})
+        page.wait_for_timeout(800)
+        cards = page.evaluate(_CARD_ROWS)
+        assert len(cards) == 8 and all(c["metric"] for c in cards), (width, cards)  # no empty card
+        rows: dict[int, list[int]] = {}
+        for card in cards:
+            rows.setdefault(card["top"], []).append(card["width"])
+        assert len({len(r) for r in rows.values()}) == 1, (width, rows)  # as many cards in every row
+        assert max(c["width"] for c in cards) - min(c["width"] for c in cards) <= 2, (width, cards)
+    # at 390 px each card's source keeps "第 N 页 ↗" on one line ("第" ended a line before)
+    sources = page.locator("[class*='st-key-cards_headline'] [data-testid='stCaptionContainer']", has_text="来源")
+    expect(sources.first).to_be_visible()
+    layouts = [sources.nth(i).evaluate(_LINES) for i in range(sources.count())]
+    assert len(layouts) >= 6 and any(len(lines) > 1 for lines in layouts)
+    for lines in layouts:
+        (link,) = re.findall(r"第 \d+ 页 ↗", " ".join(lines))
+        assert any(link in line for line in lines), (link, lines)
+    page.context.close()
+
+
+def test_at_390_px_every_filter_of_the_check_is_on_screen(server, browser):
+    """The 类别 pills of 发布前检查 are one row that scrolls sideways without a scrollbar: at
+    390 px a category was cut in half and those after it hidden. They wrap."""
+    from playwright.sync_api import expect
+
+    page = new_page(browser, width=390, height=900)
+    page.goto(f"{server}/check")
+    expect(page.get_by_role("heading", name="发布前检查", exact=True)).to_be_visible()
+    pills = page.locator("[class*='st-key-findings_filter_category'] button")
+    expect(pills.first).to_be_visible()
+    boxes = [pills.nth(i).bounding_box() for i in range(pills.count())]
+    row = page.locator("[class*='st-key-findings_filter_category'] [data-testid='stButtonGroup']").bounding_box()
+    assert len(boxes) >= 4, boxes
+    # each pill inside the row it is clipped to (a pill past its right edge was cut or hidden)
+    assert all(row["x"] <= box["x"] and box["x"] + box["width"] <= row["x"] + row["width"] + 1 for box in boxes), (
+        row,
+        boxes,
+    )
     page.context.close()

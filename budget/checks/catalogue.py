@@ -32,6 +32,7 @@ CATALOGUE: tuple[Rule, ...] = (
     text.self_reference,  # TEXT-KIND
     text.budget_level,  # TEXT-LEVEL
     text.comparison_year,  # TEXT-YEAR
+    text.counted_parts,  # TEXT-COUNTS
     items.item_amounts,  # TEXT-ITEMS
     items.item_names,  # TEXT-NAMES
     items.item_percentages,  # TEXT-PERCENT

@@ -59,9 +59,11 @@ def standard_tables(ctx: Context) -> Iterator[Finding]:
                 template="unrecognised",
             )
         elif kind in LATER_TABLES:
+            # outside the 操作规程's eight, and whole cities' templates leave it out (长沙, 重庆: all
+            # 9 of theirs): nothing the officer of one document is asked to fix, a note
             yield Finding(
                 location=Location(table=kind.value),
-                severity=Severity.WARNING,
+                severity=Severity.INFO,
                 params={"table": TABLE_LABELS[kind]},
                 template="later",
             )
@@ -126,10 +128,43 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
         has_amounts = _has_amounts(table) or (table.kind == TableKind.THREE_PUBLIC and ctx.doc.three_public is not None)
         note = table.note or ""
         location = Location(table=table.kind.value, page=table.page, table_index=ctx.table_index(table))
-        if (table.empty or not has_amounts) and not EMPTY_NOTE.search(note):
+        if (table.empty or not has_amounts) and not EMPTY_NOTE.search(note) and not _stated_as_none(ctx, table.kind):
             yield Finding(location=location, params={"table": table.label})
         elif has_amounts and not table.empty and "空表" in note and _nonzero(ctx, table):
             yield Finding(location=location, params={"table": table.label, "note": note}, template="noted")
+
+
+# What an empty table is about, as the text names it: an empty table is explained where the
+# document says so anywhere, under the table or in the 编制说明 ("政府性基金拨款支出预算为0",
+# "2026年“三公”经费预算数为0，与2025年预算持平", "本部门无当年政府性基金预算收支，并已公开空表",
+# "备注：本单位无政府性基金预算安排的支出，故此表无数据" printed as a paragraph of its own)
+EMPTY_SUBJECTS = {
+    TableKind.GOV_FUND: "政府性基金",
+    TableKind.STATE_CAPITAL: "国有资本经营",
+    TableKind.THREE_PUBLIC: "三公",
+    TableKind.GENERAL_PUBLIC: "一般公共预算",
+    TableKind.BASIC_ECONOMIC: "基本支出",
+}
+ZERO_AMOUNT = r"(?<![\d.,，])0(?:\.0+)?(?![\d.])"
+
+
+def _none_pattern(subject: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:无|没有|未安排|不涉及)[^。；;\n\d]{{0,12}}{subject}"  # 无政府性基金…, 没有使用政府性基金…
+        rf"|{subject}[^。；;\n\d]{{0,24}}{ZERO_AMOUNT}"  # 政府性基金拨款支出预算为0, 三公经费预算数为0.00万元
+        rf"|{subject}[^。；;\n]{{0,40}}(?:空表|无数据)"  # 政府性基金预算支出表为空表
+    )
+
+
+def _stated_as_none(ctx: Context, kind: TableKind) -> bool:
+    """The document says, in a sentence of its own, that the table's fund or item is zero or
+    absent: the empty table is explained (not missing, not unexplained)."""
+    subject = EMPTY_SUBJECTS.get(kind)
+    if subject is None:
+        return False
+    pattern = _none_pattern(subject)
+    texts = [s.text for s in ctx.doc.sections] + [t.note or "" for t in ctx.doc.tables]
+    return any(pattern.search(squash(text)) for text in texts)
 
 
 def _nonzero(ctx: Context, table: Table) -> bool:

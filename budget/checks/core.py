@@ -126,6 +126,7 @@ NOTES: Mapping[str, str] = {
     "last_digit": "（只差末位一个单位，多半是截去而不是四舍五入）",
     "blank": "（一边读为空白，请核对原表）",
     "text_states": "（正文写的 {stated} 与分项之和相符：多半是表中的合计印错）",
+    "repeats": "（同一处共 {count} 处）",
 }
 
 

@@ -202,6 +202,10 @@ def _book(ctx: Context) -> dict[str, TableFigure]:
             _line_figure(ctx, income, income_line, "appropriation", "收入总表 财政拨款收入合计"),
             _line_figure(ctx, fiscal, fiscal_total, "total", "财政拨款收支总表 收入总计"),
         ),
+        # "本年财政拨款收入17921.44万元" (北京): this year's, without the carry-over in 收入总计
+        "appropriation_current_income": _line_figure(
+            ctx, fiscal, side_line(fiscal, "income", "本年收入合计"), "total", "财政拨款收支总表 本年收入合计"
+        ),
         "appropriation_expenditure": _line_figure(
             ctx, fiscal, side_line(fiscal, "expenditure", "支出总计"), "total", "财政拨款收支总表 支出总计"
         ),
@@ -416,6 +420,9 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
     within = claim.within
     if within is not None and within.kind != Kind.CONCEPT and key in PART_KEYS:
         return Resolved(None, reason="所列的组成部分：表格没有按此分列", key=key)  # "303 …，其中：人员经费…"
+    current = CURRENT_APPROPRIATION.search(squash(claim.paragraph))
+    if key == "appropriation_income" and current and figures.get("appropriation_current_income") is not None:
+        key = "appropriation_current_income"
     if key in ("income_total", "expenditure_total") and (_appropriation_words(claim) or _appropriation_heading(claim)):
         key = "appropriation_total"  # "财政拨款收入总计、支出总计均为…"
     if key in ("general_public", "gov_fund") and claim.subject is not None and "收入" in claim.subject.name:
@@ -616,6 +623,9 @@ def _preferred(claim: Claim, hits: list[tuple[Table, Line]]) -> list[tuple[Table
 
 
 PART_KEYS = {"personnel", "public", "basic", "project", "carried_in", "current_income", "current_expenditure"}
+
+
+CURRENT_APPROPRIATION = re.compile(r"本年(?:度)?财政拨款收入")
 
 
 def _appropriation_words(claim: Claim) -> bool:

@@ -7,13 +7,13 @@ brackets and quotes, truncated sentences, placeholder text, malformed codes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
+from budget.checks.core import Category, Context, Finding, Location, Need, Severity, noted, rule
 from budget.narrative.text import section_paragraphs
 from budget.checks.places import NARRATIVE, coded, coded_tables, squash
-from budget.model import Line, Table, TableKind
+from budget.model import Line, Section, Table, TableKind
 
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -105,6 +105,7 @@ def pieces(ctx: Context) -> tuple[TextPiece, ...]:
 def heading_numbering(ctx: Context) -> Iterator[Finding]:
     sections = ctx.doc.sections
     previous: int | None = None
+    previous_index = 0
     pending: list[int] = []  # headings numbered in another style where the next 一、二 … belongs
     for index, section in enumerate(sections):
         heading = squash(section.heading)
@@ -118,6 +119,11 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
             continue
         if previous is not None and number > previous + 1:
             missing = list(range(previous + 1, number))
+            if _printed_in_text(sections[previous_index:index], missing):
+                # 无锡 名词解释 "十八、…(项)：反映…" printed at a line's start, read as the paragraph
+                # of the heading before: numbered in sequence, only not read as headings
+                previous, previous_index, pending = number, index, []
+                continue
             for gap, at in zip(missing, pending, strict=False):
                 yield _numbering(ctx, at, gap)
             if len(pending) < len(missing):
@@ -125,8 +131,15 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
         elif previous is not None and number == previous and number != 1:  # 一、 again starts a new part
             yield _numbering(ctx, index, previous + 1)
         previous = number
+        previous_index = index
         pending = []
     yield from goal_numbering(ctx)
+
+
+def _printed_in_text(between: Sequence[Section], missing: list[int]) -> bool:
+    """Every missing number starts a line of the text between the two headings."""
+    text = "\n".join(s.text for s in between)
+    return all(re.search(rf"(?:^|\n)\s*{to_cn(n)}、", text) for n in missing)
 
 
 def _numbering(ctx: Context, index: int, expected: int) -> Finding:
@@ -173,7 +186,8 @@ def goal_numbering(ctx: Context) -> Iterator[Finding]:
 
 # Doubled words: a word of two to six characters written twice in a row (不发生不发生).
 DOUBLE_WORD = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
-DOUBLE_PUNCT = re.compile(r"([。，、；：！？])\1|[，、；：][。！？]|[。][，、；]")
+# two marks where one belongs: "。。", "，。", "人数800人，；" (长沙)
+DOUBLE_PUNCT = re.compile(r"([。，、；：！？])\1|[，、；：][。！？]|[。][，、；]|[，、][；：，、]|；[，、]")
 # Reduplications that are correct Chinese.
 DOUBLE_OK = {"研究研究", "看一看看一看"}
 
@@ -189,8 +203,10 @@ DOUBLE_OK = {"研究研究", "看一看看一看"}
 )
 def duplicates(ctx: Context) -> Iterator[Finding]:
     for piece in pieces(ctx):
+        if not (DOUBLE_WORD.search(piece.text) or DOUBLE_PUNCT.search(piece.text)) or _fake_bold(piece.text):
+            continue  # bold drawn by overprinting, read as 年年年部部部: the reading, not the document
         for match in DOUBLE_WORD.finditer(piece.text):
-            if match.group(0) not in DOUBLE_OK and not piece.straddles(match):
+            if match.group(0) not in DOUBLE_OK and not piece.straddles(match) and _a_word(ctx, match.group(1)):
                 yield Finding(
                     location=piece.at(match),
                     params={"place": _place(piece), "text": match.group(0), "word": match.group(1)},
@@ -201,6 +217,32 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
                 params={"place": _place(piece), "text": match.group(0)},
                 template="punctuation",
             )
+
+
+# Bold drawn by printing each character over itself: every character of a title read three
+# to nine times in a row, one character after another ("表表表222年年年部部部门门门").
+OVERPRINTED = re.compile(r"(.)\1{2,8}(?!\1)")
+FAKE_BOLD = 0.3  # share of a text's characters in such runs
+FAKE_BOLD_RUNS = 3  # of different characters in a row: one character repeated is no title
+
+
+def _fake_bold(text: str) -> bool:
+    squashed = squash(text)
+    runs = [m.group(0) for m in OVERPRINTED.finditer(squashed)]
+    return len(runs) >= FAKE_BOLD_RUNS and sum(map(len, runs)) >= FAKE_BOLD * len(squashed)
+
+
+def _a_word(ctx: Context, word: str) -> bool:
+    """A two-character repeat is a doubled word when the document writes those two characters
+    as a word elsewhere: '控制控制数', '工程工程款'. Three words overlapping are not one doubled:
+    '低空航空航天' (低空·航空·航天), '监测预测预警', '纪委监委监督' — their '空航', '测预', '委监'
+    occur nowhere else, or no more often than their reverse."""
+    if len(word) > 2:
+        return True
+    text = ctx.memo("duplicates_text", lambda c: "".join(squash(p.text) for p in pieces(c)))
+    assert isinstance(text, str)
+    rest = text.replace(word + word, "")
+    return rest.count(word) > rest.count(word[::-1])
 
 
 def _place(piece: TextPiece) -> str:
@@ -254,8 +296,24 @@ def bracket_problems(text: str) -> list[str]:
     "检查括号和引号是否成对、全角半角是否一致。",
 )
 def brackets(ctx: Context) -> Iterator[Finding]:
-    for piece in pieces(ctx):
-        for problem in bracket_problems(piece.text):
+    found = pieces(ctx)
+    mended: set[int] = set()
+    for index, piece in enumerate(found):
+        if index in mended:
+            continue
+        problems = bracket_problems(piece.text)
+        later = found[index + 1] if index + 1 < len(found) else None
+        if (
+            problems
+            and later is not None
+            and bracket_problems(later.text)
+            and not bracket_problems(piece.text + later.text)
+        ):
+            # a title broken over two lines and read as two ("2026年深圳市公安局交通管理局（本" | "级）部门
+            # 预算"): the pair closes as one
+            mended.add(index + 1)
+            continue
+        for problem in problems:
             yield Finding(location=piece.location, params={"place": _place(piece), "problem": problem})
 
 
@@ -294,15 +352,22 @@ PLACEHOLDER_TEMPLATE = "“{place}”中有占位文字“{text}”"
     "把模板中的占位文字（XX、目标内容1、……）替换为实际内容后再公开。",
 )
 def placeholders(ctx: Context) -> Iterator[Finding]:
+    # one defect, one finding: an unfilled template prints the same placeholder in the same
+    # place once per row ("……" in each of a form's nine indicator rows); the first is reported
+    # and the count of the others noted
+    found: dict[tuple[str, str], tuple[Finding, int]] = {}
     for piece in pieces(ctx):
         contents = TOC_HEADING.match(piece.location.section or "") is not None or LEADER.search(piece.text)
         for match in PLACEHOLDER.finditer(piece.text):
             if contents and set(match.group(0)) <= set(".．…·"):
                 continue  # dot leaders of a table of contents
-            yield Finding(
-                location=piece.at(match),
-                params={"place": _place(piece), "text": match.group(0)},
-            )
+            key = (_place(piece), match.group(0))
+            first, count = found.get(key, (None, 0))
+            if first is None:
+                first = Finding(location=piece.at(match), params={"place": key[0], "text": key[1]})
+            found[key] = (first, count + 1)
+    for finding, count in found.values():
+        yield noted(finding, "repeats", count=count) if count > 1 else finding
 
 
 CODE_LENGTHS = {
@@ -492,6 +557,8 @@ REAL_HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|附件|附表)"
 )
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# "…政策支持。（发展处）": the office in charge, after the full stop
+SIGNED = re.compile(r"[。！？][（(][^（）()]{1,12}[)）]$")
 
 
 def _unpunctuated(paragraph: str, next_heading: str | None) -> bool:
@@ -507,6 +574,7 @@ def _unpunctuated(paragraph: str, next_heading: str | None) -> bool:
         and "，" in text
         and NUMBER_RUN.search(paragraph) is None
         and not LEADER.search(text)
+        and not SIGNED.search(text)
         and not bracket_problems(text)
         and len(CJK_CHAR.findall(text)) * 2 > len(text)
         and (next_heading is None or REAL_HEADING.match(next_heading) is not None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from dataclasses import replace
 from decimal import Decimal
 
 from budget.checks.amounts import compare_sum
@@ -49,6 +50,10 @@ def item_name(subject: Subject | None) -> str:
 def item_amounts(ctx: Context) -> Iterator[Finding]:
     items = stated(ctx, "TEXT-ITEMS")
     reported: set[int] = set()
+    # one defect, one finding: a section that states the same figure twice (in an enumeration
+    # and again on its own line) and both disagree with the same table figure is one finding,
+    # the repeat listed as its consequence
+    found_by_figure: dict[tuple[str, str, str], Finding] = {}
     for item in items:
         if id(item.claim) in reported:
             continue  # one finding per claim: the head figure and the repeated one name the same line
@@ -67,7 +72,7 @@ def item_amounts(ctx: Context) -> Iterator[Finding]:
             "difference": Money(found.difference or Decimal(0), ctx.unit).format(),
         }
         unit = found.rule == "TEXT-UNIT"  # a wrong unit is said as TEXT-UNIT says it
-        yield Finding(
+        finding = Finding(
             message=found.message if unit else ITEM_TEMPLATE.format(**fields),
             template="unit" if unit else DEFAULT_TEMPLATE,
             fields=found.fields if unit else fields,
@@ -79,6 +84,13 @@ def item_amounts(ctx: Context) -> Iterator[Finding]:
             unit=found.unit,
             params=found.params,
         )
+        same = (fields["section"], figure.label, str(found.actual))
+        first = found_by_figure.get(same)
+        if first is None:
+            found_by_figure[same] = finding
+        else:
+            found_by_figure[same] = replace(first, consequences=(*first.consequences, finding))
+    yield from found_by_figure.values()
 
 
 NAMES_TEMPLATE = "“{section}”中写“{written}”，{table} 中该科目为“{expected}”"
@@ -366,11 +378,14 @@ def item_directions(ctx: Context) -> Iterator[Finding]:
     for claim in _zero_changes(ctx):
         change = claim.change
         assert change is not None
-        # "比上年增加0万元，增长0%": an increase of nothing is no change (a wording, not a wrong figure)
+        # "比上年增加0万元，增长0%": an increase of nothing is no change. The figures are right and
+        # the sense is plain (nothing changed); it is a template's wording (95 times in 广州, 深圳 and
+        # 西安, always with a zero beside it), not something a reader could misread: a note (提示),
+        # not a warning an officer must act on before publication
         yield Finding(
             location=figure_location(claim, span=claim.direction_span),
             template="zero",
-            severity=Severity.WARNING,
+            severity=Severity.INFO,
             params={"name": _name(claim), "word": claim.direction, "printed": change.printed},
         )
     for claim in _directed(ctx):

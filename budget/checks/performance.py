@@ -20,7 +20,8 @@ OPERATORS = (
 NUMBER = r"\d+(?:\.\d+)?"
 # "≥90%", "4次", "≤20万元", and ranges "90%-95%" / "3至5天"
 TARGET = re.compile(
-    rf"^(?P<op>{OPERATORS})?\s*(?P<num>{NUMBER})\s*(?:[%％]?\s*[-~～—至到]\s*{NUMBER})?\s*(?P<unit>[^\d\s]*)$"
+    rf"^(?P<op>{OPERATORS})?\s*(?P<num>{NUMBER})\s*(?:[%％]?\s*[-~～—至到]\s*{NUMBER})?\s*"
+    r"(?P<unit>[^\d\s]*(?:[mM][23]|[kK][mM]2)|[^\d\s]*)$"  # "83300.27m2", "5km2": a unit with its power
 )
 UPPER = {"≤", "≦", "<=", "＜=", "<", "＜", "小于等于", "不高于", "不多于", "不超过", "不大于", "小于", "低于", "至多"}
 LOWER = {"≥", "≧", ">=", "＞=", ">", "＞", "大于等于", "不低于", "不少于", "不小于", "大于", "高于", "超过", "至少"}
@@ -231,6 +232,7 @@ def _is_satisfaction(ind: Indicator) -> bool:
 
 
 MONEY_UNITS = {"万元": MoneyUnit.WAN_YUAN, "元": MoneyUnit.YUAN}
+LABELLED = re.compile(r"^[\u4e00-\u9fff]{1,8}[:：]?(?=\d)")  # "财政资金370万元", "总成本：20万元"
 
 
 @rule(
@@ -248,6 +250,9 @@ def cost_targets(ctx: Context) -> Iterator[Finding]:
         if not is_cost(ind) or OPERATOR_ONLY.match(target):
             continue
         parsed = parse_target(target)
+        if parsed is None and (labelled := LABELLED.match(squash(target))) is not None:
+            # 西安 "财政资金370万元": the amount named before it; in money, without its ≤
+            parsed = parse_target(squash(target)[labelled.end() :])
         # a cost per year, person or square metre ("≤58.8万元/年", "≤30元/人") is written in money too
         money_unit = re.split(r"[/／]", parsed.unit, maxsplit=1)[0] if parsed is not None else None
         if parsed is not None and parsed.operator in LOWER and money_unit in MONEY_UNITS:
@@ -354,6 +359,17 @@ def _caps_with_limits(
     return found
 
 
+LEVEL_HEADER = re.compile(r"^(?:一级|二级)(?:指标)?$")
+
+
+def _has_level_columns(ctx: Context, project: PerformanceProject) -> bool:
+    """The project's form prints 一级/二级 columns (unknown form: assume it does)."""
+    if project.table is None or not 0 <= project.table < len(ctx.doc.tables):
+        return True
+    table = ctx.doc.tables[project.table]
+    return any(LEVEL_HEADER.match(squash(cell)) for row in (*table.header, *table.rows) for cell in row)
+
+
 REQUIRED_LEVEL1 = (("产出", "产出指标"), ("效益", "效益指标"), ("满意", "满意度指标"))
 REQUIRED_OUTPUT = (("数量", "数量指标"), ("质量", "质量指标"), ("时效", "时效指标"))
 
@@ -380,16 +396,21 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
             continue
         unlevelled = [i for i in inds if not squash(i.level1 or "") or not squash(i.level2 or "")]
         if len(unlevelled) == len(inds):
-            # A form that classifies none of its indicators (重庆's forms print no 一级/二级
-            # columns): one finding for the form, not one per indicator and a list of
-            # every level "missing" besides.
+            # A form that classifies none of its indicators: one finding for the form, not one
+            # per indicator and a list of every level "missing" besides. A template with no
+            # 一级/二级 columns at all (重庆's 专项资金 form: 指标名称 | 指标性质 | 指标值 | 计量单位)
+            # is the template, not a form left unfilled.
+            if not _has_level_columns(ctx, project):
+                continue
             yield Finding(
                 location=_location(project, None),
                 params={"project": project.name, "count": len(inds)},
                 template="form_unlevelled",
             )
             continue
-        level1 = " ".join(i.level1 or "" for i in inds)
+        # a 二级 names its 一级 too ("社会效益指标", "服务对象满意度指标"): 西安's "效 | 社会效益指标", its
+        # 一级 cell split by a page break ("效" | "益指标" on the next page), has its 效益指标
+        level1 = " ".join(f"{i.level1 or ''} {i.level2 or ''}" for i in inds)
         output2 = " ".join(i.level2 or "" for i in inds if "产出" in (i.level1 or ""))
         missing = [label for word, label in REQUIRED_LEVEL1 if word not in level1]
         missing += [label for word, label in REQUIRED_OUTPUT if "产出" in level1 and word not in output2]
@@ -548,8 +569,37 @@ def _copy_finding(original: _Text, copy: _Text) -> Finding:
 )
 def goals_present(ctx: Context) -> Iterator[Finding]:
     for project in filter(_read_whole, _projects(ctx)):
-        if not any(squash(g) for g in project.goals):
+        if not any(squash(g) for g in project.goals) and not _goal_printed(ctx, project):
             yield Finding(location=_location(project, None), params={"project": project.name})
+
+
+# The goal row of a form and its column labels: "年度总体目标 | 预期目标 | 实际完成情况" over the
+# goal's text (a 决算's 绩效自评表: 预期目标（年初设定）, 年度总体目标完成情况)
+GOAL_ROW = re.compile(r"^(?:年度|项目|整体)?(?:总体|绩效)?目标(?:完成情况)?$|^年度总体目标|^年度绩效目标|^总体目标")
+GOAL_LABEL = re.compile(r"目标|完成情况|年初设定|实际完成")
+INDICATORS_ROW = re.compile(r"^(?:年度)?绩效指标$|^一级指标$")
+MIN_GOAL = 6  # characters: a goal says what is done and to what effect
+
+
+def _goal_printed(ctx: Context, project: PerformanceProject) -> bool:
+    """The project's form prints a goal the reader did not take as one (a 自评表's goal under
+    预期目标): the goal is there, not missing. Looked for in the goal row and the row below it,
+    up to the indicators."""
+    if project.table is None or not 0 <= project.table < len(ctx.doc.tables):
+        return False
+    table = ctx.doc.tables[project.table]
+    rows = [tuple(squash(c) for c in row) for row in (*table.header, *table.rows)]
+    for index, row in enumerate(rows):
+        first = next((c for c in row if c), "")
+        if not GOAL_ROW.search(first):
+            continue
+        for below in rows[index : index + 2]:
+            if below is not row and any(INDICATORS_ROW.search(c) for c in below if c):
+                break
+            text = [c for c in below if c and c != first]
+            if any(len(c) >= MIN_GOAL and not (len(c) <= 12 and GOAL_LABEL.search(c)) for c in text):
+                return True
+    return False
 
 
 # ---------------------------------------------------------------- the form's header block

@@ -18,7 +18,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from decimal import Decimal
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from budget.checks.arithmetic import CELL_TEMPLATE, SumCheck, hierarchy_checks, misread_signal, row_checks
@@ -522,22 +522,47 @@ def _sees_the_same_total(text: Finding, total: Finding) -> bool:
     return text.expected == total.actual and abs(text.actual - total.expected) <= tolerance
 
 
+def _same_cell(other: Finding, total: Finding) -> bool:
+    """The cross-table finding is about the very cell the sum failure calls wrong (same table,
+    row and column, same printed figure), and the other table shows what the parts add up to."""
+    a, b = other.location, total.location
+    if (a.table, a.row, a.column) != (b.table, b.row, b.column) or a.table is None:
+        return False
+    if None in (other.expected, other.actual, total.expected, total.actual) or other.unit != total.unit:
+        return False
+    assert other.expected is not None and total.expected is not None
+    tolerance = Decimal(str(total.params.get("tolerance", "0")))
+    return other.actual == total.actual and abs(other.expected - total.expected) <= tolerance
+
+
 def merge_text_into_totals(results: Sequence[RuleResult]) -> tuple[RuleResult, ...]:
     """One defect, one finding: a total printed wrong in a table fails its sum (ARITH-TOTALS)
-    and, where the narrative states the right figure, the text comparison (TEXT-TOTALS) too.
-    The sum failure is the finding; the text's disagreement is listed as its consequence."""
+    and, where the narrative states the right figure, the text comparison (TEXT-TOTALS) too;
+    where another table prints the right figure, the cross-table comparison (XREF-SUMMARY).
+    The sum failure is the finding; the others' disagreement is listed as its consequence."""
+    results = _fold_into_totals(results, "TEXT-TOTALS", _sees_the_same_total, (Severity.ERROR,), noting=True)
+    return _fold_into_totals(results, "XREF-SUMMARY", _same_cell, (Severity.ERROR, Severity.WARNING), noting=False)
+
+
+def _fold_into_totals(
+    results: Sequence[RuleResult],
+    rule_id: str,
+    same: Callable[[Finding, Finding], bool],
+    severities: tuple[Severity, ...],
+    noting: bool,
+) -> tuple[RuleResult, ...]:
     totals = [f for r in results if r.rule.id == "ARITH-TOTALS" for f in r.findings if f.severity == Severity.ERROR]
     if not totals:
         return tuple(results)
     folded: dict[str, list[Finding]] = defaultdict(list)
     absorbed: set[str] = set()
     for result in results:
-        if result.rule.id != "TEXT-TOTALS":
+        if result.rule.id != rule_id:
             continue
         for finding in result.findings:
-            if finding.severity != Severity.ERROR:
+            if finding.severity not in severities:
                 continue
-            total = next((t for t in totals if _sees_the_same_total(finding, t)), None)
+            total = next((t for t in totals if same(finding, t)), None)
             if total is not None:
                 folded[total.key].append(finding)
                 absorbed.add(finding.key)
@@ -548,7 +573,7 @@ def merge_text_into_totals(results: Sequence[RuleResult]) -> tuple[RuleResult, .
         if result.rule.id == "ARITH-TOTALS":
             findings = tuple(
                 replace(
-                    noted(f, "text_states", stated=folded[f.key][0].params.get("stated", "")),
+                    noted(f, "text_states", stated=folded[f.key][0].params.get("stated", "")) if noting else f,
                     consequences=(*f.consequences, *folded[f.key]),
                 )
                 if f.key in folded
@@ -556,7 +581,7 @@ def merge_text_into_totals(results: Sequence[RuleResult]) -> tuple[RuleResult, .
                 for f in result.findings
             )
             done.append(replace(result, findings=findings))
-        elif result.rule.id == "TEXT-TOTALS":
+        elif result.rule.id == rule_id:
             done.append(_status(result, tuple(f for f in result.findings if f.key not in absorbed), 0))
         else:
             done.append(result)

@@ -46,12 +46,14 @@ def _same(
     place: str,
     other_place: str,
     severity: Severity = Severity.RULE,
+    rounded: int | None = None,
 ) -> Iterator[Finding]:
-    """Two printings of one figure: a finding when they differ (blank and zero agree)."""
+    """Two printings of one figure: a finding when they differ (blank and zero agree);
+    ``rounded``: how many rounded figures ``expected`` adds up, when it is a sum."""
     unit = ctx.unit
     a = actual if actual is not None else zero(unit)
     b = expected if expected is not None else zero(unit)
-    comparison = compare(a, b)
+    comparison = compare_sum(a, [b], rounded) if rounded else compare(a, b)
     if not comparison.mismatch:
         return
     fields = {
@@ -237,13 +239,30 @@ def income_equals_expenditure(ctx: Context) -> Iterator[Finding]:
     brought = _carried_in(ctx) if carried is not None and "carried_in" not in keys_of(income) else None
     if received is not None and brought is not None:
         received = Money(received.amount + brought.to(received.unit).amount, received.unit)
+    # and its summary balances them with 使用非财政拨款结余 (income) and 结余分配 (spending)
+    surplus_used = _summary_figure(ctx, "income", SURPLUS_USED) if brought is not None else None
+    distributed = _summary_figure(ctx, "expenditure", DISTRIBUTED) if brought is not None else None
+    if received is not None and surplus_used is not None:
+        received = Money(received.amount + surplus_used.to(received.unit).amount, received.unit)
+    if spent is not None and distributed is not None:
+        spent = Money(spent.amount + distributed.to(spent.unit).amount, spent.unit)
     for found in _same(
         ctx,
         received,
         spent,
         line_location(ctx, table, income, "total"),
-        "收入总表 合计" + ("（加年初结转和结余）" if brought is not None else ""),
-        "支出总表 合计" + ("（加结转下年）" if carried is not None else ""),
+        "收入总表 合计"
+        + ("（加使用非财政拨款结余）" if surplus_used is not None else "")
+        + ("（加年初结转和结余）" if brought is not None else ""),
+        "支出总表 合计"
+        + ("（加结余分配）" if distributed is not None else "")
+        + ("（加结转下年）" if carried is not None else ""),
+        # each side a sum of rounded rows: the envelope counts them
+        rounded=sum(
+            x is not None for x in (income.total, brought, surplus_used, expenditure.total, carried, distributed)
+        )
+        if surplus_used is not None or distributed is not None
+        else None,
     ):
         surplus = found.difference is not None and found.difference > 0
         # more income than spending may be carried over or left unallocated (决算: the year-end balance);
@@ -260,6 +279,20 @@ def _carried_in(ctx: Context) -> Money | None:
     line = next(
         (ln for ln in summary.lines if ln.side in (None, "income") and CARRIED_IN.search(squash(ln.name))), None
     )
+    value = main_value(line) if line is not None else None
+    return value if value is not None and value.amount != 0 else None
+
+
+SURPLUS_USED = re.compile(r"使用非财政拨款结余|用事业基金弥补收支差额")
+DISTRIBUTED = re.compile(r"^结余分配")
+
+
+def _summary_figure(ctx: Context, side: str, pattern: re.Pattern[str]) -> Money | None:
+    """A 收支总表 row's figure by its name, on one side; None when blank or not printed."""
+    summary = ctx.doc.table(TableKind.SUMMARY)
+    if summary is None:
+        return None
+    line = next((ln for ln in summary.lines if ln.side in (None, side) and pattern.search(squash(ln.name))), None)
     value = main_value(line) if line is not None else None
     return value if value is not None and value.amount != 0 else None
 
@@ -334,13 +367,18 @@ def _basic_against_economic(ctx: Context) -> Iterator[Finding]:
     g, e = general.total_line(), economic.total_line()
     if g is None or e is None or "basic" not in g.values:
         return
+    whole, place, rounded = e.total, "基本支出表 合计", None
+    if "total" not in e.values and e.personnel is not None and e.public is not None:
+        # a 决算 prints 人员经费合计 and 公用经费合计 and no 合计 of both: the basic total is their sum
+        whole, place, rounded = e.personnel + e.public, "基本支出表 人员经费合计 + 公用经费合计", 2
     yield from _same(
         ctx,
         g.basic,
-        e.total,
+        whole,
         line_location(ctx, general, g, "basic"),
         "一般公共预算支出表 合计（基本支出）",
-        "基本支出表 合计",
+        place,
+        rounded=rounded,
     )
 
 
@@ -548,19 +586,31 @@ def insurance_mirrors(ctx: Context) -> Iterator[Finding]:
     economic = ctx.table(TableKind.BASIC_ECONOMIC)
     general = ctx.table(TableKind.GENERAL_PUBLIC)
     lines = list(economic.lines)
-    func = {ln.code: ln for ln in general.lines if ln.code}
+    # a table printed per 预算单位 lists each code once per unit (西安's 部门 tables, with or
+    # without the unit's name read): the 部门's figure is the sum over its units, on both sides
+    func: dict[str, list[Line]] = {}
+    for ln in general.lines:
+        if ln.code:
+            func.setdefault(ln.code, []).append(ln)
+    pending = []
     for code, pattern, functional_codes in MIRRORS:
         line = economic_line(lines, code, pattern)
         matches = [func[c] for c in functional_codes if c in func]
         if line is None or line.total is None or not matches:
             continue
-        values = [m.basic if "basic" in m.values else m.total for m in matches]
+        units = [ln for ln in lines if ln.code == line.code and ln.total is not None]
+        total = add_up([ln.total for ln in units if ln.total is not None])
+        values = [add_up([v for v in map(_basic, group) if v is not None]) for group in matches]
         present = [v for v in values if v is not None]
-        if not present:
+        if not present or total is None:
             continue
+        pending.append((code, line, units, total, matches, values, present))
+    for code, line, units, total, matches, values, present in pending:
         expected = add_up(present)
-        names = "、".join(row_label(m) for m in matches)
-        summed = compare_sum(line.total, present)
+        names = "、".join(_code_label(group) for group in matches)
+        place = f"基本支出表 {_code_label(units)}"
+        # the figures rounded on both sides: the units' rows and the 项
+        summed = compare_sum(total, present, rounded=len(units) + len(present) - 1)
         if summed.rounding:
             # two 项 printed rounded (2101101 + 2101102) against one 款: 214.62 vs 162.24 + 52.39
             # differs within the rounding of three printed figures, a note as the other sums give
@@ -569,24 +619,62 @@ def insurance_mirrors(ctx: Context) -> Iterator[Finding]:
                 summed,
                 line_location(ctx, economic, line, "total"),
                 "",
-                f"基本支出表 {row_label(line)}",
+                place,
                 "金额",
                 "一般公共预算支出表 "
                 + " + ".join(
-                    f"{row_label(m)} {v.format(with_unit=False)}"
-                    for m, v in zip(matches, values, strict=True)
+                    f"{_code_label(group)} {v.format(with_unit=False)}"
+                    for group, v in zip(matches, values, strict=True)
                     if v is not None
                 ),
             )
             continue
+        if code in MEDICAL and summed.mismatch and _medical_agrees(lines, func):
+            # 上海: no 2101103 line, 行政单位医疗 carries 30110 + 30111 (6,100,000 = 4,220,000 + 1,880,000)
+            continue
         yield from _same(
             ctx,
-            line.total,
+            total,
             expected,
             line_location(ctx, economic, line, "total"),
-            f"基本支出表 {row_label(line)}",
+            place,
             f"一般公共预算支出表 {names}（基本支出）",
         )
+
+
+MEDICAL = ("30110", "30111")  # 职工基本医疗 and 公务员医疗补助: one group of 项 (2101101–2101103)
+MEDICAL_ITEMS = ("2101101", "2101102", "2101103")
+
+
+def _medical_agrees(lines: list[Line], func: Mapping[str, list[Line]]) -> bool:
+    """The medical contributions as a whole match the medical 项 as a whole, however the
+    document split 30110 / 30111 between 行政单位医疗, 事业单位医疗 and 公务员医疗补助."""
+    economic = [
+        ln.total
+        for code, pattern in zip(MEDICAL, (re.compile(r"基本医疗"), re.compile(r"医疗补助")), strict=True)
+        if (first := economic_line(lines, code, pattern)) is not None
+        for ln in lines
+        if ln.code == first.code and ln.total is not None
+    ]
+    functional = [v for c in MEDICAL_ITEMS for ln in func.get(c, []) if (v := _basic(ln)) is not None]
+    if not economic or not functional:
+        return False
+    # exactly: the same money split otherwise, not two figures a rounding apart
+    whole, parts = add_up(functional), add_up(economic)
+    return whole is not None and parts is not None and whole.to(parts.unit).amount == parts.amount
+
+
+def _basic(line: Line) -> Money | None:
+    return line.basic if "basic" in line.values else line.total
+
+
+def _code_label(group: list[Line]) -> str:
+    """A row's code and name, with its unit where one unit's row is meant; the code alone
+    stands for the sum over the units of a table printed per 预算单位."""
+    if len(group) == 1:
+        return row_label(group[0])
+    first = group[0]
+    return f"{first.code} {squash(first.name)}（各单位合计）"
 
 
 NAME_TEMPLATE = "{place} 写作“{actual}”，{other_place} 写作“{expected}”"

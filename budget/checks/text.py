@@ -31,7 +31,7 @@ from budget.checks.core import (
 from budget.checks.figures import Bound, Resolved, TableFigure, resolutions
 from budget.checks.quotes import Quote
 from budget.narrative.text import section_paragraphs, sentence_span
-from budget.checks.places import money
+from budget.checks.places import money, squash
 from budget.model import Disclosure, Money, MoneyUnit, Section
 from budget.narrative import Claim, Figure, Role
 from budget.narrative.text import section_contexts
@@ -391,12 +391,23 @@ def passage(doc: Disclosure, rule_id: str) -> Passage:
 
 # ---------------------------------------------------------------- names of the unit
 
-SELF = re.compile(r"[我本](部门|单位)")
+# 本 closing another word is no self-reference: 基本单位 (a statistics term: "基本单位…统计调查"),
+# 成本单位, 样本单位, 资本部门
+SELF = re.compile(r"(?:我|(?<![基根成资样文版日标原])本)(部门|单位)")
 GLOSSARY = re.compile(r"名词解释|术语解释|名词说明")
 # how a document names itself: "2026年部门预算", "单位预算编制说明" (not the 部门预算经济分类 term)
 OWN_NAME = re.compile(r"(部门|单位)(?:预算|决算)(?!支出经济分类|经济分类)")
 # "部门预算安排购置车辆" in a 单位预算: the other kind's budget named as this document's
 OTHER_NAME = re.compile(r"(?<![主管下属所属二级基层各本])部门(?:预算|决算)(?!支出经济分类|经济分类|公开|管理|绩效)")
+
+
+# a 部门 that is one unit says so: "长沙市信访局部门只有本级，没有其他二级预算单位", "本部门无独立核算
+# 下属单位，部门预算为本级预算", "无下属预算单位"
+ONE_UNIT = re.compile(
+    r"只有(?:部门)?本级|(?:没有|无)(?:其他|独立核算的?)?(?:二级|下属|所属)(?:预算)?单位|部门预算(?:仅|只)?为本级预算"
+)
+
+OWN_UNIT_TITLE = re.compile(r"[（(]本级[)）]")  # "2026年深圳市统计局（本级）部门预算": the 部门's own unit
 
 
 def document_kind(ctx: Context) -> str | None:
@@ -424,13 +435,21 @@ def document_kind(ctx: Context) -> str | None:
     needs=(Need(lambda ctx: document_kind(ctx), "无法判断本文件是单位预算还是部门预算"),),
 )
 def self_reference(ctx: Context) -> Iterator[Finding]:
-    kind = ctx.doc.unit.kind if ctx.doc.unit.kind in ("单位", "部门") else None
+    # the kind the document names itself by in its headings ("2026年深圳市医疗保障局（本级）部门预算",
+    # "第二部分 部门预算收支总体情况"), the reader's guess otherwise
     named = document_kind(ctx)
+    kind = named if named in ("单位", "部门") else None
     if kind is not None:
         contexts = section_contexts(ctx.doc)
+        one_unit = kind == "部门" and (
+            any(ONE_UNIT.search(squash(s.text)) for s in ctx.doc.sections)
+            or any(OWN_UNIT_TITLE.search(squash(s.heading)) for s in ctx.doc.sections[:3])
+        )
         for index, section, paragraph, match in _paragraph_matches(ctx, SELF):
             if GLOSSARY.search(contexts[index]):
                 continue  # a term's definition speaks of any 单位 ("附属单位上缴收入：指本单位所属…")
+            if one_unit and match.group(1) == "单位":
+                continue  # a 部门 of one unit is that unit: it may call itself 本单位
             if match.group(1) != kind:
                 yield _kind_finding(section, index, paragraph, match, kind, "自称")
     # a 部门预算 speaks of its units rightly (and a one-unit 部门 of 本单位); a 单位 has no 部门预算
@@ -507,6 +526,55 @@ def _marked_location(heading: str, index: int, paragraph: str, match: re.Match[s
     )
 
 
+# "单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台" (长沙): a count and, after 其中, its
+# parts in the same measure word, to the end of the clause. Vehicles and equipment only: their
+# parts are subsets of the whole (a head count's "其中" may go on to other counts).
+COUNT_WHOLE = re.compile(r"(?<![\d.])(\d+)\s*(辆|台|套)(?:[（(]套[)）])?\s*[，,]?\s*其中\s*[，,：:]?")
+COUNT_CLAUSE_END = re.compile(r"[。；;]")
+
+
+def _counted_parts(paragraph: str) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Each count with parts after 其中: the match, the whole, the parts' sum (parts > whole only)."""
+    for whole in COUNT_WHOLE.finditer(paragraph):
+        end = COUNT_CLAUSE_END.search(paragraph, whole.end())
+        rest = paragraph[whole.end() : end.start() if end else len(paragraph)]
+        measure = whole.group(2)
+        parts = [int(n) for n in re.findall(rf"(?<![\d.])(\d+)\s*{measure}", rest)]
+        if not parts:
+            continue
+        total = int(whole.group(1))
+        if max(parts) > total or (len(parts) > 1 and sum(parts) > total):
+            yield whole, total, max(parts) if len(parts) == 1 or max(parts) > total else sum(parts)
+
+
+@rule(
+    "TEXT-COUNTS",
+    "“其中”所列车辆、设备数量不多于总数",
+    Category.TEXT,
+    Severity.WARNING,
+    "“{section}”中写“{sentence}”：其中所列 {parts}，多于总数 {whole}",
+    "“共有××台，其中××台”中的部分不能多于总数；检查是否把数量或分类写错。",
+)
+def counted_parts(ctx: Context) -> Iterator[Finding]:
+    for index, section in enumerate(ctx.doc.sections):
+        if "其中" not in section.text:
+            continue  # (the common case: no paragraph of it to read)
+        for paragraph, _ in section_paragraphs(ctx.doc, index):
+            for whole, total, parts in _counted_parts(paragraph):
+                location = _marked_location(section.heading, index, paragraph, whole)
+                yield Finding(
+                    params={
+                        "section": section.heading or "正文",
+                        "sentence": location.quote or "",
+                        "parts": parts,
+                        "whole": total,
+                    },
+                    location=location,
+                    expected=Decimal(total),
+                    actual=Decimal(parts),
+                )
+
+
 YEAR_COMPARISON = re.compile(r"(?:与|比|较|同)(\d{4})年")
 
 
@@ -526,7 +594,11 @@ def comparison_year(ctx: Context) -> Iterator[Finding]:
         written = int(match.group(1))
         # a budget may compare with the last closed accounts, two years back (决算)
         final_accounts = written == year - 2 and "决算" in paragraph[match.end() : match.end() + 8]
-        if written != year - 1 and not final_accounts:
+        # "2025年底项目的结转结余收入较2024年底有所下降": one year-end against the one before it
+        year_ends = paragraph[match.end() - 1 : match.end() + 1] in ("年底", "年末") and re.search(
+            rf"{written + 1}\s*年[底末]", paragraph[: match.start()]
+        )
+        if written != year - 1 and not final_accounts and not year_ends:
             yield Finding(
                 params={"section": section.heading or "正文", "written": written, "year": year, "expected": year - 1},
                 location=_marked_location(section.heading, index, paragraph, match),

@@ -14,6 +14,8 @@ from budget.model import Disclosure
 SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 LINE_END = re.compile(r"[。！？：:；;]$")
 SPACES = re.compile(r"\s+")
+CAPTION = re.compile(r"^图\s*\d{1,2}\s*[：:]")
+ITEM_START = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
 PAGE_NUMBER = re.compile(r"^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)$")
 
 
@@ -33,6 +35,12 @@ def unwrap_with_joins(text: str) -> list[tuple[str, tuple[int, ...]]]:
         line = line.strip()
         if not line or PAGE_NUMBER.match(line):
             continue  # a page's number printed inside a paragraph running over the page
+        opens = line[0] in "（(" and ITEM_START.match(line)
+        if current and (opens or (current[-1][0] == "图" and CAPTION.match(current[-1]))):
+            # a figure's caption ("图2：基本支出和项目支出情况") ends where its line does, and a line
+            # opening with "（三）" starts an item of its own: neither runs on into the next
+            paragraphs.append(("".join(current), tuple(joins)))
+            current, joins, length = [], [], 0
         if current:
             joins.append(length)
         current.append(line)

@@ -3,23 +3,67 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pandas as pd
 
 from budget.checks.core import CheckReport
-from budget.model import Disclosure, Line, TableKind
+from budget.model import Disclosure, Line, Money, Table, TableKind, total_of
 from budget.views.display import DisplayUnit, figure
 from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, one_per_code, tree_findings
 from budget.vocabulary import clean_code, level_of_code, parent_code
 
 
+# 人员经费 by the economic classification (部门预算支出经济分类): 301 工资福利支出 and 303 对个人和
+# 家庭的补助; every other class of basic expenditure (302 商品和服务支出, 310 资本性支出 …) is
+# 公用经费. The glossary's definitions say the same (budget/views/glossary.py).
+PERSONNEL_CLASSES = frozenset({"301", "303"})
+PARTS = (("personnel", "人员经费"), ("public", "公用经费"))
+# The name of a part's tile when the split is ours, not the document's.
+DERIVED_NAMES = {"personnel": "人员经费（按科目推算）", "public": "公用经费（按科目推算）"}
+
+
+def part_of(code: str) -> str:
+    """Which part of basic expenditure a 部门 economic code belongs to: personnel or public."""
+    return "personnel" if code[:3] in PERSONNEL_CLASSES else "public"
+
+
+def economic_table(d: Disclosure) -> Table | None:
+    """The table the economic rows come from (``d.economic_table``: the basic-expenditure
+    table, or 深圳's 一般公共预算支出表 by economic class), else the basic-expenditure table."""
+    if d.economic_table is not None and 0 <= d.economic_table < len(d.tables):
+        return d.tables[d.economic_table]
+    return d.table(TableKind.BASIC_ECONOMIC)
+
+
+def basic_of(line: Line) -> Money | None:
+    """A row's basic spending: its 基本支出 column where the table prints one (合计 | 基本支出 |
+    项目支出 by economic class), else its 合计 (a basic-expenditure table: all of it is basic)."""
+    return line.values["basic"] if "basic" in line.values else line.values.get("total")
+
+
 def economic_hierarchy(d: Disclosure, report: CheckReport, unit: DisplayUnit | None = None) -> Hierarchy:
-    """基本支出 → 人员经费 / 公用经费 → economic 类 → 款 (basic-expenditure table), with the
-    check's findings in that table's 合计 / 人员经费 / 公用经费 columns."""
-    table = d.table(TableKind.BASIC_ECONOMIC)
+    """基本支出 → 人员经费 / 公用经费 → economic 类 → 款, with the check's findings in the
+    columns drawn. The parts are the table's own 人员经费 / 公用经费 columns; a table without
+    them is split by its codes (``split_source`` says which), one that cannot be split
+    (no 部门 economic codes) opens its classes directly."""
+    table = economic_table(d)
     total_line = table.total_line() if table else None
+    source = split_source(d)
+    nodes = _printed_parts(d, total_line) if source == "printed" else _derived_parts(d) if source == "derived" else []
+    if not nodes:
+        nodes = _classes_only(d)
+    root_amount = basic_of(total_line) if total_line else None
+    index = next((i for i, t in enumerate(d.tables) if t is table), None) if table is not None else None
+    keys = {"total", "personnel", "public"} if source == "printed" else {"total", "basic"}
+    problems = tree_findings(report, index, keys)
+    return build_hierarchy(nodes, "基本支出", root_amount, unit, problems)
+
+
+def _printed_parts(d: Disclosure, total_line: Line | None) -> list[Node]:
+    """The parts as the table prints them: each row's 人员经费 and 公用经费 cells."""
     nodes: list[Node] = []
-    for key, label in (("personnel", "人员经费"), ("public", "公用经费")):
+    for key, label in PARTS:
         part_total = total_line.values.get(key) if total_line else None
         part_nodes = []
         for line in _by_code(d):
@@ -27,42 +71,113 @@ def economic_hierarchy(d: Disclosure, report: CheckReport, unit: DisplayUnit | N
             amount = line.values.get(key)
             if not code or amount is None or amount.amount <= 0:
                 continue
-            parent = parent_code(code)
-            part_nodes.append(
-                Node(
-                    id=f"{key}/{code}",
-                    parent=f"{key}/{parent}" if parent else key,
-                    name=line.name,
-                    amount=amount,
-                    code=code,
-                    level=(line.level or level_of_code(code) or 2) + 1,
-                )
-            )
-        if part_nodes or (part_total is not None and part_total.amount > 0):
+            part_nodes.append(_node(key, code, line, amount))
+        attached = _attached(key, part_nodes)
+        if part_total is None:
+            # The total row names no figure for the part (xian_12's 决算 table prints 公用经费合计
+            # at the end of its third block, not read): the exact sum of its printed classes,
+            # else the root took 人员经费 alone for the whole of basic expenditure (100.0 %).
+            part_total = total_of([n.amount for n in attached if n.parent == key])
+        if attached or (part_total is not None and part_total.amount > 0):
             nodes.append(Node(key, ROOT, label, part_total, None, 1))
-            for node in part_nodes:
-                parent = node.parent if any(n.id == node.parent for n in part_nodes) else key
-                nodes.append(Node(node.id, parent, node.name, node.amount, node.code, node.level))
-    if not nodes:
-        nodes = _classes_only(d)
-    root_amount = total_line.total if total_line else None
-    index = next((i for i, t in enumerate(d.tables) if t is table), None) if table is not None else None
-    problems = tree_findings(report, index, {"total", "personnel", "public"})
-    return build_hierarchy(nodes, "基本支出", root_amount, unit, problems)
+            nodes.extend(attached)
+    return nodes
+
+
+def _derived_parts(d: Disclosure) -> list[Node]:
+    """The parts from the codes: every row under the part of its class, each part the
+    exact sum of its top rows (its 类, or 款 where a class is not printed)."""
+    nodes: list[Node] = []
+    for key, _label in PARTS:
+        part_nodes = []
+        for line in _by_code(d):
+            code = clean_code(line.code)
+            amount = basic_of(line)
+            if not code or amount is None or amount.amount <= 0 or part_of(code) != key:
+                continue
+            part_nodes.append(_node(key, code, line, amount))
+        attached = _attached(key, part_nodes)
+        if attached:
+            top = total_of([n.amount for n in attached if n.parent == key])
+            nodes.append(Node(key, ROOT, DERIVED_NAMES[key], top, None, 1))
+            nodes.extend(attached)
+    return nodes
+
+
+def _node(key: str, code: str, line: Line, amount: Money) -> Node:
+    parent = parent_code(code)
+    return Node(
+        id=f"{key}/{code}",
+        parent=f"{key}/{parent}" if parent else key,
+        name=line.name,
+        amount=amount,
+        code=code,
+        level=(line.level or level_of_code(code) or 2) + 1,
+    )
+
+
+def _attached(key: str, part_nodes: list[Node]) -> list[Node]:
+    """A part's rows, each under its printed parent, else directly under the part."""
+    ids = {n.id for n in part_nodes}
+    return [replace(n, parent=n.parent if n.parent in ids else key) for n in part_nodes]
 
 
 def _by_code(d: Disclosure) -> list[Line]:
     """The economic rows, one per code (西安 splits 30101 基本工资 by 政府经济科目 over two
     rows): a tile per row would repeat an id and the treemap would draw nothing."""
-    table = d.table(TableKind.BASIC_ECONOMIC)
+    table = economic_table(d)
     total_line = table.total_line() if table else None
     return one_per_code(d.economic, total_line.total if total_line else None)
 
 
 def split_by_part(d: Disclosure) -> bool:
-    """Whether the basic-expenditure table prints 人员经费 / 公用经费 (else the treemap
-    opens its economic classes directly)."""
+    """Whether the economic table prints 人员经费 / 公用经费 (else the treemap splits them
+    by the codes, or opens its economic classes directly)."""
     return any(line.values.get(k) is not None for line in d.economic for k in ("personnel", "public"))
+
+
+def split_source(d: Disclosure) -> str | None:
+    """Where the 人员经费 / 公用经费 split comes from: "printed" (the table's columns),
+    "derived" (the table has no such columns; every coded row with basic spending is a
+    部门 economic code, 301–399, so its class says its part), or None (no economic rows,
+    or codes of another classification, such as 政府预算经济分类 50101, whose classes do
+    not map one to one onto the parts)."""
+    if split_by_part(d):
+        return "printed"
+    coded = [code for line in d.economic if (code := clean_code(line.code)) and basic_of(line) is not None]
+    if coded and all(len(code) in (3, 5) and code.isdigit() and "301" <= code[:3] <= "399" for code in coded):
+        return "derived"
+    return None
+
+
+def part_totals(d: Disclosure) -> dict[str, tuple[Money | None, str]]:
+    """人员经费 and 公用经费 with where each comes from: "printed" (the total row's cell),
+    "summed" (the table prints the column but its total row does not carry it: the exact
+    sum of its classes), "derived" (no such columns: by the codes); {} without a split."""
+    source = split_source(d)
+    if source == "derived":
+        return {key: (amount, "derived") for key, amount in derived_parts(d).items()}
+    if source != "printed":
+        return {}
+    table = economic_table(d)
+    total_line = table.total_line() if table else None
+    nodes = {n.id: n for n in _printed_parts(d, total_line)}
+    out: dict[str, tuple[Money | None, str]] = {}
+    for key, _label in PARTS:
+        printed = total_line.values.get(key) if total_line else None
+        if printed is not None:
+            out[key] = (printed, "printed")
+        else:
+            out[key] = (nodes[key].amount if key in nodes else None, "summed")
+    return out
+
+
+def derived_parts(d: Disclosure) -> dict[str, Money | None]:
+    """人员经费 and 公用经费 from the codes (``split_source`` is "derived"), else {}."""
+    if split_source(d) != "derived":
+        return {}
+    nodes = _derived_parts(d)
+    return {key: next((n.amount for n in nodes if n.id == key), None) for key, _label in PARTS}
 
 
 def _classes_only(d: Disclosure) -> list[Node]:

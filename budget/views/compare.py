@@ -167,7 +167,9 @@ def rate_text(rate: Decimal | None) -> str:
 
 def headline_amounts(d: Disclosure) -> dict[str, Money | None]:
     """The headline figures of one disclosure by key, in the document's own units."""
-    headlines = {h.label: h.amount for h in overview(d).headlines}
+    # Figures the document prints: 人员 / 公用 worked out from the codes are the 总览's and
+    # 基本与项目's, said there; a comparison row has no room to say so.
+    headlines = {h.label: (None if h.derived else h.amount) for h in overview(d).headlines}
     amounts = {key: headlines[label] for key, label in _OVERVIEW_LABELS.items()}
     for key in _THREE_PUBLIC_KEYS:
         amounts[key] = getattr(d.three_public, key) if d.three_public else None

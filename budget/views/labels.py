@@ -164,9 +164,28 @@ EN: dict[str, str] = {
     "检查设置": "Check settings",
     "检查设置（已调整）": "Check settings (changed)",
     "所有页面显示的检查结果（发布前检查、三公经费、支出结构、基本与项目、绩效目标）都按此设置；"
-    "设置只保存在本次会话中。": (
+    "调整过的设置记在页面链接中，分享链接时一并带上。": (
         "The findings on every page (pre-publication check, three public expenses, expenditure structure, "
-        "basic and project, performance goals) follow these settings; they are kept for this session only."
+        "basic and project, performance goals) follow these settings; changed settings are kept in the page's "
+        "link and travel with it when you share it."
+    ),
+    "满意度指标值不低于 {value}%": "satisfaction targets at least {value}%",
+    "文字相似度达到 {value}% 即视为照抄": "texts {value}% similar count as copied",
+    "至少 {value} 字的文字才参与比较": "only texts of at least {value} characters are compared",
+    "、": ", ",
+    "链接中的检查设置 {name}={value} 无法识别（应为 {lowest}–{highest} 的整数），这一项按默认设置检查；"
+    "发链接的人看到的检查结果可能与这里不同。": (
+        "The link's check setting {name}={value} is not understood (a whole number from {lowest} to {highest} "
+        "is expected): the default is used for it, so the findings may differ from what the sender saw."
+    ),
+    "检查结果按链接带来的检查设置：{settings}（默认设置下的结果可能不同）。": (
+        "The findings follow the check settings the link brought: {settings} (with the defaults they may differ)."
+    ),
+    "检查结果按调整过的检查设置：{settings}；页面链接已记下这些设置。": (
+        "The findings follow changed check settings: {settings}; the page's link carries them."
+    ),
+    "链接还带有检查设置（{settings}）：上传同一文件后，检查结果按这些设置显示。": (
+        "The link also carries check settings ({settings}): once the same file is uploaded, the findings follow them."
     ),
     "满意度指标值不低于（%）": "Satisfaction targets at least (%)",
     "满意度指标的目标值低于此数时提示。通常标准为 85%–90%。": (
@@ -284,16 +303,37 @@ EN: dict[str, str] = {
     "各类支出中的基本支出与项目支出": "Basic and project expenditure per class",
     "基本支出的经济分类构成": "What basic expenditure buys (economic classification)",
     (
-        "基本支出 → 人员经费 / 公用经费 → 经济分类“类” → “款”（一般公共预算基本支出表）；方块面积与金额成正比"
-        "，百分比为占基本支出的比例，点击方块可放大。"
+        "基本支出 → 人员经费 / 公用经费 → 经济分类“类” → “款”（一般公共预算基本支出表，或经济分类支出表的基本支出列）；"
+        "方块面积与金额成正比，百分比为占基本支出的比例，点击方块可放大。"
     ): (
-        "Basic expenditure → personnel / public costs → economic class → section (basic expenditure table); "
+        "Basic expenditure → personnel / public costs → economic class → section (basic expenditure table, or "
+        "the basic expenditure column of the economic classification table); "
         "each tile's area is proportional to its amount, the percentage is its share of basic expenditure; "
         "click a tile to zoom in."
     ),
     "这份文档没有可用的基本支出经济分类数据。": (
         "This document has no usable economic classification of basic expenditure."
     ),
+    "这份文档的经济分类表没有分列人员经费和公用经费：图中的人员经费（301 工资福利支出、303 对个人和家庭的补助）"
+    "和公用经费（302 商品和服务支出及其余各类）是按科目编码推算的，不是文档印出的数字。": (
+        "This document's economic classification table does not split personnel and public costs: the chart's "
+        "personnel costs (301 salaries and benefits, 303 payments to individuals and households) and public "
+        "costs (302 goods and services and every other class) are derived from the codes, not printed in the "
+        "document."
+    ),
+    "按科目编码推算，文档未印出": "Derived from the codes, not printed",
+    "表中各类相加": "Sum of the table's classes",
+    "表的合计行没有这一项：按表中各类相加，{figure}。": (
+        "The table's total row does not carry it: the sum of the table's classes, {figure}."
+    ),
+    "文档没有分列人员经费和公用经费：301 工资福利支出、303 对个人和家庭的补助计为人员经费，"
+    "其余各类计为公用经费，按基本支出各科目相加。": (
+        "The document does not split personnel and public costs: 301 salaries and benefits and 303 payments "
+        "to individuals and households count as personnel costs, every other class as public costs, summed "
+        "over the basic expenditure rows."
+    ),
+    "人员经费（按科目推算）": "Personnel costs (derived from the codes)",
+    "公用经费（按科目推算）": "Public costs (derived from the codes)",
     "这份文档的基本支出表没有分列人员经费和公用经费：图中直接按经济分类“类” → “款”展开。": (
         "This document's basic expenditure table does not split personnel and public costs: the chart opens "
         "the economic classes and sections directly."
@@ -344,7 +384,9 @@ EN: dict[str, str] = {
         "**{projects}** projects, **{indicators}** indicators; **{flags}** problems flagged "
         "(an indicator may have several)."
     ),
-    "{name}\u3000·\u3000{count} 项指标\u3000·\u3000已核对 {done}": "{name} · {count} indicators · {done} ticked",
+    "{name}\u3000·\u3000{count}\u00a0项指标\u3000·\u3000已核对\u00a0{done}": (
+        "{name} · {count}\u00a0indicators · {done}\u00a0ticked"
+    ),
     "这份文档的绩效目标表只列出项目和绩效目标的文字，没有一级、二级、三级指标，无法逐项核对；原表如下。": (
         "This document's performance table lists its projects and their goals in words, with no level 1, 2 and 3 "
         "indicators, so there is nothing to tick off; the table as printed:"
@@ -904,6 +946,10 @@ RULES: dict[str, tuple[str, str]] = {
     "TEXT-KIND": (
         "The text calls itself unit or department as the budget kind says",
         "A unit budget says 'this unit', a department budget 'this department'.",
+    ),
+    "TEXT-COUNTS": (
+        "Vehicles and equipment listed after 'of which' are no more than the whole",
+        "In 'N units, of which M …' the parts cannot exceed the whole; check the count or the category.",
     ),
     "TEXT-YEAR": (
         "Comparisons are with the previous year",

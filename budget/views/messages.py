@@ -129,6 +129,9 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ),
     ("TEXT-KIND", DEFAULT_TEMPLATE): "“{section}” {verb} “{word}”, but this document is a {kind} budget",
     ("TEXT-LEVEL", DEFAULT_TEMPLATE): "“{section}” says “{word}”, but this document is a {level} budget",
+    ("TEXT-COUNTS", DEFAULT_TEMPLATE): (
+        "“{section}” says “{sentence}”: the parts listed after 'of which' come to {parts}, more than the whole, {whole}"
+    ),
     ("TEXT-YEAR", DEFAULT_TEMPLATE): (
         "“{section}” compares with {written}, but this budget is for {year}: the year before is {expected}"
     ),
@@ -264,6 +267,7 @@ NOTES_EN: Mapping[str, str] = {
     "text_states": (
         " (the text's {stated} agrees with the sum of the items: most likely the table's total is misprinted)"
     ),
+    "repeats": " ({count} times in the same place)",
 }
 
 # The head of an identity a wrong cell breaks (ARITH-ROW "cell" lists them).
@@ -322,6 +326,7 @@ WORDS: Mapping[str, str] = {
     "公务用车运行（维护）费": "Vehicle running (maintenance)",
     "公务用车运行费": "Vehicle running",
     "基本支出表": "Basic expenditure table",
+    "各单位合计": "summed over the units",
     "加年初结转和结余": "plus carry-over from last year",
     "加结转下年": "plus carried over to next year",
     "空表": "empty table",

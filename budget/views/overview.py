@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from budget.checks.places import side_line
+from budget.views.basic_project import economic_table, part_totals
 from budget.model import Disclosure, Line, Money, MoneyUnit, Table, TableKind, total_of
 from budget.views.display import DisplayUnit, exact, figure, geometry
 from budget.views.hierarchy import one_per_code
@@ -23,6 +24,13 @@ class Headline:
     share: str = ""  # "26.7%" or ""
     whole: str = ""  # what it is a share of: "支出总计" / "基本支出"
     source: TableKind | None = None  # the table the figure is read from
+    # "printed"; "summed": the exact sum of the printed rows (the total row lacks it);
+    # "derived": worked out from the table's codes (人员 / 公用 from 301–399), not printed
+    how: str = "printed"
+
+    @property
+    def derived(self) -> bool:
+        return self.how == "derived"
 
     @property
     def amount_label(self) -> str:
@@ -120,26 +128,44 @@ def overview(d: Disclosure) -> Overview:
         parts_source = d.tables[d.functional_table].kind if d.functional_table is not None else parts_source
     economic = d.table(TableKind.BASIC_ECONOMIC)
     economic_total = economic.total_line() if economic else None
-    personnel = economic_total.personnel if economic_total else None
-    public = economic_total.public if economic_total else None
+    # 人员经费 / 公用经费 as the 基本与项目 page draws them: printed on the total row, else the
+    # sum of the part's printed classes (决算 tables whose total row carries one part), else
+    # (no such columns: 广州, 深圳) by the economic codes.
+    parts = part_totals(d)
+    personnel, personnel_how = parts.get("personnel", (None, "printed"))
+    public, public_how = parts.get("public", (None, "printed"))
+    table = economic_table(d)
+    parts_source_economic: TableKind | None = table.kind if table is not None else TableKind.BASIC_ECONOMIC
     three = d.three_public.total if d.three_public else None
     procurement = procurement_total(d)
 
     basic_whole = economic_total.total if economic_total else basic
+    if economic_total is not None and basic_whole is None and personnel is not None and public is not None:
+        basic_whole = personnel + public  # the table's 合计 not read: its two parts
     summary = TableKind.SUMMARY if d.table(TableKind.SUMMARY) else TableKind.INCOME
     spending_source = TableKind.EXPENDITURE if line is not None and line.total is not None else TableKind.SUMMARY
 
-    def head(key: str, label: str, amount: Money | None, whole_label: str, whole: Money | None, source: TableKind):
+    def head(
+        key: str,
+        label: str,
+        amount: Money | None,
+        whole_label: str,
+        whole: Money | None,
+        source: TableKind | None,
+        how: str = "printed",
+    ):
         s = share_label(amount, whole) if whole_label else ""
-        return Headline(label, amount, f"占{whole_label} {s}" if s else "", key, s, whole_label if s else "", source)
+        return Headline(
+            label, amount, f"占{whole_label} {s}" if s else "", key, s, whole_label if s else "", source, how
+        )
 
     headlines = (
         head("income_total", "收入总计", income_total(d), "", None, summary),
         head("expenditure_total", "支出总计", spending, "", None, spending_source),
         head("basic", "基本支出", basic, "支出总计", spending, parts_source),
         head("project", "项目支出", project, "支出总计", spending, parts_source),
-        head("personnel", "人员经费", personnel, "基本支出", basic_whole, TableKind.BASIC_ECONOMIC),
-        head("public", "公用经费", public, "基本支出", basic_whole, TableKind.BASIC_ECONOMIC),
+        head("personnel", "人员经费", personnel, "基本支出", basic_whole, parts_source_economic, personnel_how),
+        head("public", "公用经费", public, "基本支出", basic_whole, parts_source_economic, public_how),
         head("three_public", "“三公”经费", three, "支出总计", spending, TableKind.THREE_PUBLIC),
         head("procurement", "政府采购", procurement, "支出总计", spending, TableKind.PROCUREMENT),
     )

@@ -7,13 +7,14 @@ keeps its raw cells; a recognised one also gets parsed lines with exact amounts.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from budget.model import Disclosure, MoneyUnit, PerformanceProject, Section, Source, Table, TableKind
 from loaders.blocks import Block, LoadError
 from loaders.recognize.assemble import assemble, document_money_unit, names_a_table
 from loaders.recognize.classify import is_code_label
 from loaders.recognize.levels import coded_levels, with_levels
-from loaders.recognize.listings import assets, organisations, procurement
+from loaders.recognize.listings import assets, directory_notes, organisations, procurement
 from loaders.recognize.tables import to_table
 from loaders.recognize.text import squash
 from loaders.recognize.three_public import three_public as _three_public
@@ -35,10 +36,13 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
     tables: list[Table] = []
     performance: list[PerformanceProject] = []
     for g in grids:
-        table, project = to_table(g, money_unit, len(tables))
+        table, projects = to_table(g, money_unit, len(tables))
+        if tables and tables[-1].kind == TableKind.PERFORMANCE and tables[-1].title:
+            # A form continued in a grid of its own with no title and no 项目名称 (xian_12's 部门整体支出
+            # 自评表 over two pages): the form before it names it.
+            projects = [p if p.name else replace(p, name=tables[-1].title.strip()) for p in projects]
         tables.append(table)
-        if project is not None:
-            performance.append(project)
+        performance += projects
     kinds = {t.kind for t in tables}
     # A disclosure published in parts is valid part by part: the 情况说明 alone (its
     # sections and text rules), a separate 绩效目标表 or 政府采购 file.
@@ -48,7 +52,7 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
             "no standard budget table found",
         )
     by_name = coded_levels(tables)
-    tables = [with_levels(t, by_name) for t in tables]
+    tables = directory_notes([with_levels(t, by_name) for t in tables])
     unit = _unit(context, tables, sections, money_unit)
     context.notes += _code_notes(tables)
     functional_at = _source(tables, _FUNCTIONAL_SOURCES, "2")
@@ -112,21 +116,29 @@ _NARRATIVE_WORDS = (
 )
 
 
+_BUDGET_WORD = re.compile(r"[预决]算")
+_AMOUNT_IN_TEXT = re.compile(r"\d[\d,.]*\s*万?元")
+
+
 def is_budget_narrative(sections: list[Section]) -> bool:
     """A 情况说明 without tables: budget words and amounts under headings of its own (a
     listing that merely quotes disclosures, such as a corpus manifest, has no headings)."""
     if sum(1 for s in sections if s.heading.strip()) < 2:
         return False
     text = "".join(squash(f"{s.heading}{s.text}") for s in sections)
-    if not re.search(r"[预决]算", text) or not re.search(r"\d[\d,.]*\s*万?元", text):
+    if not _BUDGET_WORD.search(text) or not _AMOUNT_IN_TEXT.search(text):
         return False
     return sum(1 for word in _NARRATIVE_WORDS if word in text) >= 4
+
+
+_WAN_YUAN_AMOUNT = re.compile(r"\d\s*万元")
+_YUAN_AMOUNT = re.compile(r"\d\s*元")
 
 
 def _narrative_money_unit(sections: list[Section]) -> MoneyUnit:
     """The unit the narrative speaks in, when there is no table to say it."""
     text = "".join(s.text for s in sections)
-    wan, yuan = len(re.findall(r"\d\s*万元", text)), len(re.findall(r"\d\s*元", text))
+    wan, yuan = len(_WAN_YUAN_AMOUNT.findall(text)), len(_YUAN_AMOUNT.findall(text))
     return MoneyUnit.YUAN if yuan - wan > wan else MoneyUnit.WAN_YUAN
 
 

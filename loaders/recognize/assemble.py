@@ -69,13 +69,14 @@ def _heading_level(text: str) -> int | None:
     return None
 
 
+_NUMBERED_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．])")
+_LEADER_DOTS = re.compile(r"(?:…|\.{3,}|·{3,})")
+_TRAILING_PAGE_NUMBER = re.compile(r"\D\d{1,3}$")
+
+
 def _is_contents_entry(words: str) -> bool:
     """A line of a table of contents: numbered, or with dot leaders or a page number."""
-    return bool(
-        re.match(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．])", words)
-        or re.search(r"(?:…|\.{3,}|·{3,})", words)
-        or re.search(r"\D\d{1,3}$", words)
-    )
+    return bool(_NUMBERED_ITEM.match(words) or _LEADER_DOTS.search(words) or _TRAILING_PAGE_NUMBER.search(words))
 
 
 _SENTENCE_MARK = re.compile(r"[:：。；，,]")
@@ -281,6 +282,10 @@ _DISTINCT_TABLES = (
 )
 
 
+_CONTINUED_TABLE = re.compile(r"表(?:[（(]续[）)])?$|续表$")
+_UNIT_TABLE_START = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?:预算)?(?:单位|部门)")
+
+
 @functools.lru_cache(maxsize=4096)  # asked of each paragraph before a table, and of title rows
 def names_a_table(text: str) -> bool:
     """A table's title standing alone in a cell: it ends with 表 ("…收支总表", "…（续）"),
@@ -290,11 +295,9 @@ def names_a_table(text: str) -> bool:
     words = squash(text)
     if not _is_title(text) or is_unit_line([text]):
         return False
-    if re.search(r"表(?:[（(]续[）)])?$|续表$", words):
+    if _CONTINUED_TABLE.search(words):
         return True
-    return classify_title(text) in _DISTINCT_TABLES and bool(
-        re.match(r"(?:(?:19|20)\d{2}年度?)?(?:预算)?(?:单位|部门)", words)
-    )
+    return classify_title(text) in _DISTINCT_TABLES and bool(_UNIT_TABLE_START.match(words))
 
 
 def _take_title_row(g: WorkingGrid) -> str | None:

@@ -6,7 +6,7 @@ import functools
 import re
 
 from budget.model import TableKind
-from loaders.recognize.text import squash
+from loaders.recognize.text import is_number, squash
 
 # ---------------------------------------------------------------- classification
 
@@ -31,6 +31,13 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
     (TableKind.GOV_FUND, ("政府性基金预算财政拨款",), ()),
     (TableKind.STATE_CAPITAL, ("国有资本经营预算财政拨款",), ()),
     (TableKind.GOV_FUND, ("基金", "收支"), ()),
+    (TableKind.GOV_FUND, ("基金", "收入支出"), ()),
+    (TableKind.STATE_CAPITAL, ("国有资本经营", "收支"), ()),
+    (TableKind.STATE_CAPITAL, ("国有资本经营", "收入支出"), ()),
+    # a fund's own 收入支出 table (年初结转 | 本年收入 | 本年支出 | 年末结转 by 科目, as the
+    # fund tables beside it) is that fund's, not the 收支总表 or 财政拨款收支总表 of all
+    (TableKind.GENERAL_PUBLIC, ("一般公共预算", "收入支出"), ("总表",)),
+    (TableKind.GENERAL_PUBLIC, ("一般公共预算", "收支"), ("总表",)),
     (TableKind.FISCAL_SUMMARY, ("财政拨款收支",), ()),
     (TableKind.FISCAL_SUMMARY, ("财政拨款收入支出",), ()),
     (TableKind.SUMMARY, ("收支",), ()),
@@ -48,16 +55,22 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
     (TableKind.GENERAL_PUBLIC, ("公共财政",), ("收入",)),
     (TableKind.FISCAL_EXPENDITURE, ("财政拨款", "支出"), ("收入",)),
     (TableKind.INCOME, ("收入",), ()),
-    (TableKind.EXPENDITURE, ("支出",), ()),
+    # a 会议费 / 培训费 table is no 支出总表 (often the second line of a 三公 title, or a
+    # table its header names)
+    (TableKind.EXPENDITURE, ("支出",), ("会议费", "培训费")),
 )
+# Shortened words some provinces print in titles ("财拨结转支出表").
+_TITLE_SHORT = (("财拨", "财政拨款"),)
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every line between two grids and of every title
 def title_words(title: str) -> str:
     """The words of a title without its local number ("预算01表收支总表" -> "收支总表")."""
     words = squash(title)
-    stripped = TABLE_NUMBER.sub("", words, count=1)
-    return stripped or words
+    stripped = TABLE_NUMBER.sub("", words, count=1) or words
+    for short, word in _TITLE_SHORT:
+        stripped = stripped.replace(short, word)
+    return stripped
 
 
 @functools.lru_cache(maxsize=4096)
@@ -86,6 +99,19 @@ def classify_header(labels: list[str]) -> TableKind | None:
     return None
 
 
+def is_unit_list(labels: list[str], rows: list[list[str]]) -> bool:
+    """A list of the units a 部门 budgets for ("纳入本部门预算编制范围的二级预算单位共有N
+    个" over 序号 | 单位名称 | 拟变动情况): a column of unit names, perhaps their codes,
+    numbers and remarks, no 科目 and no amount — the 机构设置 of the 部门, as a list."""
+    roles = [column_role(label) for label in labels]
+    if "unit" not in roles or any(role in ("code", "name") for role in roles):
+        return False
+    money = [i for i, role in enumerate(roles) if role == "money"]
+    return any(any(row) for row in rows) and not any(
+        is_number(row[i]) for row in rows for i in money if i < len(row) and row[i]
+    )
+
+
 # ---------------------------------------------------------------- column roles
 
 # What a header part means as a money column: word -> canonical key. The most specific
@@ -97,6 +123,7 @@ _COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("上年实户资金", "carried_in_cash"),
     ("结转下年", "carried_out"),
     ("年末结转", "carried_out"),
+    ("年终结转", "carried_out"),
     ("结余分配", "surplus_distribution"),
     ("弥补收支差额", "fund_offset"),
     ("非财政拨款结余", "non_appropriation_surplus"),
@@ -113,6 +140,7 @@ _COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("上解上级", "to_superior"),
     ("对附属单位", "to_subsidiary"),
     ("财政专户", "special_account"),
+    ("专户管理", "special_account"),
     ("经营收入", "operating"),
     ("经营服务收入", "operating"),
     ("事业收入", "business"),
@@ -135,6 +163,9 @@ _COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("增减", "change"),
     ("增长", "change"),
     ("变动", "change"),
+    ("变化", "change"),
+    ("同比", "change"),
+    ("增幅", "change"),
     ("比上年", "change"),
     ("小计", "subtotal"),
     ("合计", "total"),
@@ -145,15 +176,23 @@ _COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("金额", "amount"),
 )
 # A part that only says "how much" ("预算", "2026年预算", "本年预算", "数额").
-_AMOUNT_PART = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:本年|年初|全年|调整)?(?:预算|决算|数额|资金)(?:数|金额)?$")
+_AMOUNT_PART = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?)?(?:本年|当年|本年度|年初|全年|调整)?(?:预算|决算|数额|资金)(?:数|金额|额|安排数?)?$"
+)
+# A carry-over named with its fund or more words between ("上年财政拨款结转", "年初财政拨款结转和结余").
+_CARRIED_IN = re.compile(r"(?:上年|年初).{0,8}结[转余]")
+_CARRIED_OUT = re.compile(r"(?:年末|年终).{0,8}结[转余]")
 # Groups whose parts are not the table's own amounts of this year: qualified keys.
 _QUALIFYING = {"carried_in", "carried_out", "procurement", "change"}
 _PRIOR = re.compile(r"上年(?:预算|执行|决算|数|年初)|上年度")
 
 
+_PRIOR_BALANCE = re.compile(r"上年(?:结转|结余|实户)")
+
+
 @functools.lru_cache(maxsize=4096)  # a header's words recur in every table of its kind
 def _word_key(part: str, kind: TableKind) -> str | None:
-    if _PRIOR.search(part) and not re.search(r"上年(?:结转|结余|实户)", part):
+    if _PRIOR.search(part) and not _PRIOR_BALANCE.search(part):
         return "prior"
     if part.startswith("其中"):
         key = _word_key(part[2:].lstrip(":："), kind) if len(part) > 3 else None
@@ -166,6 +205,11 @@ def _word_key(part: str, kind: TableKind) -> str | None:
         return "current" if kind == TableKind.INCOME else "income"  # a fund table's income beside its spending
     if "本年支出" in part:
         return "total"
+    if "实户" not in part and "非财政拨款" not in part:
+        if _CARRIED_IN.search(part):
+            return "carried_in"
+        if _CARRIED_OUT.search(part):
+            return "carried_out"
     for word, key in _COLUMN_WORDS:
         if word in part:
             if key == "appropriation" and kind not in _SOURCE_TABLES:
@@ -181,12 +225,15 @@ _UNIT_NAME = re.compile(r"^(?:预算|二级预算|资金使用)?(?:单位|部门
 _TEXT = re.compile(r"备注|说明|简介|目标|内容|依据|序号|行次|栏次|计量单位|规格|型号|年度$|^年份$|^时间$|指标")
 
 
+_TRAILING_BRACKET = re.compile(r"(?<=.)[（(][^（()）]*[）)]$")
+
+
 @functools.lru_cache(maxsize=4096)  # asked of every label, several times per table
 def column_role(label: str) -> str:
     """What a column holds, from its header: "code" (a classification code), "name",
     "unit_code", "unit" (the 预算单位 a row is about), "text" (notes, goals) or "money"."""
     last = squash(label.split("/")[-1])
-    last = re.sub(r"(?<=.)[（(][^（()）]*[）)]$", "", last)  # "支出功能分类科目（按大类）"
+    last = _TRAILING_BRACKET.sub("", last)  # "支出功能分类科目（按大类）"
     if _UNIT_CODE.search(last):
         return "unit_code"
     if "编码" in last or "代码" in last or last in {"类", "款", "项", "科目编码", "款项"}:
@@ -242,7 +289,33 @@ def _column_keys(labels: tuple[str, ...], kind: TableKind) -> tuple[str | None, 
         if qualifier and not key.startswith(qualifier):
             key = f"{qualifier}.{key}"
         keys.append(key)
-    return tuple(_distinct(keys, list(labels)))
+    return tuple(_distinct(_budget_beside_final(keys, split), list(labels)))
+
+
+# A 决算 prints the year's budget beside what was spent (年初预算数 | 调整预算数 | 决算数,
+# or 预算数 and 决算数 groups over the same items): the 决算数 is the table's own figure,
+# the budget columns are qualified ("budget.initial", "budget.basic") so no rule reads them
+# as the amounts. A 决算数 of an earlier year beside this year's 预算数 (a budget's
+# "2025年决算数 | 2026年预算数") is the other way round: it is left to the years.
+_PLANNED = re.compile(r"^(?:((?:19|20)\d{2})年度?)?(全年|年初|调整后?)?预算(?:数|金额)?$")
+_FINAL = re.compile(r"^(?:((?:19|20)\d{2})年度?)?(?:决算|执行)(?:数|金额)?$")
+_PLANNED_KEYS = {"年初": "budget.initial", "调整": "budget.adjusted", "调整后": "budget.adjusted"}
+
+
+def _budget_beside_final(keys: list[str | None], split: list[list[str]]) -> list[str | None]:
+    final_years = [int(m.group(1) or 0) for parts in split for p in parts if (m := _FINAL.match(p))]
+    if not final_years:
+        return keys
+    out = list(keys)
+    for i, (key, parts) in enumerate(zip(keys, split, strict=True)):
+        planned = next((m for p in parts if (m := _PLANNED.match(p))), None)
+        if key is None or planned is None or int(planned.group(1) or 0) > max(final_years):
+            continue
+        if key in ("amount", "total", "subtotal"):
+            out[i] = _PLANNED_KEYS.get(planned.group(2) or "", "budget")
+        elif not key.startswith("budget"):
+            out[i] = f"budget.{key}"
+    return out
 
 
 # What a whole table is about: a group of that name over its columns (一般公共预算基本支出

@@ -1,9 +1,11 @@
-"""The listing tables: procurement, assets, organisations."""
+"""The listing tables: procurement, assets, organisations, the list of tables."""
 
 from __future__ import annotations
 
-from budget.model import AssetLine, MoneyUnit, Organisation, ProcurementLine, Table
-from loaders.recognize.classify import is_total_name
+from dataclasses import replace
+
+from budget.model import AssetLine, MoneyUnit, Organisation, ProcurementLine, Table, TableKind
+from loaders.recognize.classify import classify_title, column_role, is_total_name, title_words
 from loaders.recognize.text import money_unit_in, parse_amount, parse_number, squash
 
 # ---------------------------------------------------------------- other tables
@@ -98,6 +100,8 @@ def organisations(table: Table | None) -> tuple[Organisation, ...]:
     cols = {
         k: _column(table, w) for k, w in (("name", "名称"), ("nature", "性质"), ("rank", "规格"), ("funding", "经费"))
     }
+    if cols["name"] is None:  # a list of units under "单位" / "预算单位"
+        cols["name"] = next((i for i, label in enumerate(table.columns) if column_role(label) == "unit"), None)
     out = []
     for row in table.rows:
 
@@ -109,3 +113,54 @@ def organisations(table: Table | None) -> tuple[Organisation, ...]:
         if name:
             out.append(Organisation(name, get("nature"), get("rank"), get("funding")))
     return tuple(out)
+
+
+# ---------------------------------------------------------------- the list of tables
+
+
+def _directory_columns(table: Table) -> tuple[int, int, int] | None:
+    """(name, empty?, reason) columns of a list of the document's tables that says which
+    are empty and why ("报表名称 | 是否空表 | 表格为空的理由", "内容 | 是否空表 | 公开空表理由")."""
+    labels = [squash(label) for label in table.columns]
+    flag = next((i for i, label in enumerate(labels) if "是否空表" in label), None)
+    reason = next((i for i, label in enumerate(labels) if i != flag and ("理由" in label or "原因" in label)), None)
+    name = next(
+        (i for i, label in enumerate(labels) if i not in (flag, reason) and ("名称" in label or label == "内容")), None
+    )
+    return (name, flag, reason) if None not in (name, flag, reason) else None  # type: ignore[return-value]
+
+
+def directory_notes(tables: list[Table]) -> list[Table]:
+    """An empty table the document's list of tables marks empty ("是") with a reason
+    ("不涉及") is shown with that note (空表列示: the reason is printed, in the list):
+    the table of the listed title's kind, or of its very title, gets it added to its own note."""
+    out = list(tables)
+    for table in tables:
+        columns = _directory_columns(table) if table.kind == TableKind.UNKNOWN else None
+        if columns is None:
+            continue
+        name_at, flag_at, reason_at = columns
+        for row in table.rows:
+            cells = [squash(c) for c in row] + [""] * (max(columns) + 1 - len(row))
+            name, flag, reason = cells[name_at], cells[flag_at], cells[reason_at]
+            if flag != "是" or not reason or not name:
+                continue
+            target = _listed(out, name)
+            if target is None:
+                continue
+            note = out[target].note
+            listed = f"（{table.title or '报表目录'}：{name}为空表，理由：{reason}）"
+            out[target] = replace(out[target], note=f"{note}{listed}" if note else listed)
+    return out
+
+
+def _listed(tables: list[Table], name: str) -> int | None:
+    """The empty table a listed title names: the one of that title, else the one empty
+    table of the title's kind."""
+    words = title_words(name)
+    same = [i for i, t in enumerate(tables) if t.empty and t.title and words in title_words(t.title)]
+    if same:
+        return same[0]
+    kind = classify_title(name)
+    of_kind = [i for i, t in enumerate(tables) if t.empty and kind is not None and t.kind == kind]
+    return of_kind[0] if len(of_kind) == 1 else None

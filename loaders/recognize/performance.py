@@ -1,10 +1,18 @@
-"""Performance-goal tables: one PerformanceProject per form."""
+"""Performance-goal tables (绩效目标表): the projects a form prints, each with its goals,
+money and indicators.
+
+A form prints one project (a header block 项目名称 | 资金金额 | 年度目标 over its indicator
+grid) or several: the header block printed again before the next project's indicators, or
+a 项目名称 column beside the indicators whose value changes from one project to the next.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
 
 from budget.model import Indicator, Money, MoneyUnit, PerformanceProject
+from loaders.recognize.classify import is_total_name
 from loaders.recognize.grid import WorkingGrid, pad
 from loaders.recognize.text import parse_amount, squash
 
@@ -30,69 +38,317 @@ def has_indicator_header(g: WorkingGrid) -> bool:
     return False
 
 
-def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> PerformanceProject | None:
-    name = ""
-    m = _PROJECT_TITLE.match(g.title)
-    if m:
-        name = m.group(1).strip()
-    goals: list[str] = []
+@dataclass
+class _Draft:
+    """A project being read: what its header block or its row of the project columns said."""
+
+    name: str = ""
+    by_column: bool = False  # named by a 项目名称 column (not by a header block or the title)
+    goals: list[str] = field(default_factory=list)
     amount: Money | None = None
-    header_at = None
-    for i, row in enumerate(g.rows):
+    indicators: list[Indicator] = field(default_factory=list)
+    page: int | None = None
+    cells: list[str] = field(default_factory=list)  # the goal cells read, as printed
+
+    def add_goals(self, text: str) -> None:
+        if _PLACEHOLDER_GOAL.match(squash(text)):
+            return  # "目标1：目标2：目标3：……": the template's words, left unfilled
+        for line in text.split("\n"):
+            if line.strip() and line not in self.goals:  # a merged cell is printed again on each page
+                self.goals.append(line)
+
+    def add_goal_cell(self, text: str) -> None:
+        """A project's goal cell beside its indicators: printed again on each page it spans, the
+        same text where it fits on one page, else the rest of it (the last goal goes on)."""
+        if text in self.cells:
+            return
+        if self.cells and self.goals:
+            first, *more = [line for line in text.split("\n") if line.strip()] or [""]
+            self.goals[-1] += first
+            self.goals += more
+        else:
+            self.add_goals(text)
+        self.cells.append(text)
+
+
+_PLACEHOLDER_GOAL = re.compile(r"^(?:目标\d*[:：]?|[.。…·、,，;；])+$")
+
+
+@dataclass(frozen=True, slots=True)
+class _ProjectColumns:
+    """Columns beside the indicators that say which project a row belongs to."""
+
+    name: int | None = None  # 项目名称, 单位（项目）名称
+    amount: int | None = None  # 资金总额, 项目总额
+    goal: int | None = None  # 绩效目标, 整体绩效目标
+    amount_label: str = ""
+
+
+def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[PerformanceProject]:
+    """Every project the form prints, in order."""
+    m = _PROJECT_TITLE.match(g.title)
+    title_name = m.group(1).strip() if m else ""
+    width = g.width
+    pages = g.row_pages if len(g.row_pages) == len(g.rows) else [g.page] * len(g.rows)
+    drafts: list[_Draft] = []
+    draft = _Draft(page=g.page)
+    at: list[int | None] | None = None  # the indicator columns, from their header
+    beside = _ProjectColumns()
+    carried1: str | None = None
+    carried2: str | None = None
+    in_block = False
+    below: _Below | None = None  # a label whose value is printed in the row under it
+    for r, raw in enumerate(g.rows):
+        spans = g.spans[r] if r < len(g.spans) else None
+        row = pad(raw, width, spans)
+        if not any(row):
+            continue
         words = [squash(c) for c in row]
         if _is_indicator_header(words):
-            header_at = i
-            break
-        label = words[0] if words else ""
-        rest = [c for c in row[1:] if c]
-        if "项目名称" in label and rest:
-            name = rest[0]
-        elif ("绩效目标" in label or "年度目标" in label) and rest:
-            goals += [line for line in rest[-1].split("\n") if line.strip()]
-        elif ("资金" in label or "金额" in label) and rest:
-            amount = parse_amount(rest[0], unit) or amount
-    indicators: list[Indicator] = []
-    if header_at is not None:
-        width = g.width
-        # "计量。单位": a stray stop a text layer prints inside a header word
-        header = [_STRAY.sub("", squash(c)) for c in _spread(g.rows[header_at], g.spans[header_at], width)]
-        col = _columns(header)
-        at = [col[key] for key in ("level1", "level2", "level3", "description", "target", "basis", "unit", "sense")]
-        carried1: str | None = None
-        carried2: str | None = None
+            # "计量。单位": a stray stop a text layer prints inside a header word
+            header = [_STRAY.sub("", squash(c)) for c in _spread(raw, spans or [], width)]
+            col = _columns(header)
+            at = [col[key] for key in ("level1", "level2", "level3", "description", "target", "basis", "unit", "sense")]
+            beside = _project_columns(g, r, at)
+            in_block, below = False, None
+            continue  # printed again: at the top of the next page, or over the next project's indicators
+        if below is not None and (at is None or in_block):
+            read, below = _read_below(draft, row, below)
+            if read:
+                continue
+        first = next(w for w in words if w)
+        if at is None:
+            below = _read_labels(draft, row, words, unit)
+            continue
+        if _BLOCK_LABEL.match(first):
+            # The next project's 项目名称 / 资金金额 / 年度目标 block printed in the same grid: no
+            # indicator up to the first row naming a level ("产出指标"), and the levels carried end.
+            if draft.indicators:
+                drafts.append(draft)
+                draft = _Draft(page=pages[r])
+            in_block, carried1, carried2 = True, None, None
+            below = _read_labels(draft, row, words, unit)
+            continue
+        if in_block and not any(i is not None and i < len(words) and words[i].endswith("指标") for i in at[:2]):
+            below = _read_labels(draft, row, words, unit)
+            continue
         in_block = False
-        for r in range(header_at + 1, len(g.rows)):
-            row = pad(g.rows[r], width, g.spans[r] if r < len(g.spans) else None)
-            if not any(row):
-                continue
-            words = [squash(c) for c in row]
-            if _is_indicator_header(words):
-                in_block = False
-                continue  # printed again: at the top of the next page, or over the next form's indicators
-            if _BLOCK_LABEL.match(next(w for w in words if w)):
-                # The next form's 项目名称 / 资金金额 / 年度目标 block printed in the same grid: no
-                # indicator up to the first row naming a level ("产出指标"), and the levels carried end.
-                in_block, carried1, carried2 = True, None, None
-                continue
-            if in_block and not any(i is not None and i < len(words) and words[i].endswith("指标") for i in at[:2]):
-                continue
-            in_block = False
-            n = len(row)
-            level1, level2, level3, description, target, basis, measure, sense = (
-                (row[i] or None) if i is not None and i < n else None for i in at
-            )
-            if level1:
-                carried1, carried2 = level1, None
-            if level2:
-                carried2 = level2
-            target = _joined_target(target, sense, measure)
-            comparison = squash(sense or "") or None
-            indicators.append(Indicator(carried1, carried2, level3, description, target, basis, r, comparison))
-    if not name and not indicators and not goals:
+        if beside.name is not None:
+            value = row[beside.name].strip() if beside.name < len(row) else ""
+            named = bool(value) and not is_total_name(value)
+            if named and squash(value) != (squash(draft.name) if draft.by_column else None):
+                if draft.by_column or draft.indicators:
+                    drafts.append(draft)
+                    draft = _Draft(page=pages[r])
+                draft.name, draft.by_column = value, True
+                carried1 = carried2 = None
+        else:
+            named = True
+        if named:
+            if beside.amount is not None and draft.amount is None and beside.amount < len(row):
+                draft.amount = parse_amount(row[beside.amount], _unit_of(beside.amount_label, unit))
+            if beside.goal is not None and beside.goal < len(row) and row[beside.goal].strip():
+                draft.add_goal_cell(row[beside.goal])
+        n = len(row)
+        level1, level2, level3, description, target, basis, measure, sense = (
+            (row[i] or None) if i is not None and i < n else None for i in at
+        )
+        if not any((level1, level2, level3, description, target, basis)):
+            continue  # the project columns only (合计, the unit's own line over its projects) or a sub-header
+        if at[0] is None and at[1] is None and level3:
+            level1, level2, level3 = _joined_levels(level3)
+        if level3 and _NUMBERED.fullmatch(squash(level3)):
+            level3 = None  # "指标1：" and nothing after it: the template's numbering, left unfilled
+        last = draft.indicators[-1] if draft.indicators else None
+        if (
+            last is not None
+            and level3
+            and not any((level1, level2, description, target, basis))
+            and _NUMBERED.match(squash(last.level3 or ""))
+            and not _NUMBERED.match(squash(level3))
+            and _WORD.search(level3)  # not a "……" placeholder
+        ):
+            # "指标 2：做好抗旱减灾…工" then "作" alone: a name of a numbered list wrapped onto a line of its own
+            draft.indicators[-1] = replace(last, level3=(last.level3 or "") + level3)
+            continue
+        if level1:
+            carried1, carried2 = level1, None
+        if level2:
+            carried2 = level2
+        target = _joined_target(target, sense, measure)
+        comparison = squash(sense or "") or None
+        draft.indicators.append(Indicator(carried1, carried2, level3, description, target, basis, r, comparison))
+    drafts.append(draft)
+    if len(drafts) > 1:
+        # A line of the project columns with no goal and no indicator is a heading over the
+        # projects (the unit's own line with their sum), not a project.
+        drafts = [d for d in drafts if d.indicators or d.goals]
+    return [
+        PerformanceProject(
+            name=d.name or title_name or g.title,
+            goals=tuple(d.goals),
+            indicators=tuple(d.indicators),
+            amount=d.amount,
+            table=index,
+            page=d.page,
+        )
+        for d in drafts
+        if d.name or title_name or d.indicators or d.goals
+    ]
+
+
+def _read_labels(draft: _Draft, row: list[str], words: list[str], unit: MoneyUnit) -> _Below | None:
+    """A row of the header block: "项目名称 | …", "资金金额（万元） | 实施期资金总额： | 58.97",
+    "年度目标 | …". Returns the label whose value is printed under it ("总体目标 | 实施期总目标 |
+    年度总目标" over the goals, "总体资金情况 | 预算支出总额 | …" over the amounts), if any."""
+    at = next(i for i, w in enumerate(words) if w)
+    label = words[at]
+    rest = [(i, c) for i, c in enumerate(row) if i > at and c.strip()]
+    if not rest:
         return None
-    return PerformanceProject(
-        name=name or g.title, goals=tuple(goals), indicators=tuple(indicators), amount=amount, table=index, page=g.page
+    if at > 0 and not ("目标" in label and "指标" not in label):
+        return None  # a line under the label of the row above ("其中：财政拨款", "年度资金总额 | 年初 | 全年")
+    if "项目名称" in label:
+        if not _BLOCK_LABEL.match(words[rest[0][0]]):  # "项目名称 | (blank) | 主管部门 | …": a form left blank
+            draft.name = rest[0][1]
+    elif "目标" in label and "指标" not in label:
+        heads = [(i, words[i]) for i, _ in rest]
+        if (
+            all(len(w) <= 12 for _, w in heads)
+            and any("目标" in w for _, w in heads[:2])
+            and (len(heads) >= 2 or heads[0][1].endswith("目标"))
+        ):
+            # "总体目标 | 实施期总目标 | 年度总目标", "年度总体目标完成情况 | 预期目标 | 实际完成情况",
+            # "总体目标 | 年度目标" over the goals
+            return _Below("goal", _the_years(heads), unit)
+        draft.add_goals(rest[-1][1])
+    elif ("资金" in label or "金额" in label or label.endswith("预算")) and not label.startswith(("其中", "其他")):
+        unit = _unit_of(label, unit)
+        amount = _labelled_amount(rest, words, unit)
+        heads = [(i, words[i]) for i, _ in rest]
+        if amount is None and sum(1 for _, w in heads if "预算" in w or "总额" in w) == 1:
+            # "总体资金情况（万元） | 预算支出总额 | 财政拨款 | 其他资金" over the figures; not where it
+            # prints several budgets (年初预算数 | 全年预算数): which one the targets were set by is unknown
+            return _Below("amount", next(i for i, w in heads if "预算" in w or "总额" in w), unit)
+        if draft.amount is None:
+            draft.amount = amount
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Below:
+    """A label whose value is printed in the row under it, in this column."""
+
+    what: str  # "goal" | "amount"
+    column: int
+    unit: MoneyUnit
+
+
+def _the_years(heads: list[tuple[int, str]]) -> int:
+    """Of goal sub-labels side by side, the column of the year's own (实施期总目标 | 年度总目标), else
+    the one that is a goal (预期目标 | 实际完成情况)."""
+    goals = [i for i, w in heads if "目标" in w]
+    return next((i for i, w in heads if "年度" in w and "目标" in w), goals[-1])
+
+
+def _unit_of(label: str, unit: MoneyUnit) -> MoneyUnit:
+    """The unit a money label states ("资金金额（万元）"), else the table's."""
+    if "万元" in label:
+        return MoneyUnit.WAN_YUAN
+    if _YUAN_LABEL.search(label):
+        return MoneyUnit.YUAN
+    return unit
+
+
+_NUMBERED = re.compile(r"^指标\d+[:：]")  # "指标3：", the names of a numbered list
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_SENTENCE_STOP = re.compile(r"[。；;，,]")
+_YUAN_LABEL = re.compile(r"[（(]元[)）]|单位[:：]元")
+
+
+def _read_below(draft: _Draft, row: list[str], below: _Below) -> tuple[bool, _Below | None]:
+    """The value under a label of the row before: (whether the row was read, the label still
+    waiting). An amount's label waits over sub-header rows ("合计 | 基本支出 | 项目支出" between
+    预算支出总额 and its figure)."""
+    cell = row[below.column] if below.column < len(row) else ""
+    if below.what == "goal":
+        if cell.strip():
+            draft.add_goals(cell)
+        return True, None
+    amount = parse_amount(cell, below.unit)
+    if amount is not None:
+        if draft.amount is None:
+            draft.amount = amount
+        return True, None
+    if not cell.strip() and not any(parse_amount(c, below.unit) for c in row):
+        return True, below
+    return False, None
+
+
+def _labelled_amount(rest: list[tuple[int, str]], words: list[str], unit: MoneyUnit) -> Money | None:
+    """The first amount after a money label; the year's one where the row prints the whole
+    period's too ("实施期资金总额： | 600 | 年度资金总额： | 200")."""
+    found = None
+    previous = ""
+    for i, cell in rest:
+        amount = parse_amount(cell, unit)
+        if amount is not None:
+            if "年度" in previous:
+                return amount
+            found = found or amount
+        previous = words[i]
+    return found
+
+
+def _project_columns(g: WorkingGrid, r: int, at: list[int | None]) -> _ProjectColumns:
+    """The 项目名称, money and goal columns beside the indicators, from the header rows over
+    them (the indicator header and the column-header rows directly above it)."""
+    width = g.width
+    top = r
+    while top > 0 and r - top < 3 and _is_column_header_row(g.rows[top - 1]):
+        top -= 1
+    spread = [_spread(g.rows[k], g.spans[k] if k < len(g.spans) else [], width) for k in range(top, r + 1)]
+    labels = []
+    for c in range(width):
+        parts: list[str] = []
+        for cells in spread:
+            word = squash(cells[c]) if c < len(cells) else ""
+            if word and word not in parts:
+                parts.append(word)
+        labels.append("/".join(parts))
+    taken = {i for i in at if i is not None}
+
+    def first(test) -> int | None:
+        return next((c for c, h in enumerate(labels) if c not in taken and h and "指标" not in h and test(h)), None)
+
+    amount = first(lambda h: any(w in h for w in _MONEY_HEADERS) and not any(w in h for w in _NOT_THE_AMOUNT))
+    return _ProjectColumns(
+        name=first(lambda h: "项目" in h.split("/")[-1] and ("名称" in h or h.split("/")[-1] == "项目")),
+        amount=amount,
+        goal=first(lambda h: "目标" in h.split("/")[-1]),
+        amount_label=labels[amount] if amount is not None else "",
     )
+
+
+def _is_column_header_row(row: list[str]) -> bool:
+    """A row of column headers over the indicator header ("单位编码 | 单位（项目）名称 | 资金总额
+    | 绩效目标 | 绩效指标"), not a labelled row of a header block ("年度目标 | …")."""
+    cells = [squash(c) for c in row if squash(c)]
+    return (
+        len(cells) >= 2
+        and all(len(c) <= 16 and not _SENTENCE_STOP.search(c) for c in cells)  # headers are short words
+        and not _BLOCK_LABEL.match(cells[0])
+        and "目标" not in cells[0]
+        and not any(parse_amount(c, MoneyUnit.YUAN) for c in cells)
+    )
+
+
+def _joined_levels(name: str) -> tuple[str | None, str | None, str]:
+    """ "产出指标数量指标栽植苗木" in one 绩效指标 cell → (产出指标, 数量指标, 栽植苗木)."""
+    m = _JOINED_LEVELS.match(name)
+    if m is None:
+        return None, None, name
+    return m.group(1), m.group(2), m.group(3)
 
 
 _STRAY = re.compile(r"[。．.、·]")
@@ -102,7 +358,15 @@ _BLOCK_LABEL = re.compile(
 )
 # A column header naming the indicator itself where a form prints no 一级/二级/三级 levels
 # ("绩效指标 | 指标名称 | 指标性质 | 指标值 | 计量单位").
-_NAME_HEADERS = ("指标名称", "绩效指标名称")
+_NAME_HEADERS = ("指标名称", "绩效指标名称", "指标内容")
+# A 绩效指标 column holding the levels and the name in one cell ("产出指标数量指标栽植苗木"),
+# where a form prints neither the levels nor 指标名称 in columns of their own.
+_JOINED_HEADER = "绩效指标"
+_JOINED_LEVELS = re.compile(r"^\s*(产出指标|效益指标|满意度指标|成本指标)\s*((?:(?!指标)\S){1,12}指标)\s*(\S.*)$", re.S)
+# Headers of the project's money column beside the indicators (资金总额, 项目总额, 预算金额),
+# and of the columns beside it that are parts of it or no money (其中：财政资金, 按收入性质分).
+_MONEY_HEADERS = ("总额", "金额", "资金", "预算")
+_NOT_THE_AMOUNT = ("目标", "其中", "其他", "性质", "类型")
 # Headers holding 指标值 that are not the value: its kind, its basis, its explanation.
 _NOT_THE_VALUE = ("类型", "性质", "依据", "确定", "内容", "说明", "解释", "单位", "方向")
 # The unit printed in a column of its own (度量单位, 计量单位, 绩效度量单位, 单位).
@@ -121,7 +385,10 @@ def _is_indicator_header(words: list[str]) -> bool:
     """The row heading the indicators: 一级指标 …, or an indicator name beside its 指标值."""
     if any(w.startswith("一级指标") for w in words):
         return True
-    return any(w in _NAME_HEADERS for w in words) and any(_is_value_header(w) for w in words)
+    if any(w.startswith("二级指标") for w in words) and any(_is_value_header(w) for w in words):
+        return True  # 一级指标 left unprinted over its column (xian_17's 部门整体支出 form)
+    named = any(w in _NAME_HEADERS or w == _JOINED_HEADER for w in words)
+    return named and any(_is_value_header(w) for w in words)
 
 
 def _is_value_header(h: str) -> bool:
@@ -153,8 +420,13 @@ def _columns(header: list[str]) -> dict[str, int | None]:
         "unit": first(lambda h: bool(_UNIT_HEADER.search(h))),
         "sense": first(lambda h: bool(_SENSE_HEADER.search(h))),
     }
-    if col["level3"] is None and col["level1"] is None:
+    if col["level3"] is None:  # the name under a header of its own: 一级 | 二级 | 指标内容 | 指标值 (西安)
         col["level3"] = first(lambda h: h in _NAME_HEADERS)
+    if col["level3"] is None and col["level1"] is None and col["level2"] is None:
+        col["level3"] = first(lambda h: h == _JOINED_HEADER)
+    level2 = col["level2"]
+    if col["level1"] is None and level2 and not header[level2 - 1] and level2 - 1 not in col.values():
+        col["level1"] = level2 - 1  # the column left of 二级指标 with its header unprinted
     if col["target"] is None:  # a header that only says 指标值 with other words ("指标值（定量）")
         col["target"] = first(lambda h: "指标值" in h and "依据" not in h)
     return col

@@ -13,6 +13,7 @@ from loaders.recognize.classify import (
     column_role,
     is_name_label,
     is_total_name,
+    is_unit_list,
 )
 from loaders.recognize.grid import (
     HEADER_ROWS_MAX,
@@ -56,12 +57,14 @@ def _drop_repeated_header(g: WorkingGrid) -> None:
         g.spans = [g.spans[i] for i in keep]
 
 
-def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, PerformanceProject | None]:
+def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, list[PerformanceProject]]:
     _drop_repeated_header(g)
     header, spans, body = split_header(g)
     width = g.width
     labels = _labels(header, spans, width)
-    kind = classify_title(g.title) or classify_header(labels + [c for r in g.rows[:2] for c in r]) or TableKind.UNKNOWN
+    kind = classify_title(g.title) or classify_header(labels + [c for r in g.rows[:2] for c in r])
+    if kind is None:
+        kind = TableKind.ORGANISATION if is_unit_list(labels, body) else TableKind.UNKNOWN
     if kind in CLASSIFIED_TABLES and not any(looks_like_data(r) or is_column_number_row(r) for r in g.rows):
         # Printed empty (空表) with no 栏次 row and no blank row to end the header (a
         # workbook drops blank rows): every row above a blank or 合计 row is header.
@@ -79,10 +82,10 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Pe
     if kind in CLASSIFIED_TABLES and not any(is_number(c) for row in padded for c in row):
         empty = True  # header rows and a blank 合计 only: the header split found no body
     keys = column_keys(labels, kind)
-    if kind in CLASSIFIED_TABLES and "total" not in keys and [k for k in keys if k] == ["amount"]:
-        # One amount column (金额, 预算数): it is the row's total, as in the contract
+    if kind in CLASSIFIED_TABLES and "total" not in keys and [k for k in keys if k and k[:6] != "budget"] == ["amount"]:
+        # One amount column (金额, 预算数; a 决算数 beside the year's budget): the row's total, as in the contract
         keys = ["total" if k == "amount" else k for k in keys]
-    project = None
+    projects: list[PerformanceProject] = []
     lines: tuple[Line, ...] = ()
     if kind in CLASSIFIED_TABLES and not _two_sides(labels):
         lines = _blocked_lines(padded, labels, kind, unit, len(header), g.page) or _classified_lines(
@@ -93,7 +96,7 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Pe
     elif kind == TableKind.THREE_PUBLIC:
         lines = three_public_lines(padded, labels, keys, unit, len(header), g.page)
     elif kind == TableKind.PERFORMANCE:
-        project = performance(g, unit, index)
+        projects = performance(g, unit, index)
     if len(g.row_pages) == len(g.rows):  # a table continued over pages: each row its own page
         lines = tuple(
             replace(ln, page=g.row_pages[ln.row])
@@ -116,7 +119,7 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, Pe
         page=g.page,
         pages=tuple(g.pages),
     )
-    return table, project
+    return table, projects
 
 
 # "[201]一般公共服务支出", "2130201-行政运行", "30101 基本工资": a code printed in the name cell.
@@ -311,7 +314,23 @@ def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, .
                 continue  # the label spans on: its amount stands in a later block
             values = dict(line.values) if total else {"total": line.values[key], **line.values}
             lines.append(replace(line, name=name or line.name, values=values, is_total=total or line.is_total))
-    return tuple(lines)
+    return _one_total_row(lines)
+
+
+def _one_total_row(lines: list[Line]) -> tuple[Line, ...]:
+    """The blocks' 合计 cells of one printed row ("人员经费合计 7,967.72 | 公用经费合计
+    2,266.65") are one line, the table's total, with each block's column: the 基本支出
+    total row of a 决算 is printed this way (its 合计 of both is not printed)."""
+    totals = [ln for ln in lines if ln.is_total and not ln.code]
+    rows = {ln.row for ln in totals}
+    if len(totals) < 2 or len(rows) != 1 or len({k for ln in totals for k in ln.values}) < len(totals):
+        return tuple(lines)
+    values: dict = {}
+    for ln in totals:
+        values.update(ln.values)
+    merged = replace(totals[0], name="、".join(squash(ln.name) for ln in totals), values=values)
+    kept = [ln for ln in lines if ln not in totals]
+    return (*kept, merged)
 
 
 _UNIT_CODE = re.compile(r"^(?:\d{6}|\d{9})$")

@@ -31,10 +31,13 @@ _THREE_PUBLIC_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
+_OF_WHICH = re.compile(r"^其中[:：](?=[（(]?[一二三四五六七八九十\d]+[）)、.．])")
+
+
 def _three_public_key(text: str) -> str | None:
     words = squash(text)
     # "其中：（一）因公出国（境）支出" lists the items under the total: an item, numbered
-    words = re.sub(r"^其中[:：](?=[（(]?[一二三四五六七八九十\d]+[）)、.．])", "", words)
+    words = _OF_WHICH.sub("", words)
     if words.startswith("其中") and "购置费" not in words:
         return None  # "其中：教学科研人员因公出国（境）费" is a part of an item
     if words.startswith("其他因公出国"):
@@ -72,6 +75,9 @@ def _item_of(part: str) -> str | None:
     return None
 
 
+_YEAR_LABEL = re.compile(r"(?:19|20)\d{2}年.*")
+
+
 def _column_items(labels: list[str]) -> list[tuple[str | None, tuple[str, ...]]]:
     """Per column: the item it holds and the parts that say which variant of it (year,
     预算数/决算数, fund, change)."""
@@ -85,7 +91,7 @@ def _column_items(labels: list[str]) -> list[tuple[str | None, tuple[str, ...]]]
             if found is not None:
                 item, at = found, k
                 break
-            if _SUBTOTAL.match(parts[k]) or _FUND.search(parts[k]) or re.fullmatch(r"(?:19|20)\d{2}年.*", parts[k]):
+            if _SUBTOTAL.match(parts[k]) or _FUND.search(parts[k]) or _YEAR_LABEL.fullmatch(parts[k]):
                 continue
         if item is None and any(_SUBTOTAL.match(p) for p in parts):
             item = "table_total"  # the table's own 合计: the 三公 total only with nothing else beside it
@@ -95,12 +101,15 @@ def _column_items(labels: list[str]) -> list[tuple[str | None, tuple[str, ...]]]
     return out
 
 
+_YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})年")
+
+
 def _variant_rank(variant: tuple[str, ...]) -> tuple[int, int, int]:
     """Higher is better: not a change column, the latest year, 决算数 over 预算数, 当年 over 上年."""
     text = "".join(variant)
     if _CHANGE.search(text.replace("上年结转", "")) and "当年" not in text:
         return (-1, 0, 0)
-    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", text)]
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
     return (0, max(years, default=0), 1 if "决算" in text else 0)
 
 
@@ -116,7 +125,31 @@ def _row_to_read(rows: list[list[str]], unit) -> list[str] | None:
     dated = [(int(m.group(1)), row) for row in with_amounts for c in row if (m := year.match(squash(c)))]
     if dated:
         return max(dated, key=lambda d: d[0])[1]
+    # Rows 预算数 / 决算数 (a 决算's table: the year's budget above what was spent): the
+    # 决算数 is the year's figure; "2024年预算数" under "2023年决算数" is the later year's.
+    stages = [(_stage_rank(_row_label(row)), row) for row in with_amounts]
+    ranked = [(rank, row) for rank, row in stages if rank is not None]
+    if len(ranked) >= 2:
+        return max(ranked, key=lambda d: d[0])[1]
     return with_amounts[0]
+
+
+_CHINESE_NUMERAL = re.compile(r"[一二三四五六七八九十]+")
+
+
+_STAGE_ROW = re.compile(r"^(?:((?:19|20)\d{2})年度?)?(?:全年|年初|调整后?)?(预算|决算|执行)(?:数|金额)?$")
+
+
+def _row_label(row: list[str]) -> str:
+    return next((squash(c) for c in row if c and not is_number(c)), "")
+
+
+def _stage_rank(label: str) -> tuple[int, int] | None:
+    """(year, 决算/执行 over 预算) of a row labelled as a stage of the year's money; None otherwise."""
+    m = _STAGE_ROW.match(label)
+    if m is None:
+        return None
+    return (int(m.group(1) or 0), 0 if m.group(2) == "预算" else 1)
 
 
 def three_public_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line, ...]:
@@ -124,9 +157,7 @@ def three_public_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Lin
     lines: list[Line] = []
     money_cols = [i for i, k in enumerate(keys) if k]
     for r, row in enumerate(rows):
-        name_cell = next(
-            (c for c in row if c and not is_number(c) and not re.fullmatch(r"[一二三四五六七八九十]+", c)), ""
-        )
+        name_cell = next((c for c in row if c and not is_number(c) and not _CHINESE_NUMERAL.fullmatch(c)), "")
         item = _three_public_key(name_cell) if name_cell else None
         if item:
             values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
@@ -169,13 +200,23 @@ def three_public_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Lin
     return tuple(out)
 
 
+def _own_amount(line: Line) -> Money | None:
+    """The item's figure: its 合计, else this year's amount (a 决算数 beside the year's
+    budget, qualified "budget…"; "2026年预算数" beside "amount@2025"), else its first column."""
+    for key in ("total", "amount"):
+        if key in line.values:
+            return line.values[key]
+    own = [k for k in line.values if not k.startswith("budget")]
+    return line.values[own[0] if own else next(iter(line.values), "")] if line.values else None
+
+
 def three_public(table: Table | None) -> ThreePublic | None:
     if table is None or table.empty:
         return None
     found: dict[str, Money | None] = {}
     for line in table.lines:
         if line.code and line.code not in found:
-            found[line.code] = line.values.get("total", next(iter(line.values.values()), None))
+            found[line.code] = _own_amount(line)
     if "total" not in found and "table_total" in found and not {"meeting", "training"} & set(found):
         found["total"] = found["table_total"]  # the table holds nothing but 三公: its 合计 is theirs
     items = [found.get(k) for k in ("overseas", "vehicles", "reception")]

@@ -23,27 +23,39 @@ _NOT_A_NAME = re.compile(
 )
 
 
+_PART_PREFIX = re.compile(r"^.*第[一二三四五六七八九十\d]+(?:部分|章|节)")
+_NOT_NAME_WORDS = re.compile(r"预算|决算|公开|说明|目录|解释|情况|单位：|^\d")
+
+
 def _clean_name(name: str | None) -> str | None:
     """A candidate name without a leading part heading; None when nothing like a name is left."""
     if not name:
         return None
     name = name.strip(" ：:，,。")
-    name = re.sub(r"^.*第[一二三四五六七八九十\d]+(?:部分|章|节)", "", name)  # "名词解释第二部分2026年…"
+    name = _PART_PREFIX.sub("", name)  # "名词解释第二部分2026年…"
     while True:
         m = _NOT_A_NAME.match(name)
         if not m:
             break
         name = name[m.end() :].strip(" ：:")
-    if not 2 <= len(name) <= 50 or re.search(r"预算|决算|公开|说明|目录|解释|情况|单位：|^\d", name):
+    if not 2 <= len(name) <= 50 or _NOT_NAME_WORDS.search(name):
         return None
     return name
+
+
+_LINE_PIECES = re.compile(r"\s{2,}|\s(?=预算年度|单位[:：]|截止)")
+_BUDGET_YEAR = re.compile(r"预算年度\s*[:：]\s*(\d{4})")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_NAME_BEFORE_TITLE_YEAR = re.compile(r"^(.+?)(?:(?:19|20)\d{2})年(?:度)?(?:单位|部门)(?:综合|整体)?[预决]算")
+_UNIT_OR_DEPARTMENT_WORD = re.compile(r"(?:^|年|年度|预算|决算)(单位|部门)")
+_KIND_BEFORE_BUDGET = re.compile(r"(单位|部门)(?:综合|整体)?[预决]算")
 
 
 def unit(context: Gathered, tables: list[Table], sections: list[Section], money_unit: MoneyUnit) -> Unit:
     code = name = None
     year = None
     for line in [t.unit_line for t in tables if t.unit_line] + context.unit_lines:
-        for part in re.split(r"\s{2,}|\s(?=预算年度|单位[:：]|截止)", line):
+        for part in _LINE_PIECES.split(line):
             part = part.strip()
             m = UNIT_CODE_NAME.match(part)
             if m and not name and "：" not in part and ":" not in part:
@@ -51,7 +63,7 @@ def unit(context: Gathered, tables: list[Table], sections: list[Section], money_
             p = PREPARER.search(part)
             if p and not name:
                 name = _clean_name(p.group(1).strip())
-            y = re.search(r"预算年度\s*[:：]\s*(\d{4})", part)
+            y = _BUDGET_YEAR.search(part)
             if y and year is None:
                 year = int(y.group(1))
         if name and year:
@@ -61,27 +73,21 @@ def unit(context: Gathered, tables: list[Table], sections: list[Section], money_
     texts = [s.heading for s in sections] + context.titles + [s.text[:200] for s in sections[:3]]
     if year is None:
         titles = context.cover + context.titles + [s.heading for s in sections]
-        years = Counter(int(m) for t in titles for m in re.findall(r"((?:19|20)\d{2})\s*年", t))
+        years = Counter(int(m) for t in titles for m in _TITLE_YEAR.findall(t))
         year = years.most_common(1)[0][0] if years else None
     if not name:
         for t in texts:
-            m = re.match(r"^(.+?)(?:(?:19|20)\d{2})年(?:度)?(?:单位|部门)(?:综合|整体)?[预决]算", squash(t))
+            m = _NAME_BEFORE_TITLE_YEAR.match(squash(t))
             if m and _clean_name(m.group(1)):
                 name = _clean_name(m.group(1))
                 break
     if not name:
         name = _name_in_duties(sections) or _name_in_forms(tables)
     kinds = Counter(
-        k
-        for t in context.titles + [s.heading for s in sections]
-        for k in re.findall(r"(?:^|年|年度|预算|决算)(单位|部门)", squash(t))
+        k for t in context.titles + [s.heading for s in sections] for k in _UNIT_OR_DEPARTMENT_WORD.findall(squash(t))
     )
     if not kinds:  # no title says it: the cover's "…部门预算" does
-        kinds = Counter(
-            k
-            for t in context.cover + context.titles
-            for k in re.findall(r"(单位|部门)(?:综合|整体)?[预决]算", squash(t))
-        )
+        kinds = Counter(k for t in context.cover + context.titles for k in _KIND_BEFORE_BUDGET.findall(squash(t)))
     kind = kinds.most_common(1)[0][0] if kinds else "单位"
     return Unit(code=code, name=name or "", year=year, money_unit=money_unit, kind=kind, stage=_stage(context, tables))
 
@@ -111,14 +117,20 @@ _ORGANISATION = re.compile(
 )
 
 
+_DUTIES_HEADING = re.compile(r"职责|职能|概况|基本情况")
+
+
 def _name_in_duties(sections: list[Section]) -> str | None:
     for section in sections:
-        if not re.search(r"职责|职能|概况|基本情况", squash(section.heading)):
+        if not _DUTIES_HEADING.search(squash(section.heading)):
             continue
         m = _ORGANISATION.match(squash(section.text[:80]))
         if m and _clean_name(m.group("name")):
             return _clean_name(m.group("name"))
     return None
+
+
+_NAME_LABEL = re.compile(r"(?:预算)?(?:部门|单位)(?:[（(]单位[）)])?名称")
 
 
 def _name_in_forms(tables: list[Table]) -> str | None:
@@ -127,9 +139,14 @@ def _name_in_forms(tables: list[Table]) -> str | None:
         for row in table.header + table.rows:
             cells = [c for c in row if c]
             for label, value in zip(cells, cells[1:], strict=False):
-                if re.fullmatch(r"(?:预算)?(?:部门|单位)(?:[（(]单位[）)])?名称", squash(label)) and _clean_name(value):
+                if _NAME_LABEL.fullmatch(squash(label)) and _clean_name(value):
                     return _clean_name(value)
     return None
+
+
+_BUDGET_TABLE_WORD = re.compile(r"预算(?:表|总表|明细表|情况表)")
+_FINAL_ACCOUNTS_COVER = re.compile(r"(?:部门|单位)决算")
+_BUDGET_COVER = re.compile(r"(?:部门|单位)(?:综合)?预算")
 
 
 def _stage(context: Gathered, tables: list[Table]) -> str:
@@ -137,9 +154,9 @@ def _stage(context: Gathered, tables: list[Table]) -> str:
     ("…预算表"), or when the cover names a 决算 and no table says 预算."""
     words = [title_words(t.title) for t in tables]
     final = sum(1 for w in words if "决算" in w)
-    budget = sum(1 for w in words if re.search(r"预算(?:表|总表|明细表|情况表)", w) and "决算" not in w)
+    budget = sum(1 for w in words if _BUDGET_TABLE_WORD.search(w) and "决算" not in w)
     if final != budget:
         return "决算" if final > budget else "预算"
     cover = "".join(squash(t) for t in context.cover)
-    said_final = re.search(r"(?:部门|单位)决算", cover) and not re.search(r"(?:部门|单位)(?:综合)?预算", cover)
+    said_final = _FINAL_ACCOUNTS_COVER.search(cover) and not _BUDGET_COVER.search(cover)
     return "决算" if said_final else "预算"

@@ -8,7 +8,7 @@ import re
 from budget.views.display import DisplayUnit, figure
 from budget.views.overview import overview
 from components import localise
-from components.headline import cards_per_row
+from components.headline import balanced, cards_per_row
 
 
 def test_a_yuan_document_in_yuan_gets_three_cards_a_row_so_figures_stay_whole(wanli):
@@ -19,6 +19,13 @@ def test_a_yuan_document_in_yuan_gets_three_cards_a_row_so_figures_stay_whole(wa
     assert "156,211,123.00" in in_yuan and cards_per_row(in_yuan) == 3
     assert cards_per_row(["1,234,567,890,123.00"]) == 2
     assert cards_per_row(["9" * 30]) == 1
+
+
+def test_every_row_of_cards_holds_as_many():
+    # the 总览's 8 cards: figures that fit three a row go two a row (3 + 3 + 2 left a blank card)
+    assert balanced(8, 3) == 2 and balanced(8, 4) == 4 and balanced(8, 2) == 2 and balanced(8, 1) == 1
+    assert balanced(9, 4) == 3 and balanced(6, 4) == 3
+    assert balanced(7, 3) == 3  # no divisor fits: as many as fit, the last row shorter
 
 
 def _config(script: str) -> dict:

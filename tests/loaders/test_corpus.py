@@ -102,9 +102,30 @@ def test_wuhan_final_accounts():
     assert values(coded(d.economic, "301"), "total", "personnel") == (D("6982.75"), D("6982.75"))
     assert values(coded(d.economic, "30231"), "total", "public") == (D("40.61"), D("40.61"))
     assert values(coded(d.economic, "31099"), "total", "public") == (D("2.58"), D("2.58"))
+    # the blocks' 人员经费合计 and 公用经费合计, printed on one row, are the table's total line
     totals = {ln.name: ln.values for ln in d.tables[d.economic_table].lines if ln.is_total}
-    assert totals["人员经费合计"]["personnel"].amount == D("7967.72")
-    assert totals["公用经费合计"]["public"].amount == D("2266.65")
+    assert list(totals) == ["人员经费合计、公用经费合计"]
+    assert totals["人员经费合计、公用经费合计"]["personnel"].amount == D("7967.72")
+    assert totals["人员经费合计、公用经费合计"]["public"].amount == D("2266.65")
+
+
+def test_xian_final_accounts():
+    """xian_12 (西安市卫生健康委员会（汇总）2022年度部门决算): 公开09表 prints the 三公 as rows
+    预算数 / 决算数 (p. 162), the 决算数 row is the one read; p. 7 lists the 28 units the
+    部门 sums up; the list of tables says why 公开08表 is empty."""
+    d = corpus("xian_12.pdf")
+    assert d.unit.stage == "决算"
+    tp = d.three_public
+    assert (tp.total.amount, tp.vehicles.amount, tp.vehicle_operation.amount, tp.reception.amount) == (
+        D("587.55"),
+        D("587.44"),
+        D("450.96"),
+        D("0.11"),
+    )
+    assert len(d.organisations) == 28 and d.organisations[0].name == "西安市卫生健康委员会本级（机关）"
+    assert "不涉及" in d.table(TableKind.STATE_CAPITAL).note
+    total = d.tables[d.economic_table].total_line()
+    assert values(total, "personnel", "public") == (D("96513.21"), D("2093.08"))
 
 
 def test_beijing_narrative_and_tables_published_apart():
@@ -203,7 +224,14 @@ def test_a_narrative_published_alone_is_still_read():
 
 
 def test_a_performance_form_titled_by_its_year_keeps_the_year():
-    """changsha_01 titles its forms "2026年项目支出绩效目标表": the year is the name's, not a
-    list number (the names read "6年项目支出")."""
+    """changsha_01 titles its forms "2026年部门整体支出绩效目标表": the year is the name's, not a
+    list number (the name read "6年部门整体支出"). Its 项目支出 form names each project in a
+    column of its own."""
     d = corpus("changsha_01.pdf")
-    assert [p.name for p in d.performance] == ["2026年项目支出", "2026年部门整体支出"]
+    assert [p.name for p in d.performance] == [
+        "基层及其他信访业务工作经费专项",
+        "人民来访接待中心及特护期运行专项",
+        "人民来访接待中心业务专项",
+        "信访业务工作专项",
+        "2026年部门整体支出",
+    ]

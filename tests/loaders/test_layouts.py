@@ -450,6 +450,31 @@ def test_three_public_by_year_rows_and_fund_columns():
     )
 
 
+def test_three_public_title_over_two_lines_ending_with_meetings_and_training():
+    """xian_20 表13: the title's second line "会议费、培训费支出预算表（不含上年结转）" named a
+    支出总表 on its own, so the two lines were not joined and the table was read as the
+    支出总表 (twice, one per page). Joined, it is the 三公 table."""
+    header = [
+        ["序号", "单位编码", "单位名称", "合计", Span("一般公共预算拨款安排的“三公”经费预算", 6), "会议费", "培训费"],
+        ["", "", "", "", "小计", "因公出国（境）费用", "公务接待费", Span("公务用车购置及运行费", 3), "", ""],
+        ["", "", "", "", "", "", "", "小计", "公务用车购置费", "公务用车运行费", "", ""],
+    ]
+    row = ["", "", "合计", "500,000.00", "310,840.00", "0.00", "127,840.00", "183,000.00", "0.00", "183,000.00"]
+    d = read(
+        "2021年部门综合预算一般公共预算拨款“三公”经费及",
+        "会议费、培训费支出预算表（不含上年结转）",
+        "单位：元",
+        header + [[*row, "90,000.00", "99,160.00"]],
+    )
+    assert [t.kind for t in d.tables] == [TableKind.THREE_PUBLIC]
+    tp = d.three_public
+    assert (tp.total.amount, tp.vehicles.amount, tp.reception.amount) == (
+        D("310840.00"),
+        D("183000.00"),
+        D("127840.00"),
+    )
+
+
 # ---------------------------------------------------------------- 决算 (武汉)
 
 
@@ -489,11 +514,12 @@ def test_final_accounts_and_their_basic_table_in_blocks():
         ("310", D("27.24"), None, D("27.24")),
         ("31002", D("24.67"), None, D("24.67")),
     ]
+    # the one printed total row, both blocks' 合计 on it: the table's total (人员 and 公用)
     totals = [ln for ln in d.tables[d.economic_table].lines if ln.is_total]
     assert [(ln.name, ln.values) for ln in totals] == [
-        ("人员经费合计", {"personnel": d.money("7967.72")}),
-        ("公用经费合计", {"public": d.money("2266.65")}),
+        ("人员经费合计、公用经费合计", {"personnel": d.money("7967.72"), "public": d.money("2266.65")}),
     ]
+    assert d.tables[d.economic_table].total_line() == totals[0]
 
 
 def test_a_budget_is_no_final_account():

@@ -5,15 +5,17 @@ Each layout is built as a small Word document and read off a real corpus file.""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from budget.checks import run
+from budget.model import Money, MoneyUnit
 from budget.export.contract import disclosure_to_dict
 from loaders import load
 from tests.conftest import corpus_document
-from tests.writers import Span, docx_of
+from tests.writers import PAGE_BREAK, Span, docx_of
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not here")
@@ -69,8 +71,8 @@ def test_the_comparison_column_before_the_value_is_not_the_value():
 @needs_corpus
 def test_changsha_forms_carry_the_unit_of_their_unit_column():
     d = corpus_document("changsha_01.pdf")
-    project, whole = d.performance
-    assert project.indicators[2].level3 == "总成本" and project.indicators[2].target == "≤35.78万元"
+    project, *_, whole = d.performance
+    assert project.indicators[0].level3 == "总成本" and project.indicators[0].target == "≤35.78万元"
     assert whole.indicators[0].level3 == "基本支出不超预算（不含年中调整数）"
     assert whole.indicators[0].target == "≤1517.95万元"
     assert not [f for f in findings(d, "PERF-QUANT") if f.template == "no_unit"]
@@ -193,6 +195,30 @@ def test_a_second_form_block_and_a_repeated_header_are_no_indicators():
         ("满意度指标", "服务对象满意度（%）", "≥90"),
         ("产出指标", "客观题报考人数（人）", "≥16000"),
     ]
+    # the block printed again starts the next project, with its own money and goal
+    meeting, exam = d.performance
+    assert (meeting.name, meeting.amount, len(meeting.indicators)) == ("法治建设会议", None, 2)
+    assert (exam.name, exam.amount.amount, exam.goals, len(exam.indicators)) == (
+        "国家统一法律职业资格考试",
+        Decimal("360.77"),
+        ("完成考试机位、场地的保障",),
+        1,
+    )
+
+
+@needs_corpus
+def test_xian_two_projects_printed_in_one_grid_are_two():
+    """xian_04 p. 58: 法治建设会议's form ends and 国家统一法律职业资格考试's block follows in the same grid."""
+    d = load((CORPUS / "xian_04.pdf").read_bytes(), "xian_04.pdf")
+    forms = {p.name: p for p in d.performance}
+    meeting, exam = forms["法治建设会议"], forms["国家统一法律职业资格考试"]
+    assert (meeting.amount.amount, len(meeting.indicators)) == (Decimal("20.09"), 8)
+    assert (exam.amount.amount, len(exam.indicators), exam.indicators[0].level3) == (
+        Decimal("360.77"),
+        15,
+        "考试机位、场地租赁费（万元）",
+    )
+    assert exam.amount.unit == MoneyUnit.WAN_YUAN  # "资金金额（万元）"
 
 
 @needs_corpus
@@ -202,3 +228,317 @@ def test_chongqing_form_over_two_pages_with_a_stray_stop_in_its_unit_header():
     form = next(p for p in d.performance if p.name == "市工业和信息化专项")
     assert form.indicators[0].level3 == "全市软件和信息服务业产值规模" and form.indicators[0].target == "≥5600亿元"
     assert len(form.indicators) == 16 and "指标名称" not in [i.level3 for i in form.indicators]
+
+
+# ---------------------------------------------------------------- several projects in one form
+
+
+def test_a_project_column_whose_value_changes_starts_the_next_project():
+    """长沙 项目支出绩效目标表: 单位（项目）名称 | 资金总额 | 绩效目标 beside the indicators, each
+    project's cells merged down its rows; the 合计 and the unit's own line come first, and a
+    project's line is printed again at the top of the next page."""
+    goal = "根据年终考核及综合评价情况，分档次将信访工作经费调拨至各区县（市）。"
+    rows = [
+        [Span(h, rows=2) for h in ("单位编码", "单位（项目）名称", "资金总额", "绩效目标")]
+        + [Span("绩效指标", cols=6)],
+        ["一级指标", "二级指标", "三级指标", "指标值", "度量单位", "指标值类型"],
+        ["合计", "", "45.99", "", "", "", "", "", "", ""],
+        ["126001", "长沙市信访局", "45.99", "", "", "", "", "", "", ""],
+        [Span("126001", rows=2), Span("基层及其他信访业务工作经费专项", rows=2), Span("35.78", rows=2)]
+        + [Span(goal, rows=2), "成本指标", "经济成本指标", "总成本", "35.78", "万元", "≤"],
+        ["产出指标", "数量指标", "调拨经费单位数", "10", "个", "≥"],
+        ["126001", "基层及其他信访业务工作经费专项", "35.78", goal, "产出指标", "时效指标", "区县经费调拨及时性"]
+        + ["按时", "", "定性"],
+        [Span("", rows=2), Span("人民来访接待中心及特护期运行专项", rows=2), Span("10.21", rows=2)]
+        + [
+            Span("按时优质搞好来访接访中心设施设备维修。", rows=2),
+            "成本指标",
+            "经济成本指标",
+            "总成本",
+            "10.21",
+            "万元",
+            "≤",
+        ],
+        ["", "社会成本指标", "不适用社会成本指标", "无", "", "定性"],
+    ]
+    d = read("单位：万元", "2026年项目支出绩效目标表", rows)
+    assert [(p.name, p.amount.amount, p.goals, len(p.indicators)) for p in d.performance] == [
+        ("基层及其他信访业务工作经费专项", Decimal("35.78"), (goal,), 3),
+        ("人民来访接待中心及特护期运行专项", Decimal("10.21"), ("按时优质搞好来访接访中心设施设备维修。",), 2),
+    ]
+    second = d.performance[1].indicators[1]
+    assert (second.level1, second.level2, second.level3) == ("成本指标", "社会成本指标", "不适用社会成本指标")
+
+
+def test_a_unit_name_column_is_no_project_column():
+    """长沙 部门整体支出绩效目标表: 单位名称 | 资金总额 | 整体绩效目标 beside the indicators name the
+    unit whose whole spending the form is about: one form, titled by its year, with that money."""
+    rows = [
+        [Span(h, rows=2) for h in ("单位编码", "单位名称", "资金总额", "整体绩效目标")]
+        + [Span("部门整体支出年度绩效目标", cols=5)],
+        ["一级指标", "二级指标", "三级指标", "指标值类型", "指标值"],
+        [Span("126001", rows=2), Span("长沙市信访局", rows=2), Span("1,935.36", rows=2)]
+        + [
+            Span("推动信访法治化工作进一步走深走实", rows=2),
+            "成本指标",
+            "经济成本指标",
+            "项目支出控制数",
+            "≤",
+            "417.41",
+        ],
+        ["产出指标", "数量指标", "接待走访群众数量", "≥", "3000"],
+    ]
+    d = read("单位：万元", "2026年部门整体支出绩效目标表", rows)
+    (form,) = d.performance
+    assert (form.name, form.amount.amount, form.goals, len(form.indicators)) == (
+        "2026年部门整体支出",
+        Decimal("1935.36"),
+        ("推动信访法治化工作进一步走深走实",),
+        2,
+    )
+
+
+@needs_corpus
+def test_changsha_project_forms_are_read_project_by_project():
+    d = load((CORPUS / "changsha_01.pdf").read_bytes(), "changsha_01.pdf")
+    assert [(p.amount.amount, len(p.indicators), len(p.goals) > 0) for p in d.performance] == [
+        (Decimal("35.78"), 16, True),
+        (Decimal("10.22"), 16, True),
+        (Decimal("102.80"), 23, True),
+        (Decimal("138.11"), 21, True),
+        (Decimal("1935.36"), 25, True),
+    ]
+    d = load((CORPUS / "changsha_02.pdf").read_bytes(), "changsha_02.pdf")
+    assert all(p.name for p in d.performance)  # the forms carry no title: every name is the project's own
+    upkeep = next(p for p in d.performance if p.name == "大院运行和维修经费")
+    assert upkeep.amount.amount == Decimal("2791.51")
+    assert "日常运转服务覆盖建筑面积" in [i.level3 for i in upkeep.indicators]
+    assert not [f for f in run(d).findings if f.rule.startswith("PERF") and f.params.get("project") == ""]
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    "name, projects, first, amount, indicators",
+    [
+        ("beijing_greening_part2.pdf", 15, "11000025T000003353562-千家万盆鲜花祝福祖国", Decimal("30.00"), 6),
+        ("beijing_meteo_part2.pdf", 16, None, None, None),
+    ],
+)
+def test_beijing_project_forms_name_each_project(name, projects, first, amount, indicators):
+    d = load((CORPUS / name).read_bytes(), name)
+    forms = [p for p in d.performance if "预算13表" not in p.name]
+    assert len(forms) == projects and all(p.name.startswith("110000") and p.amount and p.goals for p in forms)
+    if first:
+        assert (forms[0].name, forms[0].amount.amount, len(forms[0].indicators)) == (first, amount, indicators)
+    assert None not in [i.level1 for p in forms for i in p.indicators]  # no sub-header line read as one
+
+
+# ---------------------------------------------------------------- levels joined in one cell (北京 预算13表)
+
+WHOLE_JOINED = [
+    [Span("部门名称", cols=2), "首都绿化委员会办公室", "", "", ""],
+    [Span("总体资金情况（万元）", cols=2, rows=3), "预算支出总额", Span("财政拨款", cols=3)],
+    ["", "合计", "基本支出", "项目支出"],
+    ["5,133.737491", "5,133.737491", "950.088291", "4,183.649200"],
+    [Span("整体绩效目标", cols=2), Span("在市委市政府和首都绿化委员会的坚强领导下，认真贯彻落实。", cols=4)],
+    ["", "活动", "绩效指标", "指标性质", "指标值", "度量单位"],
+    ["", "重大植树活动保障", "产出指标数量指标白皮松、车梁木等花卉苗木", "＝", "413200", "株"],
+    ["", "全民义务植树补助", "成本指标经济成本指标国市级基地一等补助", "≤", "100", "万元"],
+    ["", "全民义务植树补助", "效益指标社会效益指标推动义务植树创新组织形式", "定性", "效果显著", ""],
+]
+
+
+def test_levels_and_name_printed_in_one_indicator_cell_are_split():
+    d = read("预算13表 部门整体支出绩效目标表（2026年度）", WHOLE_JOINED)
+    (form,) = d.performance
+    assert [(i.level1, i.level2, i.level3, i.target) for i in form.indicators] == [
+        ("产出指标", "数量指标", "白皮松、车梁木等花卉苗木", "=413200株"),
+        ("成本指标", "经济成本指标", "国市级基地一等补助", "≤100万元"),
+        ("效益指标", "社会效益指标", "推动义务植树创新组织形式", "效果显著"),
+    ]
+    assert form.goals == ("在市委市政府和首都绿化委员会的坚强领导下，认真贯彻落实。",)
+    assert form.amount == Money(Decimal("5133.737491"), MoneyUnit.WAN_YUAN)  # under 预算支出总额
+
+
+def test_a_name_cell_not_starting_with_a_level_is_kept_whole():
+    rows = [r[:] for r in WHOLE_JOINED]
+    rows[6] = ["", "重大植树活动保障", "白皮松、车梁木等花卉苗木", "＝", "413200", "株"]
+    d = read("预算13表 部门整体支出绩效目标表（2026年度）", rows)
+    first = d.performance[0].indicators[0]
+    assert (first.level1, first.level2, first.level3) == (None, None, "白皮松、车梁木等花卉苗木")
+
+
+@needs_corpus
+def test_beijing_whole_department_form_has_its_indicators():
+    d = load((CORPUS / "beijing_greening_part2.pdf").read_bytes(), "beijing_greening_part2.pdf")
+    whole = d.performance[-1]
+    assert whole.name.startswith("预算13表") and len(whole.indicators) == 54  # 0 before
+    assert (whole.indicators[0].level1, whole.indicators[0].level2, whole.indicators[0].target) == (
+        "产出指标",
+        "数量指标",
+        "=413200株",
+    )
+    assert whole.amount.amount == Decimal("5133.737491")
+    assert whole.goals[0].startswith("在市委市政府和首都绿化委员会的坚强领导下")  # was "良好", a target
+
+
+# ---------------------------------------------------------------- goals and money printed under their labels
+
+BLOCK = [
+    ["项目名称", "社科院院落提升改造维修项目", "", ""],
+    ["资金金额（万元）", "实施期资金总额：", "28.5", ""],
+    ["总体目标", "年度目标", "", ""],
+    ["", "完成院落地面、锅炉房、花坛整修等修缮工程", "", ""],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "修缮面积（平方米）", "≥800"],
+]
+
+
+def test_a_goal_under_its_sub_label_and_money_in_the_labels_unit():
+    d = read("单位：元", "部门专项业务经费绩效目标表", BLOCK)
+    (form,) = d.performance
+    assert form.goals == ("完成院落地面、锅炉房、花坛整修等修缮工程",)  # not "年度目标"
+    assert form.amount == Money(Decimal("28.5"), MoneyUnit.WAN_YUAN)  # the label's unit, not the page's
+
+
+def test_a_self_evaluation_reads_the_expected_goal_and_no_money_of_two_budgets():
+    """自评表: 预期目标 | 实际完成情况 side by side, 年初预算数 | 全年预算数 under 项目资金."""
+    rows = [
+        ["项目名称", "信访干部培训专项", "", "", ""],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数"],
+        ["", "年度资金总额：", "180.61", "180.03", "180.03"],
+        ["年度总体目标", "预期目标", "", "", "实际完成情况"],
+        ["", "分级分类抓好信访系统干部培训", "", "", "总体上完成了设定目标"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+        ["产出指标", "数量指标", "培训班次", "≥4期", "4期"],
+    ]
+    d = read("信访干部培训专项项目绩效自评表", rows)
+    (form,) = d.performance
+    # not the 实际完成情况 header, nor the 实际完成值 column under the line that says "完成了设定目标"
+    assert form.goals == ("分级分类抓好信访系统干部培训",)
+    assert form.amount is None  # which budget the targets were set by is not printed
+
+
+def test_a_goal_cell_over_two_pages_goes_on_where_the_project_line_is_printed_again():
+    """A project's merged goal cell printed on two pages: the next page's line holds the rest."""
+    rows = [
+        ["单位（项目）名称", "资金总额", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [
+            "信访业务工作专项",
+            "138.11",
+            "1.认真做好群众走访接待工作；2.推动",
+            "成本指标",
+            "经济成本指标",
+            "总成本",
+            "≤138.11万元",
+        ],
+        ["信访业务工作专项", "138.11", "信访问题化解。", "产出指标", "数量指标", "化解信访问题数量", "≥4000件"],
+    ]
+    (project,) = read("单位：万元", "项目支出绩效目标表", rows).performance
+    assert project.goals == ("1.认真做好群众走访接待工作；2.推动信访问题化解。",)
+    assert len(project.indicators) == 2
+
+
+# ---------------------------------------------------------------- the name under 指标内容 (西安)
+
+
+def test_the_indicator_named_under_its_content_header_is_read():
+    """西安 2022 forms: 一级指标 | 二级指标 | 指标内容 | 指标值, with no 三级指标 column."""
+    rows = [
+        ["项目名称", "其他履职尽责专项业务费", "", "", ""],
+        ["", "一级指标", "二级指标", "指标内容", "指标值"],
+        ["", "产出指标", "数量指标", "媒体宣传等", "10-15项"],
+        ["", "", "成本指标", "委托业务费", "≤20万元"],
+    ]
+    (form,) = read("2022年部门预算专项业务经费绩效目标表", rows).performance
+    assert [(i.level1, i.level2, i.level3, i.target) for i in form.indicators] == [
+        ("产出指标", "数量指标", "媒体宣传等", "10-15项"),
+        ("产出指标", "成本指标", "委托业务费", "≤20万元"),
+    ]
+
+
+def test_a_level_column_with_its_header_unprinted_is_still_the_first_level():
+    """xian_17 部门整体支出绩效目标表: the header row prints 二级指标 | 指标内容 | 指标值, not 一级指标."""
+    rows = [
+        ["部门（单位）名称", "西安市工业和信息化局", "", "", ""],
+        ["年度总体目标", "目标1：积极宣传国家和省级各类支持政策", "", "", ""],
+        ["", "", "二级指标", "指标内容", "指标值"],
+        ["", "产出指标", "数量指标", "指标1：人员工资支付率", "100%"],
+    ]
+    (form,) = read("2022年部门整体支出绩效目标表", rows).performance
+    assert [(i.level1, i.level2, i.level3, i.target) for i in form.indicators] == [
+        ("产出指标", "数量指标", "指标1：人员工资支付率", "100%")
+    ]
+
+
+NUMBERED = [
+    ["", "一级指标", "二级指标", "指标内容", "指标值"],
+    ["", "效益指标", "经济效益指标", "指标 1：最大限度地减轻气象灾害造成的损失", "保护人民群众生命财产安全"],
+    ["", "", "", "指标 2：做好抗旱减灾、森林防火及治污减霾工", "减少公共财政支出"],
+    ["", "", "", "作", ""],
+    ["", "", "", "指标 3：特色农业气象服务", "促进农业增产，农民增收"],
+]
+
+
+def test_a_numbered_name_wrapped_onto_a_line_of_its_own_goes_on():
+    (form,) = read("部门预算专项业务经费绩效目标表", NUMBERED).performance
+    assert [i.level3 for i in form.indicators] == [
+        "指标 1：最大限度地减轻气象灾害造成的损失",
+        "指标 2：做好抗旱减灾、森林防火及治污减霾工作",
+        "指标 3：特色农业气象服务",
+    ]
+
+
+def test_a_name_without_a_target_in_an_unnumbered_form_stays_an_indicator():
+    rows = [
+        [cell.replace("指标 1：", "").replace("指标 2：", "").replace("指标 3：", "") for cell in r] for r in NUMBERED
+    ]
+    (form,) = read("部门预算专项业务经费绩效目标表", rows).performance
+    assert [i.level3 for i in form.indicators][2:] == ["作", "特色农业气象服务"]
+    assert [f.params["indicator"] for f in findings(read("部门预算专项业务经费绩效目标表", rows), "PERF-EMPTY")] == [
+        "作"
+    ]
+
+
+@needs_corpus
+def test_xian_forms_name_their_indicators():
+    d = load((CORPUS / "xian_11.pdf").read_bytes(), "xian_11.pdf")
+    first = d.performance[0].indicators[0]
+    assert (first.level2, first.level3, first.target) == ("数量指标", "媒体宣传等", "10-15项")  # the name was None
+    d = load((CORPUS / "xian_17.pdf").read_bytes(), "xian_17.pdf")
+    whole = next(p for p in d.performance if p.name == "2022年部门整体支出")
+    assert [(i.level1, i.level3, i.target) for i in whole.indicators][0] == (
+        "产出指标",
+        "指标1：人员工资支付率",
+        "100%",
+    )
+    d = load((CORPUS / "xian_21.pdf").read_bytes(), "xian_21.pdf")
+    names = [i.level3 for p in d.performance for i in p.indicators]
+    assert "指标 2：做好抗旱减灾、森林防火及治污减霾工作" in names and "作" not in names
+
+
+def test_a_form_continued_in_an_untitled_grid_is_named_by_the_form_before():
+    """xian_12: the 部门整体支出自评表's tasks on one page, its goals and indicators in a grid of their
+    own on the next, with no title and no 项目名称."""
+    tasks = [
+        ["部门（单位）名称", "西安市卫生健康委员会", "", ""],
+        ["年度主要任务完成情况", "任务名称", "主要内容", "全年预算数（万元）"],
+        ["", "一般公共服务支出", "保证日常经济运行调节方面支出。", "56"],
+    ]
+    indicators = [
+        ["年度绩效指标完成情况", "一级指标", "二级指标", "指标内容", "年度指标值"],
+        ["", "产出指标", "数量指标", "指标1：委直属医院提供门诊诊疗人次", "≥800万人次"],
+        ["", "满意度指标", "服务对象满意度指标", "指标1：群众满意率", "≥80%"],
+    ]
+    d = read("西安市卫生健康委员会部门整体支出绩效自评表（2022年度）", tasks, PAGE_BREAK, indicators)
+    assert [(p.name, len(p.indicators)) for p in d.performance] == [
+        ("西安市卫生健康委员会部门整体支出绩效自评表（2022年度）", 2)
+    ]
+    assert not [f for f in run(d).findings if f.params.get("project") == ""]
+
+
+@needs_corpus
+def test_xian_12_projects_all_have_names():
+    d = load((CORPUS / "xian_12.pdf").read_bytes(), "xian_12.pdf")
+    assert "" not in [p.name for p in d.performance]
+    assert not [f for f in run(d).findings if f.rule == "PERF-COST-CAP" and f.params.get("project") == ""]

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from budget.checks import run
-from tests.pages.conftest import ROOT, fixture_bytes, new_app, upload
+from tests.pages.conftest import ROOT, fixture_bytes, new_app, open_page, upload
 
 CHECK = "pages/check.py"
 
@@ -207,3 +207,15 @@ def test_document_text_in_a_finding_never_formats_or_links():
         assert "[点我](" not in value and "**[" not in value and "<b>" not in value and "$x$" not in value
         assert "\\[点我\\]\\(javascript" in value  # escaped: shown as printed
     assert any(":red-background[**【326\\.27万元】**]" in value for value in shown)  # the figure still marked
+
+
+def test_the_filter_pills_are_the_ones_the_phone_css_wraps():
+    """components/style.py wraps the pills of containers keyed FILTERS… (at 390 px a category
+    was cut in half): the check page's filters carry that prefix, and the page emits the rule."""
+    from components.style import CSS, FILTERS
+
+    at = open_page(new_app(), "check")
+    keys = [p.key for p in at.get("button_group") if p.key] or [p.key for p in at.pills if p.key]
+    assert "findings_filter_category" in keys and all(k.startswith(FILTERS) for k in keys if "filter" in k)
+    assert f'[class*="st-key-{FILTERS}"] [data-testid="stButtonGroup"] > div' in CSS
+    assert any(CSS.strip() in h.proto.body for h in at.get("html"))

@@ -80,3 +80,83 @@ def test_the_control_in_english():
     assert expander.label == "Check settings"
     assert at.slider(key=FLOOR).label == "Satisfaction targets at least (%)"
     assert any("follow these settings" in c.value for c in at.caption)
+
+
+# Shared links carry the settings (?satisfaction=80): the other end sees the same findings.
+
+
+def linked_app(**params: str):
+    """The app opened from a shared link with these query parameters."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.pages.conftest import APP
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def link(at) -> dict[str, str]:
+    """The link's query parameters as the address bar shows them after the run."""
+    return {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+
+
+def test_changed_settings_are_written_into_the_link_and_the_defaults_are_not():
+    at = open_page(seed_app(), "performance")
+    assert "satisfaction" not in link(at)
+    at.slider(key=FLOOR).set_value(80).run()
+    assert link(at)["satisfaction"] == "80"
+    assert "similarity" not in link(at) and "min_length" not in link(at)
+    open_page(at, "three_public")  # a page without the control keeps them in the link
+    assert link(at)["satisfaction"] == "80"
+    assert any("满意度指标值不低于 80%" in c.value and "链接已记下" in c.value for c in at.caption)
+    open_page(at, "check")
+    at.button(key="check_settings_reset").click().run()
+    assert "satisfaction" not in link(at)
+
+
+def test_a_link_with_settings_opens_the_same_findings_on_the_other_end():
+    default = open_page(linked_app(doc="sample"), "performance")
+    assert satisfaction_flagged(default)
+    at = open_page(linked_app(doc="sample", satisfaction="80", min_length="20"), "performance")
+    assert at.slider(key=FLOOR).value == 80
+    assert at.number_input(key="check_settings_min_length").value == 20
+    assert FLAG not in texts(at)
+    assert "检查设置（已调整）" in [e.label for e in at.expander]
+    notice = [c.value for c in at.caption if "链接带来的检查设置" in c.value]
+    assert notice and "满意度指标值不低于 80%" in notice[0] and "至少 20 字" in notice[0]
+    open_page(at, "check")  # every page follows them
+    assert FLAG not in texts(at)
+    assert link(at)["satisfaction"] == "80" and link(at)["min_length"] == "20"
+
+
+def test_a_misspelt_setting_in_a_link_is_not_guessed_and_the_page_says_so():
+    at = open_page(linked_app(doc="sample", satisfaction="8O"), "performance")
+    assert at.slider(key=FLOOR).value == 85
+    assert satisfaction_flagged(at)
+    (warning,) = [w.value for w in at.warning if "无法识别" in w.value]
+    assert "satisfaction=8O" in shown(warning) and "50–100" in warning
+    assert "satisfaction" not in link(at)  # the link now says what the page shows
+    out_of_range = open_page(linked_app(doc="sample", similarity="120"), "check")
+    assert any("similarity=120" in shown(w.value) for w in out_of_range.warning)
+
+
+def test_a_link_to_an_upload_says_the_settings_travel_but_the_document_does_not():
+    key = hashlib.sha256(SEED).hexdigest()
+    at = linked_app(doc=key[:12], satisfaction="80")
+    assert [t.value for t in at.title] == ["此链接指向的文档尚未加载"]
+    assert any("满意度指标值不低于 80%" in i.value and "上传同一文件后" in i.value for i in at.info)
+    upload(at, ("seed.docx", SEED))
+    open_page(at, "performance")
+    assert FLAG not in texts(at)  # once uploaded: what the sender saw, with the sender's floor
+    assert at.slider(key=FLOOR).value == 80
+
+
+def test_the_link_notices_in_english():
+    at = linked_app(doc="sample", satisfaction="80", lang="English")
+    open_page(at, "check")
+    assert any("the check settings the link brought: satisfaction targets at least 80%" in c.value for c in at.caption)
+    bad = open_page(linked_app(doc="sample", satisfaction="x", lang="English"), "check")
+    assert any("is not understood" in w.value for w in bad.warning)

@@ -56,7 +56,7 @@ def test_ticks_make_progress_and_survive_a_page_switch():
     open_page(at, "overview")
     open_page(at, "performance")
     assert [c.value for c in at.checkbox][:3] == [True, True, False]
-    assert "已核对 2" in project_expanders(at)[0].label
+    assert "已核对\u00a02" in project_expanders(at)[0].label  # a no-break space: one line at 390 px
 
 
 def test_a_table_of_goals_without_indicators_is_shown_as_printed():
@@ -84,3 +84,14 @@ def test_the_summary_counts_the_problems_the_projects_show():
     marked = [e.label.split("⚠")[1].strip() for e in project_expanders(at) if "⚠" in e.label]
     summary = next(m.value for m in at.markdown if "标出的问题" in m.value)
     assert marked and f"标出的问题 **{sum(map(int, marked))}** 处" in summary
+
+
+def test_a_project_title_keeps_each_count_with_its_word():
+    """At 390 px the expander title wraps: "6 项指标", "已核对 0" and "⚠ 2" each stay on one line
+    (no-break spaces), the parts may still wrap at the separators."""
+    at = open_page(new_app(), "performance")
+    labels = [e.label for e in project_expanders(at)]
+    assert all("\u00a0项指标" in label and "已核对\u00a00" in label for label in labels)
+    flagged = [label for label in labels if "⚠" in label]
+    assert flagged and all("⚠\u00a0" in label for label in flagged)
+    assert all("　·　" in label for label in labels)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from loaders import load
 from tests.pages.conftest import ROOT, new_app, open_page
 
@@ -30,3 +32,13 @@ def test_amounts_are_right_aligned_with_separators_digits_as_printed():
     assert list(shown.iloc[1])[0] == printed[1][0]  # codes untouched
     config = at.dataframe[expenditure].proto.columns
     assert "right" in config  # amount columns are right-aligned
+
+
+def test_a_table_title_keeps_its_page_number_with_its_word():
+    """At 390 px an expander's title wraps: "第 20 页" stays on one line (no-break spaces)."""
+    from tests.pages.conftest import fixture_bytes, upload
+
+    at = open_page(upload(new_app(), ("seed.pdf", fixture_bytes("seed.pdf"))), "tables")
+    labels = [e.label for e in at.expander if e.key and e.key.startswith("tables_table_")]
+    paged = [label for label in labels if "页" in label]
+    assert paged and all(re.search(r"第\u00a0\d+\u00a0页$", label) for label in paged), paged

@@ -44,3 +44,13 @@ def test_the_row_label_column_is_an_item_in_english():
     headers = [list(frame.columns) for frame in frames]
     assert headers and all(h[0] == "Item" for h in headers), headers
     assert translate("项目", "en") == "Project"
+
+
+def test_a_column_no_row_fills_is_left_out():
+    """机关运行经费: every figure agrees, so its 检查说明 column is blank in every row and is
+    not drawn (at 390 px it took the width the verdicts needed); 三公 keeps it: one row has a note."""
+    at = open_page(new_app(), "three_public")
+    three, running = tables(at)
+    assert "检查说明" in three.columns
+    assert list(running.columns) == ["表内金额（万元）", "说明中金额（万元）", "核对"]
+    assert running.loc["30201 办公费", "核对"] == "一致"

@@ -107,6 +107,23 @@ def edit_project(doc: Disclosure, name: str, **fields) -> Disclosure:
     return replace(doc, performance=projects)
 
 
+def without_goals(doc: Disclosure, name: str) -> Disclosure:
+    """The project with no goal: none read, and its form's 绩效目标 row left blank."""
+    project = next(p for p in doc.performance if p.name == name)
+    assert project.table is not None
+    table = doc.tables[project.table]
+
+    def blank(rows):
+        return tuple(
+            (row[0], *("" for _ in row[1:])) if row and re.search(r"目标$", row[0].strip()) else row for row in rows
+        )
+
+    blanked = replace(table, header=blank(table.header), rows=blank(table.rows))
+    assert blanked != table, f"no goal row in the form of {name}"
+    tables = tuple(blanked if i == project.table else t for i, t in enumerate(doc.tables))
+    return edit_project(replace(doc, tables=tables), name, goals=())
+
+
 def edit_indicator(doc: Disclosure, project: str, level3: str, **fields) -> Disclosure:
     p = next(p for p in doc.performance if p.name == project)
     indicators = tuple(replace(i, **fields) if i.level3 == level3 else i for i in p.indicators)

@@ -18,6 +18,7 @@ from tests.budget.checks.helpers import (
     result,
     set_values,
     with_table,
+    without_goals,
 )
 
 D = Decimal
@@ -532,6 +533,26 @@ def _empty(doc):
     return [(f.location.row, f.template) for f in result(doc, "PERF-EMPTY").findings]
 
 
+def test_an_area_in_square_metres_is_quantified(seed):
+    # 长沙: '日常运转服务覆盖建筑面积 | =83300.27m2'
+    area = _with_rows(seed, ("产出指标", "数量指标", "覆盖建筑面积", None, "=83300.27m2", None))
+    assert [row for row, _ in _targets(area, "PERF-QUANT") if row == "覆盖建筑面积"] == []
+    worded = _with_rows(seed, ("产出指标", "数量指标", "覆盖建筑面积", None, "全面覆盖", None))
+    assert ("覆盖建筑面积", "default") in _targets(worded, "PERF-QUANT")
+
+
+def test_a_cost_named_before_its_amount_is_in_money(seed):
+    # 西安: '预算控制数 | 财政资金370万元': the ≤ is missing, the 万元 is not
+    def missing(target):
+        doc = _with_rows(seed, ("产出指标", "成本指标", "预算控制数", None, target, None))
+        found = [f for f in result(doc, "PERF-COST").findings if f.location.row == "预算控制数"]
+        return [f.params.get("missing") for f in found]
+
+    assert missing("财政资金370万元") == ["运算符（≤）"]
+    assert missing("财政资金370") == ["运算符（≤）和金额单位（万元/元）"]
+    assert missing("≤370万元") == []
+
+
 def test_the_next_forms_header_block_is_no_indicator(seed):
     # 西安: '实施期资金总额： | 360.77 | 执行率分值（10分）' read under the form before
     assert _empty(_with_rows(seed, ("实施期资金总额：", "360.77", "执行率分值（10分）", None, None, None))) == []
@@ -686,18 +707,68 @@ def test_a_target_read_as_its_operator_alone_is_not_judged(seed):
 
 def test_a_form_named_by_its_tables_title_is_not_judged_for_goals(seed):
     # 北京: '预算12表 项目支出' taken for a project's name
-    project = next(p for p in seed.performance if p.name == PROJECT)
+    project = next(p for p in without_goals(seed, PROJECT).performance if p.name == PROJECT)
     for name, flagged in (("预算12表 项目支出", False), ("某某专项经费", True)):
-        doc = replace(seed, performance=(*seed.performance, replace(project, name=name, goals=())))
+        blank = without_goals(seed, PROJECT)  # the form prints no goal either
+        doc = replace(blank, performance=(*seed.performance, replace(project, name=name, goals=())))
         assert bool([f for f in result(doc, "PERF-GOALS").findings if f.params["project"] == name]) is flagged
 
 
 # ---------------------------------------------------------------- TEXT-KIND
 
 
+def _department(seed):
+    """The seed as a 部门预算: read so, and naming itself so in its headings."""
+    sections = tuple(replace(s, heading=s.heading.replace("单位预算", "部门预算")) for s in seed.sections)
+    return replace(seed, unit=replace(seed.unit, kind="部门"), sections=sections)
+
+
+def test_a_departments_only_unit_calls_itself_this_unit(seed):
+    # 长沙 部门: '长沙市信访局部门只有本级，没有其他二级预算单位' … '本单位共有公务用车2辆'
+    department = _department(seed)
+    said = Section("七、国有资产信息", "截至2025年12月底，本单位共有公务用车2辆。", level=1)
+
+    def own_words(*extra):
+        doc = replace(department, sections=(*department.sections, *extra, said))
+        return [f.params["word"] for f in result(doc, "TEXT-KIND").findings if f.location.section == said.heading]
+
+    assert own_words() == ["本单位"]
+    one = Section("二、部门预算单位构成", "本部门只有本级，没有其他二级预算单位。", level=1)
+    assert own_words(one) == []
+    # 深圳 "2026年深圳市统计局（本级）部门预算" on the cover: the 部门's own unit
+    title = Section("2026年深圳市统计局（本级）部门预算", "", level=1)
+    doc = replace(department, sections=(title, *department.sections, said))
+    assert [f for f in result(doc, "TEXT-KIND").findings if f.location.section == said.heading] == []
+
+
+def test_the_kind_the_document_names_itself_by_is_its_kind(seed):
+    # 深圳 '2026年深圳市医疗保障局（本级）部门预算', read as a 单位: its '本部门' is its own kind
+    department = _department(seed)
+    read_as_unit = replace(department, unit=replace(department.unit, kind="单位"))
+    said = Section("七、国有资产信息", "主要是本部门无计划购置车辆。", level=1)
+    doc = replace(read_as_unit, sections=(*read_as_unit.sections, said))
+    assert [f for f in result(doc, "TEXT-KIND").findings if f.location.section == said.heading] == []
+    unit = replace(seed, sections=(*seed.sections, said))  # a 单位预算 by its headings too
+    assert [f.params["word"] for f in result(unit, "TEXT-KIND").findings if f.location.section == said.heading] == [
+        "本部门"
+    ]
+
+
+def test_the_statistics_term_basic_unit_is_no_self_reference(seed):
+    # 无锡 部门 主要职能: '组织实施基本单位、能源、投资…的统计调查': 基本单位 is no 本单位
+    department = _department(seed)
+
+    def own_words(text):
+        doc = replace(department, sections=(*department.sections, Section("一、主要职能", text, level=1)))
+        return [f.params["word"] for f in result(doc, "TEXT-KIND").findings if f.location.section == "一、主要职能"]
+
+    assert own_words("组织实施基本单位、能源、投资、人口等基本状况的统计调查。") == []
+    assert own_words("组织实施本单位、能源、投资、人口等基本状况的统计调查。") == ["本单位"]
+
+
 def test_a_terms_definition_in_the_glossary_speaks_of_any_unit(seed):
     # 重庆/武汉 部门: '附属单位上缴收入:指本单位所属下级单位上缴给本单位的全部收入' under 名词解释
-    department = replace(seed, unit=replace(seed.unit, kind="部门"))
+    department = _department(seed)
     text = "附属单位上缴收入：指本单位所属下级单位上缴给本单位的全部收入。"
 
     def own_words(heading):

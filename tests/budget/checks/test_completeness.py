@@ -18,10 +18,10 @@ def test_missing_standard_table(seed):
     assert places(res) == {("gov_fund", None, None, "error")}
 
 
-def test_missing_state_capital_table_is_a_warning(seed):
+def test_missing_state_capital_table_is_a_note(seed):
     # not among the eight tables of the 操作规程: 长沙's and 重庆's templates leave it out
     res = result(without_table(seed, TableKind.STATE_CAPITAL), "COMPLETE-TABLES")
-    assert places(res) == {("state_capital", None, None, "warning")}
+    assert places(res) == {("state_capital", None, None, "info")}
     assert res.findings[0].template == "later"
 
 
@@ -127,3 +127,17 @@ def test_three_public_same_as_last_year_is_a_change_stated(seed):
     assert result(doc, "COMPLETE-3PUB-REASON").status == Status.PASSED
     doc = edit_text(seed, "三公", "与2022年相比无变化。", "与上年预算数。")
     assert places(result(doc, "COMPLETE-3PUB-REASON")) == {(seed.sections[4].heading, None, None, "warning")}
+
+
+def test_empty_table_the_text_states_as_zero(seed):
+    # 上海: the 政府性基金 table printed empty, no note under it; the 编制说明 says
+    # "政府性基金拨款支出预算为0": the empty table is explained
+    bare = edit_table(seed, TableKind.GOV_FUND, note=None)
+    assert places(result(bare, "COMPLETE-EMPTY")) == {("gov_fund", None, None, "warning")}
+    for sentence in ("政府性基金拨款支出预算为0。", "本单位无政府性基金预算安排的支出，故此表无数据。"):
+        doc = edit_text(bare, "总体情况", "都反映在预算中。", "都反映在预算中。" + sentence)
+        assert (sentence, result(doc, "COMPLETE-EMPTY").findings) == (sentence, ())
+    # a figure that is not zero, or another fund's zero, explains nothing
+    for sentence in ("政府性基金拨款支出预算为10万元。", "国有资本经营预算拨款支出预算为0。"):
+        doc = edit_text(bare, "总体情况", "都反映在预算中。", "都反映在预算中。" + sentence)
+        assert (sentence, places(result(doc, "COMPLETE-EMPTY"))) == (sentence, {("gov_fund", None, None, "warning")})

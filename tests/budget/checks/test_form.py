@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from budget.checks import Status
-from budget.model import TableKind
+from budget.model import Section, TableKind
 from tests.budget.checks.helpers import edit_project, edit_text, places, rename_line, result
 
 THREE_HEADING = "3、 财政拨款“三公”经费预算情况及增减变化原因"
@@ -38,6 +38,21 @@ def test_missing_heading_number(seed):
     assert places(res) == {("七、政府采购预算情况", None, None, "warning"), ("七、国有资产信息", None, None, "warning")}
 
 
+def test_numbers_printed_at_a_lines_start_are_in_sequence(seed):
+    # 无锡 名词解释: "十八、…(项)：反映…" to "二十一、" printed, read as the text under "十七、"
+    doc = edit_text(_fixed_goals(seed), "三公", "3、", "四、")
+    doc = edit_text(doc, "政府采购", "六、", "七、")
+    gap = [f.params["heading"] for f in result(doc, "FORM-NUMBERING").findings]
+    assert gap[0].startswith("七、政府采购")
+    sections = list(doc.sections)
+    at = next(i for i, s in enumerate(sections) if s.heading.startswith("五、"))
+    sections[at] = replace(
+        sections[at], text=sections[at].text + "\n六、政府采购：指各级国家机关使用财政性资金采购货物。"
+    )
+    res = result(replace(doc, sections=tuple(sections)), "FORM-NUMBERING")
+    assert not [f for f in res.findings if f.params["heading"].startswith("七、政府采购")]
+
+
 def test_doubled_words_in_the_seed(seed):
     res = result(seed, "FORM-DUPLICATE")
     assert places(res) == {("performance", "绩效目标", None, "warning")}
@@ -49,6 +64,39 @@ def test_doubled_punctuation(seed):
     doc = edit_text(_fixed_goals(seed), "政府采购", "具体内容见下表。", "具体内容见下表。。")
     res = result(doc, "FORM-DUPLICATE")
     assert places(res) == {("六、政府采购预算情况", None, None, "warning")}
+
+
+def test_words_overlapping_are_no_doubled_word(seed):
+    # 广州 '低空航空航天发展处' (低空·航空·航天), 无锡 '监测预测预警': '空航' is no word of the document;
+    # '控制控制数' (长沙) is: 控制 is written elsewhere
+    fixed = _fixed_goals(seed)
+    overlap = edit_text(fixed, "政府采购", "具体内容见下表。", "具体内容见下表。设低空航空航天发展处。")
+    assert result(overlap, "FORM-DUPLICATE").findings == ()
+    doubled = edit_text(fixed, "政府采购", "具体内容见下表。", "具体内容见下表。基本支出控制控制数，控制在预算内。")
+    assert places(result(doubled, "FORM-DUPLICATE")) == {("六、政府采购预算情况", None, None, "warning")}
+
+
+def test_overprinted_bold_is_the_reading_not_a_doubling(seed):
+    # 西安 目录: bold drawn three times over, read '表表表222年年年部部部门门门：：：'
+    fixed = _fixed_goals(seed)
+    bold = edit_text(
+        fixed,
+        "政府采购",
+        "具体内容见下表。",
+        "具体内容见下表。\n表表表111年年年部部部门门门收收收支支支总总总表表表：：：元元元",
+    )
+    assert result(bold, "FORM-DUPLICATE").findings == ()
+    # one word doubled in a sentence written plainly is still one
+    plain = edit_text(fixed, "政府采购", "具体内容见下表。", "具体内容见下表。主要用于主要用于办公设备购置。")
+    assert places(result(plain, "FORM-DUPLICATE")) == {("六、政府采购预算情况", None, None, "warning")}
+
+
+def test_a_comma_before_a_semicolon_is_doubled_punctuation(seed):
+    # 长沙: "拟召开年度公安工作…会议，人数800人，；培训费预算163.46万元"
+    doc = edit_text(_fixed_goals(seed), "政府采购", "具体内容见下表。", "具体内容见下表，；另见附件。")
+    assert places(result(doc, "FORM-DUPLICATE")) == {("六、政府采购预算情况", None, None, "warning")}
+    one = edit_text(_fixed_goals(seed), "政府采购", "具体内容见下表。", "具体内容见下表；另见附件。")
+    assert result(one, "FORM-DUPLICATE").findings == ()
 
 
 def test_mixed_width_bracket_in_the_seed(seed):
@@ -63,6 +111,18 @@ def test_unclosed_quote(seed):
     doc = edit_text(fixed, "政府采购", "具体内容见下表。", "具体内容见“下表。")
     res = result(doc, "FORM-BRACKETS")
     assert places(res) == {("六、政府采购预算情况", None, None, "warning")}
+
+
+def test_a_title_broken_over_two_lines_closes_its_bracket(seed):
+    # 深圳 cover: "2026年深圳市公安局交通管理局（本" | "级）部门预算" read as two headings
+    fixed = edit_text(seed, "三公", "0.33万元)", "0.33万元）")
+    broken = (Section("2026年深圳市公安局交通管理局（本", "", level=1), Section("级）部门预算", "", level=1))
+    doc = replace(fixed, sections=(*broken, *fixed.sections))
+    assert result(doc, "FORM-BRACKETS").findings == ()
+    # an opener closed nowhere is still one
+    unclosed = (Section("2026年深圳市公安局交通管理局（本", "", level=1), Section("级部门预算", "", level=1))
+    doc = replace(fixed, sections=(*unclosed, *fixed.sections))
+    assert [f.params["problem"] for f in result(doc, "FORM-BRACKETS").findings] == ["“（”没有对应的“）”"]
 
 
 def test_truncated_sentence(seed):
@@ -163,6 +223,11 @@ def test_sentence_without_final_punctuation(seed):
     # a sentence cut at a page break ("…方向、") goes on in the next part
     doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表，已按要求列入预算、")
     assert result(doc, "FORM-UNPUNCTUATED").status == Status.PASSED
+    # 西安: "…争取国家和省政府政策支持。（发展处）": the office in charge after the full stop
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表，已按要求列入预算。（办公室）")
+    assert result(doc, "FORM-UNPUNCTUATED").status == Status.PASSED
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表，已按要求列入预算（办公室）")
+    assert places(result(doc, "FORM-UNPUNCTUATED")) == {("六、政府采购预算情况", None, None, "warning")}
 
 
 def with_code_printed(seed, code, printed):
@@ -199,3 +264,18 @@ def test_dot_between_chinese_words(seed):
     # a unit joined by dots in brackets (广州: "＜326元/（车道.公里.次）") is written so
     doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表。检测单价＜326元/（车道.公里.次）。")
     assert result(doc, "FORM-DOT").status == Status.PASSED
+
+
+def test_an_unfilled_template_is_one_placeholder_finding(seed):
+    # a form left as its template prints "……" in every indicator row: one defect, the
+    # repeats counted in the message (xian_11's 2022年专项资金总体 printed it in nine rows)
+    project = next(p for p in seed.performance if p.name == "海防工作经费")
+    unfilled = tuple(replace(ind, level3="……", description=None, target=None) for ind in project.indicators)
+    doc = edit_project(seed, "海防工作经费", goals=("1.组织联防演练。",) + project.goals[2:], indicators=unfilled)
+    res = result(doc, "FORM-PLACEHOLDER")
+    assert len(unfilled) > 1
+    assert [(f.location.project, f.params["text"]) for f in res.findings] == [("海防工作经费", "……")]
+    assert res.findings[0].message.endswith(f"（同一处共 {len(unfilled)} 处）")
+    # the same placeholder in two places is two findings
+    doc = edit_text(doc, "政府采购", "具体内容见下表。", "具体内容见……。")
+    assert len(result(doc, "FORM-PLACEHOLDER").findings) == 2

@@ -143,10 +143,27 @@ def test_income_and_expenditure_totals_share_their_reason(seed):
 def test_increase_by_nothing_is_no_change(seed):
     # 广州: "因公出国（境）费215.6万元，比上年增加0万元，增长0%"; 深圳: "较2025年年初预算增加0.00万元"
     text = "其中：公务接待费0.31万元，比上年{}。"
+    # a wording note (提示): the figures are right and nothing a reader could misread
     res = result(with_text(seed, text.format("增加0万元，增长0%")), "TEXT-DIRECTION")
-    assert places(res) == {(WHERE, None, None, "warning")}
+    assert places(res) == {(WHERE, None, None, "info")}
     assert res.findings[0].params["printed"] == "0万元"
     res = result(with_text(seed, text.format("减少0.00万元")), "TEXT-DIRECTION")
-    assert places(res) == {(WHERE, None, None, "warning")}
+    assert places(res) == {(WHERE, None, None, "info")}
     assert result(with_text(seed, text.format("增加0.05万元")), "TEXT-DIRECTION").findings == ()
     assert result(with_text(seed, text.format("持平")), "TEXT-DIRECTION").findings == ()
+
+
+def test_one_figure_stated_twice_is_one_finding(seed):
+    # 深圳: "包括…对个人和家庭的补助支出439.45万元、…" and again "（三）对个人和家庭补助支出439.45万元，
+    # 主要是离退休人员经费。": one wrong figure, one finding, the repeat its consequence
+    again = "\n（二）行政单位离退休（2080501）{}万元，主要用于离退休人员。"
+    wrong = CODED.replace("26.91万元", "26.19万元", 1)
+    res = result(with_text(seed, wrong + again.format("26.19")), "TEXT-ITEMS")
+    assert places(res) == {(WHERE, None, None, "error")} and len(res.findings) == 1
+    (f,) = res.findings
+    assert (f.expected, f.actual) == (D("26.91"), D("26.19"))
+    assert [(c.rule, c.expected, c.actual) for c in f.consequences] == [("TEXT-ITEMS", D("26.91"), D("26.19"))]
+    # two different wrong figures are two defects
+    res = result(with_text(seed, wrong + again.format("26.18")), "TEXT-ITEMS")
+    assert sorted(f.actual for f in res.findings) == [D("26.18"), D("26.19")]
+    assert all(f.consequences == () for f in res.findings)

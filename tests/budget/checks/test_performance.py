@@ -6,7 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from budget.checks import Settings, Status
-from tests.budget.checks.helpers import edit_indicator, edit_project, result
+from tests.budget.checks.helpers import edit_indicator, edit_project, result, without_goals
 
 D = Decimal
 
@@ -139,8 +139,23 @@ def test_no_copies_in_distinct_projects(seed):
 
 def test_goals_present_in_the_seed(seed):
     assert result(seed, "PERF-GOALS").status == Status.PASSED
-    res = result(edit_project(seed, "司法救助金", goals=()), "PERF-GOALS")
+    res = result(without_goals(seed, "司法救助金"), "PERF-GOALS")
     assert rows(res) == {("司法救助金", "绩效目标", None, "warning")}
+
+
+def test_a_goal_the_form_prints_but_the_reader_did_not_take_is_there(seed):
+    # 武汉/西安 决算's 绩效自评表: "年度总体目标 | 预期目标 | 实际完成情况" over the goal's text
+    assert result(edit_project(seed, "司法救助金", goals=()), "PERF-GOALS").findings == ()
+    blank = without_goals(seed, "司法救助金")
+    index = next(p.table for p in blank.performance if p.name == "司法救助金")
+    table = blank.tables[index]
+
+    def form(goal):
+        body = (("年度总体目标", "预期目标", "实际完成情况"), ("", goal, ""), *table.rows)
+        return replace(blank, tables=tuple(replace(t, rows=body) if t is table else t for t in blank.tables))
+
+    assert result(form("保障办公业务楼设备设施运行完好，保证来访接待业务顺利开展"), "PERF-GOALS").findings == ()
+    assert rows(result(form(""), "PERF-GOALS")) == {("司法救助金", "绩效目标", None, "warning")}
 
 
 def test_performance_rules_not_run_without_goals(seed):
@@ -291,6 +306,34 @@ def test_a_form_without_any_indicator_levels_is_one_finding(seed):
     res = result(edit_project(seed, "司法救助金", indicators=one), "PERF-LEVELS")
     templates = [f.template for f in res.findings]  # (and the level it no longer has, as missing)
     assert templates.count("unlevelled") == 1 and "form_unlevelled" not in templates
+
+
+def test_a_template_without_level_columns_is_not_an_unfilled_form(seed):
+    # 重庆 市级重点专项资金绩效目标表: 指标名称 | 指标性质 | 指标值 | 计量单位, no 一级/二级 columns
+    project = next(p for p in seed.performance if p.name == "司法救助金")
+    bare = edit_project(
+        seed, "司法救助金", indicators=tuple(replace(i, level1="", level2="") for i in project.indicators)
+    )
+    table = bare.tables[project.table]
+
+    def without_level_headers(rows):
+        return tuple(tuple("" if c.strip() in ("一级指标", "二级指标") else c for c in row) for row in rows)
+
+    template = replace(table, header=without_level_headers(table.header), rows=without_level_headers(table.rows))
+    doc = replace(bare, tables=tuple(template if t is table else t for t in bare.tables))
+    assert result(doc, "PERF-LEVELS").findings == ()
+
+
+def test_a_second_level_names_its_first(seed):
+    # 西安: '效 | 社会效益指标', the 一级 cell "效益指标" broken by a page break
+    project = next(p for p in seed.performance if p.name == "司法救助金")
+    cut = tuple(replace(i, level1="效") if "效益" in (i.level1 or "") else i for i in project.indicators)
+    assert result(edit_project(seed, "司法救助金", indicators=cut), "PERF-LEVELS").findings == ()
+    gone = tuple(
+        replace(i, level1="效", level2="可持续影响") if "效益" in (i.level1 or "") else i for i in project.indicators
+    )
+    res = result(edit_project(seed, "司法救助金", indicators=gone), "PERF-LEVELS")
+    assert [f.params.get("missing") for f in res.findings if f.template == "default"] == ["效益指标"]
 
 
 def test_a_cost_per_year_or_person_is_written_in_money(seed):

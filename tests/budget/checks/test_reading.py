@@ -170,3 +170,19 @@ def test_a_wrong_total_the_text_states_right_is_one_finding(seed):
     report = run(other)
     rules = [f.rule for r in report.results for f in r.findings if f.severity == Severity.ERROR]
     assert "TEXT-TOTALS" in rules and "ARITH-TOTALS" in rules
+
+
+def test_a_wrong_total_another_table_prints_right_is_one_finding(seed):
+    # 上海: 收支总表 收入总计 printed blank; its sum and the 收入总表 合计 both say 195,774,300:
+    # one defect, the sum failure, with the cross-table comparison as its consequence
+    wrong = set_values(seed, TableKind.SUMMARY, "收入总计", "income", total="1425.12")
+    report = run(wrong)
+    shown = [f for f in report.findings if f.severity != Severity.INFO]
+    assert [f.rule for f in shown if f.rule == "XREF-SUMMARY"] == []
+    (total,) = [f for f in shown if f.rule == "ARITH-TOTALS"]
+    (xref,) = [c for c in total.consequences if c.rule == "XREF-SUMMARY"]
+    assert (xref.actual, xref.expected) == (total.actual, total.expected) == (D("1425.12"), D("1452.21"))
+    # the other table printing a third figure is a disagreement of its own
+    other = set_values(wrong, TableKind.INCOME, "合计", total="1400.00")
+    shown = [f for f in run(other).findings if f.severity != Severity.INFO]
+    assert "XREF-SUMMARY" in {f.rule for f in shown}

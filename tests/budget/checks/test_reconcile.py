@@ -190,3 +190,38 @@ def test_insurance_against_two_rounded_items_is_a_rounding_note(seed):
     # one figure printed twice has no rounding between them
     doc = set_values(seed, TableKind.GENERAL_PUBLIC, "2101101", total="13.93", basic="13.93")
     assert places(result(doc, "XREF-INSURANCE")) == {("basic_economic", "30110", "合计", "warning")}
+
+
+def _without_item(seed, code):
+    table = seed.table(TableKind.GENERAL_PUBLIC)
+    return edit_table(seed, TableKind.GENERAL_PUBLIC, lines=tuple(ln for ln in table.lines if ln.code != code))
+
+
+def test_medical_contributions_under_one_item_match_as_a_whole(seed):
+    # 上海: no 2101103 line; 2101101 行政单位医疗 6,100,000 = 30110 4,220,000 + 30111 1,880,000
+    one_item = set_values(
+        _without_item(seed, "2101103"), TableKind.GENERAL_PUBLIC, "2101101", total="32.01", basic="32.01"
+    )
+    assert result(one_item, "XREF-INSURANCE").findings == ()
+    # the whole a cent apart is a difference again
+    apart = set_values(one_item, TableKind.GENERAL_PUBLIC, "2101101", total="32.02", basic="32.02")
+    assert places(result(apart, "XREF-INSURANCE")) == {("basic_economic", "30110", "合计", "warning")}
+
+
+def test_a_table_printed_per_unit_is_summed_over_its_units(seed):
+    # 西安 部门: the 基本支出 table lists 30110 once per 预算单位 (473,304.86 + 905,672.85 = 2101101 + 2101102)
+    table = seed.table(TableKind.BASIC_ECONOMIC)
+    lines = []
+    for line in table.lines:
+        if line.code == "30110":
+            for part in ("10.00", "3.92"):
+                amount = money(seed, part)
+                lines.append(replace(line, values={**line.values, "total": amount, "personnel": amount}))
+        else:
+            lines.append(line)
+    per_unit = edit_table(seed, TableKind.BASIC_ECONOMIC, lines=tuple(lines))
+    assert result(per_unit, "XREF-INSURANCE").findings == ()
+    # one unit's row alone is not the 部门's figure
+    at = next(i for i, ln in enumerate(lines) if ln.code == "30110")
+    alone = edit_table(seed, TableKind.BASIC_ECONOMIC, lines=(*lines[: at + 1], *lines[at + 2 :]))
+    assert places(result(alone, "XREF-INSURANCE")) == {("basic_economic", "30110", "合计", "warning")}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from budget.checks import Settings, Status
-from tests.budget.checks.helpers import edit_text, places, result
+from budget.model import Section, TableKind
+from tests.budget.checks.helpers import edit_text, places, result, set_values
 
 D = Decimal
 OVERVIEW = "总体情况"
@@ -193,6 +195,16 @@ def test_comparison_year(seed):
     assert [(f.expected, f.actual) for f in res.findings] == [(D(2022), D(2021))]
 
 
+def test_one_year_end_against_the_one_before(seed):
+    # 北京 2026: "主要原因是…2025年底项目的结转结余收入较2024年底有所下降"
+    def years(text):
+        doc = replace(seed, sections=(*seed.sections, Section("二、收入预算情况说明", text, level=1)))
+        return [(f.expected, f.actual) for f in result(doc, "TEXT-YEAR").findings]
+
+    assert years("主要原因是2022年底项目的结转结余收入较2021年底有所下降。") == []
+    assert years("主要原因是项目的结转结余收入较2021年底有所下降。") == [(D(2022), D(2021))]
+
+
 def test_settings_do_not_change_text_rules(seed):
     assert result(seed, "TEXT-ASSETS", Settings(satisfaction_threshold=D(90))).status == Status.FAILED
 
@@ -275,3 +287,33 @@ def test_final_accounts_table_read_in_its_budget_column(seed):
     doc = edit_text(final, THREE, "公务接待费0.31万元。", "公务接待费预算0.50万元，支出决算0.11万元。")
     (f,) = [f for f in result(doc, "TEXT-3PUB").findings if f.actual == D("0.11")]
     assert f.severity.value == "error"
+
+
+def test_parts_of_a_count_are_no_more_than_the_whole(seed):
+    # 长沙: "单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台"
+    def counted(text):
+        doc = replace(seed, sections=(*seed.sections, Section("（五）国有资产占用使用情况", text, level=2)))
+        return [(f.expected, f.actual) for f in result(doc, "TEXT-COUNTS").findings]
+
+    vehicles = (
+        "本单位共有公务用车102辆，其中，机要通信用车1辆，执法执勤用车84辆，特种专业技术用车12辆，其他公务用车4辆；"
+    )
+    assert counted(vehicles + "单位价值50万元以上设备8台，其中，单位价值100万元以上设备5台。") == []
+    assert counted(vehicles + "单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台。") == [(D(8), D(15))]
+    # the parts together more than the whole
+    assert counted("共有公务用车10辆，其中，机要通信用车6辆，执法执勤用车6辆。") == [(D(10), D(12))]
+
+
+def test_this_years_appropriation_is_without_the_carry_over(seed):
+    # 北京: "（一）本年财政拨款收入17921.44万元" against 财政拨款收支总表 本年收入合计 17,921.44, not its
+    # 收入总计 30,767.65 (with 上年结转结余 12,846.20); the 收入总表 prints no 财政拨款 column
+    carried = set_values(seed, TableKind.FISCAL_SUMMARY, "年初财政拨款结转和结余", "income", total="100.00")
+    carried = set_values(carried, TableKind.FISCAL_SUMMARY, "收入总计", "income", total="1552.21")
+    carried = set_values(carried, TableKind.INCOME, "合计", appropriation=None)
+
+    def totals(text):
+        doc = edit_text(carried, OVERVIEW, "都反映在预算中。", "都反映在预算中。" + text)
+        return [(f.expected, f.actual) for f in result(doc, "TEXT-TOTALS").findings if f.severity.value == "error"]
+
+    assert totals("本年财政拨款收入1452.21万元。") == []
+    assert totals("本年财政拨款收入1400.00万元。") == [(D("1452.21"), D("1400.00"))]

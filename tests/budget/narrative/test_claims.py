@@ -385,3 +385,19 @@ def test_a_units_section_in_a_departments_disclosure_is_that_units(seed):
     assert next(c for c in claims if c.subject.key == "procurement").organisation is None
     own = read_claims(_units_sections(seed, "二、部门预算支出情况"))
     assert next(c for c in own if c.subject.key == "project").organisation is None
+
+
+def test_a_caption_and_a_numbered_item_do_not_run_on(seed):
+    # 北京 2026: "图2：基本支出和项目支出情况" over "（三）年终结转结余资金0元。" — the caption is no
+    # subject of the item's 0元
+    text = (
+        "（二）项目支出。项目支出预算28756.68万元，占本年支出预算93.44%。其中：\n"
+        "图2：基本支出和项目支出情况\n（三）年终结转结余资金0元。"
+    )
+    claims = read_claims(doc_with(seed, text))
+    zero = [c for c in claims if c.amount is not None and c.amount.printed == "0元"]
+    assert zero and all("基本支出" not in (c.subject.name if c.subject else "") for c in zero)
+    assert all("图2" not in c.paragraph for c in zero)
+    # a line wrapped mid-sentence still joins the one before
+    (claim,) = [c for c in read_claims(doc_with(seed, "本年项目支出预算\n28756.68万元。")) if c.amount is not None]
+    assert claim.amount.printed == "28756.68万元"

@@ -80,3 +80,105 @@ def test_column_keys_of_an_expenditure_header():
 )
 def test_total_names(name, total):
     assert is_total_name(name) is total
+
+
+# ---------------------------------------------------------------- wording of other provinces
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # 决算 titles of the national template and of the provinces that reword it
+        ("收入支出决算总表", TableKind.SUMMARY),
+        ("收入决算总表", TableKind.INCOME),
+        ("支出决算总表", TableKind.EXPENDITURE),
+        ("财政拨款支出决算明细表", TableKind.FISCAL_EXPENDITURE),
+        ("一般公共预算财政拨款基本支出决算明细表", TableKind.BASIC_ECONOMIC),
+        ("一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表", TableKind.THREE_PUBLIC),
+        ("国有资本经营预算财政拨款收入支出决算表", TableKind.STATE_CAPITAL),
+        # the older template's general-budget table, laid out as the fund tables (年初结转 |
+        # 本年收入 | 本年支出 | 年末结转 by 科目): not the 财政拨款收支总表 (before: fiscal_summary)
+        ("一般公共预算财政拨款收入支出决算表", TableKind.GENERAL_PUBLIC),
+        ("一般公共预算财政拨款收支表", TableKind.GENERAL_PUBLIC),
+        ("财政拨款收支决算总表", TableKind.FISCAL_SUMMARY),
+        # a fund's 收入支出 table is the fund's (before: the 收支总表)
+        ("政府性基金预算收入支出表", TableKind.GOV_FUND),
+        ("国有资本经营预算收入支出决算表", TableKind.STATE_CAPITAL),
+        ("国有资本经营预算收支表", TableKind.STATE_CAPITAL),
+        ("一般公共预算收入支出表", TableKind.GENERAL_PUBLIC),
+        # budgets
+        ("收支预算总表", TableKind.SUMMARY),
+        ("财务收支预算总表", TableKind.SUMMARY),
+        ("单位收支总体情况表", TableKind.SUMMARY),
+        ("部门财政拨款收支预算总表", TableKind.FISCAL_SUMMARY),
+        ("一般公共预算支出功能分类预算表", TableKind.GENERAL_PUBLIC),
+        ("一般公共预算支出预算表（按功能分类）", TableKind.GENERAL_PUBLIC),
+        ("一般公共预算支出预算表（按经济分类）", TableKind.GENERAL_PUBLIC_ECONOMIC),
+        ("一般公共预算拨款支出预算表", TableKind.GENERAL_PUBLIC),
+        ("一般公共预算基本支出经济分类预算表", TableKind.BASIC_ECONOMIC),
+        ("项目支出预算明细表", TableKind.PROJECT),
+        ("政府采购预算明细表", TableKind.PROCUREMENT),
+        ("政府性基金支出预算表", TableKind.GOV_FUND),
+        ("一般公共预算“三公”经费支出情况表", TableKind.THREE_PUBLIC),
+        # "财拨" is 财政拨款 (xian_18 表11: before, the 支出总表)
+        ("表11-财拨结转支出表", TableKind.FISCAL_EXPENDITURE),
+    ],
+)
+def test_kind_from_the_wording_of_other_provinces(title, kind):
+    assert classify_title(title) == kind
+
+
+@pytest.mark.parametrize("title", ["会议费、培训费支出预算表（不含上年结转）", "培训费支出明细表", "会议费支出表"])
+def test_a_meetings_or_training_title_is_no_expenditure_table(title):
+    """The second line of a 三公 title (xian_20) or a table of their own: the header says
+    what they are, the title names no 支出总表 (before: expenditure)."""
+    assert classify_title(title) is None
+
+
+@pytest.mark.parametrize(
+    ("labels", "kind", "keys"),
+    [
+        # a carry-over named with its fund or with more words between
+        (["上年财政拨款结转", "年终结转"], TableKind.INCOME, ["carried_in", "carried_out"]),
+        (["年初财政拨款结转和结余", "年末财政拨款结转和结余"], TableKind.SUMMARY, ["carried_in", "carried_out"]),
+        # before: 上年实户资金 stays cash, 使用非财政拨款结余 the surplus used
+        (
+            ["上年实户资金余额", "使用非财政拨款结余"],
+            TableKind.SUMMARY,
+            ["carried_in_cash", "non_appropriation_surplus"],
+        ),
+        (["纳入专户管理的非税收入", "财政专户管理资金"], TableKind.INCOME, ["special_account", "special_account.2"]),
+        (
+            ["2026年预算安排", "2025年预算安排", "同比增减"],
+            TableKind.GENERAL_PUBLIC,
+            ["amount", "amount@2025", "change"],
+        ),
+        (["当年预算数", "增幅"], TableKind.GENERAL_PUBLIC, ["amount", "change"]),
+        (["本年度预算额"], TableKind.GENERAL_PUBLIC, ["amount"]),
+    ],
+)
+def test_column_words_of_other_provinces(labels, kind, keys):
+    assert column_keys(labels, kind) == keys
+
+
+@pytest.mark.parametrize(
+    ("labels", "keys"),
+    [
+        (["年初预算数", "调整预算数", "决算数"], ["budget.initial", "budget.adjusted", "amount"]),
+        (["预算数/基本支出", "决算数/基本支出"], ["budget.basic", "basic"]),
+        (["2024年预算数", "2024年决算数"], ["budget", "amount"]),
+        # a budget: last year's 决算数 beside this year's 预算数 is the earlier year's
+        (["2025年决算数", "2026年预算数"], ["amount@2025", "amount"]),
+        # a budget with no 决算 column: its 预算数 is the amount
+        (["2026年预算数"], ["amount"]),
+        # the 决算数 group over 小计 | 基本 | 项目 beside the budget columns
+        (
+            ["年初预算数", "调整预算数", "决算数/小计", "决算数/基本支出", "决算数/项目支出"],
+            ["budget.initial", "budget.adjusted", "total", "basic", "project"],
+        ),
+        # a budget printing last year's budget and execution beside this year's budget
+        (["2025年预算数", "2025年执行数", "2026年预算数"], ["budget", "amount@2025", "amount"]),
+    ],
+)
+def test_the_years_budget_beside_a_final_figure(labels, keys):
+    assert column_keys(labels, TableKind.GENERAL_PUBLIC) == keys
