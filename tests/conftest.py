@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import io
+import os
+import pickle
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from loaders import load
 
-FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
-SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "seed.docx"
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT.parent / "shared" / "fixtures"
+CORPUS = ROOT.parent / "shared" / "corpus"
+SAMPLE = ROOT / "samples" / "seed.docx"
 
 
 def fixture_bytes(name: str) -> bytes:
@@ -38,12 +45,76 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(["python", "-m", "budget", *args], code, out.getvalue(), err.getvalue())
 
 
+# Parsed documents shared by the test processes of one run: a pickle per document in a
+# directory the first process (the xdist controller, or pytest alone) creates and removes
+# at its end, so a PDF that tests in both workers (or in several modules) read is parsed
+# once per run. The key is the bytes' sha256, the file name and a hash of the code that
+# makes a Disclosure (loaders/, budget/): nothing outlives the run or reaches the repo.
+_SHARED_PARSES = "budgetlens_parses"  # the key in xdist's workerinput
+_parses: Path | None = None
+
+
 @functools.cache
+def _code_hash() -> str:
+    digest = hashlib.sha256()
+    for folder in ("loaders", "budget"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def pytest_configure(config):
+    global _parses
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None and _SHARED_PARSES in workerinput:
+        _parses = Path(workerinput[_SHARED_PARSES])
+    elif _parses is None:
+        _parses = Path(tempfile.mkdtemp(prefix="budgetlens-parses-"))
+        config.add_cleanup(lambda: shutil.rmtree(_parses, ignore_errors=True))  # type: ignore[arg-type]
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist: hand the controller's directory to each worker
+def pytest_configure_node(node):
+    node.workerinput[_SHARED_PARSES] = str(_parses)
+
+
+def _shared_load(data: bytes, name: str):
+    """load(data, name), read from the run's shared directory when another test process
+    already parsed the same bytes under the same name with the same code. A refusal
+    (LoadError) is not kept: it is raised again by the next load."""
+    if _parses is None:  # imported outside a pytest run
+        return load(data, name)
+    key = hashlib.sha256(data + b"\0" + name.encode()).hexdigest()
+    path = _parses / f"{key}-{_code_hash()}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError):
+        pass
+    disclosure = load(data, name)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")  # written aside, then renamed: no torn reads
+    partial.write_bytes(pickle.dumps(disclosure, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(partial, path)
+    return disclosure
+
+
+@functools.cache
+def read(path: Path):
+    """The document at ``path`` (a fixture, a corpus file) loaded under its file name once
+    per run: in this process from memory, in the other test processes from the run's
+    shared pickle. A Disclosure is immutable (frozen dataclasses and tuples), so every
+    test can share the one read. Tests of the loader itself (limits, refusals, timing)
+    call loaders.load."""
+    return _shared_load(Path(path).read_bytes(), Path(path).name)
+
+
 def parsed(name: str):
-    """The fixture ``name`` ("seed.pdf", "real/putuo_wanli_2024_dept.pdf") loaded once per
-    test process (each xdist worker has its own), under its own file name. A Disclosure
-    is immutable (frozen dataclasses and tuples), so every test can share the one read."""
-    return load(fixture_bytes(name), name.rsplit("/", 1)[-1])
+    """The fixture ``name`` ("seed.pdf", "real/putuo_wanli_2024_dept.pdf"), read once per run."""
+    return read(FIXTURES / name)
+
+
+def corpus_document(name: str):
+    """The corpus file ``name`` ("xian_10.pdf"), read once per run."""
+    return read(CORPUS / name)
 
 
 @functools.cache

@@ -128,6 +128,7 @@ def test_streamlit_speaks_chinese_and_every_page_answers_its_own_path(server, br
     expect(page.get_by_role("heading", name="页面不存在")).to_be_visible()
     expect(page.get_by_text("您要打开的页面不存在，已为您打开总览。")).to_be_visible()
     assert page.get_by_text("Page not found").count() == 0
+    page.context.close()  # its session would stay open beside the next tests'
 
 
 def test_a_bad_file_gets_one_chinese_message_a_too_large_one_a_chinese_tooltip(server, browser, tmp_path):
@@ -152,6 +153,7 @@ def test_a_bad_file_gets_one_chinese_message_a_too_large_one_a_chinese_tooltip(s
     chip.hover()
     expect(page.get_by_text(f"文件不能超过 {UPLOAD_LIMIT_MB}.0 MB，未上传。")).to_be_visible()
     assert page.get_by_text(re.compile("or smaller")).count() == 0
+    page.context.close()
 
 
 def _seconds_to_parse(path: Path) -> float:

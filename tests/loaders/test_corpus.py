@@ -4,22 +4,21 @@ figures asserted are read off the printed pages (page numbers as the PDF counts 
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 from budget.model import MoneyUnit, TableKind
 from loaders import load, load_many
+from tests.conftest import corpus_document
 
 D = Decimal
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not here")
 
 
-@cache
 def corpus(name: str):
-    return load((CORPUS / name).read_bytes(), name)
+    return corpus_document(name)  # read once per run, shared with the other modules and workers
 
 
 def values(line, *keys):
@@ -220,7 +219,7 @@ def test_the_corpus_manifest_is_not_a_disclosure():
 
 
 def test_a_narrative_published_alone_is_still_read():
-    d = load((CORPUS / "beijing_meteo_part1.pdf").read_bytes(), "beijing_meteo_part1.pdf")
+    d = corpus("beijing_meteo_part1.pdf")
     assert d.unit.name == "北京市气象局" and not d.tables and len(d.sections) > 10
 
 
@@ -228,7 +227,7 @@ def test_a_performance_form_titled_by_its_year_keeps_the_year():
     """changsha_01 titles its forms "2026年部门整体支出绩效目标表": the year is the name's, not a
     list number (the name read "6年部门整体支出"). Its 项目支出 form names each project in a
     column of its own."""
-    d = load((CORPUS / "changsha_01.pdf").read_bytes(), "changsha_01.pdf")
+    d = corpus("changsha_01.pdf")
     assert [p.name for p in d.performance] == [
         "基层及其他信访业务工作经费专项",
         "人民来访接待中心及特护期运行专项",

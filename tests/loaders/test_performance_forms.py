@@ -14,6 +14,7 @@ from budget.checks import run
 from budget.model import Money, MoneyUnit
 from budget.export.contract import disclosure_to_dict
 from loaders import load
+from tests.conftest import corpus_document
 from tests.writers import PAGE_BREAK, Span, docx_of
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -69,7 +70,7 @@ def test_the_comparison_column_before_the_value_is_not_the_value():
 
 @needs_corpus
 def test_changsha_forms_carry_the_unit_of_their_unit_column():
-    d = load((CORPUS / "changsha_01.pdf").read_bytes(), "changsha_01.pdf")
+    d = corpus_document("changsha_01.pdf")
     project, *_, whole = d.performance
     assert project.indicators[0].level3 == "总成本" and project.indicators[0].target == "≤35.78万元"
     assert whole.indicators[0].level3 == "基本支出不超预算（不含年中调整数）"
@@ -122,7 +123,7 @@ def test_indicator_headers_after_a_cell_over_two_columns_keep_their_columns():
     ],
 )
 def test_beijing_forms_read_the_value_and_the_name(name, level3, target):
-    d = load((CORPUS / name).read_bytes(), name)
+    d = corpus_document(name)
     ind = by_name(d, level3)
     assert ind.target == target and ind.level1 in ("成本指标", "效益指标")
     values = [i.target for p in d.performance for i in p.indicators]
@@ -160,7 +161,7 @@ def test_indicators_named_beside_their_value_without_levels_are_read():
     ],
 )
 def test_chongqing_special_fund_forms_have_their_indicators(name, project, count, first):
-    d = load((CORPUS / name).read_bytes(), name)
+    d = corpus_document(name)
     form = next(p for p in d.performance if p.name == project)
     assert len(form.indicators) == count and (form.indicators[0].level3, form.indicators[0].target) == first
     assert not [f for f in findings(d, "PERF-LEVELS") if f.template == "none"]
@@ -223,7 +224,7 @@ def test_xian_two_projects_printed_in_one_grid_are_two():
 @needs_corpus
 def test_chongqing_form_over_two_pages_with_a_stray_stop_in_its_unit_header():
     """chongqing_07 p. 30–31: "计量。单位" heads the unit column; the header repeats on p. 31."""
-    d = load((CORPUS / "chongqing_07.pdf").read_bytes(), "chongqing_07.pdf")
+    d = corpus_document("chongqing_07.pdf")
     form = next(p for p in d.performance if p.name == "市工业和信息化专项")
     assert form.indicators[0].level3 == "全市软件和信息服务业产值规模" and form.indicators[0].target == "≥5600亿元"
     assert len(form.indicators) == 16 and "指标名称" not in [i.level3 for i in form.indicators]

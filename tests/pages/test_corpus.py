@@ -264,7 +264,7 @@ def years_db(tmp_path_factory) -> Path:
     import dataclasses
     from datetime import datetime
 
-    from budget.application.files import read
+    from tests.conftest import read  # once per run, shared
     from tests.budget.application.test_corpus_queries import _final, _variant
     from tests.conftest import FIXTURES
 

@@ -51,7 +51,7 @@ def db(tmp_path_factory):
 @pytest.fixture(scope="module")
 def with_variants(tmp_path_factory, seed_docx):
     """seed.docx (2023) plus its 2022 (三公 0.56 万元 higher) and its 2023 决算."""
-    from budget.application.files import read
+    from tests.conftest import read  # once per run, shared
 
     path = tmp_path_factory.mktemp("variants") / "corpus.duckdb"
     con = corpus.connect(path)
@@ -222,7 +222,7 @@ def test_parquet_partitioned_by_year_and_region(db, con):
 
 
 def test_region_from_the_name_or_the_cover(seed_docx):
-    from budget.application.files import read
+    from tests.conftest import read  # once per run, shared
 
     assert corpus.region_of(seed_docx) == "秦皇岛市海港区"
     shanghai = read(FIXTURES.parent / "corpus" / "shanghai_14.pdf")

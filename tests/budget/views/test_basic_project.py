@@ -58,7 +58,7 @@ def test_the_treemap_problems_are_the_check_findings_in_its_table(seed):
 def _corpus(name: str):
     import pytest
 
-    from budget.application.files import read
+    from tests.conftest import read  # once per run, shared
     from tests.budget.views.builders import SEED
 
     path = SEED.parents[1].parent / "shared" / "corpus" / name
@@ -134,7 +134,7 @@ def test_a_code_printed_on_several_rows_is_one_tile():
 
     import pytest
 
-    from budget.application.files import read
+    from tests.conftest import read  # once per run, shared
     from budget.model import Money, MoneyUnit
     from tests.budget.views.builders import SEED
 

@@ -219,7 +219,7 @@ def test_basic_printed_as_its_two_parts():
     sunburst's 基本支出 measure (it was '—' and an empty chart); the detail keeps both parts."""
     import pytest
 
-    from budget.application.files import read
+    from tests.conftest import read  # once per run, shared
 
     path = SEED.parents[1].parent / "shared" / "corpus" / "xian_10.pdf"
     if not path.exists():
@@ -246,7 +246,7 @@ def test_a_table_printed_per_unit_is_summed_by_code():
     now, the exact sum over the units (205 教育支出 113,716.98 万元 of 571,347.93)."""
     import pytest
 
-    from budget.application.files import read
+    from tests.conftest import read  # once per run, shared
 
     path = SEED.parents[1].parent / "shared" / "corpus" / "shenzhen_02.pdf"
     if not path.exists():
@@ -271,10 +271,9 @@ def test_a_table_with_each_code_once_is_kept_as_printed(seed_docx):
 def test_a_line_printed_again_under_the_same_code_is_drawn_once():
     """wuxi_07's 支出总表 prints 21999 其他支出 502.00 twice in a row (a 项 under its 款's
     code): one sector of 502.00, and the 类 add up to the table's 合计, not 502.00 more."""
-    from loaders import load
-    from tests.loaders.test_corpus import CORPUS
+    from tests.conftest import corpus_document
 
-    d = load((CORPUS / "wuxi_07.pdf").read_bytes(), "wuxi_07.pdf")
+    d = corpus_document("wuxi_07.pdf")
     h = functional.functional_hierarchy(d, run(d))
     frame = h.frame.set_index("id")
     assert h.total == m("9947.88")

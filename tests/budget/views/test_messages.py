@@ -18,9 +18,7 @@ from budget.checks.core import DEFAULT_TEMPLATE, NOTES, Finding, Location
 from budget.export.contract import disclosure_to_dict
 from budget.views import messages
 from budget.views.messages import CJK, NOTES_EN, TEMPLATES, english, field_names, message, phrase, place
-from loaders import load
-from tests.conftest import parsed
-from tests.loaders.test_corpus import CORPUS
+from tests.conftest import corpus_document, parsed
 
 # The fixtures, and the corpus files that between them make the most kinds of finding
 # (each rule template, with and without its notes) that the fixtures do not.
@@ -41,7 +39,7 @@ CORPUS_NAMES = (
 def document(name: str):
     if name in FIXTURE_NAMES:
         return parsed(name)
-    return load((CORPUS / name).read_bytes(), name)
+    return corpus_document(name)
 
 
 def templates_of(rule) -> dict[str, str]:

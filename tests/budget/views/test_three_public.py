@@ -92,7 +92,7 @@ def test_a_rounded_quote_agrees():
     (no TEXT-3PUB / TEXT-RUNNING finding on them); they read 不一致."""
     import pytest
 
-    from budget.application.files import read
+    from tests.conftest import read  # once per run, shared
     from tests.budget.views.builders import SEED
 
     path = SEED.parents[1].parent / "shared" / "corpus" / "xian_10.pdf"
@@ -111,7 +111,7 @@ def test_a_rounded_quote_agrees():
 def test_running_costs_within_the_public_costs_are_not_called_equal():
     """chongqing_05 states 机关运行经费 2,115.63 万元; its basic table's 公用经费 is
     10,116.70 万元, the bound the check holds it to: 未超过, never 一致."""
-    from budget.application.files import read
+    from tests.conftest import read  # once per run, shared
     from tests.loaders.test_corpus import CORPUS
 
     d = read(CORPUS / "chongqing_05.pdf")
