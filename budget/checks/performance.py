@@ -385,10 +385,14 @@ REQUIRED_OUTPUT = (("数量", "数量指标"), ("质量", "质量指标"), ("时
         "none": "“{project}”没有绩效指标",
         "unlevelled": "“{project}”的指标“{indicator}”没有填写一级或二级指标",
         "form_unlevelled": "“{project}”的{count}个指标都没有一级、二级指标（表中没有填写指标分类）",
+        "forms_unlevelled": "“{project}”等{projects}个项目的{count}个指标都没有一级、二级指标（表中没有填写指标分类）",
     },
     needs=(GOALS,),
 )
 def indicator_levels(ctx: Context) -> Iterator[Finding]:
+    # projects printed in one form (重庆's 一般性项目 form: 序号 | 项目名称 | … one row group per project)
+    # whose form classifies none of them: one defect of the form, not one per project
+    unfilled: dict[int | str, list[PerformanceProject]] = {}
     for project in filter(_read_whole, _projects(ctx)):
         inds = project.indicators
         if not inds:
@@ -400,13 +404,8 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
             # per indicator and a list of every level "missing" besides. A template with no
             # 一级/二级 columns at all (重庆's 专项资金 form: 指标名称 | 指标性质 | 指标值 | 计量单位)
             # is the template, not a form left unfilled.
-            if not _has_level_columns(ctx, project):
-                continue
-            yield Finding(
-                location=_location(project, None),
-                params={"project": project.name, "count": len(inds)},
-                template="form_unlevelled",
-            )
+            if _has_level_columns(ctx, project):
+                unfilled.setdefault(project.name if project.table is None else project.table, []).append(project)
             continue
         # a 二级 names its 一级 too ("社会效益指标", "服务对象满意度指标"): 西安's "效 | 社会效益指标", its
         # 一级 cell split by a page break ("效" | "益指标" on the next page), has its 效益指标
@@ -426,6 +425,14 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
                 params={"project": project.name, "indicator": _name(ind)},
                 template="unlevelled",
             )
+    for form in unfilled.values():
+        count = sum(len(p.indicators) for p in form)
+        if len(form) == 1:
+            params: dict[str, object] = {"project": form[0].name, "count": count}
+            yield Finding(location=_location(form[0], None), params=params, template="form_unlevelled")
+        else:
+            params = {"project": form[0].name, "projects": len(form), "count": count}
+            yield Finding(location=_location(form[0], None), params=params, template="forms_unlevelled")
 
 
 @rule(

@@ -230,6 +230,10 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ("PERF-LEVELS", "form_unlevelled"): (
         "“{project}”: none of its {count} indicators has a level 1 or level 2 category (the form classifies none)"
     ),
+    ("PERF-LEVELS", "forms_unlevelled"): (
+        "“{project}” and the other projects of its form ({projects} in all): none of their {count} indicators has a"
+        " level 1 or level 2 category (the form classifies none)"
+    ),
     ("PERF-SATISFACTION", DEFAULT_TEMPLATE): (
         "“{project}”: the satisfaction indicator “{indicator}” is {target}, below {threshold}%"
     ),

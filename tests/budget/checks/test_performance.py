@@ -308,6 +308,30 @@ def test_a_form_without_any_indicator_levels_is_one_finding(seed):
     assert templates.count("unlevelled") == 1 and "form_unlevelled" not in templates
 
 
+def test_projects_of_one_unfilled_form_are_one_finding(seed):
+    # 重庆's 一般性项目 form prints several projects one after another (序号 | 项目名称 | … ): a form that
+    # classifies none of them is one defect of the form, not one per project
+    names = [p.name for p in seed.performance if p.indicators][:2]
+    first = next(p for p in seed.performance if p.name == names[0])
+    doc = seed
+    for name in names:
+        project = next(p for p in doc.performance if p.name == name)
+        bare = tuple(replace(i, level1="", level2="") for i in project.indicators)
+        doc = edit_project(doc, name, indicators=bare, table=first.table)
+    res = result(doc, "PERF-LEVELS")
+    counts = sum(len(p.indicators) for p in doc.performance if p.name in names)
+    assert [(f.location.project, f.template, f.params["projects"], f.params["count"]) for f in res.findings] == [
+        (names[0], "forms_unlevelled", 2, counts)
+    ]
+    # the same two projects printed in forms of their own: one finding for each form
+    second = next(p for p in seed.performance if p.name == names[1])
+    apart = edit_project(doc, names[1], table=second.table)
+    assert first.table != second.table
+    assert sorted((f.location.project, f.template) for f in result(apart, "PERF-LEVELS").findings) == sorted(
+        (name, "form_unlevelled") for name in names
+    )
+
+
 def test_a_template_without_level_columns_is_not_an_unfilled_form(seed):
     # 重庆 市级重点专项资金绩效目标表: 指标名称 | 指标性质 | 指标值 | 计量单位, no 一级/二级 columns
     project = next(p for p in seed.performance if p.name == "司法救助金")
