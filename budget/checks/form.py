@@ -206,7 +206,12 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
         if not (DOUBLE_WORD.search(piece.text) or DOUBLE_PUNCT.search(piece.text)) or _fake_bold(piece.text):
             continue  # bold drawn by overprinting, read as 年年年部部部: the reading, not the document
         for match in DOUBLE_WORD.finditer(piece.text):
-            if match.group(0) not in DOUBLE_OK and not piece.straddles(match) and _a_word(ctx, match.group(1)):
+            if (
+                match.group(0) not in DOUBLE_OK
+                and not piece.straddles(match)
+                and not _parallel(piece.text, match)
+                and _a_word(ctx, match.group(1))
+            ):
                 yield Finding(
                     location=piece.at(match),
                     params={"place": _place(piece), "text": match.group(0), "word": match.group(1)},
@@ -230,6 +235,18 @@ def _fake_bold(text: str) -> bool:
     squashed = squash(text)
     runs = [m.group(0) for m in OVERPRINTED.finditer(squashed)]
     return len(runs) >= FAKE_BOLD_RUNS and sum(map(len, runs)) >= FAKE_BOLD * len(squashed)
+
+
+def _parallel(text: str, match: re.Match[str]) -> bool:
+    """The repeat is where a word meets a parallel construction: in '构建共建共治共享' the '建共建共' is
+    构建 followed by 共建·共治·共享 (共 before each of three different characters, ABACAD), as in
+    '协商共商共建共享'. The pair's second character leads three or more items, the items differ: no
+    word written twice ('共建共建共享' repeats 共建)."""
+    if len(match.group(1)) != 2:
+        return False
+    lead, items = text[match.start() + 1 :: 2], text[match.start() + 2 :: 2]
+    chain = len(lead) - len(lead.lstrip(lead[0]))
+    return chain >= 3 and len(set(items[:chain])) == chain
 
 
 def _a_word(ctx: Context, word: str) -> bool:

@@ -76,6 +76,18 @@ def test_words_overlapping_are_no_doubled_word(seed):
     assert places(result(doubled, "FORM-DUPLICATE")) == {("六、政府采购预算情况", None, None, "warning")}
 
 
+def test_a_word_meeting_a_parallel_construction_is_no_doubled_word(seed):
+    # 北京 '构建共建共治共享的花园城市建设新格局': 构建 + 共建·共治·共享 reads '建共建共'; '构建共同' makes
+    # '建共' look like a word of the document
+    fixed = _fixed_goals(seed)
+    sentence = "具体内容见下表。构建{}的治理格局，构建共同缔造机制。"
+    parallel = edit_text(fixed, "政府采购", "具体内容见下表。", sentence.format("共建共治共享"))
+    assert result(parallel, "FORM-DUPLICATE").findings == ()
+    # one item written twice (共建·共建·共享) is a doubled word
+    doubled = edit_text(fixed, "政府采购", "具体内容见下表。", sentence.format("共建共建共享"))
+    assert places(result(doubled, "FORM-DUPLICATE")) == {("六、政府采购预算情况", None, None, "warning")}
+
+
 def test_overprinted_bold_is_the_reading_not_a_doubling(seed):
     # 西安 目录: bold drawn three times over, read '表表表222年年年部部部门门门：：：'
     fixed = _fixed_goals(seed)
