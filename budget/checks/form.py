@@ -107,6 +107,7 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
     previous: int | None = None
     previous_index = 0
     pending: list[int] = []  # headings numbered in another style where the next 一、二 … belongs
+    repeated = False  # the heading before repeated its number: it stands where the next one belongs
     for index, section in enumerate(sections):
         heading = squash(section.heading)
         match = CN_HEADING.match(heading)
@@ -117,19 +118,24 @@ def heading_numbering(ctx: Context) -> Iterator[Finding]:
         number = cn_number(match.group(1))
         if number is None:
             continue
+        if previous is not None and repeated and number > previous + 1:
+            # 深圳 '十六、十六、十八、': the second 十六 stands for 十七 — one heading misnumbered, not
+            # two defects (a repeat and a gap)
+            previous += 1
         if previous is not None and number > previous + 1:
             missing = list(range(previous + 1, number))
             if _printed_in_text(sections[previous_index:index], missing):
                 # 无锡 名词解释 "十八、…(项)：反映…" printed at a line's start, read as the paragraph
                 # of the heading before: numbered in sequence, only not read as headings
-                previous, previous_index, pending = number, index, []
+                previous, previous_index, pending, repeated = number, index, [], False
                 continue
             for gap, at in zip(missing, pending, strict=False):
                 yield _numbering(ctx, at, gap)
             if len(pending) < len(missing):
                 yield _numbering(ctx, index, previous + 1 + len(pending))
-        elif previous is not None and number == previous and number != 1:  # 一、 again starts a new part
-            yield _numbering(ctx, index, previous + 1)
+        repeated = previous is not None and number == previous and number != 1  # 一、 again starts a new part
+        if repeated:
+            yield _numbering(ctx, index, number + 1)
         previous = number
         previous_index = index
         pending = []
@@ -151,6 +157,8 @@ def _numbering(ctx: Context, index: int, expected: int) -> Finding:
 
 
 GOAL_NUMBER = re.compile(r"^(\d+)\s*[.、．]\s*(\d+\s*[.、．])?")
+# a numbered item inside a goal's text: "1.做好…。2.优化…", "每年工作：1、重大课题" (not 3.5万元)
+INLINE_NUMBER = re.compile(r"(?:(?<=[。；;：:！？\s])|^)(\d{1,2})\s*[.、．](?!\d)")
 
 
 def goal_numbering(ctx: Context) -> Iterator[Finding]:
@@ -158,8 +166,13 @@ def goal_numbering(ctx: Context) -> Iterator[Finding]:
     for project in ctx.doc.performance:
         expected = 1
         for goal in project.goals:
-            match = GOAL_NUMBER.match(goal.strip())
+            text = goal.strip()
+            if CN_HEADING.match(text):
+                expected = 1  # 一、 二、 head parts of their own: the 1. 2. under them start again (西安)
+                continue
+            match = GOAL_NUMBER.match(text)
             if match is None:
+                expected = _numbered_within(text, expected)
                 continue
             number = int(match.group(1))
             where = Location(
@@ -181,7 +194,16 @@ def goal_numbering(ctx: Context) -> Iterator[Finding]:
                     params={"project": project.name, "number": number, "expected": expected},
                     template="goal_gap",
                 )
-            expected = number + 1
+            expected = _numbered_within(text[match.end() :], number + 1)
+
+
+def _numbered_within(text: str, expected: int) -> int:
+    """The number the next goal should have after the items numbered inside ``text``: a goal
+    cell may hold several items ('1.做好…。…5.优化…'), the next cell going on with '6.' (长沙)."""
+    for match in INLINE_NUMBER.finditer(text):
+        if int(match.group(1)) == expected:
+            expected += 1
+    return expected
 
 
 # Doubled words: a word of two to six characters written twice in a row (不发生不发生).

@@ -53,6 +53,51 @@ def test_numbers_printed_at_a_lines_start_are_in_sequence(seed):
     assert not [f for f in res.findings if f.params["heading"].startswith("七、政府采购")]
 
 
+def test_a_heading_repeating_the_number_before_is_one_misnumbered_heading(seed):
+    # 深圳 '十六、…十六、…十八、': the second 十六 stands where 十七 belongs; 十八 follows it in sequence
+    doc = edit_text(_fixed_goals(seed), "三公", "3、", "四、")
+    doc = edit_text(doc, "国有资产", "七、", "六、")
+    findings = result(doc, "FORM-NUMBERING").findings
+    assert [(f.params["heading"], f.params["expected"]) for f in findings] == [("六、国有资产信息", "七、")]
+    # the heading after skipping one more is a gap of its own
+    doc = edit_text(doc, "其他需要", "九、", "十、")
+    findings = result(doc, "FORM-NUMBERING").findings
+    assert [(f.params["heading"], f.params["expected"]) for f in findings] == [
+        ("六、国有资产信息", "七、"),
+        ("十、其他需要说明的事项", "九、"),
+    ]
+
+
+MENTAL = "精神障碍患者管控经费"
+
+
+def _goal_numbering(doc, goals):
+    return [
+        (f.template, f.params.get("number"), f.params.get("expected"))
+        for f in result(edit_project(doc, MENTAL, goals=goals), "FORM-NUMBERING").findings
+        if f.location.project == MENTAL
+    ]
+
+
+def test_goals_numbered_inside_one_cell_go_on_in_the_next(seed):
+    # 长沙: '1.做好…。2.优化…。…5.优化…' in one cell, '6.保障好…。7.努力…' in the next
+    first, second, third = next(p for p in seed.performance if p.name == MENTAL).goals
+    assert third.startswith("3.")
+    assert _goal_numbering(seed, (first + second, third)) == []
+    assert _goal_numbering(seed, (first + second, "4" + third[1:])) == [("goal_gap", 4, 3)]
+
+
+def test_goals_numbered_under_parts_of_their_own_start_again(seed):
+    # 西安: '一、繁荣…', '二、为市委…', then '每年工作：1、重大课题', '2、重点课题' …
+    first, second, third = next(p for p in seed.performance if p.name == MENTAL).goals
+    parts = ("一、收治管控", first, second, "二、责任保险", first)
+    assert _goal_numbering(seed, parts) == []
+    assert _goal_numbering(seed, tuple(g for g in parts if g != "二、责任保险")) == [("goal_gap", 1, 3)]
+    listed = ("一、收治管控", "每年工作：" + first, second)
+    assert _goal_numbering(seed, listed) == []
+    assert _goal_numbering(seed, ("一、收治管控", "每年工作：", second)) == [("goal_gap", 2, 1)]
+
+
 def test_doubled_words_in_the_seed(seed):
     res = result(seed, "FORM-DUPLICATE")
     assert places(res) == {("performance", "绩效目标", None, "warning")}
