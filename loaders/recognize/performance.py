@@ -171,6 +171,21 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
             # "指标 2：做好抗旱减灾…工" then "作" alone: a name of a numbered list wrapped onto a line of its own
             draft.indicators[-1] = replace(last, level3=(last.level3 or "") + level3)
             continue
+        if (
+            last is not None
+            and last.level3
+            and level2
+            and level3
+            and len(squash(level3)) == 1
+            and _WORD.match(squash(level3))
+            and not any((description, target, basis))
+            and not _SENTENCE_END.search(squash(last.level3))
+        ):
+            # "…3：行政执法权威" then "性" alone in the name cell of the next row, which opens a 二级
+            # of its own (xian_08): no group starts with an indicator of one character; it ends
+            # the words of the row above, and the row is the group's, left without an indicator.
+            draft.indicators[-1] = replace(last, level3=last.level3 + squash(level3))
+            level3 = None
         if level1:
             carried1, carried2 = level1, None
         if level2:
@@ -263,6 +278,7 @@ def _unit_of(label: str, unit: MoneyUnit) -> MoneyUnit:
 _NUMBERED = re.compile(r"^指标\d+[:：]")  # "指标3：", the names of a numbered list
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _SENTENCE_STOP = re.compile(r"[。；;，,]")
+_SENTENCE_END = re.compile(r"[。；;!！?？]$")
 _YUAN_LABEL = re.compile(r"[（(]元[)）]|单位[:：]元")
 
 

@@ -542,3 +542,42 @@ def test_xian_12_projects_all_have_names():
     d = load((CORPUS / "xian_12.pdf").read_bytes(), "xian_12.pdf")
     assert "" not in [p.name for p in d.performance]
     assert not [f for f in run(d).findings if f.rule == "PERF-COST-CAP" and f.params.get("project") == ""]
+
+
+# ---------------------------------------------------------------- a character wrapped onto the next 二级 row (西安)
+
+WRAPPED_INTO_A_GROUP = [
+    ["", "一级指标", "二级指标", "指标内容", "指标值"],
+    ["", "效益指标", "社会效益指标", "发展决策水平", "明显提升"],
+    ["", "", "", "1：执法程序合法率；2：执法形象；3：行政执法权威", "1：>=95%；2：有所提升"],
+    ["", "", "生态效益指标", "性", ""],
+    ["", "", "可持续影响指标", "交通运输行业健康发展", "长期"],
+]
+
+
+def test_one_character_alone_under_a_group_of_its_own_ends_the_name_above():
+    d = read("2022年部门专项业务经费绩效目标表", WRAPPED_INTO_A_GROUP)
+    (form,) = d.performance
+    assert [(i.level2, i.level3) for i in form.indicators] == [
+        ("社会效益指标", "发展决策水平"),
+        ("社会效益指标", "1：执法程序合法率；2：执法形象；3：行政执法权威性"),
+        ("生态效益指标", None),
+        ("可持续影响指标", "交通运输行业健康发展"),
+    ]
+    assert not findings(d, "PERF-EMPTY")
+
+
+def test_a_name_of_two_characters_under_a_group_of_its_own_is_an_indicator():
+    rows = [[c.replace("性", "工期") for c in r] for r in WRAPPED_INTO_A_GROUP]
+    d = read("2022年部门专项业务经费绩效目标表", rows)
+    assert [i.level3 for i in d.performance[0].indicators][2] == "工期"
+    assert [f.params["indicator"] for f in findings(d, "PERF-EMPTY")] == ["工期"]
+
+
+@needs_corpus
+def test_xian_08_reads_the_wrapped_character_into_the_name_above():
+    d = corpus_document("xian_08.pdf")
+    form = next(p for p in d.performance if p.name == "委托咨询业务")
+    names = [i.level3 for i in form.indicators]
+    assert "1：执法程序合法率；2：执法形象；3：行政执法权威性" in names and "性" not in names
+    assert not [f for f in findings(d, "PERF-EMPTY") if f.params.get("project") == "委托咨询业务"]
