@@ -377,8 +377,13 @@ def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) 
     between = [squash(p.text) for p in pending]
     allowed = {squash(previous.title), title_words(previous.title), ""}
     unit_line = squash(previous.unit_line or "")
+    printed_again = _repeats_the_header(previous, g)
     for text in between:
         if text in allowed or "续" in text or _PAGE_NUMBER.fullmatch(text):
+            continue
+        if printed_again and _in_cells(text, g) and not names_a_table(text):
+            # The words a cell could not hold on its page, run out under the table (changsha_02's
+            # goal on p33): the next page prints the cell again whole, under the same header.
             continue
         if TABLE_NUMBER.fullmatch(text) or (previous.title and title_words(text) == title_words(previous.title)):
             continue  # the table's number ("表3", "公开01表") or its title repeated with it
@@ -397,6 +402,15 @@ def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) 
     if width < 3 and not repeated:
         return False  # a narrow grid continues one only under the same header
     return repeated or not pending or bool(between)
+
+
+def _repeats_the_header(previous: WorkingGrid, g: WorkingGrid) -> bool:
+    """The grid opens with the previous grid's header rows, printed again on the new page."""
+    return bool(g.rows) and g.width == previous.width and g.rows[:2] == previous.rows[:2] and any(g.rows[0])
+
+
+def _in_cells(text: str, g: WorkingGrid) -> bool:
+    return len(text) >= 4 and any(text in squash(c) for row in g.rows for c in row)
 
 
 def _row_shape(row: list[str]) -> list[str]:

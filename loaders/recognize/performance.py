@@ -63,7 +63,10 @@ class _Draft:
         if text in self.cells:
             return
         if self.cells and self.goals:
-            first, *more = [line for line in text.split("\n") if line.strip()] or [""]
+            # The rest of the cell where the page cut it: all of it where the next page prints the
+            # cell again whole (changsha_02: cut at the foot of p33, whole on p34), else what it prints.
+            rest = text[len(self.cells[-1]) :] if text.startswith(self.cells[-1]) else text
+            first, *more = [line for line in rest.split("\n") if line.strip()] or [""]
             self.goals[-1] += first
             self.goals += more
         else:

@@ -581,3 +581,64 @@ def test_xian_08_reads_the_wrapped_character_into_the_name_above():
     names = [i.level3 for i in form.indicators]
     assert "1：执法程序合法率；2：执法形象；3：行政执法权威性" in names and "性" not in names
     assert not [f for f in findings(d, "PERF-EMPTY") if f.params.get("project") == "委托咨询业务"]
+
+
+# ---------------------------------------------------------------- a goal run out under its table (长沙)
+
+CUT_GOAL = "移动警务终端是民警开展移动警务工作的基础性装备，为警务工作提供更可靠"
+WHOLE_GOAL = CUT_GOAL + "的支撑，助推我局移动警务进入全国第一方阵。"
+PROJECT_HEADER = [
+    ["单位（项目）名称", "资金总额", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"],
+    ["", "", "", "", "", "", ""],
+]
+
+
+def overflowing_form(between):
+    return (
+        "单位：万元",
+        "项目支出绩效目标表",
+        [
+            *PROJECT_HEADER,
+            [
+                "警务辅助人员经费",
+                "15470.00",
+                "提升辅警的业务能力。",
+                "满意度指标",
+                "服务对象满意度指标",
+                "辅警满意度",
+                "≥90%",
+            ],
+            ["警务通通讯租赁费", "212.51", CUT_GOAL, "成本指标", "经济成本指标", "租赁费用", "≤284元/台"],
+        ],
+        *between,
+        PAGE_BREAK,
+        "单位：万元",
+        [
+            *PROJECT_HEADER,
+            ["警务通通讯租赁费", "212.51", WHOLE_GOAL, "成本指标", "经济成本指标", "成本控制率", "≤100%"],
+            ["", "", "", "产出指标", "数量指标", "警务通配备率", "=100%"],
+        ],
+    )
+
+
+def test_a_goal_run_out_under_its_table_and_printed_again_whole_joins_the_pages():
+    d = read(*overflowing_form(["的支撑，助推我局移动警务", "进入全国第一方阵。"]))
+    assert [(p.name, len(p.indicators)) for p in d.performance] == [("警务辅助人员经费", 1), ("警务通通讯租赁费", 3)]
+    assert d.performance[1].goals == (WHOLE_GOAL,)
+
+
+def test_a_paragraph_between_two_forms_that_the_next_does_not_print_keeps_them_apart():
+    d = read(*overflowing_form(["的支撑，助推我局移动警务", "另一段不在表中的文字。"]))
+    assert [(p.name, len(p.indicators)) for p in d.performance] == [
+        ("警务辅助人员经费", 1),
+        ("警务通通讯租赁费", 1),
+        ("警务通通讯租赁费", 2),
+    ]
+
+
+@needs_corpus
+def test_changsha_02_reads_the_project_cut_at_the_foot_of_its_page_as_one():
+    d = corpus_document("changsha_02.pdf")
+    forms = [p for p in d.performance if p.name == "警务通通讯租赁费"]
+    assert [(len(p.indicators), p.amount) for p in forms] == [(14, Money(Decimal("212.51"), MoneyUnit.WAN_YUAN))]
+    assert forms[0].goals[0].endswith("更可靠的支撑，助推我局移动警务进入全国第一方阵。")
