@@ -38,6 +38,13 @@ def has_indicator_header(g: WorkingGrid) -> bool:
     return False
 
 
+def indicator_header_row(g: WorkingGrid) -> int | None:
+    """The last row heading a form's indicators (一级指标 …, or 二级指标 beside 指标值), if any."""
+    return next(
+        (r for r in range(len(g.rows) - 1, -1, -1) if _is_indicator_header([squash(c) for c in g.rows[r]])), None
+    )
+
+
 @dataclass
 class _Draft:
     """A project being read: what its header block or its row of the project columns said."""

@@ -642,3 +642,52 @@ def test_changsha_02_reads_the_project_cut_at_the_foot_of_its_page_as_one():
     forms = [p for p in d.performance if p.name == "警务通通讯租赁费"]
     assert [(len(p.indicators), p.amount) for p in forms] == [(14, Money(Decimal("212.51"), MoneyUnit.WAN_YUAN))]
     assert forms[0].goals[0].endswith("更可靠的支撑，助推我局移动警务进入全国第一方阵。")
+
+
+# ---------------------------------------------------------------- the inner columns of a form on the next pages (西安)
+
+WHOLE_FORM = [
+    ["部门（单位）名称", "西安市工业和信息化局", "", ""],
+    ["年度总体目标", "目标1：积极宣传国家和省级各类支持政策。", "", ""],
+    ["", "", "二级指标", "指标内容", "指标值"],
+    ["", "产出指标", "数量指标", "指标1：人员工资支付率", "100%"],
+]
+INNER = [  # 二级 | 指标内容 | 指标值: the side label and the 一级 column printed without rulings
+    ["", "指标2：审计专项资金户数", "≥700户"],
+    ["质量指标", "指标1：人员履职能力", "提升"],
+]
+OUTER = [  # 一级 | 二级 | 指标内容 | 指标值
+    ["", "", "指标2：竣工验收合格率", "≥99%"],
+    ["效益指标", "社会效益指标", "指标1：人员工作状态", "提升"],
+]
+
+
+def test_a_form_going_on_in_its_inner_columns_on_the_next_pages_is_one_form():
+    d = read("2022年部门整体支出绩效目标表", WHOLE_FORM, PAGE_BREAK, INNER, "年度绩效指标", PAGE_BREAK, OUTER)
+    (form,) = d.performance
+    assert [(i.level1, i.level2, i.level3, i.target) for i in form.indicators] == [
+        ("产出指标", "数量指标", "指标1：人员工资支付率", "100%"),
+        ("产出指标", "数量指标", "指标2：审计专项资金户数", "≥700户"),
+        ("产出指标", "质量指标", "指标1：人员履职能力", "提升"),
+        ("产出指标", "质量指标", "指标2：竣工验收合格率", "≥99%"),
+        ("效益指标", "社会效益指标", "指标1：人员工作状态", "提升"),
+    ]
+    assert [t.kind for t in d.tables].count("unknown") == 0
+
+
+def test_a_narrow_grid_without_levels_where_the_form_holds_them_is_a_table_of_its_own():
+    other = [["", "审计专项资金户数", "≥700户"], ["重点工作", "人员履职能力", "提升"]]
+    d = read("2022年部门整体支出绩效目标表", WHOLE_FORM, PAGE_BREAK, other)
+    assert [len(p.indicators) for p in d.performance] == [1]
+    assert len(d.tables) == 2
+
+
+@needs_corpus
+def test_xian_17_whole_department_form_reads_its_indicators_on_every_page():
+    d = corpus_document("xian_17.pdf")
+    whole = next(p for p in d.performance if p.name == "2022年部门整体支出")
+    assert len(whole.indicators) == 69
+    names = {i.level3: i for i in whole.indicators}
+    assert (names["指标8：设备质量"].level2, names["指标8：设备质量"].target) == ("质量指标", "合格")
+    assert names["指标1：人员工作状态"].level1 == "效益指标" and names["指标1：人员工作状态"].target == "提升"
+    assert names["指标6：信息服务费"].level2 == "成本指标"  # the group goes on over the page
