@@ -461,9 +461,9 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
         previous.rows.append(cells)
         previous.spans.append(list(spans))
         previous.row_pages.append(page)
-    for p in g.pages:
-        if p not in previous.pages:
-            previous.pages.append(p)
+    for number in g.pages:
+        if number not in previous.pages:
+            previous.pages.append(number)
     return True
 
 
