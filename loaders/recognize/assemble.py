@@ -11,7 +11,7 @@ from budget.model import MoneyUnit, Section, Source, TableKind
 from loaders.blocks import Block, Notice, Paragraph
 from loaders.recognize.classify import TABLE_NUMBER, classify_title, title_words
 from loaders.recognize.grid import WorkingGrid, from_block, is_code, is_column_number_row
-from loaders.recognize.performance import has_indicator_header
+from loaders.recognize.performance import has_indicator_header, indicator_header_row
 from loaders.recognize.text import clean, is_number, is_unit_line, money_unit_in, squash
 
 # ---------------------------------------------------------------- document assembly
@@ -234,6 +234,9 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
                 _join(grids[-1], g)
                 pending.clear()
                 continue
+            if grids and title_row is None and _continues_the_indicators(grids[-1], g, pending):
+                pending.clear()
+                continue
             unit_paragraphs = [p.text for p in pending if p.text in context.unit_lines]
             pending[:] = [p for p in pending if p.text not in context.unit_lines]
             if title_row is not None:
@@ -377,8 +380,13 @@ def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) 
     between = [squash(p.text) for p in pending]
     allowed = {squash(previous.title), title_words(previous.title), ""}
     unit_line = squash(previous.unit_line or "")
+    printed_again = _repeats_the_header(previous, g)
     for text in between:
         if text in allowed or "续" in text or _PAGE_NUMBER.fullmatch(text):
+            continue
+        if printed_again and _in_cells(text, g) and not names_a_table(text):
+            # The words a cell could not hold on its page, run out under the table (changsha_02's
+            # goal on p33): the next page prints the cell again whole, under the same header.
             continue
         if TABLE_NUMBER.fullmatch(text) or (previous.title and title_words(text) == title_words(previous.title)):
             continue  # the table's number ("表3", "公开01表") or its title repeated with it
@@ -397,6 +405,66 @@ def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) 
     if width < 3 and not repeated:
         return False  # a narrow grid continues one only under the same header
     return repeated or not pending or bool(between)
+
+
+def _repeats_the_header(previous: WorkingGrid, g: WorkingGrid) -> bool:
+    """The grid opens with the previous grid's header rows, printed again on the new page."""
+    return bool(g.rows) and g.width == previous.width and g.rows[:2] == previous.rows[:2] and any(g.rows[0])
+
+
+def _in_cells(text: str, g: WorkingGrid) -> bool:
+    return len(text) >= 4 and any(text in squash(c) for row in g.rows for c in row)
+
+
+def _is_level(text: str) -> bool:
+    words = squash(text)
+    return 2 < len(words) <= 12 and words.endswith("指标")
+
+
+def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) -> bool:
+    """A narrower grid on the next page holding the rest of a form's indicators: the outer columns
+    of the form (its side label, the 一级 column) printed there with no rulings the reader could
+    follow, so only the inner ones came out as a grid (xian_17's 部门整体支出 form: 二级 | 指标内容 |
+    指标值 on p57, 一级 | 二级 | 指标内容 | 指标值 on p58). The grid goes on in the form's rightmost
+    columns when each of its leading columns holds levels ("质量指标") where the form's rows hold
+    them; a side label printed between ("年度绩效指标") goes back in the form's first column.
+    Joins and returns True, else changes nothing."""
+    header = indicator_header_row(previous)
+    if not g.rows or not previous.rows or header is None or indicator_header_row(g) is not None:
+        return False
+    template, spans = previous.rows[-1], previous.spans[-1]
+    width = len(template)
+    if any(len(row) != g.width for row in g.rows) or not 2 <= g.width < width:
+        return False
+    offset = width - g.width
+    body = [row for row in previous.rows[header + 1 :] if len(row) == width]
+    levels = [c for c in range(width) if any(_is_level(row[c]) for row in body)]
+    leading = [j for j in range(g.width) if any(_is_level(row[j]) for row in g.rows)]
+    if not leading or leading != list(range(len(leading))) or len(leading) > g.width - 2:
+        return False  # levels first, then at least the name and the value
+    if any(offset + j not in levels for j in leading):
+        return False
+    if any(row[j] and not _is_level(row[j]) for row in g.rows for j in leading):
+        return False
+    labels = []
+    for p in pending:
+        text = squash(p.text)
+        if _PAGE_NUMBER.fullmatch(text):
+            continue
+        if not _is_level(text) or offset < 1 or 0 in levels:
+            return False
+        labels.append(p.text)
+    for k, (row, page) in enumerate(zip(g.rows, g.row_pages or [g.page] * len(g.rows), strict=False)):
+        cells = [""] * offset + row
+        if k == 0 and labels:
+            cells[0] = " ".join(labels)
+        previous.rows.append(cells)
+        previous.spans.append(list(spans))
+        previous.row_pages.append(page)
+    for number in g.pages:
+        if number not in previous.pages:
+            previous.pages.append(number)
+    return True
 
 
 def _row_shape(row: list[str]) -> list[str]:

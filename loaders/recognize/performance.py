@@ -38,6 +38,13 @@ def has_indicator_header(g: WorkingGrid) -> bool:
     return False
 
 
+def indicator_header_row(g: WorkingGrid) -> int | None:
+    """The last row heading a form's indicators (一级指标 …, or 二级指标 beside 指标值), if any."""
+    return next(
+        (r for r in range(len(g.rows) - 1, -1, -1) if _is_indicator_header([squash(c) for c in g.rows[r]])), None
+    )
+
+
 @dataclass
 class _Draft:
     """A project being read: what its header block or its row of the project columns said."""
@@ -63,7 +70,10 @@ class _Draft:
         if text in self.cells:
             return
         if self.cells and self.goals:
-            first, *more = [line for line in text.split("\n") if line.strip()] or [""]
+            # The rest of the cell where the page cut it: all of it where the next page prints the
+            # cell again whole (changsha_02: cut at the foot of p33, whole on p34), else what it prints.
+            rest = text[len(self.cells[-1]) :] if text.startswith(self.cells[-1]) else text
+            first, *more = [line for line in rest.split("\n") if line.strip()] or [""]
             self.goals[-1] += first
             self.goals += more
         else:
@@ -171,6 +181,21 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
             # "指标 2：做好抗旱减灾…工" then "作" alone: a name of a numbered list wrapped onto a line of its own
             draft.indicators[-1] = replace(last, level3=(last.level3 or "") + level3)
             continue
+        if (
+            last is not None
+            and last.level3
+            and level2
+            and level3
+            and len(squash(level3)) == 1
+            and _WORD.match(squash(level3))
+            and not any((description, target, basis))
+            and not _SENTENCE_END.search(squash(last.level3))
+        ):
+            # "…3：行政执法权威" then "性" alone in the name cell of the next row, which opens a 二级
+            # of its own (xian_08): no group starts with an indicator of one character; it ends
+            # the words of the row above, and the row is the group's, left without an indicator.
+            draft.indicators[-1] = replace(last, level3=last.level3 + squash(level3))
+            level3 = None
         if level1:
             carried1, carried2 = level1, None
         if level2:
@@ -263,6 +288,7 @@ def _unit_of(label: str, unit: MoneyUnit) -> MoneyUnit:
 _NUMBERED = re.compile(r"^指标\d+[:：]")  # "指标3：", the names of a numbered list
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _SENTENCE_STOP = re.compile(r"[。；;，,]")
+_SENTENCE_END = re.compile(r"[。；;!！?？]$")
 _YUAN_LABEL = re.compile(r"[（(]元[)）]|单位[:：]元")
 
 

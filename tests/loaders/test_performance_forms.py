@@ -542,3 +542,152 @@ def test_xian_12_projects_all_have_names():
     d = load((CORPUS / "xian_12.pdf").read_bytes(), "xian_12.pdf")
     assert "" not in [p.name for p in d.performance]
     assert not [f for f in run(d).findings if f.rule == "PERF-COST-CAP" and f.params.get("project") == ""]
+
+
+# ---------------------------------------------------------------- a character wrapped onto the next 二级 row (西安)
+
+WRAPPED_INTO_A_GROUP = [
+    ["", "一级指标", "二级指标", "指标内容", "指标值"],
+    ["", "效益指标", "社会效益指标", "发展决策水平", "明显提升"],
+    ["", "", "", "1：执法程序合法率；2：执法形象；3：行政执法权威", "1：>=95%；2：有所提升"],
+    ["", "", "生态效益指标", "性", ""],
+    ["", "", "可持续影响指标", "交通运输行业健康发展", "长期"],
+]
+
+
+def test_one_character_alone_under_a_group_of_its_own_ends_the_name_above():
+    d = read("2022年部门专项业务经费绩效目标表", WRAPPED_INTO_A_GROUP)
+    (form,) = d.performance
+    assert [(i.level2, i.level3) for i in form.indicators] == [
+        ("社会效益指标", "发展决策水平"),
+        ("社会效益指标", "1：执法程序合法率；2：执法形象；3：行政执法权威性"),
+        ("生态效益指标", None),
+        ("可持续影响指标", "交通运输行业健康发展"),
+    ]
+    assert not findings(d, "PERF-EMPTY")
+
+
+def test_a_name_of_two_characters_under_a_group_of_its_own_is_an_indicator():
+    rows = [[c.replace("性", "工期") for c in r] for r in WRAPPED_INTO_A_GROUP]
+    d = read("2022年部门专项业务经费绩效目标表", rows)
+    assert [i.level3 for i in d.performance[0].indicators][2] == "工期"
+    assert [f.params["indicator"] for f in findings(d, "PERF-EMPTY")] == ["工期"]
+
+
+@needs_corpus
+def test_xian_08_reads_the_wrapped_character_into_the_name_above():
+    d = corpus_document("xian_08.pdf")
+    form = next(p for p in d.performance if p.name == "委托咨询业务")
+    names = [i.level3 for i in form.indicators]
+    assert "1：执法程序合法率；2：执法形象；3：行政执法权威性" in names and "性" not in names
+    assert not [f for f in findings(d, "PERF-EMPTY") if f.params.get("project") == "委托咨询业务"]
+
+
+# ---------------------------------------------------------------- a goal run out under its table (长沙)
+
+CUT_GOAL = "移动警务终端是民警开展移动警务工作的基础性装备，为警务工作提供更可靠"
+WHOLE_GOAL = CUT_GOAL + "的支撑，助推我局移动警务进入全国第一方阵。"
+PROJECT_HEADER = [
+    ["单位（项目）名称", "资金总额", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"],
+    ["", "", "", "", "", "", ""],
+]
+
+
+def overflowing_form(between):
+    return (
+        "单位：万元",
+        "项目支出绩效目标表",
+        [
+            *PROJECT_HEADER,
+            [
+                "警务辅助人员经费",
+                "15470.00",
+                "提升辅警的业务能力。",
+                "满意度指标",
+                "服务对象满意度指标",
+                "辅警满意度",
+                "≥90%",
+            ],
+            ["警务通通讯租赁费", "212.51", CUT_GOAL, "成本指标", "经济成本指标", "租赁费用", "≤284元/台"],
+        ],
+        *between,
+        PAGE_BREAK,
+        "单位：万元",
+        [
+            *PROJECT_HEADER,
+            ["警务通通讯租赁费", "212.51", WHOLE_GOAL, "成本指标", "经济成本指标", "成本控制率", "≤100%"],
+            ["", "", "", "产出指标", "数量指标", "警务通配备率", "=100%"],
+        ],
+    )
+
+
+def test_a_goal_run_out_under_its_table_and_printed_again_whole_joins_the_pages():
+    d = read(*overflowing_form(["的支撑，助推我局移动警务", "进入全国第一方阵。"]))
+    assert [(p.name, len(p.indicators)) for p in d.performance] == [("警务辅助人员经费", 1), ("警务通通讯租赁费", 3)]
+    assert d.performance[1].goals == (WHOLE_GOAL,)
+
+
+def test_a_paragraph_between_two_forms_that_the_next_does_not_print_keeps_them_apart():
+    d = read(*overflowing_form(["的支撑，助推我局移动警务", "另一段不在表中的文字。"]))
+    assert [(p.name, len(p.indicators)) for p in d.performance] == [
+        ("警务辅助人员经费", 1),
+        ("警务通通讯租赁费", 1),
+        ("警务通通讯租赁费", 2),
+    ]
+
+
+@needs_corpus
+def test_changsha_02_reads_the_project_cut_at_the_foot_of_its_page_as_one():
+    d = corpus_document("changsha_02.pdf")
+    forms = [p for p in d.performance if p.name == "警务通通讯租赁费"]
+    assert [(len(p.indicators), p.amount) for p in forms] == [(14, Money(Decimal("212.51"), MoneyUnit.WAN_YUAN))]
+    assert forms[0].goals[0].endswith("更可靠的支撑，助推我局移动警务进入全国第一方阵。")
+
+
+# ---------------------------------------------------------------- the inner columns of a form on the next pages (西安)
+
+WHOLE_FORM = [
+    ["部门（单位）名称", "西安市工业和信息化局", "", ""],
+    ["年度总体目标", "目标1：积极宣传国家和省级各类支持政策。", "", ""],
+    ["", "", "二级指标", "指标内容", "指标值"],
+    ["", "产出指标", "数量指标", "指标1：人员工资支付率", "100%"],
+]
+INNER = [  # 二级 | 指标内容 | 指标值: the side label and the 一级 column printed without rulings
+    ["", "指标2：审计专项资金户数", "≥700户"],
+    ["质量指标", "指标1：人员履职能力", "提升"],
+]
+OUTER = [  # 一级 | 二级 | 指标内容 | 指标值
+    ["", "", "指标2：竣工验收合格率", "≥99%"],
+    ["效益指标", "社会效益指标", "指标1：人员工作状态", "提升"],
+]
+
+
+def test_a_form_going_on_in_its_inner_columns_on_the_next_pages_is_one_form():
+    d = read("2022年部门整体支出绩效目标表", WHOLE_FORM, PAGE_BREAK, INNER, "年度绩效指标", PAGE_BREAK, OUTER)
+    (form,) = d.performance
+    assert [(i.level1, i.level2, i.level3, i.target) for i in form.indicators] == [
+        ("产出指标", "数量指标", "指标1：人员工资支付率", "100%"),
+        ("产出指标", "数量指标", "指标2：审计专项资金户数", "≥700户"),
+        ("产出指标", "质量指标", "指标1：人员履职能力", "提升"),
+        ("产出指标", "质量指标", "指标2：竣工验收合格率", "≥99%"),
+        ("效益指标", "社会效益指标", "指标1：人员工作状态", "提升"),
+    ]
+    assert [t.kind for t in d.tables].count("unknown") == 0
+
+
+def test_a_narrow_grid_without_levels_where_the_form_holds_them_is_a_table_of_its_own():
+    other = [["", "审计专项资金户数", "≥700户"], ["重点工作", "人员履职能力", "提升"]]
+    d = read("2022年部门整体支出绩效目标表", WHOLE_FORM, PAGE_BREAK, other)
+    assert [len(p.indicators) for p in d.performance] == [1]
+    assert len(d.tables) == 2
+
+
+@needs_corpus
+def test_xian_17_whole_department_form_reads_its_indicators_on_every_page():
+    d = corpus_document("xian_17.pdf")
+    whole = next(p for p in d.performance if p.name == "2022年部门整体支出")
+    assert len(whole.indicators) == 69
+    names = {i.level3: i for i in whole.indicators}
+    assert (names["指标8：设备质量"].level2, names["指标8：设备质量"].target) == ("质量指标", "合格")
+    assert names["指标1：人员工作状态"].level1 == "效益指标" and names["指标1：人员工作状态"].target == "提升"
+    assert names["指标6：信息服务费"].level2 == "成本指标"  # the group goes on over the page
