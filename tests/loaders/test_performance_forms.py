@@ -209,7 +209,7 @@ def test_a_second_form_block_and_a_repeated_header_are_no_indicators():
 @needs_corpus
 def test_xian_two_projects_printed_in_one_grid_are_two():
     """xian_04 p. 58: 法治建设会议's form ends and 国家统一法律职业资格考试's block follows in the same grid."""
-    d = load((CORPUS / "xian_04.pdf").read_bytes(), "xian_04.pdf")
+    d = corpus_document("xian_04.pdf")
     forms = {p.name: p for p in d.performance}
     meeting, exam = forms["法治建设会议"], forms["国家统一法律职业资格考试"]
     assert (meeting.amount.amount, len(meeting.indicators)) == (Decimal("20.09"), 8)
@@ -300,7 +300,7 @@ def test_a_unit_name_column_is_no_project_column():
 
 @needs_corpus
 def test_changsha_project_forms_are_read_project_by_project():
-    d = load((CORPUS / "changsha_01.pdf").read_bytes(), "changsha_01.pdf")
+    d = corpus_document("changsha_01.pdf")
     assert [(p.amount.amount, len(p.indicators), len(p.goals) > 0) for p in d.performance] == [
         (Decimal("35.78"), 16, True),
         (Decimal("10.22"), 16, True),
@@ -308,7 +308,7 @@ def test_changsha_project_forms_are_read_project_by_project():
         (Decimal("138.11"), 21, True),
         (Decimal("1935.36"), 25, True),
     ]
-    d = load((CORPUS / "changsha_02.pdf").read_bytes(), "changsha_02.pdf")
+    d = corpus_document("changsha_02.pdf")
     assert all(p.name for p in d.performance)  # the forms carry no title: every name is the project's own
     upkeep = next(p for p in d.performance if p.name == "大院运行和维修经费")
     assert upkeep.amount.amount == Decimal("2791.51")
@@ -325,7 +325,7 @@ def test_changsha_project_forms_are_read_project_by_project():
     ],
 )
 def test_beijing_project_forms_name_each_project(name, projects, first, amount, indicators):
-    d = load((CORPUS / name).read_bytes(), name)
+    d = corpus_document(name)
     forms = [p for p in d.performance if "预算13表" not in p.name]
     assert len(forms) == projects and all(p.name.startswith("110000") and p.amount and p.goals for p in forms)
     if first:
@@ -370,7 +370,7 @@ def test_a_name_cell_not_starting_with_a_level_is_kept_whole():
 
 @needs_corpus
 def test_beijing_whole_department_form_has_its_indicators():
-    d = load((CORPUS / "beijing_greening_part2.pdf").read_bytes(), "beijing_greening_part2.pdf")
+    d = corpus_document("beijing_greening_part2.pdf")
     whole = d.performance[-1]
     assert whole.name.startswith("预算13表") and len(whole.indicators) == 54  # 0 before
     assert (whole.indicators[0].level1, whole.indicators[0].level2, whole.indicators[0].target) == (
@@ -502,17 +502,17 @@ def test_a_name_without_a_target_in_an_unnumbered_form_stays_an_indicator():
 
 @needs_corpus
 def test_xian_forms_name_their_indicators():
-    d = load((CORPUS / "xian_11.pdf").read_bytes(), "xian_11.pdf")
+    d = corpus_document("xian_11.pdf")
     first = d.performance[0].indicators[0]
     assert (first.level2, first.level3, first.target) == ("数量指标", "媒体宣传等", "10-15项")  # the name was None
-    d = load((CORPUS / "xian_17.pdf").read_bytes(), "xian_17.pdf")
+    d = corpus_document("xian_17.pdf")
     whole = next(p for p in d.performance if p.name == "2022年部门整体支出")
     assert [(i.level1, i.level3, i.target) for i in whole.indicators][0] == (
         "产出指标",
         "指标1：人员工资支付率",
         "100%",
     )
-    d = load((CORPUS / "xian_21.pdf").read_bytes(), "xian_21.pdf")
+    d = corpus_document("xian_21.pdf")
     names = [i.level3 for p in d.performance for i in p.indicators]
     assert "指标 2：做好抗旱减灾、森林防火及治污减霾工作" in names and "作" not in names
 
@@ -539,7 +539,7 @@ def test_a_form_continued_in_an_untitled_grid_is_named_by_the_form_before():
 
 @needs_corpus
 def test_xian_12_projects_all_have_names():
-    d = load((CORPUS / "xian_12.pdf").read_bytes(), "xian_12.pdf")
+    d = corpus_document("xian_12.pdf")
     assert "" not in [p.name for p in d.performance]
     assert not [f for f in run(d).findings if f.rule == "PERF-COST-CAP" and f.params.get("project") == ""]
 
