@@ -353,17 +353,31 @@ def text_page(lines: list[str]) -> bytes:
     return b"\n".join(parts)
 
 
+def _flate_spaces(head: bytes, mebibytes: int) -> bytes:
+    """zlib data of ``head`` followed by ``mebibytes`` MiB of spaces, compressed about 1,000
+    to 1, without compressing the whole (2.8 s of CPU for 1 GiB at level 9): each MiB of
+    spaces is ended by a sync flush, so once the 32 KiB window holds only spaces every
+    further MiB compresses to the same bytes, which are repeated. The header, the final
+    block and the Adler-32 of all the data make it the zlib stream it stands for."""
+    raw = zlib.compressobj(9, zlib.DEFLATED, -15)  # raw deflate: header and checksum below
+    chunk = b" " * MiB
+    parts = [raw.compress(head)]
+    if mebibytes:
+        parts.append(raw.compress(chunk) + raw.flush(zlib.Z_SYNC_FLUSH))  # the window fills with spaces
+    if mebibytes > 1:
+        parts.append((raw.compress(chunk) + raw.flush(zlib.Z_SYNC_FLUSH)) * (mebibytes - 1))
+    parts.append(raw.flush())
+    checksum = zlib.adler32(head)
+    for _ in range(mebibytes):
+        checksum = zlib.adler32(chunk, checksum)
+    return b"\x78\xda" + b"".join(parts) + struct.pack(">I", checksum)
+
+
 def flate_bomb_pdf(inflated: int, layers: int = 1) -> bytes:
     """One page whose content stream inflates to ``inflated`` bytes (spaces, then some
     text), compressed about 1,000 to 1; ``layers`` > 1 compresses it again that many
     times (/Filter [/FlateDecode /FlateDecode]: the first layer alone inflates small)."""
-    compressor = zlib.compressobj(9)
-    chunks = [compressor.compress(text_page(["bomb"]) + b"\n")]
-    chunk = b" " * MiB
-    for _ in range(inflated // MiB):
-        chunks.append(compressor.compress(chunk))
-    chunks.append(compressor.flush())
-    stream = b"".join(chunks)
+    stream = _flate_spaces(text_page(["bomb"]) + b"\n", inflated // MiB)
     for _ in range(layers - 1):
         stream = zlib.compress(stream, 9)
     data = pdf([b"PLACEHOLDER"], compress=True)
