@@ -64,6 +64,14 @@ def seed_docx() -> bytes:
 def streamed_bomb(inflated: int, lie: int | None = None) -> bytes:
     """A .docx whose word/document.xml inflates to ``inflated`` bytes of spaces (about
     1,000 to 1 when compressed). ``lie``: the zip directory claims this size instead."""
+    data = bytearray(_bomb_docx(inflated))
+    if lie is not None:
+        _patch_sizes(data, "word/document.xml", lie)
+    return bytes(data)
+
+
+@functools.cache  # two cases build the same 1 GiB bomb (1.1 s of CPU), one of them to lie about it
+def _bomb_docx(inflated: int) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
@@ -73,10 +81,7 @@ def streamed_bomb(inflated: int, lie: int | None = None) -> bytes:
             for _ in range(inflated // MiB):
                 part.write(chunk)
             part.write(b"</w:body></w:document>")
-    data = bytearray(out.getvalue())
-    if lie is not None:
-        _patch_sizes(data, "word/document.xml", lie)
-    return bytes(data)
+    return out.getvalue()
 
 
 def _patch_sizes(data: bytearray, name: str, size: int) -> None:
