@@ -23,14 +23,7 @@ from budget.application import worker
 from tests.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[1]
-# Debian's old headless shell (chromium-headless-shell, the same Chromium build without the
-# browser's own UI): the full browser in headless mode also runs its window's WebUI in a
-# renderer of its own, about 0.6 s of CPU for every context a test opens. The full
-# browser is the fallback where only it is installed.
-CHROMIUM = next(
-    (path for path in ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium") if os.path.exists(path)),
-    "/usr/bin/chromium",
-)
+CHROMIUM = "/usr/bin/chromium"
 SEED = FIXTURES / "seed.docx" if (FIXTURES / "seed.docx").exists() else ROOT / "samples" / "seed.docx"
 WANLI = FIXTURES / "real" / "putuo_wanli_2024_dept.pdf"  # a 元 document of 上海市普陀区
 FULIYUAN = FIXTURES / "real" / "putuo_fuliyuan_2024_unit.pdf"
@@ -41,9 +34,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    # Streamlit's entry animations, transitions and smooth scrolling honour it: fewer frames
-    # drawn and composited in software while a page settles; no test asserts motion.
-    "--force-prefers-reduced-motion",
 ]
 UPLOAD_LIMIT_MB = 2  # the test server's limit, so "too large" needs only a 3 MB file
 
