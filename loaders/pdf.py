@@ -393,6 +393,7 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     count = _CountObjects(page)
     limits.check("pdf_page_objects", count)  # before any object is read
     chars, undecoded, referenced, columns = _chars(page, frame)
+    chars, columns = _drop_overprints(chars, columns)
     drawn = _inventory(page, count, referenced)
     blanks = _blanks(drawn.texts, drawn.inside, referenced, frame)
     chars += blanks
@@ -537,6 +538,70 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char], int, set[int
         chars[k] = _vertical(texts[k], chars[k].x0, chars[k].base, chars[k].size, chars[k].bold)
         columns[k] = chars[k][1:7]
     return chars, undecoded, referenced, columns
+
+
+def _drop_overprints(chars: list[_Char], columns: numpy.ndarray | None) -> tuple[list[_Char], numpy.ndarray | None]:
+    """The characters without their overprinted copies, and their boxes' array.
+
+    Fake bold (and some exports' overprint) draws a text two to nine times, each copy
+    offset by a few hundredths of a point up to about half of one; PDFium reports every
+    copy, and the text would read "序序序号号号". A copy is a character with the same
+    text as another whose box it covers almost exactly: its left edge, right edge and
+    top each within a tolerance of the other's. A genuine neighbour with the same text
+    ("三三", "00", "..") stands a whole advance away, and the narrowest advance of a
+    proportional font is about a quarter of an em: the tolerance is a fifth of the em,
+    at most 1 point (copies are offset by half a point at most).
+
+    What is drawn again is a whole run of text (the characters printed one against the
+    next): a character is dropped only when every character of its run has such a
+    copy. Two different texts that merely overlap (a header spilling over the next
+    cell, "政府预算支出…" over "预算数") share a word, not a run, and both are kept. Of
+    each set of copies the one drawn first is kept. Found in whole-array steps: a page
+    without copies costs two sorts."""
+    n = len(chars)
+    if n < 2:
+        return chars, columns
+    box = columns if columns is not None else numpy.array([char[1:7] for char in chars], numpy.float64)
+    codes = _code_points(chars)
+    if codes is None:  # a "(cid:n)" among them: the texts numbered instead
+        codes = numpy.unique(numpy.array([char.text for char in chars], object), return_inverse=True)[1]
+    x0, x1, top, size = box[:, 0], box[:, 1], box[:, 2], box[:, 5]
+    tolerance = numpy.minimum(1.0, 0.2 * size)
+    # Bands: one text's characters by top, a band broken where the next top is further
+    # than the tolerance; then each band left to right, a copy being within the
+    # tolerance of the character before it in all three edges.
+    order = numpy.lexsort((top, codes))
+    same = codes[order][1:] == codes[order][:-1]
+    near = numpy.abs(numpy.diff(top[order])) <= tolerance[order][:-1]
+    band = numpy.empty(n, numpy.intp)
+    band[order] = numpy.cumsum(numpy.concatenate(([True], ~(same & near))))
+    order = numpy.lexsort((numpy.arange(n), x0, band))
+    t = tolerance[order][:-1]
+    copy = (
+        (band[order][1:] == band[order][:-1])
+        & (numpy.abs(numpy.diff(x0[order])) <= t)
+        & (numpy.abs(numpy.diff(x1[order])) <= t)
+        & (numpy.abs(numpy.diff(top[order])) <= t)
+    )
+    if not copy.any():
+        return chars, columns
+    # the sets of copies (runs of ``copy`` in that order): which character has one, and
+    # which one each set keeps (the lowest index)
+    starts = numpy.flatnonzero(numpy.concatenate(([True], ~copy)))
+    group = numpy.empty(n, numpy.intp)
+    group[order] = numpy.cumsum(numpy.concatenate(([True], ~copy))) - 1
+    copied = numpy.bincount(group, minlength=len(starts))[group] > 1
+    first = numpy.zeros(n, bool)
+    first[numpy.minimum.reduceat(order, starts)] = True
+    # runs of text in reading order: the next character starts where this one ends
+    joined = (numpy.abs(x0[1:] - x1[:-1]) <= 0.2 * size[:-1]) & (numpy.abs(top[1:] - top[:-1]) <= tolerance[:-1])
+    run = numpy.cumsum(numpy.concatenate(([True], ~joined))) - 1
+    whole = numpy.bincount(run, ~copied)[run] == 0  # every character of its run has a copy
+    keep = first | ~whole
+    if keep.all():
+        return chars, columns
+    kept = numpy.flatnonzero(keep)
+    return [chars[k] for k in kept.tolist()], None if columns is None else columns[kept]
 
 
 _WHITE = re.compile(r"\s")
