@@ -395,15 +395,20 @@ def test_rulings_merged_in_arrays_as_in_the_loop():
 def test_whole_array_steps_read_as_one_at_a_time(monkeypatch, name):
     """Every page's paths classified in arrays, and its rulings merged in arrays, give
     the blocks the path-by-path code gives; so do the cells joined from arrays and
-    the characters added to cells one by one."""
+    the characters added to cells one by one, and the lines outside tables grouped and
+    joined, and the blank objects placed, in arrays."""
     data = fixture_bytes(name)
     monkeypatch.setattr(pdf, "_ARRAY_PATHS", 10**9)
     monkeypatch.setattr(rulings, "ARRAY_EDGES", 10**9)
+    monkeypatch.setattr(pdf, "_ARRAY_CHARS", 10**9)
+    monkeypatch.setattr(pdf, "_ARRAY_OBJECTS", 10**9)
     monkeypatch.setattr(pdf, "_code_points", lambda chars: None)
     one_by_one = pdf.read(data)
     monkeypatch.undo()
     monkeypatch.setattr(pdf, "_ARRAY_PATHS", 1)
     monkeypatch.setattr(rulings, "ARRAY_EDGES", 1)
+    monkeypatch.setattr(pdf, "_ARRAY_CHARS", 1)
+    monkeypatch.setattr(pdf, "_ARRAY_OBJECTS", 1)
     arrays = pdf.read(data)
     assert any(isinstance(block, Grid) for block in arrays)
     assert arrays == one_by_one
