@@ -17,7 +17,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from budget.checks.amounts import compare_sum
-from budget.checks.core import DEFAULT_TEMPLATE, Category, Context, Finding, Need, Severity, rule
+from budget.checks.core import DEFAULT_TEMPLATE, Category, Context, Finding, Need, Severity, noted, rule
 from budget.checks.figures import Resolved, claims, resolutions
 from budget.checks.text import UNIT_TEMPLATE, check_stated, figure_location, stated
 from budget.checks.places import level_of, squash
@@ -310,7 +310,7 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
             "word": claim.direction,
             "printed": percent.value,
         }
-        yield Finding(
+        finding = Finding(
             severity=Severity.WARNING if near else Severity.RULE,
             message=PERCENT_TEMPLATE.format(**fields),
             fields=fields,
@@ -321,6 +321,29 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
             unit="%",
             params={"low": low, "high": high, "tolerance": tolerance, "from": "上年金额" if last else "增减额"},
         )
+        cause = _percent_cause(last_m.amount, this_m.amount, percent.value, tolerance)
+        yield noted(finding, cause, printed=percent.value) if cause else finding
+
+
+def _percent_cause(last: Decimal, this: Decimal, printed: Decimal, tolerance: Decimal) -> str | None:
+    """How a wrong percentage was worked out, when one usual slip gives exactly the printed
+    figure: the change over this year's amount (not last year's), this year's amount over last
+    year's (a ratio, not a change), or the change as a fraction not multiplied by 100."""
+    if this == 0 or last == 0:
+        return None
+    change = abs(this - last)
+    slips = (
+        ("this_base", change / abs(this) * 100),
+        ("ratio", this / last * 100),
+        ("ratio", this / last),
+        ("ratio", last / this),
+        ("fraction", change / abs(last)),
+        ("fraction", change / abs(this)),
+    )
+    for name, value in slips:
+        if abs(value - printed) <= tolerance:
+            return name
+    return None
 
 
 def _zero_base(claim: Claim) -> bool:

@@ -170,10 +170,8 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ("COMPLETE-TABLES", "as_text"): (
         "{table} has its title printed (“{title}”), but no table was read (usually an empty table), please check"
     ),
-    ("COMPLETE-TABLES", "later"): (
-        "{table} is missing (one of the tables added after the eight of the disclosure rules; a local template may "
-        "not have it)"
-    ),
+    ("COMPLETE-TABLES", "later"): "{table} is missing, and the text does not say the unit has no such budget",
+    ("COMPLETE-TABLES", "later_explained"): "{table} is not printed; the text says there is no such budget",
     ("COMPLETE-EMPTY", DEFAULT_TEMPLATE): "{table} has no data and no note saying why it is empty",
     ("COMPLETE-EMPTY", "noted"): "{table} has amounts, but its note says “{note}”",
     ("COMPLETE-SECTIONS", DEFAULT_TEMPLATE): "No section “{part}” found",
@@ -189,6 +187,7 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ("FORM-DUPLICATE", DEFAULT_TEMPLATE): "“{place}”: “{text}” repeats “{word}”",
     ("FORM-DUPLICATE", "punctuation"): "“{place}”: the punctuation “{text}” is doubled",
     ("FORM-BRACKETS", DEFAULT_TEMPLATE): "“{place}”: {problem}",
+    ("FORM-BRACKETS", "repeated"): "{problem}, {count} times: {places}",
     ("FORM-TRUNCATED", DEFAULT_TEMPLATE): "“{place}”: a sentence is not finished: “{text}”",
     ("FORM-PLACEHOLDER", DEFAULT_TEMPLATE): "“{place}” has the placeholder “{text}”",
     ("FORM-CODE", DEFAULT_TEMPLATE): "{table} item “{code} {name}”: the code is incomplete or not under its parent",
@@ -215,6 +214,18 @@ TEMPLATES: dict[tuple[str, str], str] = {
         "or a period"
     ),
     ("PERF-QUANT", "no_unit"): "“{project}”: the target “{target}” of indicator “{indicator}” has no unit",
+    ("PERF-QUANT", "repeated"): "{count} indicators have the same target “{target}”, not quantified: {places}",
+    (
+        "PERF-QUANT",
+        "no_unit_repeated",
+    ): "{count} indicators have a bare number as their target, without a unit: {places}",
+    ("PERF-QUANT", "deadline_rate_repeated"): (
+        "{count} deadline indicators have a percentage as their target (a deadline is a date or a period): {places}"
+    ),
+    ("PERF-COST", "repeated"): "{count} cost indicators have targets without {missing}: {places}",
+    ("PERF-COST", "floor_repeated"): (
+        "{count} cost indicators have a floor as their target: a cost indicator is a cap (≤): {places}"
+    ),
     ("PERF-COST", DEFAULT_TEMPLATE): (
         "“{project}”: the target of cost indicator “{indicator}” is “{target}”, without {missing}"
     ),
@@ -229,6 +240,10 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ("PERF-LEVELS", "unlevelled"): "“{project}”: the indicator “{indicator}” has no level 1 or level 2 category",
     ("PERF-LEVELS", "form_unlevelled"): (
         "“{project}”: none of its {count} indicators has a level 1 or level 2 category (the form classifies none)"
+    ),
+    ("PERF-LEVELS", "no_level_columns"): (
+        "the performance forms of {projects} projects have no level 1 and level 2 columns: {count} indicators are not"
+        " classified as output, cost, benefit or satisfaction: {places}"
     ),
     ("PERF-LEVELS", "forms_unlevelled"): (
         "“{project}” and the other projects of its form ({projects} in all): none of their {count} indicators has a"
@@ -272,6 +287,9 @@ NOTES_EN: Mapping[str, str] = {
         " (the text's {stated} agrees with the sum of the items: most likely the table's total is misprinted)"
     ),
     "repeats": " ({count} times in the same place)",
+    "this_base": " ({printed}% is exactly the change over this year's amount: a change is over last year's amount)",
+    "ratio": " ({printed} is exactly the ratio of the two years' amounts, not the change)",
+    "fraction": " ({printed} is the change as a fraction, not multiplied by 100)",
 }
 
 # The head of an identity a wrong cell breaks (ARITH-ROW "cell" lists them).
@@ -527,7 +545,15 @@ def document_fields(rule_id: str, name: str) -> frozenset[str]:
         return frozenset()
     template = rule.templates.get(name, rule.template)
     quoted = re.findall(r"“([^“”]*)”", template)
-    return frozenset(field for part in quoted for field in field_names(part)) - _OURS_QUOTED.get(rule_id, frozenset())
+    listed = LISTS & set(field_names(template))
+    return (
+        frozenset(field for part in quoted for field in field_names(part)) - _OURS_QUOTED.get(rule_id, frozenset())
+        | listed
+    )
+
+
+# Fields that list the document's places as printed (a folded defect's “project”“indicator”).
+LISTS = frozenset({"places"})
 
 
 # Quoted in the Chinese template, yet our words: the direction the figures give.

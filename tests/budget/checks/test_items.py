@@ -167,3 +167,12 @@ def test_one_figure_stated_twice_is_one_finding(seed):
     res = result(with_text(seed, wrong + again.format("26.18")), "TEXT-ITEMS")
     assert sorted(f.actual for f in res.findings) == [D("26.18"), D("26.19")]
     assert all(f.consequences == () for f in res.findings)
+
+
+def test_a_wrong_percentage_says_how_it_was_worked_out(seed):
+    # 西安: "较上年增加74.97万元（92.82%）" on 80.77 万元: the change over this year's amount
+    cases = {"增长7.10%": "this_base", "增长107.64%": "ratio", "增长0.08%": "fraction", "增长7.46%": None}
+    for printed, cause in cases.items():
+        (finding,) = result(with_text(seed, CODED.replace("增长7.64%", printed)), "TEXT-PERCENT").findings
+        assert [name for name, _ in finding.notes] == ([cause] if cause else []), printed
+        assert finding.expected == D("7.64")
