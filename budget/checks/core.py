@@ -146,7 +146,7 @@ def folded(
 ) -> Iterator[Finding]:
     """The findings, those of one pattern (``pattern``'s key; None: a finding of its own) folded
     into one by ``fold``: one defect repeated over a document (the same words in 78 forms, every
-    bracket of one wrong width) is one finding with its count and places, the other places
+    bracket of one wrong width) is one finding with its count and places, each place one of
     its consequences (kept in the report, out of the count)."""
     groups: dict[Hashable, list[Finding]] = {}
     for finding in findings:

@@ -349,7 +349,7 @@ def _bracket_pattern(finding: Finding) -> tuple[str, ...]:
 def _brackets_folded(group: list[Finding]) -> Finding:
     places = "、".join(list(dict.fromkeys(f"“{f.params['place']}”" for f in group))[:5])  # the first five places
     params = {**group[0].params, "count": len(group), "places": places}
-    return replace(group[0], template="repeated", params=params, consequences=tuple(group[1:]))
+    return replace(group[0], template="repeated", params=params, consequences=tuple(group))
 
 
 def _bracket_problems(ctx: Context) -> Iterator[Finding]:

@@ -134,7 +134,7 @@ def _name(ind: Indicator) -> str:
 # A defect repeated over a document's forms is one defect: the same words ("长期") written as
 # the target of 78 projects' indicators, every cost target written without its "≤". The officer
 # fixes it once, as a habit of the forms, so it is one finding with the count and the places,
-# the other places its consequences (kept in the report, out of the count). Different words
+# every place one of its consequences (kept in the report, out of the count). Different words
 # each need their own value and stay findings of their own.
 FOLD_PLACES = 5
 
@@ -152,7 +152,7 @@ def _places(group: list[Finding], with_target: bool) -> str:
 def _fold(group: list[Finding], template: str, with_target: bool) -> Finding:
     first = group[0]
     params = {**first.params, "count": len(group), "places": _places(group, with_target)}
-    return replace(first, template=template, params=params, consequences=tuple(group[1:]))
+    return replace(first, template=template, params=params, consequences=tuple(group))
 
 
 @rule(
@@ -189,18 +189,36 @@ DATE_TARGET = re.compile(
 )
 NUMBER_WITH_UNIT = re.compile(
     rf"(?<![\d.])(?!(?:19|20)\d{{2}}\s*年){NUMBER}\s*(?:[%％‰]|人次|小时|工作日|个工作日|平方米|公里|万人|万元|亿元|元|"
-    r"[个次人天日月年件项台套份户家所辆篇条期场批张本册部处座名位吨亩米])"
+    r"[个次人天日月年件项台套份户家所辆篇条期场批张本册部处座名位吨亩米类])"
 )
 TRAILING_NUMBER = re.compile(rf"^[\u4e00-\u9fff]{{1,8}}{NUMBER}$")  # "暂停业务天数0": the count named before it
 # Cells that are no value to quantify: "定性"/"定量" is the indicator's nature, printed in a
 # column of its own (the value is in another); "无"/"不适用" says the indicator does not apply;
 # "是"/"否" answers a yes-or-no indicator ("是否可持续使用").
 DEADLINE_NAME = re.compile(r"(?:时限|期限)$")  # "…完成时限": by when, not how much ("…及时率" is a rate)
-NOT_A_VALUE = {"定性", "定量", "无", "不适用", "不涉及", "是", "否"}
+# "/" or a dash fills a row the form does not use (西安 "指标 | / | /").
+NOT_A_VALUE = {"定性", "定量", "无", "不适用", "不涉及", "是", "否", "/", "／", "-", "—", "——", "--"}
+# A count in Chinese numerals: "一支" (应急救援队伍), "两次", "一批"
+CHINESE_COUNT = re.compile(
+    r"^(?:约|不少于|至少)?[一二两三四五六七八九十百千]+[个支次项台套件人名家所处场期批本册篇条户辆类座]$"
+)
+ITEMS = re.compile(r"[、；;]")  # "≥45、≥1000": one figure per item the indicator names
 
 
 def quantified_in_words(target: str) -> bool:
-    return bool(DATE_TARGET.search(target) or NUMBER_WITH_UNIT.search(target) or TRAILING_NUMBER.match(target))
+    return bool(
+        DATE_TARGET.search(target)
+        or NUMBER_WITH_UNIT.search(target)
+        or TRAILING_NUMBER.match(target)
+        or CHINESE_COUNT.match(target)
+    )
+
+
+def _parsed_items(target: str) -> list[Target] | None:
+    """Each item's figure of a target listing several ("≥45、≥1000"), None unless every item is one."""
+    items = [part for part in ITEMS.split(target) if part]
+    parsed = [parse_target(part) for part in items]
+    return [t for t in parsed if t is not None] if len(items) > 1 and all(parsed) else None
 
 
 @rule(
@@ -243,6 +261,10 @@ def _unquantified(ctx: Context) -> Iterator[Finding]:
         if is_cost(ind):
             continue  # PERF-COST judges a cost target (one defect, one finding)
         parsed = parse_target(target)
+        items = _parsed_items(target) if parsed is None else None
+        if items is not None:
+            # several figures: quantified, each needs its unit
+            parsed = next((t for t in items if not t.unit), items[0])
         if parsed is not None and parsed.unit in ("%", "％") and DEADLINE_NAME.search(_name(ind)):
             # 西安: 时效指标 "合同支付完成时限 100%": a deadline is a date or a period, not a rate
             yield Finding(

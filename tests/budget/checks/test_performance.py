@@ -36,10 +36,10 @@ def test_qualitative_targets_in_the_seed(seed):
     assert ("政法干警保险", "意外伤害保险制度持续性", "指标值", "warning") in found  # 长期有效
     assert ("反邪教专项资金", "社会环境净化提升", "指标值", "warning") in found  # 效果明显
     # 15 targets in words; the six that read "效果明显" are one defect, one finding with its places
-    assert sum(1 + len(f.consequences) for f in res.findings) == 15
+    assert sum(len(f.consequences) or 1 for f in res.findings) == 15
     assert len(res.findings) == 8
     folded = {f.params["target"]: (f.params["count"], len(f.consequences)) for f in res.findings if f.consequences}
-    assert folded == {"效果明显": (6, 5), "效果良好": (2, 1), "较上年明显提升": (2, 1)}
+    assert folded == {"效果明显": (6, 6), "效果良好": (2, 2), "较上年明显提升": (2, 2)}
 
 
 def test_quantified_targets(seed):
@@ -450,3 +450,21 @@ def test_an_amount_in_words_is_quantified(seed):
     # 西安: "设备购入后每年给医院增加收入 | 每年累计收入约1100万元"
     doc = edit_indicator(seed, "司法救助金", "促进社会和谐稳定", target="每年累计收入约1100万元")
     assert not any(f.location.row == "促进社会和谐稳定" for f in result(doc, "PERF-QUANT").findings)
+
+
+def quant(seed, target):
+    doc = edit_indicator(seed, "司法救助金", "息诉罢访次数", target=target)
+    return [f.template for f in result(doc, "PERF-QUANT").findings if f.location.row == "息诉罢访次数"]
+
+
+def test_counts_in_words_and_rows_not_used(seed):
+    # 西安: "建立市级安全生产专业应急救援队伍 | 一支", "办公设备购置等 | 约6类", "指标 | / | /"
+    for target in ("一支", "两次", "约6类", "/", "——"):
+        assert quant(seed, target) == [], target
+    assert quant(seed, "有一定幅度下降") == ["default"]
+
+
+def test_several_figures_each_with_its_unit(seed):
+    # 西安: "维护子系统数量、维护系统功能模块数量 | ≥45、≥1000": quantified, without units
+    assert quant(seed, "≥45、≥1000") == ["no_unit"]
+    assert quant(seed, "≥45个、≥1000个") == []
