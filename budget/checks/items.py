@@ -23,7 +23,7 @@ from budget.checks.text import UNIT_TEMPLATE, check_stated, figure_location, sta
 from budget.checks.places import level_of, squash
 from budget.model import Money
 from budget.narrative import Claim, Kind, Role, Subject
-from budget.narrative.claims import DECREASE, FLAT, INCREASE
+from budget.narrative.claims import DECREASE, FLAT, INCREASE, Figure
 
 ITEM_TEMPLATE = "“{section}”中“{name}”写 {printed}，{figure} 为 {value}，相差 {difference}"
 
@@ -668,3 +668,84 @@ def _copied_fee_reasons(ctx: Context) -> Iterator[Finding]:
                 params={"name": _name(claim), "other": other.subject.name, "reason": claim.reason},
             )
             break
+
+
+# A list of items, each with its share of the whole ("一般公共服务（类）支出5356.01万元，占78.4%；
+# 社会保障和就业（类）支出796.52万元，占11.6%；…"): shares that make up the whole (they add up to
+# 100% within their rounding) have the items' sum as their base, and each share is its item's
+# amount over that sum, rounded to the printed decimals.
+SHARES_WHOLE = Decimal(100)
+
+
+def _share_groups(ctx: Context) -> list[list[tuple[Claim, Money]]]:
+    """Runs of claims in one paragraph, each with one amount and one share, whose shares make
+    up the whole (two items at least, the same unit)."""
+    groups: list[list[tuple[Claim, Money]]] = []
+    place = None
+    for claim in claims(ctx):
+        shares = [f for f in claim.figures if f.role == Role.SHARE]
+        amounts = [f.money for f in claim.figures if f.role == Role.AMOUNT and f.money is not None]
+        if len(shares) != 1 or len(amounts) != 1:
+            place = None
+            continue
+        here = (claim.section_index, claim.paragraph)
+        if here == place and groups[-1][0][1].unit == amounts[0].unit:
+            groups[-1].append((claim, amounts[0]))
+        else:
+            groups.append([(claim, amounts[0])])
+        place = here
+    whole = []
+    for group in groups:
+        printed = [_share(claim).value for claim, _ in group]
+        slack = sum(Decimal(1).scaleb(_places(value)) / 2 for value in printed)
+        if len(group) >= 2 and abs(sum(printed) - SHARES_WHOLE) <= slack:
+            whole.append(group)
+    return whole
+
+
+def _share(claim: Claim) -> Figure:
+    return next(f for f in claim.figures if f.role == Role.SHARE)
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return int(exponent) if isinstance(exponent, int) else 0
+
+
+@rule(
+    "TEXT-SHARE",
+    "占比等于该项金额除以所列各项之和",
+    Category.TEXT,
+    Severity.WARNING,
+    "“{name}”{amount}，文中写占{printed}%；所列 {items} 项合计 {base}，应占{expected}%",
+    "占比 =该项金额 ÷ 各项之和，逐项四舍五入；不要为凑成 100% 调整其中一项。",
+    needs=(Need(_share_groups, "正文没有列出一组带占比、合计为 100% 的金额"),),
+)
+def item_shares(ctx: Context) -> Iterator[Finding]:
+    for group in _share_groups(ctx):
+        base = sum((amount.amount for _, amount in group), Decimal(0))
+        half = Decimal(1).scaleb(_places(group[0][1].amount)) / 2  # each amount rounded to its printed cent
+        for claim, amount in group:
+            share = _share(claim)
+            # the bounds of the share the rounded amounts allow: this item at its lowest, the others at their highest
+            low = (amount.amount - half) / (base + half * (len(group) - 2)) * 100
+            high = (amount.amount + half) / (base - half * (len(group) - 2)) * 100
+            tolerance = Decimal(1).scaleb(_places(share.value)) / 2
+            if low - tolerance <= share.value <= high + tolerance:
+                continue
+            expected = (amount.amount / base * 100).quantize(Decimal(1).scaleb(_places(share.value)))
+            yield Finding(
+                location=figure_location(claim, share),
+                params={
+                    "name": _name(claim),
+                    "amount": amount.format(),
+                    "printed": share.value,
+                    "items": len(group),
+                    "base": Money(base, amount.unit).format(),
+                    "expected": expected,
+                },
+                expected=expected,
+                actual=share.value,
+                difference=share.value - expected,
+                unit="%",
+            )

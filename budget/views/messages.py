@@ -143,6 +143,10 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ),
     ("TEXT-NAMES", DEFAULT_TEMPLATE): "“{section}” writes “{written}”; in {table} this item is “{expected}”",
     ("TEXT-NAMES", "not_found"): "“{name}” in “{section}” matches no item of the expenditure tables",
+    ("TEXT-SHARE", DEFAULT_TEMPLATE): (
+        "“{name}” {amount}: the text says {printed}% of the whole; the {items} items listed add up to {base}, so it is "
+        "{expected}%"
+    ),
     ("TEXT-PERCENT", DEFAULT_TEMPLATE): (
         "“{name}”: last year {last}, this year {this}: {direction} of {expected}%, but the text says {word} of "
         "{printed}%"
@@ -733,6 +737,7 @@ REASONS: Mapping[str, str] = {
     "正文没有同时给出本年、上年金额和增减方向": (
         "The text does not give this year's and last year's amounts with the direction of the change"
     ),
+    "正文没有列出一组带占比、合计为 100% 的金额": "the text lists no items with their shares making up 100%",
     "正文没有同时给出本年金额、上年金额（或增减额）和增减百分比": (
         "The text does not give this year's amount, last year's (or the change) and the percentage together"
     ),

@@ -176,3 +176,22 @@ def test_a_wrong_percentage_says_how_it_was_worked_out(seed):
         (finding,) = result(with_text(seed, CODED.replace("增长7.64%", printed)), "TEXT-PERCENT").findings
         assert [name for name, _ in finding.notes] == ([cause] if cause else []), printed
         assert finding.expected == D("7.64")
+
+
+# 湖州: the structure of the appropriation, each item with its share of the whole
+SHARES = "其中：人员经费500.00万元，占34.4%；公用经费300.00万元，占20.7%；项目支出652.21万元，占44.9%。"
+
+
+def test_shares_of_the_items_listed(seed):
+    assert result(with_text(seed, SHARES), "TEXT-SHARE").status == Status.PASSED
+    # 湖州 03: one share moved by 0.1 so that the four make 100.0 (5356.01 ÷ 6838.41 = 78.3%, printed 78.4%)
+    res = result(with_text(seed, SHARES.replace("占34.4%", "占34.5%")), "TEXT-SHARE")
+    (finding,) = res.findings
+    assert (finding.expected, finding.actual, finding.params["items"]) == (D("34.4"), D("34.5"), 3)
+    assert finding.location.quote[slice(*finding.location.mark)] == "34.5%"
+
+
+def test_shares_not_of_a_whole_are_not_judged(seed):
+    # shares of something else (of the department's total, not of these items): they do not make 100%
+    partial = SHARES.replace("占44.9%", "占30.0%")
+    assert result(with_text(seed, partial), "TEXT-SHARE").status in (Status.PASSED, Status.NOT_RUN)
