@@ -502,18 +502,28 @@ def _reasoned(ctx: Context) -> list[Claim]:
     Category.TEXT,
     Severity.WARNING,
     "“{name}”{direction}，但原因写“{reason}”",
-    "说明增减原因时，原因的方向应与金额的增减一致（减少时不应写“经费增加”）。",
+    "说明增减原因时，原因的方向应与金额的增减一致（减少时不应写“经费增加”，有增减时不应写“无增减变化”）。",
+    templates={"unchanged": "“{name}”{direction}{change}，原因却写“{reason}”：没有变化就不应有增减"},
     needs=(Need(lambda ctx: _reasoned(ctx), "正文没有给出增减原因"),),
 )
 def item_reasons(ctx: Context) -> Iterator[Finding]:
     for claim in _reasoned(ctx):
         reason = claim.reason or ""
         words = {w for w in (INCREASE, DECREASE) if w in reason}
-        if len(words) == 1 and claim.direction not in words and _about_itself(claim, reason):
+        change = _money(claim, Role.CHANGE)
+        if NO_CHANGE.search(squash(reason)) and change is not None and change.amount != 0:
+            # 广州: "比上年减少0.05万元，下降0.5%，主要原因是与上年基本持平，无增减变化"
+            params = {"name": _name(claim), "direction": claim.direction, "change": change.format(), "reason": reason}
+            yield Finding(location=figure_location(claim, span=claim.reason_span), params=params, template="unchanged")
+        elif len(words) == 1 and claim.direction not in words and _about_itself(claim, reason):
             yield Finding(
                 location=figure_location(claim, span=claim.reason_span),
                 params={"name": _name(claim), "direction": claim.direction, "reason": reason},
             )
+
+
+# A reason that says there was no change at all ("基本持平" allows a small one)
+NO_CHANGE = re.compile(r"无增减变化|没有增减变化|无变化|没有变化|未发生变化|保持不变|无增减(?!幅)")
 
 
 def _about_itself(claim: Claim, reason: str) -> bool:

@@ -165,6 +165,10 @@ TEMPLATES: dict[tuple[str, str], str] = {
         "“{name}”: this year {this} − last year {last} = {expected}; the text says {word} of {printed}"
     ),
     ("TEXT-REASON", DEFAULT_TEMPLATE): "“{name}” shows {direction}, but the reason given is “{reason}”",
+    ("TEXT-REASON", "unchanged"): (
+        "“{name}” shows {direction} of {change}, but the reason given is “{reason}”: no change means no increase or "
+        "decrease"
+    ),
     ("TEXT-REASON-COPY", DEFAULT_TEMPLATE): "The reason for the change of “{name}” is about “{other}”: “{reason}”",
     ("COMPLETE-TABLES", DEFAULT_TEMPLATE): "{table} is missing",
     ("COMPLETE-TABLES", "unrecognised"): (

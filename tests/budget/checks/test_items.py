@@ -195,3 +195,17 @@ def test_shares_not_of_a_whole_are_not_judged(seed):
     # shares of something else (of the department's total, not of these items): they do not make 100%
     partial = SHARES.replace("占44.9%", "占30.0%")
     assert result(with_text(seed, partial), "TEXT-SHARE").status in (Status.PASSED, Status.NOT_RUN)
+
+
+def test_a_reason_saying_nothing_changed(seed):
+    # 广州: "公务接待费22.21万元，比上年减少0.3万元，下降1.3%，主要原因是基本与上年持平，无增减变化"
+    unchanged = CODED.replace("退休人员增加", "与上年基本持平，无增减变化")
+    (finding,) = result(with_text(seed, unchanged), "TEXT-REASON").findings
+    assert (finding.template, finding.params["change"], finding.params["direction"]) == (
+        "unchanged",
+        "1.91 万元",
+        "增加",
+    )
+    # "基本持平" alone allows a small change
+    nearly = CODED.replace("退休人员增加", "与上年基本持平")
+    assert result(with_text(seed, nearly), "TEXT-REASON").status == Status.PASSED
