@@ -75,6 +75,8 @@ def _read_whole(project: PerformanceProject) -> bool:
 
 # "人民监督员案件监督补贴（元/件）", "会议召开率（%）": the unit is in the indicator's name
 NAME_UNIT = re.compile(r"[（(]\s*[^（）()\d]{1,6}\s*[)）]$")
+# ... or the name is a count of its own unit: "培训人次 | 265", "单位职工人数 | 346", "开展活动场次 | 4"
+COUNT_NAME = re.compile(r"(?:人次|人数|次数|天数|户数|个数|件数|台数|场次|期数|批次)$")
 OPERATOR_ONLY = re.compile(rf"^(?:{OPERATORS})$")  # "＝", "≤": the figure went to another cell
 
 
@@ -275,7 +277,7 @@ def _unquantified(ctx: Context) -> Iterator[Finding]:
             continue
         if (parsed is None or not parsed.unit) and quantified_in_words(target):
             continue
-        if parsed is not None and not parsed.unit and NAME_UNIT.search(_name(ind)):
+        if parsed is not None and not parsed.unit and (NAME_UNIT.search(_name(ind)) or COUNT_NAME.search(_name(ind))):
             continue
         if squash(ind.comparison or "") == "定性":
             continue  # the form declares the indicator qualitative (指标值类型 / 指标性质 "定性"): words are its value

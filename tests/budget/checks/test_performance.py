@@ -452,9 +452,9 @@ def test_an_amount_in_words_is_quantified(seed):
     assert not any(f.location.row == "促进社会和谐稳定" for f in result(doc, "PERF-QUANT").findings)
 
 
-def quant(seed, target):
-    doc = edit_indicator(seed, "司法救助金", "息诉罢访次数", target=target)
-    return [f.template for f in result(doc, "PERF-QUANT").findings if f.location.row == "息诉罢访次数"]
+def quant(seed, target, indicator="息诉罢访次数"):
+    doc = edit_indicator(seed, "司法救助金", indicator, target=target)
+    return [f.template for f in result(doc, "PERF-QUANT").findings if f.location.row == indicator]
 
 
 def test_counts_in_words_and_rows_not_used(seed):
@@ -466,5 +466,23 @@ def test_counts_in_words_and_rows_not_used(seed):
 
 def test_several_figures_each_with_its_unit(seed):
     # 西安: "维护子系统数量、维护系统功能模块数量 | ≥45、≥1000": quantified, without units
-    assert quant(seed, "≥45、≥1000") == ["no_unit"]
-    assert quant(seed, "≥45个、≥1000个") == []
+    assert quant(seed, "≥45、≥1000", "司法救助业务达标率") == ["no_unit"]
+    assert quant(seed, "≥45%、≥1000%", "司法救助业务达标率") == []
+
+
+def test_a_count_named_by_its_unit_needs_no_unit(seed):
+    # 西安: "培训人次 | 265", "单位职工人数 | 346": the name is the count of its unit
+    for name in ("培训人次", "单位职工人数", "开展活动场次"):
+        doc = edit_indicator(seed, "司法救助金", "息诉罢访次数", target="265")
+        doc = edit_project(
+            doc,
+            "司法救助金",
+            indicators=tuple(
+                replace(i, level3=name) if i.level3 == "息诉罢访次数" else i
+                for i in next(p for p in doc.performance if p.name == "司法救助金").indicators
+            ),
+        )
+        assert not any(f.location.row == name for f in result(doc, "PERF-QUANT").findings), name
+    assert quant(seed, "265") == []  # "息诉罢访次数" is a count too
+    # a name that is not a count keeps asking for the unit
+    assert quant(seed, "100", "司法救助业务达标率") == ["no_unit"]
