@@ -541,13 +541,13 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
         # 计量单位) cannot classify its indicators: the framework of 财预〔2021〕101号 is missing
         # from the template, one defect of the document however many forms use it
         places = "、".join(f"“{p.name}”" for p in columnless[:FOLD_PLACES])
-        params = {
+        template_params = {
             "projects": len(columnless),
             "count": sum(len(p.indicators) for p in columnless),
             "places": places,
             "project": columnless[0].name,
         }
-        yield Finding(location=_location(columnless[0], None), params=params, template="no_level_columns")
+        yield Finding(location=_location(columnless[0], None), params=template_params, template="no_level_columns")
     for form in unfilled.values():
         count = sum(len(p.indicators) for p in form)
         if len(form) == 1:
