@@ -125,8 +125,11 @@ def score(audit: Path, now: Path | None) -> None:
         rows = list(csv.DictReader(f))
     table(rows, f"{audit.name}: every audited finding (as the check reported them when read)")
     if now is not None:
-        current = {(d["file"], d["rule"], d["message"]) for d in json.loads(now.read_text(encoding="utf-8"))}
-        still = [r for r in rows if (r["file"], r["rule"], r["message"]) in current]
+        current: dict[tuple[str, str], list[str]] = {}
+        for d in json.loads(now.read_text(encoding="utf-8")):
+            current.setdefault((d["file"], d["rule"]), []).append(d["message"])
+        # the same finding, its message perhaps with a note appended since (a cause, a count)
+        still = [r for r in rows if any(m.startswith(r["message"]) for m in current.get((r["file"], r["rule"]), ()))]
         table(still, f"the audited findings the current code still reports ({now.name})")
 
 
