@@ -476,7 +476,7 @@ def _take_stray_rows(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragr
     """A table row a page break left outside the rulings of both parts ("24 215 资源勘探
     工业信息等支出 1021805239.60 …" as a line of text above the continued grid): a pending
     line whose pieces have the shape of the previous grid's last row is that row again,
-    put at the top of the grid that follows."""
+    put at the top of the grid that follows, under its repeated header, in reading order."""
     candidates = [p for p in pending if len(p.text.split()) >= 3 and any(is_number(t) for t in p.text.split())]
     if not candidates or not previous.rows:
         return
@@ -490,6 +490,7 @@ def _take_stray_rows(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragr
         shape = tuple(_row_shape(row))
         if len(shape) >= 3 and "n" in shape:
             templates[shape] = [i for i, c in enumerate(row) if c]
+    below = _repeated_header_length(previous, g)
     for p in candidates:
         tokens = p.text.split()
         positions = templates.get(tuple(_row_shape(tokens)))
@@ -498,10 +499,11 @@ def _take_stray_rows(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragr
         row = [""] * width
         for at, token in zip(positions, tokens, strict=True):
             row[at] = token
-        g.rows.insert(0, row)
-        g.spans.insert(0, [1] * len(row))
+        g.rows.insert(below, row)
+        g.spans.insert(below, [1] * len(row))
         if g.row_pages:
-            g.row_pages.insert(0, p.page)
+            g.row_pages.insert(below, p.page)
+        below += 1
         pending.remove(p)
 
 
@@ -524,16 +526,25 @@ def _join(previous: WorkingGrid, g: WorkingGrid) -> None:
         previous.spans += g.spans
         previous.row_pages += g.row_pages
         return
-    header_rows = previous.rows[:4]
-    for cells, spans, page in zip(g.rows, g.spans, g.row_pages, strict=False):
-        if cells in header_rows or is_column_number_row(cells) or is_unit_line(cells):
-            continue
-        previous.rows.append(cells)
-        previous.spans.append(spans)
-        previous.row_pages.append(page)
+    skip = _repeated_header_length(previous, g)
+    previous.rows += g.rows[skip:]
+    previous.spans += g.spans[skip:]
+    previous.row_pages += g.row_pages[skip:]
     for p in g.pages:
         if p not in previous.pages:
             previous.pages.append(p)
+
+
+def _repeated_header_length(previous: WorkingGrid, g: WorkingGrid) -> int:
+    """How many of the grid's first rows print the previous grid's header again (its first
+    rows, the 栏次 row, the unit line) where a page starts. Only this leading run is header:
+    a body row further down that equals one of the first rows (a 合计, a code line printed
+    twice) is data and is kept."""
+    header_rows = previous.rows[:4]
+    n = 0
+    while n < len(g.rows) and (g.rows[n] in header_rows or is_column_number_row(g.rows[n]) or is_unit_line(g.rows[n])):
+        n += 1
+    return n
 
 
 def document_money_unit(grids: list[WorkingGrid]) -> MoneyUnit:
