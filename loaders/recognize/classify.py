@@ -51,6 +51,10 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
     (TableKind.STATE_CAPITAL, ("国有资本经营",), ()),
     (TableKind.GENERAL_PUBLIC_ECONOMIC, ("一般公共预算", "经济"), ()),
     (TableKind.GENERAL_PUBLIC_ECONOMIC, ("公共财政", "经济"), ()),
+    # spending of all funds by economic class ("部门预算支出经济分类预算表", "支出总表（按经济分类）");
+    # a fund's, the basic or the project spending by economic class is matched above
+    (TableKind.EXPENDITURE_ECONOMIC, ("支出", "经济分类"), ("功能", "一般公共预算", "公共财政", "财政拨款", "收入")),
+    (TableKind.EXPENDITURE_ECONOMIC, ("支出", "经济科目"), ("功能", "一般公共预算", "公共财政", "财政拨款", "收入")),
     (TableKind.GENERAL_PUBLIC, ("一般公共预算",), ()),
     (TableKind.GENERAL_PUBLIC, ("公共财政",), ("收入",)),
     (TableKind.FISCAL_EXPENDITURE, ("财政拨款", "支出"), ("收入",)),

@@ -1,0 +1,96 @@
+"""Layouts and wordings of provinces the corpus does not hold, in small Word documents.
+
+Each document reproduces a table as other provinces title and head it (the wording comes
+from published 部门预算/决算 公开 texts of those provinces, named in each test); the figures
+are real ones from the corpus file named. The rules are general (title words, header
+semantics, the classification the codes belong to), never one file's title.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from budget.model import TableKind
+from loaders import load
+from tests.writers import docx_of
+
+D = Decimal
+
+
+def read(*items):
+    return load(docx_of(*items), "layout.docx")
+
+
+def amounts(line, *keys):
+    return tuple(None if line.values.get(k) is None else line.values[k].amount for k in keys)
+
+
+# ---------------------------------------------------------------- spending of all funds by economic class
+
+# beijing_meteo_part2 预算03表 (its 部门支出经济分类 column): 301 and 310 with some of their 款.
+FUNCTIONAL = [
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    ["", "合计", "7,362.349379", "1,222.816100", "6,139.533279"],
+    ["212", "城乡社区支出", "4,256.000000", "", "4,256.000000"],
+    ["21208", "国有土地使用权出让收入安排的支出", "4,256.000000", "", "4,256.000000"],
+    ["2120803", "城市建设支出", "4,256.000000", "", "4,256.000000"],
+    ["220", "自然资源海洋气象等支出", "3,106.349379", "1,222.816100", "1,883.533279"],
+    ["22005", "气象事务", "3,106.349379", "1,222.816100", "1,883.533279"],
+    ["2200504", "气象事业机构", "3,106.349379", "1,222.816100", "1,883.533279"],
+]
+ECONOMIC_ROWS = [
+    ["", "合计", "6,290.356379", "1,222.816100", "5,067.374900"],
+    ["301", "工资福利支出", "1,222.816100", "1,222.816100", ""],
+    ["30101", "基本工资", "230.170400", "230.170400", ""],
+    ["30102", "津贴补贴", "230.299000", "230.299000", ""],
+    ["30107", "绩效工资", "762.346700", "762.346700", ""],
+    ["310", "资本性支出", "5,067.374900", "", "5,067.374900"],
+    ["31003", "专用设备购置", "5,067.374900", "", "5,067.374900"],
+]
+
+
+@pytest.mark.parametrize(
+    "title, header",
+    [
+        # by its title (Shandong's 收支预算总表（经济分类科目） beside the functional one; the
+        # 部门预算支出经济分类 tables of provinces that print one for all funds)
+        ("2024年部门预算支出经济分类预算表", ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]),
+        ("部门支出预算表（按经济分类科目）", ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]),
+        # by its header: a 支出总表 title over the economic classes
+        (
+            "部门支出总表",
+            ["部门预算支出经济分类科目编码", "部门预算支出经济分类科目名称", "合计", "基本支出", "项目支出"],
+        ),
+        # by its rows: nothing but "科目" in the header, every code an economic class
+        ("部门支出预算表", ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]),
+    ],
+)
+def test_spending_of_all_funds_by_economic_class_is_no_functional_table(title, header):
+    """A table of all funds' spending by economic class (301, 30101 …) printed before the
+    functional 支出总表 was read as the 支出总表 itself (the first table of that kind): the
+    cross-table rules compared its 301 rows with the summary's 类. It is its own kind."""
+    d = read(
+        title,
+        "单位：万元",
+        [header, *ECONOMIC_ROWS],
+        "2024年部门支出总表",
+        "单位：万元",
+        FUNCTIONAL,
+    )
+    economic = d.tables[0]
+    assert economic.kind == TableKind.EXPENDITURE_ECONOMIC
+    assert [ln.code for ln in economic.coded_lines()] == ["301", "30101", "30102", "30107", "310", "31003"]
+    assert amounts(economic.coded_lines()[0], "total", "basic") == (D("1222.816100"), D("1222.816100"))
+    assert amounts(economic.total_line(), "total", "project") == (D("6290.356379"), D("5067.374900"))
+    expenditure = d.table(TableKind.EXPENDITURE)
+    assert expenditure is d.tables[1] and d.functional_table == 1
+    assert [ln.code for ln in d.functional][:3] == ["212", "21208", "2120803"]
+
+
+def test_a_functional_expenditure_table_stays_one():
+    """The same document with the functional classes in the first table: both are 支出总表
+    (the code rule only fires when every code is an economic class)."""
+    d = read("部门支出预算表", "单位：万元", FUNCTIONAL, "2024年部门支出总表", "单位：万元", FUNCTIONAL)
+    assert [t.kind for t in d.tables] == [TableKind.EXPENDITURE, TableKind.EXPENDITURE]
