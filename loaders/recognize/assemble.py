@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from budget.model import MoneyUnit, Section, Source, TableKind
 from loaders.blocks import Block, Notice, Paragraph
 from loaders.recognize.classify import TABLE_NUMBER, classify_title, title_words
-from loaders.recognize.grid import WorkingGrid, from_block, is_code, is_column_number_row
+from loaders.recognize.grid import WorkingGrid, from_block, is_code, is_column_number_row, pad
 from loaders.recognize.performance import has_indicator_header, indicator_header_row
 from loaders.recognize.text import clean, is_number, is_unit_line, money_unit_in, squash
 
@@ -416,6 +416,9 @@ def _in_cells(text: str, g: WorkingGrid) -> bool:
     return len(text) >= 4 and any(text in squash(c) for row in g.rows for c in row)
 
 
+_LEVEL_HEADER = re.compile(r"^[一二]级指标")
+
+
 def _is_level(text: str) -> bool:
     words = squash(text)
     return 2 < len(words) <= 12 and words.endswith("指标")
@@ -438,7 +441,12 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
         return False
     offset = width - g.width
     body = [row for row in previous.rows[header + 1 :] if len(row) == width]
-    levels = [c for c in range(width) if any(_is_level(row[c]) for row in body)]
+    # The level columns: those headed 一级指标 / 二级指标, and those holding levels (a 一级 column
+    # with its header unprinted). A level column of the form may hold no label at all on its
+    # first page (xian_14: each 一级 cell cut by the page break, its label printed on neither part).
+    header_cells = pad(previous.rows[header], width, previous.spans[header])
+    headed = [c for c, cell in enumerate(header_cells) if _LEVEL_HEADER.match(squash(cell))]
+    levels = [c for c in range(width) if c in headed or any(_is_level(row[c]) for row in body)]
     leading = [j for j in range(g.width) if any(_is_level(row[j]) for row in g.rows)]
     if not leading or leading != list(range(len(leading))) or len(leading) > g.width - 2:
         return False  # levels first, then at least the name and the value
