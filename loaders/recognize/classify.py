@@ -28,6 +28,9 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
     (TableKind.ASSETS, ("资产",), ()),
     (TableKind.ORGANISATION, ("机构设置",), ()),
     (TableKind.RUNNING_COSTS, ("机关运行经费",), ()),
+    # the funds of a 财政专户 (Yunnan's 财政专户管理资金收入支出决算表): no standard table of its
+    # own, and not the 收支总表 its words would make it; kept as a table not understood
+    (TableKind.UNKNOWN, ("财政专户",), ()),
     (TableKind.GOV_FUND, ("政府性基金预算财政拨款",), ()),
     (TableKind.STATE_CAPITAL, ("国有资本经营预算财政拨款",), ()),
     (TableKind.GOV_FUND, ("基金", "收支"), ()),
@@ -246,8 +249,8 @@ def column_role(label: str) -> str:
         return "unit"
     if (
         "名称" in last
-        or last in {"项目", "科目", "支出项目类别", "项目类别"}
-        or last.endswith(("科目", "功能分类", "经济分类"))
+        or last in {"项目", "科目"}
+        or last.endswith(("科目", "功能分类", "经济分类", "类别"))  # "支出类别" (基本支出, 项目支出) too
     ):
         return "name"
     if _TEXT.search(last):

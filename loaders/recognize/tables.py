@@ -469,6 +469,19 @@ def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[st
 _ITEM_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*|^\d+[、.．]\s*")
 
 
+def _expenditure_side(words: str) -> str:
+    """The side of one of several expenditure columns of a 收支总表, from its header words."""
+    if "功能" in words:
+        return "expenditure"
+    if "政府" in words:
+        return "expenditure.government"
+    if "经济" in words:
+        return "expenditure.economic"
+    if words.endswith("类别"):
+        return "expenditure.kind"  # 基本支出 / 项目支出
+    return "expenditure"
+
+
 def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line, ...]:
     """收支总表 and 财政拨款收支总表 print income items on the left, expenditure on the
     right: each side is a name column followed by its amount columns."""
@@ -481,11 +494,11 @@ def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line,
         side = "income" if n == 0 else "expenditure"
         if "支出" in labels[col] and n == 0 and len(name_cols) == 1:
             side = "expenditure"
-        if n > 1:
-            # More expenditure sides (Shaanxi: by function, then by 部门 and by 政府
-            # economic class): the same spending again, so a side of its own name.
-            words = squash(labels[col])
-            side = "expenditure.government" if "政府" in words else "expenditure.economic" if "经济" in words else side
+        if n > 0 and len(name_cols) > 2:
+            # More expenditure sides (Shaanxi: by function, then by 部门 and by 政府 economic
+            # class; Shandong: by kind 基本/项目, by 政府 and 部门 class, then by function): the
+            # same spending again, so a side of its own name; the functional one is the spending.
+            side = _expenditure_side(squash(labels[col]))
         # A column of amounts under a label no word names (header texts overprinting each
         # other, "部门预预算算数支") is still the side's amount column.
         numeric = [

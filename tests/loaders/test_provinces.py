@@ -14,7 +14,7 @@ import pytest
 
 from budget.model import TableKind
 from loaders import load
-from tests.writers import docx_of
+from tests.writers import Span, docx_of
 
 D = Decimal
 
@@ -94,3 +94,110 @@ def test_a_functional_expenditure_table_stays_one():
     (the code rule only fires when every code is an economic class)."""
     d = read("部门支出预算表", "单位：万元", FUNCTIONAL, "2024年部门支出总表", "单位：万元", FUNCTIONAL)
     assert [t.kind for t in d.tables] == [TableKind.EXPENDITURE, TableKind.EXPENDITURE]
+
+
+# ---------------------------------------------------------------- a 收支总表 with four expenditure sides (山东)
+
+SHANDONG_SUMMARY = [
+    [Span("收入", 2), Span("支出", 8)],
+    [
+        "项目",
+        "本年预算数",
+        "支出类别",
+        "本年预算数",
+        "政府预算经济分类",
+        "本年预算数",
+        "部门预算经济分类",
+        "本年预算数",
+        "功能分类",
+        "本年预算数",
+    ],
+    [
+        "一、财政拨款收入",
+        "1,250.00",
+        "一、基本支出",
+        "950.00",
+        "一、机关工资福利支出",
+        "800.00",
+        "一、工资福利支出",
+        "800.00",
+        "一般公共服务支出",
+        "1,100.00",
+    ],
+    [
+        "二、事业收入",
+        "50.00",
+        "二、项目支出",
+        "350.00",
+        "二、机关商品和服务支出",
+        "450.00",
+        "二、商品和服务支出",
+        "450.00",
+        "社会保障和就业支出",
+        "150.00",
+    ],
+    ["", "", "", "", "三、机关资本性支出（一）", "50.00", "三、资本性支出", "50.00", "住房保障支出", "50.00"],
+    [
+        "本年收入合计",
+        "1,300.00",
+        "本年支出合计",
+        "1,300.00",
+        "本年支出合计",
+        "1,300.00",
+        "本年支出合计",
+        "1,300.00",
+        "本年支出合计",
+        "1,300.00",
+    ],
+]
+
+
+def test_a_summary_with_kind_government_department_and_functional_sides():
+    """Shandong's 收支预算总表 prints the spending four times: 支出类别 (基本/项目), 政府预算经济分类,
+    部门预算经济分类, then 功能分类. The functional side is the table's expenditure (the one the
+    cross-table rules compare with the 支出总表), each other one a side of its own; the 支出类别
+    column is a name column (before, it was read as an amount column: 基本支出 and 项目支出 had no
+    line, and the government classes were the "expenditure" side)."""
+    d = read("2019年收支预算总表", "单位：万元", SHANDONG_SUMMARY)
+    summary = d.table(TableKind.SUMMARY)
+    sides = {}
+    for line in summary.lines:
+        sides.setdefault(line.side, []).append((line.name, amounts(line, "total")[0]))
+    assert sides["expenditure"][:3] == [
+        ("一般公共服务支出", D("1100.00")),
+        ("社会保障和就业支出", D("150.00")),
+        ("住房保障支出", D("50.00")),
+    ]
+    assert sides["expenditure.kind"][:2] == [("基本支出", D("950.00")), ("项目支出", D("350.00"))]
+    assert sides["expenditure.government"][0] == ("机关工资福利支出", D("800.00"))
+    assert sides["expenditure.economic"][2] == ("资本性支出", D("50.00"))
+    assert sides["income"][0] == ("财政拨款收入", D("1250.00"))
+
+
+def test_a_summary_with_one_expenditure_side_keeps_it_whatever_its_header_says():
+    """Two sides only: the expenditure side is the spending, even headed by a class word."""
+    two = [[Span("收入", 2), Span("支出", 2)], ["项目", "本年预算数", "支出类别", "本年预算数"]] + [
+        row[:4] for row in SHANDONG_SUMMARY[2:]
+    ]
+    d = read("2019年收支预算总表", "单位：万元", two)
+    assert {ln.side for ln in d.table(TableKind.SUMMARY).lines} == {"income", "expenditure"}
+
+
+# ---------------------------------------------------------------- a 财政专户 table (云南)
+
+
+def test_a_special_account_table_is_no_summary():
+    """Yunnan's 决算 prints 财政专户管理资金收入支出决算表 after the 收入支出决算总表: by its words
+    (收入支出) it was a second 收支总表; it is the funds of one account, kept as not understood."""
+    d = read(
+        "收入支出决算总表",
+        "单位：万元",
+        [r[:4] for r in SHANDONG_SUMMARY[1:]],
+        "财政专户管理资金收入支出决算表",
+        "单位：万元",
+        [
+            ["项目", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"],
+            ["合计", "0.00", "50.00", "50.00", "0.00"],
+        ],
+    )
+    assert [t.kind for t in d.tables] == [TableKind.SUMMARY, TableKind.UNKNOWN]
