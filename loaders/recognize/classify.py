@@ -134,6 +134,11 @@ _COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("结余分配", "surplus_distribution"),
     ("弥补收支差额", "fund_offset"),
     ("非财政拨款结余", "non_appropriation_surplus"),
+    # "非财政拨款资金", "上年非财政拨款资金结余": the funds that are not appropriations (before "财政拨款")
+    ("非财政拨款", "non_appropriation"),
+    # 预算管理一体化 project categories (项目支出 = 特定目标类 + 其他运转类项目): parts of 项目支出
+    ("特定目标类", "project.specific"),
+    ("其他运转类", "project.other_running"),
     ("人员经费", "personnel"),
     ("人员支出", "personnel"),
     ("人员类", "personnel"),
@@ -229,7 +234,7 @@ def _word_key(part: str, kind: TableKind) -> str | None:
 
 _UNIT_CODE = re.compile(r"(?:单位|部门)(?:编码|代码|编号)$")
 _UNIT_NAME = re.compile(r"^(?:预算|二级预算|资金使用)?(?:单位|部门)(?:[（(](?:单位|部门|项目)[）)])?(?:名称)?$")
-_TEXT = re.compile(r"备注|说明|简介|目标|内容|依据|序号|行次|栏次|计量单位|规格|型号|年度$|^年份$|^时间$|指标")
+_TEXT = re.compile(r"备注|说明|简介|(?<!特定)目标|内容|依据|序号|行次|栏次|计量单位|规格|型号|年度$|^年份$|^时间$|指标")
 
 
 _TRAILING_BRACKET = re.compile(r"(?<=.)[（(][^（()）]*[）)]$")

@@ -101,12 +101,15 @@ def money_unit_in(text: str) -> MoneyUnit | None:
 
 
 _UNIT_WORDS = ("预算年度", "编制单位", "编制部门", "截止时间")
+# "部门：南漳县招商服务中心" alone on its line between a 决算 table's number and its unit (湖北's
+# 公开01表): the preparer's label and a name, nothing else.
+_DEPARTMENT_LINE = re.compile(r"^部门[:：][^\s:：，。；,;]{2,40}$")
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every cell of a table's first rows, and of every short paragraph
 def _is_unit_piece(text: str) -> bool:
     text = text.replace(" ", "")
-    return bool(_MONEY_UNIT.search(text)) or any(word in text for word in _UNIT_WORDS)
+    return bool(_MONEY_UNIT.search(text)) or any(word in text for word in _UNIT_WORDS) or bool(_DEPARTMENT_LINE.match(text))
 
 
 def is_unit_line(cells: list[str]) -> bool:

@@ -201,3 +201,76 @@ def test_a_special_account_table_is_no_summary():
         ],
     )
     assert [t.kind for t in d.tables] == [TableKind.SUMMARY, TableKind.UNKNOWN]
+
+
+# ---------------------------------------------------------------- a 决算 公开01表 with its 部门 line (湖北 county level)
+
+NANZHANG_SUMMARY = [
+    [Span("收入", 3), Span("支出", 3)],
+    ["项目", "行次", "金额", "项目", "行次", "金额"],
+    ["栏次", "", "1", "栏次", "", "2"],
+    ["一、一般公共预算财政拨款收入", "1", "440.55", "一、一般公共服务支出", "29", "423.20"],
+    ["二、政府性基金预算财政拨款收入", "2", "0.00", "二、外交支出", "30", "0.00"],
+    ["三、上级补助收入", "3", "10.00", "三、国防支出", "31", "0.00"],
+]
+
+
+def test_a_final_account_summary_under_its_number_and_department_line():
+    """南漳县招商服务中心 2019年部门决算 (a Hubei county): "公开01表", "部门：南漳县招商服务中心" and
+    "金额单位：万元" each on a line of its own above the table. The 部门 line names the unit (before,
+    it was narrative and the unit had no name); 行次 is no amount column."""
+    d = read("收入支出决算总表", "公开01表", "部门：南漳县招商服务中心", "金额单位：万元", NANZHANG_SUMMARY)
+    assert d.unit.name == "南漳县招商服务中心" and d.unit.stage == "决算"
+    summary = d.table(TableKind.SUMMARY)
+    assert "部门：南漳县招商服务中心" in summary.unit_line
+    first = summary.lines[0]
+    assert (first.side, first.name, amounts(first, "total")) == ("income", "一般公共预算财政拨款收入", (D("440.55"),))
+    assert "部门：南漳县招商服务中心" not in d.text
+
+
+def test_a_department_sentence_is_no_unit_line():
+    """A sentence that starts with 部门 is text, not the preparer's line."""
+    d = read(
+        "部门：负责全县招商引资工作，协调解决投资项目遇到的困难。",
+        "收入支出决算总表",
+        "金额单位：万元",
+        NANZHANG_SUMMARY,
+    )
+    assert d.unit.name != "负责全县招商引资工作" and "部门：负责全县招商引资工作" in d.text
+
+
+# ---------------------------------------------------------------- 预算管理一体化 columns
+
+
+def test_project_categories_of_the_integrated_budget_are_project_parts():
+    """Provinces on 预算管理一体化 split 项目支出 into 特定目标类 and 其他运转类 项目: both are amount
+    columns under 项目支出 (before, "特定目标类项目" was read as a text column for its 目标 and its
+    figures were no value of the row)."""
+    header = [
+        ["科目编码", "科目名称", "合计", "基本支出", Span("项目支出", 3)],
+        ["", "", "", "", "小计", "特定目标类项目", "其他运转类项目"],
+    ]
+    rows = [
+        ["", "合计", "1,300.00", "950.00", "350.00", "300.00", "50.00"],
+        ["201", "一般公共服务支出", "1,300.00", "950.00", "350.00", "300.00", "50.00"],
+    ]
+    d = read("部门支出总表", "单位：万元", header + rows)
+    line = d.functional[0]
+    assert amounts(line, "total", "basic", "project", "project.specific", "project.other_running") == (
+        D("1300.00"),
+        D("950.00"),
+        D("350.00"),
+        D("300.00"),
+        D("50.00"),
+    )
+
+
+def test_funds_that_are_not_appropriations_are_not_the_appropriation():
+    """A 收入总表 printing 财政拨款 beside 非财政拨款资金: the second is not a second appropriation
+    column (before: "appropriation.2", its words 财政拨款 read as the fund)."""
+    header = [["科目编码", "科目名称", "合计", "财政拨款", "非财政拨款资金"]]
+    rows = [["", "合计", "1,300.00", "1,250.00", "50.00"], ["201", "一般公共服务支出", "1,300.00", "1,250.00", "50.00"]]
+    d = read("部门收入总表", "单位：万元", header + rows)
+    line = d.table(TableKind.INCOME).coded_lines()[0]
+    assert amounts(line, "appropriation", "non_appropriation") == (D("1250.00"), D("50.00"))
+    assert "appropriation.2" not in line.values
