@@ -109,7 +109,11 @@ _DEPARTMENT_LINE = re.compile(r"^部门[:：][^\s:：，。；,;]{2,40}$")
 @functools.lru_cache(maxsize=4096)  # asked of every cell of a table's first rows, and of every short paragraph
 def _is_unit_piece(text: str) -> bool:
     text = text.replace(" ", "")
-    return bool(_MONEY_UNIT.search(text)) or any(word in text for word in _UNIT_WORDS) or bool(_DEPARTMENT_LINE.match(text))
+    return (
+        bool(_MONEY_UNIT.search(text))
+        or any(word in text for word in _UNIT_WORDS)
+        or bool(_DEPARTMENT_LINE.match(text))
+    )
 
 
 def is_unit_line(cells: list[str]) -> bool:

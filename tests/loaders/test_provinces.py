@@ -203,7 +203,7 @@ def test_a_special_account_table_is_no_summary():
     assert [t.kind for t in d.tables] == [TableKind.SUMMARY, TableKind.UNKNOWN]
 
 
-# ---------------------------------------------------------------- a 决算 公开01表 with its 部门 line (湖北 county level)
+# ---------------------------------------------------------------- a 决算 公开01表 with its 部门 line (湖北 county)
 
 NANZHANG_SUMMARY = [
     [Span("收入", 3), Span("支出", 3)],
