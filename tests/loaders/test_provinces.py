@@ -274,3 +274,32 @@ def test_funds_that_are_not_appropriations_are_not_the_appropriation():
     line = d.table(TableKind.INCOME).coded_lines()[0]
     assert amounts(line, "appropriation", "non_appropriation") == (D("1250.00"), D("50.00"))
     assert "appropriation.2" not in line.values
+
+
+# ---------------------------------------------------------------- the preparer's label in the unit line
+
+EXPENDITURE_ROWS = [
+    ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    ["201", "一般公共服务支出", "10.00", "5.00", "5.00"],
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "填报单位：柳城县财政局 单位：万元",  # 决算 tables
+        "填报单位：柳城县财政局　　　　金额单位：万元",
+        "填报单位：柳城县财政局",  # alone on its line, the money unit elsewhere
+        "报送单位：柳城县财政局 单位：万元",
+        "部门（单位）名称：柳城县财政局 单位：万元",  # the label of the 绩效目标表 forms (xian_10) in a unit line
+    ],
+)
+def test_the_unit_named_by_other_preparer_labels(line):
+    """Before, only 编制单位 / 预算单位 / 单位名称 / 部门名称 / 部门 named the unit: these lines left it unnamed."""
+    d = read("2023年部门支出总表", line, EXPENDITURE_ROWS)
+    assert d.unit.name == "柳城县财政局"
+
+
+def test_a_money_unit_alone_names_no_unit():
+    d = read("2023年部门支出总表", "单位：万元", EXPENDITURE_ROWS)
+    assert d.unit.name != "万元"
