@@ -63,6 +63,8 @@ def parse_number(text: str) -> Decimal | None:
     text = squash(text).replace(",", "").replace("，", "").replace("−", "-")
     if text in BLANKS:
         return None
+    if text.startswith("△") and len(text) > 1:
+        text = "-" + text[1:]  # "△12.30": the minus of Chinese accounts (a decrease in a 增减 column)
     negative = text.startswith("(") and text.endswith(")")
     if negative:
         text = text[1:-1]

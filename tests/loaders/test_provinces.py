@@ -303,3 +303,14 @@ def test_the_unit_named_by_other_preparer_labels(line):
 def test_a_money_unit_alone_names_no_unit():
     d = read("2023年部门支出总表", "单位：万元", EXPENDITURE_ROWS)
     assert d.unit.name != "万元"
+
+
+def test_a_decrease_printed_with_the_accounting_triangle_is_negative():
+    """Chinese accounts print a decrease as "△2.00"; before, the cell read as blank (not reported)."""
+    header = [["科目编码", "科目名称", "合计", "基本支出", "项目支出", "比上年增减"]]
+    rows = [
+        ["201", "一般公共服务支出", "10.00", "5.00", "5.00", "△2.00"],
+        ["20101", "人大事务", "10.00", "5.00", "5.00", "3.00"],
+    ]
+    d = read("2023年部门支出总表", "单位：万元", header + rows)
+    assert [amounts(line, "change") for line in d.functional] == [(D("-2.00"),), (D("3.00"),)]
