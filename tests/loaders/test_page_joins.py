@@ -150,3 +150,18 @@ def test_a_form_with_first_levels_of_its_own_carries_them_into_any_group():
     d = read("2022年部门整体支出绩效目标表", own)
     (form,) = d.performance
     assert [(i.level1, i.level2) for i in form.indicators] == [("履职效能", "成本指标"), ("履职效能", "经济效益指标")]
+
+
+def test_a_form_going_on_in_a_grid_of_its_own_takes_the_open_level_cells():
+    """The next page prints the indicator header again over one column fewer (no side column), so
+    its grid is a table of its own: its first row prints no 一级 and no 二级, being in the cells left
+    open at the foot of the page before (产出指标 / 成本指标), as merged cells are (before: None)."""
+    first = [*FORM[:3], FORM[3], ["", "产出指标", "数量指标", "指标1：评审次数", "45次", ""], FORM[6]]
+    again = [["一级指标", "二级指标", "指标内容", "指标值", "备注"], *NEXT_PAGE]
+    d = read("2022年部门预算专项业务经费绩效目标表", first, PAGE_BREAK, again)
+    going_on = d.performance[-1]
+    assert [(i.level1, i.level2, i.target) for i in going_on.indicators] == [
+        ("产出指标", "成本指标", "8万元"),
+        ("效益指标", "经济效益指标", "持续增长"),
+        ("满意度指标", "服务对象满意度指标", "≥90%"),
+    ]
