@@ -461,7 +461,8 @@ def _is_indicator_header(words: list[str]) -> bool:
 
 
 def _is_value_header(h: str) -> bool:
-    return "指标值" in h and not any(word in h for word in _NOT_THE_VALUE)
+    # "指标值", or the target named as such ("目标值", "指标目标值", "目标值(标准)" in Jilin's forms)
+    return ("指标值" in h or "目标值" in h) and not any(word in h for word in _NOT_THE_VALUE)
 
 
 def _spread(row: list[str], spans: list[int], width: int) -> list[str]:

@@ -314,3 +314,35 @@ def test_a_decrease_printed_with_the_accounting_triangle_is_negative():
     ]
     d = read("2023年部门支出总表", "单位：万元", header + rows)
     assert [amounts(line, "change") for line in d.functional] == [(D("-2.00"),), (D("3.00"),)]
+
+
+# ---------------------------------------------------------------- the target named 目标值 (吉林)
+
+FORM_TOP = [["项目名称", "大通关（电子监管）项目", "", ""], ["年度目标", "提升口岸通关效率。", "", ""]]
+
+
+@pytest.mark.parametrize("label", ["目标值", "指标目标值", "年度目标值", "目标值(标准)"])
+def test_a_target_column_headed_as_the_target_value(label):
+    """Forms that head the target 目标值 (Jilin's 绩效评价表: 目标值(标准)) instead of 指标值: before, the
+    target read as empty, and every indicator was flagged for it."""
+    d = read(
+        "2023年项目支出绩效目标表",
+        [*FORM_TOP, ["一级指标", "二级指标", "三级指标", label], ["产出指标", "数量指标", "监管车辆", "≥1000辆"]],
+    )
+    (indicator,) = d.performance[0].indicators
+    assert (indicator.level1, indicator.level3, indicator.target) == ("产出指标", "监管车辆", "≥1000辆")
+
+
+def test_jilin_evaluation_form_with_weights_scores_and_a_collected_value():
+    """一级指标 | 权重 | 二级指标 | 分值 | 三级指标 | 计量单位 | 目标值(标准) | 分值 | 指标值: the target is
+    目标值(标准), not the 指标值 collected beside it (left blank in the published form)."""
+    header = ["一级指标", "权重", "二级指标", "分值", "三级指标", "计量单位", "目标值(标准)", "分值", "指标值"]
+    row = ["预算绩效", "50", "预算管理", "75", "预算执行进度(7月)", "%", "40%", "7", ""]
+    d = read("大通关(电子监管)项目支出绩效评价表", [[*FORM_TOP[0], "", "", "", "", ""], header, row])
+    (indicator,) = d.performance[0].indicators
+    assert (indicator.level1, indicator.level2, indicator.level3, indicator.target) == (
+        "预算绩效",
+        "预算管理",
+        "预算执行进度(7月)",
+        "40%",
+    )
