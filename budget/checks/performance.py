@@ -488,6 +488,7 @@ REQUIRED_OUTPUT = (("数量", "数量指标"), ("质量", "质量指标"), ("时
     templates={
         "none": "“{project}”没有绩效指标",
         "unlevelled": "“{project}”的指标“{indicator}”没有填写一级或二级指标",
+        "some_unlevelled": "“{project}”有 {count} 个指标没有填写一级或二级指标：{places}",
         "form_unlevelled": "“{project}”的{count}个指标都没有一级、二级指标（表中没有填写指标分类）",
         "forms_unlevelled": "“{project}”等{projects}个项目的{count}个指标都没有一级、二级指标（表中没有填写指标分类）",
         "no_level_columns": (
@@ -530,12 +531,19 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 location=_location(project, None), params={"project": project.name, "missing": "、".join(missing)}
             )
-        for ind in unlevelled:
-            yield Finding(
+        each = [
+            Finding(
                 location=_location(project, ind, "指标"),
                 params={"project": project.name, "indicator": _name(ind)},
                 template="unlevelled",
             )
+            for ind in unlevelled
+        ]
+        if len(each) > 1:
+            # the rows of one form left without their 一级/二级 cells: one defect of the form
+            yield _fold(each, "some_unlevelled", with_target=False)
+        else:
+            yield from each
     if columnless:
         # a template with no 一级/二级 columns (重庆's 专项资金 form: 指标名称 | 指标性质 | 指标值 |
         # 计量单位) cannot classify its indicators: the framework of 财预〔2021〕101号 is missing

@@ -246,6 +246,9 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ("PERF-LEVELS", DEFAULT_TEMPLATE): "“{project}” has no {missing}",
     ("PERF-LEVELS", "none"): "“{project}” has no performance indicators",
     ("PERF-LEVELS", "unlevelled"): "“{project}”: the indicator “{indicator}” has no level 1 or level 2 category",
+    ("PERF-LEVELS", "some_unlevelled"): (
+        "“{project}”: {count} indicators have no level 1 or level 2 category: {places}"
+    ),
     ("PERF-LEVELS", "form_unlevelled"): (
         "“{project}”: none of its {count} indicators has a level 1 or level 2 category (the form classifies none)"
     ),

@@ -486,3 +486,16 @@ def test_a_count_named_by_its_unit_needs_no_unit(seed):
     assert quant(seed, "265") == []  # "息诉罢访次数" is a count too
     # a name that is not a count keeps asking for the unit
     assert quant(seed, "100", "司法救助业务达标率") == ["no_unit"]
+
+
+def test_rows_of_one_form_without_levels_are_one_finding(seed):
+    # 西安 14: most rows of a form printed without their 一级/二级 cells: one defect of the form
+    project = next(p for p in seed.performance if p.name == "司法救助金")
+    two = tuple(replace(i, level2="") if n < 2 else i for n, i in enumerate(project.indicators))
+    res = result(edit_project(seed, "司法救助金", indicators=two), "PERF-LEVELS")
+    (folded,) = [f for f in res.findings if f.template == "some_unlevelled"]
+    assert (folded.params["count"], [c.location.row for c in folded.consequences]) == (
+        2,
+        ["息诉罢访次数", "司法救助业务达标率"],
+    )
+    assert not any(f.template == "unlevelled" for f in res.findings)
