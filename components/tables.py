@@ -17,7 +17,7 @@ from budget.export import tables as export
 from budget.model import Table
 from budget.views.labels import one
 from components.i18n import lang, t, th, units
-from components.text import md
+from components.text import md, whole_words
 
 _AMOUNT = re.compile(r"（(元|万元|亿元)）$")
 AMOUNT_COLUMNS = {"表内金额", "说明中金额", "金额", "占比", "增减率", "增减额"}
@@ -114,18 +114,25 @@ def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
     styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})
     if colours is not None:
         styler = styler.apply(lambda _: colours, subset=[t(STATUS)])
-    static_table(styler)
+    # A verdict is one word ("表中未列示", "一致（四舍五入）"): at 390 px its narrow column broke it
+    # a character or two a line. Its characters are joined (a break stays possible at a
+    # bracket or a space, so English verdicts wrap between words).
+    static_table(styler, whole=(t(STATUS),) if t(STATUS) in frame.columns else ())
 
 
 def _inert(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else md(str(value))
 
 
-def static_table(data: pd.DataFrame | Styler) -> None:
+def static_table(data: pd.DataFrame | Styler, whole: tuple[str, ...] = ()) -> None:
     """``st.table`` with every cell and header shown as typed: st.table renders its cells
-    as Markdown, and they hold document text (styles are worked out on the raw values)."""
+    as Markdown, and they hold document text (styles are worked out on the raw values).
+    ``whole`` columns hold our own short words, wrapped only at a space or a bracket."""
     styler = data if isinstance(data, Styler) else data.style
-    st.table(styler.format(_inert).format_index(_inert, axis=1), hide_index=True)
+    styler = styler.format(_inert)
+    if whole:
+        styler = styler.format(lambda v: whole_words(_inert(v)), subset=list(whole))
+    st.table(styler.format_index(_inert, axis=1), hide_index=True)
 
 
 def printed_table(frame: pd.DataFrame, amount_columns: set[int], height: int | None = None) -> None:

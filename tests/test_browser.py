@@ -388,7 +388,7 @@ _LINES = """el => {
     }
   }
   if (line) lines.push(line);
-  return lines.map(l => l.replace(/\\u00a0/g, ' ').trim());
+  return lines.map(l => l.replace(/\\u00a0/g, ' ').replace(/\\u2060/g, '').trim());
 }"""
 
 

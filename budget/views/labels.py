@@ -384,9 +384,8 @@ EN: dict[str, str] = {
         "**{projects}** projects, **{indicators}** indicators; **{flags}** problems flagged "
         "(an indicator may have several)."
     ),
-    "{name}\u3000·\u3000{count}\u00a0项指标\u3000·\u3000已核对\u00a0{done}": (
-        "{name} · {count}\u00a0indicators · {done}\u00a0ticked"
-    ),
+    "{count} 项指标": "{count} indicators",
+    "已核对 {done}": "{done} ticked",
     "这份文档的绩效目标表只列出项目和绩效目标的文字，没有一级、二级、三级指标，无法逐项核对；原表如下。": (
         "This document's performance table lists its projects and their goals in words, with no level 1, 2 and 3 "
         "indicators, so there is nothing to tick off; the table as printed:"
