@@ -31,7 +31,8 @@ from budget.views.messages import place, reason
 from components.i18n import lang, message, t, words
 from components import tables
 from components.style import DONE
-from components.text import md
+from components.source import page_text
+from components.text import md, unbroken
 
 NOTES = "findings_notes"
 _IMPORTED = "findings_imported"  # file ids of reports already merged (merge once per file)
@@ -354,7 +355,9 @@ def by_part(doc: Disclosure, report: CheckReport, findings: list[Finding]) -> No
     for part, items in parts(doc, findings):
         worst = min(items, key=lambda f: SEVERITY_ORDER[f.severity]).severity
         todo = sum(1 for f in items if status_of(f) == reports.TODO)
-        label = t("{part}（{count}，待处理 {todo}）", part=md(t(part.label)), count=len(items), todo=todo)
+        # Where it is (the page, as the finance officer turns to it) and how much is left.
+        where = md(t(part.label)) + (f"　·　{unbroken(page_text(part.page))}" if part.page else "")
+        label = t("{part}（{count} 处，待处理 {todo}）", part=where, count=len(items), todo=todo)
         # Keyed by the part, so a review (which changes the label's counts) keeps it open.
         digest = hashlib.sha1(part.label.encode("utf-8")).hexdigest()[:8]
         key = "findings_part_" + "_".join(str(n) for n in part.order) + f"_{digest}"

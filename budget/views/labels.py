@@ -534,7 +534,7 @@ EN: dict[str, str] = {
     "另外 {count} 处": "{count} more places",
     "怎么改：{guidance}": "How to fix: {guidance}",
     "没有符合筛选条件的问题。": "No problem matches the filters.",
-    "{part}（{count}，待处理 {todo}）": "{part} ({count}, {todo} to do)",
+    "{part}（{count} 处，待处理 {todo}）": "{part} ({count}, {todo} to do)",
     "问题": "Problem",
     "状态": "Status",
     "说明": "Note",

@@ -219,3 +219,26 @@ def test_the_filter_pills_are_the_ones_the_phone_css_wraps():
     assert "findings_filter_category" in keys and all(k.startswith(FILTERS) for k in keys if "filter" in k)
     assert f'[class*="st-key-{FILTERS}"] [data-testid="stButtonGroup"] > div' in CSS
     assert any(CSS.strip() in h.proto.body for h in at.get("html"))
+
+
+def _part_labels(at) -> list[str]:
+    return [
+        e.label.replace("\u2060", "").replace("\u00a0", " ").replace("\\", "")
+        for e in at.expander
+        if e.key and e.key.startswith("findings_part_")
+    ]
+
+
+def test_each_part_says_its_page_and_how_many_places():
+    """The check as a to-do list: each part of the document names the page to turn to (a
+    PDF) and counts its places ("5 处"), in reading order: seed.pdf's 海防工作经费 form on
+    page 10 holds 5 findings, 七、国有资产信息 on page 18 one; a Word file has no pages."""
+    at = open_check(upload(new_app(), ("seed.pdf", fixture_bytes("seed.pdf"))))
+    labels = _part_labels(at)
+    assert "绩效目标表：海防工作经费　·　第 10 页（5 处，待处理 5）" in labels, labels
+    assert labels[-1] == "七、国有资产信息　·　第 18 页（1 处，待处理 1）", labels
+    pages = [int(label.split("第 ")[1].split(" 页")[0]) for label in labels]
+    assert len(pages) == len(labels) and pages == sorted(pages)
+    word = _part_labels(open_check(new_app()))
+    assert word and not any("　·　第 " in label for label in word), word
+    assert all(label.endswith("）") and " 处，待处理 " in label for label in word)
