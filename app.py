@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import check_settings, corpus, localise, session, style
+from components import check_settings, corpus, localise, session, style, tables
 from components.i18n import switch, t
 
 st.set_page_config(page_title="预算透视 BudgetLens", page_icon="📊", layout="wide")
@@ -40,6 +40,7 @@ page = st.navigation([st.Page(_home, title=t("总览"), url_path="home", default
 st.sidebar.caption(t("**预算透视** · 预算公开文档的可视化与核对"))
 localise.chrome()
 style.page_style()
+tables.start_run()  # the grids' phone tables are numbered from 0 each run
 check_settings.follow_link()  # a shared link's check settings, before anything is checked
 corpus.open_linked()  # a shared link to a published document opens it from the corpus
 if session.sidebar():

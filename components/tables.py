@@ -85,6 +85,7 @@ def money_table(
         config[th(str(column))] = st.column_config.TextColumn(
             th(str(column)), pinned=True, width=min(400, 16 * longest + 24)
         )
+    amount_labels = [th(str(c)) for c in frame.columns if is_amount(str(c))]
     frame.columns = [th(str(c)) for c in frame.columns]
     if height is None:
         # Show every row up to a screenful instead of a ten-row scroll box.
@@ -93,7 +94,48 @@ def money_table(
     if colours is not None:
         status = t(STATUS)
         data = frame.style.apply(lambda _: colours, subset=[status])  # type: ignore[assignment]
-    st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=height)
+    names = [th(str(c)) for c in (*pinned, *WIDE_COLUMNS) if th(str(c)) in frame.columns]
+    if not names or len(frame) > PHONE_ROWS:
+        st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=height)
+        return
+    # A phone gets the same rows as a table that wraps: at 390 px the grid cut every long
+    # 科目 name ("30108 机关事业单…", "人员经费（按科目推算"), and a grid cell never wraps. The
+    # page CSS (components.style) shows one of the two by the screen's width.
+    n = _next_pair()
+    with st.container(key=f"{WIDE}{n}"):
+        st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=height)
+    with st.container(key=f"{NARROW}{n}"):
+        _phone_table(frame, names[0], amount_labels, colours)
+
+
+PHONE_ROWS = 200  # longer tables stay a grid alone (a phone scrolls in it)
+WIDE, NARROW = "tables_wide_", "tables_narrow_"  # container key prefixes (components.style)
+_PAIRS = "tables_pairs"  # how many grid/phone pairs this run has drawn (their keys)
+_INDENT = re.compile("^\u3000+")
+
+
+def start_run() -> None:
+    """Number the grid/phone pairs from 0 again (app.py, once a run): their keys stay the
+    same from run to run, so nothing is drawn anew."""
+    st.session_state[_PAIRS] = 0
+
+
+def _next_pair() -> int:
+    n = st.session_state.get(_PAIRS, 0)
+    st.session_state[_PAIRS] = n + 1
+    return n
+
+
+def _phone_table(frame: pd.DataFrame, name: str, amounts: list[str], colours: list[str] | None) -> None:
+    """The rows of a grid as a static table: names wrap, a level's indent (leading 　)
+    becomes a margin, figures stay on one line and right-aligned."""
+    depth = [len(m.group(0)) if (m := _INDENT.match(str(v))) else 0 for v in frame[name]]
+    styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})
+    styler = styler.apply(lambda _: [f"padding-left: {0.5 + d}em" if d else "" for d in depth], subset=[name])
+    status = t(STATUS)
+    if colours is not None and status in frame.columns:
+        styler = styler.apply(lambda _: colours, subset=[status])
+    static_table(styler, whole=(status,) if status in frame.columns else ())
 
 
 def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:

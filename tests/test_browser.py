@@ -486,3 +486,60 @@ def test_at_390_px_every_filter_of_the_check_is_on_screen(server, browser):
         boxes,
     )
     page.context.close()
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+_CELL_LINES = """(cell) => {
+  const tops = new Set();
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const range = document.createRange(); range.selectNodeContents(walker.currentNode);
+    for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+  }
+  return {text: cell.innerText.replace(/\\u2060/g, '').trim(), lines: tops.size};
+}"""
+
+
+@pytest.mark.skipif(not (CORPUS / "xian_05.pdf").exists(), reason="../shared/corpus not available")
+def test_at_390_px_verdicts_stay_whole_and_names_wrap(server, browser):
+    """西安市审计局 (xian_05) at 390 px: the 三公 table's 核对 broke "表中未列示" and "说明未提及"
+    into three lines, "一致（四舍五入）" into three; the 基本与项目 grid cut "30108 机关事业单…".
+    A verdict is one line (two at its bracket), a phone sees the rows as a table whose names
+    wrap whole, and a desktop still gets the grid."""
+    from playwright.sync_api import expect
+
+    page = new_page(browser)
+    page.goto(f"{server}/three_public")
+    sidebar_upload(page, str(CORPUS / "xian_05.pdf"))
+    expect(page.get_by_text("西安市审计局(汇总)").first).to_be_visible()
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.wait_for_timeout(800)
+    cells = page.locator("[data-testid='stTable'] tbody tr td:nth-child(4)")
+    expect(cells.first).to_be_visible()
+    verdicts = [cells.nth(i).evaluate(_CELL_LINES) for i in range(cells.count())]
+    words = {v["text"] for v in verdicts}
+    assert {"表中未列示", "说明未提及"} <= words, verdicts
+    for v in verdicts:
+        assert v["lines"] <= (2 if "（" in v["text"] else 1), verdicts
+
+    page.set_viewport_size({"width": 1440, "height": 1000})  # the menu is folded away at 390 px
+    nav(page, "基本与项目")
+    page.set_viewport_size({"width": 390, "height": 900})
+    phone = page.locator("[class*='st-key-tables_narrow_'] [data-testid='stTable']").first
+    expect(phone).to_be_visible()
+    assert page.locator("[class*='st-key-tables_wide_'] [data-testid='stDataFrame']").first.is_hidden()
+    names = phone.locator("tbody tr td:first-child")
+    shown = [names.nth(i).evaluate(_CELL_LINES) for i in range(names.count())]
+    assert len(shown) >= 10 and any(n["lines"] > 1 for n in shown), shown  # long names wrap
+    # nothing cut: every name cell as wide as its text, inside the screen
+    clipped = phone.evaluate(
+        """(t) => [...t.querySelectorAll('tbody td')].filter(c => c.scrollWidth > c.clientWidth + 1).length"""
+    )
+    assert clipped == 0
+    box = phone.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    page.set_viewport_size({"width": 1440, "height": 1000})
+    expect(page.locator("[class*='st-key-tables_wide_'] [data-testid='stDataFrame']").first).to_be_visible()
+    assert phone.is_hidden()
+    page.context.close()

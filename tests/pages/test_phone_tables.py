@@ -1,0 +1,51 @@
+"""A grid of names and its phone table: at 390 px st.dataframe cut the 科目 names."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def _keyed(node, key_prefix: str, found=None, inside: bool = False):
+    """Elements (table / dataframe) inside containers whose key starts with ``key_prefix``."""
+    from streamlit.testing.v1.element_tree import Block
+
+    found = [] if found is None else found
+    if isinstance(node, Block):
+        block_id = getattr(node.proto, "id", "") if node.proto is not None else ""
+        here = inside or bool(re.search(f"-{key_prefix}\\d+$", block_id or ""))
+        for child in node.children.values():
+            _keyed(child, key_prefix, found, here)
+    elif inside and node.type in ("table", "dataframe"):
+        found.append(node)
+    return found
+
+
+@pytest.mark.parametrize("page", ["basic_project", "functional"])
+def test_a_grid_of_names_has_a_phone_table_with_the_same_rows(page):
+    """At 390 px a grid cut every long 科目 name ("30108 机关事业单…"): each grid of names is
+    drawn twice, the grid for a desktop (tables_wide_N) and a static table that wraps for
+    a phone (tables_narrow_N), same rows and figures; a level's indent becomes a margin."""
+    import pyarrow as pa
+
+    from tests.pages.conftest import new_app, open_page
+
+    at = open_page(new_app(), page)
+    grids, phones = _keyed(at.main, "tables_wide_"), _keyed(at.main, "tables_narrow_")
+    assert grids and len(grids) == len(phones)
+    assert all(g.type == "dataframe" for g in grids) and all(p.type == "table" for p in phones)
+    margins = 0
+    for grid, phone in zip(grids, phones, strict=True):
+        assert list(phone.value.columns) == list(grid.value.columns)
+        assert phone.value.astype(str).values.tolist() == grid.value.astype(str).values.tolist()
+        cells = pa.ipc.open_stream(phone.proto.arrow_data.styler.display_values).read_all().to_pandas()
+        name = next(c for c in grid.value.columns if c in ("科目", "科目名称"))
+        indented = [i for i, v in enumerate(grid.value[name]) if str(v).startswith("\u3000")]
+        assert all(cells[name][i] == str(grid.value[name][i]).lstrip("\u3000") for i in indented)
+        if indented:
+            margins += 1
+            assert "padding-left: 1.5em" in phone.proto.arrow_data.styler.styles  # one 　 of indent
+    assert margins >= 1
+    # 支出结构: the 明细 beside the chart and the 表 tab's table are both grids of names
+    assert len(grids) == (2 if page == "functional" else 1)
