@@ -23,6 +23,7 @@ import pandas as pd
 import streamlit as st
 
 from budget.checks import CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_ORDER, CheckReport, Finding, Severity
+from budget.checks.core import Status
 from budget.export import reports
 from budget.model import Disclosure
 from budget.views.check import Group, findings_frame, fragment, grouped, marked, parts, rules_frame
@@ -94,6 +95,9 @@ def summary(report: CheckReport) -> None:
         for cell, (label, value, help_text) in zip(st.columns(4, border=True), figures, strict=False):
             cell.metric(label, value, help=help_text)
     not_run = [r for r in report.results if r.reason]
+    # A rule with rounding notes only has passed: said so, or "发现问题 0 条" beside 7 提示
+    # (shenzhen_01) reads as a contradiction.
+    noted = sum(1 for r in report.results if r.status == Status.PASSED and r.findings)
     st.caption(
         t(
             "共 {rules} 条规则：通过 {passed} 条，发现问题 {failed} 条，未运行 {not_run} 条。",
@@ -102,6 +106,7 @@ def summary(report: CheckReport) -> None:
             failed=s["failed"],
             not_run=s["not_run"],
         )
+        + (t("通过的规则中有 {noted} 条只留下提示（如四舍五入差）。", noted=noted) if noted else "")
     )
     if not_run:
         with st.expander(t("为什么有 {count} 条规则未运行？", count=len(not_run)), icon=":material/help:"):

@@ -483,6 +483,9 @@ EN: dict[str, str] = {
     "共 {rules} 条规则：通过 {passed} 条，发现问题 {failed} 条，未运行 {not_run} 条。": (
         "{rules} rules: {passed} passed, {failed} found problems, {not_run} did not run."
     ),
+    "通过的规则中有 {noted} 条只留下提示（如四舍五入差）。": (
+        " Of those passed, {noted} left notes only (rounding and the like)."
+    ),
     "为什么有 {count} 条规则未运行？": "Why did {count} rules not run?",
     (
         "规则要核对的表格或内容在这份文档中没有找到（例如没有政府采购预算表，或没有识别出正文标题），就无法运"
