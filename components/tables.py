@@ -94,8 +94,10 @@ def money_table(
     if colours is not None:
         status = t(STATUS)
         data = frame.style.apply(lambda _: colours, subset=[status])  # type: ignore[assignment]
-    names = [th(str(c)) for c in (*pinned, *WIDE_COLUMNS) if th(str(c)) in frame.columns]
-    if not names or len(frame) > PHONE_ROWS:
+    # A side-by-side comparison (pinned row labels, a column per document) stays a grid on
+    # a phone too: it scrolls sideways with its labels in view, which a static table cannot.
+    names = [th(c) for c in WIDE_COLUMNS if th(c) in frame.columns]
+    if not names or pinned or len(frame) > PHONE_ROWS:
         st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=height)
         return
     # A phone gets the same rows as a table that wraps: at 390 px the grid cut every long

@@ -49,3 +49,16 @@ def test_a_grid_of_names_has_a_phone_table_with_the_same_rows(page):
     assert margins >= 1
     # 支出结构: the 明细 beside the chart and the 表 tab's table are both grids of names
     assert len(grids) == (2 if page == "functional" else 1)
+
+
+def test_a_comparison_stays_a_grid_with_its_labels_pinned():
+    """对比 (two documents): a column per document, row labels pinned so they stay in view
+    when the grid scrolls sideways on a phone; a static table would lose that, so no phone
+    table there."""
+    from tests.pages.conftest import fixture_bytes, new_app, open_page, upload
+
+    at = open_page(
+        upload(new_app(), ("seed.docx", fixture_bytes("seed.docx")), ("seed.pdf", fixture_bytes("seed.pdf"))),
+        "compare",
+    )
+    assert len(at.dataframe) == 3 and not _keyed(at.main, "tables_narrow_") and not at.table
