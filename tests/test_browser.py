@@ -514,10 +514,18 @@ def test_at_390_px_verdicts_stay_whole_and_names_wrap(server, browser):
     sidebar_upload(page, str(CORPUS / "xian_05.pdf"))
     expect(page.get_by_text("西安市审计局(汇总)").first).to_be_visible()
     page.set_viewport_size({"width": 390, "height": 900})
-    page.wait_for_timeout(800)
-    cells = page.locator("[data-testid='stTable'] tbody tr td:nth-child(4)")
-    expect(cells.first).to_be_visible()
-    verdicts = [cells.nth(i).evaluate(_CELL_LINES) for i in range(cells.count())]
+    # The run over (the sample's tables, greyed, stay on screen until the new ones replace
+    # them: counting cells then reading them one by one raced with that), then every
+    # verdict read in one go.
+    page.wait_for_function(
+        """() => !document.querySelector("[data-stale='true']") && [...document.querySelectorAll(
+             "[data-testid='stTable'] td")].some(c => c.innerText.replace(/\\u2060/g, '').includes('说明未提及'))"""
+    )
+    page.wait_for_timeout(500)
+    verdicts = page.evaluate(
+        f"""() => [...document.querySelectorAll("[data-testid='stTable'] tbody tr td:nth-child(4)")]
+              .map({_CELL_LINES})"""
+    )
     words = {v["text"] for v in verdicts}
     assert {"表中未列示", "说明未提及"} <= words, verdicts
     for v in verdicts:
@@ -529,8 +537,8 @@ def test_at_390_px_verdicts_stay_whole_and_names_wrap(server, browser):
     phone = page.locator("[class*='st-key-tables_narrow_'] [data-testid='stTable']").first
     expect(phone).to_be_visible()
     assert page.locator("[class*='st-key-tables_wide_'] [data-testid='stDataFrame']").first.is_hidden()
-    names = phone.locator("tbody tr td:first-child")
-    shown = [names.nth(i).evaluate(_CELL_LINES) for i in range(names.count())]
+    page.wait_for_function("""() => !document.querySelector("[data-stale='true']")""")
+    shown = phone.evaluate(f"""(t) => [...t.querySelectorAll("tbody tr td:first-child")].map({_CELL_LINES})""")
     assert len(shown) >= 10 and any(n["lines"] > 1 for n in shown), shown  # long names wrap
     # nothing cut: every name cell as wide as its text, inside the screen
     clipped = phone.evaluate(
