@@ -113,7 +113,12 @@ def ring_list(h: Hierarchy, level: str, unit: DisplayUnit) -> None:
         selection_mode="single-row",
         # The figures keep their width; on a phone the names give way (the picker above
         # shows the full name of the one chosen).
-        column_config={amount: st.column_config.TextColumn(alignment="right", width=figure_width(frame[amount]))},
+        # The names as narrow as a phone leaves them (a grid sized its names to their text and
+        # pushed the figures out of a 390 px screen); a wider screen shares out the rest.
+        column_config={
+            t("科目"): st.column_config.TextColumn(width=120),
+            amount: st.column_config.TextColumn(alignment="right", width=figure_width(frame[amount])),
+        },
     )
     st.caption(t("点选一行即打开该科目；图中放不下标签的小扇区也列在这里。"))
 

@@ -130,7 +130,13 @@ def _next_pair() -> int:
 
 def _phone_table(frame: pd.DataFrame, name: str, amounts: list[str], colours: list[str] | None) -> None:
     """The rows of a grid as a static table: names wrap, a level's indent (leading 　)
-    becomes a margin, figures stay on one line and right-aligned."""
+    becomes a margin, figures stay on one line and right-aligned. A code column joins its
+    name ("2080505 机关事业单位…", the code says the level): at 390 px 支出结构's five columns
+    left the names one character a line."""
+    code = next((th(c) for c in CODE_COLUMNS if th(c) in frame.columns), None)
+    if code is not None:
+        merged = [f"{c} {str(n).lstrip(chr(0x3000))}".strip() for c, n in zip(frame[code], frame[name], strict=True)]
+        frame = frame.drop(columns=[code]).assign(**{name: merged})
     depth = [len(m.group(0)) if (m := _INDENT.match(str(v))) else 0 for v in frame[name]]
     styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})
     styler = styler.apply(lambda _: [f"padding-left: {0.5 + d}em" if d else "" for d in depth], subset=[name])

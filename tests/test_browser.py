@@ -497,7 +497,7 @@ _CELL_LINES = """(cell) => {
     const range = document.createRange(); range.selectNodeContents(walker.currentNode);
     for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
   }
-  return {text: cell.innerText.replace(/\\u2060/g, '').trim(), lines: tops.size};
+  return {text: cell.innerText.replace(/\\u2060/g, '').trim(), lines: tops.size, width: cell.clientWidth};
 }"""
 
 
@@ -550,4 +550,23 @@ def test_at_390_px_verdicts_stay_whole_and_names_wrap(server, browser):
     page.set_viewport_size({"width": 1440, "height": 1000})
     expect(page.locator("[class*='st-key-tables_wide_'] [data-testid='stDataFrame']").first).to_be_visible()
     assert phone.is_hidden()
+    # 支出结构's 明细 (code, name and three measures): its five columns at 390 px left a name
+    # a character a line ("机关事业单位基本养老保险缴费支出" in 16 lines); the code joins the name
+    nav(page, "支出结构")
+    page.set_viewport_size({"width": 390, "height": 900})
+    phone = page.locator("[class*='st-key-tables_narrow_'] [data-testid='stTable']").first
+    expect(phone).to_be_visible()
+    page.wait_for_function("""() => !document.querySelector("[data-stale='true']")""")
+    shown = phone.evaluate(
+        f"""(t) => {{
+          const heads = [...t.querySelectorAll("thead th")].map(h => h.innerText.trim());
+          const at = heads.indexOf("科目名称") + 1;
+          return [...t.querySelectorAll(`tbody tr td:nth-child(${{at}})`)].map({_CELL_LINES});
+        }}"""
+    )
+    print(
+        "明细 names at 390 px:", max(n["lines"] for n in shown), "lines at most,", min(n["width"] for n in shown), "px"
+    )
+    assert len(shown) >= 20 and max(n["lines"] for n in shown) <= 4, sorted(shown, key=lambda n: -n["lines"])[:3]
+    assert min(n["width"] for n in shown) >= 80  # five characters or more a line
     page.context.close()
