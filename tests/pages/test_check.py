@@ -232,11 +232,11 @@ def _part_labels(at) -> list[str]:
 
 def test_each_part_says_its_page_and_how_many_places():
     """The check as a to-do list: each part of the document names the page to turn to (a
-    PDF) and counts its places ("5 处"), in reading order: seed.pdf's 海防工作经费 form on
-    page 10 holds 5 findings, 七、国有资产信息 on page 18 one; a Word file has no pages."""
+    PDF) and counts its places ("4 处"), in reading order: seed.pdf's 海防工作经费 form on
+    page 10 holds 4 findings, 七、国有资产信息 on page 18 one; a Word file has no pages."""
     at = open_check(upload(new_app(), ("seed.pdf", fixture_bytes("seed.pdf"))))
     labels = _part_labels(at)
-    assert "绩效目标表：海防工作经费　·　第 10 页（5 处，待处理 5）" in labels, labels
+    assert "绩效目标表：海防工作经费　·　第 10 页（4 处，待处理 4）" in labels, labels
     assert labels[-1] == "七、国有资产信息　·　第 18 页（1 处，待处理 1）", labels
     pages = [int(label.split("第 ")[1].split(" 页")[0]) for label in labels]
     assert len(pages) == len(labels) and pages == sorted(pages)
@@ -247,7 +247,7 @@ def test_each_part_says_its_page_and_how_many_places():
 
 def test_rules_passed_with_notes_only_are_said_to_be():
     """shenzhen_01: 7 提示 and "发现问题 0 条" side by side read as a contradiction; the caption
-    says how many passed rules left notes only (rounding); xian_05, without notes, gets no
+    says how many passed rules left notes only (rounding); 万里街道, without notes, gets no
     such clause."""
     path = ROOT.parent / "shared" / "corpus" / "shenzhen_01.pdf"
     if not path.exists():
@@ -261,6 +261,6 @@ def test_rules_passed_with_notes_only_are_said_to_be():
     )  # ARITH-ROW, -HIER, -TOTALS, TEXT-DIRECTION
     seed = next(c.value for c in open_check(new_app()).caption if c.value.startswith("共 "))
     assert seed.endswith("通过的规则中有 1 条只留下提示（如四舍五入差）。"), seed
-    xian = open_check(upload(new_app(), ("xian_05.pdf", (path.parent / "xian_05.pdf").read_bytes())))
-    assert metrics(xian)["提示"] == "0"
-    assert not any("只留下提示" in c.value for c in xian.caption)  # no note: no clause
+    wanli = open_check(upload(new_app(), ("wanli.pdf", fixture_bytes("real/putuo_wanli_2024_dept.pdf"))))
+    assert metrics(wanli)["提示"] == "0"
+    assert not any("只留下提示" in c.value for c in wanli.caption)  # no note: no clause
