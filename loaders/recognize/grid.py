@@ -30,7 +30,7 @@ class WorkingGrid:
 
     @property
     def width(self) -> int:
-        return max(sum(s) for s in self.spans) if self.spans else 0
+        return max(map(sum, self.spans)) if self.spans else 0
 
 
 def from_block(grid: blocks.Grid) -> WorkingGrid:

@@ -409,6 +409,8 @@ _FIGURE_END = re.compile(r"\d$")
 
 def _is_indicator_header(words: list[str]) -> bool:
     """The row heading the indicators: 一级指标 …, or an indicator name beside its 指标值."""
+    if "指标" not in "\x00".join(words):
+        return False  # each test below needs a word holding 指标 (one C-level search answers for most rows)
     if any(w.startswith("一级指标") for w in words):
         return True
     if any(w.startswith("二级指标") for w in words) and any(_is_value_header(w) for w in words):
