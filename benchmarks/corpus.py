@@ -1,6 +1,6 @@
 """The corpus report over ../shared/corpus, city by city (issue 8's table).
 
-    python benchmarks/corpus.py [--jobs N] [--json OUT]
+    python benchmarks/corpus.py [--jobs N] [--json OUT] [--dir DIR]
 
 Runs ``budget survey`` on every file of the national corpus on all cores and prints,
 per city of ``manifest.csv``: documents, refused, read, consistent and the median
@@ -48,11 +48,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--json", type=Path, default=None, help="also write the survey JSON here")
+    parser.add_argument("--dir", type=Path, default=CORPUS, help="a folder with the same manifest.csv (e.g. altered copies)")
     args = parser.parse_args()
-    with open(CORPUS / "manifest.csv", encoding="utf-8") as f:
+    with open(args.dir / "manifest.csv", encoding="utf-8") as f:
         cities = {row["file"]: row["city"] for row in csv.DictReader(f)}
-    paths = sorted(CORPUS / name for name in cities)
-    report = survey(CORPUS, jobs=args.jobs, paths=paths)
+    paths = sorted(args.dir / name for name in cities)
+    report = survey(args.dir, jobs=args.jobs, paths=paths)
     if args.json:
         args.json.write_text(report.to_json(), encoding="utf-8")
     print(f"{'city':6} {'docs':>5} {'refused':>8} {'read':>5} {'consistent':>11} {'median ARITH+READ':>20}")
