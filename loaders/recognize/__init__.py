@@ -26,8 +26,8 @@ __all__ = ["build", "is_code_label", "names_a_table", "squash"]
 def build(blocks: list[Block], source: Source) -> Disclosure:
     """Recognise a document's blocks; LoadError when it is not a budget disclosure."""
     grids, sections, context = assemble(blocks, source)
-    narrative = is_budget_narrative(sections)
-    if not grids and not narrative:
+    # (is_budget_narrative reads the whole narrative: asked only where its answer counts)
+    if not grids and not is_budget_narrative(sections):
         raise LoadError(
             "文件中没有找到任何表格，看起来不是预算公开文件（应包含收支总表等标准表格）。",
             "no tables found: not a budget disclosure",
@@ -47,7 +47,7 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
     kinds = {t.kind for t in tables}
     # A disclosure published in parts is valid part by part: the 情况说明 alone (its
     # sections and text rules), a separate 绩效目标表 or 政府采购 file.
-    if not kinds - {TableKind.UNKNOWN} and not narrative:
+    if not kinds - {TableKind.UNKNOWN} and not is_budget_narrative(sections):
         raise LoadError(
             "文件中没有找到预算收支表格（收支总表、收入总表、支出总表等），看起来不是预算公开文件。",
             "no standard budget table found",

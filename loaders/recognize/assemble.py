@@ -432,14 +432,21 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
     columns when each of its leading columns holds levels ("质量指标") where the form's rows hold
     them; a side label printed between ("年度绩效指标") goes back in the form's first column.
     Joins and returns True, else changes nothing."""
+    if not g.rows or not previous.rows:
+        return False
+    # The shape and the narrow grid's levels first: finding the header rows reads every row of both grids.
+    width = len(previous.rows[-1])
+    narrow = g.width
+    if not 2 <= narrow < width or any(len(row) != narrow for row in g.rows):
+        return False
+    leading = [j for j in range(narrow) if any(_is_level(row[j]) for row in g.rows)]
+    if not leading or leading != list(range(len(leading))) or len(leading) > narrow - 2:
+        return False  # levels first, then at least the name and the value
     header = indicator_header_row(previous)
-    if not g.rows or not previous.rows or header is None or indicator_header_row(g) is not None:
+    if header is None or indicator_header_row(g) is not None:
         return False
-    template, spans = previous.rows[-1], previous.spans[-1]
-    width = len(template)
-    if any(len(row) != g.width for row in g.rows) or not 2 <= g.width < width:
-        return False
-    offset = width - g.width
+    spans = previous.spans[-1]
+    offset = width - narrow
     body = [row for row in previous.rows[header + 1 :] if len(row) == width]
     # The level columns: those headed 一级指标 / 二级指标, and those holding levels (a 一级 column
     # with its header unprinted). A level column of the form may hold no label at all on its
@@ -447,9 +454,6 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
     header_cells = pad(previous.rows[header], width, previous.spans[header])
     headed = [c for c, cell in enumerate(header_cells) if _LEVEL_HEADER.match(squash(cell))]
     levels = [c for c in range(width) if c in headed or any(_is_level(row[c]) for row in body)]
-    leading = [j for j in range(g.width) if any(_is_level(row[j]) for row in g.rows)]
-    if not leading or leading != list(range(len(leading))) or len(leading) > g.width - 2:
-        return False  # levels first, then at least the name and the value
     if any(offset + j not in levels for j in leading):
         return False
     if any(row[j] and not _is_level(row[j]) for row in g.rows for j in leading):
