@@ -23,6 +23,7 @@ import pandas as pd
 import streamlit as st
 
 from budget.checks import CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_ORDER, CheckReport, Finding, Severity
+from budget.checks.core import Status
 from budget.export import reports
 from budget.model import Disclosure
 from budget.views.check import Group, findings_frame, fragment, grouped, marked, parts, rules_frame
@@ -31,7 +32,8 @@ from budget.views.messages import place, reason
 from components.i18n import lang, message, t, words
 from components import tables
 from components.style import DONE
-from components.text import md
+from components.source import page_text
+from components.text import md, unbroken
 
 NOTES = "findings_notes"
 _IMPORTED = "findings_imported"  # file ids of reports already merged (merge once per file)
@@ -93,6 +95,9 @@ def summary(report: CheckReport) -> None:
         for cell, (label, value, help_text) in zip(st.columns(4, border=True), figures, strict=False):
             cell.metric(label, value, help=help_text)
     not_run = [r for r in report.results if r.reason]
+    # A rule with rounding notes only has passed: said so, or "发现问题 0 条" beside 7 提示
+    # (shenzhen_01) reads as a contradiction.
+    noted = sum(1 for r in report.results if r.status == Status.PASSED and r.findings)
     st.caption(
         t(
             "共 {rules} 条规则：通过 {passed} 条，发现问题 {failed} 条，未运行 {not_run} 条。",
@@ -101,6 +106,7 @@ def summary(report: CheckReport) -> None:
             failed=s["failed"],
             not_run=s["not_run"],
         )
+        + (t("通过的规则中有 {noted} 条只留下提示（如四舍五入差）。", noted=noted) if noted else "")
     )
     if not_run:
         with st.expander(t("为什么有 {count} 条规则未运行？", count=len(not_run)), icon=":material/help:"):
@@ -354,7 +360,9 @@ def by_part(doc: Disclosure, report: CheckReport, findings: list[Finding]) -> No
     for part, items in parts(doc, findings):
         worst = min(items, key=lambda f: SEVERITY_ORDER[f.severity]).severity
         todo = sum(1 for f in items if status_of(f) == reports.TODO)
-        label = t("{part}（{count}，待处理 {todo}）", part=md(t(part.label)), count=len(items), todo=todo)
+        # Where it is (the page, as the finance officer turns to it) and how much is left.
+        where = md(t(part.label)) + (f"　·　{unbroken(page_text(part.page))}" if part.page else "")
+        label = t("{part}（{count} 处，待处理 {todo}）", part=where, count=len(items), todo=todo)
         # Keyed by the part, so a review (which changes the label's counts) keeps it open.
         digest = hashlib.sha1(part.label.encode("utf-8")).hexdigest()[:8]
         key = "findings_part_" + "_".join(str(n) for n in part.order) + f"_{digest}"

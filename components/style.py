@@ -16,6 +16,7 @@ DONE = "findings_done_"  # container key prefix of a reviewed finding
 # sideways without a scrollbar, so at 390 px 完整性 was cut in half and the categories after
 # it hidden; they wrap instead.
 FILTERS = "findings_filter_"
+WIDE, NARROW = "tables_wide_", "tables_narrow_"  # a grid and its phone table (components.tables)
 
 CSS = f"""
 <style>
@@ -23,7 +24,10 @@ CSS = f"""
 [class*="st-key-{DONE}"] [data-testid="stTable"] {{ filter: grayscale(0.6); }}
 [class*="st-key-{CARDS}"] [data-testid="stMetricLabel"] p {{ white-space: normal; }}
 [class*="st-key-{FILTERS}"] [data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; overflow-x: visible; }}
+/* A grid and its phone table (components.tables.money_table): one of them by the width. */
+@media (min-width: 641px) {{ [class*="st-key-{NARROW}"] {{ display: none; }} }}
 @media (max-width: 640px) {{
+  [class*="st-key-{WIDE}"] {{ display: none; }}
   [class*="st-key-{CARDS}"] [data-testid="stHorizontalBlock"] {{ flex-direction: row; flex-wrap: wrap; gap: 0.5rem; }}
   [class*="st-key-{CARDS}"] [data-testid="stColumn"] {{
     flex: 1 1 calc(50% - 0.5rem) !important; min-width: calc(50% - 0.5rem) !important; width: auto !important;

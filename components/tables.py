@@ -17,7 +17,7 @@ from budget.export import tables as export
 from budget.model import Table
 from budget.views.labels import one
 from components.i18n import lang, t, th, units
-from components.text import md
+from components.text import md, whole_words
 
 _AMOUNT = re.compile(r"（(元|万元|亿元)）$")
 AMOUNT_COLUMNS = {"表内金额", "说明中金额", "金额", "占比", "增减率", "增减额"}
@@ -85,6 +85,7 @@ def money_table(
         config[th(str(column))] = st.column_config.TextColumn(
             th(str(column)), pinned=True, width=min(400, 16 * longest + 24)
         )
+    amount_labels = [th(str(c)) for c in frame.columns if is_amount(str(c))]
     frame.columns = [th(str(c)) for c in frame.columns]
     if height is None:
         # Show every row up to a screenful instead of a ten-row scroll box.
@@ -93,7 +94,56 @@ def money_table(
     if colours is not None:
         status = t(STATUS)
         data = frame.style.apply(lambda _: colours, subset=[status])  # type: ignore[assignment]
-    st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=height)
+    # A side-by-side comparison (pinned row labels, a column per document) stays a grid on
+    # a phone too: it scrolls sideways with its labels in view, which a static table cannot.
+    names = [th(c) for c in WIDE_COLUMNS if th(c) in frame.columns]
+    if not names or pinned or len(frame) > PHONE_ROWS:
+        st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=height)
+        return
+    # A phone gets the same rows as a table that wraps: at 390 px the grid cut every long
+    # 科目 name ("30108 机关事业单…", "人员经费（按科目推算"), and a grid cell never wraps. The
+    # page CSS (components.style) shows one of the two by the screen's width.
+    n = _next_pair()
+    with st.container(key=f"{WIDE}{n}"):
+        st.dataframe(data, hide_index=True, width="stretch", column_config=config, height=height)
+    with st.container(key=f"{NARROW}{n}"):
+        _phone_table(frame, names[0], amount_labels, colours)
+
+
+PHONE_ROWS = 200  # longer tables stay a grid alone (a phone scrolls in it)
+WIDE, NARROW = "tables_wide_", "tables_narrow_"  # container key prefixes (components.style)
+_PAIRS = "tables_pairs"  # how many grid/phone pairs this run has drawn (their keys)
+_INDENT = re.compile("^\u3000+")
+
+
+def start_run() -> None:
+    """Number the grid/phone pairs from 0 again (app.py, once a run): their keys stay the
+    same from run to run, so nothing is drawn anew."""
+    st.session_state[_PAIRS] = 0
+
+
+def _next_pair() -> int:
+    n = st.session_state.get(_PAIRS, 0)
+    st.session_state[_PAIRS] = n + 1
+    return n
+
+
+def _phone_table(frame: pd.DataFrame, name: str, amounts: list[str], colours: list[str] | None) -> None:
+    """The rows of a grid as a static table: names wrap, a level's indent (leading 　)
+    becomes a margin, figures stay on one line and right-aligned. A code column joins its
+    name ("2080505 机关事业单位…", the code says the level): at 390 px 支出结构's five columns
+    left the names one character a line."""
+    code = next((th(c) for c in CODE_COLUMNS if th(c) in frame.columns), None)
+    if code is not None:
+        merged = [f"{c} {str(n).lstrip(chr(0x3000))}".strip() for c, n in zip(frame[code], frame[name], strict=True)]
+        frame = frame.drop(columns=[code]).assign(**{name: merged})
+    depth = [len(m.group(0)) if (m := _INDENT.match(str(v))) else 0 for v in frame[name]]
+    styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})
+    styler = styler.apply(lambda _: [f"padding-left: {0.5 + d}em" if d else "" for d in depth], subset=[name])
+    status = t(STATUS)
+    if colours is not None and status in frame.columns:
+        styler = styler.apply(lambda _: colours, subset=[status])
+    static_table(styler, whole=(status,) if status in frame.columns else ())
 
 
 def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
@@ -114,18 +164,25 @@ def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
     styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})
     if colours is not None:
         styler = styler.apply(lambda _: colours, subset=[t(STATUS)])
-    static_table(styler)
+    # A verdict is one word ("表中未列示", "一致（四舍五入）"): at 390 px its narrow column broke it
+    # a character or two a line. Its characters are joined (a break stays possible at a
+    # bracket or a space, so English verdicts wrap between words).
+    static_table(styler, whole=(t(STATUS),) if t(STATUS) in frame.columns else ())
 
 
 def _inert(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else md(str(value))
 
 
-def static_table(data: pd.DataFrame | Styler) -> None:
+def static_table(data: pd.DataFrame | Styler, whole: tuple[str, ...] = ()) -> None:
     """``st.table`` with every cell and header shown as typed: st.table renders its cells
-    as Markdown, and they hold document text (styles are worked out on the raw values)."""
+    as Markdown, and they hold document text (styles are worked out on the raw values).
+    ``whole`` columns hold our own short words, wrapped only at a space or a bracket."""
     styler = data if isinstance(data, Styler) else data.style
-    st.table(styler.format(_inert).format_index(_inert, axis=1), hide_index=True)
+    styler = styler.format(_inert)
+    if whole:
+        styler = styler.format(lambda v: whole_words(_inert(v)), subset=list(whole))
+    st.table(styler.format_index(_inert, axis=1), hide_index=True)
 
 
 def printed_table(frame: pd.DataFrame, amount_columns: set[int], height: int | None = None) -> None:

@@ -35,7 +35,21 @@ def plot(text: object) -> str:
     return "\u200b" + out if out.startswith("$") else out
 
 
+# Two Chinese characters side by side (ideographs, kana, hangul): a line may break between any two.
+_CJK = "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+_CJK_PAIR = re.compile(f"(?<={_CJK})(?={_CJK})")
+WORD_JOINER = "\u2060"  # invisible; no line break on either side
+
+
 def unbroken(label: str) -> str:
-    """One of our short labels ("第 20 页", "6 项指标", "⚠ 2") kept on one line: at 390 px an
-    expander's title wraps, and a plain space let "页" or a count start a line of its own."""
-    return label.replace(" ", "\u00a0")
+    """One of our short labels ("第 20 页", "6 项指标", "已核对 0", "⚠ 2") kept on one line: at
+    390 px an expander's title wraps, and a plain space let "页" or a count start a line of its
+    own; Chinese breaks between any two characters (wuhan_02's "已核 / 对 0"), so those are
+    joined too."""
+    return _CJK_PAIR.sub(WORD_JOINER, label.replace(" ", "\u00a0"))
+
+
+def whole_words(text: str) -> str:
+    """A Chinese word or phrase that wraps only where a space or a bracket allows: "表中未列示"
+    broke a character or two a line in a narrow table column at 390 px."""
+    return _CJK_PAIR.sub(WORD_JOINER, text)

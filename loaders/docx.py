@@ -108,21 +108,24 @@ class _HoldsTable(Exception):
 def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cell, ...], ...]:
     # This loop runs for every paragraph, text run and cell of every table and costs
     # about as much as the XML parse itself: the commonest elements are tested first
-    # (w:p, w:tc, w:t, then w:tr), and nothing is read twice.
+    # (w:p, w:tc, w:t, then w:tr), nothing is read twice, and the names it uses on every
+    # element are local (one list holds the current cell's text, emptied for the next).
+    p_tag, tc_tag, tr_tag, t_tag = _P, _TC, _TR, _T
     rows: list[tuple[Cell, ...]] = []
     row: list[Cell] | None = None
-    parts: list[str] | None = None  # the current cell's text so far; None outside a cell
-    in_paragraph = False
+    parts: list[str] = []  # the current cell's text so far
+    add = parts.append
+    in_cell = in_paragraph = False
     span, continued = 1, False
     for node in table.iterdescendants(_PLAIN_TAGS):
         tag = node.tag
-        if tag == _P:
-            if parts is not None:
+        if tag == p_tag:
+            if in_cell:
                 if in_paragraph:
-                    parts.append("\n")
+                    add("\n")
                 in_paragraph = True
-        elif tag in (_TC, _TR):
-            if parts is not None and row is not None:
+        elif tag in (tc_tag, tr_tag):
+            if in_cell and row is not None:
                 text = "" if continued else "".join(parts)
                 if span == 1:
                     done = made.get(text)
@@ -131,19 +134,18 @@ def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cel
                     row.append(done)
                 else:
                     row.append(Cell(text, span))
+            parts.clear()
             in_paragraph, span, continued = False, 1, False
-            if tag == _TC:
-                parts = []
-            else:
-                parts = None
+            in_cell = tag == tc_tag
+            if not in_cell:
                 if row:
                     rows.append(tuple(row))
                 row = []
-        elif tag == _T:
+        elif tag == t_tag:
             if in_paragraph:
                 text = node.text
                 if text:
-                    parts.append(text)  # type: ignore[union-attr]  # (in a paragraph: in a cell)
+                    add(text)
         elif tag == _V_MERGE:
             # <w:vMerge/> without val continues the cell above: printed once.
             continued = node.get(_VAL) != "restart"
@@ -155,8 +157,8 @@ def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cel
         elif tag == _TBL:
             raise _HoldsTable
         elif in_paragraph and node.get(_TYPE) in (None, "textWrapping"):
-            parts.append("\n")  # type: ignore[union-attr]  # (a w:br or w:cr)
-    if parts is not None and row is not None:
+            add("\n")  # a w:br or w:cr
+    if in_cell and row is not None:
         row.append(Cell("" if continued else "".join(parts), span))
     if row:
         rows.append(tuple(row))

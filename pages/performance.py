@@ -5,10 +5,11 @@ import streamlit as st
 from budget.export import tables as export
 from budget.model import TableKind
 from budget.views.glossary import definition
-from budget.views.performance import checklist_frame, project_view
+from budget.views.display import figure
+from budget.views.performance import checklist_frame, project_budget, project_view
 from budget.views.tables import printed
 from components import check_settings, checklist, page, session, source, tables
-from components.i18n import lang, t
+from components.i18n import lang, t, units
 from components.text import md, unbroken
 
 ctx = page.header(
@@ -58,15 +59,19 @@ st.markdown(
 
 for view in views:
     done = len([i for i in checklist.ticks(doc.key) if i[0] == view.index])
-    label = t(
-        # no-break spaces: at 390 px a count must not wrap away from its word
-        "{name}　·　{count}\u00a0项指标　·　已核对\u00a0{done}",
-        name=md(view.project.name),
-        count=len(view.project.indicators),
-        done=done,
-    )
+    # What the project costs, beside its name (a council member's first question); each
+    # part kept whole: at 390 px "已核 / 对 0" broke inside the words.
+    budget = project_budget(d, view)
+    parts = [md(view.project.name)]
+    if budget is not None:
+        parts.append(unbroken(units(figure(budget, ctx.unit))))
+    parts += [
+        unbroken(t("{count} 项指标", count=len(view.project.indicators))),
+        unbroken(t("已核对 {done}", done=done)),
+    ]
     if view.flag_count or view.notes:
-        label += "　·　" + unbroken(f"⚠ {view.flag_count + len(view.notes)}")
+        parts.append(unbroken(f"⚠ {view.flag_count + len(view.notes)}"))
+    label = ("　·　" if lang() == "zh" else " · ").join(parts)
     with st.expander(label, key=f"performance_project_{view.index}"):
         index = view.project.table
         where = source.table_source(doc, d, d.tables[index]) if index is not None and index < len(d.tables) else ""

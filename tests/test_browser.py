@@ -388,7 +388,7 @@ _LINES = """el => {
     }
   }
   if (line) lines.push(line);
-  return lines.map(l => l.replace(/\\u00a0/g, ' ').trim());
+  return lines.map(l => l.replace(/\\u00a0/g, ' ').replace(/\\u2060/g, '').trim());
 }"""
 
 
@@ -485,4 +485,88 @@ def test_at_390_px_every_filter_of_the_check_is_on_screen(server, browser):
         row,
         boxes,
     )
+    page.context.close()
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+_CELL_LINES = """(cell) => {
+  const tops = new Set();
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const range = document.createRange(); range.selectNodeContents(walker.currentNode);
+    for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+  }
+  return {text: cell.innerText.replace(/\\u2060/g, '').trim(), lines: tops.size, width: cell.clientWidth};
+}"""
+
+
+@pytest.mark.skipif(not (CORPUS / "xian_05.pdf").exists(), reason="../shared/corpus not available")
+def test_at_390_px_verdicts_stay_whole_and_names_wrap(server, browser):
+    """西安市审计局 (xian_05) at 390 px: the 三公 table's 核对 broke "表中未列示" and "说明未提及"
+    into three lines, "一致（四舍五入）" into three; the 基本与项目 grid cut "30108 机关事业单…".
+    A verdict is one line (two at its bracket), a phone sees the rows as a table whose names
+    wrap whole, and a desktop still gets the grid."""
+    from playwright.sync_api import expect
+
+    page = new_page(browser)
+    page.goto(f"{server}/three_public")
+    sidebar_upload(page, str(CORPUS / "xian_05.pdf"))
+    expect(page.get_by_text("西安市审计局(汇总)").first).to_be_visible()
+    page.set_viewport_size({"width": 390, "height": 900})
+    # The run over (the sample's tables, greyed, stay on screen until the new ones replace
+    # them: counting cells then reading them one by one raced with that), then every
+    # verdict read in one go.
+    page.wait_for_function(
+        """() => !document.querySelector("[data-stale='true']") && [...document.querySelectorAll(
+             "[data-testid='stTable'] td")].some(c => c.innerText.replace(/\\u2060/g, '').includes('说明未提及'))"""
+    )
+    page.wait_for_timeout(500)
+    verdicts = page.evaluate(
+        f"""() => [...document.querySelectorAll("[data-testid='stTable'] tbody tr td:nth-child(4)")]
+              .map({_CELL_LINES})"""
+    )
+    words = {v["text"] for v in verdicts}
+    assert {"表中未列示", "说明未提及"} <= words, verdicts
+    for v in verdicts:
+        assert v["lines"] <= (2 if "（" in v["text"] else 1), verdicts
+
+    page.set_viewport_size({"width": 1440, "height": 1000})  # the menu is folded away at 390 px
+    nav(page, "基本与项目")
+    page.set_viewport_size({"width": 390, "height": 900})
+    phone = page.locator("[class*='st-key-tables_narrow_'] [data-testid='stTable']").first
+    expect(phone).to_be_visible()
+    assert page.locator("[class*='st-key-tables_wide_'] [data-testid='stDataFrame']").first.is_hidden()
+    page.wait_for_function("""() => !document.querySelector("[data-stale='true']")""")
+    shown = phone.evaluate(f"""(t) => [...t.querySelectorAll("tbody tr td:first-child")].map({_CELL_LINES})""")
+    assert len(shown) >= 10 and any(n["lines"] > 1 for n in shown), shown  # long names wrap
+    # nothing cut: every name cell as wide as its text, inside the screen
+    clipped = phone.evaluate(
+        """(t) => [...t.querySelectorAll('tbody td')].filter(c => c.scrollWidth > c.clientWidth + 1).length"""
+    )
+    assert clipped == 0
+    box = phone.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    page.set_viewport_size({"width": 1440, "height": 1000})
+    expect(page.locator("[class*='st-key-tables_wide_'] [data-testid='stDataFrame']").first).to_be_visible()
+    assert phone.is_hidden()
+    # 支出结构's 明细 (code, name and three measures): its five columns at 390 px left a name
+    # a character a line ("机关事业单位基本养老保险缴费支出" in 16 lines); the code joins the name
+    nav(page, "支出结构")
+    page.set_viewport_size({"width": 390, "height": 900})
+    phone = page.locator("[class*='st-key-tables_narrow_'] [data-testid='stTable']").first
+    expect(phone).to_be_visible()
+    page.wait_for_function("""() => !document.querySelector("[data-stale='true']")""")
+    shown = phone.evaluate(
+        f"""(t) => {{
+          const heads = [...t.querySelectorAll("thead th")].map(h => h.innerText.trim());
+          const at = heads.indexOf("科目名称") + 1;
+          return [...t.querySelectorAll(`tbody tr td:nth-child(${{at}})`)].map({_CELL_LINES});
+        }}"""
+    )
+    print(
+        "明细 names at 390 px:", max(n["lines"] for n in shown), "lines at most,", min(n["width"] for n in shown), "px"
+    )
+    assert len(shown) >= 20 and max(n["lines"] for n in shown) <= 4, sorted(shown, key=lambda n: -n["lines"])[:3]
+    assert min(n["width"] for n in shown) >= 80  # five characters or more a line
     page.context.close()

@@ -21,6 +21,11 @@ class Part:
     order: tuple[int, int, int]  # (page when known, tables before sections, index)
     label: str
 
+    @property
+    def page(self) -> int | None:
+        """The page the part starts on, when the document has pages."""
+        return self.order[0] if self.order[0] < UNKNOWN_PAGE else None
+
 
 UNKNOWN_PAGE = 10**6  # without pages (Word, text): tables, then sections, each in order
 

@@ -384,9 +384,8 @@ EN: dict[str, str] = {
         "**{projects}** projects, **{indicators}** indicators; **{flags}** problems flagged "
         "(an indicator may have several)."
     ),
-    "{name}\u3000·\u3000{count}\u00a0项指标\u3000·\u3000已核对\u00a0{done}": (
-        "{name} · {count}\u00a0indicators · {done}\u00a0ticked"
-    ),
+    "{count} 项指标": "{count} indicators",
+    "已核对 {done}": "{done} ticked",
     "这份文档的绩效目标表只列出项目和绩效目标的文字，没有一级、二级、三级指标，无法逐项核对；原表如下。": (
         "This document's performance table lists its projects and their goals in words, with no level 1, 2 and 3 "
         "indicators, so there is nothing to tick off; the table as printed:"
@@ -484,6 +483,9 @@ EN: dict[str, str] = {
     "共 {rules} 条规则：通过 {passed} 条，发现问题 {failed} 条，未运行 {not_run} 条。": (
         "{rules} rules: {passed} passed, {failed} found problems, {not_run} did not run."
     ),
+    "通过的规则中有 {noted} 条只留下提示（如四舍五入差）。": (
+        " Of those passed, {noted} left notes only (rounding and the like)."
+    ),
     "为什么有 {count} 条规则未运行？": "Why did {count} rules not run?",
     (
         "规则要核对的表格或内容在这份文档中没有找到（例如没有政府采购预算表，或没有识别出正文标题），就无法运"
@@ -535,7 +537,7 @@ EN: dict[str, str] = {
     "另外 {count} 处": "{count} more places",
     "怎么改：{guidance}": "How to fix: {guidance}",
     "没有符合筛选条件的问题。": "No problem matches the filters.",
-    "{part}（{count}，待处理 {todo}）": "{part} ({count}, {todo} to do)",
+    "{part}（{count} 处，待处理 {todo}）": "{part} ({count}, {todo} to do)",
     "问题": "Problem",
     "状态": "Status",
     "说明": "Note",
@@ -757,6 +759,7 @@ EN: dict[str, str] = {
     "一般公共预算基本支出表（按功能分类）": "General public budget basic expenditure table (functional)",
     "项目支出表": "Project expenditure table",
     "机关运行经费支出表": "Administrative running costs table",
+    "支出经济分类表": "Expenditure by economic class",
     # column keys
     "本年收入小计": "Income this year",
     "经营支出": "Operating expenditure",
@@ -970,13 +973,19 @@ RULES: dict[str, tuple[str, str]] = {
         "Change = (this year − last year) ÷ last year; when last year is zero, give the amount of the "
         "increase instead of a percentage.",
     ),
+    "TEXT-SHARE": (
+        "A share equals the item's amount over the sum of the items listed",
+        "Share = the item's amount ÷ the sum of the items, each rounded on its own; do not move one share to make "
+        "the list add up to 100%.",
+    ),
     "TEXT-DIRECTION": (
         "Increase / decrease / unchanged agrees with the two years' amounts",
         "Write 'increase' when this year is larger, 'decrease' when smaller, 'unchanged' when equal.",
     ),
     "TEXT-REASON": (
         "The reason given does not contradict the direction of the change",
-        "A reason must point the same way as the change (a decrease is not explained by 'more funding').",
+        "A reason must point the same way as the change (a decrease is not explained by 'more funding', a change by "
+        "'no change').",
     ),
     "COMPLETE-TABLES": (
         "All standard tables are there",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from budget.model import MoneyUnit
 from loaders import blocks, limits
@@ -30,19 +31,22 @@ class WorkingGrid:
 
     @property
     def width(self) -> int:
-        return max(sum(s) for s in self.spans) if self.spans else 0
+        return max(map(sum, self.spans)) if self.spans else 0
+
+
+_TEXT, _SPAN = attrgetter("text"), attrgetter("span")  # (map() over a row's cells runs in C)
 
 
 def from_block(grid: blocks.Grid) -> WorkingGrid:
     # Spans are expanded into columns below (_expand, pad): a width over the limit is
     # refused here, before any row is spread over it.
     limits.check("table_rows", len(grid.rows))
-    spans = [[c.span if c.span > 1 else 1 for c in row] for row in grid.rows]
+    spans = [[s if s > 1 else 1 for s in map(_SPAN, row)] for row in grid.rows]
     most = limits.current().table_columns
     for row_spans in spans:
         if sum(row_spans) > most:
             limits.check("table_columns", sum(row_spans))
-    rows = [clean_row([c.text for c in row]) for row in grid.rows]
+    rows = [clean_row(list(map(_TEXT, row))) for row in grid.rows]
     pages = list(grid.pages) or ([grid.page] if grid.page is not None else [])
     return WorkingGrid(rows, spans, page=grid.page, pages=pages, row_pages=[grid.page] * len(rows))
 

@@ -113,7 +113,7 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
         row = pad(raw, width, spans)
         if not any(row):
             continue
-        words = [squash(c) for c in row]
+        words = list(map(squash, row))
         if _is_indicator_header(words):
             # "计量。单位": a stray stop a text layer prints inside a header word
             header = [_STRAY.sub("", squash(c)) for c in _spread(raw, spans or [], width)]
@@ -126,7 +126,7 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
             read, below = _read_below(draft, row, below)
             if read:
                 continue
-        first = next(w for w in words if w)
+        first = next(filter(None, words))
         if at is None:
             below = _read_labels(draft, row, words, unit)
             continue
@@ -163,7 +163,8 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
         level1, level2, level3, description, target, basis, measure, sense = (
             (row[i] or None) if i is not None and i < n else None for i in at
         )
-        if not any((level1, level2, level3, description, target, basis)):
+        beside1 = _level1_beside(row, at[0]) if level1 is None and at[0] is not None else None
+        if not any((beside1, level2, level3, description, target, basis)):
             continue  # the project columns only (合计, the unit's own line over its projects) or a sub-header
         if at[0] is None and at[1] is None and level3:
             level1, level2, level3 = _joined_levels(level3)
@@ -198,6 +199,13 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
             level3 = None
         if level1:
             carried1, carried2 = level1, None
+        elif beside1:
+            carried1 = beside1  # the cut cell goes on: so does the 二级 cell beside it
+        elif level2 and carried1 and not _may_hold(carried1, level2):
+            # A 二级 the framework puts under another 一级 (经济效益指标 under 产出指标): the 一级 cell
+            # above has ended and the label of the next one was not printed here (a cell cut by
+            # the page break prints its label on one part only): unknown, not the one above.
+            carried1 = None
         if level2:
             carried2 = level2
         target = _joined_target(target, sense, measure)
@@ -220,6 +228,41 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
         for d in drafts
         if d.name or title_name or d.indicators or d.goals
     ]
+
+
+# The 一级 names of the national framework (产出, 效益, 满意度; 成本 since 财预〔2021〕101号).
+_LEVEL1_NAME = re.compile(r"^(?:产出|效益|满意度|成本)指标")
+
+
+# The 一级 each 二级 of the framework belongs to (成本指标 was a 产出 二级 before 2021).
+_FRAMEWORK = (
+    (re.compile(r"效益|可持续"), ("效益指标",)),
+    (re.compile(r"满意"), ("满意度指标",)),
+    (re.compile(r"成本"), ("产出指标", "成本指标")),
+    (re.compile(r"数量|质量|时效"), ("产出指标",)),
+)
+
+
+def _may_hold(level1: str, level2: str) -> bool:
+    """Whether a 二级 may stand under a 一级: always, unless both are names of the framework and
+    the framework puts the 二级 under another 一级."""
+    name = squash(level1)
+    if not _LEVEL1_NAME.fullmatch(name):
+        return True  # a form's own 一级 names: no framework to go by
+    words = squash(level2)
+    parents = next((parents for word, parents in _FRAMEWORK if word.search(words)), None)
+    return parents is None or name in parents
+
+
+def _level1_beside(row: list[str], column: int) -> str | None:
+    """A 一级 label printed left of its column, in the form's side column ("效益指标 年度绩效指标"):
+    a 一级 cell cut by a page break prints its label on the next page where the reader finds no
+    ruling between the two columns (xian_10 p68, xian_14 p75)."""
+    for cell in row[:column]:
+        m = _LEVEL1_NAME.match(squash(cell))
+        if m:
+            return m.group(0)
+    return None
 
 
 def _read_labels(draft: _Draft, row: list[str], words: list[str], unit: MoneyUnit) -> _Below | None:
@@ -388,6 +431,7 @@ _NAME_HEADERS = ("指标名称", "绩效指标名称", "指标内容")
 # A 绩效指标 column holding the levels and the name in one cell ("产出指标数量指标栽植苗木"),
 # where a form prints neither the levels nor 指标名称 in columns of their own.
 _JOINED_HEADER = "绩效指标"
+_NAMES = frozenset((*_NAME_HEADERS, _JOINED_HEADER))
 _JOINED_LEVELS = re.compile(r"^\s*(产出指标|效益指标|满意度指标|成本指标)\s*((?:(?!指标)\S){1,12}指标)\s*(\S.*)$", re.S)
 # Headers of the project's money column beside the indicators (资金总额, 项目总额, 预算金额),
 # and of the columns beside it that are parts of it or no money (其中：财政资金, 按收入性质分).
@@ -409,16 +453,25 @@ _FIGURE_END = re.compile(r"\d$")
 
 def _is_indicator_header(words: list[str]) -> bool:
     """The row heading the indicators: 一级指标 …, or an indicator name beside its 指标值."""
-    if any(w.startswith("一级指标") for w in words):
+    # Each word a test needs is first looked for in the row's words joined (one search in C
+    # answers for most rows), then word by word.
+    joined = "\x00".join(words)
+    if "指标" not in joined:
+        return False
+    if "一级指标" in joined and any(w.startswith("一级指标") for w in words):
         return True
-    if any(w.startswith("二级指标") for w in words) and any(_is_value_header(w) for w in words):
-        return True  # 一级指标 left unprinted over its column (xian_17's 部门整体支出 form)
-    named = any(w in _NAME_HEADERS or w == _JOINED_HEADER for w in words)
-    return named and any(_is_value_header(w) for w in words)
+    if "指标值" not in joined:
+        return False  # the tests below need a value header
+    second = "二级指标" in joined and any(w.startswith("二级指标") for w in words)
+    # (second: 一级指标 left unprinted over its column, xian_17's 部门整体支出 form)
+    if not second and _NAMES.isdisjoint(words):
+        return False
+    return any(_is_value_header(w) for w in words)
 
 
 def _is_value_header(h: str) -> bool:
-    return "指标值" in h and not any(word in h for word in _NOT_THE_VALUE)
+    # "指标值", or the target named as such ("目标值", "指标目标值", "目标值(标准)" in Jilin's forms)
+    return ("指标值" in h or "目标值" in h) and not any(word in h for word in _NOT_THE_VALUE)
 
 
 def _spread(row: list[str], spans: list[int], width: int) -> list[str]:

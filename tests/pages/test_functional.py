@@ -222,3 +222,27 @@ def test_in_english_the_figures_carry_english_units_the_names_stay_as_printed():
     assert labels["201"].replace("<br>", "") == "一般公共服务支出"
     assert labels["root"] == "Total"
     assert list(rows(at).columns)[:3] == ["Code", "Name", "Total (10k yuan)"]
+
+
+def test_the_list_beside_the_chart_leaves_room_for_its_widest_figure():
+    """深圳 (shenzhen_01) in 万元: the list's first figure "357,233.33（91.9%）" was cut at
+    "357,233.33（91." at 390 px in a fixed 170 px column; the column is as wide as its
+    widest figure (and narrower for short ones: the seed's)."""
+    from pathlib import Path
+
+    from tests.pages.conftest import ROOT
+
+    path = ROOT.parent / "shared" / "corpus" / "shenzhen_01.pdf"
+    if not Path(path).exists():
+        pytest.skip("../shared/corpus not available")
+    at = open_page(upload(new_app(), ("shenzhen_01.pdf", path.read_bytes())), "functional")
+    listed = ring(at)
+    assert listed.iloc[0, 1] == "357,233.33（91.9%）"
+    widths = {name: spec.get("width") for name, spec in json.loads(at.dataframe[0].proto.columns).items()}
+    assert widths["金额（万元）"] >= 180, widths
+    at.segmented_control(key="unit").set_value("元").run()
+    assert ring(at).iloc[0, 1] == "3,572,333,300.00（91.9%）"
+    wide = json.loads(at.dataframe[0].proto.columns)["金额（元）"]["width"]
+    assert wide >= 220 and wide > widths["金额（万元）"]
+    seed = json.loads(open_page(new_app(), "functional").dataframe[0].proto.columns)["金额（万元）"]["width"]
+    assert seed < widths["金额（万元）"]

@@ -33,14 +33,15 @@ def test_lists_13_projects_and_90_indicators():
     for label, name in zip(labels, PROJECTS, strict=False):
         assert label.replace("\\", "").startswith(name)
     assert len(at.checkbox) == 90
-    assert sum(int(e.label.split("·")[1].strip().split()[0]) for e in expanders) == 90
+    counts = [next(p for p in _plain(e.label).split("　·　") if p.endswith(" 项指标")) for e in expanders]
+    assert sum(int(c.split()[0]) for c in counts) == 90
 
 
 def test_flags_and_placeholder_goal_are_shown():
     at = open_page(new_app(), "performance")
     captions = " ".join(c.value for c in at.caption)
-    # the check's findings on the indicators: "效果明显" targets are PERF-QUANT warnings
-    assert "“反邪教专项资金”的指标“社会环境净化提升”指标值为“效果明显”，没有量化" in shown(captions)
+    # the check's findings on the indicators: the six "效果明显" targets are one PERF-QUANT warning
+    assert "6 个指标的指标值都写“效果明显”，没有量化：“反邪教专项资金”“社会环境净化提升”" in shown(captions)
     warnings = [w.value for w in at.warning]
     assert any("目标内容" in w for w in warnings)  # 海防工作经费: "1.目标内容1"
 
@@ -56,7 +57,7 @@ def test_ticks_make_progress_and_survive_a_page_switch():
     open_page(at, "overview")
     open_page(at, "performance")
     assert [c.value for c in at.checkbox][:3] == [True, True, False]
-    assert "已核对\u00a02" in project_expanders(at)[0].label  # a no-break space: one line at 390 px
+    assert "已\u2060核\u2060对\u00a02" in project_expanders(at)[0].label  # joined: one line at 390 px
 
 
 def test_a_table_of_goals_without_indicators_is_shown_as_printed():
@@ -88,10 +89,30 @@ def test_the_summary_counts_the_problems_the_projects_show():
 
 def test_a_project_title_keeps_each_count_with_its_word():
     """At 390 px the expander title wraps: "6 项指标", "已核对 0" and "⚠ 2" each stay on one line
-    (no-break spaces), the parts may still wrap at the separators."""
+    (no-break spaces, word joiners), the parts may still wrap at the separators."""
     at = open_page(new_app(), "performance")
     labels = [e.label for e in project_expanders(at)]
-    assert all("\u00a0项指标" in label and "已核对\u00a00" in label for label in labels)
+    # a no-break space, and the Chinese characters joined: wuhan_02's "已核对 0" broke as "已核 / 对 0"
+    assert all("\u00a0项\u2060指\u2060标" in label and "已\u2060核\u2060对\u00a00" in label for label in labels)
     flagged = [label for label in labels if "⚠" in label]
     assert flagged and all("⚠\u00a0" in label for label in flagged)
     assert all("　·　" in label for label in labels)
+
+
+def _plain(label: str) -> str:
+    return label.replace("\u2060", "").replace("\u00a0", " ").replace("\\", "")
+
+
+def test_a_project_title_says_what_it_costs():
+    """A council member's first question of a project is its money: the title carries the
+    budget the document gives it (the seed: two projects, through their procurement lines),
+    in the page's unit; a project without one shows no figure."""
+    at = open_page(new_app(), "performance")
+    labels = {_plain(e.label).split("　·　")[0]: _plain(e.label).split("　·　") for e in project_expanders(at)}
+    assert labels["精神障碍患者管控经费"][1] == "36.00 万元"
+    assert labels["社会治安综合治理经费"][1] == "100.00 万元"
+    assert labels["司法救助金"][1].endswith(" 项指标")  # no budget in the document: no figure
+    assert sum(1 for parts in labels.values() if parts[1].endswith("万元")) == 2
+    at.segmented_control(key="unit").set_value("元").run()
+    labels = {_plain(e.label).split("　·　")[0]: _plain(e.label).split("　·　") for e in project_expanders(at)}
+    assert labels["社会治安综合治理经费"][1] == "1,000,000.00 元"

@@ -54,3 +54,25 @@ def test_a_column_no_row_fills_is_left_out():
     assert "检查说明" in three.columns
     assert list(running.columns) == ["表内金额（万元）", "说明中金额（万元）", "核对"]
     assert running.loc["30201 办公费", "核对"] == "一致"
+
+
+def shown_cells(table):
+    """The cells of an st.table as the browser gets them (the Styler's display values)."""
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(table.proto.arrow_data.styler.display_values).read_all().to_pandas()
+
+
+def test_a_verdict_wraps_only_between_words():
+    """At 390 px the 核对 column broke "表中未列示" and "一致（四舍五入）" a character or two a line
+    (wuhan_02, xian_05): its Chinese characters are joined, a break stays possible at the
+    bracket; the values (what tests and exports read) are unchanged; English wraps between words."""
+    at = open_page(new_app(), "three_public")
+    for table in at.table:
+        verdicts = shown_cells(table)["核对"]
+        assert set(table.value["核对"]) <= {"一致", "提示", "警告", "错误", "表中未列示", "说明未提及"}
+        assert all(v.replace("\u2060", "") == raw for v, raw in zip(verdicts, table.value["核对"], strict=True))
+        assert all("\u2060".join(raw) == v for v, raw in zip(verdicts, table.value["核对"], strict=True))
+    assert shown_cells(at.table[0])["项目"][0] == "“三公”经费合计"  # document text is not touched
+    english = open_page(new_app("en"), "three_public")
+    assert all("\u2060" not in v for table in english.table for v in shown_cells(table)["Check"])

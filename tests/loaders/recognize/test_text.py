@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from budget.model import Money, MoneyUnit
 from loaders.recognize.grid import is_code, is_column_number_row
 from loaders.recognize.levels import numbering_depth
-from loaders.recognize.text import money_unit_in, parse_amount, parse_number
+from loaders.recognize.text import money_unit_in, nfkc, parse_amount, parse_number
 
 
 @pytest.mark.parametrize(
@@ -60,3 +61,26 @@ def test_numbering_depth(name, depth):
 def test_codes_and_column_number_rows():
     assert is_code("2010301") and is_code("201 03") and not is_code("合计")
     assert is_column_number_row(["栏次", "1", "2", "3"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一般公共服务支出",  # NFKC already
+        "单位：万元（人民币）",  # fullwidth punctuation
+        "合计\u3000\u3000１２３，４５６．７８",  # ideographic spaces, fullwidth digits
+        "目标1：……",  # an ellipsis
+        "①项目Ⅻ",  # circled and Roman numbers
+        "Ａ\u0301ｅ\u0308",  # a fullwidth letter under a combining mark: composed after it is replaced
+        "ﬁ\u3000ｶ\uff9e",  # compatibility forms outside the table: normalised as before
+        "e\u0301\u0327（",
+    ],
+)
+def test_nfkc_is_unicodedata_nfkc(text):
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_nfkc_over_every_character_of_the_table():
+    for code in [*range(0xFF01, 0xFF5F), 0x3000, 0x2026, *range(0x2160, 0x2180), *range(0x2460, 0x249C)]:
+        for text in (chr(code), f"a{chr(code)}\u0301", f"\u0301{chr(code)}字"):
+            assert nfkc(text) == unicodedata.normalize("NFKC", text), hex(code)
