@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 _AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
 _NUMERIC = frozenset("0123456789,.-")
 _CENTS = re.compile(r"\d\.\d\d$")
+_GROUPED = re.compile(r"\d,\d{3}$")
 _UNITS = frozenset("万亿千元%％")
+_AFTER_NUMBER = frozenset("年月日号万亿千元%％")  # what follows a number in a label: 2026年
 # A line that starts an item of its own, even with its amounts blank: a code, 一、,
 # (一), 1、 1. (but not 1.5), 其中, a total.
 _ITEM = re.compile(
@@ -114,12 +116,21 @@ def _segments(line: list[_Char]) -> list[list[_Char]]:
         # between a code ("208", "05") or an amount and the name that follows it (an
         # amount right-aligned against a left-aligned name: 304,413,900一、教育支出),
         # and a word space between two numbers (two right-aligned amounts close up).
-        code_then_name = digits and len(printed) <= 9 and not char.text.isascii()
-        number_then_name = numeric and not char.text.isascii() and any(c.isdigit() for c in printed)
+        code_then_name = digits and len(printed) <= 9 and not char.text.isascii() and char.text not in _AFTER_NUMBER
+        number_then_name = (
+            numeric and not char.text.isascii() and char.text not in _AFTER_NUMBER and any(c.isdigit() for c in printed)
+        )
         two_numbers = numeric and char.text[:1].isdigit() and gap > size * 0.3 and any(c.isdigit() for c in printed)
         # An amount in cents touching the text of the next column (0.00步提高…): no
         # amount goes on with a Chinese character but its unit (万元, 亿, %).
         touching = number_then_name and char.text not in _UNITS and bool(_CENTS.search("".join(printed)))
+        # Nor does an amount in cents, a percentage or a full group of thousands go on
+        # with another number: two right-aligned columns printed close (5,555.07 5,555.07).
+        if not touching and numeric and (char.text[:1].isdigit() or char.text == "-"):
+            so_far = "".join(printed)
+            touching = bool(_CENTS.search(so_far)) or (bool(_GROUPED.search(so_far)) and gap > size * 0.1)
+        elif not touching and printed[-1:] in (["%"], ["％"]) and (char.text[:1].isdigit() or char.text == "-"):
+            touching = True
         # Characters of one Chinese word touch (or stand a full character apart when
         # spaced out): two thirds of one between them is two labels side by side.
         two_words = not char.text.isascii() and not ink.text.isascii() and gap > size * 0.6
@@ -204,10 +215,18 @@ def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table
         j = i
         while j + 1 < len(groups) and not breaks[j + 1]:
             k = j + 1
-            if len(cut[k]) >= 2 or _wraps(groups[j], groups[k], cut, k) or _is_total_word(cut[k]):
+            if len(cut[k]) >= 2 or _is_total_word(cut[k]):
                 j = k
                 continue
-            if _inside(cut, breaks, k, [cut[n] for n in range(i, j + 1) if len(cut[n]) >= 2]):
+            if _is_prose(cut[k], [cut[n] for n in range(i, j + 1) if len(cut[n]) >= 2]):
+                break
+            if _wraps(groups[j], groups[k], cut, k):
+                j = k
+                continue
+            multi = [cut[n] for n in range(i, j + 1) if len(cut[n]) >= 2]
+            if _is_prose(cut[k], multi):
+                break
+            if _inside(cut, breaks, k, multi):
                 j = k
                 continue
             break
@@ -229,6 +248,20 @@ def _wraps(previous: list[_Char], line: list[_Char], cut, k: int) -> bool:
     return len(cut[k]) == 1 and any(len(row) >= 2 for row in cut[k + 1 : k + 4])
 
 
+def _is_prose(pieces: list[Piece], rows: list[list[Piece]]) -> bool:
+    """A line of prose: a sentence (with a comma or a full stop) printed from the
+    table's left edge or wider than most of it. (A long goal wrapped in a column on
+    the right of a project table is a cell, not prose.)"""
+    if len(pieces) != 1 or not rows:
+        return False
+    text = _join_chars(pieces[0])
+    if len(text) < 12 or not any(mark in text for mark in "，。；：,;"):
+        return False
+    x0, x1 = min(r[0][0].x0 for r in rows), max(r[-1][-1].x1 for r in rows)
+    a, b = _extent(pieces[0])
+    return a < x0 + 2 * max(pieces[0][0].size, 4) or b - a > 0.6 * (x1 - x0)
+
+
 def _label_above(cut: list[list[Piece]], breaks: list[bool], groups: list[list[_Char]], k: int, rows) -> bool:
     """A single label on its own line just above the run, inside it (a merged header
     cell's label over some of its columns): part of the header."""
@@ -238,7 +271,7 @@ def _label_above(cut: list[list[Piece]], breaks: list[bool], groups: list[list[_
     a, b = _extent(cut[k][0])
     em = max(cut[k][0][0].size, 4)
     tight = groups[k + 1][0].base - groups[k][0].base <= 2.2 * em
-    return tight and a > x0 + 3 * em and b < x1 - 3 * em and len(_squashed(_join_chars(cut[k][0]))) <= 12
+    return tight and b - a < 0.5 * (x1 - x0) and len(_squashed(_join_chars(cut[k][0]))) <= 12
 
 
 def _inside(cut: list[list[Piece]], breaks: list[bool], k: int, rows: list[list[Piece]]) -> bool:
@@ -285,6 +318,8 @@ def _is_data(row: list[Piece]) -> bool:
 
 def _aligned_table(pieces: list[list[Piece]], lines: list[list[_Char]], number: int) -> _Table | None:
     data = [n for n, row in enumerate(pieces) if _is_data(row)]
+    if data and sum(len(pieces[n]) >= 3 for n in data) < 2:
+        return None  # a table has rows of three cells at least: two numbers side by side are a chart's labels
     if len(data) < 2:
         if data or not _is_header(pieces):
             return None
@@ -382,7 +417,9 @@ def _cell_range(piece: Piece, head: list[Piece], bands: list[list[float]]) -> tu
         for other in head
         if other[0].base - base >= 1.5 * em and abs((other[0].x0 + other[-1].x1) / 2 - middle) < half
     ]
-    if len(under) >= 2:
+    # labels under it in two columns at least (a label wrapped onto the lines below
+    # it stays in its own column)
+    if len(set(under)) >= 2:
         first, last = min(b for b, _ in under + [(min(hit), 0)]), max(b for _, b in under + [(0, max(hit))])
         # the columns' edges lie between the bands' (a name column is wider than its
         # longest name): its middle between the middles of the inner and outer edges
@@ -492,7 +529,10 @@ def _body_rows(body: list[list[Piece]], lines: list[list[_Char]], bands: list[li
     rows.sort(key=lambda r: r["base"])
     out = []
     for r in rows:
-        cells = {b: [_joined([t for _, t, _ in sorted(entries)]), span] for b, (span, entries) in r["cells"].items()}
+        cells = {
+            b: [_joined([t for _, t, _ in sorted(entries, key=lambda e: (round(e[0]), e[2]))]), span]
+            for b, (span, entries) in r["cells"].items()
+        }
         out.append(_laid_out(cells, len(bands)))
     return out
 
