@@ -152,7 +152,34 @@ def _segments(line: list[_Char]) -> list[list[_Char]]:
         ink = char
     if len(parts) == 1:
         return [_trimmed(parts[0])]  # the line whole: it prints (the reader keeps printed lines only)
-    return [_trimmed(part) for part in parts if _join_chars(part)]
+    return _spaced_out([_trimmed(part) for part in parts if _join_chars(part)])
+
+
+def _spaced_out(parts: list[list[_Char]]) -> list[list[_Char]]:
+    """Single Chinese characters a character or so apart at even steps are one word
+    spaced out (合  计, 科 目 名 称), not columns."""
+    out: list[list[_Char]] = []
+    for part in parts:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and len(part) == 1
+            and not part[0].text.isascii()
+            and not last[-1].text.isascii()
+            and (len(last) == 1 or _even(last))
+            and part[0].x0 - last[-1].x1 <= 1.2 * max(part[0].size, 4)
+            and (len(last) == 1 or abs((part[0].x0 - last[-1].x1) - (last[-1].x0 - last[-2].x1)) <= 2)
+        ):
+            out[-1] = [*last, part[0]]
+        else:
+            out.append(part)
+    return out
+
+
+def _even(part: list[_Char]) -> bool:
+    """Characters at even steps with a visible gap (a word spaced out)."""
+    gaps = [b.x0 - a.x1 for a, b in zip(part, part[1:], strict=False)]
+    return bool(gaps) and min(gaps) > 0.5 * max(part[0].size, 4) and max(gaps) - min(gaps) <= 2
 
 
 def _trimmed(part: list[_Char]) -> list[_Char]:
@@ -218,15 +245,10 @@ def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table
             if len(cut[k]) >= 2 or _is_total_word(cut[k]):
                 j = k
                 continue
-            if _is_prose(cut[k], [cut[n] for n in range(i, j + 1) if len(cut[n]) >= 2]):
-                break
-            if _wraps(groups[j], groups[k], cut, k):
-                j = k
-                continue
             multi = [cut[n] for n in range(i, j + 1) if len(cut[n]) >= 2]
             if _is_prose(cut[k], multi):
                 break
-            if _inside(cut, breaks, k, multi):
+            if _wraps(groups[j], groups[k], cut, k) or _inside(cut, breaks, k, multi):
                 j = k
                 continue
             break
@@ -305,7 +327,7 @@ def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def _merged(extents: list[tuple[float, float]]) -> list[list[float]]:
     bands: list[list[float]] = []
     for x0, x1 in sorted(extents):
-        if bands and x0 < bands[-1][1]:
+        if bands and x0 < bands[-1][1] - 2:  # amounts of two columns printed close may touch
             bands[-1][1] = max(bands[-1][1], x1)
         else:
             bands.append([x0, x1])
@@ -318,8 +340,6 @@ def _is_data(row: list[Piece]) -> bool:
 
 def _aligned_table(pieces: list[list[Piece]], lines: list[list[_Char]], number: int) -> _Table | None:
     data = [n for n, row in enumerate(pieces) if _is_data(row)]
-    if data and sum(len(pieces[n]) >= 3 for n in data) < 2:
-        return None  # a table has rows of three cells at least: two numbers side by side are a chart's labels
     if len(data) < 2:
         if data or not _is_header(pieces):
             return None
@@ -327,15 +347,22 @@ def _aligned_table(pieces: list[list[Piece]], lines: list[list[_Char]], number: 
         split = len(pieces) - 1 if _is_total_word(pieces[-1]) else len(pieces)
         head, body = pieces[:split], pieces[split:]
         bands = _header_bands(head)
+        named = True
     else:
         start = data[0]
-        # single long pieces just above the first row are its wrapped cells, not labels
-        while start > 0 and len(pieces[start - 1]) == 1 and len(_squashed(_join_chars(pieces[start - 1][0]))) > 10:
+        # a single piece just above the first row that is no column name (a long
+        # text, a name) is that row's cell wrapped above its amounts, not a label
+        while start > 0 and len(pieces[start - 1]) == 1 and not _is_label(pieces[start - 1][0]):
             start -= 1
         head, body = pieces[:start], pieces[start:]
         bands = _data_bands([pieces[n] for n in data], head)
-    if len(bands) < 3:
-        return None  # two columns are a list with amounts (a contents page), not a table
+        named = bool(head) and _is_header(head, least=2)
+        if not named and sum(len(pieces[n]) >= 3 for n in data) < 2:
+            return None  # rows of three cells at least: two numbers side by side are a chart's labels
+    if len(bands) < (2 if named else 3):
+        # two columns are a list with amounts (a contents page), not a table, unless
+        # a header of column names stands over them (项目 | 金额)
+        return None
     rows = _header_rows(head, bands) + _body_rows(body, lines[len(head) :], bands)
     xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:], strict=False)] + [bands[-1][1]]
     top = min(c.top for line in lines for c in line)
@@ -345,44 +372,94 @@ def _aligned_table(pieces: list[list[Piece]], lines: list[list[_Char]], number: 
     return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
 
 
-def _is_header(pieces: list[list[Piece]]) -> bool:
-    """Lines of column names (a table's header with no row under it): most pieces are
-    short labels made of column-name words, none is prose."""
+def _is_header(pieces: list[list[Piece]], least: int = 3) -> bool:
+    """Lines of column names (a table's header): most pieces are short labels made of
+    column-name words, none is prose; ``least`` labels side by side on a line."""
     labels = [_squashed(_join_chars(p)) for row in pieces for p in row]
-    if len(labels) < 3 or len(pieces) > 8 or any(len(label) > 16 for label in labels):
+    if len(labels) < least or len(pieces) > 8 or any(len(label) > 16 for label in labels):
         return False
     named = sum(any(word in label for word in _COLUMN_WORDS) for label in labels)
-    return named >= 2 and named * 2 >= len(labels) and max(len(row) for row in pieces) >= 3
+    return named >= 2 and named * 2 >= len(labels) and max(len(row) for row in pieces) >= least
+
+
+def _is_label(piece: Piece) -> bool:
+    text = _squashed(_join_chars(piece))
+    return len(text) <= 10 and any(word in text for word in _COLUMN_WORDS)
 
 
 def _data_bands(data: list[list[Piece]], head: list[list[Piece]]) -> list[list[float]]:
-    bands = _merged([_extent(p) for row in data for p in row])
-    # A header piece clear of every band labels the band beside it (a centred label
-    # over right-aligned amounts, within two and a half characters) or, farther, a
-    # column left blank in every data row: that opens a band of its own.
-    for row in head:
-        for piece in row:
-            x0, x1 = _extent(piece)
-            if any(_overlaps((x0, x1), (b0, b1)) for b0, b1 in bands):
-                continue
-            # Amounts sit right-aligned under a centred label: look right first.
-            gap, nearest = min(
-                (max(b0 - x1, x0 - b1) - (0.5 if b0 >= x1 else 0), n) for n, (b0, b1) in enumerate(bands)
-            )
-            if gap <= 2.5 * max(piece[0].size, 4):
-                bands[nearest] = [min(bands[nearest][0], x0), max(bands[nearest][1], x1)]
+    extents = [_extent(p) for row in data for p in row]
+    bands = _merged(extents)
+    numeric = [
+        sum(_is_amount(_join_chars(p)) for row in data for p in row if _overlaps(_extent(p), (b0, b1)))
+        > sum(not _is_amount(_join_chars(p)) for row in data for p in row if _overlaps(_extent(p), (b0, b1)))
+        for b0, b1 in bands
+    ]
+    every = [piece for row in head for piece in row]
+    edges = (min(e[0] for e in extents), max(e[1] for e in extents))
+    # A header label clear of every band labels the column it is centred over: a
+    # column of amounts printed right-aligned owns the white on their left (its cell
+    # runs from the band before it), a column of names the white on their right. A
+    # label centred over no column is a column left blank in every row: a band of its
+    # own. (A label over several columns' labels is a merged cell's: no band of its own.)
+    for piece in every:
+        x0, x1 = _extent(piece)
+        if any(_overlaps((x0, x1), (b0, b1)) for b0, b1 in bands) or _is_parent(piece, every, edges):
+            continue
+        middle, em = (x0 + x1) / 2, max(piece[0].size, 4)
+        cells = []
+        for n, (b0, b1) in enumerate(bands):
+            if numeric[n]:
+                start, stop = (bands[n - 1][1] if n else edges[0]), b1
             else:
-                bands.append([x0, x1])
-                bands.sort()
+                start, stop = b0, (bands[n + 1][0] if n + 1 < len(bands) else edges[1])
+            off = abs((start + stop) / 2 - middle)
+            if start - em <= x0 and x1 <= stop + em and off <= max(3 * em, (stop - start) / 4):
+                cells.append((off, n))
+        if cells:
+            nearest = min(cells)[1]
+            bands[nearest] = [min(bands[nearest][0], x0), max(bands[nearest][1], x1)]
+        else:
+            bands.append([x0, x1])
+            numeric.append(False)
+            order = sorted(range(len(bands)), key=lambda n: bands[n][0])
+            bands, numeric = [bands[n] for n in order], [numeric[n] for n in order]
     return bands
+
+
+def _is_parent(piece: Piece, head: list[Piece], edges: tuple[float, float]) -> bool:
+    """A label over two labels or more printed a line or more below it, side by side,
+    within its cell (as wide on both sides of its middle, up to the labels beside it)."""
+    x0, x1 = _extent(piece)
+    base, em = piece[0].base, max(piece[0].size, 4)
+    left, right = edges
+    for other in head:
+        if other is not piece and abs(other[0].base - base) <= 0.5 * em:
+            o0, o1 = _extent(other)
+            if o1 <= x0:
+                left = max(left, o1)
+            elif o0 >= x1:
+                right = min(right, o0)
+    middle = (x0 + x1) / 2
+    half = min(middle - left, right - middle)
+    under = sorted(
+        _extent(other)
+        for other in head
+        if other[0].base - base >= 1.5 * em and abs((other[0].x0 + other[-1].x1) / 2 - middle) < half
+    )
+    return any(not _overlaps(a, b) for a, b in zip(under, under[1:], strict=False))
 
 
 def _header_bands(head: list[list[Piece]]) -> list[list[float]]:
     """Columns of a header alone: the labels that stand over no two others side by
     side (a merged cell's label does)."""
     extents = [_extent(p) for row in head for p in row]
+    every = [p for row in head for p in row]
+    edges = (min(e[0] for e in extents), max(e[1] for e in extents))
     leaves = []
-    for e in extents:
+    for piece, e in zip(every, extents, strict=True):
+        if _is_parent(piece, every, edges):
+            continue
         under = sorted(o for o in extents if o != e and _overlaps(e, o) and o[1] - o[0] < e[1] - e[0])
         if any(not _overlaps(a, b) for a, b in zip(under, under[1:], strict=False)):
             continue
@@ -492,7 +569,8 @@ def _laid_out(cells: dict[int, list], width: int) -> list[list]:
 
 def _band_of(piece: Piece, bands: list[list[float]]) -> tuple[int, int]:
     x0, x1 = _extent(piece)
-    hit = [b for b, (b0, b1) in enumerate(bands) if _overlaps((x0, x1), (b0, b1))]
+    # (amounts of two columns printed close may touch the next column's band)
+    hit = [b for b, (b0, b1) in enumerate(bands) if min(x1, b1) - max(x0, b0) > min(2, (x1 - x0) / 2)]
     if not hit:  # in a gap between bands: the nearest band by centre
         centre = (x0 + x1) / 2
         hit = [min(range(len(bands)), key=lambda b: abs((bands[b][0] + bands[b][1]) / 2 - centre))]
@@ -509,7 +587,7 @@ def _body_rows(body: list[list[Piece]], lines: list[list[_Char]], bands: list[li
     loose: list[tuple[list[Piece], list[_Char]]] = []
     for row, line in zip(body, lines, strict=False):
         first = _join_chars(row[0])
-        if _is_data(row) or _ITEM.match(first):
+        if _is_data(row) or (_ITEM.match(first) and _band_of(row[0], bands)[0] <= 1):
             rows.append(_new_row(row, line, bands))
         else:
             loose.append((row, line))
