@@ -128,7 +128,8 @@ def _segments(line: list[_Char]) -> list[list[_Char]]:
         # with another number: two right-aligned columns printed close (5,555.07 5,555.07).
         if not touching and numeric and (char.text[:1].isdigit() or char.text == "-"):
             so_far = "".join(printed)
-            touching = bool(_CENTS.search(so_far)) or (bool(_GROUPED.search(so_far)) and gap > size * 0.1)
+            # (with a visible gap: more decimals, 4,256.000000, touch)
+            touching = bool(_CENTS.search(so_far) or _GROUPED.search(so_far)) and gap > size * 0.1
         elif not touching and printed[-1:] in (["%"], ["％"]) and (char.text[:1].isdigit() or char.text == "-"):
             touching = True
         # Characters of one Chinese word touch (or stand a full character apart when
