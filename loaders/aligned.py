@@ -358,8 +358,12 @@ def _aligned_table(pieces: list[list[Piece]], lines: list[list[_Char]], number: 
         head, body = pieces[:start], pieces[start:]
         bands = _data_bands([pieces[n] for n in data], head)
         named = bool(head) and _is_header(head, least=2)
-        if not named and sum(len(pieces[n]) >= 3 for n in data) < 2:
-            return None  # rows of three cells at least: two numbers side by side are a chart's labels
+        if not named and not any(
+            len(pieces[n]) >= 3 and sum(_is_amount(_join_chars(p)) for p in pieces[n]) >= 2 for n in data
+        ):
+            # a row of three cells with two amounts at least: numbers beside labels
+            # are a chart's (an axis, a legend)
+            return None
     if len(bands) < (2 if named else 3):
         # two columns are a list with amounts (a contents page), not a table, unless
         # a header of column names stands over them (项目 | 金额)
