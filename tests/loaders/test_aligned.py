@@ -330,3 +330,34 @@ def test_a_stripped_empty_table_is_still_a_table(shanghai_01):
         (("功能分类科目编码", 3), "功能分类科目名称", "合计", "基本支出", "项目支出"),
         ("类", "款", "项", "", "", "", ""),
     ]
+
+
+# ---------------------------------------------------------------- what is not a table
+
+
+def test_numbers_beside_labels_are_a_chart_not_a_table():
+    """A bar chart's axis, a value label and the legend stand in columns with numbers
+    in them, but no line holds two amounts beside a third cell (xian_17 p7)."""
+    page = b"".join(right(100, 100 + 20 * n, str(180 - 20 * n)) for n in range(6))
+    page += left(140, 100, "172") + left(300, 180, "行政单位") + left(300, 200, "事业单位")
+    assert grids(pdf.read(cjk_pdf([page]))) == []
+    # the same labels with a line of two values beside a name: a table
+    page += left(140, 220, "合计") + right(240, 220, "77") + right(300, 220, "76")
+    assert len(grids(pdf.read(cjk_pdf([page])))) == 1
+
+
+def test_two_columns_under_column_names_are_a_table():
+    """项目 | 金额: two columns are a table when their header names them."""
+    page = left(60, 100, "部门预算支出经济科目") + centre(400, 100, "预算数")
+    body = [("合计", "103,700.53"), ("[301]工资福利支出", "83,774.35"), ("[30101]基本工资", "11,297.86")]
+    for n, (name, amount) in enumerate(body):
+        page += left(60, 120 + 20 * n, name) + right(420, 120 + 20 * n, amount)
+    (grid,) = grids(pdf.read(cjk_pdf([page])))
+    assert rows(grid) == [("部门预算支出经济科目", "预算数"), *body]
+
+
+def test_two_columns_without_column_names_are_a_list():
+    """A contents page: names and page numbers, no header of column names."""
+    body = [("一、收支总表", "3"), ("二、收入总表", "4"), ("三、支出总表", "5")]
+    page = b"".join(left(60, 120 + 20 * n, name) + right(420, 120 + 20 * n, p) for n, (name, p) in enumerate(body))
+    assert grids(pdf.read(cjk_pdf([page]))) == []
