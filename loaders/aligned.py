@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 _AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
 _NUMERIC = frozenset("0123456789,.-")
-_CENTS = re.compile(r"\d\.\d\d$")
+_CENTS = re.compile(r"\d\.\d{2,}$")  # an amount in cents (or finer: 17,921.443777)
 _GROUPED = re.compile(r"\d,\d{3}$")
 _UNITS = frozenset("万亿千元%％")
 _AFTER_NUMBER = frozenset("年月日号万亿千元%％")  # what follows a number in a label: 2026年
@@ -174,7 +174,28 @@ def _spaced_out(parts: list[list[_Char]]) -> list[list[_Char]]:
             out[-1] = [*last, part[0]]
         else:
             out.append(part)
-    return out
+    # two characters spread over a wide cell (收    入, 项    目): a pair, not three
+    # (类 款 项 are three columns)
+    single = [len(p) == 1 and not p[0].text.isascii() for p in out]
+    merged: list[list[_Char]] = []
+    n = 0
+    while n < len(out):
+        gap = out[n + 1][0].x0 - out[n][0].x1 if n + 1 < len(out) else 0.0
+        pair = (
+            n + 1 < len(out)
+            and single[n]
+            and single[n + 1]
+            and gap <= 2.5 * max(out[n][0].size, 4)
+            and not (n > 0 and single[n - 1] and out[n][0].x0 - out[n - 1][-1].x1 < 2 * gap)
+            and not (n + 2 < len(out) and single[n + 2] and out[n + 2][0].x0 - out[n + 1][0].x1 < 2 * gap)
+        )
+        if pair:
+            merged.append([out[n][0], out[n + 1][0]])
+            n += 2
+        else:
+            merged.append(out[n])
+            n += 1
+    return merged
 
 
 def _even(part: list[_Char]) -> bool:
@@ -383,8 +404,12 @@ def _is_header(pieces: list[list[Piece]], least: int = 3) -> bool:
     labels = [_squashed(_join_chars(p)) for row in pieces for p in row]
     if len(labels) < least or len(pieces) > 8 or any(len(label) > 16 for label in labels):
         return False
-    named = sum(any(word in label for word in _COLUMN_WORDS) for label in labels)
-    return named >= 2 and named * 2 >= len(labels) and max(len(row) for row in pieces) >= least
+    # (a label spaced out over its cell, 项    目, counts as the word it spells)
+    named = sum(any(word in label for word in _COLUMN_WORDS) or len(label) == 1 for label in labels)
+    words = sum(
+        _squashed(" ".join(_join_chars(p) for p in row)).count(word) for row in pieces for word in _COLUMN_WORDS
+    )
+    return words >= 2 and named * 2 >= len(labels) and max(len(row) for row in pieces) >= least
 
 
 def _is_label(piece: Piece) -> bool:
