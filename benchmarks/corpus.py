@@ -48,7 +48,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--json", type=Path, default=None, help="also write the survey JSON here")
-    parser.add_argument("--dir", type=Path, default=CORPUS, help="a folder with the same manifest.csv (e.g. altered copies)")
+    parser.add_argument(
+        "--dir", type=Path, default=CORPUS, help="a folder with the same manifest.csv (e.g. altered copies)"
+    )
     args = parser.parse_args()
     with open(args.dir / "manifest.csv", encoding="utf-8") as f:
         cities = {row["file"]: row["city"] for row in csv.DictReader(f)}
