@@ -444,7 +444,15 @@ def _data_bands(data: list[list[Piece]], head: list[list[Piece]]) -> list[list[f
             else:
                 start, stop = b0, (bands[n + 1][0] if n + 1 < len(bands) else edges[1])
             off = abs((start + stop) / 2 - middle)
-            if start - em <= x0 and x1 <= stop + em and off <= max(3 * em, (stop - start) / 4):
+            # (a column labelled by another label beside this one is not this one's)
+            taken = any(
+                other is not piece
+                and abs(other[0].base - piece[0].base) <= 1.5 * em
+                and not _overlaps(_extent(other), (x0, x1))
+                and _overlaps(_extent(other), (b0, b1))
+                for other in every
+            )
+            if not taken and start - em <= x0 and x1 <= stop + em and off <= max(3 * em, (stop - start) / 4):
                 cells.append((off, n))
         if cells:
             nearest = min(cells)[1]
