@@ -361,3 +361,34 @@ def test_two_columns_without_column_names_are_a_list():
     body = [("一、收支总表", "3"), ("二、收入总表", "4"), ("三、支出总表", "5")]
     page = b"".join(left(60, 120 + 20 * n, name) + right(420, 120 + 20 * n, p) for n, (name, p) in enumerate(body))
     assert grids(pdf.read(cjk_pdf([page]))) == []
+
+
+# ---------------------------------------------------------------- header labels and columns
+
+
+def test_a_column_blank_in_every_row_keeps_its_label():
+    """基本支出 printed for no row: its label, beside the labels of the columns either
+    side, is a column of its own, blank."""
+    body = [("2010102", "一般行政管理事务", ("40.00", "", "40.00")), ("", "合计", ("40.00", "", "40.00"))]
+    (grid,) = grids(pdf.read(cjk_pdf([expenditure_page(body)])))
+    assert rows(grid) == [
+        EXPECTED[0],
+        ("2010102", "一般行政管理事务", "40.00", "", "40.00"),
+        ("", "合计", "40.00", "", "40.00"),
+    ]
+
+
+def test_a_label_centred_over_wide_right_aligned_amounts_labels_them():
+    """收入 / 支出 over 项目 | 预算: each 预算 stands centred in its column, far left of
+    its amounts (right-aligned), in the white the amounts leave on their left."""
+    page = centre(180, 100, "收入") + centre(450, 100, "支出")
+    page += left(60, 120, "项目") + centre(230, 120, "预算") + left(330, 120, "项目") + centre(500, 120, "预算")
+    body = [
+        ("一、预算拨款", "121,385.74", "一、一般公共服务支出", "38,167.63"),
+        ("二、事业收入", "7.78", "二、教育支出", "0.00"),
+    ]
+    for n, (a, b, c, d) in enumerate(body):
+        y = 140 + 20 * n
+        page += left(60, y, a) + right(300, y, b) + left(330, y, c) + right(570, y, d)
+    (grid,) = grids(pdf.read(cjk_pdf([page])))
+    assert rows(grid) == [(("收入", 2), ("支出", 2)), ("项目", "预算", "项目", "预算"), *body]
