@@ -625,21 +625,39 @@ def _body_rows(body: list[list[Piece]], lines: list[list[_Char]], bands: list[li
     loose: list[tuple[list[Piece], list[_Char]]] = []
     for row, line in zip(body, lines, strict=False):
         first = _join_chars(row[0])
-        if _is_data(row) or (_ITEM.match(first) and _band_of(row[0], bands)[0] <= 1):
+        # (a numbered line of a long text wrapped in its cell is no item: 1.定期对…)
+        if _is_data(row) or (_ITEM.match(first) and (_band_of(row[0], bands)[0] <= 1 or len(first) <= 16)):
             rows.append(_new_row(row, line, bands))
         else:
             loose.append((row, line))
     if not rows:  # no row to go on in: each line a row (a total under an empty table's header)
         rows = [_new_row(row, line, bands) for row, line in loose]
         loose = []
+    ends: dict[int, float] = {}  # the right end of each column's longest line in the body
+    for row in body:
+        for piece in row:
+            b0 = _band_of(piece, bands)[0]
+            ends[b0] = max(ends.get(b0, 0.0), piece[-1].x1)
     for row, line in loose:
         base = line[0].base
-        nearest = min(range(len(rows)), key=lambda n: (abs(rows[n]["base"] - base), rows[n]["base"] > base))
-        target = rows[nearest]["cells"]
         placed = [(piece, _band_of(piece, bands), (piece[0].base, _join_chars(piece), piece[-1].x1)) for piece in row]
-        if all(_goes_on(target.get(b0), entry, piece, bands, b0) for piece, (b0, _), entry in placed):
-            for _, (b0, b1), entry in placed:
-                target.setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)
+        # The row above when its cell goes on (a wrap) or is empty (a cell centred
+        # about its amounts, this line below them); the row below only when its cell
+        # is empty (this line above the amounts of a centred cell). Nearest first.
+        above = [n for n in range(len(rows)) if rows[n]["base"] <= base]
+        below = [n for n in range(len(rows)) if rows[n]["base"] > base]
+        candidates = [(base - rows[above[-1]]["base"], 0, above[-1])] if above else []
+        candidates += [(rows[below[0]]["base"] - base, 1, below[0])] if below else []
+        for _, downward, n in sorted(candidates):
+            target = rows[n]["cells"]
+            if all(
+                (target.get(b0) is None and not _is_amount(entry[1]))
+                or (not downward and _goes_on(target.get(b0), entry, piece, bands, b0, ends))
+                for piece, (b0, _), entry in placed
+            ):
+                for _, (b0, b1), entry in placed:
+                    target.setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)
+                break
         else:  # a row of its own
             rows.append({"base": base, "cells": {b0: [b1 - b0 + 1, [entry]] for _, (b0, b1), entry in placed}})
     rows.sort(key=lambda r: r["base"])
@@ -653,7 +671,9 @@ def _body_rows(body: list[list[Piece]], lines: list[list[_Char]], bands: list[li
     return out
 
 
-def _goes_on(cell: list | None, entry: tuple, piece: Piece, bands: list[list[float]], band: int) -> bool:
+def _goes_on(
+    cell: list | None, entry: tuple, piece: Piece, bands: list[list[float]], band: int, ends: dict[int, float]
+) -> bool:
     """A loose line's piece goes on in the cell of its column in the row nearest it:
     an empty cell takes it; one holding text when one of the two lines fills the
     column (a wrapped name does), never an amount."""
@@ -662,6 +682,9 @@ def _goes_on(cell: list | None, entry: tuple, piece: Piece, bands: list[list[flo
     if cell is None:
         return True
     right = bands[min(band + cell[0] - 1, len(bands) - 1)][1]
+    # the column is as wide as its longest line anywhere in the table's body (rows
+    # with their amounts blank show it too)
+    right = max(right, ends.get(band, right))
     widest = max(x1 for _, _, x1 in [*cell[1], entry])
     return widest >= right - 2 * max(piece[0].size, 4)
 
