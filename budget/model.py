@@ -48,6 +48,9 @@ class TableKind(StrEnum):
     GENERAL_PUBLIC_BASIC = "general_public_basic"  # 一般公共预算基本支出表（按功能分类）
     PROJECT = "project"  # 项目支出表 (projects, or project expenditure by class)
     RUNNING_COSTS = "running_costs"  # 机关运行经费支出表
+    # 部门预算支出经济分类预算表 / 支出总表（按经济分类）: all funds' spending (basic and project)
+    # by economic class (301, 30101 …); not the functional 支出总表, and not basic spending only.
+    EXPENDITURE_ECONOMIC = "expenditure_economic"
     UNKNOWN = "unknown"
 
 
@@ -66,6 +69,7 @@ CLASSIFIED_TABLES: tuple[TableKind, ...] = (
     TableKind.GENERAL_PUBLIC_BASIC,
     TableKind.PROJECT,
     TableKind.RUNNING_COSTS,
+    TableKind.EXPENDITURE_ECONOMIC,
 )
 
 # The standard tables in their usual order; completeness checks and the UI use it.
@@ -101,6 +105,7 @@ TABLE_LABELS: Mapping[TableKind, str] = {
     TableKind.GENERAL_PUBLIC_BASIC: "一般公共预算基本支出表（按功能分类）",
     TableKind.PROJECT: "项目支出表",
     TableKind.RUNNING_COSTS: "机关运行经费支出表",
+    TableKind.EXPENDITURE_ECONOMIC: "支出经济分类表",
     TableKind.UNKNOWN: "未识别的表格",
 }
 

@@ -757,6 +757,7 @@ EN: dict[str, str] = {
     "一般公共预算基本支出表（按功能分类）": "General public budget basic expenditure table (functional)",
     "项目支出表": "Project expenditure table",
     "机关运行经费支出表": "Administrative running costs table",
+    "支出经济分类表": "Expenditure by economic class",
     # column keys
     "本年收入小计": "Income this year",
     "经营支出": "Operating expenditure",

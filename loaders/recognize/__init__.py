@@ -40,7 +40,8 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
         if tables and tables[-1].kind == TableKind.PERFORMANCE and tables[-1].title:
             # A form continued in a grid of its own with no title and no 项目名称 (xian_12's 部门整体支出
             # 自评表 over two pages): the form before it names it.
-            projects = [p if p.name else replace(p, name=tables[-1].title.strip()) for p in projects]
+            before = performance[-1] if performance and performance[-1].table == len(tables) - 1 else None
+            projects = [p if p.name else _going_on(replace(p, name=tables[-1].title.strip()), before) for p in projects]
         tables.append(table)
         performance += projects
     kinds = {t.kind for t in tables}
@@ -165,6 +166,27 @@ def _code_notes(tables: list[Table]) -> list[str]:
                     f"按上下级科目读作 {line.code}（{line.name}）。"
                 )
     return notes
+
+
+def _going_on(project: PerformanceProject, before: PerformanceProject | None) -> PerformanceProject:
+    """A form going on in a grid of its own: its first rows are still in the level cells left open
+    at the foot of the page before (merged cells cut by the page break), so rows that print no
+    一级 / 二级 of their own take the open ones, up to the first row that prints one."""
+    if before is None or not before.indicators or not project.indicators:
+        return project
+    last = before.indicators[-1]
+    open1, open2 = last.level1, last.level2
+    indicators = []
+    for indicator in project.indicators:
+        if indicator.level1 is not None:
+            open1 = open2 = None  # a 一级 cell of its own: the open ones ended above
+        elif indicator.level2 is not None:
+            open2 = None
+        if open1 is None and open2 is None:
+            indicators.append(indicator)
+            continue
+        indicators.append(replace(indicator, level1=indicator.level1 or open1, level2=indicator.level2 or open2))
+    return replace(project, indicators=tuple(indicators))
 
 
 def _first(tables: list[Table], kind: TableKind) -> Table | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from budget.model import MoneyUnit, Section, Source, TableKind
 from loaders.blocks import Block, Notice, Paragraph
 from loaders.recognize.classify import TABLE_NUMBER, classify_title, title_words
-from loaders.recognize.grid import WorkingGrid, from_block, is_code, is_column_number_row
+from loaders.recognize.grid import WorkingGrid, from_block, is_code, is_column_number_row, pad
 from loaders.recognize.performance import has_indicator_header, indicator_header_row
 from loaders.recognize.text import clean, is_number, is_unit_line, money_unit_in, squash
 
@@ -416,6 +416,9 @@ def _in_cells(text: str, g: WorkingGrid) -> bool:
     return len(text) >= 4 and any(text in squash(c) for row in g.rows for c in row)
 
 
+_LEVEL_HEADER = re.compile(r"^[一二]级指标")
+
+
 def _is_level(text: str) -> bool:
     words = squash(text)
     return 2 < len(words) <= 12 and words.endswith("指标")
@@ -438,7 +441,12 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
         return False
     offset = width - g.width
     body = [row for row in previous.rows[header + 1 :] if len(row) == width]
-    levels = [c for c in range(width) if any(_is_level(row[c]) for row in body)]
+    # The level columns: those headed 一级指标 / 二级指标, and those holding levels (a 一级 column
+    # with its header unprinted). A level column of the form may hold no label at all on its
+    # first page (xian_14: each 一级 cell cut by the page break, its label printed on neither part).
+    header_cells = pad(previous.rows[header], width, previous.spans[header])
+    headed = [c for c, cell in enumerate(header_cells) if _LEVEL_HEADER.match(squash(cell))]
+    levels = [c for c in range(width) if c in headed or any(_is_level(row[c]) for row in body)]
     leading = [j for j in range(g.width) if any(_is_level(row[j]) for row in g.rows)]
     if not leading or leading != list(range(len(leading))) or len(leading) > g.width - 2:
         return False  # levels first, then at least the name and the value
@@ -476,7 +484,7 @@ def _take_stray_rows(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragr
     """A table row a page break left outside the rulings of both parts ("24 215 资源勘探
     工业信息等支出 1021805239.60 …" as a line of text above the continued grid): a pending
     line whose pieces have the shape of the previous grid's last row is that row again,
-    put at the top of the grid that follows."""
+    put at the top of the grid that follows, under its repeated header, in reading order."""
     candidates = [p for p in pending if len(p.text.split()) >= 3 and any(is_number(t) for t in p.text.split())]
     if not candidates or not previous.rows:
         return
@@ -490,6 +498,7 @@ def _take_stray_rows(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragr
         shape = tuple(_row_shape(row))
         if len(shape) >= 3 and "n" in shape:
             templates[shape] = [i for i, c in enumerate(row) if c]
+    below = _repeated_header_length(previous, g)
     for p in candidates:
         tokens = p.text.split()
         positions = templates.get(tuple(_row_shape(tokens)))
@@ -498,10 +507,11 @@ def _take_stray_rows(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragr
         row = [""] * width
         for at, token in zip(positions, tokens, strict=True):
             row[at] = token
-        g.rows.insert(0, row)
-        g.spans.insert(0, [1] * len(row))
+        g.rows.insert(below, row)
+        g.spans.insert(below, [1] * len(row))
         if g.row_pages:
-            g.row_pages.insert(0, p.page)
+            g.row_pages.insert(below, p.page)
+        below += 1
         pending.remove(p)
 
 
@@ -524,16 +534,25 @@ def _join(previous: WorkingGrid, g: WorkingGrid) -> None:
         previous.spans += g.spans
         previous.row_pages += g.row_pages
         return
-    header_rows = previous.rows[:4]
-    for cells, spans, page in zip(g.rows, g.spans, g.row_pages, strict=False):
-        if cells in header_rows or is_column_number_row(cells) or is_unit_line(cells):
-            continue
-        previous.rows.append(cells)
-        previous.spans.append(spans)
-        previous.row_pages.append(page)
+    skip = _repeated_header_length(previous, g)
+    previous.rows += g.rows[skip:]
+    previous.spans += g.spans[skip:]
+    previous.row_pages += g.row_pages[skip:]
     for p in g.pages:
         if p not in previous.pages:
             previous.pages.append(p)
+
+
+def _repeated_header_length(previous: WorkingGrid, g: WorkingGrid) -> int:
+    """How many of the grid's first rows print the previous grid's header again (its first
+    rows, the 栏次 row, the unit line) where a page starts. Only this leading run is header:
+    a body row further down that equals one of the first rows (a 合计, a code line printed
+    twice) is data and is kept."""
+    header_rows = previous.rows[:4]
+    n = 0
+    while n < len(g.rows) and (g.rows[n] in header_rows or is_column_number_row(g.rows[n]) or is_unit_line(g.rows[n])):
+        n += 1
+    return n
 
 
 def document_money_unit(grids: list[WorkingGrid]) -> MoneyUnit:

@@ -28,6 +28,9 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
     (TableKind.ASSETS, ("资产",), ()),
     (TableKind.ORGANISATION, ("机构设置",), ()),
     (TableKind.RUNNING_COSTS, ("机关运行经费",), ()),
+    # the funds of a 财政专户 (Yunnan's 财政专户管理资金收入支出决算表): no standard table of its
+    # own, and not the 收支总表 its words would make it; kept as a table not understood
+    (TableKind.UNKNOWN, ("财政专户",), ()),
     (TableKind.GOV_FUND, ("政府性基金预算财政拨款",), ()),
     (TableKind.STATE_CAPITAL, ("国有资本经营预算财政拨款",), ()),
     (TableKind.GOV_FUND, ("基金", "收支"), ()),
@@ -51,6 +54,10 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
     (TableKind.STATE_CAPITAL, ("国有资本经营",), ()),
     (TableKind.GENERAL_PUBLIC_ECONOMIC, ("一般公共预算", "经济"), ()),
     (TableKind.GENERAL_PUBLIC_ECONOMIC, ("公共财政", "经济"), ()),
+    # spending of all funds by economic class ("部门预算支出经济分类预算表", "支出总表（按经济分类）");
+    # a fund's, the basic or the project spending by economic class is matched above
+    (TableKind.EXPENDITURE_ECONOMIC, ("支出", "经济分类"), ("功能", "一般公共预算", "公共财政", "财政拨款", "收入")),
+    (TableKind.EXPENDITURE_ECONOMIC, ("支出", "经济科目"), ("功能", "一般公共预算", "公共财政", "财政拨款", "收入")),
     (TableKind.GENERAL_PUBLIC, ("一般公共预算",), ()),
     (TableKind.GENERAL_PUBLIC, ("公共财政",), ("收入",)),
     (TableKind.FISCAL_EXPENDITURE, ("财政拨款", "支出"), ("收入",)),
@@ -127,6 +134,11 @@ _COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     ("结余分配", "surplus_distribution"),
     ("弥补收支差额", "fund_offset"),
     ("非财政拨款结余", "non_appropriation_surplus"),
+    # "非财政拨款资金", "上年非财政拨款资金结余": the funds that are not appropriations (before "财政拨款")
+    ("非财政拨款", "non_appropriation"),
+    # 预算管理一体化 project categories (项目支出 = 特定目标类 + 其他运转类项目): parts of 项目支出
+    ("特定目标类", "project.specific"),
+    ("其他运转类", "project.other_running"),
     ("人员经费", "personnel"),
     ("人员支出", "personnel"),
     ("人员类", "personnel"),
@@ -222,7 +234,7 @@ def _word_key(part: str, kind: TableKind) -> str | None:
 
 _UNIT_CODE = re.compile(r"(?:单位|部门)(?:编码|代码|编号)$")
 _UNIT_NAME = re.compile(r"^(?:预算|二级预算|资金使用)?(?:单位|部门)(?:[（(](?:单位|部门|项目)[）)])?(?:名称)?$")
-_TEXT = re.compile(r"备注|说明|简介|目标|内容|依据|序号|行次|栏次|计量单位|规格|型号|年度$|^年份$|^时间$|指标")
+_TEXT = re.compile(r"备注|说明|简介|(?<!特定)目标|内容|依据|序号|行次|栏次|计量单位|规格|型号|年度$|^年份$|^时间$|指标")
 
 
 _TRAILING_BRACKET = re.compile(r"(?<=.)[（(][^（()）]*[）)]$")
@@ -242,8 +254,8 @@ def column_role(label: str) -> str:
         return "unit"
     if (
         "名称" in last
-        or last in {"项目", "科目", "支出项目类别", "项目类别"}
-        or last.endswith(("科目", "功能分类", "经济分类"))
+        or last in {"项目", "科目"}
+        or last.endswith(("科目", "功能分类", "经济分类", "类别"))  # "支出类别" (基本支出, 项目支出) too
     ):
         return "name"
     if _TEXT.search(last):

@@ -163,7 +163,8 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
         level1, level2, level3, description, target, basis, measure, sense = (
             (row[i] or None) if i is not None and i < n else None for i in at
         )
-        if not any((level1, level2, level3, description, target, basis)):
+        beside1 = _level1_beside(row, at[0]) if level1 is None and at[0] is not None else None
+        if not any((beside1, level2, level3, description, target, basis)):
             continue  # the project columns only (合计, the unit's own line over its projects) or a sub-header
         if at[0] is None and at[1] is None and level3:
             level1, level2, level3 = _joined_levels(level3)
@@ -198,6 +199,13 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
             level3 = None
         if level1:
             carried1, carried2 = level1, None
+        elif beside1:
+            carried1 = beside1  # the cut cell goes on: so does the 二级 cell beside it
+        elif level2 and carried1 and not _may_hold(carried1, level2):
+            # A 二级 the framework puts under another 一级 (经济效益指标 under 产出指标): the 一级 cell
+            # above has ended and the label of the next one was not printed here (a cell cut by
+            # the page break prints its label on one part only): unknown, not the one above.
+            carried1 = None
         if level2:
             carried2 = level2
         target = _joined_target(target, sense, measure)
@@ -220,6 +228,41 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
         for d in drafts
         if d.name or title_name or d.indicators or d.goals
     ]
+
+
+# The 一级 names of the national framework (产出, 效益, 满意度; 成本 since 财预〔2021〕101号).
+_LEVEL1_NAME = re.compile(r"^(?:产出|效益|满意度|成本)指标")
+
+
+# The 一级 each 二级 of the framework belongs to (成本指标 was a 产出 二级 before 2021).
+_FRAMEWORK = (
+    (re.compile(r"效益|可持续"), ("效益指标",)),
+    (re.compile(r"满意"), ("满意度指标",)),
+    (re.compile(r"成本"), ("产出指标", "成本指标")),
+    (re.compile(r"数量|质量|时效"), ("产出指标",)),
+)
+
+
+def _may_hold(level1: str, level2: str) -> bool:
+    """Whether a 二级 may stand under a 一级: always, unless both are names of the framework and
+    the framework puts the 二级 under another 一级."""
+    name = squash(level1)
+    if not _LEVEL1_NAME.fullmatch(name):
+        return True  # a form's own 一级 names: no framework to go by
+    words = squash(level2)
+    parents = next((parents for word, parents in _FRAMEWORK if word.search(words)), None)
+    return parents is None or name in parents
+
+
+def _level1_beside(row: list[str], column: int) -> str | None:
+    """A 一级 label printed left of its column, in the form's side column ("效益指标 年度绩效指标"):
+    a 一级 cell cut by a page break prints its label on the next page where the reader finds no
+    ruling between the two columns (xian_10 p68, xian_14 p75)."""
+    for cell in row[:column]:
+        m = _LEVEL1_NAME.match(squash(cell))
+        if m:
+            return m.group(0)
+    return None
 
 
 def _read_labels(draft: _Draft, row: list[str], words: list[str], unit: MoneyUnit) -> _Below | None:
@@ -418,7 +461,8 @@ def _is_indicator_header(words: list[str]) -> bool:
 
 
 def _is_value_header(h: str) -> bool:
-    return "指标值" in h and not any(word in h for word in _NOT_THE_VALUE)
+    # "指标值", or the target named as such ("目标值", "指标目标值", "目标值(标准)" in Jilin's forms)
+    return ("指标值" in h or "目标值" in h) and not any(word in h for word in _NOT_THE_VALUE)
 
 
 def _spread(row: list[str], spans: list[int], width: int) -> list[str]:

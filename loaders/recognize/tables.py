@@ -73,6 +73,8 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
         labels = _labels(header, spans, width)
     if kind == TableKind.PERFORMANCE and not classify_title(g.title) and not has_indicator_header(g):
         kind = TableKind.UNKNOWN
+    if kind in _BY_ECONOMIC_CLASS and _classified_by_economic_class(labels):
+        kind = _BY_ECONOMIC_CLASS[kind]
     unit = g.money_unit or doc_unit
     body_spans = g.spans[len(g.spans) - len(body) :]
     padded = [pad(r, width, s) for r, s in zip(body, body_spans, strict=False)]
@@ -97,6 +99,8 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
         lines = three_public_lines(padded, labels, keys, unit, len(header), g.page)
     elif kind == TableKind.PERFORMANCE:
         projects = performance(g, unit, index)
+    if kind in _BY_ECONOMIC_CLASS and _economic_codes_only(lines):
+        kind = _BY_ECONOMIC_CLASS[kind]
     if len(g.row_pages) == len(g.rows):  # a table continued over pages: each row its own page
         lines = tuple(
             replace(ln, page=g.row_pages[ln.row])
@@ -122,11 +126,38 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
     return table, projects
 
 
+# A spending table titled like the functional ones ("支出总表", "一般公共预算支出表") whose rows
+# are economic classes: the kind that says so, so that no rule reads its rows as functional
+# ones (a 支出总表 printed as "部门预算支出经济分类科目 | 合计 | 基本支出 | 项目支出").
+_BY_ECONOMIC_CLASS = {
+    TableKind.EXPENDITURE: TableKind.EXPENDITURE_ECONOMIC,
+    TableKind.GENERAL_PUBLIC: TableKind.GENERAL_PUBLIC_ECONOMIC,
+}
+
+
+def _classified_by_economic_class(labels: list[str]) -> bool:
+    """The header's classification columns name the economic classes and not the functional."""
+    words = "".join(squash(label) for label in labels if column_role(label) in ("code", "name"))
+    return "经济" in words and "功能" not in words
+
+
+def _economic_codes_only(lines: tuple[Line, ...]) -> bool:
+    """Every coded row is an economic class (部门 301…399, 政府 501…599), none a functional one
+    (201…299): a header that says only "科目编码 | 科目名称" over economic rows."""
+    codes = [ln.code for ln in lines if ln.code]
+    return len(codes) >= 2 and all(code[0] in "35" for code in codes)
+
+
 # "[201]一般公共服务支出", "2130201-行政运行", "30101 基本工资": a code printed in the name cell.
 _CODE_IN_NAME = re.compile(r"^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?(?:\s*[-－—_:：]\s*|\s+|(?=[^\d\s]))(\S.*)$")
 
 
-_ECONOMIC_KINDS = (TableKind.BASIC_ECONOMIC, TableKind.FISCAL_BASIC_ECONOMIC, TableKind.GENERAL_PUBLIC_ECONOMIC)
+_ECONOMIC_KINDS = (
+    TableKind.BASIC_ECONOMIC,
+    TableKind.FISCAL_BASIC_ECONOMIC,
+    TableKind.GENERAL_PUBLIC_ECONOMIC,
+    TableKind.EXPENDITURE_ECONOMIC,
+)
 
 
 def _classification_columns(labels: list[str], roles: list[str], kind) -> tuple[list[int], list[int], bool]:
@@ -438,6 +469,19 @@ def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[st
 _ITEM_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*|^\d+[、.．]\s*")
 
 
+def _expenditure_side(words: str) -> str:
+    """The side of one of several expenditure columns of a 收支总表, from its header words."""
+    if "功能" in words:
+        return "expenditure"
+    if "政府" in words:
+        return "expenditure.government"
+    if "经济" in words:
+        return "expenditure.economic"
+    if words.endswith("类别"):
+        return "expenditure.kind"  # 基本支出 / 项目支出
+    return "expenditure"
+
+
 def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line, ...]:
     """收支总表 and 财政拨款收支总表 print income items on the left, expenditure on the
     right: each side is a name column followed by its amount columns."""
@@ -450,11 +494,11 @@ def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line,
         side = "income" if n == 0 else "expenditure"
         if "支出" in labels[col] and n == 0 and len(name_cols) == 1:
             side = "expenditure"
-        if n > 1:
-            # More expenditure sides (Shaanxi: by function, then by 部门 and by 政府
-            # economic class): the same spending again, so a side of its own name.
-            words = squash(labels[col])
-            side = "expenditure.government" if "政府" in words else "expenditure.economic" if "经济" in words else side
+        if n > 0 and len(name_cols) > 2:
+            # More expenditure sides (Shaanxi: by function, then by 部门 and by 政府 economic
+            # class; Shandong: by kind 基本/项目, by 政府 and 部门 class, then by function): the
+            # same spending again, so a side of its own name; the functional one is the spending.
+            side = _expenditure_side(squash(labels[col]))
         # A column of amounts under a label no word names (header texts overprinting each
         # other, "部门预预算算数支") is still the side's amount column.
         numeric = [

@@ -63,6 +63,8 @@ def parse_number(text: str) -> Decimal | None:
     text = squash(text).replace(",", "").replace("，", "").replace("−", "-")
     if text in BLANKS:
         return None
+    if text.startswith("△") and len(text) > 1:
+        text = "-" + text[1:]  # "△12.30": the minus of Chinese accounts (a decrease in a 增减 column)
     negative = text.startswith("(") and text.endswith(")")
     if negative:
         text = text[1:-1]
@@ -87,7 +89,8 @@ _YEAR = re.compile(r"(?:预算年度\s*[:：]\s*|^|[^\d])((?:19|20)\d{2})\s*(?:�
 UNIT_CODE_NAME = re.compile(r"^(\d{3,9})\s*[-－—_]?\s*([^\d\s\-－—_].*)$")
 # The name runs to a space or to the next piece of the line ("编制单位：XX单位：元").
 PREPARER = re.compile(
-    r"(?:编制单位|编制部门|预算单位|决算单位|预算主管部门|主管部门|单位名称|部门名称|(?<![\u4e00-\u9fff])部门)\s*[:：]\s*"
+    r"(?:编制单位|编制部门|填报单位|报送单位|预算单位|决算单位|预算主管部门|主管部门|单位名称|部门名称"
+    r"|部门[（(]单位[）)]名称|单位[（(]部门[）)]名称|(?<![\u4e00-\u9fff])部门)\s*[:：]\s*"
     r"(\S+?)(?=\s|(?:金额)?单位\s*[:：（(]|[（(]单位|预算年度|截止时间|保密审查|部门主要负责人|$)"
 )
 
@@ -100,13 +103,20 @@ def money_unit_in(text: str) -> MoneyUnit | None:
     return MoneyUnit.WAN_YUAN if found.group(1) == "万元" else MoneyUnit.YUAN
 
 
-_UNIT_WORDS = ("预算年度", "编制单位", "编制部门", "截止时间")
+_UNIT_WORDS = ("预算年度", "编制单位", "编制部门", "填报单位", "截止时间")
+# "部门：南漳县招商服务中心" alone on its line between a 决算 table's number and its unit (湖北's
+# 公开01表): the preparer's label and a name, nothing else.
+_DEPARTMENT_LINE = re.compile(r"^部门[:：][^\s:：，。；,;]{2,40}$")
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every cell of a table's first rows, and of every short paragraph
 def _is_unit_piece(text: str) -> bool:
     text = text.replace(" ", "")
-    return bool(_MONEY_UNIT.search(text)) or any(word in text for word in _UNIT_WORDS)
+    return (
+        bool(_MONEY_UNIT.search(text))
+        or any(word in text for word in _UNIT_WORDS)
+        or bool(_DEPARTMENT_LINE.match(text))
+    )
 
 
 def is_unit_line(cells: list[str]) -> bool:
