@@ -22,11 +22,14 @@ import json
 import pickle
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 MANIFEST = ROOT.parent / "shared" / "corpus" / "manifest.csv"
+T = TypeVar("T")
 
 
 def dump(snapshot: Path, out: Path) -> None:
@@ -41,23 +44,33 @@ def dump(snapshot: Path, out: Path) -> None:
         if name not in cities:
             continue  # a fixture
         doc = build(pickle.loads(path.read_bytes()), Source(name, Format.PDF, ""))
-        for f in run(doc).findings:
-            if f.severity.value not in ("error", "warning"):
+        for finding in run(doc).findings:
+            if finding.severity.value not in ("error", "warning"):
                 continue
-            loc = f.location
-            found.append(
-                {
-                    "file": name,
-                    "city": cities[name],
-                    "rule": f.rule,
-                    "severity": f.severity.value,
-                    "where": f"{loc.table or loc.section or ''} {loc.row or ''}".strip()[:60],
-                    "message": f.message[:160].replace("\n", " "),
-                    "quote": (loc.quote or "")[:300],
-                }
-            )
+            for f in _places(finding, [c for c in finding.consequences if c.rule == finding.rule], finding.params):
+                loc = f.location
+                found.append(
+                    {
+                        "file": name,
+                        "city": cities[name],
+                        "rule": f.rule,
+                        "severity": finding.severity.value,
+                        "where": f"{loc.table or loc.section or ''} {loc.row or ''}".strip()[:60],
+                        "message": f.message[:160].replace("\n", " "),
+                        "quote": (loc.quote or "")[:300],
+                    }
+                )
     out.write_text(json.dumps(found, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"{len(found)} findings -> {out}")
+
+
+def _places(finding: T, same_rule: list[T], params: Mapping[str, object]) -> list[T]:
+    """The places a finding reports: a defect folded over several places (its count and places
+    in ``params``, each place a consequence of the same rule) reports each; another finding
+    itself and the failures of its rule it folded in."""
+    if "places" in params and "count" in params and same_rule:
+        return same_rule
+    return [finding, *same_rule]
 
 
 def reported(snapshot: Path, out: Path) -> None:
@@ -67,21 +80,23 @@ def reported(snapshot: Path, out: Path) -> None:
     found = []
     for path in sorted(snapshot.glob("corpus__*.check.json")):
         name = path.name.removesuffix(".check.json").removeprefix("corpus__")
-        for f in json.loads(path.read_text(encoding="utf-8"))["findings"]:
-            if f["severity"] not in ("error", "warning"):
+        for finding in json.loads(path.read_text(encoding="utf-8"))["findings"]:
+            if finding["severity"] not in ("error", "warning"):
                 continue
-            loc = f["location"]
-            found.append(
-                {
-                    "file": name,
-                    "city": cities.get(name, ""),
-                    "rule": f["rule"],
-                    "severity": f["severity"],
-                    "where": f"{loc.get('table') or loc.get('section') or ''} {loc.get('row') or ''}".strip()[:60],
-                    "message": f["message"][:160].replace("\n", " "),
-                    "quote": (loc.get("quote") or "")[:300],
-                }
-            )
+            same_rule = [c for c in finding.get("consequences", ()) if c["rule"] == finding["rule"]]
+            for f in _places(finding, same_rule, finding.get("params", {})):
+                loc = f["location"]
+                found.append(
+                    {
+                        "file": name,
+                        "city": cities.get(name, ""),
+                        "rule": f["rule"],
+                        "severity": finding["severity"],
+                        "where": f"{loc.get('table') or loc.get('section') or ''} {loc.get('row') or ''}".strip()[:60],
+                        "message": f["message"][:160].replace("\n", " "),
+                        "quote": (loc.get("quote") or "")[:300],
+                    }
+                )
     out.write_text(json.dumps(found, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"{len(found)} findings -> {out}")
 
@@ -110,8 +125,11 @@ def score(audit: Path, now: Path | None) -> None:
         rows = list(csv.DictReader(f))
     table(rows, f"{audit.name}: every audited finding (as the check reported them when read)")
     if now is not None:
-        current = {(d["file"], d["rule"], d["message"]) for d in json.loads(now.read_text(encoding="utf-8"))}
-        still = [r for r in rows if (r["file"], r["rule"], r["message"]) in current]
+        current: dict[tuple[str, str], list[str]] = {}
+        for d in json.loads(now.read_text(encoding="utf-8")):
+            current.setdefault((d["file"], d["rule"]), []).append(d["message"])
+        # the same finding, its message perhaps with a note appended since (a cause, a count)
+        still = [r for r in rows if any(m.startswith(r["message"]) for m in current.get((r["file"], r["rule"]), ()))]
         table(still, f"the audited findings the current code still reports ({now.name})")
 
 

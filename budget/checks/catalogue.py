@@ -36,6 +36,7 @@ CATALOGUE: tuple[Rule, ...] = (
     items.item_amounts,  # TEXT-ITEMS
     items.item_names,  # TEXT-NAMES
     items.item_percentages,  # TEXT-PERCENT
+    items.item_shares,  # TEXT-SHARE
     items.item_directions,  # TEXT-DIRECTION
     items.stated_changes,  # TEXT-CHANGE
     items.item_reasons,  # TEXT-REASON

@@ -24,7 +24,8 @@ def _has_amounts(table: Table) -> bool:
     templates={
         "unrecognised": "没有找到{table}（另有 {unknown} 张表格未能识别，可能以本地标题列出，请核对）",
         "as_text": "{table}印有标题“{title}”，表格却没有读出（多为空表），请核对",
-        "later": "缺少{table}（《操作规程》的八张表之外、后来各地陆续增加的表，本地模板可能不含）",
+        "later": "缺少{table}，文中也没有说明本单位没有这项预算",
+        "later_explained": "没有列出{table}，文中说明没有这项预算",
     },
     # a disclosure published in parts: the 情况说明 file has no tables (its tables are another file)
     needs=(
@@ -44,7 +45,16 @@ def standard_tables(ctx: Context) -> Iterator[Finding]:
         if kind in present:
             continue
         printed = _printed_as_text(ctx, kind)
-        if printed is not None:
+        if kind in LATER_TABLES and printed is None and _stated_as_none(ctx, kind):
+            # a table added after the 操作规程's eight (长沙's and 重庆's templates leave it out),
+            # its absence explained by the text ("本部门无国有资本经营预算拨款收支"): a note
+            yield Finding(
+                location=Location(table=kind.value),
+                severity=Severity.INFO,
+                params={"table": TABLE_LABELS[kind]},
+                template="later_explained",
+            )
+        elif printed is not None:
             yield Finding(
                 location=Location(table=kind.value, page=printed.page),
                 severity=Severity.WARNING,
@@ -59,11 +69,12 @@ def standard_tables(ctx: Context) -> Iterator[Finding]:
                 template="unrecognised",
             )
         elif kind in LATER_TABLES:
-            # outside the 操作规程's eight, and whole cities' templates leave it out (长沙, 重庆: all
-            # 9 of theirs): nothing the officer of one document is asked to fix, a note
+            # neither printed (empty, with its note) nor explained in the text: the reader cannot
+            # tell a fund the unit does not have from a table left out; less than a missing one
+            # of the eight
             yield Finding(
                 location=Location(table=kind.value),
-                severity=Severity.INFO,
+                severity=Severity.WARNING,
                 params={"table": TABLE_LABELS[kind]},
                 template="later",
             )

@@ -11,7 +11,7 @@ reason), and turns every outcome, including an unexpected exception, into a ``Ru
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -127,6 +127,9 @@ NOTES: Mapping[str, str] = {
     "blank": "（一边读为空白，请核对原表）",
     "text_states": "（正文写的 {stated} 与分项之和相符：多半是表中的合计印错）",
     "repeats": "（同一处共 {count} 处）",
+    "this_base": "（{printed}% 正是增减额除以本年金额：增减百分比应以上年金额为分母）",
+    "ratio": "（{printed} 正是两年金额之比，不是增减百分比）",
+    "fraction": "（{printed} 是增减比例未乘以 100）",
 }
 
 
@@ -134,6 +137,26 @@ def noted(finding: Finding, name: str, **fields: object) -> Finding:
     """The finding with the note ``name`` appended to its message (and recorded in ``notes``)."""
     message = finding.message + NOTES[name].format(**fields)
     return replace(finding, message=message, notes=(*finding.notes, (name, fields)))
+
+
+def folded(
+    findings: Iterable[Finding],
+    pattern: Callable[[Finding], Hashable | None],
+    fold: Callable[[list[Finding]], Finding],
+) -> Iterator[Finding]:
+    """The findings, those of one pattern (``pattern``'s key; None: a finding of its own) folded
+    into one by ``fold``: one defect repeated over a document (the same words in 78 forms, every
+    bracket of one wrong width) is one finding with its count and places, each place one of
+    its consequences (kept in the report, out of the count)."""
+    groups: dict[Hashable, list[Finding]] = {}
+    for finding in findings:
+        key = pattern(finding)
+        if key is None:
+            yield finding
+        else:
+            groups.setdefault(key, []).append(finding)
+    for group in groups.values():
+        yield group[0] if len(group) == 1 else fold(group)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,13 +17,13 @@ from dataclasses import replace
 from decimal import Decimal
 
 from budget.checks.amounts import compare_sum
-from budget.checks.core import DEFAULT_TEMPLATE, Category, Context, Finding, Need, Severity, rule
+from budget.checks.core import DEFAULT_TEMPLATE, Category, Context, Finding, Need, Severity, noted, rule
 from budget.checks.figures import Resolved, claims, resolutions
 from budget.checks.text import UNIT_TEMPLATE, check_stated, figure_location, stated
 from budget.checks.places import level_of, squash
 from budget.model import Money
 from budget.narrative import Claim, Kind, Role, Subject
-from budget.narrative.claims import DECREASE, FLAT, INCREASE
+from budget.narrative.claims import DECREASE, FLAT, INCREASE, Figure
 
 ITEM_TEMPLATE = "“{section}”中“{name}”写 {printed}，{figure} 为 {value}，相差 {difference}"
 
@@ -310,7 +310,7 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
             "word": claim.direction,
             "printed": percent.value,
         }
-        yield Finding(
+        finding = Finding(
             severity=Severity.WARNING if near else Severity.RULE,
             message=PERCENT_TEMPLATE.format(**fields),
             fields=fields,
@@ -321,6 +321,29 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
             unit="%",
             params={"low": low, "high": high, "tolerance": tolerance, "from": "上年金额" if last else "增减额"},
         )
+        cause = _percent_cause(last_m.amount, this_m.amount, percent.value, tolerance)
+        yield noted(finding, cause, printed=percent.value) if cause else finding
+
+
+def _percent_cause(last: Decimal, this: Decimal, printed: Decimal, tolerance: Decimal) -> str | None:
+    """How a wrong percentage was worked out, when one usual slip gives exactly the printed
+    figure: the change over this year's amount (not last year's), this year's amount over last
+    year's (a ratio, not a change), or the change as a fraction not multiplied by 100."""
+    if this == 0 or last == 0:
+        return None
+    change = abs(this - last)
+    slips = (
+        ("this_base", change / abs(this) * 100),
+        ("ratio", this / last * 100),
+        ("ratio", this / last),
+        ("ratio", last / this),
+        ("fraction", change / abs(last)),
+        ("fraction", change / abs(this)),
+    )
+    for name, value in slips:
+        if abs(value - printed) <= tolerance:
+            return name
+    return None
 
 
 def _zero_base(claim: Claim) -> bool:
@@ -479,18 +502,28 @@ def _reasoned(ctx: Context) -> list[Claim]:
     Category.TEXT,
     Severity.WARNING,
     "“{name}”{direction}，但原因写“{reason}”",
-    "说明增减原因时，原因的方向应与金额的增减一致（减少时不应写“经费增加”）。",
+    "说明增减原因时，原因的方向应与金额的增减一致（减少时不应写“经费增加”，有增减时不应写“无增减变化”）。",
+    templates={"unchanged": "“{name}”{direction}{change}，原因却写“{reason}”：没有变化就不应有增减"},
     needs=(Need(lambda ctx: _reasoned(ctx), "正文没有给出增减原因"),),
 )
 def item_reasons(ctx: Context) -> Iterator[Finding]:
     for claim in _reasoned(ctx):
         reason = claim.reason or ""
         words = {w for w in (INCREASE, DECREASE) if w in reason}
-        if len(words) == 1 and claim.direction not in words and _about_itself(claim, reason):
+        change = _money(claim, Role.CHANGE)
+        if NO_CHANGE.search(squash(reason)) and change is not None and change.amount != 0:
+            # 广州: "比上年减少0.05万元，下降0.5%，主要原因是与上年基本持平，无增减变化"
+            params = {"name": _name(claim), "direction": claim.direction, "change": change.format(), "reason": reason}
+            yield Finding(location=figure_location(claim, span=claim.reason_span), params=params, template="unchanged")
+        elif len(words) == 1 and claim.direction not in words and _about_itself(claim, reason):
             yield Finding(
                 location=figure_location(claim, span=claim.reason_span),
                 params={"name": _name(claim), "direction": claim.direction, "reason": reason},
             )
+
+
+# A reason that says there was no change at all ("基本持平" allows a small one)
+NO_CHANGE = re.compile(r"无增减变化|没有增减变化|无变化|没有变化|未发生变化|保持不变|无增减(?!幅)")
 
 
 def _about_itself(claim: Claim, reason: str) -> bool:
@@ -645,3 +678,84 @@ def _copied_fee_reasons(ctx: Context) -> Iterator[Finding]:
                 params={"name": _name(claim), "other": other.subject.name, "reason": claim.reason},
             )
             break
+
+
+# A list of items, each with its share of the whole ("一般公共服务（类）支出5356.01万元，占78.4%；
+# 社会保障和就业（类）支出796.52万元，占11.6%；…"): shares that make up the whole (they add up to
+# 100% within their rounding) have the items' sum as their base, and each share is its item's
+# amount over that sum, rounded to the printed decimals.
+SHARES_WHOLE = Decimal(100)
+
+
+def _share_groups(ctx: Context) -> list[list[tuple[Claim, Money]]]:
+    """Runs of claims in one paragraph, each with one amount and one share, whose shares make
+    up the whole (two items at least, the same unit)."""
+    groups: list[list[tuple[Claim, Money]]] = []
+    place = None
+    for claim in claims(ctx):
+        shares = [f for f in claim.figures if f.role == Role.SHARE]
+        amounts = [f.money for f in claim.figures if f.role == Role.AMOUNT and f.money is not None]
+        if len(shares) != 1 or len(amounts) != 1:
+            place = None
+            continue
+        here = (claim.section_index, claim.paragraph)
+        if here == place and groups[-1][0][1].unit == amounts[0].unit:
+            groups[-1].append((claim, amounts[0]))
+        else:
+            groups.append([(claim, amounts[0])])
+        place = here
+    whole = []
+    for group in groups:
+        printed = [_share(claim).value for claim, _ in group]
+        slack = sum(Decimal(1).scaleb(_places(value)) / 2 for value in printed)
+        if len(group) >= 2 and abs(sum(printed) - SHARES_WHOLE) <= slack:
+            whole.append(group)
+    return whole
+
+
+def _share(claim: Claim) -> Figure:
+    return next(f for f in claim.figures if f.role == Role.SHARE)
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return int(exponent) if isinstance(exponent, int) else 0
+
+
+@rule(
+    "TEXT-SHARE",
+    "占比等于该项金额除以所列各项之和",
+    Category.TEXT,
+    Severity.WARNING,
+    "“{name}”{amount}，文中写占{printed}%；所列 {items} 项合计 {base}，应占{expected}%",
+    "占比 =该项金额 ÷ 各项之和，逐项四舍五入；不要为凑成 100% 调整其中一项。",
+    needs=(Need(_share_groups, "正文没有列出一组带占比、合计为 100% 的金额"),),
+)
+def item_shares(ctx: Context) -> Iterator[Finding]:
+    for group in _share_groups(ctx):
+        base = sum((amount.amount for _, amount in group), Decimal(0))
+        half = Decimal(1).scaleb(_places(group[0][1].amount)) / 2  # each amount rounded to its printed cent
+        for claim, amount in group:
+            share = _share(claim)
+            # the bounds of the share the rounded amounts allow: this item at its lowest, the others at their highest
+            low = (amount.amount - half) / (base + half * (len(group) - 2)) * 100
+            high = (amount.amount + half) / (base - half * (len(group) - 2)) * 100
+            tolerance = Decimal(1).scaleb(_places(share.value)) / 2
+            if low - tolerance <= share.value <= high + tolerance:
+                continue
+            expected = (amount.amount / base * 100).quantize(Decimal(1).scaleb(_places(share.value)))
+            yield Finding(
+                location=figure_location(claim, share),
+                params={
+                    "name": _name(claim),
+                    "amount": amount.format(),
+                    "printed": share.value,
+                    "items": len(group),
+                    "base": Money(base, amount.unit).format(),
+                    "expected": expected,
+                },
+                expected=expected,
+                actual=share.value,
+                difference=share.value - expected,
+                unit="%",
+            )

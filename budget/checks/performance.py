@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
 
 from budget.checks.amounts import exceeds
-from budget.checks.core import Category, Context, Finding, Location, Need, Severity, rule
+from budget.checks.core import DEFAULT_TEMPLATE, Category, Context, Finding, Location, Need, Severity, folded, rule
 from budget.checks.places import money, squash
 from budget.model import Indicator, Money, MoneyUnit, PerformanceProject, TableKind
 
@@ -75,6 +75,8 @@ def _read_whole(project: PerformanceProject) -> bool:
 
 # "人民监督员案件监督补贴（元/件）", "会议召开率（%）": the unit is in the indicator's name
 NAME_UNIT = re.compile(r"[（(]\s*[^（）()\d]{1,6}\s*[)）]$")
+# ... or the name is a count of its own unit: "培训人次 | 265", "单位职工人数 | 346", "开展活动场次 | 4"
+COUNT_NAME = re.compile(r"(?:人次|人数|次数|天数|户数|个数|件数|台数|场次|期数|批次)$")
 OPERATOR_ONLY = re.compile(rf"^(?:{OPERATORS})$")  # "＝", "≤": the figure went to another cell
 
 
@@ -131,6 +133,30 @@ def _name(ind: Indicator) -> str:
     return squash(ind.level3 or ind.level2 or "")
 
 
+# A defect repeated over a document's forms is one defect: the same words ("长期") written as
+# the target of 78 projects' indicators, every cost target written without its "≤". The officer
+# fixes it once, as a habit of the forms, so it is one finding with the count and the places,
+# every place one of its consequences (kept in the report, out of the count). Different words
+# each need their own value and stay findings of their own.
+FOLD_PLACES = 5
+
+
+def _places(group: list[Finding], with_target: bool) -> str:
+    """The first places of a folded defect, the document's words only (“project”“indicator”（target）):
+    the count says how many there are."""
+    named = []
+    for f in group[:FOLD_PLACES]:
+        place = f"“{f.location.project}”“{f.params.get('indicator', f.location.row)}”"
+        named.append(place + (f"（{f.params.get('target')}）" if with_target else ""))
+    return "、".join(named)
+
+
+def _fold(group: list[Finding], template: str, with_target: bool) -> Finding:
+    first = group[0]
+    params = {**first.params, "count": len(group), "places": _places(group, with_target)}
+    return replace(first, template=template, params=params, consequences=tuple(group))
+
+
 @rule(
     "PERF-EMPTY",
     "每个指标都填写了指标值",
@@ -164,18 +190,37 @@ DATE_TARGET = re.compile(
     r"(?:19|20)\d{2}\s*[年.．/-]\s*\d{1,2}(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*日|(?:年底|年末|月底|季度末|\d{1,2}月底?)前"
 )
 NUMBER_WITH_UNIT = re.compile(
-    rf"(?<![\d.])(?!(?:19|20)\d{{2}}\s*年){NUMBER}\s*(?:[%％‰]|人次|小时|工作日|个工作日|平方米|公里|万人|[个次人天日月年件项台套份户家所辆篇条期场批张本册部处座名位吨亩米])"
+    rf"(?<![\d.])(?!(?:19|20)\d{{2}}\s*年){NUMBER}\s*(?:[%％‰]|人次|小时|工作日|个工作日|平方米|公里|万人|万元|亿元|元|"
+    r"[个次人天日月年件项台套份户家所辆篇条期场批张本册部处座名位吨亩米类])"
 )
 TRAILING_NUMBER = re.compile(rf"^[\u4e00-\u9fff]{{1,8}}{NUMBER}$")  # "暂停业务天数0": the count named before it
 # Cells that are no value to quantify: "定性"/"定量" is the indicator's nature, printed in a
 # column of its own (the value is in another); "无"/"不适用" says the indicator does not apply;
 # "是"/"否" answers a yes-or-no indicator ("是否可持续使用").
 DEADLINE_NAME = re.compile(r"(?:时限|期限)$")  # "…完成时限": by when, not how much ("…及时率" is a rate)
-NOT_A_VALUE = {"定性", "定量", "无", "不适用", "不涉及", "是", "否"}
+# "/" or a dash fills a row the form does not use (西安 "指标 | / | /").
+NOT_A_VALUE = {"定性", "定量", "无", "不适用", "不涉及", "是", "否", "/", "／", "-", "—", "——", "--"}
+# A count in Chinese numerals: "一支" (应急救援队伍), "两次", "一批"
+CHINESE_COUNT = re.compile(
+    r"^(?:约|不少于|至少)?[一二两三四五六七八九十百千]+[个支次项台套件人名家所处场期批本册篇条户辆类座]$"
+)
+ITEMS = re.compile(r"[、；;]")  # "≥45、≥1000": one figure per item the indicator names
 
 
 def quantified_in_words(target: str) -> bool:
-    return bool(DATE_TARGET.search(target) or NUMBER_WITH_UNIT.search(target) or TRAILING_NUMBER.match(target))
+    return bool(
+        DATE_TARGET.search(target)
+        or NUMBER_WITH_UNIT.search(target)
+        or TRAILING_NUMBER.match(target)
+        or CHINESE_COUNT.match(target)
+    )
+
+
+def _parsed_items(target: str) -> list[Target] | None:
+    """Each item's figure of a target listing several ("≥45、≥1000"), None unless every item is one."""
+    items = [part for part in ITEMS.split(target) if part]
+    parsed = [parse_target(part) for part in items]
+    return [t for t in parsed if t is not None] if len(items) > 1 and all(parsed) else None
 
 
 @rule(
@@ -188,14 +233,40 @@ def quantified_in_words(target: str) -> bool:
     templates={
         "no_unit": "“{project}”的指标“{indicator}”指标值“{target}”缺少计量单位",
         "deadline_rate": "“{project}”的指标“{indicator}”是时限，指标值却写“{target}”：时限应写日期或期限",
+        "repeated": "{count} 个指标的指标值都写“{target}”，没有量化：{places}",
+        "no_unit_repeated": "{count} 个指标的指标值只有数字，缺少计量单位：{places}",
+        "deadline_rate_repeated": "{count} 个时限指标的指标值写成了百分比，时限应写日期或期限：{places}",
     },
     needs=(GOALS,),
 )
 def quantified_targets(ctx: Context) -> Iterator[Finding]:
+    return folded(_unquantified(ctx), _quant_pattern, _quant_folded)
+
+
+def _quant_pattern(finding: Finding) -> Hashable | None:
+    # the same words are one defect; every bare number (no unit) one; every deadline as a rate one
+    if finding.template == DEFAULT_TEMPLATE:
+        return (DEFAULT_TEMPLATE, finding.params["target"])
+    return finding.template
+
+
+def _quant_folded(group: list[Finding]) -> Finding:
+    if group[0].template == DEFAULT_TEMPLATE:
+        return _fold(group, "repeated", with_target=False)
+    return _fold(group, f"{group[0].template}_repeated", with_target=True)
+
+
+def _unquantified(ctx: Context) -> Iterator[Finding]:
     for project, ind, target in _written_targets(ctx):
         if OPERATOR_ONLY.match(target) or target in NOT_A_VALUE:
             continue
+        if is_cost(ind):
+            continue  # PERF-COST judges a cost target (one defect, one finding)
         parsed = parse_target(target)
+        items = _parsed_items(target) if parsed is None else None
+        if items is not None:
+            # several figures: quantified, each needs its unit
+            parsed = next((t for t in items if not t.unit), items[0])
         if parsed is not None and parsed.unit in ("%", "％") and DEADLINE_NAME.search(_name(ind)):
             # 西安: 时效指标 "合同支付完成时限 100%": a deadline is a date or a period, not a rate
             yield Finding(
@@ -206,7 +277,7 @@ def quantified_targets(ctx: Context) -> Iterator[Finding]:
             continue
         if (parsed is None or not parsed.unit) and quantified_in_words(target):
             continue
-        if parsed is not None and not parsed.unit and NAME_UNIT.search(_name(ind)):
+        if parsed is not None and not parsed.unit and (NAME_UNIT.search(_name(ind)) or COUNT_NAME.search(_name(ind))):
             continue
         if squash(ind.comparison or "") == "定性":
             continue  # the form declares the indicator qualitative (指标值类型 / 指标性质 "定性"): words are its value
@@ -223,8 +294,15 @@ def quantified_targets(ctx: Context) -> Iterator[Finding]:
             )
 
 
+# A 二级 that names an output, benefit or satisfaction category ("数量指标") under a 一级 "成本":
+# the 一级 carried over from the rows above (a cell spanning the form's left column), not a cost.
+OTHER_LEVEL2 = re.compile(r"数量|质量|时效|效益|满意")
+
+
 def is_cost(ind: Indicator) -> bool:
-    return "成本" in (ind.level1 or "") or "成本" in (ind.level2 or "")
+    if "成本" in (ind.level2 or ""):
+        return True
+    return "成本" in (ind.level1 or "") and not OTHER_LEVEL2.search(ind.level2 or "")
 
 
 def _is_satisfaction(ind: Indicator) -> bool:
@@ -232,7 +310,42 @@ def _is_satisfaction(ind: Indicator) -> bool:
 
 
 MONEY_UNITS = {"万元": MoneyUnit.WAN_YUAN, "元": MoneyUnit.YUAN}
+# "78万", "≤7.3万/年", "19.53亿元" in a cost target: money too, in its other units
+MONEY_WORDS = {*MONEY_UNITS, "万", "亿元", "千元"}
 LABELLED = re.compile(r"^[\u4e00-\u9fff]{1,8}[:：]?(?=\d)")  # "财政资金370万元", "总成本：20万元"
+# The money unit printed with the indicator's name: "办案邮寄(万元)", "（元/件）", "(台/元)", "（万/年）"
+NAME_MONEY = re.compile(r"[（(][^（）()]*(?:万元|元|万/|亿元)[^（）()]*[)）]")
+# A target in words with its cap and its amount: "实际购房金额的50%，最高100万元", "2%，且≤2000万元/项目"
+WORDS_CAP = re.compile(rf"(?:{OPERATORS}|最高|以内|以下|控制在)")
+WORDS_MONEY = re.compile(rf"{NUMBER}\s*(?:万元|元|万|亿元)")
+NOT_MONEY_COST = re.compile(r"社会成本|生态")
+PARTS = re.compile(r"[；;]")  # "≤42.38万元；≤88.65万元": one cell, one target per item of the name
+
+
+def _cost_missing(ind: Indicator, target: str) -> str | None:
+    """What a cost target lacks of a money cap ("运算符（≤）", "金额单位（万元/元）", both), "floor"
+    for a cap turned round (≥), None when it is a cap or no money at all (a rate "≤100%", a count)."""
+    parsed = parse_target(target)
+    if parsed is None and (labelled := LABELLED.match(target)) is not None:
+        # 西安 "财政资金370万元": the amount named before it; in money, without its ≤
+        parsed = parse_target(target[labelled.end() :])
+    if parsed is None:
+        # in words: a cap if it says one, money if it names an amount in money
+        lacking = [] if WORDS_CAP.search(target) else ["运算符（≤）"]
+        if not WORDS_MONEY.search(target) and not NAME_MONEY.search(_name(ind)):
+            lacking.append("金额单位（万元/元）")
+        return "和".join(lacking) or None
+    # a cost per year, person or square metre ("≤58.8万元/年", "≤30元/人") is written in money too
+    unit = re.split(r"[/／]", parsed.unit, maxsplit=1)[0]
+    in_money = unit in MONEY_WORDS or (not unit and bool(NAME_MONEY.search(_name(ind))))
+    if parsed.operator in LOWER and in_money:
+        return "floor"  # a cost of at least so much ("≥25万元")
+    lacking = [] if parsed.operator is not None else ["运算符（≤）"]
+    if not in_money and not (unit and NOT_MONEY_COST.search(ind.level2 or "")):
+        # an economic cost is money ("成本控制率≤100%" is no cost); a social or ecological
+        # cost may be measured in its own unit ("生态环境成本指标 | 植被破坏面积 | ≤0.5亩")
+        lacking.append("金额单位（万元/元）")
+    return "和".join(lacking) or None
 
 
 @rule(
@@ -241,43 +354,34 @@ LABELLED = re.compile(r"^[\u4e00-\u9fff]{1,8}[:：]?(?=\d)")  # "财政资金370
     Category.PERFORMANCE,
     Severity.WARNING,
     "“{project}”的成本指标“{indicator}”指标值为“{target}”，缺少{missing}",
-    "成本指标应写成金额上限，如“≤20万元”。",
-    templates={"floor": "“{project}”的成本指标“{indicator}”指标值为“{target}”，写成了下限：成本指标应是上限（≤）"},
+    "成本指标应写成金额上限，如“≤20万元”；单位可写在指标名称中，如“培训费（万元）≤20”。",
+    templates={
+        "floor": "“{project}”的成本指标“{indicator}”指标值为“{target}”，写成了下限：成本指标应是上限（≤）",
+        "repeated": "{count} 个成本指标的指标值缺少{missing}：{places}",
+        "floor_repeated": "{count} 个成本指标的指标值写成了下限，成本指标应是上限（≤）：{places}",
+    },
     needs=(GOALS,),
 )
 def cost_targets(ctx: Context) -> Iterator[Finding]:
+    return folded(_uncapped(ctx), lambda f: (f.template, f.params.get("missing")), _cost_folded)
+
+
+def _cost_folded(group: list[Finding]) -> Finding:
+    return _fold(group, "floor_repeated" if group[0].template == "floor" else "repeated", with_target=True)
+
+
+def _uncapped(ctx: Context) -> Iterator[Finding]:
     for project, ind, target in _written_targets(ctx):
-        if not is_cost(ind) or OPERATOR_ONLY.match(target):
+        if not is_cost(ind) or OPERATOR_ONLY.match(target) or target in NOT_A_VALUE:
             continue
-        parsed = parse_target(target)
-        if parsed is None and (labelled := LABELLED.match(squash(target))) is not None:
-            # 西安 "财政资金370万元": the amount named before it; in money, without its ≤
-            parsed = parse_target(squash(target)[labelled.end() :])
-        # a cost per year, person or square metre ("≤58.8万元/年", "≤30元/人") is written in money too
-        money_unit = re.split(r"[/／]", parsed.unit, maxsplit=1)[0] if parsed is not None else None
-        if parsed is not None and parsed.operator in LOWER and money_unit in MONEY_UNITS:
-            # a cost of at least so much ("≥25万元"): the operator turned round (a rate, "成本节约率≥10%", is not money)
-            yield Finding(
-                location=_location(project, ind),
-                template="floor",
-                params={"project": project.name, "indicator": _name(ind), "target": target},
-            )
+        missing = [m for m in (_cost_missing(ind, part) for part in PARTS.split(target) if part) if m]
+        if not missing:
             continue
-        missing = []
-        if parsed is None or parsed.operator is None:
-            missing.append("运算符（≤）")
-        if money_unit not in MONEY_UNITS:
-            missing.append("金额单位（万元/元）")
-        if missing:
-            yield Finding(
-                location=_location(project, ind),
-                params={
-                    "project": project.name,
-                    "indicator": _name(ind),
-                    "target": target,
-                    "missing": "和".join(missing),
-                },
-            )
+        params = {"project": project.name, "indicator": _name(ind), "target": target}
+        if missing[0] == "floor":
+            yield Finding(location=_location(project, ind), template="floor", params=params)
+        else:
+            yield Finding(location=_location(project, ind), params={**params, "missing": missing[0]})
 
 
 def cost_cap(ind: Indicator) -> Money | None:
@@ -384,8 +488,13 @@ REQUIRED_OUTPUT = (("数量", "数量指标"), ("质量", "质量指标"), ("时
     templates={
         "none": "“{project}”没有绩效指标",
         "unlevelled": "“{project}”的指标“{indicator}”没有填写一级或二级指标",
+        "some_unlevelled": "“{project}”有 {count} 个指标没有填写一级或二级指标：{places}",
         "form_unlevelled": "“{project}”的{count}个指标都没有一级、二级指标（表中没有填写指标分类）",
         "forms_unlevelled": "“{project}”等{projects}个项目的{count}个指标都没有一级、二级指标（表中没有填写指标分类）",
+        "no_level_columns": (
+            "{projects} 个项目的绩效目标表没有一级、二级指标栏，{count} 个指标没有按产出、成本、效益、满意度分类："
+            "{places}"
+        ),
     },
     needs=(GOALS,),
 )
@@ -393,6 +502,7 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
     # projects printed in one form (重庆's 一般性项目 form: 序号 | 项目名称 | … one row group per project)
     # whose form classifies none of them: one defect of the form, not one per project
     unfilled: dict[int | str, list[PerformanceProject]] = {}
+    columnless: list[PerformanceProject] = []
     for project in filter(_read_whole, _projects(ctx)):
         inds = project.indicators
         if not inds:
@@ -406,6 +516,8 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
             # is the template, not a form left unfilled.
             if _has_level_columns(ctx, project):
                 unfilled.setdefault(project.name if project.table is None else project.table, []).append(project)
+            else:
+                columnless.append(project)
             continue
         # a 二级 names its 一级 too ("社会效益指标", "服务对象满意度指标"): 西安's "效 | 社会效益指标", its
         # 一级 cell split by a page break ("效" | "益指标" on the next page), has its 效益指标
@@ -419,12 +531,31 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 location=_location(project, None), params={"project": project.name, "missing": "、".join(missing)}
             )
-        for ind in unlevelled:
-            yield Finding(
+        each = [
+            Finding(
                 location=_location(project, ind, "指标"),
                 params={"project": project.name, "indicator": _name(ind)},
                 template="unlevelled",
             )
+            for ind in unlevelled
+        ]
+        if len(each) > 1:
+            # the rows of one form left without their 一级/二级 cells: one defect of the form
+            yield _fold(each, "some_unlevelled", with_target=False)
+        else:
+            yield from each
+    if columnless:
+        # a template with no 一级/二级 columns (重庆's 专项资金 form: 指标名称 | 指标性质 | 指标值 |
+        # 计量单位) cannot classify its indicators: the framework of 财预〔2021〕101号 is missing
+        # from the template, one defect of the document however many forms use it
+        places = "、".join(f"“{p.name}”" for p in columnless[:FOLD_PLACES])
+        template_params = {
+            "projects": len(columnless),
+            "count": sum(len(p.indicators) for p in columnless),
+            "places": places,
+            "project": columnless[0].name,
+        }
+        yield Finding(location=_location(columnless[0], None), params=template_params, template="no_level_columns")
     for form in unfilled.values():
         count = sum(len(p.indicators) for p in form)
         if len(form) == 1:

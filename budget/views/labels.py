@@ -971,13 +971,19 @@ RULES: dict[str, tuple[str, str]] = {
         "Change = (this year − last year) ÷ last year; when last year is zero, give the amount of the "
         "increase instead of a percentage.",
     ),
+    "TEXT-SHARE": (
+        "A share equals the item's amount over the sum of the items listed",
+        "Share = the item's amount ÷ the sum of the items, each rounded on its own; do not move one share to make "
+        "the list add up to 100%.",
+    ),
     "TEXT-DIRECTION": (
         "Increase / decrease / unchanged agrees with the two years' amounts",
         "Write 'increase' when this year is larger, 'decrease' when smaller, 'unchanged' when equal.",
     ),
     "TEXT-REASON": (
         "The reason given does not contradict the direction of the change",
-        "A reason must point the same way as the change (a decrease is not explained by 'more funding').",
+        "A reason must point the same way as the change (a decrease is not explained by 'more funding', a change by "
+        "'no change').",
     ),
     "COMPLETE-TABLES": (
         "All standard tables are there",

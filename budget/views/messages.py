@@ -143,6 +143,10 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ),
     ("TEXT-NAMES", DEFAULT_TEMPLATE): "“{section}” writes “{written}”; in {table} this item is “{expected}”",
     ("TEXT-NAMES", "not_found"): "“{name}” in “{section}” matches no item of the expenditure tables",
+    ("TEXT-SHARE", DEFAULT_TEMPLATE): (
+        "“{name}” {amount}: the text says {printed}% of the whole; the {items} items listed add up to {base}, so it is "
+        "{expected}%"
+    ),
     ("TEXT-PERCENT", DEFAULT_TEMPLATE): (
         "“{name}”: last year {last}, this year {this}: {direction} of {expected}%, but the text says {word} of "
         "{printed}%"
@@ -161,6 +165,10 @@ TEMPLATES: dict[tuple[str, str], str] = {
         "“{name}”: this year {this} − last year {last} = {expected}; the text says {word} of {printed}"
     ),
     ("TEXT-REASON", DEFAULT_TEMPLATE): "“{name}” shows {direction}, but the reason given is “{reason}”",
+    ("TEXT-REASON", "unchanged"): (
+        "“{name}” shows {direction} of {change}, but the reason given is “{reason}”: no change means no increase or "
+        "decrease"
+    ),
     ("TEXT-REASON-COPY", DEFAULT_TEMPLATE): "The reason for the change of “{name}” is about “{other}”: “{reason}”",
     ("COMPLETE-TABLES", DEFAULT_TEMPLATE): "{table} is missing",
     ("COMPLETE-TABLES", "unrecognised"): (
@@ -170,10 +178,8 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ("COMPLETE-TABLES", "as_text"): (
         "{table} has its title printed (“{title}”), but no table was read (usually an empty table), please check"
     ),
-    ("COMPLETE-TABLES", "later"): (
-        "{table} is missing (one of the tables added after the eight of the disclosure rules; a local template may "
-        "not have it)"
-    ),
+    ("COMPLETE-TABLES", "later"): "{table} is missing, and the text does not say the unit has no such budget",
+    ("COMPLETE-TABLES", "later_explained"): "{table} is not printed; the text says there is no such budget",
     ("COMPLETE-EMPTY", DEFAULT_TEMPLATE): "{table} has no data and no note saying why it is empty",
     ("COMPLETE-EMPTY", "noted"): "{table} has amounts, but its note says “{note}”",
     ("COMPLETE-SECTIONS", DEFAULT_TEMPLATE): "No section “{part}” found",
@@ -189,6 +195,7 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ("FORM-DUPLICATE", DEFAULT_TEMPLATE): "“{place}”: “{text}” repeats “{word}”",
     ("FORM-DUPLICATE", "punctuation"): "“{place}”: the punctuation “{text}” is doubled",
     ("FORM-BRACKETS", DEFAULT_TEMPLATE): "“{place}”: {problem}",
+    ("FORM-BRACKETS", "repeated"): "{problem}, {count} times: {places}",
     ("FORM-TRUNCATED", DEFAULT_TEMPLATE): "“{place}”: a sentence is not finished: “{text}”",
     ("FORM-PLACEHOLDER", DEFAULT_TEMPLATE): "“{place}” has the placeholder “{text}”",
     ("FORM-CODE", DEFAULT_TEMPLATE): "{table} item “{code} {name}”: the code is incomplete or not under its parent",
@@ -215,6 +222,18 @@ TEMPLATES: dict[tuple[str, str], str] = {
         "or a period"
     ),
     ("PERF-QUANT", "no_unit"): "“{project}”: the target “{target}” of indicator “{indicator}” has no unit",
+    ("PERF-QUANT", "repeated"): "{count} indicators have the same target “{target}”, not quantified: {places}",
+    (
+        "PERF-QUANT",
+        "no_unit_repeated",
+    ): "{count} indicators have a bare number as their target, without a unit: {places}",
+    ("PERF-QUANT", "deadline_rate_repeated"): (
+        "{count} deadline indicators have a percentage as their target (a deadline is a date or a period): {places}"
+    ),
+    ("PERF-COST", "repeated"): "{count} cost indicators have targets without {missing}: {places}",
+    ("PERF-COST", "floor_repeated"): (
+        "{count} cost indicators have a floor as their target: a cost indicator is a cap (≤): {places}"
+    ),
     ("PERF-COST", DEFAULT_TEMPLATE): (
         "“{project}”: the target of cost indicator “{indicator}” is “{target}”, without {missing}"
     ),
@@ -227,8 +246,15 @@ TEMPLATES: dict[tuple[str, str], str] = {
     ("PERF-LEVELS", DEFAULT_TEMPLATE): "“{project}” has no {missing}",
     ("PERF-LEVELS", "none"): "“{project}” has no performance indicators",
     ("PERF-LEVELS", "unlevelled"): "“{project}”: the indicator “{indicator}” has no level 1 or level 2 category",
+    ("PERF-LEVELS", "some_unlevelled"): (
+        "“{project}”: {count} indicators have no level 1 or level 2 category: {places}"
+    ),
     ("PERF-LEVELS", "form_unlevelled"): (
         "“{project}”: none of its {count} indicators has a level 1 or level 2 category (the form classifies none)"
+    ),
+    ("PERF-LEVELS", "no_level_columns"): (
+        "the performance forms of {projects} projects have no level 1 and level 2 columns: {count} indicators are not"
+        " classified as output, cost, benefit or satisfaction: {places}"
     ),
     ("PERF-LEVELS", "forms_unlevelled"): (
         "“{project}” and the other projects of its form ({projects} in all): none of their {count} indicators has a"
@@ -272,6 +298,9 @@ NOTES_EN: Mapping[str, str] = {
         " (the text's {stated} agrees with the sum of the items: most likely the table's total is misprinted)"
     ),
     "repeats": " ({count} times in the same place)",
+    "this_base": " ({printed}% is exactly the change over this year's amount: a change is over last year's amount)",
+    "ratio": " ({printed} is exactly the ratio of the two years' amounts, not the change)",
+    "fraction": " ({printed} is the change as a fraction, not multiplied by 100)",
 }
 
 # The head of an identity a wrong cell breaks (ARITH-ROW "cell" lists them).
@@ -527,7 +556,15 @@ def document_fields(rule_id: str, name: str) -> frozenset[str]:
         return frozenset()
     template = rule.templates.get(name, rule.template)
     quoted = re.findall(r"“([^“”]*)”", template)
-    return frozenset(field for part in quoted for field in field_names(part)) - _OURS_QUOTED.get(rule_id, frozenset())
+    listed = LISTS & set(field_names(template))
+    return (
+        frozenset(field for part in quoted for field in field_names(part)) - _OURS_QUOTED.get(rule_id, frozenset())
+        | listed
+    )
+
+
+# Fields that list the document's places as printed (a folded defect's “project”“indicator”).
+LISTS = frozenset({"places"})
 
 
 # Quoted in the Chinese template, yet our words: the direction the figures give.
@@ -707,6 +744,7 @@ REASONS: Mapping[str, str] = {
     "正文没有同时给出本年、上年金额和增减方向": (
         "The text does not give this year's and last year's amounts with the direction of the change"
     ),
+    "正文没有列出一组带占比、合计为 100% 的金额": "the text lists no items with their shares making up 100%",
     "正文没有同时给出本年金额、上年金额（或增减额）和增减百分比": (
         "The text does not give this year's amount, last year's (or the change) and the percentage together"
     ),

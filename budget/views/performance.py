@@ -83,10 +83,18 @@ def project_view(d: Disclosure, report: CheckReport, index: int, lang: str = "zh
     rows: dict[int, list[Flag]] = {}
     notes = []
     indicator_rows = {ind.row for ind in project.indicators if ind.row is not None}
+    of_project = _of_project(project)
     for finding in project_findings(report, project):
-        row = finding.location.row_index
-        if row in indicator_rows and finding.rule not in PROJECT_RULES:
-            rows.setdefault(row, []).append(_flag(finding, lang))
+        # a defect the check folded over several rows or forms (the same words as the target of
+        # many indicators) flags each of its places on this form, with its one message
+        at = [
+            f.location.row_index
+            for f in (finding, *finding.consequences)
+            if of_project(f) and f.location.row_index in indicator_rows
+        ]
+        if at and finding.rule not in PROJECT_RULES:
+            for row in dict.fromkeys(at):
+                rows.setdefault(row, []).append(_flag(finding, lang))
         else:
             notes.append(message(finding, lang))
     level1_order: dict[str, dict[str, list]] = {}

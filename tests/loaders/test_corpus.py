@@ -3,6 +3,7 @@ figures asserted are read off the printed pages (page numbers as the PDF counts 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -235,3 +236,31 @@ def test_a_performance_form_titled_by_its_year_keeps_the_year():
         "信访业务工作专项",
         "2026年部门整体支出",
     ]
+
+
+def test_xian_fake_bold_headers_read_once():
+    """xian_14 (西安市商务局) prints its headers in fake bold: each glyph two or three
+    times, a few hundredths of a point apart ('序' at x0 8.55 / 8.56 / 8.55 on p. 36).
+    Read once, the headers give 收支总表 (pp. 36-37), 收入总表 (p. 38), 支出总表 (p. 39),
+    财政拨款收支总表 (pp. 40-41) and 三公 (p. 62), all unknown tables before
+    ('序序序号号号', '单单单单单单位位位位位位')."""
+    d = corpus("xian_14.pdf")
+    income = d.table(TableKind.INCOME)
+    assert income.pages == (38,)
+    assert income.header[0] == ("序号", "单位编码", "单位名称", "部门预算")
+    assert values(income.total_line(), "total", "general_public", "business") == (
+        D("581242867.20"),
+        D("573980610.20"),
+        D("7262257.00"),
+    )
+    assert values(d.table(TableKind.EXPENDITURE).total_line(), "total") == (D("581242867.20"),)
+    assert d.table(TableKind.SUMMARY).pages == (36, 37)
+    assert d.table(TableKind.FISCAL_SUMMARY).pages == (40, 41)
+    tp = d.three_public
+    assert (tp.total.amount, tp.vehicle_operation.amount, tp.reception.amount) == (
+        D("343000.00"),
+        D("275000.00"),
+        D("68000.00"),
+    )
+    tripled = re.compile(r"([\u4e00-\u9fff])\1\1")  # 972 such runs in its model JSON before
+    assert not any(tripled.search(cell) for table in d.tables for row in table.rows for cell in row)

@@ -200,6 +200,81 @@ def test_text_printed_twice_over_itself_is_read_once():
     assert [t for t, _ in lines(first_page(apart))] == ["Total 2024", "Total 2024"]
 
 
+def cjk_pdf(content: bytes) -> bytes:
+    """A one-page PDF drawing ``content`` with /F2, a Chinese font PDFium knows by
+    name (STSong-Light, text as UCS-2 codes: no font file needed)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F2 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (GB1) /Supplement 2 >> /DW 1000 /FontDescriptor 7 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 "
+        b"/Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>",
+    ]
+    return minimal_pdf(objects)
+
+
+def each_char(x: float, y: float, text: str, size: float = 12) -> bytes:
+    """``text`` one text object per character, as WPS writes it (every glyph an em
+    wide; a space is a gap)."""
+    return b"".join(
+        b"BT /F2 %.2f Tf %.3f %.3f Td <%04X> Tj ET\n" % (size, x + k * size, y, ord(ch))
+        for k, ch in enumerate(text)
+        if ch != " "
+    )
+
+
+def test_a_fake_bold_header_is_read_once():
+    # The header drawn three times, offset by 0.03 and 0.4 points, other text drawn
+    # between the copies (PDFium drops a copy that directly follows its original, not
+    # these: every copy comes out of its text page, as in xian_14's headers).
+    header = "序号  收入  单位"
+    body = each_char(72, 650, "三三  00") + each_char(72, 620, "一二")
+    content = each_char(72, 700, header) + body + each_char(72.03, 700.01, header) + each_char(72.4, 699.8, header)
+    assert [t for t, _ in lines(first_page(cjk_pdf(content)))] == ["序号 收入 单位", "三三 00", "一二"]
+    # printed once, the same lines
+    assert lines(first_page(cjk_pdf(each_char(72, 700, header) + body))) == lines(first_page(cjk_pdf(content)))
+
+
+@pytest.mark.parametrize("size", [12, 4, 2.5])
+def test_equal_neighbours_are_not_copies(size):
+    # "三三" and "00" stand one advance apart, more than the tolerance (a fifth of the
+    # em) at any size; the same three characters drawn again elsewhere are no copies.
+    content = each_char(72, 700, "三三三", size) + each_char(72, 600, "00", size) + each_char(72, 500, "三", size)
+    assert [t for t, _ in lines(first_page(cjk_pdf(content)))] == ["三三三", "00", "三"]
+
+
+def test_texts_that_merely_overlap_are_both_kept():
+    # A header spilling over the next cell's "预算数" shares the word 预算 with it, at
+    # 0.4 points: only part of a run has a copy, so neither is an overprint (xian_18;
+    # another line drawn between them, as there, or PDFium drops the second 预算 itself).
+    content = each_char(72, 700, "政府预算支出") + each_char(72, 600, "一二三") + each_char(96.4, 700, "预算数")
+    assert [t for t, _ in lines(first_page(cjk_pdf(content)))] == ["政府预预算算支数出", "一二三"]
+
+
+def test_a_page_printed_three_times_over_itself_reads_as_printed_once():
+    # fuliyuan's 支出总表 page drawn three times (form XObjects offset by 0.05 and 0.3
+    # points): every character comes three times out of PDFium, and the blocks are
+    # those of the page drawn once ("项项项目目目" without the copies dropped).
+    data = fixture_bytes(FULIYUAN)
+    source = pdfium.PdfDocument(data)
+    width, height = source[8].get_size()
+    target = pdfium.PdfDocument.new()
+    page = target.new_page(width, height)
+    for dx, dy in [(0, 0), (0.05, -0.02), (0.3, 0.1)]:
+        form = source.page_as_xobject(8, target).as_pageobject()
+        form.transform(pdfium.PdfMatrix(1, 0, 0, 1, dx, dy))
+        page.insert_obj(form)
+    page.gen_content()
+    buffer = io.BytesIO()
+    target.save(buffer)
+    assert pdf.read(buffer.getvalue()) == pdf.read(one_page(data, 8))
+
+
 # ---------------------------------------------------------------- the page as displayed
 
 
@@ -320,15 +395,20 @@ def test_rulings_merged_in_arrays_as_in_the_loop():
 def test_whole_array_steps_read_as_one_at_a_time(monkeypatch, name):
     """Every page's paths classified in arrays, and its rulings merged in arrays, give
     the blocks the path-by-path code gives; so do the cells joined from arrays and
-    the characters added to cells one by one."""
+    the characters added to cells one by one, and the lines outside tables grouped and
+    joined, and the blank objects placed, in arrays."""
     data = fixture_bytes(name)
     monkeypatch.setattr(pdf, "_ARRAY_PATHS", 10**9)
     monkeypatch.setattr(rulings, "ARRAY_EDGES", 10**9)
+    monkeypatch.setattr(pdf, "_ARRAY_CHARS", 10**9)
+    monkeypatch.setattr(pdf, "_ARRAY_OBJECTS", 10**9)
     monkeypatch.setattr(pdf, "_code_points", lambda chars: None)
     one_by_one = pdf.read(data)
     monkeypatch.undo()
     monkeypatch.setattr(pdf, "_ARRAY_PATHS", 1)
     monkeypatch.setattr(rulings, "ARRAY_EDGES", 1)
+    monkeypatch.setattr(pdf, "_ARRAY_CHARS", 1)
+    monkeypatch.setattr(pdf, "_ARRAY_OBJECTS", 1)
     arrays = pdf.read(data)
     assert any(isinstance(block, Grid) for block in arrays)
     assert arrays == one_by_one

@@ -57,7 +57,9 @@ def test_three_public_check_notes_in_english():
 def test_performance_flags_and_notes_in_english():
     at = open_page(new_app("en"), "performance")
     captions = shown(" ".join(c.value for c in at.caption))
-    assert "“反邪教专项资金”: the target of indicator “社会环境净化提升” is “效果明显”, not quantified" in captions
+    assert (
+        "6 indicators have the same target “效果明显”, not quantified: “反邪教专项资金”“社会环境净化提升”" in captions
+    )
     assert "没有量化" not in captions
     warnings = shown(" ".join(w.value for w in at.warning))
     assert "“海防工作经费 performance goals” has the placeholder “目标内容1”" in warnings

@@ -18,11 +18,22 @@ def test_missing_standard_table(seed):
     assert places(res) == {("gov_fund", None, None, "error")}
 
 
-def test_missing_state_capital_table_is_a_note(seed):
-    # not among the eight tables of the 操作规程: 长沙's and 重庆's templates leave it out
+def test_missing_state_capital_table_unexplained_is_a_warning(seed):
+    # not among the eight tables of the 操作规程 (长沙's and 重庆's templates leave it out), but
+    # a document that neither prints it (empty, with its note) nor says why leaves the reader guessing
     res = result(without_table(seed, TableKind.STATE_CAPITAL), "COMPLETE-TABLES")
-    assert places(res) == {("state_capital", None, None, "info")}
+    assert places(res) == {("state_capital", None, None, "warning")}
     assert res.findings[0].template == "later"
+
+
+def test_missing_state_capital_table_explained_in_the_text_is_a_note(seed):
+    # 西安: "本部门无当年国有资本经营预算拨款收支，并在财政拨款收支总体情况表中列示", no table
+    doc = without_table(seed, TableKind.STATE_CAPITAL)
+    said = "即全部收入和支出都反映在预算中。本单位无国有资本经营预算拨款收支。"
+    doc = edit_text(doc, "总体情况", "即全部收入和支出都反映在预算中。", said)
+    res = result(doc, "COMPLETE-TABLES")
+    assert places(res) == {("state_capital", None, None, "info")}
+    assert res.findings[0].template == "later_explained"
 
 
 def test_a_table_printed_but_read_as_text_is_a_warning(seed):
@@ -103,13 +114,24 @@ def test_three_public_change_not_explained(seed):
 
 
 def test_table_not_found_among_unrecognised_tables_is_a_warning(seed):
-    # the 国有资本经营预算支出表 printed under a local title the reader did not recognise
+    # the 政府性基金预算支出表 printed under a local title the reader did not recognise
+    table = seed.table(TableKind.GOV_FUND)
+    local = replace(table, kind=TableKind.UNKNOWN, title="预算07表")
+    doc = replace(seed, tables=tuple(local if t is table else t for t in seed.tables))
+    res = result(doc, "COMPLETE-TABLES")
+    assert places(res) == {("gov_fund", None, None, "warning")}
+    assert res.findings[0].params == {"table": "政府性基金预算支出表", "unknown": 1}
+
+
+def test_state_capital_table_unrecognised_but_explained_is_a_note(seed):
+    # its note ("无国有资本经营预算财政拨款预算，空表列示") says there is none: nothing to look for
     table = seed.table(TableKind.STATE_CAPITAL)
     local = replace(table, kind=TableKind.UNKNOWN, title="预算08表")
     doc = replace(seed, tables=tuple(local if t is table else t for t in seed.tables))
     res = result(doc, "COMPLETE-TABLES")
-    assert places(res) == {("state_capital", None, None, "warning")}
-    assert res.findings[0].params == {"table": "国有资本经营预算支出表", "unknown": 1}
+    assert places(res) == {("state_capital", None, None, "info")}
+    silent = replace(doc, tables=tuple(replace(t, note=None) if t is local else t for t in doc.tables))
+    assert places(result(silent, "COMPLETE-TABLES")) == {("state_capital", None, None, "warning")}
 
 
 def test_a_part_of_a_disclosure_published_in_two_files(seed):

@@ -347,3 +347,15 @@ def test_the_repeats_of_a_placeholder_read_in_english(seed):
     (finding,) = result(doc, "FORM-PLACEHOLDER").findings
     assert finding.message.startswith("“海防工作经费 ……”中有占位文字“……”")
     assert english(finding).endswith(f" ({len(unfilled)} times in the same place)")
+
+
+def test_brackets_of_mixed_width_over_a_document_are_one_finding(seed):
+    # 西安: "(2050803）" in each of 38 sentences: one habit, one replacement to make
+    doc = edit_text(seed, "政府采购", "具体内容见下表。", "具体内容见下表（附表)。")
+    res = result(doc, "FORM-BRACKETS")
+    (finding,) = res.findings
+    assert (finding.template, finding.params["count"], len(finding.consequences)) == ("repeated", 2, 2)
+    assert finding.params["places"] == f"“{THREE_HEADING}”、“六、政府采购预算情况”"
+    # an unclosed bracket is a defect of its own sentence, not folded with them
+    doc = edit_text(doc, "机关运行经费", "主要用于单位日常办公运转所需支出。", "主要用于单位日常办公（运转所需支出。")
+    assert sorted(f.template for f in result(doc, "FORM-BRACKETS").findings) == ["default", "repeated"]

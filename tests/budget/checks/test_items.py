@@ -167,3 +167,45 @@ def test_one_figure_stated_twice_is_one_finding(seed):
     res = result(with_text(seed, wrong + again.format("26.18")), "TEXT-ITEMS")
     assert sorted(f.actual for f in res.findings) == [D("26.18"), D("26.19")]
     assert all(f.consequences == () for f in res.findings)
+
+
+def test_a_wrong_percentage_says_how_it_was_worked_out(seed):
+    # 西安: "较上年增加74.97万元（92.82%）" on 80.77 万元: the change over this year's amount
+    cases = {"增长7.10%": "this_base", "增长107.64%": "ratio", "增长0.08%": "fraction", "增长7.46%": None}
+    for printed, cause in cases.items():
+        (finding,) = result(with_text(seed, CODED.replace("增长7.64%", printed)), "TEXT-PERCENT").findings
+        assert [name for name, _ in finding.notes] == ([cause] if cause else []), printed
+        assert finding.expected == D("7.64")
+
+
+# 湖州: the structure of the appropriation, each item with its share of the whole
+SHARES = "其中：人员经费500.00万元，占34.4%；公用经费300.00万元，占20.7%；项目支出652.21万元，占44.9%。"
+
+
+def test_shares_of_the_items_listed(seed):
+    assert result(with_text(seed, SHARES), "TEXT-SHARE").status == Status.PASSED
+    # 湖州 03: one share moved by 0.1 so that the four make 100.0 (5356.01 ÷ 6838.41 = 78.3%, printed 78.4%)
+    res = result(with_text(seed, SHARES.replace("占34.4%", "占34.5%")), "TEXT-SHARE")
+    (finding,) = res.findings
+    assert (finding.expected, finding.actual, finding.params["items"]) == (D("34.4"), D("34.5"), 3)
+    assert finding.location.quote[slice(*finding.location.mark)] == "34.5%"
+
+
+def test_shares_not_of_a_whole_are_not_judged(seed):
+    # shares of something else (of the department's total, not of these items): they do not make 100%
+    partial = SHARES.replace("占44.9%", "占30.0%")
+    assert result(with_text(seed, partial), "TEXT-SHARE").status in (Status.PASSED, Status.NOT_RUN)
+
+
+def test_a_reason_saying_nothing_changed(seed):
+    # 广州: "公务接待费22.21万元，比上年减少0.3万元，下降1.3%，主要原因是基本与上年持平，无增减变化"
+    unchanged = CODED.replace("退休人员增加", "与上年基本持平，无增减变化")
+    (finding,) = result(with_text(seed, unchanged), "TEXT-REASON").findings
+    assert (finding.template, finding.params["change"], finding.params["direction"]) == (
+        "unchanged",
+        "1.91 万元",
+        "增加",
+    )
+    # "基本持平" alone allows a small change
+    nearly = CODED.replace("退休人员增加", "与上年基本持平")
+    assert result(with_text(seed, nearly), "TEXT-REASON").status == Status.PASSED

@@ -35,7 +35,11 @@ def test_qualitative_targets_in_the_seed(seed):
     assert ("海防工作经费", "管辖海域事故发生率", "指标值", "warning") in found  # 较上年明显降低
     assert ("政法干警保险", "意外伤害保险制度持续性", "指标值", "warning") in found  # 长期有效
     assert ("反邪教专项资金", "社会环境净化提升", "指标值", "warning") in found  # 效果明显
-    assert len(res.findings) == 15
+    # 15 targets in words; the six that read "效果明显" are one defect, one finding with its places
+    assert sum(len(f.consequences) or 1 for f in res.findings) == 15
+    assert len(res.findings) == 8
+    folded = {f.params["target"]: (f.params["count"], len(f.consequences)) for f in res.findings if f.consequences}
+    assert folded == {"效果明显": (6, 6), "效果良好": (2, 2), "较上年明显提升": (2, 2)}
 
 
 def test_quantified_targets(seed):
@@ -345,7 +349,10 @@ def test_a_template_without_level_columns_is_not_an_unfilled_form(seed):
 
     template = replace(table, header=without_level_headers(table.header), rows=without_level_headers(table.rows))
     doc = replace(bare, tables=tuple(template if t is table else t for t in bare.tables))
-    assert result(doc, "PERF-LEVELS").findings == ()
+    # not a form left unfilled: a template that cannot classify, one finding for the document
+    (finding,) = result(doc, "PERF-LEVELS").findings
+    assert (finding.template, finding.params["projects"], finding.params["count"]) == ("no_level_columns", 1, 7)
+    assert finding.location.project == "司法救助金"
 
 
 def test_a_second_level_names_its_first(seed):
@@ -369,3 +376,126 @@ def test_a_cost_per_year_or_person_is_written_in_money(seed):
         assert rows(result(doc, "PERF-COST")) == {("司法救助金", "费用预算控制数", "指标值", "warning")}, target
     floor = edit_indicator(seed, "司法救助金", "费用预算控制数", target="≥30元/人")
     assert [f.template for f in result(floor, "PERF-COST").findings] == ["floor"]
+
+
+def cost(seed, **fields):
+    """PERF-COST on the seed with 司法救助金's cost indicator "费用预算控制数 | 20万元" changed."""
+    project = next(p for p in seed.performance if p.name == "司法救助金")
+    inds = tuple(replace(i, **fields) if i.level3 == "费用预算控制数" else i for i in project.indicators)
+    return result(edit_project(seed, "司法救助金", indicators=inds), "PERF-COST")
+
+
+def test_a_cost_unit_printed_with_the_name(seed):
+    # 西安: "办案邮寄(万元) | 15.5", "人民调解员案件调解补贴（元/件） | ≤500": the unit is in the name
+    for name in ("办案邮寄(万元)", "人民调解员案件调解补贴（元/件）", "空调(台/元)", "法律咨询服务成本（万/年）"):
+        assert cost(seed, level3=name, target="≤500").status == Status.PASSED, name
+        (finding,) = cost(seed, level3=name, target="500").findings
+        assert finding.params["missing"] == "运算符（≤）", name
+    # without the unit in the name, a bare number lacks both
+    (finding,) = cost(seed, target="500").findings
+    assert finding.params["missing"] == "运算符（≤）和金额单位（万元/元）"
+
+
+def test_money_in_its_other_units_and_one_cap_per_item(seed):
+    for target in ("≤7.3万", "≤19.53亿元", "≤42.38万元；≤88.65万元"):
+        assert cost(seed, target=target).status == Status.PASSED, target
+    for target in ("78万", "19.53亿元", "≤42.38万元；88.65万元"):
+        (finding,) = cost(seed, target=target).findings
+        assert finding.params["missing"] == "运算符（≤）", target
+
+
+def test_a_cost_capped_in_words(seed):
+    # 西安: "实际购房金额的50%，最高100万元" states its cap and its money
+    assert cost(seed, target="实际购房金额的50%，最高100万元").status == Status.PASSED
+    (finding,) = cost(seed, target="设备购置金额").findings
+    assert finding.params["missing"] == "运算符（≤）和金额单位（万元/元）"
+
+
+def test_a_social_or_ecological_cost_in_its_own_unit(seed):
+    assert cost(seed, level2="生态环境成本指标", target="≤0.5亩").status == Status.PASSED
+    (finding,) = cost(seed, level2="经济成本指标", target="≤0.5亩").findings
+    assert finding.params["missing"] == "金额单位（万元/元）"
+
+
+def test_an_output_category_under_a_carried_cost_level_is_no_cost(seed):
+    # 西安: the 一级 "成本指标" carried over the next rows: "成本指标 | 数量指标 | 清查户数（万户） | ≥110"
+    doc = edit_indicator(seed, "司法救助金", "息诉罢访次数", level1="成本指标", target="≥110")
+    assert not any(f.location.row == "息诉罢访次数" for f in result(doc, "PERF-COST").findings)
+    doc = edit_indicator(seed, "司法救助金", "息诉罢访次数", level1="成本指标", level2="经济成本指标", target="≥110")
+    assert {f.location.row for f in result(doc, "PERF-COST").findings} >= {"息诉罢访次数"}
+
+
+def test_cost_targets_without_their_cap_are_one_finding(seed):
+    doc = edit_indicator(seed, "海防工作经费", "费用预算控制数", target="20万元")
+    res = result(doc, "PERF-COST")
+    (finding,) = res.findings
+    assert (finding.template, finding.params["count"], finding.params["missing"]) == ("repeated", 2, "运算符（≤）")
+    assert {finding.location.project, *(c.location.project for c in finding.consequences)} == {
+        "司法救助金",
+        "海防工作经费",
+    }
+    assert (
+        finding.params["places"] == "“海防工作经费”“费用预算控制数”（20万元）、“司法救助金”“费用预算控制数”（20万元）"
+    )
+
+
+def test_a_cost_target_is_judged_once(seed):
+    # "项目完成成本 | 207.38": PERF-COST's (no cap, no unit), not PERF-QUANT's too
+    doc = edit_indicator(seed, "司法救助金", "费用预算控制数", target="207.38")
+    assert not any(f.location.row == "费用预算控制数" for f in result(doc, "PERF-QUANT").findings)
+    assert [f.location.row for f in result(doc, "PERF-COST").findings] == ["费用预算控制数"]
+
+
+def test_an_amount_in_words_is_quantified(seed):
+    # 西安: "设备购入后每年给医院增加收入 | 每年累计收入约1100万元"
+    doc = edit_indicator(seed, "司法救助金", "促进社会和谐稳定", target="每年累计收入约1100万元")
+    assert not any(f.location.row == "促进社会和谐稳定" for f in result(doc, "PERF-QUANT").findings)
+
+
+def quant(seed, target, indicator="息诉罢访次数"):
+    doc = edit_indicator(seed, "司法救助金", indicator, target=target)
+    return [f.template for f in result(doc, "PERF-QUANT").findings if f.location.row == indicator]
+
+
+def test_counts_in_words_and_rows_not_used(seed):
+    # 西安: "建立市级安全生产专业应急救援队伍 | 一支", "办公设备购置等 | 约6类", "指标 | / | /"
+    for target in ("一支", "两次", "约6类", "/", "——"):
+        assert quant(seed, target) == [], target
+    assert quant(seed, "有一定幅度下降") == ["default"]
+
+
+def test_several_figures_each_with_its_unit(seed):
+    # 西安: "维护子系统数量、维护系统功能模块数量 | ≥45、≥1000": quantified, without units
+    assert quant(seed, "≥45、≥1000", "司法救助业务达标率") == ["no_unit"]
+    assert quant(seed, "≥45%、≥1000%", "司法救助业务达标率") == []
+
+
+def test_a_count_named_by_its_unit_needs_no_unit(seed):
+    # 西安: "培训人次 | 265", "单位职工人数 | 346": the name is the count of its unit
+    for name in ("培训人次", "单位职工人数", "开展活动场次"):
+        doc = edit_indicator(seed, "司法救助金", "息诉罢访次数", target="265")
+        doc = edit_project(
+            doc,
+            "司法救助金",
+            indicators=tuple(
+                replace(i, level3=name) if i.level3 == "息诉罢访次数" else i
+                for i in next(p for p in doc.performance if p.name == "司法救助金").indicators
+            ),
+        )
+        assert not any(f.location.row == name for f in result(doc, "PERF-QUANT").findings), name
+    assert quant(seed, "265") == []  # "息诉罢访次数" is a count too
+    # a name that is not a count keeps asking for the unit
+    assert quant(seed, "100", "司法救助业务达标率") == ["no_unit"]
+
+
+def test_rows_of_one_form_without_levels_are_one_finding(seed):
+    # 西安 14: most rows of a form printed without their 一级/二级 cells: one defect of the form
+    project = next(p for p in seed.performance if p.name == "司法救助金")
+    two = tuple(replace(i, level2="") if n < 2 else i for n, i in enumerate(project.indicators))
+    res = result(edit_project(seed, "司法救助金", indicators=two), "PERF-LEVELS")
+    (folded,) = [f for f in res.findings if f.template == "some_unlevelled"]
+    assert (folded.params["count"], [c.location.row for c in folded.consequences]) == (
+        2,
+        ["息诉罢访次数", "司法救助业务达标率"],
+    )
+    assert not any(f.template == "unlevelled" for f in res.findings)
