@@ -1,0 +1,698 @@
+"""Tables printed without rulings: runs of text lines whose text stands in columns.
+
+The PDF reader (``loaders.pdf``) finds ruled tables from the page's lines and boxes;
+the printed lines left over come here, and runs of them that stand in columns become
+tables (``_Table`` with ``aligned=True``). This is how people print a table without
+borders (or with horizontal rules only, 三线表, or rulings on the header only):
+
+- amounts stand right-aligned in their column and names left-aligned or centred, so
+  a column is the band the pieces of the amount lines occupy down the whole run; a
+  header label clear of every band labels the band beside it or opens a band of its
+  own (a column left blank in every row);
+- a header is one or more printed lines above the first amount line; a label centred
+  over several columns (a merged header cell) spans the columns its cell would cover
+  (a centred label's cell is as wide on both sides of its middle), and the labels
+  under it go one header row lower; a label wrapped over two lines is one label;
+- a body row starts at each line with amounts (or at a line that starts an item: a
+  code, 一、, 1., 其中, 合计); the other lines are the rest of wrapped cells (a name
+  too long for its column, printed below it or centred about the amounts);
+- a table whose header's words are column names (项目, 科目, 金额, 合计, 基本支出…) is a
+  table even with no row (an empty table: recognition calls it empty);
+- a table ends at a line of prose, a new title (…表) or a unit line (单位：万元).
+
+``loaders.pdf`` is imported lazily (it imports this module).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from loaders.pdf import _Char, _Table
+
+    Piece = list[_Char]
+
+_AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
+_NUMERIC = frozenset("0123456789,.-")
+_CENTS = re.compile(r"\d\.\d{2,}$")  # an amount in cents (or finer: 17,921.443777)
+_GROUPED = re.compile(r"\d,\d{3}$")
+_UNITS = frozenset("万亿千元%％")
+_AFTER_NUMBER = frozenset("年月日号万亿千元%％")  # what follows a number in a label: 2026年
+# A line that starts an item of its own, even with its amounts blank: a code, 一、,
+# (一), 1、 1. (but not 1.5), 其中, a total.
+_ITEM = re.compile(
+    r"^(?:\d{3,}(?!\d*[.,]\d)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}(?:[、．]|\.(?!\d))"
+    r"|其中|合\s*计|总\s*计|小\s*计)"
+)
+# The unit line printed above a table (编制单位：… 单位：万元; 金额单位：元).
+_UNIT_LINE = re.compile(r"(?:^|\s|金额)单位\s*[:：]\s*(?:人民币)?\s*(?:万?元|千元|亿元)?\s*$|^(?:金额)?单位\s*[:：]")
+# A table's title: 表3, 附表1-2, …预算表, 预算01表 (short).
+_TITLE = re.compile(r"^(?:附)?表\s*[\d一二三四五六七八九十]|表\s*(?:[\d\-—－一二三四五六七八九十]+\s*)?$")
+# Words of column names: a header made of these is a table's header even with no row.
+_COLUMN_WORDS = (
+    "项目",
+    "科目",
+    "金额",
+    "预算",
+    "决算",
+    "合计",
+    "小计",
+    "总计",
+    "支出",
+    "收入",
+    "经费",
+    "编码",
+    "代码",
+    "名称",
+    "单位",
+    "资金",
+    "拨款",
+    "结转",
+    "结余",
+    "本年",
+    "上年",
+    "类",
+    "款",
+    "项",
+    "数",
+)
+
+
+def _join_chars(line: list[_Char]) -> str:
+    from loaders.pdf import _join_chars as join
+
+    return join(line)
+
+
+def tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table], list[list[_Char]]]:
+    """The page's tables without rulings from its printed lines ``groups`` (page
+    ``number``), and the lines left over."""
+    return _aligned_tables(groups, number)
+
+
+# --- pieces -------------------------------------------------------------------------
+
+
+def _segments(line: list[_Char]) -> list[list[_Char]]:
+    """A printed line cut where the gap between characters is a column gap. Spaces
+    are white, not ink: the gap is measured from the last character printed (a PDF
+    may fill the gap between two columns with a space character)."""
+    part = [line[0]]
+    parts: list[list[_Char]] = [part]
+    ink = line[0] if line[0].text != " " else None  # the part's last printed character
+    digits = line[0].text.isdigit()  # the piece so far is a code: all digits
+    numeric = line[0].text in _NUMERIC  # the piece so far is a number (an amount)
+    for char in line[1:]:
+        if char.text == " " or ink is None:
+            part.append(char)
+            if ink is None and char.text != " ":
+                ink, digits, numeric = char, char.text.isdigit(), char.text in _NUMERIC
+            continue
+        gap = char.x0 - ink.x1
+        size = ink.size if ink.size > 4 else 4
+        printed = [c.text for c in part if c.text != " "]
+        # A full character's width of white is a column gap; so is any visible gap
+        # between a code ("208", "05") or an amount and the name that follows it (an
+        # amount right-aligned against a left-aligned name: 304,413,900一、教育支出),
+        # and a word space between two numbers (two right-aligned amounts close up).
+        code_then_name = digits and len(printed) <= 9 and not char.text.isascii() and char.text not in _AFTER_NUMBER
+        number_then_name = (
+            numeric and not char.text.isascii() and char.text not in _AFTER_NUMBER and any(c.isdigit() for c in printed)
+        )
+        two_numbers = numeric and char.text[:1].isdigit() and gap > size * 0.3 and any(c.isdigit() for c in printed)
+        # An amount in cents touching the text of the next column (0.00步提高…): no
+        # amount goes on with a Chinese character but its unit (万元, 亿, %).
+        touching = number_then_name and char.text not in _UNITS and bool(_CENTS.search("".join(printed)))
+        # Nor does an amount in cents, a percentage or a full group of thousands go on
+        # with another number: two right-aligned columns printed close (5,555.07 5,555.07).
+        if not touching and numeric and (char.text[:1].isdigit() or char.text == "-"):
+            so_far = "".join(printed)
+            # (with a visible gap: more decimals, 4,256.000000, touch)
+            touching = bool(_CENTS.search(so_far) or _GROUPED.search(so_far)) and gap > size * 0.1
+        elif not touching and printed[-1:] in (["%"], ["％"]) and (char.text[:1].isdigit() or char.text == "-"):
+            touching = True
+        # Characters of one Chinese word touch (or stand a full character apart when
+        # spaced out): two thirds of one between them is two labels side by side.
+        two_words = not char.text.isascii() and not ink.text.isascii() and gap > size * 0.6
+        if (
+            gap > size * 0.9
+            or ((code_then_name or number_then_name) and gap > size * 0.2)
+            or two_numbers
+            or touching
+            or two_words
+        ):
+            part = [char]
+            parts.append(part)
+            digits = char.text.isdigit()
+            numeric = char.text in _NUMERIC
+        else:
+            part.append(char)
+            digits = digits and char.text.isdigit()
+            numeric = numeric and char.text in _NUMERIC
+        ink = char
+    if len(parts) == 1:
+        return [_trimmed(parts[0])]  # the line whole: it prints (the reader keeps printed lines only)
+    return _spaced_out([_trimmed(part) for part in parts if _join_chars(part)])
+
+
+def _spaced_out(parts: list[list[_Char]]) -> list[list[_Char]]:
+    """Single Chinese characters a character or so apart at even steps are one word
+    spaced out (合  计, 科 目 名 称), not columns."""
+    out: list[list[_Char]] = []
+    for part in parts:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and len(part) == 1
+            and not part[0].text.isascii()
+            and not last[-1].text.isascii()
+            and (len(last) == 1 or _even(last))
+            and part[0].x0 - last[-1].x1 <= 1.2 * max(part[0].size, 4)
+            and (len(last) == 1 or abs((part[0].x0 - last[-1].x1) - (last[-1].x0 - last[-2].x1)) <= 2)
+        ):
+            out[-1] = [*last, part[0]]
+        else:
+            out.append(part)
+    # two characters spread over a wide cell (收    入, 项    目): a pair, not three
+    # (类 款 项 are three columns)
+    single = [len(p) == 1 and not p[0].text.isascii() for p in out]
+    merged: list[list[_Char]] = []
+    n = 0
+    while n < len(out):
+        gap = out[n + 1][0].x0 - out[n][0].x1 if n + 1 < len(out) else 0.0
+        pair = (
+            n + 1 < len(out)
+            and single[n]
+            and single[n + 1]
+            and gap <= 2.5 * max(out[n][0].size, 4)
+            and not (n > 0 and single[n - 1] and out[n][0].x0 - out[n - 1][-1].x1 < 2 * gap)
+            and not (n + 2 < len(out) and single[n + 2] and out[n + 2][0].x0 - out[n + 1][0].x1 < 2 * gap)
+        )
+        if pair:
+            merged.append([out[n][0], out[n + 1][0]])
+            n += 2
+        else:
+            merged.append(out[n])
+            n += 1
+    return merged
+
+
+def _even(part: list[_Char]) -> bool:
+    """Characters at even steps with a visible gap (a word spaced out)."""
+    gaps = [b.x0 - a.x1 for a, b in zip(part, part[1:], strict=False)]
+    return bool(gaps) and min(gaps) > 0.5 * max(part[0].size, 4) and max(gaps) - min(gaps) <= 2
+
+
+def _trimmed(part: list[_Char]) -> list[_Char]:
+    """A piece without the spaces at its ends (its extent is its ink)."""
+    start, stop = 0, len(part)
+    while start < stop - 1 and part[start].text == " ":
+        start += 1
+    while stop > start + 1 and part[stop - 1].text == " ":
+        stop -= 1
+    return part[start:stop]
+
+
+def _is_code_piece(chars: list[_Char]) -> bool:
+    return 1 <= len(chars) <= 9 and all(c.text.isdigit() for c in chars)
+
+
+def _is_amount(text: str) -> bool:
+    return bool(_AMOUNT.match(text.replace(" ", ""))) and any(ch.isdigit() for ch in text)
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _is_break(pieces: list[Piece]) -> bool:
+    """A line no table goes on through: a unit line or a title."""
+    if len(pieces) > 3:
+        return False
+    text = " ".join(_join_chars(p) for p in pieces)
+    if _UNIT_LINE.search(text) and not any(_is_amount(_join_chars(p)) for p in pieces):
+        return True
+    return len(pieces) <= 2 and len(_squashed(text)) <= 40 and bool(_TITLE.search(_squashed(text)))
+
+
+def _is_total_word(pieces: list[Piece]) -> bool:
+    return len(pieces) == 1 and _squashed(_join_chars(pieces[0])) in ("合计", "总计", "小计")
+
+
+# --- runs ---------------------------------------------------------------------------
+
+
+def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table], list[list[_Char]]]:
+    """Tables printed without rulings: runs of lines whose text stands in columns.
+
+    A run is a sequence of lines cut into two or more pieces by column gaps, with a
+    line of one piece inside it when the run goes on below (a wrapped cell, a header
+    label alone on its line, a row with its amounts blank). A unit line or a title ends
+    it. A run with amounts on two lines or more is a table; one without is a table when
+    its words are column names (a header printed with no row under it).
+    """
+    cut = [_segments(group) for group in groups]
+    breaks = [_is_break(pieces) for pieces in cut]
+    tables: list[_Table] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(groups):
+        if len(cut[i]) < 2 or breaks[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(groups) and not breaks[j + 1]:
+            k = j + 1
+            if len(cut[k]) >= 2 or _is_total_word(cut[k]):
+                j = k
+                continue
+            multi = [cut[n] for n in range(i, j + 1) if len(cut[n]) >= 2]
+            if _is_prose(cut[k], multi):
+                break
+            if _wraps(groups[j], groups[k], cut, k) or _inside(cut, breaks, k, multi):
+                j = k
+                continue
+            break
+        multi = [cut[n] for n in range(i, j + 1) if len(cut[n]) >= 2]
+        while i > 0 and i - 1 not in used and _label_above(cut, breaks, groups, i - 1, multi):
+            i -= 1
+        run = list(range(i, j + 1))
+        table = _aligned_table([cut[k] for k in run], [groups[k] for k in run], number)
+        if table is not None:
+            tables.append(table)
+            used.update(run)
+        i = j + 1
+    return tables, [group for k, group in enumerate(groups) if k not in used]
+
+
+def _wraps(previous: list[_Char], line: list[_Char], cut, k: int) -> bool:
+    """A single piece inside a table (a header label on its own line, the rest of a
+    wrapped cell, a row with its amount blank), provided the table goes on below."""
+    return len(cut[k]) == 1 and any(len(row) >= 2 for row in cut[k + 1 : k + 4])
+
+
+def _is_prose(pieces: list[Piece], rows: list[list[Piece]]) -> bool:
+    """A line of prose: a sentence (with a comma or a full stop) printed from the
+    table's left edge or wider than most of it. (A long goal wrapped in a column on
+    the right of a project table is a cell, not prose.)"""
+    if len(pieces) != 1 or not rows:
+        return False
+    text = _join_chars(pieces[0])
+    if len(text) < 12 or not any(mark in text for mark in "，。；：,;"):
+        return False
+    x0, x1 = min(r[0][0].x0 for r in rows), max(r[-1][-1].x1 for r in rows)
+    a, b = _extent(pieces[0])
+    return a < x0 + 2 * max(pieces[0][0].size, 4) or b - a > 0.6 * (x1 - x0)
+
+
+def _label_above(cut: list[list[Piece]], breaks: list[bool], groups: list[list[_Char]], k: int, rows) -> bool:
+    """A single label on its own line just above the run, inside it (a merged header
+    cell's label over some of its columns): part of the header."""
+    if breaks[k] or len(cut[k]) != 1:
+        return False
+    x0, x1 = min(r[0][0].x0 for r in rows), max(r[-1][-1].x1 for r in rows)
+    a, b = _extent(cut[k][0])
+    em = max(cut[k][0][0].size, 4)
+    tight = groups[k + 1][0].base - groups[k][0].base <= 2.2 * em
+    return tight and b - a < 0.5 * (x1 - x0) and len(_squashed(_join_chars(cut[k][0]))) <= 12
+
+
+def _inside(cut: list[list[Piece]], breaks: list[bool], k: int, rows: list[list[Piece]]) -> bool:
+    """A single piece within one column of the run so far (a cell wrapped over many
+    lines: a long goal beside its project's amounts), when the run goes on with a
+    line of several pieces after more such lines. Prose is as wide as the table."""
+    x0, x1 = min(r[0][0].x0 for r in rows), max(r[-1][-1].x1 for r in rows)
+    for n in range(k, min(k + 16, len(cut))):
+        if breaks[n]:
+            return False
+        if len(cut[n]) >= 2:
+            return True
+        a, b = _extent(cut[n][0])
+        em = max(cut[n][0][0].size, 4)
+        if b - a > 0.6 * (max(x1, b) - min(x0, a)) or (a < x0 + 3 * em and b > x1 - 3 * em):
+            return False
+    return False
+
+
+# --- one table ----------------------------------------------------------------------
+
+
+def _extent(piece: Piece) -> tuple[float, float]:
+    return piece[0].x0, piece[-1].x1
+
+
+def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return min(a[1], b[1]) - max(a[0], b[0]) > 0
+
+
+def _merged(extents: list[tuple[float, float]]) -> list[list[float]]:
+    bands: list[list[float]] = []
+    for x0, x1 in sorted(extents):
+        if bands and x0 < bands[-1][1] - 2:  # amounts of two columns printed close may touch
+            bands[-1][1] = max(bands[-1][1], x1)
+        else:
+            bands.append([x0, x1])
+    return bands
+
+
+def _is_data(row: list[Piece]) -> bool:
+    return len(row) >= 2 and any(_is_amount(_join_chars(p)) for p in row)
+
+
+def _aligned_table(pieces: list[list[Piece]], lines: list[list[_Char]], number: int) -> _Table | None:
+    data = [n for n, row in enumerate(pieces) if _is_data(row)]
+    if len(data) < 2:
+        if data or not _is_header(pieces):
+            return None
+        # a total line under the header (合计 with its amounts blank) is the one row
+        split = len(pieces) - 1 if _is_total_word(pieces[-1]) else len(pieces)
+        head, body = pieces[:split], pieces[split:]
+        bands = _header_bands(head)
+        named = True
+    else:
+        start = data[0]
+        # a single piece just above the first row that is no column name (a long
+        # text, a name) is that row's cell wrapped above its amounts, not a label
+        while start > 0 and len(pieces[start - 1]) == 1 and not _is_label(pieces[start - 1][0]):
+            start -= 1
+        head, body = pieces[:start], pieces[start:]
+        bands = _data_bands([pieces[n] for n in data], head)
+        named = bool(head) and _is_header(head, least=2)
+        if not named and not any(
+            len(pieces[n]) >= 3 and sum(_is_amount(_join_chars(p)) for p in pieces[n]) >= 2 for n in data
+        ):
+            # a row of three cells with two amounts at least: numbers beside labels
+            # are a chart's (an axis, a legend)
+            return None
+    if len(bands) < (2 if named else 3):
+        # two columns are a list with amounts (a contents page), not a table, unless
+        # a header of column names stands over them (项目 | 金额)
+        return None
+    rows = _header_rows(head, bands) + _body_rows(body, lines[len(head) :], bands)
+    xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:], strict=False)] + [bands[-1][1]]
+    top = min(c.top for line in lines for c in line)
+    bottom = max(c.bottom for line in lines for c in line)
+    from loaders.pdf import _Table
+
+    return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
+
+
+def _is_header(pieces: list[list[Piece]], least: int = 3) -> bool:
+    """Lines of column names (a table's header): most pieces are short labels made of
+    column-name words, none is prose; ``least`` labels side by side on a line."""
+    labels = [_squashed(_join_chars(p)) for row in pieces for p in row]
+    if len(labels) < least or len(pieces) > 8 or any(len(label) > 16 for label in labels):
+        return False
+    # (a label spaced out over its cell, 项    目, counts as the word it spells)
+    named = sum(any(word in label for word in _COLUMN_WORDS) or len(label) == 1 for label in labels)
+    words = sum(
+        _squashed(" ".join(_join_chars(p) for p in row)).count(word) for row in pieces for word in _COLUMN_WORDS
+    )
+    return words >= 2 and named * 2 >= len(labels) and max(len(row) for row in pieces) >= least
+
+
+def _is_label(piece: Piece) -> bool:
+    text = _squashed(_join_chars(piece))
+    return len(text) <= 10 and any(word in text for word in _COLUMN_WORDS)
+
+
+def _data_bands(data: list[list[Piece]], head: list[list[Piece]]) -> list[list[float]]:
+    extents = [_extent(p) for row in data for p in row]
+    bands = _merged(extents)
+    numeric = [
+        sum(_is_amount(_join_chars(p)) for row in data for p in row if _overlaps(_extent(p), (b0, b1)))
+        > sum(not _is_amount(_join_chars(p)) for row in data for p in row if _overlaps(_extent(p), (b0, b1)))
+        for b0, b1 in bands
+    ]
+    every = [piece for row in head for piece in row]
+    edges = (min(e[0] for e in extents), max(e[1] for e in extents))
+    # A header label clear of every band labels the column it is centred over: a
+    # column of amounts printed right-aligned owns the white on their left (its cell
+    # runs from the band before it), a column of names the white on their right. A
+    # label centred over no column is a column left blank in every row: a band of its
+    # own. (A label over several columns' labels is a merged cell's: no band of its own.)
+    for piece in every:
+        x0, x1 = _extent(piece)
+        if any(_overlaps((x0, x1), (b0, b1)) for b0, b1 in bands) or _is_parent(piece, every, edges):
+            continue
+        middle, em = (x0 + x1) / 2, max(piece[0].size, 4)
+        cells = []
+        for n, (b0, b1) in enumerate(bands):
+            if numeric[n]:
+                start, stop = (bands[n - 1][1] if n else edges[0]), b1
+            else:
+                start, stop = b0, (bands[n + 1][0] if n + 1 < len(bands) else edges[1])
+            off = abs((start + stop) / 2 - middle)
+            # (a column labelled by another label beside this one is not this one's)
+            taken = any(
+                other is not piece
+                and abs(other[0].base - piece[0].base) <= 1.5 * em
+                and not _overlaps(_extent(other), (x0, x1))
+                and _overlaps(_extent(other), (b0, b1))
+                for other in every
+            )
+            if not taken and start - em <= x0 and x1 <= stop + em and off <= max(3 * em, (stop - start) / 4):
+                cells.append((off, n))
+        if cells:
+            nearest = min(cells)[1]
+            bands[nearest] = [min(bands[nearest][0], x0), max(bands[nearest][1], x1)]
+        else:
+            bands.append([x0, x1])
+            numeric.append(False)
+            order = sorted(range(len(bands)), key=lambda n: bands[n][0])
+            bands, numeric = [bands[n] for n in order], [numeric[n] for n in order]
+    return bands
+
+
+def _is_parent(piece: Piece, head: list[Piece], edges: tuple[float, float]) -> bool:
+    """A label over two labels or more printed a line or more below it, side by side,
+    within its cell (as wide on both sides of its middle, up to the labels beside it)."""
+    x0, x1 = _extent(piece)
+    base, em = piece[0].base, max(piece[0].size, 4)
+    left, right = edges
+    for other in head:
+        if other is not piece and abs(other[0].base - base) <= 0.5 * em:
+            o0, o1 = _extent(other)
+            if o1 <= x0:
+                left = max(left, o1)
+            elif o0 >= x1:
+                right = min(right, o0)
+    middle = (x0 + x1) / 2
+    half = min(middle - left, right - middle)
+    under = sorted(
+        _extent(other)
+        for other in head
+        if other[0].base - base >= 1.5 * em and abs((other[0].x0 + other[-1].x1) / 2 - middle) < half
+    )
+    return any(not _overlaps(a, b) for a, b in zip(under, under[1:], strict=False))
+
+
+def _header_bands(head: list[list[Piece]]) -> list[list[float]]:
+    """Columns of a header alone: the labels that stand over no two others side by
+    side (a merged cell's label does)."""
+    extents = [_extent(p) for row in head for p in row]
+    every = [p for row in head for p in row]
+    edges = (min(e[0] for e in extents), max(e[1] for e in extents))
+    leaves = []
+    for piece, e in zip(every, extents, strict=True):
+        if _is_parent(piece, every, edges):
+            continue
+        under = sorted(o for o in extents if o != e and _overlaps(e, o) and o[1] - o[0] < e[1] - e[0])
+        if any(not _overlaps(a, b) for a, b in zip(under, under[1:], strict=False)):
+            continue
+        leaves.append(e)
+    return _merged(leaves)
+
+
+def _cell_range(piece: Piece, head: list[Piece], bands: list[list[float]]) -> tuple[int, int]:
+    """The bands a header label's cell covers: those its text overlaps or, for a
+    merged cell's label, those of the labels printed under it. A merged cell's label
+    is centred over its columns: its cell is as wide on both sides of its middle (up
+    to the labels beside it on its line), the labels a line or more lower whose middle
+    falls in it are under it, and their columns are centred about its middle. (A
+    label only half a line lower is centred in a taller cell beside it, not under it.)"""
+    x0, x1 = _extent(piece)
+    base, em = piece[0].base, max(piece[0].size, 4)
+    hit = [b for b, (b0, b1) in enumerate(bands) if _overlaps((x0, x1), (b0, b1))]
+    middle = (x0 + x1) / 2
+    if not hit:  # in a gap between bands: the nearest band by centre
+        hit = [min(range(len(bands)), key=lambda b: abs((bands[b][0] + bands[b][1]) / 2 - middle))]
+    left, right = bands[0][0], bands[-1][1]
+    for other in head:
+        if other is not piece and abs(other[0].base - base) <= 0.5 * em:
+            o0, o1 = _extent(other)
+            if o1 <= x0:
+                left = max(left, o1)
+            elif o0 >= x1:
+                right = min(right, o0)
+    half = min(middle - left, right - middle)
+    under = [
+        _band_of(other, bands)
+        for other in head
+        if other[0].base - base >= 1.5 * em and abs((other[0].x0 + other[-1].x1) / 2 - middle) < half
+    ]
+    # labels under it in two columns at least (a label wrapped onto the lines below
+    # it stays in its own column)
+    if len(set(under)) >= 2:
+        first, last = min(b for b, _ in under + [(min(hit), 0)]), max(b for _, b in under + [(0, max(hit))])
+        # the columns' edges lie between the bands' (a name column is wider than its
+        # longest name): its middle between the middles of the inner and outer edges
+        inner = (bands[first][0] + bands[last][1]) / 2
+        outer = (
+            (bands[first - 1][1] if first else left) + (bands[last + 1][0] if last + 1 < len(bands) else right)
+        ) / 2
+        if min(inner, outer) - 2 * em <= middle <= max(inner, outer) + 2 * em:
+            return first, last
+    return min(hit), max(hit)
+
+
+def _joined(texts: list[str]) -> str:
+    """A cell's printed lines as one text: Chinese and numbers go on without a space."""
+    text = ""
+    for part in texts:
+        if text and text[-1].isascii() and text[-1].isalnum() and part[:1].isascii() and part[:1].isalnum():
+            text += " "
+        text += part
+    return text
+
+
+def _header_rows(head: list[list[Piece]], bands: list[list[float]]) -> list[list[list]]:
+    """The header's rows: a label over several columns one row above the labels
+    under it; labels on several printed lines in one cell joined."""
+    if not head:
+        return []
+    labels = []  # (first band, last band, top, text)
+    every = [piece for row in head for piece in row]
+    for row in head:
+        for piece in row:
+            first, last = _cell_range(piece, every, bands)
+            labels.append((first, last, piece[0].base, _join_chars(piece)))
+    # A label's level: how many wider labels above it cover its columns.
+    levels = []
+    for first, last, base, _ in labels:
+        over = [
+            1
+            for f, la, b, _ in labels
+            if b < base and f <= first and la >= last and (la - f) > (last - first) and (la > f)
+        ]
+        levels.append(len(over))
+    rows = []
+    for level in range(max(levels) + 1):
+        cells: dict[int, tuple[int, list[str]]] = {}
+        for (first, last, _, text), lv in sorted(zip(labels, levels, strict=True), key=lambda item: item[0][2]):
+            if lv != level:
+                continue
+            span, texts = cells.get(first, (1, []))
+            cells[first] = (max(span, last - first + 1), [*texts, text])
+        rows.append(_laid_out({b: [_joined(t), s] for b, (s, t) in cells.items()}, len(bands)))
+    return rows
+
+
+def _laid_out(cells: dict[int, list], width: int) -> list[list]:
+    """A row of ``width`` columns from cells by first column (a wider cell covers the
+    columns after it unless one of them has a cell of its own)."""
+    out, b = [], 0
+    while b < width:
+        text, span = cells.get(b, ["", 1])
+        span = max(min(span, width - b), 1)
+        for c in range(b + 1, b + span):
+            if c in cells:
+                span = c - b
+                break
+        out.append([text, span])
+        b += span
+    return out
+
+
+def _band_of(piece: Piece, bands: list[list[float]]) -> tuple[int, int]:
+    x0, x1 = _extent(piece)
+    # (amounts of two columns printed close may touch the next column's band)
+    hit = [b for b, (b0, b1) in enumerate(bands) if min(x1, b1) - max(x0, b0) > min(2, (x1 - x0) / 2)]
+    if not hit:  # in a gap between bands: the nearest band by centre
+        centre = (x0 + x1) / 2
+        hit = [min(range(len(bands)), key=lambda b: abs((bands[b][0] + bands[b][1]) / 2 - centre))]
+    return hit[0], hit[-1]
+
+
+def _body_rows(body: list[list[Piece]], lines: list[list[_Char]], bands: list[list[float]]) -> list[list[list]]:
+    """A row per line with amounts or that starts an item; every other line's pieces
+    go to the row nearest by baseline (a cell wrapped below its first line, or centred
+    about the row's amounts), into the cell of their column: when that cell already
+    holds text, only when one of the two lines fills its column (a wrap does; a short
+    name with its amounts blank is a row of its own)."""
+    rows: list[dict] = []  # per row: base, and per first band [span, [(base, text, x1)]]
+    loose: list[tuple[list[Piece], list[_Char]]] = []
+    for row, line in zip(body, lines, strict=False):
+        first = _join_chars(row[0])
+        # (a numbered line of a long text wrapped in its cell is no item: 1.定期对…)
+        if _is_data(row) or (_ITEM.match(first) and (_band_of(row[0], bands)[0] <= 1 or len(first) <= 16)):
+            rows.append(_new_row(row, line, bands))
+        else:
+            loose.append((row, line))
+    if not rows:  # no row to go on in: each line a row (a total under an empty table's header)
+        rows = [_new_row(row, line, bands) for row, line in loose]
+        loose = []
+    ends: dict[int, float] = {}  # the right end of each column's longest line in the body
+    for row in body:
+        for piece in row:
+            b0 = _band_of(piece, bands)[0]
+            ends[b0] = max(ends.get(b0, 0.0), piece[-1].x1)
+    for row, line in loose:
+        base = line[0].base
+        placed = [(piece, _band_of(piece, bands), (piece[0].base, _join_chars(piece), piece[-1].x1)) for piece in row]
+        # The row above when its cell goes on (a wrap) or is empty (a cell centred
+        # about its amounts, this line below them); the row below only when its cell
+        # is empty (this line above the amounts of a centred cell). Nearest first.
+        above = [n for n in range(len(rows)) if rows[n]["base"] <= base]
+        below = [n for n in range(len(rows)) if rows[n]["base"] > base]
+        candidates = [(base - rows[above[-1]]["base"], 0, above[-1])] if above else []
+        candidates += [(rows[below[0]]["base"] - base, 1, below[0])] if below else []
+        for _, downward, n in sorted(candidates):
+            target = rows[n]["cells"]
+            if all(
+                (target.get(b0) is None and not _is_amount(entry[1]))
+                or (not downward and _goes_on(target.get(b0), entry, piece, bands, b0, ends))
+                for piece, (b0, _), entry in placed
+            ):
+                for _, (b0, b1), entry in placed:
+                    target.setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)
+                break
+        else:  # a row of its own
+            rows.append({"base": base, "cells": {b0: [b1 - b0 + 1, [entry]] for _, (b0, b1), entry in placed}})
+    rows.sort(key=lambda r: r["base"])
+    out = []
+    for r in rows:
+        cells = {
+            b: [_joined([t for _, t, _ in sorted(entries, key=lambda e: (round(e[0]), e[2]))]), span]
+            for b, (span, entries) in r["cells"].items()
+        }
+        out.append(_laid_out(cells, len(bands)))
+    return out
+
+
+def _goes_on(
+    cell: list | None, entry: tuple, piece: Piece, bands: list[list[float]], band: int, ends: dict[int, float]
+) -> bool:
+    """A loose line's piece goes on in the cell of its column in the row nearest it:
+    an empty cell takes it; one holding text when one of the two lines fills the
+    column (a wrapped name does), never an amount."""
+    if _is_amount(entry[1]):
+        return False
+    if cell is None:
+        return True
+    right = bands[min(band + cell[0] - 1, len(bands) - 1)][1]
+    # the column is as wide as its longest line anywhere in the table's body (rows
+    # with their amounts blank show it too)
+    right = max(right, ends.get(band, right))
+    widest = max(x1 for _, _, x1 in [*cell[1], entry])
+    return widest >= right - 2 * max(piece[0].size, 4)
+
+
+def _new_row(row: list[Piece], line: list[_Char], bands: list[list[float]]) -> dict:
+    cells: dict[int, list] = {}
+    for piece in row:
+        b0, b1 = _band_of(piece, bands)
+        entry = (piece[0].base, _join_chars(piece), piece[-1].x1)
+        cells.setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)
+    return {"base": line[0].base, "cells": cells}

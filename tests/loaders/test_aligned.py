@@ -1,0 +1,394 @@
+"""Tables printed without rulings (loaders/aligned.py).
+
+Each document is built here: a PDF in a CJK font PDFium knows without embedding
+(STSong-Light, UCS-2 codes: full-width Chinese, half-width digits), its text placed as
+people print tables without borders (amounts right-aligned in their columns, names
+left-aligned, labels centred over their columns), with no rule, with horizontal
+rules only (三线表) or with rulings on the header only. The real file is a corpus
+file with every path object removed (as /tmp/lead19/strip.py does), read against the
+same file read with its rulings.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+
+from loaders import pdf
+from loaders.blocks import Grid, Paragraph
+from tests.conftest import CORPUS
+from tests.loaders.test_pdf import minimal_pdf
+
+SIZE = 10.0
+HEIGHT = 842.0
+
+
+def cjk_pdf(pages: list[bytes]) -> bytes:
+    """A PDF of one page per content stream; /F1 is STSong-Light in UniGB-UCS2-H."""
+    n = len(pages)
+    kids = b" ".join(b"%d 0 R" % (3 + 2 * k) for k in range(n))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n]
+    font = 3 + 2 * n
+    for k, content in enumerate(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * k, font)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objects.append(
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+        b"/DescendantFonts [%d 0 R] >>" % (font + 1)
+    )
+    objects.append(
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /STSong-Light "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 /W [1 95 500] >>"
+    )
+    return minimal_pdf(objects)
+
+
+def width(text: str) -> float:
+    return sum(SIZE / 2 if ch.isascii() else SIZE for ch in text)
+
+
+def left(x: float, top: float, text: str) -> bytes:
+    """``text`` from ``x``, its baseline ``top`` points down the page."""
+    return b"BT /F1 %.1f Tf %.2f %.2f Td <%s> Tj ET\n" % (
+        SIZE,
+        x,
+        HEIGHT - top,
+        text.encode("utf-16-be").hex().encode(),
+    )
+
+
+def right(x1: float, top: float, text: str) -> bytes:
+    return left(x1 - width(text), top, text)
+
+
+def centre(middle: float, top: float, text: str) -> bytes:
+    return left(middle - width(text) / 2, top, text)
+
+
+def rule(x0: float, x1: float, top: float) -> bytes:
+    return b"0.5 w %.2f %.2f m %.2f %.2f l S\n" % (x0, HEIGHT - top, x1, HEIGHT - top)
+
+
+def upright(x: float, top: float, bottom: float) -> bytes:
+    return b"0.5 w %.2f %.2f m %.2f %.2f l S\n" % (x, HEIGHT - top, x, HEIGHT - bottom)
+
+
+def grids(blocks) -> list[Grid]:
+    return [b for b in blocks if isinstance(b, Grid)]
+
+
+def rows(grid: Grid) -> list[tuple]:
+    """Each row as printed: (text, span) per cell, span shown only when over one."""
+    return [tuple(c.text if c.span == 1 else (c.text, c.span) for c in row) for row in grid.rows]
+
+
+def paragraphs(blocks) -> list[str]:
+    return [b.text for b in blocks if isinstance(b, Paragraph)]
+
+
+# Columns of a functional expenditure table: code (left at 60), name (left at 120),
+# 合计 / 基本支出 / 项目支出 right-aligned at 360 / 440 / 520.
+CODE, NAME, AMOUNTS = 60.0, 120.0, (360.0, 440.0, 520.0)
+LABELS = ("合计", "基本支出", "项目支出")
+
+
+def expenditure_page(body: list[tuple[str, str, tuple[str, ...]]], top: float = 160.0, title: bool = True) -> bytes:
+    """Title, unit line, a one-line header and ``body`` rows (code, name, amounts)."""
+    out = b""
+    if title:
+        out += centre(297, 100, "支出预算总表") + right(520, 130, "单位：万元")
+    out += left(CODE, top, "科目编码") + left(NAME, top, "科目名称")
+    for x1, label in zip(AMOUNTS, LABELS, strict=True):
+        out += centre(x1 - 25, top, label)
+    y = top + 20
+    for code, name, amounts in body:
+        out += left(CODE, y, code) + left(NAME, y, name)
+        for x1, amount in zip(AMOUNTS, amounts, strict=True):
+            if amount:
+                out += right(x1, y, amount)
+        y += 20
+    return out
+
+
+BODY = [
+    ("201", "一般公共服务支出", ("100.00", "60.00", "40.00")),
+    ("20101", "人大事务", ("100.00", "60.00", "40.00")),
+    ("2010101", "行政运行", ("60.00", "60.00", "")),
+    ("2010102", "一般行政管理事务", ("40.00", "", "40.00")),
+    ("", "合计", ("100.00", "60.00", "40.00")),
+]
+EXPECTED = [
+    ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+    ("201", "一般公共服务支出", "100.00", "60.00", "40.00"),
+    ("20101", "人大事务", "100.00", "60.00", "40.00"),
+    ("2010101", "行政运行", "60.00", "60.00", ""),
+    ("2010102", "一般行政管理事务", "40.00", "", "40.00"),
+    ("", "合计", "100.00", "60.00", "40.00"),
+]
+
+
+def test_a_table_without_rulings_is_read_from_its_columns():
+    blocks = pdf.read(cjk_pdf([expenditure_page(BODY)]))
+    (grid,) = grids(blocks)
+    assert rows(grid) == EXPECTED
+    # the title and the unit line stay text above the table
+    assert paragraphs(blocks)[:2] == ["支出预算总表", "单位：万元"]
+
+
+def test_a_table_with_horizontal_rules_only_reads_the_same():
+    """三线表: a rule above and below the header and one at the bottom."""
+    rules = rule(55, 525, 148) + rule(55, 525, 166) + rule(55, 525, 266)
+    (grid,) = grids(pdf.read(cjk_pdf([rules + expenditure_page(BODY)])))
+    assert rows(grid) == EXPECTED
+
+
+def test_a_header_ruled_over_an_unruled_body_keeps_every_column():
+    """Rulings on the header only: the header is a ruled grid; the body below it is
+    read by alignment, in the same columns."""
+    xs = (55, 115, 300, 380, 460, 525)
+    header = rule(55, 525, 148) + rule(55, 525, 166) + b"".join(upright(x, 148, 166) for x in xs)
+    blocks = pdf.read(cjk_pdf([header + expenditure_page(BODY)]))
+    found = [rows(g) for g in grids(blocks)]
+    assert [row for table in found for row in table] == EXPECTED
+
+
+def test_an_empty_table_is_its_header():
+    """A title, a unit line, a two-line header of column names and no row, then the
+    note that says why: the header alone is a table (recognition calls it empty)."""
+    page = (
+        centre(297, 100, "政府性基金预算支出表")
+        + right(520, 130, "单位：万元")
+        + centre(180, 160, "项目")
+        + centre(415, 160, "本年政府性基金预算支出")
+        + left(CODE, 180, "科目编码")
+        + left(NAME + 40, 180, "科目名称")
+        + centre(335, 180, "合计")
+        + centre(415, 180, "基本支出")
+        + centre(495, 180, "项目支出")
+        + left(60, 230, "本单位2026年无政府性基金预算收入，也没有使用政府性基金预算安排的支出，故本表无数据。")
+    )
+    blocks = pdf.read(cjk_pdf([page]))
+    (grid,) = grids(blocks)
+    assert rows(grid) == [
+        (("项目", 2), ("本年政府性基金预算支出", 3)),
+        ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+    ]
+    assert paragraphs(blocks)[-1].startswith("本单位2026年无政府性基金预算收入")
+
+
+def test_a_name_wrapped_below_its_row_goes_on_in_its_cell():
+    body = [
+        ("2010101", "行政运行", ("60.00", "60.00", "")),
+        ("2010102", "一般行政管理事务与其他", ("40.00", "", "40.00")),
+        ("", "", ("", "", "")),  # the wrap's line (drawn below)
+        ("", "合计", ("100.00", "60.00", "40.00")),
+    ]
+    page = expenditure_page(body) + left(NAME, 220, "人大事务支出")
+    (grid,) = grids(pdf.read(cjk_pdf([page])))
+    assert rows(grid)[1:] == [
+        ("2010101", "行政运行", "60.00", "60.00", ""),
+        ("2010102", "一般行政管理事务与其他人大事务支出", "40.00", "", "40.00"),
+        ("", "合计", "100.00", "60.00", "40.00"),
+    ]
+
+
+def test_a_short_name_with_blank_amounts_is_a_row_of_its_own():
+    """A line under a name that does not fill its column (another row shows how wide
+    the column is): not a wrap, a row of its own with its amounts blank."""
+    body = [
+        ("2010101", "行政运行与其他一般事务支出", ("60.00", "60.00", "")),
+        ("2010102", "一般行政管理事务", ("40.00", "", "40.00")),
+        ("", "", ("", "", "")),
+        ("", "合计", ("100.00", "60.00", "40.00")),
+    ]
+    page = expenditure_page(body) + left(NAME, 220, "机关服务")
+    (grid,) = grids(pdf.read(cjk_pdf([page])))
+    assert rows(grid)[1:] == [
+        ("2010101", "行政运行与其他一般事务支出", "60.00", "60.00", ""),
+        ("2010102", "一般行政管理事务", "40.00", "", "40.00"),
+        ("", "机关服务", "", "", ""),
+        ("", "合计", "100.00", "60.00", "40.00"),
+    ]
+
+
+def test_a_name_centred_about_its_amounts_is_one_cell():
+    """A two-line name printed centred on its row: one line above the amounts, one below."""
+    body = [
+        ("2010101", "行政运行", ("60.00", "60.00", "")),
+        ("2010102", "", ("40.00", "", "40.00")),
+        ("", "合计", ("100.00", "60.00", "40.00")),
+    ]
+    page = expenditure_page(body) + left(NAME, 194, "一般行政管理事务") + left(NAME, 206, "（会议）")
+    (grid,) = grids(pdf.read(cjk_pdf([page])))
+    assert rows(grid)[1:] == [
+        ("2010101", "行政运行", "60.00", "60.00", ""),
+        ("2010102", "一般行政管理事务（会议）", "40.00", "", "40.00"),
+        ("", "合计", "100.00", "60.00", "40.00"),
+    ]
+
+
+def test_split_codes_stay_in_their_columns():
+    """类 / 款 / 项 printed as three codes ("208 05 02") under a merged 科目编码 label."""
+    out = centre(90, 150, "科目编码") + left(NAME, 160, "科目名称")
+    for x1, label in zip(AMOUNTS, LABELS, strict=True):
+        out += centre(x1 - 25, 160, label)
+    out += centre(65, 170, "类") + centre(90, 170, "款") + centre(115, 170, "项")
+    body = [("208", "", "", "社会保障和就业支出", "50.00"), ("208", "05", "", "行政事业单位养老支出", "50.00")]
+    body += [("208", "05", "02", "事业单位离退休", "50.00")]
+    y = 190.0
+    for a, b, c, name, amount in body:
+        out += left(58, y, a) + left(84, y, b) + left(109, y, c) + left(NAME + 20, y, name)
+        out += right(AMOUNTS[0], y, amount) + right(AMOUNTS[1], y, amount)
+        y += 20
+    (grid,) = grids(pdf.read(cjk_pdf([out])))
+    assert rows(grid) == [
+        (("科目编码", 3), "科目名称", "合计", "基本支出", "项目支出"),
+        ("类", "款", "项", "", "", "", ""),
+        ("208", "", "", "社会保障和就业支出", "50.00", "50.00", ""),
+        ("208", "05", "", "行政事业单位养老支出", "50.00", "50.00", ""),
+        ("208", "05", "02", "事业单位离退休", "50.00", "50.00", ""),
+    ]
+
+
+def test_a_table_continued_on_the_next_page_keeps_its_columns():
+    first = expenditure_page(BODY[:3])
+    second = b""
+    y = 80.0
+    for code, name, amounts in BODY[3:]:
+        second += left(CODE, y, code) + left(NAME, y, name)
+        for x1, amount in zip(AMOUNTS, amounts, strict=True):
+            if amount:
+                second += right(x1, y, amount)
+        y += 20
+    one, two = grids(pdf.read(cjk_pdf([first, second])))
+    assert (one.page, two.page) == (1, 2)
+    assert rows(one) == EXPECTED[:4]
+    assert rows(two) == EXPECTED[4:]
+
+
+def test_a_paragraph_after_the_table_ends_it():
+    page = expenditure_page(BODY) + left(60, 300, "说明：本表反映单位2026年一般公共预算支出情况，按功能分类科目列示。")
+    blocks = pdf.read(cjk_pdf([page]))
+    (grid,) = grids(blocks)
+    assert rows(grid) == EXPECTED
+    assert paragraphs(blocks)[-1].startswith("说明：本表反映")
+
+
+# ---------------------------------------------------------------- a real table, its rulings removed
+
+
+def without_paths(data: bytes) -> bytes:
+    """The document with every path object on its pages removed (no ruling left)."""
+    document = pdfium.PdfDocument(data)
+    for page in document:
+        for obj in [o for o in page.get_objects(max_depth=1) if o.type == pdfium_c.FPDF_PAGEOBJ_PATH]:
+            page.remove_obj(obj)
+        page.gen_content()
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def shanghai_01():
+    data = (CORPUS / "shanghai_01.pdf").read_bytes()
+    return pdf.read(data), pdf.read(without_paths(data))
+
+
+def test_a_stripped_summary_table_reads_as_its_ruled_self(shanghai_01):
+    """上海交通职业技术学院 2026 财务收支预算总表 (page 7): a four-row header of merged
+    cells and two tables side by side, every ruling removed."""
+    ruled, stripped = shanghai_01
+    (before,) = [g for g in grids(ruled) if g.page == 7]
+    (after,) = [g for g in grids(stripped) if g.page == 7]
+    assert rows(after)[:4] == rows(before)[:4]  # the header, merged cells and all
+    printed = [r for r in rows(before) if any(r)]
+    assert rows(after)[4:] == printed[4:]  # the body, without the ruled blank rows
+    assert rows(after)[4] == (
+        "一、财政拨款收入",
+        "304,413,900",
+        "一、教育支出",
+        "326,658,710",
+        "150,119,030",
+        "104,154,210",
+        "72,385,470",
+    )
+
+
+def test_a_stripped_empty_table_is_still_a_table(shanghai_01):
+    """Page 15: 政府性基金预算支出功能分类预算表 with no row, only its header and 合计."""
+    _, stripped = shanghai_01
+    (grid,) = [g for g in grids(stripped) if g.page == 15]
+    assert rows(grid)[:3] == [
+        (("项目", 4), ("政府性基金预算支出", 3)),
+        (("功能分类科目编码", 3), "功能分类科目名称", "合计", "基本支出", "项目支出"),
+        ("类", "款", "项", "", "", "", ""),
+    ]
+
+
+# ---------------------------------------------------------------- what is not a table
+
+
+def test_numbers_beside_labels_are_a_chart_not_a_table():
+    """A bar chart's axis, a value label and the legend stand in columns with numbers
+    in them, but no line holds two amounts beside a third cell (xian_17 p7)."""
+    page = b"".join(right(100, 100 + 20 * n, str(180 - 20 * n)) for n in range(6))
+    page += left(140, 100, "172") + left(300, 180, "行政单位") + left(300, 200, "事业单位")
+    assert grids(pdf.read(cjk_pdf([page]))) == []
+    # the same labels with a line of two values beside a name: a table
+    page += left(140, 220, "合计") + right(240, 220, "77") + right(300, 220, "76")
+    assert len(grids(pdf.read(cjk_pdf([page])))) == 1
+
+
+def test_two_columns_under_column_names_are_a_table():
+    """项目 | 金额: two columns are a table when their header names them."""
+    page = left(60, 100, "部门预算支出经济科目") + centre(400, 100, "预算数")
+    body = [("合计", "103,700.53"), ("[301]工资福利支出", "83,774.35"), ("[30101]基本工资", "11,297.86")]
+    for n, (name, amount) in enumerate(body):
+        page += left(60, 120 + 20 * n, name) + right(420, 120 + 20 * n, amount)
+    (grid,) = grids(pdf.read(cjk_pdf([page])))
+    assert rows(grid) == [("部门预算支出经济科目", "预算数"), *body]
+
+
+def test_two_columns_without_column_names_are_a_list():
+    """A contents page: names and page numbers, no header of column names."""
+    body = [("一、收支总表", "3"), ("二、收入总表", "4"), ("三、支出总表", "5")]
+    page = b"".join(left(60, 120 + 20 * n, name) + right(420, 120 + 20 * n, p) for n, (name, p) in enumerate(body))
+    assert grids(pdf.read(cjk_pdf([page]))) == []
+
+
+# ---------------------------------------------------------------- header labels and columns
+
+
+def test_a_column_blank_in_every_row_keeps_its_label():
+    """基本支出 printed for no row: its label, beside the labels of the columns either
+    side, is a column of its own, blank."""
+    body = [("2010102", "一般行政管理事务", ("40.00", "", "40.00")), ("", "合计", ("40.00", "", "40.00"))]
+    (grid,) = grids(pdf.read(cjk_pdf([expenditure_page(body)])))
+    assert rows(grid) == [
+        EXPECTED[0],
+        ("2010102", "一般行政管理事务", "40.00", "", "40.00"),
+        ("", "合计", "40.00", "", "40.00"),
+    ]
+
+
+def test_a_label_centred_over_wide_right_aligned_amounts_labels_them():
+    """收入 / 支出 over 项目 | 预算: each 预算 stands centred in its column, far left of
+    its amounts (right-aligned), in the white the amounts leave on their left."""
+    page = centre(180, 100, "收入") + centre(450, 100, "支出")
+    page += left(60, 120, "项目") + centre(230, 120, "预算") + left(330, 120, "项目") + centre(500, 120, "预算")
+    body = [
+        ("一、预算拨款", "121,385.74", "一、一般公共服务支出", "38,167.63"),
+        ("二、事业收入", "7.78", "二、教育支出", "0.00"),
+    ]
+    for n, (a, b, c, d) in enumerate(body):
+        y = 140 + 20 * n
+        page += left(60, y, a) + right(300, y, b) + left(330, y, c) + right(570, y, d)
+    (grid,) = grids(pdf.read(cjk_pdf([page])))
+    assert rows(grid) == [(("收入", 2), ("支出", 2)), ("项目", "预算", "项目", "预算"), *body]
