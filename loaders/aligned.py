@@ -103,24 +103,28 @@ def _segments(line: list[_Char]) -> list[list[_Char]]:
     ink = line[0] if line[0].text != " " else None  # the part's last printed character
     digits = line[0].text.isdigit()  # the piece so far is a code: all digits
     numeric = line[0].text in _NUMERIC  # the piece so far is a number (an amount)
+    # the piece's printed characters so far, kept as the line is read (not gathered
+    # again at each character: that was quadratic in a long line of prose)
+    printed = [line[0].text] if line[0].text != " " else []
+    with_digit = bool(printed) and printed[0].isdigit()  # a digit among them
     for char in line[1:]:
         if char.text == " " or ink is None:
             part.append(char)
+            if char.text != " ":
+                printed.append(char.text)
+                with_digit = with_digit or char.text.isdigit()
             if ink is None and char.text != " ":
                 ink, digits, numeric = char, char.text.isdigit(), char.text in _NUMERIC
             continue
         gap = char.x0 - ink.x1
         size = ink.size if ink.size > 4 else 4
-        printed = [c.text for c in part if c.text != " "]
         # A full character's width of white is a column gap; so is any visible gap
         # between a code ("208", "05") or an amount and the name that follows it (an
         # amount right-aligned against a left-aligned name: 304,413,900一、教育支出),
         # and a word space between two numbers (two right-aligned amounts close up).
         code_then_name = digits and len(printed) <= 9 and not char.text.isascii() and char.text not in _AFTER_NUMBER
-        number_then_name = (
-            numeric and not char.text.isascii() and char.text not in _AFTER_NUMBER and any(c.isdigit() for c in printed)
-        )
-        two_numbers = numeric and char.text[:1].isdigit() and gap > size * 0.3 and any(c.isdigit() for c in printed)
+        number_then_name = numeric and not char.text.isascii() and char.text not in _AFTER_NUMBER and with_digit
+        two_numbers = numeric and char.text[:1].isdigit() and gap > size * 0.3 and with_digit
         # An amount in cents touching the text of the next column (0.00步提高…): no
         # amount goes on with a Chinese character but its unit (万元, 亿, %).
         touching = number_then_name and char.text not in _UNITS and bool(_CENTS.search("".join(printed)))
@@ -144,10 +148,14 @@ def _segments(line: list[_Char]) -> list[list[_Char]]:
         ):
             part = [char]
             parts.append(part)
+            printed = [char.text]
+            with_digit = char.text.isdigit()
             digits = char.text.isdigit()
             numeric = char.text in _NUMERIC
         else:
             part.append(char)
+            printed.append(char.text)
+            with_digit = with_digit or char.text.isdigit()
             digits = digits and char.text.isdigit()
             numeric = numeric and char.text in _NUMERIC
         ink = char
