@@ -94,10 +94,29 @@ def tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table], list[l
 # --- pieces -------------------------------------------------------------------------
 
 
+def _whole(line: list[_Char]) -> bool:
+    """A line no column gap can cut (most lines of prose), found in one cheap scan:
+    without a digit or a percent sign only two thirds of a character's white between
+    printed characters cuts a line (see ``_segments``), and it has none."""
+    ink = None
+    for char in line:
+        text = char.text
+        if text == " ":
+            continue
+        if text.isdigit() or text == "%" or text == "％":
+            return False
+        if ink is not None and char.x0 - ink.x1 > (ink.size if ink.size > 4 else 4) * 0.6:
+            return False
+        ink = char
+    return True
+
+
 def _segments(line: list[_Char]) -> list[list[_Char]]:
     """A printed line cut where the gap between characters is a column gap. Spaces
     are white, not ink: the gap is measured from the last character printed (a PDF
     may fill the gap between two columns with a space character)."""
+    if _whole(line):
+        return [_trimmed(line)]
     part = [line[0]]
     parts: list[list[_Char]] = [part]
     ink = line[0] if line[0].text != " " else None  # the part's last printed character
@@ -261,7 +280,9 @@ def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table
     its words are column names (a header printed with no row under it).
     """
     cut = [_segments(group) for group in groups]
-    breaks = [_is_break(pieces) for pieces in cut]
+    if not any(len(pieces) >= 2 for pieces in cut):
+        return [], list(groups)  # no line in columns: no run starts (a page of prose)
+    breaks = _Breaks(cut)
     tables: list[_Table] = []
     used: set[int] = set()
     i = 0
@@ -294,6 +315,23 @@ def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table
     return tables, [group for k, group in enumerate(groups) if k not in used]
 
 
+class _Breaks:
+    """``_is_break`` of each line, worked out when first asked for (only lines in and
+    next to runs are)."""
+
+    __slots__ = ("cut", "known")
+
+    def __init__(self, cut: list[list[Piece]]) -> None:
+        self.cut = cut
+        self.known: dict[int, bool] = {}
+
+    def __getitem__(self, k: int) -> bool:
+        known = self.known.get(k)
+        if known is None:
+            known = self.known[k] = _is_break(self.cut[k])
+        return known
+
+
 def _wraps(previous: list[_Char], line: list[_Char], cut, k: int) -> bool:
     """A single piece inside a table (a header label on its own line, the rest of a
     wrapped cell, a row with its amount blank), provided the table goes on below."""
@@ -314,7 +352,7 @@ def _is_prose(pieces: list[Piece], rows: list[list[Piece]]) -> bool:
     return a < x0 + 2 * max(pieces[0][0].size, 4) or b - a > 0.6 * (x1 - x0)
 
 
-def _label_above(cut: list[list[Piece]], breaks: list[bool], groups: list[list[_Char]], k: int, rows) -> bool:
+def _label_above(cut: list[list[Piece]], breaks: _Breaks, groups: list[list[_Char]], k: int, rows) -> bool:
     """A single label on its own line just above the run, inside it (a merged header
     cell's label over some of its columns): part of the header."""
     if breaks[k] or len(cut[k]) != 1:
@@ -326,7 +364,7 @@ def _label_above(cut: list[list[Piece]], breaks: list[bool], groups: list[list[_
     return tight and b - a < 0.5 * (x1 - x0) and len(_squashed(_join_chars(cut[k][0]))) <= 12
 
 
-def _inside(cut: list[list[Piece]], breaks: list[bool], k: int, rows: list[list[Piece]]) -> bool:
+def _inside(cut: list[list[Piece]], breaks: _Breaks, k: int, rows: list[list[Piece]]) -> bool:
     """A single piece within one column of the run so far (a cell wrapped over many
     lines: a long goal beside its project's amounts), when the run goes on with a
     line of several pieces after more such lines. Prose is as wide as the table."""
