@@ -206,7 +206,10 @@ def test_markup_in_a_document_shows_as_typed_everywhere(server, browser, tmp_pat
             assert not dialogs, (title, dialogs)
 
         _go(page, "发布前检查")
-        assert "alert(1)" in _text(page)  # the check quotes the narrative, as typed
+        # The check quotes the narrative, as typed. The heading is drawn before the
+        # findings: wait for the quote (a busy machine drew only the heading in time).
+        expect(page.get_by_text("alert(1)").first).to_be_attached()
+        assert "alert(1)" in _text(page)
         # The HTML report: escaped, and inert when opened.
         with page.expect_download() as download:
             page.get_by_role("button", name="下载报告（HTML）").click()
