@@ -137,6 +137,15 @@ def _segments(line: list[_Char]) -> list[list[_Char]]:
             continue
         gap = char.x0 - ink.x1
         size = ink.size if ink.size > 4 else 4
+        if not (digits or numeric) and gap <= size * 0.6 and printed[-1] != "%" and printed[-1] != "％":
+            # the piece so far is no number and ends in no %: of the cuts below only
+            # a wide gap could cut here (the common case in a line of prose)
+            part.append(char)
+            printed.append(char.text)
+            with_digit = with_digit or char.text.isdigit()
+            digits = numeric = False
+            ink = char
+            continue
         # A full character's width of white is a column gap; so is any visible gap
         # between a code ("208", "05") or an amount and the name that follows it (an
         # amount right-aligned against a left-aligned name: 304,413,900一、教育支出),
