@@ -189,7 +189,8 @@ def _segments(line: list[_Char]) -> list[list[_Char]]:
         ink = char
     if len(parts) == 1:
         return [_trimmed(parts[0])]  # the line whole: it prints (the reader keeps printed lines only)
-    return _spaced_out([_trimmed(part) for part in parts if _join_chars(part)])
+    # (a part of spaces only prints nothing: _join_chars of it is "")
+    return _spaced_out([_trimmed(part) for part in parts if any(c.text.strip() for c in part)])
 
 
 def _spaced_out(parts: list[list[_Char]]) -> list[list[_Char]]:
