@@ -521,12 +521,10 @@ def _data_bands(data: list[list[Piece]], head: list[list[Piece]]) -> list[list[f
     return bands
 
 
-def _is_parent(piece: Piece, head: list[Piece], edges: tuple[float, float]) -> bool:
-    """A label over two labels or more printed a line or more below it, side by side,
-    within its cell (as wide on both sides of its middle, up to the labels beside it)."""
+def _cell_edges(piece: Piece, head: list[Piece], left: float, right: float) -> tuple[float, float]:
+    """How far a header label's cell can reach on its line: up to the labels beside it."""
     x0, x1 = _extent(piece)
     base, em = piece[0].base, max(piece[0].size, 4)
-    left, right = edges
     for other in head:
         if other is not piece and abs(other[0].base - base) <= 0.5 * em:
             o0, o1 = _extent(other)
@@ -534,6 +532,15 @@ def _is_parent(piece: Piece, head: list[Piece], edges: tuple[float, float]) -> b
                 left = max(left, o1)
             elif o0 >= x1:
                 right = min(right, o0)
+    return left, right
+
+
+def _is_parent(piece: Piece, head: list[Piece], edges: tuple[float, float]) -> bool:
+    """A label over two labels or more printed a line or more below it, side by side,
+    within its cell (as wide on both sides of its middle, up to the labels beside it)."""
+    x0, x1 = _extent(piece)
+    base, em = piece[0].base, max(piece[0].size, 4)
+    left, right = _cell_edges(piece, head, *edges)
     middle = (x0 + x1) / 2
     half = min(middle - left, right - middle)
     under = sorted(
@@ -574,14 +581,7 @@ def _cell_range(piece: Piece, head: list[Piece], bands: list[list[float]]) -> tu
     middle = (x0 + x1) / 2
     if not hit:  # in a gap between bands: the nearest band by centre
         hit = [min(range(len(bands)), key=lambda b: abs((bands[b][0] + bands[b][1]) / 2 - middle))]
-    left, right = bands[0][0], bands[-1][1]
-    for other in head:
-        if other is not piece and abs(other[0].base - base) <= 0.5 * em:
-            o0, o1 = _extent(other)
-            if o1 <= x0:
-                left = max(left, o1)
-            elif o0 >= x1:
-                right = min(right, o0)
+    left, right = _cell_edges(piece, head, bands[0][0], bands[-1][1])
     half = min(middle - left, right - middle)
     under = [
         _band_of(other, bands)
