@@ -33,13 +33,16 @@ run: $(STAMP) $(DEMO)
 	$(VENV)/bin/streamlit run app.py
 
 # Every test, browser ones included, on TEST_WORKERS xdist processes (the slow modules
-# start first; -m "not slow" by hand for a quick run). Bytecode caches (git-ignored
+# start first; -m "not slow" by hand for a quick run), then the tests that bound their own
+# CPU time, alone: on two cores a neighbouring worker's load (shared caches, clock)
+# inflates a process's CPU time by a third, and the bound would measure the neighbour. Bytecode caches (git-ignored
 # __pycache__) are written even where PYTHONDONTWRITEBYTECODE is set: a run starts a dozen
 # Python processes (workers, app servers, parse forkservers, CLI runs) and each would
 # compile every module of the project again.
 TEST_WORKERS ?= 2
 test: $(STAMP) browser
-	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q -n $(TEST_WORKERS)
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q -n $(TEST_WORKERS) -m "not timed"
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q -p no:xdist -m timed
 
 # The fuzz suite at its large budget: FUZZ_EXAMPLES inputs for each of its 9 properties
 # (formats, recognition, check and pages; `make test` runs each at 6), then the count

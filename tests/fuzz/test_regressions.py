@@ -49,6 +49,7 @@ def test_a_thirty_digit_amount_in_a_word_table_reaches_every_page():
     assert exercise("regression", data, "big.docx") is not None
 
 
+@pytest.mark.timed
 def test_a_long_paragraph_of_doubled_words_gives_a_bounded_report():
     """50,000 characters of 支支支…: FORM-DUPLICATE finds 4,168 doubled words, each
     quoting the whole paragraph (210 MB of report JSON, 0.6 s to key them). Long quotes

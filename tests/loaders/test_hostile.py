@@ -46,6 +46,7 @@ def measured(data: bytes, name: str):
     return outcome, cpu, wall, peak
 
 
+@pytest.mark.timed
 @pytest.mark.parametrize("case", HOSTILE, ids=[h.name for h in HOSTILE])
 def test_hostile_file_is_refused_or_read_in_bounded_time_and_memory(case: Hostile):
     data = case.build()
