@@ -30,25 +30,67 @@ def sniff(data: bytes) -> Format:
             return Format.XLSX
         raise LoadError("这是一个压缩包，但不是 Word（.docx）或 Excel（.xlsx）文档。", "zip is not docx/xlsx")
     if data.startswith(OLE2_MAGIC):
-        if b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" in data or b"B\x00o\x00o\x00k" in data:
-            return Format.XLSX  # old binary .xls; the xlsx module decides whether it can read it
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" in data:
-            raise LoadError("文件已加密（设有密码），请先取消密码保护后再上传。", "encrypted Office file")
+        return _sniff_ole(data)
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"{\\rtf"):
         raise LoadError(
-            "这是旧版 Word（.doc）文件，请在 Word/WPS 中另存为 .docx 后再上传。", "legacy .doc is not supported"
+            "这是 RTF 格式的文件（常以 .doc 为扩展名），请在 Word/WPS 中另存为 .docx 后再上传。", "RTF is not supported"
+        )
+    if _word_web_page(head, data):
+        raise LoadError(
+            "这是 Word 另存的网页文件（HTML/MHT，常以 .doc 为扩展名），请在 Word/WPS 中另存为 .docx 后再上传。",
+            "Word HTML/MHT is not supported",
         )
     if data.startswith((UTF16_LE_BOM, UTF16_BE_BOM)):
         return Format.TXT  # Windows Notepad's "Unicode" text: zero bytes are normal there
     if b"\x00" in data[:4096]:
         raise LoadError(
-            "无法识别的文件格式：请上传 .docx、.pdf、.xlsx 或文本（.txt）格式的预算公开文件。",
+            "无法识别的文件格式：请上传 .docx、.doc、.pdf、.xlsx 或文本（.txt）格式的预算公开文件。",
             "unrecognised binary format",
         )
     return Format.TXT
 
 
+def _word_web_page(head: bytes, data: bytes) -> bool:
+    """Word's "save as web page" (HTML, or MHT: the page and its pictures in one MIME
+    message), which sites often publish as .doc."""
+    if head.startswith(b"mime-version:"):
+        return b"multipart/related" in head
+    html = head.startswith((b"<html", b"<!doctype html", b"<?xml"))
+    return html and b"urn:schemas-microsoft-com:office:word" in data[:65536]
+
+
+def _sniff_ole(data: bytes) -> Format:
+    """An OLE file (Office 97-2003) by the streams at its root: WordDocument is a .doc
+    (or WPS's .wps, the same format), Workbook or Book a .xls. (A byte search for the
+    names misleads: a .doc's bookmarks table holds "Book", its text may hold anything.)"""
+    from loaders import doc
+
+    try:
+        streams = doc.root_streams(data)
+    except LoadError:
+        # olefile cannot read the container: xlrd reads it on its own, and says what is wrong.
+        if b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" in data or b"B\x00o\x00o\x00k" in data:
+            return Format.XLSX
+        raise
+    if "worddocument" in streams:
+        return Format.DOCX  # legacy Word binary: loaders.doc reads it into the same blocks
+    if "workbook" in streams or "book" in streams:
+        return Format.XLSX  # old binary .xls; the xlsx module decides whether it can read it
+    if "encryptioninfo" in streams or "encryptedpackage" in streams:
+        raise LoadError("文件已加密（设有密码），请先取消密码保护后再上传。", "encrypted Office file")
+    raise LoadError(
+        "这是旧版 Office 文件，但不是 Word（.doc/.wps）或 Excel（.xls）文档，无法读取。",
+        f"OLE file without WordDocument or Workbook ({', '.join(sorted(streams))[:80]})",
+    )
+
+
 def read_blocks(data: bytes, fmt: Format) -> list[Block]:
     # Imported lazily so a missing optional reader never breaks the others.
+    if fmt == Format.DOCX and data.startswith(OLE2_MAGIC):
+        from loaders import doc
+
+        return doc.read(data)
     if fmt == Format.DOCX:
         from loaders import docx
 
