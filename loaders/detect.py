@@ -69,7 +69,11 @@ def _sniff_ole(data: bytes) -> Format:
     try:
         streams = doc.root_streams(data)
     except LoadError:
-        # olefile cannot read the container: xlrd reads it on its own, and says what is wrong.
+        # olefile cannot read the container (cut short, a broken directory): a Word file
+        # still shows its FIB at the start of a sector; xlrd reads the others on its own,
+        # and says what is wrong with them.
+        if doc.has_word_header(data):
+            raise LoadError(doc.DAMAGED, "damaged .doc: the OLE container cannot be read") from None
         if b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" in data or b"B\x00o\x00o\x00k" in data:
             return Format.XLSX
         raise

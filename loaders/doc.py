@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from loaders import limits
 from loaders.blocks import Block, Cell, Grid, LoadError, Paragraph
 
-_DAMAGED = "旧版 Word（.doc）文件已损坏或格式不受支持，请在 Word/WPS 中另存为 .docx 后再上传。"
+DAMAGED = "旧版 Word（.doc）文件已损坏或格式不受支持，请在 Word/WPS 中另存为 .docx 后再上传。"
 _WORD_IDENT = 0xA5EC
 _WORD97_NFIB = 0xC0  # Word 97 writes 0x00C1; 0x00C0 and 0x00C2 are read as it (Word 6/95 are older)
 
@@ -71,6 +71,15 @@ def root_streams(data: bytes) -> set[str]:
         ole.close()
 
 
+_FIB_AT_SECTOR = re.compile(rb"\xec\xa5(?:[\xc0-\xff]\x00|[\x00-\x13]\x01)")
+
+
+def has_word_header(data: bytes) -> bool:
+    """Whether a sector of an OLE file (one olefile cannot open) starts with a Word 97+
+    FIB (wIdent 0xA5EC, nFib 0x00C0-0x01FF): a damaged .doc, not some other Office file."""
+    return any(m.start() and m.start() % 512 == 0 for m in _FIB_AT_SECTOR.finditer(data))
+
+
 def read(data: bytes) -> list[Block]:
     ole = _open(data)
     try:
@@ -91,7 +100,7 @@ def read(data: bytes) -> list[Block]:
 
 
 def _damaged(english: str) -> LoadError:
-    return LoadError(_DAMAGED, f"damaged .doc: {english}")
+    return LoadError(DAMAGED, f"damaged .doc: {english}")
 
 
 def _u8(buf: bytes, at: int) -> int:
@@ -278,59 +287,58 @@ class _Properties:
     """Paragraph properties by the byte offset of the paragraph's mark."""
 
     def __init__(self, word: bytes, table: bytes, data: bytes, fib: _Fib, prcs: list[bytes]) -> None:
-        self._word, self._data, self._prcs = word, data, prcs
+        self._data, self._prcs = data, prcs
         fc, lcb = fib.fc_lcb(_PLCF_BTE_PAPX)
         plc = _span(table, fc, lcb, "PlcBtePapx")
         count = (len(plc) - 4) // 8 if len(plc) >= 12 else 0
         if 4 * (count + 1) + 4 * count != len(plc):
             raise _damaged(f"PlcBtePapx of {len(plc)} bytes")
-        self._starts: list[int] = []  # paragraph runs: byte ranges with their page and entry
-        self._runs: list[tuple[int, int, int]] = []  # (end, page offset, byte offset of PapxInFkp or 0)
-        pages = 0
+        self._starts: list[int] = []  # paragraph runs: the byte ranges of their text …
+        self._runs: list[tuple[int, bytes]] = []  # … (end, istd + grpprl: b"" for none)
         seen: set[int] = set()
         for i in range(count):
             page = (_u32(plc, 4 * (count + 1) + 4 * i) & 0x3FFFFF) * 512
-            if page in seen:
-                continue  # a page named twice is read once
-            seen.add(page)
-            pages += 1
-            self._read_page(_span(word, page, 512, "PAPX FKP"), page)
+            if page not in seen:  # a page named twice is read once
+                seen.add(page)
+                self._read_page(_span(word, page, 512, "PAPX FKP"))
         order = sorted(range(len(self._starts)), key=self._starts.__getitem__)
         self._starts = [self._starts[i] for i in order]
         self._runs = [self._runs[i] for i in order]
-        self._cache: dict[tuple[int, int, int], _Props] = {}
+        # Paragraphs share their properties' bytes (every cell of a table, most body text):
+        # each distinct list is read once (seed.doc: 2,574 paragraphs, 60 lists).
+        self._cache: dict[tuple[bytes, int], _Props] = {}
 
-    def _read_page(self, page: bytes, at: int) -> None:
+    def _read_page(self, page: bytes) -> None:
         runs = page[511]
         if not 1 <= runs <= 0x1D:
             raise _damaged(f"PAPX FKP with {runs} runs")
         for i in range(runs):
             start, end = _u32(page, 4 * i), _u32(page, 4 * i + 4)
-            offset = 2 * page[4 * (runs + 1) + 13 * i]
+            offset = 2 * page[4 * (runs + 1) + 13 * i]  # BxPap.bOffset: in words; 0 is no properties
+            grpprl = b""
+            if offset:
+                cb = _u8(page, offset)
+                if cb:
+                    grpprl = _span(page, offset + 1, 2 * cb - 1, "PapxInFkp")
+                else:
+                    grpprl = _span(page, offset + 2, 2 * _u8(page, offset + 1), "PapxInFkp")
             self._starts.append(start)
-            self._runs.append((end, at, offset))
+            self._runs.append((end, grpprl))
 
     def at(self, fc: int, prm: int) -> _Props:
         i = bisect_right(self._starts, fc) - 1
-        run = self._runs[i] if i >= 0 and fc < self._runs[i][0] else (0, 0, 0)
-        key = (run[1], run[2], prm)
+        grpprl = self._runs[i][1] if i >= 0 and fc < self._runs[i][0] else b""
+        key = (grpprl, prm)
         props = self._cache.get(key)
         if props is None:
-            props = self._cache[key] = self._read(run[1], run[2], prm)
+            props = self._cache[key] = self._read(grpprl, prm)
         return props
 
-    def _read(self, page_at: int, offset: int, prm: int) -> _Props:
+    def _read(self, grpprl: bytes, prm: int) -> _Props:
         props = _Props()
-        if offset:
-            page = self._word[page_at : page_at + 512]
-            cb = _u8(page, offset)
-            if cb:
-                grpprl = _span(page, offset + 1, 2 * cb - 1, "PapxInFkp")
-            else:
-                grpprl = _span(page, offset + 2, 2 * _u8(page, offset + 1), "PapxInFkp")
-            if len(grpprl) >= 2:
-                props.istd = _u16(grpprl, 0)
-                self._apply(props, grpprl, 2, huge=True)
+        if len(grpprl) >= 2:
+            props.istd = _u16(grpprl, 0)
+            self._apply(props, grpprl, 2, huge=True)
         if prm & 1:  # Prm1: the piece's properties are the Prc it names
             index = prm >> 1
             if index < len(self._prcs):

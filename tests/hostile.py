@@ -18,6 +18,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from tests.conftest import fixture_bytes
 
@@ -272,6 +273,111 @@ def text_lines(count: int, width: int) -> bytes:
     return fixture_bytes("seed.txt") + ("\n".join("说" * width for _ in range(count))).encode("utf-8")
 
 
+# ---------------------------------------------------------------- legacy Word (.doc)
+
+DOC_FIXTURES = Path(__file__).parent / "fixtures" / "doc"
+
+
+def seed_doc() -> bytes:
+    """seed.docx saved as Word 97-2003 by LibreOffice (tests/fixtures/doc/README.md)."""
+    return (DOC_FIXTURES / "seed.doc").read_bytes()
+
+
+def edit_doc_stream(name: str, edit: Callable[[bytearray], None], data: bytes | None = None) -> bytes:
+    """seed.doc with one of its streams changed in place (same size: olefile rewrites
+    the stream's own sectors)."""
+    import olefile
+
+    out = io.BytesIO(data or seed_doc())
+    ole = olefile.OleFileIO(out, write_mode=True)
+    stream = bytearray(ole.openstream(name).read())
+    edit(stream)
+    ole.write_stream(name, bytes(stream))
+    ole.close()
+    return out.getvalue()
+
+
+def _fib_pairs(word: bytearray) -> int:
+    """Where FibRgFcLcb97's (fc, lcb) pairs start in the WordDocument stream."""
+    csw = struct.unpack_from("<H", word, 32)[0]
+    cslw = struct.unpack_from("<H", word, 34 + 2 * csw)[0]
+    return 36 + 2 * csw + 4 * cslw + 2
+
+
+def doc_fib(field: str, value: int) -> bytes:
+    """seed.doc with one FIB value replaced: ``ccpText`` or the lcb of ``Clx``/``PlcfBtePapx``."""
+
+    def edit(word: bytearray) -> None:
+        csw = struct.unpack_from("<H", word, 32)[0]
+        at = {
+            "ccpText": 36 + 2 * csw + 12,
+            "lcbClx": _fib_pairs(word) + 8 * 33 + 4,
+            "lcbPlcfBtePapx": _fib_pairs(word) + 8 * 13 + 4,
+        }[field]
+        struct.pack_into("<I", word, at, value)
+
+    return edit_doc_stream("WordDocument", edit)
+
+
+def _table_stream(word: bytes) -> str:
+    return "1Table" if struct.unpack_from("<H", word, 10)[0] & 0x0200 else "0Table"
+
+
+def doc_piece_outside() -> bytes:
+    """seed.doc whose first piece's text starts far beyond the end of the WordDocument stream."""
+    import olefile
+
+    word = olefile.OleFileIO(io.BytesIO(seed_doc())).openstream("WordDocument").read()
+    fc_clx = struct.unpack_from("<I", word, _fib_pairs(bytearray(word)) + 8 * 33)[0]
+
+    def edit(table: bytearray) -> None:
+        at = fc_clx
+        while table[at] == 0x01:  # skip the Prcs
+            at += 3 + struct.unpack_from("<H", table, at + 1)[0]
+        count = (struct.unpack_from("<I", table, at + 1)[0] - 4) // 12
+        pcd = at + 5 + 4 * (count + 1)
+        struct.pack_into("<I", table, pcd + 2, 0x3FFFFFF0)
+
+    return edit_doc_stream(_table_stream(word), edit)
+
+
+def doc_fkp_runs(runs: int) -> bytes:
+    """seed.doc whose first paragraph-property page says it holds ``runs`` paragraphs (at most 29 fit)."""
+
+    def edit(word: bytearray) -> None:
+        import olefile
+
+        table = olefile.OleFileIO(io.BytesIO(seed_doc())).openstream(_table_stream(word)).read()
+        fc, lcb = struct.unpack_from("<II", word, _fib_pairs(word) + 8 * 13)
+        count = (lcb - 4) // 8
+        page = struct.unpack_from("<I", table, fc + 4 * (count + 1))[0] & 0x3FFFFF
+        word[page * 512 + 511] = runs
+
+    return edit_doc_stream("WordDocument", edit)
+
+
+def doc_fields(count: int) -> bytes:
+    """seed.doc whose text opens ``count`` fields one inside the other (its characters overwritten)."""
+
+    def edit(word: bytearray) -> None:
+        word[0x800 : 0x800 + 2 * count] = "\x13".encode("utf-16-le") * count
+
+    return edit_doc_stream("WordDocument", edit)
+
+
+def doc_sector_loop() -> bytes:
+    """seed.doc whose WordDocument stream's sector chain points back at its own first sector."""
+    import olefile
+
+    data = bytearray(seed_doc())
+    ole = olefile.OleFileIO(io.BytesIO(bytes(data)))
+    entry = next(e for e in ole.direntries if e is not None and e.name == "WordDocument")
+    first = entry.isectStart
+    fat_sector = struct.unpack_from("<I", data, 0x4C + 4 * (first // 128))[0]  # the header's DIFAT
+    struct.pack_into("<I", data, (fat_sector + 1) * 512 + 4 * (first % 128) + 4 * 5, first)
+    return bytes(data)
+
+
 # ---------------------------------------------------------------- the list
 
 
@@ -312,6 +418,14 @@ HOSTILE: list[Hostile] = [
     Hostile("PDF: 1 GiB Flate bomb", lambda: flate_bomb_pdf(1024 * MiB), True, "hostile.pdf"),
     Hostile("PDF: 200,000 text objects on one page", lambda: tiny_text_objects(200_000), True, "hostile.pdf"),
     Hostile("PDF: 3,000 pages", lambda: many_pages(3_000), True, "hostile.pdf"),
+    Hostile("doc: cut in half", lambda: seed_doc()[: len(seed_doc()) // 2], True, "hostile.doc"),
+    Hostile("doc: a piece of text beyond the stream", doc_piece_outside, True, "hostile.doc"),
+    Hostile("doc: lcbClx 4 GB", lambda: doc_fib("lcbClx", 0xFFFFFFFF), True, "hostile.doc"),
+    Hostile("doc: ccpText 2 billion", lambda: doc_fib("ccpText", 2_000_000_000), True, "hostile.doc"),
+    Hostile("doc: lcbPlcfBtePapx 4 GB", lambda: doc_fib("lcbPlcfBtePapx", 0xFFFFFFF0), True, "hostile.doc"),
+    Hostile("doc: a property page of 255 paragraphs", lambda: doc_fkp_runs(255), True, "hostile.doc"),
+    Hostile("doc: 5,000 fields nested", lambda: doc_fields(5_000), True, "hostile.doc"),
+    Hostile("doc: a sector chain that loops", doc_sector_loop, True, "hostile.doc"),
 ]
 
 
