@@ -250,7 +250,7 @@ def _uploader() -> None:
         accept_multiple_files=True,
         key=_UPLOADER,
         help=t(
-            "支持 Word（.docx）、文本（.txt）、PDF、Excel（.xlsx/.xls），单个文件不超过 {limit} MB。",
+            "支持 Word（.docx/.doc/.wps）、文本（.txt）、PDF、Excel（.xlsx/.xls），单个文件不超过 {limit} MB。",
             limit=UPLOAD_LIMIT_MB,
         ),
     )

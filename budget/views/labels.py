@@ -152,8 +152,8 @@ EN: dict[str, str] = {
     "语言 · Language": "语言 · Language",
     "文档": "Documents",
     "上传预算公开文档（可多选）": "Upload budget disclosures (several at once)",
-    "支持 Word（.docx）、文本（.txt）、PDF、Excel（.xlsx/.xls），单个文件不超过 {limit} MB。": (
-        "Word (.docx), text (.txt), PDF and Excel (.xlsx/.xls), at most {limit} MB per file."
+    "支持 Word（.docx/.doc/.wps）、文本（.txt）、PDF、Excel（.xlsx/.xls），单个文件不超过 {limit} MB。": (
+        "Word (.docx/.doc/.wps), text (.txt), PDF and Excel (.xlsx/.xls), at most {limit} MB per file."
     ),
     "文档只保存在本次会话的内存中，不写入磁盘、不与他人共享；刷新或关闭页面后需要重新上传。": (
         "Documents stay only in this session's memory: never written to disk, never shared. After a reload "
