@@ -312,8 +312,10 @@ class _Properties:
         runs = page[511]
         if not 1 <= runs <= 0x1D:
             raise _damaged(f"PAPX FKP with {runs} runs")
+        # rgfc and rgbx of at most 0x1D runs lie inside the 512 bytes: no check needed.
+        edges = struct.unpack_from(f"<{runs + 1}I", page)
         for i in range(runs):
-            start, end = _u32(page, 4 * i), _u32(page, 4 * i + 4)
+            start, end = edges[i], edges[i + 1]
             offset = 2 * page[4 * (runs + 1) + 13 * i]  # BxPap.bOffset: in words; 0 is no properties
             grpprl = b""
             if offset:
@@ -512,11 +514,12 @@ class _Builder:
         for paragraph in paragraphs:
             props = paragraph.props
             depth = max(props.depth, 1) if props.in_table else 0
-            limits.check("nesting", depth)
             while len(open_tables) > depth:
                 self._close(open_tables, document)
-            while len(open_tables) < depth:
-                open_tables.append(_Table())
+            if len(open_tables) < depth:
+                limits.check("nesting", depth)
+                while len(open_tables) < depth:
+                    open_tables.append(_Table())
             if not depth:
                 document.items.append(paragraph)
                 continue
@@ -624,10 +627,8 @@ def _spans(props: _Props, cells: int, grid: list[int]) -> list[int]:
         return [0] + [1] * cells
     position = [_column(grid, e) for e in edges]
     spans = [max(position[0], 0)]
-    for i in range(cells):
-        span = max(position[i + 1] - position[i], 1)
-        limits.check("table_columns", span, "Word 表格中的合并单元格")
-        spans.append(span)
+    spans += [max(position[i + 1] - position[i], 1) for i in range(cells)]
+    limits.check("table_columns", max(spans), "Word 表格中的合并单元格")
     for i, merge in enumerate(props.horizontal):
         if merge in (2, 3) and 0 < i < cells:
             # Word 97's horizontal merge: the cell is part of the one before it.
