@@ -36,11 +36,8 @@ def sniff(data: bytes) -> Format:
         raise LoadError(
             "这是 RTF 格式的文件（常以 .doc 为扩展名），请在 Word/WPS 中另存为 .docx 后再上传。", "RTF is not supported"
         )
-    if _word_web_page(head, data):
-        raise LoadError(
-            "这是 Word 另存的网页文件（HTML/MHT，常以 .doc 为扩展名），请在 Word/WPS 中另存为 .docx 后再上传。",
-            "Word HTML/MHT is not supported",
-        )
+    if _web_page(head):
+        return Format.DOCX  # a web page (Word's "save as web page" above all): loaders.html reads it
     if data.startswith((UTF16_LE_BOM, UTF16_BE_BOM)):
         return Format.TXT  # Windows Notepad's "Unicode" text: zero bytes are normal there
     if b"\x00" in data[:4096]:
@@ -51,13 +48,12 @@ def sniff(data: bytes) -> Format:
     return Format.TXT
 
 
-def _word_web_page(head: bytes, data: bytes) -> bool:
-    """Word's "save as web page" (HTML, or MHT: the page and its pictures in one MIME
-    message), which sites often publish as .doc."""
+def _web_page(head: bytes) -> bool:
+    """An HTML page, or an MHT file (the page and its pictures in one MIME message):
+    what Word's "save as web page" writes, and sites often publish under a .doc name."""
     if head.startswith(b"mime-version:"):
         return b"multipart/related" in head
-    html = head.startswith((b"<html", b"<!doctype html", b"<?xml"))
-    return html and b"urn:schemas-microsoft-com:office:word" in data[:65536]
+    return head.startswith((b"<html", b"<!doctype html"))
 
 
 def _sniff_ole(data: bytes) -> Format:
@@ -95,6 +91,10 @@ def read_blocks(data: bytes, fmt: Format) -> list[Block]:
         from loaders import doc
 
         return doc.read(data)
+    if fmt == Format.DOCX and not data.startswith(b"PK"):
+        from loaders import html
+
+        return html.read(data)
     if fmt == Format.DOCX:
         from loaders import docx
 

@@ -378,6 +378,30 @@ def doc_sector_loop() -> bytes:
     return bytes(data)
 
 
+# ---------------------------------------------------------------- web pages (Word's "save as web page")
+
+
+def seed_html() -> bytes:
+    """seed.docx as LibreOffice writes it as HTML (tests/fixtures/html/README.md)."""
+    return (Path(__file__).parent / "fixtures" / "html" / "seed.html").read_bytes()
+
+
+def html_attribute(name: str, value: str) -> bytes:
+    """seed.html with the first table cell given ``name="value"`` (colspan, rowspan)."""
+    return seed_html().replace(b"<td ", f'<td {name}="{value}" '.encode(), 1)
+
+
+def html_frames(depth: int) -> bytes:
+    """seed.html with its first table inside ``depth`` one-cell layout frames."""
+    page = seed_html()
+    start = page.index(b"<table")
+    end = page.index(b"</table>", start) + len(b"</table>")
+    table = page[start:end]
+    for _ in range(depth):
+        table = b"<table><tr><td>" + table + b"</td></tr></table>"
+    return page[:start] + table + page[end:]
+
+
 # ---------------------------------------------------------------- the list
 
 
@@ -426,6 +450,10 @@ HOSTILE: list[Hostile] = [
     Hostile("doc: a property page of 255 paragraphs", lambda: doc_fkp_runs(255), True, "hostile.doc"),
     Hostile("doc: 5,000 fields nested", lambda: doc_fields(5_000), True, "hostile.doc"),
     Hostile("doc: a sector chain that loops", doc_sector_loop, True, "hostile.doc"),
+    Hostile('web page: colspan="10000000"', lambda: html_attribute("colspan", "10000000"), True, "hostile.doc"),
+    Hostile('web page: rowspan="10000000"', lambda: html_attribute("rowspan", "10000000"), True, "hostile.doc"),
+    Hostile('web page: colspan="2147483648"', lambda: html_attribute("colspan", "2147483648"), True, "hostile.doc"),
+    Hostile("web page: tables nested 40 deep", lambda: html_frames(40), True, "hostile.doc"),
 ]
 
 
