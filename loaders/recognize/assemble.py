@@ -12,7 +12,7 @@ from loaders.blocks import Block, Notice, Paragraph
 from loaders.recognize.classify import TABLE_NUMBER, classify_title, title_words
 from loaders.recognize.grid import WorkingGrid, from_block, is_code, is_column_number_row, pad
 from loaders.recognize.performance import has_indicator_header, indicator_header_row
-from loaders.recognize.text import clean, is_number, is_unit_line, money_unit_in, squash
+from loaders.recognize.text import clean, is_number, is_unit_line, money_unit_in, printed_unit_in, squash
 
 # ---------------------------------------------------------------- document assembly
 
@@ -246,7 +246,7 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
                 g.title = flush(keep_title=True)
             if unit_paragraphs:
                 g.unit_line = " ".join(unit_paragraphs)
-                g.money_unit = money_unit_in(g.unit_line)
+                g.money_unit, g.printed_unit = money_unit_in(g.unit_line), printed_unit_in(g.unit_line)
             _take_unit_row(g)
             if g.title:
                 context.titles.append(g.title)
@@ -357,13 +357,13 @@ def _take_unit_row(g: WorkingGrid) -> None:
             if i < len(g.row_pages):
                 del g.row_pages[i]
             break
-    if g.unit_line:
-        g.money_unit = money_unit_in(g.unit_line) or g.money_unit
+    if g.unit_line and money_unit_in(g.unit_line):
+        g.money_unit, g.printed_unit = money_unit_in(g.unit_line), printed_unit_in(g.unit_line)
     if g.money_unit is None:
         for cells in g.rows[:3]:
             unit = money_unit_in(" ".join(cells))
             if unit:
-                g.money_unit = unit
+                g.money_unit, g.printed_unit = unit, printed_unit_in(" ".join(cells))
                 break
 
 
@@ -562,3 +562,10 @@ def _repeated_header_length(previous: WorkingGrid, g: WorkingGrid) -> int:
 def document_money_unit(grids: list[WorkingGrid]) -> MoneyUnit:
     units = Counter(g.money_unit for g in grids if g.money_unit is not None)
     return units.most_common(1)[0][0] if units else MoneyUnit.WAN_YUAN
+
+
+def document_printed_unit(grids: list[WorkingGrid], unit: MoneyUnit) -> str:
+    """The unit the document prints its amounts in, read in ``unit`` ("千元" when its tables
+    say 千元): what a table that says no unit of its own is printed in."""
+    printed = Counter(g.printed_unit for g in grids if g.money_unit == unit and g.printed_unit)
+    return printed.most_common(1)[0][0] if printed else str(unit)
