@@ -106,7 +106,6 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
     power = PRINTED_UNITS[g.printed_unit][1] if g.printed_unit in PRINTED_UNITS else 0
     if power:  # printed in 千元 or 亿元: read exactly in the contract's 元 or 万元
         lines = tuple(_scaled_line(ln, power) for ln in lines)
-        projects = [_scaled_project(p, power, unit) for p in projects]
     if len(g.row_pages) == len(g.rows):  # a table continued over pages: each row its own page
         lines = tuple(
             replace(ln, page=g.row_pages[ln.row])
@@ -142,13 +141,6 @@ def _unit_of_labels(labels: list[str]) -> str | None:
 
 def _scaled_line(line: Line, power: int) -> Line:
     return replace(line, values={k: scaled(v, power) for k, v in line.values.items()})
-
-
-def _scaled_project(project: PerformanceProject, power: int, unit: MoneyUnit) -> PerformanceProject:
-    """A form's amount in the table's unit is scaled with it; one its label names (资金金额（万元）) is not."""
-    if project.amount is None or project.amount.unit != unit:
-        return project
-    return replace(project, amount=scaled(project.amount, power))
 
 
 # A spending table titled like the functional ones ("支出总表", "一般公共预算支出表") whose rows

@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 
 from budget.checks import run
-from budget.model import MoneyUnit, TableKind
+from budget.model import Money as Money_, MoneyUnit, TableKind
 from loaders import load
 from loaders.recognize.text import label_unit_in, money_unit_in, printed_unit_in, scaled
 from tests.writers import docx_of
@@ -151,3 +151,27 @@ def test_tables_in_different_units_compare_in_the_check():
     assert expenditure.to(MoneyUnit.WAN_YUAN) == general
     errors = [f for f in run(d).findings if f.severity == "error" and f.rule.startswith(("ARITH", "XREF"))]
     assert not errors
+
+
+# xian_09's 专项（项目）名称 form (社保大厦物业费, 123.50 万元), its amount printed in 千元
+FORM = [
+    ["专项（项目）名称", "社保大厦物业费"],
+    ["主管部门", "西安市人力资源和社会保障局"],
+    ["资金金额（千元）", "实施期资金总额：", "1235.0"],
+    ["年度目标", "保障社保大厦正常运转"],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "物业服务面积", "≥30000平方米"],
+    ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"],
+]
+
+
+@pytest.mark.parametrize(
+    "label, amount",
+    [("资金金额（千元）", Money_(D("1235000"), MoneyUnit.YUAN)), ("资金金额（万元）", Money_(D("1235.0"), MoneyUnit.WAN_YUAN))],
+)
+def test_a_forms_amount_in_qian_yuan_is_read_in_yuan(label, amount):
+    form = [FORM[0], FORM[1], [label, *FORM[2][1:]], *FORM[3:]]
+    d = read("2024年部门支出总表", "单位：万元", [HEADER, *IN_WAN], "2020年部门专项业务经费重点项目绩效目标表", form)
+    (project,) = d.performance
+    assert project.name == "社保大厦物业费"
+    assert project.amount == amount
