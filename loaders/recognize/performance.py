@@ -275,6 +275,9 @@ def _read_labels(draft: _Draft, row: list[str], words: list[str], unit: MoneyUni
     label = words[at]
     rest = [(i, c) for i, c in enumerate(row) if i > at and c.strip()]
     if not rest:
+        glued = _NAME_GLUED.match(_BRACKETS.sub("", label))
+        if glued and not draft.name:  # "专项（项目）名称伯乐奖": the label and the name in one cell
+            draft.name = glued.group(1)
         return None
     if at > 0 and not ("目标" in label and "指标" not in label):
         return None  # a line under the label of the row above ("其中：财政拨款", "年度资金总额 | 年初 | 全年")
@@ -333,6 +336,7 @@ _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _SENTENCE_STOP = re.compile(r"[。；;，,]")
 _SENTENCE_END = re.compile(r"[。；;!！?？]$")
 _BRACKETS = re.compile(r"[（()）]")
+_NAME_GLUED = re.compile(r"^(?:专项)?项目名称[:：]?(.{2,})$")
 _YUAN_LABEL = re.compile(r"[（(]元[)）]|单位[:：]元")
 
 
@@ -424,7 +428,7 @@ def _joined_levels(name: str) -> tuple[str | None, str | None, str]:
 _STRAY = re.compile(r"[。．.、·]")
 # The first cell of a form's header block (项目名称 | …, 资金金额（万元） | …, 年度目标 | …).
 _BLOCK_LABEL = re.compile(
-    r"^(?:项目名称|主管部门|实施单位|预算单位|资金金额|项目资金|年度资金|年度目标|年度总体目标|总体目标|项目概况)"
+    r"^(?:(?:专项[（(])?项目[）)]?名称|主管部门|实施单位|预算单位|资金金额|项目资金|年度资金|年度目标|年度总体目标|总体目标|项目概况)"
 )
 # A column header naming the indicator itself where a form prints no 一级/二级/三级 levels
 # ("绩效指标 | 指标名称 | 指标性质 | 指标值 | 计量单位").

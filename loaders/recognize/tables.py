@@ -63,6 +63,10 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
     width = g.width
     labels = _labels(header, spans, width)
     kind = classify_title(g.title) or classify_header(labels + [c for r in g.rows[:2] for c in r])
+    if kind is None and has_indicator_header(g):
+        # a form on a page of its own with no title (xian_09's 专项（项目）名称 forms): its
+        # 一级指标 | 二级指标 row is below the header block, past the rows the header test reads
+        kind = TableKind.PERFORMANCE
     if kind is None:
         kind = TableKind.ORGANISATION if is_unit_list(labels, body) else TableKind.UNKNOWN
     if kind in CLASSIFIED_TABLES and not any(looks_like_data(r) or is_column_number_row(r) for r in g.rows):

@@ -167,7 +167,10 @@ FORM = [
 
 @pytest.mark.parametrize(
     "label, amount",
-    [("资金金额（千元）", Money_(D("1235000"), MoneyUnit.YUAN)), ("资金金额（万元）", Money_(D("1235.0"), MoneyUnit.WAN_YUAN))],
+    [
+        ("资金金额（千元）", Money_(D("1235000"), MoneyUnit.YUAN)),
+        ("资金金额（万元）", Money_(D("1235.0"), MoneyUnit.WAN_YUAN)),
+    ],
 )
 def test_a_forms_amount_in_qian_yuan_is_read_in_yuan(label, amount):
     form = [FORM[0], FORM[1], [label, *FORM[2][1:]], *FORM[3:]]
