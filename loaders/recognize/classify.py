@@ -89,11 +89,27 @@ def title_words(title: str) -> str:
 _BOTH_PARTS = re.compile(r"基本支出|项目支出")
 
 
+# A title led by the unit's name and the year ("德江县机关事务中心2025年部门收支总表", Guizhou):
+# the name may hold a table's words (政府采购中心, 国有资产服务中心, 绩效评价中心), so what
+# follows the year is read first when what precedes it ends as an organisation's name does.
+_UNIT_BEFORE_YEAR = re.compile(
+    r"^(?P<unit>.{2,40}?(?:局|委员会|委|办公室|办|厅|院|中心|所|站|馆|处|会|社|队|学校|学院|大学|园|场|台|室|部|政府|镇|乡|街道))"
+    r"(?:19|20)\d{2}年度?"
+)
+
+
 @functools.lru_cache(maxsize=4096)
 def classify_title(title: str) -> TableKind | None:
     words = title_words(title)
     if not words:
         return None
+    named = _UNIT_BEFORE_YEAR.match(words)
+    if named and (kind := _classify_words(words[named.end() :])) is not None:
+        return kind
+    return _classify_words(words)
+
+
+def _classify_words(words: str) -> TableKind | None:
     if "基本支出" in words and "项目支出" in words:
         words = _BOTH_PARTS.sub("支出", words)
     for kind, required, excluded in _TITLE_RULES:
