@@ -245,9 +245,15 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
             if grids and title_row is None and pending:
                 _take_stray_rows(grids[-1], g, pending)
             same_title = title_row is None or (bool(grids) and squash(title_row) == squash(grids[-1].title))
-            if grids and same_title and _continues(grids[-1], g, pending):
+            overflow: list[Paragraph] = []
+            if grids and same_title and _continues(grids[-1], g, pending, overflow):
                 _join(grids[-1], g)
                 pending.clear()
+                # the words of cells cut by the page break: kept in the notes, where they were printed
+                context.notes += [
+                    f"第{p.page}页：表格跨页处印有“{p.text}”（被分页截断的单元格续文），未放回单元格。"
+                    for p in overflow
+                ]
                 continue
             if grids and title_row is None and _continues_the_indicators(grids[-1], g, pending):
                 pending.clear()
@@ -385,9 +391,13 @@ def _take_unit_row(g: WorkingGrid) -> None:
 _PAGE_NUMBER = re.compile(r"[-—第]*\d+[-—页]*")
 
 
-def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) -> bool:
+def _continues(
+    previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph], overflow: list[Paragraph] | None = None
+) -> bool:
     """A grid continues the previous one when nothing but page furniture or a repeated
-    title sits between them and the column count agrees."""
+    title sits between them and the column count agrees. Where the rows go on numbered
+    (行次 12 on one page, 13 on the next), a short line between is the end of cells the page
+    break cut ("(基本建设) 出" of xian_17's 收支总表): it is put in ``overflow``."""
     if _is_goals_only(previous) and not pending and has_indicator_header(g):
         return True  # a project's goals table followed by its indicator table
     if not previous.rows and not pending:
@@ -396,7 +406,8 @@ def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) 
     allowed = {squash(previous.title), title_words(previous.title), ""}
     unit_line = squash(previous.unit_line or "")
     printed_again = _repeats_the_header(previous, g)
-    for text in between:
+    numbered = _numbering_goes_on(previous, g)
+    for paragraph, text in zip(pending, between, strict=True):
         if text in allowed or "续" in text or _PAGE_NUMBER.fullmatch(text):
             continue
         if printed_again and _in_cells(text, g) and not names_a_table(text):
@@ -409,6 +420,10 @@ def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) 
             continue  # a line of a title set over two lines, repeated
         if is_unit_line([text]) and (not unit_line or text in unit_line):
             continue  # the unit line printed again on the new page
+        if numbered and len(text) <= 16 and not _SENTENCE_PUNCTUATION.search(text) and not names_a_table(text):
+            if overflow is not None:
+                overflow.append(paragraph)
+            continue
         return False
     width = previous.width
     if width != g.width:
@@ -420,6 +435,15 @@ def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) 
     if width < 3 and not repeated:
         return False  # a narrow grid continues one only under the same header
     return repeated or not pending or bool(between)
+
+
+def _numbering_goes_on(previous: WorkingGrid, g: WorkingGrid) -> bool:
+    """The rows are numbered in their first column and the grid's first number follows the
+    previous grid's last one (a 行次 / 序号 column running on over the page break)."""
+    if not previous.rows or not g.rows or not previous.rows[-1] or not g.rows[0]:
+        return False
+    last, first = squash(previous.rows[-1][0]), squash(g.rows[0][0])
+    return last.isdigit() and first.isdigit() and int(first) == int(last) + 1
 
 
 def _repeats_the_header(previous: WorkingGrid, g: WorkingGrid) -> bool:

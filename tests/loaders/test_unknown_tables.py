@@ -99,3 +99,37 @@ def test_tables_that_are_no_standard_table_stay_unknown():
     )
     assert [t.kind for t in d.tables] == [TableKind.EXPENDITURE, TableKind.UNKNOWN, TableKind.UNKNOWN]
     assert d.tables[2].rows[0][1] == "全市审计业务会"
+
+
+# xian_17's 收支总表 (元), rows 1-3 on p20 and 4-6 on p21: a cell cut by the page break
+# ("(5)资本性支出(基本建设)") prints its end between the two parts
+SUMMARY_PAGE_1 = [
+    ["序号", "收入", "", "支出", ""],
+    ["", "项目", "预算数", "支出功能分科目（按大类）", "预算数"],
+    ["1", "一、部门预算", "1056072667.43", "一、部门预算", "1055907667.43"],
+    ["2", "1、财政拨款", "1053807667.43", "1、一般公共服务支出", "1042664903.00"],
+    ["3", "6、其他收入", "0.00", "11、节能环保支出", "6532318.95"],
+]
+SUMMARY_PAGE_2 = [
+    ["4", "上年实户资金余额", "3392047.63", "未安排支出的实户资金", "3392047.63"],
+    ["5", "", "", "", ""],
+    ["6", "收入总计", "1059464715.06", "支出总计", "1059464715.06"],
+]
+
+
+def test_a_summary_cut_by_a_page_break_with_a_cells_end_between_goes_on():
+    """The rows go on numbered (3, then 4): the short line between the parts is the end of a cut
+    cell, not text; the table goes on (before: the second part was a table not understood) and the
+    line is kept in the notes."""
+    d = read("2022年部门综合预算收支总表", "金额单位：元", SUMMARY_PAGE_1, "(基本建设) 出", SUMMARY_PAGE_2)
+    assert [t.kind for t in d.tables] == [TableKind.SUMMARY]
+    assert [r[0] for r in d.tables[0].rows][-3:] == ["4", "5", "6"]
+    assert any("“(基本建设) 出”" in note for note in d.notes)
+
+
+def test_a_part_whose_numbers_do_not_go_on_is_another_table():
+    """The same parts numbered 1-3 twice: the line between is text, the second part a table of its own."""
+    again = [[str(int(r[0]) - 3), *r[1:]] for r in SUMMARY_PAGE_2]
+    d = read("2022年部门综合预算收支总表", "金额单位：元", SUMMARY_PAGE_1, "(基本建设) 出", again)
+    assert len(d.tables) == 2
+    assert not any("“(基本建设) 出”" in note for note in d.notes)
