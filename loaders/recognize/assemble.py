@@ -463,6 +463,36 @@ def _is_level(text: str) -> bool:
     return 2 < len(words) <= 12 and words.endswith("指标")
 
 
+# The characters of a form's side and level labels ("年度绩效指标", "产出指标", "效益指标" …).
+_LABEL_CHARACTERS = frozenset("年度绩效指标总体目标产出效益满意成本")
+
+
+def _is_label_piece(text: str) -> bool:
+    """A piece of a side label printed down the page ("年度绩", "效益指", "标"): a few of its
+    characters, no word of its own; the form's cells say what it labels."""
+    return 0 < len(text) <= 3 and set(text) <= _LABEL_CHARACTERS
+
+
+# The levels of the forms' standard frame, by tier (the newer frame makes 成本指标 a 一级 too:
+# the form's own rows say which, see ``_tier_of``).
+_LEVEL_TIERS = {
+    **dict.fromkeys(("产出指标", "效益指标", "满意度指标"), "一级"),
+    **dict.fromkeys(
+        ("数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标")
+        + ("可持续影响指标", "服务对象满意度指标", "社会公众或服务对象满意度指标"),
+        "二级",
+    ),
+}
+
+
+def _tier_of(text: str, body: list[list[str]], tiers: dict[str, int]) -> str | None:
+    """一级 or 二级: the column the form's rows print the level in, else the frame's tier."""
+    for tier, column in tiers.items():
+        if any(column < len(row) and squash(row[column]) == text for row in body):
+            return tier
+    return _LEVEL_TIERS.get(text)
+
+
 def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) -> bool:
     """A narrower grid on the next page holding the rest of a form's indicators: the outer columns
     of the form (its side label, the 一级 column) printed there with no rulings the reader could
@@ -498,17 +528,33 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
     if any(row[j] and not _is_level(row[j]) for row in g.rows for j in leading):
         return False
     labels = []
+    # A level printed between the parts (xian_04's "时效指标" above p74) is the level of a merged
+    # cell the break cut: it goes in its column of the first row going on, when that cell is empty.
+    tiers = {squash(cell)[:2]: c for c, cell in enumerate(header_cells) if _LEVEL_HEADER.match(squash(cell))}
+    first = [""] * offset + g.rows[0]
+    placed: dict[int, str] = {}
     for p in pending:
-        text = squash(p.text)
-        if _PAGE_NUMBER.fullmatch(text):
-            continue
-        if not _is_level(text) or offset < 1 or 0 in levels:
-            return False
-        labels.append(p.text)
+        for piece in p.text.split():
+            text = squash(piece)
+            if not text or _PAGE_NUMBER.fullmatch(text) or _is_label_piece(text):
+                continue
+            tier = _tier_of(text, body, tiers)
+            column = tiers.get(tier) if tier else None
+            if column is not None:
+                if first[column] or column in placed:
+                    return False  # the row prints a level of its own there: the word's row is unknown
+                placed[column] = piece
+                continue
+            if not _is_level(text) or offset < 1 or 0 in levels:
+                return False
+            labels.append(piece)
     for k, (row, page) in enumerate(zip(g.rows, g.row_pages or [g.page] * len(g.rows), strict=False)):
         cells = [""] * offset + row
         if k == 0 and labels:
             cells[0] = " ".join(labels)
+        if k == 0:
+            for column, word in placed.items():
+                cells[column] = word
         previous.rows.append(cells)
         previous.spans.append(list(spans))
         previous.row_pages.append(page)

@@ -165,3 +165,42 @@ def test_a_form_going_on_in_a_grid_of_its_own_takes_the_open_level_cells():
         ("效益指标", "经济效益指标", "持续增长"),
         ("满意度指标", "服务对象满意度指标", "≥90%"),
     ]
+
+
+LEGAL_AID = [  # xian_04 p73, 法律援助业务经费: side | 一级 | 二级 | 指标内容 | 指标值 | 权重
+    ["项目名称", "法律援助业务经费", "", "", "", ""],
+    ["主管部门", "西安市司法局", "", "", "", ""],
+    ["年度目标", "保障困难群众获得法律援助。", "", "", "", ""],
+    ["", "一级指标", "二级指标", "三级指标", "指标值", "权重"],
+    ["", "产出指标", "数量指标", "法律援助结案数(件)", "≥6000", "10"],
+    ["", "", "质量指标", "法律援助案件质量合格率", "≥95%", "10"],
+    ["", "", "", "法律援助补贴发放时间(月)", "≤12", "5"],
+]
+LEGAL_AID_NEXT = [  # p74: one column fewer; the cut 时效指标 cell's label and the side label printed between
+    ["", "", "及时发放", "≤100%", "5"],
+    ["", "", "举办时间(月)", "≤12", "1"],
+    ["满意度指标", "服务对象满意度指标", "受援人满意度", "≥95%", "10"],
+]
+
+
+def test_a_form_goes_on_past_the_pieces_of_its_side_label_and_a_cut_level():
+    """xian_04 p73-74: between the parts the page prints "时效指标" (the label of a cut 二级 cell)
+    and the side label 年度绩效指标 set down the page in pieces ("年度绩", "效指标 产出指标"). The
+    pieces are the side label's; the 二级 goes in its column of the first row going on. Before,
+    the second part was a table not understood and its 3 indicators unread."""
+    d = read(
+        "部门专项业务经费绩效目标表", LEGAL_AID, "时效指标", PAGE_BREAK, "年度绩", "效指标 产出指标", LEGAL_AID_NEXT
+    )
+    assert [t.kind for t in d.tables] == [TableKind.PERFORMANCE]
+    (form,) = d.performance
+    assert [(i.level1, i.level2, i.level3) for i in form.indicators][-3:] == [
+        ("产出指标", "时效指标", "及时发放"),
+        ("产出指标", "时效指标", "举办时间(月)"),
+        ("满意度指标", "服务对象满意度指标", "受援人满意度"),
+    ]
+
+
+def test_a_line_of_text_between_the_parts_keeps_them_apart():
+    """The same parts with a sentence between: no label's piece, the second part stays a table of its own."""
+    d = read("部门专项业务经费绩效目标表", LEGAL_AID, PAGE_BREAK, "以上为本单位年度绩效目标。", LEGAL_AID_NEXT)
+    assert [t.kind for t in d.tables][0] == TableKind.PERFORMANCE and len(d.tables) == 2
