@@ -427,7 +427,10 @@ def _continues(
         return False
     width = previous.width
     if width != g.width:
-        return False
+        # a form going on over the page under its indicator header printed again (chongqing_02
+        # p26-27): the header's cells are the same, the grids' widths need not be (merged cells above)
+        header = indicator_header_row(previous) if "指标" in "".join(g.rows[0]) else None
+        return header is not None and g.rows[0] == previous.rows[header]
     first = g.rows[0]
     if _fills_the_form_again(previous.rows[0], first):
         return False
@@ -623,7 +626,9 @@ def _join(previous: WorkingGrid, g: WorkingGrid) -> None:
         previous.spans += g.spans
         previous.row_pages += g.row_pages
         return
-    skip = _repeated_header_length(previous, g)
+    # a grid of another width goes on under a form's indicator header printed again: the header
+    # stays, the form's reader takes the columns from it again (the cells fall otherwise there)
+    skip = _repeated_header_length(previous, g) if g.width == previous.width else 0
     previous.rows += g.rows[skip:]
     previous.spans += g.spans[skip:]
     previous.row_pages += g.row_pages[skip:]

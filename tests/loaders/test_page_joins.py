@@ -12,7 +12,7 @@ from decimal import Decimal
 from budget.model import TableKind
 from loaders import load
 from tests.loaders.test_layouts import SHENZHEN_HEADER, SHENZHEN_ROWS
-from tests.writers import PAGE_BREAK, docx_of
+from tests.writers import PAGE_BREAK, Span, docx_of
 
 D = Decimal
 
@@ -204,3 +204,41 @@ def test_a_line_of_text_between_the_parts_keeps_them_apart():
     """The same parts with a sentence between: no label's piece, the second part stays a table of its own."""
     d = read("部门专项业务经费绩效目标表", LEGAL_AID, PAGE_BREAK, "以上为本单位年度绩效目标。", LEGAL_AID_NEXT)
     assert [t.kind for t in d.tables][0] == TableKind.PERFORMANCE and len(d.tables) == 2
+
+
+# chongqing_02 p26-27, 2026年市级重点专项资金绩效目标表 (一级项目): the indicator header printed
+# again over the rest of the form on p27, in a grid of its own width (no merged name cell there)
+CQ_HEADER = ["绩效指标", "指标名称", "指标性质", "指标值", "计量单位", "指标权重(%)", "是否核心"]
+CQ_FORM = [
+    ["项目名称", Span("市商务发展专项", 3), "主管部门", Span("重庆市商务委员会", 4)],
+    ["当年预算", Span("46,794.00", 3), "市级支出", Span("40,624.00", 4)],
+    ["当年绩效目标", Span("2026年,全市商务经济稳中有进。", 8)],
+    ["绩效指标", Span("指标名称", 3), "指标性质", "指标值", "计量单位", "指标权重(%)", "是否核心"],
+    ["", Span("重要商品储备数量", 3), "≥", "7500", "吨", "10", "是"],
+    ["", Span("举办展会活动场次", 3), "≥", "143", "场次", "10", "是"],
+]
+CQ_NEXT = [
+    CQ_HEADER,
+    ["", "新增限额以上商贸市场主体数量", "≥", "2000", "家", "5", "否"],
+    ["", "年度预算执行率", "=", "100", "%", "10", "否"],
+]
+
+
+def test_a_form_goes_on_under_its_indicator_header_printed_again_in_a_grid_of_another_width():
+    """Before, the p27 part was a table not understood and the project had 2 of its 4 indicators."""
+    d = read("2026年市级重点专项资金绩效目标表 (一级项目)", "单位:万元", CQ_FORM, PAGE_BREAK, "— 2 6 —", CQ_NEXT)
+    assert [t.kind for t in d.tables] == [TableKind.PERFORMANCE]
+    (form,) = d.performance
+    assert form.name == "市商务发展专项"
+    assert [(i.level3 or i.description, i.target) for i in form.indicators] == [
+        ("重要商品储备数量", "≥7500吨"),
+        ("举办展会活动场次", "≥143场次"),
+        ("新增限额以上商贸市场主体数量", "≥2000家"),
+        ("年度预算执行率", "=100%"),
+    ]
+
+
+def test_a_grid_of_another_width_under_another_header_is_another_table():
+    other = [["序号", "项目名称", "指标名称", "指标值", "计量单位", "权重", "是否核心"], *CQ_NEXT[1:]]
+    d = read("2026年市级重点专项资金绩效目标表 (一级项目)", "单位:万元", CQ_FORM, PAGE_BREAK, other)
+    assert len(d.tables) == 2
