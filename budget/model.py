@@ -302,6 +302,9 @@ class Table:
     note: str | None = None  # "注：…" printed with the table
     money_unit: MoneyUnit | None = None
     unit_line: str | None = None  # "216001… 预算年度：2023 单位：万元"
+    # The unit as printed when the contract has none for it ("千元", "亿元"): the amounts
+    # were scaled exactly into ``money_unit`` (千元 -> 元 x1000, 亿元 -> 万元 x10000).
+    printed_unit: str | None = None
     page: int | None = None  # first page (PDF)
     pages: tuple[int, ...] = ()  # every page it is printed on (PDF)
 

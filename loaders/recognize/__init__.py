@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from budget.model import Disclosure, MoneyUnit, PerformanceProject, Section, Source, Table, TableKind
 from loaders.blocks import Block, LoadError
-from loaders.recognize.assemble import assemble, document_money_unit, names_a_table
+from loaders.recognize.assemble import assemble, document_money_unit, document_printed_unit, names_a_table
 from loaders.recognize.classify import is_code_label
 from loaders.recognize.levels import coded_levels, with_levels
 from loaders.recognize.listings import assets, directory_notes, organisations, procurement
@@ -33,6 +33,10 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
             "no tables found: not a budget disclosure",
         )
     money_unit = document_money_unit(grids) if grids else _narrative_money_unit(sections)
+    printed = document_printed_unit(grids, money_unit)
+    for g in grids:
+        if g.money_unit is None:  # a table that says no unit is in the document's (千元 too)
+            g.printed_unit = printed
     tables: list[Table] = []
     performance: list[PerformanceProject] = []
     for g in grids:
@@ -55,7 +59,7 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
     by_name = coded_levels(tables)
     tables = directory_notes([with_levels(t, by_name) for t in tables])
     unit = _unit(context, tables, sections, money_unit)
-    context.notes += _code_notes(tables)
+    context.notes += _code_notes(tables) + _unit_notes(tables)
     functional_at = _source(tables, _FUNCTIONAL_SOURCES, "2")
     economic_at = _source(tables, _ECONOMIC_SOURCES, "3")
     expenditure = tables[functional_at] if functional_at is not None else None
@@ -141,6 +145,25 @@ def _narrative_money_unit(sections: list[Section]) -> MoneyUnit:
     text = "".join(s.text for s in sections)
     wan, yuan = len(_WAN_YUAN_AMOUNT.findall(text)), len(_YUAN_AMOUNT.findall(text))
     return MoneyUnit.YUAN if yuan - wan > wan else MoneyUnit.WAN_YUAN
+
+
+def _unit_notes(tables: list[Table]) -> list[str]:
+    """Tables printed in 千元 or 亿元 were read in 元 or 万元 (the contract's units): the reader
+    should know the printed figures are not the ones shown. One note when every table with
+    amounts was, else one per table."""
+    scaled = [t for t in tables if t.printed_unit and t.money_unit]
+    if not scaled:
+        return []
+    with_amounts = [t for t in tables if t.lines]
+    units = {(t.printed_unit, t.money_unit) for t in scaled}
+    if len(units) == 1 and all(t.printed_unit for t in with_amounts):
+        printed, unit = units.pop()
+        return [f"本文件金额原以{printed}列示，已按{unit}换算（未作舍入）。"]
+    return [
+        f"{f'第{t.page}页 ' if t.page else ''}{t.title or t.label}：本表金额原以{t.printed_unit}列示，"
+        f"已按{t.money_unit}换算（未作舍入）。"
+        for t in scaled
+    ]
 
 
 def _code_notes(tables: list[Table]) -> list[str]:

@@ -12,7 +12,7 @@ from loaders.blocks import Block, Notice, Paragraph
 from loaders.recognize.classify import TABLE_NUMBER, classify_title, title_words
 from loaders.recognize.grid import WorkingGrid, from_block, is_code, is_column_number_row, pad
 from loaders.recognize.performance import has_indicator_header, indicator_header_row
-from loaders.recognize.text import clean, is_number, is_unit_line, money_unit_in, squash
+from loaders.recognize.text import clean, is_number, is_unit_line, money_unit_in, printed_unit_in, squash
 
 # ---------------------------------------------------------------- document assembly
 
@@ -245,9 +245,15 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
             if grids and title_row is None and pending:
                 _take_stray_rows(grids[-1], g, pending)
             same_title = title_row is None or (bool(grids) and squash(title_row) == squash(grids[-1].title))
-            if grids and same_title and _continues(grids[-1], g, pending):
+            overflow: list[Paragraph] = []
+            if grids and same_title and _continues(grids[-1], g, pending, overflow):
                 _join(grids[-1], g)
                 pending.clear()
+                # the words of cells cut by the page break: kept in the notes, where they were printed
+                context.notes += [
+                    f"第{p.page}页：表格跨页处印有“{p.text}”（被分页截断的单元格续文），未放回单元格。"
+                    for p in overflow
+                ]
                 continue
             if grids and title_row is None and _continues_the_indicators(grids[-1], g, pending):
                 pending.clear()
@@ -261,7 +267,7 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
                 g.title = flush(keep_title=True)
             if unit_paragraphs:
                 g.unit_line = " ".join(unit_paragraphs)
-                g.money_unit = money_unit_in(g.unit_line)
+                g.money_unit, g.printed_unit = money_unit_in(g.unit_line), printed_unit_in(g.unit_line)
             _take_unit_row(g)
             if g.title:
                 context.titles.append(g.title)
@@ -372,22 +378,26 @@ def _take_unit_row(g: WorkingGrid) -> None:
             if i < len(g.row_pages):
                 del g.row_pages[i]
             break
-    if g.unit_line:
-        g.money_unit = money_unit_in(g.unit_line) or g.money_unit
+    if g.unit_line and money_unit_in(g.unit_line):
+        g.money_unit, g.printed_unit = money_unit_in(g.unit_line), printed_unit_in(g.unit_line)
     if g.money_unit is None:
         for cells in g.rows[:3]:
             unit = money_unit_in(" ".join(cells))
             if unit:
-                g.money_unit = unit
+                g.money_unit, g.printed_unit = unit, printed_unit_in(" ".join(cells))
                 break
 
 
 _PAGE_NUMBER = re.compile(r"[-—第]*\d+[-—页]*")
 
 
-def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) -> bool:
+def _continues(
+    previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph], overflow: list[Paragraph] | None = None
+) -> bool:
     """A grid continues the previous one when nothing but page furniture or a repeated
-    title sits between them and the column count agrees."""
+    title sits between them and the column count agrees. Where the rows go on numbered
+    (行次 12 on one page, 13 on the next), a short line between is the end of cells the page
+    break cut ("(基本建设) 出" of xian_17's 收支总表): it is put in ``overflow``."""
     if _is_goals_only(previous) and not pending and has_indicator_header(g):
         return True  # a project's goals table followed by its indicator table
     if not previous.rows and not pending:
@@ -396,7 +406,8 @@ def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) 
     allowed = {squash(previous.title), title_words(previous.title), ""}
     unit_line = squash(previous.unit_line or "")
     printed_again = _repeats_the_header(previous, g)
-    for text in between:
+    numbered = _numbering_goes_on(previous, g)
+    for paragraph, text in zip(pending, between, strict=True):
         if text in allowed or "续" in text or _PAGE_NUMBER.fullmatch(text):
             continue
         if printed_again and _in_cells(text, g) and not names_a_table(text):
@@ -409,10 +420,17 @@ def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) 
             continue  # a line of a title set over two lines, repeated
         if is_unit_line([text]) and (not unit_line or text in unit_line):
             continue  # the unit line printed again on the new page
+        if numbered and len(text) <= 16 and not _SENTENCE_PUNCTUATION.search(text) and not names_a_table(text):
+            if overflow is not None:
+                overflow.append(paragraph)
+            continue
         return False
     width = previous.width
     if width != g.width:
-        return False
+        # a form going on over the page under its indicator header printed again (chongqing_02
+        # p26-27): the header's cells are the same, the grids' widths need not be (merged cells above)
+        header = indicator_header_row(previous) if "指标" in "".join(g.rows[0]) else None
+        return header is not None and g.rows[0] == previous.rows[header]
     first = g.rows[0]
     if _fills_the_form_again(previous.rows[0], first):
         return False
@@ -420,6 +438,15 @@ def _continues(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) 
     if width < 3 and not repeated:
         return False  # a narrow grid continues one only under the same header
     return repeated or not pending or bool(between)
+
+
+def _numbering_goes_on(previous: WorkingGrid, g: WorkingGrid) -> bool:
+    """The rows are numbered in their first column and the grid's first number follows the
+    previous grid's last one (a 行次 / 序号 column running on over the page break)."""
+    if not previous.rows or not g.rows or not previous.rows[-1] or not g.rows[0]:
+        return False
+    last, first = squash(previous.rows[-1][0]), squash(g.rows[0][0])
+    return last.isdigit() and first.isdigit() and int(first) == int(last) + 1
 
 
 def _repeats_the_header(previous: WorkingGrid, g: WorkingGrid) -> bool:
@@ -437,6 +464,36 @@ _LEVEL_HEADER = re.compile(r"^[一二]级指标")
 def _is_level(text: str) -> bool:
     words = squash(text)
     return 2 < len(words) <= 12 and words.endswith("指标")
+
+
+# The characters of a form's side and level labels ("年度绩效指标", "产出指标", "效益指标" …).
+_LABEL_CHARACTERS = frozenset("年度绩效指标总体目标产出效益满意成本")
+
+
+def _is_label_piece(text: str) -> bool:
+    """A piece of a side label printed down the page ("年度绩", "效益指", "标"): a few of its
+    characters, no word of its own; the form's cells say what it labels."""
+    return 0 < len(text) <= 3 and set(text) <= _LABEL_CHARACTERS
+
+
+# The levels of the forms' standard frame, by tier (the newer frame makes 成本指标 a 一级 too:
+# the form's own rows say which, see ``_tier_of``).
+_LEVEL_TIERS = {
+    **dict.fromkeys(("产出指标", "效益指标", "满意度指标"), "一级"),
+    **dict.fromkeys(
+        ("数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标")
+        + ("可持续影响指标", "服务对象满意度指标", "社会公众或服务对象满意度指标"),
+        "二级",
+    ),
+}
+
+
+def _tier_of(text: str, body: list[list[str]], tiers: dict[str, int]) -> str | None:
+    """一级 or 二级: the column the form's rows print the level in, else the frame's tier."""
+    for tier, column in tiers.items():
+        if any(column < len(row) and squash(row[column]) == text for row in body):
+            return tier
+    return _LEVEL_TIERS.get(text)
 
 
 def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) -> bool:
@@ -474,17 +531,33 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
     if any(row[j] and not _is_level(row[j]) for row in g.rows for j in leading):
         return False
     labels = []
+    # A level printed between the parts (xian_04's "时效指标" above p74) is the level of a merged
+    # cell the break cut: it goes in its column of the first row going on, when that cell is empty.
+    tiers = {squash(cell)[:2]: c for c, cell in enumerate(header_cells) if _LEVEL_HEADER.match(squash(cell))}
+    first = [""] * offset + g.rows[0]
+    placed: dict[int, str] = {}
     for p in pending:
-        text = squash(p.text)
-        if _PAGE_NUMBER.fullmatch(text):
-            continue
-        if not _is_level(text) or offset < 1 or 0 in levels:
-            return False
-        labels.append(p.text)
+        for piece in p.text.split():
+            text = squash(piece)
+            if not text or _PAGE_NUMBER.fullmatch(text) or _is_label_piece(text):
+                continue
+            tier = _tier_of(text, body, tiers)
+            column = tiers.get(tier) if tier else None
+            if column is not None:
+                if first[column] or column in placed:
+                    return False  # the row prints a level of its own there: the word's row is unknown
+                placed[column] = piece
+                continue
+            if not _is_level(text) or offset < 1 or 0 in levels:
+                return False
+            labels.append(piece)
     for k, (row, page) in enumerate(zip(g.rows, g.row_pages or [g.page] * len(g.rows), strict=False)):
         cells = [""] * offset + row
         if k == 0 and labels:
             cells[0] = " ".join(labels)
+        if k == 0:
+            for column, word in placed.items():
+                cells[column] = word
         previous.rows.append(cells)
         previous.spans.append(list(spans))
         previous.row_pages.append(page)
@@ -553,7 +626,9 @@ def _join(previous: WorkingGrid, g: WorkingGrid) -> None:
         previous.spans += g.spans
         previous.row_pages += g.row_pages
         return
-    skip = _repeated_header_length(previous, g)
+    # a grid of another width goes on under a form's indicator header printed again: the header
+    # stays, the form's reader takes the columns from it again (the cells fall otherwise there)
+    skip = _repeated_header_length(previous, g) if g.width == previous.width else 0
     previous.rows += g.rows[skip:]
     previous.spans += g.spans[skip:]
     previous.row_pages += g.row_pages[skip:]
@@ -577,3 +652,10 @@ def _repeated_header_length(previous: WorkingGrid, g: WorkingGrid) -> int:
 def document_money_unit(grids: list[WorkingGrid]) -> MoneyUnit:
     units = Counter(g.money_unit for g in grids if g.money_unit is not None)
     return units.most_common(1)[0][0] if units else MoneyUnit.WAN_YUAN
+
+
+def document_printed_unit(grids: list[WorkingGrid], unit: MoneyUnit) -> str:
+    """The unit the document prints its amounts in, read in ``unit`` ("千元" when its tables
+    say 千元): what a table that says no unit of its own is printed in."""
+    printed = Counter(g.printed_unit for g in grids if g.money_unit == unit and g.printed_unit)
+    return printed.most_common(1)[0][0] if printed else str(unit)

@@ -45,9 +45,12 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
     (TableKind.FISCAL_SUMMARY, ("财政拨款收入支出",), ()),
     (TableKind.SUMMARY, ("收支",), ()),
     (TableKind.SUMMARY, ("收入支出",), ()),
-    (TableKind.GENERAL_PUBLIC_BASIC, ("基本支出", "功能"), ("项目", "经济")),
-    (TableKind.FISCAL_BASIC_ECONOMIC, ("财政拨款", "基本支出"), ("项目", "一般公共预算", "公共财政")),
-    (TableKind.BASIC_ECONOMIC, ("基本支出",), ("项目",)),
+    # "项目" alone in a basic table's title names its items ("基本支出预算表（人员类、运转类
+    # 公用经费项目）", "基本支出项目明细表"), not the 项目支出; a title naming both 基本支出 and
+    # 项目支出 is read without them (see ``classify_title``)
+    (TableKind.GENERAL_PUBLIC_BASIC, ("基本支出", "功能"), ("项目支出", "经济")),
+    (TableKind.FISCAL_BASIC_ECONOMIC, ("财政拨款", "基本支出"), ("项目支出", "一般公共预算", "公共财政")),
+    (TableKind.BASIC_ECONOMIC, ("基本支出",), ("项目支出",)),
     (TableKind.PROJECT, ("项目支出",), ()),
     (TableKind.PROJECT, ("专项业务经费",), ()),
     (TableKind.GOV_FUND, ("基金",), ()),
@@ -80,11 +83,35 @@ def title_words(title: str) -> str:
     return stripped
 
 
+# Both parts of spending named in one title ("一般公共预算支出预算表（基本支出和项目支出）",
+# "部门基本支出和项目支出预算表"): its columns are 基本支出 | 项目支出, it is the table of
+# spending the rest of the title names (一般公共预算, 财政拨款, all funds), neither part's own.
+_BOTH_PARTS = re.compile(r"基本支出|项目支出")
+
+
+# A title led by the unit's name and the year ("德江县机关事务中心2025年部门收支总表", Guizhou):
+# the name may hold a table's words (政府采购中心, 国有资产服务中心, 绩效评价中心), so what
+# follows the year is read first when what precedes it ends as an organisation's name does.
+_UNIT_BEFORE_YEAR = re.compile(
+    r"^(?P<unit>.{2,40}?(?:局|委员会|委|办公室|办|厅|院|中心|所|站|馆|处|会|社|队|学校|学院|大学|园|场|台|室|部|政府|镇|乡|街道))"
+    r"(?:19|20)\d{2}年度?"
+)
+
+
 @functools.lru_cache(maxsize=4096)
 def classify_title(title: str) -> TableKind | None:
     words = title_words(title)
     if not words:
         return None
+    named = _UNIT_BEFORE_YEAR.match(words)
+    if named and (kind := _classify_words(words[named.end() :])) is not None:
+        return kind
+    return _classify_words(words)
+
+
+def _classify_words(words: str) -> TableKind | None:
+    if "基本支出" in words and "项目支出" in words:
+        words = _BOTH_PARTS.sub("支出", words)
     for kind, required, excluded in _TITLE_RULES:
         if all(w in words for w in required) and not any(w in words for w in excluded):
             return kind

@@ -24,6 +24,7 @@ class WorkingGrid:
     title: str = ""
     unit_line: str | None = None
     money_unit: MoneyUnit | None = None
+    printed_unit: str | None = None  # as printed ("千元"): money_unit is the contract unit it is read in
     note: str | None = None
     page: int | None = None
     pages: list[int] = field(default_factory=list)

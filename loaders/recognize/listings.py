@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from budget.model import AssetLine, MoneyUnit, Organisation, ProcurementLine, Table, TableKind
+from budget.model import AssetLine, Money, MoneyUnit, Organisation, ProcurementLine, Table, TableKind
 from loaders.recognize.classify import classify_title, column_role, is_total_name, title_words
-from loaders.recognize.text import money_unit_in, parse_amount, parse_number, squash
+from loaders.recognize.text import (
+    PRINTED_UNITS,
+    money_unit_in,
+    parse_amount,
+    parse_number,
+    printed_unit_in,
+    scaled,
+    squash,
+)
 
 # ---------------------------------------------------------------- other tables
 
@@ -18,10 +26,20 @@ def _column(table: Table, *words: str) -> int | None:
     return None
 
 
+def _power(printed: str | None) -> int:
+    """The power of ten amounts printed in ``printed`` are scaled by (千元 -> 元: 3)."""
+    return PRINTED_UNITS[printed][1] if printed in PRINTED_UNITS else 0
+
+
 def procurement(table: Table | None, doc_unit: MoneyUnit) -> tuple[ProcurementLine, ...]:
     if table is None:
         return ()
     unit = table.money_unit or doc_unit
+    power = _power(table.printed_unit)
+
+    def money(text: str) -> Money | None:
+        return scaled(parse_amount(text, unit), power)
+
     cols = {
         "project": _column(table, "项目名称") if _column(table, "项目名称") is not None else _column(table, "项目"),
         "project_amount": _column(table, "预算资金"),
@@ -46,7 +64,7 @@ def procurement(table: Table | None, doc_unit: MoneyUnit) -> tuple[ProcurementLi
             continue
         if get(row, "project"):
             project = get(row, "project")
-            project_amount = parse_amount(get(row, "project_amount"), unit)
+            project_amount = money(get(row, "project_amount"))
         is_total = is_total_name(" ".join(row[:2])) or squash(project or "").endswith("小计")
         lines.append(
             ProcurementLine(
@@ -55,10 +73,10 @@ def procurement(table: Table | None, doc_unit: MoneyUnit) -> tuple[ProcurementLi
                 catalogue_code=get(row, "code") or None,
                 measure=get(row, "measure") or None,
                 quantity=parse_number(get(row, "quantity")),
-                unit_price=parse_amount(get(row, "price"), unit),
-                amount=parse_amount(get(row, "amount"), unit),
+                unit_price=money(get(row, "price")),
+                amount=money(get(row, "amount")),
                 project_amount=project_amount,
-                sme_reserve=parse_amount(get(row, "sme"), unit),
+                sme_reserve=money(get(row, "sme")),
                 is_total=is_total,
                 row=len(table.header) + r,
             )
@@ -69,11 +87,11 @@ def procurement(table: Table | None, doc_unit: MoneyUnit) -> tuple[ProcurementLi
 def assets(table: Table | None, doc_unit: MoneyUnit) -> tuple[AssetLine, ...]:
     if table is None:
         return ()
-    unit = (
-        money_unit_in("单位：" + "".join(table.columns).split("单位")[-1].lstrip(":："))
-        if "单位" in "".join(table.columns)
-        else None
+    stated = (
+        "单位：" + "".join(table.columns).split("单位")[-1].lstrip(":：") if "单位" in "".join(table.columns) else ""
     )
+    unit = money_unit_in(stated) if stated else None
+    power = _power(printed_unit_in(stated) if unit else table.printed_unit)
     unit = unit or table.money_unit or doc_unit
     value_col = _column(table, "价值") if _column(table, "价值") is not None else _column(table, "金额")
     quantity_col = _column(table, "数量")
@@ -87,7 +105,9 @@ def assets(table: Table | None, doc_unit: MoneyUnit) -> tuple[AssetLine, ...]:
                 quantity=parse_number(row[quantity_col])
                 if quantity_col is not None and quantity_col < len(row)
                 else None,
-                value=parse_amount(row[value_col], unit) if value_col is not None and value_col < len(row) else None,
+                value=scaled(parse_amount(row[value_col], unit), power)
+                if value_col is not None and value_col < len(row)
+                else None,
                 row=len(table.header) + r,
             )
         )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from budget.model import Indicator, Money, MoneyUnit, PerformanceProject
 from loaders.recognize.classify import is_total_name
 from loaders.recognize.grid import WorkingGrid, pad
-from loaders.recognize.text import parse_amount, squash
+from loaders.recognize.text import PRINTED_UNITS, label_unit_in, parse_amount, scaled, squash
 
 # ---------------------------------------------------------------- performance
 
@@ -98,6 +98,7 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
     """Every project the form prints, in order."""
     m = _PROJECT_TITLE.match(g.title)
     title_name = m.group(1).strip() if m else ""
+    power = PRINTED_UNITS[g.printed_unit][1] if g.printed_unit in PRINTED_UNITS else 0  # 千元: x1000
     width = g.width
     pages = g.row_pages if len(g.row_pages) == len(g.rows) else [g.page] * len(g.rows)
     drafts: list[_Draft] = []
@@ -128,7 +129,7 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
                 continue
         first = next(filter(None, words))
         if at is None:
-            below = _read_labels(draft, row, words, unit)
+            below = _read_labels(draft, row, words, unit, power)
             continue
         if _BLOCK_LABEL.match(first):
             # The next project's 项目名称 / 资金金额 / 年度目标 block printed in the same grid: no
@@ -137,10 +138,10 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
                 drafts.append(draft)
                 draft = _Draft(page=pages[r])
             in_block, carried1, carried2 = True, None, None
-            below = _read_labels(draft, row, words, unit)
+            below = _read_labels(draft, row, words, unit, power)
             continue
         if in_block and not any(i is not None and i < len(words) and words[i].endswith("指标") for i in at[:2]):
-            below = _read_labels(draft, row, words, unit)
+            below = _read_labels(draft, row, words, unit, power)
             continue
         in_block = False
         if beside.name is not None:
@@ -156,7 +157,8 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
             named = True
         if named:
             if beside.amount is not None and draft.amount is None and beside.amount < len(row):
-                draft.amount = parse_amount(row[beside.amount], _unit_of(beside.amount_label, unit))
+                stated, times = _unit_of(beside.amount_label, unit, power)
+                draft.amount = scaled(parse_amount(row[beside.amount], stated), times)
             if beside.goal is not None and beside.goal < len(row) and row[beside.goal].strip():
                 draft.add_goal_cell(row[beside.goal])
         n = len(row)
@@ -265,7 +267,7 @@ def _level1_beside(row: list[str], column: int) -> str | None:
     return None
 
 
-def _read_labels(draft: _Draft, row: list[str], words: list[str], unit: MoneyUnit) -> _Below | None:
+def _read_labels(draft: _Draft, row: list[str], words: list[str], unit: MoneyUnit, power: int) -> _Below | None:
     """A row of the header block: "项目名称 | …", "资金金额（万元） | 实施期资金总额： | 58.97",
     "年度目标 | …". Returns the label whose value is printed under it ("总体目标 | 实施期总目标 |
     年度总目标" over the goals, "总体资金情况 | 预算支出总额 | …" over the amounts), if any."""
@@ -273,10 +275,13 @@ def _read_labels(draft: _Draft, row: list[str], words: list[str], unit: MoneyUni
     label = words[at]
     rest = [(i, c) for i, c in enumerate(row) if i > at and c.strip()]
     if not rest:
+        glued = _NAME_GLUED.match(_BRACKETS.sub("", label))
+        if glued and not draft.name:  # "专项（项目）名称伯乐奖": the label and the name in one cell
+            draft.name = glued.group(1)
         return None
     if at > 0 and not ("目标" in label and "指标" not in label):
         return None  # a line under the label of the row above ("其中：财政拨款", "年度资金总额 | 年初 | 全年")
-    if "项目名称" in label:
+    if "项目名称" in _BRACKETS.sub("", label):  # "专项（项目）名称" too (xian's 专项资金 forms)
         if not _BLOCK_LABEL.match(words[rest[0][0]]):  # "项目名称 | (blank) | 主管部门 | …": a form left blank
             draft.name = rest[0][1]
     elif "目标" in label and "指标" not in label:
@@ -291,13 +296,13 @@ def _read_labels(draft: _Draft, row: list[str], words: list[str], unit: MoneyUni
             return _Below("goal", _the_years(heads), unit)
         draft.add_goals(rest[-1][1])
     elif ("资金" in label or "金额" in label or label.endswith("预算")) and not label.startswith(("其中", "其他")):
-        unit = _unit_of(label, unit)
-        amount = _labelled_amount(rest, words, unit)
+        unit, power = _unit_of(label, unit, power)
+        amount = scaled(_labelled_amount(rest, words, unit), power)
         heads = [(i, words[i]) for i, _ in rest]
         if amount is None and sum(1 for _, w in heads if "预算" in w or "总额" in w) == 1:
             # "总体资金情况（万元） | 预算支出总额 | 财政拨款 | 其他资金" over the figures; not where it
             # prints several budgets (年初预算数 | 全年预算数): which one the targets were set by is unknown
-            return _Below("amount", next(i for i, w in heads if "预算" in w or "总额" in w), unit)
+            return _Below("amount", next(i for i, w in heads if "预算" in w or "总额" in w), unit, power)
         if draft.amount is None:
             draft.amount = amount
     return None
@@ -310,6 +315,7 @@ class _Below:
     what: str  # "goal" | "amount"
     column: int
     unit: MoneyUnit
+    power: int = 0  # printed in 千元 / 亿元: scaled by 10**power into ``unit``
 
 
 def _the_years(heads: list[tuple[int, str]]) -> int:
@@ -319,19 +325,18 @@ def _the_years(heads: list[tuple[int, str]]) -> int:
     return next((i for i, w in heads if "年度" in w and "目标" in w), goals[-1])
 
 
-def _unit_of(label: str, unit: MoneyUnit) -> MoneyUnit:
-    """The unit a money label states ("资金金额（万元）"), else the table's."""
-    if "万元" in label:
-        return MoneyUnit.WAN_YUAN
-    if _YUAN_LABEL.search(label):
-        return MoneyUnit.YUAN
-    return unit
+def _unit_of(label: str, unit: MoneyUnit, power: int) -> tuple[MoneyUnit, int]:
+    """The unit a money label states ("资金金额（万元）", "（千元）" read in 元 x1000), else the table's."""
+    stated = label_unit_in(label) or ("万元" if "万元" in label else "元" if _YUAN_LABEL.search(label) else None)
+    return PRINTED_UNITS[stated] if stated else (unit, power)
 
 
 _NUMBERED = re.compile(r"^指标\d+[:：]")  # "指标3：", the names of a numbered list
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _SENTENCE_STOP = re.compile(r"[。；;，,]")
 _SENTENCE_END = re.compile(r"[。；;!！?？]$")
+_BRACKETS = re.compile(r"[（()）]")
+_NAME_GLUED = re.compile(r"^(?:专项)?项目名称[:：]?(.{2,})$")
 _YUAN_LABEL = re.compile(r"[（(]元[)）]|单位[:：]元")
 
 
@@ -344,7 +349,7 @@ def _read_below(draft: _Draft, row: list[str], below: _Below) -> tuple[bool, _Be
         if cell.strip():
             draft.add_goals(cell)
         return True, None
-    amount = parse_amount(cell, below.unit)
+    amount = scaled(parse_amount(cell, below.unit), below.power)
     if amount is not None:
         if draft.amount is None:
             draft.amount = amount
@@ -423,7 +428,7 @@ def _joined_levels(name: str) -> tuple[str | None, str | None, str]:
 _STRAY = re.compile(r"[。．.、·]")
 # The first cell of a form's header block (项目名称 | …, 资金金额（万元） | …, 年度目标 | …).
 _BLOCK_LABEL = re.compile(
-    r"^(?:项目名称|主管部门|实施单位|预算单位|资金金额|项目资金|年度资金|年度目标|年度总体目标|总体目标|项目概况)"
+    r"^(?:(?:专项[（(])?项目[）)]?名称|主管部门|实施单位|预算单位|资金金额|项目资金|年度资金|年度目标|年度总体目标|总体目标|项目概况)"
 )
 # A column header naming the indicator itself where a form prints no 一级/二级/三级 levels
 # ("绩效指标 | 指标名称 | 指标性质 | 指标值 | 计量单位").

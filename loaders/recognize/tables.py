@@ -28,7 +28,7 @@ from loaders.recognize.grid import (
 )
 from loaders.recognize.levels import numbering_depth
 from loaders.recognize.performance import has_indicator_header, performance
-from loaders.recognize.text import BLANKS, is_number, parse_amount, squash
+from loaders.recognize.text import BLANKS, PRINTED_UNITS, is_number, label_unit_in, parse_amount, scaled, squash
 from loaders.recognize.three_public import three_public_lines
 
 # ---------------------------------------------------------------- one table
@@ -63,6 +63,10 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
     width = g.width
     labels = _labels(header, spans, width)
     kind = classify_title(g.title) or classify_header(labels + [c for r in g.rows[:2] for c in r])
+    if kind is None and has_indicator_header(g):
+        # a form on a page of its own with no title (xian_09's 专项（项目）名称 forms): its
+        # 一级指标 | 二级指标 row is below the header block, past the rows the header test reads
+        kind = TableKind.PERFORMANCE
     if kind is None:
         kind = TableKind.ORGANISATION if is_unit_list(labels, body) else TableKind.UNKNOWN
     if kind in CLASSIFIED_TABLES and not any(looks_like_data(r) or is_column_number_row(r) for r in g.rows):
@@ -75,6 +79,8 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
         kind = TableKind.UNKNOWN
     if kind in _BY_ECONOMIC_CLASS and _classified_by_economic_class(labels):
         kind = _BY_ECONOMIC_CLASS[kind]
+    if g.money_unit is None and (stated := _unit_of_labels(labels)):
+        g.money_unit, g.printed_unit = PRINTED_UNITS[stated][0], stated  # "金额（千元）", and no unit line
     unit = g.money_unit or doc_unit
     body_spans = g.spans[len(g.spans) - len(body) :]
     padded = [pad(r, width, s) for r, s in zip(body, body_spans, strict=False)]
@@ -101,6 +107,9 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
         projects = performance(g, unit, index)
     if kind in _BY_ECONOMIC_CLASS and _economic_codes_only(lines):
         kind = _BY_ECONOMIC_CLASS[kind]
+    power = PRINTED_UNITS[g.printed_unit][1] if g.printed_unit in PRINTED_UNITS else 0
+    if power:  # printed in 千元 or 亿元: read exactly in the contract's 元 or 万元
+        lines = tuple(_scaled_line(ln, power) for ln in lines)
     if len(g.row_pages) == len(g.rows):  # a table continued over pages: each row its own page
         lines = tuple(
             replace(ln, page=g.row_pages[ln.row])
@@ -122,8 +131,20 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
         unit_line=g.unit_line,
         page=g.page,
         pages=tuple(g.pages),
+        printed_unit=g.printed_unit if power else None,
     )
     return table, projects
+
+
+def _unit_of_labels(labels: list[str]) -> str | None:
+    """The unit the money columns' labels print ("合计（千元）"), when they print one only (a
+    单价（元） beside a 金额（万元） says nothing of the table as a whole)."""
+    stated = {u for label in labels if column_role(label) == "money" and (u := label_unit_in(label))}
+    return stated.pop() if len(stated) == 1 else None
+
+
+def _scaled_line(line: Line, power: int) -> Line:
+    return replace(line, values={k: scaled(v, power) for k, v in line.values.items()})
 
 
 # A spending table titled like the functional ones ("支出总表", "一般公共预算支出表") whose rows

@@ -110,8 +110,19 @@ def is_number(text: str) -> bool:
 
 # ---------------------------------------------------------------- unit line
 
-# "单位：万元", "单位:元", "（单位：人民币元）", "单位(万元)"
-_MONEY_UNIT = re.compile(r"单位\s*(?:[:：]|[（(])\s*(?:人民币)?\s*(万元|元)")
+# "单位：万元", "单位:元", "（单位：人民币元）", "单位(万元)"; some provinces print 千元 or
+# 亿元 ("金额单位：千元", "单位：亿元"), which the contract has no unit for: see ``printed_unit_in``.
+_MONEY_UNIT = re.compile(r"单位\s*(?:[:：]|[（(])\s*(?:人民币)?\s*(亿元|万元|千元|元)")
+# The contract unit a printed unit is read in, and the power of ten its amounts are scaled
+# by (exactly, Decimal.scaleb): 千元 are read as 元 (x1000), 亿元 as 万元 (x10000).
+PRINTED_UNITS: dict[str, tuple[MoneyUnit, int]] = {
+    "元": (MoneyUnit.YUAN, 0),
+    "千元": (MoneyUnit.YUAN, 3),
+    "万元": (MoneyUnit.WAN_YUAN, 0),
+    "亿元": (MoneyUnit.WAN_YUAN, 4),
+}
+# A unit in a header label: "金额（千元）", "预算数(亿元)", "合计（单位：千元）".
+_LABEL_UNIT = re.compile(r"[（(]\s*(?:金额)?(?:单位\s*[:：]?)?\s*(?:人民币)?\s*(亿元|万元|千元|元)\s*[）)]")
 _YEAR = re.compile(r"(?:预算年度\s*[:：]\s*|^|[^\d])((?:19|20)\d{2})\s*(?:年|$)")
 UNIT_CODE_NAME = re.compile(r"^(\d{3,9})\s*[-－—_]?\s*([^\d\s\-－—_].*)$")
 # The name runs to a space or to the next piece of the line ("编制单位：XX单位：元").
@@ -124,10 +135,35 @@ PREPARER = re.compile(
 
 @functools.lru_cache(maxsize=4096)  # asked of every unit line and of a table's first rows
 def money_unit_in(text: str) -> MoneyUnit | None:
+    """The contract unit a unit line's amounts are read in (千元 in 元, 亿元 in 万元)."""
+    printed = printed_unit_in(text)
+    return None if printed is None else PRINTED_UNITS[printed][0]
+
+
+@functools.lru_cache(maxsize=4096)
+def printed_unit_in(text: str) -> str | None:
+    """The unit a unit line prints ("单位：千元" -> "千元")."""
     found = _MONEY_UNIT.search(nfkc(text).replace(" ", ""))
-    if not found:
-        return None
-    return MoneyUnit.WAN_YUAN if found.group(1) == "万元" else MoneyUnit.YUAN
+    return found.group(1) if found else None
+
+
+@functools.lru_cache(maxsize=4096)
+def label_unit_in(label: str) -> str | None:
+    """The unit a header label prints ("金额（千元）" -> "千元")."""
+    found = _LABEL_UNIT.search(nfkc(label).replace(" ", ""))
+    return found.group(1) if found else None
+
+
+def scaled(money: Money | None, power: int) -> Money | None:
+    """An amount printed in a unit the contract lacks, in its contract unit: the digits times
+    10**power exactly, no rounding ("1.234" 千元 -> 1234 元); an integral result is kept at
+    the scale of a whole unit (quantum 1), never 1.2E+4."""
+    if money is None or not power:
+        return money
+    amount = money.amount.scaleb(power)
+    if amount.as_tuple().exponent > 0:  # type: ignore[operator]
+        amount = amount.quantize(Decimal(1))
+    return Money(amount, money.unit)
 
 
 _UNIT_WORDS = ("预算年度", "编制单位", "编制部门", "填报单位", "截止时间")

@@ -12,7 +12,7 @@ from decimal import Decimal
 from budget.model import TableKind
 from loaders import load
 from tests.loaders.test_layouts import SHENZHEN_HEADER, SHENZHEN_ROWS
-from tests.writers import PAGE_BREAK, docx_of
+from tests.writers import PAGE_BREAK, Span, docx_of
 
 D = Decimal
 
@@ -165,3 +165,80 @@ def test_a_form_going_on_in_a_grid_of_its_own_takes_the_open_level_cells():
         ("效益指标", "经济效益指标", "持续增长"),
         ("满意度指标", "服务对象满意度指标", "≥90%"),
     ]
+
+
+LEGAL_AID = [  # xian_04 p73, 法律援助业务经费: side | 一级 | 二级 | 指标内容 | 指标值 | 权重
+    ["项目名称", "法律援助业务经费", "", "", "", ""],
+    ["主管部门", "西安市司法局", "", "", "", ""],
+    ["年度目标", "保障困难群众获得法律援助。", "", "", "", ""],
+    ["", "一级指标", "二级指标", "三级指标", "指标值", "权重"],
+    ["", "产出指标", "数量指标", "法律援助结案数(件)", "≥6000", "10"],
+    ["", "", "质量指标", "法律援助案件质量合格率", "≥95%", "10"],
+    ["", "", "", "法律援助补贴发放时间(月)", "≤12", "5"],
+]
+LEGAL_AID_NEXT = [  # p74: one column fewer; the cut 时效指标 cell's label and the side label printed between
+    ["", "", "及时发放", "≤100%", "5"],
+    ["", "", "举办时间(月)", "≤12", "1"],
+    ["满意度指标", "服务对象满意度指标", "受援人满意度", "≥95%", "10"],
+]
+
+
+def test_a_form_goes_on_past_the_pieces_of_its_side_label_and_a_cut_level():
+    """xian_04 p73-74: between the parts the page prints "时效指标" (the label of a cut 二级 cell)
+    and the side label 年度绩效指标 set down the page in pieces ("年度绩", "效指标 产出指标"). The
+    pieces are the side label's; the 二级 goes in its column of the first row going on. Before,
+    the second part was a table not understood and its 3 indicators unread."""
+    d = read(
+        "部门专项业务经费绩效目标表", LEGAL_AID, "时效指标", PAGE_BREAK, "年度绩", "效指标 产出指标", LEGAL_AID_NEXT
+    )
+    assert [t.kind for t in d.tables] == [TableKind.PERFORMANCE]
+    (form,) = d.performance
+    assert [(i.level1, i.level2, i.level3) for i in form.indicators][-3:] == [
+        ("产出指标", "时效指标", "及时发放"),
+        ("产出指标", "时效指标", "举办时间(月)"),
+        ("满意度指标", "服务对象满意度指标", "受援人满意度"),
+    ]
+
+
+def test_a_line_of_text_between_the_parts_keeps_them_apart():
+    """The same parts with a sentence between: no label's piece, the second part stays a table of its own."""
+    d = read("部门专项业务经费绩效目标表", LEGAL_AID, PAGE_BREAK, "以上为本单位年度绩效目标。", LEGAL_AID_NEXT)
+    assert [t.kind for t in d.tables][0] == TableKind.PERFORMANCE and len(d.tables) == 2
+
+
+# chongqing_02 p26-27, 2026年市级重点专项资金绩效目标表 (一级项目): the indicator header printed
+# again over the rest of the form on p27, in a grid of its own width (no merged name cell there)
+CQ_HEADER = ["绩效指标", "指标名称", "指标性质", "指标值", "计量单位", "指标权重(%)", "是否核心"]
+CQ_FORM = [
+    ["项目名称", Span("市商务发展专项", 3), "主管部门", Span("重庆市商务委员会", 4)],
+    ["当年预算", Span("46,794.00", 3), "市级支出", Span("40,624.00", 4)],
+    ["当年绩效目标", Span("2026年,全市商务经济稳中有进。", 8)],
+    ["绩效指标", Span("指标名称", 3), "指标性质", "指标值", "计量单位", "指标权重(%)", "是否核心"],
+    ["", Span("重要商品储备数量", 3), "≥", "7500", "吨", "10", "是"],
+    ["", Span("举办展会活动场次", 3), "≥", "143", "场次", "10", "是"],
+]
+CQ_NEXT = [
+    CQ_HEADER,
+    ["", "新增限额以上商贸市场主体数量", "≥", "2000", "家", "5", "否"],
+    ["", "年度预算执行率", "=", "100", "%", "10", "否"],
+]
+
+
+def test_a_form_goes_on_under_its_indicator_header_printed_again_in_a_grid_of_another_width():
+    """Before, the p27 part was a table not understood and the project had 2 of its 4 indicators."""
+    d = read("2026年市级重点专项资金绩效目标表 (一级项目)", "单位:万元", CQ_FORM, PAGE_BREAK, "— 2 6 —", CQ_NEXT)
+    assert [t.kind for t in d.tables] == [TableKind.PERFORMANCE]
+    (form,) = d.performance
+    assert form.name == "市商务发展专项"
+    assert [(i.level3 or i.description, i.target) for i in form.indicators] == [
+        ("重要商品储备数量", "≥7500吨"),
+        ("举办展会活动场次", "≥143场次"),
+        ("新增限额以上商贸市场主体数量", "≥2000家"),
+        ("年度预算执行率", "=100%"),
+    ]
+
+
+def test_a_grid_of_another_width_under_another_header_is_another_table():
+    other = [["序号", "项目名称", "指标名称", "指标值", "计量单位", "权重", "是否核心"], *CQ_NEXT[1:]]
+    d = read("2026年市级重点专项资金绩效目标表 (一级项目)", "单位:万元", CQ_FORM, PAGE_BREAK, other)
+    assert len(d.tables) == 2

@@ -346,3 +346,78 @@ def test_jilin_evaluation_form_with_weights_scores_and_a_collected_value():
         "预算执行进度(7月)",
         "40%",
     )
+
+
+# ---------------------------------------------------------------- a title led by the unit's name (贵州)
+
+# 德江县机关事务中心2025年部门预算 (https://www.dejiang.gov.cn/zwgk/xxgkml/zdlyxxgk/czxx/czyjsjsgjf/202504/
+# t20250409_87494926.html): every table title opens with the unit's name and the year.
+DEJIANG = "德江县机关事务中心2025年"
+
+
+@pytest.mark.parametrize(
+    "unit, title, kind",
+    [
+        (DEJIANG, "部门收支总表", TableKind.SUMMARY),
+        (DEJIANG, "一般公共预算基本支出明细表(按经济分类)", TableKind.BASIC_ECONOMIC),
+        (DEJIANG, "国有资本经营预算预算支出表", TableKind.STATE_CAPITAL),
+        (DEJIANG, "一般公共预算项目支出表", TableKind.PROJECT),
+        # a unit's name holding a table's words: before, the 政府采购 / 资产 / 绩效 tables
+        ("德江县政府采购中心2025年", "部门收支总表", TableKind.SUMMARY),
+        ("德江县国有资产服务中心2025年", "一般公共预算支出表", TableKind.GENERAL_PUBLIC),
+        ("德江县绩效评价中心2025年", "部门支出总表", TableKind.EXPENDITURE),
+    ],
+)
+def test_a_title_led_by_the_units_name_and_the_year(unit, title, kind):
+    d = read(
+        f"{unit}{title}", "单位：万元", [["科目编码", "科目名称", "合计", "基本支出", "项目支出"], *FUNCTIONAL[1:]]
+    )
+    assert d.tables[0].kind == kind
+
+
+def test_words_before_the_year_that_name_no_unit_still_count():
+    """ "政府性基金2024年支出表": what precedes the year is no organisation's name, the whole title is read."""
+    d = read(
+        "政府性基金2024年支出表",
+        "单位：万元",
+        [["科目编码", "科目名称", "合计", "基本支出", "项目支出"], *FUNCTIONAL[1:]],
+    )
+    assert d.tables[0].kind == TableKind.GOV_FUND
+
+
+# ---------------------------------------------------------------- titles of other provinces read already
+
+# The 决算 and 预算 table lists of disclosures of provinces the corpus does not hold, each
+# title as printed there (checked 2026-12, all read as the kind named).
+PUBLISHED_TITLES = [
+    # 四川 渠县农业综合技术服务中心 2024年度单位决算 (http://www.quxian.gov.cn/xxgk-show-64159.html)
+    ("收入支出决算总表", TableKind.SUMMARY),
+    ("财政拨款支出决算明细表", TableKind.FISCAL_EXPENDITURE),
+    ("一般公共预算财政拨款支出决算明细表", TableKind.GENERAL_PUBLIC),
+    ("一般公共预算财政拨款基本支出决算明细表", TableKind.BASIC_ECONOMIC),
+    ("一般公共预算财政拨款项目支出决算表", TableKind.PROJECT),
+    ("国有资本经营预算财政拨款支出决算表", TableKind.STATE_CAPITAL),
+    # 四川 宣汉县 2021年度单位决算 (http://www.xuanhan.gov.cn/xxgk-show-70872.html)
+    ("政府性基金预算财政拨款“三公”经费支出决算表", TableKind.THREE_PUBLIC),
+    # 湖北 随州市曾都区河道堤防建设管理处 2021年度决算 (https://pdf.wenkuvip.com/archives/769xb3le5kpb0lmzpngj.html)
+    ("表6：一般公共预算财政拨款基本支出决算表", TableKind.BASIC_ECONOMIC),
+    ("表8：政府性基金预算财政拨款收入支出决算表", TableKind.GOV_FUND),
+    # 云南 腾冲市 2019年度部门决算 (https://dhap.com.cn/info/9611/4092563.htm)
+    ("“三公”经费、行政参公单位机关运行经费情况表", TableKind.THREE_PUBLIC),
+    ("财政专户管理资金收入支出决算表", TableKind.UNKNOWN),
+    # 山东省商业集团 2018年部门预算 (https://docsplayer.com/amp/106989306-2018年山东省商业集团有限公司部门预算.html)
+    ("财政拨款安排的基本支出预算表", TableKind.FISCAL_BASIC_ECONOMIC),
+    ("一般公共预算 三公 经费支出表", TableKind.THREE_PUBLIC),
+    ("2016年收支预算总表(经济分类科目)", TableKind.SUMMARY),
+    ("高等学校财政拨款收支决算总表", TableKind.FISCAL_SUMMARY),
+    # 贵州 德江县 2025年部门预算 (URL above)
+    ("一般公共预算“三公”经费支出表", TableKind.THREE_PUBLIC),
+    ("项目支出绩效目标表", TableKind.PERFORMANCE),
+]
+
+
+@pytest.mark.parametrize("title, kind", PUBLISHED_TITLES)
+def test_published_titles_of_other_provinces(title, kind):
+    from loaders.recognize.classify import classify_title
+
+    assert classify_title(title) == kind

@@ -128,6 +128,30 @@ def test_kind_from_the_wording_of_other_provinces(title, kind):
     assert classify_title(title) == kind
 
 
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # "项目" alone in a basic table's title names its items, not the 项目支出 (before: the
+        # 支出总表, since the basic rule excluded any "项目")
+        ("基本支出预算表（人员类、运转类公用经费项目）", TableKind.BASIC_ECONOMIC),
+        ("基本支出项目明细表", TableKind.BASIC_ECONOMIC),
+        ("部门基本支出项目预算表", TableKind.BASIC_ECONOMIC),
+        ("一般公共预算基本支出预算表", TableKind.BASIC_ECONOMIC),
+        # both parts named: the table of spending the rest of the title names, with its
+        # 基本支出 | 项目支出 columns (before: the 项目支出表 for all of them)
+        ("一般公共预算支出预算表（基本支出和项目支出）", TableKind.GENERAL_PUBLIC),
+        ("财政拨款支出预算表（按基本支出和项目支出）", TableKind.FISCAL_EXPENDITURE),
+        ("部门基本支出和项目支出预算表", TableKind.EXPENDITURE),
+        ("部门预算项目支出及基本支出表", TableKind.EXPENDITURE),
+        # one part only: that part's table, as before
+        ("一般公共预算财政拨款项目支出决算表", TableKind.PROJECT),
+        ("一般公共预算财政拨款基本支出决算表", TableKind.BASIC_ECONOMIC),
+    ],
+)
+def test_basic_and_project_in_a_title(title, kind):
+    assert classify_title(title) == kind
+
+
 @pytest.mark.parametrize("title", ["会议费、培训费支出预算表（不含上年结转）", "培训费支出明细表", "会议费支出表"])
 def test_a_meetings_or_training_title_is_no_expenditure_table(title):
     """The second line of a 三公 title (xian_20) or a table of their own: the header says
