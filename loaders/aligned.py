@@ -317,7 +317,11 @@ def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table
         while i > 0 and i - 1 not in used and _label_above(cut, breaks, groups, i - 1, multi):
             i -= 1
         run = list(range(i, j + 1))
-        table = _aligned_table([cut[k] for k in run], [groups[k] for k in run], number)
+        # A number alone on the line above: the last tick of a chart's value axis, and
+        # the run its category labels (a legend), not a header (printed under its title
+        # or unit line).
+        axis = i > 0 and len(cut[i - 1]) == 1 and _is_amount(_join_chars(cut[i - 1][0]))
+        table = _aligned_table([cut[k] for k in run], [groups[k] for k in run], number, axis)
         if table is not None:
             tables.append(table)
             used.update(run)
@@ -365,8 +369,8 @@ def _is_prose(pieces: list[Piece], rows: list[list[Piece]]) -> bool:
 def _label_above(cut: list[list[Piece]], breaks: _Breaks, groups: list[list[_Char]], k: int, rows) -> bool:
     """A single label on its own line just above the run, inside it (a merged header
     cell's label over some of its columns): part of the header."""
-    if breaks[k] or len(cut[k]) != 1:
-        return False
+    if breaks[k] or len(cut[k]) != 1 or _is_amount(_join_chars(cut[k][0])):
+        return False  # (a number is no label: a chart's axis tick)
     x0, x1 = min(r[0][0].x0 for r in rows), max(r[-1][-1].x1 for r in rows)
     a, b = _extent(cut[k][0])
     em = max(cut[k][0][0].size, 4)
@@ -416,10 +420,14 @@ def _is_data(row: list[Piece]) -> bool:
     return len(row) >= 2 and any(_is_amount(_join_chars(p)) for p in row)
 
 
-def _aligned_table(pieces: list[list[Piece]], lines: list[list[_Char]], number: int) -> _Table | None:
+def _aligned_table(
+    pieces: list[list[Piece]], lines: list[list[_Char]], number: int, axis: bool = False
+) -> _Table | None:
+    """The table of a run of lines; ``axis``: the line above it is a number alone (a
+    run with no row under it is then a chart's category labels)."""
     data = [n for n, row in enumerate(pieces) if _is_data(row)]
     if len(data) < 2:
-        if data or not _is_header(pieces):
+        if data or axis or not _is_header(pieces):
             return None
         # a total line under the header (合计 with its amounts blank) is the one row
         split = len(pieces) - 1 if _is_total_word(pieces[-1]) else len(pieces)

@@ -392,3 +392,15 @@ def test_a_label_centred_over_wide_right_aligned_amounts_labels_them():
         page += left(60, y, a) + right(300, y, b) + left(330, y, c) + right(570, y, d)
     (grid,) = grids(pdf.read(cjk_pdf([page])))
     assert rows(grid) == [(("收入", 2), ("支出", 2)), ("项目", "预算", "项目", "预算"), *body]
+
+
+def test_category_labels_under_a_charts_axis_are_no_empty_table():
+    """A bar chart's value axis (100 … 0, right-aligned) and under its last tick the
+    categories, economic names that read like a header's column names (xian_17 p12):
+    no table. The same line under a title and a unit line is an empty table's header."""
+    labels = left(120, 230, "工资福利支出") + left(250, 230, "商品和服务支出") + left(400, 230, "资本性支出")
+    axis = b"".join(right(100, 100 + 25 * n, str(100 - 20 * n)) for n in range(6))
+    assert grids(pdf.read(cjk_pdf([axis + labels]))) == []
+    heading = centre(297, 180, "基本支出经济分类表") + right(520, 205, "单位：万元")
+    (grid,) = grids(pdf.read(cjk_pdf([heading + labels])))
+    assert rows(grid) == [("工资福利支出", "商品和服务支出", "资本性支出")]
