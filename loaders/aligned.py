@@ -40,9 +40,9 @@ _GROUPED = re.compile(r"\d,\d{3}$")
 _UNITS = frozenset("万亿千元%％")
 _AFTER_NUMBER = frozenset("年月日号万亿千元%％")  # what follows a number in a label: 2026年
 # A line that starts an item of its own, even with its amounts blank: a code, 一、,
-# (一), 1、 1. (but not 1.5), 其中, a total.
+# (一), 1、 1. (but not 1.5, nor a year: 2027年), 其中, a total.
 _ITEM = re.compile(
-    r"^(?:\d{3,}(?!\d*[.,]\d)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}(?:[、．]|\.(?!\d))"
+    r"^(?:\d{3,}(?!\d*[.,]\d)(?!\d*年)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}(?:[、．]|\.(?!\d))"
     r"|其中|合\s*计|总\s*计|小\s*计)"
 )
 # The unit line printed above a table (编制单位：… 单位：万元; 金额单位：元).
@@ -313,6 +313,7 @@ def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table
                 j = k
                 continue
             break
+        j = _centred_tail(cut, breaks, groups, i, j)
         multi = [cut[n] for n in range(i, j + 1) if len(cut[n]) >= 2]
         while i > 0 and i - 1 not in used and _label_above(cut, breaks, groups, i - 1, multi):
             i -= 1
@@ -327,6 +328,37 @@ def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table
             used.update(run)
         i = j + 1
     return tables, [group for k, group in enumerate(groups) if k not in used]
+
+
+def _centred_tail(cut: list[list[Piece]], breaks: _Breaks, groups: list[list[_Char]], i: int, j: int) -> int:
+    """The run ``i..j`` with the lower half of its last row's cells centred on the
+    row's line (the lines below it that mirror, at the same distance and in the same
+    column, the lines printed above it since the row before): they end the table."""
+    data = [n for n in range(i, j + 1) if _is_data(cut[n])]
+    if not data:
+        return j
+    last = data[-1]
+    base = groups[last][0].base
+    # the run's columns: the bands its pieces fill (a wrapped cell's lines may start
+    # at different indents, all within its column)
+    bands = _merged([_extent(p) for n in range(i, j + 1) for p in cut[n]])
+
+    def column(piece: Piece) -> int:
+        return next((b for b, band in enumerate(bands) if _overlaps(_extent(piece), band)), -1)
+
+    upper = [
+        (groups[n][0].base, column(p)) for n in range(data[-2] + 1 if len(data) > 1 else i, last) for p in cut[n]
+    ]
+    k = j + 1
+    while k < len(groups) and len(cut[k]) == 1 and not breaks[k]:
+        below = groups[k][0].base - base
+        em = max(cut[k][0][0].size, 4)
+        band = column(cut[k][0])
+        if band < 0 or not any(abs(base - b - below) <= 0.35 * em and c == band for b, c in upper):
+            break
+        j = k
+        k += 1
+    return j
 
 
 class _Breaks:
@@ -438,7 +470,12 @@ def _aligned_table(
         start = data[0]
         # a single piece just above the first row that is no column name (a long
         # text, a name) is that row's cell wrapped above its amounts, not a label
-        while start > 0 and len(pieces[start - 1]) == 1 and not _is_label(pieces[start - 1][0]):
+        # (and so is a line with a long text on it: a cell wrapped above its row's
+        # amounts, 绩效目标 beside the name of the first project, no column's name)
+        while start > 0 and (
+            (len(pieces[start - 1]) == 1 and not _is_label(pieces[start - 1][0]))
+            or any(_is_text(piece) for piece in pieces[start - 1])
+        ):
             start -= 1
         head, body = pieces[:start], pieces[start:]
         bands = _data_bands([pieces[n] for n in data], head)
@@ -477,8 +514,20 @@ def _is_header(pieces: list[list[Piece]], least: int = 3) -> bool:
 
 
 def _is_label(piece: Piece) -> bool:
+    """A column's name: a short text with a column word in it (a word of one character,
+    类 款 项 数, only in a label of three characters at most: 社会信用建设工作专项 is a
+    project's name)."""
     text = _squashed(_join_chars(piece))
-    return len(text) <= 10 and any(word in text for word in _COLUMN_WORDS)
+    return len(text) <= 10 and any(word in text for word in _COLUMN_WORDS if len(word) > 1 or len(text) <= 3)
+
+
+def _is_text(piece: Piece) -> bool:
+    """A piece no header holds: a sentence, longer than any column's name, or long
+    with no column word in it."""
+    text = _squashed(_join_chars(piece))
+    if len(text) > 24 or (len(text) > 12 and any(mark in text for mark in "，。；")):
+        return True
+    return len(text) > 16 and not any(word in text for word in _COLUMN_WORDS if len(word) > 1)
 
 
 def _data_bands(data: list[list[Piece]], head: list[list[Piece]]) -> list[list[float]]:
@@ -702,6 +751,12 @@ def _body_rows(body: list[list[Piece]], lines: list[list[_Char]], bands: list[li
         for piece in row:
             b0 = _band_of(piece, bands)[0]
             ends[b0] = max(ends.get(b0, 0.0), piece[-1].x1)
+    centred = _centred(rows, loose, bands)
+    if centred is not None:
+        for n, piece, (b0, b1) in centred:
+            entry = (piece[0].base, _join_chars(piece), piece[-1].x1)
+            rows[n]["cells"].setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)
+        loose = []
     for row, line in loose:
         base = line[0].base
         placed = [(piece, _band_of(piece, bands), (piece[0].base, _join_chars(piece), piece[-1].x1)) for piece in row]
@@ -733,6 +788,53 @@ def _body_rows(body: list[list[Piece]], lines: list[list[_Char]], bands: list[li
         }
         out.append(_laid_out(cells, len(bands)))
     return out
+
+
+def _centred(
+    rows: list[dict], loose: list[tuple[list[Piece], list[_Char]]], bands: list[list[float]]
+) -> list[tuple[int, Piece, tuple[int, int]]] | None:
+    """The rows of the loose lines' pieces when every cell is centred on its row's
+    line (a spreadsheet's export centres each cell's text vertically: a long goal
+    wrapped over five lines has its row's amounts beside its third): in each column,
+    the pieces above a row's line are mirrored by as many below it, at the same
+    distances. None when a column's pieces do not pair so (cells printed from their
+    row's line down, read by ``_body_rows``), when a loose piece is an amount, or when
+    no cell shows it (a piece above the first row of its column that no row above can
+    own, its cell wrapped from the row's line up)."""
+    if not loose or not rows:
+        return None
+    columns: dict[int, list[tuple[float, Piece, tuple[int, int]]]] = {}
+    for row, _ in loose:
+        for piece in row:
+            if _is_amount(_join_chars(piece)):
+                return None
+            span = _band_of(piece, bands)
+            columns.setdefault(span[0], []).append((piece[0].base, piece, span))
+    bases = [r["base"] for r in rows]
+    out: list[tuple[int, Piece, tuple[int, int]]] = []
+    shown = False
+    for band, pieces in columns.items():
+        pieces.sort(key=lambda p: p[0])
+        em = max(pieces[0][1][0].size, 4)
+        left = list(pieces)
+        for n, base in enumerate(bases):
+            below = bases[n + 1] if n + 1 < len(bases) else float("inf")
+            upper = [p for p in left if p[0] < base]
+            if not upper:
+                continue
+            if n == 0 or band not in rows[n - 1]["cells"] and not any(k == n - 1 for k, _, (b, _) in out if b == band):
+                shown = True
+            for p in upper:
+                mirror = 2 * base - p[0]
+                match = [q for q in left if base < q[0] < below and abs(q[0] - mirror) <= 0.35 * em]
+                if not match:
+                    return None
+                left.remove(p)
+                left.remove(match[0])
+                out += [(n, p[1], p[2]), (n, match[0][1], match[0][2])]
+        if left:
+            return None
+    return out if shown else None
 
 
 def _goes_on(

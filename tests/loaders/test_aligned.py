@@ -404,3 +404,74 @@ def test_category_labels_under_a_charts_axis_are_no_empty_table():
     heading = centre(297, 180, "基本支出经济分类表") + right(520, 205, "单位：万元")
     (grid,) = grids(pdf.read(cjk_pdf([heading + labels])))
     assert rows(grid) == [("工资福利支出", "商品和服务支出", "资本性支出")]
+
+
+# ---------------------------------------------------------------- cells centred on their row's line
+
+# (a goal wraps where its line fills the column: 18 characters)
+GOALS = (
+    ("贯彻落实国家和省关于信用体系的部署，", "进一步建立完善信用建设的长效机制，推", "动信用服务实体经济发展，增强城市品牌", "影响力。"),
+    ("完成因公出国考察和培训任务，保证纪检", "工作正常开展。"),
+    ("通过购置更新到期的办公设备。",),
+)
+PROJECTS = [
+    (("社会信用建设工作专项", "经费"), "85.00", GOALS[0]),
+    (("工作经费",), "66.00", GOALS[1]),
+    (("2026年购置经费",), "52.00", GOALS[2]),
+]
+
+
+def project_page(centred: bool) -> bytes:
+    """项目名称 | 合计 | 财政拨款 | 绩效目标: a spreadsheet's export centres each cell on
+    its row (a goal of four lines has its amounts between its second and third, the
+    first name's two lines straddle them); printed from the row's line down, the
+    same cells start on it."""
+    out = left(60, 150, "项目名称") + centre(235, 150, "合计") + centre(315, 150, "财政拨款") + left(360, 150, "绩效目标")
+    y = 176.0  # the first line of the row's tallest cell
+    for names, amount, goals in PROJECTS:
+        middle = y + 16 * (len(goals) - 1) / 2
+        line = middle if centred else y
+        out += right(260, line, amount) + right(340, line, amount)
+        for cell, x in ((names, 60), (goals, 360)):
+            start = middle - 16 * (len(cell) - 1) / 2 if centred else y
+            out += b"".join(left(x, start + 16 * n, text) for n, text in enumerate(cell))
+        y += 16 * len(goals) + 16
+    return out
+
+
+@pytest.mark.parametrize("centred", [True, False], ids=["centred", "from-the-row-line-down"])
+def test_cells_centred_on_their_rows_line_stay_in_their_row(centred):
+    """Centred, the first goal's lines above the first amounts (beside the first
+    name's first line) are that row's, not the header's, and each line goes to the
+    row it is centred on, the nearest or not."""
+    (grid,) = grids(pdf.read(cjk_pdf([project_page(centred)])))
+    assert rows(grid) == [
+        ("项目名称", "合计", "财政拨款", "绩效目标"),
+        *[("".join(names), amount, amount, "".join(goals)) for names, amount, goals in PROJECTS],
+    ]
+
+
+@pytest.fixture(scope="module")
+def guangzhou_04():
+    return pdf.read(without_paths((CORPUS / "guangzhou_04.pdf").read_bytes()))
+
+
+def test_a_stripped_project_table_reads_its_centred_cells(guangzhou_04):
+    """广州市发展和改革委员会 部门预算项目支出及其他支出预算表, page 27 (a continued page,
+    its header repeated), every ruling removed: each project's name (two lines about
+    its amounts) and its goal (up to five lines) in its own row, the header alone."""
+    (grid,) = [g for g in grids(guangzhou_04) if g.page == 27]
+    table = rows(grid)
+    assert table[0][:4] == ("支出项目类别（资金使用单位）", "总计", "合计", "财政拨款一般公共预算")
+    assert [row[:2] for row in table[1:4]] == [
+        ("社会信用建设工作专项经费", "85.00"),
+        ("工作经费", "66.00"),
+        ("购置经费", "52.00"),
+    ]
+    assert table[1][-1].startswith("贯彻落实国家和省关于社会信用体系高质量发展工作部署，")
+    assert table[1][-1].endswith("品牌影响力。")
+    assert table[2][-1] == "1.完成因公出国（境）考察和培训任务。2.保证纪检派驻机构工作人员正常开展纪检工作。"
+    assert [row[:2] for row in table[-2:]] == [
+        ("广州市发展和改革委员会2025-2026年信息化运维项目", "292.00"),
+        ("价格体制与投融资政策推进协调经费", "160.00"),
+    ]
