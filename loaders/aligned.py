@@ -449,7 +449,19 @@ def _merged(extents: list[tuple[float, float]]) -> list[list[float]]:
 
 
 def _is_data(row: list[Piece]) -> bool:
-    return len(row) >= 2 and any(_is_amount(_join_chars(p)) for p in row)
+    """A line with amounts (not the header's column numbers: 栏次 1 | 2 | 3)."""
+    if len(row) < 2:
+        return False
+    amounts = [text for text in (_join_chars(p) for p in row) if _is_amount(text)]
+    return bool(amounts) and not _is_numbering(amounts)
+
+
+def _is_numbering(amounts: list[str]) -> bool:
+    """The columns numbered under a header (1, 2, 3…: three at least, in steps of one):
+    a header row, no row of amounts."""
+    if len(amounts) < 3 or not all(text.isdigit() and len(text) <= 2 for text in amounts):
+        return False
+    return all(int(b) == int(a) + 1 for a, b in zip(amounts, amounts[1:], strict=False))
 
 
 def _aligned_table(
@@ -458,7 +470,11 @@ def _aligned_table(
     """The table of a run of lines; ``axis``: the line above it is a number alone (a
     run with no row under it is then a chart's category labels)."""
     data = [n for n, row in enumerate(pieces) if _is_data(row)]
-    if len(data) < 2:
+    if len(data) == 1 and not axis and _is_header(pieces[: data[0]]):
+        # one row under a header of column names (a unit's 收入总表: its total only)
+        if sum(_is_amount(_join_chars(p)) for p in pieces[data[0]]) < 2:
+            return None
+    elif len(data) < 2:
         if data or axis or not _is_header(pieces):
             return None
         # a total line under the header (合计 with its amounts blank) is the one row
@@ -466,7 +482,7 @@ def _aligned_table(
         head, body = pieces[:split], pieces[split:]
         bands = _header_bands(head)
         named = True
-    else:
+    if data:
         start = data[0]
         # a single piece just above the first row that is no column name (a long
         # text, a name) is that row's cell wrapped above its amounts, not a label
@@ -533,11 +549,7 @@ def _is_text(piece: Piece) -> bool:
 def _data_bands(data: list[list[Piece]], head: list[list[Piece]]) -> list[list[float]]:
     extents = [_extent(p) for row in data for p in row]
     bands = _merged(extents)
-    numeric = [
-        sum(_is_amount(_join_chars(p)) for row in data for p in row if _overlaps(_extent(p), (b0, b1)))
-        > sum(not _is_amount(_join_chars(p)) for row in data for p in row if _overlaps(_extent(p), (b0, b1)))
-        for b0, b1 in bands
-    ]
+    numeric = [_right_aligned([p for row in data for p in row if _overlaps(_extent(p), (b0, b1))]) for b0, b1 in bands]
     every = [piece for row in head for piece in row]
     edges = (min(e[0] for e in extents), max(e[1] for e in extents))
     # A header label clear of every band labels the column it is centred over: a
@@ -576,6 +588,33 @@ def _data_bands(data: list[list[Piece]], head: list[list[Piece]]) -> list[list[f
             order = sorted(range(len(bands)), key=lambda n: bands[n][0])
             bands, numeric = [bands[n] for n in order], [numeric[n] for n in order]
     return bands
+
+
+def _right_aligned(pieces: list[Piece]) -> bool:
+    """A column printed right-aligned (amounts): more of its pieces share their right
+    end than their left end (names share their left end, a 合计 centred among them
+    aside); when as many do (codes indented by level, 301 over 30101), the ends that
+    line up better; when neither shows, a column of amounts is right-aligned."""
+    if pieces:
+        lefts = sorted(p[0].x0 for p in pieces)
+        rights = sorted(p[-1].x1 for p in pieces)
+        shared_left, shared_right = _shared(lefts), _shared(rights)
+        if shared_left != shared_right:
+            return shared_right > shared_left
+        if abs((lefts[-1] - lefts[0]) - (rights[-1] - rights[0])) > 1:
+            return rights[-1] - rights[0] < lefts[-1] - lefts[0]
+    amounts = sum(_is_amount(_join_chars(p)) for p in pieces)
+    return amounts > len(pieces) - amounts
+
+
+def _shared(edges: list[float]) -> int:
+    """How many of the sorted ``edges`` stand at one place (within a point)."""
+    most, start = 0, 0
+    for end, edge in enumerate(edges):
+        while edge - edges[start] > 1:
+            start += 1
+        most = max(most, end - start + 1)
+    return most
 
 
 def _cell_edges(piece: Piece, head: list[Piece], left: float, right: float) -> tuple[float, float]:
@@ -675,6 +714,15 @@ def _header_rows(head: list[list[Piece]], bands: list[list[float]]) -> list[list
     under it; labels on several printed lines in one cell joined."""
     if not head:
         return []
+    # The columns' numbers (栏次 1 | 2 | 3, ** over the name columns) printed under
+    # the labels: a row of their own, the header's last.
+    numbers = head[-1]
+    texts = [_join_chars(p) for p in numbers]
+    if len(head) > 1 and _is_numbering([t for t in texts if t.isdigit()]) and all(
+        t.isdigit() or not t.strip("*＊") for t in texts
+    ):
+        cells = {_band_of(piece, bands)[0]: [text, 1] for piece, text in zip(numbers, texts, strict=True)}
+        return [*_header_rows(head[:-1], bands), _laid_out(cells, len(bands))]
     labels = []  # (first band, last band, top, text)
     every = [piece for row in head for piece in row]
     for row in head:

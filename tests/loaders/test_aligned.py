@@ -475,3 +475,54 @@ def test_a_stripped_project_table_reads_its_centred_cells(guangzhou_04):
         ("广州市发展和改革委员会2025-2026年信息化运维项目", "292.00"),
         ("价格体制与投融资政策推进协调经费", "160.00"),
     ]
+
+
+# ---------------------------------------------------------------- column numbers, codes, one row
+
+
+def economic_page(numbered: bool) -> bytes:
+    """科目编码 centred over codes printed left-aligned and indented by level (301,
+    30101), and under the labels, when ``numbered``, the columns' numbers (** ** 1 2 3)."""
+    out = centre(118, 150, "科目编码") + centre(200, 150, "科目名称")  # (clear of the codes, 60-91)
+    for x1, label in zip(AMOUNTS, ("合计", "人员经费", "公用经费"), strict=True):
+        out += centre(x1 - 25, 150, label)
+    if numbered:
+        out += centre(118, 170, "**") + centre(200, 170, "**")
+        out += b"".join(centre(x1 - 25, 170, str(n)) for n, x1 in enumerate(AMOUNTS, 1))
+    body = [("301", "工资福利支出", "90.00", "90.00", ""), ("30101", "基本工资", "60.00", "60.00", "")]
+    body += [("30102", "津贴补贴", "30.00", "30.00", ""), ("302", "商品和服务支出", "10.00", "", "10.00")]
+    y = 190.0
+    for code, name, *amounts in body:
+        out += left(60 if len(code) == 3 else 66, y, code) + left(150 if len(code) == 3 else 160, y, name)
+        out += b"".join(right(x1, y, a) for x1, a in zip(AMOUNTS, amounts, strict=True) if a)
+        y += 20
+    return out
+
+
+@pytest.mark.parametrize("numbered", [True, False], ids=["numbered", "without-numbers"])
+def test_the_columns_numbers_are_a_header_row_over_left_aligned_codes(numbered):
+    """湖州's 基本支出表 without rulings: 1 | 2 | 3 under 合计 | 人员经费 | 公用经费 are the
+    header's last row, not the first row of amounts (which would put 合计 and its
+    number in a column of their own), and 科目编码 labels the codes under it."""
+    (grid,) = grids(pdf.read(cjk_pdf([economic_page(numbered)])))
+    header = [("科目编码", "科目名称", "合计", "人员经费", "公用经费")]
+    header += [("**", "**", "1", "2", "3")] if numbered else []
+    assert rows(grid) == [
+        *header,
+        ("301", "工资福利支出", "90.00", "90.00", ""),
+        ("30101", "基本工资", "60.00", "60.00", ""),
+        ("30102", "津贴补贴", "30.00", "30.00", ""),
+        ("302", "商品和服务支出", "10.00", "", "10.00"),
+    ]
+
+
+def test_one_row_under_column_names_is_a_table():
+    """A unit's 收入总表 printed with its total only: one row of amounts under a header
+    of column names is a table; the same amounts under no header are not."""
+    amounts = b"".join(right(x1, 190, a) for x1, a in zip((160, *AMOUNTS), ("130.00", "100.00", "20.00", "10.00")))
+    header = centre(135, 170, "合计") + b"".join(
+        centre(x1 - 30, 170, label) for x1, label in zip(AMOUNTS, ("一般公共预算", "事业收入", "其他收入"))
+    )
+    (grid,) = grids(pdf.read(cjk_pdf([header + amounts])))
+    assert rows(grid) == [("合计", "一般公共预算", "事业收入", "其他收入"), ("130.00", "100.00", "20.00", "10.00")]
+    assert grids(pdf.read(cjk_pdf([left(60, 170, "本单位本年收入情况如下：") + amounts]))) == []
