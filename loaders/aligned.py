@@ -26,6 +26,8 @@ borders (or with horizontal rules only, 三线表, or rulings on the header only
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -79,16 +81,30 @@ _COLUMN_WORDS = (
 )
 
 
+# The text of each piece joined once per page (a piece is asked for its text by many
+# tests); each entry keeps its piece, so no other list can take its id meanwhile.
+_JOINED: dict[int, tuple[list, str]] = {}
+
+
 def _join_chars(line: list[_Char]) -> str:
+    known = _JOINED.get(id(line))
+    if known is not None and known[0] is line:
+        return known[1]
     from loaders.pdf import _join_chars as join
 
-    return join(line)
+    text = join(line)
+    _JOINED[id(line)] = (line, text)
+    return text
 
 
-def tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table], list[list[_Char]]]:
+def tables(groups: list[list[_Char]], number: int, rules: Sequence = ()) -> tuple[list[_Table], list[list[_Char]]]:
     """The page's tables without rulings from its printed lines ``groups`` (page
-    ``number``), and the lines left over."""
-    return _aligned_tables(groups, number)
+    ``number``), and the lines left over. ``rules``: the page's horizontal rules as
+    (x0, top, x1, bottom), evidence of where rows end where they are printed."""
+    try:
+        return _aligned_tables(groups, number, rules)
+    finally:
+        _JOINED.clear()
 
 
 # --- pieces -------------------------------------------------------------------------
@@ -280,7 +296,9 @@ def _is_total_word(pieces: list[Piece]) -> bool:
 # --- runs ---------------------------------------------------------------------------
 
 
-def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table], list[list[_Char]]]:
+def _aligned_tables(
+    groups: list[list[_Char]], number: int, rules: Sequence = ()
+) -> tuple[list[_Table], list[list[_Char]]]:
     """Tables printed without rulings: runs of lines whose text stands in columns.
 
     A run is a sequence of lines cut into two or more pieces by column gaps, with a
@@ -314,6 +332,7 @@ def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table
                 continue
             break
         j = _centred_tail(cut, breaks, groups, i, j)
+        j = _ruled_tail(cut, breaks, groups, i, j, rules)
         multi = [cut[n] for n in range(i, j + 1) if len(cut[n]) >= 2]
         while i > 0 and i - 1 not in used and _label_above(cut, breaks, groups, i - 1, multi):
             i -= 1
@@ -322,7 +341,7 @@ def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table
         # the run its category labels (a legend), not a header (printed under its title
         # or unit line).
         axis = i > 0 and len(cut[i - 1]) == 1 and _is_amount(_join_chars(cut[i - 1][0]))
-        table = _aligned_table([cut[k] for k in run], [groups[k] for k in run], number, axis)
+        table = _aligned_table([cut[k] for k in run], [groups[k] for k in run], number, axis, rules)
         if table is not None:
             tables.append(table)
             used.update(run)
@@ -344,11 +363,9 @@ def _centred_tail(cut: list[list[Piece]], breaks: _Breaks, groups: list[list[_Ch
     bands = _merged([_extent(p) for n in range(i, j + 1) for p in cut[n]])
 
     def column(piece: Piece) -> int:
-        return next((b for b, band in enumerate(bands) if _overlaps(_extent(piece), band)), -1)
+        return next((b for b, (b0, b1) in enumerate(bands) if _overlaps(_extent(piece), (b0, b1))), -1)
 
-    upper = [
-        (groups[n][0].base, column(p)) for n in range(data[-2] + 1 if len(data) > 1 else i, last) for p in cut[n]
-    ]
+    upper = [(groups[n][0].base, column(p)) for n in range(data[-2] + 1 if len(data) > 1 else i, last) for p in cut[n]]
     k = j + 1
     while k < len(groups) and len(cut[k]) == 1 and not breaks[k]:
         below = groups[k][0].base - base
@@ -356,6 +373,28 @@ def _centred_tail(cut: list[list[Piece]], breaks: _Breaks, groups: list[list[_Ch
         band = column(cut[k][0])
         if band < 0 or not any(abs(base - b - below) <= 0.35 * em and c == band for b, c in upper):
             break
+        j = k
+        k += 1
+    return j
+
+
+def _ruled_tail(
+    cut: list[list[Piece]], breaks: _Breaks, groups: list[list[_Char]], i: int, j: int, rules: Sequence
+) -> int:
+    """The run ``i..j`` with the lines above the rule printed under its last row (the
+    rest of that row's cells: a code printed lower than its amounts, a wrapped name)."""
+    if not len(rules) or j + 1 >= len(groups) or len(cut[j + 1]) != 1:
+        return j
+    x0 = min(p[0].x0 for n in range(i, j + 1) for p in cut[n])
+    x1 = max(p[-1].x1 for n in range(i, j + 1) for p in cut[n])
+    ys = [y for y in _rule_ys(rules, x0, x1) if y > _middle(groups[j])]
+    if not ys:
+        return j
+    k = j + 1
+    while k < len(groups) and len(cut[k]) == 1 and not breaks[k] and _middle(groups[k]) < ys[0]:
+        a, b = _extent(cut[k][0])
+        if a < x0 - 1 or b > x1 + 1:
+            break  # (wider than the table: text under it)
         j = k
         k += 1
     return j
@@ -452,8 +491,14 @@ def _is_data(row: list[Piece]) -> bool:
     """A line with amounts (not the header's column numbers: 栏次 1 | 2 | 3)."""
     if len(row) < 2:
         return False
-    amounts = [text for text in (_join_chars(p) for p in row) if _is_amount(text)]
-    return bool(amounts) and not _is_numbering(amounts)
+    numbers = []
+    for piece in row:
+        text = _join_chars(piece)
+        if _is_amount(text):
+            if not text.isdigit() or len(text) > 2:
+                return True  # (no column's number)
+            numbers.append(text)
+    return bool(numbers) and not _is_numbering(numbers)
 
 
 def _is_numbering(amounts: list[str]) -> bool:
@@ -465,7 +510,7 @@ def _is_numbering(amounts: list[str]) -> bool:
 
 
 def _aligned_table(
-    pieces: list[list[Piece]], lines: list[list[_Char]], number: int, axis: bool = False
+    pieces: list[list[Piece]], lines: list[list[_Char]], number: int, axis: bool = False, rules: Sequence = ()
 ) -> _Table | None:
     """The table of a run of lines; ``axis``: the line above it is a number alone (a
     run with no row under it is then a chart's category labels)."""
@@ -493,6 +538,8 @@ def _aligned_table(
             or any(_is_text(piece) for piece in pieces[start - 1])
         ):
             start -= 1
+        # (and so is every line below the header's rule, where one is printed)
+        start = _under_rule(pieces, lines, start, [n for n in data if _of_amounts(pieces[n])], rules)
         head, body = pieces[:start], pieces[start:]
         bands = _data_bands([pieces[n] for n in data], head)
         named = bool(head) and _is_header(head, least=2)
@@ -506,7 +553,7 @@ def _aligned_table(
         # two columns are a list with amounts (a contents page), not a table, unless
         # a header of column names stands over them (项目 | 金额)
         return None
-    rows = _header_rows(head, bands) + _body_rows(body, lines[len(head) :], bands)
+    rows = _header_rows(head, bands) + _body_rows(body, lines[len(head) :], bands, rules)
     xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:], strict=False)] + [bands[-1][1]]
     top = min(c.top for line in lines for c in line)
     bottom = max(c.bottom for line in lines for c in line)
@@ -718,11 +765,13 @@ def _header_rows(head: list[list[Piece]], bands: list[list[float]]) -> list[list
     # the labels: a row of their own, the header's last.
     numbers = head[-1]
     texts = [_join_chars(p) for p in numbers]
-    if len(head) > 1 and _is_numbering([t for t in texts if t.isdigit()]) and all(
-        t.isdigit() or not t.strip("*＊") for t in texts
+    if (
+        len(head) > 1
+        and _is_numbering([t for t in texts if t.isdigit()])
+        and all(t.isdigit() or not t.strip("*＊") for t in texts)
     ):
-        cells = {_band_of(piece, bands)[0]: [text, 1] for piece, text in zip(numbers, texts, strict=True)}
-        return [*_header_rows(head[:-1], bands), _laid_out(cells, len(bands))]
+        numbered = {_band_of(piece, bands)[0]: [text, 1] for piece, text in zip(numbers, texts, strict=True)}
+        return [*_header_rows(head[:-1], bands), _laid_out(numbered, len(bands))]
     labels = []  # (first band, last band, top, text)
     every = [piece for row in head for piece in row]
     for row in head:
@@ -776,7 +825,9 @@ def _band_of(piece: Piece, bands: list[list[float]]) -> tuple[int, int]:
     return hit[0], hit[-1]
 
 
-def _body_rows(body: list[list[Piece]], lines: list[list[_Char]], bands: list[list[float]]) -> list[list[list]]:
+def _body_rows(
+    body: list[list[Piece]], lines: list[list[_Char]], bands: list[list[float]], rules: Sequence = ()
+) -> list[list[list]]:
     """A row per line with amounts or that starts an item; every other line's pieces
     go to the row nearest by baseline (a cell wrapped below its first line, or centred
     about the row's amounts), into the cell of their column: when that cell already
@@ -799,7 +850,9 @@ def _body_rows(body: list[list[Piece]], lines: list[list[_Char]], bands: list[li
         for piece in row:
             b0 = _band_of(piece, bands)[0]
             ends[b0] = max(ends.get(b0, 0.0), piece[-1].x1)
-    centred = _centred(rows, loose, bands)
+    centred = _ruled(rows, loose, bands, rules) if len(rules) else None
+    if centred is None:
+        centred = _centred(rows, loose, bands)
     if centred is not None:
         for n, piece, (b0, b1) in centred:
             entry = (piece[0].base, _join_chars(piece), piece[-1].x1)
@@ -830,12 +883,107 @@ def _body_rows(body: list[list[Piece]], lines: list[list[_Char]], bands: list[li
     rows.sort(key=lambda r: r["base"])
     out = []
     for r in rows:
+        if not r["cells"]:
+            continue  # (merged into the row of amounts between the same rules)
         cells = {
             b: [_joined([t for _, t, _ in sorted(entries, key=lambda e: (round(e[0]), e[2]))]), span]
             for b, (span, entries) in r["cells"].items()
         }
         out.append(_laid_out(cells, len(bands)))
     return out
+
+
+def _ruled(
+    rows: list[dict], loose: list[tuple[list[Piece], list[_Char]]], bands: list[list[float]], rules: Sequence
+) -> list[tuple[int, Piece, tuple[int, int]]] | None:
+    """The rows of the loose lines' pieces when horizontal rules across the table
+    print where its rows end: each piece goes to the one row between the same two
+    rules. None when a piece has no row, or several, between its rules (a 三线表 rules
+    its header and its end only): the rules then say nothing of its rows."""
+    ys = _rule_ys(rules, bands[0][0], bands[-1][1])
+    if len(ys) < 2:
+        return None
+
+    def between(line: list[_Char]) -> int:
+        return bisect_right(ys, _middle(line))
+
+    owners: dict[int, list[int]] = {}
+    for n, row in enumerate(rows):
+        owners.setdefault(between(row["line"]), []).append(n)
+    if len(owners) < 2:
+        return None
+    # Between two rules, one row of amounts and lines that start an item with none
+    # (a code printed lower than its row's amounts): one row.
+    merged: dict[int, int] = {}
+    for owner in owners.values():
+        full = [n for n in owner if _has_amounts(rows[n])]
+        if len(owner) > 1 and len(full) == 1:
+            merged.update((n, full[0]) for n in owner if n != full[0])
+    out: list[tuple[int, Piece, tuple[int, int]]] = []
+    for pieces, line in loose:
+        owner = owners.get(between(line), [])
+        if len({merged.get(n, n) for n in owner}) != 1:
+            return None
+        out += [(merged.get(owner[0], owner[0]), piece, _band_of(piece, bands)) for piece in pieces]
+    for n, into in merged.items():  # (the rows merged are left empty: dropped by the caller)
+        for band, (span, entries) in rows[n]["cells"].items():
+            cell = rows[into]["cells"].setdefault(band, [span, []])
+            cell[1].extend(entries)
+        rows[n]["cells"] = {}
+    return out
+
+
+def _rule_ys(rules: Sequence, x0: float, x1: float) -> list[float]:
+    """The heights of the horizontal rules across half of ``x0``-``x1`` at least."""
+    return sorted(
+        (float(top) + float(bottom)) / 2
+        for left, top, right, bottom in rules
+        if min(float(right), x1) - max(float(left), x0) >= 0.5 * (x1 - x0)
+    )
+
+
+def _middle(line: list[_Char]) -> float:
+    """A line's glyphs' middle: a third of an em above its baseline."""
+    return line[0].base - 0.35 * line[0].size
+
+
+def _under_rule(
+    pieces: list[list[Piece]], lines: list[list[_Char]], start: int, data: list[int], rules: Sequence
+) -> int:
+    """The first line of the body: ``start``, or the first line under the rule printed
+    between the header's labels and the first row of amounts (lines of one piece under
+    it are the first row's cells, wrapped above its amounts; labels side by side under
+    a rule are a lower tier of the header)."""
+    if not len(rules) or start == 0 or not data:
+        return start
+    first = data[0]
+    x0 = min(c.x0 for line in lines[: first + 1] for c in line if c.text != " ")
+    x1 = max(c.x1 for line in lines[: first + 1] for c in line if c.text != " ")
+    every = _rule_ys(rules, x0, x1)
+    middle = _middle(lines[first])
+    ys = [y for y in every if _middle(lines[0]) < y < middle]
+    if not ys:
+        return start
+    # (the rule is the first row's top: no farther above its amounts than the row's
+    # end, the next rule or row, below them; a rule between the header's tiers is not)
+    below = [y for y in every if y > middle] + [_middle(lines[n]) for n in data[1:2]]
+    if below and middle - ys[-1] > min(below) - middle + 0.5 * lines[first][0].size:
+        return start
+    while start > 0 and _middle(lines[start - 1]) > ys[-1] and len(pieces[start - 1]) == 1:
+        start -= 1
+    return start
+
+
+def _of_amounts(row: list[Piece]) -> bool:
+    """A line of amounts (a code alone, 2080505, makes none)."""
+    amounts = [text for text in (_join_chars(p) for p in row) if _is_amount(text)]
+    return len(amounts) >= 2 or any(not text.isdigit() for text in amounts)
+
+
+def _has_amounts(row: dict) -> bool:
+    """A row with amounts in it (a code alone, 2080505, is none)."""
+    amounts = [e[1] for _, entries in row["cells"].values() for e in entries if _is_amount(e[1])]
+    return len(amounts) >= 2 or any(not text.isdigit() for text in amounts)
 
 
 def _centred(
@@ -909,4 +1057,4 @@ def _new_row(row: list[Piece], line: list[_Char], bands: list[list[float]]) -> d
         b0, b1 = _band_of(piece, bands)
         entry = (piece[0].base, _join_chars(piece), piece[-1].x1)
         cells.setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)
-    return {"base": line[0].base, "cells": cells}
+    return {"base": line[0].base, "cells": cells, "line": line}

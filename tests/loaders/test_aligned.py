@@ -410,7 +410,12 @@ def test_category_labels_under_a_charts_axis_are_no_empty_table():
 
 # (a goal wraps where its line fills the column: 18 characters)
 GOALS = (
-    ("贯彻落实国家和省关于信用体系的部署，", "进一步建立完善信用建设的长效机制，推", "动信用服务实体经济发展，增强城市品牌", "影响力。"),
+    (
+        "贯彻落实国家和省关于信用体系的部署，",
+        "进一步建立完善信用建设的长效机制，推",
+        "动信用服务实体经济发展，增强城市品牌",
+        "影响力。",
+    ),
     ("完成因公出国考察和培训任务，保证纪检", "工作正常开展。"),
     ("通过购置更新到期的办公设备。",),
 )
@@ -426,7 +431,9 @@ def project_page(centred: bool) -> bytes:
     its row (a goal of four lines has its amounts between its second and third, the
     first name's two lines straddle them); printed from the row's line down, the
     same cells start on it."""
-    out = left(60, 150, "项目名称") + centre(235, 150, "合计") + centre(315, 150, "财政拨款") + left(360, 150, "绩效目标")
+    out = (
+        left(60, 150, "项目名称") + centre(235, 150, "合计") + centre(315, 150, "财政拨款") + left(360, 150, "绩效目标")
+    )
     y = 176.0  # the first line of the row's tallest cell
     for names, amount, goals in PROJECTS:
         middle = y + 16 * (len(goals) - 1) / 2
@@ -519,10 +526,69 @@ def test_the_columns_numbers_are_a_header_row_over_left_aligned_codes(numbered):
 def test_one_row_under_column_names_is_a_table():
     """A unit's 收入总表 printed with its total only: one row of amounts under a header
     of column names is a table; the same amounts under no header are not."""
-    amounts = b"".join(right(x1, 190, a) for x1, a in zip((160, *AMOUNTS), ("130.00", "100.00", "20.00", "10.00")))
+    amounts = b"".join(
+        right(x1, 190, a) for x1, a in zip((160, *AMOUNTS), ("130.00", "100.00", "20.00", "10.00"), strict=True)
+    )
     header = centre(135, 170, "合计") + b"".join(
-        centre(x1 - 30, 170, label) for x1, label in zip(AMOUNTS, ("一般公共预算", "事业收入", "其他收入"))
+        centre(x1 - 30, 170, label) for x1, label in zip(AMOUNTS, ("一般公共预算", "事业收入", "其他收入"), strict=True)
     )
     (grid,) = grids(pdf.read(cjk_pdf([header + amounts])))
     assert rows(grid) == [("合计", "一般公共预算", "事业收入", "其他收入"), ("130.00", "100.00", "20.00", "10.00")]
     assert grids(pdf.read(cjk_pdf([left(60, 170, "本单位本年收入情况如下：") + amounts]))) == []
+
+
+# ---------------------------------------------------------------- horizontal rules as evidence
+
+
+def ruled_rows_page(rows_ruled: bool, header_ruled: bool = True) -> bytes:
+    """A rule under every row (or, if not ``rows_ruled``, the three of a 三线表): each
+    row's amounts centred between its rules, its code printed half a line below
+    them and its name in two lines about them (as 西安's tables print)."""
+    out = rule(55, 525, 138) if header_ruled else b""
+    out += left(CODE, 150, "科目编码") + left(NAME, 150, "科目名称")
+    out += b"".join(centre(x1 - 25, 150, label) for x1, label in zip(AMOUNTS, LABELS, strict=True))
+    out += rule(55, 525, 158) if header_ruled else b""
+    body = [
+        ("2080505", ("机关事业单位", "基本养老保险缴费"), ("60.00", "60.00", "")),
+        ("2080506", ("职业年金",), ("40.00", "", "40.00")),
+    ]
+    top = 158.0
+    for code, names, amounts in body:
+        middle = top + 17
+        out += b"".join(right(x1, middle, a) for x1, a in zip(AMOUNTS, amounts, strict=True) if a)
+        out += left(CODE, middle + 6, code)
+        out += b"".join(left(NAME, middle - 6 * (len(names) - 1) + 12 * n, name) for n, name in enumerate(names))
+        top += 30
+        if rows_ruled or code == body[-1][0]:
+            out += rule(55, 525, top)
+    return out
+
+
+def test_rules_under_every_row_give_each_line_its_row():
+    """Between two rules: one row, its code printed lower than its amounts, its name
+    wrapped above them (under the header's rule: the row's, not the header's)."""
+    (grid,) = grids(pdf.read(cjk_pdf([ruled_rows_page(rows_ruled=True)])))
+    assert rows(grid) == [
+        ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+        ("2080505", "机关事业单位基本养老保险缴费", "60.00", "60.00", ""),
+        ("2080506", "职业年金", "40.00", "", "40.00"),
+    ]
+
+
+def test_a_three_line_tables_rules_end_its_header_and_its_body():
+    """A 三线表 (a rule above and under the header, one at the end): the line under the
+    header's rule is the first row's (the header is the labels alone) and the line
+    above the last rule, under the last amounts, is the table's; with no rule at all
+    the first is taken for a header label and the last for text under the table."""
+    header = ("科目编码", "科目名称", "合计", "基本支出", "项目支出")
+    (ruled,) = grids(pdf.read(cjk_pdf([ruled_rows_page(rows_ruled=False)])))
+    assert rows(ruled)[0] == header
+    assert rows(ruled)[1] == ("", "机关事业单位", "60.00", "60.00", "")
+    assert rows(ruled)[-1][0] == "2080506"
+    (bare,) = grids(pdf.read(cjk_pdf([without_rules(ruled_rows_page(rows_ruled=False))])))
+    assert rows(bare)[0] == ("科目编码", "科目名称机关事业单位", "合计", "基本支出", "项目支出")
+    assert "2080506" not in [cell for row in rows(bare) for cell in row]
+
+
+def without_rules(content: bytes) -> bytes:
+    return b"".join(line + b"\n" for line in content.split(b"\n") if line and not line.endswith(b" l S"))
