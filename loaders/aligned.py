@@ -26,6 +26,8 @@ borders (or with horizontal rules only, 三线表, or rulings on the header only
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -40,9 +42,9 @@ _GROUPED = re.compile(r"\d,\d{3}$")
 _UNITS = frozenset("万亿千元%％")
 _AFTER_NUMBER = frozenset("年月日号万亿千元%％")  # what follows a number in a label: 2026年
 # A line that starts an item of its own, even with its amounts blank: a code, 一、,
-# (一), 1、 1. (but not 1.5), 其中, a total.
+# (一), 1、 1. (but not 1.5, nor a year: 2027年), 其中, a total.
 _ITEM = re.compile(
-    r"^(?:\d{3,}(?!\d*[.,]\d)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}(?:[、．]|\.(?!\d))"
+    r"^(?:\d{3,}(?!\d*[.,]\d)(?!\d*年)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}(?:[、．]|\.(?!\d))"
     r"|其中|合\s*计|总\s*计|小\s*计)"
 )
 # The unit line printed above a table (编制单位：… 单位：万元; 金额单位：元).
@@ -79,16 +81,30 @@ _COLUMN_WORDS = (
 )
 
 
+# The text of each piece joined once per page (a piece is asked for its text by many
+# tests); each entry keeps its piece, so no other list can take its id meanwhile.
+_JOINED: dict[int, tuple[list, str]] = {}
+
+
 def _join_chars(line: list[_Char]) -> str:
+    known = _JOINED.get(id(line))
+    if known is not None and known[0] is line:
+        return known[1]
     from loaders.pdf import _join_chars as join
 
-    return join(line)
+    text = join(line)
+    _JOINED[id(line)] = (line, text)
+    return text
 
 
-def tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table], list[list[_Char]]]:
+def tables(groups: list[list[_Char]], number: int, rules: Sequence = ()) -> tuple[list[_Table], list[list[_Char]]]:
     """The page's tables without rulings from its printed lines ``groups`` (page
-    ``number``), and the lines left over."""
-    return _aligned_tables(groups, number)
+    ``number``), and the lines left over. ``rules``: the page's horizontal rules as
+    (x0, top, x1, bottom), evidence of where rows end where they are printed."""
+    try:
+        return _aligned_tables(groups, number, rules)
+    finally:
+        _JOINED.clear()
 
 
 # --- pieces -------------------------------------------------------------------------
@@ -280,7 +296,9 @@ def _is_total_word(pieces: list[Piece]) -> bool:
 # --- runs ---------------------------------------------------------------------------
 
 
-def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table], list[list[_Char]]]:
+def _aligned_tables(
+    groups: list[list[_Char]], number: int, rules: Sequence = ()
+) -> tuple[list[_Table], list[list[_Char]]]:
     """Tables printed without rulings: runs of lines whose text stands in columns.
 
     A run is a sequence of lines cut into two or more pieces by column gaps, with a
@@ -313,16 +331,73 @@ def _aligned_tables(groups: list[list[_Char]], number: int) -> tuple[list[_Table
                 j = k
                 continue
             break
+        j = _centred_tail(cut, breaks, groups, i, j)
+        j = _ruled_tail(cut, breaks, groups, i, j, rules)
         multi = [cut[n] for n in range(i, j + 1) if len(cut[n]) >= 2]
         while i > 0 and i - 1 not in used and _label_above(cut, breaks, groups, i - 1, multi):
             i -= 1
         run = list(range(i, j + 1))
-        table = _aligned_table([cut[k] for k in run], [groups[k] for k in run], number)
+        # A number alone on the line above: the last tick of a chart's value axis, and
+        # the run its category labels (a legend), not a header (printed under its title
+        # or unit line).
+        axis = i > 0 and len(cut[i - 1]) == 1 and _is_amount(_join_chars(cut[i - 1][0]))
+        table = _aligned_table([cut[k] for k in run], [groups[k] for k in run], number, axis, rules)
         if table is not None:
             tables.append(table)
             used.update(run)
         i = j + 1
     return tables, [group for k, group in enumerate(groups) if k not in used]
+
+
+def _centred_tail(cut: list[list[Piece]], breaks: _Breaks, groups: list[list[_Char]], i: int, j: int) -> int:
+    """The run ``i..j`` with the lower half of its last row's cells centred on the
+    row's line (the lines below it that mirror, at the same distance and in the same
+    column, the lines printed above it since the row before): they end the table."""
+    data = [n for n in range(i, j + 1) if _is_data(cut[n])]
+    if not data:
+        return j
+    last = data[-1]
+    base = groups[last][0].base
+    # the run's columns: the bands its pieces fill (a wrapped cell's lines may start
+    # at different indents, all within its column)
+    bands = _merged([_extent(p) for n in range(i, j + 1) for p in cut[n]])
+
+    def column(piece: Piece) -> int:
+        return next((b for b, (b0, b1) in enumerate(bands) if _overlaps(_extent(piece), (b0, b1))), -1)
+
+    upper = [(groups[n][0].base, column(p)) for n in range(data[-2] + 1 if len(data) > 1 else i, last) for p in cut[n]]
+    k = j + 1
+    while k < len(groups) and len(cut[k]) == 1 and not breaks[k]:
+        below = groups[k][0].base - base
+        em = max(cut[k][0][0].size, 4)
+        band = column(cut[k][0])
+        if band < 0 or not any(abs(base - b - below) <= 0.35 * em and c == band for b, c in upper):
+            break
+        j = k
+        k += 1
+    return j
+
+
+def _ruled_tail(
+    cut: list[list[Piece]], breaks: _Breaks, groups: list[list[_Char]], i: int, j: int, rules: Sequence
+) -> int:
+    """The run ``i..j`` with the lines above the rule printed under its last row (the
+    rest of that row's cells: a code printed lower than its amounts, a wrapped name)."""
+    if not len(rules) or j + 1 >= len(groups) or len(cut[j + 1]) != 1:
+        return j
+    x0 = min(p[0].x0 for n in range(i, j + 1) for p in cut[n])
+    x1 = max(p[-1].x1 for n in range(i, j + 1) for p in cut[n])
+    ys = [y for y in _rule_ys(rules, x0, x1) if y > _middle(groups[j])]
+    if not ys:
+        return j
+    k = j + 1
+    while k < len(groups) and len(cut[k]) == 1 and not breaks[k] and _middle(groups[k]) < ys[0]:
+        a, b = _extent(cut[k][0])
+        if a < x0 - 1 or b > x1 + 1:
+            break  # (wider than the table: text under it)
+        j = k
+        k += 1
+    return j
 
 
 class _Breaks:
@@ -365,8 +440,8 @@ def _is_prose(pieces: list[Piece], rows: list[list[Piece]]) -> bool:
 def _label_above(cut: list[list[Piece]], breaks: _Breaks, groups: list[list[_Char]], k: int, rows) -> bool:
     """A single label on its own line just above the run, inside it (a merged header
     cell's label over some of its columns): part of the header."""
-    if breaks[k] or len(cut[k]) != 1:
-        return False
+    if breaks[k] or len(cut[k]) != 1 or _is_amount(_join_chars(cut[k][0])):
+        return False  # (a number is no label: a chart's axis tick)
     x0, x1 = min(r[0][0].x0 for r in rows), max(r[-1][-1].x1 for r in rows)
     a, b = _extent(cut[k][0])
     em = max(cut[k][0][0].size, 4)
@@ -413,25 +488,58 @@ def _merged(extents: list[tuple[float, float]]) -> list[list[float]]:
 
 
 def _is_data(row: list[Piece]) -> bool:
-    return len(row) >= 2 and any(_is_amount(_join_chars(p)) for p in row)
+    """A line with amounts (not the header's column numbers: 栏次 1 | 2 | 3)."""
+    if len(row) < 2:
+        return False
+    numbers = []
+    for piece in row:
+        text = _join_chars(piece)
+        if _is_amount(text):
+            if not text.isdigit() or len(text) > 2:
+                return True  # (no column's number)
+            numbers.append(text)
+    return bool(numbers) and not _is_numbering(numbers)
 
 
-def _aligned_table(pieces: list[list[Piece]], lines: list[list[_Char]], number: int) -> _Table | None:
+def _is_numbering(amounts: list[str]) -> bool:
+    """The columns numbered under a header (1, 2, 3…: three at least, in steps of one):
+    a header row, no row of amounts."""
+    if len(amounts) < 3 or not all(text.isdigit() and len(text) <= 2 for text in amounts):
+        return False
+    return all(int(b) == int(a) + 1 for a, b in zip(amounts, amounts[1:], strict=False))
+
+
+def _aligned_table(
+    pieces: list[list[Piece]], lines: list[list[_Char]], number: int, axis: bool = False, rules: Sequence = ()
+) -> _Table | None:
+    """The table of a run of lines; ``axis``: the line above it is a number alone (a
+    run with no row under it is then a chart's category labels)."""
     data = [n for n, row in enumerate(pieces) if _is_data(row)]
-    if len(data) < 2:
-        if data or not _is_header(pieces):
+    if len(data) == 1 and not axis and _is_header(pieces[: data[0]]):
+        # one row under a header of column names (a unit's 收入总表: its total only)
+        if sum(_is_amount(_join_chars(p)) for p in pieces[data[0]]) < 2:
+            return None
+    elif len(data) < 2:
+        if data or axis or not _is_header(pieces):
             return None
         # a total line under the header (合计 with its amounts blank) is the one row
         split = len(pieces) - 1 if _is_total_word(pieces[-1]) else len(pieces)
         head, body = pieces[:split], pieces[split:]
         bands = _header_bands(head)
         named = True
-    else:
+    if data:
         start = data[0]
         # a single piece just above the first row that is no column name (a long
         # text, a name) is that row's cell wrapped above its amounts, not a label
-        while start > 0 and len(pieces[start - 1]) == 1 and not _is_label(pieces[start - 1][0]):
+        # (and so is a line with a long text on it: a cell wrapped above its row's
+        # amounts, 绩效目标 beside the name of the first project, no column's name)
+        while start > 0 and (
+            (len(pieces[start - 1]) == 1 and not _is_label(pieces[start - 1][0]))
+            or any(_is_text(piece) for piece in pieces[start - 1])
+        ):
             start -= 1
+        # (and so is every line below the header's rule, where one is printed)
+        start = _under_rule(pieces, lines, start, [n for n in data if _of_amounts(pieces[n])], rules)
         head, body = pieces[:start], pieces[start:]
         bands = _data_bands([pieces[n] for n in data], head)
         named = bool(head) and _is_header(head, least=2)
@@ -445,7 +553,7 @@ def _aligned_table(pieces: list[list[Piece]], lines: list[list[_Char]], number: 
         # two columns are a list with amounts (a contents page), not a table, unless
         # a header of column names stands over them (项目 | 金额)
         return None
-    rows = _header_rows(head, bands) + _body_rows(body, lines[len(head) :], bands)
+    rows = _header_rows(head, bands) + _body_rows(body, lines[len(head) :], bands, rules)
     xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:], strict=False)] + [bands[-1][1]]
     top = min(c.top for line in lines for c in line)
     bottom = max(c.bottom for line in lines for c in line)
@@ -469,18 +577,26 @@ def _is_header(pieces: list[list[Piece]], least: int = 3) -> bool:
 
 
 def _is_label(piece: Piece) -> bool:
+    """A column's name: a short text with a column word in it (a word of one character,
+    类 款 项 数, only in a label of three characters at most: 社会信用建设工作专项 is a
+    project's name)."""
     text = _squashed(_join_chars(piece))
-    return len(text) <= 10 and any(word in text for word in _COLUMN_WORDS)
+    return len(text) <= 10 and any(word in text for word in _COLUMN_WORDS if len(word) > 1 or len(text) <= 3)
+
+
+def _is_text(piece: Piece) -> bool:
+    """A piece no header holds: a sentence, longer than any column's name, or long
+    with no column word in it."""
+    text = _squashed(_join_chars(piece))
+    if len(text) > 24 or (len(text) > 12 and any(mark in text for mark in "，。；")):
+        return True
+    return len(text) > 16 and not any(word in text for word in _COLUMN_WORDS if len(word) > 1)
 
 
 def _data_bands(data: list[list[Piece]], head: list[list[Piece]]) -> list[list[float]]:
     extents = [_extent(p) for row in data for p in row]
     bands = _merged(extents)
-    numeric = [
-        sum(_is_amount(_join_chars(p)) for row in data for p in row if _overlaps(_extent(p), (b0, b1)))
-        > sum(not _is_amount(_join_chars(p)) for row in data for p in row if _overlaps(_extent(p), (b0, b1)))
-        for b0, b1 in bands
-    ]
+    numeric = [_right_aligned([p for row in data for p in row if _overlaps(_extent(p), (b0, b1))]) for b0, b1 in bands]
     every = [piece for row in head for piece in row]
     edges = (min(e[0] for e in extents), max(e[1] for e in extents))
     # A header label clear of every band labels the column it is centred over: a
@@ -519,6 +635,33 @@ def _data_bands(data: list[list[Piece]], head: list[list[Piece]]) -> list[list[f
             order = sorted(range(len(bands)), key=lambda n: bands[n][0])
             bands, numeric = [bands[n] for n in order], [numeric[n] for n in order]
     return bands
+
+
+def _right_aligned(pieces: list[Piece]) -> bool:
+    """A column printed right-aligned (amounts): more of its pieces share their right
+    end than their left end (names share their left end, a 合计 centred among them
+    aside); when as many do (codes indented by level, 301 over 30101), the ends that
+    line up better; when neither shows, a column of amounts is right-aligned."""
+    if pieces:
+        lefts = sorted(p[0].x0 for p in pieces)
+        rights = sorted(p[-1].x1 for p in pieces)
+        shared_left, shared_right = _shared(lefts), _shared(rights)
+        if shared_left != shared_right:
+            return shared_right > shared_left
+        if abs((lefts[-1] - lefts[0]) - (rights[-1] - rights[0])) > 1:
+            return rights[-1] - rights[0] < lefts[-1] - lefts[0]
+    amounts = sum(_is_amount(_join_chars(p)) for p in pieces)
+    return amounts > len(pieces) - amounts
+
+
+def _shared(edges: list[float]) -> int:
+    """How many of the sorted ``edges`` stand at one place (within a point)."""
+    most, start = 0, 0
+    for end, edge in enumerate(edges):
+        while edge - edges[start] > 1:
+            start += 1
+        most = max(most, end - start + 1)
+    return most
 
 
 def _cell_edges(piece: Piece, head: list[Piece], left: float, right: float) -> tuple[float, float]:
@@ -618,6 +761,17 @@ def _header_rows(head: list[list[Piece]], bands: list[list[float]]) -> list[list
     under it; labels on several printed lines in one cell joined."""
     if not head:
         return []
+    # The columns' numbers (栏次 1 | 2 | 3, ** over the name columns) printed under
+    # the labels: a row of their own, the header's last.
+    numbers = head[-1]
+    texts = [_join_chars(p) for p in numbers]
+    if (
+        len(head) > 1
+        and _is_numbering([t for t in texts if t.isdigit()])
+        and all(t.isdigit() or not t.strip("*＊") for t in texts)
+    ):
+        numbered = {_band_of(piece, bands)[0]: [text, 1] for piece, text in zip(numbers, texts, strict=True)}
+        return [*_header_rows(head[:-1], bands), _laid_out(numbered, len(bands))]
     labels = []  # (first band, last band, top, text)
     every = [piece for row in head for piece in row]
     for row in head:
@@ -671,7 +825,9 @@ def _band_of(piece: Piece, bands: list[list[float]]) -> tuple[int, int]:
     return hit[0], hit[-1]
 
 
-def _body_rows(body: list[list[Piece]], lines: list[list[_Char]], bands: list[list[float]]) -> list[list[list]]:
+def _body_rows(
+    body: list[list[Piece]], lines: list[list[_Char]], bands: list[list[float]], rules: Sequence = ()
+) -> list[list[list]]:
     """A row per line with amounts or that starts an item; every other line's pieces
     go to the row nearest by baseline (a cell wrapped below its first line, or centred
     about the row's amounts), into the cell of their column: when that cell already
@@ -694,6 +850,14 @@ def _body_rows(body: list[list[Piece]], lines: list[list[_Char]], bands: list[li
         for piece in row:
             b0 = _band_of(piece, bands)[0]
             ends[b0] = max(ends.get(b0, 0.0), piece[-1].x1)
+    centred = _ruled(rows, loose, bands, rules) if len(rules) else None
+    if centred is None:
+        centred = _centred(rows, loose, bands)
+    if centred is not None:
+        for n, piece, (b0, b1) in centred:
+            entry = (piece[0].base, _join_chars(piece), piece[-1].x1)
+            rows[n]["cells"].setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)
+        loose = []
     for row, line in loose:
         base = line[0].base
         placed = [(piece, _band_of(piece, bands), (piece[0].base, _join_chars(piece), piece[-1].x1)) for piece in row]
@@ -719,12 +883,154 @@ def _body_rows(body: list[list[Piece]], lines: list[list[_Char]], bands: list[li
     rows.sort(key=lambda r: r["base"])
     out = []
     for r in rows:
+        if not r["cells"]:
+            continue  # (merged into the row of amounts between the same rules)
         cells = {
             b: [_joined([t for _, t, _ in sorted(entries, key=lambda e: (round(e[0]), e[2]))]), span]
             for b, (span, entries) in r["cells"].items()
         }
         out.append(_laid_out(cells, len(bands)))
     return out
+
+
+def _ruled(
+    rows: list[dict], loose: list[tuple[list[Piece], list[_Char]]], bands: list[list[float]], rules: Sequence
+) -> list[tuple[int, Piece, tuple[int, int]]] | None:
+    """The rows of the loose lines' pieces when horizontal rules across the table
+    print where its rows end: each piece goes to the one row between the same two
+    rules. None when a piece has no row, or several, between its rules (a 三线表 rules
+    its header and its end only): the rules then say nothing of its rows."""
+    ys = _rule_ys(rules, bands[0][0], bands[-1][1])
+    if len(ys) < 2:
+        return None
+
+    def between(line: list[_Char]) -> int:
+        return bisect_right(ys, _middle(line))
+
+    owners: dict[int, list[int]] = {}
+    for n, row in enumerate(rows):
+        owners.setdefault(between(row["line"]), []).append(n)
+    if len(owners) < 2:
+        return None
+    # Between two rules, one row of amounts and lines that start an item with none
+    # (a code printed lower than its row's amounts): one row.
+    merged: dict[int, int] = {}
+    for owner in owners.values():
+        full = [n for n in owner if _has_amounts(rows[n])]
+        if len(owner) > 1 and len(full) == 1:
+            merged.update((n, full[0]) for n in owner if n != full[0])
+    out: list[tuple[int, Piece, tuple[int, int]]] = []
+    for pieces, line in loose:
+        owner = owners.get(between(line), [])
+        if len({merged.get(n, n) for n in owner}) != 1:
+            return None
+        out += [(merged.get(owner[0], owner[0]), piece, _band_of(piece, bands)) for piece in pieces]
+    for n, into in merged.items():  # (the rows merged are left empty: dropped by the caller)
+        for band, (span, entries) in rows[n]["cells"].items():
+            cell = rows[into]["cells"].setdefault(band, [span, []])
+            cell[1].extend(entries)
+        rows[n]["cells"] = {}
+    return out
+
+
+def _rule_ys(rules: Sequence, x0: float, x1: float) -> list[float]:
+    """The heights of the horizontal rules across half of ``x0``-``x1`` at least."""
+    return sorted(
+        (float(top) + float(bottom)) / 2
+        for left, top, right, bottom in rules
+        if min(float(right), x1) - max(float(left), x0) >= 0.5 * (x1 - x0)
+    )
+
+
+def _middle(line: list[_Char]) -> float:
+    """A line's glyphs' middle: a third of an em above its baseline."""
+    return line[0].base - 0.35 * line[0].size
+
+
+def _under_rule(
+    pieces: list[list[Piece]], lines: list[list[_Char]], start: int, data: list[int], rules: Sequence
+) -> int:
+    """The first line of the body: ``start``, or the first line under the rule printed
+    between the header's labels and the first row of amounts (lines of one piece under
+    it are the first row's cells, wrapped above its amounts; labels side by side under
+    a rule are a lower tier of the header)."""
+    if not len(rules) or start == 0 or not data:
+        return start
+    first = data[0]
+    x0 = min(c.x0 for line in lines[: first + 1] for c in line if c.text != " ")
+    x1 = max(c.x1 for line in lines[: first + 1] for c in line if c.text != " ")
+    every = _rule_ys(rules, x0, x1)
+    middle = _middle(lines[first])
+    ys = [y for y in every if _middle(lines[0]) < y < middle]
+    if not ys:
+        return start
+    # (the rule is the first row's top: no farther above its amounts than the row's
+    # end, the next rule or row, below them; a rule between the header's tiers is not)
+    below = [y for y in every if y > middle] + [_middle(lines[n]) for n in data[1:2]]
+    if below and middle - ys[-1] > min(below) - middle + 0.5 * lines[first][0].size:
+        return start
+    while start > 0 and _middle(lines[start - 1]) > ys[-1] and len(pieces[start - 1]) == 1:
+        start -= 1
+    return start
+
+
+def _of_amounts(row: list[Piece]) -> bool:
+    """A line of amounts (a code alone, 2080505, makes none)."""
+    amounts = [text for text in (_join_chars(p) for p in row) if _is_amount(text)]
+    return len(amounts) >= 2 or any(not text.isdigit() for text in amounts)
+
+
+def _has_amounts(row: dict) -> bool:
+    """A row with amounts in it (a code alone, 2080505, is none)."""
+    amounts = [e[1] for _, entries in row["cells"].values() for e in entries if _is_amount(e[1])]
+    return len(amounts) >= 2 or any(not text.isdigit() for text in amounts)
+
+
+def _centred(
+    rows: list[dict], loose: list[tuple[list[Piece], list[_Char]]], bands: list[list[float]]
+) -> list[tuple[int, Piece, tuple[int, int]]] | None:
+    """The rows of the loose lines' pieces when every cell is centred on its row's
+    line (a spreadsheet's export centres each cell's text vertically: a long goal
+    wrapped over five lines has its row's amounts beside its third): in each column,
+    the pieces above a row's line are mirrored by as many below it, at the same
+    distances. None when a column's pieces do not pair so (cells printed from their
+    row's line down, read by ``_body_rows``), when a loose piece is an amount, or when
+    no cell shows it (a piece above the first row of its column that no row above can
+    own, its cell wrapped from the row's line up)."""
+    if not loose or not rows:
+        return None
+    columns: dict[int, list[tuple[float, Piece, tuple[int, int]]]] = {}
+    for row, _ in loose:
+        for piece in row:
+            if _is_amount(_join_chars(piece)):
+                return None
+            span = _band_of(piece, bands)
+            columns.setdefault(span[0], []).append((piece[0].base, piece, span))
+    bases = [r["base"] for r in rows]
+    out: list[tuple[int, Piece, tuple[int, int]]] = []
+    shown = False
+    for band, pieces in columns.items():
+        pieces.sort(key=lambda p: p[0])
+        em = max(pieces[0][1][0].size, 4)
+        left = list(pieces)
+        for n, base in enumerate(bases):
+            below = bases[n + 1] if n + 1 < len(bases) else float("inf")
+            upper = [p for p in left if p[0] < base]
+            if not upper:
+                continue
+            if n == 0 or band not in rows[n - 1]["cells"] and not any(k == n - 1 for k, _, (b, _) in out if b == band):
+                shown = True
+            for p in upper:
+                mirror = 2 * base - p[0]
+                match = [q for q in left if base < q[0] < below and abs(q[0] - mirror) <= 0.35 * em]
+                if not match:
+                    return None
+                left.remove(p)
+                left.remove(match[0])
+                out += [(n, p[1], p[2]), (n, match[0][1], match[0][2])]
+        if left:
+            return None
+    return out if shown else None
 
 
 def _goes_on(
@@ -751,4 +1057,4 @@ def _new_row(row: list[Piece], line: list[_Char], bands: list[list[float]]) -> d
         b0, b1 = _band_of(piece, bands)
         entry = (piece[0].base, _join_chars(piece), piece[-1].x1)
         cells.setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)
-    return {"base": line[0].base, "cells": cells}
+    return {"base": line[0].base, "cells": cells, "line": line}

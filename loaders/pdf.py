@@ -32,7 +32,7 @@ from functools import partial
 from itertools import accumulate, repeat
 from operator import attrgetter, methodcaller
 from statistics import median
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import numpy
@@ -405,8 +405,10 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     result = _Page(number, frame.width, frame.height, undecoded=undecoded)
     result.images = drawn.images
     tables = []
+    rules: Sequence = ()  # the page's horizontal rules: evidence of rows for tables found from text alignment
     if rulings:
         found, ruled = _rulings(drawn.paths, frame)
+        rules = found[0]
         # A page whose rulings are all drawn as polylines ("curves": Excel's exports, 广州)
         # has ruled tables too: their straight axis-aligned pieces are the rulings.
         if ruled or (len(found[0]) and len(found[1])):
@@ -447,7 +449,7 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
         if text:
             groups.append(group)
             joined[id(group)] = text
-    unruled, groups = aligned.tables(groups, number)
+    unruled, groups = aligned.tables(groups, number, rules)
     items: list = [_line(group, number, joined[id(group)]) for group in groups]
     items += [grid.table(number) for grid in tables] + unruled
     items = [item for item in items if not (isinstance(item, _Table) and not item.rows)]

@@ -392,3 +392,203 @@ def test_a_label_centred_over_wide_right_aligned_amounts_labels_them():
         page += left(60, y, a) + right(300, y, b) + left(330, y, c) + right(570, y, d)
     (grid,) = grids(pdf.read(cjk_pdf([page])))
     assert rows(grid) == [(("收入", 2), ("支出", 2)), ("项目", "预算", "项目", "预算"), *body]
+
+
+def test_category_labels_under_a_charts_axis_are_no_empty_table():
+    """A bar chart's value axis (100 … 0, right-aligned) and under its last tick the
+    categories, economic names that read like a header's column names (xian_17 p12):
+    no table. The same line under a title and a unit line is an empty table's header."""
+    labels = left(120, 230, "工资福利支出") + left(250, 230, "商品和服务支出") + left(400, 230, "资本性支出")
+    axis = b"".join(right(100, 100 + 25 * n, str(100 - 20 * n)) for n in range(6))
+    assert grids(pdf.read(cjk_pdf([axis + labels]))) == []
+    heading = centre(297, 180, "基本支出经济分类表") + right(520, 205, "单位：万元")
+    (grid,) = grids(pdf.read(cjk_pdf([heading + labels])))
+    assert rows(grid) == [("工资福利支出", "商品和服务支出", "资本性支出")]
+
+
+# ---------------------------------------------------------------- cells centred on their row's line
+
+# (a goal wraps where its line fills the column: 18 characters)
+GOALS = (
+    (
+        "贯彻落实国家和省关于信用体系的部署，",
+        "进一步建立完善信用建设的长效机制，推",
+        "动信用服务实体经济发展，增强城市品牌",
+        "影响力。",
+    ),
+    ("完成因公出国考察和培训任务，保证纪检", "工作正常开展。"),
+    ("通过购置更新到期的办公设备。",),
+)
+PROJECTS = [
+    (("社会信用建设工作专项", "经费"), "85.00", GOALS[0]),
+    (("工作经费",), "66.00", GOALS[1]),
+    (("2026年购置经费",), "52.00", GOALS[2]),
+]
+
+
+def project_page(centred: bool) -> bytes:
+    """项目名称 | 合计 | 财政拨款 | 绩效目标: a spreadsheet's export centres each cell on
+    its row (a goal of four lines has its amounts between its second and third, the
+    first name's two lines straddle them); printed from the row's line down, the
+    same cells start on it."""
+    out = (
+        left(60, 150, "项目名称") + centre(235, 150, "合计") + centre(315, 150, "财政拨款") + left(360, 150, "绩效目标")
+    )
+    y = 176.0  # the first line of the row's tallest cell
+    for names, amount, goals in PROJECTS:
+        middle = y + 16 * (len(goals) - 1) / 2
+        line = middle if centred else y
+        out += right(260, line, amount) + right(340, line, amount)
+        for cell, x in ((names, 60), (goals, 360)):
+            start = middle - 16 * (len(cell) - 1) / 2 if centred else y
+            out += b"".join(left(x, start + 16 * n, text) for n, text in enumerate(cell))
+        y += 16 * len(goals) + 16
+    return out
+
+
+@pytest.mark.parametrize("centred", [True, False], ids=["centred", "from-the-row-line-down"])
+def test_cells_centred_on_their_rows_line_stay_in_their_row(centred):
+    """Centred, the first goal's lines above the first amounts (beside the first
+    name's first line) are that row's, not the header's, and each line goes to the
+    row it is centred on, the nearest or not."""
+    (grid,) = grids(pdf.read(cjk_pdf([project_page(centred)])))
+    assert rows(grid) == [
+        ("项目名称", "合计", "财政拨款", "绩效目标"),
+        *[("".join(names), amount, amount, "".join(goals)) for names, amount, goals in PROJECTS],
+    ]
+
+
+@pytest.fixture(scope="module")
+def guangzhou_04():
+    return pdf.read(without_paths((CORPUS / "guangzhou_04.pdf").read_bytes()))
+
+
+def test_a_stripped_project_table_reads_its_centred_cells(guangzhou_04):
+    """广州市发展和改革委员会 部门预算项目支出及其他支出预算表, page 27 (a continued page,
+    its header repeated), every ruling removed: each project's name (two lines about
+    its amounts) and its goal (up to five lines) in its own row, the header alone."""
+    (grid,) = [g for g in grids(guangzhou_04) if g.page == 27]
+    table = rows(grid)
+    assert table[0][:4] == ("支出项目类别（资金使用单位）", "总计", "合计", "财政拨款一般公共预算")
+    assert [row[:2] for row in table[1:4]] == [
+        ("社会信用建设工作专项经费", "85.00"),
+        ("工作经费", "66.00"),
+        ("购置经费", "52.00"),
+    ]
+    assert table[1][-1].startswith("贯彻落实国家和省关于社会信用体系高质量发展工作部署，")
+    assert table[1][-1].endswith("品牌影响力。")
+    assert table[2][-1] == "1.完成因公出国（境）考察和培训任务。2.保证纪检派驻机构工作人员正常开展纪检工作。"
+    assert [row[:2] for row in table[-2:]] == [
+        ("广州市发展和改革委员会2025-2026年信息化运维项目", "292.00"),
+        ("价格体制与投融资政策推进协调经费", "160.00"),
+    ]
+
+
+# ---------------------------------------------------------------- column numbers, codes, one row
+
+
+def economic_page(numbered: bool) -> bytes:
+    """科目编码 centred over codes printed left-aligned and indented by level (301,
+    30101), and under the labels, when ``numbered``, the columns' numbers (** ** 1 2 3)."""
+    out = centre(118, 150, "科目编码") + centre(200, 150, "科目名称")  # (clear of the codes, 60-91)
+    for x1, label in zip(AMOUNTS, ("合计", "人员经费", "公用经费"), strict=True):
+        out += centre(x1 - 25, 150, label)
+    if numbered:
+        out += centre(118, 170, "**") + centre(200, 170, "**")
+        out += b"".join(centre(x1 - 25, 170, str(n)) for n, x1 in enumerate(AMOUNTS, 1))
+    body = [("301", "工资福利支出", "90.00", "90.00", ""), ("30101", "基本工资", "60.00", "60.00", "")]
+    body += [("30102", "津贴补贴", "30.00", "30.00", ""), ("302", "商品和服务支出", "10.00", "", "10.00")]
+    y = 190.0
+    for code, name, *amounts in body:
+        out += left(60 if len(code) == 3 else 66, y, code) + left(150 if len(code) == 3 else 160, y, name)
+        out += b"".join(right(x1, y, a) for x1, a in zip(AMOUNTS, amounts, strict=True) if a)
+        y += 20
+    return out
+
+
+@pytest.mark.parametrize("numbered", [True, False], ids=["numbered", "without-numbers"])
+def test_the_columns_numbers_are_a_header_row_over_left_aligned_codes(numbered):
+    """湖州's 基本支出表 without rulings: 1 | 2 | 3 under 合计 | 人员经费 | 公用经费 are the
+    header's last row, not the first row of amounts (which would put 合计 and its
+    number in a column of their own), and 科目编码 labels the codes under it."""
+    (grid,) = grids(pdf.read(cjk_pdf([economic_page(numbered)])))
+    header = [("科目编码", "科目名称", "合计", "人员经费", "公用经费")]
+    header += [("**", "**", "1", "2", "3")] if numbered else []
+    assert rows(grid) == [
+        *header,
+        ("301", "工资福利支出", "90.00", "90.00", ""),
+        ("30101", "基本工资", "60.00", "60.00", ""),
+        ("30102", "津贴补贴", "30.00", "30.00", ""),
+        ("302", "商品和服务支出", "10.00", "", "10.00"),
+    ]
+
+
+def test_one_row_under_column_names_is_a_table():
+    """A unit's 收入总表 printed with its total only: one row of amounts under a header
+    of column names is a table; the same amounts under no header are not."""
+    amounts = b"".join(
+        right(x1, 190, a) for x1, a in zip((160, *AMOUNTS), ("130.00", "100.00", "20.00", "10.00"), strict=True)
+    )
+    header = centre(135, 170, "合计") + b"".join(
+        centre(x1 - 30, 170, label) for x1, label in zip(AMOUNTS, ("一般公共预算", "事业收入", "其他收入"), strict=True)
+    )
+    (grid,) = grids(pdf.read(cjk_pdf([header + amounts])))
+    assert rows(grid) == [("合计", "一般公共预算", "事业收入", "其他收入"), ("130.00", "100.00", "20.00", "10.00")]
+    assert grids(pdf.read(cjk_pdf([left(60, 170, "本单位本年收入情况如下：") + amounts]))) == []
+
+
+# ---------------------------------------------------------------- horizontal rules as evidence
+
+
+def ruled_rows_page(rows_ruled: bool, header_ruled: bool = True) -> bytes:
+    """A rule under every row (or, if not ``rows_ruled``, the three of a 三线表): each
+    row's amounts centred between its rules, its code printed half a line below
+    them and its name in two lines about them (as 西安's tables print)."""
+    out = rule(55, 525, 138) if header_ruled else b""
+    out += left(CODE, 150, "科目编码") + left(NAME, 150, "科目名称")
+    out += b"".join(centre(x1 - 25, 150, label) for x1, label in zip(AMOUNTS, LABELS, strict=True))
+    out += rule(55, 525, 158) if header_ruled else b""
+    body = [
+        ("2080505", ("机关事业单位", "基本养老保险缴费"), ("60.00", "60.00", "")),
+        ("2080506", ("职业年金",), ("40.00", "", "40.00")),
+    ]
+    top = 158.0
+    for code, names, amounts in body:
+        middle = top + 17
+        out += b"".join(right(x1, middle, a) for x1, a in zip(AMOUNTS, amounts, strict=True) if a)
+        out += left(CODE, middle + 6, code)
+        out += b"".join(left(NAME, middle - 6 * (len(names) - 1) + 12 * n, name) for n, name in enumerate(names))
+        top += 30
+        if rows_ruled or code == body[-1][0]:
+            out += rule(55, 525, top)
+    return out
+
+
+def test_rules_under_every_row_give_each_line_its_row():
+    """Between two rules: one row, its code printed lower than its amounts, its name
+    wrapped above them (under the header's rule: the row's, not the header's)."""
+    (grid,) = grids(pdf.read(cjk_pdf([ruled_rows_page(rows_ruled=True)])))
+    assert rows(grid) == [
+        ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+        ("2080505", "机关事业单位基本养老保险缴费", "60.00", "60.00", ""),
+        ("2080506", "职业年金", "40.00", "", "40.00"),
+    ]
+
+
+def test_a_three_line_tables_rules_end_its_header_and_its_body():
+    """A 三线表 (a rule above and under the header, one at the end): the line under the
+    header's rule is the first row's (the header is the labels alone) and the line
+    above the last rule, under the last amounts, is the table's; with no rule at all
+    the first is taken for a header label and the last for text under the table."""
+    header = ("科目编码", "科目名称", "合计", "基本支出", "项目支出")
+    (ruled,) = grids(pdf.read(cjk_pdf([ruled_rows_page(rows_ruled=False)])))
+    assert rows(ruled)[0] == header
+    assert rows(ruled)[1] == ("", "机关事业单位", "60.00", "60.00", "")
+    assert rows(ruled)[-1][0] == "2080506"
+    (bare,) = grids(pdf.read(cjk_pdf([without_rules(ruled_rows_page(rows_ruled=False))])))
+    assert rows(bare)[0] == ("科目编码", "科目名称机关事业单位", "合计", "基本支出", "项目支出")
+    assert "2080506" not in [cell for row in rows(bare) for cell in row]
+
+
+def without_rules(content: bytes) -> bytes:
+    return b"".join(line + b"\n" for line in content.split(b"\n") if line and not line.endswith(b" l S"))
