@@ -612,18 +612,20 @@ def _drop_overprints(chars: list[_Char] | _Chars, columns: numpy.ndarray | None,
     # than the tolerance; then each band left to right, a copy being within the
     # tolerance of the character before it in all three edges.
     order = numpy.lexsort((top, texts))
-    same = texts[order][1:] == texts[order][:-1]
+    ordered = texts[order]
+    same = ordered[1:] == ordered[:-1]
     near = numpy.abs(numpy.diff(top[order])) <= tolerance[order][:-1]
     band = numpy.empty(n, numpy.intp)
     band[order] = numpy.cumsum(numpy.concatenate(([True], ~(same & near))))
     order = numpy.lexsort((x0, band))  # stable: equal x0 in reading order
     t = tolerance[order][:-1]
-    copy = (
-        (band[order][1:] == band[order][:-1])
-        & (numpy.abs(numpy.diff(x0[order])) <= t)
-        & (numpy.abs(numpy.diff(x1[order])) <= t)
-        & (numpy.abs(numpy.diff(top[order])) <= t)
-    )
+    ordered = band[order]
+    # the left edges first: on most pages no two characters of a band come that close,
+    # and the other two edges need not be looked at
+    copy = (ordered[1:] == ordered[:-1]) & (numpy.abs(numpy.diff(x0[order])) <= t)
+    if not copy.any():
+        return chars, columns, codes
+    copy &= (numpy.abs(numpy.diff(x1[order])) <= t) & (numpy.abs(numpy.diff(top[order])) <= t)
     if not copy.any():
         return chars, columns, codes
     # the sets of copies (runs of ``copy`` in that order): which character has one, and
@@ -670,7 +672,9 @@ class _Chars:
         return len(self.texts) + len(self.extra)
 
     def __iter__(self) -> Iterator[_Char]:
-        return iter(self.take(list(range(len(self)))))
+        # every character: the arrays as they are, without picking them index by index
+        made = map(_new_char, zip(self.texts, *self.columns.T.tolist(), self.bold, strict=True))
+        return iter(list(made) + self.extra)
 
     def take(self, indices: list[int]) -> list[_Char]:
         """The characters at ``indices`` (ascending), made."""
@@ -929,15 +933,19 @@ def _inventory(page: int, count: int, texts: set[int]) -> _Drawn:
 
 
 def _sort_objects(drawn: _Drawn, objects: list[int], outer: tuple, texts: set[int]) -> None:
-    kinds = [_TEXT if obj in texts else _ObjectType(obj) for obj in objects]
-    if _FORM not in kinds:  # the usual page: one sweep
-        found = [obj for obj, kind in zip(objects, kinds, strict=True) if kind == _TEXT]
+    # Only the objects the text page did not draw from are asked for their type
+    # (most of a WPS page's objects are its characters).
+    others = [obj for obj in objects if obj not in texts]
+    kind_of = dict(zip(others, map(_ObjectType, others), strict=True))
+    if _FORM not in kind_of.values():  # the usual page: one sweep
+        found = [obj for obj in objects if obj in texts or kind_of[obj] == _TEXT]
         drawn.texts += found
         if outer is not _IDENTITY:
             drawn.inside.update(dict.fromkeys(found, outer))
-        drawn.paths += [(obj, outer) for obj, kind in zip(objects, kinds, strict=True) if kind == _PATH]
-        drawn.images += kinds.count(_IMAGE)
+        drawn.paths += [(obj, outer) for obj in others if kind_of[obj] == _PATH]
+        drawn.images += sum(kind == _IMAGE for kind in kind_of.values())
         return
+    kinds = [_TEXT if obj in texts else kind_of[obj] for obj in objects]
     matrix = (c_float * 6)()
     for obj, kind in zip(objects, kinds, strict=True):
         if kind == _FORM:  # its objects, in place: drawing order is kept
@@ -1554,16 +1562,17 @@ class _Geometry:
         # cells share their corners: each coordinate is placed once
         column = {v: _nearest(self.xs, v) for v in {c[0] for c in cells} | {c[2] for c in cells}}
         row = {v: _nearest(self.ys, v) for v in {c[1] for c in cells} | {c[3] for c in cells}}
+        spans, owner, rows, columns = self.spans, self.owner, self.rows, self.columns
         for index, (x0, top, x1, bottom) in enumerate(cells):
             c0, c1, r0, r1 = column[x0], column[x1], row[top], row[bottom]
             if r1 <= r0:
                 r1 = r0 + 1
             if c1 <= c0:
                 c1 = c0 + 1
-            self.spans.append((r0, c0, r1, c1))
-            for r in range(r0, min(r1, self.rows)):
-                owners = self.owner[r]
-                for c in range(c0, min(c1, self.columns)):
+            spans.append((r0, c0, r1, c1))
+            for r in range(r0, min(r1, rows)):
+                owners = owner[r]
+                for c in range(c0, min(c1, columns)):
                     owners[c] = index
         self.chars: list[list] = [[] for _ in cells]
         self.texts: dict[int, str] = {}  # cell texts joined from arrays (place), by cell
