@@ -1038,11 +1038,12 @@ class _Probe:
     def read(self, objects: list[int]) -> None:
         """Place every object of ``objects``, each PDFium query made for all at once
         (and what a font gives, its name's boldness, its descent and its space, once)."""
-        bounds = _read_all(_ObjectBounds, objects, c_float, 4, (0, 1, 2, 3))
-        sizes = _read_all(_ObjectFontSize, objects, c_float, 1, (0,))
-        matrices = _read_all(_ObjectMatrix, objects, c_float, 6, (0,))
+        many = len(objects) >= _ARRAY_OBJECTS  # then placed in whole-array steps, read into arrays
+        bounds = _read_all(_ObjectBounds, objects, c_float, 4, (0, 1, 2, 3), as_array=many)
+        sizes = _read_all(_ObjectFontSize, objects, c_float, 1, (0,), as_array=many)
+        matrices = _read_all(_ObjectMatrix, objects, c_float, 6, (0,), as_array=many)
         fonts = list(map(_ObjectFont, objects))
-        if len(objects) >= _ARRAY_OBJECTS:
+        if many:
             self._place_arrays(objects, fonts, bounds, sizes, matrices)
             return
         ra, rb, rc, rd, re_, rf = self.frame.device
@@ -1081,27 +1082,31 @@ class _Probe:
             empty = abs(right - left) < 0.01
             cache[obj] = (height - y, x, em, height - (y + descent * em), bold, width, empty, ra * ux + rc * uy + re_)
 
-    def _place_arrays(self, objects: list[int], fonts: list[int], bounds: list, sizes: list, matrices: list) -> None:
+    def _place_arrays(
+        self, objects: list[int], fonts: list[int], bounds: numpy.ndarray, sizes: numpy.ndarray, matrices: numpy.ndarray
+    ) -> None:
         """``read``'s arithmetic in whole-array steps (the same operations in the same
         order, so the same values), for many objects at once (WPS's spaces)."""
-        m = numpy.array(matrices, numpy.float64).reshape(-1, 6)
-        a0, b0, c0, d0, e0, f0 = m.T
+        a0, b0, c0, d0, e0, f0 = matrices.reshape(-1, 6).T
         inside = self.inside
-        outer = numpy.array([inside.get(obj, _IDENTITY) for obj in objects], numpy.float64).reshape(-1, 6)
-        A, B, C, D, E, F = outer.T
+        if inside:
+            outer = numpy.array([inside.get(obj, _IDENTITY) for obj in objects], numpy.float64).reshape(-1, 6)
+            A, B, C, D, E, F = outer.T
+        else:  # no form on the page: every object in user space (the same products, by scalars)
+            A, B, C, D, E, F = _IDENTITY
         a, bb, c, d = a0 * A + b0 * C, a0 * B + b0 * D, c0 * A + d0 * C, c0 * B + d0 * D
         e, f = e0 * A + f0 * C + E, e0 * B + f0 * D + F
         ra, rb, rc, rd, re_, rf = self.frame.device
         da, db, dc, dd = ra * a + rc * bb, rb * a + rd * bb, ra * c + rc * d, rb * c + rd * d
         upright = (db == 0) & (dc == 0) & (da > 0) & (dd > 0)
         x, y = ra * e + rc * f + re_, rb * e + rd * f + rf
-        box = numpy.array(bounds, numpy.float64).reshape(-1, 4)
+        box = bounds.reshape(-1, 4)
         left, bottom, right = box[:, 0], box[:, 1], box[:, 2]
         ox = numpy.where(right > left, right, left)  # max(left, right)
         ux, uy = A * ox + C * bottom + E, B * ox + D * bottom + F
         edge = ra * ux + rc * uy + re_
         empty = numpy.abs(right - left) < 0.01
-        scaled = dd * numpy.array(sizes, numpy.float64)
+        scaled = dd * sizes
         height = self.frame.height
         styles, cache = self.widths, self.cache
         for obj, font, up, em, xv, yv, nothing, ink in zip(
@@ -1279,8 +1284,8 @@ def _rulings_arrays(
     shown = stroke.copy()
     unstroked = numpy.flatnonzero(fill & ~stroke)
     if len(unstroked):
-        colors = _read_all(_FillColor, [objects[i] for i in unstroked.tolist()], c_uint, 4, (0, 1, 2, 3))
-        shown[unstroked] = numpy.array(colors).reshape(-1, 4)[:, :3].min(axis=1) < 250  # white is not seen
+        colors = _read_all(_FillColor, [objects[i] for i in unstroked.tolist()], c_uint, 4, (0, 1, 2, 3), as_array=True)
+        shown[unstroked] = colors.reshape(-1, 4)[:, :3].min(axis=1) < 250  # white is not seen
     outer = [o for _, o in paths]
     outers = _IDENTITY if all(o is _IDENTITY for o in outer) else numpy.array(outer, numpy.float64)
     matrix = _compose_arrays(_compose_arrays(own.reshape(k, 6), outers), frame.device)
