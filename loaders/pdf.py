@@ -1089,11 +1089,11 @@ class _Probe:
         order, so the same values), for many objects at once (WPS's spaces)."""
         a0, b0, c0, d0, e0, f0 = matrices.reshape(-1, 6).T
         inside = self.inside
+        # without a form on the page every object is in user space: the same products, by scalars
+        outer: tuple = _IDENTITY
         if inside:
-            outer = numpy.array([inside.get(obj, _IDENTITY) for obj in objects], numpy.float64).reshape(-1, 6)
-            A, B, C, D, E, F = outer.T
-        else:  # no form on the page: every object in user space (the same products, by scalars)
-            A, B, C, D, E, F = _IDENTITY
+            outer = tuple(numpy.array([inside.get(obj, _IDENTITY) for obj in objects], numpy.float64).reshape(-1, 6).T)
+        A, B, C, D, E, F = outer
         a, bb, c, d = a0 * A + b0 * C, a0 * B + b0 * D, c0 * A + d0 * C, c0 * B + d0 * D
         e, f = e0 * A + f0 * C + E, e0 * B + f0 * D + F
         ra, rb, rc, rd, re_, rf = self.frame.device
@@ -1563,7 +1563,7 @@ class _Geometry:
         self.columns = len(self.xs) - 1
         self.rows = len(self.ys) - 1
         self.owner: list[list[int]] = [[-1] * self.columns for _ in range(self.rows)]  # -1: no cell
-        self.spans = []  # (row0, col0, row1, col1)
+        self.spans: list[tuple[int, int, int, int]] = []  # (row0, col0, row1, col1)
         # cells share their corners: each coordinate is placed once
         column = {v: _nearest(self.xs, v) for v in {c[0] for c in cells} | {c[2] for c in cells}}
         row = {v: _nearest(self.ys, v) for v in {c[1] for c in cells} | {c[3] for c in cells}}
