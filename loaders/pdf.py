@@ -165,8 +165,9 @@ def _read(data: bytes, rulings: bool) -> list[Block]:
 
 
 # A stream's data starts after the keyword "stream" and its end of line ("endstream"
-# is not a start).
-_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+# is not a start: told by the three bytes before, outside the pattern, since a
+# look-behind at its head makes re try it at every byte of the file, 15x slower).
+_STREAM_START = re.compile(rb"stream\r?\n")
 
 
 def _check_streams(data: bytes) -> None:
@@ -181,6 +182,8 @@ def _check_streams(data: bytes) -> None:
     most = limits.current().pdf_stream_bytes
     lengths: dict[bytes, int] | None = None  # indirect /Length values, read when first needed
     for match in _STREAM_START.finditer(data):
+        if data[max(0, match.start() - 3) : match.start()] == b"end":
+            continue
         head = data[max(0, match.start() - 4096) : match.start()]
         dictionary = head[head.rfind(b" obj") :]
         layers = dictionary.count(b"/FlateDecode")
@@ -355,6 +358,13 @@ def _values(array) -> list:
     return memoryview(array).cast("B").cast(array._type_._type_).tolist()
 
 
+def _widened(array) -> numpy.ndarray:
+    """A ctypes array of numbers as a numpy array of float64 (floats) or int64
+    (integers): the values a list of them would hold, without making each one."""
+    values = numpy.frombuffer(array, numpy.dtype(array._type_._type_))
+    return values.astype(numpy.float64 if values.dtype.kind == "f" else numpy.int64)
+
+
 class _Frame:
     """The page as displayed: its visible area (CropBox) turned by /Rotate. ``device``
     maps PDF user space (origin bottom left, y up) to x and y measured from the
@@ -485,12 +495,22 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
     text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", "replace")
     if len(text) != n:  # characters PDFium keeps out of its text (controls, surrogates)
         text = "".join(map(chr, map(_Unicode, repeat(textpage, n), range(n))))
-    distinct, object_of = numpy.unique(every_object, return_inverse=True)
-    font_of = numpy.fromiter(map(_ObjectFont, distinct.tolist()), numpy.uint64, len(distinct))[object_of]
+    # The characters of one text object mostly stand together (a run): each run's
+    # object is asked for its font once, and the run's characters share it. (Whether
+    # an object's characters are all in one run does not matter: a run is asked on its
+    # own.) Found by comparing neighbours, not by sorting the objects. The breaks
+    # PDFium inserts (no object) have no font: PDFium answers 0 without being asked.
+    starts = numpy.flatnonzero(numpy.concatenate(([True], every_object[1:] != every_object[:-1])))
+    runs = every_object[starts]
+    run_fonts = numpy.zeros(len(runs), numpy.uint64)
+    printed = numpy.flatnonzero(runs)
+    run_fonts[printed] = numpy.fromiter(map(_ObjectFont, runs[printed].tolist()), numpy.uint64, len(printed))
+    font_of = numpy.repeat(run_fonts, numpy.diff(numpy.append(starts, n)))
     # A font without a Unicode map has none for any of its characters: each font is
     # asked on its first character, and only a font that fails there on every one.
-    fonts, first = numpy.unique(font_of, return_index=True)
-    failing = {font for font, i in zip(fonts.tolist(), first.tolist(), strict=True) if _MapError(textpage, i)}
+    # (A font's first run starts at its first character.)
+    fonts, first = numpy.unique(run_fonts, return_index=True)
+    failing = {font for font, i in zip(fonts.tolist(), starts[first].tolist(), strict=True) if _MapError(textpage, i)}
     if failing:
         errors = [font in failing and _MapError(textpage, i) for i, font in enumerate(font_of.tolist())]
     else:
@@ -513,24 +533,28 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
         texts = list(map(text.__getitem__, kept))
     else:
         texts, kept, undecoded = _odd_chars(textpage, text, errors)
-    referenced = set(distinct.tolist())
+    referenced = set(runs.tolist())
     if not kept:
         return [], undecoded, referenced, None
 
-    box = _read_each(_LooseBox, textpage, kept, c_float, 4, (0,))  # left, top, right, bottom
+    # left, top, right, bottom: single precision from PDFium, widened exactly (as a
+    # Python float from each would be), straight from the buffer PDFium wrote into
+    boxes = _read_each(_LooseBox, textpage, kept, c_float, 4, (0,), as_array=True).reshape(-1, 4)
     fonts_kept = font_of[kept]
     # Characters of one font and one em share their size and direction: the matrix is
     # read once per such style (WPS writes every character as an object of its own),
     # on the style's first character. The loose box's height is the em, scaled.
-    boxes = numpy.array(box, numpy.float64).reshape(-1, 4)
     lefts, tops, rights, bottoms = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
     style_of, firsts = _styles_of(fonts_kept, tops - bottoms)
     names: dict[int, tuple[str, float]] = {}
     styles = [
-        _style(textpage, kept[k], font, frame, names, box[4 * k], box[4 * k + 3], box[4 * k + 1])
-        for k, font in zip(firsts, fonts_kept[firsts].tolist(), strict=True)
+        _style(textpage, kept[k], font, frame, names, left, bottom, top)
+        for k, font, (left, top, _, bottom) in zip(
+            firsts, fonts_kept[firsts].tolist(), boxes[firsts].tolist(), strict=True
+        )
     ]
     if not all(style[4] and style[6] is not None for style in styles):
+        box = boxes.ravel().tolist()
         upright = {}  # by (font, em), as the characters one by one would keep them
         for style, k in zip(styles, firsts, strict=True):
             if style[4]:
@@ -590,18 +614,20 @@ def _drop_overprints(chars: list[_Char] | _Chars, columns: numpy.ndarray | None,
     # than the tolerance; then each band left to right, a copy being within the
     # tolerance of the character before it in all three edges.
     order = numpy.lexsort((top, texts))
-    same = texts[order][1:] == texts[order][:-1]
+    ordered = texts[order]
+    same = ordered[1:] == ordered[:-1]
     near = numpy.abs(numpy.diff(top[order])) <= tolerance[order][:-1]
     band = numpy.empty(n, numpy.intp)
     band[order] = numpy.cumsum(numpy.concatenate(([True], ~(same & near))))
     order = numpy.lexsort((x0, band))  # stable: equal x0 in reading order
     t = tolerance[order][:-1]
-    copy = (
-        (band[order][1:] == band[order][:-1])
-        & (numpy.abs(numpy.diff(x0[order])) <= t)
-        & (numpy.abs(numpy.diff(x1[order])) <= t)
-        & (numpy.abs(numpy.diff(top[order])) <= t)
-    )
+    ordered = band[order]
+    # the left edges first: on most pages no two characters of a band come that close,
+    # and the other two edges need not be looked at
+    copy = (ordered[1:] == ordered[:-1]) & (numpy.abs(numpy.diff(x0[order])) <= t)
+    if not copy.any():
+        return chars, columns, codes
+    copy &= (numpy.abs(numpy.diff(x1[order])) <= t) & (numpy.abs(numpy.diff(top[order])) <= t)
     if not copy.any():
         return chars, columns, codes
     # the sets of copies (runs of ``copy`` in that order): which character has one, and
@@ -648,7 +674,9 @@ class _Chars:
         return len(self.texts) + len(self.extra)
 
     def __iter__(self) -> Iterator[_Char]:
-        return iter(self.take(list(range(len(self)))))
+        # every character: the arrays as they are, without picking them index by index
+        made = map(_new_char, zip(self.texts, *self.columns.T.tolist(), self.bold, strict=True))
+        return iter(list(made) + self.extra)
 
     def take(self, indices: list[int]) -> list[_Char]:
         """The characters at ``indices`` (ascending), made."""
@@ -777,9 +805,12 @@ def _odd_chars(textpage: int, text: str, errors: list) -> tuple[list[str], list[
     return texts, kept, undecoded
 
 
-def _read_each(function, textpage: int, indices: list[int], ctype, count: int, slots: tuple[int, ...]) -> list:
+def _read_each(
+    function, textpage: int, indices: list[int], ctype, count: int, slots: tuple[int, ...], as_array: bool = False
+):
     """``function(textpage, i, *addresses)`` for every character index, each call
-    writing ``count`` values into its own stretch of one array; the values, in order.
+    writing ``count`` values into its own stretch of one array; the values, in order
+    (a list, or ``as_array`` a numpy array of float64, for floats).
     ``slots`` are the offsets (in values) of the addresses passed."""
     k = len(indices)
     array = (ctype * (count * k))()
@@ -788,6 +819,8 @@ def _read_each(function, textpage: int, indices: list[int], ctype, count: int, s
     step = size * count
     addresses = [range(base + size * slot, base + size * slot + step * k, step) for slot in slots]
     list(map(function, repeat(textpage, k), indices, *addresses))
+    if as_array:
+        return _widened(array)
     return _values(array)
 
 
@@ -902,15 +935,19 @@ def _inventory(page: int, count: int, texts: set[int]) -> _Drawn:
 
 
 def _sort_objects(drawn: _Drawn, objects: list[int], outer: tuple, texts: set[int]) -> None:
-    kinds = [_TEXT if obj in texts else _ObjectType(obj) for obj in objects]
-    if _FORM not in kinds:  # the usual page: one sweep
-        found = [obj for obj, kind in zip(objects, kinds, strict=True) if kind == _TEXT]
+    # Only the objects the text page did not draw from are asked for their type
+    # (most of a WPS page's objects are its characters).
+    others = [obj for obj in objects if obj not in texts]
+    kind_of = dict(zip(others, map(_ObjectType, others), strict=True))
+    if _FORM not in kind_of.values():  # the usual page: one sweep
+        found = [obj for obj in objects if obj in texts or kind_of[obj] == _TEXT]
         drawn.texts += found
         if outer is not _IDENTITY:
             drawn.inside.update(dict.fromkeys(found, outer))
-        drawn.paths += [(obj, outer) for obj, kind in zip(objects, kinds, strict=True) if kind == _PATH]
-        drawn.images += kinds.count(_IMAGE)
+        drawn.paths += [(obj, outer) for obj in others if kind_of[obj] == _PATH]
+        drawn.images += sum(kind == _IMAGE for kind in kind_of.values())
         return
+    kinds = [_TEXT if obj in texts else kind_of[obj] for obj in objects]
     matrix = (c_float * 6)()
     for obj, kind in zip(objects, kinds, strict=True):
         if kind == _FORM:  # its objects, in place: drawing order is kept
@@ -1003,11 +1040,12 @@ class _Probe:
     def read(self, objects: list[int]) -> None:
         """Place every object of ``objects``, each PDFium query made for all at once
         (and what a font gives, its name's boldness, its descent and its space, once)."""
-        bounds = _read_all(_ObjectBounds, objects, c_float, 4, (0, 1, 2, 3))
-        sizes = _read_all(_ObjectFontSize, objects, c_float, 1, (0,))
-        matrices = _read_all(_ObjectMatrix, objects, c_float, 6, (0,))
+        many = len(objects) >= _ARRAY_OBJECTS  # then placed in whole-array steps, read into arrays
+        bounds = _read_all(_ObjectBounds, objects, c_float, 4, (0, 1, 2, 3), as_array=many)
+        sizes = _read_all(_ObjectFontSize, objects, c_float, 1, (0,), as_array=many)
+        matrices = _read_all(_ObjectMatrix, objects, c_float, 6, (0,), as_array=many)
         fonts = list(map(_ObjectFont, objects))
-        if len(objects) >= _ARRAY_OBJECTS:
+        if many:
             self._place_arrays(objects, fonts, bounds, sizes, matrices)
             return
         ra, rb, rc, rd, re_, rf = self.frame.device
@@ -1046,27 +1084,31 @@ class _Probe:
             empty = abs(right - left) < 0.01
             cache[obj] = (height - y, x, em, height - (y + descent * em), bold, width, empty, ra * ux + rc * uy + re_)
 
-    def _place_arrays(self, objects: list[int], fonts: list[int], bounds: list, sizes: list, matrices: list) -> None:
+    def _place_arrays(
+        self, objects: list[int], fonts: list[int], bounds: numpy.ndarray, sizes: numpy.ndarray, matrices: numpy.ndarray
+    ) -> None:
         """``read``'s arithmetic in whole-array steps (the same operations in the same
         order, so the same values), for many objects at once (WPS's spaces)."""
-        m = numpy.array(matrices, numpy.float64).reshape(-1, 6)
-        a0, b0, c0, d0, e0, f0 = m.T
+        a0, b0, c0, d0, e0, f0 = matrices.reshape(-1, 6).T
         inside = self.inside
-        outer = numpy.array([inside.get(obj, _IDENTITY) for obj in objects], numpy.float64).reshape(-1, 6)
-        A, B, C, D, E, F = outer.T
+        # without a form on the page every object is in user space: the same products, by scalars
+        outer: tuple = _IDENTITY
+        if inside:
+            outer = tuple(numpy.array([inside.get(obj, _IDENTITY) for obj in objects], numpy.float64).reshape(-1, 6).T)
+        A, B, C, D, E, F = outer
         a, bb, c, d = a0 * A + b0 * C, a0 * B + b0 * D, c0 * A + d0 * C, c0 * B + d0 * D
         e, f = e0 * A + f0 * C + E, e0 * B + f0 * D + F
         ra, rb, rc, rd, re_, rf = self.frame.device
         da, db, dc, dd = ra * a + rc * bb, rb * a + rd * bb, ra * c + rc * d, rb * c + rd * d
         upright = (db == 0) & (dc == 0) & (da > 0) & (dd > 0)
         x, y = ra * e + rc * f + re_, rb * e + rd * f + rf
-        box = numpy.array(bounds, numpy.float64).reshape(-1, 4)
+        box = bounds.reshape(-1, 4)
         left, bottom, right = box[:, 0], box[:, 1], box[:, 2]
         ox = numpy.where(right > left, right, left)  # max(left, right)
         ux, uy = A * ox + C * bottom + E, B * ox + D * bottom + F
         edge = ra * ux + rc * uy + re_
         empty = numpy.abs(right - left) < 0.01
-        scaled = dd * numpy.array(sizes, numpy.float64)
+        scaled = dd * sizes
         height = self.frame.height
         styles, cache = self.widths, self.cache
         for obj, font, up, em, xv, yv, nothing, ink in zip(
@@ -1134,10 +1176,11 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     if not objects:
         return (horizontal, vertical), drawn
     # Every path's draw mode, matrix and segments, each read in one sweep.
-    modes = _read_all(_DrawMode, objects, c_int, 2, (0, 1))
-    own = _read_all(_ObjectMatrix, objects, c_float, 6, (0,))
+    many = len(objects) >= _ARRAY_PATHS  # then read into arrays, not lists
+    modes = _read_all(_DrawMode, objects, c_int, 2, (0, 1), as_array=many)
+    own = _read_all(_ObjectMatrix, objects, c_float, 6, (0,), as_array=many)
     counts = [n if n > 0 else 0 for n in map(_CountSegments, objects)]
-    if len(objects) >= _ARRAY_PATHS:
+    if many:
         return _rulings_arrays(paths, frame, objects, modes, own, counts)
     xs, ys, kinds, closes = _path_points(objects, counts)
     unstroked = [obj for k, obj in enumerate(objects) if modes[2 * k] and not modes[2 * k + 1]]
@@ -1228,24 +1271,26 @@ def _compose_arrays(inner: numpy.ndarray, outer) -> numpy.ndarray:
     )
 
 
-def _rulings_arrays(paths: list, frame: _Frame, objects: list, modes: list, own: list, counts: list[int]):
+def _rulings_arrays(
+    paths: list, frame: _Frame, objects: list, modes: numpy.ndarray, own: numpy.ndarray, counts: list[int]
+):
     """``_rulings`` for a page of many paths: every point placed, and the lines and
     boxes (nearly every path) classified, in whole-array steps; the other paths one by
     one as before. The edges come out in the same order (by path, then as each path
     gives them), as arrays of (x0, top, x1, bottom)."""
     k = len(objects)
-    mode = numpy.array(modes, numpy.int64).reshape(k, 2)
+    mode = modes.reshape(k, 2)
     fill, stroke = mode[:, 0] != 0, mode[:, 1] != 0
     count = numpy.array(counts, numpy.int64)
     xs, ys, kinds, closes = _path_points(objects, counts, arrays=True)
     shown = stroke.copy()
     unstroked = numpy.flatnonzero(fill & ~stroke)
     if len(unstroked):
-        colors = _read_all(_FillColor, [objects[i] for i in unstroked.tolist()], c_uint, 4, (0, 1, 2, 3))
-        shown[unstroked] = numpy.array(colors).reshape(-1, 4)[:, :3].min(axis=1) < 250  # white is not seen
+        colors = _read_all(_FillColor, [objects[i] for i in unstroked.tolist()], c_uint, 4, (0, 1, 2, 3), as_array=True)
+        shown[unstroked] = colors.reshape(-1, 4)[:, :3].min(axis=1) < 250  # white is not seen
     outer = [o for _, o in paths]
     outers = _IDENTITY if all(o is _IDENTITY for o in outer) else numpy.array(outer, numpy.float64)
-    matrix = _compose_arrays(_compose_arrays(numpy.array(own, numpy.float64).reshape(k, 6), outers), frame.device)
+    matrix = _compose_arrays(_compose_arrays(own.reshape(k, 6), outers), frame.device)
     each = numpy.repeat(matrix, count, axis=0)
     x = each[:, 0] * xs + each[:, 2] * ys + each[:, 4]
     y = frame.height - (each[:, 1] * xs + each[:, 3] * ys + each[:, 5])
@@ -1446,9 +1491,11 @@ def _layout_matches(path: int, n: int) -> bool:
     )
 
 
-def _read_all(function, handles: list[int], ctype, count: int, slots: tuple[int, ...]) -> list:
+def _read_all(function, handles: list[int], ctype, count: int, slots: tuple[int, ...], as_array: bool = False):
     """``function(handle, *addresses)`` for every handle, each call writing ``count``
-    values into its own stretch of one array; the values, in order."""
+    values into its own stretch of one array; the values, in order (a list, or
+    ``as_array`` a numpy array: float64 for floats, int64 for integers, widened
+    exactly from the buffer PDFium wrote into)."""
     k = len(handles)
     array = (ctype * (count * k))()
     size = ctypes.sizeof(ctype)
@@ -1456,6 +1503,8 @@ def _read_all(function, handles: list[int], ctype, count: int, slots: tuple[int,
     step = size * count
     addresses = [range(base + size * slot, base + size * slot + step * k, step) for slot in slots]
     list(map(function, handles, *addresses))
+    if as_array:
+        return _widened(array)
     return _values(array)
 
 
@@ -1515,21 +1564,22 @@ class _Geometry:
         self.x0, self.x1, self.top, self.bottom = self.xs[0], self.xs[-1], self.ys[0], self.ys[-1]
         self.columns = len(self.xs) - 1
         self.rows = len(self.ys) - 1
-        self.owner: list[list[int | None]] = [[None] * self.columns for _ in range(self.rows)]
-        self.spans = []  # (row0, col0, row1, col1)
+        self.owner: list[list[int]] = [[-1] * self.columns for _ in range(self.rows)]  # -1: no cell
+        self.spans: list[tuple[int, int, int, int]] = []  # (row0, col0, row1, col1)
         # cells share their corners: each coordinate is placed once
         column = {v: _nearest(self.xs, v) for v in {c[0] for c in cells} | {c[2] for c in cells}}
         row = {v: _nearest(self.ys, v) for v in {c[1] for c in cells} | {c[3] for c in cells}}
+        spans, owner, rows, columns = self.spans, self.owner, self.rows, self.columns
         for index, (x0, top, x1, bottom) in enumerate(cells):
             c0, c1, r0, r1 = column[x0], column[x1], row[top], row[bottom]
             if r1 <= r0:
                 r1 = r0 + 1
             if c1 <= c0:
                 c1 = c0 + 1
-            self.spans.append((r0, c0, r1, c1))
-            for r in range(r0, min(r1, self.rows)):
-                owners = self.owner[r]
-                for c in range(c0, min(c1, self.columns)):
+            spans.append((r0, c0, r1, c1))
+            for r in range(r0, min(r1, rows)):
+                owners = owner[r]
+                for c in range(c0, min(c1, columns)):
                     owners[c] = index
         self.chars: list[list] = [[] for _ in cells]
         self.texts: dict[int, str] = {}  # cell texts joined from arrays (place), by cell
@@ -1542,7 +1592,7 @@ class _Geometry:
         is not a single character: "(cid:n)")."""
         if not len(inside):
             return
-        owner = numpy.array([[-1 if o is None else o for o in row] for row in self.owner], numpy.int64)
+        owner = numpy.array(self.owner, numpy.int64).reshape(self.rows, self.columns)
         r = numpy.clip(numpy.searchsorted(numpy.array(self.ys), cy[inside], "right") - 1, 0, self.rows - 1)
         c = numpy.clip(numpy.searchsorted(numpy.array(self.xs), cx[inside], "right") - 1, 0, self.columns - 1)
         cell = owner[r, c]
@@ -1611,7 +1661,7 @@ class _Geometry:
             c = bisect_right(xs, cx) - 1
             c = 0 if c < 0 else (columns if c > columns else c)
             index = owner[r][c]
-            if index is not None:
+            if index >= 0:
                 cells[index].append(char)
 
     def table(self, number: int) -> _Table:
@@ -1620,7 +1670,7 @@ class _Geometry:
             row, c = [], 0
             while c < self.columns:
                 index = owners[c]
-                if index is None:
+                if index < 0:
                     row.append(["", 1])
                     c += 1
                     continue
@@ -1652,9 +1702,9 @@ def _nearest(bounds: list[float], value: float) -> int:
     return i
 
 
-_by_base = _BASE = attrgetter("base")
-_by_x0 = _X0 = attrgetter("x0")
-_X1, _TOP, _BOTTOM, _TEXT_OF = attrgetter("x1"), attrgetter("top"), attrgetter("bottom"), attrgetter("text")
+_by_base = attrgetter("base")
+_by_x0 = attrgetter("x0")
+_TEXT_OF = attrgetter("text")
 
 
 # Below this many characters lines are grouped in plain Python (numpy's cost per call
@@ -1738,32 +1788,31 @@ def _line_texts(points: numpy.ndarray, left, right, em, first: numpy.ndarray) ->
 
 def _join_chars(line: list[_Char]) -> str:
     parts: list[str] = []
+    add = parts.append
     previous, last_x1 = " ", 0.0  # no space before the first character
-    for char in line:
-        text = char.text
+    for text, x0, x1, _, _, _, size, _ in line:  # unpacked: cheaper than reading fields by name
         # A gap wider than the CJK/Latin auto-spacing of Word and WPS is a space.
-        if text != " " and previous != " ":
-            size = char.size
-            if char.x0 - last_x1 > (size if size > 4 else 4) * 0.45:
-                parts.append(" ")
-        parts.append(text)
-        previous, last_x1 = text, char.x1
+        if text != " " and previous != " " and x0 - last_x1 > (size if size > 4 else 4) * 0.45:
+            add(" ")
+        add(text)
+        previous, last_x1 = text, x1
     joined = "".join(parts)
     return (_SPACES.sub(" ", joined) if "  " in joined else joined).strip()
 
 
 def _line(chars: list[_Char], number: int, text: str | None = None) -> _Line:
-    sizes = [c.size for c in chars if c.text != " "] or [chars[0].size]
-    bold = sum(c.bold for c in chars) > len(chars) / 2
+    # the characters' fields as columns, in one pass
+    texts, x0s, x1s, tops, bottoms, _, ems, bolds = zip(*chars, strict=True)
+    sizes = [em for t, em in zip(texts, ems, strict=True) if t != " "] or [ems[0]]
     return _Line(
         text=_join_chars(chars) if text is None else text,
-        x0=min(map(_X0, chars)),
-        x1=max(map(_X1, chars)),
-        top=min(map(_TOP, chars)),
-        bottom=max(map(_BOTTOM, chars)),
+        x0=min(x0s),
+        x1=max(x1s),
+        top=min(tops),
+        bottom=max(bottoms),
         baseline=chars[0].base,
         size=round(median(sizes), 1),
-        bold=bold,
+        bold=sum(bolds) > len(chars) / 2,
         page=number,
     )
 

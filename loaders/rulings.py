@@ -140,25 +140,33 @@ def _edge(position: float, start: float, stop: float, horizontal: bool) -> Edge:
     return (start, position, stop, position) if horizontal else (position, start, position, stop)
 
 
-def _crossings(h: list[Edge], v: list[Edge]) -> dict[tuple[float, float], tuple[set[Edge], set[Edge]]]:
+def _crossings(h: list[Edge], v: list[Edge]) -> dict[tuple[float, float], tuple[set[int], set[int]]]:
     """Where a vertical and a horizontal edge meet (within CROSS): the point, with the
-    vertical and horizontal edges through it."""
+    vertical and horizontal edges through it (as numbers: equal edges share one; sets
+    of small integers are compared far faster than sets of tuples of floats)."""
     h = sorted(h, key=lambda e: e[1])
     tops = [e[1] for e in h]
-    found: dict[tuple[float, float], tuple[set[Edge], set[Edge]]] = {}
+    v_ids: dict[Edge, int] = {}
+    h_ids: dict[Edge, int] = {}
+    h_id = [h_ids.setdefault(he, len(h_ids)) for he in h]
+    found: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
     for ve in v:
         x = ve[0]
-        for he in h[bisect_left(tops, ve[1] - CROSS) : bisect_right(tops, ve[3] + CROSS)]:
+        v_id = v_ids.setdefault(ve, len(v_ids))
+        low, high = bisect_left(tops, ve[1] - CROSS), bisect_right(tops, ve[3] + CROSS)
+        for k in range(low, high):
+            he = h[k]
             if he[0] - CROSS <= x <= he[2] + CROSS:
                 point = (x, he[1])
-                if point not in found:
-                    found[point] = (set(), set())
-                found[point][0].add(ve)
-                found[point][1].add(he)
+                sets = found.get(point)
+                if sets is None:
+                    sets = found[point] = (set(), set())
+                sets[0].add(v_id)
+                sets[1].add(h_id[k])
     return found
 
 
-def _cells(crossings: dict[tuple[float, float], tuple[set[Edge], set[Edge]]]) -> list[Cell]:
+def _cells(crossings: dict[tuple[float, float], tuple[set[int], set[int]]]) -> list[Cell]:
     """For each crossing, the smallest cell it is the top-left corner of: a crossing
     below and one to the right, joined to it by edges, with the fourth corner joined
     to both."""
@@ -169,6 +177,7 @@ def _cells(crossings: dict[tuple[float, float], tuple[set[Edge], set[Edge]]]) ->
         down[x].append(y)
         across[y].append(x)
     cells: list[Cell] = []
+    get = crossings.get
     for x, y in points:
         vs, hs = crossings[(x, y)]
         ys, xs = down[x], across[y]
@@ -177,12 +186,13 @@ def _cells(crossings: dict[tuple[float, float], tuple[set[Edge], set[Edge]]]) ->
             below = crossings[(x, by)]
             if vs.isdisjoint(below[0]):
                 continue  # no edge down to it
+            below_h = below[1]
             for rx in xs[bisect_right(xs, x) :]:
                 right = crossings[(rx, y)]
                 if hs.isdisjoint(right[1]):
                     continue  # no edge across to it
-                opposite = crossings.get((rx, by))
-                if opposite and not opposite[0].isdisjoint(right[0]) and not opposite[1].isdisjoint(below[1]):
+                opposite = get((rx, by))
+                if opposite and not opposite[0].isdisjoint(right[0]) and not opposite[1].isdisjoint(below_h):
                     cells.append((x, y, rx, by))
                     found = True
                     break
@@ -198,44 +208,59 @@ def _tables(cells: list[Cell]) -> list[list[Cell]]:
     remaining cells, each taking every cell touching the table so far), since the
     reader resolves overlapping cells by that order.
     """
-    corners_of = [((c[0], c[1]), (c[0], c[3]), (c[2], c[1]), (c[2], c[3])) for c in cells]
-    parent = list(range(len(cells)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first_at: dict[tuple[float, float], int] = {}
+    # Corners numbered (equal points, one number): the walks below index lists by
+    # them instead of hashing tuples of floats.
+    number: dict[tuple[float, float], int] = {}
+    corners_of = [
+        (
+            number.setdefault((x0, top), len(number)),
+            number.setdefault((x0, bottom), len(number)),
+            number.setdefault((x1, top), len(number)),
+            number.setdefault((x1, bottom), len(number)),
+        )
+        for x0, top, x1, bottom in cells
+    ]
+    cells_at: list[list[int]] = [[] for _ in range(len(number))]
     for i, corners in enumerate(corners_of):
         for corner in corners:
-            j = first_at.setdefault(corner, i)
-            if j != i:
-                a, b = root(i), root(j)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(cells)):
-        members[root(i)].append(i)  # components in order of their first cell
-    tables = []
-    for component in members.values():
-        if len(component) < 2:
+            cells_at[corner].append(i)
+    # The components, each found by a walk from its first cell (so in order of their
+    # first cell, as a union-find gives them), every corner's cells looked at once.
+    seen = [False] * len(cells)
+    walked = [False] * len(number)
+    components: list[list[int]] = []
+    for start in range(len(cells)):
+        if seen[start]:
             continue
+        seen[start] = True
+        component, stack = [start], [start]
+        while stack:
+            for corner in corners_of[stack.pop()]:
+                if walked[corner]:
+                    continue
+                walked[corner] = True
+                for j in cells_at[corner]:
+                    if not seen[j]:
+                        seen[j] = True
+                        component.append(j)
+                        stack.append(j)
+        if len(component) > 1:
+            component.sort()
+            components.append(component)
+    tables = []
+    touched = [False] * len(number)
+    for component in components:
         ordered: list[int] = []
-        touched: set[tuple[float, float]] = set()
         remaining = component
-        touched.update(corners_of[component[0]])
+        for corner in corners_of[component[0]]:
+            touched[corner] = True
         while remaining:
             left = []
             for i in remaining:
                 p, q, r, s = corners_of[i]
-                if p in touched or q in touched or r in touched or s in touched:
+                if touched[p] or touched[q] or touched[r] or touched[s]:
                     ordered.append(i)
-                    touched.add(p)
-                    touched.add(q)
-                    touched.add(r)
-                    touched.add(s)
+                    touched[p] = touched[q] = touched[r] = touched[s] = True
                 else:
                     left.append(i)
             remaining = left
