@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import hashlib
 import io
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT.parent / "shared" / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLE = ROOT / "samples" / "seed.docx"
+SAMPLES = ROOT / "samples"
 
 
 def fixture_bytes(name: str) -> bytes:
@@ -115,6 +117,27 @@ def parsed(name: str):
 def corpus_document(name: str):
     """The corpus file ``name`` ("xian_10.pdf"), read once per run."""
     return read(CORPUS / name)
+
+
+def demo_corpus() -> Path:
+    """The demo corpus exactly as `make run` builds it (every file in samples/ ingested), built
+    once per run in the run's shared directory and read by every test process that needs it
+    (the 语料库 page's AppTests, the browser test's server): the app opens it read-only. The
+    first process to ask builds it under a lock (written aside, then renamed); the others
+    wait for it."""
+    from budget.application import corpus as ingest
+
+    if _parses is None:  # imported outside a pytest run
+        raise RuntimeError("demo_corpus() needs a pytest run")
+    path = _parses / "demo_corpus.duckdb"
+    with open(_parses / "demo_corpus.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            report = ingest.ingest(SAMPLES, partial, jobs=2)
+            assert report.ingested == 7 and report.skipped == 0, [f.line() for f in report.files]
+            os.replace(partial, path)
+    return path
 
 
 @functools.cache
