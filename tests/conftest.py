@@ -208,11 +208,19 @@ def browser():
             chromium.close()
 
 
-# Tests that xdist keeps on one worker (node id prefix -> group): the browser tests share one
-# server and one Chromium (above), tests/pages/test_corpus.py one ingested corpus (a module
-# fixture built once instead of once per worker). Every other test is its own unit, as with
-# --dist load. (xdist's own --dist loadgroup renames item._nodeid, which pytest 9 ignores.)
-GROUPS = {"tests/test_browser": "browser", "tests/pages/test_corpus.py::": "pages-corpus"}
+# Tests that xdist keeps on one worker (node id prefix -> group): the browser tests in two
+# groups, one a worker, each sharing that worker's server and Chromium (above):
+# tests/test_browser.py (about 110 s at load 2) and the two-users, markup and 语料库 tests
+# (about 80 s). In one group they were one worker's 190 s while the other ran every other
+# test and then waited; a second server and Chromium cost about 4 s of CPU.
+# tests/pages/test_corpus.py keeps its corpus fixtures on one worker. Every other test is
+# its own unit, as with --dist load. (xdist's own --dist loadgroup renames item._nodeid,
+# which pytest 9 ignores.)
+GROUPS = {
+    "tests/test_browser.py::": "browser",
+    "tests/test_browser_": "browser-users-corpus",
+    "tests/pages/test_corpus.py::": "pages-corpus",
+}
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: unknown under -p no:xdist
@@ -225,6 +233,11 @@ def pytest_xdist_make_scheduler(config, log):
         def _split_scope(self, nodeid: str) -> str:
             return next((group for prefix, group in GROUPS.items() if nodeid.startswith(prefix)), nodeid)
 
+    # Units in the order pytest_collection_modifyitems left them (the two browser groups
+    # first, one to each worker), not xdist's largest group first: that gave one worker
+    # pages-corpus (16 quick tests) and the other tests/test_browser.py, and the second
+    # browser group only once one of them was nearly done.
+    config.option.loadscopereorder = False
     return Grouped(config, log)
 
 
