@@ -14,10 +14,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-# System Chromium for the browser test and CJK fonts for readable screenshots.
+# System Chromium for the browser tests (its headless shell, which they drive; the full
+# browser for screenshots by hand) and CJK fonts for readable pages.
 browser:
-	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto.*cjk" || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && command -v chromium-headless-shell >/dev/null 2>&1 && \
+	  fc-list 2>/dev/null | grep -qi "noto.*cjk" || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell \
+	    fonts-noto-cjk >/dev/null; }
 
 # The 语料库 page's demo: the public documents shipped in samples/, ingested once (the
 # database is git-ignored; written aside, then moved, so a stopped build leaves none).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import hashlib
 import io
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT.parent / "shared" / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLE = ROOT / "samples" / "seed.docx"
+SAMPLES = ROOT / "samples"
 
 
 def fixture_bytes(name: str) -> bytes:
@@ -117,6 +119,27 @@ def corpus_document(name: str):
     return read(CORPUS / name)
 
 
+def demo_corpus() -> Path:
+    """The demo corpus exactly as `make run` builds it (every file in samples/ ingested), built
+    once per run in the run's shared directory and read by every test process that needs it
+    (the 语料库 page's AppTests, the browser test's server): the app opens it read-only. The
+    first process to ask builds it under a lock (written aside, then renamed); the others
+    wait for it."""
+    from budget.application import corpus as ingest
+
+    if _parses is None:  # imported outside a pytest run
+        raise RuntimeError("demo_corpus() needs a pytest run")
+    path = _parses / "demo_corpus.duckdb"
+    with open(_parses / "demo_corpus.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            report = ingest.ingest(SAMPLES, partial, jobs=2)
+            assert report.ingested == 7 and report.skipped == 0, [f.line() for f in report.files]
+            os.replace(partial, path)
+    return path
+
+
 @functools.cache
 def pdf_blocks(name: str) -> tuple:
     """The PDF reader's blocks of the fixture ``name``, read once per test process (the
@@ -185,11 +208,19 @@ def browser():
             chromium.close()
 
 
-# Tests that xdist keeps on one worker (node id prefix -> group): the browser tests share one
-# server and one Chromium (above), tests/pages/test_corpus.py one ingested corpus (a module
-# fixture built once instead of once per worker). Every other test is its own unit, as with
-# --dist load. (xdist's own --dist loadgroup renames item._nodeid, which pytest 9 ignores.)
-GROUPS = {"tests/test_browser": "browser", "tests/pages/test_corpus.py::": "pages-corpus"}
+# Tests that xdist keeps on one worker (node id prefix -> group): the browser tests in two
+# groups, one a worker, each sharing that worker's server and Chromium (above):
+# tests/test_browser.py (about 110 s at load 2) and the two-users, markup and 语料库 tests
+# (about 80 s). In one group they were one worker's 190 s while the other ran every other
+# test and then waited; a second server and Chromium cost about 4 s of CPU.
+# tests/pages/test_corpus.py keeps its corpus fixtures on one worker. Every other test is
+# its own unit, as with --dist load. (xdist's own --dist loadgroup renames item._nodeid,
+# which pytest 9 ignores.)
+GROUPS = {
+    "tests/test_browser.py::": "browser",
+    "tests/test_browser_": "browser-users-corpus",
+    "tests/pages/test_corpus.py::": "pages-corpus",
+}
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: unknown under -p no:xdist
@@ -202,6 +233,11 @@ def pytest_xdist_make_scheduler(config, log):
         def _split_scope(self, nodeid: str) -> str:
             return next((group for prefix, group in GROUPS.items() if nodeid.startswith(prefix)), nodeid)
 
+    # Units in the order pytest_collection_modifyitems left them (the two browser groups
+    # first, one to each worker), not xdist's largest group first: that gave one worker
+    # pages-corpus (16 quick tests) and the other tests/test_browser.py, and the second
+    # browser group only once one of them was nearly done.
+    config.option.loadscopereorder = False
     return Grouped(config, log)
 
 

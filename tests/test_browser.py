@@ -23,7 +23,13 @@ from budget.application import worker
 from tests.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
+# Debian's old headless shell (chromium-headless-shell: the same Chromium build without the
+# browser's own UI, which in headless mode runs a WebUI renderer of its own beside every
+# context a test opens); the full browser is the fallback where only it is installed.
+CHROMIUM = next(
+    (path for path in ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium") if os.path.exists(path)),
+    "/usr/bin/chromium",
+)
 SEED = FIXTURES / "seed.docx" if (FIXTURES / "seed.docx").exists() else ROOT / "samples" / "seed.docx"
 WANLI = FIXTURES / "real" / "putuo_wanli_2024_dept.pdf"  # a 元 document of 上海市普陀区
 FULIYUAN = FIXTURES / "real" / "putuo_fuliyuan_2024_unit.pdf"

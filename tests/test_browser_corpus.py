@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from budget.application import corpus as ingest
+from tests.conftest import demo_corpus
 from tests.test_browser import CHROMIUM, ROOT, streamlit_server
 
 pytestmark = [
@@ -20,9 +20,8 @@ AUDIT = "上海市审计局"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("demo") / "demo_corpus.duckdb"
-    assert ingest.ingest(ROOT / "samples", db, jobs=2).ingested == 7
+def server():
+    db = demo_corpus()  # the demo corpus as `make run` builds it, once per run (shared with tests/pages)
     env = {**os.environ, "BUDGETLENS_CORPUS": str(db), "BUDGETLENS_CORPUS_DOCUMENTS": str(ROOT / "samples")}
     with streamlit_server(env=env) as url:
         yield url

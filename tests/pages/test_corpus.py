@@ -16,6 +16,7 @@ import pytest
 
 from budget.application import corpus as ingest
 from components import corpus as component
+from tests.conftest import demo_corpus
 from tests.pages.conftest import ROOT, array, fixture_bytes, new_app, upload
 
 SAMPLES = ROOT / "samples"
@@ -28,12 +29,10 @@ SEED = "中共秦皇岛市海港区委政法委员会本级"
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory) -> Path:
-    """The demo corpus exactly as `make run` builds it: every file in samples/."""
-    path = tmp_path_factory.mktemp("demo") / "demo_corpus.duckdb"
-    report = ingest.ingest(SAMPLES, path, jobs=2)
-    assert report.ingested == 7 and report.skipped == 0, [f.line() for f in report.files]
-    return path
+def demo_db() -> Path:
+    """The demo corpus exactly as `make run` builds it: every file in samples/ (ingested once
+    per run, shared with the browser test's server: tests.conftest.demo_corpus)."""
+    return demo_corpus()
 
 
 @pytest.fixture(scope="session")
