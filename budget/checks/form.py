@@ -11,7 +11,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from budget.checks.core import Category, Context, Finding, Location, Need, Severity, folded, noted, rule
-from budget.narrative.text import section_paragraphs
 from budget.checks.places import NARRATIVE, coded, coded_tables, squash
 from budget.model import Line, Section, Table, TableKind
 
@@ -62,7 +61,7 @@ def pieces(ctx: Context) -> tuple[TextPiece, ...]:
     def compute(c: Context) -> tuple[TextPiece, ...]:
         found = []
         for index, section in enumerate(c.doc.sections):
-            for paragraph, joins in section_paragraphs(c.doc, index):
+            for paragraph, joins in c.section_paragraphs(index):
                 where = Location(section=section.heading, quote=paragraph, section_index=index)
                 found.append(TextPiece(paragraph, where, joins))
         for project in c.doc.performance:
@@ -652,7 +651,7 @@ def _unpunctuated(paragraph: str, next_heading: str | None) -> bool:
 def unpunctuated(ctx: Context) -> Iterator[Finding]:
     sections = ctx.doc.sections
     for index, section in enumerate(sections):
-        paragraphs = section_paragraphs(ctx.doc, index)
+        paragraphs = ctx.section_paragraphs(index)
         body = paragraphs[1:] if section.heading.strip() else paragraphs
         next_heading = sections[index + 1].heading if index + 1 < len(sections) else None
         for paragraph, _ in body:
