@@ -327,6 +327,19 @@ class Section:
     text: str
     level: int = 1  # 1 for 一、… headings, 2 for （一）/1、 sub-headings
     page: int | None = None
+    # Where the text turns a page (PDF): (offset into ``text``, page) for the first
+    # paragraph and each one printed on a page after the one before; what page_at reads.
+    turns: tuple[tuple[int, int], ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The page the character at ``offset`` of ``text`` is printed on (the heading's
+        page when the paragraphs' pages are not known)."""
+        found = self.page
+        for start, page in self.turns:
+            if start > offset:
+                break
+            found = page
+        return found
 
 
 @dataclass(frozen=True, slots=True)

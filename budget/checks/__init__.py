@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from budget.checks import reading
+from budget.checks import places, reading
 from budget.checks.catalogue import CATALOGUE
 from budget.checks.core import (
     CATEGORY_LABELS,
@@ -126,7 +126,7 @@ def run_rule(rule: Rule, ctx: Context) -> RuleResult:
         reason = unmet(ctx, rule)
         if reason:
             return RuleResult(rule, Status.NOT_RUN, reason=reason)
-        findings = list(rule.check(ctx))
+        findings = [places.with_page(finding, ctx.doc) for finding in rule.check(ctx)]
     except Exception as error:  # one broken rule must not hide the others' results
         return RuleResult(rule, Status.NOT_RUN, reason=f"规则运行出错：{type(error).__name__}: {error}")
     return _finish(rule, findings)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from budget.checks.amounts import Comparison
 from budget.checks.core import DEFAULT_TEMPLATE, NOTES, Context, Finding, Location, Need, Severity
-from budget.model import COLUMN_LABELS, AssetLine, Line, Money, Table, TableKind
+from budget.model import COLUMN_LABELS, AssetLine, Disclosure, Line, Money, Section, Table, TableKind
 
 CN_ITEM = re.compile(r"^[一二三四五六七八九十]+、")  # top-level item: 一、… 三十一、…
 SPACES = re.compile(r"\s+")
@@ -259,3 +260,46 @@ def _plain(value: Decimal) -> str:
 
 def first(items: Iterable[Line]) -> Line | None:
     return next(iter(items), None)
+
+
+def with_page(finding: Finding, doc: Disclosure) -> Finding:
+    """The finding with the page it is printed on, where the rule named a table or a
+    section and not the page: a table's first page (a performance form's findings), the
+    page of the paragraph its quote starts in (a section's). A reviewer turns to it."""
+    loc = finding.location
+    if loc.page is not None:
+        return finding
+    page = None
+    if loc.table_index is not None and 0 <= loc.table_index < len(doc.tables):
+        page = doc.tables[loc.table_index].page
+    elif loc.section_index is not None and 0 <= loc.section_index < len(doc.sections):
+        page = quote_page(doc.sections[loc.section_index], loc.quote)
+    return finding if page is None else replace(finding, location=replace(loc, page=page))
+
+
+def quote_page(section: Section, quote: str | None) -> int | None:
+    """The page where ``quote`` starts in the section: looked up without line breaks, as
+    a quote is a sentence of the unwrapped text; the heading's page when not found."""
+    if not quote or not section.turns:
+        return section.page
+    key = quote.strip("…").replace("\n", "")[:24]
+    text = section.text
+    flat = text.replace("\n", "")
+    at = flat.find(key) if key else -1
+    if at < 0:
+        return section.page
+    # back to an offset in the text: a line break whose flat position is at or before
+    # the quote's comes before it
+    breaks = 0
+    for k, position in enumerate(_breaks(text)):
+        if position - k > at:
+            break
+        breaks += 1
+    return section.page_at(at + breaks)
+
+
+def _breaks(text: str) -> Iterable[int]:
+    start = text.find("\n")
+    while start >= 0:
+        yield start
+        start = text.find("\n", start + 1)

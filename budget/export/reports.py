@@ -76,6 +76,8 @@ def place(finding: Finding) -> str:
             parts.append(f"第 {loc.page} 页")
     elif loc.section:
         parts.append(loc.section.strip())
+        if loc.page:
+            parts.append(f"第 {loc.page} 页")
     return " · ".join(parts) or "全文"
 
 

@@ -697,6 +697,8 @@ def place(finding: Finding, lang: str = "zh") -> str:
             parts.append(f"page {loc.page}")
     elif loc.section:
         parts.append(WORDS.get(loc.section.strip(), loc.section.strip()))
+        if loc.page:
+            parts.append(f"page {loc.page}")
     return " · ".join(parts) or "Whole document"
 
 

@@ -120,6 +120,18 @@ class Gathered:
     cover: list[str] = field(default_factory=list)  # the paragraphs of the first page, before any table
 
 
+def _turns(body: list[str], pages: list[int | None]) -> tuple[tuple[int, int], ...]:
+    """(offset, page) where the body's text, its paragraphs joined by newlines, starts
+    and where it goes on to a later page (Section.turns)."""
+    turns: list[tuple[int, int]] = []
+    offset = 0
+    for text, page in zip(body, pages, strict=True):
+        if page is not None and (not turns or page > turns[-1][1]):
+            turns.append((offset, page))
+        offset += len(text) + 1
+    return tuple(turns)
+
+
 def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], list[Section], Gathered]:
     """Walk the blocks once: attach titles and notes to grids, join continued grids,
     and collect the narrative into sections."""
@@ -128,15 +140,16 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
     sections: list[Section] = []
     heading, level, page = "", 1, None  # the open section
     body: list[str] = []
+    body_pages: list[int | None] = []  # the page of each paragraph of the body
     pending: list[Paragraph] = []  # paragraphs since the last grid, not yet placed
     in_contents = [False]  # inside a table of contents
     first_page = next((b.page for b in blocks if b.page is not None), None)
 
     def close_section() -> None:
-        nonlocal body
+        nonlocal body, body_pages
         if heading or body:
-            sections.append(Section(heading, "\n".join(body), level, page))
-        body = []
+            sections.append(Section(heading, "\n".join(body), level, page, _turns(body, body_pages)))
+        body, body_pages = [], []
 
     def flush(keep_title: bool) -> str:
         """Place pending paragraphs into the narrative; return the table title if the
@@ -189,6 +202,7 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
             if in_contents[0]:
                 if _is_contents_entry(words):
                     body.append(p.text)  # listed, not opened: the real heading comes later
+                    body_pages.append(p.page)
                     continue
                 in_contents[0] = False
             lvl = _words_heading_level(words)
@@ -200,6 +214,7 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
                 heading, level, page = p.text, lvl, p.page
             else:
                 body.append(p.text)
+                body_pages.append(p.page)
         pending.clear()
         return " ".join(title_parts)
 
