@@ -68,8 +68,9 @@ def nfkc(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def squash(text: str) -> str:
-    """For matching words: no spaces, no punctuation differences."""
-    return _SPACES.sub("", nfkc(text))
+    """For matching words: no spaces, no punctuation differences. (str.split() cuts at the
+    characters ``_SPACES`` matches, U+3000 among them: both ask Py_UNICODE_ISSPACE.)"""
+    return "".join(nfkc(text).split())
 
 
 # ---------------------------------------------------------------- amounts
