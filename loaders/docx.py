@@ -124,6 +124,7 @@ def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cel
     # (w:p, w:tc, w:t, then w:tr), nothing is read twice, and the names it uses on every
     # element are local (one list holds the current cell's text, emptied for the next).
     p_tag, tc_tag, tr_tag, t_tag = _P, _TC, _TR, _T
+    cell_or_row = (tc_tag, tr_tag)  # (built once: "in (tc_tag, tr_tag)" builds a tuple per element)
     rows: list[tuple[Cell, ...]] = []
     row: list[Cell] | None = None
     parts: list[str] = []  # the current cell's text so far
@@ -137,7 +138,7 @@ def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cel
                 if in_paragraph:
                     add("\n")
                 in_paragraph = True
-        elif tag in (tc_tag, tr_tag):
+        elif tag in cell_or_row:
             if in_cell and row is not None:
                 text = "" if continued else "".join(parts)
                 if span == 1:
