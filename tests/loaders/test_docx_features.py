@@ -287,7 +287,7 @@ def test_the_headings_found_at_once_are_the_paragraphs_looks_like_heading_names(
         '<w:pPr><w:pStyle w:val="MyHEADINGStyle"/></w:pPr>',
         '<w:pPr><w:pStyle w:val="HEAD\u0130NG"/></w:pPr>',  # İ lowers to "i̇": no heading
         '<w:pPr><w:pStyle w:val="Head1"/></w:pPr>',
-        '<w:pPr><w:pStyle/></w:pPr>',
+        "<w:pPr><w:pStyle/></w:pPr>",
         '<w:pPr><w:pStyle w:val="Normal"/><w:pStyle w:val="Heading1"/></w:pPr>',  # the first counts
         '<w:pPr><w:outlineLvl w:val="0"/></w:pPr>',
         '<w:pPr><w:jc w:val="center"/><w:outlineLvl w:val="1"/></w:pPr>',
