@@ -55,14 +55,27 @@ def _span(node: etree._Element) -> int:
     return span
 
 
+# The paragraphs ``_looks_like_heading`` says are headings, all of a container's at once (one
+# XPath in libxml2 costs a fraction of three find() calls per paragraph). ASCII lowering is
+# str.lower() here: no other character lowers to one of the letters of "heading" (only İ and
+# the Kelvin sign lower to ASCII letters at all, "i̇" and "k").
+_HEADINGS = etree.XPath(
+    "w:p[w:pPr[1]/w:outlineLvl or contains(translate(w:pPr[1]/w:pStyle[1]/@w:val,"
+    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'heading')]",
+    namespaces={"w": W[1:-1]},
+)
+
+
 def _blocks(container: etree._Element, made: dict[str, Cell], depth: int = 0):
     limits.check("nesting", depth)
+    # (lxml keeps one proxy per element while it lives: the set's own are those the loop meets)
+    headings = set(_HEADINGS(container))
     for child in container:
         tag = child.tag
         if tag == _P:
-            text = _paragraph_text(child)
-            if text.strip():
-                yield Paragraph(text.strip(), heading=_looks_like_heading(child))
+            text = _paragraph_text(child).strip()
+            if text:
+                yield Paragraph(text, heading=child in headings)
         elif tag == _TBL:
             rows = _plain_table_rows(child, made)
             if rows is None:  # the table holds another table
@@ -111,6 +124,7 @@ def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cel
     # (w:p, w:tc, w:t, then w:tr), nothing is read twice, and the names it uses on every
     # element are local (one list holds the current cell's text, emptied for the next).
     p_tag, tc_tag, tr_tag, t_tag = _P, _TC, _TR, _T
+    cell_or_row = (tc_tag, tr_tag)  # (built once: "in (tc_tag, tr_tag)" builds a tuple per element)
     rows: list[tuple[Cell, ...]] = []
     row: list[Cell] | None = None
     parts: list[str] = []  # the current cell's text so far
@@ -124,7 +138,7 @@ def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cel
                 if in_paragraph:
                     add("\n")
                 in_paragraph = True
-        elif tag in (tc_tag, tr_tag):
+        elif tag in cell_or_row:
             if in_cell and row is not None:
                 text = "" if continued else "".join(parts)
                 if span == 1:

@@ -18,6 +18,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from budget.model import Disclosure, Money, MoneyUnit, Source, Table, TableKind, Unit
+from budget.narrative.text import section_paragraphs
 
 
 class Severity(StrEnum):
@@ -268,12 +269,21 @@ class Context:
         self.doc = doc
         self.settings = settings
         self._memo: dict[str, object] = {}
+        self._paragraphs: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
 
     def memo(self, name: str, compute: Callable[[Context], object]) -> object:
         """A view computed once per run and shared by the rules that need it."""
         if name not in self._memo:
             self._memo[name] = compute(self)
         return self._memo[name]
+
+    def section_paragraphs(self, index: int) -> list[tuple[str, tuple[int, ...]]]:
+        """``budget.narrative.text.section_paragraphs`` of the document, unwrapped once per run:
+        half a dozen rules read every section's paragraphs (the list is shared: read it, never change it)."""
+        found = self._paragraphs.get(index)
+        if found is None:
+            found = self._paragraphs[index] = section_paragraphs(self.doc, index)
+        return found
 
     @property
     def unit(self) -> MoneyUnit:
@@ -302,7 +312,7 @@ class Context:
     def quotes(self):  # -> tuple[budget.checks.quotes.Quote, ...]
         from budget.checks.quotes import find_quotes
 
-        return find_quotes(self.doc)
+        return find_quotes(self.doc, self.section_paragraphs)
 
 
 def rule(

@@ -11,7 +11,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from budget.checks.core import Category, Context, Finding, Location, Need, Severity, folded, noted, rule
-from budget.narrative.text import section_paragraphs
 from budget.checks.places import NARRATIVE, coded, coded_tables, squash
 from budget.model import Line, Section, Table, TableKind
 
@@ -62,7 +61,7 @@ def pieces(ctx: Context) -> tuple[TextPiece, ...]:
     def compute(c: Context) -> tuple[TextPiece, ...]:
         found = []
         for index, section in enumerate(c.doc.sections):
-            for paragraph, joins in section_paragraphs(c.doc, index):
+            for paragraph, joins in c.section_paragraphs(index):
                 where = Location(section=section.heading, quote=paragraph, section_index=index)
                 found.append(TextPiece(paragraph, where, joins))
         for project in c.doc.performance:
@@ -394,6 +393,9 @@ PLACEHOLDER = re.compile(
     r"[XＸ]{2,}|×{2,}|某某|(?:目标|指标)内容\s*\d+|(?<![….．·])……(?![….．·])|(?<![.．…·])\.\.\.(?![.．…·])"
     r"|待填|待补充|此处填写|请填写|TODO",
 )
+# The first character of every placeholder: a text with none of them has none (one search in C
+# where PLACEHOLDER, whose lookbehinds keep re from skipping ahead, tries every branch at every position).
+PLACEHOLDER_START = re.compile(r"[XＸ×某目指…\.待此请T]")
 # a table of contents: entries with dot leaders and page numbers ("一、部门职责……………2")
 LEADER = re.compile(r"[.．…·。]{3,}\s*\d{1,3}(?!\d)")
 TOC_HEADING = re.compile(r"^\s*目\s*录\s*$")
@@ -414,6 +416,8 @@ def placeholders(ctx: Context) -> Iterator[Finding]:
     # and the count of the others noted
     found: dict[tuple[str, str], tuple[Finding, int]] = {}
     for piece in pieces(ctx):
+        if not PLACEHOLDER_START.search(piece.text):
+            continue  # (most pieces: none of the characters a placeholder starts with)
         contents = TOC_HEADING.match(piece.location.section or "") is not None or LEADER.search(piece.text)
         for match in PLACEHOLDER.finditer(piece.text):
             if contents and set(match.group(0)) <= set(".．…·"):
@@ -652,7 +656,7 @@ def _unpunctuated(paragraph: str, next_heading: str | None) -> bool:
 def unpunctuated(ctx: Context) -> Iterator[Finding]:
     sections = ctx.doc.sections
     for index, section in enumerate(sections):
-        paragraphs = section_paragraphs(ctx.doc, index)
+        paragraphs = ctx.section_paragraphs(index)
         body = paragraphs[1:] if section.heading.strip() else paragraphs
         next_heading = sections[index + 1].heading if index + 1 < len(sections) else None
         for paragraph, _ in body:

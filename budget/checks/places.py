@@ -16,8 +16,9 @@ SPACES = re.compile(r"\s+")
 
 
 def squash(text: str) -> str:
-    """Text without any whitespace (names are compared this way)."""
-    return SPACES.sub("", text or "")
+    """Text without any whitespace (names are compared this way). str.split() cuts at the
+    characters re's \\s matches (both ask Py_UNICODE_ISSPACE), at a fraction of re.sub's cost."""
+    return "".join((text or "").split())
 
 
 def money(value: Money | None) -> str:

@@ -8,6 +8,7 @@ to the table figure it names.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -61,11 +62,16 @@ def label_before(sentence: str, start: int) -> str:
     return label
 
 
-def find_quotes(doc: Disclosure) -> tuple[Quote, ...]:
+def find_quotes(
+    doc: Disclosure, paragraphs: Callable[[int], list[tuple[str, tuple[int, ...]]]] | None = None
+) -> tuple[Quote, ...]:
+    """Every amount quoted in the narrative; ``paragraphs`` gives a section's paragraphs
+    (a check run's Context reads them once for all its rules)."""
+    paragraphs = paragraphs or (lambda index: section_paragraphs(doc, index))
     quotes = []
     contexts = section_contexts(doc)
     for index, section in enumerate(doc.sections):
-        for paragraph, _ in section_paragraphs(doc, index):
+        for paragraph, _ in paragraphs(index):
             for sentence in sentences(paragraph):
                 for match in AMOUNT.finditer(sentence):
                     after = sentence[match.end() :]

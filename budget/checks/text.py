@@ -30,7 +30,7 @@ from budget.checks.core import (
 )
 from budget.checks.figures import Bound, Resolved, TableFigure, resolutions
 from budget.checks.quotes import Quote
-from budget.narrative.text import section_paragraphs, sentence_span
+from budget.narrative.text import sentence_span
 from budget.checks.places import money, squash
 from budget.model import Disclosure, Money, MoneyUnit, Section
 from budget.narrative import Claim, Figure, Role
@@ -514,7 +514,7 @@ def budget_level(ctx: Context) -> Iterator[Finding]:
 def _paragraph_matches(ctx: Context, pattern: re.Pattern[str]) -> Iterator[tuple[int, Section, str, re.Match[str]]]:
     """Every match of ``pattern`` in the narrative, with its section (index and all) and paragraph."""
     for index, section in enumerate(ctx.doc.sections):
-        for paragraph, _ in section_paragraphs(ctx.doc, index):
+        for paragraph, _ in ctx.section_paragraphs(index):
             for match in pattern.finditer(paragraph):
                 yield index, section, paragraph, match
 
@@ -559,7 +559,7 @@ def counted_parts(ctx: Context) -> Iterator[Finding]:
     for index, section in enumerate(ctx.doc.sections):
         if "其中" not in section.text:
             continue  # (the common case: no paragraph of it to read)
-        for paragraph, _ in section_paragraphs(ctx.doc, index):
+        for paragraph, _ in ctx.section_paragraphs(index):
             for whole, total, parts in _counted_parts(paragraph):
                 location = _marked_location(section.heading, index, paragraph, whole)
                 yield Finding(

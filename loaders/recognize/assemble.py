@@ -12,7 +12,7 @@ from loaders.blocks import Block, Notice, Paragraph
 from loaders.recognize.classify import TABLE_NUMBER, classify_title, title_words
 from loaders.recognize.grid import WorkingGrid, from_block, is_code, is_column_number_row, pad
 from loaders.recognize.performance import has_indicator_header, indicator_header_row
-from loaders.recognize.text import clean, is_number, is_unit_line, money_unit_in, printed_unit_in, squash
+from loaders.recognize.text import clean, is_number, is_unit_line, may_say_unit, money_unit_in, printed_unit_in, squash
 
 # ---------------------------------------------------------------- document assembly
 
@@ -59,7 +59,11 @@ _NUMBERED_2 = re.compile(r"^\d{1,2}[、]")
 
 
 def _heading_level(text: str) -> int | None:
-    words = squash(text)
+    return _words_heading_level(squash(text))
+
+
+def _words_heading_level(words: str) -> int | None:
+    """``_heading_level`` of a text already squashed."""
     if len(words) > 50 or words.endswith(("。", "；", "，")):
         return None
     if _NUMBERED_1.match(words):
@@ -201,7 +205,7 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
                     body_pages.append(p.page)
                     continue
                 in_contents[0] = False
-            lvl = _heading_level(p.text)
+            lvl = _words_heading_level(words)
             following = pending[n + 1].text if n + 1 < len(pending) else None
             if lvl is None and (p.heading and _is_hinted_heading(words) or _is_unstyled_heading(words, following)):
                 lvl = 1  # unnumbered, but set as a heading ("名词解释", "2024年单位预算编制说明")
@@ -222,7 +226,7 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
             text = clean(block.text, close_gaps=False).replace("\n", " ")
             if not text:
                 continue
-            para = Paragraph(text, block.page, block.heading)
+            para = block if text == block.text else Paragraph(text, block.page, block.heading)
             if not grids and len(context.cover) < 12 and (block.page is None or block.page == first_page):
                 context.cover.append(text)
             if grids and not pending and _NOTE.match(text) and grids[-1].note is None:
@@ -364,6 +368,8 @@ _SENTENCE_PUNCTUATION = re.compile(r"[，。；]")
 def _is_unit_paragraph(text: str) -> bool:
     """A unit line set as a paragraph between title and table ("编制单位：… 单位：元",
     "216001名称 截止时间：2022-12-31"): short, no sentence punctuation."""
+    if not may_say_unit(text):
+        return False  # (most paragraphs: no unit word, nothing to squash)
     words = squash(text)
     return len(words) < 80 and not _SENTENCE_PUNCTUATION.search(words) and is_unit_line([text])
 

@@ -68,8 +68,9 @@ def nfkc(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def squash(text: str) -> str:
-    """For matching words: no spaces, no punctuation differences."""
-    return _SPACES.sub("", nfkc(text))
+    """For matching words: no spaces, no punctuation differences. (str.split() cuts at the
+    characters ``_SPACES`` matches, U+3000 among them: both ask Py_UNICODE_ISSPACE.)"""
+    return "".join(nfkc(text).split())
 
 
 # ---------------------------------------------------------------- amounts
@@ -172,8 +173,18 @@ _UNIT_WORDS = ("预算年度", "编制单位", "编制部门", "填报单位", "
 _DEPARTMENT_LINE = re.compile(r"^部门[:：][^\s:：，。；,;]{2,40}$")
 
 
-@functools.lru_cache(maxsize=4096)  # asked of every cell of a table's first rows, and of every short paragraph
+def may_say_unit(text: str) -> bool:
+    """False when ``text`` cannot be a piece of a unit line: every word one looks for holds
+    单, 部, 预 or 截, and most paragraphs and cells hold none (no search, no cache entry)."""
+    return "单" in text or "部" in text or "预" in text or "截" in text
+
+
 def _is_unit_piece(text: str) -> bool:
+    return may_say_unit(text) and _says_unit(text)
+
+
+@functools.lru_cache(maxsize=4096)  # asked of every cell of a table's first rows, and of every short paragraph
+def _says_unit(text: str) -> bool:
     text = text.replace(" ", "")
     return (
         bool(_MONEY_UNIT.search(text))

@@ -268,3 +268,42 @@ def test_zip_that_is_not_office():
 def test_text_that_is_not_a_disclosure():
     with pytest.raises(LoadError):
         load("这是一段普通的文字。\n没有表格。".encode(), "a.txt")
+
+
+def test_the_headings_found_at_once_are_the_paragraphs_looks_like_heading_names():
+    """loaders.docx finds a container's headings with one XPath; each paragraph's own test
+    (_looks_like_heading) is the definition, over the ways a paragraph's properties are written."""
+    from lxml import etree
+
+    from loaders import docx as reader
+    from tests.conftest import fixture_bytes
+
+    w = reader.W[1:-1]
+    props = [
+        "",
+        "<w:pPr/>",
+        '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>',
+        '<w:pPr><w:pStyle w:val="heading 2"/></w:pPr>',
+        '<w:pPr><w:pStyle w:val="MyHEADINGStyle"/></w:pPr>',
+        '<w:pPr><w:pStyle w:val="HEAD\u0130NG"/></w:pPr>',  # İ lowers to "i̇": no heading
+        '<w:pPr><w:pStyle w:val="Head1"/></w:pPr>',
+        "<w:pPr><w:pStyle/></w:pPr>",
+        '<w:pPr><w:pStyle w:val="Normal"/><w:pStyle w:val="Heading1"/></w:pPr>',  # the first counts
+        '<w:pPr><w:outlineLvl w:val="0"/></w:pPr>',
+        '<w:pPr><w:jc w:val="center"/><w:outlineLvl w:val="1"/></w:pPr>',
+        '<w:pPr/><w:pPr><w:outlineLvl w:val="0"/></w:pPr>',  # only the first pPr counts
+        '<w:r><w:t>x</w:t></w:r><w:pPr><w:pStyle w:val="Heading2"/></w:pPr>',  # pPr not first
+        '<w:pPr><w:rPr><w:outlineLvl w:val="0"/></w:rPr></w:pPr>',  # not the pPr's own
+        '<w:pPr><w:pStyle w:val="Title"/><w:outlineLvl w:val="9"/></w:pPr>',
+    ]
+    body = etree.fromstring(
+        f'<w:body xmlns:w="{w}">' + "".join(f"<w:p>{p}<w:r><w:t>段落</w:t></w:r></w:p>" for p in props) + "</w:body>"
+    )
+    seed = zipfile.ZipFile(io.BytesIO(fixture_bytes("seed.docx"))).read("word/document.xml")
+    seed_body = etree.fromstring(seed).find(reader.W + "body")
+    for container in (body, seed_body):
+        expected = [p for p in container if p.tag == reader.W + "p" and reader._looks_like_heading(p)]
+        assert set(reader._HEADINGS(container)) == set(expected)
+    assert [reader._looks_like_heading(p) for p in body] == [
+        *(False, False, True, True, True, False, False, False, False, True, True, False, True, False, True)
+    ]

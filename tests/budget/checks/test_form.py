@@ -359,3 +359,34 @@ def test_brackets_of_mixed_width_over_a_document_are_one_finding(seed):
     # an unclosed bracket is a defect of its own sentence, not folded with them
     doc = edit_text(doc, "机关运行经费", "主要用于单位日常办公运转所需支出。", "主要用于单位日常办公（运转所需支出。")
     assert sorted(f.template for f in result(doc, "FORM-BRACKETS").findings) == ["default", "repeated"]
+
+
+def test_every_placeholder_starts_with_a_character_the_prefilter_looks_for():
+    """FORM-PLACEHOLDER skips a text holding none of PLACEHOLDER_START's characters: each branch
+    of PLACEHOLDER must start with one (a branch added without its character fails here)."""
+    import re
+
+    from budget.checks.form import PLACEHOLDER, PLACEHOLDER_START
+
+    samples = [
+        "XX",
+        "ＸＸＸ",
+        "××",
+        "某某",
+        "目标内容1",
+        "指标内容 2",
+        "……",
+        "...",
+        "待填",
+        "待补充",
+        "此处填写",
+        "请填写",
+        "TODO",
+    ]
+    branches = re._parser.parse(PLACEHOLDER.pattern)[0][1][1]  # type: ignore[attr-defined]
+    assert len(branches) == 11  # the samples cover each branch (目标/指标 and 待填/待补充 share one)
+    for sample in samples:
+        match = PLACEHOLDER.search(f"前文{sample}后文")
+        assert match is not None and match.group(0).startswith(sample[:1]), sample
+        assert PLACEHOLDER_START.match(match.group(0)), sample
+    assert PLACEHOLDER_START.search("第1段说明文字") is None

@@ -66,3 +66,13 @@ def test_page_at_follows_the_turns_of_a_section():
     section = Section("一、说明", "第一段\n第二段\n第三段", page=3, turns=((0, 3), (8, 4)))
     assert [section.page_at(at) for at in (0, 7, 8, 11)] == [3, 3, 4, 4]
     assert Section("二、", "文字", page=5).page_at(1) == 5
+
+
+def test_squash_removes_exactly_the_whitespace_the_spaces_pattern_matches():
+    import sys
+
+    from budget.checks import places
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert places.squash(every) == places.SPACES.sub("", every)
+    assert places.squash(" 2024 年\u3000预算\n") == "2024年预算" and places.squash(None) == ""

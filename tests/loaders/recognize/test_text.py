@@ -84,3 +84,16 @@ def test_nfkc_over_every_character_of_the_table():
     for code in [*range(0xFF01, 0xFF5F), 0x3000, 0x2026, *range(0x2160, 0x2180), *range(0x2460, 0x249C)]:
         for text in (chr(code), f"a{chr(code)}\u0301", f"\u0301{chr(code)}字"):
             assert nfkc(text) == unicodedata.normalize("NFKC", text), hex(code)
+
+
+def test_squash_removes_what_the_spaces_pattern_matches_and_nothing_else():
+    """squash() cuts with str.split(): every character re's [\\s\\u3000] matches, and only those."""
+    import sys
+
+    from loaders.recognize import text
+
+    spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if text._SPACES.fullmatch(chr(c)))
+    assert {" ", "\t", "\n", "\u3000", "\xa0", "\u2003"} <= set(spaces)
+    assert text.squash(f"项{spaces}目 1") == "项目1"
+    others = "".join(chr(c) for c in range(0x3100) if not text._SPACES.fullmatch(chr(c)) and chr(c).isprintable())
+    assert text.squash.__wrapped__(others) == text._SPACES.sub("", text.nfkc(others))
