@@ -97,3 +97,24 @@ def test_squash_removes_what_the_spaces_pattern_matches_and_nothing_else():
     assert text.squash(f"项{spaces}目 1") == "项目1"
     others = "".join(chr(c) for c in range(0x3100) if not text._SPACES.fullmatch(chr(c)) and chr(c).isprintable())
     assert text.squash.__wrapped__(others) == text._SPACES.sub("", text.nfkc(others))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "单位：万元",
+        "（单位：人民币元）",
+        "预算年度：2024",
+        "编制单位：测试局",
+        "编制部门：测试局",
+        "填报单位：X",
+        "截止时间：2024-12-31",
+        "部门：南漳县招商服务中心",
+    ],
+)
+def test_every_unit_piece_holds_a_character_the_prefilter_looks_for(line):
+    """is_unit_line skips the search for a text with none of 单/部/预/截: each kind of unit piece holds one."""
+    from loaders.recognize import text
+
+    assert text._says_unit(line) and text.may_say_unit(line) and text.is_unit_line([line])
+    assert not text.may_say_unit("第1段说明文字") and not text.is_unit_line(["第1段说明文字"])
