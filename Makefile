@@ -61,7 +61,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 bench: $(STAMP)
-	for f in parse parse_pdf check pages corpus_query hostile; do $(PY) benchmarks/$$f.py || exit 1; done
+	for f in parse parse_doc parse_pdf check pages corpus_query hostile; do $(PY) benchmarks/$$f.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache
