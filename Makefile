@@ -36,12 +36,13 @@ run: $(STAMP) $(DEMO)
 	$(VENV)/bin/streamlit run app.py
 
 # Every test, browser ones included, on TEST_WORKERS xdist processes (the slow modules
-# start first; -m "not slow" by hand for a quick run), then the tests that bound their own
-# CPU time, alone: on two cores a neighbouring worker's load (shared caches, clock)
-# inflates a process's CPU time by a third, and the bound would measure the neighbour. Bytecode caches (git-ignored
-# __pycache__) are written even where PYTHONDONTWRITEBYTECODE is set: a run starts a dozen
-# Python processes (workers, app servers, parse forkservers, CLI runs) and each would
-# compile every module of the project again.
+# start first; -m "not slow" by hand for a quick run); then, alone, the tests marked timed,
+# which bound their own CPU time or a server's latency: on two cores a neighbouring
+# worker's load (shared caches, clock, the GIL of a shared server) inflates those by a
+# third or more, and the bound would measure the neighbour.
+# Bytecode caches (git-ignored __pycache__) are written even where PYTHONDONTWRITEBYTECODE
+# is set: a run starts a dozen Python processes (workers, app servers, parse forkservers,
+# CLI runs) and each would compile every module of the project again.
 TEST_WORKERS ?= 2
 test: $(STAMP) browser
 	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q -n $(TEST_WORKERS) -m "not timed"

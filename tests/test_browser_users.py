@@ -53,6 +53,7 @@ def _text(page) -> str:
     return page.locator("body").inner_text()
 
 
+@pytest.mark.timed  # the health probe bounds the server's latency: alone, not beside another worker's browser
 def test_two_users_see_only_their_own_documents(server, browser, tmp_path):
     from playwright.sync_api import expect
 

@@ -199,6 +199,7 @@ def test_every_money_figure_is_in_one_claim(seed):
     assert money == ["16,410.71万元", "11,230.54万元", "16,410.71万元", "11,230.54万元", "100万元"]
 
 
+@pytest.mark.timed
 @pytest.mark.parametrize(
     "text",
     [
@@ -213,9 +214,9 @@ def test_every_money_figure_is_in_one_claim(seed):
 )
 def test_reading_is_linear_on_long_unpunctuated_text(seed, text):
     doc = doc_with(seed, text)
-    start = time.perf_counter()
+    start = time.process_time()  # this process's CPU: the work, not the neighbours
     read_claims(doc)
-    assert time.perf_counter() - start < 3.0
+    assert time.process_time() - start < 3.0
 
 
 def test_an_amount_inside_the_reason_explains_the_change(seed):
