@@ -689,9 +689,53 @@ def _is_parent(piece: Piece, head: list[Piece], edges: tuple[float, float]) -> b
     under = sorted(
         _extent(other)
         for other in head
-        if other[0].base - base >= 1.5 * em and abs((other[0].x0 + other[-1].x1) / 2 - middle) < half
+        if other[0].base - base >= 1.5 * em
+        and abs((other[0].x0 + other[-1].x1) / 2 - middle) < half
+        and not _tall(other, piece, head)
     )
     return any(not _overlaps(a, b) for a, b in zip(under, under[1:], strict=False))
+
+
+def _block(piece: Piece, head: list[Piece]) -> tuple[float, float]:
+    """The top and bottom of a header label with the lines it is wrapped onto (the
+    pieces less than a line and a half apart, one over the other, chained)."""
+    top, bottom, last = piece[0].top, piece[0].bottom, piece
+    for end in (1, -1):
+        current = piece
+        while True:
+            em = max(current[0].size, 4)
+            x0, x1 = _extent(current)
+            nearest = [
+                other
+                for other in head
+                if 0 < (other[0].base - current[0].base) * end < 1.5 * em
+                and _overlaps(_extent(other), (x0, x1))
+                and x0 - em <= (other[0].x0 + other[-1].x1) / 2 <= x1 + em
+            ]
+            if not nearest:
+                break
+            current = min(nearest, key=lambda other: abs(other[0].base - current[0].base))
+            top, bottom = min(top, current[0].top), max(bottom, current[0].bottom)
+            if end == 1:
+                last = current
+    return top, bottom
+
+
+def _tall(other: Piece, piece: Piece, head: list[Piece]) -> bool:
+    """A label printed lower than ``piece`` that is no label under it: a column's label
+    as tall as the header from ``piece``'s line down (centred across every tier beside
+    a merged cell: 合计 beside 本年收入 over 小计 | 一般公共预算资金). Nothing is printed
+    under it, and its middle (wrapped lines with it) is nearer the middle of the
+    header from the top of ``piece`` than the middle of the header below ``piece``."""
+    top, bottom = _block(other, head)
+    x0, x1 = _extent(other)
+    em = max(other[0].size, 4)
+    if any(o[0].top >= bottom - 0.1 * em and _overlaps(_extent(o), (x0, x1)) for o in head):
+        return False
+    lowest = max(o[0].bottom for o in head)
+    from_top = (piece[0].top + lowest) / 2
+    below = (max(c.bottom for c in piece) + lowest) / 2
+    return (top + bottom) / 2 < (from_top + below) / 2
 
 
 def _header_bands(head: list[list[Piece]]) -> list[list[float]]:
@@ -729,12 +773,17 @@ def _cell_range(piece: Piece, head: list[Piece], bands: list[list[float]]) -> tu
     under = [
         _band_of(other, bands)
         for other in head
-        if other[0].base - base >= 1.5 * em and abs((other[0].x0 + other[-1].x1) / 2 - middle) < half
+        if other[0].base - base >= 1.5 * em
+        and abs((other[0].x0 + other[-1].x1) / 2 - middle) < half
+        and not _tall(other, piece, head)
     ]
     # labels under it in two columns at least (a label wrapped onto the lines below
     # it stays in its own column)
-    if len(set(under)) >= 2:
-        first, last = min(b for b, _ in under + [(min(hit), 0)]), max(b for _, b in under + [(0, max(hit))])
+    first, last = min(b for b, _ in under + [(min(hit), 0)]), max(b for _, b in under + [(0, max(hit))])
+    # (a label under the merged cell beside it, nearer this one's middle than that
+    # one's cell is wide, is left out: the columns not centred about its middle, from
+    # the far side, down to the ones its text covers)
+    while len(set(under)) >= 2:
         # the columns' edges lie between the bands' (a name column is wider than its
         # longest name): its middle between the middles of the inner and outer edges
         inner = (bands[first][0] + bands[last][1]) / 2
@@ -743,6 +792,13 @@ def _cell_range(piece: Piece, head: list[Piece], bands: list[list[float]]) -> tu
         ) / 2
         if min(inner, outer) - 2 * em <= middle <= max(inner, outer) + 2 * em:
             return first, last
+        if middle < min(inner, outer) and last > max(hit):
+            last -= 1
+        elif middle > max(inner, outer) and first < min(hit):
+            first += 1
+        else:
+            break
+        under = [(f, la) for f, la in under if first <= f and la <= last]
     return min(hit), max(hit)
 
 
