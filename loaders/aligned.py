@@ -778,12 +778,11 @@ def _cell_range(piece: Piece, head: list[Piece], bands: list[list[float]]) -> tu
         and not _tall(other, piece, head)
     ]
     # labels under it in two columns at least (a label wrapped onto the lines below
-    # it stays in its own column)
-    first, last = min(b for b, _ in under + [(min(hit), 0)]), max(b for _, b in under + [(0, max(hit))])
-    # (a label under the merged cell beside it, nearer this one's middle than that
-    # one's cell is wide, is left out: the columns not centred about its middle, from
-    # the far side, down to the ones its text covers)
+    # it stays in its own column); a label under the merged cell beside it (nearer
+    # this one's middle than that one's label) is left out: the labels off centre,
+    # the farthest first, as long as two columns are left
     while len(set(under)) >= 2:
+        first, last = min(b for b, _ in under + [(min(hit), 0)]), max(b for _, b in under + [(0, max(hit))])
         # the columns' edges lie between the bands' (a name column is wider than its
         # longest name): its middle between the middles of the inner and outer edges
         inner = (bands[first][0] + bands[last][1]) / 2
@@ -793,12 +792,11 @@ def _cell_range(piece: Piece, head: list[Piece], bands: list[list[float]]) -> tu
         if min(inner, outer) - 2 * em <= middle <= max(inner, outer) + 2 * em:
             return first, last
         if middle < min(inner, outer) and last > max(hit):
-            last -= 1
+            under = [(f, la) for f, la in under if la < last]
         elif middle > max(inner, outer) and first < min(hit):
-            first += 1
+            under = [(f, la) for f, la in under if f > first]
         else:
             break
-        under = [(f, la) for f, la in under if first <= f and la <= last]
     return min(hit), max(hit)
 
 

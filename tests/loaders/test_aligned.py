@@ -466,10 +466,16 @@ def guangzhou_04():
 def test_a_stripped_project_table_reads_its_centred_cells(guangzhou_04):
     """广州市发展和改革委员会 部门预算项目支出及其他支出预算表, page 27 (a continued page,
     its header repeated), every ruling removed: each project's name (two lines about
-    its amounts) and its goal (up to five lines) in its own row, the header alone."""
+    its amounts) and its goal (up to five lines) in its own row, the header in two
+    rows as the ruled page reads (总计, 财政专户拨款, 其他资金 and 绩效目标 centred across
+    both tiers beside 财政拨款 over its four columns)."""
     (grid,) = [g for g in grids(guangzhou_04) if g.page == 27]
     table = rows(grid)
-    assert table[0][:4] == ("支出项目类别（资金使用单位）", "总计", "合计", "财政拨款一般公共预算")
+    assert table[:2] == [
+        ("支出项目类别（资金使用单位）", "总计", ("财政拨款", 4), "财政专户拨款", "其他资金", "绩效目标"),
+        ("", "", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "", "", ""),
+    ]
+    table = [table[0], *table[2:]]
     assert [row[:2] for row in table[1:4]] == [
         ("社会信用建设工作专项经费", "85.00"),
         ("工作经费", "66.00"),
@@ -592,3 +598,55 @@ def test_a_three_line_tables_rules_end_its_header_and_its_body():
 
 def without_rules(content: bytes) -> bytes:
     return b"".join(line + b"\n" for line in content.split(b"\n") if line and not line.endswith(b" l S"))
+
+
+# ------------------------------------------------- a header of several tiers, no rule
+
+# 项目 | 合计 | 本年收入 (小计 | 财政拨款收入 | 事业收入) | 上年结转 (小计 | 财政拨款):
+# names left at 60, amounts right-aligned at these ends.
+TIERED = (200.0, 270.0, 340.0, 410.0, 480.0, 550.0)
+
+
+def tiered_page(wrapped: int) -> bytes:
+    """本年收入 and 上年结转 on the header's first line, each centred over its columns'
+    labels a tier lower; 财政拨款收入 wrapped over ``wrapped`` lines and the other labels
+    of that tier centred on them; 项目 and 合计 centred across the whole header's
+    height (the line of neither tier)."""
+    top, step = 150.0, 12.0
+    pieces = {2: ["财政拨款", "收入"], 3: ["财政", "拨款", "收入"]}[wrapped]
+    first = top + 16  # a tier lower: more than a line and a half under its parent
+    last = first + step * (wrapped - 1)
+    lower = (first + last) / 2  # the tier's other labels, centred on it
+    whole = (top + last) / 2  # the header's middle, between its first and last baselines
+    middles = [x1 - 15 for x1 in TIERED]
+    out = centre(90, whole, "项目") + centre(middles[0], whole, "合计")
+    out += centre(middles[2], top, "本年收入") + centre((middles[4] + middles[5]) / 2, top, "上年结转")
+    out += centre(middles[1], lower, "小计") + centre(middles[3], lower, "事业收入")
+    out += b"".join(centre(middles[2], first + step * k, text) for k, text in enumerate(pieces))
+    out += centre(middles[4], lower, "小计") + centre(middles[5], lower, "财政拨款")
+    y = last + 24
+    for name, amounts in (
+        ("一般公共服务支出", ("150.00", "120.00", "100.00", "20.00", "30.00", "30.00")),
+        ("教育支出", ("60.00", "50.00", "50.00", "", "10.00", "10.00")),
+        ("合计", ("210.00", "170.00", "150.00", "20.00", "40.00", "40.00")),
+    ):
+        out += left(60, y, name) + b"".join(right(x1, y, a) for x1, a in zip(TIERED, amounts, strict=True) if a)
+        y += 20
+    return out
+
+
+@pytest.mark.parametrize("wrapped", [2, 3], ids=["wrapped-twice", "wrapped-three-times"])
+def test_labels_as_tall_as_the_header_are_no_merged_labels_children(wrapped):
+    """合计 centred across every tier beside 本年收入 is a column of its own, not a
+    label under 本年收入 (whose cell, as wide on both sides of its middle, reaches over
+    it and over 上年结转's 小计: the two together are as centred about its middle as its
+    own three columns); the labels of the lower tier stay under their parent, one-line
+    labels centred beside a label wrapped over two lines or three alike."""
+    (grid,) = grids(pdf.read(cjk_pdf([tiered_page(wrapped)])))
+    assert rows(grid) == [
+        ("项目", "合计", ("本年收入", 3), ("上年结转", 2)),
+        ("", "", "小计", "财政拨款收入", "事业收入", "小计", "财政拨款"),
+        ("一般公共服务支出", "150.00", "120.00", "100.00", "20.00", "30.00", "30.00"),
+        ("教育支出", "60.00", "50.00", "50.00", "", "10.00", "10.00"),
+        ("合计", "210.00", "170.00", "150.00", "20.00", "40.00", "40.00"),
+    ]
