@@ -105,6 +105,8 @@ def tables(groups: list[list[_Char]], number: int, rules: Sequence = ()) -> tupl
         return _aligned_tables(groups, number, rules)
     finally:
         _JOINED.clear()
+        _BLOCKS.clear()
+        _PITCHES.clear()
 
 
 # --- pieces -------------------------------------------------------------------------
@@ -691,34 +693,62 @@ def _is_parent(piece: Piece, head: list[Piece], edges: tuple[float, float]) -> b
         for other in head
         if other[0].base - base >= 1.5 * em
         and abs((other[0].x0 + other[-1].x1) / 2 - middle) < half
+        and _below(other, piece, head)
         and not _tall(other, piece, head)
     )
     return any(not _overlaps(a, b) for a, b in zip(under, under[1:], strict=False))
 
 
+# Each header label's block (its wrapped lines with it) found once per header: the
+# entry keeps its piece and header, so no other list can take their ids meanwhile.
+_BLOCKS: dict[int, tuple[list, list, tuple[float, float]]] = {}
+_PITCHES: dict[int, tuple[list, float]] = {}  # (the header, how far its wrapped lines go)
+
+
+def _goes_under(upper: Piece, lower: Piece) -> bool:
+    """``lower`` could be the next line of ``upper`` wrapped: less than a line and
+    three quarters lower and no wider (centred under it or starting where it does)."""
+    em = max(upper[0].size, 4)
+    return (
+        0 < lower[0].base - upper[0].base < 1.75 * em
+        and upper[0].x0 - em <= lower[0].x0
+        and lower[-1].x1 <= upper[-1].x1 + em
+    )
+
+
 def _block(piece: Piece, head: list[Piece]) -> tuple[float, float]:
-    """The top and bottom of a header label with the lines it is wrapped onto (the
-    pieces less than a line and a half apart, one over the other, chained)."""
-    top, bottom, last = piece[0].top, piece[0].bottom, piece
+    """The top and bottom of a header label with the lines it is wrapped onto, chained
+    up and down. A header's wrapped lines are printed at one pitch, the nearest two
+    lines that could be one label's: a label a tier lower, further down, is under it
+    (本年收入 over 财政拨款 centred under it), not its next line."""
+    known = _BLOCKS.get(id(piece))
+    if known is not None and known[0] is piece and known[1] is head:
+        return known[2]
+    pitch = _PITCHES.get(id(head))
+    if pitch is None or pitch[0] is not head:
+        pitches = [b[0].base - a[0].base for a in head for b in head if _goes_under(a, b)]
+        pitch = _PITCHES[id(head)] = (head, 1.1 * min(pitches) + 0.5 if pitches else 0.0)
+    reach = pitch[1]
+    top, bottom = piece[0].top, piece[0].bottom
     for end in (1, -1):
         current = piece
         while True:
-            em = max(current[0].size, 4)
-            x0, x1 = _extent(current)
+            pair = (lambda o, c=current: (c, o)) if end == 1 else (lambda o, c=current: (o, c))
             nearest = [
-                other
-                for other in head
-                if 0 < (other[0].base - current[0].base) * end < 1.5 * em
-                and _overlaps(_extent(other), (x0, x1))
-                and x0 - em <= (other[0].x0 + other[-1].x1) / 2 <= x1 + em
+                other for other in head if _goes_under(*pair(other)) and abs(other[0].base - current[0].base) <= reach
             ]
             if not nearest:
                 break
             current = min(nearest, key=lambda other: abs(other[0].base - current[0].base))
             top, bottom = min(top, current[0].top), max(bottom, current[0].bottom)
-            if end == 1:
-                last = current
+    _BLOCKS[id(piece)] = (piece, head, (top, bottom))
     return top, bottom
+
+
+def _below(other: Piece, piece: Piece, head: list[Piece]) -> bool:
+    """``other`` printed under ``piece``: its label (wrapped lines with it) starts
+    below the end of ``piece``'s."""
+    return _block(other, head)[0] >= _block(piece, head)[1] - 0.1 * max(piece[0].size, 4)
 
 
 def _tall(other: Piece, piece: Piece, head: list[Piece]) -> bool:
@@ -775,6 +805,7 @@ def _cell_range(piece: Piece, head: list[Piece], bands: list[list[float]]) -> tu
         for other in head
         if other[0].base - base >= 1.5 * em
         and abs((other[0].x0 + other[-1].x1) / 2 - middle) < half
+        and _below(other, piece, head)
         and not _tall(other, piece, head)
     ]
     # labels under it in two columns at least (a label wrapped onto the lines below
