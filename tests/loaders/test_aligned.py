@@ -650,3 +650,29 @@ def test_labels_as_tall_as_the_header_are_no_merged_labels_children(wrapped):
         ("教育支出", "60.00", "50.00", "50.00", "", "10.00", "10.00"),
         ("合计", "210.00", "170.00", "150.00", "20.00", "40.00", "40.00"),
     ]
+
+
+def test_stripped_tiered_headers_read_as_their_ruled_selves():
+    """深圳市人民政府办公厅 基本支出表 (shenzhen_19 p21: 财政专户管理资金 and 上年结余、结转
+    wrapped over two lines, 支出项目类别 and 总计 on one, each centred across both tiers
+    beside 财政拨款 and 单位资金) and 北京市气象局 收入预算表 (beijing_meteo_part2 p3: 合计
+    centred across the tiers beside 本年收入, whose cell reaches over 上年结转结余's 小计),
+    every ruling removed: each label in its own column or under its parent, as ruled."""
+    shenzhen = pdf.read(without_paths((CORPUS / "shenzhen_19.pdf").read_bytes()))
+    (grid,) = [g for g in grids(shenzhen) if g.page == 21]
+    assert rows(grid)[:3] == [
+        ("支出项目类别", "总计", ("财政拨款", 4), "财政专户管理资金", ("单位资金", 5), "上年结余、结转"),
+        ("", "", "小计", "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款", "")
+        + ("事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", ""),
+        ("深圳市人民政府办公厅", "9,464.34", "9,464.34", "9,464.34") + ("0.00",) * 9,
+    ]
+    meteo = pdf.read(without_paths((CORPUS / "beijing_meteo_part2.pdf").read_bytes()))
+    grid = [g for g in grids(meteo) if g.page == 3][0]
+    funds = ("一般公共预算资金", "政府性基金预算资金", "国有资本经营预算资金", "财政专户管理资金")
+    assert rows(grid)[:3] == [
+        ("合计", ("本年收入", 10), ("上年结转结余", 6)),
+        ("", "小计", *funds, "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")
+        + ("小计", *funds, "单位资金"),
+        ("30,775.648545", "17,929.443777", "17,921.443777", "", "", "", "5.000000", "", "", "", "3.000000")
+        + ("12,846.204768", "2,706.670189", "10,139.534579", "", "", ""),
+    ]
