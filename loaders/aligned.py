@@ -106,7 +106,6 @@ def tables(groups: list[list[_Char]], number: int, rules: Sequence = ()) -> tupl
     finally:
         _JOINED.clear()
         _BLOCKS.clear()
-        _PITCHES.clear()
 
 
 # --- pieces -------------------------------------------------------------------------
@@ -699,50 +698,54 @@ def _is_parent(piece: Piece, head: list[Piece], edges: tuple[float, float]) -> b
     return any(not _overlaps(a, b) for a, b in zip(under, under[1:], strict=False))
 
 
-# Each header label's block (its wrapped lines with it) found once per header: the
-# entry keeps its piece and header, so no other list can take their ids meanwhile.
-_BLOCKS: dict[int, tuple[list, list, tuple[float, float]]] = {}
-_PITCHES: dict[int, tuple[list, float]] = {}  # (the header, how far its wrapped lines go)
-
-
-def _goes_under(upper: Piece, lower: Piece) -> bool:
-    """``lower`` could be the next line of ``upper`` wrapped: less than a line and
-    three quarters lower and no wider (centred under it or starting where it does)."""
-    em = max(upper[0].size, 4)
-    return (
-        0 < lower[0].base - upper[0].base < 1.75 * em
-        and upper[0].x0 - em <= lower[0].x0
-        and lower[-1].x1 <= upper[-1].x1 + em
-    )
+# Each header's labels' blocks (their wrapped lines with them) found once: the entry
+# keeps its header, so no other list can take its id meanwhile.
+_BLOCKS: dict[int, tuple[list, dict[int, tuple[float, float]]]] = {}
 
 
 def _block(piece: Piece, head: list[Piece]) -> tuple[float, float]:
     """The top and bottom of a header label with the lines it is wrapped onto, chained
-    up and down. A header's wrapped lines are printed at one pitch, the nearest two
-    lines that could be one label's: a label a tier lower, further down, is under it
-    (本年收入 over 财政拨款 centred under it), not its next line."""
-    known = _BLOCKS.get(id(piece))
-    if known is not None and known[0] is piece and known[1] is head:
-        return known[2]
-    pitch = _PITCHES.get(id(head))
-    if pitch is None or pitch[0] is not head:
-        pitches = [b[0].base - a[0].base for a in head for b in head if _goes_under(a, b)]
-        pitch = _PITCHES[id(head)] = (head, 1.1 * min(pitches) + 0.5 if pitches else 0.0)
-    reach = pitch[1]
-    top, bottom = piece[0].top, piece[0].bottom
-    for end in (1, -1):
-        current = piece
-        while True:
-            pair = (lambda o, c=current: (c, o)) if end == 1 else (lambda o, c=current: (o, c))
-            nearest = [
-                other for other in head if _goes_under(*pair(other)) and abs(other[0].base - current[0].base) <= reach
-            ]
-            if not nearest:
-                break
-            current = min(nearest, key=lambda other: abs(other[0].base - current[0].base))
-            top, bottom = min(top, current[0].top), max(bottom, current[0].bottom)
-    _BLOCKS[id(piece)] = (piece, head, (top, bottom))
-    return top, bottom
+    up and down: a line less than a line and three quarters lower and no wider
+    (centred under it or starting where it does). A header's wrapped lines are
+    printed at one pitch, the nearest two lines that could be one label's: a label a
+    tier lower, further down, is under it (本年收入 over 财政拨款 centred under it),
+    not its next line."""
+    known = _BLOCKS.get(id(head))
+    if known is None or known[0] is not head:
+        known = _BLOCKS[id(head)] = (head, _blocks(head))
+    return known[1][id(piece)]
+
+
+def _blocks(head: list[Piece]) -> dict[int, tuple[float, float]]:
+    boxes = [(p[0].base, p[0].x0, p[-1].x1, max(p[0].size, 4)) for p in head]
+    links = [
+        (lower[0] - upper[0], a, b)
+        for a, upper in enumerate(boxes)
+        for b, lower in enumerate(boxes)
+        if 0 < lower[0] - upper[0] < 1.75 * upper[3]
+        and upper[1] - upper[3] <= lower[1]
+        and lower[2] <= upper[2] + upper[3]
+    ]
+    reach = 1.1 * min(gap for gap, _, _ in links) + 0.5 if links else 0.0
+    down: dict[int, tuple[float, int]] = {}
+    up: dict[int, tuple[float, int]] = {}
+    for gap, a, b in links:
+        if gap <= reach:
+            if a not in down or gap < down[a][0]:
+                down[a] = (gap, b)
+            if b not in up or gap < up[b][0]:
+                up[b] = (gap, a)
+    out = {}
+    for n, piece in enumerate(head):
+        top, bottom = piece[0].top, piece[0].bottom
+        for step in (down, up):
+            k, seen = n, {n}
+            while k in step and step[k][1] not in seen:
+                k = step[k][1]
+                seen.add(k)
+                top, bottom = min(top, head[k][0].top), max(bottom, head[k][0].bottom)
+        out[id(piece)] = (top, bottom)
+    return out
 
 
 def _below(other: Piece, piece: Piece, head: list[Piece]) -> bool:
