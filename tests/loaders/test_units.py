@@ -17,21 +17,13 @@ from budget.checks import run
 from budget.model import Money as Money_, MoneyUnit, TableKind
 from loaders import load
 from loaders.recognize.text import label_unit_in, money_unit_in, printed_unit_in, scaled
+from tests.loaders.test_provinces import FUNCTIONAL
 from tests.writers import docx_of
 
 D = Decimal
 
-HEADER = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
-# 预算03表 of beijing_meteo_part2 in 万元 (7,362.349379 万元 in all)
-IN_WAN = [
-    ["", "合计", "7,362.349379", "1,222.816100", "6,139.533279"],
-    ["212", "城乡社区支出", "4,256.000000", "", "4,256.000000"],
-    ["21208", "国有土地使用权出让收入安排的支出", "4,256.000000", "", "4,256.000000"],
-    ["2120803", "城市建设支出", "4,256.000000", "", "4,256.000000"],
-    ["220", "自然资源海洋气象等支出", "3,106.349379", "1,222.816100", "1,883.533279"],
-    ["22005", "气象事务", "3,106.349379", "1,222.816100", "1,883.533279"],
-    ["2200504", "气象事业机构", "3,106.349379", "1,222.816100", "1,883.533279"],
-]
+# 预算03表 of beijing_meteo_part2 in 万元 (7,362.349379 万元 in all), as test_provinces has it
+HEADER, *IN_WAN = FUNCTIONAL
 # the same in 千元 (x10) and in 亿元 (/10000), as those provinces print them
 IN_QIAN = [[*r[:2], *(f"{D(c.replace(',', '')) * 10:,f}" if c else "" for c in r[2:])] for r in IN_WAN]
 IN_YI = [[*r[:2], *(f"{(D(c.replace(',', '')) / 10000):f}" if c else "" for c in r[2:])] for r in IN_WAN]
