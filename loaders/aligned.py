@@ -727,14 +727,21 @@ def _blocks(head: list[Piece]) -> dict[int, tuple[float, float]]:
         and lower[2] <= upper[2] + upper[3]
     ]
     reach = 1.1 * min(gap for gap, _, _ in links) + 0.5 if links else 0.0
+    links = [(gap, a, b) for gap, a, b in links if gap <= reach]
+    if len(links) == 1:
+        # one such pair alone, the lower with labels beside it on its line: a label
+        # over the labels of its columns (一般公共预算支出 over 小计 | 其中：基本支出 |
+        # 项目支出), not a label wrapped
+        _, _, b = links[0]
+        if any(n != b and abs(box[0] - boxes[b][0]) <= 0.5 * boxes[b][3] for n, box in enumerate(boxes)):
+            links = []
     down: dict[int, tuple[float, int]] = {}
     up: dict[int, tuple[float, int]] = {}
     for gap, a, b in links:
-        if gap <= reach:
-            if a not in down or gap < down[a][0]:
-                down[a] = (gap, b)
-            if b not in up or gap < up[b][0]:
-                up[b] = (gap, a)
+        if a not in down or gap < down[a][0]:
+            down[a] = (gap, b)
+        if b not in up or gap < up[b][0]:
+            up[b] = (gap, a)
     out = {}
     for n, piece in enumerate(head):
         top, bottom = piece[0].top, piece[0].bottom

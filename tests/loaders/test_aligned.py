@@ -613,7 +613,7 @@ def tiered_page(wrapped: int) -> bytes:
     of that tier centred on them; 项目 and 合计 centred across the whole header's
     height (the line of neither tier)."""
     top, step = 150.0, 12.0
-    pieces = {2: ["财政拨款", "收入"], 3: ["财政", "拨款", "收入"]}[wrapped]
+    pieces = {1: ["财政拨款收入"], 2: ["财政拨款", "收入"], 3: ["财政", "拨款", "收入"]}[wrapped]
     first = top + 16  # a tier lower: more than a line and a half under its parent
     last = first + step * (wrapped - 1)
     lower = (first + last) / 2  # the tier's other labels, centred on it
@@ -635,13 +635,14 @@ def tiered_page(wrapped: int) -> bytes:
     return out
 
 
-@pytest.mark.parametrize("wrapped", [2, 3], ids=["wrapped-twice", "wrapped-three-times"])
+@pytest.mark.parametrize("wrapped", [1, 2, 3], ids=["on-one-line", "wrapped-twice", "wrapped-three-times"])
 def test_labels_as_tall_as_the_header_are_no_merged_labels_children(wrapped):
     """合计 centred across every tier beside 本年收入 is a column of its own, not a
     label under 本年收入 (whose cell, as wide on both sides of its middle, reaches over
     it and over 上年结转's 小计: the two together are as centred about its middle as its
     own three columns); the labels of the lower tier stay under their parent, one-line
-    labels centred beside a label wrapped over two lines or three alike."""
+    labels centred beside a label wrapped over two lines or three alike. (On one line,
+    财政拨款收入 centred under 本年收入 is a label under it, not 本年收入's next line.)"""
     (grid,) = grids(pdf.read(cjk_pdf([tiered_page(wrapped)])))
     assert rows(grid) == [
         ("项目", "合计", ("本年收入", 3), ("上年结转", 2)),
