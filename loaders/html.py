@@ -5,7 +5,10 @@ Block list loaders/docx.py makes of the same document: body paragraphs (<p>, <h1
 list items) as text, stripped; a table's cells as their paragraphs joined by newlines, a
 <br> one too; colspan as the cell's span, the rows under a rowspan given an empty cell
 there (as a .docx's vMerge continuation); a table holding tables read as the document
-its cells hold. Scripts, styles and comments are not text.
+its cells hold. Scripts, styles and comments are not text, nor what the page does not show:
+elements styled display:none (Word hides a table of contents' page numbers so) and Word's
+field codes (" TOC \\o "1-3" \\h", " PAGEREF _Toc… \\h"), of which, as in a .doc, only the
+result is read.
 """
 
 from __future__ import annotations
@@ -45,14 +48,58 @@ _SKIP = {"script", "style", "head", "title", "xml"}
 
 def read(data: bytes) -> list[Block]:
     page = _mht_page(data) if data.lstrip()[:13].lower() == b"mime-version:" else data
+    text = _decode(page)
     try:
-        root = lxml_html.document_fromstring(_decode(page), parser=lxml_html.HTMLParser(huge_tree=False))
+        root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(huge_tree=False))
     except (etree.ParserError, ValueError) as error:
         raise LoadError("网页文件（HTML）无法解析，文件可能已损坏。", f"cannot parse HTML: {error}") from None
     body = root.find("body")
     if body is None:
         raise LoadError("网页文件中没有正文。", "no <body>")
+    if "field-begin" in text:
+        _drop_field_codes(body)
+    if _HIDDEN.search(text):
+        _drop_hidden(body)
     return list(_Reader().blocks(body, 0))
+
+
+# Word marks a field with empty spans: <span style='mso-element:field-begin'>, the code,
+# field-separator, the result, field-end. They may sit in different elements (a field
+# begins in one span and its code runs on in the next), so the code is found in document
+# order, not within one element.
+_FIELD_MARK = re.compile(r"mso-element\s*:\s*field-(begin|separator|end)")
+_HIDDEN = re.compile(r"display\s*:\s*none")
+
+
+def _drop_field_codes(body: etree._Element) -> None:
+    """Blank the text between each field's begin and separator marks (a field in a field's
+    code is code too; one in its result has a code of its own)."""
+    fields: list[bool] = []  # per open field: still in its code
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        if not isinstance(element.tag, str):
+            if event == "end" and element.tail and any(fields):
+                element.tail = None
+            continue
+        if event == "start":
+            mark = _FIELD_MARK.search(element.get("style") or "")
+            if mark is None:
+                if element.text and any(fields):
+                    element.text = None
+            elif mark.group(1) == "begin":
+                fields.append(True)
+            elif fields and mark.group(1) == "separator":
+                fields[-1] = False
+            elif fields:
+                fields.pop()
+        elif element.tail and any(fields):
+            element.tail = None
+
+
+def _drop_hidden(body: etree._Element) -> None:
+    """Elements the page does not show (their tail, outside them, stays)."""
+    hidden = [e for e in body.iterdescendants() if isinstance(e.tag, str) and _HIDDEN.search(e.get("style") or "")]
+    for element in hidden:
+        element.drop_tree()  # one inside another dropped before goes with it: harmless
 
 
 def _mht_page(data: bytes) -> bytes:

@@ -91,3 +91,40 @@ def test_a_page_without_a_table_or_with_no_html_part_is_refused():
             b"Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n",
             "x.doc",
         )
+
+
+# A table of contents and a link as Word writes them into a web page: each field a
+# field-begin mark, its code, a field-separator, its result, a field-end; the page numbers
+# of the contents hidden (display:none). Browsers built on these conditional comments
+# show the code; Word's own reading, and a .doc's, keep only the result.
+WORD_FIELDS = """<html xmlns:w="urn:schemas-microsoft-com:office:word"><head>
+<meta http-equiv=Content-Type content="text/html; charset=utf-8"></head><body lang=ZH-CN>
+<p class=MsoToc1><![if supportFields]><span lang=EN-US><span style='mso-element:field-begin'></span>
+TOC \\o &quot;1-3&quot; \\h \\z \\u <span style='mso-element:field-separator'></span></span><![endif]><span
+class=MsoHyperlink><a href="#_Toc25831">第一部分 单位概况<span style='color:windowtext;display:none;
+mso-hide:screen'>. </span><span style='display:none;mso-hide:screen'><![if supportFields]><span
+style='mso-element:field-begin'></span></span><span style='display:none;mso-hide:screen'> PAGEREF
+_Toc25831 \\h </span><span style='display:none;mso-hide:screen'><span
+style='mso-element:field-separator'></span></span><![endif]><span
+style='display:none;mso-hide:screen'>3</span><span
+style='display:none;mso-hide:screen'><![if supportFields]><span
+style='mso-element:field-end'></span><![endif]></span></a></span></p>
+<p class=MsoToc1><span class=MsoHyperlink><a
+href="#_Toc2776">第二部分 2023年度单位决算情况说明</a></span><![if supportFields]><span
+style='mso-element:field-end'></span><![endif]></p>
+<p class=MsoNormal>详见<![if supportFields]><span style='mso-element:field-begin'></span> HYPERLINK
+&quot;http://czj.example.gov.cn/&quot; <span style='mso-element:field-separator'></span><![endif]><span
+class=MsoHyperlink>财政局网站</span><![if supportFields]><span
+style='mso-element:field-end'></span><![endif]>公开栏目。</p>
+<table><tr><td>项目</td><td>金额</td></tr><tr><td>公务接待费</td><td>3.50</td></tr></table>
+</body></html>"""
+
+
+def test_a_web_page_reads_fields_as_their_results_and_not_what_it_hides():
+    blocks = html.read(WORD_FIELDS.encode())
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert texts == ["第一部分 单位概况", "第二部分 2023年度单位决算情况说明", "详见财政局网站公开栏目。"]
+    assert [[c.text for c in row] for row in next(b for b in blocks if isinstance(b, Grid)).rows] == [
+        ["项目", "金额"],
+        ["公务接待费", "3.50"],
+    ]
