@@ -256,6 +256,8 @@ EN: dict[str, str] = {
     "卡片上的数字已换算为{unit}并四舍五入到两位小数。": "The card shows it in {unit}, rounded to two decimals.",
     "收入总计": "Total income",
     "支出总计": "Total expenditure",
+    "一般公共预算基本支出": "General public budget basic expenditure",
+    "财政拨款基本支出": "Fiscal appropriation basic expenditure",
     "基本支出": "Basic expenditure",
     "项目支出": "Project expenditure",
     "人员经费": "Personnel costs",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from budget.checks.places import side_line
-from budget.views.basic_project import economic_table, part_totals
+from budget.views.basic_project import basic_of, economic_table, part_totals
 from budget.model import Disclosure, Line, Money, MoneyUnit, Table, TableKind, total_of
 from budget.views.display import DisplayUnit, exact, figure, geometry
 from budget.views.hierarchy import one_per_code
@@ -114,6 +114,14 @@ def procurement_total(d: Disclosure) -> Money | None:
     return total_of([p.amount for p in d.procurement if not p.is_total])
 
 
+# The funds an economic table's basic spending is of, when it is not all of them.
+_BASIC_OF: Mapping[TableKind, str] = {
+    TableKind.BASIC_ECONOMIC: "一般公共预算",
+    TableKind.GENERAL_PUBLIC_ECONOMIC: "一般公共预算",
+    TableKind.FISCAL_BASIC_ECONOMIC: "财政拨款",
+}
+
+
 def overview(d: Disclosure) -> Overview:
     spending = expenditure_total(d)
     line = expenditure_line(d)
@@ -126,8 +134,6 @@ def overview(d: Disclosure) -> Overview:
         # of the same total splits it (its kind says which table the figures come from).
         basic, project = amount_of(split, "basic"), split.project
         parts_source = d.tables[d.functional_table].kind if d.functional_table is not None else parts_source
-    economic = d.table(TableKind.BASIC_ECONOMIC)
-    economic_total = economic.total_line() if economic else None
     # 人员经费 / 公用经费 as the 基本与项目 page draws them: printed on the total row, else the
     # sum of the part's printed classes (决算 tables whose total row carries one part), else
     # (no such columns: 广州, 深圳) by the economic codes.
@@ -136,12 +142,20 @@ def overview(d: Disclosure) -> Overview:
     public, public_how = parts.get("public", (None, "printed"))
     table = economic_table(d)
     parts_source_economic: TableKind | None = table.kind if table is not None else TableKind.BASIC_ECONOMIC
+    parts_line = table.total_line() if table else None
     three = d.three_public.total if d.three_public else None
     procurement = procurement_total(d)
 
-    basic_whole = economic_total.total if economic_total else basic
-    if economic_total is not None and basic_whole is None and personnel is not None and public is not None:
+    # 人员 / 公用 are shares of the basic spending of the table they are read from (as the
+    # 基本与项目 page draws them), which is often the 一般公共预算 part of it only: named so
+    # when it is not the 基本支出 on the card beside them (湖州市卫健委: 20,452.54 of
+    # 21,160.29 一般公共预算基本支出, 4.4% of all 463,456.94 基本支出).
+    basic_whole = basic_of(parts_line) if parts_line else basic
+    if parts_line is not None and basic_whole is None and personnel is not None and public is not None:
         basic_whole = personnel + public  # the table's 合计 not read: its two parts
+    basic_whole_label = "基本支出"
+    if table is not None and basic is not None and basic_whole is not None and basic_whole != basic:
+        basic_whole_label = _BASIC_OF.get(table.kind, "") + "基本支出"
     summary = TableKind.SUMMARY if d.table(TableKind.SUMMARY) else TableKind.INCOME
     spending_source = TableKind.EXPENDITURE if line is not None and line.total is not None else TableKind.SUMMARY
 
@@ -164,8 +178,8 @@ def overview(d: Disclosure) -> Overview:
         head("expenditure_total", "支出总计", spending, "", None, spending_source),
         head("basic", "基本支出", basic, "支出总计", spending, parts_source),
         head("project", "项目支出", project, "支出总计", spending, parts_source),
-        head("personnel", "人员经费", personnel, "基本支出", basic_whole, parts_source_economic, personnel_how),
-        head("public", "公用经费", public, "基本支出", basic_whole, parts_source_economic, public_how),
+        head("personnel", "人员经费", personnel, basic_whole_label, basic_whole, parts_source_economic, personnel_how),
+        head("public", "公用经费", public, basic_whole_label, basic_whole, parts_source_economic, public_how),
         head("three_public", "“三公”经费", three, "支出总计", spending, TableKind.THREE_PUBLIC),
         head("procurement", "政府采购", procurement, "支出总计", spending, TableKind.PROCUREMENT),
     )

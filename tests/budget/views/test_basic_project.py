@@ -222,6 +222,8 @@ def test_the_overview_cards_of_a_final_account_with_one_part_on_its_total_row():
     assert public.how == "summed" and public.amount == m("2266.65")
     whole = personnel.amount + public.amount
     assert values_by_id(basic_project.economic_hierarchy(d, run(d)))["root"] == whole
-    assert (personnel.share, public.share) == ("77.9%", "22.1%") and personnel.whole == "基本支出"
+    assert (personnel.share, public.share) == ("77.9%", "22.1%")
+    # their whole is the 一般公共预算 basic spending (10,234.37), not the card's 基本支出 11,073.11
+    assert personnel.whole == "一般公共预算基本支出" and heads["basic"].amount == m("11073.11")
     as_read = {h.key: h for h in overview(printed).headlines}
     assert (as_read["public"].amount, as_read["public"].how) == (m("2266.65"), "printed")

@@ -57,3 +57,21 @@ def test_printed_class_rows_are_used_as_printed(seed_docx):
     rows = by_class(seed_docx).set_index("code")
     assert list(rows.index) == ["201", "204", "208", "210", "221"]
     assert rows.loc["204", "name"] == "公共安全支出"
+
+
+def test_personnel_and_running_costs_name_the_basic_spending_they_are_a_share_of():
+    """湖州市卫健委 (huzhou_02): 人员经费 20,452.54 and 公用经费 707.75 万元 are read from its
+    一般公共预算基本支出表 (21,160.29), which is a small part of its 基本支出 463,456.94: the
+    cards said "占基本支出 96.7%" beside that card. They name their whole; the seed, whose
+    two coincide (387.13), keeps "占基本支出" (test above)."""
+    import pytest
+
+    from tests.conftest import CORPUS, corpus_document
+
+    if not (CORPUS / "huzhou_02.pdf").exists():
+        pytest.skip("../shared/corpus not available")
+    heads = {h.key: h for h in overview.overview(corpus_document("huzhou_02.pdf")).headlines}
+    assert heads["basic"].amount == m("463456.94")
+    assert heads["personnel"].amount == m("20452.54")
+    assert heads["personnel"].share_label == "占一般公共预算基本支出 96.7%"
+    assert heads["public"].share_label == "占一般公共预算基本支出 3.3%"
