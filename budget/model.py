@@ -51,6 +51,11 @@ class TableKind(StrEnum):
     # 部门预算支出经济分类预算表 / 支出总表（按经济分类）: all funds' spending (basic and project)
     # by economic class (301, 30101 …); not the functional 支出总表, and not basic spending only.
     EXPENDITURE_ECONOMIC = "expenditure_economic"
+    # Tables kept as printed, for what they list (no rule reads their figures):
+    SERVICES = "services"  # 政府购买服务预算表 / 明细表
+    MEETINGS = "meetings"  # 会议费明细表
+    TRAINING = "training"  # 培训费明细表
+    CONTENTS = "contents"  # 报表目录: the document's tables, which are empty and why
     UNKNOWN = "unknown"
 
 
@@ -106,6 +111,10 @@ TABLE_LABELS: Mapping[TableKind, str] = {
     TableKind.PROJECT: "项目支出表",
     TableKind.RUNNING_COSTS: "机关运行经费支出表",
     TableKind.EXPENDITURE_ECONOMIC: "支出经济分类表",
+    TableKind.SERVICES: "政府购买服务表",
+    TableKind.MEETINGS: "会议费明细表",
+    TableKind.TRAINING: "培训费明细表",
+    TableKind.CONTENTS: "报表目录",
     TableKind.UNKNOWN: "未识别的表格",
 }
 

@@ -761,6 +761,10 @@ EN: dict[str, str] = {
     "一般公共预算基本支出表（按功能分类）": "General public budget basic expenditure table (functional)",
     "项目支出表": "Project expenditure table",
     "机关运行经费支出表": "Administrative running costs table",
+    "政府购买服务表": "Government-purchased services table",
+    "会议费明细表": "Meeting expenses table",
+    "培训费明细表": "Training expenses table",
+    "报表目录": "List of tables",
     "支出经济分类表": "Expenditure by economic class",
     # column keys
     "本年收入小计": "Income this year",

@@ -25,9 +25,15 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
     (TableKind.THREE_PUBLIC, ("三公",), ()),
     (TableKind.PERFORMANCE, ("绩效",), ()),
     (TableKind.PROCUREMENT, ("政府采购",), ()),
+    (TableKind.SERVICES, ("政府购买服务",), ()),
     (TableKind.ASSETS, ("资产",), ()),
     (TableKind.ORGANISATION, ("机构设置",), ()),
     (TableKind.RUNNING_COSTS, ("机关运行经费",), ()),
+    # a 会议费 / 培训费 table of its own (陕西's 会议费明细表, 培训费明细表); a title naming both
+    # is the second line of a 三公 title set over two ("…“三公”经费、" / "会议费、培训费表"),
+    # whose header says what it is (the 支出 rule below leaves it to the header)
+    (TableKind.MEETINGS, ("会议费",), ("培训费",)),
+    (TableKind.TRAINING, ("培训费",), ("会议费",)),
     # the funds of a 财政专户 (Yunnan's 财政专户管理资金收入支出决算表): no standard table of its
     # own, and not the 收支总表 its words would make it; kept as a table not understood
     (TableKind.UNKNOWN, ("财政专户",), ()),

@@ -151,14 +151,16 @@ def _directory_columns(table: Table) -> tuple[int, int, int] | None:
 
 
 def directory_notes(tables: list[Table]) -> list[Table]:
-    """An empty table the document's list of tables marks empty ("是") with a reason
-    ("不涉及") is shown with that note (空表列示: the reason is printed, in the list):
-    the table of the listed title's kind, or of its very title, gets it added to its own note."""
+    """The document's list of tables (报表目录) is one; an empty table it marks empty ("是")
+    with a reason ("不涉及") is shown with that note (空表列示: the reason is printed, in the
+    list): the table of the listed title's kind, or of its very title, gets it added to its
+    own note."""
     out = list(tables)
-    for table in tables:
+    for i, table in enumerate(tables):
         columns = _directory_columns(table) if table.kind == TableKind.UNKNOWN else None
         if columns is None:
             continue
+        out[i] = replace(out[i], kind=TableKind.CONTENTS)
         name_at, flag_at, reason_at = columns
         for row in table.rows:
             cells = [squash(c) for c in row] + [""] * (max(columns) + 1 - len(row))

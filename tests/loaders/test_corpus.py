@@ -264,3 +264,22 @@ def test_xian_fake_bold_headers_read_once():
     )
     tripled = re.compile(r"([\u4e00-\u9fff])\1\1")  # 972 such runs in its model JSON before
     assert not any(tripled.search(cell) for table in d.tables for row in table.rows for cell in row)
+
+
+def test_tables_of_what_they_list_are_named_not_left_unread():
+    """陕西's 会议费明细表, 培训费明细表 and 报表目录 (which tables are empty, and why), 北京's
+    政府购买服务明细表: tables kept as printed, now named for what they are (the overview
+    counted them 未识别). A 三公 table whose title names 会议费、培训费 stays the 三公 table."""
+    xian = corpus_document("xian_03.pdf")
+    kinds = {t.kind: t for t in xian.tables}
+    assert kinds[TableKind.MEETINGS].title == "会议费明细表" and kinds[TableKind.MEETINGS].rows[0][4] == "55.85"
+    assert kinds[TableKind.TRAINING].title == "培训费明细表" and kinds[TableKind.TRAINING].rows[0][4] == "805.92"
+    contents = kinds[TableKind.CONTENTS]
+    assert contents.columns[:3] == ("报表", "报表名称", "是否空表") and contents.rows[0][:2] == (
+        "表1",
+        "部门综合预算收支总表",
+    )
+    assert kinds[TableKind.THREE_PUBLIC].title == "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表"
+    assert TableKind.UNKNOWN not in kinds
+    beijing = corpus_document("beijing_greening_part2.pdf")
+    assert [t.title for t in beijing.tables if t.kind == TableKind.SERVICES] == ["预算11表财政拨款政府购买服务明细表"]

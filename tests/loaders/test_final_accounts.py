@@ -405,7 +405,9 @@ def test_the_list_of_tables_explains_an_empty_table(flag, explained):
     at = items.index(EMPTY_NOTE)
     items[at] = "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。"
     d = load(docx_of(items[0], "报表目录", directory, *items[1:]), "listed.docx")
-    assert d.tables[0].kind == K.UNKNOWN  # kept as printed
+    assert (
+        d.tables[0].kind == K.CONTENTS and d.tables[0].rows[1][1] == "政府性基金预算财政拨款收入支出决算表"
+    )  # kept as printed
     fund = d.table(K.GOV_FUND)
     assert fund.empty and ("不涉及" in fund.note) is explained
     assert [f.location.table for f in failing(d, "COMPLETE-EMPTY")] == ([] if explained else ["gov_fund"])

@@ -82,9 +82,9 @@ def test_the_same_rows_without_an_indicator_header_stay_unknown():
     assert d.tables[2].kind == TableKind.UNKNOWN and [p.name for p in d.performance] == ["网络建设维护"]
 
 
-def test_tables_that_are_no_standard_table_stay_unknown():
+def test_tables_that_are_no_standard_table_are_kept_as_what_they_list():
     """A table of contents of the tables (xian's 报表目录) and a list of meetings (会议费明细表)
-    are no standard table: kept, as unknown."""
+    are no standard table: kept as printed, named for what they list."""
     contents = [
         ["报表", "报表名称", "是否空表", "公开空表理由"],
         ["表1", "2022年部门综合预算收支总表", "", ""],
@@ -97,7 +97,7 @@ def test_tables_that_are_no_standard_table_stay_unknown():
     d = read(
         "2022年部门支出总表", "单位：万元", [SUMMARY_HEADER, *SPENDING], PAGE_BREAK, contents, "会议费明细表", meetings
     )
-    assert [t.kind for t in d.tables] == [TableKind.EXPENDITURE, TableKind.UNKNOWN, TableKind.UNKNOWN]
+    assert [t.kind for t in d.tables] == [TableKind.EXPENDITURE, TableKind.CONTENTS, TableKind.MEETINGS]
     assert d.tables[2].rows[0][1] == "全市审计业务会"
 
 

@@ -152,11 +152,19 @@ def test_basic_and_project_in_a_title(title, kind):
     assert classify_title(title) == kind
 
 
-@pytest.mark.parametrize("title", ["会议费、培训费支出预算表（不含上年结转）", "培训费支出明细表", "会议费支出表"])
-def test_a_meetings_or_training_title_is_no_expenditure_table(title):
-    """The second line of a 三公 title (xian_20) or a table of their own: the header says
-    what they are, the title names no 支出总表 (before: expenditure)."""
-    assert classify_title(title) is None
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("会议费、培训费支出预算表（不含上年结转）", None),
+        ("培训费支出明细表", TableKind.TRAINING),
+        ("会议费支出表", TableKind.MEETINGS),
+        ("2022年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表", TableKind.THREE_PUBLIC),
+    ],
+)
+def test_a_meetings_or_training_title_is_no_expenditure_table(title, kind):
+    """The second line of a 三公 title (xian_20): the header says what it is; a table of
+    their own is a list of meetings or trainings. Neither is a 支出总表 (before: expenditure)."""
+    assert classify_title(title) == kind
 
 
 @pytest.mark.parametrize(
