@@ -53,6 +53,7 @@ class TableKind(StrEnum):
     EXPENDITURE_ECONOMIC = "expenditure_economic"
     # Tables kept as printed, for what they list (no rule reads their figures):
     SERVICES = "services"  # 政府购买服务预算表 / 明细表
+    CARRYOVER = "carryover"  # (财政拨款)上年结转资金支出表: last year's funds carried over
     MEETINGS = "meetings"  # 会议费明细表
     TRAINING = "training"  # 培训费明细表
     CONTENTS = "contents"  # 报表目录: the document's tables, which are empty and why
@@ -75,6 +76,7 @@ CLASSIFIED_TABLES: tuple[TableKind, ...] = (
     TableKind.PROJECT,
     TableKind.RUNNING_COSTS,
     TableKind.EXPENDITURE_ECONOMIC,
+    TableKind.CARRYOVER,
 )
 
 # The standard tables in their usual order; completeness checks and the UI use it.
@@ -112,6 +114,7 @@ TABLE_LABELS: Mapping[TableKind, str] = {
     TableKind.RUNNING_COSTS: "机关运行经费支出表",
     TableKind.EXPENDITURE_ECONOMIC: "支出经济分类表",
     TableKind.SERVICES: "政府购买服务表",
+    TableKind.CARRYOVER: "上年结转资金支出表",
     TableKind.MEETINGS: "会议费明细表",
     TableKind.TRAINING: "培训费明细表",
     TableKind.CONTENTS: "报表目录",

@@ -762,6 +762,7 @@ EN: dict[str, str] = {
     "项目支出表": "Project expenditure table",
     "机关运行经费支出表": "Administrative running costs table",
     "政府购买服务表": "Government-purchased services table",
+    "上年结转资金支出表": "Carried-over funds expenditure table",
     "会议费明细表": "Meeting expenses table",
     "培训费明细表": "Training expenses table",
     "报表目录": "List of tables",

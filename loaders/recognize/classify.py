@@ -32,6 +32,9 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
     # a 会议费 / 培训费 table of its own (陕西's 会议费明细表, 培训费明细表); a title naming both
     # is the second line of a 三公 title set over two ("…“三公”经费、" / "会议费、培训费表"),
     # whose header says what it is (the 支出 rule below leaves it to the header)
+    # the spending of last year's funds carried over (陕西's 财政拨款上年结转资金支出表, 财拨结转支出表):
+    # not this year's 财政拨款支出表 or 支出总表; "（不含上年结转）" in a title qualifies the others
+    (TableKind.CARRYOVER, ("结转", "支出"), ("不含",)),
     (TableKind.MEETINGS, ("会议费",), ("培训费",)),
     (TableKind.TRAINING, ("培训费",), ("会议费",)),
     # the funds of a 财政专户 (Yunnan's 财政专户管理资金收入支出决算表): no standard table of its

@@ -269,7 +269,8 @@ def test_xian_fake_bold_headers_read_once():
 def test_tables_of_what_they_list_are_named_not_left_unread():
     """陕西's 会议费明细表, 培训费明细表 and 报表目录 (which tables are empty, and why), 北京's
     政府购买服务明细表: tables kept as printed, now named for what they are (the overview
-    counted them 未识别). A 三公 table whose title names 会议费、培训费 stays the 三公 table."""
+    counted them 未识别); 陕西's 财政拨款上年结转资金支出表 is no 财政拨款支出表 of the year. A 三公
+    table whose title names 会议费、培训费 stays the 三公 table."""
     xian = corpus_document("xian_03.pdf")
     kinds = {t.kind: t for t in xian.tables}
     assert kinds[TableKind.MEETINGS].title == "会议费明细表" and kinds[TableKind.MEETINGS].rows[0][4] == "55.85"
@@ -280,6 +281,10 @@ def test_tables_of_what_they_list_are_named_not_left_unread():
         "部门综合预算收支总表",
     )
     assert kinds[TableKind.THREE_PUBLIC].title == "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表"
-    assert TableKind.UNKNOWN not in kinds
+    carried = kinds[TableKind.CARRYOVER]  # last year's funds, not this year's 财政拨款支出表
+    assert carried.title == "部门综合预算财政拨款上年结转资金支出表" and carried.total_line().total.amount == D(
+        "131027041.73"
+    )
+    assert TableKind.UNKNOWN not in kinds and TableKind.FISCAL_EXPENDITURE not in kinds
     beijing = corpus_document("beijing_greening_part2.pdf")
     assert [t.title for t in beijing.tables if t.kind == TableKind.SERVICES] == ["预算11表财政拨款政府购买服务明细表"]

@@ -120,8 +120,9 @@ def test_total_names(name, total):
         ("政府采购预算明细表", TableKind.PROCUREMENT),
         ("政府性基金支出预算表", TableKind.GOV_FUND),
         ("一般公共预算“三公”经费支出情况表", TableKind.THREE_PUBLIC),
-        # "财拨" is 财政拨款 (xian_18 表11: before, the 支出总表)
-        ("表11-财拨结转支出表", TableKind.FISCAL_EXPENDITURE),
+        # "财拨" is 财政拨款 (xian_18 表11: before, the 支出总表; then the 财政拨款支出表): the
+        # spending of last year's appropriations carried over
+        ("表11-财拨结转支出表", TableKind.CARRYOVER),
     ],
 )
 def test_kind_from_the_wording_of_other_provinces(title, kind):
@@ -159,6 +160,7 @@ def test_basic_and_project_in_a_title(title, kind):
         ("培训费支出明细表", TableKind.TRAINING),
         ("会议费支出表", TableKind.MEETINGS),
         ("2022年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表", TableKind.THREE_PUBLIC),
+        ("2022年部门综合预算专项业务经费支出表（不含上年结转）", TableKind.PROJECT),
     ],
 )
 def test_a_meetings_or_training_title_is_no_expenditure_table(title, kind):
