@@ -307,3 +307,30 @@ def test_the_headings_found_at_once_are_the_paragraphs_looks_like_heading_names(
     assert [reader._looks_like_heading(p) for p in body] == [
         *(False, False, True, True, True, False, False, False, False, True, True, False, True, False, True)
     ]
+
+
+def test_hidden_text_is_not_read():
+    """Text formatted hidden (<w:vanish/>) is not printed: a template's note to whoever fills
+    it in, in a paragraph and in a cell, is not read; a run marked not hidden (w:val="0") is."""
+    from docx.oxml.ns import qn
+
+    def build(doc):
+        paragraph = doc.add_paragraph("一、部门职责")
+        paragraph.add_run("（填写说明：此处填写本部门主要职责，发布前删除）").font.hidden = True
+        _expenditure(
+            doc,
+            [
+                ["", "合计", "10.00", "4.00", "6.00"],
+                ["201", "一般公共服务支出", "10.00", "4.00", "6.00"],
+            ],
+        )
+        cell = doc.tables[0].cell(3, 1).paragraphs[0]
+        cell.add_run("（请核对科目）").font.hidden = True
+        shown = cell.add_run("（续）")
+        shown.font.hidden = True
+        shown._r.rPr.find(qn("w:vanish")).set(qn("w:val"), "0")
+
+    d = _load(_document(build))
+    texts = [s.text for s in d.sections] + [s.heading for s in d.sections]
+    assert "一、部门职责" in texts and not any("填写说明" in t for t in texts)
+    assert [ln.name for ln in d.functional] == ["一般公共服务支出（续）"]
