@@ -64,7 +64,9 @@ def test_a_final_account_card_read_from_its_total_row_is_not_called_summed():
     assert cards["人员经费（万元）"] == "7,967.72" and cards["公用经费（万元）"] == "2,266.65"
     captions = [c.value for c in at.caption]
     assert not any(c.startswith("表中各类相加") for c in captions)
-    assert sum(c.startswith("占基本支出") for c in captions) == 2
+    # shares of the 一般公共预算 basic spending they are read from (10,234.37), named so beside
+    # the 基本支出 card's 11,073.11
+    assert sum(c.startswith("占一般公共预算基本支出") for c in captions) == 2
 
 
 def test_a_source_keeps_its_page_link_on_one_line():
