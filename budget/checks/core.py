@@ -131,6 +131,7 @@ NOTES: Mapping[str, str] = {
     "this_base": "（{printed}% 正是增减额除以本年金额：增减百分比应以上年金额为分母）",
     "ratio": "（{printed} 正是两年金额之比，不是增减百分比）",
     "fraction": "（{printed} 是增减比例未乘以 100）",
+    "truncated": "（{printed}% 是把百分比截去后面的位数再补零写成的：末尾的 0 不是算出来的）",
 }
 
 

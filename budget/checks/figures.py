@@ -405,6 +405,9 @@ FEE_SUFFIX = re.compile(r"(?:预算)?(?:支出)?(?:预算)?(?:数)?$")
 GOVERNMENT_ECONOMIC = re.compile(r"^5\d{2}(\d{2})?$")
 
 
+CURRENT_OF_TOTAL = {"income_total": "current_income", "expenditure_total": "current_expenditure"}
+
+
 def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
     figures = book(ctx)
     rule_id = RULE_OF_KEY.get(key, TOTALS_RULE)
@@ -425,6 +428,13 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
         key = "appropriation_current_income"
     if key in ("income_total", "expenditure_total") and (_appropriation_words(claim) or _appropriation_heading(claim)):
         key = "appropriation_total"  # "财政拨款收入总计、支出总计均为…"
+    if key in CURRENT_OF_TOTAL and claim.subject is not None and "总" not in claim.subject.name:
+        # "预算收入105946.48万元 … 预算支出105590.77万元" (西安): without 总计 the words name this
+        # year's budget as well as the total with the carry-overs; where the summary prints both
+        # (结转下年, 未安排支出的实户资金 between them), either is what the sentence may mean
+        both = tuple(f for f in (figures.get(key), figures.get(CURRENT_OF_TOTAL[key])) if f is not None)
+        if len(both) == 2:
+            return Resolved(rule_id, both, key=key)
     if key in ("general_public", "gov_fund") and claim.subject is not None and "收入" in claim.subject.name:
         # a fund's income: as its expenditure table totals it, or as the fiscal table's income side prints it
         both = tuple(f for f in (figures.get(key), figures.get(f"{key}_income")) if f is not None)

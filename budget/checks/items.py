@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from budget.checks.amounts import compare_sum
 from budget.checks.core import DEFAULT_TEMPLATE, Category, Context, Finding, Need, Severity, noted, rule
@@ -205,9 +205,10 @@ def _half(money: Money) -> Decimal:
     return money.quantum.copy_abs() / 2
 
 
-def _percent_bounds(claim: Claim) -> tuple[Decimal, Decimal, Decimal, Money, Money] | None:
-    """(low, high, exact, last, this) of the change in percent the claim's figures allow."""
-    this = _this_year(claim)
+def _percent_bounds(claim: Claim, this: Money | None = None) -> tuple[Decimal, Decimal, Decimal, Money, Money] | None:
+    """(low, high, exact, last, this) of the change in percent the claim's figures allow
+    (this year's figure as the claim gives it last, unless ``this`` is given)."""
+    this = this or _this_year(claim)
     last = _money(claim, Role.LAST)
     change = _money(claim, Role.CHANGE)
     if this is None:
@@ -298,6 +299,11 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
         tolerance = Decimal(1).scaleb(places) / 2
         if low - tolerance <= signed <= high + tolerance:
             continue
+        if _fits_other_amount(claim, signed, tolerance):
+            # "住房公积金（项）350.35万元 … 2024年预算安排352.67万元，增加0.53%": the percent is right
+            # for the first figure; the two figures of this year disagree (TEXT-ITEMS says which is
+            # the table's). Recomputing it from the repeat would ask to change a right percentage.
+            continue
         expected = exact.quantize(Decimal(1).scaleb(places))
         # within one unit of the last printed digit of the range: cut off, not rounded
         near = low - 2 * tolerance <= signed <= high + 2 * tolerance
@@ -325,10 +331,21 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
         yield noted(finding, cause, printed=percent.value) if cause else finding
 
 
+def _fits_other_amount(claim: Claim, signed: Decimal, tolerance: Decimal) -> bool:
+    """The claim states this year's figure twice, the two differ, and the printed percent is the
+    change from last year to the first of them."""
+    amount, repeat = _money(claim, Role.AMOUNT), _money(claim, Role.REPEAT)
+    if amount is None or repeat is None or not compare_sum(amount, [repeat]).mismatch:
+        return False
+    bounds = _percent_bounds(claim, amount)
+    return bounds is not None and bounds[0] - tolerance <= signed <= bounds[1] + tolerance
+
+
 def _percent_cause(last: Decimal, this: Decimal, printed: Decimal, tolerance: Decimal) -> str | None:
     """How a wrong percentage was worked out, when one usual slip gives exactly the printed
     figure: the change over this year's amount (not last year's), this year's amount over last
-    year's (a ratio, not a change), or the change as a fraction not multiplied by 100."""
+    year's (a ratio, not a change), the change as a fraction not multiplied by 100, or the
+    percentage cut off to fewer digits than it is printed with (4.48% printed 4.0%)."""
     if this == 0 or last == 0:
         return None
     change = abs(this - last)
@@ -343,6 +360,13 @@ def _percent_cause(last: Decimal, this: Decimal, printed: Decimal, tolerance: De
     for name, value in slips:
         if abs(value - printed) <= tolerance:
             return name
+    exact = change / abs(last) * 100
+    for digits in range(max(0, -int(printed.as_tuple().exponent))):
+        # printed with zeros after the cut ("4.0", "26.30", "275.00"): the figure was truncated
+        # to ``digits`` decimals and padded, not rounded (湖州 and 西安 print them so)
+        step = Decimal(1).scaleb(-digits)
+        if printed == (exact / step).to_integral_value(rounding=ROUND_DOWN) * step:
+            return "truncated"
     return None
 
 

@@ -301,6 +301,7 @@ NOTES_EN: Mapping[str, str] = {
     "this_base": " ({printed}% is exactly the change over this year's amount: a change is over last year's amount)",
     "ratio": " ({printed} is exactly the ratio of the two years' amounts, not the change)",
     "fraction": " ({printed} is the change as a fraction, not multiplied by 100)",
+    "truncated": " ({printed}%: the percentage was cut off and padded with zeros; the trailing zeros are not computed)",
 }
 
 # The head of an identity a wrong cell breaks (ARITH-ROW "cell" lists them).

@@ -171,15 +171,38 @@ def test_one_figure_stated_twice_is_one_finding(seed):
 
 def test_a_wrong_percentage_says_how_it_was_worked_out(seed):
     # 西安: "较上年增加74.97万元（92.82%）" on 80.77 万元: the change over this year's amount
-    cases = {"增长7.10%": "this_base", "增长107.64%": "ratio", "增长0.08%": "fraction", "增长7.46%": None}
+    # 湖州 "下降 5.0%" for 5.11%, 西安 "（26.30%）" for 26.34%: cut off and padded with zeros
+    cases = {
+        "增长7.10%": "this_base",
+        "增长107.64%": "ratio",
+        "增长0.08%": "fraction",
+        "增长7.46%": None,
+        "增长7.0%": "truncated",
+        "增长7.60%": "truncated",
+        "增长7.00%": "truncated",
+        "增长7.70%": None,
+    }
     for printed, cause in cases.items():
         (finding,) = result(with_text(seed, CODED.replace("增长7.64%", printed)), "TEXT-PERCENT").findings
         assert [name for name, _ in finding.notes] == ([cause] if cause else []), printed
-        assert finding.expected == D("7.64")
+        assert finding.expected == D("7.64").quantize(D(printed[2:-1]))  # to the digits printed
 
 
 # 湖州: the structure of the appropriation, each item with its share of the whole
 SHARES = "其中：人员经费500.00万元，占34.4%；公用经费300.00万元，占20.7%；项目支出652.21万元，占44.9%。"
+
+
+def test_a_percentage_right_for_the_first_of_two_figures(seed):
+    # 普陀 万里 住房公积金（项）: "350.35万元 … 执行数为348.52万元，2024年预算安排352.67万元，增加0.53%":
+    # the percent is the change to the first figure; the repeat disagrees with it (TEXT-ITEMS)
+    text = (
+        "1. “社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”26.91万元，主要用于离退休人员。"
+        "2022年当年预算执行数为25.00万元，2023年预算安排{repeat}万元，比2022年预算执行数增加{percent}。"
+    )
+    assert result(with_text(seed, text.format(repeat="27.19", percent="7.64%")), "TEXT-PERCENT").findings == ()
+    # the same repeat, a percent right for neither figure: still wrong, recomputed from the repeat
+    (finding,) = result(with_text(seed, text.format(repeat="27.19", percent="9.64%")), "TEXT-PERCENT").findings
+    assert (finding.expected, finding.actual) == (D("8.76"), D("9.64"))
 
 
 def test_shares_of_the_items_listed(seed):

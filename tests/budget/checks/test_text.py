@@ -8,6 +8,7 @@ from decimal import Decimal
 from budget.checks import Settings, Status
 from budget.model import Section, TableKind
 from tests.budget.checks.helpers import edit_text, places, result, set_values
+from tests.conftest import corpus_document
 
 D = Decimal
 OVERVIEW = "总体情况"
@@ -317,3 +318,21 @@ def test_this_years_appropriation_is_without_the_carry_over(seed):
 
     assert totals("本年财政拨款收入1452.21万元。") == []
     assert totals("本年财政拨款收入1400.00万元。") == [(D("1452.21"), D("1400.00"))]
+
+
+def test_budget_without_total_may_be_this_years_budget():
+    # 西安 17: "预算收入105946.48万元 … 预算支出105590.77万元": the expenditure is the summary's
+    # 本年支出合计 105,590.77 万元 (the 支出总计 105,946.47 adds 结转下年 and 未安排支出的实户资金)
+    doc = corpus_document("xian_17.pdf")
+    section = "收支预算总体情况"
+
+    def errors(d):
+        return [(f.expected, f.actual) for f in result(d, "TEXT-TOTALS").findings if f.severity.value == "error"]
+
+    assert errors(doc) == []
+    # a figure that is neither the total nor this year's budget is still wrong
+    wrong = edit_text(doc, section, "预算支出105590.77万元", "预算支出105509.77万元")
+    assert errors(wrong) == [(D("1059464715.06"), D("1055097700.00"))]
+    # "支出总计" names the total only: this year's budget under that name is wrong
+    total = edit_text(doc, section, "预算支出105590.77万元", "预算支出总计105590.77万元")
+    assert errors(total) == [(D("1059464715.06"), D("1055907700.00"))]
