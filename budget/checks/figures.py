@@ -566,6 +566,11 @@ def _classified(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
     if subject.scheme == "economic":
         hits = classified_lines(ctx, subject, (TableKind.BASIC_ECONOMIC,))
         if not hits:
+            tables = [t for t in ctx.doc.tables if t.kind == TableKind.BASIC_ECONOMIC]
+            if tables and all(_economic_table_is_basic(t) for t in tables):
+                # "资本性支出（310）" in the economic breakdown of all appropriations (西安): the
+                # basic-expenditure table lists only basic spending, capital spending is projects'
+                return Resolved(None, reason="基本支出表只列基本支出：这一经济科目不在其中，无从核对")
             return Resolved("TEXT-NAMES", reason="基本支出表中没有这一经济科目")
         table = hits[0][0]
         basic_only = _economic_table_is_basic(table) and not _about_basic(claim)

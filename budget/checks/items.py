@@ -143,12 +143,13 @@ def item_names(ctx: Context) -> Iterator[Finding]:
                 "table": resolved.figures[0].label.split(" ")[0],
                 "expected": expected,
             }
-            yield Finding(
+            finding = Finding(
                 message=NAMES_TEMPLATE.format(**fields),
                 fields=fields,
                 location=figure_location(claim, amount or claim.figures[0]),
                 params={"written": written, "expected": expected},
             )
+            yield noted(finding, "name_cut") if _cut_name(subject.name, line.name) else finding
 
 
 def _name_difference(ctx: Context, subject: Subject, code: str, name: str, label: str) -> tuple[str | None, str]:
@@ -161,9 +162,21 @@ def _name_difference(ctx: Context, subject: Subject, code: str, name: str, label
         if top is not None and name_key(top[1]) != name_key(cls) or (top is not None and _renamed(cls)):
             return f"{cls}（类）", f"{squash(top[1])}（{top[0]}）"
         return None, ""
-    if subject.code and name_key(subject.name) != name_key(name):
+    if subject.code and name_key(subject.name) not in (name_key(name), name_key(QUALIFIER.sub("", name))):
         return f"{subject.name}（{subject.code}）", f"{squash(name)}（{code}）"
     return None, ""
+
+
+def _cut_name(written: str, printed: str) -> bool:
+    """The table's name is the start of the text's ("其他科技交流与合作支" for 其他科技交流与合作支出,
+    "机关事业单位基本养老" for …保险缴费支出): a cell too narrow for the name, the text is right."""
+    text, table = squash(written), squash(printed)
+    return len(table) >= 4 and len(table) < len(text) and text.startswith(table)
+
+
+# "一般行政管理事务（人力资源事务）" (西安): a table tells apart the many 项 of one name by their
+# 款 in brackets; the 项's own name is the words before them
+QUALIFIER = re.compile(r"[（(][^（）()]+[)）]$")
 
 
 def _renamed(name: str) -> bool:

@@ -293,6 +293,8 @@ NOTES_EN: Mapping[str, str] = {
     "coarse": " (the total is rounded to whole yuan while the items give fen: the total should be the items' sum)",
     "signal": " ({signal})",
     "last_digit": " (off by one unit of the last digit: most likely cut off instead of rounded)",
+    "one_unit": " (off by one unit of the last digit)",
+    "name_cut": " (the table's name is the start of the text's: most likely the column is too narrow and the name is cut)",
     "blank": " (one side was read blank: please check the original table)",
     "text_states": (
         " (the text's {stated} agrees with the sum of the items: most likely the table's total is misprinted)"

@@ -232,3 +232,27 @@ def test_a_reason_saying_nothing_changed(seed):
     # "基本持平" alone allows a small change
     nearly = CODED.replace("退休人员增加", "与上年基本持平")
     assert result(with_text(seed, nearly), "TEXT-REASON").status == Status.PASSED
+
+
+def test_names_in_xian_tables_with_their_kuan_in_brackets():
+    # 西安 09: the table prints "一般行政管理事务（人力资源事务）（2011002）", the text
+    # "一般行政管理事务（2011002）": the 项's name, right; "资本性支出（310）" in the economic
+    # breakdown of all appropriations is not in the basic-expenditure table (projects' spending);
+    # "…住房补贴随之增加（19）机关事业单位基本养老保险缴费支出（2080505）" is item 19's name
+    from tests.conftest import corpus_document
+
+    found = result(corpus_document("xian_09.pdf"), "TEXT-NAMES").findings
+    assert [(f.params.get("written"), f.params.get("expected")) for f in found] == [
+        ("归口管理的行政单位离退休（2080501）", "行政单位离退休（2080501）")  # the name before 2019: still fires
+    ]
+
+
+def test_a_name_cut_in_the_table_says_so():
+    # 西安 23: "其他科技交流与合作支（2060899）" in the table, "…合作支出" in the text; "科技成果转化扩散"
+    # for 科技成果转化与扩散 is the text's slip, not a cut
+    from tests.conftest import corpus_document
+
+    found = result(corpus_document("xian_23.pdf"), "TEXT-NAMES").findings
+    notes = {f.params["written"]: [n for n, _ in f.notes] for f in found}
+    assert notes["其他科技交流与合作支出（2060899）"] == ["name_cut"]
+    assert notes["科技成果转化扩散（2060404）"] == []

@@ -336,3 +336,18 @@ def test_budget_without_total_may_be_this_years_budget():
     # "支出总计" names the total only: this year's budget under that name is wrong
     total = edit_text(doc, section, "预算支出105590.77万元", "预算支出总计105590.77万元")
     assert errors(total) == [(D("1059464715.06"), D("1055907700.00"))]
+
+
+def test_a_total_one_unit_off_says_cut_off_only_when_it_was(seed):
+    # 上海 26: "收入预算1,361万元" for 13,616,271 元 is cut off (rounded it is 1,362); 西安 08's
+    # "74868.34万元" for 74,868.33 万元 is above the table's figure: one unit off, nothing cut off
+    doc = set_values(seed, TableKind.SUMMARY, "收入总计", "income", total="1452.87")
+
+    def notes(stated):
+        text = f"都反映在预算中。2023年收入预算{stated}万元。"
+        (found,) = result(edit_text(doc, OVERVIEW, "都反映在预算中。", text), "TEXT-TOTALS").findings
+        return found.severity.value, [name for name, _ in found.notes]
+
+    assert notes("1452.8") == ("warning", ["last_digit"])  # 1452.87 cut to one decimal (rounded: 1452.9)
+    assert notes("1452.88") == ("warning", ["one_unit"])
+    assert notes("1452.86") == ("warning", ["one_unit"])  # two decimals printed: nothing was cut off
