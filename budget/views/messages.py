@@ -294,7 +294,7 @@ NOTES_EN: Mapping[str, str] = {
     "signal": " ({signal})",
     "last_digit": " (off by one unit of the last digit: most likely cut off instead of rounded)",
     "one_unit": " (off by one unit of the last digit)",
-    "name_cut": " (the table's name is the start of the text's: most likely the column is too narrow and the name is cut)",
+    "name_cut": " (the table's name is the start of the text's: most likely the column is too narrow, the name cut)",
     "blank": " (one side was read blank: please check the original table)",
     "text_states": (
         " (the text's {stated} agrees with the sum of the items: most likely the table's total is misprinted)"
