@@ -443,6 +443,10 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?P<col>[^、；\s]+?)栏 (?P<n>\d+)/(?P<m>\d+)$", "the \\g<col> column \\g<n>/\\g<m>"),
         (r"^“(?P<a>.+)”与“(?P<b>.+)”全角半角不配对$", "“\\g<a>” and “\\g<b>” do not match (full and half width)"),
         (r"^多了“(?P<a>.+)”$", "an extra “\\g<a>”"),
+        (
+            r"^把“(?P<a>.+)”当作(?:大于|小于)号（应写“(?P<b>.)或(?P<c>.)”）$",
+            "“\\g<a>” typed for a comparison sign (write “\\g<b>” or “\\g<c>”)",
+        ),
         (r"^“(?P<a>.+)”没有对应的“(?P<b>.+)”$", "“\\g<a>” has no matching “\\g<b>”"),
         (r"^指标“(?P<q>.*)”的描述$", "the description of indicator “\\g<q>”"),
         (r"^本项目指标“(?P<q>.*)”$", "this project's indicator “\\g<q>”"),

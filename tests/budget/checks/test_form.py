@@ -390,3 +390,14 @@ def test_every_placeholder_starts_with_a_character_the_prefilter_looks_for():
         assert match is not None and match.group(0).startswith(sample[:1]), sample
         assert PLACEHOLDER_START.match(match.group(0)), sample
     assert PLACEHOLDER_START.search("第1段说明文字") is None
+
+
+def test_a_title_mark_typed_for_a_comparison_sign():
+    # 西安 08's forms: "》95%" for ≥95%: a sign to retype, not a bracket left open; 北京's
+    # "《首都“互联网+全民义务植树”基地管理办法(试行)" is still a 《 without its 》
+    from tests.conftest import corpus_document
+
+    (finding,) = result(corpus_document("xian_08.pdf"), "FORM-BRACKETS").findings
+    assert finding.params["problem"] == "把“》”当作大于号（应写“>或≥”）" and finding.params["count"] == 2
+    found = result(corpus_document("beijing_greening_part2.pdf"), "FORM-BRACKETS").findings
+    assert [f.params["problem"] for f in found] == ["“《”没有对应的“》”"]

@@ -351,3 +351,11 @@ def test_a_total_one_unit_off_says_cut_off_only_when_it_was(seed):
     assert notes("1452.8") == ("warning", ["last_digit"])  # 1452.87 cut to one decimal (rounded: 1452.9)
     assert notes("1452.88") == ("warning", ["one_unit"])
     assert notes("1452.86") == ("warning", ["one_unit"])  # two decimals printed: nothing was cut off
+
+
+def test_a_department_of_one_unit_may_call_itself_the_unit():
+    # 深圳 14: "深圳市审计局系统包括：深圳市审计局（本级）共 1 家基层单位" and "2026 年本单位机关运行经费…":
+    # a 部门 of one unit is that unit; 深圳 18 (共5家基层单位) saying 本单位 is still the wrong word
+    assert result(corpus_document("shenzhen_14.pdf"), "TEXT-KIND").findings == ()
+    found = result(corpus_document("shenzhen_18.pdf"), "TEXT-KIND").findings
+    assert [(f.params["word"], f.params["kind"]) for f in found] == [("本单位", "部门")]
