@@ -286,6 +286,14 @@ TEMPLATES: dict[tuple[str, str], str] = {
         _READ + "the table read has {rows} rows of economic items (302xx, 303xx): it is most likely a page of the "
         "basic expenditure table" + _NOT_COUNTED
     ),
+    ("READ-UNIT", DEFAULT_TEMPLATE): (
+        "{tables}: printed in {printed}, converted to {unit} (× {factor}, not rounded); the amounts shown and "
+        "reported are the converted ones"
+    ),
+    ("READ-UNIT", "all"): (
+        "Every table was printed in {printed} and converted to {unit} (× {factor}, not rounded); the amounts "
+        "shown and reported are the converted ones"
+    ),
 }
 
 NOTES_EN: Mapping[str, str] = {
@@ -317,6 +325,7 @@ HEADS: Mapping[str, str] = {
 # Words the rules put around document text, beyond the interface's (budget.views.labels).
 WORDS: Mapping[str, str] = {
     "空白": "blank",
+    "千元": "thousand yuan",
     "下级科目": "sub-items",
     "（无分项）": "(no items)",
     "无分项": "no items",
@@ -460,6 +469,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"^第 (?P<n>\d+) 个金额栏$", "amount column \\g<n>"),
         (r"^第 (?P<n>\d+) 行$", "row \\g<n>"),
+        (r"^(?P<t>[^（）、]+)（第 (?P<n>\d+) 页）$", "\\g<t> (page \\g<n>)"),  # READ-UNIT's tables
         (r"^数量 (?P<q>\S+) × 单价 (?P<p>\S+)$", "quantity \\g<q> × unit price \\g<p>"),
     )
 )
