@@ -607,7 +607,9 @@ CONVERTED_TEMPLATE = (
     "金额以元或万元核对和显示：以千元列示的表格按 × 1,000 换算为元，以亿元列示的按 × 10,000 换算为万元，"
     "不作舍入；与原表对照时请换算回原单位。",
     templates={
-        "all": "本文件各表金额原以{printed}列示，已换算为{unit}（× {factor}，未作舍入）：页面和报告中的金额均为换算后的数"
+        "all": (
+            "本文件各表金额原以{printed}列示，已换算为{unit}（× {factor}，未作舍入）：页面和报告中的金额均为换算后的数"
+        )
     },
 )
 def converted_units(ctx: Context) -> Iterator[Finding]:
