@@ -589,12 +589,22 @@ LEFTOVER_TEMPLATE = "“{place}”中留有模板文字“{text}”"
     "删去模板中的备选词和编辑说明（如“增加（减少）”“（增加内容）”），按实际情况只写一种说法。",
 )
 def leftovers(ctx: Context) -> Iterator[Finding]:
+    # one defect, one finding (as FORM-PLACEHOLDER): "较上年增加（减少）0 万元（0%），增加（减少）的
+    # 主要原因…" repeats the template's words in each of its sentences (西安 11: four times in one
+    # section); the first is reported with the count, each of the others kept as its consequence
+    found: dict[tuple[str, str], list[Finding]] = {}
     for piece in pieces(ctx):
         for match in LEFTOVER.finditer(piece.text):
-            yield Finding(
-                location=piece.at(match),
-                params={"place": _place(piece), "text": match.group(0)},
+            params = {"place": _place(piece), "text": match.group(0)}
+            message = LEFTOVER_TEMPLATE.format(**params)  # rendered here: a note appends to it
+            found.setdefault((params["place"], params["text"]), []).append(
+                Finding(message=message, location=piece.at(match), params=params)
             )
+    for first, *others in found.values():
+        if others:
+            yield replace(noted(first, "repeats", count=1 + len(others)), consequences=tuple(others))
+        else:
+            yield first
 
 
 # A full stop or dot between two Chinese words: "新农具．新技术" (for 、), "隐患整改.申请" (for 。).

@@ -84,6 +84,9 @@ def item_amounts(ctx: Context) -> Iterator[Finding]:
             unit=found.unit,
             params=found.params,
         )
+        if not unit:
+            for name, note_fields in found.notes:  # why it is a warning: "只差末位一个单位…"
+                finding = noted(finding, name, **note_fields)
         same = (fields["section"], figure.label, str(found.actual))
         first = found_by_figure.get(same)
         if first is None:
