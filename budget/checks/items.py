@@ -125,6 +125,23 @@ def item_names(ctx: Context) -> Iterator[Finding]:
         if resolved.rule == "TEXT-NAMES":
             if not tables_read or (amount is not None and amount.value == 0):
                 continue  # an item at zero this year is rightly absent from this year's tables
+            line = _same_amount_line(ctx, subject, amount.money if amount is not None else None)
+            if line is not None:
+                # "科技成果转换与扩散（项）275.06万元" (湖州) where the table prints 2060404 科技成果转化与扩散
+                # 275.06 under the same 类: the name is what differs, and the table says which it is
+                fields = {
+                    "section": claim.heading or "编制说明",
+                    "written": item_name(subject),
+                    "table": line[0],
+                    "expected": line[1],
+                }
+                yield Finding(
+                    message=NAMES_TEMPLATE.format(**fields),
+                    fields=fields,
+                    location=figure_location(claim, amount or claim.figures[0]),
+                    params={"written": fields["written"], "expected": fields["expected"]},
+                )
+                continue
             yield Finding(
                 params={"section": claim.heading or "编制说明", "name": item_name(subject)},
                 template="not_found",
@@ -153,6 +170,42 @@ def item_names(ctx: Context) -> Iterator[Finding]:
                 params={"written": written, "expected": expected},
             )
             yield noted(finding, "name_cut") if _cut_name(subject.name, line.name) else finding
+
+
+def _same_amount_line(ctx: Context, subject: Subject, amount: Money | None) -> tuple[str, str] | None:
+    """The one line of the deepest level the subject names (项 or 款), under the 类 it names, whose
+    total is the amount the text gives: the line the text means under another name."""
+    from budget.checks.figures import FUNCTIONAL_TABLES, name_key
+
+    cls = subject.levels[0]
+    depth = 7 if subject.levels[2] else 5 if subject.levels[1] else 0
+    if amount is None or cls is None or not depth:
+        return None
+    for kind in FUNCTIONAL_TABLES:
+        table = ctx.doc.table(kind)
+        if table is None:
+            continue
+        tops = [ln.code for ln in table.lines if ln.code and len(ln.code) == 3 and name_key(ln.name) == name_key(cls)]
+        if len(tops) != 1:
+            continue
+        hits = [
+            ln
+            for ln in table.lines
+            if ln.code
+            and len(ln.code) == depth
+            and ln.code.startswith(tops[0])
+            and ln.total is not None
+            and not compare_sum(ln.total, [amount.to(ln.total.unit)]).mismatch
+        ]
+        if len(hits) == 1:
+            # the line as the table names it, with its 款 where the text names a 项 (武汉's 款
+            # "行政事业单位离退休" is now 行政事业单位养老支出: the 项 alone would read the same)
+            line = hits[0]
+            assert line.code is not None
+            parent = next((ln for ln in table.lines if ln.code == line.code[:5]), None) if depth == 7 else None
+            named = f"{squash(line.name)}（{line.code}）"
+            return table.label, (f"{squash(parent.name)}（{parent.code}）" + named if parent is not None else named)
+    return None
 
 
 def _name_difference(ctx: Context, subject: Subject, code: str, name: str, label: str) -> tuple[str | None, str]:

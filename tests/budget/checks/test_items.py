@@ -256,3 +256,18 @@ def test_a_name_cut_in_the_table_says_so():
     notes = {f.params["written"]: [n for n, _ in f.notes] for f in found}
     assert notes["其他科技交流与合作支出（2060899）"] == ["name_cut"]
     assert notes["科技成果转化扩散（2060404）"] == []
+
+
+def test_an_item_named_otherwise_names_the_table_line_of_its_amount():
+    # 湖州 02: "科学技术支出（类）技术研究与开发（款）科技成果转换与扩散（项）275.06万元", the table's
+    # 2060404 is 科技成果转化与扩散 275.06: the one 项 of that 类 with the amount, named as the table has it
+    from tests.conftest import corpus_document
+
+    found = result(corpus_document("huzhou_02.pdf"), "TEXT-NAMES").findings
+    assert {(f.template, f.params["expected"]) for f in found} == {
+        ("default", "技术研究与开发（20604）科技成果转化与扩散（2060404）"),
+        ("default", "公共卫生（21004）突发公共卫生事件应急处置（2100410）"),
+    }
+    # 西安 20: a code the tables do not have ("（2089901）", named by code, not by levels): not found
+    (missing,) = result(corpus_document("xian_20.pdf"), "TEXT-NAMES").findings
+    assert (missing.template, missing.params["name"]) == ("not_found", "其他社会保障和就业支出（2089901）")
