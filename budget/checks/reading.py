@@ -588,6 +588,51 @@ def _fold_into_totals(
     return tuple(done)
 
 
+def merge_unfilled_forms(results: Sequence[RuleResult]) -> tuple[RuleResult, ...]:
+    """One defect, one finding: a performance form left as its template ("……" in every
+    indicator row, 西安 11's 2022年专项资金总体) is PERF-EMPTY's "placeholder" finding; the
+    placeholders FORM-PLACEHOLDER finds in that form's rows become its consequences."""
+    empty = next((r for r in results if r.rule.id == "PERF-EMPTY"), None)
+    forms = {f.location.project: f for f in (empty.findings if empty else ()) if f.template == "placeholder"}
+    if not forms:
+        return tuple(results)
+    moved: dict[str | None, list[Finding]] = defaultdict(list)
+    done = []
+    for result in results:
+        if result.rule.id != "FORM-PLACEHOLDER":
+            done.append(result)
+            continue
+        kept = []
+        for finding in result.findings:
+            loc = finding.location
+            if (
+                loc.project in forms
+                and loc.column == "三级指标"
+                and set(finding.params.get("text", "")) <= set("….。·")
+            ):
+                moved[loc.project].append(finding)
+            else:
+                kept.append(finding)
+        done.append(_status(result, tuple(kept), 0) if moved else result)
+    if not moved:
+        return tuple(results)
+    return tuple(
+        _status(
+            r,
+            tuple(
+                replace(f, consequences=(*f.consequences, *moved[f.location.project]))
+                if f.template == "placeholder" and f.location.project in moved
+                else f
+                for f in r.findings
+            ),
+            0,
+        )
+        if r.rule.id == "PERF-EMPTY"
+        else r
+        for r in done
+    )
+
+
 # ---------------------------------------------------------------- the units printed
 
 # The contract's units are 元 and 万元; 千元 and 亿元 are read exactly into them (loaders:

@@ -236,3 +236,20 @@ def test_no_unit_note_on_tables_printed_in_wan_yuan(seed):
     # the same tables printed in 万元, and the seed (万元): nothing converted, nothing said
     assert [f for f in run(_tables_in("单位：万元")).findings if f.rule == "READ-UNIT"] == []
     assert result(seed, "READ-UNIT").findings == () and result(seed, "READ-UNIT").status == Status.PASSED
+
+
+def test_a_form_left_as_its_template_is_one_error():
+    # 西安 11's 2022年专项资金总体绩效目标表: "……" in its nine indicator rows is PERF-EMPTY's one
+    # finding; FORM-PLACEHOLDER's "……" of those rows is its consequence, not a second error
+    from tests.conftest import corpus_document
+
+    report = run(corpus_document("xian_11.pdf"))
+    (form,) = [f for f in report.findings if f.rule == "PERF-EMPTY" and f.template == "placeholder"]
+    assert [(c.rule, c.params["text"]) for c in form.consequences] == [("FORM-PLACEHOLDER", "……")]
+    assert report.result("FORM-PLACEHOLDER").status == Status.PASSED
+
+
+def test_placeholder_goals_are_not_folded(seed):
+    # the seed's goals "目标内容1", "目标内容2": no form left empty, FORM-PLACEHOLDER's own errors
+    report = run(seed)
+    assert [f.params["text"] for f in report.findings if f.rule == "FORM-PLACEHOLDER"] == ["目标内容1", "目标内容2"]
