@@ -125,15 +125,15 @@ def item_names(ctx: Context) -> Iterator[Finding]:
         if resolved.rule == "TEXT-NAMES":
             if not tables_read or (amount is not None and amount.value == 0):
                 continue  # an item at zero this year is rightly absent from this year's tables
-            line = _same_amount_line(ctx, subject, amount.money if amount is not None else None)
-            if line is not None:
+            meant = _same_amount_line(ctx, subject, amount.money if amount is not None else None)
+            if meant is not None:
                 # "科技成果转换与扩散（项）275.06万元" (湖州) where the table prints 2060404 科技成果转化与扩散
                 # 275.06 under the same 类: the name is what differs, and the table says which it is
                 fields = {
                     "section": claim.heading or "编制说明",
                     "written": item_name(subject),
-                    "table": line[0],
-                    "expected": line[1],
+                    "table": meant[0],
+                    "expected": meant[1],
                 }
                 yield Finding(
                     message=NAMES_TEMPLATE.format(**fields),

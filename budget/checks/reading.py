@@ -608,7 +608,7 @@ def merge_unfilled_forms(results: Sequence[RuleResult]) -> tuple[RuleResult, ...
             if (
                 loc.project in forms
                 and loc.column == "三级指标"
-                and set(finding.params.get("text", "")) <= set("….。·")
+                and set(str(finding.params.get("text", ""))) <= set("….。·")
             ):
                 moved[loc.project].append(finding)
             else:
