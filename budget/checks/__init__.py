@@ -136,5 +136,5 @@ def run(disclosure: Disclosure, settings: Settings | None = None) -> CheckReport
     ctx = Context(disclosure, settings or Settings())
     results = tuple(run_rule(rule, ctx) for rule in CATALOGUE)
     results = reading.merge_text_into_totals(reading.merge_cell_defects(results, disclosure))
-    results = reading.set_aside(results, disclosure)
+    results = reading.set_aside(reading.merge_unfilled_forms(results), disclosure)
     return CheckReport(disclosure.source, disclosure.unit, RULESET_VERSION, results)

@@ -70,6 +70,7 @@ CATALOGUE: tuple[Rule, ...] = (
     performance.project_periods,  # PERF-PERIOD
     performance.project_funds,  # PERF-FUNDS
     reading.read_tables,  # READ-TABLE
+    reading.converted_units,  # READ-UNIT
 )
 
 if len({r.id for r in CATALOGUE}) != len(CATALOGUE):  # pragma: no cover - a programming error

@@ -405,6 +405,25 @@ FEE_SUFFIX = re.compile(r"(?:预算)?(?:支出)?(?:预算)?(?:数)?$")
 GOVERNMENT_ECONOMIC = re.compile(r"^5\d{2}(\d{2})?$")
 
 
+CURRENT_OF_TOTAL = {"income_total": "current_income", "expenditure_total": "current_expenditure"}
+
+
+def _carried(ctx: Context, key: str) -> bool:
+    """The summary prints an amount other than zero between this year's 合计 and the 总计 of the
+    side (上年结转, 结转下年, 实户资金…): the two are different figures, each a budget's."""
+    summary = ctx.doc.table(TableKind.SUMMARY)
+    side, word = ("income", "收入") if key == "income_total" else ("expenditure", "支出")
+    if summary is None:
+        return False
+    lines = [ln for ln in summary.lines if ln.side == side]
+    names = [squash(ln.name) for ln in lines]
+    current = next((i for i, n in enumerate(names) if f"本年{word}合计" in n), None)
+    total = next((i for i, n in enumerate(names) if f"{word}总计" in n), None)
+    if current is None or total is None or total <= current:
+        return False
+    return any(ln.total is not None and ln.total.amount != 0 for ln in lines[current + 1 : total])
+
+
 def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
     figures = book(ctx)
     rule_id = RULE_OF_KEY.get(key, TOTALS_RULE)
@@ -425,6 +444,13 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
         key = "appropriation_current_income"
     if key in ("income_total", "expenditure_total") and (_appropriation_words(claim) or _appropriation_heading(claim)):
         key = "appropriation_total"  # "财政拨款收入总计、支出总计均为…"
+    if key in CURRENT_OF_TOTAL and claim.subject is not None and "总" not in claim.subject.name and _carried(ctx, key):
+        # "预算收入105946.48万元 … 预算支出105590.77万元" (西安): without 总计 the words name this
+        # year's budget as well as the total with the carry-overs; where the summary prints
+        # carry-overs between the two (结转下年, 未安排支出的实户资金), either is what it may mean
+        both = tuple(f for f in (figures.get(key), figures.get(CURRENT_OF_TOTAL[key])) if f is not None)
+        if len(both) == 2:
+            return Resolved(rule_id, both, key=key)
     if key in ("general_public", "gov_fund") and claim.subject is not None and "收入" in claim.subject.name:
         # a fund's income: as its expenditure table totals it, or as the fiscal table's income side prints it
         both = tuple(f for f in (figures.get(key), figures.get(f"{key}_income")) if f is not None)
@@ -556,6 +582,11 @@ def _classified(ctx: Context, claim: Claim, subject: Subject) -> Resolved:
     if subject.scheme == "economic":
         hits = classified_lines(ctx, subject, (TableKind.BASIC_ECONOMIC,))
         if not hits:
+            tables = [t for t in ctx.doc.tables if t.kind == TableKind.BASIC_ECONOMIC]
+            if tables and all(_economic_table_is_basic(t) for t in tables):
+                # "资本性支出（310）" in the economic breakdown of all appropriations (西安): the
+                # basic-expenditure table lists only basic spending, capital spending is projects'
+                return Resolved(None, reason="基本支出表只列基本支出：这一经济科目不在其中，无从核对")
             return Resolved("TEXT-NAMES", reason="基本支出表中没有这一经济科目")
         table = hits[0][0]
         basic_only = _economic_table_is_basic(table) and not _about_basic(claim)

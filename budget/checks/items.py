@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from budget.checks.amounts import compare_sum
 from budget.checks.core import DEFAULT_TEMPLATE, Category, Context, Finding, Need, Severity, noted, rule
@@ -84,6 +84,9 @@ def item_amounts(ctx: Context) -> Iterator[Finding]:
             unit=found.unit,
             params=found.params,
         )
+        if not unit:
+            for name, note_fields in found.notes:  # why it is a warning: "只差末位一个单位…"
+                finding = noted(finding, name, **note_fields)
         same = (fields["section"], figure.label, str(found.actual))
         first = found_by_figure.get(same)
         if first is None:
@@ -122,6 +125,23 @@ def item_names(ctx: Context) -> Iterator[Finding]:
         if resolved.rule == "TEXT-NAMES":
             if not tables_read or (amount is not None and amount.value == 0):
                 continue  # an item at zero this year is rightly absent from this year's tables
+            meant = _same_amount_line(ctx, subject, amount.money if amount is not None else None)
+            if meant is not None:
+                # "科技成果转换与扩散（项）275.06万元" (湖州) where the table prints 2060404 科技成果转化与扩散
+                # 275.06 under the same 类: the name is what differs, and the table says which it is
+                fields = {
+                    "section": claim.heading or "编制说明",
+                    "written": item_name(subject),
+                    "table": meant[0],
+                    "expected": meant[1],
+                }
+                yield Finding(
+                    message=NAMES_TEMPLATE.format(**fields),
+                    fields=fields,
+                    location=figure_location(claim, amount or claim.figures[0]),
+                    params={"written": fields["written"], "expected": fields["expected"]},
+                )
+                continue
             yield Finding(
                 params={"section": claim.heading or "编制说明", "name": item_name(subject)},
                 template="not_found",
@@ -143,12 +163,49 @@ def item_names(ctx: Context) -> Iterator[Finding]:
                 "table": resolved.figures[0].label.split(" ")[0],
                 "expected": expected,
             }
-            yield Finding(
+            finding = Finding(
                 message=NAMES_TEMPLATE.format(**fields),
                 fields=fields,
                 location=figure_location(claim, amount or claim.figures[0]),
                 params={"written": written, "expected": expected},
             )
+            yield noted(finding, "name_cut") if _cut_name(subject.name, line.name) else finding
+
+
+def _same_amount_line(ctx: Context, subject: Subject, amount: Money | None) -> tuple[str, str] | None:
+    """The one line of the deepest level the subject names (项 or 款), under the 类 it names, whose
+    total is the amount the text gives: the line the text means under another name."""
+    from budget.checks.figures import FUNCTIONAL_TABLES, name_key
+
+    cls = subject.levels[0]
+    depth = 7 if subject.levels[2] else 5 if subject.levels[1] else 0
+    if amount is None or cls is None or not depth:
+        return None
+    for kind in FUNCTIONAL_TABLES:
+        table = ctx.doc.table(kind)
+        if table is None:
+            continue
+        tops = [ln.code for ln in table.lines if ln.code and len(ln.code) == 3 and name_key(ln.name) == name_key(cls)]
+        if len(tops) != 1:
+            continue
+        hits = [
+            ln
+            for ln in table.lines
+            if ln.code
+            and len(ln.code) == depth
+            and ln.code.startswith(tops[0])
+            and ln.total is not None
+            and not compare_sum(ln.total, [amount.to(ln.total.unit)]).mismatch
+        ]
+        if len(hits) == 1:
+            # the line as the table names it, with its 款 where the text names a 项 (武汉's 款
+            # "行政事业单位离退休" is now 行政事业单位养老支出: the 项 alone would read the same)
+            line = hits[0]
+            assert line.code is not None
+            parent = next((ln for ln in table.lines if ln.code == line.code[:5]), None) if depth == 7 else None
+            named = f"{squash(line.name)}（{line.code}）"
+            return table.label, (f"{squash(parent.name)}（{parent.code}）" + named if parent is not None else named)
+    return None
 
 
 def _name_difference(ctx: Context, subject: Subject, code: str, name: str, label: str) -> tuple[str | None, str]:
@@ -161,9 +218,21 @@ def _name_difference(ctx: Context, subject: Subject, code: str, name: str, label
         if top is not None and name_key(top[1]) != name_key(cls) or (top is not None and _renamed(cls)):
             return f"{cls}（类）", f"{squash(top[1])}（{top[0]}）"
         return None, ""
-    if subject.code and name_key(subject.name) != name_key(name):
+    if subject.code and name_key(subject.name) not in (name_key(name), name_key(QUALIFIER.sub("", name))):
         return f"{subject.name}（{subject.code}）", f"{squash(name)}（{code}）"
     return None, ""
+
+
+def _cut_name(written: str, printed: str) -> bool:
+    """The table's name is the start of the text's ("其他科技交流与合作支" for 其他科技交流与合作支出,
+    "机关事业单位基本养老" for …保险缴费支出): a cell too narrow for the name, the text is right."""
+    text, table = squash(written), squash(printed)
+    return len(table) >= 4 and len(table) < len(text) and text.startswith(table)
+
+
+# "一般行政管理事务（人力资源事务）" (西安): a table tells apart the many 项 of one name by their
+# 款 in brackets; the 项's own name is the words before them
+QUALIFIER = re.compile(r"[（(][^（）()]+[)）]$")
 
 
 def _renamed(name: str) -> bool:
@@ -205,9 +274,10 @@ def _half(money: Money) -> Decimal:
     return money.quantum.copy_abs() / 2
 
 
-def _percent_bounds(claim: Claim) -> tuple[Decimal, Decimal, Decimal, Money, Money] | None:
-    """(low, high, exact, last, this) of the change in percent the claim's figures allow."""
-    this = _this_year(claim)
+def _percent_bounds(claim: Claim, this: Money | None = None) -> tuple[Decimal, Decimal, Decimal, Money, Money] | None:
+    """(low, high, exact, last, this) of the change in percent the claim's figures allow
+    (this year's figure as the claim gives it last, unless ``this`` is given)."""
+    this = this or _this_year(claim)
     last = _money(claim, Role.LAST)
     change = _money(claim, Role.CHANGE)
     if this is None:
@@ -298,6 +368,11 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
         tolerance = Decimal(1).scaleb(places) / 2
         if low - tolerance <= signed <= high + tolerance:
             continue
+        if _fits_other_amount(claim, signed, tolerance):
+            # "住房公积金（项）350.35万元 … 2024年预算安排352.67万元，增加0.53%": the percent is right
+            # for the first figure; the two figures of this year disagree (TEXT-ITEMS says which is
+            # the table's). Recomputing it from the repeat would ask to change a right percentage.
+            continue
         expected = exact.quantize(Decimal(1).scaleb(places))
         # within one unit of the last printed digit of the range: cut off, not rounded
         near = low - 2 * tolerance <= signed <= high + 2 * tolerance
@@ -325,10 +400,21 @@ def item_percentages(ctx: Context) -> Iterator[Finding]:
         yield noted(finding, cause, printed=percent.value) if cause else finding
 
 
+def _fits_other_amount(claim: Claim, signed: Decimal, tolerance: Decimal) -> bool:
+    """The claim states this year's figure twice, the two differ, and the printed percent is the
+    change from last year to the first of them."""
+    amount, repeat = _money(claim, Role.AMOUNT), _money(claim, Role.REPEAT)
+    if amount is None or repeat is None or not compare_sum(amount, [repeat]).mismatch:
+        return False
+    bounds = _percent_bounds(claim, amount)
+    return bounds is not None and bounds[0] - tolerance <= signed <= bounds[1] + tolerance
+
+
 def _percent_cause(last: Decimal, this: Decimal, printed: Decimal, tolerance: Decimal) -> str | None:
     """How a wrong percentage was worked out, when one usual slip gives exactly the printed
     figure: the change over this year's amount (not last year's), this year's amount over last
-    year's (a ratio, not a change), or the change as a fraction not multiplied by 100."""
+    year's (a ratio, not a change), the change as a fraction not multiplied by 100, or the
+    percentage cut off to fewer digits than it is printed with (4.48% printed 4.0%)."""
     if this == 0 or last == 0:
         return None
     change = abs(this - last)
@@ -343,6 +429,13 @@ def _percent_cause(last: Decimal, this: Decimal, printed: Decimal, tolerance: De
     for name, value in slips:
         if abs(value - printed) <= tolerance:
             return name
+    exact = change / abs(last) * 100
+    for digits in range(max(0, -int(printed.as_tuple().exponent))):
+        # printed with zeros after the cut ("4.0", "26.30", "275.00"): the figure was truncated
+        # to ``digits`` decimals and padded, not rounded (湖州 and 西安 print them so)
+        step = Decimal(1).scaleb(-digits)
+        if printed == (exact / step).to_integral_value(rounding=ROUND_DOWN) * step:
+            return "truncated"
     return None
 
 

@@ -207,12 +207,24 @@ CHINESE_COUNT = re.compile(
 ITEMS = re.compile(r"[、；;]")  # "≥45、≥1000": one figure per item the indicator names
 
 
+# A compared figure inside words ("全年累计断水断电时长≤24h", "每期不少于4课时", "故障恢复时间小于60分钟",
+# "≥50＊50"), or a figure with a unit written in symbols or letters ("288164㎡", "15℃_19℃",
+# "≤5mg/m3"): the target is a number to check against, whatever words go round it.
+COMPARED_NUMBER = re.compile(rf"(?:{OPERATORS})\s*{NUMBER}")
+SYMBOL_UNIT = re.compile(
+    rf"(?<![A-Za-z\d.]){NUMBER}\s*(?:[㎡㎥℃]|°C|(?:mg|kg|km|m|h|kWh|kw|kW|MB|GB|Mbps|M)(?![A-Za-z]))"
+)
+TIME_UNIT = re.compile(rf"(?<![\d.]){NUMBER}\s*(?:分钟|秒|课时|学时|(?:万)?千瓦时|立方米|平方公里|千米|千克|公斤)")
+
+
 def quantified_in_words(target: str) -> bool:
     return bool(
         DATE_TARGET.search(target)
         or NUMBER_WITH_UNIT.search(target)
         or TRAILING_NUMBER.match(target)
         or CHINESE_COUNT.match(target)
+        or SYMBOL_UNIT.search(target)
+        or TIME_UNIT.search(target)
     )
 
 
@@ -276,6 +288,10 @@ def _unquantified(ctx: Context) -> Iterator[Finding]:
             )
             continue
         if (parsed is None or not parsed.unit) and quantified_in_words(target):
+            continue
+        if parsed is None and COMPARED_NUMBER.search(target):
+            # a comparison with a number inside words ("全年累计断水断电时长≤24h"); a bare "≥90"
+            # (parsed, without its unit) is still a number without its unit
             continue
         if parsed is not None and not parsed.unit and (NAME_UNIT.search(_name(ind)) or COUNT_NAME.search(_name(ind))):
             continue

@@ -586,3 +586,97 @@ def _fold_into_totals(
         else:
             done.append(result)
     return tuple(done)
+
+
+def merge_unfilled_forms(results: Sequence[RuleResult]) -> tuple[RuleResult, ...]:
+    """One defect, one finding: a performance form left as its template ("……" in every
+    indicator row, 西安 11's 2022年专项资金总体) is PERF-EMPTY's "placeholder" finding; the
+    placeholders FORM-PLACEHOLDER finds in that form's rows become its consequences."""
+    empty = next((r for r in results if r.rule.id == "PERF-EMPTY"), None)
+    forms = {f.location.project: f for f in (empty.findings if empty else ()) if f.template == "placeholder"}
+    if not forms:
+        return tuple(results)
+    moved: dict[str | None, list[Finding]] = defaultdict(list)
+    done = []
+    for result in results:
+        if result.rule.id != "FORM-PLACEHOLDER":
+            done.append(result)
+            continue
+        kept = []
+        for finding in result.findings:
+            loc = finding.location
+            if (
+                loc.project in forms
+                and loc.column == "三级指标"
+                and set(str(finding.params.get("text", ""))) <= set("….。·")
+            ):
+                moved[loc.project].append(finding)
+            else:
+                kept.append(finding)
+        done.append(_status(result, tuple(kept), 0) if moved else result)
+    if not moved:
+        return tuple(results)
+    return tuple(
+        _status(
+            r,
+            tuple(
+                replace(f, consequences=(*f.consequences, *moved[f.location.project]))
+                if f.template == "placeholder" and f.location.project in moved
+                else f
+                for f in r.findings
+            ),
+            0,
+        )
+        if r.rule.id == "PERF-EMPTY"
+        else r
+        for r in done
+    )
+
+
+# ---------------------------------------------------------------- the units printed
+
+# The contract's units are 元 and 万元; 千元 and 亿元 are read exactly into them (loaders:
+# ``Table.printed_unit``). The factor is the one the printed figures were multiplied by.
+SCALE_FACTORS = {"千元": "1,000", "亿元": "10,000"}
+CONVERTED_TEMPLATE = (
+    "{tables}原以{printed}列示，已换算为{unit}（× {factor}，未作舍入）：页面和报告中的金额均为换算后的数"
+)
+
+
+@rule(
+    "READ-UNIT",
+    "以千元、亿元列示的表格已换算为元、万元",
+    Category.READING,
+    Severity.INFO,
+    CONVERTED_TEMPLATE,
+    "金额以元或万元核对和显示：以千元列示的表格按 × 1,000 换算为元，以亿元列示的按 × 10,000 换算为万元，"
+    "不作舍入；与原表对照时请换算回原单位。",
+    templates={
+        "all": (
+            "本文件各表金额原以{printed}列示，已换算为{unit}（× {factor}，未作舍入）：页面和报告中的金额均为换算后的数"
+        )
+    },
+)
+def converted_units(ctx: Context) -> Iterator[Finding]:
+    # one note per document (per printed unit, in the rare document printed in both): which
+    # tables, or "every table" when each table with amounts was printed so
+    scaled = [(i, t) for i, t in enumerate(ctx.doc.tables) if t.printed_unit and t.money_unit]
+    with_amounts = [t for t in ctx.doc.tables if t.lines]
+    groups: dict[tuple[str, str], list[tuple[int, Table]]] = {}
+    for index, table in scaled:
+        assert table.printed_unit is not None and table.money_unit is not None
+        groups.setdefault((table.printed_unit, str(table.money_unit)), []).append((index, table))
+    for (printed, unit), group in groups.items():
+        every = len(groups) == 1 and all(t.printed_unit for t in with_amounts)
+        index, first = group[0]
+        listed = "、".join(f"{t.label}（第 {t.page} 页）" if t.page else t.label for _, t in group)
+        yield Finding(
+            template="all" if every else "default",
+            params={
+                "printed": printed,
+                "unit": unit,
+                "factor": SCALE_FACTORS.get(printed, ""),
+                **({} if every else {"tables": listed}),
+            },
+            location=Location(table=first.kind.value, page=first.page, table_index=index),
+        )

@@ -665,7 +665,14 @@ def _medical_agrees(lines: list[Line], func: Mapping[str, list[Line]]) -> bool:
 
 
 def _basic(line: Line) -> Money | None:
-    return line.basic if "basic" in line.values else line.total
+    """The line's basic expenditure: its 基本支出 column, or (西安: 人员经费支出 | 公用经费支出 |
+    专项业务经费支出, no 基本支出 column) its personnel and public parts, else its total."""
+    if "basic" in line.values:
+        return line.basic
+    parts = [line.values[k] for k in ("personnel", "public") if k in line.values]
+    if parts:
+        return add_up([p for p in parts if p is not None])
+    return line.total
 
 
 def _code_label(group: list[Line]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from budget.checks.amounts import Comparison, compare, exceeds, quantum_in
 from budget.checks.core import (
@@ -225,7 +225,7 @@ def check_stated(ctx: Context, item: Stated) -> Finding | None:
         assert off is not None
         found = _finding(ctx, item, figure, "bound" if figure.bound == Bound.UPPER else "lower", off)
         if abs(off.difference.amount) <= quantum_in(item.amount, off.difference.unit):
-            return replace(noted(found, "last_digit"), severity=Severity.WARNING)
+            return replace(noted(found, _last_digit(item.amount, figure.value)), severity=Severity.WARNING)
         return found
     unit = _wrong_unit(item.amount, figure.value)
     if unit is not None:
@@ -237,7 +237,7 @@ def check_stated(ctx: Context, item: Stated) -> Finding | None:
     if abs(comparison.difference.amount) <= quantum_in(item.amount, comparison.difference.unit):
         # off by one unit of the stated figure's last digit: cut off instead of rounded
         found = _finding(ctx, item, figure, DEFAULT_TEMPLATE, comparison)
-        return replace(noted(found, "last_digit"), severity=Severity.WARNING)
+        return replace(noted(found, _last_digit(item.amount, figure.value)), severity=Severity.WARNING)
     budgeted = item.claim.figure(Role.BUDGETED)
     planned = budgeted.money if budgeted is not None else None
     if planned is not None and not compare(planned, figure.value).mismatch:
@@ -251,6 +251,16 @@ def check_stated(ctx: Context, item: Stated) -> Finding | None:
         found = _finding(ctx, item, figure, "last_year", comparison, last=last.format())
         return replace(found, severity=Severity.WARNING)
     return _finding(ctx, item, figure, DEFAULT_TEMPLATE, comparison)
+
+
+def _last_digit(stated: Money, table: Money) -> str:
+    """The note of a figure one unit of its last digit off the table's: "cut off" only when the
+    table figure cut to the stated digits (toward zero) gives it ("1,361万元" for 13,616,271 元);
+    a figure above the table's (74,868.34 for 74,868.33, 70,376.87 for 703,768,605.79 元) was
+    not cut off, it is one unit off."""
+    exact = table.to(stated.unit).amount if table.unit != stated.unit else table.amount
+    cut = exact.quantize(stated.quantum.copy_abs(), rounding=ROUND_DOWN)
+    return "last_digit" if cut == stated.amount and cut != exact.quantize(stated.quantum.copy_abs()) else "one_unit"
 
 
 def last_year(claim: Claim) -> Money | None:
@@ -405,6 +415,7 @@ OTHER_NAME = re.compile(r"(?<![主管下属所属二级基层各本])部门(?:�
 # 下属单位，部门预算为本级预算", "无下属预算单位"
 ONE_UNIT = re.compile(
     r"只有(?:部门)?本级|(?:没有|无)(?:其他|独立核算的?)?(?:二级|下属|所属)(?:预算)?单位|部门预算(?:仅|只)?为本级预算"
+    r"|(?<![\d一二三四五六七八九十])共(?:1|一)家(?:基层)?(?:预算)?单位"  # 深圳 "…（本级）共 1 家基层单位"
 )
 
 OWN_UNIT_TITLE = re.compile(r"[（(]本级[)）]")  # "2026年深圳市统计局（本级）部门预算": the 部门's own unit

@@ -128,6 +128,7 @@ SUBJECT_WORD = re.compile(r"科目$")
 DASHES = re.compile(r"\s*[-－—–]+\s*")
 QUOTES = re.compile(r"[“”\"‘’']")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+ITEM_NUMBER = re.compile(r"[（(]\d{1,2}[)）]")  # "（19）": an item's number, never a code (3, 5, 7 digits)
 LEADING = re.compile(r"^[\d.、．，,；;：:\s①-⑳]+")
 
 
@@ -178,7 +179,9 @@ def classified(label: str) -> Subject | None:
         return found
     after = CODE_AFTER.search(text)
     if after:
-        name = squash(text[: after.start()])
+        # "…住房补贴随之增加（19）机关事业单位基本养老保险缴费支出（2080505）" (a sentence without its
+        # full stop before the next item): the name begins after the item's number
+        name = squash(ITEM_NUMBER.split(text[: after.start()])[-1])
         # "资本性支出（基本建设）（309）": an aside before the code belongs to the name
         return Subject(Kind.CLASSIFIED, name, code=after.group(1)) if CJK.search(name) else None
     before = CODE_BEFORE.match(text)

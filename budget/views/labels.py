@@ -836,6 +836,11 @@ RULES: dict[str, tuple[str, str]] = {
         "multi-level merged headers or shifted columns) — please report it; if the original is wrong, correct "
         "it row by row.",
     ),
+    "READ-UNIT": (
+        "Tables printed in thousand or 100m yuan are converted to yuan or 10k yuan",
+        "Amounts are checked and shown in yuan or 10k yuan: a table in thousand yuan is converted × 1,000 to yuan, "
+        "one in 100m yuan × 10,000 to 10k yuan, without rounding; convert back when comparing with the original.",
+    ),
     "ARITH-ROW": (
         "Each row's total equals the sum of its parts",
         "Check every row's total against its parts (basic + project, personnel + public, each income source) "

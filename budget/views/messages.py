@@ -286,6 +286,14 @@ TEMPLATES: dict[tuple[str, str], str] = {
         _READ + "the table read has {rows} rows of economic items (302xx, 303xx): it is most likely a page of the "
         "basic expenditure table" + _NOT_COUNTED
     ),
+    ("READ-UNIT", DEFAULT_TEMPLATE): (
+        "{tables}: printed in {printed}, converted to {unit} (× {factor}, not rounded); the amounts shown and "
+        "reported are the converted ones"
+    ),
+    ("READ-UNIT", "all"): (
+        "Every table was printed in {printed} and converted to {unit} (× {factor}, not rounded); the amounts "
+        "shown and reported are the converted ones"
+    ),
 }
 
 NOTES_EN: Mapping[str, str] = {
@@ -293,6 +301,8 @@ NOTES_EN: Mapping[str, str] = {
     "coarse": " (the total is rounded to whole yuan while the items give fen: the total should be the items' sum)",
     "signal": " ({signal})",
     "last_digit": " (off by one unit of the last digit: most likely cut off instead of rounded)",
+    "one_unit": " (off by one unit of the last digit)",
+    "name_cut": " (the table's name is the start of the text's: most likely the column is too narrow, the name cut)",
     "blank": " (one side was read blank: please check the original table)",
     "text_states": (
         " (the text's {stated} agrees with the sum of the items: most likely the table's total is misprinted)"
@@ -301,6 +311,7 @@ NOTES_EN: Mapping[str, str] = {
     "this_base": " ({printed}% is exactly the change over this year's amount: a change is over last year's amount)",
     "ratio": " ({printed} is exactly the ratio of the two years' amounts, not the change)",
     "fraction": " ({printed} is the change as a fraction, not multiplied by 100)",
+    "truncated": " ({printed}%: the percentage was cut off and padded with zeros; the trailing zeros are not computed)",
 }
 
 # The head of an identity a wrong cell breaks (ARITH-ROW "cell" lists them).
@@ -314,6 +325,7 @@ HEADS: Mapping[str, str] = {
 # Words the rules put around document text, beyond the interface's (budget.views.labels).
 WORDS: Mapping[str, str] = {
     "空白": "blank",
+    "千元": "thousand yuan",
     "下级科目": "sub-items",
     "（无分项）": "(no items)",
     "无分项": "no items",
@@ -440,6 +452,10 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?P<col>[^、；\s]+?)栏 (?P<n>\d+)/(?P<m>\d+)$", "the \\g<col> column \\g<n>/\\g<m>"),
         (r"^“(?P<a>.+)”与“(?P<b>.+)”全角半角不配对$", "“\\g<a>” and “\\g<b>” do not match (full and half width)"),
         (r"^多了“(?P<a>.+)”$", "an extra “\\g<a>”"),
+        (
+            r"^把“(?P<a>.+)”当作(?:大于|小于)号（应写“(?P<b>.)或(?P<c>.)”）$",
+            "“\\g<a>” typed for a comparison sign (write “\\g<b>” or “\\g<c>”)",
+        ),
         (r"^“(?P<a>.+)”没有对应的“(?P<b>.+)”$", "“\\g<a>” has no matching “\\g<b>”"),
         (r"^指标“(?P<q>.*)”的描述$", "the description of indicator “\\g<q>”"),
         (r"^本项目指标“(?P<q>.*)”$", "this project's indicator “\\g<q>”"),
@@ -453,6 +469,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"^第 (?P<n>\d+) 个金额栏$", "amount column \\g<n>"),
         (r"^第 (?P<n>\d+) 行$", "row \\g<n>"),
+        (r"^(?P<t>[^（）、]+)（第 (?P<n>\d+) 页）$", "\\g<t> (page \\g<n>)"),  # READ-UNIT's tables
         (r"^数量 (?P<q>\S+) × 单价 (?P<p>\S+)$", "quantity \\g<q> × unit price \\g<p>"),
     )
 )

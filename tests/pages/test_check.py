@@ -192,7 +192,8 @@ def test_check_page_in_english(downloads):
 def test_check_page_on_a_shanghai_pdf(downloads):
     at = upload(new_app(), ("putuo_wanli_2024_dept.pdf", fixture_bytes("real/putuo_wanli_2024_dept.pdf")))
     open_check(at)
-    assert metrics(at)["错误"] == "2"
+    # 住房公积金（项）: the repeated figure 352.67 (TEXT-ITEMS); its "增加0.53%" is right for 350.35
+    assert metrics(at)["错误"] == "1"
     assert not at.error
 
 

@@ -390,3 +390,37 @@ def test_every_placeholder_starts_with_a_character_the_prefilter_looks_for():
         assert match is not None and match.group(0).startswith(sample[:1]), sample
         assert PLACEHOLDER_START.match(match.group(0)), sample
     assert PLACEHOLDER_START.search("第1段说明文字") is None
+
+
+def test_a_title_mark_typed_for_a_comparison_sign():
+    # 西安 08's forms: "》95%" for ≥95%: a sign to retype, not a bracket left open; 北京's
+    # "《首都“互联网+全民义务植树”基地管理办法(试行)" is still a 《 without its 》
+    from tests.conftest import corpus_document
+
+    (finding,) = result(corpus_document("xian_08.pdf"), "FORM-BRACKETS").findings
+    assert finding.params["problem"] == "把“》”当作大于号（应写“>或≥”）" and finding.params["count"] == 2
+    found = result(corpus_document("beijing_greening_part2.pdf"), "FORM-BRACKETS").findings
+    assert [f.params["problem"] for f in found] == ["“《”没有对应的“》”"]
+
+
+def test_template_alternatives_repeated_in_one_place_are_one_finding():
+    # 西安 11 "六、部门预算“三公”经费等预算情况说明": "增加（减少）" four times in the template's
+    # sentences, one defect: one finding with its count, the other three kept as consequences;
+    # another place with the words is a finding of its own
+    from tests.conftest import corpus_document
+
+    doc = corpus_document("xian_11.pdf")
+    (finding,) = result(doc, "FORM-LEFTOVER").findings
+    assert (finding.params["text"], finding.notes, len(finding.consequences)) == (
+        "增加（减少）",
+        (("repeats", {"count": 4}),),
+        3,
+    )
+    heading = next(s.heading for s in doc.sections if "机构" in s.heading or "职责" in s.heading)
+    other = edit_text(
+        doc,
+        heading,
+        "。",
+        "，较上年增加（减少）。",
+    )
+    assert sorted(len(f.consequences) for f in result(other, "FORM-LEFTOVER").findings) == [0, 3]

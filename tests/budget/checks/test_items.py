@@ -171,15 +171,38 @@ def test_one_figure_stated_twice_is_one_finding(seed):
 
 def test_a_wrong_percentage_says_how_it_was_worked_out(seed):
     # 西安: "较上年增加74.97万元（92.82%）" on 80.77 万元: the change over this year's amount
-    cases = {"增长7.10%": "this_base", "增长107.64%": "ratio", "增长0.08%": "fraction", "增长7.46%": None}
+    # 湖州 "下降 5.0%" for 5.11%, 西安 "（26.30%）" for 26.34%: cut off and padded with zeros
+    cases = {
+        "增长7.10%": "this_base",
+        "增长107.64%": "ratio",
+        "增长0.08%": "fraction",
+        "增长7.46%": None,
+        "增长7.0%": "truncated",
+        "增长7.60%": "truncated",
+        "增长7.00%": "truncated",
+        "增长7.70%": None,
+    }
     for printed, cause in cases.items():
         (finding,) = result(with_text(seed, CODED.replace("增长7.64%", printed)), "TEXT-PERCENT").findings
         assert [name for name, _ in finding.notes] == ([cause] if cause else []), printed
-        assert finding.expected == D("7.64")
+        assert finding.expected == D("7.64").quantize(D(printed[2:-1]))  # to the digits printed
 
 
 # 湖州: the structure of the appropriation, each item with its share of the whole
 SHARES = "其中：人员经费500.00万元，占34.4%；公用经费300.00万元，占20.7%；项目支出652.21万元，占44.9%。"
+
+
+def test_a_percentage_right_for_the_first_of_two_figures(seed):
+    # 普陀 万里 住房公积金（项）: "350.35万元 … 执行数为348.52万元，2024年预算安排352.67万元，增加0.53%":
+    # the percent is the change to the first figure; the repeat disagrees with it (TEXT-ITEMS)
+    text = (
+        "1. “社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”26.91万元，主要用于离退休人员。"
+        "2022年当年预算执行数为25.00万元，2023年预算安排{repeat}万元，比2022年预算执行数增加{percent}。"
+    )
+    assert result(with_text(seed, text.format(repeat="27.19", percent="7.64%")), "TEXT-PERCENT").findings == ()
+    # the same repeat, a percent right for neither figure: still wrong, recomputed from the repeat
+    (finding,) = result(with_text(seed, text.format(repeat="27.19", percent="9.64%")), "TEXT-PERCENT").findings
+    assert (finding.expected, finding.actual) == (D("8.76"), D("9.64"))
 
 
 def test_shares_of_the_items_listed(seed):
@@ -209,3 +232,42 @@ def test_a_reason_saying_nothing_changed(seed):
     # "基本持平" alone allows a small change
     nearly = CODED.replace("退休人员增加", "与上年基本持平")
     assert result(with_text(seed, nearly), "TEXT-REASON").status == Status.PASSED
+
+
+def test_names_in_xian_tables_with_their_kuan_in_brackets():
+    # 西安 09: the table prints "一般行政管理事务（人力资源事务）（2011002）", the text
+    # "一般行政管理事务（2011002）": the 项's name, right; "资本性支出（310）" in the economic
+    # breakdown of all appropriations is not in the basic-expenditure table (projects' spending);
+    # "…住房补贴随之增加（19）机关事业单位基本养老保险缴费支出（2080505）" is item 19's name
+    from tests.conftest import corpus_document
+
+    found = result(corpus_document("xian_09.pdf"), "TEXT-NAMES").findings
+    assert [(f.params.get("written"), f.params.get("expected")) for f in found] == [
+        ("归口管理的行政单位离退休（2080501）", "行政单位离退休（2080501）")  # the name before 2019: still fires
+    ]
+
+
+def test_a_name_cut_in_the_table_says_so():
+    # 西安 23: "其他科技交流与合作支（2060899）" in the table, "…合作支出" in the text; "科技成果转化扩散"
+    # for 科技成果转化与扩散 is the text's slip, not a cut
+    from tests.conftest import corpus_document
+
+    found = result(corpus_document("xian_23.pdf"), "TEXT-NAMES").findings
+    notes = {f.params["written"]: [n for n, _ in f.notes] for f in found}
+    assert notes["其他科技交流与合作支出（2060899）"] == ["name_cut"]
+    assert notes["科技成果转化扩散（2060404）"] == []
+
+
+def test_an_item_named_otherwise_names_the_table_line_of_its_amount():
+    # 湖州 02: "科学技术支出（类）技术研究与开发（款）科技成果转换与扩散（项）275.06万元", the table's
+    # 2060404 is 科技成果转化与扩散 275.06: the one 项 of that 类 with the amount, named as the table has it
+    from tests.conftest import corpus_document
+
+    found = result(corpus_document("huzhou_02.pdf"), "TEXT-NAMES").findings
+    assert {(f.template, f.params["expected"]) for f in found} == {
+        ("default", "技术研究与开发（20604）科技成果转化与扩散（2060404）"),
+        ("default", "公共卫生（21004）突发公共卫生事件应急处置（2100410）"),
+    }
+    # 西安 20: a code the tables do not have ("（2089901）", named by code, not by levels): not found
+    (missing,) = result(corpus_document("xian_20.pdf"), "TEXT-NAMES").findings
+    assert (missing.template, missing.params["name"]) == ("not_found", "其他社会保障和就业支出（2089901）")

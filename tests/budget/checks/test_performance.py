@@ -499,3 +499,21 @@ def test_rows_of_one_form_without_levels_are_one_finding(seed):
         ["息诉罢访次数", "司法救助业务达标率"],
     )
     assert not any(f.template == "unlevelled" for f in res.findings)
+
+
+def test_a_figure_compared_or_with_a_symbol_unit_inside_words_is_quantified():
+    # 西安 22: "生产系统故障恢复时间小于60分钟", "颗粒物≤5mg/m3；二氧化硫≤25mg/m3；…" are figures to
+    # check against; "制定《西安市2022年主要污染物总量减排实施方案》，督促…" is words, still not quantified
+    from tests.conftest import corpus_document
+
+    found = result(corpus_document("xian_22.pdf"), "PERF-QUANT").findings
+    targets = {str(f.params.get("target")) for f in found} | {
+        str(c.params.get("target")) for f in found for c in f.consequences
+    }
+    assert "生产系统故障恢复时间小于60分钟" not in targets
+    assert not any(t.startswith("颗粒物≤5mg/m3") for t in targets)
+    assert any(t.startswith("制定《西安市2022年主要污染物总量减排实施方案》") for t in targets)
+    # a bare "≥90" (西安 04, 服务对象满意度) is still a number without its unit
+    found = result(corpus_document("xian_04.pdf"), "PERF-QUANT").findings
+    bare = [c for f in found for c in (f.consequences or (f,)) if c.template == "no_unit"]
+    assert {str(c.params["target"]) for c in bare} >= {"≥90", "≥95"}

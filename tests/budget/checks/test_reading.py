@@ -186,3 +186,70 @@ def test_a_wrong_total_another_table_prints_right_is_one_finding(seed):
     other = set_values(wrong, TableKind.INCOME, "合计", total="1400.00")
     shown = [f for f in run(other).findings if f.severity != Severity.INFO]
     assert "XREF-SUMMARY" in {f.rule for f in shown}
+
+
+# ---------------------------------------------------------------- READ-UNIT
+
+
+def _tables_in(unit_line: str, other: str = "单位：万元"):
+    """beijing_meteo_part2's 预算03表 as 支出总表 in ``unit_line``, beside its 一般公共预算支出表 in
+    ``other`` (tests/loaders/test_units builds both)."""
+    from tests.loaders.test_units import HEADER, IN_QIAN, IN_WAN, IN_YI, read
+
+    rows = {"千元": IN_QIAN, "亿元": IN_YI, "万元": IN_WAN}
+    first = next(rows[u] for u in rows if u in unit_line)
+    second = next(rows[u] for u in rows if u in other)
+    return read("2024年部门支出总表", unit_line, [HEADER, *first], "2024年一般公共预算支出表", other, [HEADER, *second])
+
+
+def test_the_report_says_once_which_tables_were_printed_in_qian_yuan():
+    import json
+
+    from budget.export.reports import to_html, to_json, to_text
+    from budget.views.messages import message
+
+    report = run(_tables_in("金额单位：千元"))
+    (finding,) = [f for f in report.findings if f.rule == "READ-UNIT"]
+    assert finding.severity == Severity.INFO
+    assert finding.params == {"printed": "千元", "unit": "元", "factor": "1,000", "tables": "支出总表"}
+    assert (finding.location.table, finding.location.table_index) == ("expenditure", 0)
+    assert finding.message.startswith("支出总表原以千元列示，已换算为元（× 1,000，未作舍入）")
+    assert message(finding, "en").startswith("Expenditure table: printed in thousand yuan, converted to yuan")
+    # a note, not a defect: the rule passes, and every export carries it once
+    assert next(r for r in report.results if r.rule.id == "READ-UNIT").status == Status.PASSED
+    exported = json.loads(to_json(report))["findings"]
+    assert [f["severity"] for f in exported if f["rule"] == "READ-UNIT"] == ["info"]
+    assert to_text(report).count("原以千元列示") == 1 and to_html(report).count("原以千元列示") == 1
+    assert to_html(report, lang="en").count("printed in thousand yuan") == 1
+
+
+def test_every_table_in_yi_yuan_is_said_once_for_the_document():
+    from tests.loaders.test_units import HEADER, IN_YI, read
+
+    doc = read("2024年部门支出总表", "单位：亿元", [HEADER, *IN_YI], "2024年一般公共预算支出表", [HEADER, *IN_YI])
+    (finding,) = [f for f in run(doc).findings if f.rule == "READ-UNIT"]
+    assert finding.template == "all" and (finding.params["printed"], finding.params["unit"]) == ("亿元", "万元")
+    assert finding.message.startswith("本文件各表金额原以亿元列示，已换算为万元（× 10,000")
+
+
+def test_no_unit_note_on_tables_printed_in_wan_yuan(seed):
+    # the same tables printed in 万元, and the seed (万元): nothing converted, nothing said
+    assert [f for f in run(_tables_in("单位：万元")).findings if f.rule == "READ-UNIT"] == []
+    assert result(seed, "READ-UNIT").findings == () and result(seed, "READ-UNIT").status == Status.PASSED
+
+
+def test_a_form_left_as_its_template_is_one_error():
+    # 西安 11's 2022年专项资金总体绩效目标表: "……" in its nine indicator rows is PERF-EMPTY's one
+    # finding; FORM-PLACEHOLDER's "……" of those rows is its consequence, not a second error
+    from tests.conftest import corpus_document
+
+    report = run(corpus_document("xian_11.pdf"))
+    (form,) = [f for f in report.findings if f.rule == "PERF-EMPTY" and f.template == "placeholder"]
+    assert [(c.rule, c.params["text"]) for c in form.consequences] == [("FORM-PLACEHOLDER", "……")]
+    assert report.result("FORM-PLACEHOLDER").status == Status.PASSED
+
+
+def test_placeholder_goals_are_not_folded(seed):
+    # the seed's goals "目标内容1", "目标内容2": no form left empty, FORM-PLACEHOLDER's own errors
+    report = run(seed)
+    assert [f.params["text"] for f in report.findings if f.rule == "FORM-PLACEHOLDER"] == ["目标内容1", "目标内容2"]

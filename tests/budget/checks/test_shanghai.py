@@ -81,16 +81,18 @@ def test_wanli_tables_reconcile(wanli):
 
 
 def test_wanli_errors_are_the_housing_fund_item(wanli):
-    # 住房公积金（项）: 350.35万元 at the head of the item, "2024年预算安排352.67万元" below it
+    # 住房公积金（项）: 350.35万元 at the head of the item, "2024年预算安排352.67万元" below it.
+    # "比2023年预算执行数增加0.53%" is right for 350.35 (the table's figure) over 348.52: the one
+    # defect is the repeated figure, not the percentage (recomputed from 352.67 it would read 1.19%)
     found = sorted((f.rule, f.expected, f.actual) for f in errors(wanli))
-    assert found == [("TEXT-ITEMS", D("3503499"), D("3526700.00")), ("TEXT-PERCENT", D("1.19"), D("0.53"))]
+    assert found == [("TEXT-ITEMS", D("3503499"), D("3526700.00"))]
 
 
 def test_wanli_warnings(wanli):
     assert wanli.result("TEXT-REASON").status == Status.FAILED  # 减少2.98%, reason says 经费增加
     percent = {(f.severity, f.actual) for f in wanli.result("TEXT-PERCENT").findings}
     # 其他教育支出: 0.00 last year, "增加100.00%" cannot be computed from a zero base
-    assert percent == {(Severity.ERROR, D("0.53")), (Severity.WARNING, D("100.00"))}
+    assert percent == {(Severity.WARNING, D("100.00"))}
     empty = wanli.result("COMPLETE-EMPTY").findings
     assert [f.location.table for f in empty] == ["three_public"]  # figures printed, note says 空表
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from budget.checks import Settings, Status
 from budget.model import Section, TableKind
 from tests.budget.checks.helpers import edit_text, places, result, set_values
+from tests.conftest import corpus_document
 
 D = Decimal
 OVERVIEW = "总体情况"
@@ -317,3 +318,44 @@ def test_this_years_appropriation_is_without_the_carry_over(seed):
 
     assert totals("本年财政拨款收入1452.21万元。") == []
     assert totals("本年财政拨款收入1400.00万元。") == [(D("1452.21"), D("1400.00"))]
+
+
+def test_budget_without_total_may_be_this_years_budget():
+    # 西安 17: "预算收入105946.48万元 … 预算支出105590.77万元": the expenditure is the summary's
+    # 本年支出合计 105,590.77 万元 (the 支出总计 105,946.47 adds 结转下年 and 未安排支出的实户资金)
+    doc = corpus_document("xian_17.pdf")
+    section = "收支预算总体情况"
+
+    def errors(d):
+        return [(f.expected, f.actual) for f in result(d, "TEXT-TOTALS").findings if f.severity.value == "error"]
+
+    assert errors(doc) == []
+    # a figure that is neither the total nor this year's budget is still wrong
+    wrong = edit_text(doc, section, "预算支出105590.77万元", "预算支出105509.77万元")
+    assert errors(wrong) == [(D("1059464715.06"), D("1055097700.00"))]
+    # "支出总计" names the total only: this year's budget under that name is wrong
+    total = edit_text(doc, section, "预算支出105590.77万元", "预算支出总计105590.77万元")
+    assert errors(total) == [(D("1059464715.06"), D("1055907700.00"))]
+
+
+def test_a_total_one_unit_off_says_cut_off_only_when_it_was(seed):
+    # 上海 26: "收入预算1,361万元" for 13,616,271 元 is cut off (rounded it is 1,362); 西安 08's
+    # "74868.34万元" for 74,868.33 万元 is above the table's figure: one unit off, nothing cut off
+    doc = set_values(seed, TableKind.SUMMARY, "收入总计", "income", total="1452.87")
+
+    def notes(stated):
+        text = f"都反映在预算中。2023年收入预算{stated}万元。"
+        (found,) = result(edit_text(doc, OVERVIEW, "都反映在预算中。", text), "TEXT-TOTALS").findings
+        return found.severity.value, [name for name, _ in found.notes]
+
+    assert notes("1452.8") == ("warning", ["last_digit"])  # 1452.87 cut to one decimal (rounded: 1452.9)
+    assert notes("1452.88") == ("warning", ["one_unit"])
+    assert notes("1452.86") == ("warning", ["one_unit"])  # two decimals printed: nothing was cut off
+
+
+def test_a_department_of_one_unit_may_call_itself_the_unit():
+    # 深圳 14: "深圳市审计局系统包括：深圳市审计局（本级）共 1 家基层单位" and "2026 年本单位机关运行经费…":
+    # a 部门 of one unit is that unit; 深圳 18 (共5家基层单位) saying 本单位 is still the wrong word
+    assert result(corpus_document("shenzhen_14.pdf"), "TEXT-KIND").findings == ()
+    found = result(corpus_document("shenzhen_18.pdf"), "TEXT-KIND").findings
+    assert [(f.params["word"], f.params["kind"]) for f in found] == [("本单位", "部门")]
