@@ -308,6 +308,20 @@ def _c(function, restype, *argtypes, release: bool = False):
     return prototype(restype, *argtypes)(address)
 
 
+def _quick(function, restype):
+    """``function`` for the calls made once per character of a page with the same
+    handle: without declared argument types, which ctypes would convert one by one
+    (the converters cost about as much as PDFium's getter: ~200 ns a call, ~110
+    without). Each argument is then passed as what it is: the handle as a c_void_p
+    made once, the index as an int (a C int), an output as ``byref(buffer, offset)``.
+    (Only for arguments of those types: a plain int is no pointer.)"""
+    address = ctypes.cast(function, c_void_p).value
+    assert address, function
+    quick = ctypes.PYFUNCTYPE(restype)(address)
+    quick.argtypes = None
+    return quick
+
+
 def _handle(pointer) -> int:
     return ctypes.cast(pointer, c_void_p).value or 0
 
@@ -327,17 +341,17 @@ _IsGenerated = _c(pdfium_c.FPDFText_IsGenerated, _I, _P, _I)
 _IsHyphen = _c(pdfium_c.FPDFText_IsHyphen, _I, _P, _I)
 _MapError = _c(pdfium_c.FPDFText_HasUnicodeMapError, _I, _P, _I)
 _Origin = _c(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
-_LooseBox = _c(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
+_LooseBox = _quick(pdfium_c.FPDFText_GetLooseCharBox, _I)  # (text page, index, rectangle)
 _CharMatrix = _c(pdfium_c.FPDFText_GetMatrix, _I, _P, _I, _P)
 _FontSize = _c(pdfium_c.FPDFText_GetFontSize, c_double, _P, _I)
 # (handles as plain integers, 0 for none, to go into arrays; also the page's objects below)
-_TextObject = _c(pdfium_c.FPDFText_GetTextObject, ctypes.c_size_t, _P, _I)
+_TextObject = _quick(pdfium_c.FPDFText_GetTextObject, ctypes.c_size_t)  # (text page, index)
 _ObjectFont = _c(pdfium_c.FPDFTextObj_GetFont, ctypes.c_size_t, _P)
 _FontName = _c(pdfium_c.FPDFFont_GetBaseFontName, c_ulong, _P, _P, c_ulong)
 _FontDescent = _c(pdfium_c.FPDFFont_GetDescent, _I, _P, c_float, _P)
 _GlyphWidth = _c(pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, c_uint, c_float, _P)
 _CountObjects = _c(pdfium_c.FPDFPage_CountObjects, _I, _P)
-_GetObject = _c(pdfium_c.FPDFPage_GetObject, ctypes.c_size_t, _P, _I)
+_GetObject = _quick(pdfium_c.FPDFPage_GetObject, ctypes.c_size_t)  # (page, index)
 _CountFormObjects = _c(pdfium_c.FPDFFormObj_CountObjects, _I, _P)
 _GetFormObject = _c(pdfium_c.FPDFFormObj_GetObject, ctypes.c_size_t, _P, c_ulong)
 _ObjectType = _c(pdfium_c.FPDFPageObj_GetType, _I, _P)
@@ -489,7 +503,7 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
     # Each character's text object (0 for the breaks PDFium inserts), and each object's
     # font: per-character values go into arrays, which place a page's characters in a
     # few whole-array steps instead of a Python step per character.
-    every_object = numpy.fromiter(map(_TextObject, repeat(textpage, n), range(n)), numpy.uint64, n)
+    every_object = numpy.fromiter(map(_TextObject, repeat(c_void_p(textpage), n), range(n)), numpy.uint64, n)
     buffer = (ctypes.c_uint16 * (n + 1))()
     written = _GetText(textpage, 0, n, ctypes.addressof(buffer))
     text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", "replace")
@@ -808,17 +822,16 @@ def _odd_chars(textpage: int, text: str, errors: list) -> tuple[list[str], list[
 def _read_each(
     function, textpage: int, indices: list[int], ctype, count: int, slots: tuple[int, ...], as_array: bool = False
 ):
-    """``function(textpage, i, *addresses)`` for every character index, each call
-    writing ``count`` values into its own stretch of one array; the values, in order
-    (a list, or ``as_array`` a numpy array of float64, for floats).
-    ``slots`` are the offsets (in values) of the addresses passed."""
+    """``function(textpage, i, *pointers)`` for every character index (a ``_quick``
+    function), each call writing ``count`` values into its own stretch of one array;
+    the values, in order (a list, or ``as_array`` a numpy array of float64, for
+    floats). ``slots`` are the offsets (in values) of the pointers passed."""
     k = len(indices)
     array = (ctype * (count * k))()
     size = ctypes.sizeof(ctype)
-    base = ctypes.addressof(array)
     step = size * count
-    addresses = [range(base + size * slot, base + size * slot + step * k, step) for slot in slots]
-    list(map(function, repeat(textpage, k), indices, *addresses))
+    pointers = [map(ctypes.byref, repeat(array), range(size * slot, size * slot + step * k, step)) for slot in slots]
+    list(map(function, repeat(c_void_p(textpage), k), indices, *pointers))
     if as_array:
         return _widened(array)
     return _values(array)
@@ -932,7 +945,7 @@ def _inventory(page: int, count: int, texts: numpy.ndarray) -> _Drawn:
     drawn = _Drawn()
     drawn.objects = count
     found: list[numpy.ndarray] = []
-    objects = numpy.fromiter(map(_GetObject, repeat(page, count), range(count)), numpy.uint64, count)
+    objects = numpy.fromiter(map(_GetObject, repeat(c_void_p(page), count), range(count)), numpy.uint64, count)
     _sort_objects(drawn, found, objects, _IDENTITY, texts)
     drawn.texts = numpy.concatenate(found) if found else numpy.empty(0, numpy.uint64)
     return drawn
