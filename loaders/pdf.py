@@ -367,16 +367,32 @@ _SegmentType = _c(pdfium_c.FPDFPathSegment_GetType, _I, _P)
 _SegmentClose = _c(pdfium_c.FPDFPathSegment_GetClose, _I, _P)
 
 
-def _values(array) -> list:
-    """A ctypes array of numbers as a list, in one copy."""
-    return memoryview(array).cast("B").cast(array._type_._type_).tolist()
+def _values(array, n: int | None = None) -> list:
+    """A ctypes array of numbers (its first ``n``) as a list, in one copy."""
+    values = memoryview(array).cast("B").cast(array._type_._type_)
+    return (values if n is None else values[:n]).tolist()
 
 
-def _widened(array) -> numpy.ndarray:
-    """A ctypes array of numbers as a numpy array of float64 (floats) or int64
-    (integers): the values a list of them would hold, without making each one."""
-    values = numpy.frombuffer(array, numpy.dtype(array._type_._type_))
+def _widened(array, n: int = -1) -> numpy.ndarray:
+    """A ctypes array of numbers (its first ``n``) as a numpy array of float64 (floats)
+    or int64 (integers): the values a list of them would hold, without making each one."""
+    values = numpy.frombuffer(array, numpy.dtype(array._type_._type_), count=n)
     return values.astype(numpy.float64 if values.dtype.kind == "f" else numpy.int64)
+
+
+_ARRAY_TYPES: dict = {}
+
+
+def _array(ctype, n: int):
+    """A zeroed ctypes array of at least ``n`` values of ``ctype``. A ctypes array type
+    is a class, made anew (~12 us) for every length the cyclic collector freed since
+    (a few hundred per read): lengths are rounded up to a power of two, and those
+    few types kept."""
+    size = 1 << max(n - 1, 0).bit_length()
+    kind = _ARRAY_TYPES.get((ctype, size))
+    if kind is None:
+        kind = _ARRAY_TYPES[(ctype, size)] = ctype * size
+    return kind()
 
 
 class _Frame:
@@ -504,7 +520,7 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
     # font: per-character values go into arrays, which place a page's characters in a
     # few whole-array steps instead of a Python step per character.
     every_object = numpy.fromiter(map(_TextObject, repeat(c_void_p(textpage), n), range(n)), numpy.uint64, n)
-    buffer = (ctypes.c_uint16 * (n + 1))()
+    buffer = _array(ctypes.c_uint16, n + 1)
     written = _GetText(textpage, 0, n, ctypes.addressof(buffer))
     text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", "replace")
     if len(text) != n:  # characters PDFium keeps out of its text (controls, surrogates)
@@ -827,14 +843,14 @@ def _read_each(
     the values, in order (a list, or ``as_array`` a numpy array of float64, for
     floats). ``slots`` are the offsets (in values) of the pointers passed."""
     k = len(indices)
-    array = (ctype * (count * k))()
+    array = _array(ctype, count * k)
     size = ctypes.sizeof(ctype)
     step = size * count
     pointers = [map(ctypes.byref, repeat(array), range(size * slot, size * slot + step * k, step)) for slot in slots]
     list(map(function, repeat(c_void_p(textpage), k), indices, *pointers))
     if as_array:
-        return _widened(array)
-    return _values(array)
+        return _widened(array, count * k)
+    return _values(array, count * k)
 
 
 def _style(
@@ -1422,10 +1438,10 @@ def _path_points(objects: list[int], counts: list[int], arrays: bool = False) ->
             _points_in_memory = _layout_matches(drawing[longest], sizes[longest] // _POINT_SIZE)
     if _points_in_memory:
         # each path's points copied straight into their place in one buffer
-        buffer = ctypes.create_string_buffer(total * _POINT_SIZE)
+        buffer = _array(ctypes.c_char, total * _POINT_SIZE)
         places = accumulate(sizes, initial=ctypes.addressof(buffer))
         list(map(ctypes.memmove, places, map(_GetSegment, drawing, repeat(0, len(drawing))), sizes))
-        raw = buffer.raw
+        raw = buffer.raw[: total * _POINT_SIZE]
         if arrays:
             floats_ = numpy.frombuffer(raw, numpy.float32).reshape(total, 3)
             codes = numpy.frombuffer(raw, numpy.uint8).reshape(total, _POINT_SIZE)
@@ -1478,15 +1494,15 @@ def _read_all(function, handles: list[int], ctype, count: int, slots: tuple[int,
     ``as_array`` a numpy array: float64 for floats, int64 for integers, widened
     exactly from the buffer PDFium wrote into)."""
     k = len(handles)
-    array = (ctype * (count * k))()
+    array = _array(ctype, count * k)
     size = ctypes.sizeof(ctype)
     base = ctypes.addressof(array)
     step = size * count
     addresses = [range(base + size * slot, base + size * slot + step * k, step) for slot in slots]
     list(map(function, handles, *addresses))
     if as_array:
-        return _widened(array)
-    return _values(array)
+        return _widened(array, count * k)
+    return _values(array, count * k)
 
 
 def _subpaths(path: list[tuple[str, tuple[float, float]]]):
