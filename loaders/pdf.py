@@ -479,9 +479,9 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
             )
             grid.place(inside, cx, cy, columns, chars, codes)
             free[inside] = False
-        kept = numpy.flatnonzero(free).tolist()
-        loose, loose_box = _take(chars, kept), columns[kept]
-        loose_codes = None if codes is None else codes[kept]
+        kept_at = numpy.flatnonzero(free)  # (arrays index by an array: a list would be converted item by item)
+        loose, loose_box = _take(chars, kept_at.tolist()), columns[kept_at]
+        loose_codes = None if codes is None else codes[kept_at]
     if loose is None:
         loose = list(chars)
     groups, joined = [], {}  # the printed lines, and their text by line
@@ -559,10 +559,12 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
         for i in white[every_object[white] != 0].tolist():
             if text[i] == " " and not _IsGenerated(textpage, i):
                 keep[i] = True
-        kept = numpy.flatnonzero(keep).tolist()
+        kept_at = numpy.flatnonzero(keep)
+        kept = kept_at.tolist()
         texts = list(map(text.__getitem__, kept))
     else:
         texts, kept, undecoded = _odd_chars(textpage, text, errors)
+        kept_at = numpy.array(kept, numpy.intp)
     referenced = numpy.unique(runs[runs != 0])  # the text objects drawn from, sorted
     if not kept:
         return [], undecoded, referenced, None
@@ -570,7 +572,7 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
     # left, top, right, bottom: single precision from PDFium, widened exactly (as a
     # Python float from each would be), straight from the buffer PDFium wrote into
     boxes = _read_each(_LooseBox, textpage, kept, c_float, 4, (0,), as_array=True).reshape(-1, 4)
-    fonts_kept = font_of[kept]
+    fonts_kept = font_of[kept_at]
     # Characters of one font and one em share their size and direction: the matrix is
     # read once per such style (WPS writes every character as an object of its own),
     # on the style's first character. The loose box's height is the em, scaled.
@@ -713,17 +715,14 @@ class _Chars:
         n = len(self.texts)
         own = [k for k in indices if k < n] if indices and indices[-1] >= n else indices
         texts, bold = self.texts, self.bold
-        made = list(
-            map(
-                _new_char,
-                zip([texts[k] for k in own], *self.columns[own].T.tolist(), [bold[k] for k in own], strict=True),
-            )
-        )
+        rows = self.columns[numpy.array(own, numpy.intp)]  # (an array converts in one step, a list item by item)
+        made = list(map(_new_char, zip([texts[k] for k in own], *rows.T.tolist(), [bold[k] for k in own], strict=True)))
         return made + [self.extra[k - n] for k in indices[len(own) :]]
 
     def subset(self, indices: list[int]) -> _Chars:
         texts, bold = self.texts, self.bold
-        return _Chars([texts[k] for k in indices], self.columns[indices], [bold[k] for k in indices])
+        rows = self.columns[numpy.array(indices, numpy.intp)]
+        return _Chars([texts[k] for k in indices], rows, [bold[k] for k in indices])
 
 
 def _take(chars: list[_Char] | _Chars, indices: list[int]) -> list[_Char]:
@@ -1437,11 +1436,8 @@ def _path_points(objects: list[int], counts: list[int], arrays: bool = False) ->
         if sizes[longest] >= 2 * _POINT_SIZE:
             _points_in_memory = _layout_matches(drawing[longest], sizes[longest] // _POINT_SIZE)
     if _points_in_memory:
-        # each path's points copied straight into their place in one buffer
-        buffer = _array(ctypes.c_char, total * _POINT_SIZE)
-        places = accumulate(sizes, initial=ctypes.addressof(buffer))
-        list(map(ctypes.memmove, places, map(_GetSegment, drawing, repeat(0, len(drawing))), sizes))
-        raw = buffer.raw[: total * _POINT_SIZE]
+        # each path's points copied straight from PDFium's array, joined in one step
+        raw = b"".join(map(ctypes.string_at, map(_GetSegment, drawing, repeat(0, len(drawing))), sizes))
         if arrays:
             floats_ = numpy.frombuffer(raw, numpy.float32).reshape(total, 3)
             codes = numpy.frombuffer(raw, numpy.uint8).reshape(total, _POINT_SIZE)
