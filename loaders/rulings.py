@@ -179,15 +179,20 @@ def _cells(crossings: dict[tuple[float, float], tuple[set[int], set[int]]]) -> l
     cells: list[Cell] = []
     get = crossings.get
     for x, y in points:
+        xs = across[y]
+        at = bisect_right(xs, x)
+        if at == len(xs):
+            continue  # nothing to the right: no cell (a table's right edge), whatever lies below
+        rights = xs[at:]  # the same for every crossing below
         vs, hs = crossings[(x, y)]
-        ys, xs = down[x], across[y]
+        ys = down[x]
         found = False
         for by in ys[bisect_right(ys, y) :]:
             below = crossings[(x, by)]
             if vs.isdisjoint(below[0]):
                 continue  # no edge down to it
             below_h = below[1]
-            for rx in xs[bisect_right(xs, x) :]:
+            for rx in rights:
                 right = crossings[(rx, y)]
                 if hs.isdisjoint(right[1]):
                     continue  # no edge across to it
