@@ -539,7 +539,11 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
     # A font without a Unicode map has none for any of its characters: each font is
     # asked on its first character, and only a font that fails there on every one.
     # (A font's first run starts at its first character.)
-    fonts, first = numpy.unique(run_fonts, return_index=True)
+    order = numpy.argsort(run_fonts, kind="stable")  # (numpy.unique with return_index, without its overhead)
+    opens = numpy.empty(len(order), bool)
+    opens[:1] = True
+    numpy.not_equal(run_fonts[order[1:]], run_fonts[order[:-1]], out=opens[1:])
+    fonts, first = run_fonts[order[opens]], order[opens]
     failing = {font for font, i in zip(fonts.tolist(), starts[first].tolist(), strict=True) if _MapError(textpage, i)}
     if failing:
         errors = [font in failing and _MapError(textpage, i) for i, font in enumerate(font_of.tolist())]
@@ -565,7 +569,7 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
     else:
         texts, kept, undecoded = _odd_chars(textpage, text, errors)
         kept_at = numpy.array(kept, numpy.intp)
-    referenced = numpy.unique(runs[runs != 0])  # the text objects drawn from, sorted
+    referenced = ruled_tables.distinct(runs[runs != 0])  # the text objects drawn from, sorted
     if not kept:
         return [], undecoded, referenced, None
 
@@ -1028,7 +1032,7 @@ def _blanks(texts: numpy.ndarray, inside: dict, referenced: numpy.ndarray, frame
         return []
     n = len(texts)
     # the objects looked at: the missing ones and their neighbours in drawing order
-    near = numpy.unique(numpy.concatenate((missing - 1, missing, missing + 1)))
+    near = ruled_tables.distinct(numpy.concatenate((missing - 1, missing, missing + 1)))
     near = near[(near >= 0) & (near < n)]
     upright, base, x, empty, ink, y, dd = _placed(texts[near], inside, frame)
     at = numpy.searchsorted(near, missing)  # each missing object among ``near``
