@@ -318,7 +318,7 @@ def _quick(function, restype):
     address = ctypes.cast(function, c_void_p).value
     assert address, function
     quick = ctypes.PYFUNCTYPE(restype)(address)
-    quick.argtypes = None
+    quick.argtypes = None  # type: ignore[assignment]  # (ctypes' own way to declare none)
     return quick
 
 
@@ -1131,8 +1131,8 @@ def _blank_style(objects: numpy.ndarray, y: numpy.ndarray, dd: numpy.ndarray, he
     styles: dict = {}  # by font: (descent per em, bold, space width per em)
     fonts = list(map(_ObjectFont, handles))
     for font in set(fonts):
-        name, descent = _font(font, names)
-        styles[font] = (descent, _is_bold(name), _space_width(font))
+        name, per_em = _font(font, names)
+        styles[font] = (per_em, _is_bold(name), _space_width(font))
     descent, bold, width = (numpy.array(column) for column in zip(*map(styles.__getitem__, fonts), strict=True))
     # rounded one by one: Python's round, as a single object's em was
     em = numpy.array([round(v, 4) for v in (dd * sizes).tolist()])
