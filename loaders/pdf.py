@@ -308,6 +308,20 @@ def _c(function, restype, *argtypes, release: bool = False):
     return prototype(restype, *argtypes)(address)
 
 
+def _quick(function, restype):
+    """``function`` for the calls made once per character of a page with the same
+    handle: without declared argument types, which ctypes would convert one by one
+    (the converters cost about as much as PDFium's getter: ~200 ns a call, ~110
+    without). Each argument is then passed as what it is: the handle as a c_void_p
+    made once, the index as an int (a C int), an output as ``byref(buffer, offset)``.
+    (Only for arguments of those types: a plain int is no pointer.)"""
+    address = ctypes.cast(function, c_void_p).value
+    assert address, function
+    quick = ctypes.PYFUNCTYPE(restype)(address)
+    quick.argtypes = None  # type: ignore[assignment]  # (ctypes' own way to declare none)
+    return quick
+
+
 def _handle(pointer) -> int:
     return ctypes.cast(pointer, c_void_p).value or 0
 
@@ -327,19 +341,19 @@ _IsGenerated = _c(pdfium_c.FPDFText_IsGenerated, _I, _P, _I)
 _IsHyphen = _c(pdfium_c.FPDFText_IsHyphen, _I, _P, _I)
 _MapError = _c(pdfium_c.FPDFText_HasUnicodeMapError, _I, _P, _I)
 _Origin = _c(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
-_LooseBox = _c(pdfium_c.FPDFText_GetLooseCharBox, _I, _P, _I, _P)
+_LooseBox = _quick(pdfium_c.FPDFText_GetLooseCharBox, _I)  # (text page, index, rectangle)
 _CharMatrix = _c(pdfium_c.FPDFText_GetMatrix, _I, _P, _I, _P)
 _FontSize = _c(pdfium_c.FPDFText_GetFontSize, c_double, _P, _I)
-# (handles as plain integers, 0 for none, to go into arrays)
-_TextObject = _c(pdfium_c.FPDFText_GetTextObject, ctypes.c_size_t, _P, _I)
+# (handles as plain integers, 0 for none, to go into arrays; also the page's objects below)
+_TextObject = _quick(pdfium_c.FPDFText_GetTextObject, ctypes.c_size_t)  # (text page, index)
 _ObjectFont = _c(pdfium_c.FPDFTextObj_GetFont, ctypes.c_size_t, _P)
 _FontName = _c(pdfium_c.FPDFFont_GetBaseFontName, c_ulong, _P, _P, c_ulong)
 _FontDescent = _c(pdfium_c.FPDFFont_GetDescent, _I, _P, c_float, _P)
 _GlyphWidth = _c(pdfium_c.FPDFFont_GetGlyphWidth, _I, _P, c_uint, c_float, _P)
 _CountObjects = _c(pdfium_c.FPDFPage_CountObjects, _I, _P)
-_GetObject = _c(pdfium_c.FPDFPage_GetObject, _P, _P, _I)
+_GetObject = _quick(pdfium_c.FPDFPage_GetObject, ctypes.c_size_t)  # (page, index)
 _CountFormObjects = _c(pdfium_c.FPDFFormObj_CountObjects, _I, _P)
-_GetFormObject = _c(pdfium_c.FPDFFormObj_GetObject, _P, _P, c_ulong)
+_GetFormObject = _c(pdfium_c.FPDFFormObj_GetObject, ctypes.c_size_t, _P, c_ulong)
 _ObjectType = _c(pdfium_c.FPDFPageObj_GetType, _I, _P)
 _ObjectMatrix = _c(pdfium_c.FPDFPageObj_GetMatrix, _I, _P, _P)
 _ObjectBounds = _c(pdfium_c.FPDFPageObj_GetBounds, _I, _P, _P, _P, _P, _P)
@@ -353,16 +367,32 @@ _SegmentType = _c(pdfium_c.FPDFPathSegment_GetType, _I, _P)
 _SegmentClose = _c(pdfium_c.FPDFPathSegment_GetClose, _I, _P)
 
 
-def _values(array) -> list:
-    """A ctypes array of numbers as a list, in one copy."""
-    return memoryview(array).cast("B").cast(array._type_._type_).tolist()
+def _values(array, n: int | None = None) -> list:
+    """A ctypes array of numbers (its first ``n``) as a list, in one copy."""
+    values = memoryview(array).cast("B").cast(array._type_._type_)
+    return (values if n is None else values[:n]).tolist()
 
 
-def _widened(array) -> numpy.ndarray:
-    """A ctypes array of numbers as a numpy array of float64 (floats) or int64
-    (integers): the values a list of them would hold, without making each one."""
-    values = numpy.frombuffer(array, numpy.dtype(array._type_._type_))
+def _widened(array, n: int = -1) -> numpy.ndarray:
+    """A ctypes array of numbers (its first ``n``) as a numpy array of float64 (floats)
+    or int64 (integers): the values a list of them would hold, without making each one."""
+    values = numpy.frombuffer(array, numpy.dtype(array._type_._type_), count=n)
     return values.astype(numpy.float64 if values.dtype.kind == "f" else numpy.int64)
+
+
+_ARRAY_TYPES: dict = {}
+
+
+def _array(ctype, n: int):
+    """A zeroed ctypes array of at least ``n`` values of ``ctype``. A ctypes array type
+    is a class, made anew (~12 us) for every length the cyclic collector freed since
+    (a few hundred per read): lengths are rounded up to a power of two, and those
+    few types kept."""
+    size = 1 << max(n - 1, 0).bit_length()
+    kind = _ARRAY_TYPES.get((ctype, size))
+    if kind is None:
+        kind = _ARRAY_TYPES[(ctype, size)] = ctype * size
+    return kind()
 
 
 class _Frame:
@@ -449,9 +479,9 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
             )
             grid.place(inside, cx, cy, columns, chars, codes)
             free[inside] = False
-        kept = numpy.flatnonzero(free).tolist()
-        loose, loose_box = _take(chars, kept), columns[kept]
-        loose_codes = None if codes is None else codes[kept]
+        kept_at = numpy.flatnonzero(free)  # (arrays index by an array: a list would be converted item by item)
+        loose, loose_box = _take(chars, kept_at.tolist()), columns[kept_at]
+        loose_codes = None if codes is None else codes[kept_at]
     if loose is None:
         loose = list(chars)
     groups, joined = [], {}  # the printed lines, and their text by line
@@ -468,29 +498,29 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     return result, len(chars)
 
 
-def _chars(page: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int, set[int], numpy.ndarray | None]:
+def _chars(page: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int, numpy.ndarray, numpy.ndarray | None]:
     """Every character of PDFium's text page (spaces included, the breaks PDFium
     inserts between runs not), how many have no Unicode value ("(cid:n)"), the text
     objects they come from, and (on the usual page) the characters' boxes as an array
     of their fields x0, x1, top, bottom, base and size."""
     textpage = _LoadText(page)
     if not textpage:
-        return [], 0, set(), None
+        return [], 0, _NO_OBJECTS, None
     try:
         return _read_chars(textpage, frame)
     finally:
         _CloseText(textpage)
 
 
-def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int, set[int], numpy.ndarray | None]:
+def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int, numpy.ndarray, numpy.ndarray | None]:
     n = _CountChars(textpage)
     if n <= 0:
-        return [], 0, set(), None
+        return [], 0, _NO_OBJECTS, None
     # Each character's text object (0 for the breaks PDFium inserts), and each object's
     # font: per-character values go into arrays, which place a page's characters in a
     # few whole-array steps instead of a Python step per character.
-    every_object = numpy.fromiter(map(_TextObject, repeat(textpage, n), range(n)), numpy.uint64, n)
-    buffer = (ctypes.c_uint16 * (n + 1))()
+    every_object = numpy.fromiter(map(_TextObject, repeat(c_void_p(textpage), n), range(n)), numpy.uint64, n)
+    buffer = _array(ctypes.c_uint16, n + 1)
     written = _GetText(textpage, 0, n, ctypes.addressof(buffer))
     text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", "replace")
     if len(text) != n:  # characters PDFium keeps out of its text (controls, surrogates)
@@ -509,7 +539,11 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
     # A font without a Unicode map has none for any of its characters: each font is
     # asked on its first character, and only a font that fails there on every one.
     # (A font's first run starts at its first character.)
-    fonts, first = numpy.unique(run_fonts, return_index=True)
+    order = numpy.argsort(run_fonts, kind="stable")  # (numpy.unique with return_index, without its overhead)
+    opens = numpy.empty(len(order), bool)
+    opens[:1] = True
+    numpy.not_equal(run_fonts[order[1:]], run_fonts[order[:-1]], out=opens[1:])
+    fonts, first = run_fonts[order[opens]], order[opens]
     failing = {font for font, i in zip(fonts.tolist(), starts[first].tolist(), strict=True) if _MapError(textpage, i)}
     if failing:
         errors = [font in failing and _MapError(textpage, i) for i, font in enumerate(font_of.tolist())]
@@ -529,18 +563,20 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
         for i in white[every_object[white] != 0].tolist():
             if text[i] == " " and not _IsGenerated(textpage, i):
                 keep[i] = True
-        kept = numpy.flatnonzero(keep).tolist()
+        kept_at = numpy.flatnonzero(keep)
+        kept = kept_at.tolist()
         texts = list(map(text.__getitem__, kept))
     else:
         texts, kept, undecoded = _odd_chars(textpage, text, errors)
-    referenced = set(runs.tolist())
+        kept_at = numpy.array(kept, numpy.intp)
+    referenced = ruled_tables.distinct(runs[runs != 0])  # the text objects drawn from, sorted
     if not kept:
         return [], undecoded, referenced, None
 
     # left, top, right, bottom: single precision from PDFium, widened exactly (as a
     # Python float from each would be), straight from the buffer PDFium wrote into
     boxes = _read_each(_LooseBox, textpage, kept, c_float, 4, (0,), as_array=True).reshape(-1, 4)
-    fonts_kept = font_of[kept]
+    fonts_kept = font_of[kept_at]
     # Characters of one font and one em share their size and direction: the matrix is
     # read once per such style (WPS writes every character as an object of its own),
     # on the style's first character. The loose box's height is the em, scaled.
@@ -683,17 +719,14 @@ class _Chars:
         n = len(self.texts)
         own = [k for k in indices if k < n] if indices and indices[-1] >= n else indices
         texts, bold = self.texts, self.bold
-        made = list(
-            map(
-                _new_char,
-                zip([texts[k] for k in own], *self.columns[own].T.tolist(), [bold[k] for k in own], strict=True),
-            )
-        )
+        rows = self.columns[numpy.array(own, numpy.intp)]  # (an array converts in one step, a list item by item)
+        made = list(map(_new_char, zip([texts[k] for k in own], *rows.T.tolist(), [bold[k] for k in own], strict=True)))
         return made + [self.extra[k - n] for k in indices[len(own) :]]
 
     def subset(self, indices: list[int]) -> _Chars:
         texts, bold = self.texts, self.bold
-        return _Chars([texts[k] for k in indices], self.columns[indices], [bold[k] for k in indices])
+        rows = self.columns[numpy.array(indices, numpy.intp)]
+        return _Chars([texts[k] for k in indices], rows, [bold[k] for k in indices])
 
 
 def _take(chars: list[_Char] | _Chars, indices: list[int]) -> list[_Char]:
@@ -808,20 +841,19 @@ def _odd_chars(textpage: int, text: str, errors: list) -> tuple[list[str], list[
 def _read_each(
     function, textpage: int, indices: list[int], ctype, count: int, slots: tuple[int, ...], as_array: bool = False
 ):
-    """``function(textpage, i, *addresses)`` for every character index, each call
-    writing ``count`` values into its own stretch of one array; the values, in order
-    (a list, or ``as_array`` a numpy array of float64, for floats).
-    ``slots`` are the offsets (in values) of the addresses passed."""
+    """``function(textpage, i, *pointers)`` for every character index (a ``_quick``
+    function), each call writing ``count`` values into its own stretch of one array;
+    the values, in order (a list, or ``as_array`` a numpy array of float64, for
+    floats). ``slots`` are the offsets (in values) of the pointers passed."""
     k = len(indices)
-    array = (ctype * (count * k))()
+    array = _array(ctype, count * k)
     size = ctypes.sizeof(ctype)
-    base = ctypes.addressof(array)
     step = size * count
-    addresses = [range(base + size * slot, base + size * slot + step * k, step) for slot in slots]
-    list(map(function, repeat(textpage, k), indices, *addresses))
+    pointers = [map(ctypes.byref, repeat(array), range(size * slot, size * slot + step * k, step)) for slot in slots]
+    list(map(function, repeat(c_void_p(textpage), k), indices, *pointers))
     if as_array:
-        return _widened(array)
-    return _values(array)
+        return _widened(array, count * k)
+    return _values(array, count * k)
 
 
 def _style(
@@ -909,59 +941,76 @@ def _turned(
 class _Drawn:
     """What a page draws, form XObjects opened: its path objects (with the matrix of
     the space they live in: a form's objects live in the form's space), its text
-    objects in drawing order (``inside`` has that matrix for those in a form), and how
-    many pictures."""
+    objects in drawing order (an array of handles; ``inside`` has that matrix for those
+    in a form), and how many pictures."""
 
     paths: list = field(default_factory=list)
-    texts: list = field(default_factory=list)
+    texts: numpy.ndarray = field(default_factory=lambda: numpy.empty(0, numpy.uint64))
     inside: dict = field(default_factory=dict)
     images: int = 0
     objects: int = 0  # counted against limits.pdf_page_objects, a form's objects included
 
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_NO_OBJECTS = numpy.empty(0, numpy.uint64)
 _TEXT, _PATH = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
 _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 
 
-def _inventory(page: int, count: int, texts: set[int]) -> _Drawn:
+def _inventory(page: int, count: int, texts: numpy.ndarray) -> _Drawn:
     """The page's ``count`` objects sorted out. ``texts`` are objects known to be text
-    (those the text page's characters come from): their type is not asked for again
-    (WPS writes every character as an object of its own)."""
+    (those the text page's characters come from, sorted): their type is not asked for
+    again (WPS writes every character as an object of its own)."""
     drawn = _Drawn()
     drawn.objects = count
-    _sort_objects(drawn, list(map(_GetObject, repeat(page, count), range(count))), _IDENTITY, texts)
+    found: list[numpy.ndarray] = []
+    objects = numpy.fromiter(map(_GetObject, repeat(c_void_p(page), count), range(count)), numpy.uint64, count)
+    _sort_objects(drawn, found, objects, _IDENTITY, texts)
+    drawn.texts = numpy.concatenate(found) if found else numpy.empty(0, numpy.uint64)
     return drawn
 
 
-def _sort_objects(drawn: _Drawn, objects: list[int], outer: tuple, texts: set[int]) -> None:
+def _among(values: numpy.ndarray, known: numpy.ndarray) -> numpy.ndarray:
+    """Which of ``values`` are in ``known`` (sorted, distinct): one binary search each."""
+    if not len(known):
+        return numpy.zeros(len(values), bool)
+    at = numpy.minimum(numpy.searchsorted(known, values), len(known) - 1)
+    return known[at] == values
+
+
+def _sort_objects(drawn: _Drawn, found: list, objects: numpy.ndarray, outer: tuple, texts: numpy.ndarray) -> None:
+    """``objects`` (handles, in drawing order) sorted into ``drawn``; their text
+    objects appended to ``found`` as arrays, in drawing order."""
     # Only the objects the text page did not draw from are asked for their type
     # (most of a WPS page's objects are its characters).
-    others = [obj for obj in objects if obj not in texts]
-    kind_of = dict(zip(others, map(_ObjectType, others), strict=True))
-    if _FORM not in kind_of.values():  # the usual page: one sweep
-        found = [obj for obj in objects if obj in texts or kind_of[obj] == _TEXT]
-        drawn.texts += found
-        if outer is not _IDENTITY:
-            drawn.inside.update(dict.fromkeys(found, outer))
-        drawn.paths += [(obj, outer) for obj in others if kind_of[obj] == _PATH]
-        drawn.images += sum(kind == _IMAGE for kind in kind_of.values())
-        return
-    kinds = [_TEXT if obj in texts else kind_of[obj] for obj in objects]
+    kinds = numpy.full(len(objects), _TEXT, numpy.int64)
+    others = ~_among(objects, texts)
+    kinds[others] = numpy.fromiter(map(_ObjectType, objects[others].tolist()), numpy.int64, int(others.sum()))
+    forms = numpy.flatnonzero(kinds == _FORM).tolist()
+    start = 0
     matrix = (c_float * 6)()
-    for obj, kind in zip(objects, kinds, strict=True):
-        if kind == _FORM:  # its objects, in place: drawing order is kept
-            _ObjectMatrix(obj, ctypes.addressof(matrix))
-            n = _CountFormObjects(obj)
-            drawn.objects += n  # a form's objects count on the page that draws it
-            limits.check("pdf_page_objects", drawn.objects)
-            inner = _compose(tuple(_values(matrix)), outer)
-            _sort_objects(drawn, list(map(_GetFormObject, repeat(obj, n), range(n))), inner, texts)
-        else:
-            _sort_objects(drawn, [obj], outer, texts)
+    for at in forms + [len(objects)]:  # the stretches between forms in one sweep each; a form's objects in place
+        part, part_kinds = objects[start:at], kinds[start:at]
+        text = part[part_kinds == _TEXT]
+        found.append(text)
+        if outer is not _IDENTITY:
+            drawn.inside.update(dict.fromkeys(text.tolist(), outer))
+        drawn.paths += [(obj, outer) for obj in part[part_kinds == _PATH].tolist()]
+        drawn.images += int(numpy.count_nonzero(part_kinds == _IMAGE))
+        if at == len(objects):
+            break
+        obj = int(objects[at])
+        _ObjectMatrix(obj, ctypes.addressof(matrix))
+        n = _CountFormObjects(obj)
+        drawn.objects += n  # a form's objects count on the page that draws it
+        limits.check("pdf_page_objects", drawn.objects)
+        inner = _compose(tuple(_values(matrix)), outer)
+        children = numpy.fromiter(map(_GetFormObject, repeat(obj, n), range(n)), numpy.uint64, n)
+        _sort_objects(drawn, found, children, inner, texts)
+        start = at + 1
 
 
-def _blanks(texts: list[int], inside: dict, referenced: set[int], frame: _Frame) -> list[_Char]:
+def _blanks(texts: numpy.ndarray, inside: dict, referenced: numpy.ndarray, frame: _Frame) -> list[_Char]:
     """The spaces typed as text objects of their own.
 
     PDFium's text page leaves out a text object that prints nothing, and WPS writes
@@ -973,170 +1022,121 @@ def _blanks(texts: list[int], inside: dict, referenced: set[int], frame: _Frame)
     written right after printed text is a space; a run of white space that opens a
     line (or a cell) stepping a full em at a time is ideographic spaces (the "　　" of
     an indent), left out as pdfminer left them.
+
+    Found in whole-array steps (WPS pages type hundreds): the text objects the text
+    page left out (``missing``), runs of them on one baseline, and what stands before
+    and after each run.
     """
-    probe = _Probe(frame, inside)
-    missing = [k for k, obj in enumerate(texts) if obj not in referenced]
-    if not missing:
+    missing = numpy.flatnonzero(~_among(texts, referenced))
+    if not len(missing):
         return []
-    near = sorted({j for k in missing for j in (k - 1, k, k + 1) if 0 <= j < len(texts)})
-    probe.read([texts[j] for j in near])
-    out: list[_Char] = []
-    run: list[tuple] = []  # consecutive empty objects on one baseline: (index, placement)
-
-    def close() -> None:
-        if not run:
-            return
-        after = run[-1][0] + 1
-        first, (base, x, em, *_rest) = run[0]
-        before = probe.place(texts[first - 1]) if first else None
-        follows_text = (
-            before is not None
-            and not before[6]
-            and abs(before[0] - base) <= 0.35 * max(em, 4)
-            and x - 0.5 * em <= before[7] <= x + 0.5 * em
-        )
-        if not follows_text:
-            steps = [b[1] - a[1] for (_, a), (_, b) in zip(run, run[1:], strict=False)]
-            nxt = probe.place(texts[after]) if after < len(texts) else None
-            if nxt is not None and abs(nxt[0] - run[-1][1][0]) <= 0.35 * max(em, 4):
-                steps.append(nxt[1] - run[-1][1][1])
-            if steps and 0.875 * em <= steps[0] < 1.25 * em:
-                run.clear()
-                return  # ideographic spaces
-        for _, (base, x, em, bottom, bold, width, _, _) in run:
-            out.append(_Char(" ", x, x + width * em, bottom - em, bottom, base, em, bold))
-        run.clear()
-
-    for index in missing:
-        if run and index != run[-1][0] + 1:
-            close()
-        placed = probe.place(texts[index])
-        if placed is None or not placed[6]:  # turned, or it prints: PDFium dropped a repeat
-            close()
-            continue
-        if run and abs(run[-1][1][0] - placed[0]) > 0.35 * max(placed[2], 4):
-            close()
-        run.append((index, placed))
-    close()
-    return out
-
-
-class _Probe:
-    """Where a text object sits on the displayed page: (baseline, x, em, bottom, bold,
-    space width per em, prints nothing, right edge of its ink); None when turned."""
-
-    def __init__(self, frame: _Frame, inside: dict) -> None:
-        self.frame = frame
-        self.inside = inside
-        self.names: dict = {}
-        self.widths: dict = {}  # by font: (descent per em, bold, space width per em)
-        self.cache: dict = {}
-
-    def place(self, obj: int) -> tuple | None:
-        if obj not in self.cache:
-            self.read([obj])
-        return self.cache[obj]
-
-    def read(self, objects: list[int]) -> None:
-        """Place every object of ``objects``, each PDFium query made for all at once
-        (and what a font gives, its name's boldness, its descent and its space, once)."""
-        many = len(objects) >= _ARRAY_OBJECTS  # then placed in whole-array steps, read into arrays
-        bounds = _read_all(_ObjectBounds, objects, c_float, 4, (0, 1, 2, 3), as_array=many)
-        sizes = _read_all(_ObjectFontSize, objects, c_float, 1, (0,), as_array=many)
-        matrices = _read_all(_ObjectMatrix, objects, c_float, 6, (0,), as_array=many)
-        fonts = list(map(_ObjectFont, objects))
-        if many:
-            self._place_arrays(objects, fonts, bounds, sizes, matrices)
-            return
-        ra, rb, rc, rd, re_, rf = self.frame.device
-        height = self.frame.height
-        inside, styles, cache = self.inside, self.widths, self.cache
-        each = iter(matrices)
-        sides = iter(bounds)
-        for obj, font, size, a, bb, c, d, e, f, left, bottom, right, _ in zip(
-            objects, fonts, sizes, each, each, each, each, each, each, sides, sides, sides, sides, strict=True
-        ):
-            A, B, C, D, E, F = inside.get(obj, _IDENTITY)
-            # the object's matrix in user space (_compose written out: this runs per object)
-            a, bb, c, d, e, f = (
-                a * A + bb * C,
-                a * B + bb * D,
-                c * A + d * C,
-                c * B + d * D,
-                e * A + f * C + E,
-                e * B + f * D + F,
-            )
-            da, db, dc, dd = ra * a + rc * bb, rb * a + rd * bb, ra * c + rc * d, rb * c + rd * d
-            if not (db == 0 and dc == 0 and da > 0 and dd > 0):
-                cache[obj] = None
-                continue
-            style = styles.get(font)
-            if style is None:
-                name, descent = self.names.get(font) or _font(font, self.names)
-                style = styles[font] = (descent, _is_bold(name), _space_width(font))
-            descent, bold, width = style
-            em = round(dd * size, 4)
-            x = ra * e + rc * f + re_
-            y = rb * e + rd * f + rf
-            # the ink's right edge on the displayed page (outer maps form space to user space)
-            ox, oy = max(left, right), bottom
-            ux, uy = A * ox + C * oy + E, B * ox + D * oy + F
-            empty = abs(right - left) < 0.01
-            cache[obj] = (height - y, x, em, height - (y + descent * em), bold, width, empty, ra * ux + rc * uy + re_)
-
-    def _place_arrays(
-        self, objects: list[int], fonts: list[int], bounds: numpy.ndarray, sizes: numpy.ndarray, matrices: numpy.ndarray
-    ) -> None:
-        """``read``'s arithmetic in whole-array steps (the same operations in the same
-        order, so the same values), for many objects at once (WPS's spaces)."""
-        a0, b0, c0, d0, e0, f0 = matrices.reshape(-1, 6).T
-        inside = self.inside
-        # without a form on the page every object is in user space: the same products, by scalars
-        outer: tuple = _IDENTITY
-        if inside:
-            outer = tuple(numpy.array([inside.get(obj, _IDENTITY) for obj in objects], numpy.float64).reshape(-1, 6).T)
-        A, B, C, D, E, F = outer
-        a, bb, c, d = a0 * A + b0 * C, a0 * B + b0 * D, c0 * A + d0 * C, c0 * B + d0 * D
-        e, f = e0 * A + f0 * C + E, e0 * B + f0 * D + F
-        ra, rb, rc, rd, re_, rf = self.frame.device
-        da, db, dc, dd = ra * a + rc * bb, rb * a + rd * bb, ra * c + rc * d, rb * c + rd * d
-        upright = (db == 0) & (dc == 0) & (da > 0) & (dd > 0)
-        x, y = ra * e + rc * f + re_, rb * e + rd * f + rf
-        box = bounds.reshape(-1, 4)
-        left, bottom, right = box[:, 0], box[:, 1], box[:, 2]
-        ox = numpy.where(right > left, right, left)  # max(left, right)
-        ux, uy = A * ox + C * bottom + E, B * ox + D * bottom + F
-        edge = ra * ux + rc * uy + re_
-        empty = numpy.abs(right - left) < 0.01
-        scaled = dd * sizes
-        height = self.frame.height
-        styles, cache = self.widths, self.cache
-        for obj, font, up, em, xv, yv, nothing, ink in zip(
-            objects,
-            fonts,
-            upright.tolist(),
-            scaled.tolist(),
-            x.tolist(),
-            y.tolist(),
-            empty.tolist(),
-            edge.tolist(),
+    n = len(texts)
+    # the objects looked at: the missing ones and their neighbours in drawing order
+    near = ruled_tables.distinct(numpy.concatenate((missing - 1, missing, missing + 1)))
+    near = near[(near >= 0) & (near < n)]
+    upright, base, x, empty, ink, y, dd = _placed(texts[near], inside, frame)
+    at = numpy.searchsorted(near, missing)  # each missing object among ``near``
+    base_m, x_m = base[at], x[at]
+    em, bottom, bold, width = _blank_style(texts[missing], y[at], dd[at], frame.height)
+    # A run: consecutive missing objects that are upright and print nothing (one that
+    # prints is a repeat PDFium dropped), each on the baseline of the one before.
+    usable = upright[at] & empty[at]
+    k = len(missing)
+    joins = numpy.zeros(k, bool)
+    joins[1:] = (
+        (missing[1:] == missing[:-1] + 1)
+        & usable[:-1]
+        & ~(numpy.abs(base_m[:-1] - base_m[1:]) > 0.35 * numpy.maximum(em[1:], 4))
+    )
+    members = numpy.flatnonzero(usable)
+    if not len(members):
+        return []
+    starts = numpy.flatnonzero(usable & ~joins)
+    run_of = (numpy.cumsum(usable & ~joins) - 1)[members]
+    lasts = members[numpy.flatnonzero(numpy.append(run_of[1:] != run_of[:-1], True))]
+    em_f, base_f, x_f = em[starts], base_m[starts], x_m[starts]
+    near_of = 0.35 * numpy.maximum(em_f, 4)
+    # White space right after printed text is a space.
+    first = missing[starts]
+    has_before = first > 0
+    b = numpy.searchsorted(near, numpy.where(has_before, first - 1, 0))
+    follows = (
+        has_before
+        & upright[b]
+        & ~empty[b]
+        & (numpy.abs(base[b] - base_f) <= near_of)
+        & (x_f - 0.5 * em_f <= ink[b])
+        & (ink[b] <= x_f + 0.5 * em_f)
+    )
+    # Else a run stepping a full em from its first to its second (or the object after
+    # it on its baseline) is ideographic spaces.
+    longer = lasts > starts
+    second = numpy.minimum(starts + 1, k - 1)
+    after = missing[lasts] + 1
+    has_next = after < n
+    a = numpy.searchsorted(near, numpy.where(has_next, after, n - 1))
+    next_step = has_next & upright[a] & (numpy.abs(base[a] - base_m[lasts]) <= near_of)
+    step = numpy.where(longer, x_m[second] - x_f, x[a] - x_m[lasts])
+    stepped = longer | next_step
+    ideographic = ~follows & stepped & (0.875 * em_f <= step) & (step < 1.25 * em_f)
+    kept = members[~ideographic[run_of]]
+    return [
+        _Char(" ", left, left + w * e, under - e, under, line, e, b)
+        for left, e, under, line, b, w in zip(
+            x_m[kept].tolist(),
+            em[kept].tolist(),
+            bottom[kept].tolist(),
+            base_m[kept].tolist(),
+            bold[kept].tolist(),
+            width[kept].tolist(),
             strict=True,
-        ):
-            if not up:
-                cache[obj] = None
-                continue
-            style = styles.get(font)
-            if style is None:
-                name, descent = self.names.get(font) or _font(font, self.names)
-                style = styles[font] = (descent, _is_bold(name), _space_width(font))
-            descent, bold, width = style
-            em = round(em, 4)
-            cache[obj] = (height - yv, xv, em, height - (yv + descent * em), bold, width, nothing, ink)
+        )
+    ]
 
 
-# Below this many objects _Probe.read places them one by one (numpy's cost per call is
-# more than the loop it saves).
-_ARRAY_OBJECTS = 64
+def _placed(objects: numpy.ndarray, inside: dict, frame: _Frame) -> tuple:
+    """Where text objects sit on the displayed page, as arrays: upright, baseline, x,
+    prints nothing, the right edge of its ink, and (for the em) the origin's y and the
+    vertical scale. The arithmetic in the order a single object's would go, so the
+    values are those one at a time would give."""
+    handles = objects.tolist()
+    bounds = _read_all(_ObjectBounds, handles, c_float, 4, (0, 1, 2, 3), as_array=True).reshape(-1, 4)
+    a0, b0, c0, d0, e0, f0 = _read_all(_ObjectMatrix, handles, c_float, 6, (0,), as_array=True).reshape(-1, 6).T
+    # without a form on the page every object is in user space: the same products, by scalars
+    outer: tuple = _IDENTITY
+    if inside:
+        outer = tuple(numpy.array([inside.get(obj, _IDENTITY) for obj in handles], numpy.float64).reshape(-1, 6).T)
+    A, B, C, D, E, F = outer
+    a, bb, c, d = a0 * A + b0 * C, a0 * B + b0 * D, c0 * A + d0 * C, c0 * B + d0 * D
+    e, f = e0 * A + f0 * C + E, e0 * B + f0 * D + F
+    ra, rb, rc, rd, re_, rf = frame.device
+    da, db, dc, dd = ra * a + rc * bb, rb * a + rd * bb, ra * c + rc * d, rb * c + rd * d
+    upright = (db == 0) & (dc == 0) & (da > 0) & (dd > 0)
+    x, y = ra * e + rc * f + re_, rb * e + rd * f + rf
+    left, bottom, right = bounds[:, 0], bounds[:, 1], bounds[:, 2]
+    ox = numpy.where(right > left, right, left)  # max(left, right)
+    ux, uy = A * ox + C * bottom + E, B * ox + D * bottom + F
+    ink = ra * ux + rc * uy + re_
+    empty = numpy.abs(right - left) < 0.01
+    return upright, frame.height - y, x, empty, ink, y, dd
+
+
+def _blank_style(objects: numpy.ndarray, y: numpy.ndarray, dd: numpy.ndarray, height: float) -> tuple:
+    """For text objects that print nothing (at origin height ``y``, scaled ``dd``):
+    their em, the em's bottom, boldness and the space's width per em, as arrays (what
+    a font gives, once per font)."""
+    handles = objects.tolist()
+    sizes = _read_all(_ObjectFontSize, handles, c_float, 1, (0,), as_array=True)
+    names: dict = {}
+    styles: dict = {}  # by font: (descent per em, bold, space width per em)
+    fonts = list(map(_ObjectFont, handles))
+    for font in set(fonts):
+        name, per_em = _font(font, names)
+        styles[font] = (per_em, _is_bold(name), _space_width(font))
+    descent, bold, width = (numpy.array(column) for column in zip(*map(styles.__getitem__, fonts), strict=True))
+    # rounded one by one: Python's round, as a single object's em was
+    em = numpy.array([round(v, 4) for v in (dd * sizes).tolist()])
+    return em, height - (y + descent * em), bold, width
 
 
 def _space_width(font: int | None) -> float:
@@ -1440,11 +1440,8 @@ def _path_points(objects: list[int], counts: list[int], arrays: bool = False) ->
         if sizes[longest] >= 2 * _POINT_SIZE:
             _points_in_memory = _layout_matches(drawing[longest], sizes[longest] // _POINT_SIZE)
     if _points_in_memory:
-        # each path's points copied straight into their place in one buffer
-        buffer = ctypes.create_string_buffer(total * _POINT_SIZE)
-        places = accumulate(sizes, initial=ctypes.addressof(buffer))
-        list(map(ctypes.memmove, places, map(_GetSegment, drawing, repeat(0, len(drawing))), sizes))
-        raw = buffer.raw
+        # each path's points copied straight from PDFium's array, joined in one step
+        raw = b"".join(map(ctypes.string_at, map(_GetSegment, drawing, repeat(0, len(drawing))), sizes))
         if arrays:
             floats_ = numpy.frombuffer(raw, numpy.float32).reshape(total, 3)
             codes = numpy.frombuffer(raw, numpy.uint8).reshape(total, _POINT_SIZE)
@@ -1497,15 +1494,15 @@ def _read_all(function, handles: list[int], ctype, count: int, slots: tuple[int,
     ``as_array`` a numpy array: float64 for floats, int64 for integers, widened
     exactly from the buffer PDFium wrote into)."""
     k = len(handles)
-    array = (ctype * (count * k))()
+    array = _array(ctype, count * k)
     size = ctypes.sizeof(ctype)
     base = ctypes.addressof(array)
     step = size * count
     addresses = [range(base + size * slot, base + size * slot + step * k, step) for slot in slots]
     list(map(function, handles, *addresses))
     if as_array:
-        return _widened(array)
-    return _values(array)
+        return _widened(array, count * k)
+    return _values(array, count * k)
 
 
 def _subpaths(path: list[tuple[str, tuple[float, float]]]):

@@ -19,7 +19,7 @@ import pytest
 
 from loaders import LoadError, pdf, rulings
 from loaders.blocks import Grid, Paragraph
-from tests.conftest import fixture_bytes, pdf_blocks
+from tests.conftest import CORPUS, FIXTURES, fixture_bytes, pdf_blocks
 from tests.loaders.test_pdf import minimal_pdf
 
 FULIYUAN = "real/putuo_fuliyuan_2024_unit.pdf"
@@ -396,19 +396,128 @@ def test_whole_array_steps_read_as_one_at_a_time(monkeypatch, name):
     """Every page's paths classified in arrays, and its rulings merged in arrays, give
     the blocks the path-by-path code gives; so do the cells joined from arrays and
     the characters added to cells one by one, and the lines outside tables grouped and
-    joined, and the blank objects placed, in arrays."""
+    joined in arrays. (The blank objects: test_blanks_found_in_arrays_as_one_at_a_time.)"""
     data = fixture_bytes(name)
     monkeypatch.setattr(pdf, "_ARRAY_PATHS", 10**9)
     monkeypatch.setattr(rulings, "ARRAY_EDGES", 10**9)
     monkeypatch.setattr(pdf, "_ARRAY_CHARS", 10**9)
-    monkeypatch.setattr(pdf, "_ARRAY_OBJECTS", 10**9)
     monkeypatch.setattr(pdf, "_code_points", lambda chars: None)
     one_by_one = pdf.read(data)
     monkeypatch.undo()
     monkeypatch.setattr(pdf, "_ARRAY_PATHS", 1)
     monkeypatch.setattr(rulings, "ARRAY_EDGES", 1)
     monkeypatch.setattr(pdf, "_ARRAY_CHARS", 1)
-    monkeypatch.setattr(pdf, "_ARRAY_OBJECTS", 1)
     arrays = pdf.read(data)
     assert any(isinstance(block, Grid) for block in arrays)
     assert arrays == one_by_one
+
+
+def _blanks_one_at_a_time(texts: list[int], inside: dict, referenced: set[int], frame) -> list:
+    """The typed spaces as the reader found them object by object before they were
+    found in arrays (loaders.pdf._blanks): the reference the arrays must agree with."""
+    missing = [k for k, obj in enumerate(texts) if obj not in referenced]
+    placed: dict = {}
+    names: dict = {}
+    styles: dict = {}
+
+    def place(obj):
+        if obj in placed:
+            return placed[obj]
+        bounds = pdf._read_all(pdf._ObjectBounds, [obj], pdf.c_float, 4, (0, 1, 2, 3))
+        (size,) = pdf._read_all(pdf._ObjectFontSize, [obj], pdf.c_float, 1, (0,))
+        a, bb, c, d, e, f = pdf._read_all(pdf._ObjectMatrix, [obj], pdf.c_float, 6, (0,))
+        font = pdf._ObjectFont(obj)
+        A, B, C, D, E, F = inside.get(obj, pdf._IDENTITY)
+        a, bb, c, d, e, f = (
+            a * A + bb * C,
+            a * B + bb * D,
+            c * A + d * C,
+            c * B + d * D,
+            e * A + f * C + E,
+            e * B + f * D + F,
+        )
+        ra, rb, rc, rd, re_, rf = frame.device
+        da, db, dc, dd = ra * a + rc * bb, rb * a + rd * bb, ra * c + rc * d, rb * c + rd * d
+        if not (db == 0 and dc == 0 and da > 0 and dd > 0):
+            placed[obj] = None
+            return None
+        if font not in styles:
+            name, descent = pdf._font(font, names)
+            styles[font] = (descent, pdf._is_bold(name), pdf._space_width(font))
+        descent, bold, width = styles[font]
+        em = round(dd * size, 4)
+        x, y = ra * e + rc * f + re_, rb * e + rd * f + rf
+        left, bottom, right, _ = bounds
+        ox, oy = max(left, right), bottom
+        ux, uy = A * ox + C * oy + E, B * ox + D * oy + F
+        empty = abs(right - left) < 0.01
+        height = frame.height
+        placed[obj] = (height - y, x, em, height - (y + descent * em), bold, width, empty, ra * ux + rc * uy + re_)
+        return placed[obj]
+
+    out: list = []
+    run: list = []
+
+    def close() -> None:
+        if not run:
+            return
+        after = run[-1][0] + 1
+        first, (base, x, em, *_rest) = run[0]
+        before = place(texts[first - 1]) if first else None
+        follows_text = (
+            before is not None
+            and not before[6]
+            and abs(before[0] - base) <= 0.35 * max(em, 4)
+            and x - 0.5 * em <= before[7] <= x + 0.5 * em
+        )
+        if not follows_text:
+            steps = [b[1] - a[1] for (_, a), (_, b) in zip(run, run[1:], strict=False)]
+            nxt = place(texts[after]) if after < len(texts) else None
+            if nxt is not None and abs(nxt[0] - run[-1][1][0]) <= 0.35 * max(em, 4):
+                steps.append(nxt[1] - run[-1][1][1])
+            if steps and 0.875 * em <= steps[0] < 1.25 * em:
+                run.clear()
+                return
+        for _, (base, x, em, bottom, bold, width, _, _) in run:
+            out.append(pdf._Char(" ", x, x + width * em, bottom - em, bottom, base, em, bold))
+        run.clear()
+
+    for index in missing:
+        if run and index != run[-1][0] + 1:
+            close()
+        here = place(texts[index])
+        if here is None or not here[6]:
+            close()
+            continue
+        if run and abs(run[-1][1][0] - here[0]) > 0.35 * max(here[2], 4):
+            close()
+        run.append((index, here))
+    close()
+    return out
+
+
+@pytest.mark.parametrize(
+    "path", [FIXTURES / WANLI, CORPUS / "huzhou_02.pdf", CORPUS / "chongqing_02.pdf", CORPUS / "xian_01.pdf"]
+)
+def test_blanks_found_in_arrays_as_one_at_a_time(monkeypatch, path):
+    """The typed spaces of every page (WPS types hundreds a page: runs of them, spaces
+    after text, ideographic indents left out) found in arrays are those found object
+    by object."""
+    pages = []
+    found = pdf._blanks
+
+    def both(texts, inside, referenced, frame):
+        blanks = found(texts, inside, referenced, frame)
+        known = set(referenced.tolist())
+        empty = sum(obj not in known for obj in texts.tolist())
+        pages.append((blanks, _blanks_one_at_a_time(texts.tolist(), inside, known, frame), empty))
+        return blanks
+
+    monkeypatch.setattr(pdf, "_blanks", both)
+    pdf.read(path.read_bytes())
+    kept = sum(len(arrays) for arrays, _, _ in pages)
+    assert kept > 50  # the document types spaces: the test sees them
+    if path.parent == CORPUS:  # and some are left out (indents): the test sees both
+        assert sum(empty for _, _, empty in pages) > kept
+    for arrays, one_by_one, _ in pages:
+        assert arrays == one_by_one
