@@ -151,7 +151,8 @@ def _close_open_ends(h: list[Edge], v: list[Edge]) -> list[Edge]:
     if not h or not v:
         return h
     closed = list(h)
-    for end in (3, 1):  # the verticals' bottoms against last rules, their tops against first rules
+    import os
+    for end in [int(x) for x in os.environ.get("PB_ENDS", "3,1").split(",")]:  # the verticals' bottoms against last rules, their tops against first rules
         ordered = sorted(v, key=lambda e: e[end])
         ends = [e[end] for e in ordered]
         for k, rule in enumerate(closed):

@@ -420,6 +420,11 @@ def _continues(
             # The words a cell could not hold on its page, run out under the table (changsha_02's
             # goal on p33): the next page prints the cell again whole, under the same header.
             continue
+        if _printed_on_its_last_page(text, previous) and not names_a_table(text):
+            # A tall cell the page break cut, printed again whole on the new page and shifted
+            # up so that its words already read stand above the table, out of sight
+            # (beijing_meteo_part2 p34: the goal of the project going on from p33).
+            continue
         if TABLE_NUMBER.fullmatch(text) or (previous.title and title_words(text) == title_words(previous.title)):
             continue  # the table's number ("表3", "公开01表") or its title repeated with it
         if len(text) >= 4 and text in squash(previous.title):
@@ -462,6 +467,14 @@ def _repeats_the_header(previous: WorkingGrid, g: WorkingGrid) -> bool:
 
 def _in_cells(text: str, g: WorkingGrid) -> bool:
     return len(text) >= 4 and any(text in squash(c) for row in g.rows for c in row)
+
+
+def _printed_on_its_last_page(text: str, g: WorkingGrid) -> bool:
+    """The words are in a cell of the grid's rows on the last page it has reached."""
+    if len(text) < 4 or not g.row_pages:
+        return False
+    last = g.row_pages[-1]
+    return any(text in squash(c) for row, page in zip(g.rows, g.row_pages, strict=False) if page == last for c in row)
 
 
 _LEVEL_HEADER = re.compile(r"^[一二]级指标")
@@ -509,13 +522,16 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
     指标值 on p57, 一级 | 二级 | 指标内容 | 指标值 on p58). The grid goes on in the form's rightmost
     columns when each of its leading columns holds levels ("质量指标") where the form's rows hold
     them; a side label printed between ("年度绩效指标") goes back in the form's first column.
-    Joins and returns True, else changes nothing."""
+    The grid may also be as wide as the form: its outer cells closed at the page's top rule
+    (loaders.rulings), with their labels printed again above the page's edge and cut off
+    (xian_11 p47: "产出指标", "质量指标" between the parts). Joins and returns True, else
+    changes nothing."""
     if not g.rows or not previous.rows:
         return False
     # The shape and the narrow grid's levels first: finding the header rows reads every row of both grids.
     width = len(previous.rows[-1])
     narrow = g.width
-    if not 2 <= narrow < width or any(len(row) != narrow for row in g.rows):
+    if not 2 <= narrow <= width or any(len(row) != narrow for row in g.rows):
         return False
     leading = [j for j in range(narrow) if any(_is_level(row[j]) for row in g.rows)]
     if not leading or leading != list(range(len(leading))) or len(leading) > narrow - 2:
