@@ -654,7 +654,9 @@ def _drop_overprints(chars: list[_Char] | _Chars, columns: numpy.ndarray | None,
     )
 
 
-def _drop_off_page(chars: list[_Char] | _Chars, columns: numpy.ndarray | None, codes: numpy.ndarray | None, frame) -> tuple:
+def _drop_off_page(
+    chars: list[_Char] | _Chars, columns: numpy.ndarray | None, codes: numpy.ndarray | None, frame
+) -> tuple:
     """The characters printed on the page, without those whose middle lies beyond its
     edges (no reader sees them). A spreadsheet's export prints a tall merged cell cut by
     a page break again whole on the next page, shifted up so that only its lower part

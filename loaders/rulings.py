@@ -146,13 +146,13 @@ def _close_open_ends(h: list[Edge], v: list[Edge]) -> list[Edge]:
     under the indicators' cells, so the tall cells are never closed and the page's grid
     loses its left columns (and on the next page, likewise at the top). A rule is drawn
     on over the verticals that end exactly on its line beside it, when it is the end of
-    its table (no vertical through it goes on past it) and those verticals belong to the
-    same table (they meet a rule that also runs over the closed part, or none)."""
+    its table (no vertical through it goes on past it) and of the page over that span (no
+    rule beyond it), and those verticals belong to the same table (they meet a rule that
+    also runs over the closed part, or none)."""
     if not h or not v:
         return h
     closed = list(h)
-    import os
-    for end in [int(x) for x in os.environ.get("PB_ENDS", "3,1").split(",")]:  # the verticals' bottoms against last rules, their tops against first rules
+    for end in (3, 1):  # the verticals' bottoms against last rules, their tops against first rules
         ordered = sorted(v, key=lambda e: e[end])
         ends = [e[end] for e in ordered]
         for k, rule in enumerate(closed):
@@ -184,8 +184,12 @@ def _close_open_ends(h: list[Edge], v: list[Edge]) -> list[Edge]:
             if not joined:
                 continue
             start, stop = min(x0, *joined), max(x1, *joined)
-            # Nothing in the span drawn on goes through the line: it is the open cells' end.
+            # Nothing in the span drawn on goes through the line: it is the open cells' end;
+            # and no rule lies past it over that span: it is where the page stops the table
+            # (a chart's bars of one height, standing on its axis under its gridlines, are not).
             if any(_through(e, y, end) and start - CROSS <= e[0] <= stop + CROSS for e in v):
+                continue
+            if any((o[1] > y + CROSS if end == 3 else o[1] < y - CROSS) and o[0] <= stop and o[2] >= start for o in h):
                 continue
             closed[k] = (start, y, stop, y)
     return closed

@@ -556,13 +556,19 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
     # The form's first column, outside its levels, printed on this page with the side label
     # ("年度绩效指标", no tier) in it: the grid is as wide as the form (its cells closed at the
     # page's top rule, xian_11 p47).
-    side = offset == 0 and 0 not in levels and all(not row[0] or not _tier_of(squash(row[0]), body, tiers) for row in g.rows)
+    side = (
+        offset == 0
+        and 0 not in levels
+        and all(not row[0] or not _tier_of(squash(row[0]), body, tiers) for row in g.rows)
+    )
     if any(offset + j not in levels for j in leading if not (side and j == 0)):
         return False
     # (the first row's level cell may hold the rest of a label the break cut, "效益指 | 标": the
     # label is the cell's above, on the page before)
     cut = [j for j in leading if g.rows[0][j] and not _is_level(g.rows[0][j]) and _is_label_piece(squash(g.rows[0][j]))]
-    if any(row[j] and not _is_level(row[j]) and not (k == 0 and j in cut) for k, row in enumerate(g.rows) for j in leading):
+    if any(
+        row[j] and not _is_level(row[j]) and not (k == 0 and j in cut) for k, row in enumerate(g.rows) for j in leading
+    ):
         return False
     labels = []
     # A level printed between the parts (xian_04's "时效指标" above p74) is the level of a merged
