@@ -657,17 +657,18 @@ def _drop_overprints(chars: list[_Char] | _Chars, columns: numpy.ndarray | None,
 def _drop_off_page(
     chars: list[_Char] | _Chars, columns: numpy.ndarray | None, codes: numpy.ndarray | None, frame
 ) -> tuple:
-    """The characters printed on the page, without those whose middle lies beyond its
-    edges (no reader sees them). A spreadsheet's export prints a tall merged cell cut by
-    a page break again whole on the next page, shifted up so that only its lower part
-    would show: the words already read on the page before would come out a second time
-    as lines above the table (beijing_meteo_part2 p34: the goal of 气象综合探测系统维持费,
-    read in its cell on p33)."""
+    """The characters without those whose middle lies above or below the page (no reader
+    sees them). A spreadsheet's export prints a tall merged cell cut by a page break again
+    whole on the next page, shifted up so that only its lower part would show: the words
+    already read on the page before would come out a second time as lines above the table
+    (beijing_meteo_part2 p34: the goal of 气象综合探测系统维持费, read in its cell on p33).
+    Text beside the page is kept: exports print a table's unit line out to the right of
+    the page's edge, and that line is the table's unit (chongqing_05 p33: 单位：万元)."""
     if not len(chars):
         return chars, columns, codes
     box = columns if columns is not None else numpy.array([char[1:7] for char in chars], numpy.float64)
-    cx, cy = (box[:, 0] + box[:, 1]) / 2, (box[:, 2] + box[:, 3]) / 2
-    outside = (cx < 0) | (cx > frame.width) | (cy < 0) | (cy > frame.height)
+    middle = (box[:, 2] + box[:, 3]) / 2
+    outside = (middle < 0) | (middle > frame.height)
     if not outside.any():  # (a NaN middle compares false: kept, as before)
         return chars, columns, codes
     kept = numpy.flatnonzero(~outside)
