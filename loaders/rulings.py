@@ -147,8 +147,9 @@ def _close_open_ends(h: list[Edge], v: list[Edge]) -> list[Edge]:
     loses its left columns (and on the next page, likewise at the top). A rule is drawn
     on over the verticals that end exactly on its line beside it, when it is the end of
     its table (no vertical through it goes on past it) and of the page over that span (no
-    rule beyond it), and those verticals belong to the same table (they meet a rule that
-    also runs over the closed part, or none)."""
+    rule beyond it), those verticals belong to the same table (they meet a rule that
+    also runs over the closed part, or none) and close tall cells (beside rows of the
+    rule's own part)."""
     if not h or not v:
         return h
     closed = list(h)
@@ -179,7 +180,18 @@ def _close_open_ends(h: list[Edge], v: list[Edge]) -> list[Edge]:
                     and other[0] - CROSS <= e[0] <= other[2] + CROSS
                     and e[1] - CROSS <= other[1] <= e[3] + CROSS
                 ]
-                if not met or any(other[0] <= x1 and other[2] >= x0 for other in met):
+                if met and not any(other[0] <= x1 and other[2] >= x0 for other in met):
+                    continue
+                # A tall cell: the rule's own part has a row rule between the cell's last
+                # closed side and the line (a strip under a whole row of the table, its
+                # sides drawn on past its rules, is not one: beijing_greening_part2 p1).
+                if end == 3:
+                    side = max((o[1] for o in met if o[1] < y - CROSS), default=e[1])
+                    low, high = side, y
+                else:
+                    side = min((o[1] for o in met if o[1] > y + CROSS), default=e[3])
+                    low, high = y, side
+                if any(low + CROSS < o[1] < high - CROSS and o[0] <= x1 and o[2] >= x0 for o in h):
                     joined.append(e[0])
             if not joined:
                 continue

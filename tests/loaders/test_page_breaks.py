@@ -142,3 +142,12 @@ def test_a_chart_of_bars_of_one_height_is_not_a_table():
     """xian_17 p12: two bars of one height standing on the axis, under the chart's gridlines:
     their tops are not a table's last rule (the page goes on below them), no grid between."""
     assert all(any(c.text for row in g.rows for c in row) for g in grids_on("xian_17.pdf", 12))
+
+
+@needs_corpus
+def test_sides_drawn_on_under_a_whole_row_close_no_cell():
+    """beijing_greening_part2 p1 预算01表: the columns' sides run on 14 pt below the table's
+    last rule (收入总计 | 支出总计), over a tiny rule at the right edge: no tall cell is open
+    there, so no empty row is added under the totals."""
+    (grid,) = grids_on("beijing_greening_part2.pdf", 1)
+    assert [c.text for c in grid.rows[-1]][1:4:2] == ["收入总计", "支出总计"]
