@@ -148,8 +148,7 @@ def _close_open_ends(h: list[Edge], v: list[Edge]) -> list[Edge]:
     on over the verticals that end exactly on its line beside it, when it is the end of
     its table (no vertical through it goes on past it) and of the page over that span (no
     rule beyond it), those verticals belong to the same table (they meet a rule that
-    also runs over the closed part, or none) and close tall cells (beside rows of the
-    rule's own part)."""
+    also runs over the closed part, or none)."""
     if not h or not v:
         return h
     closed = list(h)
@@ -165,8 +164,12 @@ def _close_open_ends(h: list[Edge], v: list[Edge]) -> list[Edge]:
             ]
             if not beside:
                 continue
-            # The rule ends its table: every vertical meeting it stops there.
+            # The rule ends its table: every vertical meeting it stops there; and it closes
+            # cells of its own (two verticals over its span end on it: not a stray piece under
+            # a column, beijing_greening_part2 p1).
             if any(_through(e, y, end) and x0 - CROSS <= e[0] <= x1 + CROSS for e in v):
+                continue
+            if sum(1 for e in v if abs(e[end] - y) <= CROSS and x0 - CROSS <= e[0] <= x1 + CROSS) < 2:
                 continue
             # The verticals beside it are the table's: each meets another rule that
             # also runs over the rule's own part, or no rule at all (a tall cell's side
@@ -182,17 +185,7 @@ def _close_open_ends(h: list[Edge], v: list[Edge]) -> list[Edge]:
                 ]
                 if met and not any(other[0] <= x1 and other[2] >= x0 for other in met):
                     continue
-                # A tall cell: the rule's own part has a row rule between the cell's last
-                # closed side and the line (a strip under a whole row of the table, its
-                # sides drawn on past its rules, is not one: beijing_greening_part2 p1).
-                if end == 3:
-                    side = max((o[1] for o in met if o[1] < y - CROSS), default=e[1])
-                    low, high = side, y
-                else:
-                    side = min((o[1] for o in met if o[1] > y + CROSS), default=e[3])
-                    low, high = y, side
-                if any(low + CROSS < o[1] < high - CROSS and o[0] <= x1 and o[2] >= x0 for o in h):
-                    joined.append(e[0])
+                joined.append(e[0])
             if not joined:
                 continue
             start, stop = min(x0, *joined), max(x1, *joined)
