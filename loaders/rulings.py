@@ -196,6 +196,19 @@ def _close_open_ends(h: list[Edge], v: list[Edge]) -> list[Edge]:
                 continue
             if any((o[1] > y + CROSS if end == 3 else o[1] < y - CROSS) and o[0] <= stop and o[2] >= start for o in h):
                 continue
+            # Other pieces of rule on the line over that span each close cells of their own
+            # (both their ends at verticals): a piece ending between verticals is a rule drawn
+            # broken, its gap no page's end (a cell with a gap in its rule is left as found).
+            at = [e[0] for e in v if e[1] - CROSS <= y <= e[3] + CROSS]
+            if any(
+                o is not rule
+                and abs(o[1] - y) <= SNAP
+                and o[0] <= stop
+                and o[2] >= start
+                and not (any(abs(o[0] - x) <= CROSS for x in at) and any(abs(o[2] - x) <= CROSS for x in at))
+                for o in closed
+            ):
+                continue
             closed[k] = (start, y, stop, y)
     return closed
 
