@@ -436,6 +436,7 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     chars, undecoded, referenced, columns = _chars(page, frame)
     codes = _code_points(chars)  # once: finding copies and joining cells compare code points
     chars, columns, codes = _drop_overprints(chars, columns, codes)
+    chars, columns, codes = _drop_off_page(chars, columns, codes, frame)
     drawn = _inventory(page, count, referenced)
     blanks = _blanks(drawn.texts, drawn.inside, referenced, frame)
     if isinstance(chars, _Chars):
@@ -682,6 +683,31 @@ def _drop_overprints(chars: list[_Char] | _Chars, columns: numpy.ndarray | None,
     if keep.all():
         return chars, columns, codes
     kept = numpy.flatnonzero(keep)
+    return (
+        chars.subset(kept.tolist()) if isinstance(chars, _Chars) else [chars[k] for k in kept.tolist()],
+        None if columns is None else columns[kept],
+        None if codes is None else codes[kept],
+    )
+
+
+def _drop_off_page(
+    chars: list[_Char] | _Chars, columns: numpy.ndarray | None, codes: numpy.ndarray | None, frame
+) -> tuple:
+    """The characters without those whose middle lies above or below the page (no reader
+    sees them). A spreadsheet's export prints a tall merged cell cut by a page break again
+    whole on the next page, shifted up so that only its lower part would show: the words
+    already read on the page before would come out a second time as lines above the table
+    (beijing_meteo_part2 p34: the goal of 气象综合探测系统维持费, read in its cell on p33).
+    Text beside the page is kept: exports print a table's unit line out to the right of
+    the page's edge, and that line is the table's unit (chongqing_05 p33: 单位：万元)."""
+    if not len(chars):
+        return chars, columns, codes
+    box = columns if columns is not None else numpy.array([char[1:7] for char in chars], numpy.float64)
+    middle = (box[:, 2] + box[:, 3]) / 2
+    outside = (middle < 0) | (middle > frame.height)
+    if not outside.any():  # (a NaN middle compares false: kept, as before)
+        return chars, columns, codes
+    kept = numpy.flatnonzero(~outside)
     return (
         chars.subset(kept.tolist()) if isinstance(chars, _Chars) else [chars[k] for k in kept.tolist()],
         None if columns is None else columns[kept],

@@ -51,6 +51,7 @@ def find_tables(horizontal, vertical) -> list[list[Cell]]:
     v = _merge(_pieces(vertical, 1, 3), horizontal=False)
     h = [e for e in h if e[2] - e[0] >= MIN_EDGE]
     v = [e for e in v if e[3] - e[1] >= MIN_EDGE]
+    h = _close_open_ends(h, v)
     crossings = _crossings(h, v)
     return _tables(_cells(crossings))
 
@@ -144,6 +145,90 @@ def _merge_arrays(edges: numpy.ndarray, horizontal: bool) -> list[Edge]:
     if horizontal:
         return list(zip(begin, at_, end, at_, strict=True))
     return list(zip(at_, begin, at_, end, strict=True))
+
+
+def _close_open_ends(h: list[Edge], v: list[Edge]) -> list[Edge]:
+    """The tables' first and last rules drawn on under the cells a page break left open.
+
+    A form printed across pages (one project per row group, its name and amounts in
+    tall merged cells beside its indicators' rows) ends a page inside a group: the tall
+    cells' vertical rules run down to the table's last rule, but that rule is drawn only
+    under the indicators' cells, so the tall cells are never closed and the page's grid
+    loses its left columns (and on the next page, likewise at the top). A rule is drawn
+    on over the verticals that end exactly on its line beside it, when it is the end of
+    its table (no vertical through it goes on past it) and of the page over that span (no
+    rule beyond it), those verticals belong to the same table (they meet a rule that
+    also runs over the closed part, or none)."""
+    if not h or not v:
+        return h
+    closed = list(h)
+    for end in (3, 1):  # the verticals' bottoms against last rules, their tops against first rules
+        ordered = sorted(v, key=lambda e: e[end])
+        ends = [e[end] for e in ordered]
+        for k, rule in enumerate(closed):
+            y, x0, x1 = rule[1], rule[0], rule[2]
+            beside = [
+                e
+                for e in ordered[bisect_left(ends, y - CROSS) : bisect_right(ends, y + CROSS)]
+                if not x0 - CROSS <= e[0] <= x1 + CROSS
+            ]
+            if not beside:
+                continue
+            # The rule ends its table: every vertical meeting it stops there; and it closes
+            # cells of its own (two verticals over its span end on it: not a stray piece under
+            # a column, beijing_greening_part2 p1).
+            if any(_through(e, y, end) and x0 - CROSS <= e[0] <= x1 + CROSS for e in v):
+                continue
+            if sum(1 for e in v if abs(e[end] - y) <= CROSS and x0 - CROSS <= e[0] <= x1 + CROSS) < 2:
+                continue
+            # The verticals beside it are the table's: each meets another rule that
+            # also runs over the rule's own part, or no rule at all (a tall cell's side
+            # open at both ends, on a page inside its group).
+            joined = []
+            for e in beside:
+                met = [
+                    other
+                    for other in closed
+                    if other is not rule
+                    and other[0] - CROSS <= e[0] <= other[2] + CROSS
+                    and e[1] - CROSS <= other[1] <= e[3] + CROSS
+                ]
+                if met and not any(other[0] <= x1 and other[2] >= x0 for other in met):
+                    continue
+                joined.append(e[0])
+            if not joined:
+                continue
+            start, stop = min(x0, *joined), max(x1, *joined)
+            # Nothing in the span drawn on goes through the line: it is the open cells' end;
+            # and no rule lies past it over that span: it is where the page stops the table
+            # (a chart's bars of one height, standing on its axis under its gridlines, are not).
+            if any(_through(e, y, end) and start - CROSS <= e[0] <= stop + CROSS for e in v):
+                continue
+            if any((o[1] > y + CROSS if end == 3 else o[1] < y - CROSS) and o[0] <= stop and o[2] >= start for o in h):
+                continue
+            # Other pieces of rule on the line over that span each close cells of their own
+            # (both their ends at verticals): a piece ending between verticals is a rule drawn
+            # broken, its gap no page's end (a cell with a gap in its rule is left as found).
+            at = [e[0] for e in v if e[1] - CROSS <= y <= e[3] + CROSS]
+            if any(
+                o is not rule
+                and abs(o[1] - y) <= SNAP
+                and o[0] <= stop
+                and o[2] >= start
+                and not (any(abs(o[0] - x) <= CROSS for x in at) and any(abs(o[2] - x) <= CROSS for x in at))
+                for o in closed
+            ):
+                continue
+            closed[k] = (start, y, stop, y)
+    return closed
+
+
+def _through(e: Edge, y: float, end: int) -> bool:
+    """Whether vertical ``e`` meets the line at ``y`` and goes on past it (below when
+    ``end`` is its bottom, above when its top)."""
+    if end == 3:
+        return e[1] <= y + CROSS and e[3] > y + CROSS
+    return e[3] >= y - CROSS and e[1] < y - CROSS
 
 
 def _edge(position: float, start: float, stop: float, horizontal: bool) -> Edge:

@@ -420,6 +420,11 @@ def _continues(
             # The words a cell could not hold on its page, run out under the table (changsha_02's
             # goal on p33): the next page prints the cell again whole, under the same header.
             continue
+        if _printed_on_its_last_page(text, previous) and not names_a_table(text):
+            # A tall cell the page break cut, printed again whole on the new page and shifted
+            # up so that its words already read stand above the table, out of sight
+            # (beijing_meteo_part2 p34: the goal of the project going on from p33).
+            continue
         if TABLE_NUMBER.fullmatch(text) or (previous.title and title_words(text) == title_words(previous.title)):
             continue  # the table's number ("表3", "公开01表") or its title repeated with it
         if len(text) >= 4 and text in squash(previous.title):
@@ -462,6 +467,14 @@ def _repeats_the_header(previous: WorkingGrid, g: WorkingGrid) -> bool:
 
 def _in_cells(text: str, g: WorkingGrid) -> bool:
     return len(text) >= 4 and any(text in squash(c) for row in g.rows for c in row)
+
+
+def _printed_on_its_last_page(text: str, g: WorkingGrid) -> bool:
+    """The words are in a cell of the grid's rows on the last page it has reached."""
+    if len(text) < 4 or not g.row_pages:
+        return False
+    last = g.row_pages[-1]
+    return any(text in squash(c) for row, page in zip(g.rows, g.row_pages, strict=False) if page == last for c in row)
 
 
 _LEVEL_HEADER = re.compile(r"^[一二]级指标")
@@ -509,16 +522,23 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
     指标值 on p57, 一级 | 二级 | 指标内容 | 指标值 on p58). The grid goes on in the form's rightmost
     columns when each of its leading columns holds levels ("质量指标") where the form's rows hold
     them; a side label printed between ("年度绩效指标") goes back in the form's first column.
-    Joins and returns True, else changes nothing."""
+    The grid may also be as wide as the form: its outer cells closed at the page's top rule
+    (loaders.rulings), with their labels printed again above the page's edge and cut off
+    (xian_11 p47: "产出指标", "质量指标" between the parts). Joins and returns True, else
+    changes nothing."""
     if not g.rows or not previous.rows:
         return False
     # The shape and the narrow grid's levels first: finding the header rows reads every row of both grids.
     width = len(previous.rows[-1])
     narrow = g.width
-    if not 2 <= narrow < width or any(len(row) != narrow for row in g.rows):
+    if not 2 <= narrow <= width or any(len(row) != narrow for row in g.rows):
         return False
     leading = [j for j in range(narrow) if any(_is_level(row[j]) for row in g.rows)]
-    if not leading or leading != list(range(len(leading))) or len(leading) > narrow - 2:
+    # (as wide as the form, its first column may hold nothing on this page: the side label's
+    # cell cut by the break, its label printed on another page)
+    first_free = narrow == width and not any(row[0] for row in g.rows)
+    start = 1 if first_free and leading and leading[0] == 1 else 0
+    if not leading or leading != list(range(start, start + len(leading))) or start + len(leading) > narrow - 2:
         return False  # levels first, then at least the name and the value
     header = indicator_header_row(previous)
     if header is None or indicator_header_row(g) is not None:
@@ -532,14 +552,27 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
     header_cells = pad(previous.rows[header], width, previous.spans[header])
     headed = [c for c, cell in enumerate(header_cells) if _LEVEL_HEADER.match(squash(cell))]
     levels = [c for c in range(width) if c in headed or any(_is_level(row[c]) for row in body)]
-    if any(offset + j not in levels for j in leading):
+    tiers = {squash(cell)[:2]: c for c, cell in enumerate(header_cells) if _LEVEL_HEADER.match(squash(cell))}
+    # The form's first column, outside its levels, printed on this page with the side label
+    # ("年度绩效指标", no tier) in it: the grid is as wide as the form (its cells closed at the
+    # page's top rule, xian_11 p47).
+    side = (
+        offset == 0
+        and 0 not in levels
+        and all(not row[0] or not _tier_of(squash(row[0]), body, tiers) for row in g.rows)
+    )
+    if any(offset + j not in levels for j in leading if not (side and j == 0)):
         return False
-    if any(row[j] and not _is_level(row[j]) for row in g.rows for j in leading):
+    # (the first row's level cell may hold the rest of a label the break cut, "效益指 | 标": the
+    # label is the cell's above, on the page before)
+    cut = [j for j in leading if g.rows[0][j] and not _is_level(g.rows[0][j]) and _is_label_piece(squash(g.rows[0][j]))]
+    if any(
+        row[j] and not _is_level(row[j]) and not (k == 0 and j in cut) for k, row in enumerate(g.rows) for j in leading
+    ):
         return False
     labels = []
     # A level printed between the parts (xian_04's "时效指标" above p74) is the level of a merged
     # cell the break cut: it goes in its column of the first row going on, when that cell is empty.
-    tiers = {squash(cell)[:2]: c for c, cell in enumerate(header_cells) if _LEVEL_HEADER.match(squash(cell))}
     first = [""] * offset + g.rows[0]
     placed: dict[int, str] = {}
     for p in pending:
@@ -550,6 +583,8 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
             tier = _tier_of(text, body, tiers)
             column = tiers.get(tier) if tier else None
             if column is not None:
+                if squash(first[column]) == text:
+                    continue  # the first row's own level cell, printed again out of sight above it
                 if first[column] or column in placed:
                     return False  # the row prints a level of its own there: the word's row is unknown
                 placed[column] = piece
@@ -559,6 +594,9 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
             labels.append(piece)
     for k, (row, page) in enumerate(zip(g.rows, g.row_pages or [g.page] * len(g.rows), strict=False)):
         cells = [""] * offset + row
+        if k == 0:
+            for j in cut:
+                cells[offset + j] = ""
         if k == 0 and labels:
             cells[0] = " ".join(labels)
         if k == 0:

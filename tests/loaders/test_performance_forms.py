@@ -321,7 +321,7 @@ def test_changsha_project_forms_are_read_project_by_project():
     "name, projects, first, amount, indicators",
     [
         ("beijing_greening_part2.pdf", 15, "11000025T000003353562-千家万盆鲜花祝福祖国", Decimal("30.00"), 6),
-        ("beijing_meteo_part2.pdf", 16, None, None, None),
+        ("beijing_meteo_part2.pdf", 34, None, None, None),  # 16 before the forms over p33-p45 were joined
     ],
 )
 def test_beijing_project_forms_name_each_project(name, projects, first, amount, indicators):
