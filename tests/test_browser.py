@@ -104,6 +104,23 @@ def sidebar_upload(page, *files) -> None:
     page.locator("section[data-testid='stSidebar'] input[type=file]").set_input_files(list(files))
 
 
+# The script run is over and drawn: the app's root says so (Streamlit's own end-to-end tests
+# wait on these attributes) and no element of an earlier run is left greyed (data-stale).
+_SETTLED = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  return !!app && app.dataset.testScriptState === "notRunning" && app.dataset.testConnectionState === "CONNECTED"
+    && !document.querySelector("[data-stale='true']");
+}"""
+
+
+def settle(page) -> None:
+    """Wait until the page's script run is over and its elements are on screen, then for
+    two frames (what a run drew, or a resize changed, is laid out): instead of a fixed
+    wait, which was too long on a quiet machine and could be too short on a busy one."""
+    page.wait_for_function(_SETTLED, polling=50)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def nav(page, title: str) -> None:
     page.locator("[data-testid='stSidebarNav'] a", has_text=title).click()
     page.get_by_role("heading", name=title, exact=True).wait_for()
@@ -255,7 +272,7 @@ def test_a_yuan_document_cards_links_and_sunburst(server, browser):
             page.get_by_text("元", exact=True).first.click()
             expect(page.locator("[data-testid='stMetricLabel']", has_text="支出总计（元）")).to_be_visible()
         expect(page.locator("[data-testid='stMetricValue']").first).to_be_visible()
-        page.wait_for_timeout(1000)  # the rerun settles
+        settle(page)  # the rerun over (figures of the earlier unit gone)
         cut = page.eval_on_selector_all(
             "[data-testid='stMetricValue']",
             """els => els.filter(e => [e, ...e.querySelectorAll('*')].some(x => x.scrollWidth > x.clientWidth + 1))
@@ -469,7 +486,7 @@ def test_the_overview_cards_fill_every_row_at_1440_and_390_px(server, browser):
     expect(page.locator("[data-testid='stMetricLabel']", has_text="支出总计（元）")).to_be_visible()
     for width in (1440, 390):
         page.set_viewport_size({"width": width, "height": 1000})
-        page.wait_for_timeout(800)
+        settle(page)
         cards = page.evaluate(_CARD_ROWS)
         assert len(cards) == 8 and all(c["metric"] for c in cards), (width, cards)  # no empty card
         rows: dict[int, list[int]] = {}
@@ -542,7 +559,7 @@ def test_at_390_px_verdicts_stay_whole_and_names_wrap(server, browser):
         """() => !document.querySelector("[data-stale='true']") && [...document.querySelectorAll(
              "[data-testid='stTable'] td")].some(c => c.innerText.replace(/\\u2060/g, '').includes('说明未提及'))"""
     )
-    page.wait_for_timeout(500)
+    settle(page)
     verdicts = page.evaluate(
         f"""() => [...document.querySelectorAll("[data-testid='stTable'] tbody tr td:nth-child(4)")]
               .map({_CELL_LINES})"""

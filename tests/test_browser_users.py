@@ -20,7 +20,7 @@ import pytest
 
 from tests import hostile
 from tests.conftest import fixture_bytes
-from tests.test_browser import CHROMIUM
+from tests.test_browser import CHROMIUM, settle
 
 pytestmark = [
     pytest.mark.browser,
@@ -185,24 +185,29 @@ def test_markup_in_a_document_shows_as_typed_everywhere(server, browser, tmp_pat
                 page.locator("[data-testid='stExpander']").filter(has_not_text="检查设置").first.click()
                 expect(page.get_by_text(f"≥90%`{hostile.LINK}`").first).to_be_visible()
             if title == "原始表格":
-                # open every closed table, one at a time (a click may land during a
-                # rerun; the closed ones are counted again after each)
+                # open every closed table (an expander's click reruns nothing: all in one
+                # go, as often as some are still closed after the page settled)
+                settle(page)
                 closed = page.locator("[data-testid='stExpander'] details:not([open]) > summary")
-                for _ in range(3 * closed.count() + 3):
+                for _ in range(5):
                     if not closed.count():
                         break
-                    closed.first.click()
-                    page.wait_for_timeout(200)
+                    page.evaluate(
+                        """() => document.querySelectorAll(
+                             "[data-testid='stExpander'] details:not([open]) > summary").forEach(s => s.click())"""
+                    )
+                    settle(page)
+                assert closed.count() == 0
                 note = page.get_by_text(f"空表列示。{hostile.IMAGE}{hostile.LATEX}").filter(visible=True)
                 expect(note.first).to_be_visible()
             if title == "支出结构":
                 expect(page.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()
-                page.wait_for_timeout(500)
+                settle(page)
                 shown = page.evaluate(
                     "() => [...document.querySelectorAll('.js-plotly-plot text')].map(t => t.textContent).join('')"
                 )
                 assert "<b>" in shown and "<script>" in shown, shown[:300]  # the tags as characters
-            page.wait_for_timeout(500)
+            settle(page)  # the whole page drawn, not only its heading
             assert page.evaluate(_RENDERED) == [], title
             assert not dialogs, (title, dialogs)
 
