@@ -261,13 +261,29 @@ def write_docx_table(document, table: Table, unit_in_table=True, line_breaks=Fal
             para = SubElement(tc, P)
             if p and r == p.row:
                 lines = [p.text] if line_breaks else p.text.split("\n")
-                SubElement(para, R).text = lines[0]  # python-docx's run: "\n" becomes <w:br/>
+                _run(SubElement(para, R), lines[0])
                 for line in lines[1:]:  # one paragraph per printed line, as typed in Word
                     para = SubElement(tc, P)
                     if line:
-                        SubElement(para, R).text = line
+                        _run(SubElement(para, R), line)
             c += span
     return grid
+
+
+def _run(r, text: str) -> None:
+    """``r.text = text`` as python-docx sets it (a tab is <w:tab/>, a line break <w:br/>,
+    xml:space="preserve" on a text with spaces at an end), without its character-by-character
+    walk when the text is one plain <w:t>."""
+    from docx.oxml.shared import qn
+    from lxml.etree import SubElement
+
+    if "\t" in text or "\n" in text or "\r" in text:
+        r.text = text
+    elif text:
+        t = SubElement(r, qn("w:t"))
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(qn("xml:space"), "preserve")
 
 
 # ---------------------------------------------------------------- Excel
