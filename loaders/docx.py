@@ -121,8 +121,9 @@ class _HoldsTable(Exception):
 def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cell, ...], ...]:
     # This loop runs for every paragraph, text run and cell of every table and costs
     # about as much as the XML parse itself: the commonest elements are tested first
-    # (w:p, w:tc, w:t, then w:tr), nothing is read twice, and the names it uses on every
-    # element are local (one list holds the current cell's text, emptied for the next).
+    # (w:p, w:t, then w:tc and w:tr: a w:t no longer waits on two failed tests of the
+    # cell's tags), nothing is read twice, and the names it uses on every element are
+    # local (one list holds the current cell's text, emptied for the next).
     p_tag, tc_tag, tr_tag, t_tag = _P, _TC, _TR, _T
     cell_or_row = (tc_tag, tr_tag)  # (built once: "in (tc_tag, tr_tag)" builds a tuple per element)
     rows: list[tuple[Cell, ...]] = []
@@ -138,7 +139,14 @@ def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cel
                 if in_paragraph:
                     add("\n")
                 in_paragraph = True
-        elif tag in cell_or_row:
+            continue
+        if tag == t_tag:
+            if in_paragraph:
+                text = node.text
+                if text:
+                    add(text)
+            continue
+        if tag in cell_or_row:
             if in_cell and row is not None:
                 text = "" if continued else "".join(parts)
                 if span == 1:
@@ -155,11 +163,6 @@ def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cel
                 if row:
                     rows.append(tuple(row))
                 row = []
-        elif tag == t_tag:
-            if in_paragraph:
-                text = node.text
-                if text:
-                    add(text)
         elif tag == _V_MERGE:
             # <w:vMerge/> without val continues the cell above: printed once.
             continued = node.get(_VAL) != "restart"

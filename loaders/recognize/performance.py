@@ -490,20 +490,30 @@ def _spread(row: list[str], spans: list[int], width: int) -> list[str]:
     return out
 
 
+_COLUMN_KEYS = ("level1", "level2", "level3", "description", "target", "basis", "unit", "sense")
+_COLUMN_WORDS = (("level1", "一级"), ("level2", "二级"), ("level3", "三级"), ("description", "描述"), ("basis", "依据"))
+
+
 def _columns(header: list[str]) -> dict[str, int | None]:
     def first(test) -> int | None:
         return next((i for i, h in enumerate(header) if h and test(h)), None)
 
-    col = {
-        "level1": first(lambda h: "一级" in h),
-        "level2": first(lambda h: "二级" in h),
-        "level3": first(lambda h: "三级" in h),
-        "description": first(lambda h: "描述" in h),
-        "target": first(_is_value_header),
-        "basis": first(lambda h: "依据" in h),
-        "unit": first(lambda h: bool(_UNIT_HEADER.search(h))),
-        "sense": first(lambda h: bool(_SENSE_HEADER.search(h))),
-    }
+    # Each key is the first header that has its mark, all found in one pass over the
+    # headers (a search per key, each with its own test function, cost a form as much as
+    # its first rows did).
+    col: dict[str, int | None] = dict.fromkeys(_COLUMN_KEYS)
+    for i, h in enumerate(header):
+        if not h:
+            continue
+        for key, word in _COLUMN_WORDS:
+            if word in h and col[key] is None:
+                col[key] = i
+        if col["target"] is None and _is_value_header(h):
+            col["target"] = i
+        if col["unit"] is None and _UNIT_HEADER.search(h):
+            col["unit"] = i
+        if col["sense"] is None and _SENSE_HEADER.search(h):
+            col["sense"] = i
     if col["level3"] is None:  # the name under a header of its own: 一级 | 二级 | 指标内容 | 指标值 (西安)
         col["level3"] = first(lambda h: h in _NAME_HEADERS)
     if col["level3"] is None and col["level1"] is None and col["level2"] is None:

@@ -235,7 +235,9 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
         crossed_names = False
     unit_cols = [i for i, role in enumerate(roles) if role == "unit"]
     money_cols = [i for i, key in enumerate(keys) if key]
-    rows = [_overflow_into_name(row, name_cols or unit_cols, money_cols) for row in rows]
+    label_cols = name_cols or unit_cols
+    if len(label_cols) == 1 and label_cols[0] + 1 in money_cols:  # (else no row can overflow: asked once)
+        rows = [_overflow_into_name(row, label_cols, money_cols) for row in rows]
     rows, row_at = _mend_wrapped_names(rows, code_cols, name_cols, money_cols)
     lines: list[Line] = []
     parts_above: list[str] = []
@@ -246,8 +248,8 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
         if not any(row):
             continue
         code, parts_above = _code_of(row, code_cols, parts_above)
-        name = " ".join(row[i] for i in name_cols if row[i]) if name_cols else ""
-        unit_name = " ".join(row[i] for i in unit_cols if row[i]) if unit_cols else ""
+        name = " ".join([row[i] for i in name_cols if row[i]]) if name_cols else ""
+        unit_name = " ".join([row[i] for i in unit_cols if row[i]]) if unit_cols else ""
         if not code and name and any(_UNIT_CODE.match(squash(row[i])) for i in code_cols):
             # "125001 | 西安市安全生产监督管理局": a unit's code (six or nine digits, no
             # class) in the code column heads that unit's section of the table
@@ -428,8 +430,10 @@ def _mend_wrapped_names(rows, code_cols, name_cols, money_cols) -> tuple[list[li
     name = name_cols[0]
 
     def fragment(row: list[str]) -> bool:
-        others = [c for i, c in enumerate(row) if i != name and c]
-        return bool(row[name]) and not others and not is_total_name(row[name])
+        # (asked of every row: the name cell first, then up to the first other cell printed)
+        if not row[name] or any(c for i, c in enumerate(row) if c and i != name):
+            return False
+        return not is_total_name(row[name])
 
     def bare(row: list[str]) -> bool:  # a code and amounts, no name
         return not row[name] and any(row[i] for i in code_cols) and any(is_number(row[i]) for i in money_cols)
