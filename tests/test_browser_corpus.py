@@ -8,7 +8,7 @@ import os
 import pytest
 
 from tests.conftest import demo_corpus
-from tests.test_browser import CHROMIUM, ROOT, streamlit_server
+from tests.test_browser import CHROMIUM, ROOT, settle, streamlit_server
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,17 +33,9 @@ def _rows(page, index: int = 0):
     return page.locator("[data-testid='stDataFrame']").nth(index).locator("table tbody tr")
 
 
-def _settle(page) -> None:
-    """Wait until the script run is over (the status widget shows while it runs)."""
-    from playwright.sync_api import expect
-
-    expect(page.locator("[data-testid='stStatusWidget']")).to_have_count(0)
-    page.wait_for_timeout(500)
-
-
 def _click_row(page, row: int, index: int = 0) -> None:
     """Click the selection box of a body row (header and rows are 35 px high)."""
-    _settle(page)
+    settle(page)
     box = page.locator("[data-testid='stDataFrame']").nth(index).bounding_box()
     assert box is not None
     page.mouse.click(box["x"] + 16, box["y"] + 35 + 35 * row + 17)

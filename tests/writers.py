@@ -225,37 +225,65 @@ def to_docx(
 
 
 def write_docx_table(document, table: Table, unit_in_table=True, line_breaks=False, title_in_table=False):
+    """The table as a Word table with real merged cells: the XML python-docx's merge()
+    and cell.text give (gridSpan and vMerge on each merged cell, its width the sum of its
+    columns', the text in its first cell), built row by row. python-docx's Table.cell()
+    and _Cell.merge() search the whole table on each call: about 0.25 s a document."""
+    from docx.oxml.shared import qn
+    from lxml.etree import SubElement  # python-docx's element classes come with its parser
+
     placed = layout(table, unit_in_table, title_in_table)
     rows = max(p.row + p.depth for p in placed)
     cols = max(p.col + p.span for p in placed)
-    from docx.table import _Cell
-
-    grid = document.add_table(rows=rows, cols=cols)
+    grid = document.add_table(rows=0, cols=cols)
     grid.style = "Table Grid"
-    # Table.cell() rebuilds the whole cell list on each call (a merge asked for two: seconds
-    # per document); merge the <w:tc> elements of the fresh grid instead. The placed cells
-    # do not overlap, so the corners of each merge are cells no earlier merge touched.
-    fresh = [tr.tc_lst for tr in grid._tbl.tr_lst]
+    tbl = grid._tbl
+    width = tbl.tblGrid.gridCol_lst[0].w.twips  # python-docx shares the text width out equally
+    covering: dict[tuple[int, int], Placed] = {}  # (row, first column) -> the cell printed there
     for p in placed:
-        if p.span > 1 or p.depth > 1:
-            fresh[p.row][p.col].merge(fresh[p.row + p.depth - 1][p.col + p.span - 1])
-    # Find each cell's <w:tc> after the merges by walking the rows once.
-    at: dict[tuple[int, int], object] = {}
-    for r, tr in enumerate(grid._tbl.tr_lst):
+        for r in range(p.row, p.row + p.depth):
+            covering[(r, p.col)] = p
+    TR, TC, TC_PR, TC_W, SPAN, V_MERGE = (qn(f"w:{n}") for n in ("tr", "tc", "tcPr", "tcW", "gridSpan", "vMerge"))
+    P, R, TYPE, W, VAL = qn("w:p"), qn("w:r"), qn("w:type"), qn("w:w"), qn("w:val")
+    for r in range(rows):
+        tr = SubElement(tbl, TR)
         c = 0
-        for tc in tr.tc_lst:
-            at[(r, c)] = tc
-            c += tc.grid_span
-    for p in placed:
-        cell = _Cell(at[(p.row, p.col)], grid)
-        if line_breaks:
-            cell.text = p.text  # python-docx writes "\n" as <w:br/>
-            continue
-        lines = p.text.split("\n")
-        cell.text = lines[0]
-        for line in lines[1:]:
-            cell.add_paragraph(line)  # one paragraph per printed line, as typed in Word
+        while c < cols:
+            p = covering.get((r, c))
+            span = p.span if p else 1
+            tc = SubElement(tr, TC)
+            tc_pr = SubElement(tc, TC_PR)
+            SubElement(tc_pr, TC_W, {TYPE: "dxa", W: str(width * span)})
+            if span > 1:
+                SubElement(tc_pr, SPAN, {VAL: str(span)})
+            if p and p.depth > 1:
+                SubElement(tc_pr, V_MERGE, {VAL: "restart"} if r == p.row else {})
+            para = SubElement(tc, P)
+            if p and r == p.row:
+                lines = [p.text] if line_breaks else p.text.split("\n")
+                _run(SubElement(para, R), lines[0])
+                for line in lines[1:]:  # one paragraph per printed line, as typed in Word
+                    para = SubElement(tc, P)
+                    if line:
+                        _run(SubElement(para, R), line)
+            c += span
     return grid
+
+
+def _run(r, text: str) -> None:
+    """``r.text = text`` as python-docx sets it (a tab is <w:tab/>, a line break <w:br/>,
+    xml:space="preserve" on a text with spaces at an end), without its character-by-character
+    walk when the text is one plain <w:t>."""
+    from docx.oxml.shared import qn
+    from lxml.etree import SubElement
+
+    if "\t" in text or "\n" in text or "\r" in text:
+        r.text = text
+    elif text:
+        t = SubElement(r, qn("w:t"))
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(qn("xml:space"), "preserve")
 
 
 # ---------------------------------------------------------------- Excel
