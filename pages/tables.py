@@ -31,7 +31,9 @@ for index, table in enumerate(d.tables):
     badge = t("　（空表）") if table.empty else ""
     page_label = f"　·　{unbroken(source.page_text(table.page))}" if table.page else ""
     title = md(table.title) or t("（无标题）")
-    with st.expander(f"{title}　·　{kind}{badge}{page_label}", key=f"tables_table_{index}"):
+    # the kind, unless the title is its very name (会议费明细表 · 会议费明细表)
+    named = "" if kind == (table.title or "").strip() else f"　·　{kind}"
+    with st.expander(f"{title}{named}{badge}{page_label}", key=f"tables_table_{index}"):
         where = source.table_source(ctx.document, d, table)
         if table.unit_line:
             st.caption(md(table.unit_line) + (f"　·　{where}" if where else ""))

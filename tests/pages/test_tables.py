@@ -42,3 +42,19 @@ def test_a_table_title_keeps_its_page_number_with_its_word():
     labels = [e.label for e in at.expander if e.key and e.key.startswith("tables_table_")]
     paged = [label for label in labels if "页" in label]
     assert paged and all(re.search(r"第\u00a0\d+\u00a0页$", label) for label in paged), paged
+
+
+def test_a_table_titled_by_its_kind_is_not_named_twice():
+    """xian_03's 会议费明细表 is titled by its kind's very name: listed once, not
+    "会议费明细表 · 会议费明细表"; a title of its own keeps its kind beside it."""
+    import pytest
+
+    from tests.conftest import CORPUS
+    from tests.pages.conftest import upload
+
+    if not (CORPUS / "xian_03.pdf").exists():
+        pytest.skip("../shared/corpus not available")
+    at = open_page(upload(new_app(), ("xian_03.pdf", (CORPUS / "xian_03.pdf").read_bytes())), "tables")
+    labels = [e.label for e in at.expander if e.key and e.key.startswith("tables_table_")]
+    assert "会议费明细表　·　第\u00a017\u00a0页" in labels
+    assert "部门综合预算收支总表　·　收支总表　·　第\u00a022\u00a0页" in labels
