@@ -222,7 +222,7 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
         PerformanceProject(
             name=d.name or title_name or g.title,
             goals=tuple(d.goals),
-            indicators=tuple(d.indicators),
+            indicators=_regrouped(d.indicators),
             amount=d.amount,
             table=index,
             page=d.page,
@@ -230,6 +230,37 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
         for d in drafts
         if d.name or title_name or d.indicators or d.goals
     ]
+
+
+_NUMBER = re.compile(r"^指标\s*(\d+)\s*[:：]")
+
+
+def _regrouped(indicators: list[Indicator]) -> tuple[Indicator, ...]:
+    """Numbered indicators (指标1…指标n under each 二级) whose 二级 cell prints its label in the
+    middle of its rows, not on its first (a merged cell's text set at its centre: xian_09
+    p50's 成本指标 beside 指标5 of 13): the rows above the label carried the 二级 of the group
+    before. Where the numbering starts again under the same 二级 and one new 二级 is printed
+    further down before it starts again, the whole numbered group is that one's."""
+    numbers = [int(m[1]) if (m := _NUMBER.match(squash(i.level3 or ""))) else None for i in indicators]
+    out = list(indicators)
+    start = 0
+    while start < len(out):
+        end = start + 1
+        while end < len(out) and numbers[start] is not None and (numbers[end] or 0) > (numbers[end - 1] or 0):
+            end += 1  # 指标1, 指标2, … : one numbered group
+        group, before = out[start:end], out[start - 1] if start else None
+        if (
+            numbers[start] is not None
+            and before is not None
+            and (group[0].level1, group[0].level2) == (before.level1, before.level2)
+            and all(i.level1 == before.level1 for i in group)
+        ):
+            later = {i.level2 for i in group} - {before.level2}
+            label = later.pop() if len(later) == 1 else None
+            if label and squash(label).endswith("指标"):  # a whole label, not a piece of a cut one
+                out[start:end] = [replace(i, level2=label) for i in group]
+        start = end
+    return tuple(out)
 
 
 # The 一级 names of the national framework (产出, 效益, 满意度; 成本 since 财预〔2021〕101号).

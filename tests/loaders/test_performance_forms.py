@@ -691,3 +691,15 @@ def test_xian_17_whole_department_form_reads_its_indicators_on_every_page():
     assert (names["指标8：设备质量"].level2, names["指标8：设备质量"].target) == ("质量指标", "合格")
     assert names["指标1：人员工作状态"].level1 == "效益指标" and names["指标1：人员工作状态"].target == "提升"
     assert names["指标6：信息服务费"].level2 == "成本指标"  # the group goes on over the page
+
+
+def test_a_numbered_group_is_under_the_level_printed_in_its_middle():
+    """xian_09 p50 网络建设维护: the 成本指标 cell is as tall as its 13 numbered rows and prints
+    its label beside 指标5, so 指标1–4 (机房基础环境维护 18万元/年 …) carried the 时效指标 above.
+    The numbering starts again at 指标1 there: the group is 成本指标 from its first row. The
+    时效 row before it (指标1：完成时间节点) keeps its own label."""
+    project = next(p for p in corpus_document("xian_09.pdf").performance if p.name == "网络建设维护")
+    levels = {i.level3: i.level2 for i in project.indicators}
+    assert levels["指标1：完成时间节点"] == "时效指标"
+    assert levels["指标1：机房基础环境维护"] == "成本指标" and levels["指标4: 短信使用费"] == "成本指标"
+    assert [i.level2 for i in project.indicators].count("成本指标") == 13
