@@ -465,16 +465,15 @@ def _repeats_the_header(previous: WorkingGrid, g: WorkingGrid) -> bool:
     return bool(g.rows) and g.width == previous.width and g.rows[:2] == previous.rows[:2] and any(g.rows[0])
 
 
-def _in_cells(text: str, g: WorkingGrid) -> bool:
-    return len(text) >= 4 and any(text in squash(c) for row in g.rows for c in row)
+def _in_cells(text: str, g: WorkingGrid, page: int | None = None) -> bool:
+    """The words (four or more) are in a cell of the grid's rows (printed on ``page``, if given)."""
+    rows = g.rows if page is None else [row for row, at in zip(g.rows, g.row_pages, strict=False) if at == page]
+    return len(text) >= 4 and any(text in squash(c) for row in rows for c in row)
 
 
 def _printed_on_its_last_page(text: str, g: WorkingGrid) -> bool:
     """The words are in a cell of the grid's rows on the last page it has reached."""
-    if len(text) < 4 or not g.row_pages:
-        return False
-    last = g.row_pages[-1]
-    return any(text in squash(c) for row, page in zip(g.rows, g.row_pages, strict=False) if page == last for c in row)
+    return bool(g.row_pages) and _in_cells(text, g, g.row_pages[-1])
 
 
 _LEVEL_HEADER = re.compile(r"^[一二]级指标")
