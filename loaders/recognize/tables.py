@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
+from itertools import chain
+from operator import attrgetter
 
 from budget.model import CLASSIFIED_TABLES, Line, MoneyUnit, PerformanceProject, Table, TableKind
 from loaders.recognize.classify import (
@@ -84,10 +86,11 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
     unit = g.money_unit or doc_unit
     body_spans = g.spans[len(g.spans) - len(body) :]
     padded = [pad(r, width, s) for r, s in zip(body, body_spans, strict=False)]
-    empty = not any(any(c for c in row) for row in padded) or all(
+    # (map() and chain: the cell loops of every table, run in C)
+    empty = not any(map(any, padded)) or all(
         is_total_name(" ".join(row)) and not any(is_number(c) for c in row) for row in padded if any(row)
     )
-    if kind in CLASSIFIED_TABLES and not any(is_number(c) for row in padded for c in row):
+    if kind in CLASSIFIED_TABLES and not any(map(is_number, chain.from_iterable(padded))):
         empty = True  # header rows and a blank 合计 only: the header split found no body
     keys = column_keys(labels, kind)
     if kind in CLASSIFIED_TABLES and "total" not in keys and [k for k in keys if k and k[:6] != "budget"] == ["amount"]:
@@ -111,17 +114,15 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
     if power:  # printed in 千元 or 亿元: read exactly in the contract's 元 or 万元
         lines = tuple(_scaled_line(ln, power) for ln in lines)
     if len(g.row_pages) == len(g.rows):  # a table continued over pages: each row its own page
+        pages, rows = g.row_pages, len(g.rows)
         lines = tuple(
-            replace(ln, page=g.row_pages[ln.row])
-            if 0 <= ln.row < len(g.rows) and g.row_pages[ln.row] != ln.page
-            else ln
-            for ln in lines
+            _on_page(ln, pages[ln.row]) if 0 <= ln.row < rows and pages[ln.row] != ln.page else ln for ln in lines
         )
     table = Table(
         kind=kind,
         title=g.title,
-        header=tuple(tuple(r) for r in header),
-        rows=tuple(tuple(r) for r in body),
+        header=tuple(map(tuple, header)),
+        rows=tuple(map(tuple, body)),
         columns=tuple(labels),
         column_keys=tuple(keys),
         lines=lines,
@@ -134,6 +135,18 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
         printed_unit=g.printed_unit if power else None,
     )
     return table, projects
+
+
+_LINE_FIELDS = tuple(f.name for f in fields(Line) if f.init)
+_LINE_VALUES = attrgetter(*_LINE_FIELDS)
+
+
+def _on_page(line: Line, page: int | None) -> Line:
+    """``replace(line, page=page)`` at half its cost (it looks the fields up on every call): the
+    rows of a table printed over pages, each line on its own page."""
+    values = dict(zip(_LINE_FIELDS, _LINE_VALUES(line), strict=True))
+    values["page"] = page
+    return Line(**values)
 
 
 def _unit_of_labels(labels: list[str]) -> str | None:
@@ -239,6 +252,8 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
     if len(label_cols) == 1 and label_cols[0] + 1 in money_cols:  # (else no row can overflow: asked once)
         rows = [_overflow_into_name(row, label_cols, money_cols) for row in rows]
     rows, row_at = _mend_wrapped_names(rows, code_cols, name_cols, money_cols)
+    # each row's amounts, {key: parse_amount(cell, unit)}, made by map() (in C, for every row)
+    money_keys, units = [keys[i] for i in money_cols], [unit] * len(money_cols)
     lines: list[Line] = []
     parts_above: list[str] = []
     current_unit: str | None = None
@@ -265,7 +280,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
             m = _CODE_IN_NAME.match(name)
             if m:
                 code, name = m.group(1), m.group(2).strip()
-        values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
+        values = dict(zip(money_keys, map(parse_amount, map(row.__getitem__, money_cols), units), strict=True))
         total_row = not code and is_total_name(name or unit_name or " ".join(row))
         is_unit_row = not code and not name and bool(unit_name) and not total_row
         if is_unit_row:
@@ -466,10 +481,10 @@ def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[st
     a split code with blank leading parts takes them from the row above."""
     if not code_cols:
         return None, above
-    parts = [squash(row[i]) for i in code_cols]
-    if len(code_cols) == 1:
-        code = parts[0]
+    if len(code_cols) == 1:  # (the common case, asked of every row: no list of parts)
+        code = squash(row[code_cols[0]])
         return (code if is_code(code) else None), above
+    parts = [squash(row[i]) for i in code_cols]
     if not any(parts):
         return None, above
     filled_parts = [p for p in parts if p]
@@ -532,15 +547,21 @@ def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line,
             if not keys[i] and column_role(labels[i]) == "money" and _mostly_amounts(rows, i)
         ]  # (a 行次 column of row numbers is no amount)
         sides.append((side, col, [i for i in range(col + 1, end) if keys[i] or i in numeric]))
+    # Each side's keys, worked out once for all its rows (a side with one amount column and no
+    # total key: that amount is the total); a row's amounts are then made by map(), in C.
+    plans = []
+    for side, name_col, money_cols in sides:
+        side_keys = [keys[i] or "amount" for i in money_cols]
+        if "total" not in side_keys and len(money_cols) == 1:
+            side_keys = ["total"]
+        plans.append((side, name_col, money_cols, side_keys, [unit] * len(money_cols)))
     lines: list[Line] = []
     for r, row in enumerate(rows):
-        for side, name_col, money_cols in sides:
+        for side, name_col, money_cols, side_keys, units in plans:
             name = row[name_col]
             if not name:
                 continue
-            values = {keys[i] or "amount": parse_amount(row[i], unit) for i in money_cols}
-            if "total" not in values and len(money_cols) == 1:
-                values = {"total": values[keys[money_cols[0]] or "amount"]}
+            values = dict(zip(side_keys, map(parse_amount, map(row.__getitem__, money_cols), units), strict=True))
             lines.append(
                 Line(
                     name=_ITEM_NUMBER.sub("", name),
