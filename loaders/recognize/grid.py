@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import attrgetter
 
 from budget.model import MoneyUnit
 from loaders import blocks, limits
 from loaders.recognize.classify import is_code_label, is_name_label, is_total_name
-from loaders.recognize.text import BLANKS, clean_row, is_number, squash
+from loaders.recognize.text import BLANKS, clean_row, is_number, needs_cleaning, squash
 
 # ---------------------------------------------------------------- grids
 
@@ -50,7 +51,9 @@ def from_block(grid: blocks.Grid) -> WorkingGrid:
         for row_spans in spans:
             if sum(row_spans) > most:
                 limits.check("table_columns", sum(row_spans))
-    rows = [clean_row(list(map(_TEXT, row))) for row in grid.rows]
+    rows = [list(map(_TEXT, row)) for row in grid.rows]
+    if needs_cleaning("".join(map(_TEXT, chain.from_iterable(grid.rows)))):  # (asked once of most grids)
+        rows = [clean_row(texts) for texts in rows]
     pages = list(grid.pages) or ([grid.page] if grid.page is not None else [])
     return WorkingGrid(rows, spans, page=grid.page, pages=pages, row_pages=[grid.page] * len(rows))
 

@@ -107,7 +107,7 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
     elif kind == TableKind.THREE_PUBLIC:
         lines = three_public_lines(padded, labels, keys, unit, len(header), g.page)
     elif kind == TableKind.PERFORMANCE:
-        projects = performance(g, unit, index)
+        projects = performance(g, unit, index, width)
     if kind in _BY_ECONOMIC_CLASS and _economic_codes_only(lines):
         kind = _BY_ECONOMIC_CLASS[kind]
     power = PRINTED_UNITS[g.printed_unit][1] if g.printed_unit in PRINTED_UNITS else 0
@@ -252,8 +252,6 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
     if len(label_cols) == 1 and label_cols[0] + 1 in money_cols:  # (else no row can overflow: asked once)
         rows = [_overflow_into_name(row, label_cols, money_cols) for row in rows]
     rows, row_at = _mend_wrapped_names(rows, code_cols, name_cols, money_cols)
-    # each row's amounts, {key: parse_amount(cell, unit)}, made by map() (in C, for every row)
-    money_keys, units = [keys[i] for i in money_cols], [unit] * len(money_cols)
     lines: list[Line] = []
     parts_above: list[str] = []
     current_unit: str | None = None
@@ -280,7 +278,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
             m = _CODE_IN_NAME.match(name)
             if m:
                 code, name = m.group(1), m.group(2).strip()
-        values = dict(zip(money_keys, map(parse_amount, map(row.__getitem__, money_cols), units), strict=True))
+        values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
         total_row = not code and is_total_name(name or unit_name or " ".join(row))
         is_unit_row = not code and not name and bool(unit_name) and not total_row
         if is_unit_row:
@@ -548,20 +546,20 @@ def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line,
         ]  # (a 行次 column of row numbers is no amount)
         sides.append((side, col, [i for i in range(col + 1, end) if keys[i] or i in numeric]))
     # Each side's keys, worked out once for all its rows (a side with one amount column and no
-    # total key: that amount is the total); a row's amounts are then made by map(), in C.
+    # total key: that amount is the total).
     plans = []
     for side, name_col, money_cols in sides:
         side_keys = [keys[i] or "amount" for i in money_cols]
         if "total" not in side_keys and len(money_cols) == 1:
             side_keys = ["total"]
-        plans.append((side, name_col, money_cols, side_keys, [unit] * len(money_cols)))
+        plans.append((side, name_col, money_cols, side_keys))
     lines: list[Line] = []
     for r, row in enumerate(rows):
-        for side, name_col, money_cols, side_keys, units in plans:
+        for side, name_col, money_cols, side_keys in plans:
             name = row[name_col]
             if not name:
                 continue
-            values = dict(zip(side_keys, map(parse_amount, map(row.__getitem__, money_cols), units), strict=True))
+            values = {key: parse_amount(row[i], unit) for key, i in zip(side_keys, money_cols, strict=True)}
             lines.append(
                 Line(
                     name=_ITEM_NUMBER.sub("", name),
