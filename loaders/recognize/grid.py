@@ -11,7 +11,7 @@ from operator import attrgetter
 from budget.model import MoneyUnit
 from loaders import blocks, limits
 from loaders.recognize.classify import is_code_label, is_name_label, is_total_name
-from loaders.recognize.text import BLANKS, clean_row, is_number, needs_cleaning, squash
+from loaders.recognize.text import BLANKS, clean_row, is_number, squash
 
 # ---------------------------------------------------------------- grids
 
@@ -44,16 +44,14 @@ def from_block(grid: blocks.Grid) -> WorkingGrid:
     # refused here, before any row is spread over it.
     limits.check("table_rows", len(grid.rows))
     spans = [list(map(_SPAN, row)) for row in grid.rows]
-    if min(map(min, filter(None, spans)), default=1) < 1:  # (a span a reader could not know: 1)
+    if min(chain.from_iterable(spans), default=1) < 1:  # (a span a reader could not know: 1)
         spans = [[s if s > 1 else 1 for s in row_spans] for row_spans in spans]
     most = limits.current().table_columns
     if max(map(sum, spans), default=0) > most:  # (one pass in C; the row over the limit is then found)
         for row_spans in spans:
             if sum(row_spans) > most:
                 limits.check("table_columns", sum(row_spans))
-    rows = [list(map(_TEXT, row)) for row in grid.rows]
-    if needs_cleaning("".join(map(_TEXT, chain.from_iterable(grid.rows)))):  # (asked once of most grids)
-        rows = [clean_row(texts) for texts in rows]
+    rows = [clean_row(list(map(_TEXT, row))) for row in grid.rows]
     pages = list(grid.pages) or ([grid.page] if grid.page is not None else [])
     return WorkingGrid(rows, spans, page=grid.page, pages=pages, row_pages=[grid.page] * len(rows))
 
