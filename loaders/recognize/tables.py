@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import fields, replace
+from dataclasses import replace
 from itertools import chain
-from operator import attrgetter
 
 from budget.model import CLASSIFIED_TABLES, Line, MoneyUnit, PerformanceProject, Table, TableKind
 from loaders.recognize.classify import (
@@ -98,12 +97,16 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
         keys = ["total" if k == "amount" else k for k in keys]
     projects: list[PerformanceProject] = []
     lines: tuple[Line, ...] = ()
+    # A table continued over pages: each row its own page. The line builders that make most
+    # lines give each its row's page as they make it (a line rebuilt for it costs as much again);
+    # the others' lines are put on their pages below.
+    row_pages = g.row_pages if len(g.row_pages) == len(g.rows) else None
     if kind in CLASSIFIED_TABLES and not _two_sides(labels):
-        lines = _blocked_lines(padded, labels, kind, unit, len(header), g.page) or _classified_lines(
-            padded, labels, keys, unit, body_offset=len(header), page=g.page, kind=kind
+        lines = _blocked_lines(padded, labels, kind, unit, len(header), g.page, row_pages) or _classified_lines(
+            padded, labels, keys, unit, body_offset=len(header), page=g.page, kind=kind, row_pages=row_pages
         )
     elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY) or (kind in CLASSIFIED_TABLES and _two_sides(labels)):
-        lines = _two_sided_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
+        lines = _two_sided_lines(padded, labels, keys, unit, len(header), g.page, row_pages)
     elif kind == TableKind.THREE_PUBLIC:
         lines = three_public_lines(padded, labels, keys, unit, len(header), g.page)
     elif kind == TableKind.PERFORMANCE:
@@ -113,10 +116,10 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
     power = PRINTED_UNITS[g.printed_unit][1] if g.printed_unit in PRINTED_UNITS else 0
     if power:  # printed in 千元 or 亿元: read exactly in the contract's 元 or 万元
         lines = tuple(_scaled_line(ln, power) for ln in lines)
-    if len(g.row_pages) == len(g.rows):  # a table continued over pages: each row its own page
-        pages, rows = g.row_pages, len(g.rows)
+    if row_pages is not None:  # (the lines not made on their pages: 三公 tables')
+        pages, rows = row_pages, len(g.rows)
         lines = tuple(
-            _on_page(ln, pages[ln.row]) if 0 <= ln.row < rows and pages[ln.row] != ln.page else ln for ln in lines
+            replace(ln, page=pages[ln.row]) if 0 <= ln.row < rows and pages[ln.row] != ln.page else ln for ln in lines
         )
     table = Table(
         kind=kind,
@@ -137,16 +140,9 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
     return table, projects
 
 
-_LINE_FIELDS = tuple(f.name for f in fields(Line) if f.init)
-_LINE_VALUES = attrgetter(*_LINE_FIELDS)
-
-
-def _on_page(line: Line, page: int | None) -> Line:
-    """``replace(line, page=page)`` at half its cost (it looks the fields up on every call): the
-    rows of a table printed over pages, each line on its own page."""
-    values = dict(zip(_LINE_FIELDS, _LINE_VALUES(line), strict=True))
-    values["page"] = page
-    return Line(**values)
+def _page(row: int, page: int | None, row_pages: list[int | None] | None) -> int | None:
+    """The page a line of printed row ``row`` is on: its row's, when the table says each row's."""
+    return row_pages[row] if row_pages is not None and 0 <= row < len(row_pages) else page
 
 
 def _unit_of_labels(labels: list[str]) -> str | None:
@@ -238,7 +234,9 @@ _CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$")
 _CODE_LEVEL = {3: 1, 5: 2, 7: 3}  # 类, 款, 项 by the length of the code
 
 
-def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) -> tuple[Line, ...]:
+def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, row_pages=None) -> tuple[Line, ...]:
+    """The lines of a classified table. ``row_pages``: the page of each of the table's rows (header
+    rows first, as ``Line.row`` counts them), when it is printed over pages; else all are on ``page``."""
     roles = [column_role(label) for label in labels]
     code_cols, name_cols, crossed = _classification_columns(labels, roles, kind)
     if crossed and not code_cols and len(name_cols) > 1:
@@ -295,7 +293,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
                 level=_CODE_LEVEL.get(len(code)) if code else None,
                 row=body_offset + row_at[r],
                 is_total=total_row,
-                page=page,
+                page=_page(body_offset + row_at[r], page, row_pages),
                 unit=current_unit if sectioned and (code or is_unit_row) else None,
             )
         )
@@ -346,7 +344,7 @@ def _block_key(rows, a: int, b: int, at: int) -> str | None:
     return None
 
 
-def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, ...]:
+def _blocked_lines(rows, labels, kind, unit, body_offset, page, row_pages=None) -> tuple[Line, ...]:
     """The lines of a table printed in blocks, block after block; a row's amount in a
     block is its only one, so it is the row's total as well as its block's column (人员
     经费 or 公用经费). A 合计 row spanning a block's code and name holds that block's total."""
@@ -370,7 +368,7 @@ def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, .
         keys = [key if k else None for k in keys]
         block_labels = labels[a:b]
         block_rows = [row[a:b] for row in rows]
-        for line in _classified_lines(block_rows, block_labels, keys, unit, body_offset, page, kind):
+        for line in _classified_lines(block_rows, block_labels, keys, unit, body_offset, page, kind, row_pages):
             name = line.name
             if not line.code and not name:  # a 合计 label spanning into this block from the left
                 r = line.row - body_offset
@@ -520,7 +518,7 @@ def _expenditure_side(words: str) -> str:
     return "expenditure"
 
 
-def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line, ...]:
+def _two_sided_lines(rows, labels, keys, unit, body_offset, page, row_pages=None) -> tuple[Line, ...]:
     """收支总表 and 财政拨款收支总表 print income items on the left, expenditure on the
     right: each side is a name column followed by its amount columns."""
     name_cols = [i for i, label in enumerate(labels) if is_name_label(label)]
@@ -568,7 +566,7 @@ def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line,
                     row=body_offset + r,
                     is_total=is_total_name(name),
                     side=side,
-                    page=page,
+                    page=_page(body_offset + r, page, row_pages),
                 )
             )
     return tuple(lines)
