@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-import operator
 from itertools import chain, compress, repeat
 
 from budget.model import MoneyUnit, Section, Source, TableKind

@@ -12,24 +12,23 @@ from budget.model import Money, MoneyUnit
 # ---------------------------------------------------------------- text normalisation
 
 _SPACES = re.compile(r"[\s\u3000]+")
-_NEEDS_CLEANING = re.compile(r'[\s"]')
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff（）()“”])\s+(?=[\u4e00-\u9fff（）()“”])")
 
 
-def needs_cleaning(text: str) -> bool:
-    """``_NEEDS_CLEANING.search(text)``, a quote or whitespace, at a third of its cost on long
-    text: str.split() cuts at the characters the pattern calls whitespace (both ask Py_UNICODE_ISSPACE), and
-    gives back one piece, the text itself, when it holds none (none at all for "" or spaces)."""
+def _needs_cleaning(text: str) -> bool:
+    """A quote or whitespace in the text (``re.search(r'[\\s"]', text)``, at a third of its cost on
+    long text): str.split() cuts at the characters ``\\s`` matches (both ask Py_UNICODE_ISSPACE),
+    and gives back one piece, the text itself, when it holds none (no piece for "" or spaces)."""
     if '"' in text:
         return True
     pieces = text.split(None, 1)
-    return len(pieces) != 1 or pieces[0] != text if pieces else bool(text)
+    return (len(pieces) != 1 or pieces[0] != text) if pieces else bool(text)
 
 
 def clean(text: str, close_gaps: bool = True) -> str:
     """Cell text as a reader means it: stray tabs and wrapping quotes dropped, blank
     lines removed, spaces inside Chinese words ("项  目") closed up when asked."""
-    if not needs_cleaning(text):
+    if not _needs_cleaning(text):
         return text
     if '"' not in text:
         pieces = text.split()
@@ -48,9 +47,9 @@ def clean(text: str, close_gaps: bool = True) -> str:
 
 
 def clean_row(texts: list[str]) -> list[str]:
-    """``clean`` of every cell of a row. Most rows need no cleaning at all, and one search
-    over the whole row says so (the pattern matches single characters)."""
-    if not needs_cleaning("".join(texts)):
+    """``clean`` of every cell of a row. Most rows need no cleaning at all, and one test of the
+    whole row's text says so (what it looks for is single characters: joining makes none)."""
+    if not _needs_cleaning("".join(texts)):
         return texts
     return [clean(text) for text in texts]
 
