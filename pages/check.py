@@ -21,11 +21,14 @@ selection = findings.filters(report)
 annotated = findings.notes()
 shown = [f for f in report.findings if selection.keep(report, f, annotated)]
 
-by_part, by_severity = st.tabs([t("按文档位置"), t("逐条列表")])
-with by_part:
-    findings.by_part(d, report, shown)
-with by_severity:
-    findings.by_severity(report, shown)
+# Only the open tab is drawn (a tab switch reruns): both were in the page before.
+by_part, by_severity = st.tabs([t("按文档位置"), t("逐条列表")], on_change="rerun", key="findings_view")
+if by_part.open:
+    with by_part:
+        findings.by_part(d, report, shown)
+if by_severity.open:
+    with by_severity:
+        findings.by_severity(report, shown)
 
 st.subheader(t("导出"))
 findings.downloads(report)

@@ -28,7 +28,15 @@ def downloads(monkeypatch):
             files[file_name] = path_or_data
         return original(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
 
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        # a file built when its button is clicked: built here, as the click would
+        if file_name:
+            files[file_name] = data_callable()
+        return original_deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    original_deferred = MediaFileManager.add_deferred
     monkeypatch.setattr(MediaFileManager, "add", add)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
     return files
 
 
