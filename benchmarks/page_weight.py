@@ -166,7 +166,7 @@ def browser_rows(url: str, files: list[Path | None], widths: list[int]) -> list[
                     page.locator("section[data-testid='stSidebar'] input[type=file]").set_input_files(str(file))
                     name = file.name
                 _settle(page)
-                for path, title, _ in PAGES:
+                for _path, title, _ in PAGES:
 
                     def switch(page=page, title=title) -> None:
                         # the link's own click, also where the sidebar is folded away (390 px)
@@ -195,7 +195,7 @@ def server_rows(files: list[Path | None], reruns: int) -> list[tuple[str, str, f
         for _, title, script in PAGES:
             at.switch_page(script).run()
 
-            def rerun() -> None:
+            def rerun(at: AppTest = at) -> None:
                 at.run()
                 if at.exception:
                     raise RuntimeError(at.exception[0].value)
@@ -206,8 +206,10 @@ def server_rows(files: list[Path | None], reruns: int) -> list[tuple[str, str, f
 
 def _print(rows: list[tuple], server: list[tuple[str, str, float]]) -> None:
     base = {(r[0], r[1], r[2]): r for r in rows if r[3] == "总览"}
-    print(f"{'load':<7}{'document':<28}{'px':>5} {'page':<8}{'nodes':>7}{'×总览':>6}"
-          f"{'task ms':>9}{'×总览':>6}{'script ms':>10}{'cpu ms':>8}{'×总览':>6}{'plotly':>7}")
+    print(
+        f"{'load':<7}{'document':<28}{'px':>5} {'page':<8}{'nodes':>7}{'×总览':>6}"
+        f"{'task ms':>9}{'×总览':>6}{'script ms':>10}{'cpu ms':>8}{'×总览':>6}{'plotly':>7}"
+    )
     for kind, name, width, title, nodes, task, script, cpu, plotly in rows:
         b = base[(kind, name, width)]
         print(

@@ -340,7 +340,9 @@ def card(doc: Disclosure, report: CheckReport, group: Group) -> None:
             shown = 3
             st.markdown(_places(group.findings[:shown], 1))  # one element, not two a place
             if len(group.findings) > shown:
-                rest = lazy_expander(t("另外 {count} 处", count=len(group.findings) - shown), f"findings_more_{first.key}")
+                rest = lazy_expander(
+                    t("另外 {count} 处", count=len(group.findings) - shown), f"findings_more_{first.key}"
+                )
                 if rest is not None:
                     with rest:
                         st.markdown(_places(group.findings[shown:], shown + 1))

@@ -41,7 +41,9 @@ def test_the_check_page_in_english_shows_every_finding_in_english():
 def test_the_check_page_places_are_in_english():
     at = open_all(open_page(new_app("en"), "check"))
     # a card's place is its caption, or in a group each place's small grey line
-    places = [c.value for c in at.caption] + [p for m in at.markdown for p in re.findall(r":small\[:gray\[(.*)\]\]", m.value)]
+    places = [c.value for c in at.caption] + [
+        p for m in at.markdown for p in re.findall(r":small\[:gray\[(.*)\]\]", m.value)
+    ]
     captions = [shown(p).replace("\u00a0", " ") for p in places]  # page labels hold no-break spaces
     assert any(c.startswith("海防工作经费 — Project performance table · performance goals") for c in captions)
     assert not any("第 " in c and " 页" in c for c in captions)
