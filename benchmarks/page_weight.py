@@ -43,6 +43,7 @@ PAGES = [
     ("check", "发布前检查", "pages/check.py"),
     ("glossary", "名词解释", "pages/glossary.py"),
 ]
+OPEN = {"绩效目标": "performance_project_", "发布前检查": "findings_part_"}  # expanders a reader opens next
 SETTLE = """() => {
   const busy = !!document.querySelector("[data-stale='true'], [data-testid='stSkeleton']")
     || document.body.innerText.includes("正在解析和检查文档");
@@ -106,11 +107,12 @@ def _chromium_cpu() -> float:
     return total
 
 
-def _measure(page, cdp, action, plotly: list[str]) -> tuple[int, float, float, float, bool]:
-    before, fetched = _metrics(cdp), len(plotly)
+def _measure(page, cdp, action, plotly: list[str]) -> tuple[int, float, float, float, bool, float]:
+    before, fetched, start = _metrics(cdp), len(plotly), time.perf_counter()
     action()
     _settle(page)
     after = _metrics(cdp)
+    wall = time.perf_counter() - start
     nodes = page.evaluate("() => document.getElementsByTagName('*').length")
     return (
         nodes,
@@ -118,6 +120,7 @@ def _measure(page, cdp, action, plotly: list[str]) -> tuple[int, float, float, f
         after["ScriptDuration"] - before["ScriptDuration"],
         after["cpu"] - before["cpu"],
         len(plotly) > fetched,
+        wall,
     )
 
 
@@ -174,6 +177,15 @@ def browser_rows(url: str, files: list[Path | None], widths: list[int]) -> list[
                         page.get_by_role("heading", name=title, exact=True).first.wait_for()
 
                     rows.append(("switch", name, width, title, *_measure(page, cdp, switch, plotly)))
+                    if title in OPEN:
+                        # a reader's next click: open the first closed part / project
+                        closed = page.locator(f"[class*='st-key-{OPEN[title]}'] details:not([open]) > summary")
+                        if closed.count():
+
+                            def click(closed=closed) -> None:
+                                closed.first.click()
+
+                            rows.append(("open", name, width, title, *_measure(page, cdp, click, plotly)))
                 context.close()
         browser.close()
     return rows
@@ -205,17 +217,23 @@ def server_rows(files: list[Path | None], reruns: int) -> list[tuple[str, str, f
 
 
 def _print(rows: list[tuple], server: list[tuple[str, str, float]]) -> None:
+    # "open": the next click on that page (its first closed part or project), no ratio;
+    # wall: until settled, with the settling wait (~1 s) in it
     base = {(r[0], r[1], r[2]): r for r in rows if r[3] == "总览"}
     print(
         f"{'load':<7}{'document':<28}{'px':>5} {'page':<8}{'nodes':>7}{'×总览':>6}"
-        f"{'task ms':>9}{'×总览':>6}{'script ms':>10}{'cpu ms':>8}{'×总览':>6}{'plotly':>7}"
+        f"{'task ms':>9}{'×总览':>6}{'script ms':>10}{'cpu ms':>8}{'×总览':>6}{'wall s':>7}{'plotly':>7}"
     )
-    for kind, name, width, title, nodes, task, script, cpu, plotly in rows:
-        b = base[(kind, name, width)]
+    for kind, name, width, title, nodes, task, script, cpu, plotly, wall in rows:
+        b = base.get((kind, name, width))
+
+        def ratio(a: float, i: int, b: tuple | None = b) -> str:
+            return f"{a / max(b[i], 1e-3):>6.2f}" if b else f"{'':>6}"
+
         print(
-            f"{kind:<7}{name[:27]:<28}{width:>5} {title:<8}{nodes:>7}{nodes / b[4]:>6.2f}"
-            f"{task * 1000:>9.0f}{task / b[5]:>6.2f}{script * 1000:>10.0f}"
-            f"{cpu * 1000:>8.0f}{cpu / max(b[7], 1e-3):>6.2f}{'yes' if plotly else '':>7}"
+            f"{kind:<7}{name[:27]:<28}{width:>5} {title:<8}{nodes:>7}{ratio(nodes, 4)}"
+            f"{task * 1000:>9.0f}{ratio(task, 5)}{script * 1000:>10.0f}"
+            f"{cpu * 1000:>8.0f}{ratio(cpu, 7)}{wall:>7.1f}{'yes' if plotly else '':>7}"
         )
     if server:
         first = {name: s for name, title, s in server if title == "总览"}
