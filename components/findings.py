@@ -30,7 +30,7 @@ from budget.views.check import Group, findings_frame, fragment, grouped, marked,
 from budget.views.labels import one, rule_guidance, rule_title
 from budget.views.messages import place, reason
 from components.i18n import lang, message, t, words
-from components import tables
+from components import lazy, tables
 from components.style import DONE
 from components.source import page_text
 from components.text import md, unbroken
@@ -340,13 +340,13 @@ def card(doc: Disclosure, report: CheckReport, group: Group) -> None:
             shown = 3
             st.markdown(_places(group.findings[:shown], 1))  # one element, not two a place
             if len(group.findings) > shown:
-                rest = lazy_expander(
+                rest = lazy.expander(
                     t("另外 {count} 处", count=len(group.findings) - shown), f"findings_more_{first.key}"
                 )
                 if rest is not None:
                     with rest:
                         st.markdown(_places(group.findings[shown:], shown + 1))
-            sources = lazy_expander(t("每一处的原文"), f"findings_sources_{first.key}")
+            sources = lazy.expander(t("每一处的原文"), f"findings_sources_{first.key}")
             if sources is not None:
                 with sources:
                     for finding in group.findings:
@@ -363,13 +363,6 @@ def _places(findings: Sequence[Finding], start: int) -> str:
     )
 
 
-def lazy_expander(label: str, key: str, expanded: bool = False, icon: str | None = None):
-    """An expander whose content is drawn only while it is open (None when closed): a
-    closed st.expander still holds its whole content in the page. Opening it reruns."""
-    box = st.expander(label, expanded=expanded, icon=icon, key=key.replace(":", "_"), on_change="rerun")
-    return box if box.open else None
-
-
 def by_part(doc: Disclosure, report: CheckReport, findings: list[Finding]) -> None:
     if not findings:
         st.success(t("没有符合筛选条件的问题。"))
@@ -383,7 +376,7 @@ def by_part(doc: Disclosure, report: CheckReport, findings: list[Finding]) -> No
         # Keyed by the part, so a review (which changes the label's counts) keeps it open.
         digest = hashlib.sha1(part.label.encode("utf-8")).hexdigest()[:8]
         key = "findings_part_" + "_".join(str(n) for n in part.order) + f"_{digest}"
-        box = lazy_expander(label, key, expanded=worst == Severity.ERROR, icon=ICONS[worst])
+        box = lazy.expander(label, key, expanded=worst == Severity.ERROR, icon=ICONS[worst])
         if box is None:
             continue
         with box:

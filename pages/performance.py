@@ -8,7 +8,7 @@ from budget.views.glossary import definition
 from budget.views.display import figure
 from budget.views.performance import checklist_frame, project_budget, project_view
 from budget.views.tables import printed
-from components import check_settings, checklist, page, session, source, tables
+from components import check_settings, checklist, lazy, page, session, source, tables
 from components.i18n import lang, t, units
 from components.text import md, unbroken
 
@@ -73,10 +73,9 @@ for view in views:
         parts.append(unbroken(f"⚠ {view.flag_count + len(view.notes)}"))
     label = ("　·　" if lang() == "zh" else " · ").join(parts)
     # Drawn only when opened (a rerun of this page, ~0.1 s): closed, a project's checklist
-    # was in the page all the same — the sample's 13 closed projects were 3,950 DOM nodes,
-    # xian_12's 741 indicators far more.
-    project = st.expander(label, key=f"performance_project_{view.index}", on_change="rerun")
-    if not project.open:
+    # was in the page all the same — the sample's 13 closed projects were 3,950 DOM nodes.
+    project = lazy.expander(label, f"performance_project_{view.index}")
+    if project is None:
         continue
     with project:
         index = view.project.table
