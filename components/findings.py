@@ -373,9 +373,10 @@ def by_part(doc: Disclosure, report: CheckReport, findings: list[Finding]) -> No
         # Where it is (the page, as the finance officer turns to it) and how much is left.
         where = md(t(part.label)) + (f"　·　{unbroken(page_text(part.page))}" if part.page else "")
         label = t("{part}（{count} 处，待处理 {todo}）", part=where, count=len(items), todo=todo)
-        # Keyed by the part, so a review (which changes the label's counts) keeps it open.
+        # Keyed by the part (components.lazy keeps it open when a review changes the counts
+        # in its label) and by the document: a part opened in one is not opened in the next.
         digest = hashlib.sha1(part.label.encode("utf-8")).hexdigest()[:8]
-        key = "findings_part_" + "_".join(str(n) for n in part.order) + f"_{digest}"
+        key = "findings_part_" + "_".join(str(n) for n in part.order) + f"_{digest}_{report.source.sha256[:8]}"
         box = lazy.expander(label, key, expanded=worst == Severity.ERROR, icon=ICONS[worst])
         if box is None:
             continue

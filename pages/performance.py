@@ -74,7 +74,7 @@ for view in views:
     label = ("　·　" if lang() == "zh" else " · ").join(parts)
     # Drawn only when opened (a rerun of this page, ~0.1 s): closed, a project's checklist
     # was in the page all the same — the sample's 13 closed projects were 3,950 DOM nodes.
-    project = lazy.expander(label, f"performance_project_{view.index}")
+    project = lazy.expander(label, f"performance_project_{view.index}_{doc.key[:8]}")  # this document's
     if project is None:
         continue
     with project:
