@@ -108,8 +108,8 @@ def open_page(at: AppTest, page: str) -> AppTest:
 
 
 # The expanders whose content is drawn only while open (on_change="rerun"): the check's
-# parts and their cards' lists and sources, the performance page's projects.
-LAZY = ("findings_part_", "findings_more_", "findings_sources_", "performance_project_")
+# parts and their cards' lists and sources, the performance page's projects, the tables.
+LAZY = ("findings_part_", "findings_more_", "findings_sources_", "performance_project_", "tables_table_")
 
 
 def open_all(at: AppTest, prefixes: tuple[str, ...] = LAZY) -> AppTest:
@@ -125,6 +125,7 @@ def open_all(at: AppTest, prefixes: tuple[str, ...] = LAZY) -> AppTest:
         for key in opened:
             at.session_state[key] = True
         at.run()
+        assert not at.exception, [e.value for e in at.exception]
     raise AssertionError("expanders kept appearing")
 
 
