@@ -316,8 +316,8 @@ def _cells(
     return cells, corners
 
 
-def _tables(cells: list[Cell], corners: list[tuple[int, int, int, int]]) -> list[list[Cell]]:
-    """Cells that share corners (``corners``: each cell's, numbered), transitively, are
+def _tables(cells: list[Cell], points: list[tuple[int, int, int, int]]) -> list[list[Cell]]:
+    """Cells that share corners (``points``: each cell's corners, numbered), transitively, are
     one table.
 
     The cells of a table keep the order pdfplumber gave them (repeated passes over the
@@ -333,7 +333,7 @@ def _tables(cells: list[Cell], corners: list[tuple[int, int, int, int]]) -> list
             number.setdefault(r, len(number)),
             number.setdefault(s, len(number)),
         )
-        for p, q, r, s in corners
+        for p, q, r, s in points
     ]
     cells_at: list[list[int]] = [[] for _ in range(len(number))]
     for i, corners in enumerate(corners_of):
