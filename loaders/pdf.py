@@ -551,7 +551,8 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
     else:
         errors = [0] * n
     undecoded = 0
-    if not failing and not _ODD.intersection(text):  # the usual page: printed text and spaces
+    # (three scans for the odd code points: far cheaper than a set of the page's characters)
+    if not failing and not any(odd in text for odd in _ODD):  # the usual page: printed text and spaces
         # Every character but white space, and the spaces PDFium did not insert itself:
         # the white space found by a regular expression (re's \s is str.isspace), the
         # rest kept in one array step. A space PDFium inserted between runs has no text
@@ -561,12 +562,14 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
         keep = numpy.ones(n, bool)
         white = numpy.fromiter(map(_START, _WHITE.finditer(text)), numpy.intp)
         keep[white] = False
+        typed = False  # a space kept
         for i in white[every_object[white] != 0].tolist():
             if text[i] == " " and not _IsGenerated(textpage, i):
-                keep[i] = True
+                keep[i] = typed = True
         kept_at = numpy.flatnonzero(keep)
         kept = kept_at.tolist()
-        texts = list(map(text.__getitem__, kept))
+        # without a space kept, the characters kept are the text without its white space
+        texts = list(map(text.__getitem__, kept)) if typed else list(_WHITE.sub("", text))
     else:
         texts, kept, undecoded = _odd_chars(textpage, text, errors)
         kept_at = numpy.array(kept, numpy.intp)
@@ -1160,8 +1163,11 @@ def _blank_style(objects: numpy.ndarray, y: numpy.ndarray, dd: numpy.ndarray, he
         name, per_em = _font(font, names)
         styles[font] = (per_em, _is_bold(name), _space_width(font))
     descent, bold, width = (numpy.array(column) for column in zip(*map(styles.__getitem__, fonts), strict=True))
-    # rounded one by one: Python's round, as a single object's em was
-    em = numpy.array([round(v, 4) for v in (dd * sizes).tolist()])
+    # rounded one by one: Python's round, as a single object's em was (each value once:
+    # a page's blanks share a few sizes)
+    values = (dd * sizes).tolist()
+    rounded = {value: round(value, 4) for value in set(values)}
+    em = numpy.array([rounded[value] for value in values])
     return em, height - (y + descent * em), bold, width
 
 
@@ -1363,26 +1369,30 @@ def _rulings_arrays(
         left, right = numpy.where(p0 < p1, p0, p1), numpy.where(p0 < p1, p1, p0)
         add(0, numbers[level], place, numpy.stack((left, q0, right, q0), 1)[level])
 
-    at = start[line]
-    segments(x[at], y[at], x[at + 1], y[at + 1], numpy.flatnonzero(line), 0)
+    # (each kind only when the page has one: numpy's cost per step is paid on empty arrays too)
+    if line.any():
+        at = start[line]
+        segments(x[at], y[at], x[at + 1], y[at + 1], numpy.flatnonzero(line), 0)
     # boxes that show: two horizontal and two vertical edges each, in _edges' order
     seen = box & shown
-    at = start[seen]
-    bx, by = numpy.stack([x[at + j] for j in range(5)], 1), numpy.stack([y[at + j] for j in range(5)], 1)
-    x0, x1, top, bottom = bx.min(1), bx.max(1), by.min(1), by.max(1)
-    number = numpy.flatnonzero(seen)
-    add(0, number, 0, numpy.stack((x0, top, x1, top), 1))
-    add(0, number, 1, numpy.stack((x0, bottom, x1, bottom), 1))
-    add(1, number, 0, numpy.stack((x0, top, x0, bottom), 1))
-    add(1, number, 1, numpy.stack((x1, top, x1, bottom), 1))
+    if seen.any():
+        at = start[seen]
+        bx, by = numpy.stack([x[at + j] for j in range(5)], 1), numpy.stack([y[at + j] for j in range(5)], 1)
+        x0, x1, top, bottom = bx.min(1), bx.max(1), by.min(1), by.max(1)
+        number = numpy.flatnonzero(seen)
+        add(0, number, 0, numpy.stack((x0, top, x1, top), 1))
+        add(0, number, 1, numpy.stack((x0, bottom, x1, bottom), 1))
+        add(1, number, 0, numpy.stack((x0, top, x0, bottom), 1))
+        add(1, number, 1, numpy.stack((x1, top, x1, bottom), 1))
     # mitred pieces: their sides in turn, and back to the start when closed short of it
     mitred = ~is_box
-    number = numpy.flatnonzero(sides)[mitred]
-    px, py = [v[mitred] for v in px], [v[mitred] for v in py]
-    for j in range(4):
-        segments(px[j], py[j], px[j + 1], py[j + 1], number, j)
-    back = (closes[start[number] + 4] != 0) & ((px[4] != px[0]) | (py[4] != py[0]))
-    segments(px[4][back], py[4][back], px[0][back], py[0][back], number[back], 4)
+    if mitred.any():
+        number = numpy.flatnonzero(sides)[mitred]
+        px, py = [v[mitred] for v in px], [v[mitred] for v in py]
+        for j in range(4):
+            segments(px[j], py[j], px[j + 1], py[j + 1], number, j)
+        back = (closes[start[number] + 4] != 0) & ((px[4] != px[0]) | (py[4] != py[0]))
+        segments(px[4][back], py[4][back], px[0][back], py[0][back], number[back], 4)
     # every other painted path, one at a time
     rest = numpy.flatnonzero(painted & ~line & ~sides).tolist()
     if rest:
@@ -1406,6 +1416,9 @@ def _rulings_arrays(
         pieces[1][2].append(numpy.array(vertical, numpy.float64).reshape(-1, 4))
     found = []
     for numbers, places, edges in pieces:
+        if not edges:
+            found.append(_NO_EDGES)
+            continue
         rows = numpy.concatenate(edges)
         order = numpy.lexsort((numpy.concatenate(places), numpy.concatenate(numbers)))
         found.append(rows[order] if len(rows) else _NO_EDGES)
@@ -1800,9 +1813,12 @@ def _line_texts(points: numpy.ndarray, left, right, em, first: numpy.ndarray) ->
         (points[1:] != 32) & (points[:-1] != 32) & (left[1:] - right[:-1] > numpy.where(em > 4, em, 4)[1:] * 0.45)
     )
     spaced[first] = False
-    before = numpy.flatnonzero(spaced)
-    text = numpy.insert(points, before, 32).astype("<u4").tobytes().decode("utf-32-le")
     shift = numpy.cumsum(spaced)  # spaces inserted up to and including each character
+    # each character moved on by the spaces inserted before it, the places left spaces
+    # (numpy.insert does the same in many more steps)
+    spread = numpy.full(len(points) + int(shift[-1]) if len(points) else 0, 32, "<u4")
+    spread[numpy.arange(len(points)) + shift] = points
+    text = spread.tobytes().decode("utf-32-le")
     at = (first + shift[first]).tolist()
     ends = at[1:] + [len(text)]
     parts = [text[a:b] for a, b in zip(at, ends, strict=True)]
