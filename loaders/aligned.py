@@ -952,7 +952,9 @@ def _body_rows(
         for n, piece, (b0, b1) in centred:
             entry = (piece[0].base, _join_chars(piece), piece[-1].x1)
             rows[n]["cells"].setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)
-        loose = []
+        # (the pieces of the columns not centred stay loose)
+        taken = {id(piece) for _, piece, _ in centred}
+        loose = [(kept, line) for row, line in loose if (kept := [p for p in row if id(p) not in taken])]
     for row, line in loose:
         base = line[0].base
         placed = [(piece, _band_of(piece, bands), (piece[0].base, _join_chars(piece), piece[-1].x1)) for piece in row]
@@ -1084,48 +1086,62 @@ def _has_amounts(row: dict) -> bool:
 def _centred(
     rows: list[dict], loose: list[tuple[list[Piece], list[_Char]]], bands: list[list[float]]
 ) -> list[tuple[int, Piece, tuple[int, int]]] | None:
-    """The rows of the loose lines' pieces when every cell is centred on its row's
-    line (a spreadsheet's export centres each cell's text vertically: a long goal
-    wrapped over five lines has its row's amounts beside its third): in each column,
-    the pieces above a row's line are mirrored by as many below it, at the same
-    distances. None when a column's pieces do not pair so (cells printed from their
-    row's line down, read by ``_body_rows``), when a loose piece is an amount, or when
-    no cell shows it (a piece above the first row of its column that no row above can
-    own, its cell wrapped from the row's line up)."""
+    """The rows of the loose lines' pieces in the columns whose cells are centred on
+    their row's line (a spreadsheet's export centres each cell's text vertically: a
+    long goal wrapped over five lines has its row's amounts beside its third): in such
+    a column, the pieces above a row's line are mirrored by as many below it, at the
+    same distances. A column whose pieces do not pair so (cells printed from their
+    row's line down, read by ``_body_rows``; a cell merged over several rows, centred
+    on their middle; an amount among them) keeps its pieces loose. None when no cell
+    shows the centring (a piece above the first row of its column that no row above
+    can own, its cell wrapped from the row's line up)."""
     if not loose or not rows:
         return None
     columns: dict[int, list[tuple[float, Piece, tuple[int, int]]]] = {}
     for row, _ in loose:
         for piece in row:
-            if _is_amount(_join_chars(piece)):
-                return None
             span = _band_of(piece, bands)
             columns.setdefault(span[0], []).append((piece[0].base, piece, span))
     bases = [r["base"] for r in rows]
     out: list[tuple[int, Piece, tuple[int, int]]] = []
     shown = False
     for band, pieces in columns.items():
-        pieces.sort(key=lambda p: p[0])
-        em = max(pieces[0][1][0].size, 4)
-        left = list(pieces)
-        for n, base in enumerate(bases):
-            below = bases[n + 1] if n + 1 < len(bases) else float("inf")
-            upper = [p for p in left if p[0] < base]
-            if not upper:
-                continue
-            if n == 0 or band not in rows[n - 1]["cells"] and not any(k == n - 1 for k, _, (b, _) in out if b == band):
-                shown = True
-            for p in upper:
-                mirror = 2 * base - p[0]
-                match = [q for q in left if base < q[0] < below and abs(q[0] - mirror) <= 0.35 * em]
-                if not match:
-                    return None
-                left.remove(p)
-                left.remove(match[0])
-                out += [(n, p[1], p[2]), (n, match[0][1], match[0][2])]
-        if left:
-            return None
+        paired = _paired(rows, bases, band, pieces)
+        if paired is not None:
+            out += paired[0]
+            shown = shown or paired[1]
     return out if shown else None
+
+
+def _paired(
+    rows: list[dict], bases: list[float], band: int, pieces: list[tuple[float, Piece, tuple[int, int]]]
+) -> tuple[list[tuple[int, Piece, tuple[int, int]]], bool] | None:
+    """The rows of one column's loose pieces, each piece above a row's line paired
+    with its mirror below it, and whether a piece stands above the first row of its
+    column's cells (the centring shown); None when one does not pair."""
+    if any(_is_amount(_join_chars(p[1])) for p in pieces):
+        return None
+    pieces.sort(key=lambda p: p[0])
+    em = max(pieces[0][1][0].size, 4)
+    left = list(pieces)
+    out: list[tuple[int, Piece, tuple[int, int]]] = []
+    shown = False
+    for n, base in enumerate(bases):
+        below = bases[n + 1] if n + 1 < len(bases) else float("inf")
+        upper = [p for p in left if p[0] < base]
+        if not upper:
+            continue
+        if n == 0 or band not in rows[n - 1]["cells"] and not any(k == n - 1 for k, _, _ in out):
+            shown = True
+        for p in upper:
+            mirror = 2 * base - p[0]
+            match = [q for q in left if base < q[0] < below and abs(q[0] - mirror) <= 0.35 * em]
+            if not match:
+                return None
+            left.remove(p)
+            left.remove(match[0])
+            out += [(n, p[1], p[2]), (n, match[0][1], match[0][2])]
+    return None if left else (out, shown)
 
 
 def _goes_on(
