@@ -79,6 +79,8 @@ _COLUMN_WORDS = (
     "项",
     "数",
 )
+# ... and of a performance form's indicator columns (一级指标, 三级指标, 指标值, 指标内容)
+_HEADER_WORDS = (*_COLUMN_WORDS, "指标")
 
 
 # The text of each piece joined once per page (a piece is asked for its text by many
@@ -207,7 +209,31 @@ def _segments(line: list[_Char]) -> list[list[_Char]]:
     if len(parts) == 1:
         return [_trimmed(parts[0])]  # the line whole: it prints (the reader keeps printed lines only)
     # (a part of spaces only prints nothing: _join_chars of it is "")
-    return _spaced_out([_trimmed(part) for part in parts if any(c.text.strip() for c in part)])
+    return _spaced_out(_measured([_trimmed(part) for part in parts if any(c.text.strip() for c in part)]))
+
+
+# Measure words printed after a count (1份, 45次, 8个, 3人): a target's unit, one word
+# with its number (a name after a code or an amount is longer: 20101 人大事务).
+_MEASURE = frozenset("个份人次天家项台辆场期篇册本件套所户名位条批座间亩")
+
+
+def _measured(parts: list[list[_Char]]) -> list[list[_Char]]:
+    """A count and its measure word (1 | 份, cut as a number then a name) one piece."""
+    out: list[list[_Char]] = []
+    for part in parts:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and len(part) <= 2
+            and part[0].text in _MEASURE
+            and all(c.text in _NUMERIC for c in last)
+            and last[-1].text.isdigit()
+            and part[0].x0 - last[-1].x1 <= 0.5 * max(part[0].size, 4)
+        ):
+            out[-1] = [*last, *part]
+        else:
+            out.append(part)
+    return out
 
 
 def _spaced_out(parts: list[list[_Char]]) -> list[list[_Char]]:
@@ -515,6 +541,9 @@ def _aligned_table(
 ) -> _Table | None:
     """The table of a run of lines; ``axis``: the line above it is a number alone (a
     run with no row under it is then a chart's category labels)."""
+    form = _form_table(pieces, lines, number, rules)
+    if form is not None:
+        return form
     data = [n for n, row in enumerate(pieces) if _is_data(row)]
     if len(data) == 1 and not axis and _is_header(pieces[: data[0]]):
         # one row under a header of column names (a unit's 收入总表: its total only)
@@ -563,6 +592,141 @@ def _aligned_table(
     return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
 
 
+# The labels of a performance form's indicator columns (绩效目标表: 一级指标 | 二级指标 |
+# 三级指标 | 指标值; 指标名称, 指标内容).
+_INDICATOR_LABEL = re.compile(r"^(?:[一二三]级指标|指标(?:名称|内容|值))")
+
+
+def _form_table(
+    pieces: list[list[Piece]], lines: list[list[_Char]], number: int, rules: Sequence = ()
+) -> _Table | None:
+    """A performance form's indicator rows under their header (一级指标 | 二级指标 |
+    三级指标 | 指标值, labels of two indicator columns at least on one line) whose
+    values are words more than amounts (全年, 逐步提高, 1份): each line below the header
+    with two cells or more is a row, the lines of one piece are the rest of its cells
+    (wrapped, or centred over several rows). The columns are the bands of every line
+    below the header, labelled by the header. None when the run has no such header,
+    or when most of its rows have amounts (read as any table)."""
+    at = next(
+        (
+            n
+            for n, row in enumerate(pieces)
+            if len(row) >= 3 and sum(bool(_INDICATOR_LABEL.match(_squashed(_join_chars(p)))) for p in row) >= 2
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    below = range(at + 1, len(pieces))
+    starts = [n for n in below if len(pieces[n]) >= 2]
+    if len(starts) < 2 or 2 * sum(_is_data(pieces[n]) for n in starts) >= len(starts):
+        return None
+    head = [pieces[at]]
+    bands = _data_bands([pieces[n] for n in below], head)
+    if len(bands) < 3:
+        return None
+    # A label printed one character a line (年/度/绩/效/指/标 down a narrow column) is
+    # no part of the lines it stands on: one cell's text, as tall as its rows.
+    stacked = _stacked([pieces[n] for n in below], bands)
+    rows, texts, starts = [], [], set()
+    for n in below:
+        kept = [p for p in pieces[n] if id(p) not in stacked]
+        if kept:
+            if len(kept) >= 2:
+                starts.add(len(rows))
+            rows.append(kept)
+            texts.append(lines[n])
+        for piece in pieces[n]:
+            if id(piece) in stacked:
+                rows.append([piece])
+                texts.append(piece)
+    if len(starts) < 2:
+        return None
+    upper = [_laid_out(_cells(_new_row(row, line, bands)), len(bands)) for row, line in zip(pieces[:at], lines[:at])]
+    body = _body_rows(rows, texts, bands, rules, starts=starts)
+    rows = upper + _header_rows(head, bands) + body
+    xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:], strict=False)] + [bands[-1][1]]
+    top = min(c.top for line in lines for c in line)
+    bottom = max(c.bottom for line in lines for c in line)
+    from loaders.pdf import _Table
+
+    return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
+
+
+def _stacked(lines: list[list[Piece]], bands: list[list[float]]) -> set[int]:
+    """The pieces of labels printed one character a line: single Chinese characters
+    in one column on consecutive lines (two at least, less than two lines and a half
+    apart), nothing else of that column between them."""
+    columns: dict[int, list[tuple[float, Piece]]] = {}
+    for row in lines:
+        for piece in row:
+            columns.setdefault(_band_of(piece, bands)[0], []).append((piece[0].base, piece))
+    out: set[int] = set()
+    for items in columns.values():
+        items.sort(key=lambda item: item[0])
+        run: list[Piece] = []
+        for base, piece in [*items, (float("inf"), [])]:
+            single = len(piece) == 1 and not piece[0].text.isascii()
+            if single and run and base - run[-1][0].base <= 2.5 * max(piece[0].size, 4):
+                run.append(piece)
+                continue
+            if len(run) >= 2:
+                out.update(id(p) for p in run)
+            run = [piece] if single else []
+    return out
+
+
+def _spanning(
+    rows: list[dict], loose: list[tuple[list[Piece], list[_Char]]], bands: list[list[float]]
+) -> list[tuple[int, Piece, tuple[int, int]]]:
+    """The rows of the loose pieces of cells merged over several rows (一级指标 and
+    二级指标 beside their indicators, a label printed down a narrow column), each
+    printed centred on its rows: a column's loose lines less than two lines and a half
+    apart are one cell, which begins at the first row after the cell above it in
+    its column and covers the rows down to the mirror of that row's line about the
+    cell's middle; its text goes to that first row (where rulings put a merged
+    cell's). A cell whose column holds a row's own text just above it is that cell
+    wrapped (left loose)."""
+    columns: dict[int, list[tuple[float, Piece, tuple[int, int]]]] = {}
+    for row, _ in loose:
+        for piece in row:
+            span = _band_of(piece, bands)
+            columns.setdefault(span[0], []).append((piece[0].base, piece, span))
+    bases = [r["base"] for r in rows]
+    out: list[tuple[int, Piece, tuple[int, int]]] = []
+    for band, items in columns.items():
+        items.sort(key=lambda item: item[0])
+        em = max(items[0][1][0].size, 4)
+        own = [n for n, r in enumerate(rows) if band in r["cells"]]
+        blocks: list[list[tuple[float, Piece, tuple[int, int]]]] = []
+        for item in items:
+            last = blocks[-1][-1][0] if blocks else None
+            if last is not None and item[0] - last <= 2.5 * em and not any(last < bases[n] < item[0] for n in own):
+                blocks[-1].append(item)
+            else:
+                blocks.append([item])
+        end = -1  # the last row covered by the cell above in this column
+        for block in blocks:
+            top, bottom = block[0][0], block[-1][0]
+            if any(0 < top - bases[n] <= 2.5 * em for n in own):
+                continue  # (a row's own cell wrapped below its line)
+            first = max([end, *(n for n in own if bases[n] < top)]) + 1
+            if first >= len(rows):
+                continue
+            mirror = top + bottom - bases[first]
+            end = max(n for n in range(first, len(rows)) if n == first or bases[n] <= mirror + 0.5 * em)
+            out += [(first, piece, span) for _, piece, span in block]
+    return out
+
+
+def _cells(row: dict) -> dict[int, list]:
+    """A row's cells by first column: their texts joined in reading order, and span."""
+    return {
+        b: [_joined([t for _, t, _ in sorted(entries, key=lambda e: (round(e[0]), e[2]))]), span]
+        for b, (span, entries) in row["cells"].items()
+    }
+
+
 def _is_header(pieces: list[list[Piece]], least: int = 3) -> bool:
     """Lines of column names (a table's header): most pieces are short labels made of
     column-name words, none is prose; ``least`` labels side by side on a line."""
@@ -570,9 +734,9 @@ def _is_header(pieces: list[list[Piece]], least: int = 3) -> bool:
     if len(labels) < least or len(pieces) > 8 or any(len(label) > 16 for label in labels):
         return False
     # (a label spaced out over its cell, 项    目, counts as the word it spells)
-    named = sum(any(word in label for word in _COLUMN_WORDS) or len(label) == 1 for label in labels)
+    named = sum(any(word in label for word in _HEADER_WORDS) or len(label) == 1 for label in labels)
     words = sum(
-        _squashed(" ".join(_join_chars(p) for p in row)).count(word) for row in pieces for word in _COLUMN_WORDS
+        _squashed(" ".join(_join_chars(p) for p in row)).count(word) for row in pieces for word in _HEADER_WORDS
     )
     return words >= 2 and named * 2 >= len(labels) and max(len(row) for row in pieces) >= least
 
@@ -921,7 +1085,11 @@ def _band_of(piece: Piece, bands: list[list[float]]) -> tuple[int, int]:
 
 
 def _body_rows(
-    body: list[list[Piece]], lines: list[list[_Char]], bands: list[list[float]], rules: Sequence = ()
+    body: list[list[Piece]],
+    lines: list[list[_Char]],
+    bands: list[list[float]],
+    rules: Sequence = (),
+    starts: set[int] | None = None,
 ) -> list[list[list]]:
     """A row per line with amounts or that starts an item; every other line's pieces
     go to the row nearest by baseline (a cell wrapped below its first line, or centred
@@ -930,10 +1098,12 @@ def _body_rows(
     name with its amounts blank is a row of its own)."""
     rows: list[dict] = []  # per row: base, and per first band [span, [(base, text, x1)]]
     loose: list[tuple[list[Piece], list[_Char]]] = []
-    for row, line in zip(body, lines, strict=False):
+    for n, (row, line) in enumerate(zip(body, lines, strict=False)):
         first = _join_chars(row[0])
         # (a numbered line of a long text wrapped in its cell is no item: 1.定期对…)
-        if _is_data(row) or (_ITEM.match(first) and (_band_of(row[0], bands)[0] <= 1 or len(first) <= 16)):
+        if (n in starts) if starts is not None else (
+            _is_data(row) or (_ITEM.match(first) and (_band_of(row[0], bands)[0] <= 1 or len(first) <= 16))
+        ):
             rows.append(_new_row(row, line, bands))
         else:
             loose.append((row, line))
@@ -954,6 +1124,13 @@ def _body_rows(
             rows[n]["cells"].setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)
         # (the pieces of the columns not centred stay loose)
         taken = {id(piece) for _, piece, _ in centred}
+        loose = [(kept, line) for row, line in loose if (kept := [p for p in row if id(p) not in taken])]
+    if starts is not None:  # (a performance form's merged cells: see _form_table)
+        tall = _spanning(rows, loose, bands)
+        for n, piece, (b0, b1) in tall:
+            entry = (piece[0].base, _join_chars(piece), piece[-1].x1)
+            rows[n]["cells"].setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)
+        taken = {id(piece) for _, piece, _ in tall}
         loose = [(kept, line) for row, line in loose if (kept := [p for p in row if id(p) not in taken])]
     for row, line in loose:
         base = line[0].base
@@ -982,11 +1159,7 @@ def _body_rows(
     for r in rows:
         if not r["cells"]:
             continue  # (merged into the row of amounts between the same rules)
-        cells = {
-            b: [_joined([t for _, t, _ in sorted(entries, key=lambda e: (round(e[0]), e[2]))]), span]
-            for b, (span, entries) in r["cells"].items()
-        }
-        out.append(_laid_out(cells, len(bands)))
+        out.append(_laid_out(_cells(r), len(bands)))
     return out
 
 
