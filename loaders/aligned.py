@@ -622,24 +622,52 @@ def _form_table(
     if len(starts) < 2 or 2 * sum(_is_data(pieces[n]) for n in starts) >= len(starts):
         return None
     head = [pieces[at]]
-    bands = _data_bands([pieces[n] for n in below], head)
+    bands = _labelled(_data_bands([pieces[n] for n in below], head), head[0], [pieces[n] for n in below])
     if len(bands) < 3:
         return None
     # A label printed one character a line (年/度/绩/效/指/标 down a narrow column) is
     # no part of the lines it stands on: one cell's text, as tall as its rows.
     stacked = _stacked([pieces[n] for n in below], bands)
-    rows, texts, starts = [], [], set()
+    body: list[tuple[list[Piece], list[_Char], bool]] = []  # (pieces, characters, a row's line)
     for n in below:
         kept = [p for p in pieces[n] if id(p) not in stacked]
-        if kept:
-            if len(kept) >= 2:
+        last = body[-1] if body else None
+        em = max(pieces[n][0][0].size, 4)
+        if (
+            last is not None
+            and len(kept) == 1
+            and len(last[0]) == 1
+            and id(last[0][0]) not in stacked
+            and kept[0][0].base - last[0][0][0].base < 0.75 * em
+            and _band_of(kept[0], bands) != _band_of(last[0][0], bands)
+        ):
+            # (two cells of one row printed a few points apart: one line)
+            body[-1] = ([*last[0], kept[0]], last[1], True)
+        elif kept:
+            body.append((kept, lines[n], len(kept) >= 2))
+        body += [([piece], piece, False) for piece in pieces[n] if id(piece) in stacked]
+    # The columns left of the indicators' names where most rows print nothing hold
+    # the cells merged over several rows (一级指标, 二级指标): their text is placed by
+    # the rows it is centred on, even when printed on a row's line.
+    names = [_band_of(p, bands)[0] for p in head[0] if _NAME_LABEL.match(_squashed(_join_chars(p)))]
+    lines_of_rows = [row for row, _, start in body if start]
+    sparse = {
+        b
+        for b in range(names[0] if names else 0)
+        if 2 * sum(any(_band_of(p, bands)[0] == b for p in row) for row in lines_of_rows) < len(lines_of_rows)
+    }
+    rows, texts, starts = [], [], set()
+    for kept, chars, start in body:
+        merged = [p for p in kept if start and _band_of(p, bands)[0] in sparse]
+        own = [p for p in kept if not any(p is m for m in merged)]
+        if own:
+            if start:
                 starts.add(len(rows))
-            rows.append(kept)
-            texts.append(lines[n])
-        for piece in pieces[n]:
-            if id(piece) in stacked:
-                rows.append([piece])
-                texts.append(piece)
+            rows.append(own)
+            texts.append(chars)
+        for piece in merged:
+            rows.append([piece])
+            texts.append(piece)
     if len(starts) < 2:
         return None
     upper = [_laid_out(_cells(_new_row(row, line, bands)), len(bands)) for row, line in zip(pieces[:at], lines[:at])]
@@ -651,6 +679,30 @@ def _form_table(
     from loaders.pdf import _Table
 
     return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
+
+
+_NAME_LABEL = re.compile(r"^(?:三级指标|指标(?:名称|内容))")
+
+
+def _labelled(bands: list[list[float]], labels: list[Piece], lines: list[list[Piece]]) -> list[list[float]]:
+    """The bands with a header label's own band (over no text) joined to the band on
+    its left when no label stands over that one: the label centred in a wide cell
+    over values printed from the cell's left (指标值 over 1份, 逐步提高)."""
+    extents = [_extent(p) for row in lines for p in row]
+    over = [_extent(p) for p in labels]
+    out: list[list[float]] = []
+    for band in bands:
+        empty = not any(_overlaps(e, (band[0], band[1])) for e in extents)
+        if (
+            out
+            and empty
+            and any(_overlaps(o, (band[0], band[1])) for o in over)
+            and not any(_overlaps(o, (out[-1][0], out[-1][1])) for o in over)
+        ):
+            out[-1] = [out[-1][0], band[1]]
+        else:
+            out.append(list(band))
+    return out
 
 
 def _stacked(lines: list[list[Piece]], bands: list[list[float]]) -> set[int]:
