@@ -618,8 +618,30 @@ def _form_table(
     if at is None:
         return None
     below = range(at + 1, len(pieces))
-    starts = [n for n in below if len(pieces[n]) >= 2]
-    if len(starts) < 2 or 2 * sum(_is_data(pieces[n]) for n in starts) >= len(starts):
+    data = [n for n in below if _is_data(pieces[n])]
+    bases = [line[0].base for line in lines]
+
+    multi = [n for n in below if len(pieces[n]) >= 2]
+    columns = _data_bands([pieces[n] for n in below], [pieces[at]])
+
+    def columns_of(n: int) -> set[int]:
+        return {_band_of(p, columns)[0] for p in pieces[n]}
+
+    def mirrored(n: int) -> bool:
+        """A line of a row's cells wrapped about the row's line (centred on it): a
+        line as far on its other side, and the row's line with amounts or with cells
+        in other columns than this line's (one line cells centred on it)."""
+        em = max(lines[n][0].size, 4)
+        mine = columns_of(n)
+        return any(
+            0 < abs(bases[m] - bases[n]) <= 2.5 * em
+            and (m in data or (not columns_of(m) <= mine and not mine <= columns_of(m)))
+            and any(k != n and abs(bases[k] - (2 * bases[m] - bases[n])) <= 0.35 * em for k in below)
+            for m in multi
+        )
+
+    starts = [n for n in below if len(pieces[n]) >= 2 and (n in data or not mirrored(n))]
+    if len(starts) < 2 or 2 * len(data) >= len(starts):
         return None
     head = [pieces[at]]
     bands = _labelled(_data_bands([pieces[n] for n in below], head), head[0], [pieces[n] for n in below])
