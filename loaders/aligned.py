@@ -363,6 +363,11 @@ def _aligned_tables(
         multi = [cut[n] for n in range(i, j + 1) if len(cut[n]) >= 2]
         while i > 0 and i - 1 not in used and _label_above(cut, breaks, groups, i - 1, multi):
             i -= 1
+        if _is_indicator_header(cut[i]):
+            # a performance form's indicators: the form's lines above them (项目名称,
+            # 资金, 总体目标, up to its title) are its first rows
+            while i > 0 and i - 1 not in used and not breaks[i - 1] and not _is_indicator_header(cut[i - 1]):
+                i -= 1
         run = list(range(i, j + 1))
         # A number alone on the line above: the last tick of a chart's value axis, and
         # the run its category labels (a legend), not a header (printed under its title
@@ -597,6 +602,11 @@ def _aligned_table(
 _INDICATOR_LABEL = re.compile(r"^(?:[一二三]级指标|指标(?:名称|内容|值))")
 
 
+def _is_indicator_header(row: list[Piece]) -> bool:
+    """A line of a performance form's indicator columns' labels (two at least)."""
+    return len(row) >= 3 and sum(bool(_INDICATOR_LABEL.match(_squashed(_join_chars(p)))) for p in row) >= 2
+
+
 def _form_table(
     pieces: list[list[Piece]], lines: list[list[_Char]], number: int, rules: Sequence = ()
 ) -> _Table | None:
@@ -607,14 +617,7 @@ def _form_table(
     (wrapped, or centred over several rows). The columns are the bands of every line
     below the header, labelled by the header. None when the run has no such header,
     or when most of its rows have amounts (read as any table)."""
-    at = next(
-        (
-            n
-            for n, row in enumerate(pieces)
-            if len(row) >= 3 and sum(bool(_INDICATOR_LABEL.match(_squashed(_join_chars(p)))) for p in row) >= 2
-        ),
-        None,
-    )
+    at = next((n for n, row in enumerate(pieces) if _is_indicator_header(row)), None)
     if at is None:
         return None
     below = range(at + 1, len(pieces))
@@ -692,7 +695,7 @@ def _form_table(
             texts.append(piece)
     if len(starts) < 2:
         return None
-    upper = [_laid_out(_cells(_new_row(row, line, bands)), len(bands)) for row, line in zip(pieces[:at], lines[:at])]
+    upper = _upper_rows(pieces[:at], lines[:at], bands)
     body = _body_rows(rows, texts, bands, rules, starts=starts)
     rows = upper + _header_rows(head, bands) + body
     xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:], strict=False)] + [bands[-1][1]]
@@ -724,6 +727,98 @@ def _labelled(bands: list[list[float]], labels: list[Piece], lines: list[list[Pi
             out[-1] = [out[-1][0], band[1]]
         else:
             out.append(list(band))
+    return out
+
+
+def _upper_rows(pieces: list[list[Piece]], lines: list[list[_Char]], bands: list[list[float]]) -> list[list[list]]:
+    """A form's rows above its indicators (项目名称 | name, 资金 | amounts, 总体目标 |
+    goals): a row per line of two cells or more; a text wrapped over several lines of
+    one piece in one column one cell (its lines at most two and a half lines apart),
+    and a label printed one character a line that cell's label."""
+    stacked = _stacked(pieces, bands)
+    merged = _merged_labels(pieces, bands, stacked)
+    rows: list[dict] = []
+    labels: list[list[Piece]] = []  # the stacked labels, their characters in order
+    for row, line in zip(pieces, lines, strict=True):
+        kept = [p for p in row if id(p) not in stacked and id(p) not in merged]
+        if len(kept) >= 2:
+            em = max(line[0].size, 4)
+            for label in [m for m in merged.values() if m[0] is None and m[1][0][0].base - line[0].base <= 2.5 * em]:
+                label[0] = len(rows)  # (the first row of two cells beside it takes it)
+        for piece in row:
+            if id(piece) in stacked:
+                if labels and _band_of(labels[-1][-1], bands) == _band_of(piece, bands):
+                    gap = piece[0].base - labels[-1][-1][0].base
+                    if gap <= 2.5 * max(piece[0].size, 4):
+                        labels[-1].append(piece)
+                        continue
+                labels.append([piece])
+        if not kept:
+            continue
+        last = rows[-1] if rows else None
+        if (
+            last is not None
+            and len(kept) == 1
+            and last.get("text")
+            and _band_of(kept[0], bands)[0] in last["cells"]
+            and kept[0][0].base - last["bottom"] <= 2.5 * max(kept[0][0].size, 4)
+        ):
+            b0, b1 = _band_of(kept[0], bands)
+            last["cells"][b0][1].append((kept[0][0].base, _join_chars(kept[0]), kept[0][-1].x1))
+            last["bottom"] = kept[0][0].base
+            continue
+        new = _new_row(kept, line, bands)
+        new["text"] = len(kept) == 1
+        new["bottom"] = line[0].base
+        rows.append(new)
+    for placed in {id(m): m for m in merged.values()}.values():
+        n, parts = placed
+        if n is None or n >= len(rows):
+            continue
+        b0, b1 = _band_of(parts[0], bands)
+        cell = rows[n]["cells"].setdefault(b0, [b1 - b0 + 1, []])
+        cell[1].insert(0, (rows[n]["base"] - 1, _joined([_join_chars(p) for p in parts]), parts[0][-1].x1))
+    for label in labels:
+        # (the row the label stands beside: the first whose lines reach its first character)
+        top = label[0][0].base
+        n = next((k for k, r in enumerate(rows) if r["bottom"] >= top - 0.5 * max(label[0][0].size, 4)), None)
+        if n is None:
+            continue
+        b0, b1 = _band_of(label[0], bands)
+        cell = rows[n]["cells"].setdefault(b0, [b1 - b0 + 1, []])
+        # (a label sorts before its row's text: keyed by its row's line)
+        text = "".join(_join_chars(p) for p in label)
+        cell[1].insert(0, (rows[n]["base"] - 1, text, label[0][-1].x1))
+    out = []
+    for r in rows:
+        cells = _cells(r)
+        first = min(cells)
+        if first > 0:
+            # nothing is printed left of a form's label: its cell starts at the form's left
+            text, span = cells.pop(first)
+            cells[0] = [text, span + first]
+        out.append(_laid_out(cells, len(bands)))
+    return out
+
+
+def _merged_labels(pieces: list[list[Piece]], bands: list[list[float]], stacked: set[int]) -> dict[int, list]:
+    """A form's label merged over several rows of two cells (资金金额 / （万元） beside
+    实施期资金总额 | 142.00 and 其中：财政拨款 | 142.00): lines of one piece in one column,
+    at most two lines and a half apart, with lines of two cells between them that
+    print nothing in that column. Each piece's id -> [its row (set by the caller), the
+    label's pieces]."""
+    out: dict[int, list] = {}
+    single = [(n, row[0]) for n, row in enumerate(pieces) if len(row) == 1 and id(row[0]) not in stacked]
+    for (n, a), (k, b) in zip(single, single[1:], strict=False):
+        if _band_of(a, bands) != _band_of(b, bands) or b[0].base - a[-1].base > 2.5 * max(a[0].size, 4):
+            continue
+        between = pieces[n + 1 : k]
+        band = _band_of(a, bands)[0]
+        if not between or any(len(r) < 2 or any(_band_of(p, bands)[0] == band for p in r) for r in between):
+            continue
+        label = out.get(id(a)) or [None, [a]]
+        label[1].append(b)
+        out[id(a)] = out[id(b)] = label
     return out
 
 
