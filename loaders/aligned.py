@@ -621,6 +621,8 @@ def _form_table(
     if at is None:
         return None
     below = range(at + 1, len(pieces))
+    if sum(len(pieces[n]) >= 2 for n in below) < 2:
+        return None  # (no two rows under the header)
     data = [n for n in below if _is_data(pieces[n])]
     bases = [line[0].base for line in lines]
 
