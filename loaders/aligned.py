@@ -611,12 +611,13 @@ def _form_table(
     pieces: list[list[Piece]], lines: list[list[_Char]], number: int, rules: Sequence = ()
 ) -> _Table | None:
     """A performance form's indicator rows under their header (一级指标 | 二级指标 |
-    三级指标 | 指标值, labels of two indicator columns at least on one line) whose
-    values are words more than amounts (全年, 逐步提高, 1份): each line below the header
-    with two cells or more is a row, the lines of one piece are the rest of its cells
-    (wrapped, or centred over several rows). The columns are the bands of every line
-    below the header, labelled by the header. None when the run has no such header,
-    or when most of its rows have amounts (read as any table)."""
+    三级指标 | 指标值, labels of two indicator columns at least on one line), their
+    targets words as often as amounts (全年, 逐步提高, 1份, 95): each line below the
+    header with two cells or more is a row, but for a line of cells wrapped about a
+    row's line (a line as far on its other side); the lines of one piece are the rest
+    of its cells (wrapped, or centred over several rows). The columns are the bands of
+    every line below the header, labelled by the header. None when the run has no
+    such header."""
     at = next((n for n, row in enumerate(pieces) if _is_indicator_header(row)), None)
     if at is None:
         return None
@@ -625,29 +626,6 @@ def _form_table(
         return None  # (no two rows under the header)
     data = [n for n in below if _is_data(pieces[n])]
     bases = [line[0].base for line in lines]
-
-    multi = [n for n in below if len(pieces[n]) >= 2]
-    columns = _data_bands([pieces[n] for n in below], [pieces[at]])
-
-    def columns_of(n: int) -> set[int]:
-        return {_band_of(p, columns)[0] for p in pieces[n]}
-
-    def mirrored(n: int) -> bool:
-        """A line of a row's cells wrapped about the row's line (centred on it): a
-        line as far on its other side, and the row's line with amounts or with cells
-        in other columns than this line's (one line cells centred on it)."""
-        em = max(lines[n][0].size, 4)
-        mine = columns_of(n)
-        return any(
-            0 < abs(bases[m] - bases[n]) <= 2.5 * em
-            and (m in data or (not columns_of(m) <= mine and not mine <= columns_of(m)))
-            and any(k != n and abs(bases[k] - (2 * bases[m] - bases[n])) <= 0.35 * em for k in below)
-            for m in multi
-        )
-
-    starts = [n for n in below if len(pieces[n]) >= 2 and (n in data or not mirrored(n))]
-    if len(starts) < 2 or 2 * len(data) >= len(starts):
-        return None
     head = [pieces[at]]
     bands = _labelled(_data_bands([pieces[n] for n in below], head), head[0], [pieces[n] for n in below])
     if len(bands) < 3:
@@ -655,7 +633,36 @@ def _form_table(
     # A label printed one character a line (年/度/绩/效/指/标 down a narrow column) is
     # no part of the lines it stands on: one cell's text, as tall as its rows.
     stacked = _stacked([pieces[n] for n in below], bands)
+    columns = {n: {_band_of(p, bands)[0] for p in pieces[n] if id(p) not in stacked} for n in below}
+    multi = [n for n in below if len(columns[n]) >= 2]
+
+    def mirrored(n: int, middle: bool = True) -> bool:
+        """A line of a row's cells wrapped about the row's line (centred on it): a
+        line as far on its other side in the same columns, and the row's line with
+        cells in other columns than this line's (one line cells centred on it), as
+        this one has cells in columns the row's line leaves blank or the row's line
+        in two columns more (the middle line of a cell of three lines); rows alike,
+        one under the other, are no wraps of each other."""
+        em = max(lines[n][0].size, 4)
+        mine = columns[n]
+        return bool(mine) and any(
+            0 < abs(bases[m] - bases[n]) <= 2.5 * em
+            and not columns[m] <= mine
+            and (not mine <= columns[m] or (middle and len(columns[m] - mine) >= 2))
+            and any(
+                k != n and abs(bases[k] - (2 * bases[m] - bases[n])) <= 0.35 * em and columns[k] & mine for k in below
+            )
+            for m in multi
+        )
+
+    wraps = {n for n in below if n not in data and mirrored(n)}
+    # (a line of one piece joins the line of one piece a few points above it, the
+    # two one row, unless either is a wrap of cells in a column of their own)
+    alone = {n for n in below if n not in data and mirrored(n, middle=False)}
+    if sum(n not in wraps for n in multi) < 2:
+        return None
     body: list[tuple[list[Piece], list[_Char], bool]] = []  # (pieces, characters, a row's line)
+    previous = -1  # the line of body[-1]
     for n in below:
         kept = [p for p in pieces[n] if id(p) not in stacked]
         last = body[-1] if body else None
@@ -665,13 +672,16 @@ def _form_table(
             and len(kept) == 1
             and len(last[0]) == 1
             and id(last[0][0]) not in stacked
+            and n not in alone
+            and previous not in alone
             and kept[0][0].base - last[0][0][0].base < 0.75 * em
             and _band_of(kept[0], bands) != _band_of(last[0][0], bands)
         ):
             # (two cells of one row printed a few points apart: one line)
             body[-1] = ([*last[0], kept[0]], last[1], True)
         elif kept:
-            body.append((kept, lines[n], len(kept) >= 2))
+            body.append((kept, lines[n], len(kept) >= 2 and n not in wraps))
+            previous = n
         body += [([piece], piece, False) for piece in pieces[n] if id(piece) in stacked]
     # The columns left of the indicators' names where most rows print nothing hold
     # the cells merged over several rows (一级指标, 二级指标): their text is placed by
