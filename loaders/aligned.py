@@ -599,7 +599,7 @@ def _aligned_table(
 
 # The labels of a performance form's indicator columns (绩效目标表: 一级指标 | 二级指标 |
 # 三级指标 | 指标值; 指标名称, 指标内容).
-_INDICATOR_LABEL = re.compile(r"^(?:[一二三]级指标|指标(?:名称|内容|值))")
+_INDICATOR_LABEL = re.compile(r"^(?:[一二三]级指标|绩效指标|指标(?:名称|内容|值|性质))")
 
 
 def _is_indicator_header(row: list[Piece]) -> bool:
