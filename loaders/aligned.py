@@ -693,7 +693,9 @@ def _form_table(
         for b in range(names[0] if names else 0)
         if 2 * sum(any(_band_of(p, bands)[0] == b for p in row) for row in lines_of_rows) < len(lines_of_rows)
     }
-    rows, texts, starts = [], [], set()
+    rows: list[list[Piece]] = []
+    texts: list[list[_Char]] = []
+    starts: set[int] = set()
     for kept, chars, start in body:
         merged = [p for p in kept if start and _band_of(p, bands)[0] in sparse]
         own = [p for p in kept if not any(p is m for m in merged)]
@@ -707,15 +709,14 @@ def _form_table(
             texts.append(piece)
     if len(starts) < 2:
         return None
-    upper = _upper_rows(pieces[:at], lines[:at], bands)
-    body = _body_rows(rows, texts, bands, rules, starts=starts)
-    rows = upper + _header_rows(head, bands) + body
+    read = _upper_rows(pieces[:at], lines[:at], bands)
+    read += _header_rows(head, bands) + _body_rows(rows, texts, bands, rules, starts=starts)
     xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:], strict=False)] + [bands[-1][1]]
     top = min(c.top for line in lines for c in line)
     bottom = max(c.bottom for line in lines for c in line)
     from loaders.pdf import _Table
 
-    return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
+    return _Table(read, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
 
 
 _NAME_LABEL = re.compile(r"^(?:三级指标|指标(?:名称|内容))")
@@ -1282,8 +1283,10 @@ def _body_rows(
     for n, (row, line) in enumerate(zip(body, lines, strict=False)):
         first = _join_chars(row[0])
         # (a numbered line of a long text wrapped in its cell is no item: 1.定期对…)
-        if (n in starts) if starts is not None else (
-            _is_data(row) or (_ITEM.match(first) and (_band_of(row[0], bands)[0] <= 1 or len(first) <= 16))
+        if (
+            (n in starts)
+            if starts is not None
+            else (_is_data(row) or (_ITEM.match(first) and (_band_of(row[0], bands)[0] <= 1 or len(first) <= 16)))
         ):
             rows.append(_new_row(row, line, bands))
         else:
