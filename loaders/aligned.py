@@ -616,18 +616,25 @@ def _form_table(
     header with two cells or more is a row, but for a line of cells wrapped about a
     row's line (a line as far on its other side); the lines of one piece are the rest
     of its cells (wrapped, or centred over several rows). The columns are the bands of
-    every line below the header, labelled by the header. None when the run has no
-    such header."""
+    every line below the header, labelled by the header. A form's page with no
+    header (its indicators go on from the page before) is one when it prints the
+    indicators' level names (数量指标, 社会效益指标…) on two lines at least. None when
+    the run has neither."""
     at = next((n for n, row in enumerate(pieces) if _is_indicator_header(row)), None)
     if at is None:
-        return None
+        levels = sum(any(_LEVEL_NAME.match(_squashed(_join_chars(p))) for p in row) for row in pieces)
+        if levels < 2:
+            return None
+        at = -1  # (no header: every line is the form's indicators)
     below = range(at + 1, len(pieces))
     if sum(len(pieces[n]) >= 2 for n in below) < 2:
         return None  # (no two rows under the header)
     data = [n for n in below if _is_data(pieces[n])]
     bases = [line[0].base for line in lines]
-    head = [pieces[at]]
-    bands = _labelled(_data_bands([pieces[n] for n in below], head), head[0], [pieces[n] for n in below])
+    head = [pieces[at]] if at >= 0 else []
+    bands = _labelled(
+        _data_bands([pieces[n] for n in below], head), head[0] if head else [], [pieces[n] for n in below]
+    )
     if len(bands) < 3:
         return None
     # A label printed one character a line (年/度/绩/效/指/标 down a narrow column) is
@@ -686,13 +693,12 @@ def _form_table(
     # The columns left of the indicators' names where most rows print nothing hold
     # the cells merged over several rows (一级指标, 二级指标): their text is placed by
     # the rows it is centred on, even when printed on a row's line.
-    names = [_band_of(p, bands)[0] for p in head[0] if _NAME_LABEL.match(_squashed(_join_chars(p)))]
     lines_of_rows = [row for row, _, start in body if start]
-    sparse = {
-        b
-        for b in range(names[0] if names else 0)
-        if 2 * sum(any(_band_of(p, bands)[0] == b for p in row) for row in lines_of_rows) < len(lines_of_rows)
-    }
+    filled = [sum(any(_band_of(p, bands)[0] == b for p in row) for row in lines_of_rows) for b in range(len(bands))]
+    names = [_band_of(p, bands)[0] for p in (head[0] if head else []) if _NAME_LABEL.match(_squashed(_join_chars(p)))]
+    if not names:  # (no header names them: the first column printed in most rows)
+        names = [b for b in range(len(bands)) if 2 * filled[b] >= len(lines_of_rows)][:1]
+    sparse = {b for b in range(names[0] if names else 0) if 2 * filled[b] < len(lines_of_rows)}
     rows: list[list[Piece]] = []
     texts: list[list[_Char]] = []
     starts: set[int] = set()
@@ -709,8 +715,8 @@ def _form_table(
             texts.append(piece)
     if len(starts) < 2:
         return None
-    read = _upper_rows(pieces[:at], lines[:at], bands)
-    read += _header_rows(head, bands) + _body_rows(rows, texts, bands, rules, starts=starts)
+    read = _upper_rows(pieces[: max(at, 0)], lines[: max(at, 0)], bands)
+    read += _header_rows(head, bands) + _body_rows(rows, texts, bands, rules, starts=starts, headless=at < 0)
     xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:], strict=False)] + [bands[-1][1]]
     top = min(c.top for line in lines for c in line)
     bottom = max(c.bottom for line in lines for c in line)
@@ -719,6 +725,10 @@ def _form_table(
     return _Table(read, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
 
 
+# The names of the indicators' levels (the national framework's 一级/二级指标).
+_LEVEL_NAME = re.compile(
+    r"^(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度?|社会公众满意度?)指标"
+)
 _NAME_LABEL = re.compile(r"^(?:三级指标|指标(?:名称|内容))")
 
 
@@ -859,7 +869,7 @@ def _stacked(lines: list[list[Piece]], bands: list[list[float]]) -> set[int]:
 
 
 def _spanning(
-    rows: list[dict], loose: list[tuple[list[Piece], list[_Char]]], bands: list[list[float]]
+    rows: list[dict], loose: list[tuple[list[Piece], list[_Char]]], bands: list[list[float]], headless: bool = False
 ) -> list[tuple[int, Piece, tuple[int, int]]]:
     """The rows of the loose pieces of cells merged over several rows (一级指标 and
     二级指标 beside their indicators, a label printed down a narrow column), each
@@ -887,6 +897,18 @@ def _spanning(
                 blocks[-1].append(item)
             else:
                 blocks.append([item])
+        if not own and (len(blocks) >= 2 or headless):
+            # a column of merged cells only (二级指标): they cover its rows, one after
+            # the other, each about as far above its middle as below it
+            middles = [(block[0][0] + block[-1][0]) / 2 for block in blocks]
+            firsts = _tiled(bases, middles, em, broken=headless)
+            if firsts is not None:
+                out += [
+                    (first, piece, span)
+                    for first, block in zip(firsts, blocks, strict=True)
+                    for _, piece, span in block
+                ]
+                continue
         end = -1  # the last row covered by the cell above in this column
         for block in blocks:
             top, bottom = block[0][0], block[-1][0]
@@ -899,6 +921,45 @@ def _spanning(
             end = max(n for n in range(first, len(rows)) if n == first or bases[n] <= mirror + 0.5 * em)
             out += [(first, piece, span) for _, piece, span in block]
     return out
+
+
+def _tiled(bases: list[float], middles: list[float], em: float, broken: bool) -> list[int] | None:
+    """The first row of each of the cells centred at ``middles`` that cover, one
+    after the other, the rows at ``bases`` from the first (the rows after the last
+    cell may be the next page's cell's): the cuts that put each cell's middle
+    nearest the middle of its first and last rows' lines, each middle within its
+    rows. On a page that goes on from the page before (``broken``) the rows before
+    the first cell may be the earlier page's cell; or the first cell began there
+    (its middle then says nothing of its rows: an em's cost)."""
+    count, size = len(middles), len(bases)
+    if count > size:
+        return None
+    inf = float("inf")
+    # best[k][e]: the least cost of cells 0..k with cell k ending at row e
+    best = [[inf] * size for _ in range(count)]
+    back = [[-1] * size for _ in range(count)]
+    for k, middle in enumerate(middles):
+        for e in range(k, size):
+            for start in range(e + 1):
+                # (the first cell from the first row, or later on a page that goes on)
+                first = 0.0 if start == 0 or broken else inf
+                before = first if k == 0 else best[k - 1][start - 1] if start else inf
+                if before == inf or not bases[start] - em <= middle <= bases[e] + em:
+                    continue
+                off = abs(bases[start] + bases[e] - 2 * middle)
+                if k == 0 and broken and start == 0:
+                    off = min(off, em)
+                if before + off < best[k][e]:
+                    best[k][e], back[k][e] = before + off, start
+    last = min(range(size), key=lambda e: best[-1][e])
+    if best[-1][last] == inf:
+        return None
+    firsts, e = [], last
+    for k in range(count - 1, -1, -1):
+        start = back[k][e]
+        firsts.append(start)
+        e = start - 1
+    return firsts[::-1]
 
 
 def _cells(row: dict) -> dict[int, list]:
@@ -1272,6 +1333,7 @@ def _body_rows(
     bands: list[list[float]],
     rules: Sequence = (),
     starts: set[int] | None = None,
+    headless: bool = False,
 ) -> list[list[list]]:
     """A row per line with amounts or that starts an item; every other line's pieces
     go to the row nearest by baseline (a cell wrapped below its first line, or centred
@@ -1310,7 +1372,7 @@ def _body_rows(
         taken = {id(piece) for _, piece, _ in centred}
         loose = [(kept, line) for row, line in loose if (kept := [p for p in row if id(p) not in taken])]
     if starts is not None:  # (a performance form's merged cells: see _form_table)
-        tall = _spanning(rows, loose, bands)
+        tall = _spanning(rows, loose, bands, headless)
         for n, piece, (b0, b1) in tall:
             entry = (piece[0].base, _join_chars(piece), piece[-1].x1)
             rows[n]["cells"].setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)

@@ -731,3 +731,17 @@ def test_a_stripped_form_with_amounts_keeps_its_rows_by_their_amounts():
     names = [i[4] for i in indicators(page)]
     assert names[:3] == ["接待群众5人以上集体访次数", "接待来市走访群众数量", "聘请专业律师和心理咨询师人数"]
     assert "集体访次数" not in names and "接待群众5人以上" not in names
+
+
+def test_a_stripped_forms_next_page_goes_on_without_its_header():
+    """西安市商务局 委托咨询业务 绩效目标表 (xian_14 p63-64), every ruling removed: page
+    64 prints no header, only its indicators (成本指标, 经济效益指标… centred over their
+    rows) going on from page 63. Every indicator is read with its target, in order;
+    page 63's with their levels (the cells merged over rows: 时效指标 over four; the
+    page's last row is 成本指标's, its label printed on the next page)."""
+    data = pages((CORPUS / "xian_14.pdf").read_bytes(), [63, 64])
+    ruled, stripped = indicators(data), indicators(without_paths(data))
+    assert len(ruled) == 40
+    assert [i[4:] for i in stripped] == [i[4:] for i in ruled]
+    assert stripped[:14] == ruled[:14]
+    assert ruled[13][3:] == ("时效指标", "指标4：根据专项资金申报时间和相关工作安排确定", "当年完成")
