@@ -632,6 +632,20 @@ def _form_table(
     data = [n for n in below if _is_data(pieces[n])]
     bases = [line[0].base for line in lines]
     head = [pieces[at]] if at >= 0 else []
+    # The header's labels wrapped above and below its line (年度指标 / 值, 二级 / 指标,
+    # centred on it): short words within a line and three quarters of it, no amount
+    # and no indicator's level name, each a line of the header of its own.
+    tier: set[int] = set()
+    if head:
+        em = max(pieces[at][0][0].size, 4)
+        for n in range(len(pieces)):
+            if n != at and abs(bases[n] - bases[at]) <= 1.75 * em:
+                for p in pieces[n]:
+                    text = _squashed(_join_chars(p))
+                    if len(text) <= 6 and not _is_amount(text) and not _LEVEL_NAME.match(text):
+                        tier.add(id(p))
+        head += [[p] for n in range(len(pieces)) for p in pieces[n] if id(p) in tier]
+        pieces = [[p for p in row if id(p) not in tier] for row in pieces]
     bands = _labelled(
         _data_bands([pieces[n] for n in below], head), head[0] if head else [], [pieces[n] for n in below]
     )
@@ -673,7 +687,7 @@ def _form_table(
     for n in below:
         kept = [p for p in pieces[n] if id(p) not in stacked]
         last = body[-1] if body else None
-        em = max(pieces[n][0][0].size, 4)
+        em = max(lines[n][0].size, 4)
         if (
             last is not None
             and len(kept) == 1
@@ -715,7 +729,8 @@ def _form_table(
             texts.append(piece)
     if len(starts) < 2:
         return None
-    read = _upper_rows(pieces[: max(at, 0)], lines[: max(at, 0)], bands)
+    upper = [(row, line) for row, line in zip(pieces[: max(at, 0)], lines[: max(at, 0)], strict=True) if row]
+    read = _upper_rows([row for row, _ in upper], [line for _, line in upper], bands)
     read += _header_rows(head, bands) + _body_rows(rows, texts, bands, rules, starts=starts, headless=at < 0)
     xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:], strict=False)] + [bands[-1][1]]
     top = min(c.top for line in lines for c in line)

@@ -745,3 +745,20 @@ def test_a_stripped_forms_next_page_goes_on_without_its_header():
     assert [i[4:] for i in stripped] == [i[4:] for i in ruled]
     assert stripped[:14] == ruled[:14]
     assert ruled[13][3:] == ("时效指标", "指标4：根据专项资金申报时间和相关工作安排确定", "当年完成")
+
+
+def test_a_stripped_forms_header_wrapped_about_its_line_keeps_its_labels():
+    """国家信访局 信访研究宣传立法专项 绩效自评表 (wuhan_02 p32), every ruling removed:
+    年度指标值 is printed 年度指标 above the header's line and 值 below it, on the line of
+    the first indicator's cells (绩效指标 | 成本指标 | 经济成本指标, centred on their
+    rows): 值 joins its label, the level names stay the first row's, and every
+    indicator has its target, as ruled."""
+    page = pages((CORPUS / "wuhan_02.pdf").read_bytes(), [32])
+    stripped = without_paths(page)
+    (grid,) = [g for g in grids(pdf.read(stripped)) if any("一级指标" in r for r in rows(g))]
+    (header,) = [r for r in rows(grid) if "一级指标" in r]
+    assert "年度指标值" in header and "偏差原因分析及改进措施" in header
+    ruled, read = indicators(page), indicators(stripped)
+    assert ruled[0][2:] == ("成本指标", "经济成本指标", "每本刊物印刷成本", "≤1.4元")
+    assert [i[4:] for i in read[:6]] == [i[4:] for i in ruled[:6]]
+    assert read[0][2:] == ruled[0][2:]  # (the amount above, in tiers of its own, is not read)
