@@ -174,7 +174,7 @@ TRAIL_QUOTES = re.compile(r"[“”\"]+$|^[“”\"]+")
 FIRST_BASIS = re.compile(r"(?:比|较|与|同)(?:上年|去年|上一年|\d{4}|比)")
 COUNTED = re.compile(r"\d+\s*(?:辆|台[（(]套[)）]|台|套|个|项|人|次|处|件)$")
 BASIS_FIGURE = re.compile(
-    r"(?:比|较|与)(?:上年|去年|上一年度?|\d{4}\s*年度?)(?:年初|全年|同期)?(?:预算|执行|决算)?(?:数)?(?:为)?$"
+    r"(?:比|较|与)(?:上年|去年|上一年度?|\d{4}\s*年度?)的?(?:年初|全年|同期)?(?:预算|执行|决算)?(?:数)?(?:为|的)?$"
 )
 LISTING = re.compile(r"包括|其中|主要有|分别|具体为|具体如下")
 PROJECT_PARTS = ("carried_in", "general_public", "gov_fund", "state_capital", "superior_grant")
@@ -510,7 +510,11 @@ class _Reader:
             elif opens and role == Role.PERCENT:
                 draft = self._first_without(drafts, depth, role) or draft
             if draft is None or draft.has(role):
-                draft = _Draft(self._subject(words), depth)
+                label = words
+                cue = PERCENT_CUE.search(squash(words)) if role == Role.PERCENT else None
+                if cue is not None:  # "收入总预算比上年减少3.85%": the subject is 收入总预算
+                    label = _before_basis(words, cue.group(1))
+                draft = _Draft(self._subject(label), depth)
             draft.figures.append(figure(role))
             if role == Role.PERCENT:
                 cue = PERCENT_CUE.search(tail)
@@ -796,6 +800,9 @@ def _before_basis(words: str, cue: str) -> str:
     return "" if re.fullmatch(r"(相比|同比|上年|去年)?", text) else text
 
 
+_SEMICOLON = re.compile(r"[；;]")  # either width: text extracted from a PDF keeps the ASCII one
+
+
 def _reason_end(text: str, start: int, starts: list[int]) -> int:
     """A reason runs to the end of its sentence, or to a ；that opens the next item."""
     end = min(len(text), start + REASON_LENGTH)
@@ -803,17 +810,14 @@ def _reason_end(text: str, start: int, starts: list[int]) -> int:
         found = text.find(mark, start)
         if 0 <= found < end:
             end = found
-    semicolon = start
-    while True:
-        semicolon = text.find("；", semicolon, end)
-        if semicolon < 0:
-            return end
+    semicolons = [m.start() for m in _SEMICOLON.finditer(text, start, end)]
+    for i, semicolon in enumerate(semicolons):
         at = bisect.bisect_right(starts, semicolon)
         following = starts[at] if at < len(starts) else end
-        next_break = min((p for p in (text.find("；", semicolon + 1, end),) if p >= 0), default=end)
+        next_break = semicolons[i + 1] if i + 1 < len(semicolons) else end
         if following < next_break:
             return semicolon
-        semicolon += 1
+    return end
 
 
 STAGE_WORD = re.compile(r"\d{4}\s*年度?[^，。]{0,24}?(预算|决算)")
