@@ -440,13 +440,13 @@ def test_the_last_year_figure_printed_after_its_year_and_de(seed):
 
 def test_a_percent_change_without_an_amount_names_its_subject_without_the_comparison(seed):
     (claim,) = read_claims(doc_with(seed, "财政拨款总收支较上年下降 3.85 %,主要原因是 2025年人员减少。", year=2025))
-    assert (claim.subject.key, claim.direction, figures(claim)) == ("appropriation_total", "减少", {"percent": "3.85 %"})
+    assert (claim.subject.key, claim.direction) == ("appropriation_total", "减少")
+    assert figures(claim) == {"percent": "3.85 %"}
     (named,) = read_claims(doc_with(seed, "事业运行经费比上年减少3.85%。", year=2025))
     assert named.subject.name == "事业运行经费"
 
 
 def test_totals_called_zong_yusuan(seed):
-    (expenditure, basic) = read_claims(
-        doc_with(seed, "2025年支出总预算1085203.63 元，其中：基本支出预算 1037103.63 元，占支出总预算的 95.57%。", year=2025)
-    )
+    text = "2025年支出总预算1085203.63 元，其中：基本支出预算 1037103.63 元，占支出总预算的 95.57%。"
+    (expenditure, basic) = read_claims(doc_with(seed, text, year=2025))
     assert expenditure.subject.key == "expenditure_total" and basic.within.key == "expenditure_total"
