@@ -196,6 +196,8 @@ def _last_year_cue(year: int | None) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![比较与同])(?:上年|去年|上一年度?{years})(?:当年|全年|年初|同期)?(?:部门)?(?:预算|财政拨款)?"
         r"(?:预计执行数|执行数|执行|预算数|决算数|决算|预算|数)(?:为|是|约)?$"
+        # the bare word after a bracket or a comma: "机关运行经费预算35.60万元（上年38.20万元）"
+        r"|(?:^|(?<=[（(，,；;]))(?:上年|去年|上一年度?)(?:为|是)?$"
     )
 
 
@@ -509,6 +511,12 @@ class _Reader:
                 draft = previous_draft  # "增加40万元，增幅100.0%": the change's claim
             elif opens and role == Role.PERCENT:
                 draft = self._first_without(drafts, depth, role) or draft
+            elif (
+                role == Role.SHARE
+                and (owner := self._share_owner(words)) is not None
+                and (draft is None or not owner.same(draft.subject))
+            ):
+                draft = _Draft(owner, depth)  # "…。授予中小企业合同金额占…的100%": the share of 中小企业
             if draft is None or draft.has(role):
                 label = words
                 cue = PERCENT_CUE.search(squash(words)) if role == Role.PERCENT else None
@@ -687,6 +695,13 @@ class _Reader:
 
     def _subject(self, words: str) -> Subject | None:
         return subject_of(self.clean(words))
+
+    def _share_owner(self, words: str) -> Subject | None:
+        """What a share names before its 占 when it has no amount of its own there (a
+        concept: named words before 占 are as often the share's context as its owner)."""
+        at = squash(words).rfind("占")
+        owner = self._subject(squash(words)[:at]) if at > 0 else None
+        return owner if owner is not None and owner.kind == Kind.CONCEPT else None
 
     def _heading_subject(self, place: _Place) -> Subject | None:
         """A figure with no words of its own under a heading that names a concept or a 科目."""

@@ -450,3 +450,25 @@ def test_totals_called_zong_yusuan(seed):
     text = "2025年支出总预算1085203.63 元，其中：基本支出预算 1037103.63 元，占支出总预算的 95.57%。"
     (expenditure, basic) = read_claims(doc_with(seed, text, year=2025))
     assert expenditure.subject.key == "expenditure_total" and basic.within.key == "expenditure_total"
+
+
+def test_last_years_figure_in_brackets_after_the_bare_word(seed):
+    (claim,) = read_claims(doc_with(seed, "机关运行经费预算35.60万元（上年38.20万元），减少2.60万元，下降6.81%。"))
+    assert claim.subject.key == "running_costs"
+    assert figures(claim) == {"amount": "35.60万元", "last": "38.20万元", "change": "2.60万元", "percent": "6.81%"}
+
+
+def test_a_share_in_a_sentence_of_its_own_is_the_share_of_what_it_names(seed):
+    claims = read_claims(
+        doc_with(
+            seed,
+            "2024年部门预算安排政府采购预算总额128.5万元,其中:政府采购货物预算18.5万元,政府采购工程预算0万元,"
+            "政府采购服务预算110万元。授予中小企业合同金额占政府采购预算总额的100%。",
+            year=2024,
+        )
+    )
+    assert [c.subject.key for c in claims] == ["procurement", "goods", "works", "services", "sme"]
+    assert figures(claims[3]) == {"amount": "110万元"} and figures(claims[4]) == {"share": "100%"}
+    # a share right after its amount stays that amount's
+    (basic,) = read_claims(doc_with(seed, "基本支出预算 1037103.63 元，占支出总预算的 95.57%。"))
+    assert figures(basic) == {"amount": "1037103.63 元", "share": "95.57%"}
