@@ -64,9 +64,16 @@ def _heading_level(text: str) -> int | None:
     return _words_heading_level(squash(text))
 
 
+# An amount with its unit and a clause after it that runs on past the line's end: a
+# sentence wrapped there ("(二)社会保障和就业支出类科目116433.12元,占支"), not a heading
+# (which, stating an amount, ends at it or opens a list: "（五）项目支出1,856.92万元，具体包括：").
+_STATED_AMOUNT = re.compile(r"\d\s*(?:亿元|万元|元|%)\s*[,，;；].*[^:：]$")
+
+
 def _words_heading_level(words: str) -> int | None:
-    """``_heading_level`` of a text already squashed."""
-    if len(words) > 50 or words.endswith(("。", "；", "，")):
+    """``_heading_level`` of a text already squashed. Commas are either width: text
+    extracted from a PDF keeps the ASCII ones it printed."""
+    if len(words) > 50 or words.endswith(("。", "；", "，", ",", ";")) or _STATED_AMOUNT.search(words):
         return None
     if _NUMBERED_1.match(words):
         return 1
