@@ -622,8 +622,7 @@ def _form_table(
     the run has neither."""
     at = next((n for n, row in enumerate(pieces) if _is_indicator_header(row)), None)
     if at is None:
-        levels = sum(any(_LEVEL_NAME.match(_squashed(_join_chars(p))) for p in row) for row in pieces)
-        if levels < 2:
+        if len({n for n, _ in _level_names(pieces)}) < 2:
             return None
         at = -1  # (no header: every line is the form's indicators)
     below = range(at + 1, len(pieces))
@@ -710,6 +709,10 @@ def _form_table(
     lines_of_rows = [row for row, _, start in body if start]
     filled = [sum(any(_band_of(p, bands)[0] == b for p in row) for row in lines_of_rows) for b in range(len(bands))]
     names = [_band_of(p, bands)[0] for p in (head[0] if head else []) if _NAME_LABEL.match(_squashed(_join_chars(p)))]
+    if not names and not head:
+        # (a page going on without its header: the column after the level names')
+        levels = [_band_of(p, bands)[1] for _, p in _level_names(pieces)]
+        names = [max(levels) + 1] if levels and max(levels) + 1 < len(bands) else []
     if not names:  # (no header names them: the first column printed in most rows)
         names = [b for b in range(len(bands)) if 2 * filled[b] >= len(lines_of_rows)][:1]
     sparse = {b for b in range(names[0] if names else 0) if 2 * filled[b] < len(lines_of_rows)}
@@ -745,6 +748,29 @@ _LEVEL_NAME = re.compile(
     r"^(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度?|社会公众满意度?)指标"
 )
 _NAME_LABEL = re.compile(r"^(?:三级指标|指标(?:名称|内容))")
+
+
+def _level_names(pieces: list[list[Piece]]) -> list[tuple[int, Piece]]:
+    """The pieces that print an indicator's level name (数量指标, 社会效益指标…) and
+    their lines: a name in one piece, or wrapped in its cell onto the line below (满意度
+    / 指标, 服务对象 / 满意度指标: the piece under it, a line and a half lower at most,
+    in its column), both its pieces."""
+    out: list[tuple[int, Piece]] = []
+    for n, row in enumerate(pieces):
+        for piece in row:
+            text = _squashed(_join_chars(piece))
+            if _LEVEL_NAME.match(text):
+                out.append((n, piece))
+            em = max(piece[0].size, 4)
+            for k in range(n + 1, min(n + 3, len(pieces))):
+                for p in pieces[k]:
+                    if (
+                        0 < p[0].base - piece[0].base <= 2.5 * em
+                        and _overlaps(_extent(p), _extent(piece))
+                        and _LEVEL_NAME.match(text + _squashed(_join_chars(p)))
+                    ):
+                        out += [(n, piece), (k, p)]
+    return out
 
 
 def _labelled(bands: list[list[float]], labels: list[Piece], lines: list[list[Piece]]) -> list[list[float]]:
@@ -1416,12 +1442,28 @@ def _body_rows(
         else:  # a row of its own
             rows.append({"base": base, "cells": {b0: [b1 - b0 + 1, [entry]] for _, (b0, b1), entry in placed}})
     rows.sort(key=lambda r: r["base"])
+    if starts is not None:
+        for r in rows:
+            _total_across(r["cells"])
     out = []
     for r in rows:
         if not r["cells"]:
             continue  # (merged into the row of amounts between the same rules)
         out.append(_laid_out(_cells(r), len(bands)))
     return out
+
+
+def _total_across(cells: dict[int, list]) -> None:
+    """A form's total line (总分 | 100 | 98 under the indicators' scores): its word is
+    printed in the cell merged over every column left of its amounts (as ruled), not
+    in the column it happens to stand in (the indicators' names')."""
+    if len(cells) < 2:
+        return
+    first, *others = sorted(cells)
+    if first == 0 or _squashed(_joined([t for _, t, _ in cells[first][1]])) not in ("总分", "合计", "总计"):
+        return
+    if all(_is_amount(t) for b in others for _, t, _ in cells[b][1]):
+        cells[0] = [others[0], cells.pop(first)[1]]
 
 
 def _ruled(

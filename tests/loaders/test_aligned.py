@@ -762,3 +762,20 @@ def test_a_stripped_forms_header_wrapped_about_its_line_keeps_its_labels():
     assert ruled[0][2:] == ("成本指标", "经济成本指标", "每本刊物印刷成本", "≤1.4元")
     assert [i[4:] for i in read[:6]] == [i[4:] for i in ruled[:6]]
     assert read[0][2:] == ruled[0][2:]  # (the amount above, in tiers of its own, is not read)
+
+
+def test_a_stripped_forms_next_page_with_wrapped_level_names_goes_on_as_a_form():
+    """国家信访局 信访干部培训专项 绩效自评表 (wuhan_02 p30-31), every ruling removed:
+    page 31 prints no header, and its level names wrapped in their cells (满意度 / 指标,
+    服务对象 / 满意度指标) are the form's level names going on: each indicator has its
+    levels, name and target as ruled, and the 总分 line under
+    the scores (a cell merged over the columns left of its amounts) is no indicator."""
+    data = pages((CORPUS / "wuhan_02.pdf").read_bytes(), [30, 31])
+    ruled, stripped = indicators(data), indicators(without_paths(data))
+    assert len(ruled) == 10
+    assert ruled[-2:] == [
+        ("信访干部培训专项", "None", "效益指标", "社会效益指标", "信访系统干部整体素质", "有所提高"),
+        ("信访干部培训专项", "None", "满意度指标", "服务对象满意度指标", "受训学员满意率", "≥95%"),
+    ]
+    named = [i for i in stripped if i[4] is not None]
+    assert [i[2:] for i in named] == [i[2:] for i in ruled]
