@@ -716,6 +716,18 @@ def _form_table(
     if not names:  # (no header names them: the first column printed in most rows)
         names = [b for b in range(len(bands)) if 2 * filled[b] >= len(lines_of_rows)][:1]
     sparse = {b for b in range(names[0] if names else 0) if 2 * filled[b] < len(lines_of_rows)}
+    # A row's line prints its indicator's name, its target or an amount: a line of
+    # texts only right of the targets' column (实际完成值, 偏差原因 wrapped side by side
+    # above or below their row's line) is the rest of its row's cells.
+    targets = [
+        _band_of(p, bands)[1] for p in (head[0] if head else []) if _TARGET_LABEL.search(_squashed(_join_chars(p)))
+    ]
+    if targets or names:
+        last = targets[0] if targets else names[0] + 1
+        body = [
+            (kept, chars, start and any(_band_of(p, bands)[0] <= last or _is_amount(_join_chars(p)) for p in kept))
+            for kept, chars, start in body
+        ]
     rows: list[list[Piece]] = []
     texts: list[list[_Char]] = []
     starts: set[int] = set()
@@ -748,6 +760,7 @@ _LEVEL_NAME = re.compile(
     r"^(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度?|社会公众满意度?)指标"
 )
 _NAME_LABEL = re.compile(r"^(?:三级指标|指标(?:名称|内容))")
+_TARGET_LABEL = re.compile(r"(?:指标|目标)值$")
 
 
 def _level_names(pieces: list[list[Piece]]) -> list[tuple[int, Piece]]:
