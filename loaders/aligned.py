@@ -628,6 +628,7 @@ def _form_table(
     below = range(at + 1, len(pieces))
     if sum(len(pieces[n]) >= 2 for n in below) < 2:
         return None  # (no two rows under the header)
+    pieces = _cut_at_edges(pieces, below)
     data = [n for n in below if _is_data(pieces[n])]
     bases = [line[0].base for line in lines]
     head = [pieces[at]] if at >= 0 else []
@@ -653,6 +654,14 @@ def _form_table(
     # A label printed one character a line (年/度/绩/效/指/标 down a narrow column) is
     # no part of the lines it stands on: one cell's text, as tall as its rows.
     stacked = _stacked([pieces[n] for n in below], bands)
+    # (nor is a sign or a unit printed alone in its column, one a row: ≤ / ＝ before a
+    # target, 个 / 份 after its amount; a label's characters are Chinese words')
+    stacked -= {
+        id(p)
+        for n in below
+        for k, p in enumerate(pieces[n])
+        if not "\u4e00" <= p[0].text <= "\u9fff" or (k and _is_amount(_join_chars(pieces[n][k - 1])))
+    }
     columns = {n: {_band_of(p, bands)[0] for p in pieces[n] if id(p) not in stacked} for n in below}
     multi = [n for n in below if len(columns[n]) >= 2]
 
@@ -761,6 +770,36 @@ _LEVEL_NAME = re.compile(
 )
 _NAME_LABEL = re.compile(r"^(?:三级指标|指标(?:名称|内容))")
 _TARGET_LABEL = re.compile(r"(?:指标|目标)值$")
+
+
+def _cut_at_edges(pieces: list[list[Piece]], below: range) -> list[list[Piece]]:
+    """The lines with a piece cut where a column's left edge runs through it: a
+    character with some white before it (a quarter of one) where three pieces or more
+    of the lines under the header start (a goal's text wrapped up to the next column,
+    国庆花卉 | 产出指标, printed closer than a column gap)."""
+    starts = sorted(p[0].x0 for n in below for p in pieces[n])
+    edges = [x for k, x in enumerate(starts) if bisect_right(starts, x + 1) - bisect_right(starts, x - 1) >= 3]
+    if not edges:
+        return pieces
+    out = []
+    for row in pieces:
+        cut: list[Piece] = []
+        for piece in row:
+            part = [piece[0]]
+            for prev, char in zip(piece, piece[1:], strict=False):
+                size = max(char.size, 4)
+                if (
+                    char.text.strip()
+                    and prev.text.strip()
+                    and char.x0 - prev.x1 >= 0.25 * size
+                    and any(abs(char.x0 - e) <= 1 for e in edges)
+                ):
+                    cut.append(part)
+                    part = []
+                part.append(char)
+            cut.append(part)
+        out.append(cut)
+    return out
 
 
 def _level_names(pieces: list[list[Piece]]) -> list[tuple[int, Piece]]:

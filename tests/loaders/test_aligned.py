@@ -780,3 +780,18 @@ def test_a_stripped_forms_next_page_with_wrapped_level_names_goes_on_as_a_form()
         ("信访干部培训专项", "None", "满意度指标", "服务对象满意度指标", "受训学员满意率", "≥95%"),
     ]
     assert [i[2:] for i in stripped] == [i[2:] for i in ruled]
+
+
+def test_a_stripped_forms_columns_printed_close_keep_their_levels_and_targets():
+    """北京市园林绿化局 项目支出绩效目标表 (beijing_greening_part2 p12), every ruling
+    removed: the 绩效目标 text wraps up to the 一级指标 column (…国庆花坛花卉产出指标, less
+    than a column gap between them), and the targets' signs and units stand alone in
+    columns of their own (＝ | 800 | 个), one a row. The goal is cut where the column's
+    edge runs through it, and each sign and unit stays in its row: every indicator's
+    levels and target are its ruled self's. (A name wrapped onto a second line of its
+    own, 至少50盆, is still read as an indicator of its own, without a target.)"""
+    data = pages((CORPUS / "beijing_greening_part2.pdf").read_bytes(), [12])
+    ruled, stripped = indicators(data), indicators(without_paths(data))
+    assert len(ruled) == 21
+    assert ruled[2][2:4] + ruled[2][5:] == ("产出指标", "数量指标", "=800个")
+    assert [i[2:4] + i[5:] for i in stripped if i[5] is not None] == [i[2:4] + i[5:] for i in ruled]
