@@ -20,7 +20,7 @@ import pytest
 
 from tests import hostile
 from tests.conftest import fixture_bytes
-from tests.test_browser import CHROMIUM, settle
+from tests.test_browser import CHROMIUM, CONTEXT, settle
 
 pytestmark = [
     pytest.mark.browser,
@@ -63,7 +63,7 @@ def _two_users(browser, server, tmp_path, a_uploads: bool = True):
     a_file.write_bytes(fixture_bytes("real/putuo_fuliyuan_2024_unit.pdf"))
     b_file = tmp_path / "万里.pdf"
     b_file.write_bytes(fixture_bytes("real/putuo_wanli_2024_dept.pdf"))
-    contexts = [browser.new_context(), browser.new_context()]  # two people
+    contexts = [browser.new_context(**CONTEXT), browser.new_context(**CONTEXT)]  # two people
     try:
         expect.set_options(timeout=60_000)
         a = _open(contexts[0], server)
@@ -203,7 +203,7 @@ def test_markup_in_a_document_shows_as_typed_everywhere(server, browser, tmp_pat
     second.write_bytes(fixture_bytes("seed.docx"))
     dialogs: list[str] = []
 
-    context = browser.new_context(accept_downloads=True)
+    context = browser.new_context(accept_downloads=True, **CONTEXT)
     try:
         expect.set_options(timeout=60_000)
         context.on("page", lambda page: page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss())))
