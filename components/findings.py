@@ -30,7 +30,7 @@ from budget.views.check import Group, findings_frame, fragment, grouped, marked,
 from budget.views.labels import one, rule_guidance, rule_title
 from budget.views.messages import place, reason
 from components.i18n import lang, message, t, words
-from components import tables
+from components import lazy, tables
 from components.style import DONE
 from components.source import page_text
 from components.text import md, unbroken
@@ -338,19 +338,29 @@ def card(doc: Disclosure, report: CheckReport, group: Group) -> None:
         else:
             st.caption(rule.id)
             shown = 3
-            for n, finding in enumerate(group.findings[:shown], 1):
-                st.markdown(f"{n}\\. {md(message(finding))}")
-                st.caption(md(place(finding, lang())))
+            st.markdown(_places(group.findings[:shown], 1))  # one element, not two a place
             if len(group.findings) > shown:
-                with st.expander(t("另外 {count} 处", count=len(group.findings) - shown)):
-                    for n, finding in enumerate(group.findings[shown:], shown + 1):
-                        st.markdown(f"{n}\\. {md(message(finding))}")
-                        st.caption(md(place(finding, lang())))
-            with st.expander(t("每一处的原文"), expanded=False):
-                for finding in group.findings:
-                    evidence(doc, finding)
+                rest = lazy.expander(
+                    t("另外 {count} 处", count=len(group.findings) - shown), f"findings_more_{first.key}"
+                )
+                if rest is not None:
+                    with rest:
+                        st.markdown(_places(group.findings[shown:], shown + 1))
+            sources = lazy.expander(t("每一处的原文"), f"findings_sources_{first.key}")
+            if sources is not None:
+                with sources:
+                    for finding in group.findings:
+                        evidence(doc, finding)
         st.caption(t("怎么改：{guidance}", guidance=md(rule_guidance(rule.id, rule.guidance, lang()))))
         review(group)
+
+
+def _places(findings: Sequence[Finding], start: int) -> str:
+    """Numbered findings, each its message and, in small grey type, its place: one
+    Markdown element for them all (two elements a place were half a card's DOM)."""
+    return "\n\n".join(
+        f"{n}\\. {md(message(f))}  \n:small[:gray[{md(place(f, lang()))}]]" for n, f in enumerate(findings, start)
+    )
 
 
 def by_part(doc: Disclosure, report: CheckReport, findings: list[Finding]) -> None:
@@ -363,10 +373,14 @@ def by_part(doc: Disclosure, report: CheckReport, findings: list[Finding]) -> No
         # Where it is (the page, as the finance officer turns to it) and how much is left.
         where = md(t(part.label)) + (f"　·　{unbroken(page_text(part.page))}" if part.page else "")
         label = t("{part}（{count} 处，待处理 {todo}）", part=where, count=len(items), todo=todo)
-        # Keyed by the part, so a review (which changes the label's counts) keeps it open.
+        # Keyed by the part (components.lazy keeps it open when a review changes the counts
+        # in its label) and by the document: a part opened in one is not opened in the next.
         digest = hashlib.sha1(part.label.encode("utf-8")).hexdigest()[:8]
-        key = "findings_part_" + "_".join(str(n) for n in part.order) + f"_{digest}"
-        with st.expander(label, expanded=worst == Severity.ERROR, icon=ICONS[worst], key=key):
+        key = "findings_part_" + "_".join(str(n) for n in part.order) + f"_{digest}_{report.source.sha256[:8]}"
+        box = lazy.expander(label, key, expanded=worst == Severity.ERROR, icon=ICONS[worst])
+        if box is None:
+            continue
+        with box:
             by_rule: dict[str, list[Finding]] = {}
             for finding in items:
                 by_rule.setdefault(finding.rule, []).append(finding)
@@ -426,13 +440,17 @@ def by_severity(report: CheckReport, findings: list[Finding]) -> None:
 
 
 def downloads(report: CheckReport) -> None:
+    # Each file is built when its button is clicked (built on every run they were 0.13 s
+    # of each review's rerun on the sample), from the notes and language of this run: a
+    # review reruns the page, so they are those on screen. The callable runs on another
+    # thread, without the session: it must not read st.session_state.
     stem = PurePath(report.source.name).stem or "document"
-    annotated = notes()
+    annotated, language = notes(), lang()
     suffix = t("发布前检查")
     left, middle, right = st.columns(3)
     left.download_button(
         t("下载 JSON"),
-        reports.to_json(report, annotated),
+        lambda: reports.to_json(report, annotated),
         file_name=f"{stem}_{suffix}.json",
         mime="application/json",
         key="findings_download_json",
@@ -440,7 +458,7 @@ def downloads(report: CheckReport) -> None:
     )
     middle.download_button(
         t("下载检查表（XLSX）"),
-        reports.to_xlsx(report, annotated, lang()),
+        lambda: reports.to_xlsx(report, annotated, language),
         file_name=f"{stem}_{suffix}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="findings_download_xlsx",
@@ -448,7 +466,7 @@ def downloads(report: CheckReport) -> None:
     )
     right.download_button(
         t("下载报告（HTML）"),
-        reports.to_html(report, annotated, lang()),
+        lambda: reports.to_html(report, annotated, language),
         file_name=f"{stem}_{suffix}.html",
         mime="text/html",
         key="findings_download_html",

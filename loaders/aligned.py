@@ -79,6 +79,8 @@ _COLUMN_WORDS = (
     "项",
     "数",
 )
+# ... and of a performance form's indicator columns (一级指标, 三级指标, 指标值, 指标内容)
+_HEADER_WORDS = (*_COLUMN_WORDS, "指标")
 
 
 # The text of each piece joined once per page (a piece is asked for its text by many
@@ -207,7 +209,31 @@ def _segments(line: list[_Char]) -> list[list[_Char]]:
     if len(parts) == 1:
         return [_trimmed(parts[0])]  # the line whole: it prints (the reader keeps printed lines only)
     # (a part of spaces only prints nothing: _join_chars of it is "")
-    return _spaced_out([_trimmed(part) for part in parts if any(c.text.strip() for c in part)])
+    return _spaced_out(_measured([_trimmed(part) for part in parts if any(c.text.strip() for c in part)]))
+
+
+# Measure words printed after a count (1份, 45次, 8个, 3人): a target's unit, one word
+# with its number (a name after a code or an amount is longer: 20101 人大事务).
+_MEASURE = frozenset("个份人次天家项台辆场期篇册本件套所户名位条批座间亩")
+
+
+def _measured(parts: list[list[_Char]]) -> list[list[_Char]]:
+    """A count and its measure word (1 | 份, cut as a number then a name) one piece."""
+    out: list[list[_Char]] = []
+    for part in parts:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and len(part) <= 2
+            and part[0].text in _MEASURE
+            and all(c.text in _NUMERIC for c in last)
+            and last[-1].text.isdigit()
+            and part[0].x0 - last[-1].x1 <= 0.5 * max(part[0].size, 4)
+        ):
+            out[-1] = [*last, *part]
+        else:
+            out.append(part)
+    return out
 
 
 def _spaced_out(parts: list[list[_Char]]) -> list[list[_Char]]:
@@ -337,6 +363,11 @@ def _aligned_tables(
         multi = [cut[n] for n in range(i, j + 1) if len(cut[n]) >= 2]
         while i > 0 and i - 1 not in used and _label_above(cut, breaks, groups, i - 1, multi):
             i -= 1
+        if _is_indicator_header(cut[i]):
+            # a performance form's indicators: the form's lines above them (项目名称,
+            # 资金, 总体目标, up to its title) are its first rows
+            while i > 0 and i - 1 not in used and not breaks[i - 1] and not _is_indicator_header(cut[i - 1]):
+                i -= 1
         run = list(range(i, j + 1))
         # A number alone on the line above: the last tick of a chart's value axis, and
         # the run its category labels (a legend), not a header (printed under its title
@@ -515,6 +546,9 @@ def _aligned_table(
 ) -> _Table | None:
     """The table of a run of lines; ``axis``: the line above it is a number alone (a
     run with no row under it is then a chart's category labels)."""
+    form = _form_table(pieces, lines, number, rules)
+    if form is not None:
+        return form
     data = [n for n, row in enumerate(pieces) if _is_data(row)]
     if len(data) == 1 and not axis and _is_header(pieces[: data[0]]):
         # one row under a header of column names (a unit's 收入总表: its total only)
@@ -563,6 +597,394 @@ def _aligned_table(
     return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
 
 
+# The labels of a performance form's indicator columns (绩效目标表: 一级指标 | 二级指标 |
+# 三级指标 | 指标值; 指标名称, 指标内容).
+_INDICATOR_LABEL = re.compile(r"^(?:[一二三]级指标|绩效指标|指标(?:名称|内容|值|性质))")
+
+
+def _is_indicator_header(row: list[Piece]) -> bool:
+    """A line of a performance form's indicator columns' labels (two at least)."""
+    return len(row) >= 3 and sum(bool(_INDICATOR_LABEL.match(_squashed(_join_chars(p)))) for p in row) >= 2
+
+
+def _form_table(
+    pieces: list[list[Piece]], lines: list[list[_Char]], number: int, rules: Sequence = ()
+) -> _Table | None:
+    """A performance form's indicator rows under their header (一级指标 | 二级指标 |
+    三级指标 | 指标值, labels of two indicator columns at least on one line), their
+    targets words as often as amounts (全年, 逐步提高, 1份, 95): each line below the
+    header with two cells or more is a row, but for a line of cells wrapped about a
+    row's line (a line as far on its other side); the lines of one piece are the rest
+    of its cells (wrapped, or centred over several rows). The columns are the bands of
+    every line below the header, labelled by the header. A form's page with no
+    header (its indicators go on from the page before) is one when it prints the
+    indicators' level names (数量指标, 社会效益指标…) on two lines at least. None when
+    the run has neither."""
+    at = next((n for n, row in enumerate(pieces) if _is_indicator_header(row)), None)
+    if at is None:
+        levels = sum(any(_LEVEL_NAME.match(_squashed(_join_chars(p))) for p in row) for row in pieces)
+        if levels < 2:
+            return None
+        at = -1  # (no header: every line is the form's indicators)
+    below = range(at + 1, len(pieces))
+    if sum(len(pieces[n]) >= 2 for n in below) < 2:
+        return None  # (no two rows under the header)
+    data = [n for n in below if _is_data(pieces[n])]
+    bases = [line[0].base for line in lines]
+    head = [pieces[at]] if at >= 0 else []
+    # The header's labels wrapped above and below its line (年度指标 / 值, 二级 / 指标,
+    # centred on it): short words within a line and three quarters of it, no amount
+    # and no indicator's level name, each a line of the header of its own.
+    tier: set[int] = set()
+    if head:
+        em = max(pieces[at][0][0].size, 4)
+        for n in range(len(pieces)):
+            if n != at and abs(bases[n] - bases[at]) <= 1.75 * em:
+                for p in pieces[n]:
+                    text = _squashed(_join_chars(p))
+                    if len(text) <= 6 and not _is_amount(text) and not _LEVEL_NAME.match(text):
+                        tier.add(id(p))
+        head += [[p] for n in range(len(pieces)) for p in pieces[n] if id(p) in tier]
+        pieces = [[p for p in row if id(p) not in tier] for row in pieces]
+    bands = _labelled(
+        _data_bands([pieces[n] for n in below], head), head[0] if head else [], [pieces[n] for n in below]
+    )
+    if len(bands) < 3:
+        return None
+    # A label printed one character a line (年/度/绩/效/指/标 down a narrow column) is
+    # no part of the lines it stands on: one cell's text, as tall as its rows.
+    stacked = _stacked([pieces[n] for n in below], bands)
+    columns = {n: {_band_of(p, bands)[0] for p in pieces[n] if id(p) not in stacked} for n in below}
+    multi = [n for n in below if len(columns[n]) >= 2]
+
+    def mirrored(n: int, middle: bool = True) -> bool:
+        """A line of a row's cells wrapped about the row's line (centred on it): a
+        line as far on its other side in the same columns, and the row's line with
+        cells in other columns than this line's (one line cells centred on it), as
+        this one has cells in columns the row's line leaves blank or the row's line
+        in two columns more (the middle line of a cell of three lines); rows alike,
+        one under the other, are no wraps of each other."""
+        em = max(lines[n][0].size, 4)
+        mine = columns[n]
+        return bool(mine) and any(
+            0 < abs(bases[m] - bases[n]) <= 2.5 * em
+            and not columns[m] <= mine
+            and (not mine <= columns[m] or (middle and len(columns[m] - mine) >= 2))
+            and any(
+                k != n and abs(bases[k] - (2 * bases[m] - bases[n])) <= 0.35 * em and columns[k] & mine for k in below
+            )
+            for m in multi
+        )
+
+    wraps = {n for n in below if n not in data and mirrored(n)}
+    # (a line of one piece joins the line of one piece a few points above it, the
+    # two one row, unless either is a wrap of cells in a column of their own)
+    alone = {n for n in below if n not in data and mirrored(n, middle=False)}
+    if sum(n not in wraps for n in multi) < 2:
+        return None
+    body: list[tuple[list[Piece], list[_Char], bool]] = []  # (pieces, characters, a row's line)
+    previous = -1  # the line of body[-1]
+    for n in below:
+        kept = [p for p in pieces[n] if id(p) not in stacked]
+        last = body[-1] if body else None
+        em = max(lines[n][0].size, 4)
+        if (
+            last is not None
+            and len(kept) == 1
+            and len(last[0]) == 1
+            and id(last[0][0]) not in stacked
+            and n not in alone
+            and previous not in alone
+            and kept[0][0].base - last[0][0][0].base < 0.75 * em
+            and _band_of(kept[0], bands) != _band_of(last[0][0], bands)
+        ):
+            # (two cells of one row printed a few points apart: one line)
+            body[-1] = ([*last[0], kept[0]], last[1], True)
+        elif kept:
+            body.append((kept, lines[n], len(kept) >= 2 and n not in wraps))
+            previous = n
+        body += [([piece], piece, False) for piece in pieces[n] if id(piece) in stacked]
+    # The columns left of the indicators' names where most rows print nothing hold
+    # the cells merged over several rows (一级指标, 二级指标): their text is placed by
+    # the rows it is centred on, even when printed on a row's line.
+    lines_of_rows = [row for row, _, start in body if start]
+    filled = [sum(any(_band_of(p, bands)[0] == b for p in row) for row in lines_of_rows) for b in range(len(bands))]
+    names = [_band_of(p, bands)[0] for p in (head[0] if head else []) if _NAME_LABEL.match(_squashed(_join_chars(p)))]
+    if not names:  # (no header names them: the first column printed in most rows)
+        names = [b for b in range(len(bands)) if 2 * filled[b] >= len(lines_of_rows)][:1]
+    sparse = {b for b in range(names[0] if names else 0) if 2 * filled[b] < len(lines_of_rows)}
+    rows: list[list[Piece]] = []
+    texts: list[list[_Char]] = []
+    starts: set[int] = set()
+    for kept, chars, start in body:
+        merged = [p for p in kept if start and _band_of(p, bands)[0] in sparse]
+        own = [p for p in kept if not any(p is m for m in merged)]
+        if own:
+            if start:
+                starts.add(len(rows))
+            rows.append(own)
+            texts.append(chars)
+        for piece in merged:
+            rows.append([piece])
+            texts.append(piece)
+    if len(starts) < 2:
+        return None
+    upper = [(row, line) for row, line in zip(pieces[: max(at, 0)], lines[: max(at, 0)], strict=True) if row]
+    read = _upper_rows([row for row, _ in upper], [line for _, line in upper], bands)
+    read += _header_rows(head, bands) + _body_rows(rows, texts, bands, rules, starts=starts, headless=at < 0)
+    xs = [bands[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(bands, bands[1:], strict=False)] + [bands[-1][1]]
+    top = min(c.top for line in lines for c in line)
+    bottom = max(c.bottom for line in lines for c in line)
+    from loaders.pdf import _Table
+
+    return _Table(read, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
+
+
+# The names of the indicators' levels (the national framework's 一级/二级指标).
+_LEVEL_NAME = re.compile(
+    r"^(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度?|社会公众满意度?)指标"
+)
+_NAME_LABEL = re.compile(r"^(?:三级指标|指标(?:名称|内容))")
+
+
+def _labelled(bands: list[list[float]], labels: list[Piece], lines: list[list[Piece]]) -> list[list[float]]:
+    """The bands with a header label's own band (over no text) joined to the band on
+    its left when no label stands over that one: the label centred in a wide cell
+    over values printed from the cell's left (指标值 over 1份, 逐步提高)."""
+    extents = [_extent(p) for row in lines for p in row]
+    over = [_extent(p) for p in labels]
+    out: list[list[float]] = []
+    for band in bands:
+        empty = not any(_overlaps(e, (band[0], band[1])) for e in extents)
+        if (
+            out
+            and empty
+            and any(_overlaps(o, (band[0], band[1])) for o in over)
+            and not any(_overlaps(o, (out[-1][0], out[-1][1])) for o in over)
+        ):
+            out[-1] = [out[-1][0], band[1]]
+        else:
+            out.append(list(band))
+    return out
+
+
+def _upper_rows(pieces: list[list[Piece]], lines: list[list[_Char]], bands: list[list[float]]) -> list[list[list]]:
+    """A form's rows above its indicators (项目名称 | name, 资金 | amounts, 总体目标 |
+    goals): a row per line of two cells or more; a text wrapped over several lines of
+    one piece in one column one cell (its lines at most two and a half lines apart),
+    and a label printed one character a line that cell's label."""
+    stacked = _stacked(pieces, bands)
+    merged = _merged_labels(pieces, bands, stacked)
+    rows: list[dict] = []
+    labels: list[list[Piece]] = []  # the stacked labels, their characters in order
+    for row, line in zip(pieces, lines, strict=True):
+        kept = [p for p in row if id(p) not in stacked and id(p) not in merged]
+        if len(kept) >= 2:
+            em = max(line[0].size, 4)
+            for label in [m for m in merged.values() if m[0] is None and m[1][0][0].base - line[0].base <= 2.5 * em]:
+                label[0] = len(rows)  # (the first row of two cells beside it takes it)
+        for piece in row:
+            if id(piece) in stacked:
+                if labels and _band_of(labels[-1][-1], bands) == _band_of(piece, bands):
+                    gap = piece[0].base - labels[-1][-1][0].base
+                    if gap <= 2.5 * max(piece[0].size, 4):
+                        labels[-1].append(piece)
+                        continue
+                labels.append([piece])
+        if not kept:
+            continue
+        last = rows[-1] if rows else None
+        if (
+            last is not None
+            and len(kept) == 1
+            and last.get("text")
+            and _band_of(kept[0], bands)[0] in last["cells"]
+            and kept[0][0].base - last["bottom"] <= 2.5 * max(kept[0][0].size, 4)
+        ):
+            b0, b1 = _band_of(kept[0], bands)
+            last["cells"][b0][1].append((kept[0][0].base, _join_chars(kept[0]), kept[0][-1].x1))
+            last["bottom"] = kept[0][0].base
+            continue
+        new = _new_row(kept, line, bands)
+        new["text"] = len(kept) == 1
+        new["bottom"] = line[0].base
+        rows.append(new)
+    for placed in {id(m): m for m in merged.values()}.values():
+        n, parts = placed
+        if n is None or n >= len(rows):
+            continue
+        b0, b1 = _band_of(parts[0], bands)
+        cell = rows[n]["cells"].setdefault(b0, [b1 - b0 + 1, []])
+        cell[1].insert(0, (rows[n]["base"] - 1, _joined([_join_chars(p) for p in parts]), parts[0][-1].x1))
+    for label in labels:
+        # (the row the label stands beside: the first whose lines reach its first character)
+        top = label[0][0].base
+        n = next((k for k, r in enumerate(rows) if r["bottom"] >= top - 0.5 * max(label[0][0].size, 4)), None)
+        if n is None:
+            continue
+        b0, b1 = _band_of(label[0], bands)
+        cell = rows[n]["cells"].setdefault(b0, [b1 - b0 + 1, []])
+        # (a label sorts before its row's text: keyed by its row's line)
+        text = "".join(_join_chars(p) for p in label)
+        cell[1].insert(0, (rows[n]["base"] - 1, text, label[0][-1].x1))
+    out = []
+    for r in rows:
+        cells = _cells(r)
+        first = min(cells)
+        if first > 0:
+            # nothing is printed left of a form's label: its cell starts at the form's left
+            text, span = cells.pop(first)
+            cells[0] = [text, span + first]
+        out.append(_laid_out(cells, len(bands)))
+    return out
+
+
+def _merged_labels(pieces: list[list[Piece]], bands: list[list[float]], stacked: set[int]) -> dict[int, list]:
+    """A form's label merged over several rows of two cells (资金金额 / （万元） beside
+    实施期资金总额 | 142.00 and 其中：财政拨款 | 142.00): lines of one piece in one column,
+    at most two lines and a half apart, with lines of two cells between them that
+    print nothing in that column. Each piece's id -> [its row (set by the caller), the
+    label's pieces]."""
+    out: dict[int, list] = {}
+    single = [(n, row[0]) for n, row in enumerate(pieces) if len(row) == 1 and id(row[0]) not in stacked]
+    for (n, a), (k, b) in zip(single, single[1:], strict=False):
+        if _band_of(a, bands) != _band_of(b, bands) or b[0].base - a[-1].base > 2.5 * max(a[0].size, 4):
+            continue
+        between = pieces[n + 1 : k]
+        band = _band_of(a, bands)[0]
+        if not between or any(len(r) < 2 or any(_band_of(p, bands)[0] == band for p in r) for r in between):
+            continue
+        label = out.get(id(a)) or [None, [a]]
+        label[1].append(b)
+        out[id(a)] = out[id(b)] = label
+    return out
+
+
+def _stacked(lines: list[list[Piece]], bands: list[list[float]]) -> set[int]:
+    """The pieces of labels printed one character a line: single Chinese characters
+    in one column on consecutive lines (two at least, less than two lines and a half
+    apart), nothing else of that column between them."""
+    columns: dict[int, list[tuple[float, Piece]]] = {}
+    for row in lines:
+        for piece in row:
+            columns.setdefault(_band_of(piece, bands)[0], []).append((piece[0].base, piece))
+    out: set[int] = set()
+    for items in columns.values():
+        items.sort(key=lambda item: item[0])
+        run: list[Piece] = []
+        for base, piece in [*items, (float("inf"), [])]:
+            single = len(piece) == 1 and not piece[0].text.isascii()
+            if single and run and base - run[-1][0].base <= 2.5 * max(piece[0].size, 4):
+                run.append(piece)
+                continue
+            if len(run) >= 2:
+                out.update(id(p) for p in run)
+            run = [piece] if single else []
+    return out
+
+
+def _spanning(
+    rows: list[dict], loose: list[tuple[list[Piece], list[_Char]]], bands: list[list[float]], headless: bool = False
+) -> list[tuple[int, Piece, tuple[int, int]]]:
+    """The rows of the loose pieces of cells merged over several rows (一级指标 and
+    二级指标 beside their indicators, a label printed down a narrow column), each
+    printed centred on its rows: a column's loose lines less than two lines and a half
+    apart are one cell, which begins at the first row after the cell above it in
+    its column and covers the rows down to the mirror of that row's line about the
+    cell's middle; its text goes to that first row (where rulings put a merged
+    cell's). A cell whose column holds a row's own text just above it is that cell
+    wrapped (left loose)."""
+    columns: dict[int, list[tuple[float, Piece, tuple[int, int]]]] = {}
+    for row, _ in loose:
+        for piece in row:
+            span = _band_of(piece, bands)
+            columns.setdefault(span[0], []).append((piece[0].base, piece, span))
+    bases = [r["base"] for r in rows]
+    out: list[tuple[int, Piece, tuple[int, int]]] = []
+    for band, items in columns.items():
+        items.sort(key=lambda item: item[0])
+        em = max(items[0][1][0].size, 4)
+        own = [n for n, r in enumerate(rows) if band in r["cells"]]
+        blocks: list[list[tuple[float, Piece, tuple[int, int]]]] = []
+        for item in items:
+            last = blocks[-1][-1][0] if blocks else None
+            if last is not None and item[0] - last <= 2.5 * em and not any(last < bases[n] < item[0] for n in own):
+                blocks[-1].append(item)
+            else:
+                blocks.append([item])
+        if not own and (len(blocks) >= 2 or headless):
+            # a column of merged cells only (二级指标): they cover its rows, one after
+            # the other, each about as far above its middle as below it
+            middles = [(block[0][0] + block[-1][0]) / 2 for block in blocks]
+            firsts = _tiled(bases, middles, em, broken=headless)
+            if firsts is not None:
+                out += [
+                    (first, piece, span)
+                    for first, block in zip(firsts, blocks, strict=True)
+                    for _, piece, span in block
+                ]
+                continue
+        end = -1  # the last row covered by the cell above in this column
+        for block in blocks:
+            top, bottom = block[0][0], block[-1][0]
+            if any(0 < top - bases[n] <= 2.5 * em for n in own):
+                continue  # (a row's own cell wrapped below its line)
+            first = max([end, *(n for n in own if bases[n] < top)]) + 1
+            if first >= len(rows):
+                continue
+            mirror = top + bottom - bases[first]
+            end = max(n for n in range(first, len(rows)) if n == first or bases[n] <= mirror + 0.5 * em)
+            out += [(first, piece, span) for _, piece, span in block]
+    return out
+
+
+def _tiled(bases: list[float], middles: list[float], em: float, broken: bool) -> list[int] | None:
+    """The first row of each of the cells centred at ``middles`` that cover, one
+    after the other, the rows at ``bases`` from the first (the rows after the last
+    cell may be the next page's cell's): the cuts that put each cell's middle
+    nearest the middle of its first and last rows' lines, each middle within its
+    rows. On a page that goes on from the page before (``broken``) the rows before
+    the first cell may be the earlier page's cell; or the first cell began there
+    (its middle then says nothing of its rows: an em's cost)."""
+    count, size = len(middles), len(bases)
+    if count > size:
+        return None
+    inf = float("inf")
+    # best[k][e]: the least cost of cells 0..k with cell k ending at row e
+    best = [[inf] * size for _ in range(count)]
+    back = [[-1] * size for _ in range(count)]
+    for k, middle in enumerate(middles):
+        for e in range(k, size):
+            for start in range(e + 1):
+                # (the first cell from the first row, or later on a page that goes on)
+                first = 0.0 if start == 0 or broken else inf
+                before = first if k == 0 else best[k - 1][start - 1] if start else inf
+                if before == inf or not bases[start] - em <= middle <= bases[e] + em:
+                    continue
+                off = abs(bases[start] + bases[e] - 2 * middle)
+                if k == 0 and broken and start == 0:
+                    off = min(off, em)
+                if before + off < best[k][e]:
+                    best[k][e], back[k][e] = before + off, start
+    last = min(range(size), key=lambda e: best[-1][e])
+    if best[-1][last] == inf:
+        return None
+    firsts, e = [], last
+    for k in range(count - 1, -1, -1):
+        start = back[k][e]
+        firsts.append(start)
+        e = start - 1
+    return firsts[::-1]
+
+
+def _cells(row: dict) -> dict[int, list]:
+    """A row's cells by first column: their texts joined in reading order, and span."""
+    return {
+        b: [_joined([t for _, t, _ in sorted(entries, key=lambda e: (round(e[0]), e[2]))]), span]
+        for b, (span, entries) in row["cells"].items()
+    }
+
+
 def _is_header(pieces: list[list[Piece]], least: int = 3) -> bool:
     """Lines of column names (a table's header): most pieces are short labels made of
     column-name words, none is prose; ``least`` labels side by side on a line."""
@@ -570,9 +992,9 @@ def _is_header(pieces: list[list[Piece]], least: int = 3) -> bool:
     if len(labels) < least or len(pieces) > 8 or any(len(label) > 16 for label in labels):
         return False
     # (a label spaced out over its cell, 项    目, counts as the word it spells)
-    named = sum(any(word in label for word in _COLUMN_WORDS) or len(label) == 1 for label in labels)
+    named = sum(any(word in label for word in _HEADER_WORDS) or len(label) == 1 for label in labels)
     words = sum(
-        _squashed(" ".join(_join_chars(p) for p in row)).count(word) for row in pieces for word in _COLUMN_WORDS
+        _squashed(" ".join(_join_chars(p) for p in row)).count(word) for row in pieces for word in _HEADER_WORDS
     )
     return words >= 2 and named * 2 >= len(labels) and max(len(row) for row in pieces) >= least
 
@@ -921,7 +1343,12 @@ def _band_of(piece: Piece, bands: list[list[float]]) -> tuple[int, int]:
 
 
 def _body_rows(
-    body: list[list[Piece]], lines: list[list[_Char]], bands: list[list[float]], rules: Sequence = ()
+    body: list[list[Piece]],
+    lines: list[list[_Char]],
+    bands: list[list[float]],
+    rules: Sequence = (),
+    starts: set[int] | None = None,
+    headless: bool = False,
 ) -> list[list[list]]:
     """A row per line with amounts or that starts an item; every other line's pieces
     go to the row nearest by baseline (a cell wrapped below its first line, or centred
@@ -930,10 +1357,14 @@ def _body_rows(
     name with its amounts blank is a row of its own)."""
     rows: list[dict] = []  # per row: base, and per first band [span, [(base, text, x1)]]
     loose: list[tuple[list[Piece], list[_Char]]] = []
-    for row, line in zip(body, lines, strict=False):
+    for n, (row, line) in enumerate(zip(body, lines, strict=False)):
         first = _join_chars(row[0])
         # (a numbered line of a long text wrapped in its cell is no item: 1.定期对…)
-        if _is_data(row) or (_ITEM.match(first) and (_band_of(row[0], bands)[0] <= 1 or len(first) <= 16)):
+        if (
+            (n in starts)
+            if starts is not None
+            else (_is_data(row) or (_ITEM.match(first) and (_band_of(row[0], bands)[0] <= 1 or len(first) <= 16)))
+        ):
             rows.append(_new_row(row, line, bands))
         else:
             loose.append((row, line))
@@ -952,7 +1383,16 @@ def _body_rows(
         for n, piece, (b0, b1) in centred:
             entry = (piece[0].base, _join_chars(piece), piece[-1].x1)
             rows[n]["cells"].setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)
-        loose = []
+        # (the pieces of the columns not centred stay loose)
+        taken = {id(piece) for _, piece, _ in centred}
+        loose = [(kept, line) for row, line in loose if (kept := [p for p in row if id(p) not in taken])]
+    if starts is not None:  # (a performance form's merged cells: see _form_table)
+        tall = _spanning(rows, loose, bands, headless)
+        for n, piece, (b0, b1) in tall:
+            entry = (piece[0].base, _join_chars(piece), piece[-1].x1)
+            rows[n]["cells"].setdefault(b0, [b1 - b0 + 1, []])[1].append(entry)
+        taken = {id(piece) for _, piece, _ in tall}
+        loose = [(kept, line) for row, line in loose if (kept := [p for p in row if id(p) not in taken])]
     for row, line in loose:
         base = line[0].base
         placed = [(piece, _band_of(piece, bands), (piece[0].base, _join_chars(piece), piece[-1].x1)) for piece in row]
@@ -980,11 +1420,7 @@ def _body_rows(
     for r in rows:
         if not r["cells"]:
             continue  # (merged into the row of amounts between the same rules)
-        cells = {
-            b: [_joined([t for _, t, _ in sorted(entries, key=lambda e: (round(e[0]), e[2]))]), span]
-            for b, (span, entries) in r["cells"].items()
-        }
-        out.append(_laid_out(cells, len(bands)))
+        out.append(_laid_out(_cells(r), len(bands)))
     return out
 
 
@@ -1084,48 +1520,62 @@ def _has_amounts(row: dict) -> bool:
 def _centred(
     rows: list[dict], loose: list[tuple[list[Piece], list[_Char]]], bands: list[list[float]]
 ) -> list[tuple[int, Piece, tuple[int, int]]] | None:
-    """The rows of the loose lines' pieces when every cell is centred on its row's
-    line (a spreadsheet's export centres each cell's text vertically: a long goal
-    wrapped over five lines has its row's amounts beside its third): in each column,
-    the pieces above a row's line are mirrored by as many below it, at the same
-    distances. None when a column's pieces do not pair so (cells printed from their
-    row's line down, read by ``_body_rows``), when a loose piece is an amount, or when
-    no cell shows it (a piece above the first row of its column that no row above can
-    own, its cell wrapped from the row's line up)."""
+    """The rows of the loose lines' pieces in the columns whose cells are centred on
+    their row's line (a spreadsheet's export centres each cell's text vertically: a
+    long goal wrapped over five lines has its row's amounts beside its third): in such
+    a column, the pieces above a row's line are mirrored by as many below it, at the
+    same distances. A column whose pieces do not pair so (cells printed from their
+    row's line down, read by ``_body_rows``; a cell merged over several rows, centred
+    on their middle; an amount among them) keeps its pieces loose. None when no cell
+    shows the centring (a piece above the first row of its column that no row above
+    can own, its cell wrapped from the row's line up)."""
     if not loose or not rows:
         return None
     columns: dict[int, list[tuple[float, Piece, tuple[int, int]]]] = {}
     for row, _ in loose:
         for piece in row:
-            if _is_amount(_join_chars(piece)):
-                return None
             span = _band_of(piece, bands)
             columns.setdefault(span[0], []).append((piece[0].base, piece, span))
     bases = [r["base"] for r in rows]
     out: list[tuple[int, Piece, tuple[int, int]]] = []
     shown = False
     for band, pieces in columns.items():
-        pieces.sort(key=lambda p: p[0])
-        em = max(pieces[0][1][0].size, 4)
-        left = list(pieces)
-        for n, base in enumerate(bases):
-            below = bases[n + 1] if n + 1 < len(bases) else float("inf")
-            upper = [p for p in left if p[0] < base]
-            if not upper:
-                continue
-            if n == 0 or band not in rows[n - 1]["cells"] and not any(k == n - 1 for k, _, (b, _) in out if b == band):
-                shown = True
-            for p in upper:
-                mirror = 2 * base - p[0]
-                match = [q for q in left if base < q[0] < below and abs(q[0] - mirror) <= 0.35 * em]
-                if not match:
-                    return None
-                left.remove(p)
-                left.remove(match[0])
-                out += [(n, p[1], p[2]), (n, match[0][1], match[0][2])]
-        if left:
-            return None
+        paired = _paired(rows, bases, band, pieces)
+        if paired is not None:
+            out += paired[0]
+            shown = shown or paired[1]
     return out if shown else None
+
+
+def _paired(
+    rows: list[dict], bases: list[float], band: int, pieces: list[tuple[float, Piece, tuple[int, int]]]
+) -> tuple[list[tuple[int, Piece, tuple[int, int]]], bool] | None:
+    """The rows of one column's loose pieces, each piece above a row's line paired
+    with its mirror below it, and whether a piece stands above the first row of its
+    column's cells (the centring shown); None when one does not pair."""
+    if any(_is_amount(_join_chars(p[1])) for p in pieces):
+        return None
+    pieces.sort(key=lambda p: p[0])
+    em = max(pieces[0][1][0].size, 4)
+    left = list(pieces)
+    out: list[tuple[int, Piece, tuple[int, int]]] = []
+    shown = False
+    for n, base in enumerate(bases):
+        below = bases[n + 1] if n + 1 < len(bases) else float("inf")
+        upper = [p for p in left if p[0] < base]
+        if not upper:
+            continue
+        if n == 0 or band not in rows[n - 1]["cells"] and not any(k == n - 1 for k, _, _ in out):
+            shown = True
+        for p in upper:
+            mirror = 2 * base - p[0]
+            match = [q for q in left if base < q[0] < below and abs(q[0] - mirror) <= 0.35 * em]
+            if not match:
+                return None
+            left.remove(p)
+            left.remove(match[0])
+            out += [(n, p[1], p[2]), (n, match[0][1], match[0][2])]
+    return None if left else (out, shown)
 
 
 def _goes_on(

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, repeat
 from operator import attrgetter, methodcaller
-from statistics import median
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -184,8 +183,11 @@ def _check_streams(data: bytes) -> None:
     for match in _STREAM_START.finditer(data):
         if data[max(0, match.start() - 3) : match.start()] == b"end":
             continue
-        head = data[max(0, match.start() - 4096) : match.start()]
-        dictionary = head[head.rfind(b" obj") :]
+        # the stream's dictionary: from the last " obj" in the 4 KB before it (else that
+        # stretch's last byte), found in place, not in a copy of those 4 KB
+        start = match.start()
+        at = data.rfind(b" obj", max(0, start - 4096), start)
+        dictionary = data[at:start] if at >= 0 else data[max(0, start - 1) : start]
         layers = dictionary.count(b"/FlateDecode")
         if not layers or b"/Image" in dictionary:
             continue
@@ -531,12 +533,15 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
     # an object's characters are all in one run does not matter: a run is asked on its
     # own.) Found by comparing neighbours, not by sorting the objects. The breaks
     # PDFium inserts (no object) have no font: PDFium answers 0 without being asked.
-    starts = numpy.flatnonzero(numpy.concatenate(([True], every_object[1:] != every_object[:-1])))
+    opens_run = numpy.empty(n, bool)
+    opens_run[0] = True
+    numpy.not_equal(every_object[1:], every_object[:-1], out=opens_run[1:])
+    starts = numpy.flatnonzero(opens_run)
     runs = every_object[starts]
     run_fonts = numpy.zeros(len(runs), numpy.uint64)
     printed = numpy.flatnonzero(runs)
     run_fonts[printed] = numpy.fromiter(map(_ObjectFont, runs[printed].tolist()), numpy.uint64, len(printed))
-    font_of = numpy.repeat(run_fonts, numpy.diff(numpy.append(starts, n)))
+    font_of = run_fonts[numpy.cumsum(opens_run) - 1]  # each character its run's
     # A font without a Unicode map has none for any of its characters: each font is
     # asked on its first character, and only a font that fails there on every one.
     # (A font's first run starts at its first character.)
@@ -551,7 +556,8 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
     else:
         errors = [0] * n
     undecoded = 0
-    if not failing and not _ODD.intersection(text):  # the usual page: printed text and spaces
+    # (three scans for the odd code points: far cheaper than a set of the page's characters)
+    if not failing and not any(odd in text for odd in _ODD):  # the usual page: printed text and spaces
         # Every character but white space, and the spaces PDFium did not insert itself:
         # the white space found by a regular expression (re's \s is str.isspace), the
         # rest kept in one array step. A space PDFium inserted between runs has no text
@@ -561,12 +567,14 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
         keep = numpy.ones(n, bool)
         white = numpy.fromiter(map(_START, _WHITE.finditer(text)), numpy.intp)
         keep[white] = False
+        typed = False  # a space kept
         for i in white[every_object[white] != 0].tolist():
             if text[i] == " " and not _IsGenerated(textpage, i):
-                keep[i] = True
+                keep[i] = typed = True
         kept_at = numpy.flatnonzero(keep)
         kept = kept_at.tolist()
-        texts = list(map(text.__getitem__, kept))
+        # without a space kept, the characters kept are the text without its white space
+        texts = list(map(text.__getitem__, kept)) if typed else list(_WHITE.sub("", text))
     else:
         texts, kept, undecoded = _odd_chars(textpage, text, errors)
         kept_at = numpy.array(kept, numpy.intp)
@@ -737,8 +745,9 @@ class _Chars:
 
     def __iter__(self) -> Iterator[_Char]:
         # every character: the arrays as they are, without picking them index by index
-        made = map(_new_char, zip(self.texts, *self.columns.T.tolist(), self.bold, strict=True))
-        return iter(list(made) + self.extra)
+        made = list(map(_new_char, zip(self.texts, *self.columns.T.tolist(), self.bold, strict=True)))
+        made += self.extra
+        return iter(made)
 
     def take(self, indices: list[int]) -> list[_Char]:
         """The characters at ``indices`` (ascending), made."""
@@ -1127,18 +1136,18 @@ def _placed(objects: numpy.ndarray, inside: dict, frame: _Frame) -> tuple:
     values are those one at a time would give."""
     handles = objects.tolist()
     bounds = _read_all(_ObjectBounds, handles, c_float, 4, (0, 1, 2, 3), as_array=True).reshape(-1, 4)
-    a0, b0, c0, d0, e0, f0 = _read_all(_ObjectMatrix, handles, c_float, 6, (0,), as_array=True).reshape(-1, 6).T
+    matrices = _read_all(_ObjectMatrix, handles, c_float, 6, (0,), as_array=True).reshape(-1, 6)
     # without a form on the page every object is in user space: the same products, by scalars
-    outer: tuple = _IDENTITY
-    if inside:
-        outer = tuple(numpy.array([inside.get(obj, _IDENTITY) for obj in handles], numpy.float64).reshape(-1, 6).T)
-    A, B, C, D, E, F = outer
-    a, bb, c, d = a0 * A + b0 * C, a0 * B + b0 * D, c0 * A + d0 * C, c0 * B + d0 * D
-    e, f = e0 * A + f0 * C + E, e0 * B + f0 * D + F
+    outer = (
+        numpy.array([inside.get(obj, _IDENTITY) for obj in handles], numpy.float64).reshape(-1, 6) if inside else None
+    )
+    A, B, C, D, E, F = _IDENTITY if outer is None else outer.T
+    # the object's matrix, its form's, then the page's turn: da .. dd its axes on the
+    # displayed page, (x, y) its origin there (_compose_arrays: the same sums of products)
+    composed = _compose_arrays(matrices, _IDENTITY if outer is None else outer)
+    da, db, dc, dd, x, y = _compose_arrays(composed, frame.device).T
     ra, rb, rc, rd, re_, rf = frame.device
-    da, db, dc, dd = ra * a + rc * bb, rb * a + rd * bb, ra * c + rc * d, rb * c + rd * d
     upright = (db == 0) & (dc == 0) & (da > 0) & (dd > 0)
-    x, y = ra * e + rc * f + re_, rb * e + rd * f + rf
     left, bottom, right = bounds[:, 0], bounds[:, 1], bounds[:, 2]
     ox = numpy.where(right > left, right, left)  # max(left, right)
     ux, uy = A * ox + C * bottom + E, B * ox + D * bottom + F
@@ -1160,8 +1169,11 @@ def _blank_style(objects: numpy.ndarray, y: numpy.ndarray, dd: numpy.ndarray, he
         name, per_em = _font(font, names)
         styles[font] = (per_em, _is_bold(name), _space_width(font))
     descent, bold, width = (numpy.array(column) for column in zip(*map(styles.__getitem__, fonts), strict=True))
-    # rounded one by one: Python's round, as a single object's em was
-    em = numpy.array([round(v, 4) for v in (dd * sizes).tolist()])
+    # rounded one by one: Python's round, as a single object's em was (each value once:
+    # a page's blanks share a few sizes)
+    values = (dd * sizes).tolist()
+    rounded = {value: round(value, 4) for value in set(values)}
+    em = numpy.array([rounded[value] for value in values])
     return em, height - (y + descent * em), bold, width
 
 
@@ -1242,6 +1254,20 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
                 horizontal.append((px, py, qx, py) if px < qx else (qx, py, px, py))
             continue
         shown = bool(stroke) or min(fills[obj]) < 250  # white (or nearly) is not seen
+        if n == 5 and kind == _BOX_PATH and not any(closes[start : start + 4]):
+            # a box (what _shape_edges finds first), read straight: WPS draws every cell so
+            bx, by = xs[start:first], ys[start:first]
+            (x0, x1, x2, x3, x4), (y0, y1, y2, y3, y4) = bx, by
+            square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+                y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+            )
+            if x0 == x4 and y0 == y4 and square:  # back at its start: _is_box
+                drawn = True
+                if shown:
+                    left, right, top, bottom = min(bx), max(bx), min(by), max(by)
+                    horizontal += [(left, top, right, top), (left, bottom, right, bottom)]
+                    vertical += [(left, top, left, bottom), (right, top, right, bottom)]
+                continue
         pts = list(zip(xs[start:first], ys[start:first], strict=True))
         drawn |= _shape_edges(kind, closes[start:first], pts, shown, horizontal, vertical)
     return (horizontal, vertical), drawn
@@ -1290,11 +1316,21 @@ _NO_EDGES = numpy.empty((0, 4))
 def _compose_arrays(inner: numpy.ndarray, outer) -> numpy.ndarray:
     """``_compose`` for rows of matrices (``outer``: rows of them, or one), the same
     arithmetic in the same order."""
-    a, b, c, d, e, f = inner.T
-    A, B, C, D, E, F = outer.T if isinstance(outer, numpy.ndarray) else outer
-    return numpy.stack(
-        (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F), 1
-    )
+    # The six sums of products at once, column by column: (a, a, c, c, e, e) times
+    # (A, B, A, B, A, B) plus (b, b, d, d, f, f) times (C, D, C, D, C, D), then E and F
+    # added to the last two (adding 0 to the others would turn a -0.0 into 0.0).
+    if isinstance(outer, numpy.ndarray):
+        A, B, C, D, E, F = outer.T
+        firsts, seconds, shifts = numpy.stack((A, B) * 3, 1), numpy.stack((C, D) * 3, 1), numpy.stack((E, F), 1)
+    else:
+        A, B, C, D, E, F = outer
+        firsts, seconds, shifts = numpy.array((A, B) * 3), numpy.array((C, D) * 3), numpy.array((E, F))
+    composed = inner[:, _FIRSTS] * firsts + inner[:, _SECONDS] * seconds
+    composed[:, 4:] += shifts
+    return composed
+
+
+_FIRSTS, _SECONDS = numpy.array([0, 0, 2, 2, 4, 4]), numpy.array([1, 1, 3, 3, 5, 5])
 
 
 def _rulings_arrays(
@@ -1363,26 +1399,30 @@ def _rulings_arrays(
         left, right = numpy.where(p0 < p1, p0, p1), numpy.where(p0 < p1, p1, p0)
         add(0, numbers[level], place, numpy.stack((left, q0, right, q0), 1)[level])
 
-    at = start[line]
-    segments(x[at], y[at], x[at + 1], y[at + 1], numpy.flatnonzero(line), 0)
+    # (each kind only when the page has one: numpy's cost per step is paid on empty arrays too)
+    if line.any():
+        at = start[line]
+        segments(x[at], y[at], x[at + 1], y[at + 1], numpy.flatnonzero(line), 0)
     # boxes that show: two horizontal and two vertical edges each, in _edges' order
     seen = box & shown
-    at = start[seen]
-    bx, by = numpy.stack([x[at + j] for j in range(5)], 1), numpy.stack([y[at + j] for j in range(5)], 1)
-    x0, x1, top, bottom = bx.min(1), bx.max(1), by.min(1), by.max(1)
-    number = numpy.flatnonzero(seen)
-    add(0, number, 0, numpy.stack((x0, top, x1, top), 1))
-    add(0, number, 1, numpy.stack((x0, bottom, x1, bottom), 1))
-    add(1, number, 0, numpy.stack((x0, top, x0, bottom), 1))
-    add(1, number, 1, numpy.stack((x1, top, x1, bottom), 1))
+    if seen.any():
+        at = start[seen]
+        bx, by = numpy.stack([x[at + j] for j in range(5)], 1), numpy.stack([y[at + j] for j in range(5)], 1)
+        x0, x1, top, bottom = bx.min(1), bx.max(1), by.min(1), by.max(1)
+        number = numpy.flatnonzero(seen)
+        add(0, number, 0, numpy.stack((x0, top, x1, top), 1))
+        add(0, number, 1, numpy.stack((x0, bottom, x1, bottom), 1))
+        add(1, number, 0, numpy.stack((x0, top, x0, bottom), 1))
+        add(1, number, 1, numpy.stack((x1, top, x1, bottom), 1))
     # mitred pieces: their sides in turn, and back to the start when closed short of it
     mitred = ~is_box
-    number = numpy.flatnonzero(sides)[mitred]
-    px, py = [v[mitred] for v in px], [v[mitred] for v in py]
-    for j in range(4):
-        segments(px[j], py[j], px[j + 1], py[j + 1], number, j)
-    back = (closes[start[number] + 4] != 0) & ((px[4] != px[0]) | (py[4] != py[0]))
-    segments(px[4][back], py[4][back], px[0][back], py[0][back], number[back], 4)
+    if mitred.any():
+        number = numpy.flatnonzero(sides)[mitred]
+        px, py = [v[mitred] for v in px], [v[mitred] for v in py]
+        for j in range(4):
+            segments(px[j], py[j], px[j + 1], py[j + 1], number, j)
+        back = (closes[start[number] + 4] != 0) & ((px[4] != px[0]) | (py[4] != py[0]))
+        segments(px[4][back], py[4][back], px[0][back], py[0][back], number[back], 4)
     # every other painted path, one at a time
     rest = numpy.flatnonzero(painted & ~line & ~sides).tolist()
     if rest:
@@ -1406,6 +1446,9 @@ def _rulings_arrays(
         pieces[1][2].append(numpy.array(vertical, numpy.float64).reshape(-1, 4))
     found = []
     for numbers, places, edges in pieces:
+        if not edges:
+            found.append(_NO_EDGES)
+            continue
         rows = numpy.concatenate(edges)
         order = numpy.lexsort((numpy.concatenate(places), numpy.concatenate(numbers)))
         found.append(rows[order] if len(rows) else _NO_EDGES)
@@ -1689,17 +1732,18 @@ class _Geometry:
 
     def table(self, number: int) -> _Table:
         rows = []
+        columns, spans, texts, chars = self.columns, self.spans, self.texts, self.chars
         for r, owners in enumerate(self.owner):
             row, c = [], 0
-            while c < self.columns:
+            while c < columns:
                 index = owners[c]
                 if index < 0:
                     row.append(["", 1])
                     c += 1
                     continue
-                r0, c0, _, c1 = self.spans[index]
+                r0, c0, _, c1 = spans[index]
                 # A cell merged down from a row above is printed once: empty here.
-                text = "" if r0 != r else self.texts[index] if index in self.texts else _cell_text(self.chars[index])
+                text = "" if r0 != r else texts[index] if index in texts else _cell_text(chars[index])
                 row.append([text, max(c1 - c, 1)])
                 c = max(c1, c + 1)
             rows.append(row)  # blank rows too: "rows as printed", as Word gives them
@@ -1800,9 +1844,12 @@ def _line_texts(points: numpy.ndarray, left, right, em, first: numpy.ndarray) ->
         (points[1:] != 32) & (points[:-1] != 32) & (left[1:] - right[:-1] > numpy.where(em > 4, em, 4)[1:] * 0.45)
     )
     spaced[first] = False
-    before = numpy.flatnonzero(spaced)
-    text = numpy.insert(points, before, 32).astype("<u4").tobytes().decode("utf-32-le")
     shift = numpy.cumsum(spaced)  # spaces inserted up to and including each character
+    # each character moved on by the spaces inserted before it, the places left spaces
+    # (numpy.insert does the same in many more steps)
+    spread = numpy.full(len(points) + int(shift[-1]) if len(points) else 0, 32, "<u4")
+    spread[numpy.arange(len(points)) + shift] = points
+    text = spread.tobytes().decode("utf-32-le")
     at = (first + shift[first]).tolist()
     ends = at[1:] + [len(text)]
     parts = [text[a:b] for a, b in zip(at, ends, strict=True)]
@@ -1834,10 +1881,17 @@ def _line(chars: list[_Char], number: int, text: str | None = None) -> _Line:
         top=min(tops),
         bottom=max(bottoms),
         baseline=chars[0].base,
-        size=round(median(sizes), 1),
+        size=round(_median(sizes), 1),
         bold=sum(bolds) > len(chars) / 2,
         page=number,
     )
+
+
+def _median(values: list[float]) -> float:
+    """statistics.median, without its checks (a line's sizes: called for every line)."""
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
 
 
 def _is_bold(fontname: str) -> bool:

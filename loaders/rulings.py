@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from operator import itemgetter
 
 import numpy
 
@@ -52,8 +53,7 @@ def find_tables(horizontal, vertical) -> list[list[Cell]]:
     h = [e for e in h if e[2] - e[0] >= MIN_EDGE]
     v = [e for e in v if e[3] - e[1] >= MIN_EDGE]
     h = _close_open_ends(h, v)
-    crossings = _crossings(h, v)
-    return _tables(_cells(crossings))
+    return _tables(*_cells(*_crossings(h, v)))
 
 
 def _pieces(edges, start: int, stop: int):
@@ -235,90 +235,105 @@ def _edge(position: float, start: float, stop: float, horizontal: bool) -> Edge:
     return (start, position, stop, position) if horizontal else (position, start, position, stop)
 
 
-def _crossings(h: list[Edge], v: list[Edge]) -> dict[tuple[float, float], tuple[set[int], set[int]]]:
-    """Where a vertical and a horizontal edge meet (within CROSS): the point, with the
-    vertical and horizontal edges through it (as numbers: equal edges share one; sets
-    of small integers are compared far faster than sets of tuples of floats)."""
-    h = sorted(h, key=lambda e: e[1])
+def _crossings(h: list[Edge], v: list[Edge]) -> tuple[dict[int, int], dict[int, int], list[float], list[float]]:
+    """Where a vertical and a horizontal edge meet (within CROSS). A point is numbered
+    by its place on the grid of the edges' positions, ``column * len(ys) + row``: sorted
+    numbers are the points sorted by x, then y, and the corners of a cell are found by
+    arithmetic on them, not by hashing pairs of floats. For each point, the vertical and
+    the horizontal edges through it as bit masks (bit k: edge k; equal edges share one;
+    two masks share an edge when their ``&`` is not 0). Also the x of each column and
+    the y of each row."""
+    h = sorted(h, key=_TOP)
+    xs, ys = sorted({e[0] for e in v}), sorted({e[1] for e in h})
+    column = {x: i for i, x in enumerate(xs)}
+    rows = len(ys)
+    row = {y: i for i, y in enumerate(ys)}
     tops = [e[1] for e in h]
-    v_ids: dict[Edge, int] = {}
     h_ids: dict[Edge, int] = {}
-    h_id = [h_ids.setdefault(he, len(h_ids)) for he in h]
-    found: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
+    h_bits = [1 << h_ids.setdefault(he, len(h_ids)) for he in h]
+    h_rows = [row[top] for top in tops]
+    v_ids: dict[Edge, int] = {}
+    verticals: dict[int, int] = {}
+    horizontals: dict[int, int] = {}
     for ve in v:
         x = ve[0]
-        v_id = v_ids.setdefault(ve, len(v_ids))
-        low, high = bisect_left(tops, ve[1] - CROSS), bisect_right(tops, ve[3] + CROSS)
-        for k in range(low, high):
+        bit = 1 << v_ids.setdefault(ve, len(v_ids))
+        place = column[x] * rows
+        for k in range(bisect_left(tops, ve[1] - CROSS), bisect_right(tops, ve[3] + CROSS)):
             he = h[k]
             if he[0] - CROSS <= x <= he[2] + CROSS:
-                point = (x, he[1])
-                sets = found.get(point)
-                if sets is None:
-                    sets = found[point] = (set(), set())
-                sets[0].add(v_id)
-                sets[1].add(h_id[k])
-    return found
+                point = place + h_rows[k]
+                verticals[point] = verticals.get(point, 0) | bit
+                horizontals[point] = horizontals.get(point, 0) | h_bits[k]
+    return verticals, horizontals, xs, ys
 
 
-def _cells(crossings: dict[tuple[float, float], tuple[set[int], set[int]]]) -> list[Cell]:
-    """For each crossing, the smallest cell it is the top-left corner of: a crossing
-    below and one to the right, joined to it by edges, with the fourth corner joined
-    to both."""
-    down: dict[float, list[float]] = defaultdict(list)  # x -> the ys of crossings on it
-    across: dict[float, list[float]] = defaultdict(list)  # y -> the xs
-    points = sorted(crossings)
-    for x, y in points:
-        down[x].append(y)
-        across[y].append(x)
+_TOP = itemgetter(1)
+
+
+def _cells(
+    verticals: dict[int, int], horizontals: dict[int, int], xs: list[float], ys: list[float]
+) -> tuple[list[Cell], list[tuple[int, int, int, int]]]:
+    """For each crossing (numbered as ``_crossings`` numbers them), the smallest cell it
+    is the top-left corner of: a crossing below and one to the right, joined to it by
+    edges, with the fourth corner joined to both. Each cell with its corners' numbers
+    (top left, bottom left, top right, bottom right)."""
+    rows = len(ys)
+    points = sorted(verticals)
+    down: dict[int, list[int]] = defaultdict(list)  # column -> its crossings, top to bottom
+    across: dict[int, list[int]] = defaultdict(list)  # row -> its crossings, left to right
+    for point in points:
+        down[point // rows].append(point)
+        across[point % rows].append(point)
     cells: list[Cell] = []
-    get = crossings.get
-    for x, y in points:
-        xs = across[y]
-        at = bisect_right(xs, x)
-        if at == len(xs):
+    corners: list[tuple[int, int, int, int]] = []
+    for point in points:
+        column, row = divmod(point, rows)
+        line = across[row]
+        at = bisect_right(line, point)
+        if at == len(line):
             continue  # nothing to the right: no cell (a table's right edge), whatever lies below
-        rights = xs[at:]  # the same for every crossing below
-        vs, hs = crossings[(x, y)]
-        ys = down[x]
+        rights = line[at:]  # the same for every crossing below
+        vs, hs = verticals[point], horizontals[point]
+        under = down[column]
         found = False
-        for by in ys[bisect_right(ys, y) :]:
-            below = crossings[(x, by)]
-            if vs.isdisjoint(below[0]):
+        for below in under[bisect_right(under, point) :]:
+            if not vs & verticals[below]:
                 continue  # no edge down to it
-            below_h = below[1]
-            for rx in rights:
-                right = crossings[(rx, y)]
-                if hs.isdisjoint(right[1]):
+            below_h = horizontals[below]
+            for right in rights:
+                if not hs & horizontals[right]:
                     continue  # no edge across to it
-                opposite = get((rx, by))
-                if opposite and not opposite[0].isdisjoint(right[0]) and not opposite[1].isdisjoint(below_h):
-                    cells.append((x, y, rx, by))
+                opposite = right + below - point  # the right one's column, the lower one's row
+                opposite_v = verticals.get(opposite)
+                if opposite_v is not None and opposite_v & verticals[right] and horizontals[opposite] & below_h:
+                    cells.append((xs[column], ys[row], xs[right // rows], ys[below % rows]))
+                    corners.append((point, below, right, opposite))
                     found = True
                     break
             if found:
                 break
-    return cells
+    return cells, corners
 
 
-def _tables(cells: list[Cell]) -> list[list[Cell]]:
-    """Cells that share corners, transitively, are one table.
+def _tables(cells: list[Cell], points: list[tuple[int, int, int, int]]) -> list[list[Cell]]:
+    """Cells that share corners (``points``: each cell's corners, numbered), transitively, are
+    one table.
 
     The cells of a table keep the order pdfplumber gave them (repeated passes over the
     remaining cells, each taking every cell touching the table so far), since the
     reader resolves overlapping cells by that order.
     """
-    # Corners numbered (equal points, one number): the walks below index lists by
-    # them instead of hashing tuples of floats.
-    number: dict[tuple[float, float], int] = {}
+    # Corners numbered from 0 (the walks below index lists by them).
+    number: dict[int, int] = {}
     corners_of = [
         (
-            number.setdefault((x0, top), len(number)),
-            number.setdefault((x0, bottom), len(number)),
-            number.setdefault((x1, top), len(number)),
-            number.setdefault((x1, bottom), len(number)),
+            number.setdefault(p, len(number)),
+            number.setdefault(q, len(number)),
+            number.setdefault(r, len(number)),
+            number.setdefault(s, len(number)),
         )
-        for x0, top, x1, bottom in cells
+        for p, q, r, s in points
     ]
     cells_at: list[list[int]] = [[] for _ in range(len(number))]
     for i, corners in enumerate(corners_of):

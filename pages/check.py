@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from budget.checks import CheckReport
+
 from components import check_settings, findings, page, session
 from components.i18n import t
 
@@ -15,18 +17,31 @@ d = ctx.disclosure
 check_settings.control()  # the thresholds every page's findings follow
 
 report = session.current_report()  # run with the parse, in its worker and budget
-findings.summary(report)
-findings.import_previous(report)
-selection = findings.filters(report)
-annotated = findings.notes()
-shown = [f for f in report.findings if selection.keep(report, f, annotated)]
 
-by_part, by_severity = st.tabs([t("按文档位置"), t("逐条列表")])
-with by_part:
-    findings.by_part(d, report, shown)
-with by_severity:
-    findings.by_severity(report, shown)
 
-st.subheader(t("导出"))
-findings.downloads(report)
+@st.fragment
+def review(report: CheckReport) -> None:
+    """The findings and what a review changes: a status set, a part or tab opened, a
+    filter reruns this alone, not the page above it (its header, settings, the app's
+    sidebar). The counts and the exports are inside: they follow the notes."""
+    findings.summary(report)
+    findings.import_previous(report)
+    selection = findings.filters(report)
+    annotated = findings.notes()
+    shown = [f for f in report.findings if selection.keep(report, f, annotated)]
+
+    # Only the open tab is drawn (a tab switch reruns): both were in the page before.
+    by_part, by_severity = st.tabs([t("按文档位置"), t("逐条列表")], on_change="rerun", key="findings_view")
+    if by_part.open:
+        with by_part:
+            findings.by_part(d, report, shown)
+    if by_severity.open:
+        with by_severity:
+            findings.by_severity(report, shown)
+
+    st.subheader(t("导出"))
+    findings.downloads(report)
+
+
+review(report)
 findings.how_we_check(report)

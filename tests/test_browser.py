@@ -423,7 +423,9 @@ def test_check_settings_travel_in_the_link_across_pages_and_to_another_browser(s
     page = new_page(browser)
     page.goto(f"{server}/performance")
     expect(page.get_by_role("heading", name="绩效目标", exact=True)).to_be_visible()
-    expect(page.get_by_text(flag).first).to_be_attached()  # in its project's (closed) expander
+    # its project drawn when opened (closed, a project holds nothing)
+    page.locator("[class*='st-key-performance_project_'] summary", has_text="见义勇为奖励经费").click()
+    expect(page.get_by_text(flag).first).to_be_visible()
     page.get_by_text("检查设置", exact=True).click()
     length = page.get_by_role("spinbutton", name="参与比较的文字至少（字）")
     length.fill("20")
@@ -442,6 +444,10 @@ def test_check_settings_travel_in_the_link_across_pages_and_to_another_browser(s
     nav(other, "绩效目标")
     expect(other.get_by_text("检查设置（已调整）", exact=True)).to_be_visible()
     expect(other.get_by_text("见义勇为奖励经费").first).to_be_attached()  # the project is listed…
+    other.locator("[class*='st-key-performance_project_'] summary", has_text="见义勇为奖励经费").click()
+    project = other.locator("[class*='st-key-performance_project_']", has_text="见义勇为奖励经费")
+    expect(project.get_by_text(re.compile(r"已核对 0 / \d+ 项指标"))).to_be_visible()  # … opened, drawn
+    settle(other)
     assert other.get_by_text(flag).count() == 0  # the sender's floor, the sender's findings
     assert "satisfaction=80" in other.url
     close(other)

@@ -97,7 +97,9 @@ TITLE_WORDS = {
     TableKind.STATE_CAPITAL: re.compile(r"国有资本经营"),
     TableKind.THREE_PUBLIC: re.compile(r"三公"),
 }
-TABLE_BODY = re.compile(r"合\s*计|注[：:]|科目编码")
+# what a table's body prints under its title: a total, a note, or its header's words
+# (an empty table is a header only: "项目 预算数 支出功能分类科目 …")
+TABLE_BODY = re.compile(r"合\s*计|注[：:]|科目(?:编码|名称)|分类科目|预算数|决算数|单位[：:]\s*(?:万元|元|千元)")
 NUMBERED = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[、.．)）]")
 
 

@@ -174,7 +174,7 @@ TRAIL_QUOTES = re.compile(r"[“”\"]+$|^[“”\"]+")
 FIRST_BASIS = re.compile(r"(?:比|较|与|同)(?:上年|去年|上一年|\d{4}|比)")
 COUNTED = re.compile(r"\d+\s*(?:辆|台[（(]套[)）]|台|套|个|项|人|次|处|件)$")
 BASIS_FIGURE = re.compile(
-    r"(?:比|较|与)(?:上年|去年|上一年度?|\d{4}\s*年度?)(?:年初|全年|同期)?(?:预算|执行|决算)?(?:数)?(?:为)?$"
+    r"(?:比|较|与)(?:上年|去年|上一年度?|\d{4}\s*年度?)的?(?:年初|全年|同期)?(?:预算|执行|决算)?(?:数)?(?:为|的)?$"
 )
 LISTING = re.compile(r"包括|其中|主要有|分别|具体为|具体如下")
 PROJECT_PARTS = ("carried_in", "general_public", "gov_fund", "state_capital", "superior_grant")
@@ -196,6 +196,8 @@ def _last_year_cue(year: int | None) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![比较与同])(?:上年|去年|上一年度?{years})(?:当年|全年|年初|同期)?(?:部门)?(?:预算|财政拨款)?"
         r"(?:预计执行数|执行数|执行|预算数|决算数|决算|预算|数)(?:为|是|约)?$"
+        # the bare word after a bracket or a comma: "机关运行经费预算35.60万元（上年38.20万元）"
+        r"|(?:^|(?<=[（(，,；;]))(?:上年|去年|上一年度?)(?:为|是)?$"
     )
 
 
@@ -509,8 +511,18 @@ class _Reader:
                 draft = previous_draft  # "增加40万元，增幅100.0%": the change's claim
             elif opens and role == Role.PERCENT:
                 draft = self._first_without(drafts, depth, role) or draft
+            elif (
+                role == Role.SHARE
+                and (owner := self._share_owner(words)) is not None
+                and (draft is None or not owner.same(draft.subject))
+            ):
+                draft = _Draft(owner, depth)  # "…。授予中小企业合同金额占…的100%": the share of 中小企业
             if draft is None or draft.has(role):
-                draft = _Draft(self._subject(words), depth)
+                label = words
+                cue = PERCENT_CUE.search(squash(words)) if role == Role.PERCENT else None
+                if cue is not None:  # "收入总预算比上年减少3.85%": the subject is 收入总预算
+                    label = _before_basis(words, cue.group(1))
+                draft = _Draft(self._subject(label), depth)
             draft.figures.append(figure(role))
             if role == Role.PERCENT:
                 cue = PERCENT_CUE.search(tail)
@@ -684,6 +696,13 @@ class _Reader:
     def _subject(self, words: str) -> Subject | None:
         return subject_of(self.clean(words))
 
+    def _share_owner(self, words: str) -> Subject | None:
+        """What a share names before its 占 when it has no amount of its own there (a
+        concept: named words before 占 are as often the share's context as its owner)."""
+        at = squash(words).rfind("占")
+        owner = self._subject(squash(words)[:at]) if at > 0 else None
+        return owner if owner is not None and owner.kind == Kind.CONCEPT else None
+
     def _heading_subject(self, place: _Place) -> Subject | None:
         """A figure with no words of its own under a heading that names a concept or a 科目."""
         found = subject_of(self.clean(place.heading)) if len(squash(place.heading)) <= 40 else None
@@ -796,6 +815,9 @@ def _before_basis(words: str, cue: str) -> str:
     return "" if re.fullmatch(r"(相比|同比|上年|去年)?", text) else text
 
 
+_SEMICOLON = re.compile(r"[；;]")  # either width: text extracted from a PDF keeps the ASCII one
+
+
 def _reason_end(text: str, start: int, starts: list[int]) -> int:
     """A reason runs to the end of its sentence, or to a ；that opens the next item."""
     end = min(len(text), start + REASON_LENGTH)
@@ -803,17 +825,14 @@ def _reason_end(text: str, start: int, starts: list[int]) -> int:
         found = text.find(mark, start)
         if 0 <= found < end:
             end = found
-    semicolon = start
-    while True:
-        semicolon = text.find("；", semicolon, end)
-        if semicolon < 0:
-            return end
+    semicolons = [m.start() for m in _SEMICOLON.finditer(text, start, end)]
+    for i, semicolon in enumerate(semicolons):
         at = bisect.bisect_right(starts, semicolon)
         following = starts[at] if at < len(starts) else end
-        next_break = min((p for p in (text.find("；", semicolon + 1, end),) if p >= 0), default=end)
+        next_break = semicolons[i + 1] if i + 1 < len(semicolons) else end
         if following < next_break:
             return semicolon
-        semicolon += 1
+    return end
 
 
 STAGE_WORD = re.compile(r"\d{4}\s*年度?[^，。]{0,24}?(预算|决算)")

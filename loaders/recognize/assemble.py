@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain, compress, repeat
 
 from budget.model import MoneyUnit, Section, Source, TableKind
 from loaders.blocks import Block, Notice, Paragraph
@@ -62,9 +64,16 @@ def _heading_level(text: str) -> int | None:
     return _words_heading_level(squash(text))
 
 
+# An amount with its unit and a clause after it that runs on past the line's end: a
+# sentence wrapped there ("(二)社会保障和就业支出类科目116433.12元,占支"), not a heading
+# (which, stating an amount, ends at it or opens a list: "（五）项目支出1,856.92万元，具体包括：").
+_STATED_AMOUNT = re.compile(r"\d\s*(?:亿元|万元|元|%)\s*[,，;；].*[^:：]$")
+
+
 def _words_heading_level(words: str) -> int | None:
-    """``_heading_level`` of a text already squashed."""
-    if len(words) > 50 or words.endswith(("。", "；", "，")):
+    """``_heading_level`` of a text already squashed. Commas are either width: text
+    extracted from a PDF keeps the ASCII ones it printed."""
+    if len(words) > 50 or words.endswith(("。", "；", "，", ",", ";")) or _STATED_AMOUNT.search(words):
         return None
     if _NUMBERED_1.match(words):
         return 1
@@ -413,24 +422,34 @@ def _continues(
     unit_line = squash(previous.unit_line or "")
     printed_again = _repeats_the_header(previous, g)
     numbered = _numbering_goes_on(previous, g)
+    # (the cells' words, gathered once for all the lines between: see _in_cells)
+    in_g: _CellWords | None = None
+    on_last_page: _CellWords | None = None
     for paragraph, text in zip(pending, between, strict=True):
         if text in allowed or "续" in text or _PAGE_NUMBER.fullmatch(text):
             continue
-        if printed_again and _in_cells(text, g) and not names_a_table(text):
-            # The words a cell could not hold on its page, run out under the table (changsha_02's
-            # goal on p33): the next page prints the cell again whole, under the same header.
-            continue
-        if _printed_on_its_last_page(text, previous) and not names_a_table(text):
-            # A tall cell the page break cut, printed again whole on the new page and shifted
-            # up so that its words already read stand above the table, out of sight
-            # (beijing_meteo_part2 p34: the goal of the project going on from p33).
-            continue
+        # (the tests that need no cell come first: each of them lets the line pass, whatever the
+        # others say, and the cells' words cost a pass over the rows)
         if TABLE_NUMBER.fullmatch(text) or (previous.title and title_words(text) == title_words(previous.title)):
             continue  # the table's number ("表3", "公开01表") or its title repeated with it
         if len(text) >= 4 and text in squash(previous.title):
             continue  # a line of a title set over two lines, repeated
         if is_unit_line([text]) and (not unit_line or text in unit_line):
             continue  # the unit line printed again on the new page
+        cell_words = len(text) >= 4 and not names_a_table(text)  # (_in_cells needs four or more)
+        if cell_words and printed_again:
+            in_g = in_g or _CellWords(g.rows)
+            if _in_cells(text, in_g):
+                # The words a cell could not hold on its page, run out under the table (changsha_02's
+                # goal on p33): the next page prints the cell again whole, under the same header.
+                continue
+        if cell_words:
+            on_last_page = on_last_page or _CellWords.on_last_page(previous)
+            if _in_cells(text, on_last_page):
+                # A tall cell the page break cut, printed again whole on the new page and shifted
+                # up so that its words already read stand above the table, out of sight
+                # (beijing_meteo_part2 p34: the goal of the project going on from p33).
+                continue
         if numbered and len(text) <= 16 and not _SENTENCE_PUNCTUATION.search(text) and not names_a_table(text):
             if overflow is not None:
                 overflow.append(paragraph)
@@ -462,18 +481,31 @@ def _numbering_goes_on(previous: WorkingGrid, g: WorkingGrid) -> bool:
 
 def _repeats_the_header(previous: WorkingGrid, g: WorkingGrid) -> bool:
     """The grid opens with the previous grid's header rows, printed again on the new page."""
-    return bool(g.rows) and g.width == previous.width and g.rows[:2] == previous.rows[:2] and any(g.rows[0])
+    # (the rows first: the widths cost a pass over every row's spans, and the rows mostly differ)
+    return bool(g.rows) and g.rows[:2] == previous.rows[:2] and any(g.rows[0]) and g.width == previous.width
 
 
-def _in_cells(text: str, g: WorkingGrid, page: int | None = None) -> bool:
-    """The words (four or more) are in a cell of the grid's rows (printed on ``page``, if given)."""
-    rows = g.rows if page is None else [row for row, at in zip(g.rows, g.row_pages, strict=False) if at == page]
-    return len(text) >= 4 and any(text in squash(c) for row in rows for c in row)
+class _CellWords:
+    """The squashed words of some rows' cells, one cell a line, for ``_in_cells``. Squashed
+    words hold no whitespace, so a squashed text is in one of the lines exactly when it is in
+    one cell; one search of the joined words replaces a squash and a search per cell, for
+    every line tested (a table's cells, for each line of text between two of its grids)."""
+
+    def __init__(self, rows: list[list[str]]) -> None:
+        self.words = "\n".join(map(squash, chain.from_iterable(rows)))
+
+    @classmethod
+    def on_last_page(cls, g: WorkingGrid) -> _CellWords:
+        """The cells of the grid's rows on the last page it has reached (none: no page known)."""
+        if not g.row_pages:
+            return cls([])
+        on_it = map(operator.eq, g.row_pages, repeat(g.row_pages[-1]))  # (in C: a joined grid has many rows)
+        return cls(list(compress(g.rows, on_it)))
 
 
-def _printed_on_its_last_page(text: str, g: WorkingGrid) -> bool:
-    """The words are in a cell of the grid's rows on the last page it has reached."""
-    return bool(g.row_pages) and _in_cells(text, g, g.row_pages[-1])
+def _in_cells(text: str, cells: _CellWords) -> bool:
+    """The squashed words (four or more) are in one of the cells."""
+    return len(text) >= 4 and "\n" not in text and text in cells.words
 
 
 _LEVEL_HEADER = re.compile(r"^[一二]级指标")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import attrgetter
 
 from budget.model import MoneyUnit
@@ -42,11 +43,14 @@ def from_block(grid: blocks.Grid) -> WorkingGrid:
     # Spans are expanded into columns below (_expand, pad): a width over the limit is
     # refused here, before any row is spread over it.
     limits.check("table_rows", len(grid.rows))
-    spans = [[s if s > 1 else 1 for s in map(_SPAN, row)] for row in grid.rows]
+    spans = [list(map(_SPAN, row)) for row in grid.rows]
+    if min(chain.from_iterable(spans), default=1) < 1:  # (a span a reader could not know: 1)
+        spans = [[s if s > 1 else 1 for s in row_spans] for row_spans in spans]
     most = limits.current().table_columns
-    for row_spans in spans:
-        if sum(row_spans) > most:
-            limits.check("table_columns", sum(row_spans))
+    if max(map(sum, spans), default=0) > most:  # (one pass in C; the row over the limit is then found)
+        for row_spans in spans:
+            if sum(row_spans) > most:
+                limits.check("table_columns", sum(row_spans))
     rows = [clean_row(list(map(_TEXT, row))) for row in grid.rows]
     pages = list(grid.pages) or ([grid.page] if grid.page is not None else [])
     return WorkingGrid(rows, spans, page=grid.page, pages=pages, row_pages=[grid.page] * len(rows))

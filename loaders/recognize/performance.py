@@ -94,12 +94,12 @@ class _ProjectColumns:
     amount_label: str = ""
 
 
-def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[PerformanceProject]:
-    """Every project the form prints, in order."""
+def performance(g: WorkingGrid, unit: MoneyUnit, index: int, width: int | None = None) -> list[PerformanceProject]:
+    """Every project the form prints, in order. (``width``: the grid's, when the caller has it.)"""
     m = _PROJECT_TITLE.match(g.title)
     title_name = m.group(1).strip() if m else ""
     power = PRINTED_UNITS[g.printed_unit][1] if g.printed_unit in PRINTED_UNITS else 0  # 千元: x1000
-    width = g.width
+    width = g.width if width is None else width
     pages = g.row_pages if len(g.row_pages) == len(g.rows) else [g.page] * len(g.rows)
     drafts: list[_Draft] = []
     draft = _Draft(page=g.page)
@@ -120,7 +120,7 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int) -> list[Performance
             header = [_STRAY.sub("", squash(c)) for c in _spread(raw, spans or [], width)]
             col = _columns(header)
             at = [col[key] for key in ("level1", "level2", "level3", "description", "target", "basis", "unit", "sense")]
-            beside = _project_columns(g, r, at)
+            beside = _project_columns(g, r, at, width)
             in_block, below = False, None
             continue  # printed again: at the top of the next page, or over the next project's indicators
         if below is not None and (at is None or in_block):
@@ -405,10 +405,9 @@ def _labelled_amount(rest: list[tuple[int, str]], words: list[str], unit: MoneyU
     return found
 
 
-def _project_columns(g: WorkingGrid, r: int, at: list[int | None]) -> _ProjectColumns:
+def _project_columns(g: WorkingGrid, r: int, at: list[int | None], width: int) -> _ProjectColumns:
     """The 项目名称, money and goal columns beside the indicators, from the header rows over
     them (the indicator header and the column-header rows directly above it)."""
-    width = g.width
     top = r
     while top > 0 and r - top < 3 and _is_column_header_row(g.rows[top - 1]):
         top -= 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import chain
 
 from budget.model import CLASSIFIED_TABLES, Line, MoneyUnit, PerformanceProject, Table, TableKind
 from loaders.recognize.classify import (
@@ -84,10 +85,11 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
     unit = g.money_unit or doc_unit
     body_spans = g.spans[len(g.spans) - len(body) :]
     padded = [pad(r, width, s) for r, s in zip(body, body_spans, strict=False)]
-    empty = not any(any(c for c in row) for row in padded) or all(
+    # (map() and chain: the cell loops of every table, run in C)
+    empty = not any(map(any, padded)) or all(
         is_total_name(" ".join(row)) and not any(is_number(c) for c in row) for row in padded if any(row)
     )
-    if kind in CLASSIFIED_TABLES and not any(is_number(c) for row in padded for c in row):
+    if kind in CLASSIFIED_TABLES and not any(map(is_number, chain.from_iterable(padded))):
         empty = True  # header rows and a blank 合计 only: the header split found no body
     keys = column_keys(labels, kind)
     if kind in CLASSIFIED_TABLES and "total" not in keys and [k for k in keys if k and k[:6] != "budget"] == ["amount"]:
@@ -95,33 +97,35 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
         keys = ["total" if k == "amount" else k for k in keys]
     projects: list[PerformanceProject] = []
     lines: tuple[Line, ...] = ()
+    # A table continued over pages: each row its own page. The line builders that make most
+    # lines give each its row's page as they make it (a line rebuilt for it costs as much again);
+    # the others' lines are put on their pages below.
+    row_pages = g.row_pages if len(g.row_pages) == len(g.rows) else None
     if kind in CLASSIFIED_TABLES and not _two_sides(labels):
-        lines = _blocked_lines(padded, labels, kind, unit, len(header), g.page) or _classified_lines(
-            padded, labels, keys, unit, body_offset=len(header), page=g.page, kind=kind
+        lines = _blocked_lines(padded, labels, kind, unit, len(header), g.page, row_pages) or _classified_lines(
+            padded, labels, keys, unit, body_offset=len(header), page=g.page, kind=kind, row_pages=row_pages
         )
     elif kind in (TableKind.SUMMARY, TableKind.FISCAL_SUMMARY) or (kind in CLASSIFIED_TABLES and _two_sides(labels)):
-        lines = _two_sided_lines(padded, labels, keys, unit, body_offset=len(header), page=g.page)
+        lines = _two_sided_lines(padded, labels, keys, unit, len(header), g.page, row_pages)
     elif kind == TableKind.THREE_PUBLIC:
         lines = three_public_lines(padded, labels, keys, unit, len(header), g.page)
     elif kind == TableKind.PERFORMANCE:
-        projects = performance(g, unit, index)
+        projects = performance(g, unit, index, width)
     if kind in _BY_ECONOMIC_CLASS and _economic_codes_only(lines):
         kind = _BY_ECONOMIC_CLASS[kind]
     power = PRINTED_UNITS[g.printed_unit][1] if g.printed_unit in PRINTED_UNITS else 0
     if power:  # printed in 千元 or 亿元: read exactly in the contract's 元 or 万元
         lines = tuple(_scaled_line(ln, power) for ln in lines)
-    if len(g.row_pages) == len(g.rows):  # a table continued over pages: each row its own page
+    if row_pages is not None:  # (the lines not made on their pages: 三公 tables')
+        pages, rows = row_pages, len(g.rows)
         lines = tuple(
-            replace(ln, page=g.row_pages[ln.row])
-            if 0 <= ln.row < len(g.rows) and g.row_pages[ln.row] != ln.page
-            else ln
-            for ln in lines
+            replace(ln, page=pages[ln.row]) if 0 <= ln.row < rows and pages[ln.row] != ln.page else ln for ln in lines
         )
     table = Table(
         kind=kind,
         title=g.title,
-        header=tuple(tuple(r) for r in header),
-        rows=tuple(tuple(r) for r in body),
+        header=tuple(map(tuple, header)),
+        rows=tuple(map(tuple, body)),
         columns=tuple(labels),
         column_keys=tuple(keys),
         lines=lines,
@@ -134,6 +138,11 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
         printed_unit=g.printed_unit if power else None,
     )
     return table, projects
+
+
+def _page(row: int, page: int | None, row_pages: list[int | None] | None) -> int | None:
+    """The page a line of printed row ``row`` is on: its row's, when the table says each row's."""
+    return row_pages[row] if row_pages is not None and 0 <= row < len(row_pages) else page
 
 
 def _unit_of_labels(labels: list[str]) -> str | None:
@@ -225,7 +234,9 @@ _CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(.*)$")
 _CODE_LEVEL = {3: 1, 5: 2, 7: 3}  # 类, 款, 项 by the length of the code
 
 
-def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) -> tuple[Line, ...]:
+def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, row_pages=None) -> tuple[Line, ...]:
+    """The lines of a classified table. ``row_pages``: the page of each of the table's rows (header
+    rows first, as ``Line.row`` counts them), when it is printed over pages; else all are on ``page``."""
     roles = [column_role(label) for label in labels]
     code_cols, name_cols, crossed = _classification_columns(labels, roles, kind)
     if crossed and not code_cols and len(name_cols) > 1:
@@ -282,7 +293,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None) ->
                 level=_CODE_LEVEL.get(len(code)) if code else None,
                 row=body_offset + row_at[r],
                 is_total=total_row,
-                page=page,
+                page=_page(body_offset + row_at[r], page, row_pages),
                 unit=current_unit if sectioned and (code or is_unit_row) else None,
             )
         )
@@ -333,7 +344,7 @@ def _block_key(rows, a: int, b: int, at: int) -> str | None:
     return None
 
 
-def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, ...]:
+def _blocked_lines(rows, labels, kind, unit, body_offset, page, row_pages=None) -> tuple[Line, ...]:
     """The lines of a table printed in blocks, block after block; a row's amount in a
     block is its only one, so it is the row's total as well as its block's column (人员
     经费 or 公用经费). A 合计 row spanning a block's code and name holds that block's total."""
@@ -357,7 +368,7 @@ def _blocked_lines(rows, labels, kind, unit, body_offset, page) -> tuple[Line, .
         keys = [key if k else None for k in keys]
         block_labels = labels[a:b]
         block_rows = [row[a:b] for row in rows]
-        for line in _classified_lines(block_rows, block_labels, keys, unit, body_offset, page, kind):
+        for line in _classified_lines(block_rows, block_labels, keys, unit, body_offset, page, kind, row_pages):
             name = line.name
             if not line.code and not name:  # a 合计 label spanning into this block from the left
                 r = line.row - body_offset
@@ -466,10 +477,10 @@ def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[st
     a split code with blank leading parts takes them from the row above."""
     if not code_cols:
         return None, above
-    parts = [squash(row[i]) for i in code_cols]
-    if len(code_cols) == 1:
-        code = parts[0]
+    if len(code_cols) == 1:  # (the common case, asked of every row: no list of parts)
+        code = squash(row[code_cols[0]])
         return (code if is_code(code) else None), above
+    parts = [squash(row[i]) for i in code_cols]
     if not any(parts):
         return None, above
     filled_parts = [p for p in parts if p]
@@ -507,7 +518,7 @@ def _expenditure_side(words: str) -> str:
     return "expenditure"
 
 
-def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line, ...]:
+def _two_sided_lines(rows, labels, keys, unit, body_offset, page, row_pages=None) -> tuple[Line, ...]:
     """收支总表 and 财政拨款收支总表 print income items on the left, expenditure on the
     right: each side is a name column followed by its amount columns."""
     name_cols = [i for i, label in enumerate(labels) if is_name_label(label)]
@@ -532,15 +543,21 @@ def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line,
             if not keys[i] and column_role(labels[i]) == "money" and _mostly_amounts(rows, i)
         ]  # (a 行次 column of row numbers is no amount)
         sides.append((side, col, [i for i in range(col + 1, end) if keys[i] or i in numeric]))
+    # Each side's keys, worked out once for all its rows (a side with one amount column and no
+    # total key: that amount is the total).
+    plans = []
+    for side, name_col, money_cols in sides:
+        side_keys = [keys[i] or "amount" for i in money_cols]
+        if "total" not in side_keys and len(money_cols) == 1:
+            side_keys = ["total"]
+        plans.append((side, name_col, money_cols, side_keys))
     lines: list[Line] = []
     for r, row in enumerate(rows):
-        for side, name_col, money_cols in sides:
+        for side, name_col, money_cols, side_keys in plans:
             name = row[name_col]
             if not name:
                 continue
-            values = {keys[i] or "amount": parse_amount(row[i], unit) for i in money_cols}
-            if "total" not in values and len(money_cols) == 1:
-                values = {"total": values[keys[money_cols[0]] or "amount"]}
+            values = {key: parse_amount(row[i], unit) for key, i in zip(side_keys, money_cols, strict=True)}
             lines.append(
                 Line(
                     name=_ITEM_NUMBER.sub("", name),
@@ -549,7 +566,7 @@ def _two_sided_lines(rows, labels, keys, unit, body_offset, page) -> tuple[Line,
                     row=body_offset + r,
                     is_total=is_total_name(name),
                     side=side,
-                    page=page,
+                    page=_page(body_offset + r, page, row_pages),
                 )
             )
     return tuple(lines)

@@ -677,3 +677,88 @@ def test_stripped_tiered_headers_read_as_their_ruled_selves():
         ("30,775.648545", "17,929.443777", "17,921.443777", "", "", "", "5.000000", "", "", "", "3.000000")
         + ("12,846.204768", "2,706.670189", "10,139.534579", "", "", ""),
     ]
+
+
+# ---------------------------------------------------------------- performance forms without rulings
+
+
+def pages(data: bytes, numbers: list[int]) -> bytes:
+    """The document's pages ``numbers`` (from 1) alone."""
+    source = pdfium.PdfDocument(data)
+    out_document = pdfium.PdfDocument.new()
+    out_document.import_pages(source, [n - 1 for n in numbers])
+    out = io.BytesIO()
+    out_document.save(out)
+    return out.getvalue()
+
+
+def indicators(data: bytes) -> list[tuple]:
+    from loaders import load
+
+    return [
+        (p.name, str(p.amount), i.level1, i.level2, i.level3, i.target)
+        for p in load(data, "form.pdf").performance
+        for i in p.indicators
+    ]
+
+
+def test_a_stripped_form_with_worded_targets_reads_as_its_ruled_self():
+    """西安市工业和信息化局 校园安保及卫生维护 绩效目标表 (xian_17 p48), every ruling
+    removed: targets are words and counts (33297.31平米, 3人, ≥99%, 有所提升), not
+    amounts; 年度绩效指标 and 产出指标 are printed a character a line, 数量指标 and
+    质量指标 centred over their rows (数量指标 on its third row's line), 资金金额（万元）
+    over the amounts' rows. Each indicator is its ruled self: name, amount, levels,
+    target."""
+    page = pages((CORPUS / "xian_17.pdf").read_bytes(), [48])
+    ruled, stripped = indicators(page), indicators(without_paths(page))
+    assert len(ruled) == 15  # (the form goes on over the next page)
+    assert ruled[0] == ("校园安保及卫生维护", "10.00 万元", "产出指标", "数量指标", "指标1：覆盖面积", "33297.31平米")
+    assert ruled[-1][3:] == ("经济效益指标", "指标1：提高人员技能水平及经济发展服务能力", "有所提升")
+    assert stripped == ruled
+
+
+def test_a_stripped_form_with_amounts_keeps_its_rows_by_their_amounts():
+    """长沙市信访局 项目支出绩效目标表 (changsha_01 p26), every ruling removed: each
+    indicator's cells are centred on its row's line, the 指标值 an amount; the names
+    wrapped about that line (接待群众5人以上 / 集体访次数) join in its row, not rows of
+    their own, beside the row's target."""
+    page = without_paths(pages((CORPUS / "changsha_01.pdf").read_bytes(), [26]))
+    (grid,) = grids(pdf.read(page))
+    table = rows(grid)
+    named = [row for row in table if "接待群众5人以上集体访次数" in row]
+    assert len(named) == 1 and "100" in named[0]
+    assert not any("接待群众5人以上" in row or "集体访次数" in row for row in table)
+    names = [i[4] for i in indicators(page)]
+    assert names[:3] == ["接待群众5人以上集体访次数", "接待来市走访群众数量", "聘请专业律师和心理咨询师人数"]
+    assert "集体访次数" not in names and "接待群众5人以上" not in names
+
+
+def test_a_stripped_forms_next_page_goes_on_without_its_header():
+    """西安市商务局 委托咨询业务 绩效目标表 (xian_14 p63-64), every ruling removed: page
+    64 prints no header, only its indicators (成本指标, 经济效益指标… centred over their
+    rows) going on from page 63. Every indicator is read with its target, in order;
+    page 63's with their levels (the cells merged over rows: 时效指标 over four; the
+    page's last row is 成本指标's, its label printed on the next page)."""
+    data = pages((CORPUS / "xian_14.pdf").read_bytes(), [63, 64])
+    ruled, stripped = indicators(data), indicators(without_paths(data))
+    assert len(ruled) == 40
+    assert [i[4:] for i in stripped] == [i[4:] for i in ruled]
+    assert stripped[:14] == ruled[:14]
+    assert ruled[13][3:] == ("时效指标", "指标4：根据专项资金申报时间和相关工作安排确定", "当年完成")
+
+
+def test_a_stripped_forms_header_wrapped_about_its_line_keeps_its_labels():
+    """国家信访局 信访研究宣传立法专项 绩效自评表 (wuhan_02 p32), every ruling removed:
+    年度指标值 is printed 年度指标 above the header's line and 值 below it, on the line of
+    the first indicator's cells (绩效指标 | 成本指标 | 经济成本指标, centred on their
+    rows): 值 joins its label, the level names stay the first row's, and every
+    indicator has its target, as ruled."""
+    page = pages((CORPUS / "wuhan_02.pdf").read_bytes(), [32])
+    stripped = without_paths(page)
+    (grid,) = [g for g in grids(pdf.read(stripped)) if any("一级指标" in r for r in rows(g))]
+    (header,) = [r for r in rows(grid) if "一级指标" in r]
+    assert "年度指标值" in header and "偏差原因分析及改进措施" in header
+    ruled, read = indicators(page), indicators(stripped)
+    assert ruled[0][2:] == ("成本指标", "经济成本指标", "每本刊物印刷成本", "≤1.4元")
+    assert [i[4:] for i in read[:6]] == [i[4:] for i in ruled[:6]]
+    assert read[0][2:] == ruled[0][2:]  # (the amount above, in tiers of its own, is not read)

@@ -88,3 +88,27 @@ def test_utf16_text_with_bom_is_read(seed_txt):
             data = b"\xfe\xff" + data
         d = load(data, "seed-unicode.txt")
         assert d.functional == seed_txt.functional and d.unit == seed_txt.unit
+
+
+# A 梧州 (广西) 部门预算 as its PDF's text gives it: lines wrapped at the page's width, ASCII
+# commas. A numbered item that states its amount and runs on is a sentence, not a heading.
+WRAPPED = """三、支出预算情况说明
+(一)文化旅游体育与传媒支出类科目 850088.3 元,
+占支出总预算 78.33%,同比减少 54357.12 元,下降 6.00 %。
+(二)社会保障和就业支出类科目 116433.12 元,占支
+出总预算 10.73 %,同比增加 16803.36 元,增长 14.43%。
+(三)政府采购预算安排情况
+2025 年政府采购预算 6429768.84 元。
+(四)项目支出48100元，具体包括：
+1.文化活动48100元。
+"""
+
+
+def test_a_numbered_item_wrapped_after_its_amount_is_not_a_heading():
+    doc = load((TEXT + WRAPPED).encode(), "wrapped.txt")
+    headings = [s.heading for s in doc.sections]
+    assert "三、支出预算情况说明" in headings and "(三)政府采购预算安排情况" in headings
+    assert not any(h.startswith(("(一)", "(二)")) for h in headings)
+    assert "(四)项目支出48100元，具体包括：" in headings  # an amount that opens a list heads it
+    body = next(s.text for s in doc.sections if s.heading == "三、支出预算情况说明")
+    assert "占支出总预算 78.33%" in body and "出总预算 10.73 %" in body

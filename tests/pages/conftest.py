@@ -107,6 +107,28 @@ def open_page(at: AppTest, page: str) -> AppTest:
     return at
 
 
+# The expanders whose content is drawn only while open (on_change="rerun"): the check's
+# parts and their cards' lists and sources, the performance page's projects, the tables.
+LAZY = ("findings_part_", "findings_more_", "findings_sources_", "performance_project_", "tables_table_")
+
+
+def open_all(at: AppTest, prefixes: tuple[str, ...] = LAZY) -> AppTest:
+    """Open every such expander, as a reader clicks each, until none is left closed (an
+    opened part shows its cards' expanders). AppTest sends no expander state back, so
+    each run is told again of all those opened."""
+    opened: set[str] = set()
+    for _ in range(6):
+        keys = {e.key for e in at.expander if e.key and e.key.startswith(prefixes)}
+        if keys <= opened:
+            return at
+        opened |= keys
+        for key in opened:
+            at.session_state[key] = True
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+    raise AssertionError("expanders kept appearing")
+
+
 def plotly_specs(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 

@@ -8,7 +8,19 @@ from decimal import Decimal
 
 import pytest
 
-from tests.pages.conftest import LANGUAGES, PAGES, ROOT, banner, cjk, fixture_bytes, new_app, open_page, shown, upload
+from tests.pages.conftest import (
+    LANGUAGES,
+    PAGES,
+    ROOT,
+    banner,
+    cjk,
+    fixture_bytes,
+    new_app,
+    open_all,
+    open_page,
+    shown,
+    upload,
+)
 
 FIXTURE_FILES = [
     "seed.docx",
@@ -45,7 +57,7 @@ def our_labels(at) -> list[str]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", list(PAGES))
 def test_every_page_runs_on_the_sample(page, lang):
-    at = open_page(new_app(lang), page)
+    at = open_all(open_page(new_app(lang), page))  # what a closed part, project or table holds too
     assert at.title[0].value
     assert not at.error, [e.value for e in at.error]
     labels = our_labels(at)
@@ -63,7 +75,7 @@ def test_every_page_runs_on_each_fixture(name):
     at = upload(new_app(), (name.split("/")[-1], fixture_bytes(name)))
     assert not at.exception and not at.error, [e.value for e in at.error]
     for page in PAGES:
-        open_page(at, page)
+        open_all(open_page(at, page))
         assert not at.error, (page, [e.value for e in at.error])
     open_page(at, "overview")
     assert "示例" not in banner(at) and name.split("/")[-1] in plain(banner(at))
@@ -72,7 +84,7 @@ def test_every_page_runs_on_each_fixture(name):
 def test_every_page_runs_on_a_pdf_in_english():
     at = upload(new_app("en"), ("putuo_wanli_2024_dept.pdf", fixture_bytes("real/putuo_wanli_2024_dept.pdf")))
     for page in PAGES:
-        open_page(at, page)
+        open_all(open_page(at, page))
         assert not at.error, (page, [e.value for e in at.error])
         assert [label for label in our_labels(at) if cjk(label)] == [], page
 
@@ -245,7 +257,7 @@ def test_two_complete_disclosures_of_one_unit_stay_two():
 def test_every_page_runs_on_corpus_documents_of_four_cities(name):
     at = upload(new_app(), corpus_file(name))
     for page in PAGES:
-        open_page(at, page)
+        open_all(open_page(at, page))
         assert not at.error, (page, [e.value for e in at.error])
     open_page(at, "overview")
     assert name in plain(banner(at))

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from budget.checks import run
-from tests.pages.conftest import ROOT, fixture_bytes, new_app, open_page, upload
+from tests.pages.conftest import ROOT, fixture_bytes, new_app, open_all, open_page, upload
 
 CHECK = "pages/check.py"
 
@@ -28,7 +28,15 @@ def downloads(monkeypatch):
             files[file_name] = path_or_data
         return original(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
 
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        # a file built when its button is clicked: built here, as the click would
+        if file_name:
+            files[file_name] = data_callable()
+        return original_deferred(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    original_deferred = MediaFileManager.add_deferred
     monkeypatch.setattr(MediaFileManager, "add", add)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
     return files
 
 
@@ -265,3 +273,35 @@ def test_rules_passed_with_notes_only_are_said_to_be():
     wanli = open_check(upload(new_app(), ("wanli.pdf", fixture_bytes("real/putuo_wanli_2024_dept.pdf"))))
     assert metrics(wanli)["提示"] == "0"
     assert not any("只留下提示" in c.value for c in wanli.caption)  # no note: no clause
+
+
+def test_a_closed_part_or_tab_draws_nothing_and_every_finding_is_one_click_away():
+    """Page weight: a closed part's cards and the tab not shown are not in the page (a
+    closed st.expander holds its whole content: the sample's check was 6,782 DOM nodes).
+    Parts with an error open by themselves; opening every part shows every finding, and
+    the 逐条列表 tab lists them all."""
+    report = run_seed()
+    at = open_check(new_app())
+    cards = lambda: {c.key for c in at.get("flex_container") if (c.key or "").startswith("findings_card_")}  # noqa: E731
+    errors = {f.key for f in report.findings if f.severity.value == "error"}
+    drawn = cards()
+    assert drawn  # the parts with an error are open …
+    assert {k.replace(":", "_") for k in errors} & {k.removeprefix("findings_card_") for k in drawn}
+    listings = lambda: [d.value for d in at.dataframe if "问题" in d.value.columns]  # noqa: E731
+    assert not listings()  # 逐条列表 not drawn
+    open_all(at)
+    assert drawn < cards()  # … the others drew nothing until opened
+    firsts = {k.removeprefix("findings_card_") for k in cards()}
+    text = "\n".join(m.value for m in at.markdown)
+    for finding in report.findings:  # each a card of its own, or one of its group's places
+        assert finding.key.replace(":", "_") in firsts or shown_message(finding) in text, finding.key
+    at.session_state["findings_view"] = "逐条列表"
+    at.run()
+    assert not cards()  # the parts are not drawn beside the list
+    assert sum(len(frame) for frame in listings()) == len(report.findings)
+
+
+def shown_message(finding) -> str:
+    from components.text import md
+
+    return md(finding.message)

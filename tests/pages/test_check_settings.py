@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from budget.checks import Settings
 from components import session
-from tests.pages.conftest import fixture_bytes, new_app, open_page, shown, upload
+from tests.pages.conftest import fixture_bytes, new_app, open_all, open_page, shown, upload
 
 SEED = fixture_bytes("seed.docx")
 # 见义勇为奖励经费's satisfaction target is ≥80%: below the default floor of 85 %, not below 80 %.
@@ -18,7 +18,9 @@ FLOOR = "check_settings_satisfaction"
 
 
 def texts(at) -> str:
-    """Everything the page wrote in Markdown (captions, markdown, alerts), as shown."""
+    """Everything the page wrote in Markdown (captions, markdown, alerts), as shown, with
+    every part and project opened (drawn only when open)."""
+    open_all(at)
     parts = [e.value for kind in ("markdown", "caption", "warning", "info", "error") for e in getattr(at, kind)]
     return shown("\n".join(str(p) for p in parts))
 

@@ -4,10 +4,12 @@ the check's own (the JSON keeps them); the pages render the English of the same 
 
 from __future__ import annotations
 
+import re
+
 from budget.checks import run
 from budget.views.messages import CJK, english
 from loaders import load
-from tests.pages.conftest import ROOT, new_app, open_page, shown, upload
+from tests.pages.conftest import ROOT, new_app, open_all, open_page, shown, upload
 from tests.pages.test_app import corpus_file
 
 
@@ -16,7 +18,9 @@ def sample_report():
 
 
 def page_text(at) -> str:
-    """Every markdown, caption and warning of the page, as a reader sees it."""
+    """Every markdown, caption and warning of the page, as a reader sees it with every
+    part and project opened (drawn only when open)."""
+    open_all(at)
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [w.value for w in at.warning]
     return shown("\n".join(parts))
 
@@ -35,8 +39,12 @@ def test_the_check_page_in_english_shows_every_finding_in_english():
 
 
 def test_the_check_page_places_are_in_english():
-    at = open_page(new_app("en"), "check")
-    captions = [shown(c.value).replace("\u00a0", " ") for c in at.caption]  # page labels hold no-break spaces
+    at = open_all(open_page(new_app("en"), "check"))
+    # a card's place is its caption, or in a group each place's small grey line
+    places = [c.value for c in at.caption] + [
+        p for m in at.markdown for p in re.findall(r":small\[:gray\[(.*)\]\]", m.value)
+    ]
+    captions = [shown(p).replace("\u00a0", " ") for p in places]  # page labels hold no-break spaces
     assert any(c.startswith("海防工作经费 — Project performance table · performance goals") for c in captions)
     assert not any("第 " in c and " 页" in c for c in captions)
 
@@ -55,7 +63,7 @@ def test_three_public_check_notes_in_english():
 
 
 def test_performance_flags_and_notes_in_english():
-    at = open_page(new_app("en"), "performance")
+    at = open_all(open_page(new_app("en"), "performance"))
     captions = shown(" ".join(c.value for c in at.caption))
     assert (
         "6 indicators have the same target “效果明显”, not quantified: “反邪教专项资金”“社会环境净化提升”" in captions

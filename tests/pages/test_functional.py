@@ -8,7 +8,17 @@ from decimal import Decimal
 
 import pytest
 
-from tests.pages.conftest import array, fixture_bytes, new_app, open_page, plotly_specs, shown, sunburst_trace, upload
+from tests.pages.conftest import (
+    array,
+    fixture_bytes,
+    new_app,
+    open_all,
+    open_page,
+    plotly_specs,
+    shown,
+    sunburst_trace,
+    upload,
+)
 
 CLASSES = {"201": "1065.08", "204": "276.93", "208": "61.54", "210": "32.01", "221": "16.65"}
 
@@ -208,7 +218,7 @@ def test_a_rounding_the_check_calls_a_note_is_not_bad_data():
     open_page(at, "functional")
     assert not at.warning and not at.error  # the check calls 20805 = Σ项 a 提示, so no box here
     assert dict(zip(sunburst_trace(at)["ids"], sunburst_trace(at)["text"], strict=False))["20805"].startswith("61.53")
-    at.switch_page("pages/check.py").run()
+    open_all(at.switch_page("pages/check.py").run())  # its part opened (a note's part opens closed)
     assert "在 2 项四舍五入的容差 ±0.01 之内" in " ".join(shown(m.value) for m in at.markdown)
 
 

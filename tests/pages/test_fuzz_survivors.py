@@ -11,7 +11,7 @@ import pytest
 from loaders import LoadError, load
 from tests.fuzz import formats
 from tests.fuzz.mutate import Seeded
-from tests.pages.conftest import PAGES, new_app, open_page, upload
+from tests.pages.conftest import PAGES, new_app, open_all, open_page, upload
 
 FAMILIES = {"docx": formats.word_xml, "xlsx": formats.sheet_xml, "txt": formats.text_file}
 PER_FAMILY = 2
@@ -48,4 +48,5 @@ def test_every_page_runs_on_a_fuzz_survivor(suffix, index):
         else:
             open_page(at, page)
         assert not at.exception, (page, [e.value for e in at.exception])
+        open_all(at)  # what a closed part, project or table holds too
         assert not at.error, (page, [e.value for e in at.error])

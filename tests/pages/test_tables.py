@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from loaders import load
-from tests.pages.conftest import ROOT, new_app, open_page
+from tests.pages.conftest import ROOT, new_app, open_all, open_page
 
 
 def test_every_table_is_listed_with_downloads():
@@ -14,6 +14,8 @@ def test_every_table_is_listed_with_downloads():
     expanders = [e for e in at.expander if e.key and e.key.startswith("tables_table_")]
     assert len(expanders) == len(d.tables) == 25
     assert sum("（空表）" in e.label for e in expanders) == 2
+    assert not at.dataframe  # closed, a table draws nothing
+    open_all(at)
     assert len(at.dataframe) == 25
     keys = {b.key for b in at.download_button if b.key}
     assert {f"tables_csv_{i}" for i in range(25)} <= keys and {f"tables_xlsx_{i}" for i in range(25)} <= keys
@@ -24,7 +26,7 @@ def test_every_table_is_listed_with_downloads():
 
 def test_amounts_are_right_aligned_with_separators_digits_as_printed():
     d = load((ROOT / "samples" / "seed.docx").read_bytes(), "seed.docx")
-    at = open_page(new_app(), "tables")
+    at = open_all(open_page(new_app(), "tables"))
     expenditure = next(i for i, t in enumerate(d.tables) if t.kind == "expenditure")
     shown = at.dataframe[expenditure].value
     printed = d.tables[expenditure].rows

@@ -53,6 +53,25 @@ def test_a_table_printed_but_read_as_text_is_a_warning(seed):
     assert (res.findings[0].template, res.findings[0].location.page) == ("as_text", 16)
 
 
+def test_an_empty_table_printed_as_its_header_only_is_printed_not_missing(seed):
+    # 西安 (xian_01, its rulings lost): the empty 部门综合预算政府性基金收支表 gives its title
+    # as a heading and its header's words as text, no 合计 and no note
+    doc = without_table(seed, TableKind.GOV_FUND)
+    header = (
+        "收入 支出\n部门预算支出经济分类科目（按大 政府预算支出经济分类科目（按大\n"
+        "项目 预算数 支出功能分类科目（按大类） 预算数"
+    )
+    printed = replace(doc, sections=(*doc.sections, Section("部门综合预算政府性基金收支表", header, page=21)))
+    res = result(printed, "COMPLETE-TABLES")
+    assert places(res) == {("gov_fund", None, None, "warning")}
+    assert (res.findings[0].template, res.findings[0].location.page) == ("as_text", 21)
+    # a heading of that name over prose is no table printed: the table is missing
+    prose = replace(
+        doc, sections=(*doc.sections, Section("部门综合预算政府性基金收支表", "本部门无政府性基金收支。", page=21))
+    )
+    assert places(result(prose, "COMPLETE-TABLES")) == {("gov_fund", None, None, "error")}
+
+
 def test_a_performance_form_on_its_own_is_not_checked_for_tables(seed):
     doc = replace(seed, tables=tuple(t for t in seed.tables if t.kind == TableKind.PERFORMANCE))
     assert result(doc, "COMPLETE-TABLES").status == Status.NOT_RUN

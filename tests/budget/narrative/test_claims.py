@@ -402,3 +402,73 @@ def test_a_caption_and_a_numbered_item_do_not_run_on(seed):
     # a line wrapped mid-sentence still joins the one before
     (claim,) = [c for c in read_claims(doc_with(seed, "本年项目支出预算\n28756.68万元。")) if c.amount is not None]
     assert claim.amount.printed == "28756.68万元"
+
+
+# Wording of provinces outside ../shared, as published (梧州 广西, 绵竹 四川, a 湖南 county's
+# 决算): ASCII punctuation from a PDF's text, the basis with its figure, "总收支".
+
+
+def test_a_reason_ends_at_an_ascii_semicolon_before_the_listed_items(seed):
+    claims = read_claims(
+        doc_with(
+            seed,
+            "2018年度本部门一般公共预算财政拨款安排的“三公”经费支出2.05万元,较上年减少0.03万元,减少了1.44%,"
+            "原因为严格落实中央八项规定精神,厉行节约;其中:因公出国(境)支出0万元;公务用车购置支出0万元;"
+            "公务用车运行维护费用支出0万元;公务接待费支出2.05万元,占“三公”经费的100%。",
+            year=2018,
+        )
+    )
+    total = claims[0]
+    assert total.subject.key == "tp_total" and total.reason == "严格落实中央八项规定精神,厉行节约"
+    assert figures(total) == {"amount": "2.05万元", "change": "0.03万元", "percent": "1.44%"}
+    assert [c.subject.key for c in claims[1:]] == ["overseas", "vehicle_purchase", "vehicle_operation", "reception"]
+    assert figures(claims[-1]) == {"amount": "2.05万元", "share": "100%"}
+
+
+def test_the_last_year_figure_printed_after_its_year_and_de(seed):
+    (total, overseas) = read_claims(
+        doc_with(
+            seed,
+            "2025年“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元,下降10.1%;"
+            "其中:因公出国(境)经费40万元,较上年持平。",
+            year=2025,
+        )
+    )
+    assert figures(total) == {"amount": "1969万元", "last": "2190万元", "change": "221万元", "percent": "10.1%"}
+    assert (overseas.subject.key, overseas.direction) == ("overseas", "持平")
+
+
+def test_a_percent_change_without_an_amount_names_its_subject_without_the_comparison(seed):
+    (claim,) = read_claims(doc_with(seed, "财政拨款总收支较上年下降 3.85 %,主要原因是 2025年人员减少。", year=2025))
+    assert (claim.subject.key, claim.direction) == ("appropriation_total", "减少")
+    assert figures(claim) == {"percent": "3.85 %"}
+    (named,) = read_claims(doc_with(seed, "事业运行经费比上年减少3.85%。", year=2025))
+    assert named.subject.name == "事业运行经费"
+
+
+def test_totals_called_zong_yusuan(seed):
+    text = "2025年支出总预算1085203.63 元，其中：基本支出预算 1037103.63 元，占支出总预算的 95.57%。"
+    (expenditure, basic) = read_claims(doc_with(seed, text, year=2025))
+    assert expenditure.subject.key == "expenditure_total" and basic.within.key == "expenditure_total"
+
+
+def test_last_years_figure_in_brackets_after_the_bare_word(seed):
+    (claim,) = read_claims(doc_with(seed, "机关运行经费预算35.60万元（上年38.20万元），减少2.60万元，下降6.81%。"))
+    assert claim.subject.key == "running_costs"
+    assert figures(claim) == {"amount": "35.60万元", "last": "38.20万元", "change": "2.60万元", "percent": "6.81%"}
+
+
+def test_a_share_in_a_sentence_of_its_own_is_the_share_of_what_it_names(seed):
+    claims = read_claims(
+        doc_with(
+            seed,
+            "2024年部门预算安排政府采购预算总额128.5万元,其中:政府采购货物预算18.5万元,政府采购工程预算0万元,"
+            "政府采购服务预算110万元。授予中小企业合同金额占政府采购预算总额的100%。",
+            year=2024,
+        )
+    )
+    assert [c.subject.key for c in claims] == ["procurement", "goods", "works", "services", "sme"]
+    assert figures(claims[3]) == {"amount": "110万元"} and figures(claims[4]) == {"share": "100%"}
+    # a share right after its amount stays that amount's
+    (basic,) = read_claims(doc_with(seed, "基本支出预算 1037103.63 元，占支出总预算的 95.57%。"))
+    assert figures(basic) == {"amount": "1037103.63 元", "share": "95.57%"}
