@@ -8,7 +8,7 @@ import os
 import pytest
 
 from tests.conftest import demo_corpus
-from tests.test_browser import CHROMIUM, ROOT, settle, streamlit_server
+from tests.test_browser import CHROMIUM, CONTEXT, ROOT, settle, streamlit_server
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,7 +44,7 @@ def _click_row(page, row: int, index: int = 0) -> None:
 def test_corpus_page_in_a_browser(server, browser, tmp_path):
     from playwright.sync_api import expect
 
-    context = browser.new_context(viewport={"width": 1440, "height": 1200})
+    context = browser.new_context(viewport={"width": 1440, "height": 1200}, **CONTEXT)
     try:
         page = context.new_page()
         # Generous: the suite runs this beside other browser and page tests on 2 cores.
@@ -90,7 +90,7 @@ def test_corpus_page_in_a_browser(server, browser, tmp_path):
         # context (another reader), it shows the same published document from the corpus.
         link = page.url
         assert "doc=" in link
-        other = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        other = browser.new_context(viewport={"width": 390, "height": 844}, **CONTEXT).new_page()
         other.set_default_timeout(60_000)
         other.goto(link)
         expect(other.get_by_role("heading", name="三公经费")).to_be_visible()
