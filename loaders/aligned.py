@@ -732,9 +732,9 @@ def _form_table(
         _band_of(p, bands)[1] for p in (head[0] if head else []) if _TARGET_LABEL.search(_squashed(_join_chars(p)))
     ]
     if targets or names:
-        last = targets[0] if targets else names[0] + 1
+        target = targets[0] if targets else names[0] + 1
         body = [
-            (kept, chars, start and any(_band_of(p, bands)[0] <= last or _is_amount(_join_chars(p)) for p in kept))
+            (kept, chars, start and any(_band_of(p, bands)[0] <= target or _is_amount(_join_chars(p)) for p in kept))
             for kept, chars, start in body
         ]
     rows: list[list[Piece]] = []
