@@ -533,6 +533,38 @@ def _is_data(row: list[Piece]) -> bool:
     return bool(numbers) and not _is_numbering(numbers)
 
 
+def _is_coded_row(row: list[Piece]) -> bool:
+    """A classified row: a code (类/款/项, 3 digits or more), a name, then amounts only."""
+    texts = [_join_chars(p) for p in row]
+    return (
+        len(row) >= 3
+        and _is_code_piece(row[0])
+        and len(texts[0]) >= 3
+        and not _is_amount(texts[1])
+        and all(_is_amount(t) for t in texts[2:])
+    )
+
+
+def _lone_row(row: list[Piece], number: int) -> _Table:
+    """One classified row alone on its page (a code, its name, its amounts): the last row
+    of a table the page break pushed onto the next page, printed without its header. A
+    row alone shows no column's width, only where its cells stand, so each cell is a
+    column as wide as its text and the white between them columns left blank: the
+    cells keep their places (``pdf._realign`` puts each under the column of the part
+    before the break that holds its middle; two amounts printed far apart stay apart)."""
+    xs = [x for piece in row for x in (piece[0].x0, piece[-1].x1)]
+    cells: list[list] = []
+    for piece in row:
+        if cells:
+            cells.append(["", 1])
+        cells.append([_join_chars(piece), 1])
+    top = min(c.top for piece in row for c in piece)
+    bottom = max(c.bottom for piece in row for c in piece)
+    from loaders.pdf import _Table
+
+    return _Table([cells], xs[0], xs[-1], top, bottom, xs, number, aligned=True)
+
+
 def _is_numbering(amounts: list[str]) -> bool:
     """The columns numbered under a header (1, 2, 3…: three at least, in steps of one):
     a header row, no row of amounts."""
@@ -550,6 +582,8 @@ def _aligned_table(
     if form is not None:
         return form
     data = [n for n, row in enumerate(pieces) if _is_data(row)]
+    if data == [0] and len(pieces) == 1 and not axis and _is_coded_row(pieces[0]):
+        return _lone_row(pieces[0], number)
     if len(data) == 1 and not axis and _is_header(pieces[: data[0]]):
         # one row under a header of column names (a unit's 收入总表: its total only)
         if sum(_is_amount(_join_chars(p)) for p in pieces[data[0]]) < 2:

@@ -795,3 +795,24 @@ def test_a_stripped_forms_columns_printed_close_keep_their_levels_and_targets():
     assert len(ruled) == 21
     assert ruled[2][2:4] + ruled[2][5:] == ("产出指标", "数量指标", "=800个")
     assert [i[2:4] + i[5:] for i in stripped if i[5] is not None] == [i[2:4] + i[5:] for i in ruled]
+
+
+def test_a_stripped_tables_last_row_alone_on_the_next_page_goes_on_in_its_columns():
+    """无锡市应急管理局 一般公共预算支出表 (wuxi_10 p19-20), every ruling removed: the page
+    break pushed the last row (2240199 其他应急管理支出 2,080.58 | 2,080.58 in 合计 and
+    项目支出, the three 基本支出 columns blank between them) alone onto the next page, under
+    the running header only. It is the table's last row, each amount in its column, as
+    ruled (a lone line of a code, a name and amounts is no paragraph)."""
+    from loaders import load
+
+    # (the pages around them too: a running header is page furniture when it repeats)
+    data = pages((CORPUS / "wuxi_10.pdf").read_bytes(), [18, 19, 20, 21])
+
+    def table(document: bytes) -> list[tuple]:
+        (read,) = [t for t in load(document, "x.pdf").tables if t.title == "一般公共预算支出表"]
+        return [tuple(r) for r in read.rows]
+
+    ruled, stripped = table(data), table(without_paths(data))
+    assert ruled[-1] == ("2240199", "其他应急管理支出", "2,080.58", "", "", "", "2,080.58")
+    assert stripped[-1] == ruled[-1]
+    assert stripped[-5:] == ruled[-5:]
