@@ -1469,17 +1469,22 @@ def _body_rows(
     name with its amounts blank is a row of its own)."""
     rows: list[dict] = []  # per row: base, and per first band [span, [(base, text, x1)]]
     loose: list[tuple[list[Piece], list[_Char]]] = []
+    codes: set[int] = set()  # the codes printed off their rows' line (see _code_beside)
     for n, (row, line) in enumerate(zip(body, lines, strict=False)):
         first = _join_chars(row[0])
+        beside = starts is None and _code_beside(n, body, lines, bands)
         # (a numbered line of a long text wrapped in its cell is no item: 1.定期对…)
         if (
             (n in starts)
             if starts is not None
-            else (_is_data(row) or (_ITEM.match(first) and (_band_of(row[0], bands)[0] <= 1 or len(first) <= 16)))
+            else not beside
+            and (_is_data(row) or (_ITEM.match(first) and (_band_of(row[0], bands)[0] <= 1 or len(first) <= 16)))
         ):
             rows.append(_new_row(row, line, bands))
         else:
             loose.append((row, line))
+            if beside:
+                codes.add(id(row[0]))
     if not rows:  # no row to go on in: each line a row (a total under an empty table's header)
         rows = [_new_row(row, line, bands) for row, line in loose]
         loose = []
@@ -1518,7 +1523,7 @@ def _body_rows(
         for _, downward, n in sorted(candidates):
             target = rows[n]["cells"]
             if all(
-                (target.get(b0) is None and not _is_amount(entry[1]))
+                (target.get(b0) is None and (not _is_amount(entry[1]) or id(piece) in codes))
                 or (not downward and _goes_on(target.get(b0), entry, piece, bands, b0, ends))
                 for piece, (b0, _), entry in placed
             ):
@@ -1537,6 +1542,27 @@ def _body_rows(
             continue  # (merged into the row of amounts between the same rules)
         out.append(_laid_out(_cells(r), len(bands)))
     return out
+
+
+def _code_beside(n: int, body: list[list[Piece]], lines: list[list[_Char]], bands: list[list[float]]) -> bool:
+    """Line ``n`` is a code (and the rest of a wrapped name) printed half a line off
+    the amounts of its row: no amount, and its height overlaps that of the line next to
+    it, a line of amounts with its code's column blank (a code cell aligned lower or
+    higher than the row's other cells). Two rows' lines never overlap."""
+    row = body[n]
+    if not _is_code_piece(row[0]) or any(_is_amount(_join_chars(p)) for p in row[1:]):
+        return False
+    column = _band_of(row[0], bands)[0]
+    if column > 1:
+        return False  # (a code further right: a unit's code in its own column, 单位编码)
+    top, bottom = min(c.top for c in lines[n]), max(c.bottom for c in lines[n])
+    for k in (n - 1, n + 1):
+        if not 0 <= k < len(body) or any(_band_of(p, bands)[0] == column for p in body[k]):
+            continue
+        other = lines[k]
+        if min(c.top for c in other) < bottom and max(c.bottom for c in other) > top and _is_data(body[k]):
+            return True
+    return False
 
 
 def _total_across(cells: dict[int, list]) -> None:

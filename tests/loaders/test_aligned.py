@@ -589,7 +589,8 @@ def test_a_three_line_tables_rules_end_its_header_and_its_body():
     header = ("科目编码", "科目名称", "合计", "基本支出", "项目支出")
     (ruled,) = grids(pdf.read(cjk_pdf([ruled_rows_page(rows_ruled=False)])))
     assert rows(ruled)[0] == header
-    assert rows(ruled)[1] == ("", "机关事业单位", "60.00", "60.00", "")
+    # (each code printed half a line below its amounts is its row's: every row whole)
+    assert rows(ruled)[1] == ("2080505", "机关事业单位基本养老保险缴费", "60.00", "60.00", "")
     assert rows(ruled)[-1][0] == "2080506"
     (bare,) = grids(pdf.read(cjk_pdf([without_rules(ruled_rows_page(rows_ruled=False))])))
     assert rows(bare)[0] == ("科目编码", "科目名称机关事业单位", "合计", "基本支出", "项目支出")
@@ -816,3 +817,17 @@ def test_a_stripped_tables_last_row_alone_on_the_next_page_goes_on_in_its_column
     assert ruled[-1] == ("2240199", "其他应急管理支出", "2,080.58", "", "", "", "2,080.58")
     assert stripped[-1] == ruled[-1]
     assert stripped[-5:] == ruled[-5:]
+
+
+def test_a_stripped_tables_codes_printed_half_a_line_below_their_rows_stay_in_them():
+    """西安市委宣传部 一般公共预算支出明细表 (xian_16 p24), every ruling removed: each 项's
+    code (2013301, 2050803…) is printed half a line below its row's amounts, its line
+    overlapping theirs (2013302 beside 事务, the rest of 一般行政管理事务 wrapped about the
+    amounts). A code so printed is its row's code, no row of its own: every row reads
+    as ruled."""
+    page = pages((CORPUS / "xian_16.pdf").read_bytes(), [24])
+    (before,) = grids(pdf.read(page))
+    (after,) = grids(pdf.read(without_paths(page)))
+    assert rows(before)[4] == ("2013301", "行政运行", "17,651,794.92", "16,411,840.61", "1,239,954.31", "0.00", "")
+    assert rows(before)[5][:2] == ("2013302", "一般行政管理事务")
+    assert rows(after) == rows(before)
