@@ -995,6 +995,18 @@ def _stacked(lines: list[list[Piece]], bands: list[list[float]]) -> set[int]:
     return out
 
 
+def _loose_by_column(
+    loose: list[tuple[list[Piece], list[_Char]]], bands: list[list[float]]
+) -> dict[int, list[tuple[float, Piece, tuple[int, int]]]]:
+    """The loose lines' pieces by the column they start in: (baseline, piece, its band span)."""
+    columns: dict[int, list[tuple[float, Piece, tuple[int, int]]]] = {}
+    for row, _ in loose:
+        for piece in row:
+            span = _band_of(piece, bands)
+            columns.setdefault(span[0], []).append((piece[0].base, piece, span))
+    return columns
+
+
 def _spanning(
     rows: list[dict], loose: list[tuple[list[Piece], list[_Char]]], bands: list[list[float]], headless: bool = False
 ) -> list[tuple[int, Piece, tuple[int, int]]]:
@@ -1006,11 +1018,7 @@ def _spanning(
     cell's middle; its text goes to that first row (where rulings put a merged
     cell's). A cell whose column holds a row's own text just above it is that cell
     wrapped (left loose)."""
-    columns: dict[int, list[tuple[float, Piece, tuple[int, int]]]] = {}
-    for row, _ in loose:
-        for piece in row:
-            span = _band_of(piece, bands)
-            columns.setdefault(span[0], []).append((piece[0].base, piece, span))
+    columns = _loose_by_column(loose, bands)
     bases = [r["base"] for r in rows]
     out: list[tuple[int, Piece, tuple[int, int]]] = []
     for band, items in columns.items():
@@ -1685,11 +1693,7 @@ def _centred(
     can own, its cell wrapped from the row's line up)."""
     if not loose or not rows:
         return None
-    columns: dict[int, list[tuple[float, Piece, tuple[int, int]]]] = {}
-    for row, _ in loose:
-        for piece in row:
-            span = _band_of(piece, bands)
-            columns.setdefault(span[0], []).append((piece[0].base, piece, span))
+    columns = _loose_by_column(loose, bands)
     bases = [r["base"] for r in rows]
     out: list[tuple[int, Piece, tuple[int, int]]] = []
     shown = False
