@@ -440,17 +440,17 @@ def by_severity(report: CheckReport, findings: list[Finding]) -> None:
 
 
 def downloads(report: CheckReport) -> None:
-    # Each file is built when its button is clicked (built on every run they were 0.13 s
-    # of each review's rerun on the sample), from the notes and language of this run: a
-    # review reruns the page, so they are those on screen. The callable runs on another
-    # thread, without the session: it must not read st.session_state.
+    # The files are built on every run of the check's fragment (0.13 s on the sample), not
+    # on click: a file Streamlit builds on click (data=callable) is registered for the run
+    # that drew its button, and a click just after the reader opened a part (a rerun) went
+    # unanswered in the browser test — no download at all.
     stem = PurePath(report.source.name).stem or "document"
     annotated, language = notes(), lang()
     suffix = t("发布前检查")
     left, middle, right = st.columns(3)
     left.download_button(
         t("下载 JSON"),
-        lambda: reports.to_json(report, annotated),
+        reports.to_json(report, annotated),
         file_name=f"{stem}_{suffix}.json",
         mime="application/json",
         key="findings_download_json",
@@ -458,7 +458,7 @@ def downloads(report: CheckReport) -> None:
     )
     middle.download_button(
         t("下载检查表（XLSX）"),
-        lambda: reports.to_xlsx(report, annotated, language),
+        reports.to_xlsx(report, annotated, language),
         file_name=f"{stem}_{suffix}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="findings_download_xlsx",
@@ -466,7 +466,7 @@ def downloads(report: CheckReport) -> None:
     )
     right.download_button(
         t("下载报告（HTML）"),
-        lambda: reports.to_html(report, annotated, language),
+        reports.to_html(report, annotated, language),
         file_name=f"{stem}_{suffix}.html",
         mime="text/html",
         key="findings_download_html",
