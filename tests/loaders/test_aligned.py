@@ -332,6 +332,19 @@ def test_a_stripped_empty_table_is_still_a_table(shanghai_01):
     ]
 
 
+def test_a_stripped_three_public_table_reads_as_its_ruled_self(shanghai_01):
+    """Page 20: 三公 table of one row, its amounts right-aligned far right of their
+    centred labels (合计 left of 67.59), 购置费 blank beside 运行费 over one amount."""
+    ruled, stripped = shanghai_01
+    (before,) = [g for g in grids(ruled) if g.page == 20]
+    (after,) = [g for g in grids(stripped) if g.page == 20]
+    assert rows(after) == rows(before)
+    assert rows(after)[2:] == [
+        ("", "", "", "小计", "购置费", "运行费", ""),
+        ("67.59", "35.00", "12.49", "20.10", "", "20.10", ""),
+    ]
+
+
 # ---------------------------------------------------------------- what is not a table
 
 
@@ -392,6 +405,40 @@ def test_a_label_centred_over_wide_right_aligned_amounts_labels_them():
         page += left(60, y, a) + right(300, y, b) + left(330, y, c) + right(570, y, d)
     (grid,) = grids(pdf.read(cjk_pdf([page])))
     assert rows(grid) == [(("收入", 2), ("支出", 2)), ("项目", "预算", "项目", "预算"), *body]
+
+
+def three_public_page(blank: str) -> bytes:
+    """A 三公 table as Shanghai prints it (shanghai_01 p20): labels centred in cells
+    80-90 points wide, the one row's amounts right-aligned at the cells' right edges,
+    the column ``blank`` (购置费 or 运行费) printed with no amount."""
+    page = centre(297, 100, "“三公”经费预算表") + right(560, 120, "单位：万元")
+    page += centre(250, 133, "“三公”经费预算数") + centre(365, 145, "公务用车购置及运行费")
+    for middle, label in ((50, "合计"), (145, "因公出国(境)费"), (225, "公务接待费")):
+        page += centre(middle, 157, label)
+    page += centre(515, 151, "机关运行经费预") + centre(515, 163, "算数")
+    for middle, label in ((295, "小计"), (365, "购置费"), (435, "运行费")):
+        page += centre(middle, 169, label)
+    amounts = {100: "67.59", 190: "35.00", 260: "12.49", 330: "20.10", 400: "20.10", 470: "20.10"}
+    del amounts[{"购置费": 400, "运行费": 470}[blank]]
+    for x1, amount in amounts.items():
+        page += right(x1, 195, amount)
+    return page
+
+
+@pytest.mark.parametrize("blank", ["购置费", "运行费"])
+def test_a_label_left_of_the_first_amounts_labels_their_column(blank):
+    """合计 centred in the first cell, clear of its amount printed right-aligned: the
+    first column of amounts owns the white on its left up to the header's edge, so 合计
+    labels it (no blank column of its own); a blank column's label beside the next
+    one's keeps its own column, on either side."""
+    (grid,) = grids(pdf.read(cjk_pdf([three_public_page(blank)])))
+    amounts = ("20.10", "", "20.10") if blank == "购置费" else ("20.10", "20.10", "")
+    assert rows(grid) == [
+        (("“三公”经费预算数", 6), "机关运行经费预算数"),
+        ("合计", "因公出国(境)费", "公务接待费", ("公务用车购置及运行费", 3), ""),
+        ("", "", "", "小计", "购置费", "运行费", ""),
+        ("67.59", "35.00", "12.49", *amounts, ""),
+    ]
 
 
 def test_category_labels_under_a_charts_axis_are_no_empty_table():
