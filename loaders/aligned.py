@@ -562,7 +562,8 @@ def _lone_row(row: list[Piece], number: int) -> _Table:
     bottom = max(c.bottom for piece in row for c in piece)
     from loaders.pdf import _Table
 
-    return _Table([cells], xs[0], xs[-1], top, bottom, xs, number, aligned=True)
+    bands = [[a, b] for a, b in zip(xs, xs[1:], strict=False)]
+    return _Table([cells], xs[0], xs[-1], top, bottom, xs, number, aligned=True, bands=bands)
 
 
 def _is_numbering(amounts: list[str]) -> bool:
@@ -628,7 +629,7 @@ def _aligned_table(
     bottom = max(c.bottom for line in lines for c in line)
     from loaders.pdf import _Table
 
-    return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
+    return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True, bands=[list(b) for b in bands])
 
 
 # The labels of a performance form's indicator columns (绩效目标表: 一级指标 | 二级指标 |

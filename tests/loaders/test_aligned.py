@@ -866,6 +866,25 @@ def test_a_stripped_tables_last_row_alone_on_the_next_page_goes_on_in_its_column
     assert stripped[-5:] == ruled[-5:]
 
 
+def test_a_stripped_tables_next_page_keeps_its_cells_under_their_columns_text():
+    """上海市刑事科学技术研究院 收入预算总表 (shanghai_05 p8-9), every ruling removed: on
+    the next page 事业收入 and 事业单位经营收入 are blank, so its 财政拨款收入 column's
+    boundary lies halfway to 其他收入, past 事业收入's on p8; each cell goes to the
+    column of p8 whose text its column's text overlaps: 171,800 under 财政拨款收入, as
+    ruled. (The table's first page, every column's text over the other's, is read as
+    before.)"""
+    page = pages((CORPUS / "shanghai_05.pdf").read_bytes(), [8, 9])
+    ruled, stripped = pdf.read(page), pdf.read(without_paths(page))
+    (before,) = [g for g in grids(ruled) if g.page == 2]
+    (after,) = [g for g in grids(stripped) if g.page == 2]
+    assert rows(after)[:2] == rows(before)[:2]
+    assert rows(after)[1] == ("221", "02", "01", "住房公积金", "171,800", "171,800", "", "", "")
+    assert rows(after)[2][-5:] == rows(before)[2][-5:] == ("70,716,064", "66,716,064", "", "", "4,000,000")
+    assert [rows(g) for g in grids(stripped) if g.page == 1][0][3:] == [rows(g) for g in grids(ruled) if g.page == 1][
+        0
+    ][3:]
+
+
 def test_a_stripped_tables_codes_printed_half_a_line_below_their_rows_stay_in_them():
     """西安市委宣传部 一般公共预算支出明细表 (xian_16 p24), every ruling removed: each 项's
     code (2013301, 2050803…) is printed half a line below its row's amounts, its line
