@@ -562,7 +562,8 @@ def _lone_row(row: list[Piece], number: int) -> _Table:
     bottom = max(c.bottom for piece in row for c in piece)
     from loaders.pdf import _Table
 
-    return _Table([cells], xs[0], xs[-1], top, bottom, xs, number, aligned=True)
+    bands = [[a, b] for a, b in zip(xs, xs[1:], strict=False)]
+    return _Table([cells], xs[0], xs[-1], top, bottom, xs, number, aligned=True, bands=bands)
 
 
 def _is_numbering(amounts: list[str]) -> bool:
@@ -628,7 +629,7 @@ def _aligned_table(
     bottom = max(c.bottom for line in lines for c in line)
     from loaders.pdf import _Table
 
-    return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True)
+    return _Table(rows, xs[0], xs[-1], top, bottom, xs, number, aligned=True, bands=[list(b) for b in bands])
 
 
 # The labels of a performance form's indicator columns (绩效目标表: 一级指标 | 二级指标 |
@@ -1141,7 +1142,10 @@ def _data_bands(data: list[list[Piece]], head: list[list[Piece]]) -> list[list[f
     bands = _merged(extents)
     numeric = [_right_aligned([p for row in data for p in row if _overlaps(_extent(p), (b0, b1))]) for b0, b1 in bands]
     every = [piece for row in head for piece in row]
-    edges = (min(e[0] for e in extents), max(e[1] for e in extents))
+    # (the table's edges are its header's too: a first column of amounts owns the
+    # white on its left up to the header's first label, 合计 centred over 67.59)
+    outline = extents + [_extent(p) for p in every]
+    edges = (min(e[0] for e in outline), max(e[1] for e in outline))
     # A header label clear of every band labels the column it is centred over: a
     # column of amounts printed right-aligned owns the white on their left (its cell
     # runs from the band before it), a column of names the white on their right. A
@@ -1160,11 +1164,17 @@ def _data_bands(data: list[list[Piece]], head: list[list[Piece]]) -> list[list[f
                 start, stop = b0, (bands[n + 1][0] if n + 1 < len(bands) else edges[1])
             off = abs((start + stop) / 2 - middle)
             # (a column labelled by another label beside this one is not this one's)
+            # (nor one with another label beside this one between them: cells on one
+            # line do not overlap, 购置费 | 运行费 over 运行费's amounts only)
             taken = any(
                 other is not piece
                 and abs(other[0].base - piece[0].base) <= 1.5 * em
                 and not _overlaps(_extent(other), (x0, x1))
-                and _overlaps(_extent(other), (b0, b1))
+                and (
+                    _overlaps(_extent(other), (b0, b1))
+                    or (x1 <= other[0].x0 and other[-1].x1 <= b0)
+                    or (b1 <= other[0].x0 and other[-1].x1 <= x0)
+                )
                 for other in every
             )
             if not taken and start - em <= x0 and x1 <= stop + em and off <= max(3 * em, (stop - start) / 4):

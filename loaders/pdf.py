@@ -92,6 +92,7 @@ class _Table:
     xs: list[float]
     page: int
     aligned: bool = False  # found by text alignment, not by rulings
+    bands: list[list[float]] | None = None  # aligned: where each column's text is printed
 
 
 @dataclass
@@ -2023,9 +2024,17 @@ def _align_columns(previous: _Table, table: _Table) -> None:
 
 def _realign(previous: _Table, table: _Table) -> None:
     """An unruled table's next page has columns found afresh from its own text: put
-    each cell in the column of the earlier part whose band holds its middle."""
+    each cell in the column of the earlier part whose text its column's text overlaps
+    most (a column's boundaries lie halfway to the next column's text, far off beside a
+    column blank on one page), else the one whose boundaries hold its middle."""
 
-    def column(x: float) -> int:
+    def column(k: int) -> int:
+        if table.bands and previous.bands:
+            b0, b1 = table.bands[k]
+            overlap, best = max((min(b1, p1) - max(b0, p0), n) for n, (p0, p1) in enumerate(previous.bands))
+            if overlap > 0:
+                return best
+        x = (table.xs[k] + table.xs[k + 1]) / 2
         return min(max(bisect_right(previous.xs, x) - 1, 0), len(previous.xs) - 2)
 
     width = len(previous.xs) - 1
@@ -2036,9 +2045,7 @@ def _realign(previous: _Table, table: _Table) -> None:
             stop = min(start + span, len(table.xs) - 1)
             if start >= stop:
                 break
-            left = (table.xs[start] + table.xs[start + 1]) / 2
-            right = (table.xs[stop - 1] + table.xs[stop]) / 2
-            first, last = column(left), column(right)
+            first, last = column(start), column(stop - 1)
             if text:
                 cells[first][0] = f"{cells[first][0]} {text}".strip()
                 cells[first][1] = max(cells[first][1], last - first + 1)
@@ -2048,7 +2055,7 @@ def _realign(previous: _Table, table: _Table) -> None:
             out.append(cells[c])
             c += max(min(cells[c][1], width - c), 1)
         table.rows[n] = out
-    table.xs = list(previous.xs)
+    table.xs, table.bands = list(previous.xs), previous.bands
 
 
 def _layout(row: list[list]) -> tuple[int, ...]:

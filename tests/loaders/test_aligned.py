@@ -332,6 +332,19 @@ def test_a_stripped_empty_table_is_still_a_table(shanghai_01):
     ]
 
 
+def test_a_stripped_three_public_table_reads_as_its_ruled_self(shanghai_01):
+    """Page 20: 三公 table of one row, its amounts right-aligned far right of their
+    centred labels (合计 left of 67.59), 购置费 blank beside 运行费 over one amount."""
+    ruled, stripped = shanghai_01
+    (before,) = [g for g in grids(ruled) if g.page == 20]
+    (after,) = [g for g in grids(stripped) if g.page == 20]
+    assert rows(after) == rows(before)
+    assert rows(after)[2:] == [
+        ("", "", "", "小计", "购置费", "运行费", ""),
+        ("67.59", "35.00", "12.49", "20.10", "", "20.10", ""),
+    ]
+
+
 # ---------------------------------------------------------------- what is not a table
 
 
@@ -392,6 +405,40 @@ def test_a_label_centred_over_wide_right_aligned_amounts_labels_them():
         page += left(60, y, a) + right(300, y, b) + left(330, y, c) + right(570, y, d)
     (grid,) = grids(pdf.read(cjk_pdf([page])))
     assert rows(grid) == [(("收入", 2), ("支出", 2)), ("项目", "预算", "项目", "预算"), *body]
+
+
+def three_public_page(blank: str) -> bytes:
+    """A 三公 table as Shanghai prints it (shanghai_01 p20): labels centred in cells
+    80-90 points wide, the one row's amounts right-aligned at the cells' right edges,
+    the column ``blank`` (购置费 or 运行费) printed with no amount."""
+    page = centre(297, 100, "“三公”经费预算表") + right(560, 120, "单位：万元")
+    page += centre(250, 133, "“三公”经费预算数") + centre(365, 145, "公务用车购置及运行费")
+    for middle, label in ((50, "合计"), (145, "因公出国(境)费"), (225, "公务接待费")):
+        page += centre(middle, 157, label)
+    page += centre(515, 151, "机关运行经费预") + centre(515, 163, "算数")
+    for middle, label in ((295, "小计"), (365, "购置费"), (435, "运行费")):
+        page += centre(middle, 169, label)
+    amounts = {100: "67.59", 190: "35.00", 260: "12.49", 330: "20.10", 400: "20.10", 470: "20.10"}
+    del amounts[{"购置费": 400, "运行费": 470}[blank]]
+    for x1, amount in amounts.items():
+        page += right(x1, 195, amount)
+    return page
+
+
+@pytest.mark.parametrize("blank", ["购置费", "运行费"])
+def test_a_label_left_of_the_first_amounts_labels_their_column(blank):
+    """合计 centred in the first cell, clear of its amount printed right-aligned: the
+    first column of amounts owns the white on its left up to the header's edge, so 合计
+    labels it (no blank column of its own); a blank column's label beside the next
+    one's keeps its own column, on either side."""
+    (grid,) = grids(pdf.read(cjk_pdf([three_public_page(blank)])))
+    amounts = ("20.10", "", "20.10") if blank == "购置费" else ("20.10", "20.10", "")
+    assert rows(grid) == [
+        (("“三公”经费预算数", 6), "机关运行经费预算数"),
+        ("合计", "因公出国(境)费", "公务接待费", ("公务用车购置及运行费", 3), ""),
+        ("", "", "", "小计", "购置费", "运行费", ""),
+        ("67.59", "35.00", "12.49", *amounts, ""),
+    ]
 
 
 def test_category_labels_under_a_charts_axis_are_no_empty_table():
@@ -817,6 +864,25 @@ def test_a_stripped_tables_last_row_alone_on_the_next_page_goes_on_in_its_column
     assert ruled[-1] == ("2240199", "其他应急管理支出", "2,080.58", "", "", "", "2,080.58")
     assert stripped[-1] == ruled[-1]
     assert stripped[-5:] == ruled[-5:]
+
+
+def test_a_stripped_tables_next_page_keeps_its_cells_under_their_columns_text():
+    """上海市刑事科学技术研究院 收入预算总表 (shanghai_05 p8-9), every ruling removed: on
+    the next page 事业收入 and 事业单位经营收入 are blank, so its 财政拨款收入 column's
+    boundary lies halfway to 其他收入, past 事业收入's on p8; each cell goes to the
+    column of p8 whose text its column's text overlaps: 171,800 under 财政拨款收入, as
+    ruled. (The table's first page, every column's text over the other's, is read as
+    before.)"""
+    page = pages((CORPUS / "shanghai_05.pdf").read_bytes(), [8, 9])
+    ruled, stripped = pdf.read(page), pdf.read(without_paths(page))
+    (before,) = [g for g in grids(ruled) if g.page == 2]
+    (after,) = [g for g in grids(stripped) if g.page == 2]
+    assert rows(after)[:2] == rows(before)[:2]
+    assert rows(after)[1] == ("221", "02", "01", "住房公积金", "171,800", "171,800", "", "", "")
+    assert rows(after)[2][-5:] == rows(before)[2][-5:] == ("70,716,064", "66,716,064", "", "", "4,000,000")
+    assert [rows(g) for g in grids(stripped) if g.page == 1][0][3:] == [rows(g) for g in grids(ruled) if g.page == 1][
+        0
+    ][3:]
 
 
 def test_a_stripped_tables_codes_printed_half_a_line_below_their_rows_stay_in_them():
