@@ -60,6 +60,10 @@ def _cards(heads: list, texts: list[str], per_row: int, ctx: PageContext) -> Non
                             "其余各类计为公用经费，按基本支出各科目相加。"
                         )
                     )
+                elif head.how == "stated" and head.amount is not None:
+                    help_lines.append(
+                        t("文档没有列出这一项的表格：数字取自正文的说明，{figure}。", figure=units(exact(head.amount)))
+                    )
                 elif head.how == "summed" and head.amount is not None:
                     help_lines.append(
                         t("表的合计行没有这一项：按表中各类相加，{figure}。", figure=units(exact(head.amount)))
@@ -77,6 +81,8 @@ def _cards(heads: list, texts: list[str], per_row: int, ctx: PageContext) -> Non
                 st.caption(share)
                 if head.amount is None:
                     st.caption(t("文档中没有找到这个数字。"))
+                elif head.how == "stated":
+                    st.caption(source.text_source(ctx.document, ctx.disclosure, head.page))
                 elif head.how in ("derived", "summed"):
                     where = source.kind_source(ctx.document, ctx.disclosure, head.source)
                     how = t("按科目编码推算，文档未印出") if head.derived else t("表中各类相加")

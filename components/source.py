@@ -56,6 +56,17 @@ def table_source(document: Document, d: Disclosure, table: Table | None) -> str:
     return t("来源：{table} · {page}", table=label, page=link)
 
 
+def text_source(document: Document, d: Disclosure, page: int | None) -> str:
+    """Markdown: "来源：正文 · 第 12 页" with the page linked into the PDF (a figure the
+    narrative states and no table prints)."""
+    if not page:
+        return t("来源：正文")
+    url = pdf_url(document, d)
+    shown = unbroken(page_text(page))
+    link = f"[{shown}\u00a0↗]({url}#page={page})" if url else shown
+    return t("来源：正文 · {page}", page=link)
+
+
 def kind_source(document: Document, d: Disclosure, kind: TableKind | None) -> str:
     return table_source(document, d, d.table(kind)) if kind is not None else ""
 

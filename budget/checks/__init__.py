@@ -64,7 +64,7 @@ def unmet(ctx: Context, rule: Rule) -> str | None:
         return f"文件中没有{'、'.join(absent)}"
     for need in rule.needs:
         if isinstance(need, Need) and not need.holds(ctx):
-            return need.reason
+            return (need.explain(ctx) if need.explain is not None else None) or need.reason
     return None
 
 

@@ -68,6 +68,8 @@ class Need:
 
     holds: Callable[[Context], object]  # truthy when the rule can run
     reason: str
+    # a more precise reason for this document, when there is one (None: ``reason``)
+    explain: Callable[[Context], str | None] | None = None
 
 
 Requirement = TableKind | Need

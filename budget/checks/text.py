@@ -66,6 +66,18 @@ def stated(ctx: Context, rule_id: str | None = None) -> tuple[Stated, ...]:
     return tuple(found)
 
 
+def uncompared(ctx: Context, rule_id: str) -> str | None:
+    """Why the figures the text states on a rule's topic have nothing to be compared
+    with (no 政府采购预算表, a column the table does not print), or None when the text
+    states none: "the text gives no such amounts" would send the user looking for a
+    sentence that is there."""
+    why = next((r.reason for _, r in resolutions(ctx) if r.rule == rule_id and not r.figures and r.reason), None)
+    return f"{STATED_UNCOMPARED}{why}" if why else None
+
+
+STATED_UNCOMPARED = "正文写了这一类金额，但"
+
+
 def figure_location(claim: Claim, figure: Figure | None = None, span: tuple[int, int] | None = None) -> Location:
     """The sentence of a claim holding a figure (or a span of its paragraph), marked."""
     start, end = span if span is not None else ((figure.start, figure.end) if figure is not None else (0, 0))
@@ -291,7 +303,13 @@ def _text_rule(rule_id: str, title: str, guidance: str):
         Severity.ERROR,
         QUOTE_TEMPLATE,
         guidance,
-        needs=(Need(lambda ctx: stated(ctx, rule_id), "正文中没有写出这一类金额"),),
+        needs=(
+            Need(
+                lambda ctx: stated(ctx, rule_id),
+                "正文中没有写出这一类金额",
+                explain=lambda ctx: uncompared(ctx, rule_id),
+            ),
+        ),
         templates=STATED_TEMPLATES,
     )
     def check(ctx: Context) -> Iterator[Finding]:

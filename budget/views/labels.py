@@ -246,6 +246,8 @@ EN: dict[str, str] = {
     "亿元": "100m yuan",
     "来源：{table} · {page}": "Source: {table} · {page}",
     "来源：{table}": "Source: {table}",
+    "来源：正文 · {page}": "Source: the text · {page}",
+    "来源：正文": "Source: the text",
     "第 {page} 页": "page {page}",
     "表格": "table",
     "原文：{figure}": "As printed: {figure}",
@@ -325,6 +327,9 @@ EN: dict[str, str] = {
     ),
     "按科目编码推算，文档未印出": "Derived from the codes, not printed",
     "表中各类相加": "Sum of the table's classes",
+    "文档没有列出这一项的表格：数字取自正文的说明，{figure}。": (
+        "The document has no table of this figure: it is taken from the text, {figure}."
+    ),
     "表的合计行没有这一项：按表中各类相加，{figure}。": (
         "The table's total row does not carry it: the sum of the table's classes, {figure}."
     ),

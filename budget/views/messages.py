@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from budget.checks import CATALOGUE
 from budget.checks.core import DEFAULT_TEMPLATE, Finding, Rule
+from budget.checks.text import STATED_UNCOMPARED
 from budget.model import TABLE_LABELS, TableKind
 from budget.views.labels import translate
 
@@ -743,6 +744,9 @@ REASONS: Mapping[str, str] = {
     "文件中没有带科目编码的表格": "The document has no table with classification codes",
     "文件中没有收支总表或财政拨款收支总表": "The document has no summary table or fiscal appropriation summary",
     "文件中没有政府采购预算表": "The document has no government procurement table",
+    "政府采购预算表没有品目编码，不能按货物、工程、服务分列": (
+        "The government procurement table has no catalogue codes to split it into goods, works and services"
+    ),
     "文件中没有标准表格": "The document has no standard tables",
     "文件中没有标准表格（只有文字部分，或只有绩效目标表）": (
         "The document has no standard tables (only the explanation, or only performance forms)"
@@ -763,7 +767,7 @@ REASONS: Mapping[str, str] = {
     "正文没有同时给出本年、上年金额和增减方向": (
         "The text does not give this year's and last year's amounts with the direction of the change"
     ),
-    "正文没有列出一组带占比、合计为 100% 的金额": "the text lists no items with their shares making up 100%",
+    "正文没有列出一组带占比、合计为 100% 的金额": "The text lists no items with their shares making up 100%",
     "正文没有同时给出本年金额、上年金额（或增减额）和增减百分比": (
         "The text does not give this year's amount, last year's (or the change) and the percentage together"
     ),
@@ -788,6 +792,9 @@ REASONS: Mapping[str, str] = {
 _SET_ASIDE = re.compile(r"^(\d+) 项结果出自读取不可靠的表格，已归入 READ-TABLE，不计为错误$")
 
 
+_LACKS_COLUMN = re.compile(r"^(?P<tables>[^“”]+)没有“(?P<column>[^“”]+)”栏$")
+
+
 def reason(text: str | None, lang: str = "zh") -> str:
     """Why a rule did not run (``RuleResult.reason``) in ``lang``."""
     if not text or lang != "en":
@@ -798,8 +805,16 @@ def reason(text: str | None, lang: str = "zh") -> str:
     aside = _SET_ASIDE.match(text)
     if aside is not None:
         return f"{aside.group(1)} results come from a table read unreliably: counted under READ-TABLE, not as errors"
+    if text.startswith(STATED_UNCOMPARED):  # budget.checks.text.uncompared: stated, nothing to compare with
+        why = reason(text.removeprefix(STATED_UNCOMPARED), lang)
+        return "The text gives amounts of this kind, but " + why[:1].lower() + why[1:]
     if text.startswith("规则运行出错："):  # the error itself is the program's, in English already
         return "The rule failed: " + text.removeprefix("规则运行出错：")
+    lacking = _LACKS_COLUMN.match(text)  # budget.checks.figures: a table without the figure's column
+    if lacking is not None:
+        tables = [_ours(table) for table in lacking["tables"].split("、")]
+        if all(tables) and (column := _ours(lacking["column"])):
+            return f"The {', '.join(str(t) for t in tables)} has no “{column}” column"
     absent = text.removeprefix("文件中没有").split("、")  # budget.checks.unmet: the tables it needs
     if text.startswith("文件中没有") and all(_ours(table) for table in absent):
         return "The document has no " + ", ".join(str(_ours(table)) for table in absent)

@@ -33,7 +33,8 @@ def test_two_uploads_side_by_side_in_wan_yuan():
     assert headlines.loc["支出总计", SEED] == "1,452.21"
     assert headlines.loc["支出总计", FULIYUAN] == "1,212.12"  # 12,121,164 元, two decimals on screen
     assert headlines.loc["人员经费", FULIYUAN] == "738.02"
-    assert headlines.loc["政府采购", FULIYUAN] == "—"
+    assert headlines.loc["政府采购", FULIYUAN] == "120.60"  # stated in its text, no table
+    assert headlines.loc["　　其中：公务用车购置费", FULIYUAN] == "—"
     classes = classes.set_index("科目编码")
     assert classes.loc["208", FULIYUAN] == "1,128.16" and classes.loc["208", SEED] == "61.54"
     assert classes.loc["201", FULIYUAN] == "—"

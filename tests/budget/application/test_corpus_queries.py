@@ -84,7 +84,8 @@ def test_units_carry_region_stage_and_exact_wan_yuan(con):
     assert by_name.loc[FULIYUAN, "expenditure_total"] == Decimal("1212.1164")
     assert by_name.loc[SEED, "expenditure_total"] == Decimal("1452.21")
     assert by_name.loc[SEED, "money_unit"] == "万元" and by_name.loc[FULIYUAN, "money_unit"] == "元"
-    assert by_name.loc[FULIYUAN, "procurement"] is None  # not reported: NULL, never 0
+    assert by_name.loc[FULIYUAN, "vehicle_purchase"] is None  # not reported: NULL, never 0
+    assert by_name.loc[FULIYUAN, "procurement"] == Decimal("120.60")  # stated in its text (no table)
     ((kind,),) = con.execute("SELECT DISTINCT typeof(expenditure_total) FROM units").fetchall()
     assert kind == "DECIMAL(38,14)"
     assert int(rows["matching"].iloc[0]) == 3

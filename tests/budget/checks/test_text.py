@@ -114,6 +114,24 @@ def test_procurement_total(seed):
     assert res.findings[0].difference == D("-0.72")
 
 
+def test_procurement_stated_without_its_table_says_the_table_is_missing(fuliyuan):
+    """普陀's unit states "政府采购预算120.60万元" and prints no 政府采购预算表: the rule
+    cannot run, and said the text gives no such amount (a finance officer would look for a
+    sentence that is there)."""
+    from budget.views.messages import reason
+
+    res = result(fuliyuan, "TEXT-PROC")
+    assert res.status == Status.NOT_RUN
+    assert res.reason == "正文写了这一类金额，但文件中没有政府采购预算表"
+    assert reason(res.reason, "en") == (
+        "The text gives amounts of this kind, but the document has no government procurement table"
+    )
+    # 西安 (xian_15): no procurement figure in its text, no table: the text is what lacks it
+    assert result(corpus_document("xian_15.pdf"), "TEXT-PROC").reason == "正文中没有写出这一类金额"
+    # the seed states it and prints the table: the rule runs
+    assert result(fuliyuan, "TEXT-3PUB").status == Status.PASSED
+
+
 def test_fixed_assets_in_the_seed_differ_from_the_table(seed):
     res = result(seed, "TEXT-ASSETS")
     assert places(res) == {("七、国有资产信息", None, None, "error")}

@@ -45,13 +45,15 @@ def test_headlines_converted_exactly_to_wan_yuan(pair):
     assert amounts.loc["　公务接待费", SEED] == wan("0.31")
     assert amounts.loc["“三公”经费", FULIYUAN] == wan("6.4")  # the Shanghai 三公 table prints 万元
     # blank stays blank (not reported), never 0
-    assert amounts.loc["政府采购", FULIYUAN] is None
     assert amounts.loc["　　其中：公务用车购置费", FULIYUAN] is None
+    # no 政府采购预算表: the total its text states ("政府采购预算120.60万元")
+    assert amounts.loc["政府采购", FULIYUAN] == wan("120.60")
     # on screen: two decimals in the page's display unit (the export keeps every decimal)
     shown = table.frame.set_index(compare.ITEM)
     assert shown.loc["支出总计", f"{FULIYUAN}（万元）"] == "1,212.12"
     assert shown.loc["项目支出", f"{FULIYUAN}（万元）"] == "262.00"
-    assert shown.loc["政府采购", f"{FULIYUAN}（万元）"] == "—"
+    assert shown.loc["政府采购", f"{FULIYUAN}（万元）"] == "120.60"
+    assert shown.loc["　　其中：公务用车购置费", f"{FULIYUAN}（万元）"] == "—"
     assert list(shown.columns) == [f"{SEED}（万元）", f"{FULIYUAN}（万元）"]
     in_yi = table.shown(DisplayUnit.YI_YUAN).set_index(compare.ITEM)
     assert in_yi.loc["支出总计", f"{FULIYUAN}（亿元）"] == "0.12"  # 0.12121164 亿元

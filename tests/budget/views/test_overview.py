@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 
 from budget.views import overview
 from tests.budget.views.builders import m, make_disclosure
@@ -75,3 +76,21 @@ def test_personnel_and_running_costs_name_the_basic_spending_they_are_a_share_of
     assert heads["personnel"].amount == m("20452.54")
     assert heads["personnel"].share_label == "占一般公共预算基本支出 96.7%"
     assert heads["public"].share_label == "占一般公共预算基本支出 3.3%"
+
+
+def test_procurement_stated_in_the_text_when_no_table_prints_it(seed):
+    """Most documents give 政府采购 only in words (长沙市信访局: "政府采购预算总额43.9万元",
+    page 9, and no 政府采购预算表): the card showed "文档中没有找到这个数字"."""
+    from budget.model import Money, MoneyUnit
+    from tests.conftest import corpus_document
+
+    def card(d):
+        return next(h for h in overview.overview(d).headlines if h.key == "procurement")
+
+    stated = card(corpus_document("changsha_01.pdf"))
+    assert stated.amount == Money(Decimal("43.9"), MoneyUnit.WAN_YUAN)
+    assert (stated.how, stated.page, stated.share_label) == ("stated", 9, "占支出总计 2.3%")
+    printed = card(seed)  # a 政府采购预算表 is read first
+    assert (printed.amount, printed.how, printed.page) == (m("47.80"), "printed", None)
+    # 广州市 …: neither a table nor a sentence gives the total
+    assert card(corpus_document("guangzhou_23.pdf")).amount is None
