@@ -143,13 +143,13 @@ def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cel
     # about as much as the XML parse itself: the commonest elements are tested first
     # (w:p, w:t, then w:tc and w:tr: a w:t no longer waits on two failed tests of the
     # cell's tags), nothing is read twice, and the names it uses on every element are
-    # local (one list holds the current cell's text, emptied for the next).
+    # local. The cell's text grows as one string (most cells print one run: no list to
+    # fill, join and empty for each).
     p_tag, tc_tag, tr_tag, t_tag = _P, _TC, _TR, _T
     cell_or_row = (tc_tag, tr_tag)  # (built once: "in (tc_tag, tr_tag)" builds a tuple per element)
     rows: list[tuple[Cell, ...]] = []
     row: list[Cell] | None = None
-    parts: list[str] = []  # the current cell's text so far
-    add = parts.append
+    text = ""  # the current cell's text so far
     in_cell = in_paragraph = False
     span, continued = 1, False
     for node in table.iterdescendants(_PLAIN_TAGS):
@@ -157,18 +157,17 @@ def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cel
         if tag == p_tag:
             if in_cell:
                 if in_paragraph:
-                    add("\n")
+                    text += "\n"
                 in_paragraph = True
-            continue
-        if tag == t_tag:
+        elif tag == t_tag:
             if in_paragraph:
-                text = node.text
-                if text:
-                    add(text)
-            continue
-        if tag in cell_or_row:
+                more = node.text
+                if more:
+                    text += more
+        elif tag in cell_or_row:
             if in_cell and row is not None:
-                text = "" if continued else "".join(parts)
+                if continued:
+                    text = ""
                 if span == 1:
                     done = made.get(text)
                     if done is None:
@@ -176,10 +175,12 @@ def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cel
                     row.append(done)
                 else:
                     row.append(Cell(text, span))
-            parts.clear()
+            text = ""
             in_paragraph, span, continued = False, 1, False
-            in_cell = tag == tc_tag
-            if not in_cell:
+            if tag == tc_tag:
+                in_cell = True
+            else:
+                in_cell = False
                 if row:
                     rows.append(tuple(row))
                 row = []
@@ -194,9 +195,9 @@ def _walk_plain(table: etree._Element, made: dict[str, Cell]) -> tuple[tuple[Cel
         elif tag == _TBL:
             raise _HoldsTable
         elif in_paragraph and node.get(_TYPE) in (None, "textWrapping"):
-            add("\n")  # a w:br or w:cr
+            text += "\n"  # a w:br or w:cr
     if in_cell and row is not None:
-        row.append(Cell("" if continued else "".join(parts), span))
+        row.append(Cell("" if continued else text, span))
     if row:
         rows.append(tuple(row))
     return tuple(rows)
