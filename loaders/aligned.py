@@ -363,6 +363,8 @@ def _aligned_tables(
         multi = [cut[n] for n in range(i, j + 1) if len(cut[n]) >= 2]
         while i > 0 and i - 1 not in used and _label_above(cut, breaks, groups, i - 1, multi):
             i -= 1
+        if i > 0 and i - 1 not in used and _centred_above(cut, breaks, groups, i - 1, j):
+            i -= 1
         if _is_indicator_header(cut[i]):
             # a performance form's indicators: the form's lines above them (项目名称,
             # 资金, 总体目标, up to its title) are its first rows
@@ -479,6 +481,27 @@ def _label_above(cut: list[list[Piece]], breaks: _Breaks, groups: list[list[_Cha
     em = max(cut[k][0][0].size, 4)
     tight = groups[k + 1][0].base - groups[k][0].base <= 2.2 * em
     return tight and b - a < 0.5 * (x1 - x0) and len(_squashed(_join_chars(cut[k][0]))) <= 12
+
+
+def _centred_above(cut: list[list[Piece]], breaks: _Breaks, groups: list[list[_Char]], k: int, j: int) -> bool:
+    """A single piece less than a line above the run's first line, in a column that
+    line leaves blank, mirrored by a single piece as far below it in the same column:
+    the first row's cell wrapped over two lines and centred on its line (the row the
+    page starts with, no header above it), not a title."""
+    if k + 2 > j or breaks[k] or len(cut[k]) != 1 or len(cut[k + 1]) < 2 or len(cut[k + 2]) != 1:
+        return False
+    piece, below = cut[k][0], cut[k + 2][0]
+    if _is_amount(_join_chars(piece)) or any(_overlaps(_extent(piece), _extent(p)) for p in cut[k + 1]):
+        return False
+    # (in one column: the run's pieces fill one band under both, a wrapped name's
+    # lines may start at different indents)
+    bands = _merged([_extent(p) for n in range(k + 1, j + 1) for p in cut[n]])
+    if not any(_overlaps(_extent(piece), b) and _overlaps(_extent(below), b) for b in bands):
+        return False
+    em = max(piece[0].size, 4)
+    up = groups[k + 1][0].base - groups[k][0].base
+    down = groups[k + 2][0].base - groups[k + 1][0].base
+    return 0 < up <= 1.2 * em and abs(up - down) <= 0.35 * em
 
 
 def _inside(cut: list[list[Piece]], breaks: _Breaks, k: int, rows: list[list[Piece]]) -> bool:
@@ -1177,7 +1200,11 @@ def _data_bands(data: list[list[Piece]], head: list[list[Piece]]) -> list[list[f
                 )
                 for other in every
             )
-            if not taken and start - em <= x0 and x1 <= stop + em and off <= max(3 * em, (stop - start) / 4):
+            # (a column of amounts no other label claims: its label centred in a cell
+            # from the amounts' right end leftwards, narrower than the white left of
+            # them: 合计 just left of its amounts beside a wide name column)
+            centred = off <= max(3 * em, (stop - start) / 4) or (numeric[n] and 2 * middle - stop >= start - em)
+            if not taken and start - em <= x0 and x1 <= stop + em and centred:
                 cells.append((off, n))
         if cells:
             nearest = min(cells)[1]

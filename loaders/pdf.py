@@ -1990,7 +1990,11 @@ def _join_split_rows(pages: list[_Page]) -> None:
                 for cell, extra in zip(head, tail, strict=False):
                     cell[0] += extra[0]
                 first.rows.pop(0)
-        last = page.items[-1] if page.items else None
+        # (a page number printed under the table, above the foot margin, ends no table)
+        items = list(page.items)
+        while items and isinstance(items[-1], _Line) and _PAGE_NUMBER.match(items[-1].text):
+            items.pop()
+        last = items[-1] if items else None
         previous = last if isinstance(last, _Table) else None
     for page in pages:
         page.items = [item for item in page.items if not (isinstance(item, _Table) and not item.rows)]

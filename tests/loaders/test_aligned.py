@@ -897,3 +897,37 @@ def test_a_stripped_tables_codes_printed_half_a_line_below_their_rows_stay_in_th
     assert rows(before)[4] == ("2013301", "行政运行", "17,651,794.92", "16,411,840.61", "1,239,954.31", "0.00", "")
     assert rows(before)[5][:2] == ("2013302", "一般行政管理事务")
     assert rows(after) == rows(before)
+
+
+def test_a_stripped_tables_page_number_under_it_does_not_end_it():
+    """武汉市信访局 部门支出总表 (wuhan_01 p7-8), every ruling removed: p7's page number is
+    printed under the table, above the foot margin, and the table goes on at the top of p8
+    under its running header. The page number ends no table: p8's rows are the table's
+    rows, as ruled, down to its 合计."""
+    from loaders import load
+
+    data = pages((CORPUS / "wuhan_01.pdf").read_bytes(), [7, 8])
+
+    def table(document: bytes) -> list[tuple]:
+        (read,) = [t for t in load(document, "x.pdf").tables if t.title == "部门支出总表"]
+        return [tuple(r) for r in read.rows]
+
+    ruled, stripped = table(data), table(without_paths(data))
+    assert ruled[-2] == ("2210203", "购房补贴", "341.00", "341.00", "", "", "", "")
+    assert stripped[:-1] == ruled[:-1]
+    # (the ruled 合计 spans the code and name columns; without rulings it is the name's)
+    total = ["合计", "50,616.94", "11,056.07", "39,560.87"]
+    assert [c for c in stripped[-1] if c] == [c for c in ruled[-1] if c] == total
+
+
+def test_a_stripped_three_public_tables_amount_labelled_by_its_centred_header_stays_in_its_column():
+    """湖州市退役军人事务局 "三公"经费支出表 (huzhou_04 p28), every ruling removed: 公务接待费
+    (and its column number 6) is centred in a wide cell, well left of its amounts, which
+    are right-aligned at the table's edge; 1.10 in the 合计 row is its amount, as ruled
+    (公务接待费 was read as a blank column of its own and the amounts as unlabelled)."""
+    from loaders import load
+
+    data = pages((CORPUS / "huzhou_04.pdf").read_bytes(), [28])
+    ruled, stripped = load(data, "x.pdf").three_public, load(without_paths(data), "x.pdf").three_public
+    assert str(ruled.reception.amount) == "1.10"
+    assert stripped == ruled

@@ -139,6 +139,19 @@ def test_row_broken_over_a_page_is_one_row():
     assert not any(r[:4] == ("", "", "", "作的满意程度") for r in rows)
 
 
+def test_row_broken_over_a_page_with_its_number_under_the_table_is_one_row():
+    """西安市生态环境局 机构设置 (xian_22 p8-9): the page break cuts a row's third cell
+    (西安市生态环境保护综合执法支队新 | 城大队), and p8's page number is printed under the
+    table, above the foot margin. The number ends no table: the row is one row."""
+    from tests.loaders.test_aligned import pages
+    from tests.conftest import CORPUS
+
+    data = pages((CORPUS / "xian_22.pdf").read_bytes(), [8, 9])
+    rows = [texts(r) for b in pdf.read(data) if isinstance(b, Grid) for r in b.rows]
+    assert ("16", "西安市环境保护局新城分局环境监理站", "西安市生态环境保护综合执法支队新城大队") in rows
+    assert not any(r == ("", "", "城大队") for r in rows)
+
+
 # ---------------------------------------------------------------- the model
 
 FULIYUAN_FUNCTIONAL = """
