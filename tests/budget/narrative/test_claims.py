@@ -472,3 +472,22 @@ def test_a_share_in_a_sentence_of_its_own_is_the_share_of_what_it_names(seed):
     # a share right after its amount stays that amount's
     (basic,) = read_claims(doc_with(seed, "基本支出预算 1037103.63 元，占支出总预算的 95.57%。"))
     assert figures(basic) == {"amount": "1037103.63 元", "share": "95.57%"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 无锡: "其中：拟采购货物支出2万元、拟采购工程支出0万元、拟采购服务支出110.9万元"
+        "2026年度政府采购支出预算总额112.9万元，其中：拟采购货物支出2万元、拟采购工程支出0万元、拟采购服务支出110.9万元。",
+        "2025年政府采购预算总额112.9万元，其中：采购货物类2万元，采购工程类0万元，采购服务类110.9万元。",
+        "政府采购预算112.9万元，其中货物采购预算2万元、工程采购预算0万元、服务采购预算110.9万元。",
+    ],
+)
+def test_the_kinds_of_procurement_however_worded(seed, text):
+    claims = read_claims(doc_with(seed, text, heading="七、政府采购情况"))
+    assert [(c.subject.key, figures(c)["amount"]) for c in claims] == [
+        ("procurement", "112.9万元"),
+        ("goods", "2万元"),
+        ("works", "0万元"),
+        ("services", "110.9万元"),
+    ]
