@@ -8,10 +8,11 @@ exports use starts here. Money is ``Decimal`` with its unit attached; a blank ce
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from enum import StrEnum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 
 class MoneyUnit(StrEnum):
@@ -332,6 +333,22 @@ class Table:
 
     def coded_lines(self) -> tuple[Line, ...]:
         return tuple(line for line in self.lines if line.code)
+
+
+_FIGURE = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?%?$")
+
+
+def aligned(row: Sequence[str], width: int) -> list[str]:
+    """A row as wide as the table. A short row that starts with a label — a PDF's 合计 or
+    总计 whose label spans the code and name columns — is padded right after the label,
+    so its figures stand under their headers as printed; any other short row at the end."""
+    pad = width - len(row)
+    if pad <= 0:
+        return list(row)
+    first = row[0].strip() if row else ""
+    if first and not _FIGURE.match(first.replace(" ", "")) and any(_FIGURE.match(c.strip()) for c in row[1:]):
+        return [row[0], *([""] * pad), *row[1:]]
+    return [*row, *([""] * pad)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
-from budget.checks.amounts import add_up, zero
+from budget.checks.amounts import add_up, compare_sum, zero
 from budget.checks.core import Context, Location
 from budget.checks.places import (
     asset_location,
@@ -30,7 +30,7 @@ from budget.checks.places import (
     squash,
 )
 from budget.checks.places import three_public_cell
-from budget.model import COLUMN_LABELS, TABLE_LABELS, Line, Money, Table, TableKind
+from budget.model import COLUMN_LABELS, TABLE_LABELS, Line, Money, ProcurementLine, Table, TableKind
 from budget.narrative import Claim, Kind, Role, Subject, read_claims
 from budget.narrative.text import last_match, sentence_span
 from budget.narrative.claims import PROJECT_PARTS
@@ -122,25 +122,48 @@ def _three_public_figures(ctx: Context) -> dict[str, TableFigure]:
     return found
 
 
+PROCUREMENT_PARTS = (("goods", "A", "货物"), ("works", "B", "工程"), ("services", "C", "服务"))
+PROCUREMENT_KEYS = ("procurement", "goods", "works", "services")
+
+
+def _procurement_parts(lines: tuple[ProcurementLine, ...], total: Money) -> dict[str, Money] | None:
+    """Goods, works and services as the table gives them: by the 品目 codes of all its items
+    (A…, B…, C…), or by its rows of those names (无锡's 货物 | 服务 over their units and items)
+    when they add up to the total."""
+    items = [p for p in lines if not p.is_total and p.amount is not None]
+    codes = [(p.catalogue_code or "")[:1].upper() for p in items]
+    if items and all(code in ("A", "B", "C") for code in codes):
+        unit = total.unit
+        parts = {}
+        for key, prefix, _ in PROCUREMENT_PARTS:
+            amounts = [p.amount for p, code in zip(items, codes, strict=True) if code == prefix]
+            parts[key] = add_up(amounts) if amounts else zero(unit)
+        return parts
+    key_of = {label: key for key, _, label in PROCUREMENT_PARTS}
+    named = {}
+    for p in lines:
+        word = squash(p.item).removesuffix("类")
+        if word in key_of and p.amount is not None:
+            named[key_of[word]] = p.amount
+    if not named or not compare_sum(total, list(named.values())).equal:
+        return None
+    return {key: named.get(key, zero(total.unit)) for key, _, _ in PROCUREMENT_PARTS}
+
+
 def _procurement_figures(ctx: Context) -> dict[str, TableFigure]:
     lines = ctx.doc.procurement
-    if not lines:
-        return {}
+    # the printed 合计: the greatest of the total rows (the others are 小计 of a class or a unit)
+    total = max((p.amount for p in lines if p.is_total and p.amount is not None), default=None)
+    if total is None:
+        return {}  # no printed total: not worked out from lines that may hold subtotals
     table = ctx.doc.table(TableKind.PROCUREMENT)
     where = _table_location(ctx, table, TableKind.PROCUREMENT)
-    items = [p for p in lines if not p.is_total and p.amount is not None]
-    total = next((p.amount for p in lines if p.is_total and p.amount is not None), None)
-    if total is None:
-        return {}  # no printed total: the lines may hold subtotals (a unit and its items)
     found = {"procurement": TableFigure("政府采购预算表 合计", total, where)}
-    if items and all((p.catalogue_code or "")[:1].upper() in ("A", "B", "C") for p in items):
-        unit = items[0].amount.unit if items[0].amount is not None else ctx.unit
-        for key, prefix, label in (("goods", "A", "货物"), ("works", "B", "工程"), ("services", "C", "服务")):
-            amounts = [
-                p.amount for p in items if p.amount is not None and (p.catalogue_code or "").upper().startswith(prefix)
-            ]
-            value = add_up(amounts) if amounts else zero(unit)
-            found[key] = TableFigure(f"政府采购预算表 {label}类（目录编码 {prefix} 开头）合计", value, where)
+    parts = _procurement_parts(lines, total)
+    coded = parts is not None and all(p.catalogue_code for p in lines if not p.is_total and p.amount is not None)
+    for key, prefix, label in PROCUREMENT_PARTS if parts is not None else ():
+        how = f"{label}类（目录编码 {prefix} 开头）合计" if coded else f"{label}类"
+        found[key] = TableFigure(f"政府采购预算表 {how}", parts[key], where)
     return found
 
 
@@ -343,7 +366,7 @@ THREE_PUBLIC_KEYS = ("tp_total", "overseas", "vehicles", "vehicle_purchase", "ve
 RULE_OF_KEY = {
     **dict.fromkeys(THREE_PUBLIC_KEYS, "TEXT-3PUB"),
     "running_costs": "TEXT-RUNNING",
-    **dict.fromkeys(("procurement", "goods", "works", "services"), "TEXT-PROC"),
+    **dict.fromkeys(PROCUREMENT_KEYS, "TEXT-PROC"),
     "assets": "TEXT-ASSETS",
 }
 THREE_PUBLIC_ITEM_KEYS = {"overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"}
@@ -374,7 +397,7 @@ TABLES_OF_KEY: dict[str, tuple[TableKind, ...]] = {
     **dict.fromkeys(("tp_total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation"), (K.THREE_PUBLIC,)),
     "reception": (K.THREE_PUBLIC,),
     "running_costs": (K.THREE_PUBLIC, K.BASIC_ECONOMIC),
-    **dict.fromkeys(("procurement", "goods", "works", "services"), (K.PROCUREMENT,)),
+    **dict.fromkeys(PROCUREMENT_KEYS, (K.PROCUREMENT,)),
     "assets": (K.ASSETS,),
     "performance_money": (K.SUMMARY, K.EXPENDITURE),
     "performance_project_money": (K.EXPENDITURE,),
@@ -462,6 +485,8 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
         figure = figures.get(key)  # the basic table prints the appropriation's part of all funds
         if figure is not None:
             return Resolved(rule_id, (replace(figure, bound=Bound.LOWER),), key=key)
+    if key in PROCUREMENT_KEYS and _fund_share(claim):
+        return Resolved(None, reason="其中一项资金来源的部分：政府采购预算表只读出各来源的合计", key=key)
     figure = figures.get(key)
     if figure is None:
         kinds = TABLES_OF_KEY.get(key, ())
@@ -469,7 +494,9 @@ def _key_figure(ctx: Context, claim: Claim, key: str) -> Resolved:
         if kinds and not present:
             labels = "、".join(TABLE_LABELS[k] for k in kinds)
             return Resolved(rule_id, reason=f"文件中没有{labels}", key=key)
-        if key in ("goods", "works", "services", "procurement") and ctx.doc.procurement:
+        if key in PROCUREMENT_KEYS and ctx.doc.procurement:
+            if figures.get("procurement") is None:
+                return Resolved(rule_id, reason="政府采购预算表没有印出合计金额", key=key)
             return Resolved(rule_id, reason="政府采购预算表没有品目编码，不能按货物、工程、服务分列", key=key)
         column = COLUMN_OF_KEY.get(key)
         if column is not None and present and not any(_has_column(ctx.doc.table(k), column) for k in present):
@@ -665,6 +692,20 @@ def _appropriation_words(claim: Claim) -> bool:
     sentence, offset = sentence_span(claim.paragraph, figure.start)
     before = sentence[: figure.start - offset]
     return "财政拨款" in before and "非财政拨款" not in before
+
+
+FUND_WORDS = re.compile(r"一般公共预算|财政拨款|政府性基金|国有资本经营")
+
+
+def _fund_share(claim: Claim) -> bool:
+    """The figure is listed under one source of funds after the whole ("总额6,546.82万元…；其中
+    一般公共预算拨款政府采购5,499.84万元：政府采购货物预算564.79万元…", 重庆): that source's
+    share, not the table's 合计."""
+    figure = claim.amount or claim.figures[0]
+    sentence, offset = sentence_span(claim.paragraph, figure.start)
+    before = sentence[: figure.start - offset]
+    clause = before[before.rfind("其中") :] if "其中" in before else ""
+    return bool(FUND_WORDS.search(clause)) and "非财政拨款" not in clause
 
 
 def _appropriation_heading(claim: Claim) -> bool:

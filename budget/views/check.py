@@ -3,14 +3,13 @@ fragment around a finding with the cell at fault, the sentence with the figure m
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from budget.checks.core import CATEGORY_LABELS, SEVERITY_LABELS, CheckReport, Finding, Status
-from budget.model import TABLE_LABELS, Disclosure, TableKind
+from budget.model import TABLE_LABELS, Disclosure, TableKind, aligned
 from budget.views.messages import message, reason
 
 CONTEXT_ROWS = 2  # rows shown above and below the row at fault
@@ -108,22 +107,6 @@ def fragment(doc: Disclosure, finding: Finding) -> Fragment | None:
     frame = pd.DataFrame([aligned(r, width) for r in rows], columns=_unique(names))
     column = loc.column_index if loc.column_index is not None and loc.column_index < width else None
     return Fragment(frame, at, column)
-
-
-_NUMBER = re.compile(r"^[-+]?[\d,]+(?:\.\d+)?%?$")
-
-
-def aligned(row: Sequence[str], width: int) -> list[str]:
-    """A row as wide as the table. A short row that starts with a label — a PDF's 合计 or
-    总计 whose label spans the code and name columns — is padded right after the label,
-    so its figures stand under their headers as printed; any other short row at the end."""
-    pad = width - len(row)
-    if pad <= 0:
-        return list(row)
-    first = row[0].strip() if row else ""
-    if first and not _NUMBER.match(first.replace(" ", "")) and any(_NUMBER.match(c.strip()) for c in row[1:]):
-        return [row[0], *([""] * pad), *row[1:]]
-    return [*row, *([""] * pad)]
 
 
 INDICATOR_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标描述", "指标值", "指标值确定依据"]

@@ -744,6 +744,7 @@ REASONS: Mapping[str, str] = {
     "文件中没有带科目编码的表格": "The document has no table with classification codes",
     "文件中没有收支总表或财政拨款收支总表": "The document has no summary table or fiscal appropriation summary",
     "文件中没有政府采购预算表": "The document has no government procurement table",
+    "政府采购预算表没有印出合计金额": "The government procurement table prints no total",
     "政府采购预算表没有品目编码，不能按货物、工程、服务分列": (
         "The government procurement table has no catalogue codes to split it into goods, works and services"
     ),

@@ -73,7 +73,7 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
         economic=economic.coded_lines() if economic else (),
         three_public=_three_public(_first(tables, TableKind.THREE_PUBLIC)),
         performance=tuple(performance),
-        procurement=procurement(_first(tables, TableKind.PROCUREMENT), money_unit),
+        procurement=procurement(tables, money_unit),
         assets=assets(_first(tables, TableKind.ASSETS), money_unit),
         organisations=organisations(_first(tables, TableKind.ORGANISATION)),
         notes=tuple(context.notes),

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from decimal import Decimal
 
-from budget.model import AssetLine, Money, MoneyUnit, Organisation, ProcurementLine, Table, TableKind
+from budget.model import (
+    AssetLine,
+    Money,
+    MoneyUnit,
+    Organisation,
+    ProcurementLine,
+    Table,
+    TableKind,
+    aligned,
+)
 from loaders.recognize.classify import classify_title, column_role, is_total_name, title_words
 from loaders.recognize.text import (
+    BLANKS,
     PRINTED_UNITS,
     money_unit_in,
     parse_amount,
@@ -31,7 +43,98 @@ def _power(printed: str | None) -> int:
     return PRINTED_UNITS[printed][1] if printed in PRINTED_UNITS else 0
 
 
-def procurement(table: Table | None, doc_unit: MoneyUnit) -> tuple[ProcurementLine, ...]:
+# A 政府采购品目 code as the catalogue prints it, with or without its name: "A02021119条码扫描器",
+# "A-货物", "C99其他服务", a bare "A" (goods), "B" (works), "C" (services).
+_CATALOGUE = re.compile(r"^([ABC]\d*)(?![A-Za-z])[-－—_\s]*(.*)$")
+
+
+def _first_column(table: Table, *choices: tuple[str, ...], avoid: tuple[str, ...] = ()) -> int | None:
+    """The column of the first choice some label holds every word of (choices in order of
+    preference, whatever tier of the header the words sit on); labels with a word of
+    ``avoid`` are passed over."""
+    for words in choices:
+        for i, label in enumerate(table.columns):
+            if all(w in label for w in words) and not any(a in label for a in avoid):
+                return i
+    return None
+
+
+def _procurement_columns(table: Table) -> dict[str, int | None]:
+    def one(*choices: str, avoid: tuple[str, ...] = ()) -> int | None:
+        return _first_column(table, *((c,) for c in choices), avoid=avoid)
+
+    return {
+        # 项目编号 / 科目编码 / 单位编码 hold codes, not names
+        "project": one("项目名称", "采购项目", "项目来源", "专项名称", "项目", avoid=("编号", "编码")),
+        "project_amount": _first_column(table, ("项目", "预算资金")),
+        # the item itself before its class: 采购品目名称 before 采购品目大类
+        "item": one("物品", "品目名称", "目录", "品目", "类别", avoid=("大类",)),
+        "measure": one("计量"),
+        "quantity": one("数量"),
+        "price": one("单价"),
+        # the whole amount, wherever the header puts it: 合计 under 政府采购金额, 总计 beside
+        # 资金来源 | 财政拨款 | 其他资金, 预算金额 alone
+        "amount": one("合计", "总计", "金额", avoid=("中小",)),
+        "sme": one("中小"),
+    }
+
+
+def _catalogue_columns(table: Table) -> list[int]:
+    """Columns a 品目 code may be printed in: 采购目录, 采购类别, 品目, a 项目编号 of A/B/C."""
+    return [
+        i
+        for i, label in enumerate(table.columns)
+        if any(w in label for w in ("目录", "类别", "品目", "编号")) and not any(w in label for w in ("科目", "单位"))
+    ]
+
+
+def _subtotals(amounts: list[Money | None], named: list[bool], marked: list[bool]) -> list[bool]:
+    """Which rows that name no item are the sum of the items below them (a class of 品目, a
+    unit, a 全额 funding group over its unit): their amount is reached exactly by adding the
+    rows that follow and are not themselves sums, within those rows' rounding. Decided from
+    the bottom up, so that a row naming no item that sums nothing (公安其他业务经费（内容涉密）,
+    printed without a 品目) counts as an item of the group above it."""
+    out = list(marked)
+    for r in range(len(amounts) - 1, -1, -1):
+        amount = amounts[r]
+        if named[r] or marked[r] or amount is None:
+            continue
+        total, count = Decimal(0), 0
+        for s in range(r + 1, len(amounts)):
+            part = amounts[s]
+            if out[s] or part is None:
+                continue
+            total += part.to(amount.unit).amount
+            count += 1
+            if abs(total - amount.amount) <= count * max(part.quantum, amount.quantum) / 2:
+                out[r] = True
+                break
+            if total > amount.amount:
+                break
+    return out
+
+
+def _continued(tables: list[Table]) -> tuple[Table | None, list[tuple[str, ...]]]:
+    """The first 政府采购预算表 and its body rows with those of the tables that continue it: a
+    table printed over several pages, its title and header repeated on each (西安's over 12
+    pages, the 合计 on the first and the items on all)."""
+    at = next((i for i, t in enumerate(tables) if t.kind == TableKind.PROCUREMENT), None)
+    if at is None:
+        return None, []
+    first = tables[at]
+    rows = list(first.rows)
+    for table in tables[at + 1 :]:
+        if table.kind != TableKind.PROCUREMENT or table.columns != first.columns:
+            break
+        rows += table.rows
+    return first, rows
+
+
+def procurement(tables: list[Table], doc_unit: MoneyUnit) -> tuple[ProcurementLine, ...]:
+    """The lines of the 政府采购预算表. The printed 合计 is the total (is_total); so is each row
+    that sums the items under it (小计, a class, a unit), so that no amount is counted twice;
+    the items are the rest. (``row`` counts on through the pages a table continues on.)"""
+    table, body = _continued(tables)
     if table is None:
         return ()
     unit = table.money_unit or doc_unit
@@ -40,44 +143,55 @@ def procurement(table: Table | None, doc_unit: MoneyUnit) -> tuple[ProcurementLi
     def money(text: str) -> Money | None:
         return scaled(parse_amount(text, unit), power)
 
-    cols = {
-        "project": _column(table, "项目名称") if _column(table, "项目名称") is not None else _column(table, "项目"),
-        "project_amount": _column(table, "预算资金"),
-        "item": _column(table, "物品") if _column(table, "物品") is not None else _column(table, "品目"),
-        "code": _column(table, "目录"),
-        "measure": _column(table, "计量"),
-        "quantity": _column(table, "数量"),
-        "price": _column(table, "单价"),
-        "amount": _column(table, "合计") if _column(table, "合计") is not None else _column(table, "金额"),
-        "sme": _column(table, "中小"),
-    }
+    cols = _procurement_columns(table)
+    codes = _catalogue_columns(table)
+    width = len(table.columns)
 
     def get(row: tuple[str, ...], key: str) -> str:
         i = cols[key]
         return row[i] if i is not None and i < len(row) else ""
 
+    rows = [(r, tuple(aligned(row, width))) for r, row in enumerate(body) if any(row)]
+
+    # the cells that name a row: those before its amount
+    def named_by(row: tuple[str, ...]) -> list[str]:
+        return [c for c in row[: cols["amount"]] if squash(c) not in BLANKS and parse_number(c) is None]
+
+    names = [named_by(row) for _, row in rows]
+    marked = [any(is_total_name(c) or squash(c).endswith("小计") for c in name) for name in names]
+    has_items = cols["item"] is not None and any(get(row, "item") for _, row in rows)
+    named = [not has_items or bool(get(row, "item")) for _, row in rows]
+    amounts = [money(get(row, "amount")) for _, row in rows]
+    totals = _subtotals(amounts, named, marked)
+
     lines = []
     project = None
     project_amount = None
-    for r, row in enumerate(table.rows):
-        if not any(row):
-            continue
-        if get(row, "project"):
-            project = get(row, "project")
+    for k, (r, row) in enumerate(rows):
+        if get(row, "project") or totals[k]:  # a project spans its items, not a total or group
+            project = get(row, "project") or None
             project_amount = money(get(row, "project_amount"))
-        is_total = is_total_name(" ".join(row[:2])) or squash(project or "").endswith("小计")
+        code, item = None, get(row, "item")
+        for i in codes:
+            match = _CATALOGUE.match(squash(row[i])) if i < len(row) else None
+            if match:
+                code = match.group(1)
+                item = match.group(2) if i == cols["item"] and match.group(2) else item
+                break
+        if not item:  # a total, a group or a table of classes only: its name
+            item = squash(names[k][-1]) if names[k] and (totals[k] or not named[k]) else squash(project or "")
         lines.append(
             ProcurementLine(
                 project=project,
-                item=get(row, "item"),
-                catalogue_code=get(row, "code") or None,
+                item=item,
+                catalogue_code=code,
                 measure=get(row, "measure") or None,
                 quantity=parse_number(get(row, "quantity")),
                 unit_price=money(get(row, "price")),
-                amount=money(get(row, "amount")),
+                amount=amounts[k],
                 project_amount=project_amount,
                 sme_reserve=money(get(row, "sme")),
-                is_total=is_total,
+                is_total=totals[k],
                 row=len(table.header) + r,
             )
         )

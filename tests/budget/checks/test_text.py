@@ -377,3 +377,34 @@ def test_a_department_of_one_unit_may_call_itself_the_unit():
     assert result(corpus_document("shenzhen_14.pdf"), "TEXT-KIND").findings == ()
     found = result(corpus_document("shenzhen_18.pdf"), "TEXT-KIND").findings
     assert [(f.params["word"], f.params["kind"]) for f in found] == [("本单位", "部门")]
+
+
+def test_procurement_total_and_parts_of_every_layout_compared():
+    """The 政府采购预算表 of 重庆 (总计 beside the sources of funds), 无锡 (总计 beside a two-tier
+    资金来源) and 西安 (合计 spanning the code columns, subtotals per unit) were read without a
+    total: TEXT-PROC did not run ("没有品目编码") on 40 files that print one."""
+    # 重庆: total and goods/works/services by the A/B/C rows; the share of 一般公共预算拨款 the
+    # text lists after them (5,499.84万元: 货物564.79 …) is that column's, not compared with 合计
+    res = result(corpus_document("chongqing_02.pdf"), "TEXT-PROC")
+    assert (res.status, res.findings) == (Status.PASSED, ())
+    # 无锡: 货物 | 服务 rows over their units and items
+    assert result(corpus_document("wuxi_01.pdf"), "TEXT-PROC").status == Status.PASSED
+    # 西安: 合计 4,186,460.00 元, the text's 418.65万元
+    assert result(corpus_document("xian_01.pdf"), "TEXT-PROC").status == Status.PASSED
+    # xian_11 says 工程类预算0万元 while its table lists a B (工程) item of 300,000 元
+    res = result(corpus_document("xian_11.pdf"), "TEXT-PROC")
+    works = [f for f in res.findings if "工程" in f.message]
+    assert [(f.expected, f.actual) for f in works] == [(D("300000"), D("0"))]
+
+
+def test_procurement_table_printed_without_its_total_says_so():
+    """wuxi_03 prints the 政府采购支出表 with a blank 合计: the rule cannot run, and said the
+    table had no 品目编码."""
+    from budget.views.messages import reason
+
+    res = result(corpus_document("wuxi_03.pdf"), "TEXT-PROC")
+    assert res.status == Status.NOT_RUN
+    assert res.reason == "正文写了这一类金额，但政府采购预算表没有印出合计金额"
+    assert reason(res.reason, "en") == (
+        "The text gives amounts of this kind, but the government procurement table prints no total"
+    )

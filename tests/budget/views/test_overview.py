@@ -94,3 +94,13 @@ def test_procurement_stated_in_the_text_when_no_table_prints_it(seed):
     assert (printed.amount, printed.how, printed.page) == (m("47.80"), "printed", None)
     # 广州市 …: neither a table nor a sentence gives the total
     assert card(corpus_document("guangzhou_23.pdf")).amount is None
+
+
+def test_procurement_printed_total_not_its_subtotals_added():
+    """西安市人民政府办公厅 (xian_01, p. 32) prints 合计 4,186,460.00 元 over 全额 and unit rows
+    that sum their items: the card showed 12,559,380 元 (every row added, the 合计 lost)."""
+    from budget.model import Money, MoneyUnit
+    from tests.conftest import corpus_document
+
+    card = next(h for h in overview.overview(corpus_document("xian_01.pdf")).headlines if h.key == "procurement")
+    assert (card.amount, card.how) == (Money(Decimal("4186460.00"), MoneyUnit.YUAN), "printed")
