@@ -496,7 +496,7 @@ def _centred_above(cut: list[list[Piece]], breaks: _Breaks, groups: list[list[_C
     # (in one column: the run's pieces fill one band under both, a wrapped name's
     # lines may start at different indents)
     bands = _merged([_extent(p) for n in range(k + 1, j + 1) for p in cut[n]])
-    if not any(_overlaps(_extent(piece), b) and _overlaps(_extent(below), b) for b in bands):
+    if not any(_overlaps(_extent(piece), (b[0], b[1])) and _overlaps(_extent(below), (b[0], b[1])) for b in bands):
         return False
     em = max(piece[0].size, 4)
     up = groups[k + 1][0].base - groups[k][0].base

@@ -134,10 +134,13 @@ def _procurement_parts(lines: tuple[ProcurementLine, ...], total: Money) -> dict
     codes = [(p.catalogue_code or "")[:1].upper() for p in items]
     if items and all(code in ("A", "B", "C") for code in codes):
         unit = total.unit
-        parts = {}
+        parts: dict[str, Money] = {}
         for key, prefix, _ in PROCUREMENT_PARTS:
-            amounts = [p.amount for p, code in zip(items, codes, strict=True) if code == prefix]
-            parts[key] = add_up(amounts) if amounts else zero(unit)
+            amounts = [
+                p.amount for p, code in zip(items, codes, strict=True) if code == prefix and p.amount is not None
+            ]
+            summed = add_up(amounts)
+            parts[key] = summed if summed is not None else zero(unit)
         return parts
     key_of = {label: key for key, _, label in PROCUREMENT_PARTS}
     named = {}
@@ -162,6 +165,7 @@ def _procurement_figures(ctx: Context) -> dict[str, TableFigure]:
     parts = _procurement_parts(lines, total)
     coded = parts is not None and all(p.catalogue_code for p in lines if not p.is_total and p.amount is not None)
     for key, prefix, label in PROCUREMENT_PARTS if parts is not None else ():
+        assert parts is not None  # (the loop runs only then)
         how = f"{label}类（目录编码 {prefix} 开头）合计" if coded else f"{label}类"
         found[key] = TableFigure(f"政府采购预算表 {how}", parts[key], where)
     return found
