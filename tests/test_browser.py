@@ -155,6 +155,29 @@ def settle(page) -> None:
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
+def settled(page) -> None:
+    """Wait until the app's script is not running (Streamlit marks it on stApp)."""
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
+
+
+def choose(page, combobox, option: str) -> None:
+    """Pick ``option`` of a selectbox. A rerun that starts while the list is open (the
+    address written after the first draw, say) redraws the widget and detaches the option
+    under the click, which then waits for ever: so wait for an idle app, open the list, and
+    on a detached option close it and try again."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(4):
+        settled(page)
+        combobox.click()
+        try:
+            page.get_by_role("option", name=option).click(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"the option {option!r} could not be picked")
+
+
 def nav(page, title: str) -> None:
     page.locator("[data-testid='stSidebarNav'] a", has_text=title).click()
     page.get_by_role("heading", name=title, exact=True).wait_for()
@@ -361,20 +384,7 @@ def test_review_a_finding_and_switch_the_language(server, browser):
     # a part with an error to do opens by itself
     card = page.locator("[class*='st-key-findings_card_TEXT-ASSETS']")
     expect(card.get_by_text("【326.27万元】")).to_be_visible()
-    status = card.get_by_role("combobox", name="处理状态")
-    explained = page.get_by_role("option", name="已说明")
-    # Open the list; a click that lands while the page is still rerunning is lost with the
-    # element it hit, so try again (a loaded CI machine showed it once).
-    for _ in range(3):
-        status.click()
-        if not explained.is_visible():
-            page.keyboard.press("ArrowDown")
-        try:
-            explained.wait_for(state="visible", timeout=10_000)
-            break
-        except Exception:  # noqa: BLE001 - Playwright's TimeoutError: try once more
-            page.keyboard.press("Escape")
-    explained.click()
+    choose(page, card.get_by_role("combobox", name="处理状态"), "已说明")
     expect(errors).to_have_text("2")  # it left the count
     done = page.locator("[class*='st-key-findings_done_TEXT-ASSETS']")
     expect(done).to_be_visible()

@@ -18,6 +18,7 @@ import pytest
 from budget.checks import run
 from budget.export.contract import disclosure_to_dict
 from loaders import LoadError, load
+from tests.conftest import FIXTURES
 from tests.hostile import HOSTILE, Hostile
 
 SECONDS, MEGABYTES = 1.0, 300
@@ -46,7 +47,18 @@ def measured(data: bytes, name: str):
     return outcome, cpu, wall, peak
 
 
+@pytest.fixture(scope="module")
+def warm() -> None:
+    """Load and check the seed once before the first measurement: the first document of a
+    process pays for imports, compiled patterns and caches that every later one shares,
+    and that one-time cost is the process's, not the hostile file's (alone the 40,000
+    paragraphs take 0.5 s of CPU; first in a run, 1.26 s was seen)."""
+    for name in ("seed.docx", "seed.pdf"):
+        run(load((FIXTURES / name).read_bytes(), name))
+
+
 @pytest.mark.timed
+@pytest.mark.usefixtures("warm")
 @pytest.mark.parametrize("case", HOSTILE, ids=[h.name for h in HOSTILE])
 def test_hostile_file_is_refused_or_read_in_bounded_time_and_memory(case: Hostile):
     data = case.build()
