@@ -155,11 +155,6 @@ def settle(page) -> None:
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
-def settled(page) -> None:
-    """Wait until the app's script is not running (Streamlit marks it on stApp)."""
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
-
-
 def choose(page, combobox, option: str) -> None:
     """Pick ``option`` of a selectbox. A rerun that starts while the list is open (the
     address written after the first draw, say) redraws the widget and detaches the option
@@ -168,7 +163,7 @@ def choose(page, combobox, option: str) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for _ in range(4):
-        settled(page)
+        settle(page)
         combobox.click()
         try:
             page.get_by_role("option", name=option).click(timeout=5_000)
