@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from itertools import chain
@@ -251,7 +252,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
         rows = [_overflow_into_name(row, label_cols, money_cols) for row in rows]
     rows, row_at = _mend_wrapped_names(rows, code_cols, name_cols, money_cols)
     lines: list[Line] = []
-    parts_above: list[str] = []
+    parts_above: tuple[str, ...] = ()
     current_unit: str | None = None
     sectioned = bool(unit_cols)  # rows belong to the 预算单位 that heads their section
     unit_rows: list[int] = []  # indexes into lines of rows that name a 预算单位 and no 科目
@@ -472,7 +473,7 @@ def _mend_wrapped_names(rows, code_cols, name_cols, money_cols) -> tuple[list[li
     return out, at
 
 
-def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[str | None, list[str]]:
+def _code_of(row: list[str], code_cols: list[int], above: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """The code of a row, whole ("2013602") or split into 类/款/项 columns ("208 05 02");
     a split code with blank leading parts takes them from the row above."""
     if not code_cols:
@@ -480,22 +481,28 @@ def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[st
     if len(code_cols) == 1:  # (the common case, asked of every row: no list of parts)
         code = squash(row[code_cols[0]])
         return (code if is_code(code) else None), above
-    parts = [squash(row[i]) for i in code_cols]
+    return _split_code(tuple([squash(row[i]) for i in code_cols]), above)
+
+
+@functools.lru_cache(maxsize=4096)  # a table's rows repeat their parts and the parts above them
+def _split_code(parts: tuple[str, ...], above: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     if not any(parts):
         return None, above
     filled_parts = [p for p in parts if p]
     if len(filled_parts) == 1 and len(filled_parts[0]) > 3 and is_code(filled_parts[0]):
         # One code column indented into two ("301" left, "30101" a step right): whole codes.
         code = filled_parts[0]
-        return code, [code[:3], code[3:5], code[5:7]][: {5: 2, 7: 3}[len(code)]]
+        return code, (code[:3], code[3:5], code[5:7])[: {5: 2, 7: 3}[len(code)]]
     # 款/项 typed as numbers lose their leading zero in the source workbook ("301 2").
-    parts = [p.zfill(2) if k > 0 and len(p) == 1 and p.isdigit() else p for k, p in enumerate(parts)]
+    fixed = [p.zfill(2) if k > 0 and len(p) == 1 and p.isdigit() else p for k, p in enumerate(parts)]
     # A 类 cell that is not a 3-digit code under a known 款 ("7 11 02" after "210 11")
     # is a misprint; the rows above name the 类.
-    if len(above) >= 2 and parts[0] and len(parts[0]) != 3 and parts[1] == above[1]:
-        parts[0] = above[0]
-    filled = [p if p else (above[k] if k < len(above) and not any(parts[: k + 1]) else "") for k, p in enumerate(parts)]
-    depth = max(k for k, p in enumerate(parts) if p) + 1
+    if len(above) >= 2 and fixed[0] and len(fixed[0]) != 3 and fixed[1] == above[1]:
+        fixed[0] = above[0]
+    filled = tuple(
+        p if p else (above[k] if k < len(above) and not any(fixed[: k + 1]) else "") for k, p in enumerate(fixed)
+    )
+    depth = max(k for k, p in enumerate(fixed) if p) + 1
     code = "".join(filled[:depth])
     if not is_code(code):
         return None, above
