@@ -54,8 +54,10 @@ def read(data: bytes) -> list[Block]:
 #   parsed and give their own error.
 # (Left: a leaf repeating one of its attributes, or nested over 256 deep, which libxml2
 # refuses and the cut would not see; no writer makes either.)
+# (The names grouped by their first letters: the regex tries them at every "><w:" of the file,
+# and a group whose letter does not match is passed over in one test, not one per name.)
 _LEAF = (
-    rb"<w:(?:rFonts|szCs|sz|bCs|b|iCs|i|kern|lang|color|tcW|tblW|gridCol|jc|vAlign|spacing|ind|snapToGrid|noProof)"
+    rb"<w:(?:rFonts|s(?:zCs|z|pacing|napToGrid)|bCs|b|iCs|ind|i|kern|lang|color|t(?:cW|blW)|gridCol|jc|vAlign|noProof)"
     rb'(?: w:[A-Za-z]{1,32}="[^"<>&\x00-\x1f\xef]{0,256}")*/>'
 )
 _UNREAD_LEAVES = re.compile(rb">" + _LEAF + rb"(?:" + _LEAF + rb")*(?=<)")
