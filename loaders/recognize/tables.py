@@ -251,6 +251,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
     if len(label_cols) == 1 and label_cols[0] + 1 in money_cols:  # (else no row can overflow: asked once)
         rows = [_overflow_into_name(row, label_cols, money_cols) for row in rows]
     rows, row_at = _mend_wrapped_names(rows, code_cols, name_cols, money_cols)
+    money_keys = [(keys[i], i) for i in money_cols]
     lines: list[Line] = []
     parts_above: tuple[str, ...] = ()
     current_unit: str | None = None
@@ -277,7 +278,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
             m = _CODE_IN_NAME.match(name)
             if m:
                 code, name = m.group(1), m.group(2).strip()
-        values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
+        values = {key: parse_amount(row[i], unit) for key, i in money_keys}
         total_row = not code and is_total_name(name or unit_name or " ".join(row))
         is_unit_row = not code and not name and bool(unit_name) and not total_row
         if is_unit_row:
@@ -414,23 +415,31 @@ def _overflow_into_name(row: list[str], name_cols: list[int], money_cols: list[i
     at = name_cols[0] + 1
     if at >= len(row) or not row[name_cols[0]]:
         return row
-    m = _OVERFLOW.match(row[at])
-    if m is not None:
-        text, amount = m.group("text"), m.group("amount")
-    elif not _WORD_CHARACTER.search(row[at]):
-        return row  # an amount and nothing else (the common case): no words to give back
-    else:
-        # The words printed over the amount itself, their characters interleaved with its
-        # digits ("障中18心39311.66"): the words are the ones that are no digits.
-        words = "".join(ch for ch in row[at] if "\u4e00" <= ch <= "\u9fff" or ch in "（）()")
-        amount = "".join(ch for ch in row[at] if not ("\u4e00" <= ch <= "\u9fff" or ch in "（）()")).strip()
-        if not words or not is_number(amount):
-            return row
-        text = words
+    split = _words_and_amount(row[at])
+    if split is None:
+        return row
+    text, amount = split
     out = list(row)
     out[name_cols[0]] = row[name_cols[0]] + text
     out[at] = amount
     return out
+
+
+@functools.lru_cache(maxsize=4096)  # asked of the amount cell of every row: amounts recur
+def _words_and_amount(cell: str) -> tuple[str, str] | None:
+    """The words overprinting an amount cell and the amount, or None when it holds no words."""
+    m = _OVERFLOW.match(cell)
+    if m is not None:
+        return m.group("text"), m.group("amount")
+    if not _WORD_CHARACTER.search(cell):
+        return None  # an amount and nothing else (the common case): no words to give back
+    # The words printed over the amount itself, their characters interleaved with its
+    # digits ("障中18心39311.66"): the words are the ones that are no digits.
+    words = "".join(ch for ch in cell if "\u4e00" <= ch <= "\u9fff" or ch in "（）()")
+    amount = "".join(ch for ch in cell if not ("\u4e00" <= ch <= "\u9fff" or ch in "（）()")).strip()
+    if not words or not is_number(amount):
+        return None
+    return words, amount
 
 
 def _mend_wrapped_names(rows, code_cols, name_cols, money_cols) -> tuple[list[list[str]], list[int]]:
@@ -443,7 +452,8 @@ def _mend_wrapped_names(rows, code_cols, name_cols, money_cols) -> tuple[list[li
 
     def fragment(row: list[str]) -> bool:
         # (asked of every row: the name cell first, then up to the first other cell printed)
-        if not row[name] or any(c for i, c in enumerate(row) if c and i != name):
+        # (the name cell printed and no other: one cell of the row is not "", counted in C)
+        if not row[name] or len(row) - row.count("") != 1:
             return False
         return not is_total_name(row[name])
 
