@@ -252,6 +252,8 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
         rows = [_overflow_into_name(row, label_cols, money_cols) for row in rows]
     rows, row_at = _mend_wrapped_names(rows, code_cols, name_cols, money_cols)
     money_keys = [(keys[i], i) for i in money_cols]
+    # (one name column, the common case: its cell is the name, with no list to join per row)
+    name_col = name_cols[0] if len(name_cols) == 1 else None
     lines: list[Line] = []
     parts_above: tuple[str, ...] = ()
     current_unit: str | None = None
@@ -261,7 +263,10 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
         if not any(row):
             continue
         code, parts_above = _code_of(row, code_cols, parts_above)
-        name = " ".join([row[i] for i in name_cols if row[i]]) if name_cols else ""
+        if name_col is not None:
+            name = row[name_col]
+        else:
+            name = " ".join([row[i] for i in name_cols if row[i]]) if name_cols else ""
         unit_name = " ".join([row[i] for i in unit_cols if row[i]]) if unit_cols else ""
         if not code and name and any(_UNIT_CODE.match(squash(row[i])) for i in code_cols):
             # "125001 | 西安市安全生产监督管理局": a unit's code (six or nine digits, no
@@ -287,15 +292,16 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
             continue
         if is_unit_row:
             unit_rows.append(len(lines))
+        at = body_offset + row_at[r]
         lines.append(
             Line(
                 name=name or (unit_name if is_unit_row else "") or ("合计" if total_row else ""),
                 values=values,
                 code=code,
                 level=_CODE_LEVEL.get(len(code)) if code else None,
-                row=body_offset + row_at[r],
+                row=at,
                 is_total=total_row,
-                page=_page(body_offset + row_at[r], page, row_pages),
+                page=_page(at, page, row_pages),
                 unit=current_unit if sectioned and (code or is_unit_row) else None,
             )
         )
