@@ -25,11 +25,16 @@ _GRID_BEFORE = W + "gridBefore"
 def read(data: bytes) -> list[Block]:
     xml = Package(data, "Word ").read("word/document.xml")
     what = "Word 文件中的 word/document.xml"
+    parsed = _without_unread_leaves(xml)
     try:
-        root = parse_xml(_without_unread_leaves(xml), what)
+        root = parse_xml(parsed, what)
     except LoadError:
+        parsed = xml
         root = parse_xml(xml, what)  # (the error as the file's own bytes give it: its line and column)
-    if b"vanish" in xml:  # (a byte search: most documents hide nothing, and the walk is the cost)
+    # A byte search first: most documents hide nothing, and the walk is the cost. It reads the bytes
+    # parsed (a <w:vanish/> is named in them), the fewer when cut, and re's search, which skips to
+    # each "v" at memory speed, takes half the time of bytes' "in" here (wanli: 66 against 133 us).
+    if _VANISH_NAME.search(parsed):
         _drop_hidden_runs(root)
     body = root.find(W + "body")
     if body is None:
@@ -54,8 +59,10 @@ def read(data: bytes) -> list[Block]:
 #   parsed and give their own error.
 # (Left: a leaf repeating one of its attributes, or nested over 256 deep, which libxml2
 # refuses and the cut would not see; no writer makes either.)
+# (The names grouped by their first letters: the regex tries them at every "><w:" of the file,
+# and a group whose letter does not match is passed over in one test, not one per name.)
 _LEAF = (
-    rb"<w:(?:rFonts|szCs|sz|bCs|b|iCs|i|kern|lang|color|tcW|tblW|gridCol|jc|vAlign|spacing|ind|snapToGrid|noProof)"
+    rb"<w:(?:rFonts|s(?:zCs|z|pacing|napToGrid)|bCs|b|iCs|ind|i|kern|lang|color|t(?:cW|blW)|gridCol|jc|vAlign|noProof)"
     rb'(?: w:[A-Za-z]{1,32}="[^"<>&\x00-\x1f\xef]{0,256}")*/>'
 )
 _UNREAD_LEAVES = re.compile(rb">" + _LEAF + rb"(?:" + _LEAF + rb")*(?=<)")
@@ -79,6 +86,7 @@ def _without_unread_leaves(xml: bytes) -> bytes:
 
 
 _R, _R_PR, _VANISH = W + "r", W + "rPr", W + "vanish"
+_VANISH_NAME = re.compile(rb"vanish")
 _OFF = {"0", "false", "off"}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from itertools import chain
@@ -250,8 +251,11 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
     if len(label_cols) == 1 and label_cols[0] + 1 in money_cols:  # (else no row can overflow: asked once)
         rows = [_overflow_into_name(row, label_cols, money_cols) for row in rows]
     rows, row_at = _mend_wrapped_names(rows, code_cols, name_cols, money_cols)
+    money_keys = [(keys[i], i) for i in money_cols]
+    # (one name column, the common case: its cell is the name, with no list to join per row)
+    name_col = name_cols[0] if len(name_cols) == 1 else None
     lines: list[Line] = []
-    parts_above: list[str] = []
+    parts_above: tuple[str, ...] = ()
     current_unit: str | None = None
     sectioned = bool(unit_cols)  # rows belong to the 预算单位 that heads their section
     unit_rows: list[int] = []  # indexes into lines of rows that name a 预算单位 and no 科目
@@ -259,7 +263,10 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
         if not any(row):
             continue
         code, parts_above = _code_of(row, code_cols, parts_above)
-        name = " ".join([row[i] for i in name_cols if row[i]]) if name_cols else ""
+        if name_col is not None:
+            name = row[name_col]
+        else:
+            name = " ".join([row[i] for i in name_cols if row[i]]) if name_cols else ""
         unit_name = " ".join([row[i] for i in unit_cols if row[i]]) if unit_cols else ""
         if not code and name and any(_UNIT_CODE.match(squash(row[i])) for i in code_cols):
             # "125001 | 西安市安全生产监督管理局": a unit's code (six or nine digits, no
@@ -276,7 +283,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
             m = _CODE_IN_NAME.match(name)
             if m:
                 code, name = m.group(1), m.group(2).strip()
-        values = {keys[i]: parse_amount(row[i], unit) for i in money_cols}
+        values = {key: parse_amount(row[i], unit) for key, i in money_keys}
         total_row = not code and is_total_name(name or unit_name or " ".join(row))
         is_unit_row = not code and not name and bool(unit_name) and not total_row
         if is_unit_row:
@@ -285,15 +292,16 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
             continue
         if is_unit_row:
             unit_rows.append(len(lines))
+        at = body_offset + row_at[r]
         lines.append(
             Line(
                 name=name or (unit_name if is_unit_row else "") or ("合计" if total_row else ""),
                 values=values,
                 code=code,
                 level=_CODE_LEVEL.get(len(code)) if code else None,
-                row=body_offset + row_at[r],
+                row=at,
                 is_total=total_row,
-                page=_page(body_offset + row_at[r], page, row_pages),
+                page=_page(at, page, row_pages),
                 unit=current_unit if sectioned and (code or is_unit_row) else None,
             )
         )
@@ -413,23 +421,31 @@ def _overflow_into_name(row: list[str], name_cols: list[int], money_cols: list[i
     at = name_cols[0] + 1
     if at >= len(row) or not row[name_cols[0]]:
         return row
-    m = _OVERFLOW.match(row[at])
-    if m is not None:
-        text, amount = m.group("text"), m.group("amount")
-    elif not _WORD_CHARACTER.search(row[at]):
-        return row  # an amount and nothing else (the common case): no words to give back
-    else:
-        # The words printed over the amount itself, their characters interleaved with its
-        # digits ("障中18心39311.66"): the words are the ones that are no digits.
-        words = "".join(ch for ch in row[at] if "\u4e00" <= ch <= "\u9fff" or ch in "（）()")
-        amount = "".join(ch for ch in row[at] if not ("\u4e00" <= ch <= "\u9fff" or ch in "（）()")).strip()
-        if not words or not is_number(amount):
-            return row
-        text = words
+    split = _words_and_amount(row[at])
+    if split is None:
+        return row
+    text, amount = split
     out = list(row)
     out[name_cols[0]] = row[name_cols[0]] + text
     out[at] = amount
     return out
+
+
+@functools.lru_cache(maxsize=4096)  # asked of the amount cell of every row: amounts recur
+def _words_and_amount(cell: str) -> tuple[str, str] | None:
+    """The words overprinting an amount cell and the amount, or None when it holds no words."""
+    m = _OVERFLOW.match(cell)
+    if m is not None:
+        return m.group("text"), m.group("amount")
+    if not _WORD_CHARACTER.search(cell):
+        return None  # an amount and nothing else (the common case): no words to give back
+    # The words printed over the amount itself, their characters interleaved with its
+    # digits ("障中18心39311.66"): the words are the ones that are no digits.
+    words = "".join(ch for ch in cell if "\u4e00" <= ch <= "\u9fff" or ch in "（）()")
+    amount = "".join(ch for ch in cell if not ("\u4e00" <= ch <= "\u9fff" or ch in "（）()")).strip()
+    if not words or not is_number(amount):
+        return None
+    return words, amount
 
 
 def _mend_wrapped_names(rows, code_cols, name_cols, money_cols) -> tuple[list[list[str]], list[int]]:
@@ -442,7 +458,8 @@ def _mend_wrapped_names(rows, code_cols, name_cols, money_cols) -> tuple[list[li
 
     def fragment(row: list[str]) -> bool:
         # (asked of every row: the name cell first, then up to the first other cell printed)
-        if not row[name] or any(c for i, c in enumerate(row) if c and i != name):
+        # (the name cell printed and no other: one cell of the row is not "", counted in C)
+        if not row[name] or len(row) - row.count("") != 1:
             return False
         return not is_total_name(row[name])
 
@@ -472,7 +489,7 @@ def _mend_wrapped_names(rows, code_cols, name_cols, money_cols) -> tuple[list[li
     return out, at
 
 
-def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[str | None, list[str]]:
+def _code_of(row: list[str], code_cols: list[int], above: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """The code of a row, whole ("2013602") or split into 类/款/项 columns ("208 05 02");
     a split code with blank leading parts takes them from the row above."""
     if not code_cols:
@@ -480,22 +497,28 @@ def _code_of(row: list[str], code_cols: list[int], above: list[str]) -> tuple[st
     if len(code_cols) == 1:  # (the common case, asked of every row: no list of parts)
         code = squash(row[code_cols[0]])
         return (code if is_code(code) else None), above
-    parts = [squash(row[i]) for i in code_cols]
+    return _split_code(tuple([squash(row[i]) for i in code_cols]), above)
+
+
+@functools.lru_cache(maxsize=4096)  # a table's rows repeat their parts and the parts above them
+def _split_code(parts: tuple[str, ...], above: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     if not any(parts):
         return None, above
     filled_parts = [p for p in parts if p]
     if len(filled_parts) == 1 and len(filled_parts[0]) > 3 and is_code(filled_parts[0]):
         # One code column indented into two ("301" left, "30101" a step right): whole codes.
         code = filled_parts[0]
-        return code, [code[:3], code[3:5], code[5:7]][: {5: 2, 7: 3}[len(code)]]
+        return code, (code[:3], code[3:5], code[5:7])[: {5: 2, 7: 3}[len(code)]]
     # 款/项 typed as numbers lose their leading zero in the source workbook ("301 2").
-    parts = [p.zfill(2) if k > 0 and len(p) == 1 and p.isdigit() else p for k, p in enumerate(parts)]
+    fixed = [p.zfill(2) if k > 0 and len(p) == 1 and p.isdigit() else p for k, p in enumerate(parts)]
     # A 类 cell that is not a 3-digit code under a known 款 ("7 11 02" after "210 11")
     # is a misprint; the rows above name the 类.
-    if len(above) >= 2 and parts[0] and len(parts[0]) != 3 and parts[1] == above[1]:
-        parts[0] = above[0]
-    filled = [p if p else (above[k] if k < len(above) and not any(parts[: k + 1]) else "") for k, p in enumerate(parts)]
-    depth = max(k for k, p in enumerate(parts) if p) + 1
+    if len(above) >= 2 and fixed[0] and len(fixed[0]) != 3 and fixed[1] == above[1]:
+        fixed[0] = above[0]
+    filled = tuple(
+        p if p else (above[k] if k < len(above) and not any(fixed[: k + 1]) else "") for k, p in enumerate(fixed)
+    )
+    depth = max(k for k, p in enumerate(fixed) if p) + 1
     code = "".join(filled[:depth])
     if not is_code(code):
         return None, above
