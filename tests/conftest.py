@@ -213,13 +213,19 @@ def browser():
 # tests/test_browser.py (about 110 s at load 2) and the two-users, markup and 语料库 tests
 # (about 80 s). In one group they were one worker's 190 s while the other ran every other
 # test and then waited; a second server and Chromium cost about 4 s of CPU.
-# tests/pages/test_corpus.py keeps its corpus fixtures on one worker. Every other test is
-# its own unit, as with --dist load. (xdist's own --dist loadgroup renames item._nodeid,
-# which pytest 9 ignores.)
+# tests/pages/test_corpus.py keeps its corpus fixtures on one worker, and so do the
+# modules whose module fixtures ingest or read documents (0.4-1 s each, measured as setup
+# on both workers when their tests were spread over the two). Every other test is its own
+# unit, as with --dist load. (xdist's own --dist loadgroup renames item._nodeid, which
+# pytest 9 ignores.)
 GROUPS = {
     "tests/test_browser.py::": "browser",
     "tests/test_browser_": "browser-users-corpus",
     "tests/pages/test_corpus.py::": "pages-corpus",
+    "tests/budget/application/test_corpus.py::": "ingest",
+    "tests/budget/application/test_corpus_queries.py::": "corpus-queries",
+    "tests/budget/application/test_survey.py::": "survey",
+    "tests/loaders/test_aligned.py::": "aligned",
 }
 
 

@@ -309,8 +309,11 @@ def _timed_wanli_upload(page, server: str, name: str = "") -> float:
 
 def test_a_yuan_document_cards_links_and_sunburst(server, browser):
     """The 元 document of 万里街道: whole figures on every card at 1440 px (in 万元 and in
-    元), the link naming it, a fresh browser told it is not loaded; the sunburst keeping
-    its sector when the measure changes."""
+    元); in 元 (figures of 14 characters) the cards fill every row at 1440 and 390 px (the 8
+    cards went 3 + 3 + 2 with an empty bordered card at 1440 px, and at 390 px every third
+    card stood alone); the link naming it, a fresh browser told it is not loaded; the
+    sunburst keeping its sector when the measure changes. (One tab and one upload for the
+    cards' widths too: a page load and an upload of their own cost 2.7 s of 10.6.)"""
     from playwright.sync_api import expect
 
     page = new_page(browser)
@@ -335,6 +338,7 @@ def test_a_yuan_document_cards_links_and_sunburst(server, browser):
         assert cut == [], (unit, cut)  # every figure whole, none cut off
         texts = page.locator("[data-testid='stMetricValue']").all_inner_texts()
         assert len(texts) >= 8 and all("…" not in t for t in texts)
+    _cards_fill_every_row(page)
     expect(page.locator("[data-testid='stMetricValue']").first).to_have_text("156,211,123.00")
 
     # The link names the document by its sha256 prefix; a fresh browser does not have it.
@@ -369,11 +373,29 @@ def test_a_yuan_document_cards_links_and_sunburst(server, browser):
 
 
 def test_review_a_finding_and_switch_the_language(server, browser):
+    """发布前检查 opened on a phone, then on a desktop (one page load for both): at 390 px
+    every 类别 pill is on screen; a reviewed finding leaves the count, and the labels and
+    the review survive the switch to English."""
     from playwright.sync_api import expect
 
-    page = new_page(browser)
+    page = new_page(browser, width=390, height=900)
     page.goto(f"{server}/check")
     expect(page.get_by_role("heading", name="发布前检查", exact=True)).to_be_visible()
+    # The 类别 pills were one row that scrolls sideways without a scrollbar: at 390 px a
+    # category was cut in half and those after it hidden. They wrap.
+    pills = page.locator("[class*='st-key-findings_filter_category'] button")
+    expect(pills.first).to_be_visible()
+    settle(page)  # laid out as the run left it (measured mid-run on a clean-clone CI run: one row)
+    boxes = [pills.nth(i).bounding_box() for i in range(pills.count())]
+    row = page.locator("[class*='st-key-findings_filter_category'] [data-testid='stButtonGroup']").bounding_box()
+    assert len(boxes) >= 4, boxes
+    # each pill inside the row it is clipped to (a pill past its right edge was cut or hidden)
+    assert all(row["x"] <= box["x"] and box["x"] + box["width"] <= row["x"] + row["width"] + 1 for box in boxes), (
+        row,
+        boxes,
+    )
+    page.set_viewport_size({"width": 1440, "height": 1100})  # the sidebar (language, menu) is folded at 390 px
+    settle(page)
     errors = page.locator("[data-testid='stMetric']", has_text="错误").locator("[data-testid='stMetricValue']")
     expect(errors).to_have_text("3")
     # a part with an error to do opens by itself
@@ -520,17 +542,12 @@ _CARD_ROWS = """() => {
 }"""
 
 
-def test_the_overview_cards_fill_every_row_at_1440_and_390_px(server, browser):
-    """万里街道 in 元: figures of 14 characters fit three cards a row; the 8 cards went 3 + 3 + 2
-    with an empty bordered card at 1440 px, and at 390 px every third card stood alone."""
+def _cards_fill_every_row(page) -> None:
+    """On the overview of a document in 元 (at 1440 px): no empty card and as many cards of
+    one width in every row, at 1440 and at 390 px; at 390 px each card's source keeps
+    "第 N 页 ↗" on one line ("第" ended a line before). Leaves the tab at 1440 px."""
     from playwright.sync_api import expect
 
-    page = new_page(browser)
-    page.goto(f"{server}/overview")
-    sidebar_upload(page, str(WANLI))
-    expect(page.get_by_text("上海市普陀区人民政府万里街道办事处").first).to_be_visible()
-    page.get_by_text("元", exact=True).first.click()
-    expect(page.locator("[data-testid='stMetricLabel']", has_text="支出总计（元）")).to_be_visible()
     for width in (1440, 390):
         page.set_viewport_size({"width": width, "height": 1000})
         settle(page)
@@ -541,7 +558,6 @@ def test_the_overview_cards_fill_every_row_at_1440_and_390_px(server, browser):
             rows.setdefault(card["top"], []).append(card["width"])
         assert len({len(r) for r in rows.values()}) == 1, (width, rows)  # as many cards in every row
         assert max(c["width"] for c in cards) - min(c["width"] for c in cards) <= 2, (width, cards)
-    # at 390 px each card's source keeps "第 N 页 ↗" on one line ("第" ended a line before)
     sources = page.locator("[class*='st-key-cards_headline'] [data-testid='stCaptionContainer']", has_text="来源")
     expect(sources.first).to_be_visible()
     layouts = [sources.nth(i).evaluate(_LINES) for i in range(sources.count())]
@@ -549,29 +565,8 @@ def test_the_overview_cards_fill_every_row_at_1440_and_390_px(server, browser):
     for lines in layouts:
         (link,) = re.findall(r"第 \d+ 页 ↗", " ".join(lines))
         assert any(link in line for line in lines), (link, lines)
-    close(page)
-
-
-def test_at_390_px_every_filter_of_the_check_is_on_screen(server, browser):
-    """The 类别 pills of 发布前检查 are one row that scrolls sideways without a scrollbar: at
-    390 px a category was cut in half and those after it hidden. They wrap."""
-    from playwright.sync_api import expect
-
-    page = new_page(browser, width=390, height=900)
-    page.goto(f"{server}/check")
-    expect(page.get_by_role("heading", name="发布前检查", exact=True)).to_be_visible()
-    pills = page.locator("[class*='st-key-findings_filter_category'] button")
-    expect(pills.first).to_be_visible()
-    settle(page)  # laid out as the run left it (measured mid-run on a clean-clone CI run: one row)
-    boxes = [pills.nth(i).bounding_box() for i in range(pills.count())]
-    row = page.locator("[class*='st-key-findings_filter_category'] [data-testid='stButtonGroup']").bounding_box()
-    assert len(boxes) >= 4, boxes
-    # each pill inside the row it is clipped to (a pill past its right edge was cut or hidden)
-    assert all(row["x"] <= box["x"] and box["x"] + box["width"] <= row["x"] + row["width"] + 1 for box in boxes), (
-        row,
-        boxes,
-    )
-    close(page)
+    page.set_viewport_size({"width": 1440, "height": 1100})
+    settle(page)
 
 
 CORPUS = ROOT.parent / "shared" / "corpus"

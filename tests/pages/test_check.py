@@ -61,9 +61,9 @@ def exported_json(files) -> dict:
 
 
 def run_seed():
-    from loaders import load
+    from tests.conftest import SAMPLE, read
 
-    return run(load((ROOT / "samples" / "seed.docx").read_bytes(), "seed.docx"))
+    return run(read(SAMPLE))  # the sample the app shows, parsed once per run
 
 
 def assets_key() -> str:

@@ -9,12 +9,13 @@ import re
 from budget.checks import run
 from budget.views.messages import CJK, english
 from loaders import load
-from tests.pages.conftest import ROOT, new_app, open_all, open_page, shown, upload
+from tests.conftest import SAMPLE, read
+from tests.pages.conftest import new_app, open_all, open_page, shown, upload
 from tests.pages.test_app import corpus_file
 
 
 def sample_report():
-    return run(load((ROOT / "samples" / "seed.docx").read_bytes(), "seed.docx"))
+    return run(read(SAMPLE))  # the sample the app shows, parsed once per run
 
 
 def page_text(at) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from loaders import load
-from tests.pages.conftest import ROOT, new_app, open_all, open_page
+from tests.conftest import SAMPLE, read
+from tests.pages.conftest import new_app, open_all, open_page
 
 
 def test_every_table_is_listed_with_downloads():
-    d = load((ROOT / "samples" / "seed.docx").read_bytes(), "seed.docx")
+    d = read(SAMPLE)  # the sample the app shows, parsed once per run
     at = open_page(new_app(), "tables")
     expanders = [e for e in at.expander if e.key and e.key.startswith("tables_table_")]
     assert len(expanders) == len(d.tables) == 25
@@ -25,7 +25,7 @@ def test_every_table_is_listed_with_downloads():
 
 
 def test_amounts_are_right_aligned_with_separators_digits_as_printed():
-    d = load((ROOT / "samples" / "seed.docx").read_bytes(), "seed.docx")
+    d = read(SAMPLE)  # the sample the app shows, parsed once per run
     at = open_all(open_page(new_app(), "tables"))
     expenditure = next(i for i, t in enumerate(d.tables) if t.kind == "expenditure")
     shown = at.dataframe[expenditure].value
