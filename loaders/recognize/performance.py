@@ -199,7 +199,15 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int, width: int | None =
             # the words of the row above, and the row is the group's, left without an indicator.
             draft.indicators[-1] = replace(last, level3=last.level3 + squash(level3))
             level3 = None
-        if level1:
+        if level1 and carried1 is None and _label_below(draft.indicators, level1):
+            # The label of a 一级 cell that began above, printed at the cell's middle (on the next
+            # page where the break cut it: xian_14 p82, xian_18 p41): the rows above take it, and
+            # a 二级 cell left blank in this row goes on.
+            draft.indicators[_open_from(draft.indicators) :] = [
+                replace(i, level1=level1) for i in draft.indicators[_open_from(draft.indicators) :]
+            ]
+            carried1 = level1
+        elif level1:
             carried1, carried2 = level1, None
         elif beside1:
             carried1 = beside1  # the cut cell goes on: so does the 二级 cell beside it
@@ -285,6 +293,30 @@ def _may_hold(level1: str, level2: str) -> bool:
     words = squash(level2)
     parents = next((parents for word, parents in _FRAMEWORK if word.search(words)), None)
     return parents is None or name in parents
+
+
+def _open_from(indicators: list[Indicator]) -> int:
+    """Where the run of indicators with no 一级 at the end of the list begins."""
+    k = len(indicators)
+    while k > 0 and indicators[k - 1].level1 is None:
+        k -= 1
+    return k
+
+
+def _label_below(indicators: list[Indicator], level1: str) -> bool:
+    """Whether a 一级 printed below is the one of the indicators read above it with none: each of
+    them has a 二级 the framework puts under that 一级 (a 一级 of the form's own names, or a 二级
+    outside the framework, says nothing: those rows keep no 一级)."""
+    name = squash(level1)
+    run = indicators[_open_from(indicators) :]
+    if not run or not _LEVEL1_NAME.fullmatch(name):
+        return False
+    for indicator in run:
+        words = squash(indicator.level2 or "")
+        parents = next((parents for word, parents in _FRAMEWORK if word.search(words)), None) if words else None
+        if parents is None or name not in parents:
+            return False
+    return True
 
 
 def _level1_beside(row: list[str], column: int) -> str | None:

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from budget.model import TableKind
+from loaders import load
 from tests.conftest import corpus_document
+from tests.writers import docx_of
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not here")
@@ -111,3 +113,45 @@ def test_a_titled_table_after_a_form_is_a_table_of_its_own():
     assert [t.kind for t in d.tables][-2:] == [TableKind.PERFORMANCE, TableKind.UNKNOWN]
     assert d.tables[-1].title == "表2：综合评价得分情况表"
     assert len(d.performance[-1].indicators) == 9
+
+
+# ---------------------------------------------------------------- a 一级 label printed below its first rows
+
+
+def test_a_level1_printed_below_its_first_rows_is_theirs():
+    """xian_11: the 一级 cell 产出指标 begins on one page and prints its label on the next, below
+    13 数量指标 rows (before: 13 indicators with no 一级); xian_21 其他履职经费: 效益指标 printed
+    in the middle of its cell, the 社会效益指标 cell beside it going on (before: no 二级)."""
+    form = project(corpus_document("xian_11.pdf"), "2022年部门整体支出")
+    assert levels(indicator(form, "媒体宣传等")) == ("产出指标", "数量指标", "媒体宣传等", "10-15项")
+    assert not [i for i in form.indicators if i.level1 is None]
+    other = project(corpus_document("xian_21.pdf"), "其他履职经费")
+    assert levels(indicator(other, "指标 1：最大限度地减轻气象灾害造成的损失"))[:2] == ("效益指标", "经济效益指标")
+    assert levels(indicator(other, "指标 3：西安城市安全运行"))[:2] == ("效益指标", "社会效益指标")
+
+
+FORM = [
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["", "数量指标", "培训人次", "≥200"],
+    ["", "", "培训场次", "≥4"],
+    ["产出指标", "", "培训覆盖率", "100%"],
+    ["效益指标", "社会效益指标", "业务水平", "提升"],
+]
+
+
+def test_a_level1_is_given_to_the_rows_above_only_where_the_framework_puts_their_level2():
+    d = load(docx_of("项目支出绩效目标表", FORM), "form.docx")
+    assert [(i.level1, i.level2) for i in d.performance[0].indicators] == [
+        ("产出指标", "数量指标"),
+        ("产出指标", "数量指标"),
+        ("产出指标", "数量指标"),
+        ("效益指标", "社会效益指标"),
+    ]
+    own = [FORM[0], ["", "工作指标", "培训人次", "≥200"], *FORM[2:]]  # a 二级 of the form's own name
+    d = load(docx_of("项目支出绩效目标表", own), "form.docx")
+    assert [(i.level1, i.level2) for i in d.performance[0].indicators] == [
+        (None, "工作指标"),
+        (None, "工作指标"),
+        ("产出指标", None),
+        ("效益指标", "社会效益指标"),
+    ]
