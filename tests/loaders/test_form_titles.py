@@ -1,0 +1,42 @@
+"""A form's title and its project's name, read off real corpus files: the preparer's line under
+the title is no part of it, and a table's own title is no project's name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budget.model import TableKind
+from loaders.recognize.text import is_unit_line
+from tests.conftest import corpus_document
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not here")
+
+
+def test_the_unit_name_line_under_a_title_is_the_tables_unit_line():
+    """chongqing_07 p28: "单位名称:重庆市经济和信息化委员会" under 2026年部门整体绩效目标表 (the
+    title was lost and the form was a table not understood, its 11 indicators unread)."""
+    d = corpus_document("chongqing_07.pdf")
+    form = next(t for t in d.tables if t.page == 28)
+    assert (form.kind, form.title) == (TableKind.PERFORMANCE, "2026年部门整体绩效目标表")
+    assert form.unit_line == "单位名称:重庆市经济和信息化委员会"
+    assert TableKind.UNKNOWN not in {t.kind for t in d.tables}
+    project = next(p for p in d.performance if p.page == 28)
+    assert len(project.indicators) == 11
+    assert (project.indicators[0].level3, project.indicators[0].target) == ("技改专项贷融资金额", "≥100亿元")
+
+
+def test_a_unit_name_line_is_a_label_and_a_name_alone():
+    assert is_unit_line(["单位名称:重庆市经济和信息化委员会"])
+    assert is_unit_line(["单位名称： 重庆市人民政府办公厅"])
+    assert not is_unit_line(["单位名称", "编制人数", "实有人数"])  # a header row
+    assert not is_unit_line(["单位名称：重庆市气象局，负责全市气象工作。"])  # a sentence
+
+
+def test_a_budget_unit_line_on_a_cover_stays_in_the_narrative():
+    """shanghai_01's cover prints "预算单位：上海交通职业技术学院" under its heading: text of the
+    cover, not the unit line of the first table (which prints its own)."""
+    d = corpus_document("shanghai_01.pdf")
+    assert any(s.text == "预算单位：上海交通职业技术学院" for s in d.sections)
