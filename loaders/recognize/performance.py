@@ -25,6 +25,11 @@ _PROJECT_TITLE = re.compile(
     r"(?:绩效目标表|绩效目标申报表|绩效目标)\s*$"
 )
 _INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标")
+# A title that is a table's number and a form's words, nothing more ("表1：项目年度绩效指标表",
+# "表15" printed again over a form's next page): it names no project, and no project is named by it.
+_NO_PROJECT_TITLE = re.compile(
+    r"^(?:附?表[一二三四五六七八九十\d]+(?:[-－—.．]\d+)?[:：、.．]?)?(?:项目)?(?:年度)?(?:支出)?(?:绩效(?:目标|指标)表)?$"
+)
 
 
 def has_indicator_header(g: WorkingGrid) -> bool:
@@ -228,7 +233,7 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int, width: int | None =
         drafts = [d for d in drafts if d.indicators or d.goals]
     return [
         PerformanceProject(
-            name=d.name or title_name or g.title,
+            name=d.name or title_name or ("" if _NO_PROJECT_TITLE.match(squash(g.title)) else g.title),
             goals=tuple(d.goals),
             indicators=_regrouped(d.indicators),
             amount=d.amount,

@@ -40,3 +40,28 @@ def test_a_budget_unit_line_on_a_cover_stays_in_the_narrative():
     cover, not the unit line of the first table (which prints its own)."""
     d = corpus_document("shanghai_01.pdf")
     assert any(s.text == "预算单位：上海交通职业技术学院" for s in d.sections)
+
+
+def test_a_table_title_that_names_no_project_is_no_projects_name():
+    """wuhan_02 p46: 表1：项目年度绩效指标表 in a 绩效评价报告 is a table's number and a form's words:
+    its project is left unnamed, not named by the title nor after the form before it (another
+    project's 自评表)."""
+    d = corpus_document("wuhan_02.pdf")
+    assert [p.name for p in d.performance] == [
+        "信访干部培训专项",
+        "信访研究宣传立法专项",
+        "资产运行维护",
+        "信息化运行维护",
+        "",
+    ]
+    assert len(d.performance[-1].indicators) == 9
+    assert d.tables[d.performance[-1].table].title == "表1：项目年度绩效指标表"  # the table keeps its title
+
+
+def test_a_form_going_on_under_its_number_is_named_by_the_form_before():
+    """xian_20 p82: the 部门整体支出 form's indicators go on under its number "表15" printed again
+    (before: a project named "表15"); xian_12's 自评表 over two pages keeps its name too."""
+    names = [p.name for p in corpus_document("xian_20.pdf").performance]
+    assert "表15" not in names and names[2] == "2021年部门整体支出绩效目标表"
+    first = corpus_document("xian_12.pdf").performance[0]
+    assert (first.name, len(first.indicators)) == ("西安市卫生健康委员会部门整体支出绩效自评表（2022年度）", 20)
