@@ -12,7 +12,7 @@ from dataclasses import replace
 from budget.model import Disclosure, MoneyUnit, PerformanceProject, Section, Source, Table, TableKind
 from loaders.blocks import Block, LoadError
 from loaders.recognize.assemble import assemble, document_money_unit, document_printed_unit, names_a_table
-from loaders.recognize.classify import TABLE_NUMBER, is_code_label
+from loaders.recognize.classify import is_code_label
 from loaders.recognize.levels import coded_levels, with_levels
 from loaders.recognize.listings import assets, directory_notes, organisations, procurement
 from loaders.recognize.tables import to_table
@@ -41,11 +41,11 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
     performance: list[PerformanceProject] = []
     for g in grids:
         table, projects = to_table(g, money_unit, len(tables))
-        if _no_title(g.title) and tables and tables[-1].kind == TableKind.PERFORMANCE and tables[-1].title:
+        if not g.title.strip() and tables and tables[-1].kind == TableKind.PERFORMANCE and tables[-1].title:
             # A form continued in a grid of its own with no title and no 项目名称 (xian_12's 部门整体支出
-            # 自评表 over two pages; xian_20 p82 under its number "表15" printed again): the form before
-            # it names it. A form with a title of its own is another, even where that title names no
-            # project (wuhan_02's 表1：项目年度绩效指标表 in a 绩效评价报告).
+            # 自评表 over two pages): the form before it names it. A form with a title of its own is
+            # another, even where that title names no project (wuhan_02's 表1：项目年度绩效指标表 in a
+            # 绩效评价报告, after another project's 自评表).
             before = performance[-1] if performance and performance[-1].table == len(tables) - 1 else None
             projects = [p if p.name else _going_on(replace(p, name=tables[-1].title.strip()), before) for p in projects]
         tables.append(table)
@@ -212,11 +212,6 @@ def _going_on(project: PerformanceProject, before: PerformanceProject | None) ->
             continue
         indicators.append(replace(indicator, level1=indicator.level1 or open1, level2=indicator.level2 or open2))
     return replace(project, indicators=tuple(indicators))
-
-
-def _no_title(title: str) -> bool:
-    """No title, or only a table's number ("表15", "公开08表")."""
-    return not title.strip() or bool(TABLE_NUMBER.fullmatch(squash(title)))
 
 
 def _first(tables: list[Table], kind: TableKind) -> Table | None:

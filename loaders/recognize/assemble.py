@@ -463,6 +463,10 @@ def _continues(
         # a form going on over the page under its indicator header printed again (chongqing_02
         # p26-27): the header's cells are the same, the grids' widths need not be (merged cells above)
         header = indicator_header_row(previous) if "指标" in "".join(g.rows[0]) else None
+        if header is None and "指标" in "".join(g.rows[0]):
+            # a form's header block alone on its page (部门（单位）名称, 年度主要任务, 年度总体目标), its
+            # indicators on the next under their header, only the table's number between (xian_20 p81-82)
+            return classify_title(previous.title) == TableKind.PERFORMANCE and indicator_header_row(g) in (0, 1)
         return header is not None and g.rows[0] == previous.rows[header]
     first = g.rows[0]
     if _fills_the_form_again(previous.rows[0], first):

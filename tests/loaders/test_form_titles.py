@@ -58,10 +58,16 @@ def test_a_table_title_that_names_no_project_is_no_projects_name():
     assert d.tables[d.performance[-1].table].title == "表1：项目年度绩效指标表"  # the table keeps its title
 
 
-def test_a_form_going_on_under_its_number_is_named_by_the_form_before():
-    """xian_20 p82: the 部门整体支出 form's indicators go on under its number "表15" printed again
-    (before: a project named "表15"); xian_12's 自评表 over two pages keeps its name too."""
-    names = [p.name for p in corpus_document("xian_20.pdf").performance]
-    assert "表15" not in names and names[2] == "2021年部门整体支出绩效目标表"
+def test_a_forms_header_block_alone_on_its_page_goes_on_in_the_indicators_under_its_number():
+    """xian_20 pp. 81-82: the 部门整体支出 form's header block fills p81, its indicators follow on p82
+    under their own header and the number "表15" printed again (before: a project with no
+    indicators and one named "表15" with 23); xian_12's 自评表 over two pages keeps its name."""
+    d = corpus_document("xian_20.pdf")
+    assert [(p.name, len(p.indicators)) for p in d.performance] == [
+        ("市民政局专项业务", 23),
+        ("2021年部门整体支出", 23),
+        ("专项资金", 20),
+    ]
+    assert d.performance[1].goals[0] == "目标1：保障城市和农村困难群众基本生活，实现应报尽保；"
     first = corpus_document("xian_12.pdf").performance[0]
     assert (first.name, len(first.indicators)) == ("西安市卫生健康委员会部门整体支出绩效自评表（2022年度）", 20)
