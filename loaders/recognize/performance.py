@@ -346,6 +346,9 @@ def _read_labels(draft: _Draft, row: list[str], words: list[str], unit: MoneyUni
         glued = _NAME_GLUED.match(_BRACKETS.sub("", label))
         if glued and not draft.name:  # "专项（项目）名称伯乐奖": the label and the name in one cell
             draft.name = glued.group(1)
+        elif _GOAL_LABEL.fullmatch(label):
+            # "当年整体绩效目标" alone in its row, the goal in the row under it (chongqing_07 p28)
+            return _Below("goal", at, unit)
         return None
     if at > 0 and not ("目标" in label and "指标" not in label):
         return None  # a line under the label of the row above ("其中：财政拨款", "年度资金总额 | 年初 | 全年")
@@ -405,6 +408,8 @@ _SENTENCE_STOP = re.compile(r"[。；;，,]")
 _SENTENCE_END = re.compile(r"[。；;!！?？]$")
 _BRACKETS = re.compile(r"[（()）]")
 _NAME_GLUED = re.compile(r"^(?:专项)?项目名称[:：]?(.{2,})$")
+# A goal's label alone in its row ("当年整体绩效目标", "年度总体目标"), its words under it.
+_GOAL_LABEL = re.compile(r"(?:\d{4}年)?(?:当年|年度|本年)?(?:整体|总体)?(?:绩效)?目标")
 _YUAN_LABEL = re.compile(r"[（(]元[)）]|单位[:：]元")
 
 
@@ -413,6 +418,8 @@ def _read_below(draft: _Draft, row: list[str], below: _Below) -> tuple[bool, _Be
     waiting). An amount's label waits over sub-header rows ("合计 | 基本支出 | 项目支出" between
     预算支出总额 and its figure)."""
     cell = row[below.column] if below.column < len(row) else ""
+    if below.what == "goal" and _BLOCK_LABEL.match(squash(cell)):
+        return False, None  # the next label of the block: the goal was left blank
     if below.what == "goal":
         if cell.strip():
             draft.add_goals(cell)

@@ -71,3 +71,12 @@ def test_a_forms_header_block_alone_on_its_page_goes_on_in_the_indicators_under_
     assert d.performance[1].goals[0] == "目标1：保障城市和农村困难群众基本生活，实现应报尽保；"
     first = corpus_document("xian_12.pdf").performance[0]
     assert (first.name, len(first.indicators)) == ("西安市卫生健康委员会部门整体支出绩效自评表（2022年度）", 20)
+
+
+def test_a_goal_label_alone_in_its_row_has_the_goal_under_it():
+    """chongqing_07 p28: "当年整体绩效目标" fills its row, the goal is the row under it (before: no
+    goal read); xian_06 p50's "年度总体目标" row over the indicator header, left blank, reads none."""
+    form = next(p for p in corpus_document("chongqing_07.pdf").performance if p.page == 28)
+    assert len(form.goals) == 1 and form.goals[0].startswith("全市规模工业增加值不低于5%,全市生产新能源汽车120万辆")
+    blank = next(p for p in corpus_document("xian_06.pdf").performance if p.name.startswith("部门整体支出"))
+    assert blank.goals == () and len(blank.indicators) == 25
