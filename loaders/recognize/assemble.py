@@ -677,6 +677,8 @@ def _goes_on_cell_by_cell(previous: WorkingGrid, g: WorkingGrid, pending: list[P
     cells = {len(row) for row in g.rows}
     if len(cells) != 1 and not _opens_the_next_form(previous, g):
         return False
+    if not any(_is_level(cell) for row in g.rows for cell in row):
+        return False  # (before the form's header is looked for: that reads every row of the grid before)
     header = indicator_header_row(previous)
     if header is None or len(previous.rows[header]) != n or indicator_header_row(g) is not None:
         return False
