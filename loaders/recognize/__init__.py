@@ -41,9 +41,11 @@ def build(blocks: list[Block], source: Source) -> Disclosure:
     performance: list[PerformanceProject] = []
     for g in grids:
         table, projects = to_table(g, money_unit, len(tables))
-        if tables and tables[-1].kind == TableKind.PERFORMANCE and tables[-1].title:
+        if not g.title.strip() and tables and tables[-1].kind == TableKind.PERFORMANCE and tables[-1].title:
             # A form continued in a grid of its own with no title and no 项目名称 (xian_12's 部门整体支出
-            # 自评表 over two pages): the form before it names it.
+            # 自评表 over two pages): the form before it names it. A form with a title of its own is
+            # another, even where that title names no project (wuhan_02's 表1：项目年度绩效指标表 in a
+            # 绩效评价报告, after another project's 自评表).
             before = performance[-1] if performance and performance[-1].table == len(tables) - 1 else None
             projects = [p if p.name else _going_on(replace(p, name=tables[-1].title.strip()), before) for p in projects]
         tables.append(table)

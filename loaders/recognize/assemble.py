@@ -271,6 +271,9 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
             if grids and title_row is None and _continues_the_indicators(grids[-1], g, pending):
                 pending.clear()
                 continue
+            if grids and title_row is None and _goes_on_cell_by_cell(grids[-1], g, pending):
+                flush(keep_title=False)  # what is left between the parts is text of the page before
+                continue
             unit_paragraphs = [p.text for p in pending if p.text in context.unit_lines]
             pending[:] = [p for p in pending if p.text not in context.unit_lines]
             if title_row is not None:
@@ -460,6 +463,10 @@ def _continues(
         # a form going on over the page under its indicator header printed again (chongqing_02
         # p26-27): the header's cells are the same, the grids' widths need not be (merged cells above)
         header = indicator_header_row(previous) if "指标" in "".join(g.rows[0]) else None
+        if header is None and "指标" in "".join(g.rows[0]):
+            # a form's header block alone on its page (部门（单位）名称, 年度主要任务, 年度总体目标), its
+            # indicators on the next under their header, only the table's number between (xian_20 p81-82)
+            return classify_title(previous.title) == TableKind.PERFORMANCE and indicator_header_row(g) in (0, 1)
         return header is not None and g.rows[0] == previous.rows[header]
     first = g.rows[0]
     if _fills_the_form_again(previous.rows[0], first):
@@ -640,6 +647,116 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
         if number not in previous.pages:
             previous.pages.append(number)
     return True
+
+
+# The characters of the standard frame's level names, beside those of the side label: the
+# pieces of a level cell the page break cut ("数量指" over "标") are printed of these only.
+_LEVEL_CHARACTERS = _LABEL_CHARACTERS | frozenset("".join(_LEVEL_TIERS))
+
+
+def _is_level_piece(text: str) -> bool:
+    """A piece of a side or level label cut by a page break ("数量指", "标绩效指"), or the side
+    label whole ("年度绩效指标"): no word of its own, the form's cells say what it labels."""
+    return 0 < len(text) <= 6 and set(text) <= _LEVEL_CHARACTERS
+
+
+def _goes_on_cell_by_cell(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragraph]) -> bool:
+    """A form's indicator rows going on over the page in a grid of their own, cell for cell under
+    the form's indicator header but spread otherwise (the reader found other column edges on the
+    new page: xian_05 p43, six cells over six columns where the form's spread them over eight),
+    with one column fewer at the left (the side label's, cut off: xian_06 p51) or one more (the
+    side label printed only on the new page: xian_18 p41); or the next project's form in the same
+    layout that prints no indicator header of its own (xian_09 p63). The grid's rows are the
+    form's when its cells under the form's 一级 / 二级 headers hold levels (or nothing), the cells
+    left of them nothing or the side label, and the lines between the parts are page furniture
+    or pieces of labels. Joins and returns True, taking the lines it read from ``pending`` (the
+    text left there is the page's before, printed under the form); else changes nothing."""
+    if not g.rows or not previous.rows:
+        return False
+    n = len(previous.rows[-1])
+    cells = {len(row) for row in g.rows}
+    if len(cells) != 1 and not _opens_the_next_form(previous, g):
+        return False
+    if not any(_is_level(cell) for row in g.rows for cell in row):
+        return False  # (before the form's header is looked for: that reads every row of the grid before)
+    header = indicator_header_row(previous)
+    if header is None or len(previous.rows[header]) != n or indicator_header_row(g) is not None:
+        return False
+    names = [squash(c) for c in previous.rows[header]]
+    levels = [c for c, name in enumerate(names) if _LEVEL_HEADER.match(name)]
+    if not levels or levels[-1] + 2 >= n:
+        return False  # levels, then at least the name and the value
+    if _opens_the_next_form(previous, g):
+        # The next project's header block, then its indicator rows cell for cell under the form's header
+        body = [row for row in g.rows if len(row) == n and any(_is_level(row[c]) for c in levels)]
+        if not body or g.width != previous.width or pending:
+            return False
+        rows = body
+        shift = 0
+    else:
+        k = cells.pop()
+        shift = n - k  # cells missing at the left (a side column fewer), or one too many
+        if shift < -1 or shift > levels[0] or k < 3:  # (only the side label's columns may be missing)
+            return False
+        rows = [([""] * shift + row) if shift >= 0 else row[1:] for row in g.rows]
+        if shift < 0 and not all(not row[0] or _is_level_piece(squash(row[0])) for row in g.rows):
+            return False  # the extra cell is a side label, or the grid is no part of the form
+    if not any(_is_level(row[c]) for row in rows for c in levels):
+        return False
+    for row in rows:
+        for c in range(levels[-1] + 1):
+            word = squash(row[c])
+            if word and not _is_level_piece(word) and not (c in levels and _is_level(word)):
+                return False  # a word of its own left of the indicator's name: another table's row
+    used: list[Paragraph] = []
+    placed: dict[int, str] = {}
+    tiers = {name[:2]: c for c, name in enumerate(names) if _LEVEL_HEADER.match(name)}
+    for p in pending:
+        words = squash(p.text)
+        if _PAGE_NUMBER.fullmatch(words) or TABLE_NUMBER.fullmatch(words) or _TABLE_NUMBER.match(words):
+            used.append(p)
+            continue
+        if words and words in (squash(previous.title), title_words(previous.title)):
+            used.append(p)
+            continue
+        pieces = [squash(piece) for piece in p.text.split()]
+        if pieces and all(_is_level(w) or _is_level_piece(w) for w in pieces):
+            for w in pieces:
+                tier = _tier_of(w, previous.rows[header + 1 :], tiers) if _is_level(w) else None
+                column = tiers.get(tier) if tier else None
+                if column is None or squash(rows[0][column]) == w:
+                    continue  # a piece, or the first row's own level printed again above it
+                if rows[0][column] or column in placed:
+                    return False  # the row prints a level of its own there: the word's row is unknown
+                placed[column] = w
+            used.append(p)
+            continue
+        if p.page is not None and g.page is not None and p.page < g.page and not _is_title(p.text):
+            continue  # text under the form on the page before: it stays in the narrative
+        return False
+    if _opens_the_next_form(previous, g):
+        # The next project's form, header block and all: the form's reader starts a project there.
+        previous.rows += g.rows
+        previous.spans += g.spans
+        previous.row_pages += g.row_pages
+    else:
+        spans = previous.spans[-1]
+        for j, (row, page) in enumerate(zip(rows, g.row_pages or [g.page] * len(rows), strict=False)):
+            if j == 0:
+                row = [placed.get(c, cell) for c, cell in enumerate(row)]
+            previous.rows.append(row)
+            previous.spans.append(list(spans))
+            previous.row_pages.append(page)
+    for number in g.pages:
+        if number not in previous.pages:
+            previous.pages.append(number)
+    pending[:] = [p for p in pending if p not in used]
+    return True
+
+
+def _opens_the_next_form(previous: WorkingGrid, g: WorkingGrid) -> bool:
+    """The grid opens with the form's own first label for another project ("专项（项目）名称 | …")."""
+    return bool(g.rows[0]) and _fills_the_form_again(previous.rows[0], g.rows[0])
 
 
 def _row_shape(row: list[str]) -> list[str]:

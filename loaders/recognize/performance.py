@@ -25,6 +25,11 @@ _PROJECT_TITLE = re.compile(
     r"(?:绩效目标表|绩效目标申报表|绩效目标)\s*$"
 )
 _INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标")
+# A title that is a table's number and a form's words, nothing more ("表1：项目年度绩效指标表",
+# "表15" printed again over a form's next page): it names no project, and no project is named by it.
+_NO_PROJECT_TITLE = re.compile(
+    r"^(?:附?表[一二三四五六七八九十\d]+(?:[-－—.．]\d+)?[:：、.．]?)?(?:项目)?(?:年度)?(?:支出)?(?:绩效(?:目标|指标)表)?$"
+)
 
 
 def has_indicator_header(g: WorkingGrid) -> bool:
@@ -199,7 +204,15 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int, width: int | None =
             # the words of the row above, and the row is the group's, left without an indicator.
             draft.indicators[-1] = replace(last, level3=last.level3 + squash(level3))
             level3 = None
-        if level1:
+        if level1 and carried1 is None and _label_below(draft.indicators, level1):
+            # The label of a 一级 cell that began above, printed at the cell's middle (on the next
+            # page where the break cut it: xian_14 p82, xian_18 p41): the rows above take it, and
+            # a 二级 cell left blank in this row goes on.
+            draft.indicators[_open_from(draft.indicators) :] = [
+                replace(i, level1=level1) for i in draft.indicators[_open_from(draft.indicators) :]
+            ]
+            carried1 = level1
+        elif level1:
             carried1, carried2 = level1, None
         elif beside1:
             carried1 = beside1  # the cut cell goes on: so does the 二级 cell beside it
@@ -220,7 +233,7 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int, width: int | None =
         drafts = [d for d in drafts if d.indicators or d.goals]
     return [
         PerformanceProject(
-            name=d.name or title_name or g.title,
+            name=d.name or title_name or ("" if _NO_PROJECT_TITLE.match(squash(g.title)) else g.title),
             goals=tuple(d.goals),
             indicators=_regrouped(d.indicators),
             amount=d.amount,
@@ -287,6 +300,30 @@ def _may_hold(level1: str, level2: str) -> bool:
     return parents is None or name in parents
 
 
+def _open_from(indicators: list[Indicator]) -> int:
+    """Where the run of indicators with no 一级 at the end of the list begins."""
+    k = len(indicators)
+    while k > 0 and indicators[k - 1].level1 is None:
+        k -= 1
+    return k
+
+
+def _label_below(indicators: list[Indicator], level1: str) -> bool:
+    """Whether a 一级 printed below is the one of the indicators read above it with none: each of
+    them has a 二级 the framework puts under that 一级 (a 一级 of the form's own names, or a 二级
+    outside the framework, says nothing: those rows keep no 一级)."""
+    name = squash(level1)
+    run = indicators[_open_from(indicators) :]
+    if not run or not _LEVEL1_NAME.fullmatch(name):
+        return False
+    for indicator in run:
+        words = squash(indicator.level2 or "")
+        parents = next((parents for word, parents in _FRAMEWORK if word.search(words)), None) if words else None
+        if parents is None or name not in parents:
+            return False
+    return True
+
+
 def _level1_beside(row: list[str], column: int) -> str | None:
     """A 一级 label printed left of its column, in the form's side column ("效益指标 年度绩效指标"):
     a 一级 cell cut by a page break prints its label on the next page where the reader finds no
@@ -309,6 +346,9 @@ def _read_labels(draft: _Draft, row: list[str], words: list[str], unit: MoneyUni
         glued = _NAME_GLUED.match(_BRACKETS.sub("", label))
         if glued and not draft.name:  # "专项（项目）名称伯乐奖": the label and the name in one cell
             draft.name = glued.group(1)
+        elif _GOAL_LABEL.fullmatch(label):
+            # "当年整体绩效目标" alone in its row, the goal in the row under it (chongqing_07 p28)
+            return _Below("goal", at, unit)
         return None
     if at > 0 and not ("目标" in label and "指标" not in label):
         return None  # a line under the label of the row above ("其中：财政拨款", "年度资金总额 | 年初 | 全年")
@@ -368,6 +408,8 @@ _SENTENCE_STOP = re.compile(r"[。；;，,]")
 _SENTENCE_END = re.compile(r"[。；;!！?？]$")
 _BRACKETS = re.compile(r"[（()）]")
 _NAME_GLUED = re.compile(r"^(?:专项)?项目名称[:：]?(.{2,})$")
+# A goal's label alone in its row ("当年整体绩效目标", "年度总体目标"), its words under it.
+_GOAL_LABEL = re.compile(r"(?:\d{4}年)?(?:当年|年度|本年)?(?:整体|总体)?(?:绩效)?目标")
 _YUAN_LABEL = re.compile(r"[（(]元[)）]|单位[:：]元")
 
 
@@ -376,6 +418,8 @@ def _read_below(draft: _Draft, row: list[str], below: _Below) -> tuple[bool, _Be
     waiting). An amount's label waits over sub-header rows ("合计 | 基本支出 | 项目支出" between
     预算支出总额 and its figure)."""
     cell = row[below.column] if below.column < len(row) else ""
+    if below.what == "goal" and _BLOCK_LABEL.match(squash(cell)):
+        return False, None  # the next label of the block: the goal was left blank
     if below.what == "goal":
         if cell.strip():
             draft.add_goals(cell)

@@ -189,8 +189,9 @@ def scaled(money: Money | None, power: int) -> Money | None:
 
 _UNIT_WORDS = ("预算年度", "编制单位", "编制部门", "填报单位", "截止时间")
 # "部门：南漳县招商服务中心" alone on its line between a 决算 table's number and its unit (湖北's
-# 公开01表): the preparer's label and a name, nothing else.
-_DEPARTMENT_LINE = re.compile(r"^部门[:：][^\s:：，。；,;]{2,40}$")
+# 公开01表), "单位名称:重庆市经济和信息化委员会" under a form's title (重庆's 绩效目标表): the
+# preparer's label and a name, nothing else.
+_DEPARTMENT_LINE = re.compile(r"^(?:部门|单位名称)[:：][^\s:：，。；,;]{2,40}$")
 
 
 def may_say_unit(text: str) -> bool:

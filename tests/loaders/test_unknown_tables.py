@@ -75,11 +75,25 @@ def test_the_label_and_the_name_in_one_cell():
 
 
 def test_the_same_rows_without_an_indicator_header_stay_unknown():
-    """Without the 一级指标 | 二级指标 row nothing says the grid is a form (xian_09 p63 prints
-    none): it is kept as a table not understood."""
+    """Without the 一级指标 | 二级指标 row, and no form before it in the same layout, nothing says
+    the grid is a form: it is kept as a table not understood."""
+    rows = [r for r in FORM if "一级指标" not in r]
+    d = read(*BEFORE[:3], PAGE_BREAK, "以下是专项资金的情况。", rows)
+    assert d.tables[1].kind == TableKind.UNKNOWN and not d.performance
+
+
+def test_the_next_form_without_an_indicator_header_is_read_under_the_form_before():
+    """xian_09 p63 prints its form with no 一级指标 | 二级指标 row, after a form in the same
+    layout that prints one: its indicators are read under that header, as the next project."""
     rows = [r for r in FORM if "一级指标" not in r]
     d = read(*BEFORE, rows)
-    assert d.tables[2].kind == TableKind.UNKNOWN and [p.name for p in d.performance] == ["网络建设维护"]
+    assert TableKind.UNKNOWN not in {t.kind for t in d.tables}
+    assert [p.name for p in d.performance] == ["网络建设维护", "社保大厦物业费"]
+    assert [(i.level1, i.level2, i.level3) for i in d.performance[1].indicators] == [
+        ("产出指标", "数量指标", "物业管理面积"),
+        ("产出指标", "成本指标", "物业管理成本"),
+        ("满意度指标", "服务对象满意度指标", "驻厦单位满意度"),
+    ]
 
 
 def test_tables_that_are_no_standard_table_are_kept_as_what_they_list():
