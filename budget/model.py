@@ -402,14 +402,24 @@ class Indicator:
     comparison: str | None = None
 
 
+# What a form that prints no project name is called in messages and on screen (the
+# loaders keep its name empty rather than take the table's own title for one).
+UNNAMED_PROJECT = "（未注明项目名称）"
+
+
 @dataclass(frozen=True, slots=True)
 class PerformanceProject:
-    name: str
+    name: str  # as printed; empty when the form names no project
     goals: tuple[str, ...]
     indicators: tuple[Indicator, ...]
     amount: Money | None = None  # the project's budget when the table prints it
     table: int | None = None  # index of the indicator table in Disclosure.tables
     page: int | None = None
+
+    @property
+    def label(self) -> str:
+        """The name to show a reader: the printed one, or that there is none."""
+        return self.name or UNNAMED_PROJECT
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,7 +62,7 @@ for view in views:
     # What the project costs, beside its name (a council member's first question); each
     # part kept whole: at 390 px "已核 / 对 0" broke inside the words.
     budget = project_budget(d, view)
-    parts = [md(view.project.name)]
+    parts = [md(view.project.name) if view.project.name else t(view.project.label)]
     if budget is not None:
         parts.append(unbroken(units(figure(budget, ctx.unit))))
     parts += [

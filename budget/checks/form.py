@@ -184,13 +184,13 @@ def goal_numbering(ctx: Context) -> Iterator[Finding]:
             if match.group(2):
                 yield Finding(
                     location=where,
-                    params={"project": project.name, "text": match.group(0).strip()},
+                    params={"project": project.label, "text": match.group(0).strip()},
                     template="goal_twice",
                 )
             elif number != expected:
                 yield Finding(
                     location=where,
-                    params={"project": project.name, "number": number, "expected": expected},
+                    params={"project": project.label, "number": number, "expected": expected},
                     template="goal_gap",
                 )
             expected = _numbered_within(text[match.end() :], number + 1)

@@ -146,7 +146,7 @@ def _places(group: list[Finding], with_target: bool) -> str:
     the count says how many there are."""
     named = []
     for f in group[:FOLD_PLACES]:
-        place = f"“{f.location.project}”“{f.params.get('indicator', f.location.row)}”"
+        place = f"“{f.params.get('project', f.location.project)}”“{f.params.get('indicator', f.location.row)}”"
         named.append(place + (f"（{f.params.get('target')}）" if with_target else ""))
     return "、".join(named)
 
@@ -175,11 +175,11 @@ def empty_targets(ctx: Context) -> Iterator[Finding]:
         if PLACEHOLDER_NAME.match(squash(ind.level3 or "")):
             placeholders.setdefault(id(project), []).append((project, ind))
             continue
-        yield Finding(location=_location(project, ind), params={"project": project.name, "indicator": _name(ind)})
+        yield Finding(location=_location(project, ind), params={"project": project.label, "indicator": _name(ind)})
     for rows in placeholders.values():
         # one unfilled form is one defect, not one per row of its template
         project, ind = rows[0]
-        params = {"project": project.name, "count": len(rows)}
+        params = {"project": project.label, "count": len(rows)}
         yield Finding(location=_location(project, ind), params=params, template="placeholder")
 
 
@@ -283,7 +283,7 @@ def _unquantified(ctx: Context) -> Iterator[Finding]:
             # 西安: 时效指标 "合同支付完成时限 100%": a deadline is a date or a period, not a rate
             yield Finding(
                 location=_location(project, ind),
-                params={"project": project.name, "indicator": _name(ind), "target": target},
+                params={"project": project.label, "indicator": _name(ind), "target": target},
                 template="deadline_rate",
             )
             continue
@@ -300,12 +300,12 @@ def _unquantified(ctx: Context) -> Iterator[Finding]:
         if parsed is None:
             yield Finding(
                 location=_location(project, ind),
-                params={"project": project.name, "indicator": _name(ind), "target": target},
+                params={"project": project.label, "indicator": _name(ind), "target": target},
             )
         elif not parsed.unit:
             yield Finding(
                 location=_location(project, ind),
-                params={"project": project.name, "indicator": _name(ind), "target": target},
+                params={"project": project.label, "indicator": _name(ind), "target": target},
                 template="no_unit",
             )
 
@@ -393,7 +393,7 @@ def _uncapped(ctx: Context) -> Iterator[Finding]:
         missing = [m for m in (_cost_missing(ind, part) for part in PARTS.split(target) if part) if m]
         if not missing:
             continue
-        params = {"project": project.name, "indicator": _name(ind), "target": target}
+        params = {"project": project.label, "indicator": _name(ind), "target": target}
         if missing[0] == "floor":
             yield Finding(location=_location(project, ind), template="floor", params=params)
         else:
@@ -437,7 +437,7 @@ def cost_caps(ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     location=_location(project, ind),
                     params={
-                        "project": project.name,
+                        "project": project.label,
                         "indicator": _name(ind),
                         "cap": cap.format(),
                         "source": source,
@@ -522,7 +522,7 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
     for project in filter(_read_whole, _projects(ctx)):
         inds = project.indicators
         if not inds:
-            yield Finding(location=_location(project, None), params={"project": project.name}, template="none")
+            yield Finding(location=_location(project, None), params={"project": project.label}, template="none")
             continue
         unlevelled = [i for i in inds if not squash(i.level1 or "") or not squash(i.level2 or "")]
         if len(unlevelled) == len(inds):
@@ -545,12 +545,12 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
             missing.append("成本指标")
         if missing:
             yield Finding(
-                location=_location(project, None), params={"project": project.name, "missing": "、".join(missing)}
+                location=_location(project, None), params={"project": project.label, "missing": "、".join(missing)}
             )
         each = [
             Finding(
                 location=_location(project, ind, "指标"),
-                params={"project": project.name, "indicator": _name(ind)},
+                params={"project": project.label, "indicator": _name(ind)},
                 template="unlevelled",
             )
             for ind in unlevelled
@@ -564,21 +564,21 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
         # a template with no 一级/二级 columns (重庆's 专项资金 form: 指标名称 | 指标性质 | 指标值 |
         # 计量单位) cannot classify its indicators: the framework of 财预〔2021〕101号 is missing
         # from the template, one defect of the document however many forms use it
-        places = "、".join(f"“{p.name}”" for p in columnless[:FOLD_PLACES])
+        places = "、".join(f"“{p.label}”" for p in columnless[:FOLD_PLACES])
         template_params = {
             "projects": len(columnless),
             "count": sum(len(p.indicators) for p in columnless),
             "places": places,
-            "project": columnless[0].name,
+            "project": columnless[0].label,
         }
         yield Finding(location=_location(columnless[0], None), params=template_params, template="no_level_columns")
     for form in unfilled.values():
         count = sum(len(p.indicators) for p in form)
         if len(form) == 1:
-            params: dict[str, object] = {"project": form[0].name, "count": count}
+            params: dict[str, object] = {"project": form[0].label, "count": count}
             yield Finding(location=_location(form[0], None), params=params, template="form_unlevelled")
         else:
-            params = {"project": form[0].name, "projects": len(form), "count": count}
+            params = {"project": form[0].label, "projects": len(form), "count": count}
             yield Finding(location=_location(form[0], None), params=params, template="forms_unlevelled")
 
 
@@ -601,7 +601,7 @@ def satisfaction(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 location=_location(project, ind),
                 params={
-                    "project": project.name,
+                    "project": project.label,
                     "indicator": _name(ind),
                     "target": squash(ind.target or ""),
                     "threshold": threshold,
@@ -627,7 +627,7 @@ def name_equals_description(ctx: Context) -> Iterator[Finding]:
         name, description = _plain(ind.level3), _plain(ind.description)
         if name and name == description:
             yield Finding(
-                location=_location(project, ind, "指标描述"), params={"project": project.name, "indicator": _name(ind)}
+                location=_location(project, ind, "指标描述"), params={"project": project.label, "indicator": _name(ind)}
             )
 
 
@@ -709,7 +709,7 @@ def _copy_finding(original: _Text, copy: _Text) -> Finding:
             table=TableKind.PERFORMANCE.value, project=copy.project.name, row="绩效目标", table_index=copy.project.table
         )
     )
-    return Finding(location=location, params={"project": copy.project.name, "what": what, "other": other})
+    return Finding(location=location, params={"project": copy.project.label, "what": what, "other": other})
 
 
 @rule(
@@ -724,7 +724,7 @@ def _copy_finding(original: _Text, copy: _Text) -> Finding:
 def goals_present(ctx: Context) -> Iterator[Finding]:
     for project in filter(_read_whole, _projects(ctx)):
         if not any(squash(g) for g in project.goals) and not _goal_printed(ctx, project):
-            yield Finding(location=_location(project, None), params={"project": project.name})
+            yield Finding(location=_location(project, None), params={"project": project.label})
 
 
 # The goal row of a form and its column labels: "年度总体目标 | 预期目标 | 实际完成情况" over the

@@ -586,6 +586,7 @@ EN: dict[str, str] = {
     "表格读取": "Reading the tables",
     "全文": "Whole document",
     "正文": "Text",
+    "（未注明项目名称）": "(no project name printed)",
     # the report exports
     "检查表": "Check form",
     "全部问题": "All findings",

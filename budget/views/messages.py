@@ -28,7 +28,7 @@ from decimal import Decimal
 from budget.checks import CATALOGUE
 from budget.checks.core import DEFAULT_TEMPLATE, Finding, Rule
 from budget.checks.text import STATED_UNCOMPARED
-from budget.model import TABLE_LABELS, TableKind
+from budget.model import TABLE_LABELS, UNNAMED_PROJECT, TableKind
 from budget.views.labels import translate
 
 Quote = Callable[[str], str]
@@ -326,6 +326,7 @@ HEADS: Mapping[str, str] = {
 # Words the rules put around document text, beyond the interface's (budget.views.labels).
 WORDS: Mapping[str, str] = {
     "空白": "blank",
+    UNNAMED_PROJECT: "(no project name printed)",
     "千元": "thousand yuan",
     "下级科目": "sub-items",
     "（无分项）": "(no items)",
@@ -594,7 +595,10 @@ _OURS_QUOTED: Mapping[str, frozenset[str]] = {
 
 def _document(name: str, text: str, quote: Quote) -> str:
     """The document's words as printed; a text piece's place is its section heading (or 正文)
-    or its project and row, and "正文" and the goals' row "绩效目标" are ours."""
+    or its project and row, and "正文", the goals' row "绩效目标" and the name of a form that
+    prints none are ours."""
+    if text == UNNAMED_PROJECT:
+        return WORDS[text]
     if name == "place":
         if text in ("正文", "编制说明"):
             return WORDS[text]

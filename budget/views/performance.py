@@ -156,7 +156,7 @@ def checklist_frame(
             flags = flagged.get(i_index, ())
             rows.append(
                 {
-                    "项目": project.name,
+                    "项目": project.label,
                     "一级指标": ind.level1 or "",
                     "二级指标": ind.level2 or "",
                     "三级指标": ind.level3 or "",

@@ -517,3 +517,32 @@ def test_a_figure_compared_or_with_a_symbol_unit_inside_words_is_quantified():
     found = result(corpus_document("xian_04.pdf"), "PERF-QUANT").findings
     bare = [c for f in found for c in (f.consequences or (f,)) if c.template == "no_unit"]
     assert {str(c.params["target"]) for c in bare} >= {"≥90", "≥95"}
+
+
+def test_a_form_that_prints_no_project_name_is_named_as_such():
+    """wuhan_02's indicator form is titled only 表1：项目年度绩效指标表: the loader keeps
+    its name empty, and a finding on it says there is no name rather than quoting “”."""
+    from budget.checks import run
+    from budget.model import UNNAMED_PROJECT
+    from budget.views.messages import english
+    from tests.conftest import CORPUS, read
+
+    doc = read(CORPUS / "wuhan_02.pdf")
+    assert [p.name for p in doc.performance].count("") == 1
+    findings = [
+        f
+        for r in run(doc).results
+        for f in r.findings
+        if r.rule.id.startswith("PERF-") and f.params.get("project") == UNNAMED_PROJECT
+    ]
+    assert findings and all(f.message.startswith(f"“{UNNAMED_PROJECT}”的") for f in findings)
+    assert "“”" not in " ".join(f.message for f in findings)
+    assert all((english(f) or "").count("(no project name printed)") == 1 for f in findings)
+
+
+def test_a_named_project_keeps_its_printed_name_in_messages(seed):
+    from budget.checks import run
+
+    names = {p.name for p in seed.performance}
+    perf = [f for r in run(seed).results for f in r.findings if r.rule.id.startswith("PERF-")]
+    assert perf and all(f.params["project"] in names for f in perf if "project" in f.params)
