@@ -664,6 +664,8 @@ def _drop_overprints(chars: list[_Char] | _Chars, columns: numpy.ndarray | None,
         each = chars.texts if isinstance(chars, _Chars) else [char.text for char in chars]
         texts = numpy.unique(numpy.array(each, object), return_inverse=True)[1]
     x0, x1, top, size = box[:, 0], box[:, 1], box[:, 2], box[:, 5]
+    if not _may_have_copies(texts, x0, top):  # most pages: no two sorts, no bands
+        return chars, columns, codes
     tolerance = numpy.minimum(1.0, 0.2 * size)
     # Bands: one text's characters by top, a band broken where the next top is further
     # than the tolerance; then each band left to right, a copy being within the
@@ -706,6 +708,30 @@ def _drop_overprints(chars: list[_Char] | _Chars, columns: numpy.ndarray | None,
         None if columns is None else columns[kept],
         None if codes is None else codes[kept],
     )
+
+
+def _may_have_copies(texts: numpy.ndarray, x0: numpy.ndarray, top: numpy.ndarray) -> bool:
+    """Whether two characters of one text stand within a point of each other in both
+    their left edge and their top, as each copy does (its tolerance is a point at most):
+    False rules copies out. Told by one sort of whole numbers per grid of 4-point
+    squares (the text, the square's row and column in one key): two values a point
+    apart share a square of the grid at 0, 4, 8 .. or of the one at 2, 6, 10 ..., so
+    two such characters share a key in one of the four grids (with a point to spare
+    for rounding). Coordinates beyond a million points (or NaN) are not ruled out."""
+    if not ((numpy.abs(x0) < _FAR) & (numpy.abs(top) < _FAR)).all():
+        return True
+    text = texts.astype(numpy.int64) << 38  # (code points have 21 bits; squares 19 each)
+    columns = [((x0 + (_FAR + shift)) // 4).astype(numpy.int64) for shift in (0.0, 2.0)]
+    for shift in (0.0, 2.0):
+        row = text | (((top + (_FAR + shift)) // 4).astype(numpy.int64) << 19)
+        for column in columns:
+            key = numpy.sort(row | column)
+            if (key[1:] == key[:-1]).any():
+                return True
+    return False
+
+
+_FAR = 1e6
 
 
 def _drop_off_page(
