@@ -346,6 +346,8 @@ _MapError = _c(pdfium_c.FPDFText_HasUnicodeMapError, _I, _P, _I)
 _Origin = _c(pdfium_c.FPDFText_GetCharOrigin, _I, _P, _I, _P, _P)
 _LooseBox = _quick(pdfium_c.FPDFText_GetLooseCharBox, _I)  # (text page, index, rectangle)
 _CharMatrix = _c(pdfium_c.FPDFText_GetMatrix, _I, _P, _I, _P)
+_QuickMatrix = _quick(pdfium_c.FPDFText_GetMatrix, _I)  # (text page, index, matrix)
+_QuickOrigin = _quick(pdfium_c.FPDFText_GetCharOrigin, _I)  # (text page, index, x, y)
 _FontSize = _c(pdfium_c.FPDFText_GetFontSize, c_double, _P, _I)
 # (handles as plain integers, 0 for none, to go into arrays; also the page's objects below)
 _TextObject = _quick(pdfium_c.FPDFText_GetTextObject, ctypes.c_size_t)  # (text page, index)
@@ -368,6 +370,7 @@ _GetSegment = _c(pdfium_c.FPDFPath_GetPathSegment, _P, _P, _I)
 _SegmentPoint = _c(pdfium_c.FPDFPathSegment_GetPoint, _I, _P, _P, _P)
 _SegmentType = _c(pdfium_c.FPDFPathSegment_GetType, _I, _P)
 _SegmentClose = _c(pdfium_c.FPDFPathSegment_GetClose, _I, _P)
+_MemMove = _c(ctypes.memmove, _P, _P, _P, ctypes.c_size_t)  # (to, from, bytes)
 
 
 def _values(array, n: int | None = None) -> list:
@@ -593,10 +596,16 @@ def _read_chars(textpage: int, frame: _Frame) -> tuple[list[_Char] | _Chars, int
     lefts, tops, rights, bottoms = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
     style_of, firsts = _styles_of(fonts_kept, tops - bottoms)
     names: dict[int, tuple[str, float]] = {}
+    # each style's first character asked for its matrix, em and origin, each getter
+    # mapped over all of them (a page of many sizes has thousands of styles: seed.pdf)
+    indices = [kept[k] for k in firsts]
+    matrices = _read_each(_QuickMatrix, textpage, indices, c_float, 6, (0,))
+    origins = _read_each(_QuickOrigin, textpage, indices, c_double, 2, (0, 1))
+    ems = list(map(_FontSize, repeat(textpage, len(indices)), indices))
     styles = [
-        _style(textpage, kept[k], font, frame, names, left, bottom, top)
-        for k, font, (left, top, _, bottom) in zip(
-            firsts, fonts_kept[firsts].tolist(), boxes[firsts].tolist(), strict=True
+        _style_of(matrices[6 * n : 6 * n + 4], em, origins[2 * n], origins[2 * n + 1], font, frame, names, left, bottom)
+        for n, (em, font, (left, _, _, bottom)) in enumerate(
+            zip(ems, fonts_kept[firsts].tolist(), boxes[firsts].tolist(), strict=True)
         )
     ]
     if not all(style[4] and style[6] is not None for style in styles):
@@ -655,6 +664,8 @@ def _drop_overprints(chars: list[_Char] | _Chars, columns: numpy.ndarray | None,
         each = chars.texts if isinstance(chars, _Chars) else [char.text for char in chars]
         texts = numpy.unique(numpy.array(each, object), return_inverse=True)[1]
     x0, x1, top, size = box[:, 0], box[:, 1], box[:, 2], box[:, 5]
+    if not _may_have_copies(texts, x0, top):  # most pages: no two sorts, no bands
+        return chars, columns, codes
     tolerance = numpy.minimum(1.0, 0.2 * size)
     # Bands: one text's characters by top, a band broken where the next top is further
     # than the tolerance; then each band left to right, a copy being within the
@@ -697,6 +708,30 @@ def _drop_overprints(chars: list[_Char] | _Chars, columns: numpy.ndarray | None,
         None if columns is None else columns[kept],
         None if codes is None else codes[kept],
     )
+
+
+def _may_have_copies(texts: numpy.ndarray, x0: numpy.ndarray, top: numpy.ndarray) -> bool:
+    """Whether two characters of one text stand within a point of each other in both
+    their left edge and their top, as each copy does (its tolerance is a point at most):
+    False rules copies out. Told by one sort of whole numbers per grid of 4-point
+    squares (the text, the square's row and column in one key): two values a point
+    apart share a square of the grid at 0, 4, 8 .. or of the one at 2, 6, 10 ..., so
+    two such characters share a key in one of the four grids (with a point to spare
+    for rounding). Coordinates beyond a million points (or NaN) are not ruled out."""
+    if not ((numpy.abs(x0) < _FAR) & (numpy.abs(top) < _FAR)).all():
+        return True
+    text = texts.astype(numpy.int64) << 38  # (code points have 21 bits; squares 19 each)
+    columns = [((x0 + (_FAR + shift)) // 4).astype(numpy.int64) for shift in (0.0, 2.0)]
+    for shift in (0.0, 2.0):
+        row = text | (((top + (_FAR + shift)) // 4).astype(numpy.int64) << 19)
+        for column in columns:
+            key = numpy.sort(row | column)
+            if (key[1:] == key[:-1]).any():
+                return True
+    return False
+
+
+_FAR = 1e6
 
 
 def _drop_off_page(
@@ -903,12 +938,27 @@ def _style(
     fell back to the glyph's own box, which has to be asked for each character."""
     matrix = (c_float * 6)()
     _CharMatrix(textpage, index, ctypes.addressof(matrix))
-    a, b, c, d = matrix[0], matrix[1], matrix[2], matrix[3]
     em = _FontSize(textpage, index)
     origin = (c_double * 2)()
     at = ctypes.addressof(origin)
     _Origin(textpage, index, at, at + 8)
-    x, y = origin[0], origin[1]
+    return _style_of(matrix[:4], em, origin[0], origin[1], font, frame, names, left, bottom)
+
+
+def _style_of(
+    matrix: list[float],
+    em: float,
+    x: float,
+    y: float,
+    font: int | None,
+    frame: _Frame,
+    names: dict,
+    left: float,
+    bottom: float,
+) -> tuple:
+    """_style from what PDFium gave for the character: the first four values of its
+    matrix, its font size and its origin (x, y)."""
+    a, b, c, d = matrix
     # The loose box starts at the origin unless PDFium fell back to the glyph's box
     # (a font without ascent and descent), which starts at the glyph's own left edge.
     lift = bottom - y if b == 0 and c == 0 and abs(left - x) < 1e-3 else None
@@ -1510,8 +1560,13 @@ def _path_points(objects: list[int], counts: list[int], arrays: bool = False) ->
         if sizes[longest] >= 2 * _POINT_SIZE:
             _points_in_memory = _layout_matches(drawing[longest], sizes[longest] // _POINT_SIZE)
     if _points_in_memory:
-        # each path's points copied straight from PDFium's array, joined in one step
-        raw = b"".join(map(ctypes.string_at, map(_GetSegment, drawing, repeat(0, len(drawing))), sizes))
+        # each path's points copied straight from PDFium's array into its stretch of
+        # one buffer (one call per path, no bytes object per path)
+        buffer = _array(ctypes.c_char, total * _POINT_SIZE)
+        base = ctypes.addressof(buffer)
+        places = accumulate(sizes[:-1], initial=base)
+        list(map(_MemMove, places, map(_GetSegment, drawing, repeat(0, len(drawing))), sizes))
+        raw = buffer.raw[: total * _POINT_SIZE]
         if arrays:
             floats_ = numpy.frombuffer(raw, numpy.float32).reshape(total, 3)
             codes = numpy.frombuffer(raw, numpy.uint8).reshape(total, _POINT_SIZE)
