@@ -325,3 +325,4 @@ def test_an_evidence_table_sends_a_documents_headers_escaped():
     at = AppTest.from_function(page).run()
     assert not at.exception
     assert list(at.table[0].value.columns) == ["单位名称 \\*\\*", "金额 \\*\\*"]
+    assert "#f9c8c4" in at.table[0].proto.arrow_data.styler.styles  # the cell at fault is still marked
