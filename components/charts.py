@@ -167,9 +167,13 @@ ROW = 54  # px per labelled bar: a line of text above a bar
 BAR = 0.42  # bar thickness, in rows
 
 
-def _labelled_rows(fig: go.Figure, labels: list[str], row_px: float, top: float = 0.0) -> None:
+def _labelled_rows(fig: go.Figure, labels: list[str], row_px: float) -> int:
     """A line of text above each bar (names and figures), instead of tick labels to the
-    left: on a phone the bars keep the width and the figures are never cut at the edge."""
+    left: on a phone the bars keep the width and the figures are never cut at the edge.
+    Returns the height of the plot area that gives each row ``row_px``: the labels sit
+    ``row_px``-based offsets above their bars, and a plot area squeezed below that (the
+    height was 30 px + a row a bar, for a range of a row and a half more) drew each bar
+    over the next row's name (huzhou_04, guangzhou_04: 住房保障支出 under the bar above)."""
     for i, label in enumerate(labels):
         fig.add_annotation(
             x=0,
@@ -183,8 +187,10 @@ def _labelled_rows(fig: go.Figure, labels: list[str], row_px: float, top: float 
             align="left",
             yshift=BAR / 2 * row_px + 3,  # just clear of the bar's top edge
         )
-    fig.update_yaxes(visible=False, range=[-0.6, len(labels) - 0.2 + top], fixedrange=True)
+    low, high = -0.6, len(labels) - 0.2  # the top row's label fits in the 0.8 row above its bar
+    fig.update_yaxes(visible=False, range=[low, high], fixedrange=True)
     fig.update_xaxes(visible=False, fixedrange=True)
+    return round(row_px * (high - low))
 
 
 def class_bars(frame: pd.DataFrame, unit: DisplayUnit, name: str = "支出按功能分类") -> None:
@@ -211,9 +217,9 @@ def class_bars(frame: pd.DataFrame, unit: DisplayUnit, name: str = "支出按功
             hovertemplate="<b>%{customdata[0]}</b><br>" + exact_line + "<extra></extra>",
         )
     )
-    _labelled_rows(fig, labels, ROW)
+    plot_area = _labelled_rows(fig, labels, ROW)
     fig.update_xaxes(range=[0, float(frame["total_value"].max()) * 1.02 or 1])
-    _layout(fig, 30 + ROW * len(frame))
+    _layout(fig, 20 + plot_area)  # the margins of _layout, 10 px above and below
     st.plotly_chart(fig, width="stretch", config=config(t(name)))
 
 
@@ -256,15 +262,17 @@ def basic_project_bars(frame: pd.DataFrame, unit: DisplayUnit) -> None:
         f"　<span style='color:{PROJECT_COLOUR}'>{project} {units(p)}</span>"
         for n, b, p in zip(frame["name"], frame["basic_label"], frame["project_label"], strict=False)
     ]
-    row = int(ROW * 1.45)
-    _labelled_rows(fig, labels, row, top=0.45)
+    # Two lines of text and a bar a row: the lines take about 40 px, which must fit between
+    # the bar's top edge and the bottom edge of the bar above, (1 - BAR) of a row.
+    row = int(ROW * 1.6)
+    plot_area = _labelled_rows(fig, labels, row)
     fig.update_layout(
         barmode="stack",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
     )
     fig.update_xaxes(range=[0, float(frame["total_value"].max()) * 1.02 or 1])
-    _layout(fig, 70 + row * len(frame))
-    fig.update_layout(margin={"t": 30})
+    _layout(fig, 40 + plot_area)
+    fig.update_layout(margin={"t": 30})  # the legend's line, above the plot area
     st.plotly_chart(fig, width="stretch", config=config(t("基本支出与项目支出")))
 
 

@@ -304,7 +304,7 @@ def _evidence_table(frame: pd.DataFrame, row: int | None, column: int | None) ->
                 styles.iloc[row, column] += "; background-color: #f9c8c4; font-weight: bold; outline: 2px solid #C0392B"
         return styles
 
-    tables.static_table(frame.style.apply(style, axis=None))
+    tables.static_table(frame, style(frame))
 
 
 def evidence(doc: Disclosure, finding: Finding) -> None:

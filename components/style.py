@@ -22,7 +22,12 @@ CSS = f"""
 <style>
 [class*="st-key-{DONE}"] {{ background: #F4F6F8; opacity: 0.72; }}
 [class*="st-key-{DONE}"] [data-testid="stTable"] {{ filter: grayscale(0.6); }}
-[class*="st-key-{CARDS}"] [data-testid="stMetricLabel"] p {{ white-space: normal; }}
+/* A card's label wraps between words, not inside one: at 390 px "“三公”经费（万元）" broke as
+   "（万 / 元）". keep-all breaks Chinese only at punctuation; anywhere is the fallback for a
+   word wider than the card. */
+[class*="st-key-{CARDS}"] [data-testid="stMetricLabel"] p {{
+  white-space: normal; word-break: keep-all; overflow-wrap: anywhere;
+}}
 [class*="st-key-{FILTERS}"] [data-testid="stButtonGroup"] > div {{ flex-wrap: wrap; overflow-x: visible; }}
 /* A grid and its phone table (components.tables.money_table): one of them by the width. */
 @media (min-width: 641px) {{ [class*="st-key-{NARROW}"] {{ display: none; }} }}

@@ -11,13 +11,12 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
-from pandas.io.formats.style import Styler
 
 from budget.export import tables as export
 from budget.model import Table
 from budget.views.labels import one
 from components.i18n import lang, t, th, units
-from components.text import md, whole_words
+from components.text import md, whole_brackets, whole_words
 
 _AMOUNT = re.compile(r"（(元|万元|亿元)）$")
 AMOUNT_COLUMNS = {"表内金额", "说明中金额", "金额", "占比", "增减率", "增减额"}
@@ -138,12 +137,12 @@ def _phone_table(frame: pd.DataFrame, name: str, amounts: list[str], colours: li
         merged = [f"{c} {str(n).lstrip(chr(0x3000))}".strip() for c, n in zip(frame[code], frame[name], strict=True)]
         frame = frame.drop(columns=[code]).assign(**{name: merged})
     depth = [len(m.group(0)) if (m := _INDENT.match(str(v))) else 0 for v in frame[name]]
-    styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})
-    styler = styler.apply(lambda _: [f"padding-left: {0.5 + d}em" if d else "" for d in depth], subset=[name])
+    css = _column_css(frame, amounts, colours)
+    css[name] = [f"padding-left: {0.5 + d}em" if d else "" for d in depth]
     status = t(STATUS)
-    if colours is not None and status in frame.columns:
-        styler = styler.apply(lambda _: colours, subset=[status])
-    static_table(styler, whole=(status,) if status in frame.columns else ())
+    # Our headers keep their unit whole (not their words: five columns leave the names
+    # little room already).
+    static_table(frame, css, whole=(status,) if status in frame.columns else (), headers=whole_brackets)
 
 
 def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
@@ -161,28 +160,64 @@ def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
         frame[STATUS] = [one(str(v), lang()) if v else v for v in frame[STATUS]]
     amounts = [th(str(c)) for c in frame.columns if is_amount(str(c))]
     frame.columns = [th(str(c)) for c in frame.columns]
-    styler = frame.style.set_properties(subset=amounts, **{"text-align": "right !important", "white-space": "nowrap"})
-    if colours is not None:
-        styler = styler.apply(lambda _: colours, subset=[t(STATUS)])
     # A verdict is one word ("表中未列示", "一致（四舍五入）"): at 390 px its narrow column broke it
     # a character or two a line. Its characters are joined (a break stays possible at a
-    # bracket or a space, so English verdicts wrap between words).
-    static_table(styler, whole=(t(STATUS),) if t(STATUS) in frame.columns else ())
+    # bracket or a space, so English verdicts wrap between words). So are our headers: at
+    # 390 px 三公经费's "说明中金额（万元）" broke as "说明中金 / 额（万元）".
+    status = t(STATUS)
+    css = _column_css(frame, amounts, colours)
+    static_table(frame, css, whole=(status,) if status in frame.columns else (), headers=whole_words)
+
+
+def _column_css(frame: pd.DataFrame, amounts: list[str], colours: list[str] | None) -> pd.DataFrame:
+    """The CSS of each cell: amounts right-aligned on one line, the verdicts coloured."""
+    css = pd.DataFrame("", index=frame.index, columns=frame.columns)
+    for column in amounts:
+        css[column] = "text-align: right !important; white-space: nowrap"
+    status = t(STATUS)
+    if colours is not None and status in frame.columns:
+        css[status] = colours
+    return css
 
 
 def _inert(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else md(str(value))
 
 
-def static_table(data: pd.DataFrame | Styler, whole: tuple[str, ...] = ()) -> None:
+def static_table(
+    frame: pd.DataFrame,
+    css: pd.DataFrame | None = None,
+    whole: tuple[str, ...] = (),
+    headers: Callable[[str], str] | None = None,
+) -> None:
     """``st.table`` with every cell and header shown as typed: st.table renders its cells
-    as Markdown, and they hold document text (styles are worked out on the raw values).
-    ``whole`` columns hold our own short words, wrapped only at a space or a bracket."""
-    styler = data if isinstance(data, Styler) else data.style
+    and its headers as Markdown, and they hold document text. ``css``: the style of each
+    cell, by position (worked out on the raw values). ``whole`` columns hold our own short
+    words, wrapped only at a space or a bracket; ``headers`` joins the characters of our
+    own headers where they must not wrap (whole_words, whole_brackets; never a document's)."""
+
+    # Streamlit takes the headers from the frame's columns, not from the Styler's
+    # format_index (which was all this escaped): a document's header (发布前检查's evidence
+    # shows a table's own) went to the browser as Markdown, "**" bold, so the columns
+    # themselves are escaped.
+    names: list[str] = []
+    for column in frame.columns:
+        name = _inert(column)
+        name = headers(name) if headers is not None else name
+        while name in names:  # two headers alike once escaped stay two columns (the Styler needs them unique)
+            name += "\u200b"
+        names.append(name)
+    positions = {column: i for i, column in enumerate(frame.columns)}
+    shown = frame.set_axis(names, axis=1)
+    styler = shown.style
+    if css is not None:
+        styles = css.set_axis(shown.index, axis=0).set_axis(shown.columns, axis=1)
+        styler = styler.apply(lambda _: styles, axis=None)
     styler = styler.format(_inert)
     if whole:
-        styler = styler.format(lambda v: whole_words(_inert(v)), subset=list(whole))
-    st.table(styler.format_index(_inert, axis=1), hide_index=True)
+        subset = [shown.columns[positions[c]] for c in whole]
+        styler = styler.format(lambda v: whole_words(_inert(v)), subset=subset)
+    st.table(styler, hide_index=True)
 
 
 def printed_table(frame: pd.DataFrame, amount_columns: set[int], height: int | None = None) -> None:

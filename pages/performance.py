@@ -15,6 +15,9 @@ from components.text import md, unbroken
 ctx = page.header(
     "绩效目标",
     "每个项目的绩效目标与指标（一级 → 二级 → 三级），标出不规范的指标值；逐项勾选核对，进度保存在本次会话中，可导出。",
+    # Only the checklists convert their figures: a table of goals is shown as printed
+    # (huzhou_04's "金额 35.00" stayed 35.00 when 元 was chosen), in the banner's 原文金额单位.
+    unit_switch_shown=bool(session.current_disclosure().performance),
 )
 d, doc = ctx.disclosure, ctx.document
 

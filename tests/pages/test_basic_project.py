@@ -78,3 +78,21 @@ def test_a_source_keeps_its_page_link_on_one_line():
     at = upload(new_app(), ("seed.pdf", fixture_bytes("seed.pdf")))
     sources = [c.value for c in at.caption if c.value.startswith("来源：")]
     assert len(sources) >= 6 and all(re.search(r"\[第\u00a0\d+\u00a0页\u00a0↗\]\(", s) for s in sources), sources
+
+
+def test_a_bar_never_covers_the_names_of_the_row_below():
+    """guangzhou_04 (and huzhou_04) at 1440 and 390 px: each bar was drawn over the next
+    row's name (住房保障支出 under the bar above): the plot area gave a row 73 px where the
+    labels were placed for 78. Between a bar's label (its bottom 3 px above the bar) and the
+    bottom edge of the bar above there must be room for the label's two lines of 14 px text."""
+    from tests.pages.conftest import plotly_specs
+
+    at = open_page(upload(new_app(), corpus_file("guangzhou_04.pdf")), "basic_project")
+    (spec,) = [s for s in plotly_specs(at) if s["layout"].get("barmode") == "stack"]
+    layout = spec["layout"]
+    low, high = layout["yaxis"]["range"]
+    row = (layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]) / (high - low)  # px per row
+    bar = spec["data"][0]["width"] * row
+    shifts = {a["yshift"] for a in layout["annotations"]}
+    assert len(layout["annotations"]) == 6 and len(shifts) == 1  # six 类, one label each
+    assert row - bar / 2 - shifts.pop() >= 42

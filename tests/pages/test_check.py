@@ -305,3 +305,24 @@ def shown_message(finding) -> str:
     from components.text import md
 
     return md(finding.message)
+
+
+def test_an_evidence_table_sends_a_documents_headers_escaped():
+    """st.table renders its headers as Markdown, and took them from the frame's columns
+    (the escaping of the Styler's index never reached the browser): a document's header
+    such as huzhou_04's "**" (its 绩效目标 table heads every column with it) must print as
+    typed."""
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        import pandas as pd
+
+        from components import findings
+
+        frame = pd.DataFrame([["湖州市军用饮食供应和供水站", "35.00"]], columns=["单位名称 **", "金额 **"])
+        findings._evidence_table(frame, 0, 1)
+
+    at = AppTest.from_function(page).run()
+    assert not at.exception
+    assert list(at.table[0].value.columns) == ["单位名称 \\*\\*", "金额 \\*\\*"]
+    assert "#f9c8c4" in at.table[0].proto.arrow_data.styler.styles  # the cell at fault is still marked

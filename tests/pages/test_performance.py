@@ -89,6 +89,10 @@ def test_a_table_of_goals_without_indicators_is_shown_as_printed():
     (card,) = [x.value for x in at.text if "云客服服务外包项目" in x.value]
     assert card.startswith("项目：云客服服务外包项目\n") and "252.28" in card and "组建专业的客服服务团队" in card
     assert not project_expanders(at)
+    # printed figures do not follow a display unit, so there is no switch to suggest they do
+    assert not [c for c in at.segmented_control if c.key == "unit"]
+    sample = open_page(new_app(), "performance")  # the sample's checklists convert their figures
+    assert [c for c in sample.segmented_control if c.key == "unit"]
 
 
 def test_the_summary_counts_the_problems_the_projects_show():

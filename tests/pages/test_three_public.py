@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.pages.conftest import new_app, open_page
 
 
+def plain(header: str) -> str:
+    """A header as the reader reads it: without the word joiners and Markdown escapes it is
+    sent with (st.table renders its headers as Markdown)."""
+    return re.sub(r"\\(.)", r"\1", header.replace("\u2060", ""))
+
+
 def tables(at):
-    return [t.value.set_index(t.value.columns[0]) for t in at.table]
+    frames = [t.value.set_axis([plain(c) for c in t.value.columns], axis=1) for t in at.table]
+    return [f.set_index(f.columns[0]) for f in frames]
 
 
 def test_three_public_and_running_costs_side_by_side():
@@ -41,7 +50,7 @@ def test_the_row_label_column_is_an_item_in_english():
 
     at = open_page(new_app("en"), "three_public")
     frames = [element.value for element in at.get("table")] or [df.value for df in at.dataframe]
-    headers = [list(frame.columns) for frame in frames]
+    headers = [[plain(c) for c in frame.columns] for frame in frames]
     assert headers and all(h[0] == "Item" for h in headers), headers
     assert translate("项目", "en") == "Project"
 
@@ -68,11 +77,27 @@ def test_a_verdict_wraps_only_between_words():
     (wuhan_02, xian_05): its Chinese characters are joined, a break stays possible at the
     bracket; the values (what tests and exports read) are unchanged; English wraps between words."""
     at = open_page(new_app(), "three_public")
+    check = "\u2060".join("核对")  # the headers wrap between words too (below)
     for table in at.table:
-        verdicts = shown_cells(table)["核对"]
-        assert set(table.value["核对"]) <= {"一致", "提示", "警告", "错误", "表中未列示", "说明未提及"}
-        assert all(v.replace("\u2060", "") == raw for v, raw in zip(verdicts, table.value["核对"], strict=True))
-        assert all("\u2060".join(raw) == v for v, raw in zip(verdicts, table.value["核对"], strict=True))
-    assert shown_cells(at.table[0])["项目"][0] == "“三公”经费合计"  # document text is not touched
+        verdicts = shown_cells(table)[check]
+        assert set(table.value[check]) <= {"一致", "提示", "警告", "错误", "表中未列示", "说明未提及"}
+        assert all(v.replace("\u2060", "") == raw for v, raw in zip(verdicts, table.value[check], strict=True))
+        assert all("\u2060".join(raw) == v for v, raw in zip(verdicts, table.value[check], strict=True))
+    assert shown_cells(at.table[0])["项\u2060目"][0] == "“三公”经费合计"  # document text is not touched
     english = open_page(new_app("en"), "three_public")
     assert all("\u2060" not in v for table in english.table for v in shown_cells(table)["Check"])
+
+
+def test_a_header_wraps_only_between_words_and_is_sent_escaped():
+    """At 390 px "说明中金额（万元）" broke as "说明中金 / 额（万元）": our headers are joined between
+    Chinese characters (a break stays possible before the bracket). st.table renders its
+    headers as Markdown, so they are sent escaped (English "(yuan)" as "\\(yuan\\)")."""
+    at = open_page(new_app(), "three_public")
+    assert list(at.table[0].value.columns)[:3] == [
+        "项\u2060目",
+        "表\u2060内\u2060金\u2060额（万\u2060元）",
+        "说\u2060明\u2060中\u2060金\u2060额（万\u2060元）",
+    ]
+    english = open_page(new_app("en"), "three_public")
+    english.segmented_control(key="unit").set_value("元").run()
+    assert list(english.table[0].value.columns)[:2] == ["Item", "In the table \\(yuan\\)"]
