@@ -16,7 +16,7 @@ from budget.export import tables as export
 from budget.model import Table
 from budget.views.labels import one
 from components.i18n import lang, t, th, units
-from components.text import md, whole_brackets, whole_words
+from components.text import md, whole_words
 
 _AMOUNT = re.compile(r"（(元|万元|亿元)）$")
 AMOUNT_COLUMNS = {"表内金额", "说明中金额", "金额", "占比", "增减率", "增减额"}
@@ -140,9 +140,10 @@ def _phone_table(frame: pd.DataFrame, name: str, amounts: list[str], colours: li
     css = _column_css(frame, amounts, colours)
     css[name] = [f"padding-left: {0.5 + d}em" if d else "" for d in depth]
     status = t(STATUS)
-    # Our headers keep their unit whole (not their words: five columns leave the names
-    # little room already).
-    static_table(frame, css, whole=(status,) if status in frame.columns else (), headers=whole_brackets)
+    # Our headers may wrap anywhere here, even inside their unit ("金额（万 / 元）"): five
+    # columns at 390 px leave the names little room, and a unit kept whole took 11 px a
+    # column from them (支出结构's 明细: names five lines deep, 69 px wide).
+    static_table(frame, css, whole=(status,) if status in frame.columns else ())
 
 
 def small_table(frame: pd.DataFrame, words: tuple[str, ...] = ()) -> None:
@@ -194,7 +195,7 @@ def static_table(
     and its headers as Markdown, and they hold document text. ``css``: the style of each
     cell, by position (worked out on the raw values). ``whole`` columns hold our own short
     words, wrapped only at a space or a bracket; ``headers`` joins the characters of our
-    own headers where they must not wrap (whole_words, whole_brackets; never a document's)."""
+    own headers where they must not wrap (whole_words; never a document's)."""
 
     # Streamlit takes the headers from the frame's columns, not from the Styler's
     # format_index (which was all this escaped): a document's header (发布前检查's evidence

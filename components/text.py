@@ -54,12 +54,3 @@ def whole_words(text: str) -> str:
     broke a character or two a line in a narrow table column at 390 px."""
     return _CJK_PAIR.sub(WORD_JOINER, text)
 
-
-_BRACKETED = re.compile("（[^（）]*）")
-
-
-def whole_brackets(text: str) -> str:
-    """A header whose bracketed part (the unit, "（万元）") never wraps inside: at 390 px
-    "金额（万元）" broke as "金额（万 / 元）". The words before it still wrap, so a narrow column
-    keeps its width for the names beside it."""
-    return _BRACKETED.sub(lambda m: whole_words(m.group(0)), text)

@@ -44,9 +44,8 @@ def test_a_grid_of_names_has_a_phone_table_with_the_same_rows(page):
             joined = [f"{c} {n.lstrip(chr(0x3000))}" for c, n in zip(expected["科目编码"], expected[name], strict=True)]
             expected = expected.drop(columns=["科目编码"]).assign(**{name: joined})
             assert len(phone.value.columns) == len(grid.value.columns) - 1
-        # the same headers, the unit in each kept whole: at 390 px "金额（万元）" broke as "金额（万 / 元）"
-        assert [c.replace("\u2060", "") for c in phone.value.columns] == list(expected.columns)
-        assert all("（万\u2060元）" in c for c in phone.value.columns if "万元" in c.replace("\u2060", ""))
+        # the same headers, free to wrap (their width goes to the names: test_browser's 390 px test)
+        assert list(phone.value.columns) == list(expected.columns)
         assert phone.value.astype(str).values.tolist() == expected.values.tolist()
         cells = pa.ipc.open_stream(phone.proto.arrow_data.styler.display_values).read_all().to_pandas()
         indented = [i for i, v in enumerate(phone.value[name]) if str(v).startswith("\u3000")]
