@@ -53,4 +53,3 @@ def whole_words(text: str) -> str:
     """A Chinese word or phrase that wraps only where a space or a bracket allows: "表中未列示"
     broke a character or two a line in a narrow table column at 390 px."""
     return _CJK_PAIR.sub(WORD_JOINER, text)
-
