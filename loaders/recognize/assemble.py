@@ -791,11 +791,51 @@ def _take_stray_rows(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragr
         row = [""] * width
         for at, token in zip(positions, tokens, strict=True):
             row[at] = token
+        _take_wrapped_cell(previous, row, p, pending)
         g.rows.insert(below, row)
         g.spans.insert(below, [1] * len(row))
         if g.row_pages:
             g.row_pages.insert(below, p.page)
         below += 1
+        pending.remove(p)
+
+
+def _take_wrapped_cell(previous: WorkingGrid, row: list[str], line: Paragraph, pending: list[Paragraph]) -> None:
+    """A stray row's text cell set over several lines, centred on the row: its lines sit right
+    above and below the row's line (xian_23 p31: "(2)商品和服务支出（302） 1768.13 …" between
+    "2022年度人员增加，…专项业" and "务费增加612.10万元。", the 主要原因 of the row). They are put back
+    in the row's one empty cell whose column holds text in the previous grid, so that they are
+    not taken for narrative between the table's parts (which kept the parts apart)."""
+    text_columns = {
+        i for r in previous.rows[1:] if len(r) == len(row) for i, c in enumerate(r) if c and _row_shape([c]) == ["t"]
+    }
+    empty = [i for i, c in enumerate(row) if not c and i in text_columns and i > 0]
+    if len(empty) != 1:
+        return
+    at = pending.index(line)
+
+    def wrapped(p: Paragraph) -> bool:
+        words = squash(p.text)
+        return (
+            p.page == line.page
+            and len(p.text.split()) == 1
+            and not is_number(words)
+            and _words_heading_level(words) is None
+            and not names_a_table(words)
+            and not is_unit_line([words])
+        )
+
+    start = at
+    while start > 0 and wrapped(pending[start - 1]):
+        start -= 1
+    end = at + 1
+    while end < len(pending) and wrapped(pending[end]):
+        end += 1
+    lines = pending[start:at] + pending[at + 1 : end]
+    if not lines:
+        return
+    row[empty[0]] = "".join(p.text for p in lines)
+    for p in lines:
         pending.remove(p)
 
 
