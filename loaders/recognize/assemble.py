@@ -21,6 +21,7 @@ from loaders.recognize.text import clean, is_number, is_unit_line, may_say_unit,
 _HEADING_1 = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]\s*\S")
 _HEADING_2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*\S")
 _NOTE = re.compile(r"^(注|说明)\s*[:：]")
+_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word, not only figures and signs
 
 
 _TABLE_NUMBER = re.compile(r"^(?:附)?表[一二三四五六七八九十\d]+(?:[-－—.．]\d+)?$")
@@ -254,6 +255,12 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
         for g in _split_at_title_rows(from_block(block)):
             if not g.rows:
                 continue
+            if _is_chart(g):
+                # The figures it holds (the bars' labels) are text of the page, with the rest of
+                # the chart's words (its title, axis, legend) that the reader set there.
+                lines = (clean(" ".join(c for c in row if c), close_gaps=False).replace("\n", " ") for row in g.rows)
+                pending.extend(Paragraph(line, g.page) for line in lines if line)
+                continue
             title_row = _take_title_row(g)
             if grids and title_row is None and pending:
                 _take_stray_rows(grids[-1], g, pending)
@@ -291,6 +298,16 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
     flush(keep_title=False)
     close_section()
     return grids, sections, context
+
+
+def _is_chart(g: WorkingGrid) -> bool:
+    """A chart's gridlines, ruled like a table (xian_17's and xian_21's bar charts): rows of
+    cells nearly all blank, and no word in any of them (no header, no label), nothing a reader
+    could take for a table. A table's rows cut off on the next page are filled (amounts under
+    the header of the page before), so they are not taken for one."""
+    cells = [cell for row in g.rows for cell in row]
+    filled = [cell for cell in cells if cell]
+    return len(g.rows) >= 3 and len(filled) * 4 <= len(cells) and not any(_LETTER.search(c) for c in filled)
 
 
 def _split_at_title_rows(g: WorkingGrid) -> list[WorkingGrid]:
