@@ -647,6 +647,8 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
             if not _is_level(text) or offset < 1 or 0 in levels:
                 return False
             labels.append(piece)
+    for j in cut:
+        _complete_cut_label(previous, offset + j, squash(g.rows[0][j]))
     for k, (row, page) in enumerate(zip(g.rows, g.row_pages or [g.page] * len(g.rows), strict=False)):
         cells = [""] * offset + row
         if k == 0:
@@ -664,6 +666,18 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
         if number not in previous.pages:
             previous.pages.append(number)
     return True
+
+
+def _complete_cut_label(previous: WorkingGrid, column: int, rest: str) -> None:
+    """The end of a level label the page break cut ("标" at the top of xian_05 p38) goes back on
+    its beginning, the label cell above the break ("效益指" on p37), when the two make a level
+    of the frame; where the cell above holds a whole label already, nothing changes."""
+    for row in reversed(previous.rows):
+        if column < len(row) and row[column]:
+            joined = squash(row[column]) + rest
+            if not _is_level(row[column]) and joined in _LEVEL_TIERS:
+                row[column] = joined
+            return
 
 
 # The characters of the standard frame's level names, beside those of the side label: the

@@ -1,5 +1,6 @@
-"""A 一级 label cut over two rows: the merged cell's text set across the line between its rows
-("效" on one row, "益指标" on the next, xian_17 p52's 中小企业、民营经济综合服务信息费 form).
+"""A 一级 label cut in two: over two rows, the merged cell's text set across the line between them
+("效" on one row, "益指标" on the next, xian_17 p52's 中小企业、民营经济综合服务信息费 form), or by
+a page break ("效益指" above it, "标" below, xian_05 p37-38).
 
 The rows are that form's as read (before: 一级 "效" for the first indicator, "益指标" for the
 others, and the second indicator with no 二级: a PERF-LEVELS finding)."""
@@ -71,3 +72,54 @@ def test_xian_17_benefit_indicators_keep_their_levels():
         ("效益指标", "经济效益指标")
     ]
     assert {i.level1 for i in project.indicators} == {"产出指标", "效益指标", "满意度指标"}
+
+
+# xian_05 p37-38, 购买中介机构审计服务: the 一级 cell 效益指标 cut by the page break, "效益指" in
+# the last row of p37, "标" in the first row of p38 (and both printed again between the parts)
+AUDIT_37 = (
+    ("项目名称", "购买中介机构审计服务"),
+    ("主管部门", "西安市审计局"),
+    ("年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "分值权重（90分）"),
+    ("", "产出指标", "时效指标", "参与审计项目时限", "3个月内", "9"),
+    ("", "效益指", "经济效益指标", "避免财政资金损失浪费", "≥1亿元", "15"),
+)
+AUDIT_38 = (
+    ("", "标", "社会效益指标", "带动就业与人才培养", "≥50人", "15"),
+    ("", "满意度指标", "服务对象满意度指标", "聘请中介机构满意度", "≥90%", "10"),
+)
+
+
+def read_audit(first_page):
+    blocks = [
+        Paragraph("部门专项业务经费绩效目标表(2026年度)", 37),
+        Grid(tuple(tuple(Cell(c) for c in row) for row in first_page), 37),
+        Paragraph("标", 37),
+        Paragraph("效益指", 38),
+        Grid(tuple(tuple(Cell(c) for c in row) for row in AUDIT_38), 38),
+    ]
+    return build(blocks, Source("xian_05.pdf", "pdf", "0" * 64))
+
+
+def test_the_end_of_a_label_cut_by_the_page_break_goes_back_on_its_beginning():
+    (project,) = read_audit(AUDIT_37).performance
+    assert levels(project) == [
+        ("产出指标", "时效指标"),
+        ("效益指标", "经济效益指标"),  # before: 效益指
+        ("效益指标", "社会效益指标"),  # before: 效益指
+        ("满意度指标", "服务对象满意度指标"),
+    ]
+
+
+def test_a_whole_label_above_the_page_break_is_kept_as_printed():
+    """The label printed whole above the break (and "标" below it, a piece printed again): the
+    cell keeps it, nothing is added."""
+    first_page = (*AUDIT_37[:-1], ("", "效益指标", *AUDIT_37[-1][2:]))
+    (project,) = read_audit(first_page).performance
+    assert levels(project)[1:3] == [("效益指标", "经济效益指标"), ("效益指标", "社会效益指标")]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not here")
+def test_xian_05_audit_benefit_indicators_read_their_whole_first_level():
+    d = corpus_document("xian_05.pdf")
+    project = next(p for p in d.performance if p.name == "购买中介机构审计服务")
+    assert [i.level1 for i in project.indicators if i.level2 in ("经济效益指标", "社会效益指标")] == ["效益指标"] * 2
