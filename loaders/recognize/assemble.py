@@ -21,6 +21,7 @@ from loaders.recognize.text import clean, is_number, is_unit_line, may_say_unit,
 _HEADING_1 = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]\s*\S")
 _HEADING_2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*\S")
 _NOTE = re.compile(r"^(注|说明)\s*[:：]")
+_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word, not only figures and signs
 
 
 _TABLE_NUMBER = re.compile(r"^(?:附)?表[一二三四五六七八九十\d]+(?:[-－—.．]\d+)?$")
@@ -254,6 +255,12 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
         for g in _split_at_title_rows(from_block(block)):
             if not g.rows:
                 continue
+            if _is_chart(g):
+                # The figures it holds (the bars' labels) are text of the page, with the rest of
+                # the chart's words (its title, axis, legend) that the reader set there.
+                lines = (clean(" ".join(c for c in row if c), close_gaps=False).replace("\n", " ") for row in g.rows)
+                pending.extend(Paragraph(line, g.page) for line in lines if line)
+                continue
             title_row = _take_title_row(g)
             if grids and title_row is None and pending:
                 _take_stray_rows(grids[-1], g, pending)
@@ -291,6 +298,16 @@ def assemble(blocks: list[Block], source: Source) -> tuple[list[WorkingGrid], li
     flush(keep_title=False)
     close_section()
     return grids, sections, context
+
+
+def _is_chart(g: WorkingGrid) -> bool:
+    """A chart's gridlines, ruled like a table (xian_17's and xian_21's bar charts): rows of
+    cells nearly all blank, and no word in any of them (no header, no label), nothing a reader
+    could take for a table. A table's rows cut off on the next page are filled (amounts under
+    the header of the page before), so they are not taken for one."""
+    cells = [cell for row in g.rows for cell in row]
+    filled = [cell for cell in cells if cell]
+    return len(g.rows) >= 3 and len(filled) * 4 <= len(cells) and not any(_LETTER.search(c) for c in filled)
 
 
 def _split_at_title_rows(g: WorkingGrid) -> list[WorkingGrid]:
@@ -630,6 +647,8 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
             if not _is_level(text) or offset < 1 or 0 in levels:
                 return False
             labels.append(piece)
+    for j in cut:
+        _complete_cut_label(previous, offset + j, squash(g.rows[0][j]))
     for k, (row, page) in enumerate(zip(g.rows, g.row_pages or [g.page] * len(g.rows), strict=False)):
         cells = [""] * offset + row
         if k == 0:
@@ -647,6 +666,18 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
         if number not in previous.pages:
             previous.pages.append(number)
     return True
+
+
+def _complete_cut_label(previous: WorkingGrid, column: int, rest: str) -> None:
+    """The end of a level label the page break cut ("标" at the top of xian_05 p38) goes back on
+    its beginning, the label cell above the break ("效益指" on p37), when the two make a level
+    of the frame; where the cell above holds a whole label already, nothing changes."""
+    for row in reversed(previous.rows):
+        if column < len(row) and row[column]:
+            joined = squash(row[column]) + rest
+            if not _is_level(row[column]) and joined in _LEVEL_TIERS:
+                row[column] = joined
+            return
 
 
 # The characters of the standard frame's level names, beside those of the side label: the
@@ -791,11 +822,51 @@ def _take_stray_rows(previous: WorkingGrid, g: WorkingGrid, pending: list[Paragr
         row = [""] * width
         for at, token in zip(positions, tokens, strict=True):
             row[at] = token
+        _take_wrapped_cell(previous, row, p, pending)
         g.rows.insert(below, row)
         g.spans.insert(below, [1] * len(row))
         if g.row_pages:
             g.row_pages.insert(below, p.page)
         below += 1
+        pending.remove(p)
+
+
+def _take_wrapped_cell(previous: WorkingGrid, row: list[str], line: Paragraph, pending: list[Paragraph]) -> None:
+    """A stray row's text cell set over several lines, centred on the row: its lines sit right
+    above and below the row's line (xian_23 p31: "(2)商品和服务支出（302） 1768.13 …" between
+    "2022年度人员增加，…专项业" and "务费增加612.10万元。", the 主要原因 of the row). They are put back
+    in the row's one empty cell whose column holds text in the previous grid, so that they are
+    not taken for narrative between the table's parts (which kept the parts apart)."""
+    text_columns = {
+        i for r in previous.rows[1:] if len(r) == len(row) for i, c in enumerate(r) if c and _row_shape([c]) == ["t"]
+    }
+    empty = [i for i, c in enumerate(row) if not c and i in text_columns and i > 0]
+    if len(empty) != 1:
+        return
+    at = pending.index(line)
+
+    def wrapped(p: Paragraph) -> bool:
+        words = squash(p.text)
+        return (
+            p.page == line.page
+            and len(p.text.split()) == 1
+            and not is_number(words)
+            and _words_heading_level(words) is None
+            and not names_a_table(words)
+            and not is_unit_line([words])
+        )
+
+    start = at
+    while start > 0 and wrapped(pending[start - 1]):
+        start -= 1
+    end = at + 1
+    while end < len(pending) and wrapped(pending[end]):
+        end += 1
+    lines = pending[start:at] + pending[at + 1 : end]
+    if not lines:
+        return
+    row[empty[0]] = "".join(p.text for p in lines)
+    for p in lines:
         pending.remove(p)
 
 

@@ -204,7 +204,17 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int, width: int | None =
             # the words of the row above, and the row is the group's, left without an indicator.
             draft.indicators[-1] = replace(last, level3=last.level3 + squash(level3))
             level3 = None
-        if level1 and carried1 is None and _label_below(draft.indicators, level1):
+        if level1 and carried1 and _cut_level1(carried1, level1):
+            # A 一级 label cut over two rows ("效" then "益指标", xian_17 p52: the text of the merged
+            # cell set across the line between its rows): one label, the rows above take it whole,
+            # and the 二级 cell beside goes on.
+            joined = squash(carried1) + squash(level1)
+            k = len(draft.indicators)
+            while k > 0 and draft.indicators[k - 1].level1 == carried1:
+                k -= 1
+            draft.indicators[k:] = [replace(i, level1=joined) for i in draft.indicators[k:]]
+            carried1 = joined
+        elif level1 and carried1 is None and _label_below(draft.indicators, level1):
             # The label of a 一级 cell that began above, printed at the cell's middle (on the next
             # page where the break cut it: xian_14 p82, xian_18 p41): the rows above take it, and
             # a 二级 cell left blank in this row goes on.
@@ -287,6 +297,17 @@ _FRAMEWORK = (
     (re.compile(r"成本"), ("产出指标", "成本指标")),
     (re.compile(r"数量|质量|时效"), ("产出指标",)),
 )
+
+
+def _cut_level1(above: str, level1: str) -> bool:
+    """Whether a 一级 label is the end of the one above: neither is a name of the framework, the
+    two together are."""
+    first, second = squash(above), squash(level1)
+    return (
+        not _LEVEL1_NAME.match(first)
+        and not _LEVEL1_NAME.match(second)
+        and bool(_LEVEL1_NAME.fullmatch(first + second))
+    )
 
 
 def _may_hold(level1: str, level2: str) -> bool:
