@@ -1561,10 +1561,16 @@ def _body_rows(
         # The row above when its cell goes on (a wrap) or is empty (a cell centred
         # about its amounts, this line below them); the row below only when its cell
         # is empty (this line above the amounts of a centred cell). Nearest first.
-        above = [n for n in range(len(rows)) if rows[n]["base"] <= base]
-        below = [n for n in range(len(rows)) if rows[n]["base"] > base]
-        candidates = [(base - rows[above[-1]]["base"], 0, above[-1])] if above else []
-        candidates += [(rows[below[0]]["base"] - base, 1, below[0])] if below else []
+        # (by baseline, not by place in ``rows``: a loose line that became a row of its
+        # own was appended after the rows below it)
+        above = max(
+            (n for n in range(len(rows)) if rows[n]["base"] <= base), key=lambda n: rows[n]["base"], default=None
+        )
+        below = min(
+            (n for n in range(len(rows)) if rows[n]["base"] > base), key=lambda n: rows[n]["base"], default=None
+        )
+        candidates = [(base - rows[above]["base"], 0, above)] if above is not None else []
+        candidates += [(rows[below]["base"] - base, 1, below)] if below is not None else []
         for _, downward, n in sorted(candidates):
             target = rows[n]["cells"]
             if all(
@@ -1783,6 +1789,10 @@ def _goes_on(
         return False
     if cell is None:
         return True
+    if any(_is_amount(text) for _, text, _ in cell[1]):
+        return False  # (an amount's cell holds the amount only: it reaches the column's right end)
+    if _LEVEL_NAME.fullmatch(entry[1]):
+        return False  # (an indicator level's whole name, 生态效益指标, is the rest of no other cell)
     right = bands[min(band + cell[0] - 1, len(bands) - 1)][1]
     # the column is as wide as its longest line anywhere in the table's body (rows
     # with their amounts blank show it too)

@@ -1,0 +1,71 @@
+"""Performance forms printed without rulings (loaders/aligned.py): corpus files with
+every path object removed, read against the same files read with their rulings."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders import pdf
+from tests.conftest import CORPUS
+from tests.loaders.test_aligned import grids, rows, without_paths
+
+
+def pages(name: str, page: int) -> tuple[list[tuple], list[tuple]]:
+    """The rows of page ``page``'s one table, read ruled and stripped."""
+    data = (CORPUS / name).read_bytes()
+    (ruled,) = [g for g in grids(pdf.read(data)) if g.page == page]
+    (stripped,) = [g for g in grids(pdf.read(without_paths(data))) if g.page == page]
+    return rows(ruled), rows(stripped)
+
+
+@pytest.fixture(scope="module")
+def greening_12():
+    return pages("beijing_greening_part2.pdf", 12)
+
+
+def test_a_name_wrapped_about_its_row_is_one_cell(greening_12):
+    """北京市园林绿化局 项目支出绩效目标表 (预算12表), page 12: an indicator's name wrapped
+    over two lines centred on its row's line (向国庆花坛…每区 / 至少50盆) is one cell of that
+    row, as the ruled page reads it, not a row of its own with no target (the loose
+    line goes to the nearest row by baseline, not to the row last made)."""
+    ruled, stripped = greening_12
+    wrapped = [
+        (
+            "",
+            "",
+            "",
+            "",
+            "",
+            "产出指标",
+            "数量指标",
+            "向国庆花坛先进代表赠送国庆花坛花卉每区至少50盆",
+            "＝",
+            "800",
+            "个",
+        ),
+        ("", "", "", "", "", "产出指标", "数量指标", "动员社会力量参与花园城市建设活动策划方案", "＝", "1", "份"),
+    ]
+    for row in wrapped:
+        assert row in ruled
+        assert row in stripped
+    assert not any(row[7] in ("至少50盆", "案") for row in stripped)
+
+
+def test_a_level_name_alone_on_its_line_is_a_row():
+    """西安 xian_14 page 68: 生态效益指标 printed alone under 社会效益指标 (its indicator
+    blank) is a row of its own, as ruled, not the rest of the cell above it."""
+    ruled, stripped = pages("xian_14.pdf", 68)
+    level_rows = [
+        (
+            "",
+            "",
+            "社会效益指标",
+            "指标1：通过法律咨询服务，减少行政决策和工作失误，重大群体事件发生率。",
+            "促进社会和谐稳定",
+            "",
+        ),
+        ("", "", "生态效益指标", "", "", ""),
+    ]
+    assert ruled[-4:-2] == level_rows
+    assert stripped[-4:-2] == level_rows
+    assert not any("社会效益指标生态效益指标" in cell for row in stripped for cell in row if isinstance(cell, str))
