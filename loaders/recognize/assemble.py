@@ -659,13 +659,22 @@ def _continues_the_indicators(previous: WorkingGrid, g: WorkingGrid, pending: li
         if k == 0:
             for column, word in placed.items():
                 cells[column] = word
-        previous.rows.append(cells)
-        previous.spans.append(list(spans))
-        previous.row_pages.append(page)
-    for number in g.pages:
-        if number not in previous.pages:
-            previous.pages.append(number)
+        _append_row(previous, cells, spans, page)
+    _take_pages(previous, g)
     return True
+
+
+def _append_row(grid: WorkingGrid, cells: list[str], spans: list[int], page: int | None) -> None:
+    grid.rows.append(cells)
+    grid.spans.append(list(spans))
+    grid.row_pages.append(page)
+
+
+def _take_pages(grid: WorkingGrid, g: WorkingGrid) -> None:
+    """The pages of ``g``, joined to ``grid``, are the grid's too."""
+    for number in g.pages:
+        if number not in grid.pages:
+            grid.pages.append(number)
 
 
 def _complete_cut_label(previous: WorkingGrid, column: int, rest: str) -> None:
@@ -775,12 +784,8 @@ def _goes_on_cell_by_cell(previous: WorkingGrid, g: WorkingGrid, pending: list[P
         for j, (row, page) in enumerate(zip(rows, g.row_pages or [g.page] * len(rows), strict=False)):
             if j == 0:
                 row = [placed.get(c, cell) for c, cell in enumerate(row)]
-            previous.rows.append(row)
-            previous.spans.append(list(spans))
-            previous.row_pages.append(page)
-    for number in g.pages:
-        if number not in previous.pages:
-            previous.pages.append(number)
+            _append_row(previous, row, spans, page)
+    _take_pages(previous, g)
     pending[:] = [p for p in pending if p not in used]
     return True
 
