@@ -704,9 +704,12 @@ def _form_table(
                         tier.add(id(p))
         head += [[p] for n in range(len(pieces)) for p in pieces[n] if id(p) in tier]
         pieces = [[p for p in row if id(p) not in tier] for row in pieces]
+        pieces = _cut_at_labels(pieces, below, [p for row in head for p in row])
     bands = _labelled(
         _data_bands([pieces[n] for n in below], head), head[0] if head else [], [pieces[n] for n in below]
     )
+    targets_over = [p for p in (head[0] if head else []) if _TARGET_LABEL.search(_squashed(_join_chars(p)))]
+    bands = _one_label(bands, targets_over, [p for row in head for p in row], [pieces[n] for n in below])
     if len(bands) < 3:
         return None
     # A label printed one character a line (年/度/绩/效/指/标 down a narrow column) is
@@ -860,6 +863,59 @@ def _cut_at_edges(pieces: list[list[Piece]], below: range) -> list[list[Piece]]:
     return out
 
 
+def _cut_at_labels(pieces: list[list[Piece]], below: range, labels: list[Piece]) -> list[list[Piece]]:
+    """The lines under a form's header with a piece cut after an amount, at a gap (a
+    quarter of a character at least) in the white between two header labels side by
+    side, the amount in the left label's column and the rest in the right one's: a
+    cell of each column printed closer than a column gap (a target and its unit,
+    1517.95 | 万元 under 指标值 | 计量单位, 0.44 of a character apart, which the gaps of
+    prose, 0.25 apart, forbid cutting on width alone; a name's words are no amount,
+    指标 | 1：…)."""
+    spans = sorted(_extent(p) for p in labels)
+    # (two labels side by side: no label between them, neither over the other; with
+    # the right edge of the label before them and the left edge of the one after)
+    pairs = [
+        (
+            max((s[1] for s in spans if s[1] < a[0]), default=float("-inf")),
+            a,
+            b,
+            min((s[0] for s in spans if s[0] > b[1]), default=float("inf")),
+        )
+        for a, b in zip(spans, spans[1:], strict=False)
+        if a[1] < b[0] and not any(a[1] < s[0] and s[1] < b[0] for s in spans)
+    ]
+    if not pairs:
+        return pieces
+    out = [list(row) for row in pieces]
+    for n in below:
+        cut: list[Piece] = []
+        for piece in out[n]:
+            part = [piece[0]]
+            for prev, char in zip(piece, piece[1:], strict=False):
+                if (
+                    char.text.strip()
+                    and prev.text.strip()
+                    and char.x0 - prev.x1 >= 0.25 * max(char.size, 4)
+                    and _is_amount(_join_chars(part))
+                    and any(
+                        # (the amount in the left label's column, past its middle, the
+                        # rest in the right one's, starting by its label, an em at most
+                        # before it: 18 | 万笔；13万张 left of 指标值 is one target)
+                        start < part[0].x0
+                        and (a[0] + a[1]) / 2 < prev.x1 <= b[0]
+                        and max(a[1], b[0] - max(char.size, 4)) <= char.x0
+                        and piece[-1].x1 < stop
+                        for start, a, b, stop in pairs
+                    )
+                ):
+                    cut.append(_trimmed(part))
+                    part = []
+                part.append(char)
+            cut.append(_trimmed(part))
+        out[n] = cut
+    return out
+
+
 def _level_names(pieces: list[list[Piece]]) -> list[tuple[int, Piece]]:
     """The pieces that print an indicator's level name (数量指标, 社会效益指标…) and
     their lines: a name in one piece, or wrapped in its cell onto the line below (满意度
@@ -901,6 +957,34 @@ def _labelled(bands: list[list[float]], labels: list[Piece], lines: list[list[Pi
             out[-1] = [out[-1][0], band[1]]
         else:
             out.append(list(band))
+    return out
+
+
+def _one_label(
+    bands: list[list[float]], targets: list[Piece], labels: list[Piece], lines: list[list[Piece]]
+) -> list[list[float]]:
+    """The bands with two side by side under a target's label (指标值) and under no
+    other label joined when no line prints in both: the targets' column with its words
+    centred (不适用, 合规) and its amounts right-aligned (1517.95), printed at two places."""
+    over = [[k for k, p in enumerate(labels) if _overlaps(_extent(p), (b[0], b[1]))] for b in bands]
+    over = [top if len(top) == 1 and any(labels[top[0]] is t for t in targets) else [] for top in over]
+    out: list[list[float]] = []
+    tops: list[list[int]] = []
+    for band, top in zip(bands, over, strict=True):
+        if (
+            out
+            and top
+            and tops[-1] == top
+            and not any(
+                any(_overlaps(_extent(p), (out[-1][0], out[-1][1])) for p in row)
+                and any(_overlaps(_extent(p), (band[0], band[1])) for p in row)
+                for row in lines
+            )
+        ):
+            out[-1] = [out[-1][0], band[1]]
+        else:
+            out.append(list(band))
+            tops.append(top)
     return out
 
 

@@ -69,3 +69,41 @@ def test_a_level_name_alone_on_its_line_is_a_row():
     assert ruled[-4:-2] == level_rows
     assert stripped[-4:-2] == level_rows
     assert not any("社会效益指标生态效益指标" in cell for row in stripped for cell in row if isinstance(cell, str))
+
+
+def test_a_target_and_its_unit_printed_close_are_two_cells():
+    """长沙 changsha_01 page 30 (部门整体支出绩效目标表): a target and its unit printed
+    0.44 of a character apart (1517.95 万元, 80 %) under 指标值 | 计量单位 are two cells,
+    as ruled, not one piece in 计量单位 with the target left blank; the words centred in
+    指标值 (不适用) stay in that column."""
+    ruled, stripped = pages("changsha_01.pdf", 30)
+    for name, target, unit in (
+        ("项目支出控制数", "417.41", "万元"),
+        ("接待走访群众数量", "3000", "人次"),
+        ("国家局督办件审核化解率", "80", "%"),
+    ):
+        for table in (ruled, stripped):
+            (row,) = [r for r in table if name in r]
+            at = row.index(name)
+            assert row[at + 2 : at + 4] == (target, unit)
+    (row,) = [r for r in stripped if "不适用该指标" in r]
+    assert row[row.index("不适用该指标") + 2 : row.index("不适用该指标") + 4] == ("不适用", "")
+
+
+def test_a_target_with_its_unit_in_one_column_stays_whole():
+    """The cut needs a label over each part: 西安 xian_09 page 54 prints 18万笔；13万张 in
+    its one 指标值 column (18 left of the label) and xian_17 page 46 prints 指标1：… and
+    1份 in their own columns; each is one cell, as ruled."""
+
+    def page_rows(name: str, page: int) -> tuple[list[tuple], list[tuple]]:
+        data = (CORPUS / name).read_bytes()
+        return tuple(  # type: ignore[return-value]
+            [r for g in grids(pdf.read(d)) if g.page == page for r in rows(g)] for d in (data, without_paths(data))
+        )
+
+    ruled, stripped = page_rows("xian_09.pdf", 54)
+    assert any(r[-1] == "18万笔；13万张；45万笔" for r in ruled)
+    assert any(r[-1] == "18万笔；13万张；45万笔" for r in stripped)
+    ruled, stripped = page_rows("xian_17.pdf", 46)
+    assert ("", "产出指标", "数量指标", ("指标1：西安市政务诚信建设整体评估报告；", 2), ("1份", 2), "") in ruled
+    assert ("年度绩效指标", "产出指标", "数量指标", "指标1：西安市政务诚信建设整体评估报告；", "1份", "") in stripped
