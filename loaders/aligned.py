@@ -966,11 +966,14 @@ def _one_label(
     """The bands with two side by side under a target's label (指标值) and under no
     other label joined when no line prints in both: the targets' column with its words
     centred (不适用, 合规) and its amounts right-aligned (1517.95), printed at two places."""
-    over = [[k for k, p in enumerate(labels) if _overlaps(_extent(p), (b[0], b[1]))] for b in bands]
-    over = [top if len(top) == 1 and any(labels[top[0]] is t for t in targets) else [] for top in over]
+    under = [[k for k, p in enumerate(labels) if _overlaps(_extent(p), (b[0], b[1]))] for b in bands]
+    over = [top if len(top) == 1 and any(labels[top[0]] is t for t in targets) else [] for top in under]
     out: list[list[float]] = []
     tops: list[list[int]] = []
-    for band, top in zip(bands, over, strict=True):
+    for band, top, bare in zip(bands, over, under, strict=True):
+        # (amounts right-aligned clear of the label, under no label: its column's too)
+        if not bare and tops and tops[-1]:
+            top = tops[-1]
         if (
             out
             and top

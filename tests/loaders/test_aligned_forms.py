@@ -88,6 +88,11 @@ def test_a_target_and_its_unit_printed_close_are_two_cells():
             assert row[at + 2 : at + 4] == (target, unit)
     (row,) = [r for r in stripped if "不适用该指标" in r]
     assert row[row.index("不适用该指标") + 2 : row.index("不适用该指标") + 4] == ("不适用", "")
+    # (page 31: its percentages right-aligned clear of the 指标值 label are its column's too)
+    ruled, stripped = pages("changsha_01.pdf", 31)
+    for table in (ruled, stripped):
+        (row,) = [r for r in table if "信访事项按期答复率" in r]
+        assert row[row.index("信访事项按期答复率") + 1 : row.index("信访事项按期答复率") + 4] == ("≥", "95", "%")
 
 
 def test_a_target_with_its_unit_in_one_column_stays_whole():
