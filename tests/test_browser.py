@@ -585,7 +585,8 @@ _CELL_LINES = """(cell) => {
 @pytest.mark.skipif(not (CORPUS / "xian_05.pdf").exists(), reason="../shared/corpus not available")
 def test_at_390_px_verdicts_stay_whole_and_names_wrap(server, browser):
     """西安市审计局 (xian_05) at 390 px: the 三公 table's 核对 broke "表中未列示" and "说明未提及"
-    into three lines, "一致（四舍五入）" into three; the 基本与项目 grid cut "30108 机关事业单…".
+    (now "说明列分项": the narrative gives the vehicle line's parts) into three lines,
+    "一致（四舍五入）" into three; the 基本与项目 grid cut "30108 机关事业单…".
     A verdict is one line (two at its bracket), a phone sees the rows as a table whose names
     wrap whole, and a desktop still gets the grid."""
     from playwright.sync_api import expect
@@ -600,7 +601,7 @@ def test_at_390_px_verdicts_stay_whole_and_names_wrap(server, browser):
     # verdict read in one go.
     page.wait_for_function(
         """() => !document.querySelector("[data-stale='true']") && [...document.querySelectorAll(
-             "[data-testid='stTable'] td")].some(c => c.innerText.replace(/\\u2060/g, '').includes('说明未提及'))"""
+             "[data-testid='stTable'] td")].some(c => c.innerText.replace(/\\u2060/g, '').includes('说明列分项'))"""
     )
     settle(page)
     verdicts = page.evaluate(
@@ -608,7 +609,7 @@ def test_at_390_px_verdicts_stay_whole_and_names_wrap(server, browser):
               .map({_CELL_LINES})"""
     )
     words = {v["text"] for v in verdicts}
-    assert {"表中未列示", "说明未提及"} <= words, verdicts
+    assert {"表中未列示", "说明列分项"} <= words, verdicts
     for v in verdicts:
         assert v["lines"] <= (2 if "（" in v["text"] else 1), verdicts
 

@@ -366,6 +366,7 @@ EN: dict[str, str] = {
     "一致": "Consistent",
     "一致（四舍五入）": "Consistent (rounded)",
     "说明未提及": "Not in the narrative",
+    "说明列分项": "Narrative gives its parts",
     "表中未列示": "Not in the table",
     "未核对": "Not checked",
     "发布前检查（{severity}）：": "Pre-publication check ({severity}):",

@@ -80,7 +80,7 @@ def test_a_verdict_wraps_only_between_words():
     check = "\u2060".join("核对")  # the headers wrap between words too (below)
     for table in at.table:
         verdicts = shown_cells(table)[check]
-        assert set(table.value[check]) <= {"一致", "提示", "警告", "错误", "表中未列示", "说明未提及"}
+        assert set(table.value[check]) <= {"一致", "提示", "警告", "错误", "表中未列示", "说明未提及", "说明列分项"}
         assert all(v.replace("\u2060", "") == raw for v, raw in zip(verdicts, table.value[check], strict=True))
         assert all("\u2060".join(raw) == v for v, raw in zip(verdicts, table.value[check], strict=True))
     assert shown_cells(at.table[0])["项\u2060目"][0] == "“三公”经费合计"  # document text is not touched

@@ -117,3 +117,21 @@ def test_running_costs_within_the_public_costs_are_not_called_equal():
     d = read(CORPUS / "chongqing_05.pdf")
     (row,) = three_public.running_costs_comparison(d, run(d)).frame.to_dict("records")
     assert (row["table"], row["quoted"], row["核对"]) == (m("10116.70"), m("2115.63"), "未超过")
+
+
+def test_a_vehicle_line_the_narrative_states_by_its_parts_is_not_said_to_be_missing(wanli):
+    """重庆 (chongqing_03) prints one 公务用车购置及运行费 line, 112.00 万元, and its narrative
+    gives the two parts instead (运行维护费 112.00万元, 购置费 0万元): each part is compared
+    on its own row, and the combined line reads 说明列分项, not 说明未提及. Where the narrative
+    states the combined figure itself (wanli) it is compared as before."""
+    from tests.conftest import corpus_document
+
+    d = corpus_document("chongqing_03.pdf")
+    rows = rows_of(three_public.three_public_comparison(d, run(d)))
+    vehicles = rows["公务用车购置及运行（维护）费"]
+    assert (vehicles["table"], vehicles["quoted"], vehicles["核对"]) == (m("112.00"), None, "说明列分项")
+    operation = rows["其中：公务用车运行（维护）费"]
+    assert (operation["table"], operation["quoted"], operation["核对"]) == (m("112.00"), m("112.00"), "一致")
+    assert rows["其中：公务用车购置费"]["quoted"] == m("0")
+    stated = rows_of(three_public.three_public_comparison(wanli, run(wanli)))
+    assert stated["公务用车购置及运行（维护）费"]["核对"] == "一致"
