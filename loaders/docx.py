@@ -22,8 +22,9 @@ _BR, _CR, _TYPE = W + "br", W + "cr", W + "type"
 _GRID_BEFORE = W + "gridBefore"
 
 
-def read(data: bytes) -> list[Block]:
-    xml = Package(data, "Word ").read("word/document.xml")
+def read(data: bytes, package: Package | None = None) -> list[Block]:
+    """The blocks of the Word file ``data``; ``package``, its zip when already opened."""
+    xml = (package or Package(data, "Word ")).read("word/document.xml")
     what = "Word 文件中的 word/document.xml"
     parsed = _without_unread_leaves(xml)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import docx
 import pytest
@@ -379,3 +380,34 @@ def test_the_leaves_cut_before_the_parse_change_nothing_read(monkeypatch):
         assert with_cut(data) == expected
         refused += isinstance(expected, tuple)
     assert refused == 3
+
+
+def test_a_word_file_is_opened_once_and_read_as_when_opened_by_the_reader(monkeypatch):
+    """sniff hands the package it opened to the reader (the central directory read once, not
+    twice): the blocks are those the reader gives on its own, and a zip that is no Word file is
+    not handed on."""
+    from loaders import detect, package
+    from loaders import docx as reader
+
+    data = (Path(__file__).parents[1] / "fixtures" / "doc" / "wanli.docx").read_bytes()
+    opened = []
+    original = package.Package.__init__
+
+    def counting(self, *args, **kwargs):
+        opened.append(args[0])
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(package.Package, "__init__", counting)
+    fmt, handed = detect._sniff(data)
+    assert detect.read_blocks(data, fmt, handed) == reader.read(data)
+    assert len(opened) == 2  # sniff's, and the reader's own when called without one
+    opened.clear()
+    assert len(load(data, "wanli.docx").functional) > 0
+    assert len(opened) == 1
+    assert handed is not None and handed.kind == "Word "
+
+    import openpyxl
+
+    workbook = io.BytesIO()
+    openpyxl.Workbook().save(workbook)
+    assert detect._sniff(workbook.getvalue())[1] is None
