@@ -751,17 +751,21 @@ def _form_table(
     alone = {n for n in below if n not in data and mirrored(n, middle=False)}
     if sum(n not in wraps for n in multi) < 2:
         return None
-    # The columns left of the indicators' (left of the header's first indicator label
-    # and of the first level name: 项目名称 | 项目金额 | 绩效目标 before 一级指标 | 产出指标)
-    # hold a project's cells, merged over all its indicators: a long goal wraps down
-    # them beside every indicator, so a line is no row's line for its pieces there
-    # (an indicator's name wrapped beside a goal's line is the rest of the name's
-    # cell, centred on its row's line).
+    # The columns the header labels left of the indicators' (left of its first
+    # indicator label and of the first level name: 项目名称 | 项目金额 | 绩效目标 before
+    # 一级指标 | 产出指标) hold a project's cells, merged over all its indicators: a long
+    # goal wraps down them beside every indicator, so a line is no row's line for its
+    # pieces there (an indicator's name wrapped beside a goal's line is the rest of the
+    # name's cell, centred on its row's line). A column with no label of its own (年度
+    # 绩效指标 printed down it, centred on the indicators) is no project's: its piece
+    # beside a name still makes a row's line, as before.
     first = min(
         [_band_of(p, bands)[0] for row in head for p in row if _INDICATOR_LABEL.match(_squashed(_join_chars(p)))]
         + [_band_of(p, bands)[0] for _, p in _level_names([pieces[n] for n in below])],
         default=0,
     )
+    project = {b for row in head for p in row for b in range(_band_of(p, bands)[0], _band_of(p, bands)[1] + 1)}
+    project = {b for b in project if b < first}
     body: list[tuple[list[Piece], list[_Char], bool]] = []  # (pieces, characters, a row's line)
     previous = -1  # the line of body[-1]
     for n in below:
@@ -781,7 +785,7 @@ def _form_table(
             # (two cells of one row printed a few points apart: one line)
             body[-1] = ([*last[0], kept[0]], last[1], True)
         elif kept:
-            own = [p for p in kept if _band_of(p, bands)[0] >= first]
+            own = [p for p in kept if _band_of(p, bands)[0] not in project]
             body.append((kept, lines[n], len(own) >= 2 and n not in wraps))
             previous = n
         body += [([piece], piece, False) for piece in pieces[n] if id(piece) in stacked]

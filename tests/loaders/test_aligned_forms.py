@@ -144,3 +144,15 @@ def test_a_level_name_beside_a_target_still_makes_a_row():
         (row,) = [r for r in table if "指标 2：发挥气象防灾减灾第一道防线的作用" in r]
         assert row[-1] == "人民群众防灾减灾意识增强"
     assert ("", "", "", "指标 1：发挥人影作业在抗旱减灾、森林火险、水源地", "效果明显，获得好评") in stripped
+
+
+def test_a_label_down_an_unlabelled_column_still_makes_a_row():
+    """西安 xian_21 page 32: 年度绩效 / 指标 printed down the column left of 一级指标, which
+    the header labels not (no project's column), centred on the indicators; its piece
+    beside 指标 2：人影常态化 makes that line a row's line, so the name is not joined onto
+    the name above it (灾业务系统维持指标 2：…), and 指标 4 keeps its 36 万元/年."""
+    data = (CORPUS / "xian_21.pdf").read_bytes()
+    stripped = [r for g in grids(pdf.read(without_paths(data))) if g.page == 32 for r in rows(g)]
+    assert ("年度绩效指标", "", "", "指标 2：人影常态化", "") in stripped
+    assert ("", "", "", "指标 4：防雷安全监管及气象执法", "36 万元/年") in stripped
+    assert not any("系统维持指标 2" in str(c) for r in stripped for c in r)
