@@ -1155,7 +1155,12 @@ def _spanning(
         blocks: list[list[tuple[float, Piece, tuple[int, int]]]] = []
         for item in items:
             last = blocks[-1][-1][0] if blocks else None
-            if last is not None and item[0] - last <= 2.5 * em and not any(last < bases[n] < item[0] for n in own):
+            if (
+                last is not None
+                and item[0] - last <= 2.5 * em
+                and not any(last < bases[n] < item[0] for n in own)
+                and not _level_after_level(blocks[-1], item[1])
+            ):
                 blocks[-1].append(item)
             else:
                 blocks.append([item])
@@ -1183,6 +1188,14 @@ def _spanning(
             end = max(n for n in range(first, len(rows)) if n == first or bases[n] <= mirror + 0.5 * em)
             out += [(first, piece, span) for _, piece, span in block]
     return out
+
+
+def _level_after_level(block: list[tuple[float, Piece, tuple[int, int]]], piece: Piece) -> bool:
+    """A level's name under a cell that is a level's whole name (时效指标 / 成本指标, each
+    merged over its one row, printed a line apart): two cells, not one wrapped (服务对象
+    / 满意度指标 is one: 服务对象 is no whole name)."""
+    above = _squashed(_joined([_join_chars(p) for _, p, _ in block]))
+    return bool(_LEVEL_NAME.fullmatch(above) and _LEVEL_NAME.match(_squashed(_join_chars(piece))))
 
 
 def _tiled(bases: list[float], middles: list[float], em: float, broken: bool) -> list[int] | None:

@@ -156,3 +156,30 @@ def test_a_label_down_an_unlabelled_column_still_makes_a_row():
     assert ("年度绩效指标", "", "", "指标 2：人影常态化", "") in stripped
     assert ("", "", "", "指标 4：防雷安全监管及气象执法", "36 万元/年") in stripped
     assert not any("系统维持指标 2" in str(c) for r in stripped for c in r)
+
+
+def test_level_names_a_line_apart_are_cells_of_their_own():
+    """西安 xian_15 page 37: 数量指标, 质量指标, 时效指标 (二级指标, each merged over its one
+    row) print a line apart; each whole level name is a cell of its own, as ruled, not
+    one cell 数量指标质量指标时效指标… over the four rows."""
+    ruled, stripped = pages("xian_15.pdf", 37)
+    for row in (
+        ("", "产出指标", "数量指标", "建成公租房户数", "2210户", ""),
+        ("", "", "质量指标", "公租房质量", "达到验收标准", ""),
+        ("", "", "时效指标", "建设完成时间", "及时", ""),
+    ):
+        assert row in ruled
+        assert row[1:] in [r[1:] for r in stripped]
+    assert not any("数量指标质量指标" in str(c) for r in stripped for c in r)
+
+
+def test_a_level_name_wrapped_in_its_cell_stays_one():
+    """西安 xian_21 page 32: 经济效益 / 指标 and 社会效益 / 指标 wrapped in their cells (the
+    first line no whole level name) are still one cell each, as ruled."""
+    data = (CORPUS / "xian_21.pdf").read_bytes()
+    ruled, stripped = (
+        [c for g in grids(pdf.read(d)) if g.page == 32 for r in rows(g) for c in r] for d in (data, without_paths(data))
+    )
+    for name in ("经济效益 指标", "社会效益 指标"):
+        assert name in ruled
+        assert name in stripped
