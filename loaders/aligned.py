@@ -751,6 +751,21 @@ def _form_table(
     alone = {n for n in below if n not in data and mirrored(n, middle=False)}
     if sum(n not in wraps for n in multi) < 2:
         return None
+    # The columns the header labels left of the indicators' (left of its first
+    # indicator label and of the first level name: 项目名称 | 项目金额 | 绩效目标 before
+    # 一级指标 | 产出指标) hold a project's cells, merged over all its indicators: a long
+    # goal wraps down them beside every indicator, so a line is no row's line for its
+    # pieces there (an indicator's name wrapped beside a goal's line is the rest of the
+    # name's cell, centred on its row's line). A column with no label of its own (年度
+    # 绩效指标 printed down it, centred on the indicators) is no project's: its piece
+    # beside a name still makes a row's line, as before.
+    first = min(
+        [_band_of(p, bands)[0] for row in head for p in row if _INDICATOR_LABEL.match(_squashed(_join_chars(p)))]
+        + [_band_of(p, bands)[0] for _, p in _level_names([pieces[n] for n in below])],
+        default=0,
+    )
+    project = {b for row in head for p in row for b in range(_band_of(p, bands)[0], _band_of(p, bands)[1] + 1)}
+    project = {b for b in project if b < first}
     body: list[tuple[list[Piece], list[_Char], bool]] = []  # (pieces, characters, a row's line)
     previous = -1  # the line of body[-1]
     for n in below:
@@ -770,7 +785,8 @@ def _form_table(
             # (two cells of one row printed a few points apart: one line)
             body[-1] = ([*last[0], kept[0]], last[1], True)
         elif kept:
-            body.append((kept, lines[n], len(kept) >= 2 and n not in wraps))
+            own = [p for p in kept if _band_of(p, bands)[0] not in project]
+            body.append((kept, lines[n], len(own) >= 2 and n not in wraps))
             previous = n
         body += [([piece], piece, False) for piece in pieces[n] if id(piece) in stacked]
     # The columns left of the indicators' names where most rows print nothing hold
@@ -1139,7 +1155,12 @@ def _spanning(
         blocks: list[list[tuple[float, Piece, tuple[int, int]]]] = []
         for item in items:
             last = blocks[-1][-1][0] if blocks else None
-            if last is not None and item[0] - last <= 2.5 * em and not any(last < bases[n] < item[0] for n in own):
+            if (
+                last is not None
+                and item[0] - last <= 2.5 * em
+                and not any(last < bases[n] < item[0] for n in own)
+                and not _level_after_level(blocks[-1], item[1])
+            ):
                 blocks[-1].append(item)
             else:
                 blocks.append([item])
@@ -1167,6 +1188,14 @@ def _spanning(
             end = max(n for n in range(first, len(rows)) if n == first or bases[n] <= mirror + 0.5 * em)
             out += [(first, piece, span) for _, piece, span in block]
     return out
+
+
+def _level_after_level(block: list[tuple[float, Piece, tuple[int, int]]], piece: Piece) -> bool:
+    """A level's name under a cell that is a level's whole name (时效指标 / 成本指标, each
+    merged over its one row, printed a line apart): two cells, not one wrapped (服务对象
+    / 满意度指标 is one: 服务对象 is no whole name)."""
+    above = _squashed(_joined([_join_chars(p) for _, p, _ in block]))
+    return bool(_LEVEL_NAME.fullmatch(above) and _LEVEL_NAME.match(_squashed(_join_chars(piece))))
 
 
 def _tiled(bases: list[float], middles: list[float], em: float, broken: bool) -> list[int] | None:

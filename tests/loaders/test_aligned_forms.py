@@ -123,3 +123,74 @@ def test_a_target_with_its_unit_in_one_column_stays_whole():
     ruled, stripped = page_rows("xian_17.pdf", 46)
     assert ("", "产出指标", "数量指标", ("指标1：西安市政务诚信建设整体评估报告；", 2), ("1份", 2), "") in ruled
     assert ("年度绩效指标", "产出指标", "数量指标", "指标1：西安市政务诚信建设整体评估报告；", "1份", "") in stripped
+
+
+def test_a_name_wrapped_beside_a_long_goal_is_one_cell():
+    """北京市园林绿化局 项目支出绩效目标表, page 15: the project's goal (绩效目标, left of
+    一级指标) wraps down its column beside every indicator, so the lines of an
+    indicator's name wrapped about its row's line (通过森林质量… over two lines about 效益指标
+    | 经济效益指标 | 定性 | 良好) print two pieces each; they are the rest of the name's
+    cell, as ruled, not rows of their own with no target."""
+    ruled, stripped = pages("beijing_greening_part2.pdf", 15)
+    for start, target in (("通过森林质量", "良好"), ("推进了全民参与", "良好")):
+        (want,) = [r for r in ruled if any(str(c).startswith(f'"{start}') for c in r)]
+        assert want in stripped
+        assert target in want
+    assert not any(str(c).startswith(("周边餐饮业", "务植树讲解", "强人们对")) for r in stripped for c in r)
+    name = [c for r in stripped for c in r if str(c).startswith('"推进了全民参与')]
+    assert name == [c for r in ruled for c in r if str(c).startswith('"推进了全民参与')]
+    assert name[0].endswith("增强人们对自然资源的保护意识。")
+
+
+def test_a_level_name_beside_a_target_still_makes_a_row():
+    """西安 xian_21 page 31 (header 一级 / 指标 wrapped, no project columns left of the
+    indicators): a line of the level-1 column's 效 益 指 标 and a target is a row's line
+    (the level-1 column is an indicator column, not a project's), so 指标 2：发挥气象防灾减灾
+    第一道防线的作用 keeps its target 人民群众防灾减灾意识增强, as ruled."""
+    data = (CORPUS / "xian_21.pdf").read_bytes()
+    ruled, stripped = (
+        [r for g in grids(pdf.read(d)) if g.page == 31 for r in rows(g)] for d in (data, without_paths(data))
+    )
+    for table in (ruled, stripped):
+        (row,) = [r for r in table if "指标 2：发挥气象防灾减灾第一道防线的作用" in r]
+        assert row[-1] == "人民群众防灾减灾意识增强"
+    assert ("", "", "", "指标 1：发挥人影作业在抗旱减灾、森林火险、水源地", "效果明显，获得好评") in stripped
+
+
+def test_a_label_down_an_unlabelled_column_still_makes_a_row():
+    """西安 xian_21 page 32: 年度绩效 / 指标 printed down the column left of 一级指标, which
+    the header labels not (no project's column), centred on the indicators; its piece
+    beside 指标 2：人影常态化 makes that line a row's line, so the name is not joined onto
+    the name above it (灾业务系统维持指标 2：…), and 指标 4 keeps its 36 万元/年."""
+    data = (CORPUS / "xian_21.pdf").read_bytes()
+    stripped = [r for g in grids(pdf.read(without_paths(data))) if g.page == 32 for r in rows(g)]
+    assert ("年度绩效指标", "", "", "指标 2：人影常态化", "") in stripped
+    assert ("", "", "", "指标 4：防雷安全监管及气象执法", "36 万元/年") in stripped
+    assert not any("系统维持指标 2" in str(c) for r in stripped for c in r)
+
+
+def test_level_names_a_line_apart_are_cells_of_their_own():
+    """西安 xian_15 page 37: 数量指标, 质量指标, 时效指标 (二级指标, each merged over its one
+    row) print a line apart; each whole level name is a cell of its own, as ruled, not
+    one cell 数量指标质量指标时效指标… over the four rows."""
+    ruled, stripped = pages("xian_15.pdf", 37)
+    for row in (
+        ("", "产出指标", "数量指标", "建成公租房户数", "2210户", ""),
+        ("", "", "质量指标", "公租房质量", "达到验收标准", ""),
+        ("", "", "时效指标", "建设完成时间", "及时", ""),
+    ):
+        assert row in ruled
+        assert row[1:] in [r[1:] for r in stripped]
+    assert not any("数量指标质量指标" in str(c) for r in stripped for c in r)
+
+
+def test_a_level_name_wrapped_in_its_cell_stays_one():
+    """西安 xian_21 page 32: 经济效益 / 指标 and 社会效益 / 指标 wrapped in their cells (the
+    first line no whole level name) are still one cell each, as ruled."""
+    data = (CORPUS / "xian_21.pdf").read_bytes()
+    ruled, stripped = (
+        [c for g in grids(pdf.read(d)) if g.page == 32 for r in rows(g) for c in r] for d in (data, without_paths(data))
+    )
+    for name in ("经济效益 指标", "社会效益 指标"):
+        assert name in ruled
+        assert name in stripped
