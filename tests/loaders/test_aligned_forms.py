@@ -131,7 +131,7 @@ def test_a_name_wrapped_beside_a_long_goal_is_one_cell():
     indicator's name wrapped about its row's line (通过森林质量… over two lines about 效益指标
     | 经济效益指标 | 定性 | 良好) print two pieces each; they are the rest of the name's
     cell, as ruled, not rows of their own with no target."""
-    ruled, stripped = pages("beijing_greening_part2.pdf", 15)
+    ruled, stripped = table_pages("beijing_greening_part2.pdf", 15)
     for start, target in (("通过森林质量", "良好"), ("推进了全民参与", "良好")):
         (want,) = [r for r in ruled if any(str(c).startswith(f'"{start}') for c in r)]
         assert want in stripped
@@ -173,7 +173,7 @@ def test_level_names_a_line_apart_are_cells_of_their_own():
     """西安 xian_15 page 37: 数量指标, 质量指标, 时效指标 (二级指标, each merged over its one
     row) print a line apart; each whole level name is a cell of its own, as ruled, not
     one cell 数量指标质量指标时效指标… over the four rows."""
-    ruled, stripped = pages("xian_15.pdf", 37)
+    ruled, stripped = table_pages("xian_15.pdf", 37)
     for row in (
         ("", "产出指标", "数量指标", "建成公租房户数", "2210户", ""),
         ("", "", "质量指标", "公租房质量", "达到验收标准", ""),
