@@ -142,17 +142,18 @@ def three_public_comparison(d: Disclosure, report: CheckReport, lang: str = "zh"
             extra.append(q)
         else:
             quoted.setdefault(_BOOK_KEYS.get(key, key), q)
-    rows = [
-        _compare_row(label, getattr(tp, key) if tp else None, quoted.get(key), report, THREE_PUBLIC_RULES, lang=lang)
-        for key, label in THREE_PUBLIC_ITEMS
-    ]
-    if "vehicles" not in quoted and {"vehicle_purchase", "vehicle_operation"} <= quoted.keys():
-        # The narrative states the two vehicle items and not their sum (重庆's "公务用车运行维护费
-        # 112.00万元，公务用车购置费0万元"): the combined line is stated by its parts, each
-        # compared on its own row, not left out of the narrative.
-        for row in rows:
-            if row["项目"] == dict(THREE_PUBLIC_ITEMS)["vehicles"] and row["核对"] == "说明未提及":
-                row["核对"] = "说明列分项"
+    # The narrative may state the two vehicle items and not their sum (重庆's "公务用车运行维护费
+    # 112.00万元，公务用车购置费0万元"): the combined line is then stated by its parts, each
+    # compared on its own row, not left out of the narrative.
+    by_parts = "vehicles" not in quoted and {"vehicle_purchase", "vehicle_operation"} <= quoted.keys()
+    rows = []
+    for key, label in THREE_PUBLIC_ITEMS:
+        row = _compare_row(
+            label, getattr(tp, key) if tp else None, quoted.get(key), report, THREE_PUBLIC_RULES, lang=lang
+        )
+        if key == "vehicles" and by_parts and row["核对"] == "说明未提及":
+            row["核对"] = "说明列分项"
+        rows.append(row)
     return TextAgainstTable(_comparison_frame(rows), _passage_text(said), tuple(extra))
 
 

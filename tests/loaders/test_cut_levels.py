@@ -36,12 +36,17 @@ def levels(project):
     return [(i.level1, i.level2) for i in project.indicators]
 
 
+def grid(rows, page: int) -> Grid:
+    return Grid(tuple(tuple(Cell(c) for c in row) for row in rows), page)
+
+
+def model(blocks, name: str):
+    """The blocks recognised as a document named ``name`` (the code reads no file)."""
+    return build(blocks, Source(name, "pdf", "0" * 64))
+
+
 def read(rows):
-    blocks = [
-        Paragraph("2022年部门预算专项业务经费绩效目标表", 52),
-        Grid(tuple(tuple(Cell(c) for c in row) for row in rows), 52),
-    ]
-    return build(blocks, Source("xian_17.pdf", "pdf", "0" * 64))
+    return model([Paragraph("2022年部门预算专项业务经费绩效目标表", 52), grid(rows, 52)], "xian_17.pdf")
 
 
 def test_a_first_level_label_cut_over_two_rows_is_one_label():
@@ -92,12 +97,12 @@ AUDIT_38 = (
 def read_audit(first_page):
     blocks = [
         Paragraph("部门专项业务经费绩效目标表(2026年度)", 37),
-        Grid(tuple(tuple(Cell(c) for c in row) for row in first_page), 37),
+        grid(first_page, 37),
         Paragraph("标", 37),
         Paragraph("效益指", 38),
-        Grid(tuple(tuple(Cell(c) for c in row) for row in AUDIT_38), 38),
+        grid(AUDIT_38, 38),
     ]
-    return build(blocks, Source("xian_05.pdf", "pdf", "0" * 64))
+    return model(blocks, "xian_05.pdf")
 
 
 def test_the_end_of_a_label_cut_by_the_page_break_goes_back_on_its_beginning():
