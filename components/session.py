@@ -398,10 +398,23 @@ def _leave_legacy_pages_mode() -> None:
     reaches a fresh server before anyone opened the home page would run the page file
     alone: no sidebar, no uploader, file names as navigation. Switch to st.navigation
     and run again (the same page, now through app.py).
+
+    The run is asked, not the process-wide switch: a second reader arriving while the
+    first one's run is still importing starts old-style, and the first run turns the
+    switch off before this page reaches here (seen: two tabs opened at once on a fresh
+    server, the second without sidebar or uploader).
     """
     from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-    if PagesManager.uses_pages_directory:
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    # Old-style, Streamlit lists app.py itself as the home page; app.py's own
+    # navigation lists only the page files (its home is a function).
+    main = Path(ctx.pages_manager.main_script_path).resolve()
+    scripts = (page.get("script_path") for page in ctx.pages_manager.get_pages().values())
+    if any(script and Path(script).resolve() == main for script in scripts):
         PagesManager.uses_pages_directory = False
         st.rerun()
 

@@ -52,9 +52,21 @@ def test_corpus_page_in_a_browser(server, browser, tmp_path):
         expect.set_options(timeout=60_000)
 
         # A link straight to the page on a fresh server: the app's navigation and sidebar.
+        # A second link, to another page, opened at the same moment (another tab, so a
+        # session of its own): Streamlit starts a run that reaches a fresh server while
+        # the first tab's is still importing as an old-style pages/ app, the page file
+        # alone. It too gets the app (the uploader, the Chinese menu), not file names.
+        second = context.new_page()
+        second.set_default_timeout(60_000)
         page.goto(f"{server}/corpus")
+        second.goto(f"{server}/functional")
         expect(page.get_by_role("heading", name="语料库")).to_be_visible()
         expect(page.locator("[data-testid='stSidebarNav'] a", has_text="语料库")).to_be_visible()
+        expect(second.get_by_role("heading", name="支出结构")).to_be_visible()
+        expect(second.locator("section[data-testid='stSidebar'] input[type=file]")).to_have_count(1)
+        expect(second.locator("[data-testid='stSidebarNav'] a", has_text="基本与项目")).to_be_visible()
+        expect(second.locator("[data-testid='stSidebarNav'] a", has_text="basic project")).to_have_count(0)
+        second.close()
         expect(_rows(page)).to_have_count(7)
         expect(_rows(page).first).to_contain_text("上海市数据局")  # 支出总计, largest first
 
