@@ -249,26 +249,35 @@ def test_an_upload_of_wanli_draws_its_sunburst_within_a_second(server, browser):
     parses = [_seconds_to_parse(WANLI)]
     # A warm server: one upload of another PDF in a session of its own has gone through
     # every step first (a fresh server's first upload pays one-time costs: 0.9-1.0 s
-    # against 0.5-0.6 s after it, at load 3-4).
+    # against 0.5-0.6 s after it, at load 3-4). The reader's browser is one of its own,
+    # as it comes (motion="no-preference"); each timed upload is a tab of it, so a session
+    # of its own. The clock starts once that tab has drawn the sample, so the first one
+    # loads while the warm-up runs (a tab's load is 2.3 s, its upload 0.5 s).
     warm = new_page(browser, fresh=True, motion="no-preference")
-    warm.goto(f"{server}/functional")
-    expect(warm.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()
-    sidebar_upload(warm, str(FULIYUAN))
-    expect(warm.get_by_text("已上传", exact=True)).to_be_visible()
-    expect(warm.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()
-    close(warm)
+    tab = warm.context.new_page()
+    tab.set_default_timeout(60_000)
+    try:
+        warm.goto(f"{server}/functional")
+        tab.goto(f"{server}/functional")
+        expect(warm.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()
+        sidebar_upload(warm, str(FULIYUAN))
+        expect(warm.get_by_text("已上传", exact=True)).to_be_visible()
+        expect(warm.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()
+        warm.close()
+        tab.bring_to_front()  # a tab behind another draws nothing (its frames are throttled)
 
-    # The best of three uploads when the first is over the bound: even alone, a burst of
-    # the machine's other work (measured: 1.05 s against 0.52-0.58 s, load 3.5) is the
-    # machine's, not the dashboard's.
-    times = []
-    for _ in range(3):
-        page = new_page(browser, fresh=True, motion="no-preference")  # as measured before: a fresh browser's upload
-        seconds = _timed_wanli_upload(page, server)
-        close(page)
-        times.append(seconds)
-        if seconds <= 1.0:
-            break
+        # The best of three uploads when the first is over the bound: even alone, a burst
+        # of the machine's other work (measured: 1.05 s against 0.52-0.58 s, load 3.5) is
+        # the machine's, not the dashboard's.
+        times = []
+        for _ in range(3):
+            times.append(_timed_wanli_upload(tab))
+            tab.close()
+            if times[-1] <= 1.0:
+                break
+            tab = _on_functional(tab.context.new_page(), server)
+    finally:
+        tab.context.close()
     seconds = min(times)
     parses.append(_seconds_to_parse(WANLI))
     parse, load = sum(parses) / len(parses), os.getloadavg()[0]
@@ -282,11 +291,21 @@ def test_an_upload_of_wanli_draws_its_sunburst_within_a_second(server, browser):
     assert seconds <= max(1.0, 4 * parse), (times, parses, load)
 
 
-def _timed_wanli_upload(page, server: str, name: str = "") -> float:
-    """Seconds from the upload of 万里街道's PDF (as ``name``) to its own sunburst on screen."""
+def _on_functional(page, server: str):
+    """The tab on the 支出结构 page, its sunburst (the sample's) drawn; the tab."""
     from playwright.sync_api import expect
 
+    page.set_default_timeout(60_000)
     page.goto(f"{server}/functional")
+    expect(page.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()
+    return page
+
+
+def _timed_wanli_upload(page, name: str = "") -> float:
+    """Seconds from the upload of 万里街道's PDF (as ``name``) to its own sunburst on screen,
+    in a tab that shows the sample's sunburst."""
+    from playwright.sync_api import expect
+
     expect(page.locator(".js-plotly-plot g.slice path.surface").first).to_be_attached()  # the sample drawn
     # The parse cache is keyed by the bytes and the file's name: without a ``name``, one
     # of this run's own makes the upload a real parse whatever ran on this server before
@@ -319,7 +338,7 @@ def test_a_yuan_document_cards_links_and_sunburst(server, browser):
     page = new_page(browser)
     # under its own name, as the fresh browser below uploads it: that one is read from the
     # server's parse cache (it tests the link, not the parse; the upload timing parses)
-    _timed_wanli_upload(page, server, WANLI.name)
+    _timed_wanli_upload(_on_functional(page, server), WANLI.name)
     expect(page.get_by_text("上海市普陀区人民政府万里街道办事处").first).to_be_visible()
     expect(page.get_by_text("已上传", exact=True)).to_be_visible()
 
