@@ -60,13 +60,17 @@ def read(data: bytes, package: Package | None = None) -> list[Block]:
 #   parsed and give their own error.
 # (Left: a leaf repeating one of its attributes, or nested over 256 deep, which libxml2
 # refuses and the cut would not see; no writer makes either.)
-# (The names grouped by their first letters: the regex tries them at every "><w:" of the file,
+# (The names grouped by their first letters: the regex tries them at every "Pr><w:" of the file,
 # and a group whose letter does not match is passed over in one test, not one per name.)
+# (Only runs of leaves that open a properties element, "<w:rPr>", "<w:tcPr>", are cut: that is
+# where Word writes them, and the search then stops at one in three of the file's "><w:" (seed,
+# wanli), not at every tag: wanli's cut takes 0.73 ms, not 1.05. A leaf after one that stays ("<w:gridSpan
+# w:val="2"/><w:tcW .../>") stays too, and the walk passes over it as before.)
 _LEAF = (
     rb"<w:(?:rFonts|s(?:zCs|z|pacing|napToGrid)|bCs|b|iCs|ind|i|kern|lang|color|t(?:cW|blW)|gridCol|jc|vAlign|noProof)"
     rb'(?: w:[A-Za-z]{1,32}="[^"<>&\x00-\x1f\xef]{0,256}")*/>'
 )
-_UNREAD_LEAVES = re.compile(rb">" + _LEAF + rb"(?:" + _LEAF + rb")*(?=<)")
+_UNREAD_LEAVES = re.compile(rb"Pr>" + _LEAF + rb"(?:" + _LEAF + rb")*(?=<)")
 _W_DECLARED = re.compile(rb"xmlns:w[ \t\r\n]*=")
 _W_ON_ROOT = re.compile(
     rb"(?:<\?xml(?: version=[\"']1\.0[\"'])?(?: encoding=[\"'](?i:utf-8)[\"'])?"
@@ -83,7 +87,7 @@ def _without_unread_leaves(xml: bytes) -> bytes:
         xml.decode()
     except UnicodeDecodeError:
         return xml
-    return _UNREAD_LEAVES.sub(b">", xml)
+    return _UNREAD_LEAVES.sub(b"Pr>", xml)
 
 
 _R, _R_PR, _VANISH = W + "r", W + "rPr", W + "vanish"

@@ -180,11 +180,15 @@ def _code_notes(tables: list[Table]) -> list[str]:
         for line in table.lines:
             if not line.code or not 0 <= line.row < len(printed_rows):
                 continue
-            cells = [squash(printed_rows[line.row][i]) if i < len(printed_rows[line.row]) else "" for i in code_cols]
+            row = printed_rows[line.row]
+            cells = [squash(row[i]) if i < len(row) else "" for i in code_cols]
+            # (the parts joined are the cells joined: asked first, since most codes read as printed)
+            if "".join(cells) == line.code:
+                continue
             parts = [c for c in cells if c]
             # Only codes printed whole from the first part on; blank leading parts are
             # inherited from the row above by design.
-            if all(cells[: len(parts)]) and "".join(parts) != line.code:
+            if all(cells[: len(parts)]):
                 where = f"第{line.page}页 " if line.page else ""
                 notes.append(
                     f"{where}{table.title or table.label}：科目编码印为“{' '.join(parts)}”，"
