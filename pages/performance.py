@@ -3,31 +3,26 @@
 import streamlit as st
 
 from budget.export import tables as export
-from budget.model import TableKind
 from budget.views.glossary import definition
 from budget.views.display import figure
-from budget.views.performance import checklist_frame, project_budget, project_view
+from budget.views.performance import checklist_frame, checklists_and_goal_lists, project_budget, project_view
 from budget.views.tables import printed
 from components import check_settings, checklist, lazy, page, session, source, tables
 from components.i18n import lang, t, units
 from components.text import md, unbroken
 
+forms, goals_only = checklists_and_goal_lists(session.current_disclosure())
 ctx = page.header(
     "绩效目标",
     "每个项目的绩效目标与指标（一级 → 二级 → 三级），标出不规范的指标值；逐项勾选核对，进度保存在本次会话中，可导出。",
     # Only the checklists convert their figures: a table of goals is shown as printed
     # (huzhou_04's "金额 35.00" stayed 35.00 when 元 was chosen), in the banner's 原文金额单位.
-    unit_switch_shown=bool(session.current_disclosure().performance),
+    unit_switch_shown=bool(forms),
 )
 d, doc = ctx.disclosure, ctx.document
 
-if not d.performance:
-    goals_only = [table for table in d.tables if table.kind == TableKind.PERFORMANCE and not table.empty]
-    if not goals_only:
-        st.info(t("这份文档中没有识别到项目绩效目标表。"))
-        st.stop()
-    # A table of projects with their goals in words and no 一级/二级/三级 indicators
-    # (广州's 重点项目绩效目标): shown as printed, since there is nothing to tick off.
+
+def goal_cards() -> None:
     st.info(t("这份文档的绩效目标表只列出项目和绩效目标的文字，没有一级、二级、三级指标，无法逐项核对；原表如下。"))
     for table in goals_only:
         # One card per project: a goal is a paragraph, which a table cell would cut off.
@@ -44,11 +39,18 @@ if not d.performance:
         where = source.table_source(ctx.document, d, table)
         if where:
             st.caption(where)
+
+
+if not forms:
+    if goals_only:
+        goal_cards()
+    else:
+        st.info(t("这份文档中没有识别到项目绩效目标表。"))
     st.stop()
 
 check_settings.control()  # the satisfaction floor and copy threshold of the flags below
 report = session.current_report()  # the flags are the 发布前检查's findings
-views = [project_view(d, report, i, lang()) for i in range(len(d.performance))]
+views = [project_view(d, report, i, lang()) for i in forms]
 indicator_count = sum(len(v.project.indicators) for v in views)
 st.markdown(
     t(
@@ -86,6 +88,9 @@ for view in views:
         if where:
             st.caption(where)
         checklist.indicator_checklist(d, view, doc.key, ctx.unit)
+
+if goals_only:
+    goal_cards()
 
 frame = checklist_frame(d, report, checklist.ticks(doc.key), lang())
 for column in ("提示", "已核对"):

@@ -803,12 +803,15 @@ def _enumerated_part(claim: Claim) -> bool:
 
 def _project(ctx: Context, subject: Subject) -> Resolved | None:
     wanted = squash(subject.name)
-    for project in ctx.doc.performance:
-        if project.amount is not None and squash(project.name) == wanted:
-            index = project.table
-            where = Location(table=TableKind.PERFORMANCE.value, project=project.name, table_index=index)
-            figure = TableFigure(f"{project.name}绩效目标表 项目金额", project.amount, where)
-            return Resolved("TEXT-ITEMS", (figure,), key="project")
+    named = [p for p in ctx.doc.performance if p.amount is not None and squash(p.name) == wanted]
+    # Two projects of one name with two amounts (two units' in one list): the text's may be
+    # either, so neither is the project's figure.
+    if named and len({p.amount for p in named}) == 1:
+        project = named[0]
+        assert project.amount is not None
+        where = Location(table=TableKind.PERFORMANCE.value, project=project.name, table_index=project.table)
+        figure = TableFigure(f"{project.name}绩效目标表 项目金额", project.amount, where)
+        return Resolved("TEXT-ITEMS", (figure,), key="project")
     rows = named_rows(ctx).get(_row_key(subject.name))
     if rows:
         return Resolved(None, tuple(f for row in rows for f in row), key="row")

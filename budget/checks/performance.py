@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from budget.checks.amounts import exceeds
 from budget.checks.core import DEFAULT_TEMPLATE, Category, Context, Finding, Location, Need, Severity, folded, rule
 from budget.checks.places import money, squash
-from budget.model import Indicator, Money, MoneyUnit, PerformanceProject, TableKind
+from budget.model import Disclosure, Indicator, Money, MoneyUnit, PerformanceProject, Table, TableKind
 
 OPERATORS = (
     "大于等于|小于等于|不低于|不高于|不少于|不多于|不超过|不大于|不小于|大于|小于|低于|高于|超过|达到|至少|至多|"
@@ -490,6 +490,25 @@ def _has_level_columns(ctx: Context, project: PerformanceProject) -> bool:
     return any(LEVEL_HEADER.match(squash(cell)) for row in (*table.header, *table.rows) for cell in row)
 
 
+# A cell heading a form's indicators: 一级指标, 指标名称, 绩效指标, 指标值
+INDICATOR_HEADING = re.compile(r"^(?:[一二三]级指标|(?:绩效)?指标(?:名称|内容|值)?)$")
+
+
+def lists_goals_only(table: Table) -> bool:
+    """A list of projects with their goals (项目 | 预算数 | 绩效目标): no cell of its header or
+    of its rows (where a form prints its indicators' header, under its header block) heads
+    an indicator."""
+    return bool(table.header) and not any(
+        INDICATOR_HEADING.match(squash(cell)) for row in (*table.header, *table.rows) for cell in row
+    )
+
+
+def listed_with_goals_only(doc: Disclosure, project: PerformanceProject) -> bool:
+    """The project is a row of a list of projects with their goals, not a form of indicators."""
+    index = project.table
+    return index is not None and 0 <= index < len(doc.tables) and lists_goals_only(doc.tables[index])
+
+
 REQUIRED_LEVEL1 = (("产出", "产出指标"), ("效益", "效益指标"), ("满意", "满意度指标"))
 REQUIRED_OUTPUT = (("数量", "数量指标"), ("质量", "质量指标"), ("时效", "时效指标"))
 
@@ -507,6 +526,10 @@ REQUIRED_OUTPUT = (("数量", "数量指标"), ("质量", "质量指标"), ("时
         "some_unlevelled": "“{project}”有 {count} 个指标没有填写一级或二级指标：{places}",
         "form_unlevelled": "“{project}”的{count}个指标都没有一级、二级指标（表中没有填写指标分类）",
         "forms_unlevelled": "“{project}”等{projects}个项目的{count}个指标都没有一级、二级指标（表中没有填写指标分类）",
+        "goals_only": (
+            "{projects} 个项目的绩效目标表只列出项目的目标和金额，"
+            "没有列出绩效指标（产出、成本、效益、满意度）：{places}"
+        ),
         "no_level_columns": (
             "{projects} 个项目的绩效目标表没有一级、二级指标栏，{count} 个指标没有按产出、成本、效益、满意度分类："
             "{places}"
@@ -519,8 +542,12 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
     # whose form classifies none of them: one defect of the form, not one per project
     unfilled: dict[int | str, list[PerformanceProject]] = {}
     columnless: list[PerformanceProject] = []
+    goals_only: list[PerformanceProject] = []
     for project in filter(_read_whole, _projects(ctx)):
         inds = project.indicators
+        if not inds and listed_with_goals_only(ctx.doc, project):
+            goals_only.append(project)
+            continue
         if not inds:
             yield Finding(location=_location(project, None), params={"project": project.label}, template="none")
             continue
@@ -560,6 +587,12 @@ def indicator_levels(ctx: Context) -> Iterator[Finding]:
             yield _fold(each, "some_unlevelled", with_target=False)
         else:
             yield from each
+    if goals_only:
+        # a list of projects and their goals (深圳's and 广州's 重点项目绩效目标 tables), a row a
+        # project: the document prints no indicators for any of them, one fact of the document
+        places = "、".join(f"“{p.label}”" for p in goals_only[:FOLD_PLACES])
+        listed: dict[str, object] = {"projects": len(goals_only), "places": places, "project": goals_only[0].label}
+        yield Finding(location=_location(goals_only[0], None), params=listed, template="goals_only")
     if columnless:
         # a template with no 一级/二级 columns (重庆's 专项资金 form: 指标名称 | 指标性质 | 指标值 |
         # 计量单位) cannot classify its indicators: the framework of 财预〔2021〕101号 is missing

@@ -257,6 +257,10 @@ TEMPLATES: dict[tuple[str, str], str] = {
         "the performance forms of {projects} projects have no level 1 and level 2 columns: {count} indicators are not"
         " classified as output, cost, benefit or satisfaction: {places}"
     ),
+    ("PERF-LEVELS", "goals_only"): (
+        "the performance tables of {projects} projects list only their goals and budgets, with no indicators"
+        " (output, cost, benefit, satisfaction): {places}"
+    ),
     ("PERF-LEVELS", "forms_unlevelled"): (
         "“{project}” and the other projects of its form ({projects} in all): none of their {count} indicators has a"
         " level 1 or level 2 category (the form classifies none)"

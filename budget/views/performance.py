@@ -10,8 +10,8 @@ import pandas as pd
 # The check is the one judge: the flags are its findings, the caps its reading of a target.
 from budget.checks.core import CheckReport, Finding
 from budget.checks.performance import cost_cap as check_cost_cap
-from budget.checks.performance import is_cost
-from budget.model import Disclosure, Indicator, Money, MoneyUnit, PerformanceProject, ProcurementLine
+from budget.checks.performance import is_cost, listed_with_goals_only, lists_goals_only
+from budget.model import Disclosure, Indicator, Money, MoneyUnit, PerformanceProject, ProcurementLine, Table, TableKind
 from budget.views.check import findings_at
 from budget.views.display import DisplayUnit, figure
 from budget.views.messages import message
@@ -72,6 +72,24 @@ def project_procurement(d: Disclosure, name: str) -> tuple[ProcurementLine, ...]
 
 # Found at an indicator's row, but about the project's money: a note of the project.
 PROJECT_RULES = ("PERF-COST-CAP",)
+
+
+def checklists_and_goal_lists(d: Disclosure) -> tuple[list[int], list[Table]]:
+    """The projects that get a checklist (their indexes), and the performance tables shown as
+    printed: the lists of projects with their goals in words and no indicators (深圳's and
+    广州's 重点项目绩效目标), nothing to tick off; where no project has a checklist, every
+    performance table the reader made none of."""
+    forms = [i for i, p in enumerate(d.performance) if not listed_with_goals_only(d, p)]
+    checked = {d.performance[i].table for i in forms}
+    tables = [
+        table
+        for index, table in enumerate(d.tables)
+        if table.kind == TableKind.PERFORMANCE
+        and not table.empty
+        and index not in checked
+        and (not forms or lists_goals_only(table))
+    ]
+    return forms, tables
 
 
 def project_view(d: Disclosure, report: CheckReport, index: int, lang: str = "zh") -> ProjectView:

@@ -237,6 +237,8 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int, width: int | None =
         comparison = squash(sense or "") or None
         draft.indicators.append(Indicator(carried1, carried2, level3, description, target, basis, r, comparison))
     drafts.append(draft)
+    if at is None and not any(d.goals or d.indicators for d in drafts):
+        drafts = _listed_projects(g, unit, power, width, pages) or drafts
     if len(drafts) > 1:
         # A line of the project columns with no goal and no indicator is a heading over the
         # projects (the unit's own line with their sum), not a project.
@@ -253,6 +255,68 @@ def performance(g: WorkingGrid, unit: MoneyUnit, index: int, width: int | None =
         for d in drafts
         if d.name or title_name or d.indicators or d.goals
     ]
+
+
+def _listed_projects(g: WorkingGrid, unit: MoneyUnit, power: int, width: int, pages: list[int | None]) -> list[_Draft]:
+    """Projects listed a row each, with no indicators: 项目名称 | 预算数 | 绩效目标 (the key
+    projects' goals a department prints in its narrative, a unit's column before them where
+    the department lists its units' projects). A goal the page cut goes on in a row of its own,
+    its other cells blank, and the header is printed again over the next page."""
+    for r, raw in enumerate(g.rows):
+        if not _is_column_header_row(raw):
+            continue
+        spread = _spread(raw, g.spans[r] if r < len(g.spans) else [], width)
+        header = [squash(c) for c in spread]
+        name = next((c for c, h in enumerate(header) if _LISTED_NAME.match(h)), None)
+        goal = next((c for c, h in enumerate(header) if _LISTED_GOAL.match(h)), None)
+        if name is not None and goal is not None:
+            break
+    else:
+        return []
+    # the project's money: 预算数（万元）, 金额（单位：万元）; not a 预算单位's name
+    amount = next(
+        (c for c, h in enumerate(header) if any(w in h for w in _MONEY_HEADERS) and "名称" not in h and h != "单位"),
+        None,
+    )
+    stated, times = _unit_of(header[amount], unit, power) if amount is not None else (unit, power)
+    # A department's list of its units' projects (二级预算单位名称 | 一级项目名称 | …): each
+    # project is named with its unit, as the same name under two units is two projects, and
+    # the narrative of one unit names its own projects (深圳's 综合管理 of each unit, one listed).
+    owner = next((c for c, h in enumerate(header) if c != name and h.endswith("单位名称")), None)
+    drafts: list[_Draft] = []
+    owners: list[str] = []
+    for k in range(r + 1, len(g.rows)):
+        row = pad(g.rows[k], width, g.spans[k] if k < len(g.spans) else None)
+        if not any(row) or [squash(c) for c in row] == header:
+            continue
+        value = row[name].strip()
+        if value and not is_total_name(value):
+            draft = _Draft(name=value, by_column=True, page=pages[k])
+            if amount is not None:
+                draft.amount = scaled(parse_amount(row[amount], stated), times)
+            drafts.append(draft)
+            owners.append(row[owner].strip() if owner is not None else "")
+        elif value or not drafts or (amount is not None and row[amount].strip()):
+            continue  # the total line, or a line that is not the goal of the project above going on
+        if row[goal].strip():
+            drafts[-1].add_goal_cell(_unwrapped(row[goal]))
+    if len(set(owners)) > 1:
+        for draft, unit_name in zip(drafts, owners, strict=True):
+            if unit_name:
+                draft.name = f"{draft.name}（{unit_name}）"
+    return drafts
+
+
+def _unwrapped(text: str) -> str:
+    """A goal cell as one goal: its lines joined (a list prints one goal a project, its
+    numbered parts inline, and a line break where a page cut the cell: "…支出不超过" then
+    "63799705.73元；6.…")."""
+    return "".join(line.strip() for line in text.split("\n"))
+
+
+# The headers of a list of projects and their goals ("一级项目名称", "项目"; "绩效目标")
+_LISTED_NAME = re.compile(r"^(?:[一二]级)?(?:专项)?项目(?:名称)?$")
+_LISTED_GOAL = re.compile(r"^(?:年度|项目)?(?:绩效)?目标$")
 
 
 _NUMBER = re.compile(r"^指标\s*(\d+)\s*[:：]")

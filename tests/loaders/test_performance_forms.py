@@ -703,3 +703,63 @@ def test_a_numbered_group_is_under_the_level_printed_in_its_middle():
     assert levels["指标1：完成时间节点"] == "时效指标"
     assert levels["指标1：机房基础环境维护"] == "成本指标" and levels["指标4: 短信使用费"] == "成本指标"
     assert [i.level2 for i in project.indicators].count("成本指标") == 13
+
+
+# ---------------------------------------------------------------- a list of projects and their goals (广东)
+
+
+def test_a_list_of_projects_with_goals_and_no_indicators_is_a_project_a_row():
+    """深圳's and 广州's 重点项目绩效目标 table: 项目 | 预算数 | 绩效目标, a row a project, no indicators."""
+    rows = [
+        ["项目", "预算数（单位：万元）", "绩效目标"],
+        ["公共交通财政补贴", "300,000", "通过开展公共交通财政补贴，主要达到如下目标：安排专项资金。"],
+        ["公交电动化财政补贴", "12,000", "1.推广新能源公交车；\n2.提高公交电动化水平。"],
+        ["合计", "312,000", ""],
+    ]
+    d = read("单位：元", "2026年，本部门重点项目绩效目标情况如下：", rows)
+    assert [(p.name, p.amount, p.goals, p.indicators) for p in d.performance] == [
+        (
+            "公共交通财政补贴",
+            Money(Decimal("300000"), MoneyUnit.WAN_YUAN),  # the header's unit, not the document's
+            ("通过开展公共交通财政补贴，主要达到如下目标：安排专项资金。",),
+            (),
+        ),
+        (
+            "公交电动化财政补贴",
+            Money(Decimal("12000"), MoneyUnit.WAN_YUAN),
+            ("1.推广新能源公交车；2.提高公交电动化水平。",),
+            (),
+        ),
+    ]
+
+
+def test_a_departments_list_names_each_project_with_its_unit():
+    """Units' projects of one name in a department's list are projects of their own."""
+    rows = [
+        ["二级预算单位名称", "一级项目名称", "预算数（万元）", "绩效目标"],
+        ["某某局（本级）", "社会保障管理", "243.17", "为全市伤残职工提供劳动能力鉴定。"],
+        ["某某中心", "社会保障管理", "684.15", "确保社保业务正常有序开展。"],
+    ]
+    d = read("2026年，本部门重点项目绩效目标情况如下：", rows)
+    assert [(p.name, p.amount) for p in d.performance] == [
+        ("社会保障管理（某某局（本级））", Money(Decimal("243.17"), MoneyUnit.WAN_YUAN)),
+        ("社会保障管理（某某中心）", Money(Decimal("684.15"), MoneyUnit.WAN_YUAN)),
+    ]
+
+
+@needs_corpus
+def test_guangdong_lists_of_key_projects_are_read_project_by_project():
+    one_unit = corpus_document("shenzhen_01.pdf")
+    (project,) = one_unit.performance
+    assert project.name == "管养维护项目" and project.amount == Money(Decimal("2573.40"), MoneyUnit.WAN_YUAN)
+    # the goal the page cut (p. 14 to p. 15) is one goal
+    assert project.goals[0].startswith("保持盐坝高速坝光收费站") and project.goals[-1].endswith("支撑作用。")
+    department = corpus_document("shenzhen_02.pdf")
+    assert len(department.performance) == 56
+    assert len({p.name for p in department.performance}) == 56  # 社会保障管理 of 14 units, each its own
+    assert department.performance[13].name == "劳动关系管理（深圳市劳动人事争议仲裁院）"
+    guangzhou = corpus_document("guangzhou_01.pdf")
+    assert len(guangzhou.performance) == 60 and not any(p.indicators for p in guangzhou.performance)
+    (loan,) = [p for p in guangzhou.performance if p.name == "凤凰山隧道还本付息项目"]
+    assert loan.amount == Money(Decimal("21379.97"), MoneyUnit.WAN_YUAN)
+    assert loan.goals == (loan.goals[0],) and "年度贷款利息支出不超过63799705.73元；6." in loan.goals[0]

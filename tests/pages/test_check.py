@@ -255,17 +255,17 @@ def test_each_part_says_its_page_and_how_many_places():
 
 
 def test_rules_passed_with_notes_only_are_said_to_be():
-    """shenzhen_01: 7 提示 and "发现问题 0 条" side by side read as a contradiction; the caption
-    says how many passed rules left notes only (rounding); 万里街道, without notes, gets no
-    such clause."""
+    """shenzhen_01: 7 提示 beside "发现问题 1 条" (its list of goals without indicators) read as
+    a contradiction; the caption says how many passed rules left notes only (rounding); 万里街道,
+    without notes, gets no such clause."""
     path = ROOT.parent / "shared" / "corpus" / "shenzhen_01.pdf"
     if not path.exists():
         pytest.skip("../shared/corpus not available")
     at = open_check(upload(new_app(), ("shenzhen_01.pdf", path.read_bytes())))
     m = metrics(at)
-    assert (m["错误"], m["警告"], m["提示"]) == ("0", "0", "7")
+    assert (m["错误"], m["警告"], m["提示"]) == ("0", "1", "7")
     rules = next(c.value for c in at.caption if c.value.startswith("共 "))
-    assert "发现问题 0 条" in rules and rules.endswith("通过的规则中有 4 条只留下提示（如四舍五入差）。"), (
+    assert "发现问题 1 条" in rules and rules.endswith("通过的规则中有 4 条只留下提示（如四舍五入差）。"), (
         rules
     )  # ARITH-ROW, -HIER, -TOTALS, TEXT-DIRECTION
     seed = next(c.value for c in open_check(new_app()).caption if c.value.startswith("共 "))

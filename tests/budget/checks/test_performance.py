@@ -546,3 +546,23 @@ def test_a_named_project_keeps_its_printed_name_in_messages(seed):
     names = {p.name for p in seed.performance}
     perf = [f for r in run(seed).results for f in r.findings if r.rule.id.startswith("PERF-")]
     assert perf and all(f.params["project"] in names for f in perf if "project" in f.params)
+
+
+def test_a_list_of_goals_without_indicators_is_one_finding_not_one_a_project():
+    """广州's 重点项目 list prints 60 projects' goals and no indicators: said once."""
+    from tests.conftest import corpus_document
+
+    (finding,) = result(corpus_document("guangzhou_01.pdf"), "PERF-LEVELS").findings
+    assert finding.template == "goals_only" and finding.params["projects"] == 60
+    assert "60 个项目的绩效目标表只列出项目的目标和金额" in finding.message
+    # a form with indicators is judged indicator by indicator (the sample's are complete)
+    assert all(f.template != "goals_only" for f in result(corpus_document("xian_10.pdf"), "PERF-LEVELS").findings)
+
+
+def test_a_project_name_two_units_share_is_not_matched_to_either():
+    """深圳's 综合管理 of the 环境研究院, listed, is not the 综合管理 another unit's text spends."""
+    from tests.conftest import corpus_document
+
+    doc = corpus_document("shenzhen_24.pdf")
+    assert "综合管理（深圳市环境研究院）" in [p.name for p in doc.performance]
+    assert not [f for f in result(doc, "TEXT-ITEMS").findings if "综合管理" in f.message]
