@@ -279,6 +279,12 @@ def _book(ctx: Context) -> dict[str, TableFigure]:
             f"{project.label}（绩效目标涉及的项目资金不超过此数）", project.value, project.location, Bound.UPPER
         )
     found.update(_procurement_figures(ctx))
+    if "procurement" not in found:
+        # No 政府采购预算表, and the 支出总表 prints the year's 政府采购项目 as a column of its own
+        # (深圳's): its total is the procurement budget the text states.
+        column = _line_figure(ctx, expenditure, expenditure_line, "procurement", "支出总表 政府采购项目合计")
+        if column is not None:
+            found["procurement"] = column
     found.update(_asset_figures(ctx))
     return found
 

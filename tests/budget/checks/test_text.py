@@ -132,6 +132,17 @@ def test_procurement_stated_without_its_table_says_the_table_is_missing(fuliyuan
     assert result(fuliyuan, "TEXT-3PUB").status == Status.PASSED
 
 
+def test_procurement_stated_beside_a_procurement_column_of_the_expenditure_table():
+    """深圳 prints no 政府采购预算表; its 支出总表 has a 2026年政府采购项目 column, whose total
+    the text states: 科技创新局's text says 620 万元 where the column totals 520.00."""
+    (finding,) = result(corpus_document("shenzhen_25.pdf"), "TEXT-PROC").findings
+    assert (finding.actual, finding.expected, finding.difference) == (D("620"), D("520.00"), D("100.00"))
+    assert "支出总表 政府采购项目合计" in finding.message
+    assert result(corpus_document("shenzhen_01.pdf"), "TEXT-PROC").status == Status.PASSED  # 7,558.99 both
+    # an expense named after the work ("市本级政府采购业务费3600.00万元") is no procurement total
+    assert result(corpus_document("shenzhen_27.pdf"), "TEXT-PROC").status == Status.PASSED
+
+
 def test_fixed_assets_in_the_seed_differ_from_the_table(seed):
     res = result(seed, "TEXT-ASSETS")
     assert places(res) == {("七、国有资产信息", None, None, "error")}
