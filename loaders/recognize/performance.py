@@ -287,7 +287,8 @@ def _listed_projects(g: WorkingGrid, unit: MoneyUnit, power: int, width: int, pa
     owners: list[str] = []
     for k in range(r + 1, len(g.rows)):
         row = pad(g.rows[k], width, g.spans[k] if k < len(g.spans) else None)
-        if not any(row) or [squash(c) for c in row] == header:
+        words = [squash(c) for c in row]
+        if not any(words) or words == header or all(_STARS.match(w) for w in words if w):
             continue
         value = row[name].strip()
         if value and not is_total_name(value):
@@ -316,7 +317,8 @@ def _unwrapped(text: str) -> str:
 
 # The headers of a list of projects and their goals ("一级项目名称", "项目"; "绩效目标")
 _LISTED_NAME = re.compile(r"^(?:[一二]级)?(?:专项)?项目(?:名称)?$")
-_LISTED_GOAL = re.compile(r"^(?:年度|项目)?(?:绩效)?目标$")
+_LISTED_GOAL = re.compile(r"^(?:年度|项目|整体)?(?:总体)?(?:绩效)?目标$")  # 湖州's "项目总体绩效目标"
+_STARS = re.compile(r"^[*＊]+$")  # "** | ** | **": a row under the header left as the template's marks
 
 
 _NUMBER = re.compile(r"^指标\s*(\d+)\s*[:：]")

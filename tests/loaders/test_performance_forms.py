@@ -763,3 +763,10 @@ def test_guangdong_lists_of_key_projects_are_read_project_by_project():
     (loan,) = [p for p in guangzhou.performance if p.name == "凤凰山隧道还本付息项目"]
     assert loan.amount == Money(Decimal("21379.97"), MoneyUnit.WAN_YUAN)
     assert loan.goals == (loan.goals[0],) and "年度贷款利息支出不超过63799705.73元；6." in loan.goals[0]
+    # 湖州's 项目支出绩效表: 单位名称 | 项目名称 | 金额 | 项目总体绩效目标, a row of "**" under its header
+    huzhou = corpus_document("huzhou_04.pdf")
+    assert [(p.name, p.amount) for p in huzhou.performance][:2] == [
+        ("军供保障（湖州市军用饮食供应和供水站）", Money(Decimal("35.00"), MoneyUnit.WAN_YUAN)),
+        ("退役军人事务服务管理（湖州市退役军人服务中心）", Money(Decimal("2.37"), MoneyUnit.WAN_YUAN)),
+    ]
+    assert len(huzhou.performance) == 7 and not any(p.name.startswith("*") for p in huzhou.performance)
