@@ -305,9 +305,15 @@ def _is_chart(g: WorkingGrid) -> bool:
     cells nearly all blank, and no word in any of them (no header, no label), nothing a reader
     could take for a table. A table's rows cut off on the next page are filled (amounts under
     the header of the page before), so they are not taken for one."""
-    cells = [cell for row in g.rows for cell in row]
-    filled = [cell for cell in cells if cell]
-    return len(g.rows) >= 3 and len(filled) * 4 <= len(cells) and not any(_LETTER.search(c) for c in filled)
+    if len(g.rows) < 3:
+        return False
+    # (asked of every grid, and a table is mostly filled: its cells counted in C, and the filled
+    # ones listed only for a grid that may be a chart)
+    cells = sum(map(len, g.rows))
+    blank = sum([row.count("") for row in g.rows])
+    if (cells - blank) * 4 > cells:
+        return False
+    return not any(_LETTER.search(cell) for row in g.rows for cell in row if cell)
 
 
 def _split_at_title_rows(g: WorkingGrid) -> list[WorkingGrid]:

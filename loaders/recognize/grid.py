@@ -11,7 +11,7 @@ from operator import attrgetter
 from budget.model import MoneyUnit
 from loaders import blocks, limits
 from loaders.recognize.classify import is_code_label, is_name_label, is_total_name
-from loaders.recognize.text import BLANKS, clean_row, is_number, squash
+from loaders.recognize.text import BLANKS, clean_rows, is_number, squash
 
 # ---------------------------------------------------------------- grids
 
@@ -51,7 +51,7 @@ def from_block(grid: blocks.Grid) -> WorkingGrid:
         for row_spans in spans:
             if sum(row_spans) > most:
                 limits.check("table_columns", sum(row_spans))
-    rows = [clean_row(list(map(_TEXT, row))) for row in grid.rows]
+    rows = clean_rows([list(map(_TEXT, row)) for row in grid.rows])
     pages = list(grid.pages) or ([grid.page] if grid.page is not None else [])
     return WorkingGrid(rows, spans, page=grid.page, pages=pages, row_pages=[grid.page] * len(rows))
 

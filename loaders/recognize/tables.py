@@ -254,6 +254,8 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
     money_keys = [(keys[i], i) for i in money_cols]
     # (one name column, the common case: its cell is the name, with no list to join per row)
     name_col = name_cols[0] if len(name_cols) == 1 else None
+    code_col = code_cols[0] if len(code_cols) == 1 else None
+    pages = len(row_pages) if row_pages is not None else 0
     lines: list[Line] = []
     parts_above: tuple[str, ...] = ()
     current_unit: str | None = None
@@ -262,7 +264,11 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
     for r, row in enumerate(rows):
         if not any(row):
             continue
-        code, parts_above = _code_of(row, code_cols, parts_above)
+        if code_col is not None:  # (the common case, asked of every row: _code_of's first test, inline)
+            printed = squash(row[code_col])
+            code = printed if is_code(printed) else None
+        else:
+            code, parts_above = _code_of(row, code_cols, parts_above)
         if name_col is not None:
             name = row[name_col]
         else:
@@ -301,7 +307,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
                 level=_CODE_LEVEL.get(len(code)) if code else None,
                 row=at,
                 is_total=total_row,
-                page=_page(at, page, row_pages),
+                page=row_pages[at] if 0 <= at < pages else page,  # (row_pages None: pages 0; _page inline)
                 unit=current_unit if sectioned and (code or is_unit_row) else None,
             )
         )

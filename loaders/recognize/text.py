@@ -6,6 +6,7 @@ import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from itertools import chain
 
 from budget.model import Money, MoneyUnit
 
@@ -52,6 +53,14 @@ def clean_row(texts: list[str]) -> list[str]:
     if not _needs_cleaning("".join(texts)):
         return texts
     return [clean(text) for text in texts]
+
+
+def clean_rows(rows: list[list[str]]) -> list[list[str]]:
+    """``clean_row`` of every row of a grid. Most grids need no cleaning at all (wanli's 8 of 10,
+    every one of fuliyuan's), and one test of the whole grid's text says so, as for a row."""
+    if not _needs_cleaning("".join(chain.from_iterable(rows))):
+        return rows
+    return [clean_row(texts) for texts in rows]
 
 
 def _compatibility_forms() -> dict[int, str]:
