@@ -1116,6 +1116,8 @@ def _blanks(texts: numpy.ndarray, inside: dict, referenced: numpy.ndarray, frame
     missing = numpy.flatnonzero(~_among(texts, referenced))
     if not len(missing):
         return []
+    if len(missing) < _ARRAY_BLANKS:
+        return _blanks_each(texts, missing.tolist(), inside, frame)
     n = len(texts)
     # the objects looked at: the missing ones and their neighbours in drawing order
     near = ruled_tables.distinct(numpy.concatenate((missing - 1, missing, missing + 1)))
@@ -1178,6 +1180,74 @@ def _blanks(texts: numpy.ndarray, inside: dict, referenced: numpy.ndarray, frame
             strict=True,
         )
     ]
+
+
+# Below this many blank objects a page's are looked at one by one (the same tests, in
+# the same arithmetic): the whole-array steps cost numpy's fixed cost each, some 60 of
+# them, more than a loop over a few dozen objects (a page of a WPS table types a few).
+_ARRAY_BLANKS = 64
+
+
+def _blanks_each(texts: numpy.ndarray, missing: list[int], inside: dict, frame: _Frame) -> list[_Char]:
+    """``_blanks`` for a page of few blank objects (``missing``: their places among
+    ``texts``), run by run in plain Python."""
+    n = len(texts)
+    near = sorted({j for i in missing for j in (i - 1, i, i + 1) if 0 <= j < n})
+    place = {j: p for p, j in enumerate(near)}
+    upright, base, x, empty, ink, y, dd = (column.tolist() for column in _placed(texts[near], inside, frame))
+    at = [place[i] for i in missing]
+    em, bottom, bold, width = (
+        column.tolist()
+        for column in _blank_style(
+            texts[missing], numpy.array([y[p] for p in at]), numpy.array([dd[p] for p in at]), frame.height
+        )
+    )
+    usable = [upright[p] and empty[p] for p in at]
+    # the runs: (first, last) places among ``missing``
+    runs: list[list[int]] = []
+    for k, i in enumerate(missing):
+        if not usable[k]:
+            continue
+        if (
+            runs
+            and runs[-1][1] == k - 1
+            and i == missing[k - 1] + 1
+            and not abs(base[at[k - 1]] - base[at[k]]) > 0.35 * max(em[k], 4)
+        ):
+            runs[-1][1] = k
+        else:
+            runs.append([k, k])
+    found = []
+    for start, last in runs:
+        em_f, base_f, x_f = em[start], base[at[start]], x[at[start]]
+        near_of = 0.35 * max(em_f, 4)
+        # White space right after printed text is a space.
+        first = missing[start]
+        follows = False
+        if first > 0:
+            b = place[first - 1]
+            follows = (
+                upright[b]
+                and not empty[b]
+                and abs(base[b] - base_f) <= near_of
+                and x_f - 0.5 * em_f <= ink[b]
+                and ink[b] <= x_f + 0.5 * em_f
+            )
+        # Else a run stepping a full em from its first to its second (or the object
+        # after it on its baseline) is ideographic spaces.
+        if not follows:
+            after = missing[last] + 1
+            step = None
+            if last > start:
+                step = x[at[start + 1]] - x_f
+            elif after < n and upright[place[after]] and abs(base[place[after]] - base[at[last]]) <= near_of:
+                step = x[place[after]] - x[at[last]]
+            if step is not None and 0.875 * em_f <= step and step < 1.25 * em_f:
+                continue
+        for k in range(start, last + 1):
+            left, e, under = x[at[k]], em[k], bottom[k]
+            found.append(_Char(" ", left, left + width[k] * e, under - e, under, base[at[k]], e, bold[k]))
+    return found
 
 
 def _placed(objects: numpy.ndarray, inside: dict, frame: _Frame) -> tuple:

@@ -499,10 +499,12 @@ def _blanks_one_at_a_time(texts: list[int], inside: dict, referenced: set[int], 
 @pytest.mark.parametrize(
     "path", [FIXTURES / WANLI, CORPUS / "huzhou_02.pdf", CORPUS / "chongqing_02.pdf", CORPUS / "xian_01.pdf"]
 )
-def test_blanks_found_in_arrays_as_one_at_a_time(monkeypatch, path):
+@pytest.mark.parametrize("array_blanks", [1, 10**9])  # every page in arrays; every page in plain Python
+def test_blanks_found_in_arrays_as_one_at_a_time(monkeypatch, path, array_blanks):
     """The typed spaces of every page (WPS types hundreds a page: runs of them, spaces
-    after text, ideographic indents left out) found in arrays are those found object
-    by object."""
+    after text, ideographic indents left out) found in arrays, or run by run for a
+    page of few, are those found object by object."""
+    monkeypatch.setattr(pdf, "_ARRAY_BLANKS", array_blanks)
     pages = []
     found = pdf._blanks
 
