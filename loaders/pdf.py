@@ -713,21 +713,20 @@ def _drop_overprints(chars: list[_Char] | _Chars, columns: numpy.ndarray | None,
 def _may_have_copies(texts: numpy.ndarray, x0: numpy.ndarray, top: numpy.ndarray) -> bool:
     """Whether two characters of one text stand within a point of each other in both
     their left edge and their top, as each copy does (its tolerance is a point at most):
-    False rules copies out. Told by one sort of whole numbers per grid of 4-point
-    squares (the text, the square's row and column in one key): two values a point
-    apart share a square of the grid at 0, 4, 8 .. or of the one at 2, 6, 10 ..., so
-    two such characters share a key in one of the four grids (with a point to spare
-    for rounding). Coordinates beyond a million points (or NaN) are not ruled out."""
+    False rules copies out. Told by one sort of whole numbers per grid of 4-point rows
+    (the text, the row and the left edge in half points in one key): two tops a point
+    apart share a row of the grid at 0, 4, 8 .. or of the one at 2, 6, 10 ..., and two
+    characters of one text and row sorted by their left edge have the closest two
+    next to each other (a point apart: at most 2 half points, 3 with rounding).
+    Coordinates beyond a million points (or NaN) are not ruled out."""
     if not ((numpy.abs(x0) < _FAR) & (numpy.abs(top) < _FAR)).all():
         return True
-    text = texts.astype(numpy.int64) << 38  # (code points have 21 bits; squares 19 each)
-    columns = [((x0 + (_FAR + shift)) // 4).astype(numpy.int64) for shift in (0.0, 2.0)]
+    text = texts.astype(numpy.int64) << 41  # (code points have 21 bits; rows 19, half points 22)
+    column = ((x0 + _FAR) * 2 // 1).astype(numpy.int64)
     for shift in (0.0, 2.0):
-        row = text | (((top + (_FAR + shift)) // 4).astype(numpy.int64) << 19)
-        for column in columns:
-            key = numpy.sort(row | column)
-            if (key[1:] == key[:-1]).any():
-                return True
+        key = numpy.sort(text | (((top + (_FAR + shift)) // 4).astype(numpy.int64) << 22) | column)
+        if ((key[1:] >> 22 == key[:-1] >> 22) & (key[1:] - key[:-1] <= 3)).any():
+            return True
     return False
 
 
