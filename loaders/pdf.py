@@ -454,7 +454,7 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     tables = []
     rules: Sequence = ()  # the page's horizontal rules: evidence of rows for tables found from text alignment
     if rulings:
-        found, ruled = _rulings(drawn.paths, frame)
+        found, ruled = _rulings(drawn.paths, drawn.outers, frame)
         rules = found[0]
         # A page whose rulings are all drawn as polylines ("curves": Excel's exports, 广州)
         # has ruled tables too: their straight axis-aligned pieces are the rulings.
@@ -1024,12 +1024,13 @@ def _turned(
 
 @dataclass
 class _Drawn:
-    """What a page draws, form XObjects opened: its path objects (with the matrix of
+    """What a page draws, form XObjects opened: its path objects (``outers``: the matrix of
     the space they live in: a form's objects live in the form's space), its text
     objects in drawing order (an array of handles; ``inside`` has that matrix for those
     in a form), and how many pictures."""
 
     paths: list = field(default_factory=list)
+    outers: list = field(default_factory=list)  # each path's space: the matrix of its form, or _IDENTITY
     texts: numpy.ndarray = field(default_factory=lambda: numpy.empty(0, numpy.uint64))
     inside: dict = field(default_factory=dict)
     images: int = 0
@@ -1080,7 +1081,9 @@ def _sort_objects(drawn: _Drawn, found: list, objects: numpy.ndarray, outer: tup
         found.append(text)
         if outer is not _IDENTITY:
             drawn.inside.update(dict.fromkeys(text.tolist(), outer))
-        drawn.paths += [(obj, outer) for obj in part[part_kinds == _PATH].tolist()]
+        paths = part[part_kinds == _PATH].tolist()
+        drawn.paths += paths
+        drawn.outers += [outer] * len(paths)
         drawn.images += int(numpy.count_nonzero(part_kinds == _IMAGE))
         if at == len(objects):
             break
@@ -1317,7 +1320,7 @@ def _compose(inner: tuple, outer: tuple) -> tuple:
 _SEGMENT_OPERATOR = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l"}
 
 
-def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
+def _rulings(objects: list[int], outers: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     """The page's rulings as horizontal and vertical edges, and whether it draws any
     line or rectangle at all.
 
@@ -1330,7 +1333,7 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     horizontal: list[tuple] = []
     vertical: list[tuple] = []
     drawn = False
-    objects = [obj for obj, _ in paths]  # (a limit on paths or segments per page fits here)
+    # (a limit on paths or segments per page fits here)
     if not objects:
         return (horizontal, vertical), drawn
     # Every path's draw mode, matrix and segments, each read in one sweep.
@@ -1339,7 +1342,7 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     own = _read_all(_ObjectMatrix, objects, c_float, 6, (0,), as_array=many)
     counts = [n if n > 0 else 0 for n in map(_CountSegments, objects)]
     if many:
-        return _rulings_arrays(paths, frame, objects, modes, own, counts)
+        return _rulings_arrays(outers, frame, objects, modes, own, counts)
     xs, ys, kinds, closes = _path_points(objects, counts)
     unstroked = [obj for k, obj in enumerate(objects) if modes[2 * k] and not modes[2 * k + 1]]
     colors = _read_all(_FillColor, unstroked, c_uint, 4, (0, 1, 2, 3)) if unstroked else []
@@ -1349,7 +1352,7 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     # onto the displayed page, a run of paths with one matrix at a time.
     placed: dict[tuple, tuple] = {}
     matrices = []
-    for mine in zip(zip(*[iter(own)] * 6, strict=True), [outer for _, outer in paths], strict=True):
+    for mine in zip(zip(*[iter(own)] * 6, strict=True), outers, strict=True):
         matrix = placed.get(mine)
         if matrix is None:
             matrix = placed[mine] = _compose(_compose(mine[0], mine[1]), frame.device)
@@ -1454,7 +1457,7 @@ _FIRSTS, _SECONDS = numpy.array([0, 0, 2, 2, 4, 4]), numpy.array([1, 1, 3, 3, 5,
 
 
 def _rulings_arrays(
-    paths: list, frame: _Frame, objects: list, modes: numpy.ndarray, own: numpy.ndarray, counts: list[int]
+    outer: list, frame: _Frame, objects: list, modes: numpy.ndarray, own: numpy.ndarray, counts: list[int]
 ):
     """``_rulings`` for a page of many paths: every point placed, and the lines and
     boxes (nearly every path) classified, in whole-array steps; the other paths one by
@@ -1470,7 +1473,6 @@ def _rulings_arrays(
     if len(unstroked):
         colors = _read_all(_FillColor, [objects[i] for i in unstroked.tolist()], c_uint, 4, (0, 1, 2, 3), as_array=True)
         shown[unstroked] = colors.reshape(-1, 4)[:, :3].min(axis=1) < 250  # white is not seen
-    outer = [o for _, o in paths]
     outers = _IDENTITY if all(o is _IDENTITY for o in outer) else numpy.array(outer, numpy.float64)
     matrix = _compose_arrays(_compose_arrays(own.reshape(k, 6), outers), frame.device)
     each = numpy.repeat(matrix, count, axis=0)
