@@ -454,7 +454,7 @@ def _read_page(page: int, number: int, rulings: bool = True) -> tuple[_Page, int
     tables = []
     rules: Sequence = ()  # the page's horizontal rules: evidence of rows for tables found from text alignment
     if rulings:
-        found, ruled = _rulings(drawn.paths, frame)
+        found, ruled = _rulings(drawn.paths, drawn.outers, frame)
         rules = found[0]
         # A page whose rulings are all drawn as polylines ("curves": Excel's exports, 广州)
         # has ruled tables too: their straight axis-aligned pieces are the rulings.
@@ -713,21 +713,20 @@ def _drop_overprints(chars: list[_Char] | _Chars, columns: numpy.ndarray | None,
 def _may_have_copies(texts: numpy.ndarray, x0: numpy.ndarray, top: numpy.ndarray) -> bool:
     """Whether two characters of one text stand within a point of each other in both
     their left edge and their top, as each copy does (its tolerance is a point at most):
-    False rules copies out. Told by one sort of whole numbers per grid of 4-point
-    squares (the text, the square's row and column in one key): two values a point
-    apart share a square of the grid at 0, 4, 8 .. or of the one at 2, 6, 10 ..., so
-    two such characters share a key in one of the four grids (with a point to spare
-    for rounding). Coordinates beyond a million points (or NaN) are not ruled out."""
+    False rules copies out. Told by one sort of whole numbers per grid of 4-point rows
+    (the text, the row and the left edge in half points in one key): two tops a point
+    apart share a row of the grid at 0, 4, 8 .. or of the one at 2, 6, 10 ..., and two
+    characters of one text and row sorted by their left edge have the closest two
+    next to each other (a point apart: at most 2 half points, 3 with rounding).
+    Coordinates beyond a million points (or NaN) are not ruled out."""
     if not ((numpy.abs(x0) < _FAR) & (numpy.abs(top) < _FAR)).all():
         return True
-    text = texts.astype(numpy.int64) << 38  # (code points have 21 bits; squares 19 each)
-    columns = [((x0 + (_FAR + shift)) // 4).astype(numpy.int64) for shift in (0.0, 2.0)]
+    text = texts.astype(numpy.int64) << 41  # (code points have 21 bits; rows 19, half points 22)
+    column = ((x0 + _FAR) * 2 // 1).astype(numpy.int64)
     for shift in (0.0, 2.0):
-        row = text | (((top + (_FAR + shift)) // 4).astype(numpy.int64) << 19)
-        for column in columns:
-            key = numpy.sort(row | column)
-            if (key[1:] == key[:-1]).any():
-                return True
+        key = numpy.sort(text | (((top + (_FAR + shift)) // 4).astype(numpy.int64) << 22) | column)
+        if ((key[1:] >> 22 == key[:-1] >> 22) & (key[1:] - key[:-1] <= 3)).any():
+            return True
     return False
 
 
@@ -1025,12 +1024,13 @@ def _turned(
 
 @dataclass
 class _Drawn:
-    """What a page draws, form XObjects opened: its path objects (with the matrix of
+    """What a page draws, form XObjects opened: its path objects (``outers``: the matrix of
     the space they live in: a form's objects live in the form's space), its text
     objects in drawing order (an array of handles; ``inside`` has that matrix for those
     in a form), and how many pictures."""
 
     paths: list = field(default_factory=list)
+    outers: list = field(default_factory=list)  # each path's space: the matrix of its form, or _IDENTITY
     texts: numpy.ndarray = field(default_factory=lambda: numpy.empty(0, numpy.uint64))
     inside: dict = field(default_factory=dict)
     images: int = 0
@@ -1081,7 +1081,9 @@ def _sort_objects(drawn: _Drawn, found: list, objects: numpy.ndarray, outer: tup
         found.append(text)
         if outer is not _IDENTITY:
             drawn.inside.update(dict.fromkeys(text.tolist(), outer))
-        drawn.paths += [(obj, outer) for obj in part[part_kinds == _PATH].tolist()]
+        paths = part[part_kinds == _PATH].tolist()
+        drawn.paths += paths
+        drawn.outers += [outer] * len(paths)
         drawn.images += int(numpy.count_nonzero(part_kinds == _IMAGE))
         if at == len(objects):
             break
@@ -1116,6 +1118,8 @@ def _blanks(texts: numpy.ndarray, inside: dict, referenced: numpy.ndarray, frame
     missing = numpy.flatnonzero(~_among(texts, referenced))
     if not len(missing):
         return []
+    if len(missing) < _ARRAY_BLANKS:
+        return _blanks_each(texts, missing.tolist(), inside, frame)
     n = len(texts)
     # the objects looked at: the missing ones and their neighbours in drawing order
     near = ruled_tables.distinct(numpy.concatenate((missing - 1, missing, missing + 1)))
@@ -1178,6 +1182,74 @@ def _blanks(texts: numpy.ndarray, inside: dict, referenced: numpy.ndarray, frame
             strict=True,
         )
     ]
+
+
+# Below this many blank objects a page's are looked at one by one (the same tests, in
+# the same arithmetic): the whole-array steps cost numpy's fixed cost each, some 60 of
+# them, more than a loop over a few dozen objects (a page of a WPS table types a few).
+_ARRAY_BLANKS = 64
+
+
+def _blanks_each(texts: numpy.ndarray, missing: list[int], inside: dict, frame: _Frame) -> list[_Char]:
+    """``_blanks`` for a page of few blank objects (``missing``: their places among
+    ``texts``), run by run in plain Python."""
+    n = len(texts)
+    near = sorted({j for i in missing for j in (i - 1, i, i + 1) if 0 <= j < n})
+    place = {j: p for p, j in enumerate(near)}
+    upright, base, x, empty, ink, y, dd = (column.tolist() for column in _placed(texts[near], inside, frame))
+    at = [place[i] for i in missing]
+    em, bottom, bold, width = (
+        column.tolist()
+        for column in _blank_style(
+            texts[missing], numpy.array([y[p] for p in at]), numpy.array([dd[p] for p in at]), frame.height
+        )
+    )
+    usable = [upright[p] and empty[p] for p in at]
+    # the runs: (first, last) places among ``missing``
+    runs: list[list[int]] = []
+    for k, i in enumerate(missing):
+        if not usable[k]:
+            continue
+        if (
+            runs
+            and runs[-1][1] == k - 1
+            and i == missing[k - 1] + 1
+            and not abs(base[at[k - 1]] - base[at[k]]) > 0.35 * max(em[k], 4)
+        ):
+            runs[-1][1] = k
+        else:
+            runs.append([k, k])
+    found = []
+    for start, last in runs:
+        em_f, base_f, x_f = em[start], base[at[start]], x[at[start]]
+        near_of = 0.35 * max(em_f, 4)
+        # White space right after printed text is a space.
+        first = missing[start]
+        follows = False
+        if first > 0:
+            b = place[first - 1]
+            follows = (
+                upright[b]
+                and not empty[b]
+                and abs(base[b] - base_f) <= near_of
+                and x_f - 0.5 * em_f <= ink[b]
+                and ink[b] <= x_f + 0.5 * em_f
+            )
+        # Else a run stepping a full em from its first to its second (or the object
+        # after it on its baseline) is ideographic spaces.
+        if not follows:
+            after = missing[last] + 1
+            step = None
+            if last > start:
+                step = x[at[start + 1]] - x_f
+            elif after < n and upright[place[after]] and abs(base[place[after]] - base[at[last]]) <= near_of:
+                step = x[place[after]] - x[at[last]]
+            if step is not None and 0.875 * em_f <= step and step < 1.25 * em_f:
+                continue
+        for k in range(start, last + 1):
+            left, e, under = x[at[k]], em[k], bottom[k]
+            found.append(_Char(" ", left, left + width[k] * e, under - e, under, base[at[k]], e, bold[k]))
+    return found
 
 
 def _placed(objects: numpy.ndarray, inside: dict, frame: _Frame) -> tuple:
@@ -1248,7 +1320,7 @@ def _compose(inner: tuple, outer: tuple) -> tuple:
 _SEGMENT_OPERATOR = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l"}
 
 
-def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
+def _rulings(objects: list[int], outers: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     """The page's rulings as horizontal and vertical edges, and whether it draws any
     line or rectangle at all.
 
@@ -1261,7 +1333,7 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     horizontal: list[tuple] = []
     vertical: list[tuple] = []
     drawn = False
-    objects = [obj for obj, _ in paths]  # (a limit on paths or segments per page fits here)
+    # (a limit on paths or segments per page fits here)
     if not objects:
         return (horizontal, vertical), drawn
     # Every path's draw mode, matrix and segments, each read in one sweep.
@@ -1270,7 +1342,7 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     own = _read_all(_ObjectMatrix, objects, c_float, 6, (0,), as_array=many)
     counts = [n if n > 0 else 0 for n in map(_CountSegments, objects)]
     if many:
-        return _rulings_arrays(paths, frame, objects, modes, own, counts)
+        return _rulings_arrays(outers, frame, objects, modes, own, counts)
     xs, ys, kinds, closes = _path_points(objects, counts)
     unstroked = [obj for k, obj in enumerate(objects) if modes[2 * k] and not modes[2 * k + 1]]
     colors = _read_all(_FillColor, unstroked, c_uint, 4, (0, 1, 2, 3)) if unstroked else []
@@ -1280,7 +1352,7 @@ def _rulings(paths: list, frame: _Frame) -> tuple[tuple[list, list], bool]:
     # onto the displayed page, a run of paths with one matrix at a time.
     placed: dict[tuple, tuple] = {}
     matrices = []
-    for mine in zip(zip(*[iter(own)] * 6, strict=True), [outer for _, outer in paths], strict=True):
+    for mine in zip(zip(*[iter(own)] * 6, strict=True), outers, strict=True):
         matrix = placed.get(mine)
         if matrix is None:
             matrix = placed[mine] = _compose(_compose(mine[0], mine[1]), frame.device)
@@ -1385,7 +1457,7 @@ _FIRSTS, _SECONDS = numpy.array([0, 0, 2, 2, 4, 4]), numpy.array([1, 1, 3, 3, 5,
 
 
 def _rulings_arrays(
-    paths: list, frame: _Frame, objects: list, modes: numpy.ndarray, own: numpy.ndarray, counts: list[int]
+    outer: list, frame: _Frame, objects: list, modes: numpy.ndarray, own: numpy.ndarray, counts: list[int]
 ):
     """``_rulings`` for a page of many paths: every point placed, and the lines and
     boxes (nearly every path) classified, in whole-array steps; the other paths one by
@@ -1401,7 +1473,6 @@ def _rulings_arrays(
     if len(unstroked):
         colors = _read_all(_FillColor, [objects[i] for i in unstroked.tolist()], c_uint, 4, (0, 1, 2, 3), as_array=True)
         shown[unstroked] = colors.reshape(-1, 4)[:, :3].min(axis=1) < 250  # white is not seen
-    outer = [o for _, o in paths]
     outers = _IDENTITY if all(o is _IDENTITY for o in outer) else numpy.array(outer, numpy.float64)
     matrix = _compose_arrays(_compose_arrays(own.reshape(k, 6), outers), frame.device)
     each = numpy.repeat(matrix, count, axis=0)

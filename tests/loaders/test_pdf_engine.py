@@ -192,6 +192,31 @@ def test_white_space_stepping_a_full_em_before_a_line_is_an_indent():
 # ---------------------------------------------------------------- overprinted text
 
 
+@pytest.mark.parametrize(
+    ("dx", "dy", "may"),
+    [
+        (0.0, 0.0, True),
+        (1.0, 0.0, True),
+        (0.0, 1.0, True),
+        (-1.0, 1.0, True),
+        (1.0, -1.0, True),
+        (2.1, 0.0, False),
+        (0.0, 4.1, False),
+    ],
+)
+@pytest.mark.parametrize("x", [0.0, 1.9, 3.99, 250.5, -7.25])
+def test_copies_a_point_apart_are_never_ruled_out(x, dx, dy, may):
+    """Two characters of one text a point apart (or less) in left edge and top, wherever
+    they fall on the filter's grids, may be copies; two points apart they are not
+    (among characters of other texts beside them)."""
+    import numpy
+
+    texts = numpy.array([0x5E8F, 0x5E8F, 0x53F7, 0x53F7])
+    x0 = numpy.array([x, x + dx, x + 0.3, x + 40.0])
+    top = numpy.array([x + 100.0, x + 100.0 + dy, x + 100.0, x + 100.0])
+    assert pdf._may_have_copies(texts, x0, top) is may
+
+
 def test_text_printed_twice_over_itself_is_read_once():
     # A bold imitation: the same text again, shifted by a fraction of a point.
     twice = text_pdf(show(72, 700, "Total 2024") + show(72.3, 700, "Total 2024"))
@@ -499,10 +524,12 @@ def _blanks_one_at_a_time(texts: list[int], inside: dict, referenced: set[int], 
 @pytest.mark.parametrize(
     "path", [FIXTURES / WANLI, CORPUS / "huzhou_02.pdf", CORPUS / "chongqing_02.pdf", CORPUS / "xian_01.pdf"]
 )
-def test_blanks_found_in_arrays_as_one_at_a_time(monkeypatch, path):
+@pytest.mark.parametrize("array_blanks", [1, 10**9])  # every page in arrays; every page in plain Python
+def test_blanks_found_in_arrays_as_one_at_a_time(monkeypatch, path, array_blanks):
     """The typed spaces of every page (WPS types hundreds a page: runs of them, spaces
-    after text, ideographic indents left out) found in arrays are those found object
-    by object."""
+    after text, ideographic indents left out) found in arrays, or run by run for a
+    page of few, are those found object by object."""
+    monkeypatch.setattr(pdf, "_ARRAY_BLANKS", array_blanks)
     pages = []
     found = pdf._blanks
 
