@@ -92,7 +92,8 @@ class DocumentSurvey:
         return (
             f"{verdict} {self.path}：{self.unit or '单位不详'} {year}{self.kind or ''}{self.stage or '预算'}"
             f"（{self.money_unit}）；标准表 {len(self.standard)}/{len(STANDARD_TABLES)}{missing}；"
-            f"功能分类 {self.functional} 行，经济分类 {self.economic} 行；"
+            f"功能分类 {self.functional} 行，经济分类 {self.economic} 行，"
+            f"绩效项目 {self.projects} 个（指标 {self.indicators} 条）；"
             f"恒等式 {held}/{ran} 成立，表内运算错误 {self.arithmetic_errors}"
             f"{f'，读取不可靠的表 {self.unreliable_tables}' if self.unreliable_tables else ''}；{self.seconds:.1f} 秒"
         )

@@ -38,6 +38,8 @@ def test_each_file_in_order_with_what_it_gave(report):
     )
     assert (seed.functional, seed.economic, len(seed.standard), seed.missing) == (17, 22, 9, ())
     assert seed.stage == "预算" and "单位预算" in seed.line()
+    assert (seed.projects, seed.indicators) == (13, 90)
+    assert "经济分类 22 行，绩效项目 13 个（指标 90 条）；" in seed.line()
     assert seed.read and seed.consistent and seed.arithmetic_errors == 0
     assert (fuliyuan.unit, fuliyuan.year, fuliyuan.money_unit) == ("上海市普陀区社会福利院", 2024, "元")
     assert (fuliyuan.functional, fuliyuan.economic) == (14, 26)
