@@ -190,6 +190,9 @@ def is_blank_row(cells: list[str]) -> bool:
     return not filled or (len(filled) == 1 and is_total_name(filled[0]))
 
 
+TEMPLATE_MARKS = re.compile(r"^[*＊]+$")  # "**": a cell the template left as marks (湖州)
+
+
 def labels(header: list[list[str]], spans: list[list[int]], width: int) -> list[str]:
     return list(_labels(tuple(map(tuple, header)), tuple(map(tuple, spans)), width))
 
@@ -207,7 +210,8 @@ def _labels(header: tuple[tuple[str, ...], ...], spans: tuple[tuple[int, ...], .
         parts: list[str] = []
         for wide in expanded:
             text = squash(wide[col]) if col < len(wide) else ""
-            if text and text not in parts and text != "栏次":
+            # "栏次" heads a row of column numbers; "**" a row the template left as marks (湖州)
+            if text and text not in parts and text != "栏次" and not TEMPLATE_MARKS.match(text):
                 parts.append(text)
         labels.append("/".join(parts))
     return tuple(labels)

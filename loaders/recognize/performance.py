@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from budget.model import Indicator, Money, MoneyUnit, PerformanceProject
 from loaders.recognize.classify import is_total_name
-from loaders.recognize.grid import WorkingGrid, pad
+from loaders.recognize.grid import TEMPLATE_MARKS, WorkingGrid, pad
 from loaders.recognize.text import PRINTED_UNITS, label_unit_in, parse_amount, scaled, squash
 
 # ---------------------------------------------------------------- performance
@@ -288,7 +288,7 @@ def _listed_projects(g: WorkingGrid, unit: MoneyUnit, power: int, width: int, pa
     for k in range(r + 1, len(g.rows)):
         row = pad(g.rows[k], width, g.spans[k] if k < len(g.spans) else None)
         words = [squash(c) for c in row]
-        if not any(words) or words == header or all(_STARS.match(w) for w in words if w):
+        if not any(words) or words == header or all(TEMPLATE_MARKS.match(w) for w in words if w):
             continue
         value = row[name].strip()
         if value and not is_total_name(value):
@@ -318,7 +318,6 @@ def _unwrapped(text: str) -> str:
 # The headers of a list of projects and their goals ("一级项目名称", "项目"; "绩效目标")
 _LISTED_NAME = re.compile(r"^(?:[一二]级)?(?:专项)?项目(?:名称)?$")
 _LISTED_GOAL = re.compile(r"^(?:年度|项目|整体)?(?:总体)?(?:绩效)?目标$")  # 湖州's "项目总体绩效目标"
-_STARS = re.compile(r"^[*＊]+$")  # "** | ** | **": a row under the header left as the template's marks
 
 
 _NUMBER = re.compile(r"^指标\s*(\d+)\s*[:：]")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from budget.checks import run
-from budget.model import Money, MoneyUnit
+from budget.model import Money, MoneyUnit, TableKind
 from budget.export.contract import disclosure_to_dict
 from loaders import load
 from tests.conftest import corpus_document
@@ -770,3 +770,6 @@ def test_guangdong_lists_of_key_projects_are_read_project_by_project():
         ("退役军人事务服务管理（湖州市退役军人服务中心）", Money(Decimal("2.37"), MoneyUnit.WAN_YUAN)),
     ]
     assert len(huzhou.performance) == 7 and not any(p.name.startswith("*") for p in huzhou.performance)
+    # the marks are no part of its column labels (the 绩效目标 page's cards read "金额/**：35.00")
+    (table, *_) = [t for t in huzhou.tables if t.kind == TableKind.PERFORMANCE]
+    assert table.columns == ("单位名称", "项目名称", "金额", "项目总体绩效目标")
