@@ -296,7 +296,9 @@ def _listed_projects(g: WorkingGrid, unit: MoneyUnit, power: int, width: int, pa
             if amount is not None:
                 draft.amount = scaled(parse_amount(row[amount], stated), times)
             drafts.append(draft)
-            owners.append(row[owner].strip() if owner is not None else "")
+            # a unit's cell merged over its projects' rows is printed once: the rows under it are its
+            printed = row[owner].strip() if owner is not None else ""
+            owners.append(printed or (owners[-1] if owners else ""))
         elif value or not drafts or (amount is not None and row[amount].strip()):
             continue  # the total line, or a line that is not the goal of the project above going on
         if row[goal].strip():

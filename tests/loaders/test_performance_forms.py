@@ -739,11 +739,13 @@ def test_a_departments_list_names_each_project_with_its_unit():
         ["二级预算单位名称", "一级项目名称", "预算数（万元）", "绩效目标"],
         ["某某局（本级）", "社会保障管理", "243.17", "为全市伤残职工提供劳动能力鉴定。"],
         ["某某中心", "社会保障管理", "684.15", "确保社保业务正常有序开展。"],
+        ["", "社会保险专项经费", "29.40", "落实财政补贴相关政策。"],  # under the 中心's cell, printed once
     ]
     d = read("2026年，本部门重点项目绩效目标情况如下：", rows)
     assert [(p.name, p.amount) for p in d.performance] == [
         ("社会保障管理（某某局（本级））", Money(Decimal("243.17"), MoneyUnit.WAN_YUAN)),
         ("社会保障管理（某某中心）", Money(Decimal("684.15"), MoneyUnit.WAN_YUAN)),
+        ("社会保险专项经费（某某中心）", Money(Decimal("29.40"), MoneyUnit.WAN_YUAN)),
     ]
 
 
