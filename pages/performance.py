@@ -5,7 +5,13 @@ import streamlit as st
 from budget.export import tables as export
 from budget.views.glossary import definition
 from budget.views.display import figure
-from budget.views.performance import checklist_frame, checklists_and_goal_lists, project_budget, project_view
+from budget.views.performance import (
+    checklist_frame,
+    checklists_and_goal_lists,
+    goal_passages,
+    project_budget,
+    project_view,
+)
 from budget.views.tables import printed
 from components import check_settings, checklist, lazy, page, session, source, tables
 from components.i18n import lang, t, units
@@ -41,10 +47,24 @@ def goal_cards() -> None:
             st.caption(where)
 
 
+def goal_texts() -> bool:
+    """The narrative's sections on the goals, as printed (上海's and 无锡's documents print
+    no performance table, only how many projects have goals and for how much money)."""
+    passages = goal_passages(d)
+    if not passages:
+        return False
+    st.info(t("这份文档没有项目绩效目标表；正文中关于绩效目标的说明如下。"))
+    for section in passages:
+        with st.container(border=True):
+            st.text(f"{section.heading}\n{section.text}")  # document text: never Markdown
+        st.caption(source.text_source(ctx.document, d, section.page))
+    return True
+
+
 if not forms:
     if goals_only:
         goal_cards()
-    else:
+    elif not goal_texts():
         st.info(t("这份文档中没有识别到项目绩效目标表。"))
     st.stop()
 

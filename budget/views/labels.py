@@ -399,6 +399,9 @@ EN: dict[str, str] = {
         "indicators, so there is nothing to tick off; the table as printed:"
     ),
     "这份文档中没有识别到项目绩效目标表。": "No project performance table was recognised in this document.",
+    "这份文档没有项目绩效目标表；正文中关于绩效目标的说明如下。": (
+        "This document prints no project performance table; what its narrative says of the performance targets:"
+    ),
     "已核对 {done} / {total} 项指标": "{done} / {total} indicators ticked",
     "（未填写）": "(not filled in)",
     "成本与预算": "Cost and budget",

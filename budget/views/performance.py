@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -11,7 +12,17 @@ import pandas as pd
 from budget.checks.core import CheckReport, Finding
 from budget.checks.performance import cost_cap as check_cost_cap
 from budget.checks.performance import is_cost, listed_with_goals_only, lists_goals_only
-from budget.model import Disclosure, Indicator, Money, MoneyUnit, PerformanceProject, ProcurementLine, Table, TableKind
+from budget.model import (
+    Disclosure,
+    Indicator,
+    Money,
+    MoneyUnit,
+    PerformanceProject,
+    ProcurementLine,
+    Section,
+    Table,
+    TableKind,
+)
 from budget.views.check import findings_at
 from budget.views.display import DisplayUnit, figure
 from budget.views.messages import message
@@ -90,6 +101,18 @@ def checklists_and_goal_lists(d: Disclosure) -> tuple[list[int], list[Table]]:
         and (not forms or lists_goals_only(table))
     ]
     return forms, tables
+
+
+# A narrative section on the goals: "四、绩效目标设置情况" (上海), "十五、预算绩效目标设置情况
+# 说明" (无锡), "六、部门预算绩效目标说明" (西安). The glossary's entry on 绩效目标 is under 名词解释.
+_GOALS_HEADING = re.compile(r"绩效")
+
+
+def goal_passages(d: Disclosure) -> list[Section]:
+    """The narrative's sections on performance goals that say something: what a document
+    printing no performance table tells of its goals (how many projects, how much money,
+    which ones). A contents line ("十二、项目支出绩效目标表") is a heading with no text."""
+    return [s for s in d.sections if _GOALS_HEADING.search(s.heading) and s.text.strip()]
 
 
 def project_view(d: Disclosure, report: CheckReport, index: int, lang: str = "zh") -> ProjectView:

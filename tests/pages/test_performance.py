@@ -131,3 +131,37 @@ def test_a_project_title_says_what_it_costs():
     at.segmented_control(key="unit").set_value("元").run()
     labels = {_plain(e.label).split("　·　")[0]: _plain(e.label).split("　·　") for e in project_expanders(at)}
     assert labels["社会治安综合治理经费"][1] == "1,000,000.00 元"
+
+
+def test_a_document_without_performance_tables_shows_what_its_text_says_of_the_goals():
+    """上海's unit budgets print no performance table, only a section on how many projects
+    have goals and for how much: the page shows that section as printed, with its page
+    (it said no table was recognised, and nothing more)."""
+    from tests.pages.conftest import ROOT, upload
+
+    path = ROOT / "samples" / "corpus" / "shanghai_04.pdf"
+    at = open_page(upload(new_app(), (path.name, path.read_bytes())), "performance")
+    assert not at.exception and not at.error
+    assert [i.value for i in at.info] == ["这份文档没有项目绩效目标表；正文中关于绩效目标的说明如下。"]
+    (passage,) = [x.value for x in at.text if "绩效目标" in x.value]
+    assert passage.startswith("四、绩效目标设置情况\n")
+    assert "本单位编报绩效目标的项目共1个，涉及项目预算资金22,743.68万元，主要是热线服务保障经费" in passage
+    assert any(c.value.startswith("来源：正文 · [第\xa020\xa0页") and "#page=20)" in c.value for c in at.caption)
+    assert not project_expanders(at)
+
+
+def test_a_document_saying_nothing_of_its_goals_says_none_were_recognised():
+    """重庆市委宣传部's budget mentions 绩效 only in passing, under no heading of its own."""
+    from pathlib import Path
+
+    import pytest
+
+    from tests.pages.conftest import ROOT, upload
+
+    path = ROOT.parent / "shared" / "corpus" / "chongqing_03.pdf"
+    if not Path(path).exists():
+        pytest.skip("../shared/corpus not available")
+    at = open_page(upload(new_app(), (path.name, path.read_bytes())), "performance")
+    assert not at.exception and not at.error
+    assert [i.value for i in at.info] == ["这份文档中没有识别到项目绩效目标表。"]
+    assert not at.text

@@ -89,3 +89,21 @@ def test_checklist_frame(seed):
     assert row["提示"].startswith("6 个指标的指标值都写“效果明显”，没有量化：“反邪教专项资金”“社会环境净化提升”")
     other = frame[frame["三级指标"] == "提升见义勇为参与率"].iloc[0]
     assert other["提示"] == row["提示"]
+
+
+def test_goal_passages_are_the_sections_on_the_goals_that_say_something():
+    """无锡's 十五、预算绩效目标设置情况说明 is the one; 北京's 情况说明 lists "十二、项目支出
+    绩效目标表" among its contents, a heading over no text, and gives none, as does the
+    seed's "五、预算绩效信息" (its tables follow it)."""
+    import pytest
+
+    from tests.conftest import CORPUS, corpus_document, parsed
+
+    if not CORPUS.exists():
+        pytest.skip("../shared/corpus not available")
+    (wuxi,) = performance.goal_passages(corpus_document("wuxi_03.pdf"))
+    assert wuxi.heading == "十五、预算绩效目标设置情况说明" and wuxi.page == 40
+    assert "本单位共35个项目纳入绩效目标管理，涉及财政性资金合计128,818.12万元" in wuxi.text
+    assert performance.goal_passages(corpus_document("beijing_greening_part1.pdf")) == []
+    assert "五、预算绩效信息" in [s.heading for s in parsed("seed.pdf").sections]
+    assert performance.goal_passages(parsed("seed.pdf")) == []
