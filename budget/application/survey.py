@@ -23,7 +23,7 @@ from pathlib import Path
 
 from budget.application import files, parallel
 from budget.checks import CATALOGUE, Category, Severity, Status, run
-from budget.model import STANDARD_TABLES, TABLE_LABELS, Disclosure, TableKind
+from budget.model import STANDARD_TABLES, TABLE_LABELS, Disclosure, Table, TableKind
 
 # The identities a document's tables must satisfy (the rules that check them).
 IDENTITY_RULES = tuple(r.id for r in CATALOGUE if r.category in (Category.ARITHMETIC, Category.RECONCILIATION))
@@ -55,6 +55,9 @@ class DocumentSurvey:
     missing: tuple[str, ...] = ()  # standard table kinds not found
     functional: int = 0
     economic: int = 0
+    # the basic-expenditure table is printed and empty (a unit with no basic spending of its
+    # own, 上海市域外农场管理办公室's): no economic rows is then all there is to read
+    economic_empty: bool = False
     projects: int = 0
     indicators: int = 0
     identities: dict[str, str] = field(default_factory=dict)  # rule id -> passed / failed / not_run
@@ -74,7 +77,7 @@ class DocumentSurvey:
             and bool(self.unit)
             and self.year is not None
             and self.functional >= MIN_ROWS
-            and self.economic >= MIN_ROWS
+            and (self.economic >= MIN_ROWS or self.economic_empty)
         )
 
     @property
@@ -88,11 +91,12 @@ class DocumentSurvey:
         ran = sum(1 for s in self.identities.values() if s != Status.NOT_RUN)
         verdict = "一致" if self.consistent else "已读取" if self.read else "未读全"
         year = f"{self.year}年" if self.year else "年度不详"
+        empty = "（基本支出表为空表）" if self.economic_empty else ""
         missing = f"，缺 {'、'.join(TABLE_LABELS[TableKind(k)] for k in self.missing)}" if self.missing else ""
         return (
             f"{verdict} {self.path}：{self.unit or '单位不详'} {year}{self.kind or ''}{self.stage or '预算'}"
             f"（{self.money_unit}）；标准表 {len(self.standard)}/{len(STANDARD_TABLES)}{missing}；"
-            f"功能分类 {self.functional} 行，经济分类 {self.economic} 行，"
+            f"功能分类 {self.functional} 行，经济分类 {self.economic} 行{empty}，"
             f"绩效项目 {self.projects} 个（指标 {self.indicators} 条）；"
             f"恒等式 {held}/{ran} 成立，表内运算错误 {self.arithmetic_errors}"
             f"{f'，读取不可靠的表 {self.unreliable_tables}' if self.unreliable_tables else ''}；{self.seconds:.1f} 秒"
@@ -119,6 +123,7 @@ def survey_document(d: Disclosure, path: str, seconds: float) -> DocumentSurvey:
         missing=tuple(k.value for k in STANDARD_TABLES if k not in kinds),
         functional=len(d.functional),
         economic=len(d.economic),
+        economic_empty=not d.economic and _printed_empty(d.table(TableKind.BASIC_ECONOMIC)),
         projects=len(d.performance),
         indicators=sum(len(p.indicators) for p in d.performance),
         identities={r.rule.id: r.status.value for r in report.results if r.rule.id in IDENTITY_RULES},
@@ -127,6 +132,10 @@ def survey_document(d: Disclosure, path: str, seconds: float) -> DocumentSurvey:
         errors=len(errors),
         warnings=report.count(Severity.WARNING),
     )
+
+
+def _printed_empty(table: Table | None) -> bool:
+    return table is not None and table.empty
 
 
 def _survey_file(job: tuple[str, str]) -> DocumentSurvey:

@@ -77,3 +77,20 @@ def test_cli_lines_json_and_exit_codes(folder, tmp_path):
     assert cli(str(tmp_path / "missing")).returncode == 2
     (tmp_path / "junk.bin").write_bytes(b"\x00\x01\x02")
     assert cli(str(tmp_path)).returncode == 2  # nothing readable
+
+
+def test_a_basic_expenditure_table_printed_empty_is_read_with_no_economic_rows():
+    """上海市域外农场管理办公室 has no basic spending of its own: its 一般公共预算基本支出表 is
+    printed empty, so no economic rows is all there is to read (the report said 未读全); the
+    seed, whose table has 22 rows, is read by them, and a file whose table is missing or
+    unread does not pass on an empty one."""
+    from tests.conftest import CORPUS, corpus_document
+
+    if not CORPUS.exists():
+        pytest.skip("../shared/corpus not available")
+    farm = survey.survey_document(corpus_document("shanghai_08.pdf"), "shanghai_08.pdf", 0.0)
+    assert (farm.functional, farm.economic, farm.economic_empty) == (3, 0, True)
+    assert farm.read and farm.consistent
+    assert "经济分类 0 行（基本支出表为空表），" in farm.line()
+    guangzhou = survey.survey_document(corpus_document("guangzhou_23.pdf"), "guangzhou_23.pdf", 0.0)
+    assert (guangzhou.economic, guangzhou.economic_empty, guangzhou.read) == (0, False, False)
