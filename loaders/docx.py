@@ -66,9 +66,13 @@ def read(data: bytes, package: Package | None = None) -> list[Block]:
 # where Word writes them, and the search then stops at one in three of the file's "><w:" (seed,
 # wanli), not at every tag: wanli's cut takes 0.73 ms, not 1.05. A leaf after one that stays ("<w:gridSpan
 # w:val="2"/><w:tcW .../>") stays too, and the walk passes over it as before.)
+# (An attribute's name, its value and the attributes of a leaf are taken possessively ("+"): what
+# follows each (the "=", the closing quote, the "/>") follows no shorter match, so a backtrack into
+# them would find nothing, and sre keeps no marks for one: seed's cut 3.9 -> 3.2 ms. The leaves
+# themselves are not: fewer of them may be what stands before a "<".)
 _LEAF = (
     rb"<w:(?:rFonts|s(?:zCs|z|pacing|napToGrid)|bCs|b|iCs|ind|i|kern|lang|color|t(?:cW|blW)|gridCol|jc|vAlign|noProof)"
-    rb'(?: w:[A-Za-z]{1,32}="[^"<>&\x00-\x1f\xef]{0,256}")*/>'
+    rb'(?: w:[A-Za-z]{1,32}+="[^"<>&\x00-\x1f\xef]{0,256}+")*+/>'
 )
 _UNREAD_LEAVES = re.compile(rb"Pr>" + _LEAF + rb"(?:" + _LEAF + rb")*(?=<)")
 _W_DECLARED = re.compile(rb"xmlns:w[ \t\r\n]*=")
@@ -87,7 +91,14 @@ def _without_unread_leaves(xml: bytes) -> bytes:
         xml.decode()
     except UnicodeDecodeError:
         return xml
-    return _UNREAD_LEAVES.sub(b"Pr>", xml)
+    # A run's or a cell's properties that held only such leaves are left empty, "<w:rPr></w:rPr>":
+    # the element goes too, where it stands between two tags (no two texts become one, and "w" is
+    # WordprocessingML, as checked above). Nothing reads an empty one (a <w:vanish/> is no leaf cut,
+    # a span stays in its cell's), and each costs the parse a node: 2,083 of wanli's 2,185 cells,
+    # 1,988 cells and 2,163 runs of seed's. (bytes.replace, not a regex: 0.2 ms each on seed, where
+    # the parse saves 1.2.)
+    cut = _UNREAD_LEAVES.sub(b"Pr>", xml)
+    return cut.replace(b"><w:tcPr></w:tcPr><", b"><").replace(b"><w:rPr></w:rPr><", b"><")
 
 
 _R, _R_PR, _VANISH = W + "r", W + "rPr", W + "vanish"
