@@ -10,6 +10,21 @@ from components.i18n import lang, t
 ctx = page.header("总览", "这份预算公开文档的基本信息、主要数字及其占比，以及支出按功能分类（类）的去向。")
 d = ctx.disclosure
 o = view.overview(d)
+missing = view.missing_part(d)
+if missing == "tables":
+    st.info(
+        t(
+            "这份文件中没有预算表格，只有文字说明。有些地方把情况说明和预算报表分成两个文件发布："
+            "如果还有报表文件，请在左侧一并上传（可多选），两部分会合为一份文档。"
+        )
+    )
+elif missing == "standard":
+    st.info(
+        t(
+            "这份文件中没有收支总表等标准预算表格，可能只是预算公开文件的一部分："
+            "如果其余部分另行发布，请在左侧一并上传（可多选），各部分会合为一份文档。"
+        )
+    )
 headline.headline_metrics(o, ctx)
 
 st.subheader(t("钱花在哪里"), help=definition("功能分类", lang()))

@@ -399,6 +399,18 @@ EN: dict[str, str] = {
         "indicators, so there is nothing to tick off; the table as printed:"
     ),
     "这份文档中没有识别到项目绩效目标表。": "No project performance table was recognised in this document.",
+    "这份文件中没有预算表格，只有文字说明。有些地方把情况说明和预算报表分成两个文件发布："
+    "如果还有报表文件，请在左侧一并上传（可多选），两部分会合为一份文档。": (
+        "This file has no budget tables, only the narrative. Some places publish the narrative and"
+        " the tables as two files: if there is a file of tables, upload it too (several at once, on"
+        " the left) and the two are read as one document."
+    ),
+    "这份文件中没有收支总表等标准预算表格，可能只是预算公开文件的一部分："
+    "如果其余部分另行发布，请在左侧一并上传（可多选），各部分会合为一份文档。": (
+        "This file has none of the standard budget tables (the income and expenditure summary and"
+        " the others): it may be one part of a disclosure. If the other parts are published apart,"
+        " upload them too (several at once, on the left) and they are read as one document."
+    ),
     "这份文档没有项目绩效目标表；正文中关于绩效目标的说明如下。": (
         "This document prints no project performance table; what its narrative says of the performance targets:"
     ),

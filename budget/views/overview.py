@@ -9,7 +9,7 @@ import pandas as pd
 
 from budget.checks.places import side_line
 from budget.views.basic_project import basic_of, economic_table, part_totals
-from budget.model import Disclosure, Line, Money, MoneyUnit, Table, TableKind, total_of
+from budget.model import STANDARD_TABLES, Disclosure, Line, Money, MoneyUnit, Table, TableKind, total_of
 from budget.views.display import DisplayUnit, exact, figure, geometry
 from budget.views.hierarchy import one_per_code
 from budget.vocabulary import clean_code, level_of_code, money_label, share_label
@@ -51,6 +51,17 @@ class Overview:
     empty_tables: int
     projects: int
     indicators: int
+
+
+def missing_part(d: Disclosure) -> str | None:
+    """What a file that may be one part of a disclosure lacks: "tables" when it has no table
+    at all (北京's 情况说明, published apart from its 报表), "standard" when none of its tables
+    is a standard one (广州's 部门整体支出绩效目标表 published alone); else None. Parts
+    uploaded together are read as one document, so the page can say what to add."""
+    if not d.tables:
+        return "tables" if d.sections else None
+    kinds = {t.kind for t in d.tables}
+    return None if kinds & set(STANDARD_TABLES) else "standard"
 
 
 def _side_total(table: Table | None, side: str, words: Sequence[str]) -> Money | None:

@@ -233,6 +233,7 @@ def test_a_disclosure_in_two_files_is_one_document_and_can_be_split_again():
     assert "beijing_greening_part1.pdf + beijing_greening_part2.pdf" in plain(banner(at))
     assert "首都绿化委员会办公室" in banner(at)
     assert any("由 2 个文件合并而成" in c.value for c in at.sidebar.caption)
+    assert not [i for i in at.info if "一并上传" in i.value]  # nothing is missing now
     open_page(at, "functional")
     assert not at.error and at.get("plotly_chart")  # the 报表's functional rows
     open_page(at, "check")
@@ -245,6 +246,18 @@ def test_a_disclosure_in_two_files_is_one_document_and_can_be_split_again():
     assert any("是一份公开文件的几个部分" in c.value for c in at.sidebar.caption)
     next(t for t in at.sidebar.toggle if t.key == join.key).set_value(True).run()
     assert not at.sidebar.selectbox
+
+
+def test_a_part_of_a_disclosure_uploaded_alone_is_told_what_to_add():
+    """The 情况说明 alone has no table; 广州市生态环境局's file only its 部门整体支出绩效目标表:
+    the 总览 says so and that the other parts, uploaded with it, make one document."""
+    narrative = upload(new_app(), corpus_file("beijing_greening_part1.pdf"))
+    (info,) = [i.value for i in narrative.info if "一并上传" in i.value]
+    assert info.startswith("这份文件中没有预算表格，只有文字说明。") and "两部分会合为一份文档" in info
+    goals = upload(new_app(), corpus_file("guangzhou_23.pdf"))
+    (info,) = [i.value for i in goals.info if "一并上传" in i.value]
+    assert info.startswith("这份文件中没有收支总表等标准预算表格，可能只是预算公开文件的一部分")
+    assert not [i for i in new_app().info if "一并上传" in i.value]  # the sample is whole
 
 
 def test_two_complete_disclosures_of_one_unit_stay_two():

@@ -104,3 +104,24 @@ def test_procurement_printed_total_not_its_subtotals_added():
 
     card = next(h for h in overview.overview(corpus_document("xian_01.pdf")).headlines if h.key == "procurement")
     assert (card.amount, card.how) == (Money(Decimal("4186460.00"), MoneyUnit.YUAN), "printed")
+
+
+def test_a_file_that_is_one_part_of_a_disclosure_says_what_it_lacks(seed):
+    """北京 publishes its 情况说明 and its 报表 as two files: the first alone has no table,
+    both together are one document; 广州市生态环境局's file holds its 部门整体支出绩效目标表
+    and no standard table; the seed has all of them."""
+    import pytest
+
+    from loaders.join import join
+    from tests.conftest import CORPUS, corpus_document
+
+    if not CORPUS.exists():
+        pytest.skip("../shared/corpus not available")
+    narrative = corpus_document("beijing_greening_part1.pdf")
+    assert (len(narrative.tables), overview.missing_part(narrative)) == (0, "tables")
+    whole = join([narrative, corpus_document("beijing_greening_part2.pdf")])
+    assert overview.missing_part(whole) is None
+    goals = corpus_document("guangzhou_23.pdf")
+    assert [t.kind.value for t in goals.tables] == ["performance"]
+    assert overview.missing_part(goals) == "standard"
+    assert overview.missing_part(seed) is None
