@@ -215,7 +215,9 @@ def browser():
 # test and then waited; a second server and Chromium cost about 4 s of CPU.
 # tests/pages/test_corpus.py keeps its corpus fixtures on one worker, and so do the
 # modules whose module fixtures ingest or read documents (0.4-1 s each, measured as setup
-# on both workers when their tests were spread over the two). Every other test is its own
+# on both workers when their tests were spread over the two), and tests/loaders/
+# test_aligned_forms.py, whose tests share each corpus file's two readings (ruled and with
+# its paths removed, about 1.5 s of CPU a file) in one process. Every other test is its own
 # unit, as with --dist load. (xdist's own --dist loadgroup renames item._nodeid, which
 # pytest 9 ignores.)
 GROUPS = {
@@ -226,6 +228,7 @@ GROUPS = {
     "tests/budget/application/test_corpus_queries.py::": "corpus-queries",
     "tests/budget/application/test_survey.py::": "survey",
     "tests/loaders/test_aligned.py::": "aligned",
+    "tests/loaders/test_aligned_forms.py::": "aligned-forms",
 }
 
 

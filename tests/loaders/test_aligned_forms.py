@@ -3,6 +3,8 @@ every path object removed, read against the same files read with their rulings."
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from loaders import pdf
@@ -19,11 +21,21 @@ def between(name: str, page: int) -> bytes:
     return pages((CORPUS / name).read_bytes(), [page - 1, page, page + 1])
 
 
+@functools.cache
+def readings(name: str) -> tuple[tuple, tuple]:
+    """The corpus file ``name`` read as printed and with its paths removed, once per test
+    process (several tests read pages of the same file: xian_21 three times, changsha_01
+    and beijing_greening_part2 twice; tests/conftest.py keeps this module on one xdist
+    worker). Tuples of frozen blocks, so no test changes what another reads."""
+    data = (CORPUS / name).read_bytes()
+    return tuple(pdf.read(data)), tuple(pdf.read(without_paths(data)))
+
+
 def table_pages(name: str, page: int) -> tuple[list[tuple], list[tuple]]:
     """The rows of page ``page``'s one table, read ruled and stripped."""
-    data = (CORPUS / name).read_bytes()
-    (ruled,) = [g for g in grids(pdf.read(data)) if g.page == page]
-    (stripped,) = [g for g in grids(pdf.read(without_paths(data))) if g.page == page]
+    ruled_blocks, stripped_blocks = readings(name)
+    (ruled,) = [g for g in grids(ruled_blocks) if g.page == page]
+    (stripped,) = [g for g in grids(stripped_blocks) if g.page == page]
     return rows(ruled), rows(stripped)
 
 
@@ -147,9 +159,8 @@ def test_a_level_name_beside_a_target_still_makes_a_row():
     indicators): a line of the level-1 column's 效 益 指 标 and a target is a row's line
     (the level-1 column is an indicator column, not a project's), so 指标 2：发挥气象防灾减灾
     第一道防线的作用 keeps its target 人民群众防灾减灾意识增强, as ruled."""
-    data = (CORPUS / "xian_21.pdf").read_bytes()
     ruled, stripped = (
-        [r for g in grids(pdf.read(d)) if g.page == 31 for r in rows(g)] for d in (data, without_paths(data))
+        [r for g in grids(blocks) if g.page == 31 for r in rows(g)] for blocks in readings("xian_21.pdf")
     )
     for table in (ruled, stripped):
         (row,) = [r for r in table if "指标 2：发挥气象防灾减灾第一道防线的作用" in r]
@@ -162,8 +173,7 @@ def test_a_label_down_an_unlabelled_column_still_makes_a_row():
     the header labels not (no project's column), centred on the indicators; its piece
     beside 指标 2：人影常态化 makes that line a row's line, so the name is not joined onto
     the name above it (灾业务系统维持指标 2：…), and 指标 4 keeps its 36 万元/年."""
-    data = (CORPUS / "xian_21.pdf").read_bytes()
-    stripped = [r for g in grids(pdf.read(without_paths(data))) if g.page == 32 for r in rows(g)]
+    stripped = [r for g in grids(readings("xian_21.pdf")[1]) if g.page == 32 for r in rows(g)]
     assert ("年度绩效指标", "", "", "指标 2：人影常态化", "") in stripped
     assert ("", "", "", "指标 4：防雷安全监管及气象执法", "36 万元/年") in stripped
     assert not any("系统维持指标 2" in str(c) for r in stripped for c in r)
@@ -187,9 +197,8 @@ def test_level_names_a_line_apart_are_cells_of_their_own():
 def test_a_level_name_wrapped_in_its_cell_stays_one():
     """西安 xian_21 page 32: 经济效益 / 指标 and 社会效益 / 指标 wrapped in their cells (the
     first line no whole level name) are still one cell each, as ruled."""
-    data = (CORPUS / "xian_21.pdf").read_bytes()
     ruled, stripped = (
-        [c for g in grids(pdf.read(d)) if g.page == 32 for r in rows(g) for c in r] for d in (data, without_paths(data))
+        [c for g in grids(blocks) if g.page == 32 for r in rows(g) for c in r] for blocks in readings("xian_21.pdf")
     )
     for name in ("经济效益 指标", "社会效益 指标"):
         assert name in ruled
