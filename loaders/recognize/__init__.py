@@ -177,10 +177,15 @@ def _code_notes(tables: list[Table]) -> list[str]:
         if len(code_cols) < 2:
             continue
         printed_rows = list(table.header) + list(table.rows)
+        last = code_cols[-1]
         for line in table.lines:
             if not line.code or not 0 <= line.row < len(printed_rows):
                 continue
             row = printed_rows[line.row]
+            # (the cells as printed, joined, are the code: each is digits, which squash leaves as
+            # they are; most codes read as printed, and this asks no cell's squash)
+            if last < len(row) and "".join([row[i] for i in code_cols]) == line.code:
+                continue
             cells = [squash(row[i]) if i < len(row) else "" for i in code_cols]
             # (the parts joined are the cells joined: asked first, since most codes read as printed)
             if "".join(cells) == line.code:

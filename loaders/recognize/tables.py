@@ -30,7 +30,16 @@ from loaders.recognize.grid import (
 )
 from loaders.recognize.levels import numbering_depth
 from loaders.recognize.performance import has_indicator_header, performance
-from loaders.recognize.text import BLANKS, PRINTED_UNITS, is_number, label_unit_in, parse_amount, scaled, squash
+from loaders.recognize.text import (
+    BLANKS,
+    PRINTED_UNITS,
+    amount_reader,
+    is_number,
+    label_unit_in,
+    parse_amount,
+    scaled,
+    squash,
+)
 from loaders.recognize.three_public import three_public_lines
 
 # ---------------------------------------------------------------- one table
@@ -249,9 +258,18 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
     money_cols = [i for i, key in enumerate(keys) if key]
     label_cols = name_cols or unit_cols
     if len(label_cols) == 1 and label_cols[0] + 1 in money_cols:  # (else no row can overflow: asked once)
-        rows = [_overflow_into_name(row, label_cols, money_cols) for row in rows]
+        # (_overflow_into_name of every row, its tests inline: most rows' amount cell holds no words)
+        name_at = label_cols[0]
+        at = name_at + 1
+        rows = [
+            row
+            if at >= len(row) or not row[name_at] or _words_and_amount(row[at]) is None
+            else _overflow_into_name(row, label_cols, money_cols)
+            for row in rows
+        ]
     rows, row_at = _mend_wrapped_names(rows, code_cols, name_cols, money_cols)
     money_keys = [(keys[i], i) for i in money_cols]
+    read = amount_reader(unit)  # (parse_amount in the table's unit, cached by the text alone)
     # (one name column, the common case: its cell is the name, with no list to join per row)
     name_col = name_cols[0] if len(name_cols) == 1 else None
     code_col = code_cols[0] if len(code_cols) == 1 else None
@@ -289,7 +307,7 @@ def _classified_lines(rows, labels, keys, unit, body_offset, page, kind=None, ro
             m = _CODE_IN_NAME.match(name)
             if m:
                 code, name = m.group(1), m.group(2).strip()
-        values = {key: parse_amount(row[i], unit) for key, i in money_keys}
+        values = {key: read(row[i]) for key, i in money_keys}
         total_row = not code and is_total_name(name or unit_name or " ".join(row))
         is_unit_row = not code and not name and bool(unit_name) and not total_row
         if is_unit_row:
@@ -461,6 +479,8 @@ def _mend_wrapped_names(rows, code_cols, name_cols, money_cols) -> tuple[list[li
     if len(name_cols) != 1 or not code_cols:
         return rows, list(range(len(rows)))
     name = name_cols[0]
+    if not any(row[name] and len(row) - row.count("") == 1 for row in rows):
+        return rows, list(range(len(rows)))  # (no row prints its name cell alone: none is mended)
 
     def fragment(row: list[str]) -> bool:
         # (asked of every row: the name cell first, then up to the first other cell printed)

@@ -6,6 +6,7 @@ import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from collections.abc import Callable
 from itertools import chain
 
 from budget.model import Money, MoneyUnit
@@ -108,6 +109,18 @@ def parse_amount(text: str, unit: MoneyUnit) -> Money | None:
     """ "1,065.08" -> Money(1065.08); blank or a dash -> None (not reported)."""
     value = parse_number(text)
     return None if value is None else Money(value, unit)
+
+
+@functools.cache  # one per unit a table is read in
+def amount_reader(unit: MoneyUnit) -> Callable[[str], Money | None]:
+    """``parse_amount`` in one unit, cached by the text alone: a table reads every money cell
+    in its own unit, and a cache of one string looks up at half the cost of a (text, unit) pair's."""
+
+    @functools.lru_cache(maxsize=8192)
+    def read(text: str) -> Money | None:
+        return parse_amount(text, unit)
+
+    return read
 
 
 @functools.lru_cache(maxsize=4096)
