@@ -150,14 +150,19 @@ class Tally:
         """Count a grid's cells and characters at once when no limit can be passed inside it
         (the cells one by one cost as much as a tenth of a Word file's parse); False, with
         nothing counted, when one may be: ``check_blocks`` then counts them one by one."""
-        lengths = list(map(len, map(_TEXT, chain.from_iterable(rows))))
+        cells = list(chain.from_iterable(rows))
+        lengths = list(map(len, map(_TEXT, cells)))
         chars = sum(lengths)
         if (
             self.cells + len(lengths) > self.limits.table_cells
             or max(lengths, default=0) > self.limits.cell_chars
             or self.chars + chars > self.limits.document_chars
-            or max((sum(map(_SPAN, row)) for row in rows), default=0) > self.limits.table_columns
         ):
+            return False
+        # No row is wider than its most cells times the widest span (in C, over the cells at once;
+        # most cells span one column): only a grid that could be over the limit has its rows summed.
+        widest = max(map(len, rows), default=0) * max(map(_SPAN, cells), default=0)
+        if widest > self.limits.table_columns and max(map(sum, map(_spans, rows))) > self.limits.table_columns:
             return False
         self.cells += len(lengths)
         self.chars += chars
@@ -171,12 +176,17 @@ class Tally:
             raise too_large("document_chars", self.chars)
 
 
+def _spans(row: tuple[Cell, ...]) -> list[int]:
+    return list(map(_SPAN, row))
+
+
 def check_blocks(blocks: list[Block]) -> None:
     """What a reader produced, within the limits, before recognition works on it (every
     reader also stops early where its input could make it expand)."""
     tally = Tally()
+    paragraph_types = (Paragraph, Notice)  # (a tuple: isinstance of a union costs more)
     for block in blocks:
-        if isinstance(block, Paragraph | Notice):
+        if isinstance(block, paragraph_types):
             tally.paragraph(block.text)
             continue
         assert isinstance(block, Grid)

@@ -33,6 +33,10 @@ def clean(text: str, close_gaps: bool = True) -> str:
     if not _needs_cleaning(text):
         return text
     if '"' not in text:
+        if not close_gaps and "\n" not in text and "\t" not in text and "\u3000" not in text:
+            # One line, no quote, no gap to close (a paragraph with spaces, wanli's 57 of 131): the
+            # steps below strip it and do nothing else.
+            return text.strip()
         pieces = text.split()
         if "".join(pieces) == text.replace("\n", ""):
             # Its only whitespace is line breaks (a cell of several lines, the commonest case):
