@@ -218,7 +218,11 @@ def _labels(header: tuple[tuple[str, ...], ...], spans: tuple[tuple[int, ...], .
 
 
 def pad(row: list[str], width: int, spans: list[int] | None = None) -> list[str]:
-    if spans and sum(spans) == width and len(row) != width:
+    """The row spread over ``width`` columns. A row already that wide is returned itself, not
+    copied (the common case: no caller changes a padded row, each copies what it changes)."""
+    if len(row) == width:
+        return row
+    if spans and sum(spans) == width:
         out: list[str] = []
         for text, span in zip(row, spans, strict=False):
             out += [text] + [""] * (span - 1)

@@ -94,9 +94,7 @@ def to_table(g: WorkingGrid, doc_unit: MoneyUnit, index: int) -> tuple[Table, li
         g.money_unit, g.printed_unit = PRINTED_UNITS[stated][0], stated  # "金额（千元）", and no unit line
     unit = g.money_unit or doc_unit
     body_spans = g.spans[len(g.spans) - len(body) :]
-    # (a row as wide as the table is its own padding: pad would copy it, and no line builder
-    # changes a row it is given)
-    padded = [r if len(r) == width else pad(r, width, s) for r, s in zip(body, body_spans, strict=False)]
+    padded = [pad(r, width, s) for r, s in zip(body, body_spans, strict=False)]
     # (map() and chain: the cell loops of every table, run in C)
     empty = not any(map(any, padded)) or all(
         is_total_name(" ".join(row)) and not any(is_number(c) for c in row) for row in padded if any(row)
