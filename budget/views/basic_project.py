@@ -7,39 +7,25 @@ from dataclasses import replace
 
 import pandas as pd
 
+from budget import economic
 from budget.checks.core import CheckReport
-from budget.model import Disclosure, Line, Money, Table, TableKind, total_of
+from budget.economic import basic_of as basic_of  # re-exported: the pages and 总览 read them here
+from budget.economic import derived_parts as derived_parts
+from budget.economic import economic_rows
+from budget.economic import economic_table as economic_table
+from budget.economic import split_by_part as split_by_part
+from budget.economic import split_source as split_source
+from budget.model import Disclosure, Line, Money, total_of
 from budget.views.display import DisplayUnit, figure
-from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, one_per_code, tree_findings
+from budget.views.hierarchy import ROOT, Hierarchy, Node, build_hierarchy, tree_findings
 from budget.vocabulary import clean_code, level_of_code, parent_code
 
 
-# 人员经费 by the economic classification (部门预算支出经济分类): 301 工资福利支出 and 303 对个人和
-# 家庭的补助; every other class of basic expenditure (302 商品和服务支出, 310 资本性支出 …) is
-# 公用经费. The glossary's definitions say the same (budget/views/glossary.py).
-PERSONNEL_CLASSES = frozenset({"301", "303"})
-PARTS = (("personnel", "人员经费"), ("public", "公用经费"))
+# The split itself (PERSONNEL_CLASSES, part_of, split_source, derived_parts …) is the
+# domain's, in budget/economic.py: the check compares 机关运行经费 with the same figures.
+PARTS = economic.PARTS
 # The name of a part's tile when the split is ours, not the document's.
 DERIVED_NAMES = {"personnel": "人员经费（按科目推算）", "public": "公用经费（按科目推算）"}
-
-
-def part_of(code: str) -> str:
-    """Which part of basic expenditure a 部门 economic code belongs to: personnel or public."""
-    return "personnel" if code[:3] in PERSONNEL_CLASSES else "public"
-
-
-def economic_table(d: Disclosure) -> Table | None:
-    """The table the economic rows come from (``d.economic_table``: the basic-expenditure
-    table, or 深圳's 一般公共预算支出表 by economic class), else the basic-expenditure table."""
-    if d.economic_table is not None and 0 <= d.economic_table < len(d.tables):
-        return d.tables[d.economic_table]
-    return d.table(TableKind.BASIC_ECONOMIC)
-
-
-def basic_of(line: Line) -> Money | None:
-    """A row's basic spending: its 基本支出 column where the table prints one (合计 | 基本支出 |
-    项目支出 by economic class), else its 合计 (a basic-expenditure table: all of it is basic)."""
-    return line.values["basic"] if "basic" in line.values else line.values.get("total")
 
 
 def economic_hierarchy(d: Disclosure, report: CheckReport, unit: DisplayUnit | None = None) -> Hierarchy:
@@ -86,20 +72,15 @@ def _printed_parts(d: Disclosure, total_line: Line | None) -> list[Node]:
 
 def _derived_parts(d: Disclosure) -> list[Node]:
     """The parts from the codes: every row under the part of its class, each part the
-    exact sum of its top rows (its 类, or 款 where a class is not printed)."""
+    exact sum of its top rows (its 类, or 款 where a class is not printed), as the domain
+    sums them (``derived_parts``)."""
     nodes: list[Node] = []
+    rows = _by_code(d)
     for key, _label in PARTS:
-        part_nodes = []
-        for line in _by_code(d):
-            code = clean_code(line.code)
-            amount = basic_of(line)
-            if not code or amount is None or amount.amount <= 0 or part_of(code) != key:
-                continue
-            part_nodes.append(_node(key, code, line, amount))
-        attached = _attached(key, part_nodes)
+        part = economic.part_rows(rows, key, basic_of)
+        attached = _attached(key, [_node(key, clean_code(line.code) or "", line, amount) for line, amount in part])
         if attached:
-            top = total_of([n.amount for n in attached if n.parent == key])
-            nodes.append(Node(key, ROOT, DERIVED_NAMES[key], top, None, 1))
+            nodes.append(Node(key, ROOT, DERIVED_NAMES[key], economic.part_sum(part), None, 1))
             nodes.extend(attached)
     return nodes
 
@@ -125,29 +106,7 @@ def _attached(key: str, part_nodes: list[Node]) -> list[Node]:
 def _by_code(d: Disclosure) -> list[Line]:
     """The economic rows, one per code (西安 splits 30101 基本工资 by 政府经济科目 over two
     rows): a tile per row would repeat an id and the treemap would draw nothing."""
-    table = economic_table(d)
-    total_line = table.total_line() if table else None
-    return one_per_code(d.economic, total_line.total if total_line else None)
-
-
-def split_by_part(d: Disclosure) -> bool:
-    """Whether the economic table prints 人员经费 / 公用经费 (else the treemap splits them
-    by the codes, or opens its economic classes directly)."""
-    return any(line.values.get(k) is not None for line in d.economic for k in ("personnel", "public"))
-
-
-def split_source(d: Disclosure) -> str | None:
-    """Where the 人员经费 / 公用经费 split comes from: "printed" (the table's columns),
-    "derived" (the table has no such columns; every coded row with basic spending is a
-    部门 economic code, 301–399, so its class says its part), or None (no economic rows,
-    or codes of another classification, such as 政府预算经济分类 50101, whose classes do
-    not map one to one onto the parts)."""
-    if split_by_part(d):
-        return "printed"
-    coded = [code for line in d.economic if (code := clean_code(line.code)) and basic_of(line) is not None]
-    if coded and all(len(code) in (3, 5) and code.isdigit() and "301" <= code[:3] <= "399" for code in coded):
-        return "derived"
-    return None
+    return economic_rows(d)
 
 
 def part_totals(d: Disclosure) -> dict[str, tuple[Money | None, str]]:
@@ -172,12 +131,6 @@ def part_totals(d: Disclosure) -> dict[str, tuple[Money | None, str]]:
     return out
 
 
-def derived_parts(d: Disclosure) -> dict[str, Money | None]:
-    """人员经费 and 公用经费 from the codes (``split_source`` is "derived"), else {}."""
-    if split_source(d) != "derived":
-        return {}
-    nodes = _derived_parts(d)
-    return {key: next((n.amount for n in nodes if n.id == key), None) for key, _label in PARTS}
 
 
 def _classes_only(d: Disclosure) -> list[Node]:

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
-from budget.checks.amounts import compare_sum
 from budget.checks.core import CheckReport, Finding, Severity
 from budget.checks.places import canonical
-from budget.model import Line, Money, total_of
+from budget.economic import one_per_code as one_per_code  # re-exported: functional, overview
+from budget.model import Money, total_of
 from budget.views.check import findings_at
 from budget.views.display import DisplayUnit, exact, figure
-from budget.vocabulary import clean_code, level_of_code, money_label, share, share_label
+from budget.vocabulary import money_label, share, share_label
 
 ROOT = "root"
 
@@ -48,53 +48,6 @@ class Hierarchy:
     @property
     def empty(self) -> bool:
         return len(self.frame) <= 1
-
-
-def one_per_code(lines: Sequence[Line], total: Money | None = None) -> list[Line]:
-    """One row per code, the rows of a code printed several times summed exactly: a table
-    printed per 预算单位 (深圳 shenzhen_02 lists 205 教育支出 for each of its 19 units) or a
-    code split over two rows (西安's 30101 by 政府经济科目). Repeated codes would repeat a
-    chart's ids, and plotly draws nothing then. When the table also prints a summary
-    block (the first unit's 类 rows already add up to ``total`` and the sum of every
-    unit's would exceed it), the summary is kept instead of adding it to its parts."""
-    codes = [clean_code(line.code) for line in lines]
-    if len(set(filter(None, codes))) == len(list(filter(None, codes))):
-        return list(lines)
-    first_unit = lines[0].unit if lines else None
-    if total is not None and first_unit is not None:
-        first = [line for line in lines if line.unit == first_unit and level_of_code(clean_code(line.code) or "") == 1]
-        every = [line for line in lines if level_of_code(clean_code(line.code) or "") == 1]
-        first_sum, every_sum = total_of([line.total for line in first]), total_of([line.total for line in every])
-        if (
-            first_sum is not None
-            and every_sum is not None
-            and not compare_sum(total, [line.total for line in first]).mismatch
-            and compare_sum(total, [line.total for line in every]).mismatch
-        ):
-            return [line for line in lines if line.unit == first_unit]
-    merged: dict[str, Line] = {}
-    order: list[str | Line] = []
-    for line, code in zip(lines, codes, strict=True):
-        if not code:
-            order.append(line)
-            continue
-        if code not in merged:
-            merged[code] = line
-            order.append(code)
-            continue
-        kept = merged[code]
-        if _printed_again(kept, line):
-            continue
-        keys = dict.fromkeys([*kept.values, *line.values])
-        values = {k: total_of([kept.values.get(k), line.values.get(k)]) for k in keys}
-        merged[code] = replace(kept, values={k: v for k, v in values.items() if v is not None}, unit=None)
-    return [merged[item] if isinstance(item, str) else item for item in order]
-
-
-def _printed_again(kept: Line, line: Line) -> bool:
-    """The next row repeats the line: same unit, name and figures (无锡 prints a 项 under
-    the 款 code 21999 with the 款's own figures). One line, not two to add."""
-    return line.unit == kept.unit and line.name == kept.name and line.values == kept.values and line.row == kept.row + 1
 
 
 def build_hierarchy(
