@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
+from budget import economic
 from budget.checks.amounts import add_up, compare_sum, zero
 from budget.checks.core import Context, Location
 from budget.checks.places import (
@@ -29,7 +30,7 @@ from budget.checks.places import (
     side_line,
     squash,
 )
-from budget.checks.places import three_public_cell
+from budget.checks.places import DERIVED_PUBLIC_PLACE, three_public_cell
 from budget.model import COLUMN_LABELS, TABLE_LABELS, Line, Money, ProcurementLine, Table, TableKind
 from budget.narrative import Claim, Kind, Role, Subject, read_claims
 from budget.narrative.text import last_match, sentence_span
@@ -50,6 +51,7 @@ class TableFigure:
     location: Location
     bound: Bound = Bound.EXACT
     line: Line | None = None  # the table line, for 科目 figures
+    derived: bool = False  # computed by us from the codes, not printed: a breach is a warning
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +270,10 @@ def _book(ctx: Context) -> dict[str, TableFigure]:
         found["running_costs"] = TableFigure(
             f"{public.label}（机关运行经费不超过此数）", public.value, public.location, Bound.UPPER
         )
+    if "running_costs" not in found:
+        derived = _derived_running_limit(ctx)
+        if derived is not None:
+            found["running_costs"] = derived
     limit = found.get("expenditure_total")
     if limit is not None:
         found["performance_money"] = TableFigure(
@@ -287,6 +293,19 @@ def _book(ctx: Context) -> dict[str, TableFigure]:
             found["procurement"] = column
     found.update(_asset_figures(ctx))
     return found
+
+
+def _derived_running_limit(ctx: Context) -> TableFigure | None:
+    """No table prints 机关运行经费 or 公用经费 (深圳): the limit the codes give, as
+    XREF-RUNNING reads it (``economic.derived_public_with_project``)."""
+    limit = economic.derived_public_with_project(ctx.doc)
+    table = economic.economic_table(ctx.doc)
+    if limit is None or table is None:
+        return None
+    total = table.total_line()
+    key = "basic" if total is not None and "basic" in total.values else "total"
+    location = line_location(ctx, table, total, key) if total is not None else _table_location(ctx, table, table.kind)
+    return TableFigure(DERIVED_PUBLIC_PLACE, limit, location, Bound.UPPER, derived=True)
 
 
 def book(ctx: Context) -> dict[str, TableFigure]:

@@ -304,3 +304,10 @@ def _breaks(text: str) -> Iterable[int]:
     while start >= 0:
         yield start
         start = text.find("\n", start + 1)
+
+
+# What 机关运行经费 is compared with when no table prints 公用经费 (XREF-RUNNING, TEXT-RUNNING):
+# the limit derived from the economic codes (budget.economic.derived_public_with_project).
+DERIVED_PUBLIC_PLACE = (
+    "按经济分类推算的上限（基本支出表未列公用经费：基本支出中 301、303 以外各类与项目支出中 302、310 类之和）"
+)

@@ -238,6 +238,9 @@ def check_stated(ctx: Context, item: Stated) -> Finding | None:
         found = _finding(ctx, item, figure, "bound" if figure.bound == Bound.UPPER else "lower", off)
         if abs(off.difference.amount) <= quantum_in(item.amount, off.difference.unit):
             return replace(noted(found, _last_digit(item.amount, figure.value)), severity=Severity.WARNING)
+        if figure.derived:
+            # a limit computed from the codes by a convention, not a figure the document prints
+            return replace(found, severity=Severity.WARNING)
         return found
     unit = _wrong_unit(item.amount, figure.value)
     if unit is not None:
@@ -326,7 +329,8 @@ text_totals = _text_rule(
 text_running = _text_rule(
     "TEXT-RUNNING",
     "机关运行经费及其各项金额与基本支出表一致",
-    "机关运行经费的说明中各项金额应与基本支出表中同名经济科目的公用经费一致，总额不能超过公用经费合计。",
+    "机关运行经费的说明中各项金额应与基本支出表中同名经济科目的公用经费一致，总额不能超过公用经费合计；"
+    "表格既未列机关运行经费也未列公用经费时，总额不能超过按经济分类推算的上限（见 XREF-RUNNING），超出为警告。",
 )
 text_three_public = _text_rule(
     "TEXT-3PUB",

@@ -131,8 +131,6 @@ def part_totals(d: Disclosure) -> dict[str, tuple[Money | None, str]]:
     return out
 
 
-
-
 def _classes_only(d: Disclosure) -> list[Node]:
     """基本支出 → economic 类 → 款 from a table that prints one amount per class and no
     人员 / 公用 columns (广州's 部门预算支出经济科目 | 预算): what it prints, no split guessed."""

@@ -386,6 +386,9 @@ EN: dict[str, str] = {
     "公务接待费": "Official receptions",
     "机关运行经费（三公经费表）": "Administrative running costs (three public table)",
     "机关运行经费（不超过基本支出表公用经费）": "Administrative running costs (at most the basic table's public costs)",
+    "机关运行经费（不超过按经济分类推算的上限）": (
+        "Administrative running costs (at most the limit derived from the economic classification)"
+    ),
     "未超过": "Within",
     # 绩效目标
     "共 **{projects}** 个项目、**{indicators}** 项指标；标出的问题 **{flags}** 处（一项指标可有几处）。": (
@@ -917,7 +920,12 @@ RULES: dict[str, tuple[str, str]] = {
     "XREF-RUNNING": (
         "Administrative running costs ≤ public costs of the basic table",
         "Administrative running costs come out of the everyday public costs of basic expenditure and cannot "
-        "exceed the basic table's total public costs.",
+        "exceed the basic table's total public costs. Where the basic table prints no public costs, they are "
+        "derived from the economic classification: classes 301 wages and 303 transfers to households are "
+        "personnel costs, every other class public costs; some provinces (Guangdong) count running costs by "
+        "economic item, project spending included, so the derived limit adds project spending of classes 302 "
+        "goods and services and 310 capital. A derived limit is not a printed figure: exceeding it is a warning "
+        "to look into.",
     ),
     "XREF-3PUB-ECON": (
         "'Three public' items in basic expenditure ≤ the 'three public' table",
@@ -948,7 +956,9 @@ RULES: dict[str, tuple[str, str]] = {
     "TEXT-RUNNING": (
         "Administrative running costs and their items agree with the basic table",
         "Each item of the running costs narrative must equal the public costs of the economic item of the same "
-        "name in the basic table, and the total cannot exceed total public costs.",
+        "name in the basic table, and the total cannot exceed total public costs; where no table prints running "
+        "costs or public costs, the total cannot exceed the limit derived from the economic classification (see "
+        "XREF-RUNNING), and exceeding it is a warning.",
     ),
     "TEXT-3PUB": (
         "The 'three public' narrative agrees with the 'three public' table",

@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from budget.checks import CATALOGUE
 from budget.checks.core import DEFAULT_TEMPLATE, Finding, Rule
+from budget.checks.places import DERIVED_PUBLIC_PLACE
 from budget.checks.text import STATED_UNCOMPARED
 from budget.model import TABLE_LABELS, UNNAMED_PROJECT, TableKind
 from budget.views.labels import translate
@@ -389,6 +390,10 @@ WORDS: Mapping[str, str] = {
     "服务": "services",
     "公用经费合计": "total public costs",
     "机关运行经费不超过此数": "running costs may not exceed this",
+    DERIVED_PUBLIC_PLACE: (
+        "the limit derived from the economic classification (the basic table prints no public costs: basic "
+        "expenditure outside classes 301 and 303 plus project expenditure of classes 302 and 310)"
+    ),
     "上年实户资金余额": "Cash balance from last year",
     "用事业基金弥补收支差额": "Institution fund used to cover the gap",
     "结转下年": "Carried over to next year",
@@ -735,7 +740,10 @@ REASONS: Mapping[str, str] = {
     "固定资产表没有资产总额行或编号的分类行": (
         "The fixed assets table has no total assets row or numbered asset classes"
     ),
-    "基本支出表没有公用经费合计": "The basic expenditure table has no total of public costs",
+    "基本支出表没有公用经费合计，也不能按经济分类推算（没有按经济分类列示的基本支出和项目支出）": (
+        "The basic expenditure table has no total of public costs, and they cannot be derived from the economic "
+        "classification (basic and project expenditure are not listed by economic class)"
+    ),
     "支出总表不是按功能分类科目列示的，或与一般公共预算支出表的科目大多对不上（可能按单位或经济分类列示）": (
         "The expenditure table is not listed by functional classification, or most of its items do not match the "
         "general public budget table's (it may be listed by unit or by economic classification)"

@@ -12,6 +12,7 @@ from budget.checks import QUOTE_MOST, CheckReport, Finding
 from budget.checks.amounts import finer
 from budget.checks.quotes import Quote
 from budget.checks.text import Passage, passage
+from budget.economic import derived_public_with_project
 from budget.model import Disclosure, Money, TableKind
 from budget.views.check import findings_at, ran, verdict
 from budget.views.messages import message, units
@@ -179,9 +180,13 @@ def running_costs_comparison(d: Disclosure, report: CheckReport, lang: str = "zh
     bound = printed is None
     if printed is not None:
         table_total, total_label = printed, "机关运行经费（三公经费表）"
-    else:
-        table_total = economic_total.public if economic_total else None
+    elif economic_total is not None and "public" in economic_total.values:
+        table_total = economic_total.public
         total_label = "机关运行经费（不超过基本支出表公用经费）"
+    else:
+        # no 公用经费 column (深圳): the limit TEXT-RUNNING compares with, from the codes
+        table_total = derived_public_with_project(d)
+        total_label = "机关运行经费（不超过按经济分类推算的上限）"
     rows = [_compare_row(total_label, table_total, total, report, RUNNING_RULES, bound=bound, lang=lang)]
     by_name = {squash(line.name): line for line in d.economic if line.code}
     extra = []

@@ -419,3 +419,15 @@ def test_procurement_table_printed_without_its_total_says_so():
     assert reason(res.reason, "en") == (
         "The text gives amounts of this kind, but the government procurement table prints no total"
     )
+
+
+def test_running_costs_against_the_limit_derived_from_the_codes():
+    """深圳 shenzhen_31 writes 机关运行经费财政拨款预算809.59万元 and no table prints it or 公用经费:
+    the basic 公用经费 by the codes is 323.92 (its 机关运行经费 counts project spending: 租赁费
+    489.49 is all project), the limit with the project's 302 and 310 classes 1,401.11."""
+    doc = corpus_document("shenzhen_31.pdf")
+    res = result(doc, "TEXT-RUNNING")
+    assert (res.status, res.findings) == (Status.PASSED, ())
+    over = result(edit_text(doc, "机关运行经费", "预算809.59万元", "预算1,809.59万元"), "TEXT-RUNNING")
+    assert [f.severity.value for f in over.findings] == ["warning"]  # the limit is ours, not printed
+    assert (over.findings[0].expected, over.findings[0].difference) == (D("1401.11"), D("408.48"))

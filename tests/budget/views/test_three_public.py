@@ -135,3 +135,18 @@ def test_a_vehicle_line_the_narrative_states_by_its_parts_is_not_said_to_be_miss
     assert rows["其中：公务用车购置费"]["quoted"] == m("0")
     stated = rows_of(three_public.three_public_comparison(wanli, run(wanli)))
     assert stated["公务用车购置及运行（维护）费"]["核对"] == "一致"
+
+
+def test_running_costs_against_the_derived_limit_where_no_table_prints_public_costs():
+    """深圳 shenzhen_31 prints neither 机关运行经费 nor 公用经费: the page sets the text's 809.59
+    against the limit TEXT-RUNNING derives from the codes (1,401.11), as a limit."""
+    from tests.conftest import CORPUS, corpus_document
+
+    if not CORPUS.exists():
+        import pytest
+
+        pytest.skip("../shared/corpus not available")
+    d = corpus_document("shenzhen_31.pdf")
+    rows = rows_of(three_public.running_costs_comparison(d, run(d)))
+    total = rows["机关运行经费（不超过按经济分类推算的上限）"]
+    assert (total["table"], total["quoted"], total["核对"]) == (m("1401.11"), m("809.59"), "未超过")
