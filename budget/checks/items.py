@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, Decimal
 
 from budget.checks.amounts import compare_sum
@@ -24,6 +24,7 @@ from budget.checks.places import level_of, squash
 from budget.model import Money
 from budget.narrative import Claim, Kind, Role, Subject
 from budget.narrative.claims import DECREASE, FLAT, INCREASE, Figure
+from budget.narrative.subjects import subject_of
 
 ITEM_TEMPLATE = "“{section}”中“{name}”写 {printed}，{figure} 为 {value}，相差 {difference}"
 
@@ -774,36 +775,108 @@ def _copied_fee_reasons(ctx: Context) -> Iterator[Finding]:
 
 
 # A list of items, each with its share of the whole ("一般公共服务（类）支出5356.01万元，占78.4%；
-# 社会保障和就业（类）支出796.52万元，占11.6%；…"): shares that make up the whole (they add up to
-# 100% within their rounding) have the items' sum as their base, and each share is its item's
-# amount over that sum, rounded to the printed decimals.
+# 社会保障和就业（类）支出796.52万元，占11.6%；…"). Listed under the whole it divides ("…支出预算合计
+# 3,210.1万元，其中：基本支出2,235.04万元，占69.63%；"), a share is of that whole's amount. Listed on its
+# own, shares that make up the whole (they add up to 100% within their rounding) have the items' sum
+# as their base. Each share is its item's amount over the base, rounded to the printed decimals.
 SHARES_WHOLE = Decimal(100)
+LIST_GOES_ON = "；;"  # a list with one item a line: each line but the last ends with a semicolon
 
 
-def _share_groups(ctx: Context) -> list[list[tuple[Claim, Money]]]:
-    """Runs of claims in one paragraph, each with one amount and one share, whose shares make
-    up the whole (two items at least, the same unit)."""
-    groups: list[list[tuple[Claim, Money]]] = []
-    place = None
+@dataclass(frozen=True, slots=True)
+class _Shares:
+    items: tuple[tuple[Claim, Money], ...]
+    whole: Claim | None = None  # the claim they are listed under, whose amount is their base
+
+
+def _one_share(claim: Claim) -> Money | None:
+    """The amount of a claim stating one amount and one share of it, else None."""
+    shares = [f for f in claim.figures if f.role == Role.SHARE]
+    amounts = [f.money for f in claim.figures if f.role == Role.AMOUNT and f.money is not None]
+    return amounts[0] if len(shares) == 1 and len(amounts) == 1 else None
+
+
+def _continues(previous: Claim, claim: Claim) -> bool:
+    """The claim is the next item of the list ``previous`` is in: in the same sentence, or on
+    the next line of a list whose line ended with a semicolon right after the share."""
+    if claim.section_index != previous.section_index:
+        return False
+    after = previous.paragraph[_share(previous).end :]
+    if claim.paragraph is previous.paragraph:
+        return "。" not in after[: claim.start - _share(previous).end]
+    return after.strip() in tuple(LIST_GOES_ON)
+
+
+def _share_words(claim: Claim) -> str:
+    """What a share names after its 占 ("占本年支出合计的" → "本年支出合计"; "占比", "占" → "")."""
+    share = _share(claim)
+    head = claim.paragraph[max(0, share.start - 30) : share.start]
+    at = head.rfind("占")
+    words = squash(head[at + 1 :]) if at >= 0 else ""
+    return re.sub(r"^比|的$", "", words)
+
+
+def _whole(earlier: list[Claim], claim: Claim) -> Claim | None:
+    """The claim the first item of a list is listed under ("其中：…"), when it has an amount
+    and the item's share names nothing else."""
+    if claim.within is None:
+        return None
+    parent = next(
+        (
+            c
+            for c in reversed(earlier)
+            if c.paragraph is claim.paragraph and claim.within.same(c.subject) and c.amount is not None
+        ),
+        None,
+    )
+    words = _share_words(claim)
+    if parent is None or (words and not claim.within.same(subject_of(words))):
+        return None
+    return parent
+
+
+def _share_groups(ctx: Context) -> list[_Shares]:
+    """Lists of claims, each with one amount and one share, that can be judged: listed under
+    the whole they name (one item at least), or making up the whole (two items at least, the
+    same unit)."""
+    runs: list[tuple[list[tuple[Claim, Money]], Claim | None]] = []
+    earlier: list[Claim] = []
+    previous: Claim | None = None
     for claim in claims(ctx):
-        shares = [f for f in claim.figures if f.role == Role.SHARE]
-        amounts = [f.money for f in claim.figures if f.role == Role.AMOUNT and f.money is not None]
-        if len(shares) != 1 or len(amounts) != 1:
-            place = None
-            continue
-        here = (claim.section_index, claim.paragraph)
-        if here == place and groups[-1][0][1].unit == amounts[0].unit:
-            groups[-1].append((claim, amounts[0]))
+        amount = _one_share(claim)
+        if amount is None:
+            previous = None
+        elif previous is not None and _continues(previous, claim) and runs[-1][0][0][1].unit == amount.unit:
+            runs[-1][0].append((claim, amount))
+            previous = claim
         else:
-            groups.append([(claim, amounts[0])])
-        place = here
-    whole = []
-    for group in groups:
-        printed = [_share(claim).value for claim, _ in group]
+            runs.append(([(claim, amount)], _whole(earlier, claim)))
+            previous = claim
+        earlier.append(claim)
+    groups = []
+    for items, whole in runs:
+        base = whole.amount.money if whole is not None and whole.amount is not None else None
+        if (
+            base is not None
+            and base.amount > 0
+            and base.unit == items[0][1].unit
+            and not any(_share_words(claim) for claim, _ in items[1:])
+            and not _exceeds(items, base)
+        ):
+            groups.append(_Shares(tuple(items), whole))
+            continue
+        printed = [_share(claim).value for claim, _ in items]
         slack = sum(Decimal(1).scaleb(_places(value)) / 2 for value in printed)
-        if len(group) >= 2 and abs(sum(printed) - SHARES_WHOLE) <= slack:
-            whole.append(group)
-    return whole
+        if len(items) >= 2 and abs(sum(printed) - SHARES_WHOLE) <= slack:
+            groups.append(_Shares(tuple(items)))
+    return groups
+
+
+def _exceeds(items: list[tuple[Claim, Money]], whole: Money) -> bool:
+    """The items listed add up to more than the whole beyond their rounding: they are not
+    its parts ("收入…包括：…；支出包括：…" read as listed under the income)."""
+    parts = sum((amount.amount for _, amount in items), Decimal(0))
+    return parts - whole.amount > sum((_half_unit(amount) for _, amount in items), _half_unit(whole))
 
 
 def _share(claim: Claim) -> Figure:
@@ -815,38 +888,58 @@ def _places(value: Decimal) -> int:
     return int(exponent) if isinstance(exponent, int) else 0
 
 
+def _half_unit(amount: Money) -> Decimal:
+    return Decimal(1).scaleb(_places(amount.amount)) / 2  # an amount rounded to its printed digits
+
+
+SHARE_TEMPLATE = "“{name}”{amount}，文中写占{printed}%；所列 {items} 项合计 {base}，应占{expected}%"
+WHOLE_TEMPLATE = "“{name}”{amount}，文中写占{printed}%；{whole}为 {base}，应占{expected}%"
+
+
 @rule(
     "TEXT-SHARE",
     "占比等于该项金额除以所列各项之和",
     Category.TEXT,
     Severity.WARNING,
-    "“{name}”{amount}，文中写占{printed}%；所列 {items} 项合计 {base}，应占{expected}%",
-    "占比 =该项金额 ÷ 各项之和，逐项四舍五入；不要为凑成 100% 调整其中一项。",
+    SHARE_TEMPLATE,
+    "占比 =该项金额 ÷ 各项之和（列在总额之下时为 ÷ 该总额），逐项四舍五入；不要为凑成 100% 调整其中一项。",
+    templates={"whole": WHOLE_TEMPLATE},
     needs=(Need(_share_groups, "正文没有列出一组带占比、合计为 100% 的金额"),),
 )
 def item_shares(ctx: Context) -> Iterator[Finding]:
     for group in _share_groups(ctx):
-        base = sum((amount.amount for _, amount in group), Decimal(0))
-        half = Decimal(1).scaleb(_places(group[0][1].amount)) / 2  # each amount rounded to its printed cent
-        for claim, amount in group:
+        items = group.items
+        if group.whole is not None:
+            whole = group.whole.amount.money if group.whole.amount is not None else None
+            assert whole is not None
+            base, base_half, others = whole.amount, _half_unit(whole), 0
+        else:
+            base = sum((amount.amount for _, amount in items), Decimal(0))
+            base_half, others = Decimal(0), len(items) - 2
+        half = _half_unit(items[0][1])
+        for claim, amount in items:
             share = _share(claim)
-            # the bounds of the share the rounded amounts allow: this item at its lowest, the others at their highest
-            low = (amount.amount - half) / (base + half * (len(group) - 2)) * 100
-            high = (amount.amount + half) / (base - half * (len(group) - 2)) * 100
+            # the bounds of the share the rounded amounts allow: this item at its lowest, the base at
+            # its highest (the other items at their highest, or the stated whole), and the other way round
+            low = (amount.amount - half) / (base + base_half + half * others) * 100
+            high = (amount.amount + half) / (base - base_half - half * others) * 100
             tolerance = Decimal(1).scaleb(_places(share.value)) / 2
             if low - tolerance <= share.value <= high + tolerance:
                 continue
             expected = (amount.amount / base * 100).quantize(Decimal(1).scaleb(_places(share.value)))
+            whole_or_items = {"whole": _name(group.whole)} if group.whole is not None else {"items": len(items)}
+            params = {
+                "name": _name(claim),
+                "amount": amount.format(),
+                "printed": share.value,
+                **whole_or_items,
+                "base": Money(base, amount.unit).format(),
+                "expected": expected,
+            }
             yield Finding(
                 location=figure_location(claim, share),
-                params={
-                    "name": _name(claim),
-                    "amount": amount.format(),
-                    "printed": share.value,
-                    "items": len(group),
-                    "base": Money(base, amount.unit).format(),
-                    "expected": expected,
-                },
+                template="whole" if group.whole is not None else DEFAULT_TEMPLATE,
+                params=params,
                 expected=expected,
                 actual=share.value,
                 difference=share.value - expected,

@@ -1019,8 +1019,8 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "TEXT-SHARE": (
         "A share equals the item's amount over the sum of the items listed",
-        "Share = the item's amount ÷ the sum of the items, each rounded on its own; do not move one share to make "
-        "the list add up to 100%.",
+        "Share = the item's amount ÷ the sum of the items (÷ the total when they are listed under it), each rounded "
+        "on its own; do not move one share to make the list add up to 100%.",
     ),
     "TEXT-DIRECTION": (
         "Increase / decrease / unchanged agrees with the two years' amounts",

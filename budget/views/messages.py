@@ -149,6 +149,10 @@ TEMPLATES: dict[tuple[str, str], str] = {
         "“{name}” {amount}: the text says {printed}% of the whole; the {items} items listed add up to {base}, so it is "
         "{expected}%"
     ),
+    ("TEXT-SHARE", "whole"): (
+        "“{name}” {amount}: the text says {printed}%; {whole}, the amount it is listed under, is {base}, so it is "
+        "{expected}%"
+    ),
     ("TEXT-PERCENT", DEFAULT_TEMPLATE): (
         "“{name}”: last year {last}, this year {this}: {direction} of {expected}%, but the text says {word} of "
         "{printed}%"

@@ -271,3 +271,46 @@ def test_an_item_named_otherwise_names_the_table_line_of_its_amount():
     # 西安 20: a code the tables do not have ("（2089901）", named by code, not by levels): not found
     (missing,) = result(corpus_document("xian_20.pdf"), "TEXT-NAMES").findings
     assert (missing.template, missing.params["name"]) == ("not_found", "其他社会保障和就业支出（2089901）")
+
+
+def test_shares_listed_one_a_line_make_one_list():
+    # 无锡 01: "本年一般公共预算收入196,278.67万元，占19.93%；" … one item a line, fourteen lines; the
+    # printed shares add up to 100.00 only because 32,640 ÷ 984,760.87 = 3.3145% is printed 3.32%
+    from tests.conftest import corpus_document
+
+    (finding,) = result(corpus_document("wuxi_01.pdf"), "TEXT-SHARE").findings
+    assert (finding.expected, finding.actual, finding.params["items"]) == (D("3.31"), D("3.32"), 14)
+    assert finding.params["base"] == "984,760.87 万元"
+    assert finding.location.quote[slice(*finding.location.mark)] == "3.32%"
+
+
+def test_a_share_of_the_whole_it_is_listed_under():
+    # 长沙 01: "一般公共预算拨款支出1935.36万元，其中：一般公共服务支出1935.36万元，占100.00%": one item,
+    # judged against the amount it is listed under
+    from tests.conftest import corpus_document
+    from tests.budget.checks.helpers import edit_text
+
+    doc = corpus_document("changsha_01.pdf")
+    res = result(doc, "TEXT-SHARE")
+    assert (res.status, res.findings) == (Status.PASSED, ())
+    wrong = edit_text(doc, "一般公共预算拨款支出", "1935.36万元，占100.00%", "1935.36万元，占90.00%")
+    (finding,) = result(wrong, "TEXT-SHARE").findings
+    assert (finding.template, finding.expected, finding.actual) == ("whole", D("100.00"), D("90.00"))
+    assert finding.params["base"] == "1,935.36 万元"
+
+
+def test_items_larger_than_the_whole_are_not_its_parts():
+    # 武汉 01: "收入…包括：一般公共预算当年拨款收入16,474.82万元、…；支出包括：一般公共服务支出15,291.3万元，
+    # 占81.65%；…": the expenditure items add up to more than the income they follow, so their shares
+    # are of their own sum (18,728.94), not of 16,474.82
+    from tests.conftest import corpus_document
+
+    res = result(corpus_document("wuhan_01.pdf"), "TEXT-SHARE")
+    assert (res.status, res.findings) == (Status.PASSED, ())
+
+
+def test_no_shares_no_share_rule():
+    # 上海 01 states no share at all: nothing to judge
+    from tests.conftest import corpus_document
+
+    assert result(corpus_document("shanghai_01.pdf"), "TEXT-SHARE").status == Status.NOT_RUN
