@@ -325,7 +325,13 @@ def _fund_total(table: Table | None) -> Money | None:
 
 
 def _fiscal_total(fiscal: Table) -> Line | None:
-    return side_line(fiscal, "expenditure", "支出总计") or side_line(fiscal, "expenditure", "本年支出合计")
+    # with nothing carried over a table may close its expenditure side with 支出合计 (重庆): that closing
+    # total row is the side's 支出总计 under another word
+    return (
+        side_line(fiscal, "expenditure", "支出总计")
+        or side_line(fiscal, "expenditure", "本年支出合计")
+        or next((ln for ln in fiscal.lines if ln.side == "expenditure" and ln.is_total), None)
+    )
 
 
 @rule(

@@ -263,3 +263,16 @@ def test_running_costs_against_a_printed_public_column_stay_an_error():
     assert result(doc, "XREF-RUNNING").status == Status.PASSED
     over = result(edit_three_public(doc, running_costs=money(doc, "10679247")), "XREF-RUNNING")
     assert places(over) == {("three_public", "机关运行经费", "机关运行经费", "error")}
+
+
+def test_fiscal_summary_closed_by_its_expenditure_total_row():
+    # 重庆 01 closes the expenditure side of its 财政拨款收支总表 with 支出合计 18,417.70 (结转下年 blank),
+    # no 支出总计: that row is the total the 一般公共预算支出表 合计 18,417.70 is held against
+    from tests.conftest import corpus_document
+
+    doc = corpus_document("chongqing_01.pdf")
+    assert result(doc, "XREF-FISCAL").status == Status.PASSED
+    changed = set_values(doc, TableKind.FISCAL_SUMMARY, "支出合计", side="expenditure", general_public="18400.00")
+    res = result(changed, "XREF-FISCAL")
+    assert places(res) == {("fiscal_summary", "支出合计", "一般公共预算", "error")}
+    assert (res.findings[0].actual, res.findings[0].expected) == (D("18400.00"), D("18417.70"))
