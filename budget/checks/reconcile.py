@@ -490,17 +490,11 @@ def appropriation_within_all_funds(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _printed_public(ctx: Context) -> Money | None:
-    """The basic-expenditure table's 公用经费合计, where its total row prints that column."""
+def _printed_public_total(ctx: Context) -> Line | None:
+    """The basic-expenditure table's total row, where it prints a 公用经费 column."""
     table = ctx.doc.table(TableKind.BASIC_ECONOMIC)
     total = table.total_line() if table is not None else None
-    return total.public if total is not None and "public" in total.values else None
-
-
-def _has_printed_public(ctx: Context) -> bool:
-    table = ctx.doc.table(TableKind.BASIC_ECONOMIC)
-    total = table.total_line() if table is not None else None
-    return total is not None and "public" in total.values
+    return total if total is not None and "public" in total.values else None
 
 
 @rule(
@@ -518,7 +512,9 @@ def _has_printed_public(ctx: Context) -> bool:
         TableKind.BASIC_ECONOMIC,
         Need(lambda ctx: ctx.doc.three_public and ctx.doc.three_public.running_costs, "表格中没有列出机关运行经费"),
         Need(
-            lambda ctx: _has_printed_public(ctx) or economic.derived_public_with_project(ctx.doc) is not None,
+            lambda ctx: (
+                _printed_public_total(ctx) is not None or economic.derived_public_with_project(ctx.doc) is not None
+            ),
             "基本支出表没有公用经费合计，也不能按经济分类推算（没有按经济分类列示的基本支出和项目支出）",
         ),
     ),
@@ -527,10 +523,9 @@ def running_costs_within_public(ctx: Context) -> Iterator[Finding]:
     tp = ctx.doc.three_public
     assert tp is not None
     place = three_public_cell(ctx, "机关运行经费")
-    if _has_printed_public(ctx):
-        yield from _part_finding(
-            ctx, tp.running_costs, _printed_public(ctx), place, "机关运行经费", "基本支出表公用经费合计"
-        )
+    printed = _printed_public_total(ctx)
+    if printed is not None:
+        yield from _part_finding(ctx, tp.running_costs, printed.public, place, "机关运行经费", "基本支出表公用经费合计")
         return
     # No 公用经费 column (广州): the limit is derived from the codes, by a convention the
     # corpus shows is not every province's (西安 counts some 302 款 as 人员经费); a breach
